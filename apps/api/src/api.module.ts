@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { ApplicationsHttpModule } from '@app/applications/http';
+import { AuditHttpModule } from '@app/audit/http';
+import { CallsHttpModule } from '@app/calls/http';
+import { IdentityHttpModule } from '@app/identity/http';
+import { HealthModule, PlatformModule, RequestContextModule } from '@app/platform';
+
+/** The HTTP API: platform plumbing plus each context's HTTP edge. */
+@Module({
+  imports: [
+    PlatformModule,
+    RequestContextModule,
+    HealthModule,
+    IdentityHttpModule,
+    CallsHttpModule,
+    ApplicationsHttpModule,
+    AuditHttpModule,
+  ],
+})
+export class ApiModule {}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { DemoCommand } from './demo/demo.command';
+import { MigrateCommand } from './commands/migrate.command';
+
+/** Admin commands; each opens only the connections it needs. */
+@Module({ providers: [MigrateCommand, DemoCommand] })
+export class CliModule {}

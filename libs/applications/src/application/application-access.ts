@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { OrganisationsService } from '@app/identity';
+import { AuthUser, ForbiddenError, NotFoundError, isStaff } from '@app/platform';
+import { Application } from '../domain/application';
+
+/**
+ * Who may see or change an application: its organisation's members, and the secretariat for
+ * reading. To anyone else it does not exist (404), so ids reveal nothing.
+ */
+@Injectable()
+export class ApplicationAccess {
+  constructor(private readonly organisations: OrganisationsService) {}
+
+  async assertCanRead(actor: AuthUser, application: Application | null): Promise<Application> {
+    if (application && (isStaff(actor) || (await this.isMember(actor, application)))) return application;
+    throw new NotFoundError('Application');
+  }
+
+  /** Only the applicant's own organisation edits, submits or withdraws. */
+  async assertCanEdit(actor: AuthUser, application: Application | null): Promise<Application> {
+    const visible = await this.assertCanRead(actor, application);
+    if (!(await this.isMember(actor, visible)))
+      throw new ForbiddenError('Only the applicant organisation can change it.');
+    return visible;
+  }
+
+  private async isMember(actor: AuthUser, application: Application): Promise<boolean> {
+    if (actor.role !== 'applicant') return false;
+    const organisation = await this.organisations.findForUser(actor.id);
+    return organisation?.id === application.organisationId;
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
+import { CallsModule } from '@app/calls';
+import { IdentityModule } from '@app/identity';
+import { ApplicationAccess } from './application/application-access';
+import { ApplicationsService } from './application/applications.service';
+import { DocumentsService } from './application/documents.service';
+import { ApplicationEntity, DocumentEntity } from './infrastructure/application.entities';
+import { ApplicationsRepository } from './infrastructure/applications.repository';
+import { DocumentsRepository } from './infrastructure/documents.repository';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ApplicationEntity, DocumentEntity]), AuditModule, CallsModule, IdentityModule],
+  providers: [ApplicationsService, DocumentsService, ApplicationAccess, ApplicationsRepository, DocumentsRepository],
+  exports: [ApplicationsService, DocumentsService],
+})
+export class ApplicationsModule {}

@@ -1,0 +1,62 @@
+import type { Region } from '@app/identity';
+
+export const APPLICATION_STATUSES = [
+  'draft',
+  'submitted',
+  'withdrawn',
+  'selected',
+  'waitlisted',
+  'not_selected',
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export type AnswerValue = string | number;
+export type Answers = Record<string, AnswerValue>;
+
+export interface EligibilityReason {
+  code: string;
+  message: string;
+}
+
+export interface Eligibility {
+  eligible: boolean;
+  reasons: EligibilityReason[];
+}
+
+/** A decision of the secretariat that replaces the computed eligibility. */
+export interface EligibilityOverride {
+  eligible: boolean;
+  reason: string;
+  decidedBy: string;
+  decidedAt: string;
+}
+
+export interface Application {
+  id: string;
+  callId: string;
+  organisationId: string;
+  countryCode: string;
+  region: Region;
+  status: ApplicationStatus;
+  answers: Answers;
+  /** Computed at submission from the call's rules. */
+  eligibility: Eligibility | null;
+  eligibilityOverride: EligibilityOverride | null;
+  submittedAt: Date | null;
+  withdrawnAt: Date | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The eligibility in force: the secretariat's override when there is one. */
+export function effectiveEligibility(application: Application): Eligibility | null {
+  const override = application.eligibilityOverride;
+  if (override) {
+    return {
+      eligible: override.eligible,
+      reasons: [{ code: 'SECRETARIAT_DECISION', message: override.reason }],
+    };
+  }
+  return application.eligibility;
+}

@@ -1,0 +1,124 @@
+import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { REGIONS, Region } from '@app/identity';
+import { PageQueryDto } from '@app/platform';
+import { APPLICATION_STATUSES, type AnswerValue, type ApplicationStatus } from '../domain/application';
+
+const answersSchema: ApiPropertyOptions = {
+  type: 'object',
+  additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+  example: { programme_description: 'We run a 6-month programme…', cohorts_per_year: 2 },
+};
+
+export class CreateApplicationDto {
+  @ApiPropertyOptional({
+    ...answersSchema,
+    description: 'Answers by question key; may be partial.',
+  } as ApiPropertyOptions)
+  @IsOptional()
+  @IsObject()
+  answers?: Record<string, AnswerValue>;
+}
+
+export class UpdateApplicationDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }], nullable: true },
+    description: 'Answers to merge into the draft by question key; null removes an answer.',
+  })
+  @IsObject()
+  answers: Record<string, AnswerValue | null>;
+}
+
+export class UploadDocumentDto {
+  @ApiProperty({ example: 'statutes', description: 'What the document is, e.g. a kind the call requires.' })
+  @Matches(/^[a-z0-9_-]{1,50}$/, { message: 'kind must be 1–50 lower-case letters, digits, _ or -' })
+  kind: string;
+}
+
+export class UploadDocumentFormDto extends UploadDocumentDto {
+  @ApiProperty({ type: 'string', format: 'binary', description: 'PDF, DOCX, XLSX, PNG or JPEG; 10 MiB at most.' })
+  file: unknown;
+}
+
+export class EligibilityDecisionDto {
+  @IsBoolean()
+  eligible: boolean;
+
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  reason: string;
+}
+
+export class ApplicationListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: APPLICATION_STATUSES })
+  @IsOptional()
+  @IsIn(APPLICATION_STATUSES)
+  status?: ApplicationStatus;
+
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be an ISO 3166-1 alpha-2 code (upper case)' })
+  countryCode?: string;
+
+  @ApiPropertyOptional({ enum: REGIONS })
+  @IsOptional()
+  @IsIn(REGIONS)
+  region?: Region;
+}
+
+export class EligibilityReasonDto {
+  /** e.g. COUNTRY_NOT_ELIGIBLE, ORGANISATION_TYPE_NOT_ELIGIBLE, SECRETARIAT_DECISION. */
+  code: string;
+  message: string;
+}
+
+export class EligibilityDto {
+  eligible: boolean;
+  @ApiProperty({ type: [EligibilityReasonDto] })
+  reasons: EligibilityReasonDto[];
+  /** True when the secretariat decided it, overriding the rules. */
+  overridden: boolean;
+}
+
+export class DocumentDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  kind: string;
+  filename: string;
+  size: number;
+  /** Hex SHA-256 of the bytes as received. */
+  sha256: string;
+  mimeType: string;
+  createdAt: Date;
+}
+
+export class ApplicationDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ format: 'uuid' })
+  callId: string;
+  @ApiProperty({ format: 'uuid' })
+  organisationId: string;
+  countryCode: string;
+  @ApiProperty({ enum: REGIONS })
+  region: Region;
+  @ApiProperty({ enum: APPLICATION_STATUSES })
+  status: ApplicationStatus;
+  /** Send it back in If-Match to change the draft. */
+  version: number;
+  @ApiProperty(answersSchema)
+  answers: Record<string, AnswerValue>;
+  @ApiProperty({ type: EligibilityDto, nullable: true })
+  eligibility: EligibilityDto | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  submittedAt: Date | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  withdrawnAt: Date | null;
+  @ApiProperty({ type: [DocumentDto] })
+  documents: DocumentDto[];
+  createdAt: Date;
+  updatedAt: Date;
+}

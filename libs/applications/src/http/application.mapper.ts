@@ -1,0 +1,35 @@
+import { Application, effectiveEligibility } from '../domain/application';
+import { DocumentInfo } from '../infrastructure/documents.repository';
+import { ApplicationDto, DocumentDto } from './application.dto';
+
+export function toDocumentDto(document: DocumentInfo): DocumentDto {
+  return {
+    id: document.id,
+    kind: document.kind,
+    filename: document.filename,
+    size: document.size,
+    sha256: document.sha256,
+    mimeType: document.mimeType,
+    createdAt: document.createdAt,
+  };
+}
+
+export function toApplicationDto(application: Application, documents: DocumentInfo[]): ApplicationDto {
+  const eligibility = effectiveEligibility(application);
+  return {
+    id: application.id,
+    callId: application.callId,
+    organisationId: application.organisationId,
+    countryCode: application.countryCode,
+    region: application.region,
+    status: application.status,
+    version: application.version,
+    answers: application.answers,
+    eligibility: eligibility && { ...eligibility, overridden: application.eligibilityOverride !== null },
+    submittedAt: application.submittedAt,
+    withdrawnAt: application.withdrawnAt,
+    documents: documents.filter((d) => d.applicationId === application.id).map(toDocumentDto),
+    createdAt: application.createdAt,
+    updatedAt: application.updatedAt,
+  };
+}

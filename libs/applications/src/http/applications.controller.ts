@@ -1,0 +1,217 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { memoryStorage } from 'multer';
+import {
+  AuthUser,
+  Authenticated,
+  CurrentUser,
+  IfMatchVersion,
+  Page,
+  PageOf,
+  PageQueryDto,
+  Roles,
+  Staff,
+  ValidationError,
+} from '@app/platform';
+import { ApplicationsService } from '../application/applications.service';
+import { DocumentsService, UploadedFile as UploadedDocument } from '../application/documents.service';
+import { Application } from '../domain/application';
+import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '../domain/file-types';
+import {
+  ApplicationDto,
+  ApplicationListQueryDto,
+  CreateApplicationDto,
+  DocumentDto,
+  EligibilityDecisionDto,
+  UpdateApplicationDto,
+  UploadDocumentDto,
+  UploadDocumentFormDto,
+} from './application.dto';
+import { toApplicationDto, toDocumentDto } from './application.mapper';
+
+const ID = new ParseUUIDPipe();
+
+@ApiTags('applications')
+@Controller()
+export class ApplicationsController {
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly documents: DocumentsService,
+  ) {}
+
+  /** Starts the caller's organisation's draft application to an open call. */
+  @Post('calls/:id/applications')
+  @Roles('applicant')
+  @ApiCreatedResponse({ type: ApplicationDto })
+  async create(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) callId: string,
+    @Body() body: CreateApplicationDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ApplicationDto> {
+    return this.respond(res, await this.applications.createDraft(actor, callId, body.answers ?? {}));
+  }
+
+  @Get('calls/:id/applications')
+  @Staff()
+  @ApiOkResponse({ type: PageOf(ApplicationDto) })
+  async listForCall(@Param('id', ID) callId: string, @Query() query: ApplicationListQueryDto) {
+    return this.page(await this.applications.listForCall(callId, query));
+  }
+
+  @Get('me/applications')
+  @Authenticated()
+  @ApiOkResponse({ type: PageOf(ApplicationDto) })
+  async listMine(@CurrentUser() actor: AuthUser, @Query() query: PageQueryDto) {
+    return this.page(await this.applications.listMine(actor, query));
+  }
+
+  @Get('applications/:id')
+  @Authenticated()
+  @ApiOkResponse({ type: ApplicationDto })
+  async get(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string, @Res({ passthrough: true }) res: Response) {
+    return this.respond(res, await this.applications.get(actor, id));
+  }
+
+  /** Saves draft answers; send the version you read in If-Match. */
+  @Patch('applications/:id')
+  @Roles('applicant')
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The version last read, e.g. "3".' })
+  @ApiOkResponse({ type: ApplicationDto })
+  async update(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: UpdateApplicationDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ApplicationDto> {
+    return this.respond(res, await this.applications.updateAnswers(actor, id, version, body.answers));
+  }
+
+  /** Submits before the deadline; repeating it answers the same result. */
+  @Post('applications/:id/submit')
+  @HttpCode(200)
+  @Roles('applicant')
+  @ApiOkResponse({ type: ApplicationDto })
+  async submit(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string, @Res({ passthrough: true }) res: Response) {
+    return this.respond(res, await this.applications.submit(actor, id));
+  }
+
+  @Post('applications/:id/withdraw')
+  @HttpCode(200)
+  @Roles('applicant')
+  @ApiOkResponse({ type: ApplicationDto })
+  async withdraw(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.respond(res, await this.applications.withdraw(actor, id));
+  }
+
+  /** The secretariat decides eligibility itself, with a reason that is kept. */
+  @Post('applications/:id/eligibility')
+  @HttpCode(200)
+  @Staff()
+  @ApiOkResponse({ type: ApplicationDto })
+  async decideEligibility(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) id: string,
+    @Body() body: EligibilityDecisionDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ApplicationDto> {
+    return this.respond(res, await this.applications.overrideEligibility(actor, id, body.eligible, body.reason.trim()));
+  }
+
+  @Post('applications/:id/documents')
+  @Roles('applicant')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: UploadDocumentFormDto })
+  @ApiCreatedResponse({ type: DocumentDto })
+  @UseInterceptors(
+    FileInterceptor('file', {
+      storage: memoryStorage(),
+      limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5 },
+    }),
+  )
+  async upload(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) id: string,
+    @Body() body: UploadDocumentDto,
+    @UploadedFile() file: UploadedDocument | undefined,
+  ): Promise<DocumentDto> {
+    if (!file) throw new ValidationError([{ field: 'file', message: 'a file is required (multipart field "file")' }]);
+    return toDocumentDto(await this.documents.upload(actor, id, body.kind, file));
+  }
+
+  @Get('applications/:id/documents/:documentId')
+  @Authenticated()
+  @ApiProduces(...Object.keys(ACCEPTED_DOCUMENT_TYPES))
+  @ApiOkResponse({
+    description: 'The bytes as uploaded.',
+    content: Object.fromEntries(
+      Object.keys(ACCEPTED_DOCUMENT_TYPES).map((mime) => [mime, { schema: { type: 'string', format: 'binary' } }]),
+    ),
+  })
+  async download(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) id: string,
+    @Param('documentId', ID) documentId: string,
+  ): Promise<StreamableFile> {
+    const document = await this.documents.download(actor, id, documentId);
+    return new StreamableFile(document.content, {
+      type: document.mimeType,
+      length: document.size,
+      disposition: `attachment; filename="${encodeURIComponent(document.filename)}"`,
+    });
+  }
+
+  /** Removes a document from a draft. */
+  @Delete('applications/:id/documents/:documentId')
+  @HttpCode(204)
+  @Roles('applicant')
+  @ApiNoContentResponse()
+  async removeDocument(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) id: string,
+    @Param('documentId', ID) documentId: string,
+  ): Promise<void> {
+    await this.documents.remove(actor, id, documentId);
+  }
+
+  private async respond(res: Response, application: Application): Promise<ApplicationDto> {
+    res.setHeader('ETag', `"${application.version}"`);
+    return toApplicationDto(application, await this.documents.list([application.id]));
+  }
+
+  private async page(page: Page<Application>): Promise<Page<ApplicationDto>> {
+    const documents = await this.documents.list(page.items.map((a) => a.id));
+    return { items: page.items.map((a) => toApplicationDto(a, documents)), total: page.total };
+  }
+}

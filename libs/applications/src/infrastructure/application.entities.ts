@@ -1,0 +1,85 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { Region } from '@app/identity';
+import type { Answers, ApplicationStatus, Eligibility, EligibilityOverride } from '../domain/application';
+
+@Entity('applications')
+export class ApplicationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'call_id', type: 'uuid' })
+  callId: string;
+
+  @Column({ name: 'organisation_id', type: 'uuid' })
+  organisationId: string;
+
+  @Column({ name: 'country_code', type: 'char', length: 2 })
+  countryCode: string;
+
+  @Column('text')
+  region: Region;
+
+  @Column('text')
+  status: ApplicationStatus;
+
+  @Column('jsonb')
+  answers: Answers;
+
+  @Column({ type: 'jsonb', nullable: true })
+  eligibility: Eligibility | null;
+
+  @Column({ name: 'eligibility_override', type: 'jsonb', nullable: true })
+  eligibilityOverride: EligibilityOverride | null;
+
+  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
+  submittedAt: Date | null;
+
+  @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
+  withdrawnAt: Date | null;
+
+  @Column('integer')
+  version: number;
+
+  @Column({ name: 'created_by', type: 'uuid', update: false })
+  createdBy: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', insert: false })
+  updatedAt: Date;
+}
+
+@Entity('documents')
+export class DocumentEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'application_id', type: 'uuid' })
+  applicationId: string;
+
+  @Column('text')
+  kind: string;
+
+  @Column('text')
+  filename: string;
+
+  @Column({ name: 'mime_type', type: 'text' })
+  mimeType: string;
+
+  @Column('integer')
+  size: number;
+
+  @Column({ type: 'char', length: 64 })
+  sha256: string;
+
+  /** Kept in PostgreSQL so that every API replica serves the same bytes. */
+  @Column({ type: 'bytea', select: false })
+  content: Buffer;
+
+  @Column({ name: 'uploaded_by', type: 'uuid' })
+  uploadedBy: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
+  createdAt: Date;
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { Transaction, Transactions } from '@app/platform';
+import { DocumentEntity } from './application.entities';
+
+export type DocumentInfo = Omit<DocumentEntity, 'content'>;
+
+@Injectable()
+export class DocumentsRepository {
+  constructor(private readonly transactions: Transactions) {}
+
+  async insert(tx: Transaction, document: Omit<DocumentEntity, 'id' | 'createdAt'>): Promise<DocumentInfo> {
+    const result = await tx.insert(DocumentEntity, document);
+    const id = (result.identifiers[0] as { id: string }).id;
+    return tx.findOneByOrFail(DocumentEntity, { id });
+  }
+
+  async listFor(applicationIds: string[], tx: Transaction = this.transactions.none): Promise<DocumentInfo[]> {
+    if (applicationIds.length === 0) return [];
+    return tx
+      .createQueryBuilder(DocumentEntity, 'd')
+      .where('d.application_id IN (:...ids)', { ids: applicationIds })
+      .orderBy('d.created_at', 'ASC')
+      .addOrderBy('d.id', 'ASC')
+      .getMany();
+  }
+
+  async findWithContent(applicationId: string, id: string): Promise<DocumentEntity | null> {
+    return this.transactions.none
+      .createQueryBuilder(DocumentEntity, 'd')
+      .addSelect('d.content')
+      .where('d.id = :id AND d.application_id = :applicationId', { id, applicationId })
+      .getOne();
+  }
+
+  async delete(tx: Transaction, applicationId: string, id: string): Promise<boolean> {
+    const result = await tx.delete(DocumentEntity, { id, applicationId });
+    return (result.affected ?? 0) > 0;
+  }
+}

@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import { Page, Transaction, currentRequestId } from '@app/platform';
+import { AuditEntry, AuditEvent } from '../domain/audit-event';
+import { AuditEventFilter, AuditEventsRepository } from '../infrastructure/audit-events.repository';
+
+@Injectable()
+export class AuditService {
+  constructor(private readonly events: AuditEventsRepository) {}
+
+  /** Records an event inside the caller's transaction, so it exists exactly when the change does. */
+  record(tx: Transaction, entry: AuditEntry): Promise<void> {
+    return this.events.insert(tx, entry, currentRequestId());
+  }
+
+  list(filter: AuditEventFilter): Promise<Page<AuditEvent>> {
+    return this.events.find(filter);
+  }
+}

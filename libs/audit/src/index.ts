@@ -1,0 +1,3 @@
+export * from './audit.module';
+export * from './application/audit.service';
+export * from './domain/audit-event';

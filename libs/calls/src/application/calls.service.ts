@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import {
+  AuthUser,
+  NotFoundError,
+  Page,
+  Transaction,
+  Transactions,
+  ValidationError,
+  VersionConflictError,
+  isStaff,
+} from '@app/platform';
+import { Call, CallDefinition, CallStatus } from '../domain/call';
+import { CallPatch, definitionOf, planCallChange } from '../domain/call-change';
+import { callDefinitionErrors } from '../domain/call-definition.rules';
+import { CallAction, nextCallStatus } from '../domain/call-lifecycle';
+import { CallsRepository } from '../infrastructure/calls.repository';
+
+/** Calls the public may read: those open for applications and those with a published cohort. */
+const PUBLIC_STATUSES: CallStatus[] = ['open', 'published'];
+
+@Injectable()
+export class CallsService {
+  constructor(
+    private readonly calls: CallsRepository,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: AuthUser, definition: CallDefinition): Promise<Call> {
+    const errors = callDefinitionErrors(definition);
+    if (errors.length > 0) throw new ValidationError(errors);
+    const id = await this.transactions.run(async (tx) => {
+      const callId = await this.calls.insert(tx, definition);
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'call.created',
+        entityType: 'call',
+        entityId: callId,
+        after: { reference: definition.reference, title: definition.title },
+      });
+      return callId;
+    });
+    return this.get(id);
+  }
+
+  async list(actor: AuthUser | undefined, filter: { status?: CallStatus; limit: number; offset: number }) {
+    const statuses = isStaff(actor)
+      ? filter.status && [filter.status]
+      : PUBLIC_STATUSES.filter((s) => !filter.status || s === filter.status);
+    return this.calls.list({ statuses, limit: filter.limit, offset: filter.offset }) satisfies Promise<Page<Call>>;
+  }
+
+  /** Staff see every call; others only open and published ones (the rest are 404 to them). */
+  async getVisible(actor: AuthUser | undefined, id: string): Promise<Call> {
+    const call = await this.get(id);
+    if (!isStaff(actor) && !PUBLIC_STATUSES.includes(call.status)) throw new NotFoundError('Call');
+    return call;
+  }
+
+  async get(id: string, tx?: Transaction): Promise<Call> {
+    const call = await this.calls.findById(id, tx);
+    if (!call) throw new NotFoundError('Call');
+    return call;
+  }
+
+  /** For a transaction that must not see the call change under it (submissions). */
+  async getForShare(tx: Transaction, id: string): Promise<Call> {
+    const call = await this.calls.findForShare(tx, id);
+    if (!call) throw new NotFoundError('Call');
+    return call;
+  }
+
+  async update(actor: AuthUser, id: string, expectedVersion: number, patch: CallPatch): Promise<Call> {
+    await this.transactions.run(async (tx) => {
+      const call = await this.get(id, tx);
+      if (call.version !== expectedVersion) throw new VersionConflictError(call.version);
+      const planned = planCallChange(call, patch);
+      if (planned.changedFields.length === 0) return;
+      const version = await this.calls.update(tx, id, expectedVersion, { definition: planned.definition });
+      if (version === null) throw new VersionConflictError((await this.get(id)).version);
+      const before = definitionOf(call);
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: planned.weightsChanged ? 'call.reweighted' : 'call.updated',
+        entityType: 'call',
+        entityId: id,
+        before: pick(before, planned.changedFields),
+        after: pick(planned.definition, planned.changedFields),
+      });
+    });
+    return this.get(id);
+  }
+
+  /** Open or close (and later steps) by the secretariat; `expectedVersion` when the client sent one. */
+  async transition(actor: AuthUser | null, id: string, action: CallAction, expectedVersion?: number): Promise<Call> {
+    await this.transactions.run(async (tx) => {
+      const call = await this.get(id, tx);
+      if (expectedVersion !== undefined && call.version !== expectedVersion) {
+        throw new VersionConflictError(call.version);
+      }
+      const status = nextCallStatus(call.status, action);
+      const version = await this.calls.update(tx, id, call.version, { status });
+      if (version === null) throw new VersionConflictError((await this.get(id)).version);
+      await this.audit.record(tx, {
+        actorId: actor?.id ?? null,
+        action: `call.${status}`,
+        entityType: 'call',
+        entityId: id,
+        before: { status: call.status },
+        after: { status },
+      });
+    });
+    return this.get(id);
+  }
+}
+
+function pick(definition: CallDefinition, fields: string[]): Record<string, unknown> {
+  return Object.fromEntries(fields.map((field) => [field, definition[field as keyof CallDefinition]]));
+}

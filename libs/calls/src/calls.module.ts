@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
+import { CallsService } from './application/calls.service';
+import { CallEntity, CriterionEntity, QuestionEntity } from './infrastructure/call.entities';
+import { CallsRepository } from './infrastructure/calls.repository';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([CallEntity, CriterionEntity, QuestionEntity]), AuditModule],
+  providers: [CallsService, CallsRepository],
+  exports: [CallsService],
+})
+export class CallsModule {}

@@ -1,0 +1,90 @@
+import { ValidationError } from '@app/platform/errors';
+import { canonicalJson } from '@app/platform/json/canonical-json';
+import { Call, CallDefinition, Criterion } from './call';
+import { callDefinitionErrors } from './call-definition.rules';
+import { isBeforePublication } from './call-lifecycle';
+import { CallPublishedError, FieldLockedError } from './calls.errors';
+
+export type CallPatch = Partial<CallDefinition> & {
+  /** New weights by criterion code; the way to reweigh once criteria are otherwise frozen. */
+  weights?: Record<string, number>;
+};
+
+export interface PlannedCallChange {
+  definition: CallDefinition;
+  changedFields: string[];
+  weightsChanged: boolean;
+}
+
+const DEFINITION_FIELDS = [
+  'reference',
+  'title',
+  'description',
+  'opensAt',
+  'closesAt',
+  'cohortSize',
+  'evaluatorsPerApplication',
+  'eligibility',
+  'selection',
+  'scoring',
+  'assignment',
+  'criteria',
+  'questions',
+] as const satisfies readonly (keyof CallDefinition)[];
+
+/**
+ * Applies a patch to a call per DESIGN §4: anything while draft; afterwards only an extension of
+ * closesAt and criteria weights, and nothing once published. Throws when the patch is not allowed.
+ */
+export function planCallChange(call: Call, patch: CallPatch): PlannedCallChange {
+  if (!isBeforePublication(call.status)) throw new CallPublishedError();
+  const current = definitionOf(call);
+  const next: CallDefinition = { ...current };
+  for (const field of DEFINITION_FIELDS) {
+    if (patch[field] !== undefined) Object.assign(next, { [field]: patch[field] });
+  }
+  if (patch.weights) next.criteria = reweigh(next.criteria, patch.weights);
+
+  const changedFields = DEFINITION_FIELDS.filter((field) => !sameValue(current[field], next[field]));
+  const weightsChanged = current.criteria.some((c, i) => next.criteria[i]?.weight !== c.weight);
+
+  if (call.status !== 'draft') {
+    const locked = changedFields.filter(
+      (field) => field !== 'closesAt' && !(field === 'criteria' && onlyWeightsDiffer(current.criteria, next.criteria)),
+    );
+    if (locked.length > 0) throw new FieldLockedError(locked);
+    if (next.closesAt.getTime() < current.closesAt.getTime()) {
+      throw new ValidationError([
+        { field: 'closesAt', message: 'once a call has opened its deadline can only be extended; close it instead' },
+      ]);
+    }
+  }
+  const errors = callDefinitionErrors(next);
+  if (errors.length > 0) throw new ValidationError(errors);
+  return { definition: next, changedFields, weightsChanged };
+}
+
+export function definitionOf(call: Call): CallDefinition {
+  const { id: _id, status: _status, version: _version, createdAt: _c, updatedAt: _u, ...definition } = call;
+  return definition;
+}
+
+function reweigh(criteria: Criterion[], weights: Record<string, number>): Criterion[] {
+  const codes = new Set(criteria.map((c) => c.code));
+  const unknown = Object.keys(weights).filter((code) => !codes.has(code));
+  if (unknown.length > 0) {
+    throw new ValidationError(
+      unknown.map((code) => ({ field: `weights.${code}`, message: 'no criterion has this code' })),
+    );
+  }
+  return criteria.map((c) => (weights[c.code] === undefined ? c : { ...c, weight: weights[c.code] }));
+}
+
+function onlyWeightsDiffer(before: Criterion[], after: Criterion[]): boolean {
+  const strip = (criteria: Criterion[]) => criteria.map(({ weight: _w, ...rest }) => rest);
+  return sameValue(strip(before), strip(after));
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}

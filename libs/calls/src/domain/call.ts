@@ -1,0 +1,78 @@
+import type { OrganisationType, Region } from '@app/identity';
+
+export const CALL_STATUSES = ['draft', 'open', 'closed', 'reviewing', 'published', 'archived'] as const;
+export type CallStatus = (typeof CALL_STATUSES)[number];
+
+export const QUESTION_TYPES = ['text', 'longtext', 'number', 'choice', 'url', 'email'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+export interface EligibilityRules {
+  /** Allowed organisation types; all when absent. */
+  organisationTypes?: OrganisationType[];
+  /** Countries admitted besides the ITU Member States (e.g. observers). */
+  countryCodes?: string[];
+  /** Document kinds that must be attached before submission. */
+  requiredDocuments?: string[];
+}
+
+export interface SelectionConstraints {
+  maxPerCountry?: number;
+  maxPerRegion?: Partial<Record<Region, number>>;
+  minPerRegion?: Partial<Record<Region, number>>;
+  minScore?: number;
+  waitlistSize?: number;
+}
+
+export interface ScoringSettings {
+  scaleMin: number;
+  scaleMax: number;
+  normalization: 'none' | 'zscore';
+  disagreementThreshold: number;
+}
+
+export interface AssignmentSettings {
+  excludeSameCountry: boolean;
+}
+
+export interface Criterion {
+  code: string;
+  title: string;
+  description: string;
+  weight: number;
+}
+
+export interface Question {
+  key: string;
+  label: string;
+  type: QuestionType;
+  required: boolean;
+  maxLength?: number;
+  options?: string[];
+}
+
+/** What the secretariat defines; everything of a call but its identity and lifecycle. */
+export interface CallDefinition {
+  reference: string;
+  title: string;
+  description: string;
+  opensAt: Date;
+  closesAt: Date;
+  cohortSize: number;
+  evaluatorsPerApplication: number;
+  eligibility: EligibilityRules;
+  selection: SelectionConstraints;
+  scoring: ScoringSettings;
+  assignment: AssignmentSettings;
+  criteria: Criterion[];
+  questions: Question[];
+}
+
+export interface Call extends CallDefinition {
+  id: string;
+  status: CallStatus;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const DEFAULT_DISAGREEMENT_THRESHOLD = 30;

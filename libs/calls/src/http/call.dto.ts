@@ -1,0 +1,317 @@
+import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsDate,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsPositive,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { ORGANISATION_TYPES, OrganisationType, REGIONS, Region } from '@app/identity';
+import { PageQueryDto } from '@app/platform';
+import { CALL_STATUSES, CallStatus, QUESTION_TYPES, QuestionType } from '../domain/call';
+import { IsRegionMap, IsWeightMap } from './number-map.validator';
+
+const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
+const toDate = ({ value }: { value: unknown }) => (typeof value === 'string' ? new Date(value) : value);
+
+export class CriterionDto {
+  @ApiProperty({ example: 'IMPACT', description: 'Stable code; frozen once evaluations exist.' })
+  @Matches(CODE, { message: 'code must be 1–40 letters, digits, _ . or -' })
+  code: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  title: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
+
+  @ApiProperty({ exclusiveMinimum: true, minimum: 0, example: 0.25 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsPositive()
+  @Max(1_000_000)
+  weight: number;
+}
+
+export class QuestionDto {
+  @ApiProperty({ example: 'programme_description' })
+  @Matches(/^[a-z][a-z0-9_]{0,59}$/, { message: 'key must be lower_snake_case, at most 60 characters' })
+  key: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  label: string;
+
+  @ApiProperty({ enum: QUESTION_TYPES })
+  @IsIn(QUESTION_TYPES)
+  type: QuestionType;
+
+  @IsBoolean()
+  required: boolean;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  maxLength?: number;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(300, { each: true })
+  options?: string[];
+}
+
+export class EligibilityDto {
+  @ApiPropertyOptional({ enum: ORGANISATION_TYPES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(ORGANISATION_TYPES, { each: true })
+  organisationTypes?: OrganisationType[];
+
+  /** Countries admitted besides the ITU Member States. */
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @Matches(/^[A-Z]{2}$/, { each: true, message: 'each country code must be ISO 3166-1 alpha-2 (upper case)' })
+  countryCodes?: string[];
+
+  /** Document kinds that must be attached before submitting. */
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @Matches(/^[a-z0-9_-]{1,50}$/, {
+    each: true,
+    message: 'each document kind must be lower-case, at most 50 characters',
+  })
+  requiredDocuments?: string[];
+}
+
+const regionMapSchema: ApiPropertyOptions = {
+  type: 'object',
+  additionalProperties: { type: 'integer', minimum: 0 },
+  description: `By ITU region: ${REGIONS.join(', ')}.`,
+  example: { AFR: 3, EUR: 2 },
+};
+
+export class SelectionDto {
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  maxPerCountry?: number;
+
+  @ApiPropertyOptional(regionMapSchema)
+  @IsOptional()
+  @IsRegionMap()
+  maxPerRegion?: Partial<Record<Region, number>>;
+
+  @ApiPropertyOptional(regionMapSchema)
+  @IsOptional()
+  @IsRegionMap()
+  minPerRegion?: Partial<Record<Region, number>>;
+
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100)
+  minScore?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  waitlistSize?: number;
+}
+
+export class ScoringDto {
+  @IsInt()
+  @Min(-1000)
+  @Max(1000)
+  scaleMin: number;
+
+  @IsInt()
+  @Min(-1000)
+  @Max(1000)
+  scaleMax: number;
+
+  @ApiPropertyOptional({ enum: ['none', 'zscore'], default: 'none' })
+  @IsOptional()
+  @IsIn(['none', 'zscore'])
+  normalization?: 'none' | 'zscore';
+
+  @ApiPropertyOptional({ default: 30, minimum: 0, maximum: 100 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100)
+  disagreementThreshold?: number;
+}
+
+export class AssignmentDto {
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  excludeSameCountry?: boolean;
+}
+
+export class CreateCallDto {
+  @ApiProperty({ example: 'BDT/DIR/DM/013' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9/ ._-]{1,79}$/, {
+    message: 'reference must be 2–80 letters, digits, / . _ - or spaces',
+  })
+  reference: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  title: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  description?: string;
+
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  @Transform(toDate)
+  @IsDate({ message: 'opensAt must be an ISO 8601 date-time' })
+  opensAt: Date;
+
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  @Transform(toDate)
+  @IsDate({ message: 'closesAt must be an ISO 8601 date-time' })
+  closesAt: Date;
+
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  cohortSize: number;
+
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  evaluatorsPerApplication: number;
+
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => EligibilityDto)
+  eligibility?: EligibilityDto;
+
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SelectionDto)
+  selection?: SelectionDto;
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ScoringDto)
+  scoring: ScoringDto;
+
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AssignmentDto)
+  assignment?: AssignmentDto;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionDto)
+  criteria: CriterionDto[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => QuestionDto)
+  questions?: QuestionDto[];
+}
+
+export class UpdateCallDto extends PartialType(CreateCallDto) {
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'number', exclusiveMinimum: true, minimum: 0 },
+    example: { IMPACT: 0.3 },
+    description: 'New weights by criterion code; allowed until publication.',
+  })
+  @IsOptional()
+  @IsWeightMap()
+  weights?: Record<string, number>;
+}
+
+export class CallListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: CALL_STATUSES })
+  @IsOptional()
+  @IsIn(CALL_STATUSES)
+  status?: CallStatus;
+}
+
+export class CriterionViewDto {
+  code: string;
+  title: string;
+  description: string;
+  weight: number;
+}
+
+export class QuestionViewDto {
+  key: string;
+  label: string;
+  @ApiProperty({ enum: QUESTION_TYPES })
+  type: QuestionType;
+  required: boolean;
+  @ApiPropertyOptional()
+  maxLength?: number;
+  @ApiPropertyOptional({ type: [String] })
+  options?: string[];
+}
+
+export class CallDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  reference: string;
+  title: string;
+  description: string;
+  @ApiProperty({ enum: CALL_STATUSES })
+  status: CallStatus;
+  opensAt: Date;
+  closesAt: Date;
+  cohortSize: number;
+  evaluatorsPerApplication: number;
+  eligibility: EligibilityDto;
+  selection: SelectionDto;
+  @ApiProperty({ type: ScoringDto })
+  scoring: ScoringDto;
+  @ApiProperty({ type: AssignmentDto })
+  assignment: AssignmentDto;
+  @ApiProperty({ type: [CriterionViewDto] })
+  criteria: CriterionViewDto[];
+  @ApiProperty({ type: [QuestionViewDto] })
+  questions: QuestionViewDto[];
+  /** Send it back in If-Match to change the call. */
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}

@@ -1,0 +1,70 @@
+import { Call, CallDefinition, Criterion, DEFAULT_DISAGREEMENT_THRESHOLD, Question } from '../domain/call';
+import { CallPatch } from '../domain/call-change';
+import { CallDto, CreateCallDto, CriterionDto, QuestionDto, ScoringDto, UpdateCallDto } from './call.dto';
+
+export function toCallDefinition(dto: CreateCallDto): CallDefinition {
+  return {
+    reference: dto.reference.trim(),
+    title: dto.title.trim(),
+    description: dto.description ?? '',
+    opensAt: dto.opensAt,
+    closesAt: dto.closesAt,
+    cohortSize: dto.cohortSize,
+    evaluatorsPerApplication: dto.evaluatorsPerApplication,
+    eligibility: { ...dto.eligibility },
+    selection: { ...dto.selection },
+    scoring: toScoring(dto.scoring),
+    assignment: { excludeSameCountry: dto.assignment?.excludeSameCountry ?? false },
+    criteria: toCriteria(dto.criteria),
+    questions: toQuestions(dto.questions ?? []),
+  };
+}
+
+/** Only the fields the client sent; nested objects are replaced whole. */
+export function toCallPatch(dto: UpdateCallDto): CallPatch {
+  const patch: CallPatch = {};
+  if (dto.reference !== undefined) patch.reference = dto.reference.trim();
+  if (dto.title !== undefined) patch.title = dto.title.trim();
+  if (dto.description !== undefined) patch.description = dto.description;
+  if (dto.opensAt !== undefined) patch.opensAt = dto.opensAt;
+  if (dto.closesAt !== undefined) patch.closesAt = dto.closesAt;
+  if (dto.cohortSize !== undefined) patch.cohortSize = dto.cohortSize;
+  if (dto.evaluatorsPerApplication !== undefined) patch.evaluatorsPerApplication = dto.evaluatorsPerApplication;
+  if (dto.eligibility !== undefined) patch.eligibility = { ...dto.eligibility };
+  if (dto.selection !== undefined) patch.selection = { ...dto.selection };
+  if (dto.scoring !== undefined) patch.scoring = toScoring(dto.scoring);
+  if (dto.assignment !== undefined)
+    patch.assignment = { excludeSameCountry: dto.assignment.excludeSameCountry ?? false };
+  if (dto.criteria !== undefined) patch.criteria = toCriteria(dto.criteria);
+  if (dto.questions !== undefined) patch.questions = toQuestions(dto.questions);
+  if (dto.weights !== undefined) patch.weights = dto.weights;
+  return patch;
+}
+
+function toCriteria(dtos: CriterionDto[]): Criterion[] {
+  return dtos.map((c) => ({ code: c.code, title: c.title, description: c.description ?? '', weight: c.weight }));
+}
+
+function toQuestions(dtos: QuestionDto[]): Question[] {
+  return dtos.map((q) => ({
+    key: q.key,
+    label: q.label,
+    type: q.type,
+    required: q.required,
+    ...(q.maxLength !== undefined ? { maxLength: q.maxLength } : {}),
+    ...(q.options !== undefined ? { options: q.options } : {}),
+  }));
+}
+
+function toScoring(dto: ScoringDto): CallDefinition['scoring'] {
+  return {
+    scaleMin: dto.scaleMin,
+    scaleMax: dto.scaleMax,
+    normalization: dto.normalization ?? 'none',
+    disagreementThreshold: dto.disagreementThreshold ?? DEFAULT_DISAGREEMENT_THRESHOLD,
+  };
+}
+
+export function toCallDto(call: Call): CallDto {
+  return { ...call };
+}

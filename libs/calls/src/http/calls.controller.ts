@@ -1,0 +1,81 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AuthUser, CurrentUser, IfMatchVersion, Page, PageOf, Public, Staff } from '@app/platform';
+import { CallsService } from '../application/calls.service';
+import { Call } from '../domain/call';
+import { CallDto, CallListQueryDto, CreateCallDto, UpdateCallDto } from './call.dto';
+import { toCallDefinition, toCallDto, toCallPatch } from './call.mapper';
+
+const ID = new ParseUUIDPipe();
+
+@ApiTags('calls')
+@Controller('calls')
+export class CallsController {
+  constructor(private readonly calls: CallsService) {}
+
+  /** Creates a draft call with its criteria, questions and rules. */
+  @Post()
+  @Staff()
+  @ApiCreatedResponse({ type: CallDto })
+  async create(@CurrentUser() actor: AuthUser, @Body() body: CreateCallDto, @Res({ passthrough: true }) res: Response) {
+    return withEtag(res, await this.calls.create(actor, toCallDefinition(body)));
+  }
+
+  /** The public sees open and published calls; the secretariat every call, filtered by `status`. */
+  @Get()
+  @Public()
+  @ApiOkResponse({ type: PageOf(CallDto) })
+  async list(@CurrentUser() actor: AuthUser | undefined, @Query() query: CallListQueryDto): Promise<Page<CallDto>> {
+    const page = await this.calls.list(actor, query);
+    return { items: page.items.map(toCallDto), total: page.total };
+  }
+
+  @Get(':id')
+  @Public()
+  @ApiOkResponse({ type: CallDto })
+  async get(
+    @CurrentUser() actor: AuthUser | undefined,
+    @Param('id', ID) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CallDto> {
+    return withEtag(res, await this.calls.getVisible(actor, id));
+  }
+
+  /** Any field while draft; afterwards only an extension of closesAt and the criteria weights. */
+  @Patch(':id')
+  @Staff()
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The version last read, e.g. "3".' })
+  @ApiOkResponse({ type: CallDto })
+  async update(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: UpdateCallDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CallDto> {
+    return withEtag(res, await this.calls.update(actor, id, version, toCallPatch(body)));
+  }
+
+  @Post(':id/open')
+  @HttpCode(200)
+  @Staff()
+  @ApiOkResponse({ type: CallDto })
+  async open(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string, @Res({ passthrough: true }) res: Response) {
+    return withEtag(res, await this.calls.transition(actor, id, 'open'));
+  }
+
+  /** Closes the call now, before its deadline if need be. */
+  @Post(':id/close')
+  @HttpCode(200)
+  @Staff()
+  @ApiOkResponse({ type: CallDto })
+  async close(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string, @Res({ passthrough: true }) res: Response) {
+    return withEtag(res, await this.calls.transition(actor, id, 'close'));
+  }
+}
+
+function withEtag(res: Response, call: Call): CallDto {
+  res.setHeader('ETag', `"${call.version}"`);
+  return toCallDto(call);
+}

@@ -1,0 +1,4 @@
+export * from './calls.module';
+export * from './application/calls.service';
+export * from './domain/call';
+export * from './domain/call-lifecycle';

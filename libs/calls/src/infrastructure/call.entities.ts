@@ -1,0 +1,122 @@
+import { Column, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import type {
+  AssignmentSettings,
+  CallStatus,
+  EligibilityRules,
+  QuestionType,
+  ScoringSettings,
+  SelectionConstraints,
+} from '../domain/call';
+
+@Entity('calls')
+export class CallEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('text')
+  reference: string;
+
+  @Column('text')
+  title: string;
+
+  @Column('text')
+  description: string;
+
+  @Column('text')
+  status: CallStatus;
+
+  @Column({ name: 'opens_at', type: 'timestamptz' })
+  opensAt: Date;
+
+  @Column({ name: 'closes_at', type: 'timestamptz' })
+  closesAt: Date;
+
+  @Column({ name: 'cohort_size', type: 'integer' })
+  cohortSize: number;
+
+  @Column({ name: 'evaluators_per_application', type: 'integer' })
+  evaluatorsPerApplication: number;
+
+  @Column('jsonb')
+  eligibility: EligibilityRules;
+
+  @Column('jsonb')
+  selection: SelectionConstraints;
+
+  @Column('jsonb')
+  scoring: ScoringSettings;
+
+  @Column('jsonb')
+  assignment: AssignmentSettings;
+
+  @Column('integer')
+  version: number;
+
+  @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', insert: false })
+  updatedAt: Date;
+
+  @OneToMany(() => CriterionEntity, (criterion) => criterion.call, { cascade: ['insert'] })
+  criteria: CriterionEntity[];
+
+  @OneToMany(() => QuestionEntity, (question) => question.call, { cascade: ['insert'] })
+  questions: QuestionEntity[];
+}
+
+@Entity('criteria')
+export class CriterionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ManyToOne(() => CallEntity, (call) => call.criteria, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'call_id' })
+  call: CallEntity;
+
+  @Column('text')
+  code: string;
+
+  @Column('text')
+  title: string;
+
+  @Column('text')
+  description: string;
+
+  @Column('double precision')
+  weight: number;
+
+  @Column('integer')
+  position: number;
+}
+
+@Entity('questions')
+export class QuestionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ManyToOne(() => CallEntity, (call) => call.questions, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'call_id' })
+  call: CallEntity;
+
+  @Column('text')
+  key: string;
+
+  @Column('text')
+  label: string;
+
+  @Column('text')
+  type: QuestionType;
+
+  @Column('boolean')
+  required: boolean;
+
+  @Column({ name: 'max_length', type: 'integer', nullable: true })
+  maxLength: number | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  options: string[] | null;
+
+  @Column('integer')
+  position: number;
+}

@@ -1,0 +1,187 @@
+import { Injectable } from '@nestjs/common';
+import { Page, Transaction, Transactions, isUniqueViolation } from '@app/platform';
+import { Call, CallDefinition, CallStatus } from '../domain/call';
+import { ReferenceTakenError } from '../domain/calls.errors';
+import { CallEntity, CriterionEntity, QuestionEntity } from './call.entities';
+
+export interface CallFilter {
+  statuses?: CallStatus[];
+  limit: number;
+  offset: number;
+}
+
+@Injectable()
+export class CallsRepository {
+  constructor(private readonly transactions: Transactions) {}
+
+  async insert(tx: Transaction, definition: CallDefinition): Promise<string> {
+    try {
+      const { id } = await tx.save(CallEntity, toEntity(tx, definition, { status: 'draft', version: 1 }));
+      return id;
+    } catch (error) {
+      if (isUniqueViolation(error, 'calls_reference_key')) throw new ReferenceTakenError(definition.reference);
+      throw error;
+    }
+  }
+
+  async findById(id: string, tx: Transaction = this.transactions.none): Promise<Call | null> {
+    const row = await tx.findOne(CallEntity, {
+      where: { id },
+      relations: { criteria: true, questions: true },
+      order: { criteria: { position: 'ASC' }, questions: { position: 'ASC' } },
+    });
+    return row ? toCall(row) : null;
+  }
+
+  /**
+   * Reads a call and holds a share lock on it until the transaction ends: submissions hold it
+   * while they check the deadline, so a concurrent close waits for them and they see it after.
+   */
+  async findForShare(tx: Transaction, id: string): Promise<Call | null> {
+    const locked = await tx.findOne(CallEntity, { where: { id }, lock: { mode: 'pessimistic_read' } });
+    return locked ? this.findById(id, tx) : null;
+  }
+
+  async list(filter: CallFilter): Promise<Page<Call>> {
+    const query = this.transactions.none
+      .createQueryBuilder(CallEntity, 'c')
+      .orderBy('c.closes_at', 'DESC')
+      .addOrderBy('c.id', 'ASC');
+    if (filter.statuses) query.where('c.status IN (:...statuses)', { statuses: filter.statuses });
+    const [ids, total] = await query.clone().select('c.id').take(filter.limit).skip(filter.offset).getManyAndCount();
+    if (ids.length === 0) return { items: [], total };
+    const rows = await this.transactions.none.find(CallEntity, {
+      where: ids.map(({ id }) => ({ id })),
+      relations: { criteria: true, questions: true },
+      order: { closesAt: 'DESC', id: 'ASC', criteria: { position: 'ASC' }, questions: { position: 'ASC' } },
+    });
+    return { items: rows.map(toCall), total };
+  }
+
+  /**
+   * Writes a new definition and status when the stored version is still `expectedVersion`;
+   * returns the new version, or null when someone else changed the call first.
+   */
+  async update(
+    tx: Transaction,
+    id: string,
+    expectedVersion: number,
+    change: { definition?: CallDefinition; status?: CallStatus },
+  ): Promise<number | null> {
+    const { definition, status } = change;
+    const columns = {
+      ...(status ? { status } : {}),
+      ...(definition
+        ? {
+            reference: definition.reference,
+            title: definition.title,
+            description: definition.description,
+            opensAt: definition.opensAt,
+            closesAt: definition.closesAt,
+            cohortSize: definition.cohortSize,
+            evaluatorsPerApplication: definition.evaluatorsPerApplication,
+            eligibility: definition.eligibility,
+            selection: definition.selection,
+            scoring: definition.scoring,
+            assignment: definition.assignment,
+          }
+        : {}),
+    };
+    let result;
+    try {
+      result = await tx
+        .createQueryBuilder()
+        .update(CallEntity)
+        .set({ ...columns, version: () => 'version + 1', updatedAt: () => 'now()' })
+        .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+        .returning(['version'])
+        .execute();
+    } catch (error) {
+      if (definition && isUniqueViolation(error, 'calls_reference_key')) {
+        throw new ReferenceTakenError(definition.reference);
+      }
+      throw error;
+    }
+    const row = (result.raw as Array<{ version: number }>)[0];
+    if (!row) return null;
+    if (definition) await this.replaceChildren(tx, id, definition);
+    return row.version;
+  }
+
+  private async replaceChildren(tx: Transaction, callId: string, definition: CallDefinition): Promise<void> {
+    await tx.delete(CriterionEntity, { call: { id: callId } });
+    await tx.delete(QuestionEntity, { call: { id: callId } });
+    const call = { id: callId } as CallEntity;
+    await tx.insert(
+      CriterionEntity,
+      definition.criteria.map((c, position) => ({ ...c, call, position })),
+    );
+    if (definition.questions.length > 0) {
+      await tx.insert(
+        QuestionEntity,
+        definition.questions.map((q, position) => questionRow(q, call, position)),
+      );
+    }
+  }
+}
+
+function toEntity(
+  tx: Transaction,
+  definition: CallDefinition,
+  state: { status: CallStatus; version: number },
+): CallEntity {
+  return tx.create(CallEntity, {
+    ...definition,
+    ...state,
+    criteria: definition.criteria.map((c, position) => ({ ...c, position })),
+    questions: definition.questions.map((q, position) => questionRow(q, undefined, position)),
+  });
+}
+
+function questionRow(question: CallDefinition['questions'][number], call: CallEntity | undefined, position: number) {
+  return {
+    key: question.key,
+    label: question.label,
+    type: question.type,
+    required: question.required,
+    maxLength: question.maxLength ?? null,
+    options: question.options ?? null,
+    position,
+    ...(call ? { call } : {}),
+  };
+}
+
+function toCall(row: CallEntity): Call {
+  return {
+    id: row.id,
+    reference: row.reference,
+    title: row.title,
+    description: row.description,
+    status: row.status,
+    opensAt: row.opensAt,
+    closesAt: row.closesAt,
+    cohortSize: row.cohortSize,
+    evaluatorsPerApplication: row.evaluatorsPerApplication,
+    eligibility: row.eligibility,
+    selection: row.selection,
+    scoring: row.scoring,
+    assignment: row.assignment,
+    criteria: (row.criteria ?? []).map((c) => ({
+      code: c.code,
+      title: c.title,
+      description: c.description,
+      weight: c.weight,
+    })),
+    questions: (row.questions ?? []).map((q) => ({
+      key: q.key,
+      label: q.label,
+      type: q.type,
+      required: q.required,
+      ...(q.maxLength !== null ? { maxLength: q.maxLength } : {}),
+      ...(q.options !== null ? { options: q.options } : {}),
+    })),
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}

@@ -1,0 +1,85 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { AccessTokenClaims, AuthConfig, Transaction, Transactions, authConfig } from '@app/platform';
+import { InvalidCredentialsError, InvalidRefreshTokenError } from '../domain/identity.errors';
+import { Locale, User } from '../domain/user';
+import { IdentityConfig, identityConfig } from '../identity.config';
+import { RefreshTokensRepository } from '../infrastructure/refresh-tokens.repository';
+import { UsersRepository } from '../infrastructure/users.repository';
+import { PasswordHasher } from './password-hasher';
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  /** Lifetime of the access token, in seconds. */
+  expiresIn: number;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
+    private readonly passwords: PasswordHasher,
+    private readonly jwt: JwtService,
+    private readonly transactions: Transactions,
+    @Inject(authConfig.KEY) private readonly auth: AuthConfig,
+    @Inject(identityConfig.KEY) private readonly identity: IdentityConfig,
+  ) {}
+
+  /** Anyone may sign up, always as an applicant. */
+  async register(input: { email: string; password: string; displayName: string; locale?: Locale }): Promise<User> {
+    return this.users.insert({
+      email: input.email.trim().toLowerCase(),
+      passwordHash: await this.passwords.hash(input.password),
+      role: 'applicant',
+      displayName: input.displayName.trim(),
+      locale: input.locale ?? 'en',
+      countryCode: null,
+      affiliation: null,
+      organisationId: null,
+    });
+  }
+
+  async login(email: string, password: string): Promise<TokenPair> {
+    const found = await this.users.findCredentials(email.trim());
+    const valid = await this.passwords.verify(found?.passwordHash, password);
+    if (!found || !valid) throw new InvalidCredentialsError();
+    return this.transactions.run((tx) => this.issue(tx, found.user, randomUUID()));
+  }
+
+  /** Rotates: the presented token is spent; presenting it again revokes its whole family. */
+  async refresh(refreshToken: string): Promise<TokenPair> {
+    const tokenHash = sha256(refreshToken);
+    const pair = await this.transactions.run(async (tx) => {
+      const consumed = await this.refreshTokens.consume(tx, tokenHash);
+      if (!consumed) return null;
+      const user = await this.users.findById(consumed.userId, tx);
+      return user ? this.issue(tx, user, consumed.familyId) : null;
+    });
+    if (pair) return pair;
+    await this.refreshTokens.revokeFamilyOf(tokenHash);
+    throw new InvalidRefreshTokenError();
+  }
+
+  private async issue(tx: Transaction, user: User, familyId: string): Promise<TokenPair> {
+    const claims: AccessTokenClaims = { sub: user.id, role: user.role };
+    const refreshToken = randomBytes(32).toString('base64url');
+    await this.refreshTokens.insert(tx, {
+      userId: user.id,
+      familyId,
+      tokenHash: sha256(refreshToken),
+      expiresAt: new Date(Date.now() + this.identity.REFRESH_TOKEN_TTL_DAYS * 86_400_000),
+    });
+    return {
+      accessToken: await this.jwt.signAsync(claims),
+      refreshToken,
+      expiresIn: this.auth.ACCESS_TOKEN_TTL_SECONDS,
+    };
+  }
+}
+
+function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}

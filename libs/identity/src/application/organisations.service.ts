@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser, NotFoundError, Transactions, isStaff } from '@app/platform';
+import { AuditService } from '@app/audit';
+import { OrganisationExistsError } from '../domain/identity.errors';
+import { Organisation, OrganisationType } from '../domain/organisation';
+import { OrganisationsRepository } from '../infrastructure/organisations.repository';
+import { UsersRepository } from '../infrastructure/users.repository';
+import { CountriesService } from './countries.service';
+
+export interface NewOrganisation {
+  name: string;
+  countryCode: string;
+  type: OrganisationType;
+  city?: string;
+  website?: string;
+}
+
+@Injectable()
+export class OrganisationsService {
+  constructor(
+    private readonly organisations: OrganisationsRepository,
+    private readonly users: UsersRepository,
+    private readonly countries: CountriesService,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** An applicant registers the organisation it applies for, and becomes its member. */
+  async create(actor: AuthUser, input: NewOrganisation): Promise<Organisation> {
+    const country = await this.countries.require(input.countryCode, 'countryCode');
+    const id = await this.transactions.run(async (tx) => {
+      const user = await this.users.lockById(tx, actor.id);
+      if (!user) throw new NotFoundError('User');
+      if (user.organisationId) throw new OrganisationExistsError();
+      const organisationId = await this.organisations.insert(tx, {
+        name: input.name.trim(),
+        countryCode: country.code,
+        type: input.type,
+        city: input.city?.trim() || null,
+        website: input.website?.trim() || null,
+      });
+      await this.users.setOrganisation(tx, actor.id, organisationId);
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'organisation.created',
+        entityType: 'organisation',
+        entityId: organisationId,
+        after: { name: input.name, countryCode: country.code, type: input.type },
+      });
+      return organisationId;
+    });
+    return this.get(id);
+  }
+
+  /** Visible to its members and the secretariat; to anyone else it does not exist. */
+  async getVisible(actor: AuthUser, id: string): Promise<Organisation> {
+    if (!isStaff(actor)) {
+      const user = await this.users.findById(actor.id);
+      if (user?.organisationId !== id) throw new NotFoundError('Organisation');
+    }
+    return this.get(id);
+  }
+
+  async get(id: string): Promise<Organisation> {
+    const organisation = await this.organisations.findById(id);
+    if (!organisation) throw new NotFoundError('Organisation');
+    return organisation;
+  }
+
+  /** The organisation the user belongs to, if any. */
+  async findForUser(userId: string): Promise<Organisation | null> {
+    const user = await this.users.findById(userId);
+    return user?.organisationId ? this.get(user.organisationId) : null;
+  }
+}

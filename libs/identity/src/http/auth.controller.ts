@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { Authenticated, AuthUser, CurrentUser, Public } from '@app/platform';
+import { AuthService } from '../application/auth.service';
+import { OrganisationsService } from '../application/organisations.service';
+import { UsersService } from '../application/users.service';
+import { LoginDto, MeDto, RefreshDto, RegisterDto, RegisteredUserDto, TokenPairDto } from './identity.dto';
+import { LoginThrottlerGuard } from './login-throttler.guard';
+
+@ApiTags('identity')
+@Controller()
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+    private readonly organisations: OrganisationsService,
+  ) {}
+
+  /** Creates an applicant account. */
+  @Post('auth/register')
+  @Public()
+  @ApiCreatedResponse({ type: RegisteredUserDto })
+  async register(@Body() body: RegisterDto): Promise<RegisteredUserDto> {
+    const user = await this.auth.register(body);
+    return { id: user.id, email: user.email, role: 'applicant' };
+  }
+
+  @Post('auth/login')
+  @HttpCode(200)
+  @Public()
+  @UseGuards(LoginThrottlerGuard)
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts; wait and retry.' })
+  login(@Body() body: LoginDto): Promise<TokenPairDto> {
+    return this.auth.login(body.email, body.password);
+  }
+
+  /** Exchanges a refresh token for a new pair; the old refresh token stops working. */
+  @Post('auth/refresh')
+  @HttpCode(200)
+  @Public()
+  @ApiOkResponse({ type: TokenPairDto })
+  refresh(@Body() body: RefreshDto): Promise<TokenPairDto> {
+    return this.auth.refresh(body.refreshToken);
+  }
+
+  @Get('me')
+  @Authenticated()
+  @ApiOkResponse({ type: MeDto })
+  async me(@CurrentUser() actor: AuthUser): Promise<MeDto> {
+    const user = await this.users.get(actor.id);
+    const organisation = user.organisationId ? await this.organisations.get(user.organisationId) : null;
+    const countryCode = user.countryCode ?? organisation?.countryCode;
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      locale: user.locale,
+      ...(user.organisationId ? { organisationId: user.organisationId } : {}),
+      ...(countryCode ? { countryCode } : {}),
+    };
+  }
+}

@@ -1,0 +1,192 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
+import { ROLES, Role } from '@app/platform';
+import { REGIONS, Region } from '../domain/geography';
+import { ORGANISATION_TYPES, OrganisationType } from '../domain/organisation';
+import { LOCALES, Locale } from '../domain/user';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+
+export class RegisterDto {
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 200 })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  password: string;
+
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  displayName: string;
+
+  @ApiPropertyOptional({ enum: LOCALES, default: 'en' })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale;
+}
+
+export class RegisteredUserDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  email: string;
+  @ApiProperty({ enum: ['applicant'] })
+  role: 'applicant';
+}
+
+export class LoginDto {
+  @IsString()
+  @MaxLength(254)
+  email: string;
+
+  @IsString()
+  @MaxLength(200)
+  password: string;
+}
+
+export class RefreshDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  refreshToken: string;
+}
+
+export class TokenPairDto {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+}
+
+export class MeDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  email: string;
+  displayName: string;
+  @ApiProperty({ enum: ROLES })
+  role: Role;
+  @ApiPropertyOptional({ format: 'uuid' })
+  organisationId?: string;
+  @ApiPropertyOptional()
+  countryCode?: string;
+  @ApiProperty({ enum: LOCALES })
+  locale: Locale;
+}
+
+export class CreateUserDto {
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 200 })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  password: string;
+
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  displayName: string;
+
+  @ApiProperty({ enum: ['evaluator', 'secretariat'] })
+  @IsIn(['evaluator', 'secretariat'])
+  role: 'evaluator' | 'secretariat';
+
+  @ApiPropertyOptional({ example: 'KE' })
+  @IsOptional()
+  @Transform(upper)
+  @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be an ISO 3166-1 alpha-2 code' })
+  countryCode?: string;
+
+  /** The organisation the evaluator works for; used to find conflicts of interest. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  affiliation?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES, default: 'en' })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale;
+}
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  email: string;
+  displayName: string;
+  @ApiProperty({ enum: ROLES })
+  role: Role;
+  @ApiProperty({ type: 'string', nullable: true })
+  countryCode: string | null;
+  @ApiProperty({ type: 'string', nullable: true })
+  affiliation: string | null;
+  @ApiProperty({ enum: LOCALES })
+  locale: Locale;
+}
+
+export class CreateOrganisationDto {
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  name: string;
+
+  @ApiProperty({ example: 'SN', description: 'ISO 3166-1 alpha-2; the ITU region is derived from it.' })
+  @Transform(upper)
+  @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be an ISO 3166-1 alpha-2 code' })
+  countryCode: string;
+
+  @ApiProperty({ enum: ORGANISATION_TYPES })
+  @IsIn(ORGANISATION_TYPES)
+  type: OrganisationType;
+
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  city?: string;
+
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(500)
+  website?: string;
+}
+
+export class OrganisationDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  name: string;
+  countryCode: string;
+  countryName: string;
+  @ApiProperty({ enum: REGIONS })
+  region: Region;
+  /** Whether the country is an ITU Member State. */
+  memberState: boolean;
+  @ApiProperty({ enum: ORGANISATION_TYPES })
+  type: OrganisationType;
+  @ApiProperty({ type: 'string', nullable: true })
+  city: string | null;
+  @ApiProperty({ type: 'string', nullable: true })
+  website: string | null;
+  createdAt: Date;
+}
+
+export class CountryDto {
+  code: string;
+  @ApiProperty({ enum: REGIONS })
+  region: Region;
+  memberState: boolean;
+  nameEn: string;
+  nameFr: string;
+}

@@ -1,0 +1,64 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Public, Roles, Staff } from '@app/platform';
+import { CountriesService } from '../application/countries.service';
+import { OrganisationsService } from '../application/organisations.service';
+import { UsersService } from '../application/users.service';
+import { User } from '../domain/user';
+import { CountryDto, CreateOrganisationDto, CreateUserDto, OrganisationDto, UserDto } from './identity.dto';
+
+@ApiTags('identity')
+@Controller()
+export class UsersController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly organisations: OrganisationsService,
+    private readonly countries: CountriesService,
+  ) {}
+
+  /** Creates an evaluator or a secretariat member. */
+  @Post('users')
+  @Staff()
+  @ApiCreatedResponse({ type: UserDto })
+  async create(@Body() body: CreateUserDto): Promise<UserDto> {
+    return toUserDto(await this.users.createStaffUser(body));
+  }
+
+  /** Registers the caller's organisation; an applicant belongs to one. */
+  @Post('organisations')
+  @Roles('applicant')
+  @ApiCreatedResponse({ type: OrganisationDto })
+  createOrganisation(@CurrentUser() actor: AuthUser, @Body() body: CreateOrganisationDto): Promise<OrganisationDto> {
+    return this.organisations.create(actor, body);
+  }
+
+  @Get('organisations/:id')
+  @Roles('applicant', 'secretariat', 'admin')
+  @ApiOkResponse({ type: OrganisationDto })
+  getOrganisation(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<OrganisationDto> {
+    return this.organisations.getVisible(actor, id);
+  }
+
+  /** The countries an organisation may be in, with their ITU region. */
+  @Get('countries')
+  @Public()
+  @ApiOkResponse({ type: [CountryDto] })
+  listCountries(): Promise<CountryDto[]> {
+    return this.countries.list();
+  }
+}
+
+function toUserDto(user: User): UserDto {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    countryCode: user.countryCode,
+    affiliation: user.affiliation,
+    locale: user.locale,
+  };
+}

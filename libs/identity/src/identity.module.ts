@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
+import { AuthService } from './application/auth.service';
+import { CountriesService } from './application/countries.service';
+import { OrganisationsService } from './application/organisations.service';
+import { PasswordHasher } from './application/password-hasher';
+import { UsersService } from './application/users.service';
+import { identityConfig } from './identity.config';
+import { CountryEntity, OrganisationEntity, RefreshTokenEntity, UserEntity } from './infrastructure/identity.entities';
+import { CountriesRepository, OrganisationsRepository } from './infrastructure/organisations.repository';
+import { RefreshTokensRepository } from './infrastructure/refresh-tokens.repository';
+import { UsersRepository } from './infrastructure/users.repository';
+
+@Module({
+  imports: [
+    ConfigModule.forFeature(identityConfig),
+    TypeOrmModule.forFeature([CountryEntity, OrganisationEntity, UserEntity, RefreshTokenEntity]),
+    AuditModule,
+  ],
+  providers: [
+    AuthService,
+    UsersService,
+    OrganisationsService,
+    CountriesService,
+    PasswordHasher,
+    UsersRepository,
+    RefreshTokensRepository,
+    OrganisationsRepository,
+    CountriesRepository,
+  ],
+  exports: [AuthService, UsersService, OrganisationsService, CountriesService],
+})
+export class IdentityModule {}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { Transaction, Transactions, isUniqueViolation } from '@app/platform';
+import { EmailTakenError } from '../domain/identity.errors';
+import { User } from '../domain/user';
+import { UserEntity } from './identity.entities';
+
+export type NewUser = Omit<UserEntity, 'id' | 'createdAt'>;
+
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly transactions: Transactions) {}
+
+  /** Inserts a user; a taken e-mail (any case) is EMAIL_TAKEN, also when two requests race. */
+  async insert(user: NewUser, tx: Transaction = this.transactions.none): Promise<User> {
+    try {
+      const saved = await tx.save(UserEntity, tx.create(UserEntity, user));
+      return toUser(await tx.findOneByOrFail(UserEntity, { id: saved.id }));
+    } catch (error) {
+      if (isUniqueViolation(error, 'users_email_key')) throw new EmailTakenError();
+      throw error;
+    }
+  }
+
+  /** Inserts unless the e-mail exists; true when inserted. Safe when several processes start at once. */
+  async insertIfAbsent(user: NewUser): Promise<boolean> {
+    const rows: unknown[] = await this.transactions.none.query(
+      `INSERT INTO users (email, password_hash, role, display_name, locale)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT ((lower(email))) DO NOTHING RETURNING id`,
+      [user.email, user.passwordHash, user.role, user.displayName, user.locale],
+    );
+    return rows.length > 0;
+  }
+
+  async findById(id: string, tx: Transaction = this.transactions.none): Promise<User | null> {
+    const row = await tx.findOneBy(UserEntity, { id });
+    return row ? toUser(row) : null;
+  }
+
+  async findCredentials(email: string): Promise<{ user: User; passwordHash: string } | null> {
+    const row = await this.transactions.none
+      .createQueryBuilder(UserEntity, 'u')
+      .where('lower(u.email) = lower(:email)', { email })
+      .getOne();
+    return row ? { user: toUser(row), passwordHash: row.passwordHash } : null;
+  }
+
+  /** Locks the user row so that two organisations cannot be created for one applicant. */
+  async lockById(tx: Transaction, id: string): Promise<User | null> {
+    const row = await tx.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return row ? toUser(row) : null;
+  }
+
+  async setOrganisation(tx: Transaction, userId: string, organisationId: string): Promise<void> {
+    await tx.update(UserEntity, { id: userId }, { organisationId });
+  }
+}
+
+function toUser(row: UserEntity): User {
+  const { passwordHash: _secret, ...user } = row;
+  return user;
+}

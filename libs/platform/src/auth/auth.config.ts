@@ -1,0 +1,23 @@
+import { ConfigType, registerAs } from '@nestjs/config';
+import { IsInt, IsString, Min, MinLength } from 'class-validator';
+import { readEnv } from '../config/validate-env';
+
+export class AuthEnv {
+  /** Signs access tokens; the default is for local use only and is refused in production. */
+  @IsString()
+  @MinLength(16)
+  JWT_SECRET = 'local-development-secret-change-me';
+
+  @IsInt()
+  @Min(30)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+}
+
+export const authConfig = registerAs('auth', () => {
+  const env = readEnv(AuthEnv);
+  if (process.env.NODE_ENV === 'production' && env.JWT_SECRET === new AuthEnv().JWT_SECRET) {
+    throw new Error('Invalid configuration:\n  JWT_SECRET must be set in production');
+  }
+  return env;
+});
+export type AuthConfig = ConfigType<typeof authConfig>;

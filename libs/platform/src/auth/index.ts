@@ -1,0 +1,4 @@
+export * from './access.decorators';
+export * from './auth.config';
+export * from './auth.module';
+export * from './auth.types';

@@ -1,0 +1,3 @@
+export * from './database.module';
+export * from './postgres-errors';
+export * from './transactions';

@@ -1,0 +1,56 @@
+/** A field-level problem reported with VALIDATION_FAILED and the 422 codes. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/**
+ * Base of every error the domain raises on purpose. It carries a stable machine `code`;
+ * the HTTP edge maps codes to statuses, so nothing below the controllers knows about HTTP.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(entity: string) {
+    super('NOT_FOUND', `${entity} not found.`);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = 'You are not allowed to do this.') {
+    super('FORBIDDEN', message);
+  }
+}
+
+export class ValidationError extends DomainError {
+  constructor(errors: FieldError[], message = 'The request is invalid.') {
+    super('VALIDATION_FAILED', message, errors);
+  }
+}
+
+export class VersionConflictError extends DomainError {
+  constructor(current: number) {
+    super('VERSION_CONFLICT', `The resource was changed by someone else; its current version is ${current}.`);
+  }
+}
+
+export class PreconditionRequiredError extends DomainError {
+  constructor() {
+    super('PRECONDITION_REQUIRED', 'This change needs an If-Match header with the version you last read.');
+  }
+}
+
+export class InvalidTransitionError extends DomainError {
+  constructor(entity: string, from: string, action: string) {
+    super('INVALID_TRANSITION', `A ${entity} that is ${from} cannot be ${action}.`);
+  }
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { PlatformAuthModule } from './auth';
+import { platformConfig } from './config';
+import { DatabaseModule } from './database';
+import { LoggerModule } from './logger';
+import { RedisModule } from './redis';
+
+/** Configuration, logs, PostgreSQL, Redis and token verification: what every process needs. */
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [platformConfig] }),
+    LoggerModule,
+    DatabaseModule,
+    RedisModule,
+    PlatformAuthModule,
+  ],
+  exports: [DatabaseModule, RedisModule, PlatformAuthModule],
+})
+export class PlatformModule {}

@@ -1,0 +1,27 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import Redis from 'ioredis';
+import { PlatformConfig, platformConfig } from '../config';
+
+export const REDIS = Symbol('REDIS');
+
+/** One shared connection for health checks and rate limiting; queues open their own. */
+@Global()
+@Module({
+  imports: [ConfigModule.forFeature(platformConfig)],
+  providers: [
+    {
+      provide: REDIS,
+      inject: [platformConfig.KEY],
+      useFactory: (config: PlatformConfig) => new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 }),
+    },
+  ],
+  exports: [REDIS],
+})
+export class RedisModule implements OnApplicationShutdown {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}

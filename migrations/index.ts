@@ -1,0 +1,5 @@
+import { Foundation1763800000000 } from './1763800000000-Foundation';
+import { SeedItuCountries1763800000001 } from './1763800000001-SeedItuCountries';
+
+/** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
+export const MIGRATIONS = [Foundation1763800000000, SeedItuCountries1763800000001];

@@ -1,0 +1,74 @@
+import { Test } from '@nestjs/testing';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request, { Response } from 'supertest';
+import { configureHttpApp } from '@app/platform';
+import { ApiModule } from '../../apps/api/src/api.module';
+import { OpenApiContract } from './openapi-contract';
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  query?: Record<string, string | number>;
+}
+
+/**
+ * The real API on the test database, and a client whose every response is checked against the
+ * served OpenAPI document, so the document cannot drift from the code.
+ */
+export class TestApi {
+  private constructor(
+    readonly app: NestExpressApplication,
+    readonly contract: OpenApiContract,
+  ) {}
+
+  static async start(): Promise<TestApi> {
+    const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
+    const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
+    configureHttpApp(app);
+    await app.init();
+    const contract = await OpenApiContract.fromServer(app.getHttpServer());
+    return new TestApi(app, contract);
+  }
+
+  get server() {
+    return this.app.getHttpServer();
+  }
+
+  get = (url: string, options: CallOptions = {}) => this.call('get', url, options);
+  post = (url: string, options: CallOptions = {}) => this.call('post', url, options);
+  patch = (url: string, options: CallOptions = {}) => this.call('patch', url, options);
+  put = (url: string, options: CallOptions = {}) => this.call('put', url, options);
+  delete = (url: string, options: CallOptions = {}) => this.call('delete', url, options);
+
+  /** A multipart upload of one file with extra text fields. */
+  async upload(
+    url: string,
+    token: string,
+    file: { buffer: Buffer; filename: string; contentType?: string },
+    fields: Record<string, string> = {},
+  ): Promise<Response> {
+    let test = request(this.server).post(url).set('Authorization', `Bearer ${token}`);
+    for (const [name, value] of Object.entries(fields)) test = test.field(name, value);
+    const response = await test.attach('file', file.buffer, {
+      filename: file.filename,
+      contentType: file.contentType ?? 'application/octet-stream',
+    });
+    this.contract.assertSupertestResponse(response);
+    return response;
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+  }
+
+  private async call(method: 'get' | 'post' | 'patch' | 'put' | 'delete', url: string, options: CallOptions) {
+    let test = request(this.server)[method](url);
+    if (options.token) test = test.set('Authorization', `Bearer ${options.token}`);
+    for (const [name, value] of Object.entries(options.headers ?? {})) test = test.set(name, value);
+    if (options.query) test = test.query(options.query);
+    const response = options.body === undefined ? await test : await test.send(options.body as object);
+    this.contract.assertSupertestResponse(response);
+    return response;
+  }
+}
