@@ -5,16 +5,16 @@ import { readEnv } from '@app/platform';
 export class IdentityEnv {
   @IsInt()
   @Min(1)
-  REFRESH_TOKEN_TTL_DAYS = 14;
+  REFRESH_TOKEN_TTL_DAYS: number = 14;
 
   /** Failed or not, login attempts allowed per e-mail and client address in each window. */
   @IsInt()
   @Min(1)
-  LOGIN_RATE_LIMIT = 10;
+  LOGIN_RATE_LIMIT: number = 10;
 
   @IsInt()
   @Min(1)
-  LOGIN_RATE_WINDOW_SECONDS = 60;
+  LOGIN_RATE_WINDOW_SECONDS: number = 60;
 
   @IsOptional()
   @IsEmail()

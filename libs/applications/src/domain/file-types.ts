@@ -12,9 +12,9 @@ export const MAX_DOCUMENT_BYTES = 10 * 1_048_576;
 /** A name safe to echo in a Content-Disposition header: no path, no control characters. */
 export function safeFilename(name: string, fallbackExtension: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base
-    .replace(/[\u0000-\u001f\u007f"]/g, '')
+  const cleaned = [...base]
+    .filter((char) => char.charCodeAt(0) >= 0x20 && char.charCodeAt(0) !== 0x7f && char !== '"')
+    .join('')
     .trim()
     .slice(0, 200);
   return cleaned || `document.${fallbackExtension}`;

@@ -6,11 +6,11 @@ export class AuthEnv {
   /** Signs access tokens; the default is for local use only and is refused in production. */
   @IsString()
   @MinLength(16)
-  JWT_SECRET = 'local-development-secret-change-me';
+  JWT_SECRET: string = 'local-development-secret-change-me';
 
   @IsInt()
   @Min(30)
-  ACCESS_TOKEN_TTL_SECONDS = 900;
+  ACCESS_TOKEN_TTL_SECONDS: number = 900;
 }
 
 export const authConfig = registerAs('auth', () => {

@@ -3,7 +3,8 @@ import { validateSync } from 'class-validator';
 
 /**
  * Reads a lib's settings from the environment into a validated, typed object and fails fast at
- * boot when one is malformed. Only this function reads `process.env`.
+ * boot when one is malformed. Only this function reads `process.env`. Schema fields need explicit
+ * type annotations (`PORT: number = 3000`): the conversion of the strings follows their metadata.
  */
 export function readEnv<T extends object>(schema: new () => T, env: NodeJS.ProcessEnv = process.env): T {
   const settings = plainToInstance(schema, { ...env }, { enableImplicitConversion: true });
