@@ -29,7 +29,8 @@ export function answerErrors(
   }
   if (complete) {
     for (const question of questions) {
-      if (question.required && isBlank(answers[question.key])) {
+      // Own keys only: a question keyed "constructor" must not find Object.prototype's member.
+      if (question.required && isBlank(Object.hasOwn(answers, question.key) ? answers[question.key] : undefined)) {
         errors.push({ field: `answers.${question.key}`, message: `"${question.label}" is required` });
       }
     }

@@ -77,7 +77,11 @@ function reweigh(criteria: Criterion[], weights: Record<string, number>): Criter
       unknown.map((code) => ({ field: `weights.${code}`, message: 'no criterion has this code' })),
     );
   }
-  return criteria.map((c) => (weights[c.code] === undefined ? c : { ...c, weight: weights[c.code] }));
+  return criteria.map((c) => {
+    // Own keys only: a code such as "constructor" must not pick up Object.prototype's members.
+    const weight = Object.hasOwn(weights, c.code) ? weights[c.code] : undefined;
+    return weight === undefined ? c : { ...c, weight };
+  });
 }
 
 function onlyWeightsDiffer(before: Criterion[], after: Criterion[]): boolean {

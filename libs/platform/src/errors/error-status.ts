@@ -23,7 +23,7 @@ const STATUS_BY_CODE: Record<string, number> = {
 };
 
 export function statusForCode(code: string): number {
-  return STATUS_BY_CODE[code] ?? 409;
+  return Object.hasOwn(STATUS_BY_CODE, code) ? STATUS_BY_CODE[code] : 409;
 }
 
 const CODE_BY_STATUS: Record<number, string> = {

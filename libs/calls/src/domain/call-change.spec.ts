@@ -1,0 +1,249 @@
+import fc from 'fast-check';
+import { DomainError } from '@app/platform/errors';
+import { Call, CallDefinition, CallStatus } from './call';
+import { CallPatch, definitionOf, planCallChange } from './call-change';
+
+const CLOSES_AT = Date.parse('2030-03-01T00:00:00Z');
+
+function makeCall(status: CallStatus, overrides: Partial<Call> = {}): Call {
+  return {
+    id: '3f1c2a4e-8b7d-4c6a-9e2f-1a2b3c4d5e6f',
+    status,
+    version: 4,
+    createdAt: new Date('2029-11-01T00:00:00Z'),
+    updatedAt: new Date('2029-11-02T00:00:00Z'),
+    reference: 'BDT/DIR/DM/013',
+    title: 'Accelerator centres 2030',
+    description: 'Select the network.',
+    opensAt: new Date('2030-01-01T00:00:00Z'),
+    closesAt: new Date(CLOSES_AT),
+    cohortSize: 6,
+    evaluatorsPerApplication: 3,
+    eligibility: {
+      organisationTypes: ['incubator', 'accelerator'],
+      countryCodes: ['PS'],
+      requiredDocuments: ['statutes'],
+    },
+    selection: { maxPerCountry: 2, maxPerRegion: { AFR: 3, EUR: 2 }, minPerRegion: { AFR: 1 }, waitlistSize: 3 },
+    scoring: { scaleMin: 0, scaleMax: 10, normalization: 'zscore', disagreementThreshold: 30 },
+    assignment: { excludeSameCountry: true },
+    criteria: [
+      { code: 'IMPACT', title: 'Impact', description: 'Expected impact', weight: 0.5 },
+      { code: 'TEAM', title: 'Team', description: '', weight: 0.3 },
+      { code: 'REACH', title: 'Reach', description: '', weight: 0.2 },
+    ],
+    questions: [
+      { key: 'summary', label: 'Summary', type: 'longtext', required: true },
+      { key: 'stage', label: 'Stage', type: 'choice', required: false, options: ['idea', 'growth'] },
+    ],
+    ...overrides,
+  };
+}
+
+type LockedField = Exclude<keyof CallDefinition, 'closesAt'>;
+
+/** A valid new value for each field that only a draft may change. */
+const LOCKED_CHANGES: { [K in LockedField]: Pick<CallDefinition, K> } = (() => {
+  const base = makeCall('draft');
+  return {
+    reference: { reference: 'BDT/DIR/DM/014' },
+    title: { title: 'Another title' },
+    description: { description: 'Another description.' },
+    opensAt: { opensAt: new Date('2029-12-01T00:00:00Z') },
+    cohortSize: { cohortSize: 8 },
+    evaluatorsPerApplication: { evaluatorsPerApplication: 2 },
+    eligibility: { eligibility: { ...base.eligibility, countryCodes: ['PS', 'VA'] } },
+    selection: { selection: { ...base.selection, maxPerCountry: 3 } },
+    scoring: { scoring: { ...base.scoring, normalization: 'none' } },
+    assignment: { assignment: { excludeSameCountry: false } },
+    criteria: { criteria: base.criteria.map((c, i) => (i === 0 ? { ...c, title: 'Impact on SMEs' } : c)) },
+    questions: { questions: [...base.questions, { key: 'website', label: 'Website', type: 'url', required: false }] },
+  };
+})();
+const LOCKED_FIELDS = Object.keys(LOCKED_CHANGES) as LockedField[];
+const FIELD_ORDER = [...LOCKED_FIELDS.slice(0, 4), 'closesAt', ...LOCKED_FIELDS.slice(4)];
+
+const patchOf = (fields: LockedField[]): CallPatch => Object.assign({}, ...fields.map((f) => LOCKED_CHANGES[f]));
+const inOrder = (fields: string[]) => FIELD_ORDER.filter((f) => fields.includes(f));
+
+function thrown(run: () => unknown): DomainError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a DomainError');
+}
+
+/** A deep copy with every object's keys in reverse order (arrays keep theirs) and fresh Date instances. */
+function reverseKeys<T>(value: T): T {
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (Array.isArray(value)) return value.map(reverseKeys) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([k, v]) => [k, reverseKeys(v)]),
+  ) as T;
+}
+
+const afterOpening = fc.constantFrom<CallStatus>('open', 'closed', 'reviewing');
+const beforePublication = fc.constantFrom<CallStatus>('draft', 'open', 'closed', 'reviewing');
+const lockedSubset = (minLength: number) => fc.subarray(LOCKED_FIELDS, { minLength });
+const weight = fc.double({ min: 0.01, max: 100, noNaN: true });
+const weightsPatch = fc.option(
+  fc
+    .record({ IMPACT: weight, TEAM: weight, REACH: weight }, { requiredKeys: [] })
+    .map((w) => w as Record<string, number>),
+  { nil: undefined },
+);
+
+describe('planCallChange', () => {
+  it('lets a draft change any set of fields and reports exactly those', () => {
+    fc.assert(
+      fc.property(lockedSubset(0), fc.option(fc.integer({ min: -30, max: 30 }), { nil: undefined }), (fields, days) => {
+        const patch = patchOf(fields);
+        if (days !== undefined) patch.closesAt = new Date(CLOSES_AT + days * 86_400_000);
+        const plan = planCallChange(makeCall('draft'), patch);
+        const changed = days ? [...fields, 'closesAt'] : fields;
+        expect(plan.changedFields).toEqual(inOrder(changed));
+        for (const field of fields) {
+          expect(plan.definition[field]).toEqual((LOCKED_CHANGES[field] as Partial<CallDefinition>)[field]);
+        }
+        expect(plan.weightsChanged).toBe(false);
+      }),
+    );
+  });
+
+  it('lets a draft replace its criteria and flags new weights', () => {
+    const criteria = makeCall('draft').criteria.map((c) => ({ ...c, weight: c.weight * 2 }));
+    const plan = planCallChange(makeCall('draft'), { criteria, title: 'New' });
+    expect(plan.changedFields).toEqual(['title', 'criteria']);
+    expect(plan.weightsChanged).toBe(true);
+  });
+
+  it('refuses, once opened, any patch that changes a locked field, naming each one', () => {
+    fc.assert(
+      fc.property(afterOpening, lockedSubset(1), weightsPatch, fc.nat(), (status, fields, weights, later) => {
+        const patch: CallPatch = { ...patchOf(fields), weights, closesAt: new Date(CLOSES_AT + later) };
+        const error = thrown(() => planCallChange(makeCall(status), patch));
+        expect(error.code).toBe('FIELD_LOCKED');
+        for (const field of fields) expect(error.message).toContain(field);
+        expect(error.message).not.toContain('closesAt,');
+      }),
+    );
+  });
+
+  it('lets an opened call take new positive weights and a later closesAt, flagging what changed', () => {
+    fc.assert(
+      fc.property(afterOpening, weightsPatch, fc.option(fc.nat(), { nil: undefined }), (status, weights, later) => {
+        const call = makeCall(status);
+        const patch: CallPatch = { weights };
+        if (later !== undefined) patch.closesAt = new Date(CLOSES_AT + later);
+        const plan = planCallChange(call, patch);
+
+        const expectedWeights = call.criteria.map((c) => weights?.[c.code] ?? c.weight);
+        const reweighed = call.criteria.some((c, i) => expectedWeights[i] !== c.weight);
+        expect(plan.weightsChanged).toBe(reweighed);
+        expect(plan.definition.criteria.map((c) => c.weight)).toEqual(expectedWeights);
+        expect(plan.definition.criteria.map(({ weight: _w, ...rest }) => rest)).toEqual(
+          call.criteria.map(({ weight: _w, ...rest }) => rest),
+        );
+        expect(plan.definition.closesAt.getTime()).toBe(CLOSES_AT + (later ?? 0));
+        const changed = [...(later ? ['closesAt'] : []), ...(reweighed ? ['criteria'] : [])];
+        expect(plan.changedFields).toEqual(changed);
+      }),
+    );
+  });
+
+  it('lets an opened call take a criteria list that differs only in weights', () => {
+    const call = makeCall('reviewing');
+    const criteria = call.criteria.map((c) => ({ ...c, weight: 1 }));
+    const plan = planCallChange(call, { criteria });
+    expect(plan).toMatchObject({ changedFields: ['criteria'], weightsChanged: true });
+  });
+
+  it('refuses, once opened, reordered, renamed or removed criteria', () => {
+    const call = makeCall('open');
+    const [first, ...rest] = call.criteria;
+    for (const criteria of [[...rest, first], rest, [{ ...first, code: 'IMPACT2' }, ...rest]]) {
+      expect(thrown(() => planCallChange(call, { criteria })).code).toBe('FIELD_LOCKED');
+    }
+  });
+
+  it('refuses, once opened, to bring closesAt forward', () => {
+    fc.assert(
+      fc.property(afterOpening, fc.integer({ min: 1, max: 30 * 86_400_000 }), weightsPatch, (status, ms, weights) => {
+        const error = thrown(() => planCallChange(makeCall(status), { closesAt: new Date(CLOSES_AT - ms), weights }));
+        expect(error.code).toBe('VALIDATION_FAILED');
+        expect(error.errors).toEqual([expect.objectContaining({ field: 'closesAt' })]);
+      }),
+    );
+  });
+
+  it('refuses every patch, even an empty one, once the cohort is published', () => {
+    fc.assert(
+      fc.property(fc.constantFrom<CallStatus>('published', 'archived'), lockedSubset(0), weightsPatch, (s, f, w) => {
+        expect(thrown(() => planCallChange(makeCall(s), { ...patchOf(f), weights: w })).code).toBe('COHORT_PUBLISHED');
+      }),
+    );
+  });
+
+  it('does not count key order, fresh Date instances or undefined fields as changes', () => {
+    fc.assert(
+      fc.property(beforePublication, (status) => {
+        const call = makeCall(status);
+        const patch: CallPatch = { ...reverseKeys(definitionOf(call)), weights: { TEAM: 0.3 }, title: undefined };
+        expect(planCallChange(call, patch)).toEqual({
+          definition: definitionOf(call),
+          changedFields: [],
+          weightsChanged: false,
+        });
+      }),
+    );
+  });
+
+  it('counts a new order of list items as a change', () => {
+    const call = makeCall('draft');
+    const plan = planCallChange(call, { questions: [...call.questions].reverse() });
+    expect(plan.changedFields).toEqual(['questions']);
+  });
+
+  it('refuses weights for codes the call does not have', () => {
+    const error = thrown(() => planCallChange(makeCall('open'), { weights: { IMPACT: 1, impact: 2, NOPE: 3 } }));
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.errors?.map((e) => e.field)).toEqual(['weights.impact', 'weights.NOPE']);
+  });
+
+  it('keeps the weight of criteria the patch does not name, whatever their code', () => {
+    const call = makeCall('open', {
+      criteria: ['constructor', 'toString', 'IMPACT'].map((code) => ({
+        code,
+        title: code,
+        description: '',
+        weight: 1,
+      })),
+    });
+    const plan = planCallChange(call, { weights: { IMPACT: 2 } });
+    expect(plan.definition.criteria.map((c) => c.weight)).toEqual([1, 1, 2]);
+    expect(plan.changedFields).toEqual(['criteria']);
+  });
+
+  it('checks the resulting definition as a whole', () => {
+    const error = thrown(() => planCallChange(makeCall('draft'), { opensAt: new Date(CLOSES_AT) }));
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.errors).toEqual([expect.objectContaining({ field: 'closesAt' })]);
+    const quota = thrown(() =>
+      planCallChange(makeCall('draft'), { cohortSize: 1, selection: { minPerRegion: { AFR: 2 } } }),
+    );
+    expect(quota.errors?.map((e) => e.field)).toEqual(['selection.minPerRegion']);
+  });
+
+  it('leaves the call it was given untouched', () => {
+    const call = makeCall('open');
+    const before = structuredClone(call);
+    planCallChange(call, { weights: { IMPACT: 9 }, closesAt: new Date(CLOSES_AT + 1) });
+    expect(call).toEqual(before);
+  });
+});
