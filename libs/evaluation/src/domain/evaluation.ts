@@ -1,0 +1,54 @@
+export const ASSIGNMENT_STATUSES = ['assigned', 'draft', 'submitted', 'declined', 'released'] as const;
+export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+
+/** Statuses that hold a slot; declined and released slots are kept only as history. */
+export const LIVE_STATUSES: readonly AssignmentStatus[] = ['assigned', 'draft', 'submitted'];
+
+export interface CriterionScore {
+  criterionCode: string;
+  score: number;
+  comment?: string;
+}
+
+export interface Assignment {
+  id: string;
+  callId: string;
+  applicationId: string;
+  evaluatorId: string;
+  status: AssignmentStatus;
+  endReason: string | null;
+  overallComment: string | null;
+  submittedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface Evaluation extends Assignment {
+  scores: CriterionScore[];
+}
+
+/** A conflict of interest recorded for an evaluator and an application. */
+export interface Conflict {
+  id: string;
+  callId: string;
+  evaluatorId: string;
+  applicationId: string;
+  reason: string;
+  source: 'declared' | 'automatic';
+  declaredBy: string;
+  createdAt: Date;
+}
+
+/** What conflict checks need to know of an evaluator. */
+export interface EvaluatorProfile {
+  id: string;
+  countryCode: string | null;
+  affiliation: string | null;
+}
+
+/** What conflict checks need to know of an application. */
+export interface ApplicationProfile {
+  id: string;
+  organisationName: string;
+  countryCode: string;
+}
