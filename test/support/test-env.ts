@@ -7,3 +7,12 @@ process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
 process.env.BOOTSTRAP_ADMIN_EMAIL = 'admin@test.example';
 process.env.BOOTSTRAP_ADMIN_PASSWORD = 'admin-password-123';
 process.env.JWT_SECRET = 'test-secret-of-the-e2e-suites';
+// Every suite signs in as the bootstrap admin from 127.0.0.1, and the login counters live in the shared
+// Redis: at the production limit (10 a minute per address and e-mail) parallel suites would lock each
+// other out. login-rate-limit.e2e-spec.ts sets the production value back for its own app.
+process.env.LOGIN_RATE_LIMIT = '1000';
+
+// Jest reads `testTimeout` only from the global config, not from a project's (jest.config.js sets it on
+// the e2e project, where it is ignored); without this, end-to-end hooks and tests time out after 5 s.
+// The global setup imports this file too, where no `jest` object exists.
+if (typeof jest !== 'undefined') jest.setTimeout(60_000);

@@ -13,7 +13,7 @@ import {
 import { Call, CallDefinition, CallStatus } from '../domain/call';
 import { CallPatch, definitionOf, planCallChange } from '../domain/call-change';
 import { callDefinitionErrors } from '../domain/call-definition.rules';
-import { CallAction, nextCallStatus } from '../domain/call-lifecycle';
+import { CallAction, callTransitionEvent, nextCallStatus } from '../domain/call-lifecycle';
 import { CallsRepository } from '../infrastructure/calls.repository';
 
 /** Calls the public may read: those open for applications and those with a published cohort. */
@@ -80,9 +80,11 @@ export class CallsService {
       const version = await this.calls.update(tx, id, expectedVersion, { definition: planned.definition });
       if (version === null) throw new VersionConflictError((await this.get(id)).version);
       const before = definitionOf(call);
+      // A draft has no scores to redo: changing its criteria is a plain update, not a reweighting.
+      const reweighted = planned.weightsChanged && call.status !== 'draft';
       await this.audit.record(tx, {
         actorId: actor.id,
-        action: planned.weightsChanged ? 'call.reweighted' : 'call.updated',
+        action: reweighted ? 'call.reweighted' : 'call.updated',
         entityType: 'call',
         entityId: id,
         before: pick(before, planned.changedFields),
@@ -92,26 +94,45 @@ export class CallsService {
     return this.get(id);
   }
 
+  /** Within the caller's transaction: a closed call goes under review once evaluators are assigned. */
+  async startReviewIfClosed(tx: Transaction, actorId: string, id: string): Promise<void> {
+    const call = await this.get(id, tx);
+    if (call.status !== 'closed') return;
+    try {
+      await this.applyTransition(tx, actorId, call, 'startReview');
+    } catch (error) {
+      // Another assignment in flight moved it first; that is the state we want.
+      if (!(error instanceof VersionConflictError && (await this.get(id, tx)).status === 'reviewing')) throw error;
+    }
+  }
+
   /** Open or close (and later steps) by the secretariat; `expectedVersion` when the client sent one. */
   async transition(actor: AuthUser | null, id: string, action: CallAction, expectedVersion?: number): Promise<Call> {
     await this.transactions.run(async (tx) => {
-      const call = await this.get(id, tx);
+      // Locked, so that of two simultaneous "open"s the second sees an open call (409 INVALID_TRANSITION)
+      // rather than failing on a version its client never sent.
+      const call = await this.calls.findForUpdate(tx, id);
+      if (!call) throw new NotFoundError('Call');
       if (expectedVersion !== undefined && call.version !== expectedVersion) {
         throw new VersionConflictError(call.version);
       }
-      const status = nextCallStatus(call.status, action);
-      const version = await this.calls.update(tx, id, call.version, { status });
-      if (version === null) throw new VersionConflictError((await this.get(id)).version);
-      await this.audit.record(tx, {
-        actorId: actor?.id ?? null,
-        action: `call.${status}`,
-        entityType: 'call',
-        entityId: id,
-        before: { status: call.status },
-        after: { status },
-      });
+      await this.applyTransition(tx, actor?.id ?? null, call, action);
     });
     return this.get(id);
+  }
+
+  private async applyTransition(tx: Transaction, actorId: string | null, call: Call, action: CallAction) {
+    const status = nextCallStatus(call.status, action);
+    const version = await this.calls.update(tx, call.id, call.version, { status });
+    if (version === null) throw new VersionConflictError((await this.get(call.id)).version);
+    await this.audit.record(tx, {
+      actorId,
+      action: callTransitionEvent(action),
+      entityType: 'call',
+      entityId: call.id,
+      before: { status: call.status },
+      after: { status },
+    });
   }
 }
 

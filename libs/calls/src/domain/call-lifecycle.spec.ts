@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { DomainError } from '@app/platform/errors';
 import { CALL_STATUSES, CallStatus } from './call';
-import { CallAction, isBeforePublication, nextCallStatus, submissionWindow } from './call-lifecycle';
+import {
+  CallAction,
+  callTransitionEvent,
+  isBeforePublication,
+  nextCallStatus,
+  submissionWindow,
+} from './call-lifecycle';
 
 const ACTIONS: CallAction[] = ['open', 'close', 'startReview', 'publish', 'archive'];
 const CHAIN: CallStatus[] = ['draft', 'open', 'closed', 'reviewing', 'published', 'archived'];
@@ -121,5 +127,14 @@ describe('submissionWindow', () => {
     expect(submissionWindow({ status: 'closed', opensAt, closesAt }, new Date('2030-01-15T00:00:00Z'))).toBe(
       'not_open',
     );
+  });
+});
+
+describe('callTransitionEvent', () => {
+  it('names each transition in the past tense, as audit actions are', () => {
+    expect(callTransitionEvent('open')).toBe('call.opened');
+    expect(callTransitionEvent('close')).toBe('call.closed');
+    expect(callTransitionEvent('startReview')).toBe('call.review_started');
+    expect(callTransitionEvent('publish')).toBe('call.published');
   });
 });

@@ -3,13 +3,18 @@ import { CallStatus } from './call';
 
 export type CallAction = 'open' | 'close' | 'startReview' | 'publish' | 'archive';
 
-const TRANSITIONS: Record<CallAction, { from: readonly CallStatus[]; to: CallStatus; verb: string }> = {
-  open: { from: ['draft'], to: 'open', verb: 'opened' },
-  close: { from: ['open'], to: 'closed', verb: 'closed' },
-  startReview: { from: ['closed'], to: 'reviewing', verb: 'put under review' },
-  publish: { from: ['reviewing'], to: 'published', verb: 'published' },
-  archive: { from: ['published'], to: 'archived', verb: 'archived' },
+const TRANSITIONS: Record<CallAction, { from: readonly CallStatus[]; to: CallStatus; verb: string; event: string }> = {
+  open: { from: ['draft'], to: 'open', verb: 'opened', event: 'call.opened' },
+  close: { from: ['open'], to: 'closed', verb: 'closed', event: 'call.closed' },
+  startReview: { from: ['closed'], to: 'reviewing', verb: 'put under review', event: 'call.review_started' },
+  publish: { from: ['reviewing'], to: 'published', verb: 'published', event: 'call.published' },
+  archive: { from: ['published'], to: 'archived', verb: 'archived', event: 'call.archived' },
 };
+
+/** The audit action recorded for a transition, in the past tense like every audit action. */
+export function callTransitionEvent(action: CallAction): string {
+  return TRANSITIONS[action].event;
+}
 
 /** The call's state machine: draft → open → closed → reviewing → published → archived. */
 export function nextCallStatus(current: CallStatus, action: CallAction): CallStatus {

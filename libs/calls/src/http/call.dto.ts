@@ -14,6 +14,7 @@ import {
   IsOptional,
   IsPositive,
   IsString,
+  isISO8601,
   Matches,
   Max,
   MaxLength,
@@ -27,7 +28,12 @@ import { CALL_STATUSES, CallStatus, QUESTION_TYPES, QuestionType } from '../doma
 import { IsRegionMap, IsWeightMap } from './number-map.validator';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
-const toDate = ({ value }: { value: unknown }) => (typeof value === 'string' ? new Date(value) : value);
+/**
+ * ISO 8601 strings become dates; anything else becomes an invalid date that @IsDate refuses.
+ * `new Date` alone would take "Jan 1 2031" in the server's zone and roll 30 February over to March.
+ */
+const toDate = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? new Date(isISO8601(value, { strict: true }) ? value : NaN) : value;
 
 export class CriterionDto {
   @ApiProperty({ example: 'IMPACT', description: 'Stable code; frozen once evaluations exist.' })
@@ -83,7 +89,7 @@ export class QuestionDto {
   options?: string[];
 }
 
-export class EligibilityDto {
+export class EligibilityRulesDto {
   @ApiPropertyOptional({ enum: ORGANISATION_TYPES, isArray: true })
   @IsOptional()
   @IsArray()
@@ -116,7 +122,7 @@ const regionMapSchema: ApiPropertyOptions = {
   example: { AFR: 3, EUR: 2 },
 };
 
-export class SelectionDto {
+export class SelectionConstraintsDto {
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -144,7 +150,7 @@ export class SelectionDto {
   waitlistSize?: number;
 }
 
-export class ScoringDto {
+export class ScoringSettingsDto {
   @IsInt()
   @Min(-1000)
   @Max(1000)
@@ -168,7 +174,7 @@ export class ScoringDto {
   disagreementThreshold?: number;
 }
 
-export class AssignmentDto {
+export class AssignmentSettingsDto {
   @ApiPropertyOptional({ default: false })
   @IsOptional()
   @IsBoolean()
@@ -183,7 +189,7 @@ export class CreateCallDto {
   reference: string;
 
   @IsString()
-  @MinLength(1)
+  @Matches(/\S/, { message: 'title must not be blank' })
   @MaxLength(500)
   title: string;
 
@@ -215,25 +221,25 @@ export class CreateCallDto {
   @IsOptional()
   @IsObject()
   @ValidateNested()
-  @Type(() => EligibilityDto)
-  eligibility?: EligibilityDto;
+  @Type(() => EligibilityRulesDto)
+  eligibility?: EligibilityRulesDto;
 
   @IsOptional()
   @IsObject()
   @ValidateNested()
-  @Type(() => SelectionDto)
-  selection?: SelectionDto;
+  @Type(() => SelectionConstraintsDto)
+  selection?: SelectionConstraintsDto;
 
   @IsObject()
   @ValidateNested()
-  @Type(() => ScoringDto)
-  scoring: ScoringDto;
+  @Type(() => ScoringSettingsDto)
+  scoring: ScoringSettingsDto;
 
   @IsOptional()
   @IsObject()
   @ValidateNested()
-  @Type(() => AssignmentDto)
-  assignment?: AssignmentDto;
+  @Type(() => AssignmentSettingsDto)
+  assignment?: AssignmentSettingsDto;
 
   @IsArray()
   @ArrayMinSize(1)
@@ -250,7 +256,8 @@ export class CreateCallDto {
   questions?: QuestionDto[];
 }
 
-export class UpdateCallDto extends PartialType(CreateCallDto) {
+/** Every field optional; null is refused for the required ones (it cannot clear them). */
+export class UpdateCallDto extends PartialType(CreateCallDto, { skipNullProperties: false }) {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: { type: 'number', exclusiveMinimum: true, minimum: 0 },
@@ -300,12 +307,12 @@ export class CallDto {
   closesAt: Date;
   cohortSize: number;
   evaluatorsPerApplication: number;
-  eligibility: EligibilityDto;
-  selection: SelectionDto;
-  @ApiProperty({ type: ScoringDto })
-  scoring: ScoringDto;
-  @ApiProperty({ type: AssignmentDto })
-  assignment: AssignmentDto;
+  eligibility: EligibilityRulesDto;
+  selection: SelectionConstraintsDto;
+  @ApiProperty({ type: ScoringSettingsDto })
+  scoring: ScoringSettingsDto;
+  @ApiProperty({ type: AssignmentSettingsDto })
+  assignment: AssignmentSettingsDto;
   @ApiProperty({ type: [CriterionViewDto] })
   criteria: CriterionViewDto[];
   @ApiProperty({ type: [QuestionViewDto] })

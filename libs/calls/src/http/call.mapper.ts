@@ -1,6 +1,6 @@
 import { Call, CallDefinition, Criterion, DEFAULT_DISAGREEMENT_THRESHOLD, Question } from '../domain/call';
 import { CallPatch } from '../domain/call-change';
-import { CallDto, CreateCallDto, CriterionDto, QuestionDto, ScoringDto, UpdateCallDto } from './call.dto';
+import { CallDto, CreateCallDto, CriterionDto, QuestionDto, ScoringSettingsDto, UpdateCallDto } from './call.dto';
 
 export function toCallDefinition(dto: CreateCallDto): CallDefinition {
   return {
@@ -11,8 +11,8 @@ export function toCallDefinition(dto: CreateCallDto): CallDefinition {
     closesAt: dto.closesAt,
     cohortSize: dto.cohortSize,
     evaluatorsPerApplication: dto.evaluatorsPerApplication,
-    eligibility: { ...dto.eligibility },
-    selection: { ...dto.selection },
+    eligibility: withoutNulls(dto.eligibility),
+    selection: withoutNulls(dto.selection),
     scoring: toScoring(dto.scoring),
     assignment: { excludeSameCountry: dto.assignment?.excludeSameCountry ?? false },
     criteria: toCriteria(dto.criteria),
@@ -20,25 +20,33 @@ export function toCallDefinition(dto: CreateCallDto): CallDefinition {
   };
 }
 
-/** Only the fields the client sent; nested objects are replaced whole. */
+/**
+ * Only the fields the client sent; nested objects are replaced whole. The validation lets null
+ * through for the optional parts only: it resets them to their defaults, as on creation.
+ */
 export function toCallPatch(dto: UpdateCallDto): CallPatch {
   const patch: CallPatch = {};
   if (dto.reference !== undefined) patch.reference = dto.reference.trim();
   if (dto.title !== undefined) patch.title = dto.title.trim();
-  if (dto.description !== undefined) patch.description = dto.description;
+  if (dto.description !== undefined) patch.description = dto.description ?? '';
   if (dto.opensAt !== undefined) patch.opensAt = dto.opensAt;
   if (dto.closesAt !== undefined) patch.closesAt = dto.closesAt;
   if (dto.cohortSize !== undefined) patch.cohortSize = dto.cohortSize;
   if (dto.evaluatorsPerApplication !== undefined) patch.evaluatorsPerApplication = dto.evaluatorsPerApplication;
-  if (dto.eligibility !== undefined) patch.eligibility = { ...dto.eligibility };
-  if (dto.selection !== undefined) patch.selection = { ...dto.selection };
+  if (dto.eligibility !== undefined) patch.eligibility = withoutNulls(dto.eligibility);
+  if (dto.selection !== undefined) patch.selection = withoutNulls(dto.selection);
   if (dto.scoring !== undefined) patch.scoring = toScoring(dto.scoring);
   if (dto.assignment !== undefined)
-    patch.assignment = { excludeSameCountry: dto.assignment.excludeSameCountry ?? false };
+    patch.assignment = { excludeSameCountry: dto.assignment?.excludeSameCountry ?? false };
   if (dto.criteria !== undefined) patch.criteria = toCriteria(dto.criteria);
-  if (dto.questions !== undefined) patch.questions = toQuestions(dto.questions);
-  if (dto.weights !== undefined) patch.weights = dto.weights;
+  if (dto.questions !== undefined) patch.questions = toQuestions(dto.questions ?? []);
+  if (dto.weights !== undefined && dto.weights !== null) patch.weights = dto.weights;
   return patch;
+}
+
+/** A copy without the entries set to null, which the validation lets through as "absent". */
+function withoutNulls<T extends object>(value: T | null | undefined): T {
+  return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== null && v !== undefined)) as T;
 }
 
 function toCriteria(dtos: CriterionDto[]): Criterion[] {
@@ -56,7 +64,7 @@ function toQuestions(dtos: QuestionDto[]): Question[] {
   }));
 }
 
-function toScoring(dto: ScoringDto): CallDefinition['scoring'] {
+function toScoring(dto: ScoringSettingsDto): CallDefinition['scoring'] {
   return {
     scaleMin: dto.scaleMin,
     scaleMax: dto.scaleMax,

@@ -42,7 +42,18 @@ export class CallsRepository {
     return locked ? this.findById(id, tx) : null;
   }
 
+  /**
+   * Reads a call and holds an exclusive lock on it until the transaction ends: two transitions of
+   * one call then run one after the other, the second seeing the status the first left.
+   */
+  async findForUpdate(tx: Transaction, id: string): Promise<Call | null> {
+    const locked = await tx.findOne(CallEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return locked ? this.findById(id, tx) : null;
+  }
+
   async list(filter: CallFilter): Promise<Page<Call>> {
+    // No allowed status (e.g. the public asking for drafts) matches no call; `IN ()` is not valid SQL.
+    if (filter.statuses?.length === 0) return { items: [], total: 0 };
     const query = this.transactions.none
       .createQueryBuilder(CallEntity, 'c')
       .orderBy('c.closes_at', 'DESC')

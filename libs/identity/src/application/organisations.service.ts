@@ -67,6 +67,12 @@ export class OrganisationsService {
     return organisation;
   }
 
+  /** Organisation names by id, for listings of other contexts. */
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    const organisations = await this.organisations.findByIds([...new Set(ids)]);
+    return new Map(organisations.map((o) => [o.id, o.name]));
+  }
+
   /** The organisation the user belongs to, if any. */
   async findForUser(userId: string): Promise<Organisation | null> {
     const user = await this.users.findById(userId);

@@ -33,6 +33,11 @@ export class UsersService implements OnApplicationBootstrap {
     return user;
   }
 
+  /** Users by id; unknown ids are left out. */
+  getMany(ids: string[]): Promise<User[]> {
+    return this.users.findByIds([...new Set(ids)]);
+  }
+
   /** Evaluators and secretariat members are created by the secretariat, never by sign-up. */
   async createStaffUser(input: NewStaffUser): Promise<User> {
     if (input.countryCode) await this.countries.require(input.countryCode, 'countryCode');

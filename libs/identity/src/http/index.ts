@@ -17,7 +17,9 @@ import { UsersController } from './users.controller';
       imports: [ConfigModule.forFeature(identityConfig)],
       inject: [identityConfig.KEY, REDIS],
       useFactory: (config: IdentityConfig, redis: Redis) => ({
-        throttlers: [{ name: 'login', limit: config.LOGIN_RATE_LIMIT, ttl: config.LOGIN_RATE_WINDOW_SECONDS * 1000 }],
+        // Named 'default' because the library suffixes its headers with any other name ("Retry-After-login"),
+        // which clients do not understand; only LoginThrottlerGuard uses this throttler.
+        throttlers: [{ name: 'default', limit: config.LOGIN_RATE_LIMIT, ttl: config.LOGIN_RATE_WINDOW_SECONDS * 1000 }],
         storage: new ThrottlerStorageRedisService(redis),
       }),
     }),

@@ -21,6 +21,16 @@ export class OrganisationsRepository {
       .getOne();
     return row ? toOrganisation(row as OrganisationEntity & { country: CountryEntity }) : null;
   }
+
+  async findByIds(ids: string[]): Promise<Organisation[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.transactions.none
+      .createQueryBuilder(OrganisationEntity, 'o')
+      .innerJoinAndMapOne('o.country', CountryEntity, 'c', 'c.code = o.country_code')
+      .where('o.id IN (:...ids)', { ids })
+      .getMany();
+    return rows.map((row) => toOrganisation(row as OrganisationEntity & { country: CountryEntity }));
+  }
 }
 
 @Injectable()

@@ -37,6 +37,16 @@ export class UsersRepository {
     return row ? toUser(row) : null;
   }
 
+  async findByIds(ids: string[]): Promise<User[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.transactions.none
+      .createQueryBuilder(UserEntity, 'u')
+      .where('u.id IN (:...ids)', { ids })
+      .orderBy('u.id')
+      .getMany();
+    return rows.map(toUser);
+  }
+
   async findCredentials(email: string): Promise<{ user: User; passwordHash: string } | null> {
     const row = await this.transactions.none
       .createQueryBuilder(UserEntity, 'u')

@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AccessGuard } from './access.guard';
 import { AuthConfig, authConfig } from './auth.config';
+import { ReadGrants } from './read-grants';
 
 /** Verifies access tokens on every route; identity signs them with the same JwtService. */
 @Global()
@@ -20,7 +21,7 @@ import { AuthConfig, authConfig } from './auth.config';
       }),
     }),
   ],
-  providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [JwtModule, ConfigModule],
+  providers: [{ provide: APP_GUARD, useClass: AccessGuard }, ReadGrants],
+  exports: [JwtModule, ConfigModule, ReadGrants],
 })
 export class PlatformAuthModule {}

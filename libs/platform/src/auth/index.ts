@@ -2,3 +2,4 @@ export * from './access.decorators';
 export * from './auth.config';
 export * from './auth.module';
 export * from './auth.types';
+export * from './read-grants';

@@ -15,6 +15,8 @@ describe('readEnv', () => {
   });
 
   it('fails fast, naming every malformed setting', () => {
-    expect(() => readEnv(PlatformEnv, { PORT: 'eighty', LOG_LEVEL: 'loud' })).toThrow(/PORT[\s\S]*LOG_LEVEL|LOG_LEVEL[\s\S]*PORT/);
+    expect(() => readEnv(PlatformEnv, { PORT: 'eighty', LOG_LEVEL: 'loud' })).toThrow(
+      /PORT[\s\S]*LOG_LEVEL|LOG_LEVEL[\s\S]*PORT/,
+    );
   });
 });

@@ -47,11 +47,25 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   for (const operations of Object.values(document.paths)) {
     for (const operation of Object.values(operations) as Array<{ responses?: Record<string, unknown> }>) {
       if (operation && typeof operation === 'object' && 'responses' in operation) {
-        operation.responses = { ...operation.responses, default: PROBLEM_RESPONSE };
+        operation.responses = { ...withProblemContent(operation.responses ?? {}), default: PROBLEM_RESPONSE };
       }
     }
   }
   return document;
+}
+
+/**
+ * Error responses a route documents itself (`@ApiTooManyRequestsResponse`, terminus' 503) keep their
+ * description but get the problem+json body, because ProblemDetailsFilter writes every error that way.
+ */
+function withProblemContent(responses: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(responses).map(([status, response]) => {
+      const isError =
+        /^[45]/.test(status) && typeof response === 'object' && response !== null && !('$ref' in response);
+      return [status, isError ? { ...response, content: PROBLEM_RESPONSE.content } : response];
+    }),
+  );
 }
 
 /** Serves the document at /docs-json and its UI at /docs. */

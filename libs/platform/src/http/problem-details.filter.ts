@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { DomainError, FieldError, codeForStatus, statusForCode } from '../errors';
 import { Locale, problemTitle } from '../errors/problem-titles';
+import { requestId } from '../logger/logger.module';
 
 export interface ProblemDocument {
   type: string;
@@ -34,12 +35,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       detail,
       code,
       instance: request.originalUrl ?? request.url,
-      requestId: request.id === undefined ? undefined : String(request.id),
+      requestId: requestIdOf(request, response),
       ...(errors ? { errors } : {}),
     };
     if (status >= 500) {
       problem.errorId = randomUUID();
-      this.logger.error({ err: exception, errorId: problem.errorId }, 'Unhandled error');
+      // A failed readiness check is an expected answer; only the unexpected deserves an error with its stack.
+      if (code === 'INTERNAL_ERROR') this.logger.error({ err: exception, errorId: problem.errorId }, 'Unhandled error');
+      else this.logger.warn({ errorId: problem.errorId, code, detail }, 'Service unavailable');
     }
     if (response.headersSent) return;
     response.status(status).type('application/problem+json').setHeader('Content-Language', locale);
@@ -60,30 +63,59 @@ function describe(exception: unknown): { status: number; code: string; detail: s
     const status = exception.getStatus();
     return { status, code: codeForStatus(status), detail: httpExceptionDetail(exception) };
   }
-  const bodyParserStatus = bodyParserErrorStatus(exception);
-  if (bodyParserStatus !== undefined) {
-    const detail = bodyParserStatus === 413 ? 'The request body is too large.' : 'The request body is not valid JSON.';
-    return { status: bodyParserStatus, code: codeForStatus(bodyParserStatus), detail };
+  const clientErrorStatus = middlewareClientErrorStatus(exception);
+  if (clientErrorStatus !== undefined) {
+    const detail = MIDDLEWARE_ERROR_DETAILS[clientErrorStatus] ?? 'The request could not be read.';
+    return { status: clientErrorStatus, code: codeForStatus(clientErrorStatus), detail };
   }
   return { status: 500, code: 'INTERNAL_ERROR', detail: 'An unexpected error occurred; it has been logged.' };
 }
 
+const MIDDLEWARE_ERROR_DETAILS: Record<number, string> = {
+  400: 'The request body could not be read.',
+  413: 'The request body is too large.',
+  415: 'The character set or content encoding of the request body is not supported.',
+};
+
 function httpExceptionDetail(exception: HttpException): string {
   const body = exception.getResponse();
   if (typeof body === 'string') return body;
+  const down = failedHealthChecks(body);
+  if (down) return `Not ready: ${down}.`;
   const message = (body as { message?: unknown }).message;
   if (Array.isArray(message)) return message.join('; ');
   return typeof message === 'string' ? message : exception.message;
 }
 
-/** Errors raised by Express' body parser before Nest sees the request carry `type` and `status`. */
-function bodyParserErrorStatus(exception: unknown): number | undefined {
-  if (typeof exception !== 'object' || exception === null) return undefined;
-  const { type, status } = exception as { type?: unknown; status?: unknown };
-  if (typeof type === 'string' && type.startsWith('entity.') && typeof status === 'number' && status < 500) {
-    return status;
-  }
-  return undefined;
+/** The dependencies a failed health check names (`{ error: { redis: { status: 'down', message } } }`). */
+function failedHealthChecks(body: object): string | undefined {
+  const error = (body as { status?: unknown; error?: unknown }).error;
+  if ((body as { status?: unknown }).status !== 'error' || typeof error !== 'object' || error === null)
+    return undefined;
+  return Object.entries(error as Record<string, { message?: unknown }>)
+    .map(([name, check]) => (typeof check?.message === 'string' ? `${name} down (${check.message})` : `${name} down`))
+    .join(', ');
+}
+
+/**
+ * Errors raised by Express middleware before Nest sees the request (the body parser's oversized body,
+ * unknown charset or content encoding, corrupt gzip) are http-errors: a 4xx `status` with `expose` set.
+ * Matching only `type: 'entity.*'` turned the charset, encoding and zlib ones (which have other or no
+ * `type`) into 500s. Their messages may quote zlib or iconv, so the client gets a fixed detail instead.
+ */
+function middlewareClientErrorStatus(exception: unknown): number | undefined {
+  if (!(exception instanceof Error)) return undefined;
+  const { status, expose } = exception as { status?: unknown; expose?: unknown };
+  return typeof status === 'number' && status >= 400 && status < 500 && expose === true ? status : undefined;
+}
+
+/**
+ * The body parser runs before the logging middleware that assigns request ids, so errors it raises
+ * arrive without one; give them the caller's X-Request-Id (or a new id) the same way, echoed too.
+ */
+function requestIdOf(request: Request & { id?: unknown }, response: Response): string | undefined {
+  if (request.id === undefined && !response.headersSent) request.id = requestId(request, response);
+  return request.id === undefined ? undefined : String(request.id);
 }
 
 function preferredLocale(request: Request): Locale {
