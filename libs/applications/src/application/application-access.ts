@@ -1,19 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationsService } from '@app/identity';
-import { AuthUser, ForbiddenError, NotFoundError, isStaff } from '@app/platform';
+import { AuthUser, ForbiddenError, NotFoundError, ReadGrants, isStaff } from '@app/platform';
 import { Application } from '../domain/application';
 
 /**
- * Who may see or change an application: its organisation's members, and the secretariat for
- * reading. To anyone else it does not exist (404), so ids reveal nothing.
+ * Who may see or change an application: its organisation's members; for reading also the
+ * secretariat and those another context grants it to (its assigned evaluators). To anyone else
+ * it does not exist (404), so ids reveal nothing.
  */
 @Injectable()
 export class ApplicationAccess {
-  constructor(private readonly organisations: OrganisationsService) {}
+  constructor(
+    private readonly organisations: OrganisationsService,
+    private readonly grants: ReadGrants,
+  ) {}
 
   async assertCanRead(actor: AuthUser, application: Application | null): Promise<Application> {
-    if (application && (isStaff(actor) || (await this.isMember(actor, application)))) return application;
+    if (application && (await this.canRead(actor, application))) return application;
     throw new NotFoundError('Application');
+  }
+
+  private async canRead(actor: AuthUser, application: Application): Promise<boolean> {
+    return (
+      isStaff(actor) ||
+      (await this.isMember(actor, application)) ||
+      (await this.grants.allows('application', actor, application.id))
+    );
   }
 
   /** Only the applicant's own organisation edits, submits or withdraws. */

@@ -93,7 +93,11 @@ export class ApplicationsService {
    * the request on a submitted application answers the same result.
    */
   async submit(actor: AuthUser, id: string): Promise<Application> {
-    const { callId } = await this.access.assertCanEdit(actor, await this.applications.findById(id));
+    const { callId, organisationId } = await this.access.assertCanEdit(actor, await this.applications.findById(id));
+    // Read outside the transaction: OrganisationsService reads on a pooled connection of its own,
+    // and a transaction waiting for a second connection while holding one lets a burst of
+    // submissions take the whole pool and wait for each other forever.
+    const organisation = await this.organisations.get(organisationId);
     await this.transactions.run(async (tx) => {
       const call = await this.calls.getForShare(tx, callId);
       const application = await this.lock(tx, id);
@@ -101,7 +105,6 @@ export class ApplicationsService {
       if (application.status !== 'draft') throw new NotDraftError(application.status);
       const now = await databaseNow(tx);
       assertAcceptingApplications(call, now);
-      const organisation = await this.organisations.get(application.organisationId);
       const kinds = (await this.documents.listFor([id], tx)).map((d) => d.kind);
       const incomplete = [
         ...answerErrors(call.questions, application.answers, true),
@@ -187,6 +190,20 @@ export class ApplicationsService {
   async listForCall(callId: string, filter: Omit<ApplicationFilter, 'callId'>): Promise<Page<Application>> {
     await this.calls.get(callId);
     return this.applications.list({ ...filter, callId });
+  }
+
+  /** Submitted applications held eligible: the ones evaluators score. */
+  listAssignable(callId: string): Promise<Application[]> {
+    return this.applications.listAssignable(callId);
+  }
+
+  /** For other contexts, which apply their own access rules. */
+  findById(id: string): Promise<Application | null> {
+    return this.applications.findById(id);
+  }
+
+  findByIds(ids: string[]): Promise<Application[]> {
+    return this.applications.findByIds(ids);
   }
 
   private async lock(tx: Transaction, id: string): Promise<Application> {

@@ -158,6 +158,8 @@ export class ApplicationsController {
     FileInterceptor('file', {
       storage: memoryStorage(),
       limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5 },
+      // Browsers send the file name as raw UTF-8; multer would read it as Latin-1 and garble it.
+      defParamCharset: 'utf8',
     }),
   )
   async upload(
@@ -188,7 +190,7 @@ export class ApplicationsController {
     return new StreamableFile(document.content, {
       type: document.mimeType,
       length: document.size,
-      disposition: `attachment; filename="${encodeURIComponent(document.filename)}"`,
+      disposition: attachmentDisposition(document.filename),
     });
   }
 
@@ -214,4 +216,17 @@ export class ApplicationsController {
     const documents = await this.documents.list(page.items.map((a) => a.id));
     return { items: page.items.map((a) => toApplicationDto(a, documents)), total: page.total };
   }
+}
+
+/**
+ * RFC 6266: the exact name in `filename*` (UTF-8, percent-encoded), and for older clients an ASCII
+ * approximation in `filename`, since percent-escapes there are shown literally, not decoded.
+ */
+function attachmentDisposition(filename: string): string {
+  const fallback = filename.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

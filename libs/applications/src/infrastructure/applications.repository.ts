@@ -87,6 +87,27 @@ export class ApplicationsRepository {
     await this.update(tx, id, {});
   }
 
+  /** Submitted applications whose eligibility in force (the override, else the rules') is positive. */
+  async listAssignable(callId: string): Promise<Application[]> {
+    return this.transactions.none
+      .createQueryBuilder(ApplicationEntity, 'a')
+      .where(`a.call_id = :callId AND a.status = 'submitted'`, { callId })
+      .andWhere(
+        `COALESCE((a.eligibility_override ->> 'eligible')::boolean, (a.eligibility ->> 'eligible')::boolean) IS TRUE`,
+      )
+      .orderBy('a.id')
+      .getMany();
+  }
+
+  async findByIds(ids: string[]): Promise<Application[]> {
+    if (ids.length === 0) return [];
+    return this.transactions.none
+      .createQueryBuilder(ApplicationEntity, 'a')
+      .where('a.id IN (:...ids)', { ids })
+      .orderBy('a.id')
+      .getMany();
+  }
+
   async list(filter: ApplicationFilter): Promise<Page<Application>> {
     const query = this.transactions.none
       .createQueryBuilder(ApplicationEntity, 'a')
