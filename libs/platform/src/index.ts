@@ -6,5 +6,7 @@ export * from './health';
 export * from './http';
 export * from './json/canonical-json';
 export * from './logger';
+export * from './outbox';
+export * from './queue';
 export * from './redis';
 export * from './platform.module';

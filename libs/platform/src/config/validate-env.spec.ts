@@ -1,4 +1,5 @@
 import { PlatformEnv } from './platform.config';
+import { OutboxEnv } from '../outbox/outbox.config';
 import { readEnv } from './validate-env';
 
 describe('readEnv', () => {
@@ -18,5 +19,13 @@ describe('readEnv', () => {
     expect(() => readEnv(PlatformEnv, { PORT: 'eighty', LOG_LEVEL: 'loud' })).toThrow(
       /PORT[\s\S]*LOG_LEVEL|LOG_LEVEL[\s\S]*PORT/,
     );
+  });
+});
+
+describe('readEnv of a boolean switch', () => {
+  it('reads "false" as false and "true" as true', () => {
+    expect(readEnv(OutboxEnv, { OUTBOX_RELAY_ENABLED: 'false' }).OUTBOX_RELAY_ENABLED).toBe(false);
+    expect(readEnv(OutboxEnv, { OUTBOX_RELAY_ENABLED: 'true' }).OUTBOX_RELAY_ENABLED).toBe(true);
+    expect(readEnv(OutboxEnv, {}).OUTBOX_RELAY_ENABLED).toBe(true);
   });
 });

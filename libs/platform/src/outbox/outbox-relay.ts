@@ -1,0 +1,112 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { JobsOptions, Queue } from 'bullmq';
+import { Transactions } from '../database';
+import { OutboxConfig, outboxConfig } from './outbox.config';
+
+export const RELAYED_QUEUES = Symbol('RELAYED_QUEUES');
+
+interface PendingRow {
+  id: string;
+  queue: string;
+  job_name: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Moves outbox rows to BullMQ. Several relays may run: each claims rows with FOR UPDATE SKIP
+ * LOCKED, so none is sent twice at once. A row is marked dispatched only in the transaction that
+ * held it while the job was added, and the job id is the row id: a crash in between re-adds the
+ * same id, which BullMQ ignores while it has the job. Rows dispatched but not completed after
+ * OUTBOX_REDISPATCH_SECONDS are sent again, which re-runs the work if Redis lost it.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly moduleRef: ModuleRef,
+    @Inject(outboxConfig.KEY) private readonly config: OutboxConfig,
+    @Inject(RELAYED_QUEUES) private readonly queues: string[],
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.OUTBOX_RELAY_ENABLED) this.schedule(0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Sends one batch; returns how many rows went out. */
+  async relayOnce(): Promise<number> {
+    return this.transactions.run(async (tx) => {
+      const rows = (await tx.query(
+        `SELECT id, queue, job_name, payload FROM outbox
+         WHERE completed_at IS NULL AND queue = ANY($3::text[])
+           AND (dispatched_at IS NULL OR dispatched_at < now() - make_interval(secs => $2))
+         ORDER BY created_at
+         LIMIT $1
+         FOR UPDATE SKIP LOCKED`,
+        [this.config.OUTBOX_BATCH_SIZE, this.config.OUTBOX_REDISPATCH_SECONDS, this.queues],
+      )) as PendingRow[];
+      if (rows.length === 0) return 0;
+      await withTimeout(
+        Promise.all(
+          rows.map((row) =>
+            this.queue(row.queue).add(row.job_name, { ...row.payload, outboxId: row.id }, this.jobOptions(row)),
+          ),
+        ),
+        this.config.OUTBOX_DISPATCH_TIMEOUT_MS,
+      );
+      await tx.query(
+        `UPDATE outbox SET dispatched_at = now(), dispatch_count = dispatch_count + 1 WHERE id = ANY($1::uuid[])`,
+        [rows.map((r) => r.id)],
+      );
+      return rows.length;
+    });
+  }
+
+  private jobOptions(row: PendingRow): JobsOptions {
+    const delay = this.config.OUTBOX_COALESCE_MS[row.queue];
+    return { jobId: row.id, ...(delay ? { delay } : {}) };
+  }
+
+  private queue(name: string): Queue {
+    return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.tick().finally(() => (this.running = undefined));
+    }, delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    let sent = 0;
+    try {
+      sent = await this.relayOnce();
+    } catch (error) {
+      // Redis or PostgreSQL unreachable: the rows stay pending and the next tick retries.
+      this.logger.warn({ err: error }, 'Outbox relay could not dispatch; will retry');
+    }
+    this.schedule(sent === this.config.OUTBOX_BATCH_SIZE ? 0 : this.config.OUTBOX_POLL_MS);
+  }
+}
+
+/** Rejects when the promise takes longer than `ms`: a Redis that does not answer must not hold the rows' locks. */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not accept the jobs within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

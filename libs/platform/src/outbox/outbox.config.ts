@@ -1,0 +1,40 @@
+import { ConfigType, registerAs } from '@nestjs/config';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsInt, Max, Min } from 'class-validator';
+import { readEnv } from '../config/validate-env';
+
+export class OutboxEnv {
+  /** How often an idle relay looks for new rows. */
+  @IsInt()
+  @Min(10)
+  OUTBOX_POLL_MS: number = 200;
+
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  OUTBOX_BATCH_SIZE: number = 500;
+
+  /** A dispatched row not completed after this long is dispatched again (Redis may have lost it). */
+  @IsInt()
+  @Min(1)
+  OUTBOX_REDISPATCH_SECONDS: number = 60;
+
+  // Read the raw string: implicit conversion would turn 'false' into true.
+  @Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) =>
+    [true, 'true', '1'].includes(obj[key] as string),
+  )
+  @IsBoolean()
+  OUTBOX_RELAY_ENABLED: boolean = true;
+
+  /** How long the relay waits for Redis to accept a job before it gives the batch back. */
+  @IsInt()
+  @Min(100)
+  OUTBOX_DISPATCH_TIMEOUT_MS: number = 5000;
+}
+
+export const outboxConfig = registerAs('outbox', () => ({
+  ...readEnv(OutboxEnv),
+  /** Per queue, how long a job waits so that a burst of requests is served by one run. */
+  OUTBOX_COALESCE_MS: { scoring: 300 } as Record<string, number>,
+}));
+export type OutboxConfig = ConfigType<typeof outboxConfig>;

@@ -1,0 +1,23 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { Outbox } from './outbox';
+import { OutboxRelay, RELAYED_QUEUES } from './outbox-relay';
+import { outboxConfig } from './outbox.config';
+
+/** The writer side, for every process that changes state. */
+@Global()
+@Module({ providers: [Outbox], exports: [Outbox] })
+export class OutboxModule {}
+
+/** The relay, for the worker only, of the queues whose processors it registers. */
+@Module({})
+export class OutboxRelayModule {
+  static forQueues(queues: string[]): DynamicModule {
+    return {
+      module: OutboxRelayModule,
+      imports: [ConfigModule.forFeature(outboxConfig)],
+      providers: [{ provide: RELAYED_QUEUES, useValue: queues }, OutboxRelay],
+      exports: [OutboxRelay],
+    };
+  }
+}

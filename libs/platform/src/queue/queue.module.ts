@@ -1,0 +1,41 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import type { ConnectionOptions } from 'bullmq';
+import { PlatformConfig, platformConfig } from '../config';
+
+/** BullMQ's connection from REDIS_URL; workers need `maxRetriesPerRequest: null` to block on Redis. */
+export function bullConnection(redisUrl: string): ConnectionOptions {
+  const url = new URL(redisUrl);
+  return {
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    port: Number(url.port || 6379),
+    username: url.username ? decodeURIComponent(url.username) : undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : undefined,
+    maxRetriesPerRequest: null,
+  };
+}
+
+/** Queues keep failed jobs for inspection and a short tail of completed ones. */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 3600, count: 10_000 },
+  removeOnFail: false,
+} as const;
+
+@Global()
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      imports: [ConfigModule.forFeature(platformConfig)],
+      inject: [platformConfig.KEY],
+      useFactory: (config: PlatformConfig) => ({
+        connection: bullConnection(config.REDIS_URL),
+        defaultJobOptions: DEFAULT_JOB_OPTIONS,
+      }),
+    }),
+  ],
+})
+export class QueueModule {}

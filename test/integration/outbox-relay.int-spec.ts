@@ -1,0 +1,134 @@
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
+import { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import {
+  Outbox,
+  OutboxModule,
+  OutboxRelay,
+  OutboxRelayModule,
+  PlatformModule,
+  QueueModule,
+  Transactions,
+} from '@app/platform';
+
+const QUEUE = 'outbox-test';
+
+/** A worker-like context whose relay runs only when the test asks, with a queue of its own. */
+async function relayContext(env: Record<string, string> = {}): Promise<INestApplicationContext> {
+  const saved = { ...process.env };
+  Object.assign(process.env, { OUTBOX_RELAY_ENABLED: 'false', ...env });
+  try {
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        PlatformModule,
+        QueueModule,
+        OutboxModule,
+        OutboxRelayModule.forQueues([QUEUE]),
+        BullModule.registerQueue({ name: QUEUE, prefix: `test-${randomUUID()}` }),
+      ],
+    }).compile();
+    return await moduleRef.init();
+  } finally {
+    process.env = saved;
+  }
+}
+
+describe('outbox relay', () => {
+  let context: INestApplicationContext;
+  let outbox: Outbox;
+  let relay: OutboxRelay;
+  let transactions: Transactions;
+  let queue: Queue;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    context = await relayContext();
+    outbox = context.get(Outbox);
+    relay = context.get(OutboxRelay);
+    transactions = context.get(Transactions);
+    queue = context.get<Queue>(getQueueToken(QUEUE));
+    db = context.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await queue.obliterate({ force: true });
+    await context.close();
+  });
+
+  beforeEach(async () => {
+    // Each test counts only its own rows.
+    await db.query(`UPDATE outbox SET completed_at = now() WHERE queue = $1 AND completed_at IS NULL`, [QUEUE]);
+    await queue.obliterate({ force: true });
+  });
+
+  const add = (payload: Record<string, unknown>) =>
+    transactions.run((tx) => outbox.add(tx, { queue: QUEUE, name: 'test.job', payload }));
+  const row = async (id: string) =>
+    (await db.query(`SELECT dispatched_at, dispatch_count, completed_at FROM outbox WHERE id = $1`, [id]))[0];
+
+  it('moves a committed row to BullMQ with the row id as the job id, once', async () => {
+    const id = await add({ callId: 'c-1' });
+    expect(await relay.relayOnce()).toBe(1);
+    const job = await queue.getJob(id);
+    expect(job?.name).toBe('test.job');
+    expect(job?.data).toEqual({ callId: 'c-1', outboxId: id });
+    expect(await row(id)).toMatchObject({ dispatch_count: 1, completed_at: null });
+    expect(await relay.relayOnce()).toBe(0);
+  });
+
+  it('relays nothing of a transaction that rolled back', async () => {
+    await expect(
+      transactions.run(async (tx) => {
+        await outbox.add(tx, { queue: QUEUE, name: 'test.job', payload: {} });
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await relay.relayOnce()).toBe(0);
+    expect(await queue.count()).toBe(0);
+  });
+
+  it('sends again a row dispatched long ago and never completed, which restores a job Redis lost', async () => {
+    const id = await add({});
+    await relay.relayOnce();
+    await queue.obliterate({ force: true });
+    await db.query(`UPDATE outbox SET dispatched_at = now() - interval '1 hour' WHERE id = $1`, [id]);
+    expect(await relay.relayOnce()).toBe(1);
+    expect(await queue.getJob(id)).toBeDefined();
+    expect(await row(id)).toMatchObject({ dispatch_count: 2 });
+  });
+
+  it('never sends a completed row again', async () => {
+    const id = await add({});
+    await transactions.run((tx) => outbox.complete(tx, [id]));
+    await db.query(`UPDATE outbox SET dispatched_at = now() - interval '1 hour' WHERE id = $1`, [id]);
+    expect(await relay.relayOnce()).toBe(0);
+  });
+
+  it('lets several relays share the rows without sending any twice', async () => {
+    const ids = await Promise.all(Array.from({ length: 60 }, (_, i) => add({ n: i })));
+    const second = await relayContext();
+    try {
+      const sent = await Promise.all([relay.relayOnce(), second.get(OutboxRelay).relayOnce(), relay.relayOnce()]);
+      expect(sent.reduce((a, b) => a + b, 0)).toBe(60);
+      const counts = await db.query(`SELECT dispatch_count FROM outbox WHERE id = ANY($1::uuid[])`, [ids]);
+      expect(counts.map((c: { dispatch_count: number }) => c.dispatch_count)).toEqual(new Array(60).fill(1));
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('keeps rows pending while Redis is unreachable', async () => {
+    const id = await add({});
+    const offline = await relayContext({ REDIS_URL: 'redis://127.0.0.1:1', OUTBOX_DISPATCH_TIMEOUT_MS: '300' });
+    try {
+      await expect(offline.get(OutboxRelay).relayOnce()).rejects.toThrow(/did not accept/);
+      expect(await row(id)).toMatchObject({ dispatched_at: null, dispatch_count: 0 });
+    } finally {
+      await offline.close();
+    }
+    expect(await relay.relayOnce()).toBe(1);
+  });
+});
