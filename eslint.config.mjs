@@ -4,15 +4,27 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 const FRAMEWORK = ['@nestjs/*', 'typeorm', 'bullmq', 'ioredis', 'pg', 'express', 'multer'];
-const CONTEXTS = ['identity', 'calls', 'applications', 'audit'];
+const CONTEXTS = ['identity', 'calls', 'applications', 'evaluation', 'scoring', 'audit'];
 // Contexts talk through their index.ts; their HTTP edges are wired by apps/api only.
 const BOUNDARIES = [
-  { group: ['**/libs/*/src/**', '../../*/src/**', '../../../*/src/**'], message: 'Import a context through @app/<context>.' },
+  {
+    group: ['**/libs/*/src/**', '../../*/src/**', '../../../*/src/**'],
+    message: 'Import a context through @app/<context>.',
+  },
   { group: CONTEXTS.map((c) => `@app/${c}/http`), message: 'Only apps/api wires HTTP edges.' },
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'artifacts/**', 'test/support/swagger-transformer.js', 'jest.config.js'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'artifacts/**',
+      'test/support/swagger-transformer.js',
+      'jest.config.js',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -34,7 +46,11 @@ export default tseslint.config(
           patterns: [
             ...BOUNDARIES,
             { group: FRAMEWORK, message: 'domain/ is plain TypeScript.' },
-            { group: ['@app/*', '!@app/platform'], allowTypeImports: true, message: 'Use `import type` from another context.' },
+            {
+              group: ['@app/*', '!@app/platform'],
+              allowTypeImports: true,
+              message: 'Use `import type` from another context.',
+            },
           ],
           paths: [{ name: '@app/platform', message: 'Import only pure platform parts (e.g. @app/platform/errors).' }],
         },

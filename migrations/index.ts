@@ -1,5 +1,12 @@
 import { Foundation1763800000000 } from './1763800000000-Foundation';
 import { SeedItuCountries1763800000001 } from './1763800000001-SeedItuCountries';
+import { Evaluation1763900000000 } from './1763900000000-Evaluation';
+import { Outbox1764000000000 } from './1764000000000-Outbox';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
-export const MIGRATIONS = [Foundation1763800000000, SeedItuCountries1763800000001];
+export const MIGRATIONS = [
+  Foundation1763800000000,
+  SeedItuCountries1763800000001,
+  Evaluation1763900000000,
+  Outbox1764000000000,
+];

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ApplicationsHttpModule } from '@app/applications/http';
 import { AuditHttpModule } from '@app/audit/http';
 import { CallsHttpModule } from '@app/calls/http';
+import { EvaluationHttpModule } from '@app/evaluation/http';
 import { IdentityHttpModule } from '@app/identity/http';
 import { HealthModule, PlatformModule, RequestContextModule } from '@app/platform';
 
@@ -14,6 +15,7 @@ import { HealthModule, PlatformModule, RequestContextModule } from '@app/platfor
     IdentityHttpModule,
     CallsHttpModule,
     ApplicationsHttpModule,
+    EvaluationHttpModule,
     AuditHttpModule,
   ],
 })

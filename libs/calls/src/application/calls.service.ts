@@ -78,7 +78,7 @@ export class CallsService {
       const planned = planCallChange(call, patch);
       if (planned.changedFields.length === 0) return;
       const version = await this.calls.update(tx, id, expectedVersion, { definition: planned.definition });
-      if (version === null) throw new VersionConflictError((await this.get(id)).version);
+      if (version === null) throw new VersionConflictError((await this.get(id, tx)).version);
       const before = definitionOf(call);
       // A draft has no scores to redo: changing its criteria is a plain update, not a reweighting.
       const reweighted = planned.weightsChanged && call.status !== 'draft';
@@ -124,7 +124,7 @@ export class CallsService {
   private async applyTransition(tx: Transaction, actorId: string | null, call: Call, action: CallAction) {
     const status = nextCallStatus(call.status, action);
     const version = await this.calls.update(tx, call.id, call.version, { status });
-    if (version === null) throw new VersionConflictError((await this.get(call.id)).version);
+    if (version === null) throw new VersionConflictError((await this.get(call.id, tx)).version);
     await this.audit.record(tx, {
       actorId,
       action: callTransitionEvent(action),

@@ -56,8 +56,7 @@ export function assignEvaluators(input: AssignmentInput): AssignmentResult {
     const need = Math.max(0, input.slots - new Set(application.assigned).size);
     const missing = Math.max(0, need - allowed.length);
     if (missing > 0) unassigned.push({ applicationId: application.id, missing });
-    if (need - missing > 0)
-      work.push({ id: application.id, allowed, chosen: new Set(), missing: need - missing });
+    if (need - missing > 0) work.push({ id: application.id, allowed, chosen: new Set(), missing: need - missing });
   }
 
   fillGreedily(work, loads);

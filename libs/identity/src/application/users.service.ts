@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { NotFoundError, Role } from '@app/platform';
+import { NotFoundError, Role, Transaction } from '@app/platform';
 import { User } from '../domain/user';
 import { IdentityConfig, identityConfig } from '../identity.config';
 import { UsersRepository } from '../infrastructure/users.repository';
@@ -34,8 +34,8 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   /** Users by id; unknown ids are left out. */
-  getMany(ids: string[]): Promise<User[]> {
-    return this.users.findByIds([...new Set(ids)]);
+  getMany(ids: string[], tx?: Transaction): Promise<User[]> {
+    return this.users.findByIds([...new Set(ids)], tx);
   }
 
   /** Evaluators and secretariat members are created by the secretariat, never by sign-up. */

@@ -37,9 +37,9 @@ export class UsersRepository {
     return row ? toUser(row) : null;
   }
 
-  async findByIds(ids: string[]): Promise<User[]> {
+  async findByIds(ids: string[], tx: Transaction = this.transactions.none): Promise<User[]> {
     if (ids.length === 0) return [];
-    const rows = await this.transactions.none
+    const rows = await tx
       .createQueryBuilder(UserEntity, 'u')
       .where('u.id IN (:...ids)', { ids })
       .orderBy('u.id')

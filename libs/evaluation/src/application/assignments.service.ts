@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import { Call } from '@app/calls';
+import { AuthUser, NotFoundError, Page, Transaction, Transactions } from '@app/platform';
+import { nextAssignmentStatus } from '../domain/assignment-lifecycle';
+import { assignEvaluators } from '../domain/assignment';
+import { conflictOf, conflictedEvaluators } from '../domain/conflicts';
+import { Assignment } from '../domain/evaluation';
+import {
+  AssignmentNotYetError,
+  ConflictOfInterestError,
+  NotAssignableError,
+  NotOnPanelError,
+} from '../domain/evaluation.errors';
+import { AssignmentsRepository } from '../infrastructure/assignments.repository';
+import { ConflictsRepository, PanelRepository } from '../infrastructure/panel.repository';
+import { EvaluationContext } from './evaluation-context';
+
+export interface AutoAssignmentReport {
+  created: number;
+  /** Live assignments per panel evaluator after the run. */
+  assignmentsPerEvaluator: Record<string, number>;
+  unassigned: Array<{ applicationId: string; missing: number }>;
+}
+
+@Injectable()
+export class AssignmentsService {
+  constructor(
+    private readonly assignments: AssignmentsRepository,
+    private readonly panel: PanelRepository,
+    private readonly conflicts: ConflictsRepository,
+    private readonly context: EvaluationContext,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Fills every missing slot of the call's assignable applications without a conflict, as evenly as
+   * the conflicts allow. Runs of one call are serialised by an advisory lock, so two clicks cannot
+   * assign twice; the same facts always give the same assignments.
+   */
+  async autoAssign(actor: AuthUser, callId: string): Promise<AutoAssignmentReport> {
+    const call = await this.assignableCall(callId);
+    const applications = await this.context.assignableApplications(callId);
+    return this.transactions.run(async (tx) => {
+      await this.assignments.lockCall(tx, callId);
+      // One after the other: a transaction is one connection, which runs one query at a time.
+      const members = await this.panel.members(callId, tx);
+      const live = await this.assignments.liveForCall(callId, tx);
+      const declared = await this.conflicts.forCall(callId, tx);
+      const declined = await this.assignments.declinedForCall(callId, tx);
+      const evaluators = await this.context.evaluatorProfiles(
+        members.map((m) => m.evaluatorId),
+        tx,
+      );
+      // An evaluator that declined an application is not offered it again: its slot goes to someone else.
+      const excluded = [...declared, ...declined];
+      const conflicted = conflictedEvaluators(evaluators, applications, excluded, call.assignment.excludeSameCountry);
+      const assignedTo = new Map<string, string[]>();
+      for (const a of live)
+        assignedTo.set(a.applicationId, [...(assignedTo.get(a.applicationId) ?? []), a.evaluatorId]);
+
+      const result = assignEvaluators({
+        evaluators: evaluators.map((e) => e.id),
+        slots: call.evaluatorsPerApplication,
+        applications: applications.map((a) => ({
+          id: a.id,
+          assigned: assignedTo.get(a.id) ?? [],
+          conflicted: [...(conflicted.get(a.id) ?? [])],
+        })),
+      });
+      await this.assignments.insertMany(tx, callId, result.created);
+      if (result.created.length > 0) await this.context.startReviewIfClosed(tx, actor.id, call);
+      const report: AutoAssignmentReport = {
+        created: result.created.length,
+        assignmentsPerEvaluator: Object.fromEntries(result.loads),
+        unassigned: result.unassigned,
+      };
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'assignments.auto_assigned',
+        entityType: 'call',
+        entityId: callId,
+        after: { created: report.created, unassigned: report.unassigned.length },
+      });
+      return report;
+    });
+  }
+
+  /** Assigns one evaluator by hand; refused on any conflict, declared or automatic. */
+  async assign(actor: AuthUser, callId: string, applicationId: string, evaluatorId: string): Promise<Assignment> {
+    const call = await this.assignableCall(callId);
+    const application = await this.context.applicationProfile(callId, applicationId);
+    const assignable = await this.context.assignableApplications(callId);
+    if (!assignable.some((a) => a.id === applicationId)) throw new NotAssignableError();
+    const id = await this.transactions.run(async (tx) => {
+      await this.assignments.lockCall(tx, callId);
+      if (!(await this.panel.isMember(callId, evaluatorId, tx))) throw new NotOnPanelError();
+      const [evaluator] = await this.context.evaluatorProfiles([evaluatorId], tx);
+      const declared = await this.conflicts.exists(evaluatorId, applicationId, tx);
+      const conflict = conflictOf(evaluator, application, declared, call.assignment.excludeSameCountry);
+      if (conflict) throw new ConflictOfInterestError(conflict);
+      const assignmentId = await this.assignments.insertOne(tx, callId, applicationId, evaluatorId);
+      await this.context.startReviewIfClosed(tx, actor.id, call);
+      await this.record(tx, actor, 'assignment.created', assignmentId, { applicationId, evaluatorId });
+      return assignmentId;
+    });
+    return this.require(id);
+  }
+
+  /** The evaluator gives the slot back, with a reason; the secretariat can then reassign it. */
+  async decline(actor: AuthUser, id: string, reason: string): Promise<Assignment> {
+    return this.end(actor, id, 'decline', reason, (a) => a.evaluatorId === actor.id);
+  }
+
+  /** The secretariat frees a slot, even a submitted one (its evaluation then no longer counts). */
+  async release(actor: AuthUser, id: string, reason: string): Promise<Assignment> {
+    return this.end(actor, id, 'release', reason, () => true);
+  }
+
+  async listMine(
+    actor: AuthUser,
+    filter: { callId?: string; limit: number; offset: number },
+  ): Promise<Page<Assignment>> {
+    return this.assignments.listForEvaluator(actor.id, filter);
+  }
+
+  /** The evaluator's own assignment; anyone else's is not found. */
+  async getOwn(actor: AuthUser, id: string, tx?: Transaction): Promise<Assignment> {
+    const assignment = await this.assignments.findById(id, tx);
+    if (!assignment || assignment.evaluatorId !== actor.id) throw new NotFoundError('Assignment');
+    return assignment;
+  }
+
+  private async end(
+    actor: AuthUser,
+    id: string,
+    action: 'decline' | 'release',
+    reason: string,
+    allowed: (assignment: Assignment) => boolean,
+  ): Promise<Assignment> {
+    await this.transactions.run(async (tx) => {
+      const assignment = await this.assignments.lockById(tx, id);
+      if (!assignment || !allowed(assignment)) throw new NotFoundError('Assignment');
+      await this.context.openCall(assignment.callId, tx);
+      const status = nextAssignmentStatus(assignment.status, action);
+      // A freed slot holds no submission (the table enforces it); the audit event keeps when it was.
+      await this.assignments.update(tx, id, { status, endReason: reason, submittedAt: null });
+      const before = { status: assignment.status, submittedAt: assignment.submittedAt?.toISOString() ?? null };
+      await this.record(tx, actor, `assignment.${status}`, id, { reason }, before);
+    });
+    return this.require(id);
+  }
+
+  private async assignableCall(callId: string): Promise<Call> {
+    const call = await this.context.openCall(callId);
+    if (call.status !== 'closed' && call.status !== 'reviewing') throw new AssignmentNotYetError(call.status);
+    return call;
+  }
+
+  private async require(id: string): Promise<Assignment> {
+    const assignment = await this.assignments.findById(id);
+    if (!assignment) throw new NotFoundError('Assignment');
+    return assignment;
+  }
+
+  private record(
+    tx: Transaction,
+    actor: AuthUser,
+    action: string,
+    id: string,
+    after: Record<string, unknown>,
+    before: Record<string, unknown> | null = null,
+  ): Promise<void> {
+    return this.audit.record(tx, { actorId: actor.id, action, entityType: 'assignment', entityId: id, before, after });
+  }
+}

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { Application, ApplicationsService, DocumentsService } from '@app/applications';
+import { Call, CallsService, isBeforePublication } from '@app/calls';
+import { OrganisationsService, User, UsersService } from '@app/identity';
+import { NotFoundError, Transaction } from '@app/platform';
+import { ApplicationProfile, EvaluatorProfile } from '../domain/evaluation';
+import { CallPublishedError } from '../domain/evaluation.errors';
+
+export interface ApplicationForReview extends Application {
+  organisationName: string;
+  documents: Array<{ id: string; kind: string; filename: string; mimeType: string; size: number }>;
+}
+
+/** What evaluation needs from the other contexts, read through their public services. */
+@Injectable()
+export class EvaluationContext {
+  constructor(
+    private readonly calls: CallsService,
+    private readonly applications: ApplicationsService,
+    private readonly documents: DocumentsService,
+    private readonly organisations: OrganisationsService,
+    private readonly users: UsersService,
+  ) {}
+
+  call(callId: string): Promise<Call> {
+    return this.calls.get(callId);
+  }
+
+  /** A call whose evaluations may still change (not published). */
+  async openCall(callId: string, tx?: Transaction): Promise<Call> {
+    const call = await this.calls.get(callId, tx);
+    if (!isBeforePublication(call.status)) throw new CallPublishedError();
+    return call;
+  }
+
+  startReviewIfClosed(tx: Transaction, actorId: string, call: Call): Promise<void> {
+    return this.calls.startReviewIfClosed(tx, actorId, call.id);
+  }
+
+  /** Within a transaction pass it: a transaction holds one connection and must not wait for another. */
+  async evaluatorProfiles(ids: string[], tx?: Transaction): Promise<EvaluatorProfile[]> {
+    const users = await this.users.getMany(ids, tx);
+    return users.map((u) => ({ id: u.id, countryCode: u.countryCode, affiliation: u.affiliation }));
+  }
+
+  /** Users by id (unknown ids are left out). */
+  usersByIds(ids: string[]): Promise<User[]> {
+    return this.users.getMany(ids);
+  }
+
+  /** Submitted applications the call's rules (or the secretariat) hold eligible: the ones to evaluate. */
+  async assignableApplications(callId: string): Promise<ApplicationProfile[]> {
+    return this.profiles(await this.applications.listAssignable(callId));
+  }
+
+  async requireApplication(applicationId: string): Promise<Application> {
+    const application = await this.applications.findById(applicationId);
+    if (!application) throw new NotFoundError('Application');
+    return application;
+  }
+
+  async applicationProfile(callId: string, applicationId: string): Promise<ApplicationProfile> {
+    const application = await this.applications.findById(applicationId);
+    if (!application || application.callId !== callId) throw new NotFoundError('Application');
+    const [profile] = await this.profiles([application]);
+    return profile;
+  }
+
+  /** What an evaluator reads of its assigned applications: answers, documents, who applied. */
+  async applicationsForReview(ids: string[]): Promise<ApplicationForReview[]> {
+    const applications = await this.applications.findByIds(ids);
+    const [names, documents] = await Promise.all([
+      this.organisations.namesOf(applications.map((a) => a.organisationId)),
+      this.documents.list(ids),
+    ]);
+    return applications.map((a) => ({
+      ...a,
+      organisationName: names.get(a.organisationId) ?? '',
+      documents: documents
+        .filter((d) => d.applicationId === a.id)
+        .map((d) => ({ id: d.id, kind: d.kind, filename: d.filename, mimeType: d.mimeType, size: d.size })),
+    }));
+  }
+
+  private async profiles(
+    applications: Array<{ id: string; organisationId: string; countryCode: string }>,
+  ): Promise<ApplicationProfile[]> {
+    const names = await this.organisations.namesOf(applications.map((a) => a.organisationId));
+    return applications.map((a) => ({
+      id: a.id,
+      countryCode: a.countryCode,
+      organisationName: names.get(a.organisationId) ?? '',
+    }));
+  }
+}

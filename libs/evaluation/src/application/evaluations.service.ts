@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import {
+  AuthUser,
+  NotFoundError,
+  Transaction,
+  Transactions,
+  ValidationError,
+  databaseNow,
+  isStaff,
+} from '@app/platform';
+import { nextAssignmentStatus } from '../domain/assignment-lifecycle';
+import { CriterionScore, Evaluation, LIVE_STATUSES } from '../domain/evaluation';
+import { EvaluationsHiddenError, IncompleteEvaluationError } from '../domain/evaluation.errors';
+import { missingScores, scoreErrors } from '../domain/evaluation.rules';
+import { AssignmentsRepository } from '../infrastructure/assignments.repository';
+import { EvaluationContext } from './evaluation-context';
+
+@Injectable()
+export class EvaluationsService {
+  constructor(
+    private readonly assignments: AssignmentsRepository,
+    private readonly context: EvaluationContext,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Saves the evaluator's draft: any subset of the criteria, each an integer within the call's scale. */
+  async saveDraft(
+    actor: AuthUser,
+    assignmentId: string,
+    input: { scores: CriterionScore[]; overallComment?: string },
+  ): Promise<Evaluation> {
+    await this.transactions.run(async (tx) => {
+      const assignment = await this.assignments.lockById(tx, assignmentId);
+      if (!assignment || assignment.evaluatorId !== actor.id) throw new NotFoundError('Assignment');
+      const call = await this.context.openCall(assignment.callId, tx);
+      const status = nextAssignmentStatus(assignment.status, 'saveDraft');
+      const errors = scoreErrors(call.criteria, call.scoring, input.scores);
+      if (errors.length > 0) throw new ValidationError(errors);
+      await this.assignments.replaceScores(tx, assignmentId, input.scores);
+      await this.assignments.update(tx, assignmentId, { status, overallComment: input.overallComment ?? null });
+      await this.record(tx, actor, 'evaluation.saved', assignmentId, { scores: input.scores.length });
+    });
+    return this.evaluation(assignmentId);
+  }
+
+  /** Submits a complete evaluation; repeating it (before publication) answers the same result. */
+  async submit(actor: AuthUser, assignmentId: string): Promise<Evaluation> {
+    await this.transactions.run(async (tx) => {
+      const assignment = await this.assignments.lockById(tx, assignmentId);
+      if (!assignment || assignment.evaluatorId !== actor.id) throw new NotFoundError('Assignment');
+      // Checked first: after publication even a repeated submission is refused, like every write.
+      const call = await this.context.openCall(assignment.callId, tx);
+      if (assignment.status === 'submitted') return;
+      const status = nextAssignmentStatus(assignment.status, 'submit');
+      const scores = await this.assignments.scoresOf([assignmentId], tx);
+      const missing = missingScores(call.criteria, scores);
+      if (missing.length > 0) throw new IncompleteEvaluationError(missing);
+      const now = await databaseNow(tx);
+      await this.assignments.update(tx, assignmentId, { status, submittedAt: now });
+      await this.record(tx, actor, 'evaluation.submitted', assignmentId, { submittedAt: now.toISOString() });
+    });
+    return this.evaluation(assignmentId);
+  }
+
+  /** The secretariat sends a submitted evaluation back to its evaluator as a draft. */
+  async reopen(actor: AuthUser, assignmentId: string): Promise<Evaluation> {
+    await this.transactions.run(async (tx) => {
+      const assignment = await this.assignments.lockById(tx, assignmentId);
+      if (!assignment) throw new NotFoundError('Assignment');
+      await this.context.openCall(assignment.callId, tx);
+      const status = nextAssignmentStatus(assignment.status, 'reopen');
+      await this.assignments.update(tx, assignmentId, { status, submittedAt: null });
+      await this.record(tx, actor, 'evaluation.reopened', assignmentId, { status });
+    });
+    return this.evaluation(assignmentId);
+  }
+
+  /**
+   * The secretariat reads every live evaluation; an evaluator reads the submitted ones only once its
+   * own is submitted; nobody else learns who evaluated.
+   */
+  async listForApplication(actor: AuthUser, applicationId: string): Promise<Evaluation[]> {
+    if (isStaff(actor)) {
+      await this.context.requireApplication(applicationId);
+      return this.assignments.evaluationsOf(applicationId, LIVE_STATUSES);
+    }
+    const own = await this.assignments.findLive(actor.id, applicationId);
+    if (!own) throw new NotFoundError('Application');
+    if (own.status !== 'submitted') throw new EvaluationsHiddenError();
+    return this.assignments.evaluationsOf(applicationId, ['submitted']);
+  }
+
+  /** The evaluator's own evaluation of an assignment. */
+  async getOwn(actor: AuthUser, assignmentId: string): Promise<Evaluation> {
+    const evaluation = await this.evaluation(assignmentId);
+    if (evaluation.evaluatorId !== actor.id && !isStaff(actor)) throw new NotFoundError('Assignment');
+    return evaluation;
+  }
+
+  private async evaluation(assignmentId: string): Promise<Evaluation> {
+    const evaluation = await this.assignments.evaluation(assignmentId);
+    if (!evaluation) throw new NotFoundError('Assignment');
+    return evaluation;
+  }
+
+  private record(
+    tx: Transaction,
+    actor: AuthUser,
+    action: string,
+    id: string,
+    after: Record<string, unknown>,
+  ): Promise<void> {
+    return this.audit.record(tx, { actorId: actor.id, action, entityType: 'assignment', entityId: id, after });
+  }
+}

@@ -1,0 +1,56 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApplicationsModule } from '@app/applications';
+import { AuditModule } from '@app/audit';
+import { CallsModule } from '@app/calls';
+import { IdentityModule } from '@app/identity';
+import { ReadGrants } from '@app/platform';
+import { AssignmentsService } from './application/assignments.service';
+import { ConflictsService } from './application/conflicts.service';
+import { EvaluationContext } from './application/evaluation-context';
+import { EvaluationsService } from './application/evaluations.service';
+import { PanelService } from './application/panel.service';
+import { AssignmentsRepository } from './infrastructure/assignments.repository';
+import {
+  AssignmentEntity,
+  ConflictEntity,
+  CriterionScoreEntity,
+  PanelMemberEntity,
+} from './infrastructure/evaluation.entities';
+import { ConflictsRepository, PanelRepository } from './infrastructure/panel.repository';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([PanelMemberEntity, ConflictEntity, AssignmentEntity, CriterionScoreEntity]),
+    AuditModule,
+    CallsModule,
+    ApplicationsModule,
+    IdentityModule,
+  ],
+  providers: [
+    PanelService,
+    ConflictsService,
+    AssignmentsService,
+    EvaluationsService,
+    EvaluationContext,
+    PanelRepository,
+    ConflictsRepository,
+    AssignmentsRepository,
+  ],
+  exports: [PanelService, ConflictsService, AssignmentsService, EvaluationsService, EvaluationContext],
+})
+export class EvaluationModule implements OnModuleInit {
+  constructor(
+    private readonly grants: ReadGrants,
+    private readonly assignments: AssignmentsRepository,
+  ) {}
+
+  /** An evaluator reads the applications (and their documents) it is assigned to. */
+  onModuleInit(): void {
+    this.grants.register(
+      'application',
+      async (user, applicationId) =>
+        user.role === 'evaluator' && (await this.assignments.findLive(user.id, applicationId)) !== null,
+    );
+  }
+}

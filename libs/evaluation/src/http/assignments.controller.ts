@@ -1,0 +1,112 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Page, PageOf, Roles, Staff } from '@app/platform';
+import { AssignmentsService } from '../application/assignments.service';
+import { EvaluationContext } from '../application/evaluation-context';
+import { EvaluationsService } from '../application/evaluations.service';
+import {
+  AssignmentDto,
+  EvaluationDto,
+  MyAssignmentDto,
+  MyAssignmentsQueryDto,
+  ReasonDto,
+  SaveEvaluationDto,
+} from './evaluation.dto';
+import { toApplicationForReviewDto, toAssignmentDto, toEvaluationDto } from './evaluation.mapper';
+
+const ID = new ParseUUIDPipe();
+
+@ApiTags('evaluation')
+@Controller()
+export class AssignmentsController {
+  constructor(
+    private readonly assignments: AssignmentsService,
+    private readonly evaluations: EvaluationsService,
+    private readonly context: EvaluationContext,
+  ) {}
+
+  /** The caller's assignments with what it needs to review each application. */
+  @Get('me/assignments')
+  @Roles('evaluator')
+  @ApiOkResponse({ type: PageOf(MyAssignmentDto) })
+  async listMine(
+    @CurrentUser() actor: AuthUser,
+    @Query() query: MyAssignmentsQueryDto,
+  ): Promise<Page<MyAssignmentDto>> {
+    const page = await this.assignments.listMine(actor, query);
+    const applications = new Map(
+      (await this.context.applicationsForReview(page.items.map((a) => a.applicationId))).map((a) => [a.id, a]),
+    );
+    return {
+      total: page.total,
+      items: page.items.flatMap((assignment) => {
+        const application = applications.get(assignment.applicationId);
+        return application
+          ? [{ ...toAssignmentDto(assignment), application: toApplicationForReviewDto(application) }]
+          : [];
+      }),
+    };
+  }
+
+  /** The evaluator gives an assignment back (e.g. a conflict found late); the slot is freed. */
+  @Post('assignments/:id/decline')
+  @HttpCode(200)
+  @Roles('evaluator')
+  @ApiOkResponse({ type: AssignmentDto })
+  async decline(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string, @Body() body: ReasonDto) {
+    return toAssignmentDto(await this.assignments.decline(actor, id, body.reason));
+  }
+
+  /** The secretariat frees a slot, whatever its state; a submitted evaluation then stops counting. */
+  @Post('assignments/:id/release')
+  @HttpCode(200)
+  @Staff()
+  @ApiOkResponse({ type: AssignmentDto })
+  async release(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string, @Body() body: ReasonDto) {
+    return toAssignmentDto(await this.assignments.release(actor, id, body.reason));
+  }
+
+  @Get('assignments/:id/evaluation')
+  @Roles('evaluator', 'secretariat', 'admin')
+  @ApiOkResponse({ type: EvaluationDto })
+  async getEvaluation(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string): Promise<EvaluationDto> {
+    return toEvaluationDto(await this.evaluations.getOwn(actor, id));
+  }
+
+  /** Saves a draft; repeatable. Scores are integers within the call's scale. */
+  @Put('assignments/:id/evaluation')
+  @Roles('evaluator')
+  @ApiOkResponse({ type: EvaluationDto })
+  async saveEvaluation(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) id: string,
+    @Body() body: SaveEvaluationDto,
+  ): Promise<EvaluationDto> {
+    return toEvaluationDto(await this.evaluations.saveDraft(actor, id, body));
+  }
+
+  @Post('assignments/:id/evaluation/submit')
+  @HttpCode(200)
+  @Roles('evaluator')
+  @ApiOkResponse({ type: EvaluationDto })
+  async submitEvaluation(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string): Promise<EvaluationDto> {
+    return toEvaluationDto(await this.evaluations.submit(actor, id));
+  }
+
+  @Post('assignments/:id/evaluation/reopen')
+  @HttpCode(200)
+  @Staff()
+  @ApiOkResponse({ type: EvaluationDto })
+  async reopenEvaluation(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string): Promise<EvaluationDto> {
+    return toEvaluationDto(await this.evaluations.reopen(actor, id));
+  }
+
+  /** Secretariat: every evaluation; an evaluator: the submitted ones, once its own is submitted. */
+  @Get('applications/:id/evaluations')
+  @Roles('evaluator', 'secretariat', 'admin')
+  @ApiOkResponse({ type: PageOf(EvaluationDto) })
+  async listForApplication(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string): Promise<Page<EvaluationDto>> {
+    const evaluations = await this.evaluations.listForApplication(actor, id);
+    return { items: evaluations.map(toEvaluationDto), total: evaluations.length };
+  }
+}

@@ -1,0 +1,221 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '@app/platform';
+import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../domain/evaluation';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class PanelRequestDto {
+  @ApiProperty({ type: [String], format: 'uuid' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @IsUUID('all', { each: true })
+  evaluatorIds: string[];
+}
+
+export class PanelMemberDto {
+  @ApiProperty({ format: 'uuid' })
+  evaluatorId: string;
+  displayName: string;
+  email: string;
+  @ApiProperty({ type: 'string', nullable: true })
+  countryCode: string | null;
+  @ApiProperty({ type: 'string', nullable: true })
+  affiliation: string | null;
+  /** Live assignments in this call. */
+  load: number;
+  addedAt: Date;
+}
+
+export class PanelDto {
+  @ApiProperty({ format: 'uuid' })
+  callId: string;
+  @ApiProperty({ type: [PanelMemberDto] })
+  members: PanelMemberDto[];
+}
+
+export class DeclareConflictDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  applicationId: string;
+
+  @Transform(trim)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  reason: string;
+
+  /** The evaluator concerned; the secretariat must name one, an evaluator declares for itself. */
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  evaluatorId?: string;
+}
+
+export class ConflictDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ format: 'uuid' })
+  callId: string;
+  @ApiProperty({ format: 'uuid' })
+  evaluatorId: string;
+  @ApiProperty({ format: 'uuid' })
+  applicationId: string;
+  reason: string;
+  @ApiProperty({ enum: ['declared', 'automatic'] })
+  source: 'declared' | 'automatic';
+  /** Who declared it: the evaluator itself or the secretariat. */
+  @ApiProperty({ format: 'uuid' })
+  declaredBy: string;
+  createdAt: Date;
+}
+
+export class DeclaredConflictDto extends ConflictDto {
+  /** What became of the evaluator's assignment to the application, if it had one. */
+  @ApiProperty({ enum: ['none', 'released', 'kept_submitted'] })
+  assignment: 'none' | 'released' | 'kept_submitted';
+}
+
+export class ManualAssignmentDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  applicationId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  evaluatorId: string;
+}
+
+export class UnassignedDto {
+  @ApiProperty({ format: 'uuid' })
+  applicationId: string;
+  /** Evaluators still missing: fewer panel members without a conflict than the call needs. */
+  missing: number;
+}
+
+export class AutoAssignmentDto {
+  created: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Load by evaluator id.' })
+  assignmentsPerEvaluator: Record<string, number>;
+  @ApiProperty({ type: [UnassignedDto] })
+  unassigned: UnassignedDto[];
+}
+
+export class ReasonDto {
+  @Transform(trim)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  reason: string;
+}
+
+export class AssignmentDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ format: 'uuid' })
+  callId: string;
+  @ApiProperty({ format: 'uuid' })
+  applicationId: string;
+  @ApiProperty({ format: 'uuid' })
+  evaluatorId: string;
+  @ApiProperty({ enum: ASSIGNMENT_STATUSES })
+  status: AssignmentStatus;
+  /** Why the slot was freed, when it was. */
+  @ApiProperty({ type: 'string', nullable: true })
+  endReason: string | null;
+  createdAt: Date;
+}
+
+export class ReviewDocumentDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  kind: string;
+  filename: string;
+  mimeType: string;
+  size: number;
+}
+
+export class ApplicationForReviewDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  organisationName: string;
+  countryCode: string;
+  region: string;
+  @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] } })
+  answers: Record<string, string | number>;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  submittedAt: Date | null;
+  @ApiProperty({ type: [ReviewDocumentDto] })
+  documents: ReviewDocumentDto[];
+}
+
+export class MyAssignmentDto extends AssignmentDto {
+  @ApiProperty({ type: ApplicationForReviewDto })
+  application: ApplicationForReviewDto;
+}
+
+export class MyAssignmentsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  callId?: string;
+}
+
+export class ScoreDto {
+  @IsString()
+  @MaxLength(40)
+  criterionCode: string;
+
+  @IsInt()
+  score: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  comment?: string;
+}
+
+export class SaveEvaluationDto {
+  @ApiProperty({ type: [ScoreDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ScoreDto)
+  scores: ScoreDto[];
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  overallComment?: string;
+}
+
+export class EvaluationDto {
+  @ApiProperty({ format: 'uuid' })
+  assignmentId: string;
+  @ApiProperty({ format: 'uuid' })
+  applicationId: string;
+  @ApiProperty({ format: 'uuid' })
+  evaluatorId: string;
+  @ApiProperty({ enum: ASSIGNMENT_STATUSES })
+  status: AssignmentStatus;
+  @ApiProperty({ type: [ScoreDto] })
+  scores: ScoreDto[];
+  @ApiProperty({ type: 'string', nullable: true })
+  overallComment: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  submittedAt: Date | null;
+  updatedAt: Date;
+}

@@ -1,0 +1,69 @@
+import { ApplicationForReview } from '../application/evaluation-context';
+import { PanelMember } from '../application/panel.service';
+import { Assignment, Conflict, Evaluation } from '../domain/evaluation';
+import { ApplicationForReviewDto, AssignmentDto, ConflictDto, EvaluationDto, PanelDto } from './evaluation.dto';
+
+export function toPanelDto(callId: string, members: PanelMember[]): PanelDto {
+  return {
+    callId,
+    members: members.map(({ user, load, addedAt }) => ({
+      evaluatorId: user.id,
+      displayName: user.displayName,
+      email: user.email,
+      countryCode: user.countryCode,
+      affiliation: user.affiliation,
+      load,
+      addedAt,
+    })),
+  };
+}
+
+export function toAssignmentDto(assignment: Assignment): AssignmentDto {
+  return {
+    id: assignment.id,
+    callId: assignment.callId,
+    applicationId: assignment.applicationId,
+    evaluatorId: assignment.evaluatorId,
+    status: assignment.status,
+    endReason: assignment.endReason,
+    createdAt: assignment.createdAt,
+  };
+}
+
+export function toApplicationForReviewDto(application: ApplicationForReview): ApplicationForReviewDto {
+  return {
+    id: application.id,
+    organisationName: application.organisationName,
+    countryCode: application.countryCode,
+    region: application.region,
+    answers: application.answers,
+    submittedAt: application.submittedAt,
+    documents: application.documents,
+  };
+}
+
+export function toEvaluationDto(evaluation: Evaluation): EvaluationDto {
+  return {
+    assignmentId: evaluation.id,
+    applicationId: evaluation.applicationId,
+    evaluatorId: evaluation.evaluatorId,
+    status: evaluation.status,
+    scores: evaluation.scores,
+    overallComment: evaluation.overallComment,
+    submittedAt: evaluation.submittedAt,
+    updatedAt: evaluation.updatedAt,
+  };
+}
+
+export function toConflictDto(conflict: Conflict): ConflictDto {
+  return {
+    id: conflict.id,
+    callId: conflict.callId,
+    evaluatorId: conflict.evaluatorId,
+    applicationId: conflict.applicationId,
+    reason: conflict.reason,
+    source: conflict.source,
+    declaredBy: conflict.declaredBy,
+    createdAt: conflict.createdAt,
+  };
+}

@@ -1,0 +1,98 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Page, PageOf, Roles, Staff } from '@app/platform';
+import { AssignmentsService } from '../application/assignments.service';
+import { ConflictsService } from '../application/conflicts.service';
+import { PanelService } from '../application/panel.service';
+import {
+  AssignmentDto,
+  AutoAssignmentDto,
+  ConflictDto,
+  DeclareConflictDto,
+  DeclaredConflictDto,
+  ManualAssignmentDto,
+  PanelDto,
+  PanelRequestDto,
+} from './evaluation.dto';
+import { toAssignmentDto, toConflictDto, toPanelDto } from './evaluation.mapper';
+
+const ID = new ParseUUIDPipe();
+
+@ApiTags('evaluation')
+@Controller('calls/:id')
+export class PanelController {
+  constructor(
+    private readonly panel: PanelService,
+    private readonly conflicts: ConflictsService,
+    private readonly assignments: AssignmentsService,
+  ) {}
+
+  /** Adds evaluators to the call's panel; returns the whole panel with each member's load. */
+  @Post('panel')
+  @HttpCode(200)
+  @Staff()
+  @ApiOkResponse({ type: PanelDto })
+  async addToPanel(@CurrentUser() actor: AuthUser, @Param('id', ID) callId: string, @Body() body: PanelRequestDto) {
+    return toPanelDto(callId, await this.panel.add(actor, callId, body.evaluatorIds));
+  }
+
+  @Get('panel')
+  @Staff()
+  @ApiOkResponse({ type: PanelDto })
+  async getPanel(@Param('id', ID) callId: string): Promise<PanelDto> {
+    return toPanelDto(callId, await this.panel.list(callId));
+  }
+
+  /** Takes an evaluator without assignments off the panel. */
+  @Delete('panel/:evaluatorId')
+  @Staff()
+  @ApiOkResponse({ type: PanelDto })
+  async removeFromPanel(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) callId: string,
+    @Param('evaluatorId', ID) evaluatorId: string,
+  ): Promise<PanelDto> {
+    return toPanelDto(callId, await this.panel.remove(actor, callId, evaluatorId));
+  }
+
+  /** An evaluator declares a conflict of interest (the secretariat may for one, naming it). */
+  @Post('conflicts')
+  @Roles('evaluator', 'secretariat', 'admin')
+  @ApiCreatedResponse({ type: DeclaredConflictDto })
+  async declareConflict(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) callId: string,
+    @Body() body: DeclareConflictDto,
+  ): Promise<DeclaredConflictDto> {
+    const conflict = await this.conflicts.declare(actor, callId, body);
+    return { ...toConflictDto(conflict), assignment: conflict.assignment };
+  }
+
+  @Get('conflicts')
+  @Staff()
+  @ApiOkResponse({ type: PageOf(ConflictDto) })
+  async listConflicts(@Param('id', ID) callId: string): Promise<Page<ConflictDto>> {
+    const page = await this.conflicts.list(callId);
+    return { items: page.items.map(toConflictDto), total: page.total };
+  }
+
+  /** Fills every missing slot without a conflict, keeping loads as even as the conflicts allow. */
+  @Post('assignments/auto')
+  @HttpCode(200)
+  @Staff()
+  @ApiOkResponse({ type: AutoAssignmentDto })
+  autoAssign(@CurrentUser() actor: AuthUser, @Param('id', ID) callId: string): Promise<AutoAssignmentDto> {
+    return this.assignments.autoAssign(actor, callId);
+  }
+
+  @Post('assignments')
+  @Staff()
+  @ApiCreatedResponse({ type: AssignmentDto })
+  async assign(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) callId: string,
+    @Body() body: ManualAssignmentDto,
+  ): Promise<AssignmentDto> {
+    return toAssignmentDto(await this.assignments.assign(actor, callId, body.applicationId, body.evaluatorId));
+  }
+}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { Transaction, Transactions } from '@app/platform';
+import { ConflictEntity, PanelMemberEntity } from './evaluation.entities';
+
+@Injectable()
+export class PanelRepository {
+  constructor(private readonly transactions: Transactions) {}
+
+  /** Adds members; those already on the panel stay as they are. */
+  async add(tx: Transaction, callId: string, evaluatorIds: string[]): Promise<void> {
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(PanelMemberEntity)
+      .values(evaluatorIds.map((evaluatorId) => ({ callId, evaluatorId })))
+      .orIgnore()
+      .execute();
+  }
+
+  async members(callId: string, tx: Transaction = this.transactions.none): Promise<PanelMemberEntity[]> {
+    return tx.find(PanelMemberEntity, { where: { callId }, order: { addedAt: 'ASC', evaluatorId: 'ASC' } });
+  }
+
+  async isMember(callId: string, evaluatorId: string, tx: Transaction = this.transactions.none): Promise<boolean> {
+    return tx.exists(PanelMemberEntity, { where: { callId, evaluatorId } });
+  }
+
+  async remove(tx: Transaction, callId: string, evaluatorId: string): Promise<boolean> {
+    const result = await tx.delete(PanelMemberEntity, { callId, evaluatorId });
+    return (result.affected ?? 0) > 0;
+  }
+}
+
+@Injectable()
+export class ConflictsRepository {
+  constructor(private readonly transactions: Transactions) {}
+
+  /** Records a declared conflict; declaring the same one again keeps the first. Returns it. */
+  async declare(
+    tx: Transaction,
+    conflict: Pick<ConflictEntity, 'callId' | 'evaluatorId' | 'applicationId' | 'reason' | 'declaredBy'>,
+  ): Promise<ConflictEntity> {
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(ConflictEntity)
+      .values({ ...conflict, source: 'declared' })
+      .orIgnore()
+      .execute();
+    return tx.findOneByOrFail(ConflictEntity, {
+      evaluatorId: conflict.evaluatorId,
+      applicationId: conflict.applicationId,
+    });
+  }
+
+  async forCall(callId: string, tx: Transaction = this.transactions.none): Promise<ConflictEntity[]> {
+    return tx.find(ConflictEntity, { where: { callId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  async exists(evaluatorId: string, applicationId: string, tx: Transaction = this.transactions.none) {
+    return tx.exists(ConflictEntity, { where: { evaluatorId, applicationId } });
+  }
+}
