@@ -4,7 +4,8 @@ import { migrate } from '@app/migrations';
 import { ApiClient } from './api-client';
 import { ApiProcess } from './api-process';
 import { playIntakeRound } from './intake-round';
-import { formatIntakeSummary } from './summary';
+import { playReviewRound } from './review-round';
+import { formatIntakeSummary, formatReviewSummary } from './summary';
 
 interface DemoOptions {
   serve: boolean;
@@ -15,7 +16,7 @@ interface DemoOptions {
 
 const DEMO_ADMIN = { email: 'admin@demo.example', password: 'demo-admin-password' };
 
-@Command({ name: 'demo', description: 'Play an intake round through the real HTTP API on a fresh demo database' })
+@Command({ name: 'demo', description: 'Play a selection round through the real HTTP API on a fresh demo database' })
 export class DemoCommand extends CommandRunner {
   async run(_args: string[], options: DemoOptions): Promise<void> {
     const databaseUrl = process.env.DEMO_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/accelerator_demo';
@@ -31,8 +32,11 @@ export class DemoCommand extends CommandRunner {
     );
     try {
       process.stdout.write(`Demo round (seed ${options.seed}) against ${api.baseUrl}\n`);
-      const outcome = await playIntakeRound(new ApiClient(api.baseUrl), DEMO_ADMIN, options.seed, options.deadline);
-      process.stdout.write(`${formatIntakeSummary(outcome, api.baseUrl)}\n`);
+      const client = new ApiClient(api.baseUrl);
+      const intake = await playIntakeRound(client, DEMO_ADMIN, options.seed, options.deadline);
+      process.stdout.write(`${formatIntakeSummary(intake, api.baseUrl)}\n`);
+      const review = await playReviewRound(client, intake.secretariat, intake.callId, options.seed);
+      process.stdout.write(`${formatReviewSummary(review)}\n`);
       if (options.serve) {
         process.stdout.write(
           `\nServing at ${api.baseUrl} (admin ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}); Ctrl-C to stop.\n`,

@@ -7,6 +7,8 @@ const FOCUS = ['AI', 'fintech', 'agritech', 'health', 'other'];
 
 export interface IntakeOutcome {
   callId: string;
+  /** The secretariat's access token, for the rest of the round. */
+  secretariat: string;
   reference: string;
   closesAt: string;
   rows: Array<{
@@ -168,6 +170,7 @@ export async function playIntakeRound(
   }
   return {
     callId: call.id,
+    secretariat,
     reference,
     closesAt: call.closesAt,
     refusals,

@@ -1,4 +1,5 @@
 import { IntakeOutcome } from './intake-round';
+import { ReviewOutcome } from './review-round';
 
 /** The demo's closing report, readable in a terminal. */
 export function formatIntakeSummary(outcome: IntakeOutcome, baseUrl: string): string {
@@ -23,5 +24,18 @@ export function formatIntakeSummary(outcome: IntakeOutcome, baseUrl: string): st
     lines.push(`  - ${refusal.what}: ${refusal.status} ${refusal.code} (${refusal.detail})${fields}`);
   }
   lines.push('', `API: ${baseUrl}/api/v1   OpenAPI: ${baseUrl}/docs`);
+  return lines.join('\n');
+}
+
+export function formatReviewSummary(outcome: ReviewOutcome): string {
+  const lines = ['', 'Review', '------'];
+  lines.push(`${outcome.created} assignments made automatically; ${outcome.unassigned} application(s) left short.`);
+  for (const { name, load } of outcome.loads) lines.push(`  ${name.padEnd(20)} ${load} application(s)`);
+  lines.push('Conflicts of interest respected:');
+  for (const conflict of outcome.conflicts) lines.push(`  - ${conflict}`);
+  lines.push(
+    `${outcome.evaluationsSubmitted} evaluations scored and submitted; colleagues' scores were hidden ` +
+      `${outcome.hiddenBeforeOwnSubmission} time(s) from evaluators who had not yet submitted their own.`,
+  );
   return lines.join('\n');
 }

@@ -14,6 +14,7 @@ import {
 } from '../domain/evaluation.errors';
 import { AssignmentsRepository } from '../infrastructure/assignments.repository';
 import { ConflictsRepository, PanelRepository } from '../infrastructure/panel.repository';
+import { recordAssignmentEvent } from './assignment-audit';
 import { EvaluationContext } from './evaluation-context';
 
 export interface AutoAssignmentReport {
@@ -102,7 +103,11 @@ export class AssignmentsService {
       if (conflict) throw new ConflictOfInterestError(conflict);
       const assignmentId = await this.assignments.insertOne(tx, callId, applicationId, evaluatorId);
       await this.context.startReviewIfClosed(tx, actor.id, call);
-      await this.record(tx, actor, 'assignment.created', assignmentId, { applicationId, evaluatorId });
+      await recordAssignmentEvent(this.audit, tx, actor, {
+        action: 'assignment.created',
+        assignmentId,
+        after: { applicationId, evaluatorId },
+      });
       return assignmentId;
     });
     return this.require(id);
@@ -147,7 +152,12 @@ export class AssignmentsService {
       // A freed slot holds no submission (the table enforces it); the audit event keeps when it was.
       await this.assignments.update(tx, id, { status, endReason: reason, submittedAt: null });
       const before = { status: assignment.status, submittedAt: assignment.submittedAt?.toISOString() ?? null };
-      await this.record(tx, actor, `assignment.${status}`, id, { reason }, before);
+      await recordAssignmentEvent(this.audit, tx, actor, {
+        action: `assignment.${status}`,
+        assignmentId: id,
+        after: { reason },
+        before: before,
+      });
     });
     return this.require(id);
   }
@@ -162,16 +172,5 @@ export class AssignmentsService {
     const assignment = await this.assignments.findById(id);
     if (!assignment) throw new NotFoundError('Assignment');
     return assignment;
-  }
-
-  private record(
-    tx: Transaction,
-    actor: AuthUser,
-    action: string,
-    id: string,
-    after: Record<string, unknown>,
-    before: Record<string, unknown> | null = null,
-  ): Promise<void> {
-    return this.audit.record(tx, { actorId: actor.id, action, entityType: 'assignment', entityId: id, before, after });
   }
 }

@@ -1,19 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import {
-  AuthUser,
-  NotFoundError,
-  Transaction,
-  Transactions,
-  ValidationError,
-  databaseNow,
-  isStaff,
-} from '@app/platform';
+import { AuthUser, NotFoundError, Transactions, ValidationError, databaseNow, isStaff } from '@app/platform';
 import { nextAssignmentStatus } from '../domain/assignment-lifecycle';
 import { CriterionScore, Evaluation, LIVE_STATUSES } from '../domain/evaluation';
 import { EvaluationsHiddenError, IncompleteEvaluationError } from '../domain/evaluation.errors';
 import { missingScores, scoreErrors } from '../domain/evaluation.rules';
 import { AssignmentsRepository } from '../infrastructure/assignments.repository';
+import { recordAssignmentEvent } from './assignment-audit';
 import { EvaluationContext } from './evaluation-context';
 
 @Injectable()
@@ -40,7 +33,11 @@ export class EvaluationsService {
       if (errors.length > 0) throw new ValidationError(errors);
       await this.assignments.replaceScores(tx, assignmentId, input.scores);
       await this.assignments.update(tx, assignmentId, { status, overallComment: input.overallComment ?? null });
-      await this.record(tx, actor, 'evaluation.saved', assignmentId, { scores: input.scores.length });
+      await recordAssignmentEvent(this.audit, tx, actor, {
+        action: 'evaluation.saved',
+        assignmentId,
+        after: { scores: input.scores.length },
+      });
     });
     return this.evaluation(assignmentId);
   }
@@ -59,7 +56,11 @@ export class EvaluationsService {
       if (missing.length > 0) throw new IncompleteEvaluationError(missing);
       const now = await databaseNow(tx);
       await this.assignments.update(tx, assignmentId, { status, submittedAt: now });
-      await this.record(tx, actor, 'evaluation.submitted', assignmentId, { submittedAt: now.toISOString() });
+      await recordAssignmentEvent(this.audit, tx, actor, {
+        action: 'evaluation.submitted',
+        assignmentId,
+        after: { submittedAt: now.toISOString() },
+      });
     });
     return this.evaluation(assignmentId);
   }
@@ -72,7 +73,11 @@ export class EvaluationsService {
       await this.context.openCall(assignment.callId, tx);
       const status = nextAssignmentStatus(assignment.status, 'reopen');
       await this.assignments.update(tx, assignmentId, { status, submittedAt: null });
-      await this.record(tx, actor, 'evaluation.reopened', assignmentId, { status });
+      await recordAssignmentEvent(this.audit, tx, actor, {
+        action: 'evaluation.reopened',
+        assignmentId,
+        after: { status },
+      });
     });
     return this.evaluation(assignmentId);
   }
@@ -103,15 +108,5 @@ export class EvaluationsService {
     const evaluation = await this.assignments.evaluation(assignmentId);
     if (!evaluation) throw new NotFoundError('Assignment');
     return evaluation;
-  }
-
-  private record(
-    tx: Transaction,
-    actor: AuthUser,
-    action: string,
-    id: string,
-    after: Record<string, unknown>,
-  ): Promise<void> {
-    return this.audit.record(tx, { actorId: actor.id, action, entityType: 'assignment', entityId: id, after });
   }
 }

@@ -80,24 +80,8 @@ export class MeDto {
   locale: Locale;
 }
 
-export class CreateUserDto {
-  @Transform(trim)
-  @IsEmail()
-  @MaxLength(254)
-  email: string;
-
-  @ApiProperty({ minLength: 10, maxLength: 200 })
-  @IsString()
-  @MinLength(10)
-  @MaxLength(200)
-  password: string;
-
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  displayName: string;
-
+/** A sign-up's fields plus what the secretariat knows of a staff member. */
+export class CreateUserDto extends RegisterDto {
   @ApiProperty({ enum: ['evaluator', 'secretariat'] })
   @IsIn(['evaluator', 'secretariat'])
   role: 'evaluator' | 'secretariat';
@@ -113,11 +97,6 @@ export class CreateUserDto {
   @IsString()
   @MaxLength(300)
   affiliation?: string;
-
-  @ApiPropertyOptional({ enum: LOCALES, default: 'en' })
-  @IsOptional()
-  @IsIn(LOCALES)
-  locale?: Locale;
 }
 
 export class UserDto {
