@@ -2,6 +2,7 @@ import { Foundation1763800000000 } from './1763800000000-Foundation';
 import { SeedItuCountries1763800000001 } from './1763800000001-SeedItuCountries';
 import { Evaluation1763900000000 } from './1763900000000-Evaluation';
 import { Outbox1764000000000 } from './1764000000000-Outbox';
+import { ScoringResults1764100000000 } from './1764100000000-ScoringResults';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   SeedItuCountries1763800000001,
   Evaluation1763900000000,
   Outbox1764000000000,
+  ScoringResults1764100000000,
 ];

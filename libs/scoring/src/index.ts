@@ -1,1 +1,2 @@
 export * from './domain/scoring';
+export * from './infrastructure/scoring.repository';
