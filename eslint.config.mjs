@@ -12,6 +12,7 @@ const BOUNDARIES = [
     message: 'Import a context through @app/<context>.',
   },
   { group: CONTEXTS.map((c) => `@app/${c}/http`), message: 'Only apps/api wires HTTP edges.' },
+  { group: CONTEXTS.map((c) => `@app/${c}/jobs`), message: 'Only apps/worker wires job processors.' },
 ];
 
 export default tseslint.config(
@@ -74,7 +75,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['apps/api/**/*.ts', 'test/**/*.ts'],
+    files: ['apps/api/**/*.ts', 'apps/worker/**/*.ts', 'test/**/*.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
 );

@@ -3,6 +3,7 @@ import { ApplicationsHttpModule } from '@app/applications/http';
 import { AuditHttpModule } from '@app/audit/http';
 import { CallsHttpModule } from '@app/calls/http';
 import { EvaluationHttpModule } from '@app/evaluation/http';
+import { ScoringHttpModule } from '@app/scoring/http';
 import { IdentityHttpModule } from '@app/identity/http';
 import { HealthModule, PlatformModule, RequestContextModule } from '@app/platform';
 
@@ -16,6 +17,7 @@ import { HealthModule, PlatformModule, RequestContextModule } from '@app/platfor
     CallsHttpModule,
     ApplicationsHttpModule,
     EvaluationHttpModule,
+    ScoringHttpModule,
     AuditHttpModule,
   ],
 })

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
-import { HealthModule, PlatformModule } from '@app/platform';
+import { HealthModule, OutboxRelayModule, PlatformModule, QueueModule } from '@app/platform';
+import { SCORING_QUEUE } from '@app/scoring';
+import { ScoringJobsModule } from '@app/scoring/jobs';
 
-/** Background processes; for now it connects to PostgreSQL and Redis and reports its health. */
-@Module({ imports: [PlatformModule, HealthModule] })
+/** Background work: the outbox relay and the queues' processors, plus health endpoints. */
+@Module({
+  imports: [PlatformModule, HealthModule, QueueModule, OutboxRelayModule.forQueues([SCORING_QUEUE]), ScoringJobsModule],
+})
 export class WorkerModule {}

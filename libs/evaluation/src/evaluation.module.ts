@@ -4,6 +4,7 @@ import { ApplicationsModule } from '@app/applications';
 import { AuditModule } from '@app/audit';
 import { CallsModule } from '@app/calls';
 import { IdentityModule } from '@app/identity';
+import { ScoringModule } from '@app/scoring';
 import { ReadGrants } from '@app/platform';
 import { AssignmentsService } from './application/assignments.service';
 import { ConflictsService } from './application/conflicts.service';
@@ -26,6 +27,7 @@ import { ConflictsRepository, PanelRepository } from './infrastructure/panel.rep
     CallsModule,
     ApplicationsModule,
     IdentityModule,
+    ScoringModule,
   ],
   providers: [
     PanelService,

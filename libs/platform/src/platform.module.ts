@@ -4,9 +4,10 @@ import { PlatformAuthModule } from './auth';
 import { platformConfig } from './config';
 import { DatabaseModule } from './database';
 import { LoggerModule } from './logger';
+import { OutboxModule } from './outbox';
 import { RedisModule } from './redis';
 
-/** Configuration, logs, PostgreSQL, Redis and token verification: what every process needs. */
+/** Configuration, logs, PostgreSQL, Redis, the outbox writer and token verification: what every process needs. */
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [platformConfig] }),
@@ -14,7 +15,8 @@ import { RedisModule } from './redis';
     DatabaseModule,
     RedisModule,
     PlatformAuthModule,
+    OutboxModule,
   ],
-  exports: [DatabaseModule, RedisModule, PlatformAuthModule],
+  exports: [DatabaseModule, RedisModule, PlatformAuthModule, OutboxModule],
 })
 export class PlatformModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
+import { ScoringService } from '@app/scoring';
 import { Call } from '@app/calls';
 import { AuthUser, NotFoundError, Page, Transaction, Transactions } from '@app/platform';
 import { nextAssignmentStatus } from '../domain/assignment-lifecycle';
@@ -32,6 +33,7 @@ export class AssignmentsService {
     private readonly conflicts: ConflictsRepository,
     private readonly context: EvaluationContext,
     private readonly transactions: Transactions,
+    private readonly scoring: ScoringService,
     private readonly audit: AuditService,
   ) {}
 
@@ -151,12 +153,14 @@ export class AssignmentsService {
       const status = nextAssignmentStatus(assignment.status, action);
       // A freed slot holds no submission (the table enforces it); the audit event keeps when it was.
       await this.assignments.update(tx, id, { status, endReason: reason, submittedAt: null });
+      // A submitted evaluation stops counting: the call's scores must be recomputed.
+      if (assignment.status === 'submitted') await this.scoring.requestRescore(tx, assignment.callId);
       const before = { status: assignment.status, submittedAt: assignment.submittedAt?.toISOString() ?? null };
       await recordAssignmentEvent(this.audit, tx, actor, {
         action: `assignment.${status}`,
         assignmentId: id,
         after: { reason },
-        before: before,
+        before,
       });
     });
     return this.require(id);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
+import { ScoringService } from '@app/scoring';
 import { AuthUser, NotFoundError, Transactions, ValidationError, databaseNow, isStaff } from '@app/platform';
 import { nextAssignmentStatus } from '../domain/assignment-lifecycle';
 import { CriterionScore, Evaluation, LIVE_STATUSES } from '../domain/evaluation';
@@ -15,6 +16,7 @@ export class EvaluationsService {
     private readonly assignments: AssignmentsRepository,
     private readonly context: EvaluationContext,
     private readonly transactions: Transactions,
+    private readonly scoring: ScoringService,
     private readonly audit: AuditService,
   ) {}
 
@@ -56,6 +58,7 @@ export class EvaluationsService {
       if (missing.length > 0) throw new IncompleteEvaluationError(missing);
       const now = await databaseNow(tx);
       await this.assignments.update(tx, assignmentId, { status, submittedAt: now });
+      await this.scoring.requestRescore(tx, assignment.callId);
       await recordAssignmentEvent(this.audit, tx, actor, {
         action: 'evaluation.submitted',
         assignmentId,
@@ -73,6 +76,7 @@ export class EvaluationsService {
       await this.context.openCall(assignment.callId, tx);
       const status = nextAssignmentStatus(assignment.status, 'reopen');
       await this.assignments.update(tx, assignmentId, { status, submittedAt: null });
+      await this.scoring.requestRescore(tx, assignment.callId);
       await recordAssignmentEvent(this.audit, tx, actor, {
         action: 'evaluation.reopened',
         assignmentId,

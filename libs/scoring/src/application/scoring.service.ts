@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { ApplicationsService } from '@app/applications';
+import { CallsService } from '@app/calls';
+import { OrganisationsService } from '@app/identity';
+import { Outbox, Transaction, Transactions, databaseNow } from '@app/platform';
+import { ApplicationResult, ScoringRepository } from '../infrastructure/scoring.repository';
+import { RescoreCallPayload, SCORING_JOBS, SCORING_QUEUE } from '../jobs/scoring.jobs';
+
+export interface ScoringStatus {
+  /** True only when every submitted evaluation is reflected in the results. */
+  upToDate: boolean;
+  /** Rescoring requests not yet served. */
+  pending: number;
+  lastComputedAt: Date | null;
+}
+
+@Injectable()
+export class ScoringService {
+  constructor(
+    private readonly scoring: ScoringRepository,
+    private readonly outbox: Outbox,
+    private readonly transactions: Transactions,
+    private readonly calls: CallsService,
+    private readonly applications: ApplicationsService,
+    private readonly organisations: OrganisationsService,
+  ) {}
+
+  /** Asks, inside the caller's transaction, for the call to be rescored once it commits. */
+  requestRescore(tx: Transaction, callId: string): Promise<string> {
+    const payload: RescoreCallPayload = { callId };
+    return this.outbox.add(tx, { queue: SCORING_QUEUE, name: SCORING_JOBS.rescoreCall, payload: { ...payload } });
+  }
+
+  /**
+   * Recomputes the call from the database and, in the same transaction, marks done every request
+   * made before the computation began: they are all reflected. Running it twice changes nothing.
+   */
+  async rescoreCall(callId: string): Promise<void> {
+    await this.transactions.run(async (tx) => {
+      const startedAt = await databaseNow(tx);
+      await this.scoring.scoreCall(tx, callId);
+      await this.outbox.completeCovered(tx, {
+        queue: SCORING_QUEUE,
+        name: SCORING_JOBS.rescoreCall,
+        payload: { callId },
+        until: startedAt,
+      });
+    });
+  }
+
+  /** Computed from the database (pending requests), never from queue counters. */
+  async status(callId: string): Promise<ScoringStatus> {
+    await this.calls.get(callId);
+    const [row] = (await this.transactions.none.query(
+      `SELECT
+         (SELECT count(*)::int FROM outbox
+          WHERE queue = $2 AND job_name = $3 AND completed_at IS NULL AND payload @> $4::jsonb) AS pending,
+         (SELECT max(computed_at) FROM application_results WHERE call_id = $1) AS last_computed_at`,
+      [callId, SCORING_QUEUE, SCORING_JOBS.rescoreCall, JSON.stringify({ callId })],
+    )) as Array<{ pending: number; last_computed_at: Date | null }>;
+    return { upToDate: row.pending === 0, pending: row.pending, lastComputedAt: row.last_computed_at };
+  }
+
+  /** The ranked results with who applied, for the secretariat. */
+  async rankingWithOrganisations(callId: string) {
+    await this.calls.get(callId);
+    const ranked = await this.scoring.ranking(callId);
+    const applications = new Map(
+      (await this.applications.findByIds(ranked.map((r) => r.applicationId))).map((a) => [a.id, a]),
+    );
+    const names = await this.organisations.namesOf([...applications.values()].map((a) => a.organisationId));
+    return ranked.flatMap((result) => {
+      const application = applications.get(result.applicationId);
+      if (!application || result.rank === null) return [];
+      return [
+        {
+          ...rankingFigures(result),
+          rank: result.rank,
+          organisation: {
+            name: names.get(application.organisationId) ?? '',
+            countryCode: application.countryCode,
+            region: application.region,
+          },
+        },
+      ];
+    });
+  }
+}
+
+function rankingFigures(result: ApplicationResult) {
+  const { applicationId, score, rawScore, normalizedScore, evaluationCount, spread, stdDev, needsModeration } = result;
+  return { applicationId, score, rawScore, normalizedScore, evaluationCount, spread, stdDev, needsModeration };
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ScoringModule } from '../scoring.module';
+import { ScoringController } from './scoring.controller';
+
+/** The scoring context's HTTP edge, imported only by apps/api. */
+@Module({ imports: [ScoringModule], controllers: [ScoringController] })
+export class ScoringHttpModule {}

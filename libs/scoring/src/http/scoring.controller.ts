@@ -1,0 +1,30 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Staff } from '@app/platform';
+import { ScoringService } from '../application/scoring.service';
+import { RankingDto, ScoringStatusDto } from './scoring.dto';
+
+const ID = new ParseUUIDPipe();
+
+@ApiTags('scoring')
+@Controller('calls/:id')
+export class ScoringController {
+  constructor(private readonly scoring: ScoringService) {}
+
+  /** Whether the results reflect every submitted evaluation, computed from the database. */
+  @Get('scoring-status')
+  @Staff()
+  @ApiOkResponse({ type: ScoringStatusDto })
+  status(@Param('id', ID) callId: string): Promise<ScoringStatusDto> {
+    return this.scoring.status(callId);
+  }
+
+  /** Ranked applications (DESIGN §5.6), best first. */
+  @Get('ranking')
+  @Staff()
+  @ApiOkResponse({ type: RankingDto })
+  async ranking(@Param('id', ID) callId: string): Promise<RankingDto> {
+    const items = await this.scoring.rankingWithOrganisations(callId);
+    return { items, total: items.length };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './scoring.jobs';
+export * from './scoring.processor';

@@ -1,0 +1,160 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { scoreCall } from '@app/scoring';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { Actor, Applicant } from '../support/fixtures';
+import {
+  autoAssign,
+  callWithSubmissions,
+  createApplicantsFrom,
+  createEvaluators,
+  evaluate,
+  seatPanel,
+  secretariatOf,
+} from '../support/evaluation-fixtures';
+import { TestApi } from '../support/test-app';
+
+const CRITERIA = [
+  { code: 'IMPACT', weight: 0.6 },
+  { code: 'CAPACITY', weight: 0.4 },
+];
+
+/** Polls a condition (never a fixed sleep) until it holds or the time is up. */
+async function eventually<T>(read: () => Promise<T>, holds: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (holds(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('scoring through the outbox, BullMQ and the worker', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext | undefined;
+  let secretariat: Actor;
+  let evaluators: Actor[];
+  let applicants: Applicant[];
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    secretariat = await secretariatOf(api);
+    evaluators = await createEvaluators(api, [{ countryCode: 'DE' }, { countryCode: 'JP' }, { countryCode: 'MX' }]);
+    applicants = await createApplicantsFrom(
+      api,
+      ['KE', 'BR', 'IN', 'EG', 'FR'].map((countryCode) => ({ countryCode })),
+    );
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await api.close();
+  });
+
+  const status = async (callId: string) =>
+    (await api.get(`/api/v1/calls/${callId}/scoring-status`, { token: secretariat.token })).body as {
+      upToDate: boolean;
+      pending: number;
+      lastComputedAt: string | null;
+    };
+
+  /** Recomputes the call from the evaluations the API shows, with the reference implementation. */
+  async function independentScores(callId: string, applicationIds: string[]) {
+    const evaluations = [];
+    const applications = [];
+    for (const id of applicationIds) {
+      const application = await api.get(`/api/v1/applications/${id}`, { token: secretariat.token });
+      applications.push({ id, submittedAt: new Date(application.body.submittedAt), rankable: true });
+      const listed = await api.get(`/api/v1/applications/${id}/evaluations`, { token: secretariat.token });
+      for (const e of listed.body.items.filter((x: { status: string }) => x.status === 'submitted')) {
+        evaluations.push({ applicationId: id, evaluatorId: e.evaluatorId, scores: e.scores });
+      }
+    }
+    return scoreCall({
+      criteria: CRITERIA,
+      scale: { scaleMin: 0, scaleMax: 10 },
+      normalization: 'zscore',
+      disagreementThreshold: 30,
+      applications,
+      evaluations,
+    });
+  }
+
+  it('reflects every submitted evaluation, exactly, once the worker has run; reopening is reflected too', async () => {
+    const { callId, applicationIds } = await callWithSubmissions(api, applicants, {
+      scoring: { scaleMin: 0, scaleMax: 10, normalization: 'zscore' },
+    });
+    await seatPanel(api, callId, evaluators);
+    expect((await autoAssign(api, callId)).status).toBe(200);
+    const submitted: string[] = [];
+    for (const [e, evaluator] of evaluators.entries()) {
+      const mine = await api.get('/api/v1/me/assignments', { token: evaluator.token, query: { callId } });
+      for (const [i, assignment] of (mine.body.items as Array<{ id: string }>).entries()) {
+        // Evaluator 0 is lenient, evaluator 2 harsh: normalisation has something to correct.
+        const base = [8, 5, 3][e];
+        await evaluate(api, evaluator.token, assignment.id, [
+          { criterionCode: 'IMPACT', score: Math.min(10, base + (i % 3)) },
+          { criterionCode: 'CAPACITY', score: Math.max(0, base - (i % 2)) },
+        ]);
+        submitted.push(assignment.id);
+      }
+    }
+    expect(submitted).toHaveLength(10);
+    // No worker yet: every request is recorded and pending, none lost.
+    expect(await status(callId)).toEqual({ upToDate: false, pending: 10, lastComputedAt: null });
+
+    worker = await (await Test.createTestingModule({ imports: [WorkerModule] }).compile()).init();
+    const done = await eventually(
+      () => status(callId),
+      (s) => s.upToDate,
+    );
+    expect(done).toMatchObject({ upToDate: true, pending: 0 });
+
+    const ranking = await api.get(`/api/v1/calls/${callId}/ranking`, { token: secretariat.token });
+    expect(ranking.status).toBe(200);
+    const expected = (await independentScores(callId, applicationIds)).applications;
+    expect(ranking.body.items).toHaveLength(expected.length);
+    for (const [index, item] of ranking.body.items.entries()) {
+      const reference = expected[index];
+      expect(item.applicationId).toBe(reference.applicationId);
+      expect(item.rank).toBe(reference.rank);
+      expect(item.evaluationCount).toBe(reference.evaluationCount);
+      for (const field of ['score', 'rawScore', 'normalizedScore', 'spread', 'stdDev'] as const) {
+        expect(Math.abs(item[field] - reference[field])).toBeLessThan(1e-9);
+      }
+      expect(item.organisation.countryCode).toMatch(/^[A-Z]{2}$/);
+    }
+
+    const reopened = await api.post(`/api/v1/assignments/${submitted[0]}/evaluation/reopen`, {
+      token: secretariat.token,
+    });
+    expect(reopened.status).toBe(200);
+    expect((await status(callId)).upToDate).toBe(false);
+    await eventually(
+      () => status(callId),
+      (s) => s.upToDate,
+    );
+    const after = await api.get(`/api/v1/calls/${callId}/ranking`, { token: secretariat.token });
+    const counts = after.body.items.map((i: { evaluationCount: number }) => i.evaluationCount);
+    expect(counts.reduce((a: number, b: number) => a + b, 0)).toBe(9);
+    const recomputed = (await independentScores(callId, applicationIds)).applications;
+    expect(after.body.items.map((i: { applicationId: string }) => i.applicationId)).toEqual(
+      recomputed.map((r) => r.applicationId),
+    );
+  });
+
+  it('answers 404 for an unknown call and 403 to an evaluator', async () => {
+    const unknown = await api.get('/api/v1/calls/00000000-0000-4000-8000-000000000000/ranking', {
+      token: secretariat.token,
+    });
+    expect(unknown.status).toBe(404);
+    const unknownStatus = await api.get('/api/v1/calls/00000000-0000-4000-8000-000000000000/scoring-status', {
+      token: secretariat.token,
+    });
+    expect(unknownStatus.status).toBe(404);
+    const evaluator = await api.get('/api/v1/calls/00000000-0000-4000-8000-000000000000/scoring-status', {
+      token: evaluators[0].token,
+    });
+    expect(evaluator.status).toBe(403);
+  });
+});
