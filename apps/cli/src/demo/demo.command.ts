@@ -2,7 +2,8 @@ import { Client } from 'pg';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { migrate } from '@app/migrations';
 import { ApiClient } from './api-client';
-import { ApiProcess } from './api-process';
+import { ServiceProcess } from './service-process';
+import { awaitRanking, formatRanking } from './ranking-report';
 import { playIntakeRound } from './intake-round';
 import { playReviewRound } from './review-round';
 import { formatIntakeSummary, formatReviewSummary } from './summary';
@@ -21,15 +22,17 @@ export class DemoCommand extends CommandRunner {
   async run(_args: string[], options: DemoOptions): Promise<void> {
     const databaseUrl = process.env.DEMO_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/accelerator_demo';
     await resetDatabase(databaseUrl);
-    const api = await ApiProcess.start(
-      {
-        DATABASE_URL: databaseUrl,
-        BOOTSTRAP_ADMIN_EMAIL: DEMO_ADMIN.email,
-        BOOTSTRAP_ADMIN_PASSWORD: DEMO_ADMIN.password,
-        LOG_LEVEL: 'warn',
-      },
-      options.port,
-    );
+    const env = {
+      DATABASE_URL: databaseUrl,
+      BOOTSTRAP_ADMIN_EMAIL: DEMO_ADMIN.email,
+      BOOTSTRAP_ADMIN_PASSWORD: DEMO_ADMIN.password,
+      LOG_LEVEL: 'warn',
+    };
+    const api = await ServiceProcess.start('api', env, options.port);
+    const worker = await ServiceProcess.start('worker', env, options.port + 1).catch(async (error: unknown) => {
+      await api.stop();
+      throw error;
+    });
     try {
       process.stdout.write(`Demo round (seed ${options.seed}) against ${api.baseUrl}\n`);
       const client = new ApiClient(api.baseUrl);
@@ -37,6 +40,7 @@ export class DemoCommand extends CommandRunner {
       process.stdout.write(`${formatIntakeSummary(intake, api.baseUrl)}\n`);
       const review = await playReviewRound(client, intake.secretariat, intake.callId, options.seed);
       process.stdout.write(`${formatReviewSummary(review)}\n`);
+      process.stdout.write(`${formatRanking(await awaitRanking(client, intake.secretariat, intake.callId))}\n`);
       if (options.serve) {
         process.stdout.write(
           `\nServing at ${api.baseUrl} (admin ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}); Ctrl-C to stop.\n`,
@@ -44,7 +48,7 @@ export class DemoCommand extends CommandRunner {
         await api.exited();
       }
     } finally {
-      await api.stop();
+      await Promise.all([api.stop(), worker.stop()]);
     }
   }
 
@@ -58,7 +62,11 @@ export class DemoCommand extends CommandRunner {
     return positiveInteger(value, '--seed');
   }
 
-  @Option({ flags: '--port <n>', description: 'port of the API (default 3100)', defaultValue: 3100 })
+  @Option({
+    flags: '--port <n>',
+    description: 'port of the API (default 3100; the worker takes the next)',
+    defaultValue: 3100,
+  })
   parsePort(value: string): number {
     return positiveInteger(value, '--port');
   }
