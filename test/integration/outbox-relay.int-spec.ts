@@ -3,6 +3,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import {
   Outbox,
@@ -11,6 +12,8 @@ import {
   OutboxRelayModule,
   PlatformModule,
   QueueModule,
+  REDIS,
+  RedisDurabilityCheck,
   Transactions,
 } from '@app/platform';
 
@@ -130,5 +133,29 @@ describe('outbox relay', () => {
       await offline.close();
     }
     expect(await relay.relayOnce()).toBe(1);
+  });
+});
+
+describe('Redis durability check', () => {
+  it('names what the local Redis (no AOF here) would lose', async () => {
+    const context = await relayContext();
+    try {
+      const warnings = await context.get(RedisDurabilityCheck).warnings();
+      const [, appendonly] = (await context.get<Redis>(REDIS).config('GET', 'appendonly')) as string[];
+      expect(warnings.some((w) => w.startsWith('appendonly is off'))).toBe(appendonly !== 'yes');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says it could not check when Redis is unreachable', async () => {
+    const context = await relayContext({ REDIS_URL: 'redis://127.0.0.1:1' });
+    try {
+      expect(await context.get(RedisDurabilityCheck).warnings()).toEqual([
+        expect.stringMatching(/^could not read the Redis configuration/),
+      ]);
+    } finally {
+      await context.close();
+    }
   });
 });

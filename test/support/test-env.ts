@@ -16,3 +16,7 @@ process.env.LOGIN_RATE_LIMIT = '1000';
 // the e2e project, where it is ignored); without this, end-to-end hooks and tests time out after 5 s.
 // The global setup imports this file too, where no `jest` object exists.
 if (typeof jest !== 'undefined') jest.setTimeout(60_000);
+
+// Worker contexts started by the suites must not close other suites' calls behind their backs;
+// call-closing.int-spec.ts drives the scheduler by hand.
+process.env.CALL_CLOSING_INTERVAL_MS = '86400000';

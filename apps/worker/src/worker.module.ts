@@ -1,10 +1,18 @@
 import { Module } from '@nestjs/common';
 import { HealthModule, OutboxRelayModule, PlatformModule, QueueModule } from '@app/platform';
+import { CallClosingModule } from '@app/calls/jobs';
 import { SCORING_QUEUE } from '@app/scoring';
 import { ScoringJobsModule } from '@app/scoring/jobs';
 
-/** Background work: the outbox relay and the queues' processors, plus health endpoints. */
+/** Background work: the outbox relay, the queues' processors and the closing of calls, plus health endpoints. */
 @Module({
-  imports: [PlatformModule, HealthModule, QueueModule, OutboxRelayModule.forQueues([SCORING_QUEUE]), ScoringJobsModule],
+  imports: [
+    PlatformModule,
+    HealthModule,
+    QueueModule,
+    OutboxRelayModule.forQueues([SCORING_QUEUE]),
+    ScoringJobsModule,
+    CallClosingModule,
+  ],
 })
 export class WorkerModule {}

@@ -94,6 +94,27 @@ export class CallsService {
     return this.get(id);
   }
 
+  /**
+   * Closes the calls whose deadline has passed. Safe with several workers at once: the UPDATE itself
+   * decides which process closes a call, and only that one records the audit event.
+   */
+  async closeDueCalls(): Promise<string[]> {
+    return this.transactions.run(async (tx) => {
+      const closed = await this.calls.closeDue(tx);
+      for (const id of closed) {
+        await this.audit.record(tx, {
+          actorId: null,
+          action: callTransitionEvent('close'),
+          entityType: 'call',
+          entityId: id,
+          before: { status: 'open' },
+          after: { status: 'closed', reason: 'deadline' },
+        });
+      }
+      return closed;
+    });
+  }
+
   /** Within the caller's transaction: a closed call goes under review once evaluators are assigned. */
   async startReviewIfClosed(tx: Transaction, actorId: string, id: string): Promise<void> {
     const call = await this.get(id, tx);

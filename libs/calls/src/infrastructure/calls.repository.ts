@@ -51,6 +51,16 @@ export class CallsRepository {
     return locked ? this.findById(id, tx) : null;
   }
 
+  /** Closes, in one statement, every open call whose deadline has passed; returns their ids. */
+  async closeDue(tx: Transaction): Promise<string[]> {
+    const [rows] = (await tx.query(
+      `UPDATE calls SET status = 'closed', version = version + 1, updated_at = now()
+       WHERE status = 'open' AND closes_at <= clock_timestamp()
+       RETURNING id`,
+    )) as [Array<{ id: string }>, number];
+    return rows.map((r) => r.id);
+  }
+
   async list(filter: CallFilter): Promise<Page<Call>> {
     // No allowed status (e.g. the public asking for drafts) matches no call; `IN ()` is not valid SQL.
     if (filter.statuses?.length === 0) return { items: [], total: 0 };

@@ -1,1 +1,2 @@
 export * from './queue.module';
+export * from './redis-durability.check';

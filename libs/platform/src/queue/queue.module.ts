@@ -3,6 +3,7 @@ import { Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import type { ConnectionOptions } from 'bullmq';
 import { PlatformConfig, platformConfig } from '../config';
+import { RedisDurabilityCheck } from './redis-durability.check';
 
 /** BullMQ's connection from REDIS_URL; workers need `maxRetriesPerRequest: null` to block on Redis. */
 export function bullConnection(redisUrl: string): ConnectionOptions {
@@ -37,5 +38,7 @@ export const DEFAULT_JOB_OPTIONS = {
       }),
     }),
   ],
+  providers: [RedisDurabilityCheck],
+  exports: [RedisDurabilityCheck],
 })
 export class QueueModule {}

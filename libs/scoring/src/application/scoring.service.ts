@@ -3,6 +3,9 @@ import { ApplicationsService } from '@app/applications';
 import { CallsService } from '@app/calls';
 import { OrganisationsService } from '@app/identity';
 import { Outbox, Transaction, Transactions, databaseNow } from '@app/platform';
+import { groupBy } from '../domain/group-by';
+import { krippendorffAlphaInterval } from '../domain/krippendorff';
+import { CallCounts, CallStatisticsRepository } from '../infrastructure/call-statistics.repository';
 import { ApplicationResult, ScoringRepository } from '../infrastructure/scoring.repository';
 import { RescoreCallPayload, SCORING_JOBS, SCORING_QUEUE } from '../jobs/scoring.jobs';
 
@@ -14,6 +17,11 @@ export interface ScoringStatus {
   lastComputedAt: Date | null;
 }
 
+export interface CallStatisticsReport extends CallCounts {
+  /** Krippendorff's alpha (interval) over the evaluator totals per application; null when undefined. */
+  interRaterReliability: number | null;
+}
+
 @Injectable()
 export class ScoringService {
   constructor(
@@ -23,6 +31,7 @@ export class ScoringService {
     private readonly calls: CallsService,
     private readonly applications: ApplicationsService,
     private readonly organisations: OrganisationsService,
+    private readonly statistics: CallStatisticsRepository,
   ) {}
 
   /** Asks, inside the caller's transaction, for the call to be rescored once it commits. */
@@ -59,6 +68,17 @@ export class ScoringService {
       [callId, SCORING_QUEUE, SCORING_JOBS.rescoreCall, JSON.stringify({ callId })],
     )) as Array<{ pending: number; last_computed_at: Date | null }>;
     return { upToDate: row.pending === 0, pending: row.pending, lastComputedAt: row.last_computed_at };
+  }
+
+  /** The call's application, assignment and reliability figures, for the secretariat. */
+  async callStatistics(callId: string): Promise<CallStatisticsReport> {
+    await this.calls.get(callId);
+    const [counts, totals] = await Promise.all([
+      this.statistics.counts(callId),
+      this.statistics.evaluationTotals(callId),
+    ]);
+    const units = [...groupBy(totals, (t) => t.applicationId).values()].map((group) => group.map((t) => t.total));
+    return { ...counts, interRaterReliability: krippendorffAlphaInterval(units) };
   }
 
   /** The ranked results with who applied, for the secretariat. */

@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Staff } from '@app/platform';
 import { ScoringService } from '../application/scoring.service';
-import { RankingDto, ScoringStatusDto } from './scoring.dto';
+import { CallStatisticsDto, RankingDto, ScoringStatusDto } from './scoring.dto';
 
 const ID = new ParseUUIDPipe();
 
@@ -26,5 +26,13 @@ export class ScoringController {
   async ranking(@Param('id', ID) callId: string): Promise<RankingDto> {
     const items = await this.scoring.rankingWithOrganisations(callId);
     return { items, total: items.length };
+  }
+
+  /** Counts of the call's applications and assignments, and the evaluators' agreement. */
+  @Get('statistics')
+  @Staff()
+  @ApiOkResponse({ type: CallStatisticsDto })
+  statistics(@Param('id', ID) callId: string): Promise<CallStatisticsDto> {
+    return this.scoring.callStatistics(callId);
   }
 }

@@ -36,3 +36,38 @@ export class RankingDto {
   items: RankingItemDto[];
   total: number;
 }
+
+export class ApplicationCountsDto {
+  draft: number;
+  /** Submitted and not withdrawn, eligible or not. */
+  submitted: number;
+  withdrawn: number;
+  /** Submitted ones held eligible (the secretariat's decision, else the computed one). */
+  eligible: number;
+  /** Submitted ones held ineligible. */
+  ineligible: number;
+}
+
+export class AssignmentCountsDto {
+  /** Live assignments: assigned, draft or submitted. */
+  total: number;
+  submitted: number;
+}
+
+export class CallStatisticsDto {
+  @ApiProperty({ type: ApplicationCountsDto })
+  applications: ApplicationCountsDto;
+  /** Distinct countries of the submitted applications. */
+  countries: number;
+  /** Submitted applications per region. */
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { AFR: 3, EUR: 1 } })
+  byRegion: Record<string, number>;
+  /** Submitted applications per type of organisation. */
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { innovation_hub: 4 } })
+  byOrganisationType: Record<string, number>;
+  @ApiProperty({ type: AssignmentCountsDto })
+  assignments: AssignmentCountsDto;
+  /** Krippendorff's alpha (interval) over the evaluators' totals; null while undefined. */
+  @ApiProperty({ type: 'number', nullable: true })
+  interRaterReliability: number | null;
+}

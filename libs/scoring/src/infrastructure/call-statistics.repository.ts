@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { Transaction, Transactions } from '@app/platform';
+
+/** Counts of a call's applications and assignments, as the secretariat's statistics show them. */
+export interface CallCounts {
+  applications: { draft: number; submitted: number; withdrawn: number; eligible: number; ineligible: number };
+  /** Distinct countries of the submitted applications. */
+  countries: number;
+  /** Submitted applications per region. */
+  byRegion: Record<string, number>;
+  /** Submitted applications per type of the applying organisation. */
+  byOrganisationType: Record<string, number>;
+  assignments: { total: number; submitted: number };
+}
+
+/** An evaluator's total (DESIGN.md §5.1) of one submitted evaluation. */
+export interface EvaluationTotal {
+  applicationId: string;
+  total: number;
+}
+
+interface CountsRow {
+  draft: number;
+  submitted: number;
+  withdrawn: number;
+  eligible: number;
+  ineligible: number;
+  countries: number;
+  by_region: Record<string, number>;
+  by_organisation_type: Record<string, number>;
+  assignments_total: number;
+  assignments_submitted: number;
+}
+
+/**
+ * `submitted` means submitted and not withdrawn (status 'submitted'), eligible or not; eligibility is
+ * the secretariat's override when there is one, else the computed decision (none counts as ineligible).
+ * $1 is the call id; returns exactly one row.
+ */
+const CALL_COUNTS_SQL = `
+WITH apps AS (
+  SELECT a.status, a.country_code, a.region, o.type AS organisation_type,
+         COALESCE((a.eligibility_override->>'eligible')::boolean, (a.eligibility->>'eligible')::boolean, false)
+           AS eligible
+  FROM applications a
+  JOIN organisations o ON o.id = a.organisation_id
+  WHERE a.call_id = $1
+),
+submitted AS (
+  SELECT * FROM apps WHERE status = 'submitted'
+)
+SELECT
+  (SELECT count(*)::int FROM apps WHERE status = 'draft') AS draft,
+  (SELECT count(*)::int FROM submitted) AS submitted,
+  (SELECT count(*)::int FROM apps WHERE status = 'withdrawn') AS withdrawn,
+  (SELECT count(*)::int FROM submitted WHERE eligible) AS eligible,
+  (SELECT count(*)::int FROM submitted WHERE NOT eligible) AS ineligible,
+  (SELECT count(DISTINCT country_code)::int FROM submitted) AS countries,
+  (SELECT COALESCE(jsonb_object_agg(region, n), '{}'::jsonb)
+     FROM (SELECT region, count(*)::int AS n FROM submitted GROUP BY region) r) AS by_region,
+  (SELECT COALESCE(jsonb_object_agg(organisation_type, n), '{}'::jsonb)
+     FROM (SELECT organisation_type, count(*)::int AS n FROM submitted GROUP BY organisation_type) t)
+    AS by_organisation_type,
+  (SELECT count(*)::int FROM assignments
+    WHERE call_id = $1 AND status IN ('assigned', 'draft', 'submitted')) AS assignments_total,
+  (SELECT count(*)::int FROM assignments WHERE call_id = $1 AND status = 'submitted') AS assignments_submitted`;
+
+/**
+ * T per submitted evaluation of the call, as ./scoring.sql.ts computes it (criteria summed in code
+ * order), so that it agrees with the pure `evaluatorTotal` to 1e-9. $1 is the call id.
+ */
+const EVALUATION_TOTALS_SQL = `
+WITH call AS (
+  SELECT c.id,
+         (c.scoring->>'scaleMin')::float8 AS scale_min,
+         (c.scoring->>'scaleMax')::float8 - (c.scoring->>'scaleMin')::float8 AS scale_range
+  FROM calls c
+  WHERE c.id = $1
+)
+SELECT a.application_id,
+       100 * (sum(cr.weight * ((cs.score::float8 - call.scale_min) / call.scale_range) ORDER BY cr.code COLLATE "C")
+              / sum(cr.weight ORDER BY cr.code COLLATE "C")) AS total
+FROM call
+JOIN assignments a ON a.call_id = call.id AND a.status = 'submitted'
+JOIN criterion_scores cs ON cs.assignment_id = a.id
+JOIN criteria cr ON cr.call_id = call.id AND cr.code = cs.criterion_code
+GROUP BY a.id, a.application_id
+ORDER BY a.application_id, a.id`;
+
+/** Set-based figures of a call for its statistics: two statements, never a loop per row. */
+@Injectable()
+export class CallStatisticsRepository {
+  constructor(private readonly transactions: Transactions) {}
+
+  async counts(callId: string, tx: Transaction = this.transactions.none): Promise<CallCounts> {
+    const [row] = (await tx.query(CALL_COUNTS_SQL, [callId])) as CountsRow[];
+    return {
+      applications: {
+        draft: row.draft,
+        submitted: row.submitted,
+        withdrawn: row.withdrawn,
+        eligible: row.eligible,
+        ineligible: row.ineligible,
+      },
+      countries: row.countries,
+      byRegion: { ...row.by_region },
+      byOrganisationType: { ...row.by_organisation_type },
+      assignments: { total: row.assignments_total, submitted: row.assignments_submitted },
+    };
+  }
+
+  /** The evaluator total of every submitted evaluation of the call. */
+  async evaluationTotals(callId: string, tx: Transaction = this.transactions.none): Promise<EvaluationTotal[]> {
+    const rows = (await tx.query(EVALUATION_TOTALS_SQL, [callId])) as Array<{ application_id: string; total: number }>;
+    return rows.map((r) => ({ applicationId: r.application_id, total: Number(r.total) }));
+  }
+}
