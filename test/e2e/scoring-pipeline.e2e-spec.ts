@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { Metrics } from '@app/platform';
 import { scoreCall } from '@app/scoring';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { Actor, Applicant } from '../support/fixtures';
@@ -124,6 +125,13 @@ describe('scoring through the outbox, BullMQ and the worker', () => {
       }
       expect(item.organisation.countryCode).toMatch(/^[A-Z]{2}$/);
     }
+
+    // The worker's /metrics shows the queue and the jobs it ran.
+    const workerMetrics = await worker.get(Metrics).registry.metrics();
+    expect(workerMetrics).toMatch(
+      /queue_job_duration_seconds_count\{queue="scoring",name="scoring.rescore-call",outcome="completed"\} [1-9]/,
+    );
+    expect(workerMetrics).toMatch(/queue_jobs\{queue="scoring",state="failed"\} 0/);
 
     const reopened = await api.post(`/api/v1/assignments/${submitted[0]}/evaluation/reopen`, {
       token: secretariat.token,

@@ -1,11 +1,12 @@
 import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { Queue } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import {
+  MetricsModule,
   Outbox,
   OutboxModule,
   OutboxRelay,
@@ -27,6 +28,7 @@ async function relayContext(env: Record<string, string> = {}): Promise<INestAppl
     const moduleRef = await Test.createTestingModule({
       imports: [
         PlatformModule,
+        MetricsModule,
         QueueModule,
         OutboxModule,
         OutboxRelayModule.forQueues([QUEUE]),
@@ -159,3 +161,46 @@ describe('Redis durability check', () => {
     }
   });
 });
+
+describe('outbox relay and failed jobs', () => {
+  it('retries, when sending again, a job that BullMQ kept as failed', async () => {
+    const context = await relayContext();
+    const queue = context.get<Queue>(getQueueToken(QUEUE));
+    const db = context.get(DataSource);
+    const id = await context
+      .get(Transactions)
+      .run((tx) => context.get(Outbox).add(tx, { queue: QUEUE, name: 'test.job', payload: {} }));
+    let succeed = false;
+    const worker = new Worker(
+      queue.name,
+      async () => {
+        if (!succeed) throw new Error('the database is down');
+      },
+      { connection: queue.opts.connection, prefix: queue.opts.prefix },
+    );
+    try {
+      // Dispatched once already, and failed past its attempts.
+      await queue.add('test.job', { outboxId: id }, { jobId: id, attempts: 1 });
+      await waitFor(async () => (await queue.getJob(id))?.isFailed());
+      await db.query(`UPDATE outbox SET dispatched_at = now() - interval '1 hour', dispatch_count = 1 WHERE id = $1`, [
+        id,
+      ]);
+      succeed = true;
+      expect(await context.get(OutboxRelay).relayOnce()).toBe(1);
+      await waitFor(async () => (await queue.getJob(id))?.isCompleted());
+    } finally {
+      await worker.close();
+      await queue.obliterate({ force: true });
+      await context.close();
+    }
+  });
+});
+
+/** Polls a condition until it holds (10 s at most). */
+async function waitFor(condition: () => Promise<boolean | undefined>): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not reached within 10 s');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -5,7 +5,7 @@ import { CallsHttpModule } from '@app/calls/http';
 import { EvaluationHttpModule } from '@app/evaluation/http';
 import { ScoringHttpModule } from '@app/scoring/http';
 import { IdentityHttpModule } from '@app/identity/http';
-import { HealthModule, PlatformModule, RequestContextModule } from '@app/platform';
+import { HealthModule, MetricsModule, PlatformModule, RequestContextModule } from '@app/platform';
 
 /** The HTTP API: platform plumbing plus each context's HTTP edge. */
 @Module({
@@ -13,6 +13,7 @@ import { HealthModule, PlatformModule, RequestContextModule } from '@app/platfor
     PlatformModule,
     RequestContextModule,
     HealthModule,
+    MetricsModule,
     IdentityHttpModule,
     CallsHttpModule,
     ApplicationsHttpModule,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { HealthModule, OutboxRelayModule, PlatformModule, QueueModule } from '@app/platform';
+import { HealthModule, MetricsModule, OutboxRelayModule, PlatformModule, QueueModule } from '@app/platform';
 import { CallClosingModule } from '@app/calls/jobs';
 import { SCORING_QUEUE } from '@app/scoring';
 import { ScoringJobsModule } from '@app/scoring/jobs';
@@ -9,6 +9,7 @@ import { ScoringJobsModule } from '@app/scoring/jobs';
   imports: [
     PlatformModule,
     HealthModule,
+    MetricsModule,
     QueueModule,
     OutboxRelayModule.forQueues([SCORING_QUEUE]),
     ScoringJobsModule,

@@ -6,6 +6,7 @@ export * from './health';
 export * from './http';
 export * from './json/canonical-json';
 export * from './logger';
+export * from './metrics';
 export * from './outbox';
 export * from './queue';
 export * from './redis';

@@ -9,6 +9,7 @@ export const RELAYED_QUEUES = Symbol('RELAYED_QUEUES');
 
 interface PendingRow {
   id: string;
+  dispatch_count: number;
   queue: string;
   job_name: string;
   payload: Record<string, unknown>;
@@ -49,7 +50,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async relayOnce(): Promise<number> {
     return this.transactions.run(async (tx) => {
       const rows = (await tx.query(
-        `SELECT id, queue, job_name, payload FROM outbox
+        `SELECT id, queue, job_name, payload, dispatch_count FROM outbox
          WHERE completed_at IS NULL AND queue = ANY($3::text[])
            AND (dispatched_at IS NULL OR dispatched_at < now() - make_interval(secs => $2))
          ORDER BY created_at
@@ -58,20 +59,29 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         [this.config.OUTBOX_BATCH_SIZE, this.config.OUTBOX_REDISPATCH_SECONDS, this.queues],
       )) as PendingRow[];
       if (rows.length === 0) return 0;
-      await withTimeout(
-        Promise.all(
-          rows.map((row) =>
-            this.queue(row.queue).add(row.job_name, { ...row.payload, outboxId: row.id }, this.jobOptions(row)),
-          ),
-        ),
-        this.config.OUTBOX_DISPATCH_TIMEOUT_MS,
-      );
+      await withTimeout(Promise.all(rows.map((row) => this.dispatch(row))), this.config.OUTBOX_DISPATCH_TIMEOUT_MS);
       await tx.query(
         `UPDATE outbox SET dispatched_at = now(), dispatch_count = dispatch_count + 1 WHERE id = ANY($1::uuid[])`,
         [rows.map((r) => r.id)],
       );
       return rows.length;
     });
+  }
+
+  /**
+   * Adds the job; when sending again, a job that BullMQ kept as failed (adding its id again would be
+   * a no-op) is retried instead, so that work failed past its attempts is not stuck for ever.
+   */
+  private async dispatch(row: PendingRow): Promise<void> {
+    const queue = this.queue(row.queue);
+    if (row.dispatch_count > 0) {
+      const existing = await queue.getJob(row.id);
+      if (existing && (await existing.isFailed())) {
+        await existing.retry('failed');
+        return;
+      }
+    }
+    await queue.add(row.job_name, { ...row.payload, outboxId: row.id }, this.jobOptions(row));
   }
 
   private jobOptions(row: PendingRow): JobsOptions {

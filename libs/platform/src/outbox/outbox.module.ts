@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { Outbox } from './outbox';
+import { QueueDepthMetrics } from '../metrics/queue-depth.metrics';
 import { OutboxRelay, RELAYED_QUEUES } from './outbox-relay';
 import { outboxConfig } from './outbox.config';
 
@@ -16,7 +17,7 @@ export class OutboxRelayModule {
     return {
       module: OutboxRelayModule,
       imports: [ConfigModule.forFeature(outboxConfig)],
-      providers: [{ provide: RELAYED_QUEUES, useValue: queues }, OutboxRelay],
+      providers: [{ provide: RELAYED_QUEUES, useValue: queues }, OutboxRelay, QueueDepthMetrics],
       exports: [OutboxRelay],
     };
   }
