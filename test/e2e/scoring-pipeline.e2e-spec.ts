@@ -1,7 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Metrics } from '@app/platform';
-import { scoreCall } from '@app/scoring';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { Actor, Applicant } from '../support/fixtures';
 import {
@@ -13,12 +12,8 @@ import {
   seatPanel,
   secretariatOf,
 } from '../support/evaluation-fixtures';
+import { independentScores, scoringStatus } from '../support/scoring';
 import { TestApi } from '../support/test-app';
-
-const CRITERIA = [
-  { code: 'IMPACT', weight: 0.6 },
-  { code: 'CAPACITY', weight: 0.4 },
-];
 
 /** Polls a condition (never a fixed sleep) until it holds or the time is up. */
 async function eventually<T>(read: () => Promise<T>, holds: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
@@ -52,34 +47,7 @@ describe('scoring through the outbox, BullMQ and the worker', () => {
     await api.close();
   });
 
-  const status = async (callId: string) =>
-    (await api.get(`/api/v1/calls/${callId}/scoring-status`, { token: secretariat.token })).body as {
-      upToDate: boolean;
-      pending: number;
-      lastComputedAt: string | null;
-    };
-
-  /** Recomputes the call from the evaluations the API shows, with the reference implementation. */
-  async function independentScores(callId: string, applicationIds: string[]) {
-    const evaluations = [];
-    const applications = [];
-    for (const id of applicationIds) {
-      const application = await api.get(`/api/v1/applications/${id}`, { token: secretariat.token });
-      applications.push({ id, submittedAt: new Date(application.body.submittedAt), rankable: true });
-      const listed = await api.get(`/api/v1/applications/${id}/evaluations`, { token: secretariat.token });
-      for (const e of listed.body.items.filter((x: { status: string }) => x.status === 'submitted')) {
-        evaluations.push({ applicationId: id, evaluatorId: e.evaluatorId, scores: e.scores });
-      }
-    }
-    return scoreCall({
-      criteria: CRITERIA,
-      scale: { scaleMin: 0, scaleMax: 10 },
-      normalization: 'zscore',
-      disagreementThreshold: 30,
-      applications,
-      evaluations,
-    });
-  }
+  const status = (callId: string) => scoringStatus(api, secretariat.token, callId);
 
   it('reflects every submitted evaluation, exactly, once the worker has run; reopening is reflected too', async () => {
     const { callId, applicationIds } = await callWithSubmissions(api, applicants, {
@@ -113,7 +81,7 @@ describe('scoring through the outbox, BullMQ and the worker', () => {
 
     const ranking = await api.get(`/api/v1/calls/${callId}/ranking`, { token: secretariat.token });
     expect(ranking.status).toBe(200);
-    const expected = (await independentScores(callId, applicationIds)).applications;
+    const expected = (await independentScores(api, secretariat.token, applicationIds)).applications;
     expect(ranking.body.items).toHaveLength(expected.length);
     for (const [index, item] of ranking.body.items.entries()) {
       const reference = expected[index];
@@ -145,7 +113,7 @@ describe('scoring through the outbox, BullMQ and the worker', () => {
     const after = await api.get(`/api/v1/calls/${callId}/ranking`, { token: secretariat.token });
     const counts = after.body.items.map((i: { evaluationCount: number }) => i.evaluationCount);
     expect(counts.reduce((a: number, b: number) => a + b, 0)).toBe(9);
-    const recomputed = (await independentScores(callId, applicationIds)).applications;
+    const recomputed = (await independentScores(api, secretariat.token, applicationIds)).applications;
     expect(after.body.items.map((i: { applicationId: string }) => i.applicationId)).toEqual(
       recomputed.map((r) => r.applicationId),
     );

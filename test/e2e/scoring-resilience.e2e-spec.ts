@@ -1,7 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { scoreCall } from '@app/scoring';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { sql } from '../support/applications';
 import { Actor, Applicant } from '../support/fixtures';
@@ -17,6 +16,7 @@ import {
   submitEvaluation,
 } from '../support/evaluation-fixtures';
 import { RedisServer } from '../support/redis-server';
+import { independentScores, scoringStatus } from '../support/scoring';
 import { TestApi } from '../support/test-app';
 
 /**
@@ -24,10 +24,6 @@ import { TestApi } from '../support/test-app';
  * two workers at once give the same results as one.
  */
 
-const CRITERIA = [
-  { code: 'IMPACT', weight: 0.6 },
-  { code: 'CAPACITY', weight: 0.4 },
-];
 const APPLICATIONS = 40;
 const PANEL = 5;
 
@@ -73,12 +69,6 @@ async function startWorker(env: Record<string, string>): Promise<INestApplicatio
   return withEnv(env, async () => (await Test.createTestingModule({ imports: [WorkerModule] }).compile()).init());
 }
 
-interface Status {
-  upToDate: boolean;
-  pending: number;
-  lastComputedAt: string | null;
-}
-
 describe('scoring survives a Redis outage and concurrent workers', () => {
   let redis: RedisServer;
   let api: TestApi;
@@ -109,36 +99,13 @@ describe('scoring survives a Redis outage and concurrent workers', () => {
     await redis?.stop();
   });
 
-  const status = async (callId: string): Promise<Status> =>
-    (await api.get(`/api/v1/calls/${callId}/scoring-status`, { token: secretariat.token })).body as Status;
-
-  /** Recomputes the call from the evaluations the API shows, with the reference implementation. */
-  async function independentScores(callId: string, applicationIds: string[]) {
-    const evaluations = [];
-    const applications = [];
-    for (const id of applicationIds) {
-      const application = await api.get(`/api/v1/applications/${id}`, { token: secretariat.token });
-      applications.push({ id, submittedAt: new Date(application.body.submittedAt), rankable: true });
-      const listed = await api.get(`/api/v1/applications/${id}/evaluations`, { token: secretariat.token });
-      for (const e of listed.body.items.filter((x: { status: string }) => x.status === 'submitted')) {
-        evaluations.push({ applicationId: id, evaluatorId: e.evaluatorId, scores: e.scores });
-      }
-    }
-    return scoreCall({
-      criteria: CRITERIA,
-      scale: { scaleMin: 0, scaleMax: 10 },
-      normalization: 'zscore',
-      disagreementThreshold: 30,
-      applications,
-      evaluations,
-    });
-  }
+  const status = (callId: string) => scoringStatus(api, secretariat.token, callId);
 
   /** The ranking equals the reference recomputation, figure by figure; answers the evaluation count. */
   async function expectRankingReflectsEvaluations(callId: string, applicationIds: string[]): Promise<number> {
     const ranking = await api.get(`/api/v1/calls/${callId}/ranking`, { token: secretariat.token });
     expect(ranking.status).toBe(200);
-    const expected = (await independentScores(callId, applicationIds)).applications;
+    const expected = (await independentScores(api, secretariat.token, applicationIds)).applications;
     expect(ranking.body.items).toHaveLength(expected.length);
     for (const [index, item] of ranking.body.items.entries()) {
       const reference = expected[index];

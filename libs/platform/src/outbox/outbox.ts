@@ -25,12 +25,6 @@ export class Outbox {
     return row.id;
   }
 
-  /** Marks rows done, inside the transaction that committed their effect. */
-  async complete(tx: Transaction, ids: string[]): Promise<void> {
-    if (ids.length === 0) return;
-    await tx.query(`UPDATE outbox SET completed_at = now() WHERE id = ANY($1::uuid[]) AND completed_at IS NULL`, [ids]);
-  }
-
   /**
    * Marks done every pending row of a queue and job whose payload matches, created up to `until`:
    * one recomputation from the database covers all the requests that came before it.
