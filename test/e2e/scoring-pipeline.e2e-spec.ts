@@ -117,6 +117,33 @@ describe('scoring through the outbox, BullMQ and the worker', () => {
     expect(after.body.items.map((i: { applicationId: string }) => i.applicationId)).toEqual(
       recomputed.map((r) => r.applicationId),
     );
+
+    // A reweighting after the call opened is published by calls and rescored by scoring.
+    const call = await api.get(`/api/v1/calls/${callId}`, { token: secretariat.token });
+    const reweighted = await api.patch(`/api/v1/calls/${callId}`, {
+      token: secretariat.token,
+      headers: { 'If-Match': `"${call.body.version}"` },
+      body: { weights: { IMPACT: 0.1, CAPACITY: 0.9 } },
+    });
+    expect(reweighted.status).toBe(200);
+    expect(await status(callId)).toMatchObject({ upToDate: false, pending: 1 });
+    await eventually(
+      () => status(callId),
+      (s) => s.upToDate,
+    );
+    const criteria = [
+      { code: 'IMPACT', weight: 0.1 },
+      { code: 'CAPACITY', weight: 0.9 },
+    ];
+    const expectedAfterReweighting = (await independentScores(api, secretariat.token, applicationIds, criteria))
+      .applications;
+    const ranked = (await api.get(`/api/v1/calls/${callId}/ranking`, { token: secretariat.token })).body.items;
+    expect(ranked.map((i: { applicationId: string }) => i.applicationId)).toEqual(
+      expectedAfterReweighting.map((r) => r.applicationId),
+    );
+    ranked.forEach((item: { score: number }, index: number) =>
+      expect(Math.abs(item.score - expectedAfterReweighting[index].score)).toBeLessThan(1e-9),
+    );
   });
 
   it('answers 404 for an unknown call and 403 to an evaluator', async () => {

@@ -21,7 +21,12 @@ export async function scoringStatus(api: TestApi, token: string, callId: string)
  * Recomputes a z-score call of the default criteria from the evaluations the API shows, with the
  * reference implementation: what /ranking must equal.
  */
-export async function independentScores(api: TestApi, token: string, applicationIds: string[]) {
+export async function independentScores(
+  api: TestApi,
+  token: string,
+  applicationIds: string[],
+  criteria = DEFAULT_CRITERIA,
+) {
   const evaluations = [];
   const applications = [];
   for (const id of applicationIds) {
@@ -33,7 +38,7 @@ export async function independentScores(api: TestApi, token: string, application
     }
   }
   return scoreCall({
-    criteria: DEFAULT_CRITERIA,
+    criteria,
     scale: { scaleMin: 0, scaleMax: 10 },
     normalization: 'zscore',
     disagreementThreshold: 30,

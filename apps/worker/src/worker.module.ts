@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { HealthModule, MetricsModule, OutboxRelayModule, PlatformModule, QueueModule } from '@app/platform';
 import { CallClosingModule } from '@app/calls/jobs';
-import { SCORING_QUEUE } from '@app/scoring';
-import { ScoringJobsModule } from '@app/scoring/jobs';
+import { SCORING_RELAYED_QUEUES, ScoringJobsModule } from '@app/scoring/jobs';
 
 /** Background work: the outbox relay, the queues' processors and the closing of calls, plus health endpoints. */
 @Module({
@@ -11,7 +10,7 @@ import { ScoringJobsModule } from '@app/scoring/jobs';
     HealthModule,
     MetricsModule,
     QueueModule,
-    OutboxRelayModule.forQueues([SCORING_QUEUE]),
+    OutboxRelayModule.forQueues(SCORING_RELAYED_QUEUES),
     ScoringJobsModule,
     CallClosingModule,
   ],

@@ -2,3 +2,4 @@ export * from './calls.module';
 export * from './application/calls.service';
 export * from './domain/call';
 export * from './domain/call-lifecycle';
+export * from './domain/call-events';

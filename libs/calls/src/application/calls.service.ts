@@ -3,6 +3,7 @@ import { AuditService } from '@app/audit';
 import {
   AuthUser,
   NotFoundError,
+  Outbox,
   Page,
   Transaction,
   Transactions,
@@ -11,6 +12,7 @@ import {
   isStaff,
 } from '@app/platform';
 import { Call, CallDefinition, CallStatus } from '../domain/call';
+import { CALL_EVENTS, CALL_EVENTS_QUEUE, CallEventPayload } from '../domain/call-events';
 import { CallPatch, definitionOf, planCallChange } from '../domain/call-change';
 import { callDefinitionErrors } from '../domain/call-definition.rules';
 import { CallAction, callTransitionEvent, nextCallStatus } from '../domain/call-lifecycle';
@@ -25,6 +27,7 @@ export class CallsService {
     private readonly calls: CallsRepository,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly outbox: Outbox,
   ) {}
 
   async create(actor: AuthUser, definition: CallDefinition): Promise<Call> {
@@ -90,6 +93,10 @@ export class CallsService {
         before: pick(before, planned.changedFields),
         after: pick(planned.definition, planned.changedFields),
       });
+      if (reweighted) {
+        const payload: CallEventPayload = { callId: id };
+        await this.outbox.add(tx, { queue: CALL_EVENTS_QUEUE, name: CALL_EVENTS.reweighted, payload: { ...payload } });
+      }
     });
     return this.get(id);
   }

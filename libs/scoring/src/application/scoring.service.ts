@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationsService } from '@app/applications';
-import { CallsService } from '@app/calls';
+import { CALL_EVENTS, CALL_EVENTS_QUEUE, CallsService } from '@app/calls';
 import { OrganisationsService } from '@app/identity';
 import { Outbox, Transaction, Transactions, databaseNow } from '@app/platform';
 import { groupBy } from '../domain/group-by';
@@ -21,6 +21,12 @@ export interface CallStatisticsReport extends CallCounts {
   /** Krippendorff's alpha (interval) over the evaluator totals per application; null when undefined. */
   interRaterReliability: number | null;
 }
+
+/** The outbox rows that ask for a call's scores to be recomputed: evaluation changes and reweightings. */
+const RESCORE_REQUESTS = [
+  { queue: SCORING_QUEUE, name: SCORING_JOBS.rescoreCall },
+  { queue: CALL_EVENTS_QUEUE, name: CALL_EVENTS.reweighted },
+];
 
 @Injectable()
 export class ScoringService {
@@ -48,12 +54,9 @@ export class ScoringService {
     await this.transactions.run(async (tx) => {
       const startedAt = await databaseNow(tx);
       await this.scoring.scoreCall(tx, callId);
-      await this.outbox.completeCovered(tx, {
-        queue: SCORING_QUEUE,
-        name: SCORING_JOBS.rescoreCall,
-        payload: { callId },
-        until: startedAt,
-      });
+      for (const request of RESCORE_REQUESTS) {
+        await this.outbox.completeCovered(tx, { ...request, payload: { callId }, until: startedAt });
+      }
     });
   }
 
@@ -63,9 +66,10 @@ export class ScoringService {
     const [row] = (await this.transactions.none.query(
       `SELECT
          (SELECT count(*)::int FROM outbox
-          WHERE queue = $2 AND job_name = $3 AND completed_at IS NULL AND payload @> $4::jsonb) AS pending,
+          WHERE (queue, job_name) IN (SELECT * FROM unnest($2::text[], $3::text[]))
+            AND completed_at IS NULL AND payload @> $4::jsonb) AS pending,
          (SELECT max(computed_at) FROM application_results WHERE call_id = $1) AS last_computed_at`,
-      [callId, SCORING_QUEUE, SCORING_JOBS.rescoreCall, JSON.stringify({ callId })],
+      [callId, RESCORE_REQUESTS.map((r) => r.queue), RESCORE_REQUESTS.map((r) => r.name), JSON.stringify({ callId })],
     )) as Array<{ pending: number; last_computed_at: Date | null }>;
     return { upToDate: row.pending === 0, pending: row.pending, lastComputedAt: row.last_computed_at };
   }
