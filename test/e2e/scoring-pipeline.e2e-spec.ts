@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Metrics } from '@app/platform';
+import { ScoringProcessor } from '@app/scoring/jobs';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { Actor, Applicant } from '../support/fixtures';
 import {
@@ -72,7 +73,10 @@ describe('scoring through the outbox, BullMQ and the worker', () => {
     // No worker yet: every request is recorded and pending, none lost.
     expect(await status(callId)).toEqual({ upToDate: false, pending: 10, lastComputedAt: null });
 
+    process.env.SCORING_CONCURRENCY = '3';
     worker = await (await Test.createTestingModule({ imports: [WorkerModule] }).compile()).init();
+    delete process.env.SCORING_CONCURRENCY;
+    expect(worker.get(ScoringProcessor).worker.concurrency).toBe(3);
     const done = await eventually(
       () => status(callId),
       (s) => s.upToDate,

@@ -1,21 +1,38 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Module } from '@nestjs/common';
-import { BullModule } from '@nestjs/bullmq';
+import { BullModule, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigModule, ConfigType, registerAs } from '@nestjs/config';
+import { IsInt, Max, Min } from 'class-validator';
 import type { Job } from 'bullmq';
 import { CALL_EVENTS, CALL_EVENTS_QUEUE, CallEventPayload } from '@app/calls';
-import { Metrics } from '@app/platform';
+import { Metrics, readEnv } from '@app/platform';
 import { ScoringService } from '../application/scoring.service';
 import { ScoringModule } from '../scoring.module';
 import { OutboxJobData, RescoreCallPayload, SCORING_JOBS, SCORING_QUEUE } from './scoring.jobs';
 
+class ScoringJobsEnv {
+  /** Scoring jobs one worker runs at once (runs of one call wait for each other in the database). */
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  SCORING_CONCURRENCY: number = 2;
+}
+
+const scoringJobsConfig = registerAs('scoringJobs', () => readEnv(ScoringJobsEnv));
+
 /** Parses the payload and makes one service call; the service is idempotent. */
 @Processor(SCORING_QUEUE)
-export class ScoringProcessor extends WorkerHost {
+export class ScoringProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly scoring: ScoringService,
     private readonly metrics: Metrics,
+    @Inject(scoringJobsConfig.KEY) private readonly config: ConfigType<typeof scoringJobsConfig>,
   ) {
     super();
+  }
+
+  /** The BullMQ worker exists once the module has started; its concurrency is ours to set. */
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.SCORING_CONCURRENCY;
   }
 
   async process(job: Job<RescoreCallPayload & OutboxJobData>): Promise<void> {
@@ -48,7 +65,11 @@ export const SCORING_RELAYED_QUEUES = [SCORING_QUEUE, CALL_EVENTS_QUEUE];
 
 /** The scoring queue's processors, imported only by apps/worker. */
 @Module({
-  imports: [ScoringModule, BullModule.registerQueue({ name: SCORING_QUEUE }, { name: CALL_EVENTS_QUEUE })],
+  imports: [
+    ScoringModule,
+    ConfigModule.forFeature(scoringJobsConfig),
+    BullModule.registerQueue({ name: SCORING_QUEUE }, { name: CALL_EVENTS_QUEUE }),
+  ],
   providers: [ScoringProcessor, CallEventsProcessor],
 })
 export class ScoringJobsModule {}
