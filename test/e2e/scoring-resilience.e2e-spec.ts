@@ -16,7 +16,7 @@ import {
   submitEvaluation,
 } from '../support/evaluation-fixtures';
 import { RedisServer } from '../support/redis-server';
-import { independentScores, scoringStatus } from '../support/scoring';
+import { expectRankingReflectsEvaluations, scoringStatus } from '../support/scoring';
 import { TestApi } from '../support/test-app';
 
 /**
@@ -101,24 +101,6 @@ describe('scoring survives a Redis outage and concurrent workers', () => {
 
   const status = (callId: string) => scoringStatus(api, secretariat.token, callId);
 
-  /** The ranking equals the reference recomputation, figure by figure; answers the evaluation count. */
-  async function expectRankingReflectsEvaluations(callId: string, applicationIds: string[]): Promise<number> {
-    const ranking = await api.get(`/api/v1/calls/${callId}/ranking`, { token: secretariat.token });
-    expect(ranking.status).toBe(200);
-    const expected = (await independentScores(api, secretariat.token, applicationIds)).applications;
-    expect(ranking.body.items).toHaveLength(expected.length);
-    for (const [index, item] of ranking.body.items.entries()) {
-      const reference = expected[index];
-      expect(item.applicationId).toBe(reference.applicationId);
-      expect(item.rank).toBe(reference.rank);
-      expect(item.evaluationCount).toBe(reference.evaluationCount);
-      for (const field of ['score', 'rawScore', 'normalizedScore', 'spread', 'stdDev'] as const) {
-        expect(Math.abs(item[field] - reference[field])).toBeLessThan(1e-9);
-      }
-    }
-    return (ranking.body.items as Array<{ evaluationCount: number }>).reduce((sum, i) => sum + i.evaluationCount, 0);
-  }
-
   /** Exactly one result row per application that has submitted evaluations. */
   async function expectEveryApplicationScoredOnce(callId: string): Promise<void> {
     const rows = await sql<{ applicationId: string; n: number }>(
@@ -189,7 +171,9 @@ describe('scoring survives a Redis outage and concurrent workers', () => {
     expect(done).toMatchObject({ upToDate: true, pending: 0 });
     expect(done.lastComputedAt).not.toBeNull();
 
-    expect(await expectRankingReflectsEvaluations(callId, applicationIds)).toBe(drafts.length);
+    expect((await expectRankingReflectsEvaluations(api, secretariat.token, callId, applicationIds)).evaluations).toBe(
+      drafts.length,
+    );
     await expectEveryApplicationScoredOnce(callId);
     const open = await sql<{ n: number }>(
       api,
@@ -214,7 +198,9 @@ describe('scoring survives a Redis outage and concurrent workers', () => {
       (s) => s.upToDate,
     );
     expect(done).toMatchObject({ upToDate: true, pending: 0 });
-    expect(await expectRankingReflectsEvaluations(callId, applicationIds)).toBe(drafts.length);
+    expect((await expectRankingReflectsEvaluations(api, secretariat.token, callId, applicationIds)).evaluations).toBe(
+      drafts.length,
+    );
     await expectEveryApplicationScoredOnce(callId);
 
     const rows = await sql<{ completed: boolean; dispatchCount: number }>(

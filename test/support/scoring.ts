@@ -46,3 +46,30 @@ export async function independentScores(
     evaluations,
   });
 }
+
+/**
+ * The call's ranking equals the reference recomputation, figure by figure (1e-9), rank by rank.
+ * Answers the ranking's items and the evaluations they reflect.
+ */
+export async function expectRankingReflectsEvaluations(
+  api: TestApi,
+  token: string,
+  callId: string,
+  applicationIds: string[],
+): Promise<{ items: Array<Record<string, unknown>>; evaluations: number }> {
+  const ranking = await api.get(`/api/v1/calls/${callId}/ranking`, { token });
+  expect(ranking.status).toBe(200);
+  const expected = (await independentScores(api, token, applicationIds)).applications;
+  expect(ranking.body.items).toHaveLength(expected.length);
+  for (const [index, item] of ranking.body.items.entries()) {
+    const reference = expected[index];
+    expect(item.applicationId).toBe(reference.applicationId);
+    expect(item.rank).toBe(reference.rank);
+    expect(item.evaluationCount).toBe(reference.evaluationCount);
+    for (const field of ['score', 'rawScore', 'normalizedScore', 'spread', 'stdDev'] as const) {
+      expect(Math.abs(item[field] - reference[field])).toBeLessThan(1e-9);
+    }
+  }
+  const items = ranking.body.items as Array<Record<string, unknown> & { evaluationCount: number }>;
+  return { items, evaluations: items.reduce((sum, i) => sum + i.evaluationCount, 0) };
+}
