@@ -3,6 +3,7 @@ import { SeedItuCountries1763800000001 } from './1763800000001-SeedItuCountries'
 import { Evaluation1763900000000 } from './1763900000000-Evaluation';
 import { Outbox1764000000000 } from './1764000000000-Outbox';
 import { ScoringResults1764100000000 } from './1764100000000-ScoringResults';
+import { ScoringRuns1764200000000 } from './1764200000000-ScoringRuns';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Evaluation1763900000000,
   Outbox1764000000000,
   ScoringResults1764100000000,
+  ScoringRuns1764200000000,
 ];

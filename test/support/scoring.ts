@@ -1,4 +1,8 @@
+import type { Client } from 'pg';
 import { scoreCall } from '@app/scoring';
+import { inPool } from './async';
+import { assignmentRows, autoAssign, callWithSubmissions, saveDraft, seatPanel } from './evaluation-fixtures';
+import { Actor, Applicant } from './fixtures';
 import { TestApi } from './test-app';
 
 /** The criteria of the default test call (fixtures.callBody). */
@@ -72,4 +76,59 @@ export async function expectRankingReflectsEvaluations(
   }
   const items = ranking.body.items as Array<Record<string, unknown> & { evaluationCount: number }>;
   return { items, evaluations: items.reduce((sum, i) => sum + i.evaluationCount, 0) };
+}
+
+export interface CallWithDrafts {
+  callId: string;
+  /** In the order of the applicants given. */
+  applicationIds: string[];
+  /** Every assignment, its draft saved with complete scores, and its evaluator's token. */
+  drafts: Array<{ id: string; token: string }>;
+}
+
+/**
+ * A closed z-score call of the applicants, auto assigned among the evaluators (at most five), with
+ * every assignment's draft saved: lenient to harsh evaluators and applications that differ, so that
+ * normalisation has work to do. Submitting the drafts is left to the test.
+ */
+export async function callWithDrafts(
+  api: TestApi,
+  evaluators: Actor[],
+  applicants: Applicant[],
+  evaluatorsPerApplication: number,
+): Promise<CallWithDrafts> {
+  const { callId, applicationIds } = await callWithSubmissions(api, applicants, {
+    evaluatorsPerApplication,
+    scoring: { scaleMin: 0, scaleMax: 10, normalization: 'zscore' },
+  });
+  await seatPanel(api, callId, evaluators);
+  expect((await autoAssign(api, callId)).status).toBe(200);
+  const rows = await assignmentRows(api, callId, ['assigned']);
+  expect(rows).toHaveLength(applicants.length * evaluatorsPerApplication);
+  const tokens = new Map(evaluators.map((e) => [e.id, e.token]));
+  await inPool(rows, 10, async (row) => {
+    const base = [8, 6, 5, 4, 3][evaluators.findIndex((x) => x.id === row.evaluatorId)];
+    const i = applicationIds.indexOf(row.applicationId);
+    const res = await saveDraft(api, tokens.get(row.evaluatorId) ?? '', row.id, {
+      scores: [
+        { criterionCode: 'IMPACT', score: Math.min(10, base + (i % 3)) },
+        { criterionCode: 'CAPACITY', score: Math.max(0, base - (i % 4) + 1) },
+      ],
+    });
+    expect(res.status).toBe(200);
+  });
+  return {
+    callId,
+    applicationIds,
+    drafts: rows.map((row) => ({ id: row.id, token: tokens.get(row.evaluatorId) ?? '' })),
+  };
+}
+
+/** Holds the call's scoring lock on a test connection: every step of a run waits behind it. */
+export async function holdScoringLock(db: Client, callId: string): Promise<() => Promise<void>> {
+  await db.query('BEGIN');
+  await db.query(`SELECT pg_advisory_xact_lock(hashtextextended('scoring:' || $1::text, 0))`, [callId]);
+  return async () => {
+    await db.query('COMMIT');
+  };
 }

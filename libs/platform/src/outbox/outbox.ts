@@ -8,6 +8,21 @@ export interface OutboxMessage {
   payload: Record<string, unknown>;
 }
 
+/** Outbox rows of some kinds of job whose payload contains `payload`. */
+export interface OutboxFilter {
+  jobs: ReadonlyArray<{ queue: string; name: string }>;
+  payload: Record<string, unknown>;
+}
+
+/** `(queue, job_name) IN (…) AND payload @> …` with its parameters numbered from `first`. */
+function filterSql(filter: OutboxFilter, first: number): { sql: string; params: unknown[] } {
+  return {
+    sql: `(queue, job_name) IN (SELECT * FROM unnest($${first}::text[], $${first + 1}::text[]))
+          AND payload @> $${first + 2}::jsonb`,
+    params: [filter.jobs.map((j) => j.queue), filter.jobs.map((j) => j.name), JSON.stringify(filter.payload)],
+  };
+}
+
 /**
  * The transactional outbox: a service records background work in the same transaction as the
  * change that needs it, so work acknowledged to a user is never lost, even while Redis is down.
@@ -26,18 +41,60 @@ export class Outbox {
   }
 
   /**
-   * Marks done every pending row of a queue and job whose payload matches, created up to `until`:
-   * one recomputation from the database covers all the requests that came before it.
+   * The pending rows matching the filter, as committed now. A computation that reads the database
+   * after this call sees every change committed with those rows, so it may then `complete` them.
    */
-  async completeCovered(
-    tx: Transaction,
-    filter: { queue: string; name: string; payload: Record<string, unknown>; until: Date },
-  ): Promise<number> {
-    const [, count] = (await tx.query(
-      `UPDATE outbox SET completed_at = now()
-       WHERE queue = $1 AND job_name = $2 AND payload @> $3::jsonb AND created_at <= $4 AND completed_at IS NULL`,
-      [filter.queue, filter.name, JSON.stringify(filter.payload), filter.until],
-    )) as [unknown, number];
-    return count;
+  async pendingIds(tx: Transaction, filter: OutboxFilter): Promise<string[]> {
+    const where = filterSql(filter, 1);
+    const rows = (await tx.query(
+      `SELECT id FROM outbox WHERE completed_at IS NULL AND ${where.sql}`,
+      where.params,
+    )) as Array<{
+      id: string;
+    }>;
+    return rows.map((r) => r.id);
+  }
+
+  async countPending(tx: Transaction, filter: OutboxFilter): Promise<number> {
+    const where = filterSql(filter, 1);
+    const [row] = (await tx.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE completed_at IS NULL AND ${where.sql}`,
+      where.params,
+    )) as Array<{ n: number }>;
+    return row.n;
+  }
+
+  /**
+   * Whether a row outside `known` was added (still pending) or completed after `since`: facts
+   * changed after a computation that began at `since` with the `known` rows pending.
+   */
+  async changedSince(tx: Transaction, filter: OutboxFilter, known: string[], since: Date): Promise<boolean> {
+    const where = filterSql(filter, 3);
+    const [row] = (await tx.query(
+      `SELECT EXISTS (
+         SELECT 1 FROM outbox
+         WHERE id <> ALL ($1::uuid[]) AND (completed_at IS NULL OR completed_at > $2) AND ${where.sql}
+       ) AS changed`,
+      [known, since, ...where.params],
+    )) as Array<{ changed: boolean }>;
+    return row.changed;
+  }
+
+  async isCompleted(tx: Transaction, id: string): Promise<boolean> {
+    const [row] = (await tx.query(`SELECT completed_at IS NOT NULL AS completed FROM outbox WHERE id = $1`, [
+      id,
+    ])) as Array<{
+      completed: boolean;
+    }>;
+    return row?.completed ?? false;
+  }
+
+  /** Marks the rows done, in the transaction that commits their effect. */
+  async complete(tx: Transaction, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await tx.query(
+      `UPDATE outbox SET completed_at = clock_timestamp() WHERE id = ANY ($1::uuid[]) AND completed_at IS NULL`,
+      [ids],
+    );
   }
 }

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationsService } from '@app/applications';
-import { CALL_EVENTS, CALL_EVENTS_QUEUE, CallsService } from '@app/calls';
+import { CallsService } from '@app/calls';
 import { OrganisationsService } from '@app/identity';
-import { Outbox, Transaction, Transactions, databaseNow } from '@app/platform';
+import { Outbox, Transaction, Transactions } from '@app/platform';
 import { groupBy } from '../domain/group-by';
 import { krippendorffAlphaInterval } from '../domain/krippendorff';
 import { CallCounts, CallStatisticsRepository } from '../infrastructure/call-statistics.repository';
 import { ApplicationResult, ScoringRepository } from '../infrastructure/scoring.repository';
 import { RescoreCallPayload, SCORING_JOBS, SCORING_QUEUE } from '../jobs/scoring.jobs';
+import { INCREMENTAL_REQUESTS, RESCORE_REQUESTS, forCall } from './rescore-requests';
 
 export interface ScoringStatus {
   /** True only when every submitted evaluation is reflected in the results. */
@@ -21,12 +22,6 @@ export interface CallStatisticsReport extends CallCounts {
   /** Krippendorff's alpha (interval) over the evaluator totals per application; null when undefined. */
   interRaterReliability: number | null;
 }
-
-/** The outbox rows that ask for a call's scores to be recomputed: evaluation changes and reweightings. */
-const RESCORE_REQUESTS = [
-  { queue: SCORING_QUEUE, name: SCORING_JOBS.rescoreCall },
-  { queue: CALL_EVENTS_QUEUE, name: CALL_EVENTS.reweighted },
-];
 
 @Injectable()
 export class ScoringService {
@@ -47,31 +42,33 @@ export class ScoringService {
   }
 
   /**
-   * Recomputes the call from the database and, in the same transaction, marks done every request
-   * made before the computation began: they are all reflected. Running it twice changes nothing.
+   * Recomputes the call from the database and, in the same transaction, completes every request
+   * committed before the computation read the facts: they are all reflected. A request that an
+   * earlier run already served is not computed again, so a burst of requests costs one or two runs.
+   * Answers whether it computed.
    */
-  async rescoreCall(callId: string): Promise<void> {
-    await this.transactions.run(async (tx) => {
-      const startedAt = await databaseNow(tx);
+  async rescoreCall(callId: string, outboxId: string): Promise<boolean> {
+    // Checked before waiting for the lock too, so that the tail of a burst does not queue up for it.
+    if (await this.outbox.isCompleted(this.transactions.none, outboxId)) return false;
+    return this.transactions.run(async (tx) => {
+      await this.scoring.lockCall(tx, callId, 'exclusive');
+      if (await this.outbox.isCompleted(tx, outboxId)) return false;
+      const covered = await this.outbox.pendingIds(tx, forCall(INCREMENTAL_REQUESTS, callId));
       await this.scoring.scoreCall(tx, callId);
-      for (const request of RESCORE_REQUESTS) {
-        await this.outbox.completeCovered(tx, { ...request, payload: { callId }, until: startedAt });
-      }
+      await this.outbox.complete(tx, covered);
+      return true;
     });
   }
 
   /** Computed from the database (pending requests), never from queue counters. */
   async status(callId: string): Promise<ScoringStatus> {
     await this.calls.get(callId);
-    const [row] = (await this.transactions.none.query(
-      `SELECT
-         (SELECT count(*)::int FROM outbox
-          WHERE (queue, job_name) IN (SELECT * FROM unnest($2::text[], $3::text[]))
-            AND completed_at IS NULL AND payload @> $4::jsonb) AS pending,
-         (SELECT max(computed_at) FROM application_results WHERE call_id = $1) AS last_computed_at`,
-      [callId, RESCORE_REQUESTS.map((r) => r.queue), RESCORE_REQUESTS.map((r) => r.name), JSON.stringify({ callId })],
-    )) as Array<{ pending: number; last_computed_at: Date | null }>;
-    return { upToDate: row.pending === 0, pending: row.pending, lastComputedAt: row.last_computed_at };
+    const tx = this.transactions.none;
+    const [pending, lastComputedAt] = await Promise.all([
+      this.outbox.countPending(tx, forCall(RESCORE_REQUESTS, callId)),
+      this.scoring.lastComputedAt(callId),
+    ]);
+    return { upToDate: pending === 0, pending, lastComputedAt };
   }
 
   /** The call's application, assignment and reliability figures, for the secretariat. */

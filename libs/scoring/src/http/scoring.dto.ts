@@ -71,3 +71,28 @@ export class CallStatisticsDto {
   @ApiProperty({ type: 'number', nullable: true })
   interRaterReliability: number | null;
 }
+
+export class ScoringRunDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ format: 'uuid' })
+  callId: string;
+  @ApiProperty({ enum: ['queued', 'running', 'completed', 'failed'] })
+  status: 'queued' | 'running' | 'completed' | 'failed';
+  /** Why the run exists: the secretariat asked, or criterion weights changed. */
+  @ApiProperty({ enum: ['requested', 'reweighted'] })
+  reason: 'requested' | 'reweighted';
+  /** Applications to score (those with a submitted evaluation), known once the run has started. */
+  total: number;
+  /** Applications scored so far. */
+  done: number;
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  createdAt: Date;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  startedAt: Date | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  finishedAt: Date | null;
+  /** Why a failed run failed. */
+  @ApiProperty({ type: 'string', nullable: true })
+  error: string | null;
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transaction, Transactions } from '@app/platform';
-import { SCORE_CALL_SQL } from './scoring.sql';
+import { SCORE_CALL_FROM_RUN_SQL, SCORE_CALL_SQL } from './scoring.sql';
 
 /** One row of application_results: an application's figures of DESIGN.md §5 as last computed. */
 export interface ApplicationResult {
@@ -44,17 +44,35 @@ export class ScoringRepository {
   constructor(private readonly transactions: Transactions) {}
 
   /**
+   * Serialises the scoring of a call in the caller's transaction: whatever writes results holds it
+   * exclusively, chunks of a run that only stage totals hold it shared. Taken before reading, so that
+   * (in READ COMMITTED) a statement that waited sees the facts the previous holder committed.
+   */
+  async lockCall(tx: Transaction, callId: string, mode: 'exclusive' | 'shared'): Promise<void> {
+    const lock = mode === 'exclusive' ? 'pg_advisory_xact_lock' : 'pg_advisory_xact_lock_shared';
+    await tx.query(`SELECT ${lock}(hashtextextended('scoring:' || $1::text, 0))`, [callId]);
+  }
+
+  /**
    * Recomputes and upserts the result of every application of the call that has a submitted
-   * evaluation, and deletes the results of those that no longer have one. Idempotent.
-   *
-   * Runs of the same call are serialised by a transaction-scoped advisory lock taken before the
-   * scoring statement, so that (in READ COMMITTED) the statement that waited sees the other run's
-   * committed facts and the last writer always wrote from the latest ones.
+   * evaluation, and deletes the results of those that no longer have one. Idempotent. The caller
+   * holds the call's lock (`lockCall`).
    */
   async scoreCall(tx: Transaction, callId: string): Promise<{ applications: number }> {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('scoring:' || $1::text, 0))`, [callId]);
-    const [row] = (await tx.query(SCORE_CALL_SQL, [callId])) as Array<{ applications: number }>;
-    return { applications: row?.applications ?? 0 };
+    return firstCount(await tx.query(SCORE_CALL_SQL, [callId]));
+  }
+
+  /** Like `scoreCall`, from the evaluator totals that a run staged instead of the live scores. */
+  async scoreCallFromRun(tx: Transaction, callId: string, runId: string): Promise<{ applications: number }> {
+    return firstCount(await tx.query(SCORE_CALL_FROM_RUN_SQL, [callId, runId]));
+  }
+
+  async lastComputedAt(callId: string): Promise<Date | null> {
+    const [row] = (await this.transactions.none.query(
+      `SELECT max(computed_at) AS at FROM application_results WHERE call_id = $1`,
+      [callId],
+    )) as Array<{ at: Date | null }>;
+    return row.at;
   }
 
   /** The call's ranked applications, by rank. */
@@ -90,4 +108,8 @@ function toResult(row: ResultRow): ApplicationResult {
     rank: row.rank,
     computedAt: row.computed_at,
   };
+}
+
+function firstCount(rows: Array<{ applications: number }>): { applications: number } {
+  return { applications: rows[0]?.applications ?? 0 };
 }

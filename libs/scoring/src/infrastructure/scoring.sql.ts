@@ -11,12 +11,12 @@
  *   floor(x / 1e-9 + 0.5) because PostgreSQL's round(float8) breaks ties to even, JS's upwards;
  * - submittedAt ties are compared at millisecond precision, as a JS Date holds it.
  *
- * $1 is the call id. Returns one row, `applications`: the number of results written.
+ * The statements take the call id as $1; each returns what its comment says.
  */
 const steps = (expression: string): string => `floor((${expression}) / 1e-9::float8 + 0.5)`;
 
-export const SCORE_CALL_SQL = `
-WITH call AS (
+/** The call's scale and settings, as the CTE `call`. */
+const CALL_SETTINGS = `call AS (
   SELECT c.id,
          (c.scoring->>'scaleMin')::float8 AS scale_min,
          (c.scoring->>'scaleMax')::float8 - (c.scoring->>'scaleMin')::float8 AS scale_range,
@@ -24,18 +24,24 @@ WITH call AS (
          COALESCE((c.scoring->>'disagreementThreshold')::float8, 30) AS threshold
   FROM calls c
   WHERE c.id = $1
-),
-totals AS (
-  -- §5.1: T per submitted evaluation.
-  SELECT a.application_id, a.evaluator_id,
+)`;
+
+/** §5.1: T per submitted evaluation of the call, from its criterion scores, for the applications `where` keeps. */
+const evaluatorTotals = (where = 'true') => `
+  SELECT a.id AS assignment_id, a.application_id, a.evaluator_id,
          100 * (sum(cr.weight * ((cs.score::float8 - call.scale_min) / call.scale_range) ORDER BY cr.code COLLATE "C")
                 / sum(cr.weight ORDER BY cr.code COLLATE "C")) AS t
   FROM call
   JOIN assignments a ON a.call_id = call.id AND a.status = 'submitted'
   JOIN criterion_scores cs ON cs.assignment_id = a.id
   JOIN criteria cr ON cr.call_id = call.id AND cr.code = cs.criterion_code
-  GROUP BY a.id, a.application_id, a.evaluator_id
-),
+  WHERE ${where}
+  GROUP BY a.id, a.application_id, a.evaluator_id`;
+
+/** §5.2–5.6 over the totals that `totalsQuery` yields (columns application_id, evaluator_id, t). */
+const scoreFromTotals = (totalsQuery: string) => `
+WITH ${CALL_SETTINGS},
+totals AS (${totalsQuery}),
 call_mean AS (
   SELECT sum(t ORDER BY t) / count(*) AS mu FROM totals
 ),
@@ -119,3 +125,39 @@ upserted AS (
   RETURNING 1
 )
 SELECT count(*)::int AS applications FROM upserted`;
+
+/** Scores the whole call from its live facts. Returns one row, `applications`: the results written. */
+export const SCORE_CALL_SQL = scoreFromTotals(evaluatorTotals());
+
+/** Scores the call ($1) from the totals its run $2 staged; returns `applications` like SCORE_CALL_SQL. */
+export const SCORE_CALL_FROM_RUN_SQL = scoreFromTotals(
+  `SELECT application_id, evaluator_id, total AS t FROM scoring_run_totals WHERE run_id = $2`,
+);
+
+/** Stages for run $2 the totals of the call's applications with ids from $3 to $4; returns `totals` staged. */
+export const STAGE_RUN_TOTALS_SQL = `
+WITH ${CALL_SETTINGS},
+staged AS (
+  INSERT INTO scoring_run_totals (run_id, assignment_id, application_id, evaluator_id, total)
+  SELECT $2, assignment_id, application_id, evaluator_id, t
+  FROM (${evaluatorTotals('a.application_id BETWEEN $3 AND $4')}) totals
+  RETURNING 1
+)
+SELECT count(*)::int AS totals FROM staged`;
+
+/**
+ * Splits the applications of the call ($1) that have a submitted evaluation, in id order, into chunks
+ * of $3 for run $2; returns the chunks made.
+ */
+export const PLAN_RUN_CHUNKS_SQL = `
+WITH evaluated AS (
+  SELECT application_id, row_number() OVER (ORDER BY application_id) - 1 AS position
+  FROM (SELECT DISTINCT application_id FROM assignments WHERE call_id = $1 AND status = 'submitted') a
+)
+INSERT INTO scoring_run_chunks (run_id, chunk, first_application_id, last_application_id, applications)
+-- uuid has no min() or max(): the ends of each chunk come from its ordered ids.
+SELECT $2, position / $3, (array_agg(application_id ORDER BY application_id))[1],
+       (array_agg(application_id ORDER BY application_id DESC))[1], count(*)
+FROM evaluated
+GROUP BY position / $3
+RETURNING chunk, applications`;

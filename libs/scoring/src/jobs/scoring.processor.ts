@@ -1,31 +1,43 @@
-import { BullModule, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
-import { ConfigModule, ConfigType, registerAs } from '@nestjs/config';
-import { IsInt, Max, Min } from 'class-validator';
+import { BullModule, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import type { Job } from 'bullmq';
 import { CALL_EVENTS, CALL_EVENTS_QUEUE, CallEventPayload } from '@app/calls';
-import { Metrics, readEnv } from '@app/platform';
+import { Metrics } from '@app/platform';
+import { ScoringRunsService } from '../application/scoring-runs.service';
 import { ScoringService } from '../application/scoring.service';
 import { ScoringModule } from '../scoring.module';
-import { OutboxJobData, RescoreCallPayload, SCORING_JOBS, SCORING_QUEUE } from './scoring.jobs';
+import { SCORING_FLOW, ScoringRunLauncher } from './scoring-run.launcher';
+import { ScoringJobsConfig, scoringJobsConfig } from './scoring-jobs.config';
+import {
+  FinishRunPayload,
+  FullRunPayload,
+  OutboxJobData,
+  RescoreCallPayload,
+  SCORING_JOBS,
+  SCORING_QUEUE,
+  ScoreChunkPayload,
+} from './scoring.jobs';
 
-class ScoringJobsEnv {
-  /** Scoring jobs one worker runs at once (runs of one call wait for each other in the database). */
-  @IsInt()
-  @Min(1)
-  @Max(64)
-  SCORING_CONCURRENCY: number = 2;
-}
+type ScoringJob = Job<
+  Partial<RescoreCallPayload & FullRunPayload & ScoreChunkPayload & FinishRunPayload & OutboxJobData>
+>;
 
-const scoringJobsConfig = registerAs('scoringJobs', () => readEnv(ScoringJobsEnv));
-
-/** Parses the payload and makes one service call; the service is idempotent. */
-@Processor(SCORING_QUEUE)
+/**
+ * Parses the payload and makes one service call; every service step is idempotent. The lock is
+ * shorter than BullMQ's default so that the jobs of a killed worker are taken up again within
+ * seconds (the jobs wait on SQL, never block the event loop, so renewing the lock is cheap).
+ */
+@Processor(SCORING_QUEUE, { lockDuration: 10_000, stalledInterval: 5_000 })
 export class ScoringProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ScoringProcessor.name);
+
   constructor(
     private readonly scoring: ScoringService,
+    private readonly runs: ScoringRunsService,
+    private readonly launcher: ScoringRunLauncher,
     private readonly metrics: Metrics,
-    @Inject(scoringJobsConfig.KEY) private readonly config: ConfigType<typeof scoringJobsConfig>,
+    @Inject(scoringJobsConfig.KEY) private readonly config: ScoringJobsConfig,
   ) {
     super();
   }
@@ -35,29 +47,64 @@ export class ScoringProcessor extends WorkerHost implements OnApplicationBootstr
     this.worker.concurrency = this.config.SCORING_CONCURRENCY;
   }
 
-  async process(job: Job<RescoreCallPayload & OutboxJobData>): Promise<void> {
+  async process(job: ScoringJob): Promise<{ computed: boolean } | void> {
     const stop = this.metrics.jobDuration.startTimer({ queue: SCORING_QUEUE, name: job.name });
     try {
-      if (job.name !== SCORING_JOBS.rescoreCall) throw new Error(`Unknown scoring job ${job.name}`);
-      await this.scoring.rescoreCall(job.data.callId);
+      const result = await this.dispatch(job);
       stop({ outcome: 'completed' });
+      return result;
     } catch (error) {
       stop({ outcome: 'failed' });
       throw error;
     }
   }
+
+  /** A step of a full run that failed past its retries fails the run, visibly. */
+  @OnWorkerEvent('failed')
+  async onFailed(job: ScoringJob | undefined, error: Error): Promise<void> {
+    if (!job?.data.runId || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+    this.logger.error({ err: error, jobId: job.id, runId: job.data.runId }, 'Scoring run step failed for good');
+    await this.runs.fail(job.data.runId, `${job.name}: ${error.message}`).catch((failure: unknown) => {
+      this.logger.error({ err: failure, runId: job.data.runId }, 'Could not record the failed scoring run');
+    });
+  }
+
+  private async dispatch(job: ScoringJob): Promise<{ computed: boolean } | void> {
+    const { callId, runId, chunk, outboxId } = job.data;
+    switch (job.name) {
+      case SCORING_JOBS.rescoreCall:
+        return { computed: await this.scoring.rescoreCall(required(callId), required(outboxId)) };
+      case SCORING_JOBS.fullRun:
+        return this.launcher.launch(required(runId));
+      case SCORING_JOBS.scoreChunk:
+        return this.runs.scoreChunk(required(runId), required(chunk));
+      case SCORING_JOBS.finishRun:
+        return this.runs.finish(required(runId));
+      default:
+        throw new Error(`Unknown scoring job ${job.name}`);
+    }
+  }
 }
 
-/** Scoring's subscription to the calls context's events: a reweighting rescores the call. */
+/** Scoring's subscription to the calls context's events: a reweighting starts a full run. */
 @Processor(CALL_EVENTS_QUEUE)
 export class CallEventsProcessor extends WorkerHost {
-  constructor(private readonly scoring: ScoringService) {
+  constructor(
+    private readonly runs: ScoringRunsService,
+    private readonly launcher: ScoringRunLauncher,
+  ) {
     super();
   }
 
   async process(job: Job<CallEventPayload & OutboxJobData>): Promise<void> {
-    if (job.name === CALL_EVENTS.reweighted) await this.scoring.rescoreCall(job.data.callId);
+    if (job.name !== CALL_EVENTS.reweighted) return;
+    await this.launcher.launch(await this.runs.startForEvent(job.data.callId, job.data.outboxId));
   }
+}
+
+function required<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('The job is missing a field of its payload');
+  return value;
 }
 
 /** The queues scoring processes, for the worker's relay. */
@@ -69,7 +116,8 @@ export const SCORING_RELAYED_QUEUES = [SCORING_QUEUE, CALL_EVENTS_QUEUE];
     ScoringModule,
     ConfigModule.forFeature(scoringJobsConfig),
     BullModule.registerQueue({ name: SCORING_QUEUE }, { name: CALL_EVENTS_QUEUE }),
+    BullModule.registerFlowProducer({ name: SCORING_FLOW }),
   ],
-  providers: [ScoringProcessor, CallEventsProcessor],
+  providers: [ScoringProcessor, CallEventsProcessor, ScoringRunLauncher],
 })
 export class ScoringJobsModule {}

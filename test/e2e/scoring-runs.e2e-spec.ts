@@ -1,0 +1,215 @@
+import { INestApplicationContext } from '@nestjs/common';
+import type { Client } from 'pg';
+import { expectProblem, sql } from '../support/applications';
+import { eventually, inPool } from '../support/async';
+import { connectDb } from '../support/calls-e2e';
+import {
+  createApplicantsFrom,
+  createEvaluators,
+  secretariatOf,
+  submitEvaluation,
+} from '../support/evaluation-fixtures';
+import { Actor, Applicant, createCall } from '../support/fixtures';
+import { callWithDrafts, expectRankingReflectsEvaluations, holdScoringLock, scoringStatus } from '../support/scoring';
+import { TestApi } from '../support/test-app';
+import { startWorker } from '../support/worker';
+
+/**
+ * Full scoring runs (issue 4): POST /calls/:id/scoring-runs fans the call out in chunks, follows
+ * its progress in GET /scoring-runs/:id, and ends with results equal to an independent recomputation.
+ */
+
+const CHUNK_SIZE = 4;
+
+interface RunView {
+  id: string;
+  callId: string;
+  status: string;
+  reason: string;
+  total: number;
+  done: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+  error: string | null;
+}
+
+describe('full scoring runs', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let db: Client;
+  let secretariat: Actor;
+  let evaluators: Actor[];
+  let applicants: Applicant[];
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    worker = await startWorker({ SCORING_CHUNK_SIZE: String(CHUNK_SIZE) });
+    db = await connectDb();
+    secretariat = await secretariatOf(api);
+    evaluators = await createEvaluators(
+      api,
+      ['DE', 'JP', 'MX', 'US'].map((countryCode) => ({ countryCode })),
+    );
+    const countries = ['KE', 'BR', 'IN', 'EG', 'FR'];
+    applicants = await createApplicantsFrom(
+      api,
+      Array.from({ length: 10 }, (_, i) => ({ countryCode: countries[i % countries.length] })),
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await db?.end();
+    await worker?.close();
+    await api?.close();
+  });
+
+  const status = (callId: string) => scoringStatus(api, secretariat.token, callId);
+  const readRun = async (id: string) =>
+    (await api.get(`/api/v1/scoring-runs/${id}`, { token: secretariat.token })).body as RunView;
+  const untilFinished = (id: string) =>
+    eventually(
+      () => readRun(id),
+      (run) => run.status === 'completed' || run.status === 'failed',
+    );
+
+  /** A call whose every evaluation is submitted and reflected by the incremental rescoring. */
+  async function evaluatedCall() {
+    const call = await callWithDrafts(api, evaluators, applicants, 2);
+    const answers = await inPool(call.drafts, 6, async (d) => (await submitEvaluation(api, d.token, d.id)).status);
+    expect(answers.filter((s) => s !== 200)).toEqual([]);
+    expect(
+      await eventually(
+        () => status(call.callId),
+        (s) => s.upToDate,
+      ),
+    ).toMatchObject({ upToDate: true });
+    return call;
+  }
+
+  async function results(callId: string) {
+    return sql(
+      api,
+      `SELECT application_id, raw_score, normalized_score, score, evaluation_count, spread, std_dev,
+              needs_moderation, rank
+         FROM application_results WHERE call_id = $1 ORDER BY application_id`,
+      [callId],
+    );
+  }
+
+  it('scores the call in chunks, reports progress, and ends equal to the incremental results and the reference', async () => {
+    const { callId, applicationIds } = await evaluatedCall();
+    const incremental = await results(callId);
+
+    const release = await holdScoringLock(db, callId);
+    const requested = await api.post(`/api/v1/calls/${callId}/scoring-runs`, { token: secretariat.token });
+    expect(requested.status).toBe(202);
+    expect(requested.body).toMatchObject({ callId, status: 'queued', reason: 'requested', total: 0, done: 0 });
+    expect((await status(callId)).upToDate).toBe(false);
+
+    // Planned, its chunks waiting behind the lock: the run is under way and nothing is scored yet.
+    const planned = await eventually(
+      () => readRun(requested.body.id),
+      (run) => run.status === 'running',
+    );
+    expect(planned).toMatchObject({ status: 'running', total: applicationIds.length, done: 0, finishedAt: null });
+    expect(planned.startedAt).not.toBeNull();
+    await release();
+
+    const finished = await untilFinished(requested.body.id);
+    expect(finished).toMatchObject({ status: 'completed', total: applicationIds.length, done: applicationIds.length });
+    expect(finished.error).toBeNull();
+    expect(await status(callId)).toMatchObject({ upToDate: true, pending: 0 });
+
+    const chunks = await sql<{ n: number }>(
+      api,
+      `SELECT count(*)::int AS n FROM scoring_run_chunks WHERE run_id = $1`,
+      [requested.body.id],
+    );
+    expect(chunks[0].n).toBe(Math.ceil(applicationIds.length / CHUNK_SIZE));
+    const staged = await sql<{ n: number }>(
+      api,
+      `SELECT count(*)::int AS n FROM scoring_run_totals WHERE run_id = $1`,
+      [requested.body.id],
+    );
+    expect(staged[0].n).toBe(0);
+
+    expect(await results(callId)).toEqual(incremental);
+    await expectRankingReflectsEvaluations(api, secretariat.token, callId, applicationIds);
+  });
+
+  it('reflects an evaluation reopened while its chunks were being scored', async () => {
+    const { callId, applicationIds, drafts } = await evaluatedCall();
+    const release = await holdScoringLock(db, callId);
+    const requested = await api.post(`/api/v1/calls/${callId}/scoring-runs`, { token: secretariat.token });
+    await eventually(
+      () => readRun(requested.body.id),
+      (run) => run.status === 'running',
+    );
+    const reopened = await api.post(`/api/v1/assignments/${drafts[0].id}/evaluation/reopen`, {
+      token: secretariat.token,
+    });
+    expect(reopened.status).toBe(200);
+    await release();
+
+    expect((await untilFinished(requested.body.id)).status).toBe('completed');
+    const done = await eventually(
+      () => status(callId),
+      (s) => s.upToDate,
+    );
+    expect(done).toMatchObject({ upToDate: true, pending: 0 });
+    const { evaluations } = await expectRankingReflectsEvaluations(api, secretariat.token, callId, applicationIds);
+    expect(evaluations).toBe(drafts.length - 1);
+  });
+
+  it('starts a run of its own when weights change, and completes it', async () => {
+    const { callId } = await evaluatedCall();
+    const call = await api.get(`/api/v1/calls/${callId}`, { token: secretariat.token });
+    const reweighted = await api.patch(`/api/v1/calls/${callId}`, {
+      token: secretariat.token,
+      headers: { 'If-Match': `"${call.body.version}"` },
+      body: { weights: { IMPACT: 0.2, CAPACITY: 0.8 } },
+    });
+    expect(reweighted.status).toBe(200);
+    await eventually(
+      () => status(callId),
+      (s) => s.upToDate,
+    );
+    const runs = await sql<{ status: string; reason: string; total: number; done: number }>(
+      api,
+      `SELECT status, reason, total, done FROM scoring_runs WHERE call_id = $1`,
+      [callId],
+    );
+    expect(runs).toEqual([{ status: 'completed', reason: 'reweighted', total: 10, done: 10 }]);
+  });
+
+  it('refuses bad requests without starting anything', async () => {
+    const { id: callId } = await createCall(api, secretariat.token);
+    const before = await sql<{ n: number }>(api, `SELECT count(*)::int AS n FROM scoring_runs`);
+
+    expectProblem(
+      await api.post(`/api/v1/calls/${callId}/scoring-runs`, { token: evaluators[0].token }),
+      403,
+      'FORBIDDEN',
+    );
+    expectProblem(await api.post(`/api/v1/calls/${callId}/scoring-runs`), 401, 'UNAUTHENTICATED');
+    const unknownCall = '00000000-0000-4000-8000-000000000000';
+    expectProblem(
+      await api.post(`/api/v1/calls/${unknownCall}/scoring-runs`, { token: secretariat.token }),
+      404,
+      'NOT_FOUND',
+    );
+    expectProblem(
+      await api.post(`/api/v1/calls/not-a-uuid/scoring-runs`, { token: secretariat.token }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectProblem(await api.get(`/api/v1/scoring-runs/${unknownCall}`, { token: secretariat.token }), 404, 'NOT_FOUND');
+    expectProblem(
+      await api.get(`/api/v1/scoring-runs/${unknownCall}`, { token: applicants[0].token }),
+      403,
+      'FORBIDDEN',
+    );
+
+    expect(await sql(api, `SELECT count(*)::int AS n FROM scoring_runs`)).toEqual(before);
+  });
+});
