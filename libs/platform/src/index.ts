@@ -11,3 +11,4 @@ export * from './outbox';
 export * from './queue';
 export * from './redis';
 export * from './platform.module';
+export * from './queue-dashboard';

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { DomainError, ForbiddenError } from '../errors';
 import { ACCESS_METADATA, AccessRule, RequestWithUser } from './access.decorators';
-import { AccessTokenClaims, ROLES } from './auth.types';
+import { bearerToken, verifyAccessToken } from './access-token';
 
 /** Deny by default: a route is reachable only as its access decorator allows. */
 @Injectable()
@@ -21,23 +21,12 @@ export class AccessGuard implements CanActivate {
     if (!rule) throw new ForbiddenError('This route declares no access rule.');
 
     const request = context.switchToHttp().getRequest<RequestWithUser>();
-    const claims = await this.verify(request.headers.authorization);
-    if (claims) request.user = { id: claims.sub, role: claims.role };
+    const user = await verifyAccessToken(this.jwt, bearerToken(request.headers.authorization));
+    if (user) request.user = user;
 
     if (rule.kind === 'public') return true;
     if (!request.user) throw new DomainError('UNAUTHENTICATED', 'A valid access token is required.');
     if (rule.kind === 'roles' && !rule.roles.includes(request.user.role)) throw new ForbiddenError();
     return true;
-  }
-
-  private async verify(header: string | undefined): Promise<AccessTokenClaims | undefined> {
-    const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    if (!token) return undefined;
-    try {
-      const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
-      return typeof claims.sub === 'string' && ROLES.includes(claims.role) ? claims : undefined;
-    } catch {
-      return undefined;
-    }
   }
 }

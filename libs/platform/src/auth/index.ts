@@ -1,3 +1,4 @@
+export * from './access-token';
 export * from './access.decorators';
 export * from './auth.config';
 export * from './auth.module';

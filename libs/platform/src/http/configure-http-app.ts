@@ -27,6 +27,8 @@ export function configureHttpApp(app: NestExpressApplication): void {
     exclude: [
       { path: 'health/(.*)', method: RequestMethod.ALL },
       { path: 'metrics', method: RequestMethod.ALL },
+      { path: 'queues', method: RequestMethod.ALL },
+      { path: 'queues/(.*)', method: RequestMethod.ALL },
     ],
   });
   app.useGlobalPipes(createValidationPipe());

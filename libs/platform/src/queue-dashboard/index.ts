@@ -1,0 +1,2 @@
+export * from './queue-dashboard.auth';
+export * from './queue-dashboard.module';

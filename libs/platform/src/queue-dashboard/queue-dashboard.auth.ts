@@ -1,0 +1,36 @@
+import { Injectable, NestMiddleware } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { NextFunction, Request, Response } from 'express';
+import { STAFF_ROLES, bearerToken, verifyAccessToken } from '../auth';
+import { DomainError, ForbiddenError } from '../errors';
+
+/** Where the dashboard lives (outside /api/v1) and the cookie a browser carries to it. */
+export const QUEUE_DASHBOARD_ROUTE = '/queues';
+export const QUEUE_DASHBOARD_COOKIE = 'queue_dashboard_token';
+
+/** The value of one cookie of a Cookie header. */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+/**
+ * The queue dashboard is the secretariat's: a browser brings the access token in the cookie that
+ * POST /api/v1/queue-dashboard/session sets, a script in the Authorization header.
+ */
+@Injectable()
+export class QueueDashboardAuth implements NestMiddleware {
+  constructor(private readonly jwt: JwtService) {}
+
+  async use(request: Request, _response: Response, next: NextFunction): Promise<void> {
+    const token =
+      bearerToken(request.headers.authorization) ?? cookieValue(request.headers.cookie, QUEUE_DASHBOARD_COOKIE);
+    const user = await verifyAccessToken(this.jwt, token);
+    if (!user) return next(new DomainError('UNAUTHENTICATED', 'A valid access token is required.'));
+    if (!STAFF_ROLES.includes(user.role)) return next(new ForbiddenError());
+    next();
+  }
+}
