@@ -1,5 +1,8 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import type { Client } from 'pg';
+import { SCORING_QUEUE } from '@app/scoring';
 import { expectProblem, sql } from '../support/applications';
 import { eventually, inPool } from '../support/async';
 import { connectDb } from '../support/calls-e2e';
@@ -64,6 +67,7 @@ describe('full scoring runs', () => {
   });
 
   const status = (callId: string) => scoringStatus(api, secretariat.token, callId);
+  const scoringQueue = () => worker.get<Queue>(getQueueToken(SCORING_QUEUE), { strict: false });
   const readRun = async (id: string) =>
     (await api.get(`/api/v1/scoring-runs/${id}`, { token: secretariat.token })).body as RunView;
   const untilFinished = (id: string) =>
@@ -181,6 +185,71 @@ describe('full scoring runs', () => {
     );
     expect(runs).toEqual([{ status: 'completed', reason: 'reweighted', total: 10, done: 10 }]);
   });
+
+  it('serves a burst of 40 submissions with one computation', async () => {
+    const { callId, applicationIds, drafts } = await callWithDrafts(api, evaluators, applicants, 4);
+    expect(drafts).toHaveLength(40);
+    const release = await holdScoringLock(db, callId);
+    const answers = await inPool(drafts, 8, async (d) => (await submitEvaluation(api, d.token, d.id)).status);
+    expect(answers.filter((s) => s !== 200)).toEqual([]);
+    await release();
+
+    expect(
+      await eventually(
+        () => status(callId),
+        (s) => s.upToDate,
+      ),
+    ).toMatchObject({ upToDate: true, pending: 0 });
+    // Rows completed before the relay reached them were never sent; every one sent runs to completion.
+    const [{ sent }] = await sql<{ sent: number }>(
+      api,
+      `SELECT count(*)::int AS sent FROM outbox WHERE payload @> $1::jsonb AND dispatch_count > 0`,
+      [JSON.stringify({ callId })],
+    );
+    const jobs = await eventually(
+      async () => (await scoringQueue().getJobs(['completed'])).filter((j) => j.data.callId === callId),
+      (done) => done.length === sent,
+    );
+    expect(jobs.length).toBeLessThanOrEqual(40);
+    expect(new Set(jobs.map((j) => j.name))).toEqual(new Set(['scoring.rescore-call']));
+    expect(jobs.filter((j) => j.returnvalue?.computed)).toHaveLength(1);
+    expect((await expectRankingReflectsEvaluations(api, secretariat.token, callId, applicationIds)).evaluations).toBe(
+      40,
+    );
+  });
+
+  it('reports a run that fails past its retries as failed, and rescores the call all the same', async () => {
+    const { callId, applicationIds } = await evaluatedCall();
+    // A fault of the database while staging totals, for this call's runs only.
+    await db.query(`
+      CREATE FUNCTION fail_staging() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF EXISTS (SELECT 1 FROM scoring_runs WHERE id = NEW.run_id AND call_id = '${callId}') THEN
+          RAISE EXCEPTION 'staging refused for the test';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await db.query(`
+      CREATE TRIGGER fail_staging BEFORE INSERT ON scoring_run_totals FOR EACH ROW EXECUTE FUNCTION fail_staging()`);
+    try {
+      const requested = await api.post(`/api/v1/calls/${callId}/scoring-runs`, { token: secretariat.token });
+      const failed = await untilFinished(requested.body.id);
+      expect(failed).toMatchObject({ status: 'failed' });
+      expect(failed.error).toMatch(/^scoring.score-chunk: .*staging refused for the test/);
+    } finally {
+      await db.query('DROP TRIGGER fail_staging ON scoring_run_totals; DROP FUNCTION fail_staging()');
+    }
+    const failedJobs = (await scoringQueue().getJobs(['failed'])).filter((j) => j.name === 'scoring.score-chunk');
+    expect(failedJobs.some((j) => j.failedReason.includes('staging refused for the test'))).toBe(true);
+    // The failed run handed its request to an incremental rescoring, which succeeds.
+    expect(
+      await eventually(
+        () => status(callId),
+        (s) => s.upToDate,
+      ),
+    ).toMatchObject({ upToDate: true, pending: 0 });
+    await expectRankingReflectsEvaluations(api, secretariat.token, callId, applicationIds);
+  }, 90_000);
 
   it('refuses bad requests without starting anything', async () => {
     const { id: callId } = await createCall(api, secretariat.token);
