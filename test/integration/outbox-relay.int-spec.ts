@@ -125,6 +125,29 @@ describe('outbox relay', () => {
     }
   });
 
+  it('adds many rows in one statement, each relayed as a job of its own', async () => {
+    const messages = [1, 2, 3].map((n) => ({ queue: QUEUE, name: 'test.many', payload: { n } }));
+    await transactions.run((tx) => outbox.addMany(tx, messages));
+    await transactions.run((tx) => outbox.addMany(tx, []));
+    expect(await relay.relayOnce()).toBe(3);
+    const jobs = await queue.getJobs(['waiting']);
+    expect(jobs.map((j) => j.data.n).sort()).toEqual([1, 2, 3]);
+    for (const job of jobs)
+      expect({ name: job.name, id: job.id }).toEqual({ name: 'test.many', id: job.data.outboxId });
+  });
+
+  it('leaves the rows of an excluded queue to other relays', async () => {
+    const id = await add({});
+    const excluding = await relayContext({ OUTBOX_RELAY_EXCLUDE: `other-queue,${QUEUE}` });
+    try {
+      expect(await excluding.get(OutboxRelay).relayOnce()).toBe(0);
+      expect(await row(id)).toMatchObject({ dispatch_count: 0 });
+    } finally {
+      await excluding.close();
+    }
+    expect(await relay.relayOnce()).toBe(1);
+  });
+
   it('keeps rows pending while Redis is unreachable', async () => {
     const id = await add({});
     const offline = await relayContext({ REDIS_URL: 'redis://127.0.0.1:1', OUTBOX_DISPATCH_TIMEOUT_MS: '300' });

@@ -20,3 +20,8 @@ if (typeof jest !== 'undefined') jest.setTimeout(60_000);
 // Worker contexts started by the suites must not close other suites' calls behind their backs;
 // call-closing.int-spec.ts drives the scheduler by hand.
 process.env.CALL_CLOSING_INTERVAL_MS = '86400000';
+
+// What a worker does with a notification's e-mail depends on its SMTP_URL: a suite's worker without
+// one would record another suite's e-mails as not sent. Only suites that wait for e-mails relay the
+// notifications queue, one at a time (RELAYS_NOTIFICATIONS and takeNotificationsTurn in notifications.ts).
+process.env.OUTBOX_RELAY_EXCLUDE = 'notifications';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { HealthModule, MetricsModule, OutboxRelayModule, PlatformModule, QueueModule } from '@app/platform';
 import { CallClosingModule } from '@app/calls/jobs';
+import { NOTIFICATIONS_RELAYED_QUEUES, NotificationsJobsModule } from '@app/notifications/jobs';
 import { SCORING_RELAYED_QUEUES, ScoringJobsModule } from '@app/scoring/jobs';
 
 /** Background work: the outbox relay, the queues' processors and the closing of calls, plus health endpoints. */
@@ -10,8 +11,9 @@ import { SCORING_RELAYED_QUEUES, ScoringJobsModule } from '@app/scoring/jobs';
     HealthModule,
     MetricsModule,
     QueueModule,
-    OutboxRelayModule.forQueues(SCORING_RELAYED_QUEUES),
+    OutboxRelayModule.forQueues([...SCORING_RELAYED_QUEUES, ...NOTIFICATIONS_RELAYED_QUEUES]),
     ScoringJobsModule,
+    NotificationsJobsModule,
     CallClosingModule,
   ],
 })

@@ -56,7 +56,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
          ORDER BY created_at
          LIMIT $1
          FOR UPDATE SKIP LOCKED`,
-        [this.config.OUTBOX_BATCH_SIZE, this.config.OUTBOX_REDISPATCH_SECONDS, this.queues],
+        [this.config.OUTBOX_BATCH_SIZE, this.config.OUTBOX_REDISPATCH_SECONDS, this.relayedQueues()],
       )) as PendingRow[];
       if (rows.length === 0) return 0;
       await withTimeout(Promise.all(rows.map((row) => this.dispatch(row))), this.config.OUTBOX_DISPATCH_TIMEOUT_MS);
@@ -87,6 +87,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private jobOptions(row: PendingRow): JobsOptions {
     const delay = this.config.OUTBOX_COALESCE_MS[row.queue];
     return { jobId: row.id, ...(delay ? { delay } : {}) };
+  }
+
+  private relayedQueues(): string[] {
+    return this.queues.filter((queue) => !this.config.OUTBOX_RELAY_EXCLUDE.includes(queue));
   }
 
   private queue(name: string): Queue {

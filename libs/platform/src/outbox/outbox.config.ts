@@ -1,6 +1,6 @@
 import { ConfigType, registerAs } from '@nestjs/config';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsString, Max, Min } from 'class-validator';
 import { readEnv } from '../config/validate-env';
 
 export class OutboxEnv {
@@ -25,6 +25,19 @@ export class OutboxEnv {
   )
   @IsBoolean()
   OUTBOX_RELAY_ENABLED: boolean = true;
+
+  /**
+   * Queues, comma-separated, whose rows this relay leaves to other workers (a dedicated pool, or a
+   * test whose own worker must be the one to run them). Empty: every queue the worker processes.
+   */
+  @Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) =>
+    String(obj[key] ?? '')
+      .split(',')
+      .map((queue) => queue.trim())
+      .filter((queue) => queue.length > 0),
+  )
+  @IsString({ each: true })
+  OUTBOX_RELAY_EXCLUDE: string[] = [];
 
   /** How long the relay waits for Redis to accept a job before it gives the batch back. */
   @IsInt()

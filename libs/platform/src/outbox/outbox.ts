@@ -41,6 +41,19 @@ export class Outbox {
   }
 
   /**
+   * One row per message in a single statement, for work fanned out to many (a notification per
+   * applicant of a call): the cost stays one round trip however many messages there are.
+   */
+  async addMany(tx: Transaction, messages: OutboxMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await tx.query(
+      `INSERT INTO outbox (queue, job_name, payload)
+       SELECT m.queue, m.name, m.payload FROM jsonb_to_recordset($1::jsonb) AS m (queue text, name text, payload jsonb)`,
+      [JSON.stringify(messages)],
+    );
+  }
+
+  /**
    * The pending rows matching the filter, as committed now. A computation that reads the database
    * after this call sees every change committed with those rows, so it may then `complete` them.
    */

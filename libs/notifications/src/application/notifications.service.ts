@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AuthUser, NotFoundError, Outbox, OutboxMessage, Page, Transaction } from '@app/platform';
+import { Notification, NotificationRequest, NotificationWithRecipient } from '../domain/notification';
+import { notificationLocale, renderNotification } from '../domain/templates';
+import {
+  NewNotification,
+  NotificationFilter,
+  NotificationsRepository,
+} from '../infrastructure/notifications.repository';
+import { NOTIFICATIONS_JOBS, NOTIFICATIONS_QUEUE, SendEmailPayload } from '../jobs/notifications.jobs';
+
+/**
+ * Notifications: in-app for every recipient, and an e-mail each that the worker sends. Other
+ * contexts call `notify` inside their own transaction, so a notification exists exactly when the
+ * change it announces was committed.
+ */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    private readonly notifications: NotificationsRepository,
+    private readonly outbox: Outbox,
+  ) {}
+
+  /**
+   * Renders each request in its recipient's language and records them all with one e-mail job
+   * each: three statements whatever the count (a publication notifies every applicant of a call).
+   */
+  async notify(tx: Transaction, requests: NotificationRequest[]): Promise<void> {
+    if (requests.length === 0) return;
+    const locales = await this.notifications.localesOf(tx, [...new Set(requests.map((r) => r.recipientId))]);
+    const rows = requests.map((request) => this.render(request, locales.get(request.recipientId)));
+    await this.notifications.insertMany(tx, rows);
+    await this.outbox.addMany(tx, rows.map(sendEmailJob));
+  }
+
+  /** The caller's notifications, newest first. */
+  listMine(actor: AuthUser, page: { limit: number; offset: number }): Promise<Page<Notification>> {
+    return this.notifications.listForRecipient(actor.id, page);
+  }
+
+  /** Marks one of the caller's notifications read; anyone else's is not found. */
+  async markRead(actor: AuthUser, id: string): Promise<Notification> {
+    const notification = await this.notifications.markRead(actor.id, id);
+    if (!notification) throw new NotFoundError('Notification');
+    return notification;
+  }
+
+  /** Every recipient's notifications, for the secretariat, e.g. the e-mails that failed. */
+  listAll(filter: NotificationFilter): Promise<Page<NotificationWithRecipient>> {
+    return this.notifications.listWithRecipients(filter);
+  }
+
+  private render(request: NotificationRequest, userLocale: string | undefined): NewNotification {
+    // A recipient that does not exist is the caller's bug; the foreign key would refuse it anyway.
+    if (userLocale === undefined) throw new Error(`Cannot notify unknown user ${request.recipientId}`);
+    const locale = notificationLocale(userLocale);
+    return {
+      id: randomUUID(),
+      recipientId: request.recipientId,
+      template: request.template,
+      locale,
+      params: request.params,
+      ...renderNotification(request.template, locale, request.params),
+    };
+  }
+}
+
+function sendEmailJob(notification: NewNotification): OutboxMessage {
+  const payload: SendEmailPayload = { notificationId: notification.id };
+  return { queue: NOTIFICATIONS_QUEUE, name: NOTIFICATIONS_JOBS.sendEmail, payload: { ...payload } };
+}

@@ -1,0 +1,69 @@
+/**
+ * What each template says and which parameters it takes. `datetime` parameters are ISO 8601
+ * instants, shown in the recipient's language in UTC; `number` ones are formatted in it too.
+ */
+export const TEMPLATE_PARAMS = {
+  'application.received': {
+    callReference: 'text',
+    callTitle: 'text',
+    organisationName: 'text',
+    submittedAt: 'datetime',
+  },
+  'assignment.created': { callReference: 'text', callTitle: 'text', count: 'number' },
+  'cohort.selected': { callReference: 'text', callTitle: 'text', publicUrl: 'text' },
+  'cohort.waitlisted': { callReference: 'text', callTitle: 'text', publicUrl: 'text' },
+  'cohort.not_selected': { callReference: 'text', callTitle: 'text', publicUrl: 'text' },
+} as const satisfies Record<string, Record<string, ParamKind>>;
+
+export type ParamKind = 'text' | 'number' | 'datetime';
+export type NotificationTemplate = keyof typeof TEMPLATE_PARAMS;
+export const NOTIFICATION_TEMPLATES = Object.keys(TEMPLATE_PARAMS) as NotificationTemplate[];
+
+export type NotificationParams = Record<string, string | number>;
+
+/** The parameters of one template, typed: `count` is a number, the others strings. */
+export type TemplateParams<T extends NotificationTemplate> = {
+  [P in keyof (typeof TEMPLATE_PARAMS)[T]]: (typeof TEMPLATE_PARAMS)[T][P] extends 'number' ? number : string;
+};
+
+/** A notification to create; the recipient's language decides the text. */
+export interface NotificationRequest {
+  recipientId: string;
+  template: NotificationTemplate;
+  params: NotificationParams;
+}
+
+/** Builds a request whose parameters the compiler checks against the template. */
+export function notificationRequest<T extends NotificationTemplate>(
+  recipientId: string,
+  template: T,
+  params: TemplateParams<T>,
+): NotificationRequest {
+  return { recipientId, template, params: params as NotificationParams };
+}
+
+export const EMAIL_STATUSES = ['pending', 'sent', 'failed', 'not_sent'] as const;
+/** `not_sent`: no SMTP server is configured; the in-app notification exists all the same. */
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+
+export interface Notification {
+  id: string;
+  recipientId: string;
+  template: NotificationTemplate;
+  locale: string;
+  subject: string;
+  body: string;
+  createdAt: Date;
+  readAt: Date | null;
+  email: {
+    status: EmailStatus;
+    attempts: number;
+    sentAt: Date | null;
+    error: string | null;
+  };
+}
+
+/** As the secretariat sees it: with whom it was for. */
+export interface NotificationWithRecipient extends Notification {
+  recipient: { id: string; email: string; displayName: string };
+}

@@ -1,0 +1,132 @@
+import { NOTIFICATION_TEMPLATES, TEMPLATE_PARAMS, notificationRequest } from './notification';
+import {
+  NOTIFICATION_LOCALES,
+  notificationLocale,
+  placeholdersOf,
+  renderNotification,
+  templateCatalogue,
+} from './templates';
+
+const reference = templateCatalogue('en').templates;
+const others = NOTIFICATION_LOCALES.filter((locale) => locale !== 'en');
+
+const RECEIVED = {
+  callReference: 'BDT/DIR/DM/013',
+  callTitle: 'Accelerator centres 2026',
+  organisationName: 'Nairobi Digital Hub',
+  submittedAt: '2025-12-01T18:40:00.000Z',
+};
+
+describe('notification translation files', () => {
+  it('cover at least English and French', () => {
+    expect(NOTIFICATION_LOCALES).toEqual(expect.arrayContaining(['en', 'fr']));
+  });
+
+  it('en.json has exactly the templates of the code, each using only its declared parameters', () => {
+    expect(Object.keys(reference).sort()).toEqual([...NOTIFICATION_TEMPLATES].sort());
+    for (const template of NOTIFICATION_TEMPLATES) {
+      const declared = Object.keys(TEMPLATE_PARAMS[template]).sort();
+      const used = placeholdersOf(`${reference[template].subject} ${reference[template].body}`);
+      expect({ template, unknown: used.filter((name) => !declared.includes(name)) }).toEqual({ template, unknown: [] });
+    }
+  });
+
+  it.each(others)('%s.json has exactly the keys of en.json', (locale) => {
+    const templates: Record<string, object> = templateCatalogue(locale).templates;
+    expect(Object.keys(templates).sort()).toEqual(Object.keys(reference).sort());
+    for (const [template, text] of Object.entries(templates)) {
+      expect({ template, keys: Object.keys(text).sort() }).toEqual({ template, keys: ['body', 'subject'] });
+    }
+  });
+
+  it.each(others)('%s.json uses the placeholders of en.json in every subject and body', (locale) => {
+    const { templates } = templateCatalogue(locale);
+    for (const template of NOTIFICATION_TEMPLATES) {
+      for (const part of ['subject', 'body'] as const) {
+        expect({ template, part, placeholders: placeholdersOf(templates[template][part]) }).toEqual({
+          template,
+          part,
+          placeholders: placeholdersOf(reference[template][part]),
+        });
+      }
+    }
+  });
+
+  it.each([...NOTIFICATION_LOCALES])('%s.json names a locale Intl supports', (locale) => {
+    const { intlLocale } = templateCatalogue(locale);
+    expect(Intl.DateTimeFormat.supportedLocalesOf([intlLocale])).toEqual([intlLocale]);
+  });
+
+  it('fr.json follows French typography: no-break spaces before : ; ? ! and inside « », curly apostrophes', () => {
+    for (const [template, text] of Object.entries(templateCatalogue('fr').templates)) {
+      for (const form of [text.subject, text.body]) {
+        expect({ template, form, ok: !/(^|[^\u00a0\u202f])[:;?!]/u.test(form) }).toEqual({ template, form, ok: true });
+        expect({ template, form, ok: !/«[^\u00a0]|[^\u00a0]»/u.test(form) }).toEqual({ template, form, ok: true });
+        expect({ template, form, ok: !form.includes("'") }).toEqual({ template, form, ok: true });
+      }
+    }
+  });
+});
+
+describe('renderNotification', () => {
+  it('writes the English text with the date in UTC', () => {
+    const text = renderNotification('application.received', 'en', RECEIVED);
+    expect(text.subject).toBe('Application received – BDT/DIR/DM/013');
+    expect(text.body).toContain(
+      'on behalf of Nairobi Digital Hub in response to call BDT/DIR/DM/013, “Accelerator centres 2026”, on 1 December 2025 at 18:40 UTC.',
+    );
+    expect(text.body).not.toMatch(/[{}]/);
+  });
+
+  it('writes the French text with French dates and numbers', () => {
+    const received = renderNotification('application.received', 'fr', RECEIVED);
+    expect(received.subject).toBe('Accusé de réception de votre candidature – BDT/DIR/DM/013');
+    expect(received.body).toContain('«\u00a0Accelerator centres 2026\u00a0», le 1 décembre 2025 à 18:40 UTC.');
+
+    const assigned = renderNotification('assignment.created', 'fr', { ...RECEIVED, count: 1200 });
+    expect(assigned.body).toContain('attribuées\u00a0: 1\u202f200.');
+  });
+
+  it('renders every template in every language without a leftover placeholder', () => {
+    const params = { ...RECEIVED, count: 3, publicUrl: 'https://accelerators.example.org/cohorts/1' };
+    for (const locale of NOTIFICATION_LOCALES) {
+      for (const template of NOTIFICATION_TEMPLATES) {
+        const { subject, body } = renderNotification(template, locale, params);
+        expect({ locale, template, leftover: /[{}]/.test(subject + body) }).toEqual({
+          locale,
+          template,
+          leftover: false,
+        });
+      }
+    }
+  });
+
+  it('refuses a missing or malformed parameter rather than send a text with a hole', () => {
+    const { submittedAt: _omitted, ...withoutDate } = RECEIVED;
+    expect(() => renderNotification('application.received', 'en', withoutDate)).toThrow(/submittedAt/);
+    expect(() => renderNotification('application.received', 'en', { ...RECEIVED, submittedAt: 'soon' })).toThrow(
+      /ISO 8601/,
+    );
+    const base = { callReference: 'X', callTitle: 'Y' };
+    expect(() => renderNotification('assignment.created', 'en', { ...base, count: '3' })).toThrow(/number/);
+  });
+
+  it('falls back to English for a language without a catalogue', () => {
+    expect(notificationLocale('fr')).toBe('fr');
+    expect(notificationLocale('es')).toBe('en');
+    expect(notificationLocale(null)).toBe('en');
+  });
+
+  it('builds requests whose parameters match the template', () => {
+    const request = notificationRequest('user-1', 'assignment.created', {
+      callReference: 'R',
+      callTitle: 'T',
+      count: 2,
+    });
+    expect(request).toEqual({
+      recipientId: 'user-1',
+      template: 'assignment.created',
+      params: { callReference: 'R', callTitle: 'T', count: 2 },
+    });
+  });
+});

@@ -1,0 +1,122 @@
+import en from '../templates/en.json';
+import fr from '../templates/fr.json';
+import { NotificationParams, NotificationTemplate, ParamKind, TEMPLATE_PARAMS } from './notification';
+
+export interface RenderedText {
+  subject: string;
+  body: string;
+}
+
+export interface TemplateCatalogue {
+  /** BCP 47 tag for Intl (dates, numbers), e.g. en-GB for ITU's British English. */
+  intlLocale: string;
+  templates: Record<NotificationTemplate, RenderedText>;
+}
+
+/**
+ * The languages notifications are written in. Adding one (ITU works in six) means writing
+ * templates/<code>.json with the templates of en.json and listing it here (and allowing the code in
+ * the `locale` checks of `users` and `notifications`); the compiler rejects a file that lacks a
+ * template, the catalogue test extra keys or mismatched placeholders.
+ */
+const CATALOGUES = { en, fr } satisfies Record<string, TemplateCatalogue>;
+
+export type NotificationLocale = keyof typeof CATALOGUES;
+export const NOTIFICATION_LOCALES = Object.keys(CATALOGUES) as NotificationLocale[];
+export const DEFAULT_LOCALE: NotificationLocale = 'en';
+
+export function templateCatalogue(locale: NotificationLocale): TemplateCatalogue {
+  return CATALOGUES[locale];
+}
+
+/** The language a user reads: theirs when a catalogue exists for it, else English. */
+export function notificationLocale(userLocale: string | null | undefined): NotificationLocale {
+  return NOTIFICATION_LOCALES.find((locale) => locale === userLocale) ?? DEFAULT_LOCALE;
+}
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** The names a text interpolates, sorted, for the test that compares languages. */
+export function placeholdersOf(text: string): string[] {
+  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]))].sort();
+}
+
+/**
+ * Subject and body of a template in a language. A missing or malformed parameter is a bug of the
+ * caller and throws: a notification must never go out with a hole in it.
+ */
+export function renderNotification(
+  template: NotificationTemplate,
+  locale: NotificationLocale,
+  params: NotificationParams,
+): RenderedText {
+  const { intlLocale, templates } = CATALOGUES[locale];
+  const values = formatParams(template, intlLocale, params);
+  const text = templates[template];
+  return { subject: interpolate(text.subject, values), body: interpolate(text.body, values) };
+}
+
+function formatParams(template: NotificationTemplate, intlLocale: string, params: NotificationParams) {
+  const kinds: Record<string, ParamKind> = TEMPLATE_PARAMS[template];
+  const values = new Map<string, string>();
+  for (const [name, kind] of Object.entries(kinds)) {
+    const value = params[name];
+    if (value === undefined || value === '') throw new Error(`Template ${template} needs the parameter "${name}".`);
+    values.set(name, formatValue(template, name, kind, value, intlLocale));
+  }
+  return values;
+}
+
+function formatValue(
+  template: string,
+  name: string,
+  kind: ParamKind,
+  value: string | number,
+  intlLocale: string,
+): string {
+  switch (kind) {
+    case 'text':
+      return String(value);
+    case 'number':
+      if (typeof value !== 'number') throw new Error(`Parameter "${name}" of ${template} must be a number.`);
+      return formattersOf(intlLocale).number.format(value);
+    case 'datetime': {
+      const instant = new Date(value);
+      if (typeof value !== 'string' || Number.isNaN(instant.getTime()))
+        throw new Error(`Parameter "${name}" of ${template} must be an ISO 8601 instant.`);
+      return formattersOf(intlLocale).dateTime.format(instant);
+    }
+  }
+}
+
+/** Formatters per language, built once: building one costs far more than using it. */
+const formatters = new Map<string, { number: Intl.NumberFormat; dateTime: Intl.DateTimeFormat }>();
+
+function formattersOf(intlLocale: string) {
+  let known = formatters.get(intlLocale);
+  if (!known) {
+    known = {
+      number: new Intl.NumberFormat(intlLocale),
+      // A long date and time in UTC, named as such: recipients live in every time zone.
+      dateTime: new Intl.DateTimeFormat(intlLocale, {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: 'UTC',
+        timeZoneName: 'short',
+      }),
+    };
+    formatters.set(intlLocale, known);
+  }
+  return known;
+}
+
+function interpolate(text: string, values: Map<string, string>): string {
+  return text.replace(PLACEHOLDER, (_, name: string) => {
+    const value = values.get(name);
+    if (value === undefined) throw new Error(`The text uses an unknown placeholder {${name}}.`);
+    return value;
+  });
+}

@@ -1,0 +1,2 @@
+export * from './notifications.jobs';
+export * from './notifications.processor';
