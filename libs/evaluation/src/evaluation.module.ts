@@ -4,6 +4,7 @@ import { ApplicationsModule } from '@app/applications';
 import { AuditModule } from '@app/audit';
 import { CallsModule } from '@app/calls';
 import { IdentityModule } from '@app/identity';
+import { NotificationsModule } from '@app/notifications';
 import { ScoringModule } from '@app/scoring';
 import { ReadGrants } from '@app/platform';
 import { AssignmentsService } from './application/assignments.service';
@@ -28,6 +29,7 @@ import { ConflictsRepository, PanelRepository } from './infrastructure/panel.rep
     ApplicationsModule,
     IdentityModule,
     ScoringModule,
+    NotificationsModule,
   ],
   providers: [
     PanelService,

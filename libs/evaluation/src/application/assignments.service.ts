@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { ScoringService } from '@app/scoring';
 import { Call } from '@app/calls';
+import { NotificationsService } from '@app/notifications';
 import { AuthUser, NotFoundError, Page, Transaction, Transactions } from '@app/platform';
 import { nextAssignmentStatus } from '../domain/assignment-lifecycle';
-import { assignEvaluators } from '../domain/assignment';
+import { assignInStableOrder } from '../domain/assignment-order';
 import { conflictOf, conflictedEvaluators } from '../domain/conflicts';
 import { Assignment } from '../domain/evaluation';
 import {
@@ -16,6 +17,7 @@ import {
 import { AssignmentsRepository } from '../infrastructure/assignments.repository';
 import { ConflictsRepository, PanelRepository } from '../infrastructure/panel.repository';
 import { recordAssignmentEvent } from './assignment-audit';
+import { assignmentNotices } from './assignment-notices';
 import { EvaluationContext } from './evaluation-context';
 
 export interface AutoAssignmentReport {
@@ -35,6 +37,7 @@ export class AssignmentsService {
     private readonly transactions: Transactions,
     private readonly scoring: ScoringService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /**
@@ -63,7 +66,12 @@ export class AssignmentsService {
       for (const a of live)
         assignedTo.set(a.applicationId, [...(assignedTo.get(a.applicationId) ?? []), a.evaluatorId]);
 
-      const result = assignEvaluators({
+      // Ordered by what people see, so that the same facts give the same pairs in any database.
+      const keys = new Map([
+        ...evaluators.map((e) => [e.id, e.email.toLowerCase()] as const),
+        ...applications.map((a) => [a.id, a.organisationName.toLowerCase()] as const),
+      ]);
+      const input = {
         evaluators: evaluators.map((e) => e.id),
         slots: call.evaluatorsPerApplication,
         applications: applications.map((a) => ({
@@ -71,8 +79,16 @@ export class AssignmentsService {
           assigned: assignedTo.get(a.id) ?? [],
           conflicted: [...(conflicted.get(a.id) ?? [])],
         })),
-      });
+      };
+      const result = assignInStableOrder(input, (id) => keys.get(id) ?? '');
       await this.assignments.insertMany(tx, callId, result.created);
+      await this.notifications.notify(
+        tx,
+        assignmentNotices(
+          call,
+          result.created.map((a) => a.evaluatorId),
+        ),
+      );
       if (result.created.length > 0) await this.context.startReviewIfClosed(tx, actor.id, call);
       const report: AutoAssignmentReport = {
         created: result.created.length,
@@ -104,6 +120,7 @@ export class AssignmentsService {
       const conflict = conflictOf(evaluator, application, declared, call.assignment.excludeSameCountry);
       if (conflict) throw new ConflictOfInterestError(conflict);
       const assignmentId = await this.assignments.insertOne(tx, callId, applicationId, evaluatorId);
+      await this.notifications.notify(tx, assignmentNotices(call, [evaluatorId]));
       await this.context.startReviewIfClosed(tx, actor.id, call);
       await recordAssignmentEvent(this.audit, tx, actor, {
         action: 'assignment.created',

@@ -40,7 +40,7 @@ export class EvaluationContext {
   /** Within a transaction pass it: a transaction holds one connection and must not wait for another. */
   async evaluatorProfiles(ids: string[], tx?: Transaction): Promise<EvaluatorProfile[]> {
     const users = await this.users.getMany(ids, tx);
-    return users.map((u) => ({ id: u.id, countryCode: u.countryCode, affiliation: u.affiliation }));
+    return users.map((u) => ({ id: u.id, email: u.email, countryCode: u.countryCode, affiliation: u.affiliation }));
   }
 
   /** Users by id (unknown ids are left out). */

@@ -4,6 +4,7 @@ import { ApplicationProfile, EvaluatorProfile } from './evaluation';
 
 const evaluator = (overrides: Partial<EvaluatorProfile> = {}): EvaluatorProfile => ({
   id: 'e1',
+  email: 'e1@panel.example',
   countryCode: 'KE',
   affiliation: 'Nairobi Innovation Hub',
   ...overrides,
@@ -102,6 +103,7 @@ describe('conflictedEvaluators', () => {
       evaluators: fc.uniqueArray(
         fc.record({
           id: fc.string({ maxLength: 2 }),
+          email: fc.constant('evaluator@panel.example'),
           affiliation: fc.option(fc.constantFrom(...names)),
           countryCode: fc.option(fc.constantFrom(...countries)),
         }),

@@ -42,6 +42,7 @@ export interface Conflict {
 /** What conflict checks need to know of an evaluator. */
 export interface EvaluatorProfile {
   id: string;
+  email: string;
   countryCode: string | null;
   affiliation: string | null;
 }
