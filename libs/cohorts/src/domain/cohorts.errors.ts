@@ -1,0 +1,46 @@
+import { DomainError, FieldError } from '@app/platform/errors';
+
+/** A manual change the secretariat asked for that cannot apply to the proposal; every problem is listed. */
+export class InvalidOverrideError extends DomainError {
+  constructor(errors: FieldError[]) {
+    super('INVALID_OVERRIDE', 'The requested changes to the cohort cannot be applied.', errors);
+  }
+}
+
+/**
+ * Selection input that breaks an invariant the callers guarantee (duplicate ids or ranks, a country
+ * in two regions, a size below 1, a negative cap). Like scoring's invalid input, it is deliberately
+ * not a DomainError: it is a bug upstream or a DTO that let a bad value through, to surface as a 500.
+ */
+export class InvalidSelectionInputError extends Error {
+  readonly code = 'INVALID_SELECTION_INPUT';
+
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class CohortPublishedError extends DomainError {
+  constructor() {
+    super('COHORT_PUBLISHED', 'The cohort of this call is published; it can no longer change.');
+  }
+}
+
+export class ScoringInProgressError extends DomainError {
+  constructor(pending: number) {
+    super(
+      'SCORING_IN_PROGRESS',
+      `Scores are not up to date yet (${pending} rescoring request(s) pending); try again once scoring-status says upToDate.`,
+    );
+  }
+}
+
+export class CohortOutdatedError extends DomainError {
+  constructor() {
+    super(
+      'COHORT_OUTDATED',
+      'The ranking or the applications changed since this cohort was proposed; propose a new cohort.',
+    );
+  }
+}
