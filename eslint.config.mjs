@@ -4,7 +4,7 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 const FRAMEWORK = ['@nestjs/*', 'typeorm', 'bullmq', 'ioredis', 'pg', 'express', 'multer'];
-const CONTEXTS = ['identity', 'calls', 'applications', 'evaluation', 'scoring', 'audit'];
+const CONTEXTS = ['identity', 'calls', 'applications', 'evaluation', 'scoring', 'cohorts', 'notifications', 'audit'];
 // Contexts talk through their index.ts; their HTTP edges are wired by apps/api only.
 const BOUNDARIES = [
   {

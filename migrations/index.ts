@@ -4,6 +4,8 @@ import { Evaluation1763900000000 } from './1763900000000-Evaluation';
 import { Outbox1764000000000 } from './1764000000000-Outbox';
 import { ScoringResults1764100000000 } from './1764100000000-ScoringResults';
 import { ScoringRuns1764200000000 } from './1764200000000-ScoringRuns';
+import { Notifications1764300000000 } from './1764300000000-Notifications';
+import { Cohorts1764400000000 } from './1764400000000-Cohorts';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   Outbox1764000000000,
   ScoringResults1764100000000,
   ScoringRuns1764200000000,
+  Notifications1764300000000,
+  Cohorts1764400000000,
 ];

@@ -26,7 +26,7 @@ describe('queue dashboard', () => {
     expectProblem(await dashboard('').set('Authorization', `Bearer ${applicant.token}`), 403, 'FORBIDDEN');
   });
 
-  it('shows the scoring queues to the secretariat, with a token or with the session cookie', async () => {
+  it('shows the queues to the secretariat, with a token or with the session cookie', async () => {
     const page = await dashboard('').set('Authorization', `Bearer ${secretariat.token}`);
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
@@ -41,6 +41,6 @@ describe('queue dashboard', () => {
     const queues = await dashboard('/api/queues').set('Cookie', cookie.split(';')[0]);
     expect(queues.status).toBe(200);
     const names = (queues.body.queues as Array<{ name: string }>).map((q) => q.name).sort();
-    expect(names).toEqual(['call-events', 'scoring']);
+    expect(names).toEqual(['application-events', 'call-events', 'notifications', 'scoring']);
   });
 });

@@ -13,7 +13,13 @@ import {
   submitEvaluation,
 } from '../support/evaluation-fixtures';
 import { Actor, Applicant, createCall } from '../support/fixtures';
-import { callWithDrafts, expectRankingReflectsEvaluations, holdScoringLock, scoringStatus } from '../support/scoring';
+import {
+  callWithDrafts,
+  evaluatedCall as evaluatedCallOf,
+  expectRankingReflectsEvaluations,
+  holdScoringLock,
+  scoringStatus,
+} from '../support/scoring';
 import { TestApi } from '../support/test-app';
 import { startWorker } from '../support/worker';
 
@@ -76,19 +82,7 @@ describe('full scoring runs', () => {
       (run) => run.status === 'completed' || run.status === 'failed',
     );
 
-  /** A call whose every evaluation is submitted and reflected by the incremental rescoring. */
-  async function evaluatedCall() {
-    const call = await callWithDrafts(api, evaluators, applicants, 2);
-    const answers = await inPool(call.drafts, 6, async (d) => (await submitEvaluation(api, d.token, d.id)).status);
-    expect(answers.filter((s) => s !== 200)).toEqual([]);
-    expect(
-      await eventually(
-        () => status(call.callId),
-        (s) => s.upToDate,
-      ),
-    ).toMatchObject({ upToDate: true });
-    return call;
-  }
+  const evaluatedCall = () => evaluatedCallOf(api, evaluators, applicants, 2);
 
   async function results(callId: string) {
     return sql(
@@ -250,6 +244,45 @@ describe('full scoring runs', () => {
     ).toMatchObject({ upToDate: true, pending: 0 });
     await expectRankingReflectsEvaluations(api, secretariat.token, callId, applicationIds);
   }, 90_000);
+
+  it('takes withdrawn and ineligible applications out of the ranking, and puts an eligible one back', async () => {
+    const { callId, applicationIds } = await evaluatedCall();
+    const ranked = async () =>
+      (await api.get(`/api/v1/calls/${callId}/ranking`, { token: secretariat.token })).body.items as Array<{
+        applicationId: string;
+        rank: number;
+      }>;
+    const untilReflected = async () =>
+      expect(
+        await eventually(
+          () => status(callId),
+          (s) => s.upToDate,
+        ),
+      ).toMatchObject({ upToDate: true, pending: 0 });
+
+    expect(
+      (await api.post(`/api/v1/applications/${applicationIds[0]}/withdraw`, { token: applicants[0].token })).status,
+    ).toBe(200);
+    expect((await status(callId)).upToDate).toBe(false);
+    await untilReflected();
+    const decide = (eligible: boolean) =>
+      api.post(`/api/v1/applications/${applicationIds[1]}/eligibility`, {
+        token: secretariat.token,
+        body: { eligible, reason: eligible ? 'Statutes confirmed by the embassy.' : 'Statutes not yet valid.' },
+      });
+    expect((await decide(false)).status).toBe(200);
+    await untilReflected();
+    let items = await ranked();
+    expect(items.map((i) => i.applicationId)).not.toContain(applicationIds[0]);
+    expect(items.map((i) => i.applicationId)).not.toContain(applicationIds[1]);
+    expect(items.map((i) => i.rank)).toEqual(Array.from({ length: 8 }, (_, i) => i + 1));
+
+    expect((await decide(true)).status).toBe(200);
+    await untilReflected();
+    items = await ranked();
+    expect(items).toHaveLength(9);
+    expect(items.map((i) => i.applicationId)).toContain(applicationIds[1]);
+  });
 
   it('refuses bad requests without starting anything', async () => {
     const { id: callId } = await createCall(api, secretariat.token);

@@ -63,12 +63,21 @@ export async function createEvaluators(api: TestApi, profiles: EvaluatorProfile[
 export interface ApplicantProfile {
   countryCode: string;
   organisationName?: string;
+  city?: string;
+  locale?: 'en' | 'fr';
 }
 
 /** Applicants with an organisation each, in the given country and under the given name. */
 export function createApplicantsFrom(api: TestApi, profiles: ApplicantProfile[]): Promise<Applicant[]> {
   return Promise.all(
-    profiles.map((p) => createApplicant(api, p.countryCode, p.organisationName ? { name: p.organisationName } : {})),
+    profiles.map((p) =>
+      createApplicant(
+        api,
+        p.countryCode,
+        { ...(p.organisationName ? { name: p.organisationName } : {}), ...(p.city ? { city: p.city } : {}) },
+        p.locale,
+      ),
+    ),
   );
 }
 

@@ -43,15 +43,16 @@ export interface Applicant extends Actor {
   organisationId: string;
 }
 
-/** Registers an applicant and its organisation in the given country. */
+/** Registers an applicant (in English unless told) and its organisation in the given country. */
 export async function createApplicant(
   api: TestApi,
   countryCode = 'KE',
   organisation: Record<string, unknown> = {},
+  locale: 'en' | 'fr' = 'en',
 ): Promise<Applicant> {
   const email = uniqueEmail('applicant');
   const registered = await api.post('/api/v1/auth/register', {
-    body: { email, password: PASSWORD, displayName: 'Test applicant' },
+    body: { email, password: PASSWORD, displayName: 'Test applicant', locale },
   });
   if (registered.status !== 201) throw new Error(`register failed: ${JSON.stringify(registered.body)}`);
   const token = await login(api, email);

@@ -1,7 +1,15 @@
 import type { Client } from 'pg';
 import { scoreCall } from '@app/scoring';
-import { inPool } from './async';
-import { assignmentRows, autoAssign, callWithSubmissions, saveDraft, seatPanel } from './evaluation-fixtures';
+import { eventually, inPool } from './async';
+import {
+  assignmentRows,
+  autoAssign,
+  callWithSubmissions,
+  saveDraft,
+  seatPanel,
+  secretariatOf,
+  submitEvaluation,
+} from './evaluation-fixtures';
 import { Actor, Applicant } from './fixtures';
 import { TestApi } from './test-app';
 
@@ -131,4 +139,26 @@ export async function holdScoringLock(db: Client, callId: string): Promise<() =>
   return async () => {
     await db.query('COMMIT');
   };
+}
+
+/**
+ * callWithDrafts with every evaluation submitted and reflected by the incremental rescoring (a worker
+ * must be running).
+ */
+export async function evaluatedCall(
+  api: TestApi,
+  evaluators: Actor[],
+  applicants: Applicant[],
+  evaluatorsPerApplication: number,
+): Promise<CallWithDrafts> {
+  const call = await callWithDrafts(api, evaluators, applicants, evaluatorsPerApplication);
+  const answers = await inPool(call.drafts, 6, async (d) => (await submitEvaluation(api, d.token, d.id)).status);
+  expect(answers.filter((s) => s !== 200)).toEqual([]);
+  const { token } = await secretariatOf(api);
+  const status = await eventually(
+    () => scoringStatus(api, token, call.callId),
+    (s) => s.upToDate,
+  );
+  expect(status).toMatchObject({ upToDate: true });
+  return call;
 }

@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
+import { APPLICATION_EVENTS_QUEUE } from '@app/applications';
 import { ApplicationsHttpModule } from '@app/applications/http';
 import { AuditHttpModule } from '@app/audit/http';
 import { CALL_EVENTS_QUEUE } from '@app/calls';
 import { CallsHttpModule } from '@app/calls/http';
+import { CohortsHttpModule } from '@app/cohorts/http';
 import { EvaluationHttpModule } from '@app/evaluation/http';
+import { NOTIFICATIONS_QUEUE } from '@app/notifications';
+import { NotificationsHttpModule } from '@app/notifications/http';
 import { SCORING_QUEUE } from '@app/scoring';
 import { ScoringHttpModule } from '@app/scoring/http';
 import { IdentityHttpModule } from '@app/identity/http';
@@ -24,13 +28,15 @@ import {
     HealthModule,
     MetricsModule,
     QueueModule,
-    QueueDashboardModule.forQueues([SCORING_QUEUE, CALL_EVENTS_QUEUE]),
+    QueueDashboardModule.forQueues([SCORING_QUEUE, CALL_EVENTS_QUEUE, APPLICATION_EVENTS_QUEUE, NOTIFICATIONS_QUEUE]),
     IdentityHttpModule,
     CallsHttpModule,
     ApplicationsHttpModule,
     EvaluationHttpModule,
     ScoringHttpModule,
+    CohortsHttpModule,
     AuditHttpModule,
+    NotificationsHttpModule,
   ],
 })
 export class ApiModule {}

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { CallsModule } from '@app/calls';
 import { IdentityModule } from '@app/identity';
+import { NotificationsModule } from '@app/notifications';
 import { ApplicationAccess } from './application/application-access';
 import { ApplicationsService } from './application/applications.service';
 import { DocumentsService } from './application/documents.service';
@@ -11,7 +12,13 @@ import { ApplicationsRepository } from './infrastructure/applications.repository
 import { DocumentsRepository } from './infrastructure/documents.repository';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ApplicationEntity, DocumentEntity]), AuditModule, CallsModule, IdentityModule],
+  imports: [
+    TypeOrmModule.forFeature([ApplicationEntity, DocumentEntity]),
+    AuditModule,
+    CallsModule,
+    IdentityModule,
+    NotificationsModule,
+  ],
   providers: [ApplicationsService, DocumentsService, ApplicationAccess, ApplicationsRepository, DocumentsRepository],
   exports: [ApplicationsService, DocumentsService],
 })

@@ -2,3 +2,4 @@ export * from './applications.module';
 export * from './application/applications.service';
 export * from './application/documents.service';
 export * from './domain/application';
+export * from './domain/application-events';

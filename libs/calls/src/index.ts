@@ -3,3 +3,4 @@ export * from './application/calls.service';
 export * from './domain/call';
 export * from './domain/call-lifecycle';
 export * from './domain/call-events';
+export { SelectionConstraintsDto } from './http/call.dto';

@@ -5,3 +5,4 @@ export * from './application/users.service';
 export * from './domain/geography';
 export * from './domain/organisation';
 export * from './domain/user';
+export * from './validation/region-map.validator';

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Call, CallsService, submissionWindow } from '@app/calls';
+import { Call, CallsService, assertBeforePublication, submissionWindow } from '@app/calls';
 import { OrganisationsService } from '@app/identity';
+import { NotificationsService, notificationRequest } from '@app/notifications';
 import {
   AuthUser,
   NotFoundError,
+  Outbox,
   Page,
   Transaction,
   Transactions,
@@ -13,6 +15,7 @@ import {
   databaseNow,
 } from '@app/platform';
 import { Answers, Application } from '../domain/application';
+import { APPLICATION_EVENTS, APPLICATION_EVENTS_QUEUE, ApplicationEventPayload } from '../domain/application-events';
 import { assertCanOverrideEligibility, assertCanWithdraw } from '../domain/application-lifecycle';
 import { answerErrors } from '../domain/answers.rules';
 import {
@@ -39,6 +42,8 @@ export class ApplicationsService {
     private readonly access: ApplicationAccess,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    private readonly outbox: Outbox,
   ) {}
 
   /** Starts the organisation's draft for an open call; answers may be partial. */
@@ -72,9 +77,10 @@ export class ApplicationsService {
     answers: AnswerPatch,
   ): Promise<Application> {
     const application = await this.access.assertCanEdit(actor, await this.applications.findById(id));
+    const call = await this.calls.get(application.callId);
+    assertBeforePublication(call);
     if (application.status !== 'draft') throw new NotDraftError(application.status);
     if (application.version !== expectedVersion) throw new VersionConflictError(application.version);
-    const call = await this.calls.get(application.callId);
     assertAcceptingApplications(call, new Date());
     const errors = answerErrors(call.questions, answers, false);
     if (errors.length > 0) throw new ValidationError(errors);
@@ -128,18 +134,21 @@ export class ApplicationsService {
         { status: 'draft' },
         { status: 'submitted', eligibility },
       );
+      await this.acknowledgeReceipt(tx, actor, call, organisation.name, now);
     });
     return this.require(id);
   }
 
   /** Until the cohort is published an applicant may withdraw, draft or submitted. */
   async withdraw(actor: AuthUser, id: string): Promise<Application> {
-    await this.access.assertCanEdit(actor, await this.applications.findById(id));
+    const { callId } = await this.access.assertCanEdit(actor, await this.applications.findById(id));
     await this.transactions.run(async (tx) => {
+      assertBeforePublication(await this.calls.getForShare(tx, callId));
       const application = await this.lock(tx, id);
       if (application.status === 'withdrawn') return;
       assertCanWithdraw(application.status);
       await this.applications.update(tx, id, { status: 'withdrawn', withdrawnAt: await databaseNow(tx) });
+      if (application.status === 'submitted') await this.publish(tx, APPLICATION_EVENTS.withdrawn, application);
       await this.record(
         tx,
         actor,
@@ -154,7 +163,9 @@ export class ApplicationsService {
 
   /** The secretariat's eligibility decision, with its reason, replaces the computed one. */
   async overrideEligibility(actor: AuthUser, id: string, eligible: boolean, reason: string): Promise<Application> {
+    const { callId } = await this.require(id);
     await this.transactions.run(async (tx) => {
+      assertBeforePublication(await this.calls.getForShare(tx, callId));
       const application = await this.lock(tx, id);
       assertCanOverrideEligibility(application.status);
       const eligibilityOverride = {
@@ -164,6 +175,7 @@ export class ApplicationsService {
         decidedAt: (await databaseNow(tx)).toISOString(),
       };
       await this.applications.update(tx, id, { eligibilityOverride });
+      await this.publish(tx, APPLICATION_EVENTS.eligibilityOverridden, application);
       await this.record(
         tx,
         actor,
@@ -204,6 +216,29 @@ export class ApplicationsService {
 
   findByIds(ids: string[]): Promise<Application[]> {
     return this.applications.findByIds(ids);
+  }
+
+  /** The submitter's acknowledgement, committed with the submission (only the first one reaches here). */
+  private acknowledgeReceipt(
+    tx: Transaction,
+    actor: AuthUser,
+    call: Call,
+    organisationName: string,
+    submittedAt: Date,
+  ): Promise<void> {
+    const received = notificationRequest(actor.id, 'application.received', {
+      callReference: call.reference,
+      callTitle: call.title,
+      organisationName,
+      submittedAt: submittedAt.toISOString(),
+    });
+    return this.notifications.notify(tx, [received]);
+  }
+
+  /** Tells the contexts that follow the ranking, in the transaction of the change. */
+  private async publish(tx: Transaction, event: string, application: Application): Promise<void> {
+    const payload: ApplicationEventPayload = { callId: application.callId, applicationId: application.id };
+    await this.outbox.add(tx, { queue: APPLICATION_EVENTS_QUEUE, name: event, payload: { ...payload } });
   }
 
   private async lock(tx: Transaction, id: string): Promise<Application> {

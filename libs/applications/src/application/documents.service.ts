@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { fromBuffer } from 'file-type';
 import { AuditService } from '@app/audit';
-import { CallsService } from '@app/calls';
+import { CallsService, assertBeforePublication } from '@app/calls';
 import { AuthUser, NotFoundError, Transactions } from '@app/platform';
 import { FileTooLargeError, NotDraftError, UnsupportedFileTypeError } from '../domain/applications.errors';
 import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, safeFilename } from '../domain/file-types';
@@ -32,8 +32,10 @@ export class DocumentsService {
   /** Attaches a file to a draft; its type is decided by its bytes, never by its name or header. */
   async upload(actor: AuthUser, applicationId: string, kind: string, file: UploadedFile): Promise<DocumentInfo> {
     const application = await this.access.assertCanEdit(actor, await this.applications.findById(applicationId));
+    const call = await this.calls.get(application.callId);
+    assertBeforePublication(call);
     if (application.status !== 'draft') throw new NotDraftError(application.status);
-    assertAcceptingApplications(await this.calls.get(application.callId), new Date());
+    assertAcceptingApplications(call, new Date());
     if (file.size > MAX_DOCUMENT_BYTES || file.buffer.length > MAX_DOCUMENT_BYTES) {
       throw new FileTooLargeError(MAX_DOCUMENT_BYTES);
     }
@@ -75,6 +77,7 @@ export class DocumentsService {
 
   async remove(actor: AuthUser, applicationId: string, documentId: string): Promise<void> {
     const application = await this.access.assertCanEdit(actor, await this.applications.findById(applicationId));
+    assertBeforePublication(await this.calls.get(application.callId));
     if (application.status !== 'draft') throw new NotDraftError(application.status);
     await this.transactions.run(async (tx) => {
       if (!(await this.documents.delete(tx, applicationId, documentId))) throw new NotFoundError('Document');

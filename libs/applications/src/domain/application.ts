@@ -10,6 +10,14 @@ export const APPLICATION_STATUSES = [
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
+/** The statuses publication gives the submitted applications of a call. */
+export const APPLICATION_OUTCOMES = ['selected', 'waitlisted', 'not_selected'] as const;
+export type ApplicationOutcome = (typeof APPLICATION_OUTCOMES)[number];
+
+export function outcomeOf(status: ApplicationStatus): ApplicationOutcome | null {
+  return (APPLICATION_OUTCOMES as readonly string[]).includes(status) ? (status as ApplicationOutcome) : null;
+}
+
 export type AnswerValue = string | number;
 export type Answers = Record<string, AnswerValue>;
 

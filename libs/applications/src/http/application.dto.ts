@@ -3,7 +3,13 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { REGIONS, Region } from '@app/identity';
 import { PageQueryDto } from '@app/platform';
-import { APPLICATION_STATUSES, type AnswerValue, type ApplicationStatus } from '../domain/application';
+import {
+  APPLICATION_OUTCOMES,
+  APPLICATION_STATUSES,
+  type AnswerValue,
+  type ApplicationOutcome,
+  type ApplicationStatus,
+} from '../domain/application';
 
 const answersSchema: ApiPropertyOptions = {
   type: 'object',
@@ -107,6 +113,9 @@ export class ApplicationDto {
   region: Region;
   @ApiProperty({ enum: APPLICATION_STATUSES })
   status: ApplicationStatus;
+  /** Once the call's cohort is published, whether the application was selected, waitlisted or not. */
+  @ApiProperty({ enum: APPLICATION_OUTCOMES, nullable: true })
+  outcome: ApplicationOutcome | null;
   /** Send it back in If-Match to change the draft. */
   version: number;
   @ApiProperty(answersSchema)

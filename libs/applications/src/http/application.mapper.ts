@@ -1,4 +1,4 @@
-import { Application, effectiveEligibility } from '../domain/application';
+import { Application, effectiveEligibility, outcomeOf } from '../domain/application';
 import { DocumentInfo } from '../infrastructure/documents.repository';
 import { ApplicationDto, DocumentDto } from './application.dto';
 
@@ -23,6 +23,7 @@ export function toApplicationDto(application: Application, documents: DocumentIn
     countryCode: application.countryCode,
     region: application.region,
     status: application.status,
+    outcome: outcomeOf(application.status),
     version: application.version,
     answers: application.answers,
     eligibility: eligibility && { ...eligibility, overridden: application.eligibilityOverride !== null },

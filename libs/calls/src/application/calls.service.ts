@@ -134,6 +134,21 @@ export class CallsService {
     }
   }
 
+  /** The call, locked until the caller's transaction ends: publication holds it from first read to last write. */
+  async lockForUpdate(tx: Transaction, id: string): Promise<Call> {
+    const call = await this.calls.findForUpdate(tx, id);
+    if (!call) throw new NotFoundError('Call');
+    return call;
+  }
+
+  /**
+   * Within the caller's transaction, the last step of publishing its cohort: from here on the
+   * database refuses every change to the call and to what decided its outcome.
+   */
+  markPublished(tx: Transaction, actorId: string, call: Call): Promise<void> {
+    return this.applyTransition(tx, actorId, call, 'publish');
+  }
+
   /** Open or close (and later steps) by the secretariat; `expectedVersion` when the client sent one. */
   async transition(actor: AuthUser | null, id: string, action: CallAction, expectedVersion?: number): Promise<Call> {
     await this.transactions.run(async (tx) => {

@@ -1,4 +1,5 @@
 import { InvalidTransitionError } from '@app/platform/errors';
+import { CallPublishedError } from './calls.errors';
 import { CallStatus } from './call';
 
 export type CallAction = 'open' | 'close' | 'startReview' | 'publish' | 'archive';
@@ -26,6 +27,11 @@ export function nextCallStatus(current: CallStatus, action: CallAction): CallSta
 /** Until publication the outcome can still change, so weights may too. */
 export function isBeforePublication(status: CallStatus): boolean {
   return status !== 'published' && status !== 'archived';
+}
+
+/** For every change that would alter a published outcome: 409 COHORT_PUBLISHED. */
+export function assertBeforePublication(call: { status: CallStatus }): void {
+  if (!isBeforePublication(call.status)) throw new CallPublishedError();
 }
 
 /** Submissions are accepted only while the call is open and the clock is inside its window. */

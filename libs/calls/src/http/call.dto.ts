@@ -22,10 +22,10 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { ORGANISATION_TYPES, OrganisationType, REGIONS, Region } from '@app/identity';
+import { IsRegionMap, ORGANISATION_TYPES, OrganisationType, REGIONS, Region } from '@app/identity';
 import { PageQueryDto } from '@app/platform';
 import { CALL_STATUSES, CallStatus, QUESTION_TYPES, QuestionType } from '../domain/call';
-import { IsRegionMap, IsWeightMap } from './number-map.validator';
+import { IsWeightMap } from './weight-map.validator';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
 /**

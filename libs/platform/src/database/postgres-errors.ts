@@ -6,3 +6,11 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const driverError = error.driverError as { code?: string; constraint?: string };
   return driverError.code === '23505' && (constraint === undefined || driverError.constraint === constraint);
 }
+
+/**
+ * True when the database refused a write because the call's cohort is published (the triggers of
+ * migration Cohorts1764400000000 raise SQLSTATE CP409): the services refuse first, this is the backstop.
+ */
+export function isPublishedCallWrite(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === 'CP409';
+}

@@ -19,6 +19,8 @@ const TITLES: Record<string, { en: string; fr: string }> = {
   DUPLICATE_APPLICATION: { en: 'Already applied to this call', fr: 'Candidature déjà déposée pour cet appel' },
   COHORT_PUBLISHED: { en: 'The cohort is published', fr: 'La cohorte est publiée' },
   SCORING_IN_PROGRESS: { en: 'Scoring is in progress', fr: 'Notation en cours' },
+  INVALID_OVERRIDE: { en: 'The changes cannot be applied', fr: 'Les modifications ne peuvent pas être appliquées' },
+  COHORT_OUTDATED: { en: 'The proposal is outdated', fr: 'La proposition n’est plus à jour' },
   EMAIL_TAKEN: { en: 'E-mail already registered', fr: 'Adresse électronique déjà enregistrée' },
   REFERENCE_TAKEN: { en: 'Reference already used', fr: 'Référence déjà utilisée' },
   ORGANISATION_REQUIRED: { en: 'An organisation is required', fr: 'Une organisation est requise' },

@@ -5,3 +5,4 @@ export * from './pagination.dto';
 export * from './request-context';
 export * from './problem-details.filter';
 export * from './validation.pipe';
+export * from './number-map.validator';

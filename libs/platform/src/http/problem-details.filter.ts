@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { DomainError, FieldError, codeForStatus, statusForCode } from '../errors';
 import { Locale, problemTitle } from '../errors/problem-titles';
+import { isPublishedCallWrite } from '../database/postgres-errors';
 import { requestId } from '../logger/logger.module';
 
 export interface ProblemDocument {
@@ -57,6 +58,13 @@ function describe(exception: unknown): { status: number; code: string; detail: s
       code: exception.code,
       detail: exception.message,
       errors: exception.errors,
+    };
+  }
+  if (isPublishedCallWrite(exception)) {
+    return {
+      status: 409,
+      code: 'COHORT_PUBLISHED',
+      detail: 'The cohort of this call is published; it can no longer change.',
     };
   }
   if (exception instanceof HttpException) {

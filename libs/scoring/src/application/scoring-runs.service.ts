@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { CallsService } from '@app/calls';
+import { CallsService, assertBeforePublication } from '@app/calls';
 import { AuthUser, NotFoundError, Outbox, Transactions } from '@app/platform';
 import { ScoringRepository } from '../infrastructure/scoring.repository';
 import { ScoringRun, ScoringRunsRepository } from '../infrastructure/scoring-runs.repository';
@@ -35,7 +35,7 @@ export class ScoringRunsService {
 
   /** The secretariat's request: the run and the outbox row that starts it commit together. */
   async request(actor: AuthUser, callId: string): Promise<ScoringRun> {
-    await this.calls.get(callId);
+    assertBeforePublication(await this.calls.get(callId));
     const runId = randomUUID();
     await this.transactions.run(async (tx) => {
       const payload: FullRunPayload = { callId, runId };

@@ -33,7 +33,7 @@ interface CountsRow {
 }
 
 /**
- * `submitted` means submitted and not withdrawn (status 'submitted'), eligible or not; eligibility is
+ * `submitted` means submitted and not withdrawn (status 'submitted', or its outcome once published), eligible or not; eligibility is
  * the secretariat's override when there is one, else the computed decision (none counts as ineligible).
  * $1 is the call id; returns exactly one row.
  */
@@ -47,7 +47,8 @@ WITH apps AS (
   WHERE a.call_id = $1
 ),
 submitted AS (
-  SELECT * FROM apps WHERE status = 'submitted'
+  -- After publication a submitted application holds its outcome instead.
+  SELECT * FROM apps WHERE status IN ('submitted', 'selected', 'waitlisted', 'not_selected')
 )
 SELECT
   (SELECT count(*)::int FROM apps WHERE status = 'draft') AS draft,

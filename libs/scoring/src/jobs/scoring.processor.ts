@@ -2,6 +2,7 @@ import { BullModule, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq
 import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import type { Job } from 'bullmq';
+import { APPLICATION_EVENTS_QUEUE, ApplicationEventPayload } from '@app/applications';
 import { CALL_EVENTS, CALL_EVENTS_QUEUE, CallEventPayload } from '@app/calls';
 import { Metrics } from '@app/platform';
 import { ScoringRunsService } from '../application/scoring-runs.service';
@@ -86,6 +87,18 @@ export class ScoringProcessor extends WorkerHost implements OnApplicationBootstr
   }
 }
 
+/** Scoring's subscription to the applications context's events: a ranking without the withdrawn, with the newly eligible. */
+@Processor(APPLICATION_EVENTS_QUEUE)
+export class ApplicationEventsProcessor extends WorkerHost {
+  constructor(private readonly scoring: ScoringService) {
+    super();
+  }
+
+  async process(job: Job<ApplicationEventPayload & OutboxJobData>): Promise<void> {
+    await this.scoring.rescoreCall(job.data.callId, job.data.outboxId);
+  }
+}
+
 /** Scoring's subscription to the calls context's events: a reweighting starts a full run. */
 @Processor(CALL_EVENTS_QUEUE)
 export class CallEventsProcessor extends WorkerHost {
@@ -108,16 +121,16 @@ function required<T>(value: T | undefined): T {
 }
 
 /** The queues scoring processes, for the worker's relay. */
-export const SCORING_RELAYED_QUEUES = [SCORING_QUEUE, CALL_EVENTS_QUEUE];
+export const SCORING_RELAYED_QUEUES = [SCORING_QUEUE, CALL_EVENTS_QUEUE, APPLICATION_EVENTS_QUEUE];
 
 /** The scoring queue's processors, imported only by apps/worker. */
 @Module({
   imports: [
     ScoringModule,
     ConfigModule.forFeature(scoringJobsConfig),
-    BullModule.registerQueue({ name: SCORING_QUEUE }, { name: CALL_EVENTS_QUEUE }),
+    BullModule.registerQueue(...SCORING_RELAYED_QUEUES.map((name) => ({ name }))),
     BullModule.registerFlowProducer({ name: SCORING_FLOW }),
   ],
-  providers: [ScoringProcessor, CallEventsProcessor, ScoringRunLauncher],
+  providers: [ScoringProcessor, CallEventsProcessor, ApplicationEventsProcessor, ScoringRunLauncher],
 })
 export class ScoringJobsModule {}

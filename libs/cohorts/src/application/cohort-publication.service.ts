@@ -1,0 +1,75 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CallsService, isBeforePublication } from '@app/calls';
+import { NotificationRequest, NotificationsService } from '@app/notifications';
+import { AuthUser, Transactions, databaseNow } from '@app/platform';
+import { assertCohortCan } from '../domain/cohort-lifecycle';
+import { contentHashOf, publicCohortDocument } from '../domain/public-cohort';
+import { Cohort, CohortsRepository } from '../infrastructure/cohorts.repository';
+import { OutcomeRecipient, SelectionFactsRepository } from '../infrastructure/selection-facts.repository';
+import { CohortsConfig, cohortsConfig } from '../cohorts.config';
+import { CohortsService } from './cohorts.service';
+
+/**
+ * Publication (DESIGN.md §6), in one transaction that holds the call's row: the immutable public
+ * snapshot and its hash, every application's outcome, the notifications to every applicant, and
+ * last the call's move to `published`, after which the database refuses every change.
+ */
+@Injectable()
+export class CohortPublicationService {
+  constructor(
+    private readonly cohorts: CohortsRepository,
+    private readonly proposals: CohortsService,
+    private readonly facts: SelectionFactsRepository,
+    private readonly calls: CallsService,
+    private readonly notifications: NotificationsService,
+    private readonly transactions: Transactions,
+    @Inject(cohortsConfig.KEY) private readonly config: CohortsConfig,
+  ) {}
+
+  async publish(actor: AuthUser, id: string): Promise<Cohort> {
+    const { callId } = await this.proposals.get(id);
+    await this.proposals.assertScoresUpToDate(callId);
+    await this.transactions.run(async (tx) => {
+      const call = await this.calls.lockForUpdate(tx, callId);
+      const cohort = await this.proposals.lock(tx, id);
+      assertCohortCan('publish', cohort.status, !isBeforePublication(call.status));
+      await this.proposals.currentFacts(tx, cohort);
+      const publishedAt = await databaseNow(tx);
+      const memberIds = cohort.members.map((m) => m.applicationId);
+      const snapshot = publicCohortDocument({
+        id,
+        call,
+        publishedAt,
+        members: await this.facts.publicMembers(tx, memberIds),
+        submitted: await this.facts.submissionCounts(tx, callId),
+      });
+      const contentHash = contentHashOf(snapshot);
+      await this.cohorts.markPublished(tx, id, { actorId: actor.id, publishedAt, snapshot, contentHash });
+      const recipients = await this.facts.setOutcomes(tx, callId, {
+        selected: memberIds,
+        waitlisted: cohort.waitlist.map((w) => w.applicationId),
+      });
+      await this.notifications.notify(tx, this.outcomeNotices(recipients, call, id));
+      await this.proposals.record(tx, actor, 'cohort.published', id, {
+        contentHash,
+        members: memberIds.length,
+        outcomes: recipients.length,
+      });
+      await this.calls.markPublished(tx, actor.id, call);
+    });
+    return this.proposals.get(id);
+  }
+
+  private outcomeNotices(
+    recipients: OutcomeRecipient[],
+    call: { reference: string; title: string },
+    cohortId: string,
+  ): NotificationRequest[] {
+    const publicUrl = new URL(`/api/v1/public/cohorts/${cohortId}`, this.config.PUBLIC_BASE_URL).toString();
+    return recipients.map((r) => ({
+      recipientId: r.recipientId,
+      template: `cohort.${r.outcome}`,
+      params: { callReference: call.reference, callTitle: call.title, publicUrl },
+    }));
+  }
+}

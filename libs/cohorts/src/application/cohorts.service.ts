@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import { Call, CallsService, isBeforePublication } from '@app/calls';
+import { AuthUser, InvalidTransitionError, NotFoundError, Transaction, Transactions, databaseNow } from '@app/platform';
+import { ScoringService } from '@app/scoring';
+import { assertCohortCan } from '../domain/cohort-lifecycle';
+import { CohortOutdatedError, CohortPublishedError, ScoringInProgressError } from '../domain/cohorts.errors';
+import { applyOverrides } from '../domain/overrides';
+import { ProposalRequest, constraintsFor, factsFingerprint } from '../domain/proposal';
+import { selectCohort } from '../domain/selection';
+import type { ApplicationForSelection, CohortOverrides } from '../domain/selection.types';
+import { Cohort, CohortsRepository } from '../infrastructure/cohorts.repository';
+import { EntryOrganisation, SelectionFactsRepository } from '../infrastructure/selection-facts.repository';
+
+/**
+ * Proposals of a call's cohort (DESIGN.md §6): computed from the ranking, amended by the
+ * secretariat with written reasons, approved. Several may exist; one is published.
+ */
+@Injectable()
+export class CohortsService {
+  constructor(
+    private readonly cohorts: CohortsRepository,
+    private readonly facts: SelectionFactsRepository,
+    private readonly calls: CallsService,
+    private readonly scoring: ScoringService,
+    private readonly audit: AuditService,
+    private readonly transactions: Transactions,
+  ) {}
+
+  async propose(actor: AuthUser, callId: string, request: ProposalRequest): Promise<Cohort> {
+    const call = await this.calls.get(callId);
+    assertUnderReview(call);
+    await this.assertScoresUpToDate(callId);
+    const constraints = constraintsFor(call, request);
+    const applications = await this.facts.applicationsFor(callId);
+    const proposal = selectCohort(applications, constraints);
+    const id = await this.transactions.run(async (tx) => {
+      const cohortId = await this.cohorts.insert(tx, {
+        callId,
+        constraints,
+        factsFingerprint: factsFingerprint(applications),
+        content: { ...proposal, violations: [] },
+        createdBy: actor.id,
+      });
+      await this.record(tx, actor, 'cohort.proposed', cohortId, {
+        callId,
+        constraints,
+        members: proposal.members.length,
+        unmetConstraints: proposal.unmetConstraints,
+      });
+      return cohortId;
+    });
+    return this.get(id);
+  }
+
+  /** The secretariat adds or removes members before approval; the reason is kept with the change. */
+  async amend(actor: AuthUser, id: string, overrides: CohortOverrides, reason: string): Promise<Cohort> {
+    await this.transactions.run(async (tx) => {
+      const cohort = await this.lock(tx, id);
+      const call = await this.calls.get(cohort.callId, tx);
+      assertCohortCan('amend', cohort.status, !isBeforePublication(call.status));
+      const applications = await this.currentFacts(tx, cohort);
+      const amended = applyOverrides(cohort, overrides, applications, cohort.constraints);
+      const record = {
+        add: [...overrides.add],
+        remove: [...overrides.remove],
+        reason,
+        by: actor.id,
+        at: (await databaseNow(tx)).toISOString(),
+      };
+      await this.cohorts.replaceContent(tx, id, amended, record);
+      await this.record(tx, actor, 'cohort.amended', id, { ...record, violations: amended.violations });
+    });
+    return this.get(id);
+  }
+
+  async approve(actor: AuthUser, id: string): Promise<Cohort> {
+    await this.transactions.run(async (tx) => {
+      const cohort = await this.lock(tx, id);
+      const call = await this.calls.get(cohort.callId, tx);
+      assertCohortCan('approve', cohort.status, !isBeforePublication(call.status));
+      await this.currentFacts(tx, cohort);
+      await this.cohorts.markApproved(tx, id, actor.id);
+      await this.record(tx, actor, 'cohort.approved', id, { members: cohort.members.length });
+    });
+    return this.get(id);
+  }
+
+  async get(id: string): Promise<Cohort> {
+    const cohort = await this.cohorts.findById(id);
+    if (!cohort) throw new NotFoundError('Cohort');
+    return cohort;
+  }
+
+  /** The organisations behind the applications a cohort names, for showing it. */
+  organisationsOf(applicationIds: string[]): Promise<Map<string, EntryOrganisation>> {
+    return this.facts.organisationsOf(applicationIds);
+  }
+
+  async listForCall(callId: string): Promise<Cohort[]> {
+    await this.calls.get(callId);
+    return this.cohorts.listForCall(callId);
+  }
+
+  async assertScoresUpToDate(callId: string): Promise<void> {
+    const status = await this.scoring.status(callId);
+    if (!status.upToDate) throw new ScoringInProgressError(status.pending);
+  }
+
+  /** The selection facts of the cohort's call, refusing a cohort computed from other ones. */
+  async currentFacts(tx: Transaction, cohort: Cohort): Promise<ApplicationForSelection[]> {
+    const applications = await this.facts.applicationsFor(cohort.callId, tx);
+    if (factsFingerprint(applications) !== cohort.factsFingerprint) throw new CohortOutdatedError();
+    return applications;
+  }
+
+  async lock(tx: Transaction, id: string): Promise<Cohort> {
+    const cohort = await this.cohorts.lock(tx, id);
+    if (!cohort) throw new NotFoundError('Cohort');
+    return cohort;
+  }
+
+  record(tx: Transaction, actor: AuthUser, action: string, id: string, after: Record<string, unknown>) {
+    return this.audit.record(tx, { actorId: actor.id, action, entityType: 'cohort', entityId: id, after });
+  }
+}
+
+/** A cohort is proposed once the call's evaluations are under way, and never after publication. */
+function assertUnderReview(call: Call): void {
+  if (!isBeforePublication(call.status)) throw new CohortPublishedError();
+  if (call.status !== 'reviewing') throw new InvalidTransitionError('call', call.status, 'given a cohort proposal');
+}

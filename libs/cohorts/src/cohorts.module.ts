@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { AuditModule } from '@app/audit';
+import { CallsModule } from '@app/calls';
+import { NotificationsModule } from '@app/notifications';
+import { ScoringModule } from '@app/scoring';
+import { CohortPublicationService } from './application/cohort-publication.service';
+import { CohortsService } from './application/cohorts.service';
+import { PublicCohortsService } from './application/public-cohorts.service';
+import { cohortsConfig } from './cohorts.config';
+import { CohortsRepository } from './infrastructure/cohorts.repository';
+import { SelectionFactsRepository } from './infrastructure/selection-facts.repository';
+
+@Module({
+  imports: [ConfigModule.forFeature(cohortsConfig), CallsModule, ScoringModule, AuditModule, NotificationsModule],
+  providers: [
+    CohortsService,
+    CohortPublicationService,
+    PublicCohortsService,
+    CohortsRepository,
+    SelectionFactsRepository,
+  ],
+  exports: [CohortsService, CohortPublicationService, PublicCohortsService],
+})
+export class CohortsModule {}

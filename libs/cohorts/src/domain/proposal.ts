@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '@app/platform/json/canonical-json';
+import type { ApplicationForSelection, CohortConstraints } from './selection.types';
+
+/** What the secretariat may set for one proposal; the rest comes from the call. */
+export interface ProposalRequest {
+  size?: number;
+  maxPerCountry?: number;
+  maxPerRegion?: CohortConstraints['maxPerRegion'];
+  minPerRegion?: CohortConstraints['minPerRegion'];
+  minScore?: number;
+  waitlistSize?: number;
+}
+
+/** The call's settings as the call defines them. */
+export interface CallSelectionSettings {
+  cohortSize: number;
+  evaluatorsPerApplication: number;
+  selection: Omit<ProposalRequest, 'size'>;
+}
+
+/** The request's constraints, each one it leaves out taken from the call (API.md "Cohorts"). */
+export function constraintsFor(call: CallSelectionSettings, request: ProposalRequest): CohortConstraints {
+  const pick = <K extends keyof CallSelectionSettings['selection']>(key: K) => request[key] ?? call.selection[key];
+  const constraints: CohortConstraints = {
+    size: request.size ?? call.cohortSize,
+    evaluatorsPerApplication: call.evaluatorsPerApplication,
+    maxPerCountry: pick('maxPerCountry'),
+    maxPerRegion: pick('maxPerRegion'),
+    minPerRegion: pick('minPerRegion'),
+    minScore: pick('minScore'),
+    waitlistSize: pick('waitlistSize'),
+  };
+  return Object.fromEntries(Object.entries(constraints).filter(([, v]) => v !== undefined)) as CohortConstraints;
+}
+
+/**
+ * A digest of everything selection read: when it differs later, the proposal no longer describes the
+ * call (an application was withdrawn, an evaluation rescored) and must be made again.
+ */
+export function factsFingerprint(applications: readonly ApplicationForSelection[]): string {
+  const ordered = [...applications].sort((a, b) => (a.applicationId < b.applicationId ? -1 : 1));
+  return createHash('sha256').update(canonicalJson(ordered), 'utf8').digest('hex');
+}

@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '@app/platform/json/canonical-json';
+import type { Region } from './selection.types';
+
+/** ITU-D regions in the order ITU documents list them; the public list follows it. */
+export const REGION_ORDER: readonly Region[] = ['AFR', 'AMS', 'ARB', 'ASP', 'CIS', 'EUR'];
+
+export interface PublicCohortMember {
+  name: string;
+  city: string | null;
+  countryCode: string;
+  /** In English, as the document is one text for everyone; the annexes translate. */
+  countryName: string;
+  region: Region;
+}
+
+/** The public document of a published cohort as GET /public/cohorts/:id serves it, less its contentHash. */
+export interface PublicCohortDocument {
+  id: string;
+  call: { reference: string; title: string };
+  /** ISO 8601 UTC, milliseconds included. */
+  publishedAt: string;
+  members: PublicCohortMember[];
+  statistics: { applications: number; countries: number; selected: number };
+}
+
+/**
+ * The snapshot stored at publication. Members are listed by region, then country, then name, by
+ * UTF-16 code units rather than a locale, so that the document (and its hash) never depends on the
+ * ICU data of the machine that published it.
+ */
+export function publicCohortDocument(input: {
+  id: string;
+  call: { reference: string; title: string };
+  publishedAt: Date;
+  members: PublicCohortMember[];
+  submitted: { applications: number; countries: number };
+}): PublicCohortDocument {
+  const members = [...input.members].sort(
+    (a, b) =>
+      REGION_ORDER.indexOf(a.region) - REGION_ORDER.indexOf(b.region) ||
+      codeUnitOrder(a.countryName, b.countryName) ||
+      codeUnitOrder(a.name, b.name) ||
+      codeUnitOrder(a.city ?? '', b.city ?? ''),
+  );
+  return {
+    id: input.id,
+    call: { reference: input.call.reference, title: input.call.title },
+    publishedAt: input.publishedAt.toISOString(),
+    members,
+    statistics: { ...input.submitted, selected: members.length },
+  };
+}
+
+/** DESIGN §6: the SHA-256 hex digest of the document in canonical JSON (UTF-8), without contentHash. */
+export function contentHashOf(document: PublicCohortDocument): string {
+  return createHash('sha256').update(canonicalJson(document), 'utf8').digest('hex');
+}
+
+function codeUnitOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

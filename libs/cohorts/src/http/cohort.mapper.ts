@@ -1,0 +1,41 @@
+import type { EntryOrganisation } from '../infrastructure/selection-facts.repository';
+import type { Cohort } from '../infrastructure/cohorts.repository';
+import type { CohortDto, CohortSummaryDto, EntryOrganisationDto } from './cohort.dto';
+
+const UNKNOWN: EntryOrganisationDto = { name: '', city: null, countryCode: '', region: '' };
+
+export function toCohortSummaryDto(cohort: Cohort): CohortSummaryDto {
+  const { id, callId, status, version, createdAt, approvedAt, publishedAt, contentHash } = cohort;
+  return {
+    id,
+    callId,
+    status,
+    constraints: cohort.constraints,
+    memberCount: cohort.members.length,
+    version,
+    createdAt,
+    approvedAt,
+    publishedAt,
+    contentHash,
+  };
+}
+
+/** The whole proposal, each entry with the organisation behind it. */
+export function toCohortDto(cohort: Cohort, organisations: ReadonlyMap<string, EntryOrganisation>): CohortDto {
+  const organisation = (applicationId: string) => organisations.get(applicationId) ?? UNKNOWN;
+  const entry = <T extends { applicationId: string }>(e: T) => ({ ...e, organisation: organisation(e.applicationId) });
+  return {
+    ...toCohortSummaryDto(cohort),
+    members: cohort.members.map(({ countryCode: _c, region: _r, ...m }) => entry(m)),
+    waitlist: cohort.waitlist.map(({ countryCode: _c, region: _r, ...w }) => entry(w)),
+    excluded: cohort.excluded.map(entry),
+    unmetConstraints: cohort.unmetConstraints,
+    violations: cohort.violations,
+    overrides: cohort.overrides,
+  };
+}
+
+/** Every application a cohort names, to look their organisations up at once. */
+export function applicationIdsOf(cohort: Cohort): string[] {
+  return [...cohort.members, ...cohort.excluded].map((e) => e.applicationId);
+}

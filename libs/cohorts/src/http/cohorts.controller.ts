@@ -1,0 +1,77 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Page, PageOf, Staff } from '@app/platform';
+import { CohortPublicationService } from '../application/cohort-publication.service';
+import { CohortsService } from '../application/cohorts.service';
+import { Cohort } from '../infrastructure/cohorts.repository';
+import { AmendCohortDto, CohortDto, CohortSummaryDto, ProposeCohortDto } from './cohort.dto';
+import { applicationIdsOf, toCohortDto, toCohortSummaryDto } from './cohort.mapper';
+
+const ID = new ParseUUIDPipe();
+
+/** The secretariat's cohort proposals: propose, amend with reasons, approve, publish. */
+@ApiTags('cohorts')
+@Controller()
+export class CohortsController {
+  constructor(
+    private readonly cohorts: CohortsService,
+    private readonly publication: CohortPublicationService,
+  ) {}
+
+  /** Proposes the call's cohort from the ranking (DESIGN §6); 409 SCORING_IN_PROGRESS while scores are not up to date. */
+  @Post('calls/:id/cohorts')
+  @Staff()
+  @ApiCreatedResponse({ type: CohortDto })
+  async propose(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) callId: string,
+    @Body() body: ProposeCohortDto,
+  ): Promise<CohortDto> {
+    return this.view(await this.cohorts.propose(actor, callId, body));
+  }
+
+  @Get('calls/:id/cohorts')
+  @Staff()
+  @ApiOkResponse({ type: PageOf(CohortSummaryDto) })
+  async list(@Param('id', ID) callId: string): Promise<Page<CohortSummaryDto>> {
+    const items = (await this.cohorts.listForCall(callId)).map(toCohortSummaryDto);
+    return { items, total: items.length };
+  }
+
+  @Get('cohorts/:id')
+  @Staff()
+  @ApiOkResponse({ type: CohortDto })
+  async get(@Param('id', ID) id: string): Promise<CohortDto> {
+    return this.view(await this.cohorts.get(id));
+  }
+
+  /** Adds or removes members of a proposed cohort, with the reason; broken constraints are reported. */
+  @Patch('cohorts/:id')
+  @Staff()
+  @ApiOkResponse({ type: CohortDto })
+  async amend(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string, @Body() body: AmendCohortDto) {
+    const overrides = { add: body.add ?? [], remove: body.remove ?? [] };
+    return this.view(await this.cohorts.amend(actor, id, overrides, body.reason));
+  }
+
+  @Post('cohorts/:id/approve')
+  @HttpCode(200)
+  @Staff()
+  @ApiOkResponse({ type: CohortDto })
+  async approve(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string): Promise<CohortDto> {
+    return this.view(await this.cohorts.approve(actor, id));
+  }
+
+  /** Publishes an approved cohort: outcomes, the public snapshot and its content hash, notifications. */
+  @Post('cohorts/:id/publish')
+  @HttpCode(200)
+  @Staff()
+  @ApiOkResponse({ type: CohortDto })
+  async publish(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string): Promise<CohortDto> {
+    return this.view(await this.publication.publish(actor, id));
+  }
+
+  private async view(cohort: Cohort): Promise<CohortDto> {
+    return toCohortDto(cohort, await this.cohorts.organisationsOf(applicationIdsOf(cohort)));
+  }
+}

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { CohortsModule } from '../cohorts.module';
+import { CohortsController } from './cohorts.controller';
+import { PublicCohortsController } from './public-cohorts.controller';
+
+/** The cohorts context's HTTP edge, imported only by apps/api. */
+@Module({ imports: [CohortsModule], controllers: [CohortsController, PublicCohortsController] })
+export class CohortsHttpModule {}

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { Transaction, Transactions } from '@app/platform';
+import type { PublicCohortMember } from '../domain/public-cohort';
+import type { ApplicationForSelection, Region } from '../domain/selection.types';
+
+export interface EntryOrganisation {
+  name: string;
+  city: string | null;
+  countryCode: string;
+  region: Region;
+}
+
+export type Outcome = 'selected' | 'waitlisted' | 'not_selected';
+
+/** Who to tell what at publication: the user who created each application that reached an outcome. */
+export interface OutcomeRecipient {
+  applicationId: string;
+  recipientId: string;
+  outcome: Outcome;
+}
+
+/**
+ * What selection reads of the other contexts' tables, set-based: a call of 100,000 ranked
+ * applications is one query, not a loop of service calls. Read-only except for the outcomes that
+ * publication writes in its own transaction.
+ */
+@Injectable()
+export class SelectionFactsRepository {
+  constructor(private readonly transactions: Transactions) {}
+
+  /** Every submitted application of the call (withdrawn ones too), with its result when scored. */
+  async applicationsFor(callId: string, tx: Transaction = this.transactions.none): Promise<ApplicationForSelection[]> {
+    return (await tx.query(
+      `SELECT a.id AS "applicationId", r.rank, r.score, a.country_code AS "countryCode", a.region,
+              CASE WHEN a.status = 'withdrawn' THEN 'withdrawn' ELSE 'submitted' END AS status,
+              COALESCE((a.eligibility_override->>'eligible')::boolean, (a.eligibility->>'eligible')::boolean, false)
+                AS eligible,
+              COALESCE(r.evaluation_count, 0) AS "evaluationCount"
+       FROM applications a
+       LEFT JOIN application_results r ON r.application_id = a.id
+       WHERE a.call_id = $1 AND a.submitted_at IS NOT NULL`,
+      [callId],
+    )) as ApplicationForSelection[];
+  }
+
+  /** The organisations behind applications, for showing a proposal. */
+  async organisationsOf(applicationIds: string[]): Promise<Map<string, EntryOrganisation>> {
+    const rows = (await this.transactions.none.query(
+      `SELECT a.id, o.name, o.city, a.country_code AS "countryCode", a.region
+       FROM applications a JOIN organisations o ON o.id = a.organisation_id
+       WHERE a.id = ANY ($1::uuid[])`,
+      [applicationIds],
+    )) as Array<EntryOrganisation & { id: string }>;
+    return new Map(rows.map(({ id, ...organisation }) => [id, organisation]));
+  }
+
+  /** The public description of the members: organisation, city, country (English name) and region. */
+  async publicMembers(tx: Transaction, applicationIds: string[]): Promise<PublicCohortMember[]> {
+    return (await tx.query(
+      `SELECT o.name, o.city, a.country_code AS "countryCode", c.name_en AS "countryName", a.region
+       FROM applications a
+       JOIN organisations o ON o.id = a.organisation_id
+       JOIN countries c ON c.code = a.country_code
+       WHERE a.id = ANY ($1::uuid[])`,
+      [applicationIds],
+    )) as PublicCohortMember[];
+  }
+
+  /** Applications submitted and not withdrawn, eligible or not, and their distinct countries. */
+  async submissionCounts(tx: Transaction, callId: string): Promise<{ applications: number; countries: number }> {
+    const [row] = (await tx.query(
+      `SELECT count(*)::int AS applications, count(DISTINCT country_code)::int AS countries
+       FROM applications WHERE call_id = $1 AND submitted_at IS NOT NULL AND status <> 'withdrawn'`,
+      [callId],
+    )) as Array<{ applications: number; countries: number }>;
+    return row;
+  }
+
+  /** Distinct evaluators who submitted an evaluation of the call. */
+  async evaluatorCount(callId: string): Promise<number> {
+    const [row] = (await this.transactions.none.query(
+      `SELECT count(DISTINCT evaluator_id)::int AS n FROM assignments WHERE call_id = $1 AND status = 'submitted'`,
+      [callId],
+    )) as Array<{ n: number }>;
+    return row.n;
+  }
+
+  /** Country names in a language of the countries table ('en' or 'fr'). */
+  async countryNames(codes: string[], locale: 'en' | 'fr'): Promise<Map<string, string>> {
+    const rows = (await this.transactions.none.query(
+      `SELECT code, ${locale === 'fr' ? 'name_fr' : 'name_en'} AS name FROM countries WHERE code = ANY ($1::text[])`,
+      [codes],
+    )) as Array<{ code: string; name: string }>;
+    return new Map(rows.map((r) => [r.code.trim(), r.name]));
+  }
+
+  /**
+   * Sets every submitted application's outcome in one statement and answers whom to tell: members
+   * are selected, the waitlist waitlisted, every other submitted (not withdrawn) one not selected.
+   */
+  async setOutcomes(
+    tx: Transaction,
+    callId: string,
+    outcome: { selected: string[]; waitlisted: string[] },
+  ): Promise<OutcomeRecipient[]> {
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [rows] = (await tx.query(
+      `UPDATE applications SET
+         status = CASE WHEN id = ANY ($2::uuid[]) THEN 'selected'
+                       WHEN id = ANY ($3::uuid[]) THEN 'waitlisted'
+                       ELSE 'not_selected' END,
+         updated_at = clock_timestamp()
+       WHERE call_id = $1 AND status = 'submitted'
+       RETURNING id AS "applicationId", created_by AS "recipientId", status AS outcome`,
+      [callId, outcome.selected, outcome.waitlisted],
+    )) as [OutcomeRecipient[], number];
+    return rows;
+  }
+}

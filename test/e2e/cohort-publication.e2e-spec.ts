@@ -1,0 +1,261 @@
+import { createHash } from 'node:crypto';
+import { INestApplicationContext } from '@nestjs/common';
+import request from 'supertest';
+import { extractPdfText } from '../../libs/cohorts/src/annex/testing/pdf-text';
+import { expectProblem, sql } from '../support/applications';
+import { eventually, withEnv } from '../support/async';
+import { createApplicantsFrom, createEvaluators, secretariatOf } from '../support/evaluation-fixtures';
+import { Actor, Applicant, SAMPLE_PDF } from '../support/fixtures';
+import { RELAYS_NOTIFICATIONS, takeNotificationsTurn } from '../support/notifications';
+import { RedisServer } from '../support/redis-server';
+import { evaluatedCall } from '../support/scoring';
+import { SmtpTestServer } from '../support/smtp-server';
+import { TestApi } from '../support/test-app';
+import { startWorker } from '../support/worker';
+
+/**
+ * Issue 5 "Show": a complete round through HTTP — intake, evaluation, scoring, proposal, override,
+ * publication — then outcomes, notifications (received by an SMTP server in the test), the public
+ * snapshot's hash recomputed here, the annexes, and 409 on every write after publication.
+ */
+
+/** Canonical JSON written again, independently of the platform's, so the hash check means something. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const CENTRES = [
+  { countryCode: 'KE', organisationName: 'Nairobi Digital Hub', city: 'Nairobi' },
+  {
+    countryCode: 'SN',
+    organisationName: 'Université Cheikh Anta Diop — Incubateur',
+    city: 'Dakar',
+    locale: 'fr' as const,
+  },
+  { countryCode: 'BR', organisationName: 'São Paulo Startup Campus', city: 'São Paulo' },
+  { countryCode: 'IN', organisationName: 'Bengaluru Deep Tech Centre', city: 'Bengaluru' },
+  { countryCode: 'EG', organisationName: 'Cairo ICT Incubator', city: 'Cairo' },
+  { countryCode: 'FR', organisationName: 'Station Lyon', city: 'Lyon', locale: 'fr' as const },
+  { countryCode: 'KZ', organisationName: 'Astana Hub', city: 'Astana' },
+  { countryCode: 'EE', organisationName: 'Tallinn Acceleration Lab', city: 'Tallinn' },
+];
+
+describe('a whole selection round, published', () => {
+  let redis: RedisServer;
+  let smtp: SmtpTestServer;
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let secretariat: Actor;
+  let evaluators: Actor[];
+  let applicants: Applicant[];
+  let callId: string;
+  let applicationIds: string[];
+  let drafts: Array<{ id: string; token: string }>;
+  let cohort: { id: string; members: Array<{ applicationId: string }>; waitlist: Array<{ applicationId: string }> };
+  let publicDocument: Record<string, unknown> & { contentHash: string; members: Array<{ name: string }> };
+
+  let releaseTurn: () => Promise<void>;
+
+  beforeAll(async () => {
+    releaseTurn = await takeNotificationsTurn();
+    redis = await RedisServer.start();
+    smtp = await SmtpTestServer.start();
+    api = await withEnv({ REDIS_URL: redis.url }, () => TestApi.start());
+    worker = await startWorker({ ...RELAYS_NOTIFICATIONS, REDIS_URL: redis.url, SMTP_URL: smtp.url });
+    secretariat = await secretariatOf(api);
+    evaluators = await createEvaluators(
+      api,
+      ['DE', 'JP', 'MX', 'US'].map((countryCode) => ({ countryCode })),
+    );
+    applicants = await createApplicantsFrom(api, CENTRES);
+    ({ callId, applicationIds, drafts } = await evaluatedCall(api, evaluators, applicants, 2));
+    await sql(
+      api,
+      `UPDATE calls SET cohort_size = 4, selection = '{"maxPerCountry": 1, "waitlistSize": 2}' WHERE id = $1`,
+      [callId],
+    );
+  }, 180_000);
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await smtp?.close();
+    await redis?.stop();
+    await releaseTurn?.();
+  });
+
+  const outcomeOf = (i: number) =>
+    cohort.members.some((m) => m.applicationId === applicationIds[i])
+      ? 'selected'
+      : cohort.waitlist.some((w) => w.applicationId === applicationIds[i])
+        ? 'waitlisted'
+        : 'not_selected';
+
+  it('publishes an amended, approved cohort with outcomes, a verifiable snapshot and notifications', async () => {
+    const proposed = await api.post(`/api/v1/calls/${callId}/cohorts`, { token: secretariat.token, body: {} });
+    expect(proposed.status).toBe(201);
+    const removed = proposed.body.members[3].applicationId as string;
+    const added = proposed.body.waitlist[0].applicationId as string;
+    const amended = await api.patch(`/api/v1/cohorts/${proposed.body.id}`, {
+      token: secretariat.token,
+      body: { add: [added], remove: [removed], reason: 'The centre asked to join the next cohort instead.' },
+    });
+    expect(amended.status).toBe(200);
+    expect((await api.post(`/api/v1/cohorts/${proposed.body.id}/approve`, { token: secretariat.token })).status).toBe(
+      200,
+    );
+
+    const published = await api.post(`/api/v1/cohorts/${proposed.body.id}/publish`, { token: secretariat.token });
+    expect(published.status).toBe(200);
+    expect(published.body).toMatchObject({ status: 'published', publishedAt: expect.any(String) });
+    expect(published.body.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    cohort = published.body;
+    const memberIds = cohort.members.map((m) => m.applicationId);
+    expect(memberIds).toContain(added);
+    expect(memberIds).not.toContain(removed);
+
+    // Outcomes, as each applicant sees its own application.
+    for (const [i, applicant] of applicants.entries()) {
+      const own = await api.get(`/api/v1/applications/${applicationIds[i]}`, { token: applicant.token });
+      expect(own.body).toMatchObject({ status: outcomeOf(i), outcome: outcomeOf(i) });
+    }
+    expect((await api.get(`/api/v1/calls/${callId}`, { token: secretariat.token })).body.status).toBe('published');
+
+    // The public document, and its hash recomputed from what is served.
+    const served = await api.get(`/api/v1/public/cohorts/${cohort.id}`);
+    expect(served.status).toBe(200);
+    publicDocument = served.body;
+    const { contentHash, ...rest } = publicDocument;
+    expect(createHash('sha256').update(canonical(rest), 'utf8').digest('hex')).toBe(contentHash);
+    expect(contentHash).toBe(published.body.contentHash);
+    expect(publicDocument).toMatchObject({
+      id: cohort.id,
+      statistics: { applications: 8, countries: 8, selected: 4 },
+    });
+    expect(publicDocument.members.map((m) => m.name).sort()).toEqual(
+      CENTRES.filter((_, i) => memberIds.includes(applicationIds[i]))
+        .map((c) => c.organisationName)
+        .sort(),
+    );
+    const listed = await api.get('/api/v1/public/cohorts');
+    expect(listed.body.items.map((c: { id: string }) => c.id)).toContain(cohort.id);
+
+    // Everyone is told, in their language, in the app and by e-mail.
+    for (const [i, applicant] of applicants.entries()) {
+      const mine = await eventually(
+        () => api.get('/api/v1/me/notifications', { token: applicant.token }),
+        (res) => res.body.items.some((n: { template: string }) => n.template.startsWith('cohort.')),
+      );
+      const notice = mine.body.items.find((n: { template: string }) => n.template.startsWith('cohort.'));
+      expect(notice.template).toBe(`cohort.${outcomeOf(i)}`);
+      const mail = await eventually(
+        async () => smtp.to(applicant.email).find((m) => m.subject === notice.subject),
+        (found) => found !== undefined,
+      );
+      expect(mail?.text).toContain(cohort.id);
+      if (CENTRES[i].locale === 'fr') expect(notice.subject).toMatch(/[àâçéèêëîïôûù]|cohorte|candidature/i);
+    }
+  });
+
+  it('serves the annexes: a CSV of the centres and a PDF in English and French naming every one', async () => {
+    const csv = await request(api.server).get(`/api/v1/public/cohorts/${cohort.id}/annex.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines).toHaveLength(1 + 4);
+    for (const member of publicDocument.members) expect(csv.text).toContain(member.name);
+
+    for (const lang of ['en', 'fr']) {
+      const pdf = await request(api.server)
+        .get(`/api/v1/public/cohorts/${cohort.id}/annex.pdf`)
+        .query({ lang })
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      const body = pdf.body as Buffer;
+      expect(body.subarray(0, 5).toString()).toBe('%PDF-');
+      const { text } = await extractPdfText(body);
+      for (const member of publicDocument.members) expect(text).toContain(member.name);
+      expect(text).toContain(publicDocument.contentHash);
+      expect(text).toContain(lang === 'fr' ? 'Annexe 2 – Centres retenus' : 'Annex 2 – Selected centres');
+    }
+    expectProblem(
+      await api.get(`/api/v1/public/cohorts/${cohort.id}/annex.pdf`, { query: { lang: 'xx' } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectProblem(await api.get('/api/v1/public/cohorts/00000000-0000-4000-8000-000000000000'), 404, 'NOT_FOUND');
+  });
+
+  it('answers 409 COHORT_PUBLISHED to every write after publication, and the database refuses them too', async () => {
+    const token = secretariat.token;
+    const call = (await api.get(`/api/v1/calls/${callId}`, { token })).body;
+    const attempts = [
+      api.patch(`/api/v1/cohorts/${cohort.id}`, {
+        token,
+        body: { remove: [cohort.members[0].applicationId], reason: 'Changed our mind.' },
+      }),
+      api.post(`/api/v1/cohorts/${cohort.id}/approve`, { token }),
+      api.post(`/api/v1/cohorts/${cohort.id}/publish`, { token }),
+      api.post(`/api/v1/calls/${callId}/cohorts`, { token, body: {} }),
+      api.post(`/api/v1/calls/${callId}/scoring-runs`, { token }),
+      api.patch(`/api/v1/calls/${callId}`, {
+        token,
+        headers: { 'If-Match': `"${call.version}"` },
+        body: { weights: { IMPACT: 0.5, CAPACITY: 0.5 } },
+      }),
+      api.post(`/api/v1/assignments/${drafts[0].id}/evaluation/reopen`, { token }),
+      api.put(`/api/v1/assignments/${drafts[1].id}/evaluation`, {
+        token: drafts[1].token,
+        body: { scores: [{ criterionCode: 'IMPACT', score: 1 }] },
+      }),
+      api.post(`/api/v1/applications/${applicationIds[0]}/withdraw`, { token: applicants[0].token }),
+      api.post(`/api/v1/applications/${applicationIds[1]}/eligibility`, {
+        token,
+        body: { eligible: false, reason: 'Found out too late.' },
+      }),
+      api.upload(
+        `/api/v1/applications/${applicationIds[2]}/documents`,
+        applicants[2].token,
+        {
+          buffer: SAMPLE_PDF,
+          filename: 'late.pdf',
+        },
+        { kind: 'annex' },
+      ),
+    ];
+    for (const res of await Promise.all(attempts)) expectProblem(res, 409, 'COHORT_PUBLISHED');
+
+    const stored = await sql<{ status: string; content_hash: string }>(
+      api,
+      `SELECT status, content_hash FROM cohorts WHERE id = $1`,
+      [cohort.id],
+    );
+    expect(stored).toEqual([{ status: 'published', content_hash: publicDocument.contentHash }]);
+
+    for (const statement of [
+      [`UPDATE cohorts SET members = '[]' WHERE id = $1`, cohort.id],
+      [`UPDATE applications SET status = 'selected' WHERE id = $1`, applicationIds[3]],
+      [`UPDATE criteria SET weight = 0.9 WHERE call_id = $1`, callId],
+      [`UPDATE criterion_scores SET score = 0 WHERE assignment_id = $1`, drafts[0].id],
+      [`UPDATE application_results SET score = 0 WHERE call_id = $1`, callId],
+      [`UPDATE calls SET title = 'Rewritten' WHERE id = $1`, callId],
+    ]) {
+      await expect(sql(api, statement[0], [statement[1]])).rejects.toMatchObject({ driverError: { code: 'CP409' } });
+    }
+    expect((await api.get(`/api/v1/public/cohorts/${cohort.id}`)).body).toEqual(publicDocument);
+  });
+});
