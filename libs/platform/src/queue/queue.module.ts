@@ -1,9 +1,11 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { DiscoveryModule } from '@nestjs/core';
 import type { ConnectionOptions } from 'bullmq';
 import { PlatformConfig, platformConfig } from '../config';
 import { RedisDurabilityCheck } from './redis-durability.check';
+import { StopTakingJobs } from './stop-taking-jobs';
 
 /** BullMQ's connection from REDIS_URL; workers need `maxRetriesPerRequest: null` to block on Redis. */
 export function bullConnection(redisUrl: string): ConnectionOptions {
@@ -29,6 +31,7 @@ export const DEFAULT_JOB_OPTIONS = {
 @Global()
 @Module({
   imports: [
+    DiscoveryModule,
     BullModule.forRootAsync({
       imports: [ConfigModule.forFeature(platformConfig)],
       inject: [platformConfig.KEY],
@@ -38,7 +41,7 @@ export const DEFAULT_JOB_OPTIONS = {
       }),
     }),
   ],
-  providers: [RedisDurabilityCheck],
+  providers: [RedisDurabilityCheck, StopTakingJobs],
   exports: [RedisDurabilityCheck],
 })
 export class QueueModule {}
