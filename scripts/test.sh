@@ -18,7 +18,8 @@ echo "== tests" >&2
 mkdir -p artifacts
 report=artifacts/jest-report.json
 rm -f "$report"
-# The global setup of the end-to-end project migrates a fresh schema in TEST_DATABASE_URL.
+# The global setup of the end-to-end project creates and migrates a database of the run's own, named
+# after TEST_DATABASE_URL's, and the teardown drops it.
 npx --no-install jest --ci --json --outputFile="$report" "$@" || status=1
 
 if [[ -f "$report" ]]; then
