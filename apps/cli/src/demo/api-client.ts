@@ -16,7 +16,7 @@ export interface RequestOptions {
 }
 
 export class ApiClient {
-  constructor(private readonly baseUrl: string) {}
+  constructor(readonly baseUrl: string) {}
 
   async request<T = Record<string, unknown>>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = { ...options.headers };
@@ -29,9 +29,8 @@ export class ApiClient {
     }
     const response = await fetch(`${this.baseUrl}/api/v1${path}`, { method, headers, body });
     const text = await response.text();
-    const parsed = text ? (JSON.parse(text) as unknown) : {};
-    if (!response.ok) throw new ApiError(response.status, parsed as ApiError['problem'], `${method} ${path}`);
-    return parsed as T;
+    if (!response.ok) throw new ApiError(response.status, problemOf(text), `${method} ${path}`);
+    return (text ? JSON.parse(text) : {}) as T;
   }
 
   /** The request's refusal, for the steps that show one. */
@@ -45,10 +44,32 @@ export class ApiClient {
     throw new Error(`${method} ${path} was expected to be refused`);
   }
 
+  /** The bytes of a response, for the files the API serves (the annexes). */
+  async download(path: string): Promise<Buffer> {
+    const response = await fetch(`${this.baseUrl}/api/v1${path}`);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    if (!response.ok) throw new ApiError(response.status, problemOf(bytes.toString('utf8')), `GET ${path}`);
+    return bytes;
+  }
+
+  /** The body exactly as served, for checking a hash over it. */
+  async text(path: string): Promise<string> {
+    return (await this.download(path)).toString('utf8');
+  }
+
   async login(email: string, password: string): Promise<string> {
     const { accessToken } = await this.request<{ accessToken: string }>('POST', '/auth/login', {
       body: { email, password },
     });
     return accessToken;
+  }
+}
+
+/** A problem+json body, or what little a body that is not one says. */
+function problemOf(text: string): ApiError['problem'] {
+  try {
+    return text ? (JSON.parse(text) as ApiError['problem']) : {};
+  } catch {
+    return { detail: text.slice(0, 200) };
   }
 }

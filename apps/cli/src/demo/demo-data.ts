@@ -1,4 +1,10 @@
-/** The demo's cast: candidate centres from every ITU region, one observer and one excluded type. */
+/**
+ * The demo's cast of candidate centres and its call, modelled on the ITU BDT call for accelerator
+ * centres of the Innovation and Entrepreneurship Alliance for Digital Development: 44 applications
+ * from 35 ITU Member States in the six ITU-D regions (regions as in migrations/data/itu-countries.json).
+ * Brazil, India and Nigeria send three centres each, so the cap of two per country can bite.
+ * The organisations are fictional; the universities that host some of them are real.
+ */
 export interface DemoCentre {
   name: string;
   city: string;
@@ -7,78 +13,124 @@ export interface DemoCentre {
   locale: 'en' | 'fr';
 }
 
+const centre = (name: string, city: string, countryCode: string, type: string, locale: 'en' | 'fr' = 'en') => ({
+  name,
+  city,
+  countryCode,
+  type,
+  locale,
+});
+
 export const DEMO_CENTRES: DemoCentre[] = [
-  { name: 'Nairobi Digital Innovation Hub', city: 'Nairobi', countryCode: 'KE', type: 'innovation_hub', locale: 'en' },
-  { name: 'Dakar Tech Accelerator', city: 'Dakar', countryCode: 'SN', type: 'accelerator', locale: 'fr' },
-  { name: 'São Paulo Startup Campus', city: 'São Paulo', countryCode: 'BR', type: 'incubator', locale: 'en' },
-  { name: 'Cairo ICT Incubator', city: 'Cairo', countryCode: 'EG', type: 'incubator', locale: 'en' },
-  { name: 'Bengaluru Deep Tech Centre', city: 'Bengaluru', countryCode: 'IN', type: 'academia', locale: 'en' },
-  { name: 'Astana Hub', city: 'Astana', countryCode: 'KZ', type: 'innovation_hub', locale: 'en' },
-  { name: 'Tallinn Digital Acceleration Lab', city: 'Tallinn', countryCode: 'EE', type: 'accelerator', locale: 'en' },
-  { name: 'Ministry of Digital Economy Unit', city: 'Kigali', countryCode: 'RW', type: 'government', locale: 'fr' },
-  { name: 'Ramallah Tech Incubator', city: 'Ramallah', countryCode: 'PS', type: 'incubator', locale: 'en' },
+  // AFR: 11 centres, 8 countries
+  centre('Kigali Innovation City Accelerator', 'Kigali', 'RW', 'accelerator'),
+  centre('Ministère des TIC — Unité de transformation numérique', 'Kigali', 'RW', 'government', 'fr'),
+  centre('Ngong Road Digital Accelerator', 'Nairobi', 'KE', 'accelerator'),
+  centre('Yaba Tech Accelerator', 'Lagos', 'NG', 'accelerator'),
+  centre('Abuja Digital Enterprise Hub', 'Abuja', 'NG', 'innovation_hub'),
+  centre('Obafemi Awolowo University — Technology Incubation Centre', 'Ile-Ife', 'NG', 'academia'),
+  centre('Université Cheikh Anta Diop — Incubateur numérique', 'Dakar', 'SN', 'academia', 'fr'),
+  centre('Accra Digital Ventures Hub', 'Accra', 'GH', 'incubator'),
+  centre("Village de l'innovation d'Abidjan", 'Abidjan', 'CI', 'innovation_hub', 'fr'),
+  centre('Cape Town Fintech Accelerator', 'Cape Town', 'ZA', 'accelerator'),
+  centre("Centre d'incubation numérique de Yaoundé", 'Yaoundé', 'CM', 'incubator', 'fr'),
+  // AMS: 8 centres, 6 countries
+  centre('Recife Porto Digital Aceleradora', 'Recife', 'BR', 'accelerator'),
+  centre('Campinas Deep Tech Incubator', 'Campinas', 'BR', 'incubator'),
+  centre('Florianópolis Tech Incubator', 'Florianópolis', 'BR', 'incubator'),
+  centre('Guadalajara Tech Hub', 'Guadalajara', 'MX', 'innovation_hub'),
+  centre('Medellín Innovation District Accelerator', 'Medellín', 'CO', 'accelerator'),
+  centre('Córdoba Software Incubator', 'Córdoba', 'AR', 'incubator'),
+  centre('Kingston Caribbean Digital Accelerator', 'Kingston', 'JM', 'accelerator'),
+  centre('Universidad de Lima — Emprende Lab', 'Lima', 'PE', 'academia'),
+  // ARB: 7 centres, 6 countries
+  centre('Cairo ICT Incubator', 'Cairo', 'EG', 'incubator'),
+  centre('Alexandria Smart Village Accelerator', 'Alexandria', 'EG', 'accelerator'),
+  centre('Technopark Casablanca — Incubateur', 'Casablanca', 'MA', 'incubator', 'fr'),
+  centre("Sfax Centre d'innovation numérique", 'Sfax', 'TN', 'innovation_hub', 'fr'),
+  centre('Amman Digital Economy Accelerator', 'Amman', 'JO', 'accelerator'),
+  centre('Dubai Future Tech Studio', 'Dubai', 'AE', 'private_sector'),
+  centre('Beirut Creative Tech Incubator', 'Beirut', 'LB', 'incubator'),
+  // ASP: 7 centres, 5 countries
+  centre('Bengaluru Deep Tech Centre', 'Bengaluru', 'IN', 'academia'),
+  centre('Hyderabad Startup Foundry', 'Hyderabad', 'IN', 'accelerator'),
+  centre('Pune Rural Innovation Foundation', 'Pune', 'IN', 'ngo'),
+  centre('Jakarta Digital Valley Accelerator', 'Jakarta', 'ID', 'accelerator'),
+  centre('Hanoi Innovation and Start-up Centre', 'Hanoi', 'VN', 'innovation_hub'),
+  centre('Quezon City Startup Hub', 'Quezon City', 'PH', 'innovation_hub'),
+  centre('Dhaka Digital Enterprise Accelerator', 'Dhaka', 'BD', 'accelerator'),
+  // CIS: 5 centres, 4 countries
+  centre('Astana IT Park Accelerator', 'Astana', 'KZ', 'accelerator'),
+  centre('Almaty Technology Business Incubator', 'Almaty', 'KZ', 'incubator'),
+  centre('Tashkent Digital Start-up Incubator', 'Tashkent', 'UZ', 'incubator'),
+  centre('Yerevan Engineering City Accelerator', 'Yerevan', 'AM', 'accelerator'),
+  centre('Bishkek Startup Foundation', 'Bishkek', 'KG', 'ngo'),
+  // EUR: 6 centres, 6 countries
+  centre('Tallinn Digital Acceleration Lab', 'Tallinn', 'EE', 'accelerator'),
+  centre('Porto Digital Innovation Hub', 'Porto', 'PT', 'innovation_hub'),
+  centre('Kraków Technology Park Accelerator', 'Kraków', 'PL', 'accelerator'),
+  centre('Kyiv Digital Resilience Accelerator', 'Kyiv', 'UA', 'accelerator'),
+  centre('Liège Creative Tech — Incubateur', 'Liège', 'BE', 'incubator', 'fr'),
+  centre('Novi Sad Startup Centre', 'Novi Sad', 'RS', 'innovation_hub'),
 ];
 
 /** Arrives after the deadline. */
-export const LATE_CENTRE: DemoCentre = {
-  name: 'Late Bloomers Accelerator',
-  city: 'Montevideo',
-  countryCode: 'UY',
-  type: 'accelerator',
-  locale: 'en',
-};
+export const LATE_CENTRE: DemoCentre = centre(
+  'Montevideo Late Bloomers Accelerator',
+  'Montevideo',
+  'UY',
+  'accelerator',
+);
+
+/** The organisation types the call admits; DEMO_CENTRES has one government unit it turns away. */
+const ELIGIBLE_TYPES = ['academia', 'incubator', 'accelerator', 'innovation_hub', 'private_sector', 'ngo'];
+
+export const FOCUS_AREAS = ['AI', 'fintech', 'agritech', 'health', 'e-government', 'climate', 'other'];
 
 export const DEMO_CALL = {
   title: 'Call for accelerator centres of the Innovation and Entrepreneurship Alliance for Digital Development',
   description:
-    'Centres that support digital start-ups and innovation ecosystems are invited to join the network of ' +
-    'accelerator centres of the Alliance.',
+    'ITU BDT invites centres that support digital start-ups and innovation ecosystems to join the network of ' +
+    'accelerator centres of the Alliance. Selected centres co-design and run acceleration programmes with ITU ' +
+    'and its partners, share their methods across regions and support the digital transformation agenda.',
   cohortSize: 17,
   evaluatorsPerApplication: 3,
-  eligibility: {
-    organisationTypes: ['academia', 'incubator', 'accelerator', 'innovation_hub', 'private_sector', 'ngo'],
-    requiredDocuments: ['statutes'],
-  },
-  selection: { maxPerCountry: 2, minPerRegion: { AFR: 2, AMS: 2, ARB: 2, ASP: 2, CIS: 1, EUR: 2 } },
-  scoring: { scaleMin: 0, scaleMax: 10, normalization: 'zscore', disagreementThreshold: 30 },
+  eligibility: { organisationTypes: ELIGIBLE_TYPES, requiredDocuments: ['statutes'] },
+  // The minimums reserve 13 of the 17 seats, so that every region is represented whatever the ranking.
+  selection: { maxPerCountry: 2, minPerRegion: { AFR: 3, AMS: 2, ARB: 2, ASP: 2, CIS: 2, EUR: 2 }, waitlistSize: 5 },
+  scoring: { scaleMin: 0, scaleMax: 10, normalization: 'zscore', disagreementThreshold: 25 },
   assignment: { excludeSameCountry: true },
   criteria: [
-    { code: 'TRACK', title: 'Track record in supporting digital start-ups', weight: 0.2 },
-    { code: 'ECOSYSTEM', title: 'Ecosystem links and partnerships', weight: 0.15 },
-    { code: 'PROGRAMME', title: 'Quality of the acceleration programme', weight: 0.2 },
-    { code: 'INCLUSION', title: 'Inclusion of women and youth', weight: 0.15 },
-    { code: 'SUSTAIN', title: 'Financial and institutional sustainability', weight: 0.15 },
-    { code: 'ALIGN', title: 'Alignment with the Alliance priorities', weight: 0.15 },
+    { code: 'TRACK', title: 'Track record in supporting digital innovation and entrepreneurship', weight: 20 },
+    { code: 'CAPACITY', title: 'Institutional capacity: team, facilities and resources', weight: 15 },
+    { code: 'PROGRAMME', title: 'Quality and relevance of the acceleration programme', weight: 20 },
+    { code: 'ECOSYSTEM', title: 'Partnerships and engagement with the innovation ecosystem', weight: 15 },
+    { code: 'INCLUSION', title: 'Inclusion of women, youth and underserved communities', weight: 10 },
+    { code: 'SUSTAIN', title: 'Financial and institutional sustainability', weight: 10 },
+    { code: 'ALIGN', title: 'Alignment with the Alliance and the WSIS and SDG agenda', weight: 10 },
   ],
   questions: [
     { key: 'programme', label: 'Describe your acceleration programme', type: 'longtext', required: true },
     { key: 'startups_per_year', label: 'Start-ups supported per year', type: 'number', required: true },
-    {
-      key: 'focus',
-      label: 'Main focus',
-      type: 'choice',
-      required: true,
-      options: ['AI', 'fintech', 'agritech', 'health', 'other'],
-    },
+    { key: 'focus', label: 'Main focus', type: 'choice', required: true, options: FOCUS_AREAS },
     { key: 'website', label: 'Programme web page', type: 'url', required: false },
   ],
 };
 
-/** A deterministic pseudo-random sequence (mulberry32), so every run of a seed is the same. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+/** The centre's applicant account: one per centre, its address derived from the name. */
+export function centreEmail(centre: DemoCentre): string {
+  const slug = centre.name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '.')
+    .replace(/^\.|\.$/g, '');
+  return `${slug.slice(0, 60)}@centres.example`;
 }
 
 /** A small but real PDF, as a statutes document. */
 export function statutesPdf(organisation: string): Buffer {
-  const text = `Statutes of ${organisation}`.replace(/[()\\]/g, '');
+  const text = `Statutes of ${organisation}`.replace(/[^\x20-\x7e]/g, '?').replace(/[()\\]/g, '');
   const stream = `BT /F1 18 Tf 72 720 Td (${text}) Tj ET`;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',

@@ -1,42 +1,110 @@
-import { ApiClient } from './api-client';
+import { DEMO_CALL } from './demo-data';
+import { DemoEvaluator } from './demo-panel';
+import { RankedRow, ScoringOutcome } from './scoring-round';
+import { fit, heading, ordinal, table } from './text-table';
 
-export interface RankedRow {
-  rank: number;
-  organisation: { name: string; countryCode: string; region: string };
-  score: number;
-  rawScore: number;
-  evaluationCount: number;
-  needsModeration: boolean;
+const TOP = 20;
+
+/** Each row's rank by raw mean (rawScore descending, the normalised rank breaking ties). */
+export function rawRanks(ranking: RankedRow[]): Map<string, number> {
+  const byRaw = [...ranking].sort((a, b) => b.rawScore - a.rawScore || a.rank - b.rank);
+  return new Map(byRaw.map((row, index) => [row.applicationId, index + 1]));
 }
 
-/** Waits until the worker has reflected every submitted evaluation, then reads the ranking. */
-export async function awaitRanking(api: ApiClient, secretariat: string, callId: string): Promise<RankedRow[]> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const status = await api.request<{ upToDate: boolean }>('GET', `/calls/${callId}/scoring-status`, {
-      token: secretariat,
-    });
-    if (status.upToDate) break;
-    if (Date.now() > deadline) throw new Error('scoring did not catch up within 60 s');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  const ranking = await api.request<{ items: RankedRow[] }>('GET', `/calls/${callId}/ranking`, { token: secretariat });
-  return ranking.items;
-}
-
-export function formatRanking(rows: RankedRow[]): string {
-  const lines = [
+/**
+ * The top of the ranking with normalised and raw scores side by side, then what normalisation
+ * changed and why: which centres moved most, and which of the marked evaluators scored them.
+ */
+export function formatRanking(scoring: ScoringOutcome, reviewers: Map<string, DemoEvaluator[]>): string {
+  const { ranking } = scoring;
+  const raw = rawRanks(ranking);
+  const lines = heading(`Ranking: top ${TOP} of ${ranking.length}`);
+  lines.push(
+    `A full rescoring run scored ${scoring.run.total} applications. Score: the mean of the evaluators' totals ` +
+      `(0–100) after z-score normalisation; raw: the plain mean. Inter-rater reliability (Krippendorff's alpha): ` +
+      `${scoring.interRaterReliability?.toFixed(2) ?? 'n/a'}.`,
     '',
-    'Ranking (z-score normalised; raw mean beside it)',
-    '-----------------------------------------------',
+  );
+  const rows = ranking.slice(0, TOP).map((row) => {
+    const rawRank = raw.get(row.applicationId) ?? row.rank;
+    const moved = rawRank === row.rank ? '' : ` (${rawRank > row.rank ? '+' : '−'}${Math.abs(rawRank - row.rank)})`;
+    return [
+      String(row.rank),
+      fit(row.organisation.name, 44),
+      row.organisation.countryCode,
+      row.organisation.region,
+      row.score.toFixed(2),
+      row.rawScore.toFixed(2),
+      `${rawRank}${moved}`,
+      markedEvaluators(reviewers.get(row.applicationId) ?? []),
+      row.needsModeration ? `needed (spread ${row.spread.toFixed(0)})` : '',
+    ];
+  });
+  const header = ['Rank', 'Centre', 'Ctry', 'Reg', 'Score', 'Raw', 'Raw rank', 'L/H', 'Moderation'];
+  lines.push(...table(header, rows, [0, 4, 5, 6]));
+  lines.push(
+    `L/H: scored by the lenient (L) or the harsh (H) evaluator. Raw rank (+n): n places higher thanks to ` +
+      `normalisation; (−n): n places lower. Moderation: evaluators' totals more than ` +
+      `${DEMO_CALL.scoring.disagreementThreshold} points apart.`,
+  );
+  lines.push('', ...normalisationNotes(ranking, raw, reviewers));
+  return lines.join('\n');
+}
+
+function markedEvaluators(evaluators: DemoEvaluator[]): string {
+  const marks = evaluators.filter((e) => e.temper).map((e) => (e.temper === 'lenient' ? 'L' : 'H'));
+  return marks.sort().join('+');
+}
+
+/** The centres normalisation moved most (near the top, where it matters), with the likely cause. */
+function normalisationNotes(
+  ranking: RankedRow[],
+  raw: Map<string, number>,
+  reviewers: Map<string, DemoEvaluator[]>,
+): string[] {
+  const changed = ranking.filter((r) => raw.get(r.applicationId) !== r.rank).length;
+  const near = ranking.filter((r) => r.rank <= TOP + 5 || (raw.get(r.applicationId) ?? 0) <= TOP + 5);
+  const moves = near
+    .map((row) => ({ row, rawRank: raw.get(row.applicationId) ?? row.rank }))
+    .map((move) => ({ ...move, gain: move.rawRank - move.row.rank }));
+  const biggest = (sign: number) =>
+    moves
+      .filter((m) => Math.sign(m.gain) === sign)
+      .sort((a, b) => Math.abs(b.gain) - Math.abs(a.gain) || a.row.rank - b.row.rank)
+      .slice(0, 2);
+  const shown = [...biggest(1), ...biggest(-1)];
+  const lines = [
+    `Normalisation changed the order: ${changed} of ${ranking.length} centres rank differently than by raw mean.`,
+    ...cutLine(ranking, raw),
+    'Largest moves near the top, up and down:',
   ];
-  for (const row of rows) {
-    const flag = row.needsModeration ? '  needs moderation' : '';
+  for (const { row, rawRank } of shown) {
     lines.push(
-      `${String(row.rank).padStart(3)}. ${row.organisation.name.slice(0, 34).padEnd(35)} ${row.organisation.countryCode} ` +
-        `${row.organisation.region.padEnd(4)} ${row.score.toFixed(2).padStart(6)}  (raw ${row.rawScore.toFixed(2)}, ` +
-        `${row.evaluationCount} evaluations)${flag}`,
+      `  - ${row.organisation.name}: ${ordinal(rawRank)} by raw mean, ${ordinal(row.rank)} after normalisation; ` +
+        cause(rawRank > row.rank, reviewers.get(row.applicationId) ?? []),
     );
   }
-  return lines.join('\n');
+  return lines;
+}
+
+/** Who crosses the line of the cohort's size because of normalisation, either way. */
+function cutLine(ranking: RankedRow[], raw: Map<string, number>): string[] {
+  const size = DEMO_CALL.cohortSize;
+  const names = (rows: RankedRow[]) => rows.map((r) => r.organisation.name).join(', ') || 'none';
+  const inByNormalisation = ranking.filter((r) => r.rank <= size && (raw.get(r.applicationId) ?? 0) > size);
+  const outByNormalisation = ranking.filter((r) => r.rank > size && (raw.get(r.applicationId) ?? 0) <= size);
+  return [
+    `In the top ${size} (the cohort's size) only thanks to normalisation: ${names(inByNormalisation)}.`,
+    `In the top ${size} by raw mean but not after normalisation: ${names(outByNormalisation)}.`,
+  ];
+}
+
+function cause(movedUp: boolean, evaluators: DemoEvaluator[]): string {
+  const harsh = evaluators.find((e) => e.temper === 'harsh');
+  const lenient = evaluators.find((e) => e.temper === 'lenient');
+  if (movedUp && harsh) return `${harsh.name}, who marks harshly, was one of its evaluators.`;
+  if (!movedUp && lenient) return `${lenient.name}, who marks leniently, was one of its evaluators.`;
+  return movedUp
+    ? 'its evaluators mark below the panel average, which normalisation corrects.'
+    : 'its evaluators mark above the panel average, which normalisation corrects.';
 }

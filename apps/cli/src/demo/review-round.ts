@@ -1,115 +1,205 @@
-import { ApiClient } from './api-client';
-import { DEMO_CALL, seededRandom } from './demo-data';
-
-const PASSWORD = 'demo-password-2026';
-
-/** The panel: one lenient and one harsh evaluator, and one who works for an applicant. */
-const EVALUATORS = [
-  { name: 'Amina Diallo', countryCode: 'KE', affiliation: 'University of Nairobi', bias: 1.5 },
-  { name: 'Jean Martin', countryCode: 'FR', affiliation: 'Station F', bias: -2 },
-  { name: 'Lucía Pérez', countryCode: 'AR', affiliation: 'Cairo ICT Incubator', bias: 0 },
-  { name: 'Kenji Sato', countryCode: 'JP', affiliation: 'Keio University', bias: 0 },
-];
+import { ApiClient, ApiError } from './api-client';
+import { DEMO_CALL, DEMO_CENTRES } from './demo-data';
+import { AFFILIATED, DECLARED_CONFLICTS, DEMO_PANEL, DemoEvaluator } from './demo-panel';
+import { DEMO_PASSWORD, IntakeOutcome } from './intake-round';
+import { Progress } from './progress';
+import { criterionScore, scoreComment } from './scores';
 
 export interface ReviewOutcome {
   created: number;
   unassigned: number;
   loads: Array<{ name: string; load: number }>;
   conflicts: string[];
+  /** Assigned pairs that break a conflict: the demo checks there are none. */
+  conflictedPairs: number;
   evaluationsSubmitted: number;
   hiddenBeforeOwnSubmission: number;
+  /** Who evaluated each application, by application id: the summary explains rank changes with it. */
+  reviewers: Map<string, DemoEvaluator[]>;
+}
+
+interface Member {
+  evaluator: DemoEvaluator;
+  id: string;
+  token: string;
+}
+
+interface MyAssignment {
+  id: string;
+  applicationId: string;
+  application: { organisationName: string };
 }
 
 /**
- * The review through the public HTTP API: the secretariat closes the call, seats a panel, an
- * evaluator declares a conflict, automatic assignment avoids it (and the automatic ones), and
- * every evaluator scores and submits its applications.
+ * The review through the public HTTP API: the secretariat closes the call and seats a panel,
+ * evaluators declare their conflicts, automatic assignment avoids them (and the automatic ones:
+ * same organisation, same country), and every evaluator scores and submits its applications.
  */
-export async function playReviewRound(
-  api: ApiClient,
-  secretariat: string,
-  callId: string,
-  seed: number,
-): Promise<ReviewOutcome> {
-  const random = seededRandom(seed + 1);
-  await api.request('POST', `/calls/${callId}/close`, { token: secretariat });
-  const panel: Array<{ id: string; token: string; name: string; bias: number }> = [];
-  for (const evaluator of EVALUATORS) {
-    const email = `${evaluator.name.toLowerCase().replace(/[^a-z]+/g, '.')}.${seed}@panel.example`;
-    const user = await api.request<{ id: string }>('POST', '/users', {
-      token: secretariat,
-      body: {
-        email,
-        password: PASSWORD,
-        displayName: evaluator.name,
-        role: 'evaluator',
-        countryCode: evaluator.countryCode,
-        affiliation: evaluator.affiliation,
-      },
-    });
-    panel.push({ id: user.id, token: await api.login(email, PASSWORD), name: evaluator.name, bias: evaluator.bias });
+export async function playReviewRound(api: ApiClient, intake: IntakeOutcome, seed: number): Promise<ReviewOutcome> {
+  const { callId, secretariat } = intake;
+  // Closing, seating the panel and assigning, plus one step per evaluator and per conflict.
+  // The bar's length is known for sure only once assignment is done: until then, a full panel's work.
+  const setupSteps = 3 + DEMO_PANEL.length + DECLARED_CONFLICTS.length;
+  const expected = intake.rows.filter((r) => r.eligible).length * DEMO_CALL.evaluatorsPerApplication;
+  const progress = new Progress('Review', setupSteps + expected);
+  await closeCall(api, secretariat, callId);
+  progress.step('call closed');
+  const panel: Member[] = [];
+  for (const evaluator of DEMO_PANEL) {
+    panel.push(await createEvaluator(api, secretariat, evaluator));
+    progress.step(`${evaluator.name} joins the panel`);
   }
   await api.request('POST', `/calls/${callId}/panel`, {
     token: secretariat,
-    body: { evaluatorIds: panel.map((p) => p.id) },
+    body: { evaluatorIds: panel.map((m) => m.id) },
   });
-
-  const applications = await api.request<{ items: Array<{ id: string; countryCode: string }> }>(
-    'GET',
-    `/calls/${callId}/applications?status=submitted&limit=500`,
-    { token: secretariat },
-  );
-  const declared = applications.items.find((a) => a.countryCode === 'BR');
-  const conflicts: string[] = [];
-  if (declared) {
-    await api.request('POST', `/calls/${callId}/conflicts`, {
-      token: panel[3].token,
-      body: { applicationId: declared.id, reason: 'I mentored two of its start-ups last year.' },
-    });
-    conflicts.push(`${panel[3].name} declared a conflict with the application from BR`);
-  }
-  conflicts.push(`${panel[2].name} works for Cairo ICT Incubator: never assigned to it`);
-  conflicts.push(`evaluators never review applications from their own country (the call excludes it)`);
-
+  progress.step('panel seated');
+  const conflicts = await declareConflicts(api, intake, panel, () => progress.step('conflict declared'));
   const report = await api.request<{
     created: number;
     assignmentsPerEvaluator: Record<string, number>;
     unassigned: unknown[];
   }>('POST', `/calls/${callId}/assignments/auto`, { token: secretariat });
-
-  let submitted = 0;
-  let hidden = 0;
-  for (const evaluator of panel) {
-    const mine = await api.request<{ items: Array<{ id: string; applicationId: string }> }>(
-      'GET',
-      `/me/assignments?callId=${callId}`,
-      {
-        token: evaluator.token,
-      },
-    );
-    for (const assignment of mine.items) {
-      const peek = await api.refusal('GET', `/applications/${assignment.applicationId}/evaluations`, {
-        token: evaluator.token,
-      });
-      if (peek.status === 403) hidden += 1;
-      const scores = DEMO_CALL.criteria.map((c) => ({
-        criterionCode: c.code,
-        score: Math.max(0, Math.min(10, Math.round(4 + random() * 5 + evaluator.bias))),
-      }));
-      await api.request('PUT', `/assignments/${assignment.id}/evaluation`, {
-        token: evaluator.token,
-        body: { scores },
-      });
-      await api.request('POST', `/assignments/${assignment.id}/evaluation/submit`, { token: evaluator.token });
-      submitted += 1;
-    }
-  }
+  progress.step(`${report.created} assignments made`);
+  const scored = await scoreEverything(api, callId, panel, seed, (done, label) =>
+    progress.report(setupSteps + done, label, setupSteps + report.created),
+  );
+  progress.finish('every evaluation submitted');
   return {
     created: report.created,
     unassigned: report.unassigned.length,
-    loads: panel.map((p) => ({ name: p.name, load: report.assignmentsPerEvaluator[p.id] ?? 0 })),
+    loads: panel.map((m) => ({ name: m.evaluator.name, load: report.assignmentsPerEvaluator[m.id] ?? 0 })),
     conflicts,
-    evaluationsSubmitted: submitted,
-    hiddenBeforeOwnSubmission: hidden,
+    ...scored,
   };
+}
+
+/** The worker closes a call at its deadline on its own schedule; the secretariat closes it if not yet. */
+async function closeCall(api: ApiClient, secretariat: string, callId: string): Promise<void> {
+  try {
+    await api.request('POST', `/calls/${callId}/close`, { token: secretariat });
+  } catch (error) {
+    const call = await api.request<{ status: string }>('GET', `/calls/${callId}`, { token: secretariat });
+    if (!(error instanceof ApiError && error.status === 409 && call.status === 'closed')) throw error;
+  }
+}
+
+async function createEvaluator(api: ApiClient, secretariat: string, evaluator: DemoEvaluator): Promise<Member> {
+  const { name, email, countryCode, affiliation, locale } = evaluator;
+  const user = await api.request<{ id: string }>('POST', '/users', {
+    token: secretariat,
+    body: { email, password: DEMO_PASSWORD, displayName: name, role: 'evaluator', countryCode, affiliation, locale },
+  });
+  return { evaluator, id: user.id, token: await api.login(email, DEMO_PASSWORD) };
+}
+
+/** Each evaluator declares its own conflicts, as the platform asks before scoring starts. */
+async function declareConflicts(
+  api: ApiClient,
+  intake: IntakeOutcome,
+  panel: Member[],
+  declared: () => void,
+): Promise<string[]> {
+  const lines: string[] = [];
+  for (const conflict of DECLARED_CONFLICTS) {
+    const member = memberNamed(panel, conflict.evaluator);
+    const applicationId = applicationOf(intake, conflict.centre);
+    await api.request('POST', `/calls/${intake.callId}/conflicts`, {
+      token: member.token,
+      body: { applicationId, reason: conflict.reason },
+    });
+    lines.push(`${conflict.evaluator} declared a conflict with ${conflict.centre}: "${conflict.reason}"`);
+    declared();
+  }
+  lines.push(`${AFFILIATED.evaluator} works for ${AFFILIATED.centre}: the platform found that conflict itself`);
+  const compatriots = DEMO_PANEL.filter((e) => DEMO_CENTRES.some((c) => c.countryCode === e.countryCode));
+  lines.push(
+    `no one reviews centres of their own country (the call excludes it): ` +
+      compatriots.map((e) => `${e.name} (${e.countryCode})`).join(', '),
+  );
+  return lines;
+}
+
+/** Every evaluator scores its assignments, in the order of the centres' names. */
+async function scoreEverything(
+  api: ApiClient,
+  callId: string,
+  panel: Member[],
+  seed: number,
+  scoredOne: (done: number, label: string) => void,
+) {
+  const reviewers = new Map<string, DemoEvaluator[]>();
+  let submitted = 0;
+  let hidden = 0;
+  let conflictedPairs = 0;
+  for (const member of panel) {
+    const mine = await api.request<{ items: MyAssignment[] }>('GET', `/me/assignments?callId=${callId}&limit=500`, {
+      token: member.token,
+    });
+    const assignments = [...mine.items].sort((a, b) =>
+      compare(a.application.organisationName, b.application.organisationName),
+    );
+    if (assignments.length > 0 && (await peekIsRefused(api, member, assignments[0]))) hidden += 1;
+    for (const assignment of assignments) {
+      if (isConflicted(member.evaluator, assignment.application.organisationName)) conflictedPairs += 1;
+      await scoreAndSubmit(api, member, assignment, seed);
+      reviewers.set(assignment.applicationId, [...(reviewers.get(assignment.applicationId) ?? []), member.evaluator]);
+      submitted += 1;
+      scoredOne(submitted, `${member.evaluator.name} scored ${assignment.application.organisationName}`);
+    }
+  }
+  return { evaluationsSubmitted: submitted, hiddenBeforeOwnSubmission: hidden, conflictedPairs, reviewers };
+}
+
+/** Colleagues' scores stay hidden from an evaluator until it has submitted its own. */
+async function peekIsRefused(api: ApiClient, member: Member, assignment: MyAssignment): Promise<boolean> {
+  const refusal = await api.refusal('GET', `/applications/${assignment.applicationId}/evaluations`, {
+    token: member.token,
+  });
+  return refusal.status === 403;
+}
+
+async function scoreAndSubmit(api: ApiClient, member: Member, assignment: MyAssignment, seed: number): Promise<void> {
+  const centre = centreNamed(assignment.application.organisationName);
+  const scores = DEMO_CALL.criteria.map((criterion) => {
+    const score = criterionScore(seed, centre, member.evaluator, criterion.code, DEMO_CALL.scoring);
+    return { criterionCode: criterion.code, score, comment: scoreComment(score, DEMO_CALL.scoring) };
+  });
+  await api.request('PUT', `/assignments/${assignment.id}/evaluation`, {
+    token: member.token,
+    body: { scores, overallComment: `Reviewed against the published criteria of the call.` },
+  });
+  await api.request('POST', `/assignments/${assignment.id}/evaluation/submit`, { token: member.token });
+}
+
+function isConflicted(evaluator: DemoEvaluator, centreName: string): boolean {
+  const centre = centreNamed(centreName);
+  return (
+    centre.countryCode === evaluator.countryCode ||
+    (AFFILIATED.evaluator === evaluator.name && AFFILIATED.centre === centreName) ||
+    DECLARED_CONFLICTS.some((c) => c.evaluator === evaluator.name && c.centre === centreName)
+  );
+}
+
+function memberNamed(panel: Member[], name: string): Member {
+  const member = panel.find((m) => m.evaluator.name === name);
+  if (!member) throw new Error(`No evaluator named ${name} on the panel.`);
+  return member;
+}
+
+function centreNamed(name: string) {
+  const centre = DEMO_CENTRES.find((c) => c.name === name);
+  if (!centre) throw new Error(`An application from ${name}, which is not a demo centre.`);
+  return centre;
+}
+
+function applicationOf(intake: IntakeOutcome, centre: string): string {
+  const row = intake.rows.find((r) => r.name === centre && r.status === 'submitted');
+  if (!row) throw new Error(`${centre} has no submitted application.`);
+  return row.applicationId;
+}
+
+/** Code-unit order, the same on every machine (no locale collation). */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /** A process of the platform (api or worker), started from the build as it runs in production. */
 export class ServiceProcess {
@@ -8,23 +9,33 @@ export class ServiceProcess {
     readonly baseUrl: string,
   ) {}
 
-  static async start(app: 'api' | 'worker', env: Record<string, string>, port: number): Promise<ServiceProcess> {
+  /** Its JSON logs (stdout) go to `logFile`, so that an error id in an API answer can be looked up. */
+  static async start(
+    app: 'api' | 'worker',
+    env: Record<string, string>,
+    port: number,
+    logFile: string,
+  ): Promise<ServiceProcess> {
     const entry = join(__dirname, '..', '..', '..', app, 'src', 'main.js');
     const portVariable = app === 'api' ? 'PORT' : 'WORKER_PORT';
+    mkdirSync(dirname(logFile), { recursive: true });
+    const log = openSync(logFile, 'w');
     const child = spawn(process.execPath, [entry], {
       env: { ...process.env, ...env, [portVariable]: String(port) },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', log, 'inherit'],
     });
+    // The child holds its own copy of the descriptor.
+    closeSync(log);
     const service = new ServiceProcess(child, `http://127.0.0.1:${port}`);
     await service.waitUntilReady(app);
     return service;
   }
 
-  /** Resolves once /health/ready answers 200; fails if the process dies or 30 s pass. */
+  /** Resolves once /health/ready answers 200; fails if the process dies or a minute passes (a busy machine). */
   private async waitUntilReady(app: string): Promise<void> {
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
-      if (this.child.exitCode !== null) throw new Error(`the ${app} exited with code ${this.child.exitCode}`);
+      if (this.hasExited()) throw new Error(`the ${app} exited (${this.child.exitCode ?? this.child.signalCode})`);
       const ready = await fetch(`${this.baseUrl}/health/ready`).then(
         (r) => r.ok,
         () => false,
@@ -32,18 +43,24 @@ export class ServiceProcess {
       if (ready) return;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    throw new Error(`the ${app} did not become ready within 30 s`);
+    throw new Error(`the ${app} did not become ready within 60 s`);
   }
 
   /** Resolves when the process ends (on Ctrl-C with --serve). */
   exited(): Promise<void> {
+    if (this.hasExited()) return Promise.resolve();
     return new Promise((resolve) => this.child.once('exit', () => resolve()));
   }
 
   async stop(): Promise<void> {
-    if (this.child.exitCode !== null) return;
+    if (this.hasExited()) return;
     const exited = this.exited();
     this.child.kill('SIGTERM');
     await exited;
+  }
+
+  /** Ended by itself or by a signal (a Ctrl-C reaches the whole process group). */
+  private hasExited(): boolean {
+    return this.child.exitCode !== null || this.child.signalCode !== null;
   }
 }

@@ -25,10 +25,10 @@ export function configureHttpApp(app: NestExpressApplication): void {
   app.useBodyParser('urlencoded', { limit: config.JSON_BODY_LIMIT, extended: false });
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
-      { path: 'health/(.*)', method: RequestMethod.ALL },
+      { path: 'health/{*path}', method: RequestMethod.ALL },
       { path: 'metrics', method: RequestMethod.ALL },
       { path: 'queues', method: RequestMethod.ALL },
-      { path: 'queues/(.*)', method: RequestMethod.ALL },
+      { path: 'queues/{*path}', method: RequestMethod.ALL },
     ],
   });
   app.useGlobalPipes(createValidationPipe());

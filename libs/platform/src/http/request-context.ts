@@ -24,6 +24,6 @@ class RequestContextMiddleware implements NestMiddleware {
 @Module({})
 export class RequestContextModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestContextMiddleware).forRoutes('*');
+    consumer.apply(RequestContextMiddleware).forRoutes('{*path}');
   }
 }

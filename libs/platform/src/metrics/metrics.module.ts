@@ -8,6 +8,6 @@ import { MetricsController } from './metrics.controller';
 @Module({ providers: [Metrics], controllers: [MetricsController], exports: [Metrics] })
 export class MetricsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpMetricsMiddleware).forRoutes('*');
+    consumer.apply(HttpMetricsMiddleware).forRoutes('{*path}');
   }
 }

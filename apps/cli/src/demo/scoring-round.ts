@@ -1,0 +1,91 @@
+import { ApiClient } from './api-client';
+import { Progress } from './progress';
+import { until } from './wait';
+
+export interface RankedRow {
+  rank: number;
+  applicationId: string;
+  organisation: { name: string; countryCode: string; region: string };
+  score: number;
+  rawScore: number;
+  normalizedScore: number;
+  evaluationCount: number;
+  spread: number;
+  needsModeration: boolean;
+}
+
+export interface ScoringOutcome {
+  ranking: RankedRow[];
+  /** Applications the full rescoring run scored (its timing is left out: the report stays the same run to run). */
+  run: { total: number };
+  interRaterReliability: number | null;
+}
+
+interface ScoringStatus {
+  upToDate: boolean;
+  pending: number;
+}
+
+interface ScoringRun {
+  id: string;
+  status: 'queued' | 'running' | 'completed' | 'failed';
+  total: number;
+  done: number;
+  error?: string | null;
+}
+
+const TIMEOUT_MS = 120_000;
+
+/**
+ * Scoring as the secretariat follows it: the worker scores each evaluation as it is submitted, so
+ * the demo first waits until the results reflect all of them; then it asks for a full rescoring
+ * run, as the secretariat would before proposing a cohort, and follows its progress.
+ */
+export async function playScoringRound(api: ApiClient, secretariat: string, callId: string): Promise<ScoringOutcome> {
+  await catchUp(api, secretariat, callId);
+  const run = await rescore(api, secretariat, callId);
+  await catchUp(api, secretariat, callId);
+  const ranking = await api.request<{ items: RankedRow[] }>('GET', `/calls/${callId}/ranking`, { token: secretariat });
+  const statistics = await api.request<{ interRaterReliability: number | null }>('GET', `/calls/${callId}/statistics`, {
+    token: secretariat,
+  });
+  return { ranking: ranking.items, run, interRaterReliability: statistics.interRaterReliability };
+}
+
+/** Waits until every submitted evaluation is reflected in the results (computed from the database). */
+async function catchUp(api: ApiClient, secretariat: string, callId: string): Promise<void> {
+  let first: number | undefined;
+  const progress = new Progress('Scoring', 1);
+  await until(
+    'the scores to reflect every submitted evaluation',
+    () => api.request<ScoringStatus>('GET', `/calls/${callId}/scoring-status`, { token: secretariat }),
+    (status) => status.upToDate,
+    {
+      timeoutMs: TIMEOUT_MS,
+      onProbe: (status) => {
+        first ??= Math.max(1, status.pending);
+        progress.report(first - status.pending, `${status.pending} evaluation(s) still to reflect`, first);
+      },
+    },
+  );
+  progress.finish('scores up to date');
+}
+
+/** A full rescoring run, fanned out in chunks by the worker; its progress drives the bar. */
+async function rescore(api: ApiClient, secretariat: string, callId: string): Promise<ScoringOutcome['run']> {
+  const requested = await api.request<ScoringRun>('POST', `/calls/${callId}/scoring-runs`, { token: secretariat });
+  const progress = new Progress('Rescoring', 1);
+  const run = await until(
+    `scoring run ${requested.id} to finish`,
+    () => api.request<ScoringRun>('GET', `/scoring-runs/${requested.id}`, { token: secretariat }),
+    (r) => r.status === 'completed' || r.status === 'failed',
+    {
+      timeoutMs: TIMEOUT_MS,
+      intervalMs: 100,
+      onProbe: (r) => progress.report(r.done, `full run ${r.status}: ${r.done}/${r.total} applications`, r.total),
+    },
+  );
+  if (run.status === 'failed') throw new Error(`Scoring run ${run.id} failed: ${run.error ?? 'no error given'}`);
+  progress.finish('full run completed');
+  return { total: run.total };
+}
