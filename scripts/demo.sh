@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The main job on a fresh machine: dependencies, PostgreSQL and Redis, a build, then a whole
 # selection round, intake to published cohort, played through the real HTTP API and worker (see
-# apps/cli/src/demo). Extra arguments go to
-# the demo command, e.g. --serve to keep the API running, --seed 7.
+# apps/cli/src/demo). Extra arguments go to the demo command, e.g. --serve to keep the API
+# running, --seed 7.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
