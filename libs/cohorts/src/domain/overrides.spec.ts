@@ -4,29 +4,8 @@ import { InvalidOverrideError } from './cohorts.errors';
 import { constraintViolations } from './constraint-violations';
 import { applyOverrides } from './overrides';
 import { selectCohort } from './selection';
-import type { ApplicationForSelection, CohortConstraints, CohortOverrides, Region } from './selection.types';
-
-const REGION_OF: Record<string, Region> = { FR: 'EUR', DE: 'EUR', KE: 'AFR', NG: 'AFR', JP: 'ASP' };
-
-function app(
-  applicationId: string,
-  rank: number | null,
-  countryCode: string,
-  extra: Partial<ApplicationForSelection> = {},
-) {
-  const application: ApplicationForSelection = {
-    applicationId,
-    rank,
-    score: rank === null ? null : 100 - rank,
-    countryCode,
-    region: REGION_OF[countryCode],
-    status: 'submitted',
-    eligible: true,
-    evaluationCount: 3,
-    ...extra,
-  };
-  return application;
-}
+import { REGION_OF, app } from './testing/applications';
+import type { CohortConstraints, CohortOverrides } from './selection.types';
 
 const applications = [
   app('fr1', 1, 'FR'),

@@ -1,37 +1,7 @@
 import { InvalidSelectionInputError } from './cohorts.errors';
 import { selectCohort } from './selection';
-import type { ApplicationForSelection, CohortConstraints, CohortProposal, Region } from './selection.types';
-
-const REGION_OF: Record<string, Region> = {
-  FR: 'EUR',
-  DE: 'EUR',
-  IT: 'EUR',
-  KE: 'AFR',
-  NG: 'AFR',
-  JP: 'ASP',
-  BR: 'AMS',
-};
-
-/** A candidate unless told otherwise: submitted, eligible, three evaluations, score falling with rank. */
-function app(
-  applicationId: string,
-  rank: number | null,
-  countryCode: string,
-  extra: Partial<ApplicationForSelection> = {},
-) {
-  const application: ApplicationForSelection = {
-    applicationId,
-    rank,
-    score: rank === null ? null : 100 - rank,
-    countryCode,
-    region: REGION_OF[countryCode],
-    status: 'submitted',
-    eligible: true,
-    evaluationCount: 3,
-    ...extra,
-  };
-  return application;
-}
+import { app } from './testing/applications';
+import type { CohortConstraints, CohortProposal } from './selection.types';
 
 const limits = (constraints: Partial<CohortConstraints> & { size: number }): CohortConstraints => ({
   evaluatorsPerApplication: 3,
