@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Full scoring runs (DESIGN.md §5): a run fans out in chunks of applications whose evaluator totals
- * are staged per run, then one step normalises, ranks and writes the results.
+ * Full scoring runs (DESIGN.md §5): a run fans out in chunks of evaluations whose totals are staged
+ * per run, then one step normalises, ranks and writes the results.
  */
 export class ScoringRuns1764200000000 implements MigrationInterface {
   name = 'ScoringRuns1764200000000';
@@ -17,7 +17,7 @@ export class ScoringRuns1764200000000 implements MigrationInterface {
         requested_by uuid REFERENCES users (id),
         -- The outbox row that asked for the run (a request or a reweighting): one run per row.
         trigger_outbox_id uuid NOT NULL UNIQUE,
-        -- Applications to score and already scored, summed over the chunks.
+        -- Submitted evaluations to score and already scored, summed over the chunks.
         total integer NOT NULL DEFAULT 0 CHECK (total >= 0),
         done integer NOT NULL DEFAULT 0 CHECK (done >= 0 AND done <= total),
         -- The rescoring requests pending when the run was planned: the ones it reflects once completed.
@@ -33,17 +33,20 @@ export class ScoringRuns1764200000000 implements MigrationInterface {
       CREATE TABLE scoring_run_chunks (
         run_id uuid NOT NULL REFERENCES scoring_runs (id) ON DELETE CASCADE,
         chunk integer NOT NULL CHECK (chunk >= 0),
-        first_application_id uuid NOT NULL,
-        last_application_id uuid NOT NULL,
-        applications integer NOT NULL CHECK (applications > 0),
+        -- A range of the call's submitted assignments (evaluations), the key of their criterion scores.
+        first_assignment_id uuid NOT NULL,
+        last_assignment_id uuid NOT NULL,
+        evaluations integer NOT NULL CHECK (evaluations > 0),
         done_at timestamptz,
         PRIMARY KEY (run_id, chunk)
       )`);
 
-    // Written by a chunk in the transaction that marks it done, so a retried chunk never stages twice.
+    // Written by a chunk in the transaction that marks it done, so a retried chunk never stages twice;
+    // emptied when the run ends. No foreign key: checking one for each of 100,000s of rows costs a
+    // sixth of a chunk, and nothing but a run's own steps writes or reads these rows.
     await q.query(`
       CREATE TABLE scoring_run_totals (
-        run_id uuid NOT NULL REFERENCES scoring_runs (id) ON DELETE CASCADE,
+        run_id uuid NOT NULL,
         assignment_id uuid NOT NULL,
         application_id uuid NOT NULL,
         evaluator_id uuid NOT NULL,

@@ -95,7 +95,7 @@ describe('full scoring runs', () => {
   }
 
   it('scores the call in chunks, reports progress, and ends equal to the incremental results and the reference', async () => {
-    const { callId, applicationIds } = await evaluatedCall();
+    const { callId, applicationIds, drafts } = await evaluatedCall();
     const incremental = await results(callId);
 
     const release = await holdScoringLock(db, callId);
@@ -109,12 +109,12 @@ describe('full scoring runs', () => {
       () => readRun(requested.body.id),
       (run) => run.status === 'running',
     );
-    expect(planned).toMatchObject({ status: 'running', total: applicationIds.length, done: 0, finishedAt: null });
+    expect(planned).toMatchObject({ status: 'running', total: drafts.length, done: 0, finishedAt: null });
     expect(planned.startedAt).not.toBeNull();
     await release();
 
     const finished = await untilFinished(requested.body.id);
-    expect(finished).toMatchObject({ status: 'completed', total: applicationIds.length, done: applicationIds.length });
+    expect(finished).toMatchObject({ status: 'completed', total: drafts.length, done: drafts.length });
     expect(finished.error).toBeNull();
     expect(await status(callId)).toMatchObject({ upToDate: true, pending: 0 });
 
@@ -123,7 +123,7 @@ describe('full scoring runs', () => {
       `SELECT count(*)::int AS n FROM scoring_run_chunks WHERE run_id = $1`,
       [requested.body.id],
     );
-    expect(chunks[0].n).toBe(Math.ceil(applicationIds.length / CHUNK_SIZE));
+    expect(chunks[0].n).toBe(Math.ceil(drafts.length / CHUNK_SIZE));
     const staged = await sql<{ n: number }>(
       api,
       `SELECT count(*)::int AS n FROM scoring_run_totals WHERE run_id = $1`,
@@ -177,7 +177,7 @@ describe('full scoring runs', () => {
       `SELECT status, reason, total, done FROM scoring_runs WHERE call_id = $1`,
       [callId],
     );
-    expect(runs).toEqual([{ status: 'completed', reason: 'reweighted', total: 10, done: 10 }]);
+    expect(runs).toEqual([{ status: 'completed', reason: 'reweighted', total: 20, done: 20 }]);
   });
 
   it('serves a burst of 40 submissions with one computation', async () => {

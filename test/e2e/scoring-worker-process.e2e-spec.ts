@@ -92,7 +92,7 @@ describe('scoring runs across worker processes', () => {
     ({ callId, applicationIds } = call);
     await inPool(call.drafts, 6, (d) => submitEvaluation(api, d.token, d.id));
     const run = await untilCompleted(await requestRun());
-    expect(run).toMatchObject({ status: 'completed', total: 10, done: 10 });
+    expect(run).toMatchObject({ status: 'completed', total: 20, done: 20 });
     uninterrupted = await results();
   }, 180_000);
 
@@ -114,7 +114,7 @@ describe('scoring runs across worker processes', () => {
     expect(await readRun(runId)).toMatchObject({ status: 'running', done: 0 });
 
     worker = await WorkerProcess.start(workerEnv());
-    expect(await untilCompleted(runId)).toMatchObject({ status: 'completed', total: 10, done: 10 });
+    expect(await untilCompleted(runId)).toMatchObject({ status: 'completed', total: 20, done: 20 });
     expect(await results()).toEqual(uninterrupted);
     await expectRankingReflectsEvaluations(api, secretariat.token, callId, applicationIds);
     expect(await scoringStatus(api, secretariat.token, callId)).toMatchObject({ upToDate: true, pending: 0 });
@@ -150,7 +150,7 @@ describe('scoring runs across worker processes', () => {
     expect(progress).toMatchObject({ status: 'running', done: 4 });
 
     worker = await WorkerProcess.start(workerEnv());
-    expect(await untilCompleted(runId)).toMatchObject({ status: 'completed', total: 10, done: 10 });
+    expect(await untilCompleted(runId)).toMatchObject({ status: 'completed', total: 20, done: 20 });
     expect(await results()).toEqual(uninterrupted);
   }, 150_000);
 });

@@ -85,7 +85,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private jobOptions(row: PendingRow): JobsOptions {
-    const delay = this.config.OUTBOX_COALESCE_MS[row.queue];
+    const delay = this.config.OUTBOX_COALESCE_MS[row.job_name];
     return { jobId: row.id, ...(delay ? { delay } : {}) };
   }
 

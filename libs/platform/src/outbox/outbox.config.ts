@@ -47,7 +47,7 @@ export class OutboxEnv {
 
 export const outboxConfig = registerAs('outbox', () => ({
   ...readEnv(OutboxEnv),
-  /** Per queue, how long a job waits so that a burst of requests is served by one run. */
-  OUTBOX_COALESCE_MS: { scoring: 300 } as Record<string, number>,
+  /** Per job name, how long a job waits so that a burst of requests is served by one run. */
+  OUTBOX_COALESCE_MS: { 'scoring.rescore-call': 300 } as Record<string, number>,
 }));
 export type OutboxConfig = ConfigType<typeof outboxConfig>;

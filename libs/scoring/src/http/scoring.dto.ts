@@ -82,9 +82,9 @@ export class ScoringRunDto {
   /** Why the run exists: the secretariat asked, or criterion weights changed. */
   @ApiProperty({ enum: ['requested', 'reweighted'] })
   reason: 'requested' | 'reweighted';
-  /** Applications to score (those with a submitted evaluation), known once the run has started. */
+  /** Submitted evaluations to score, known once the run has started. */
   total: number;
-  /** Applications scored so far. */
+  /** Evaluations scored so far. */
   done: number;
   @ApiProperty({ type: 'string', format: 'date-time' })
   createdAt: Date;

@@ -10,7 +10,7 @@ export interface ScoringRun {
   callId: string;
   status: ScoringRunStatus;
   reason: ScoringRunReason;
-  /** Applications to score, and those already scored by the run's chunks. */
+  /** Submitted evaluations to score, and those already scored by the run's chunks. */
   total: number;
   done: number;
   /** The outbox row that asked for the run; done when the run is. */
@@ -63,16 +63,16 @@ export class ScoringRunsRepository {
     return rows[0] ?? null;
   }
 
-  /** Splits the call's evaluated applications into chunks and starts the run; answers the chunk numbers. */
+  /** Splits the call's submitted evaluations into chunks and starts the run; answers the chunk numbers. */
   async plan(tx: Transaction, run: ScoringRun, chunkSize: number, coveredRequests: string[]): Promise<number[]> {
     const chunks = (await tx.query(PLAN_RUN_CHUNKS_SQL, [run.callId, run.id, chunkSize])) as Array<{
       chunk: number;
-      applications: number;
+      evaluations: number;
     }>;
     await tx.query(
       `UPDATE scoring_runs SET status = 'running', planned_at = clock_timestamp(), total = $2, covered_requests = $3
        WHERE id = $1`,
-      [run.id, chunks.reduce((sum, c) => sum + c.applications, 0), coveredRequests],
+      [run.id, chunks.reduce((sum, c) => sum + c.evaluations, 0), coveredRequests],
     );
     return chunks.map((c) => c.chunk).sort((a, b) => a - b);
   }
@@ -90,10 +90,10 @@ export class ScoringRunsRepository {
    */
   async stageChunk(tx: Transaction, run: ScoringRun, chunk: number): Promise<boolean> {
     const rows = (await tx.query(
-      `SELECT first_application_id AS first, last_application_id AS last, applications, done_at IS NOT NULL AS done
+      `SELECT first_assignment_id AS first, last_assignment_id AS last, evaluations, done_at IS NOT NULL AS done
        FROM scoring_run_chunks WHERE run_id = $1 AND chunk = $2 FOR UPDATE`,
       [run.id, chunk],
-    )) as Array<{ first: string; last: string; applications: number; done: boolean }>;
+    )) as Array<{ first: string; last: string; evaluations: number; done: boolean }>;
     const found = rows[0];
     if (!found || found.done) return false;
     await tx.query(STAGE_RUN_TOTALS_SQL, [run.callId, run.id, found.first, found.last]);
@@ -102,7 +102,7 @@ export class ScoringRunsRepository {
       chunk,
     ]);
     // An increment, not a recount: two chunks committing at once would each count only their own.
-    await tx.query(`UPDATE scoring_runs SET done = done + $2 WHERE id = $1`, [run.id, found.applications]);
+    await tx.query(`UPDATE scoring_runs SET done = done + $2 WHERE id = $1`, [run.id, found.evaluations]);
     return true;
   }
 
@@ -112,6 +112,17 @@ export class ScoringRunsRepository {
       [runId],
     )) as Array<{ n: number }>;
     return row.n;
+  }
+
+  /**
+   * Fresh statistics of the staged totals before ranking from them: PostgreSQL keeps a table's old
+   * statistics when it finds it empty, and planned as one row the finishing statement turns quadratic
+   * (measured: over a quarter of an hour instead of seconds at 300,000 evaluations). JIT compilation,
+   * which accurate estimates then trigger, only costs a second here.
+   */
+  async prepareToRank(tx: Transaction): Promise<void> {
+    await tx.query(`ANALYZE scoring_run_totals`);
+    await tx.query(`SET LOCAL jit = off`);
   }
 
   /** Ends the run; its staged totals are no longer needed. */

@@ -134,30 +134,33 @@ export const SCORE_CALL_FROM_RUN_SQL = scoreFromTotals(
   `SELECT application_id, evaluator_id, total AS t FROM scoring_run_totals WHERE run_id = $2`,
 );
 
-/** Stages for run $2 the totals of the call's applications with ids from $3 to $4; returns `totals` staged. */
+/**
+ * Stages for run $2 the totals of the call's submitted evaluations (assignments) with ids from $3 to $4;
+ * returns `totals` staged. Chunks are ranges of assignments, the key of criterion_scores, so each
+ * chunk reads only its own scores.
+ */
 export const STAGE_RUN_TOTALS_SQL = `
 WITH ${CALL_SETTINGS},
 staged AS (
   INSERT INTO scoring_run_totals (run_id, assignment_id, application_id, evaluator_id, total)
   SELECT $2, assignment_id, application_id, evaluator_id, t
-  FROM (${evaluatorTotals('a.application_id BETWEEN $3 AND $4')}) totals
+  FROM (${evaluatorTotals('a.id BETWEEN $3 AND $4')}) totals
   RETURNING 1
 )
 SELECT count(*)::int AS totals FROM staged`;
 
 /**
- * Splits the applications of the call ($1) that have a submitted evaluation, in id order, into chunks
- * of $3 for run $2; returns the chunks made.
+ * Splits the call's ($1) submitted evaluations, in id order, into chunks of $3 for run $2; returns the
+ * chunks made, each with the evaluations it holds.
  */
 export const PLAN_RUN_CHUNKS_SQL = `
-WITH evaluated AS (
-  SELECT application_id, row_number() OVER (ORDER BY application_id) - 1 AS position
-  FROM (SELECT DISTINCT application_id FROM assignments WHERE call_id = $1 AND status = 'submitted') a
+WITH submitted AS (
+  SELECT id, row_number() OVER (ORDER BY id) - 1 AS position
+  FROM assignments WHERE call_id = $1 AND status = 'submitted'
 )
-INSERT INTO scoring_run_chunks (run_id, chunk, first_application_id, last_application_id, applications)
+INSERT INTO scoring_run_chunks (run_id, chunk, first_assignment_id, last_assignment_id, evaluations)
 -- uuid has no min() or max(): the ends of each chunk come from its ordered ids.
-SELECT $2, position / $3, (array_agg(application_id ORDER BY application_id))[1],
-       (array_agg(application_id ORDER BY application_id DESC))[1], count(*)
-FROM evaluated
+SELECT $2, position / $3, (array_agg(id ORDER BY id))[1], (array_agg(id ORDER BY id DESC))[1], count(*)
+FROM submitted
 GROUP BY position / $3
-RETURNING chunk, applications`;
+RETURNING chunk, evaluations`;
