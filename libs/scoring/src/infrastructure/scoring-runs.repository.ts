@@ -96,6 +96,9 @@ export class ScoringRunsRepository {
     )) as Array<{ first: string; last: string; evaluations: number; done: boolean }>;
     const found = rows[0];
     if (!found || found.done) return false;
+    // The chunk's scores are sorted by evaluation and criterion (the exact sums of §5.1 need that
+    // order): in memory at this size, where the default work_mem spills them to disk.
+    await tx.query(`SET LOCAL work_mem = '32MB'`);
     await tx.query(STAGE_RUN_TOTALS_SQL, [run.callId, run.id, found.first, found.last]);
     await tx.query(`UPDATE scoring_run_chunks SET done_at = clock_timestamp() WHERE run_id = $1 AND chunk = $2`, [
       run.id,

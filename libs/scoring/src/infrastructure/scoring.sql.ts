@@ -26,16 +26,20 @@ const CALL_SETTINGS = `call AS (
   WHERE c.id = $1
 )`;
 
-/** §5.1: T per submitted evaluation of the call, from its criterion scores, for the applications `where` keeps. */
-const evaluatorTotals = (where = 'true') => `
-  SELECT a.id AS assignment_id, a.application_id, a.evaluator_id,
-         100 * (sum(cr.weight * ((cs.score::float8 - call.scale_min) / call.scale_range) ORDER BY cr.code COLLATE "C")
-                / sum(cr.weight ORDER BY cr.code COLLATE "C")) AS t
+/** §5.1: an evaluator's total T of one evaluation, over the rows of its criterion scores `cs` and criteria `cr`. */
+const TOTAL_OF_SCORES = `100 * (sum(cr.weight * ((cs.score::float8 - call.scale_min) / call.scale_range) ORDER BY cr.code COLLATE "C")
+                / sum(cr.weight ORDER BY cr.code COLLATE "C"))`;
+
+/**
+ * T per submitted evaluation of the call whose assignment id `inRange` keeps, from its criterion
+ * scores. The range is stated on the scores' key too, so that a chunk of a run reads only its own.
+ */
+const evaluatorTotals = (inRange: (column: string) => string = () => 'true') => `
+  SELECT a.id AS assignment_id, a.application_id, a.evaluator_id, ${TOTAL_OF_SCORES} AS t
   FROM call
-  JOIN assignments a ON a.call_id = call.id AND a.status = 'submitted'
-  JOIN criterion_scores cs ON cs.assignment_id = a.id
+  JOIN assignments a ON a.call_id = call.id AND a.status = 'submitted' AND ${inRange('a.id')}
+  JOIN criterion_scores cs ON cs.assignment_id = a.id AND ${inRange('cs.assignment_id')}
   JOIN criteria cr ON cr.call_id = call.id AND cr.code = cs.criterion_code
-  WHERE ${where}
   GROUP BY a.id, a.application_id, a.evaluator_id`;
 
 /** §5.2–5.6 over the totals that `totalsQuery` yields (columns application_id, evaluator_id, t). */
@@ -144,7 +148,7 @@ WITH ${CALL_SETTINGS},
 staged AS (
   INSERT INTO scoring_run_totals (run_id, assignment_id, application_id, evaluator_id, total)
   SELECT $2, assignment_id, application_id, evaluator_id, t
-  FROM (${evaluatorTotals('a.id BETWEEN $3 AND $4')}) totals
+  FROM (${evaluatorTotals((column) => `${column} BETWEEN $3 AND $4`)}) totals
   RETURNING 1
 )
 SELECT count(*)::int AS totals FROM staged`;
