@@ -7,6 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { assignEvaluators, AssignmentInput } from '../../libs/evaluation/src/domain/assignment';
+import { seededRandom } from './seeded-random';
 
 const APPLICATIONS = 10_000;
 const EVALUATORS = 300;
@@ -14,19 +15,8 @@ const SLOTS = 3;
 const CONFLICT_RATE = 0.05;
 const SEED = 20_251_123;
 
-/** mulberry32: a small, fast, seeded generator, so every run times the same instance. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function instance(): AssignmentInput {
-  const random = generator(SEED);
+  const random = seededRandom(SEED);
   const evaluators = Array.from({ length: EVALUATORS }, (_, i) => `evaluator-${String(i).padStart(3, '0')}`);
   const applications = Array.from({ length: APPLICATIONS }, (_, i) => ({
     id: `application-${String(i).padStart(5, '0')}`,

@@ -18,9 +18,9 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { migrate } from '../../migrations/data-source';
 import { RedisServer } from '../support/redis-server';
 import { WorkerProcess } from '../support/worker';
+import { connect, freshDatabase } from './bench-database';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/accelerator_bench';
 const APPLICATIONS = 100_000;
@@ -102,12 +102,6 @@ const GROUP_BY_SQL = `
     GROUP BY application_id
   ) scores`;
 
-async function connect(url: string): Promise<Client> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  return client;
-}
-
 async function withClient<T>(work: (db: Client) => Promise<T>): Promise<T> {
   const db = await connect(DATABASE_URL);
   try {
@@ -115,29 +109,6 @@ async function withClient<T>(work: (db: Client) => Promise<T>): Promise<T> {
   } finally {
     await db.end();
   }
-}
-
-/** A database of the bench's own, created when missing, with a fresh migrated schema. */
-async function freshDatabase(): Promise<void> {
-  const url = new URL(DATABASE_URL);
-  const name = decodeURIComponent(url.pathname.slice(1));
-  url.pathname = '/postgres';
-  const admin = await connect(url.toString());
-  try {
-    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    const quoted = `"${name.replace(/"/g, '""')}"`;
-    if (found.rowCount === 0) await admin.query(`CREATE DATABASE ${quoted}`);
-    else await admin.query(`ALTER DATABASE ${quoted} RESET ALL`);
-  } finally {
-    await admin.end();
-  }
-  const db = await connect(DATABASE_URL);
-  try {
-    await db.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
-  } finally {
-    await db.end();
-  }
-  await migrate(DATABASE_URL);
 }
 
 async function seed(db: Client): Promise<{ seedMs: number; analyzeMs: number }> {
@@ -368,7 +339,7 @@ function report(seedMs: number, measured: Measured, grouped: Grouped, memory: Me
 
 async function main(): Promise<void> {
   const load = loadavg()[0].toFixed(2);
-  await freshDatabase();
+  await freshDatabase(DATABASE_URL);
   const db = await connect(DATABASE_URL);
   const redisServer = await RedisServer.start();
   const redis = new Redis(redisServer.url);

@@ -11,6 +11,7 @@ import { splitCandidates } from '../../libs/cohorts/src/domain/candidates';
 import { decideInRankOrder } from '../../libs/cohorts/src/domain/greedy-selection';
 import { selectCohort } from '../../libs/cohorts/src/domain/selection';
 import type { ApplicationForSelection, CohortConstraints, Region } from '../../libs/cohorts/src/domain/selection.types';
+import { seededRandom } from './seeded-random';
 
 const CANDIDATES = 100_000;
 const RUNS = 9;
@@ -25,17 +26,6 @@ const CONSTRAINTS: CohortConstraints = {
   waitlistSize: 50,
   evaluatorsPerApplication: 3,
 };
-
-/** mulberry32: a small, fast, seeded generator, so every run times the same instance. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Countries weighted 1/(k+1) by their place in a shuffled list: a few send most applications. */
 function countryPicker(random: () => number): () => { countryCode: string; region: Region } {
@@ -63,7 +53,7 @@ function countryPicker(random: () => number): () => { countryCode: string; regio
 
 /** Ranked candidates in a shuffled input order, scores falling with rank as the ranking gives them. */
 function instance(): ApplicationForSelection[] {
-  const random = generator(SEED);
+  const random = seededRandom(SEED);
   const pick = countryPicker(random);
   const applications = Array.from({ length: CANDIDATES }, (_, i): ApplicationForSelection => {
     const rank = i + 1;

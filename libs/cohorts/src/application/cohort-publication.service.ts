@@ -33,7 +33,7 @@ export class CohortPublicationService {
       const call = await this.calls.lockForUpdate(tx, callId);
       const cohort = await this.proposals.lock(tx, id);
       assertCohortCan('publish', cohort.status, !isBeforePublication(call.status));
-      await this.proposals.currentFacts(tx, cohort);
+      await this.proposals.assertCurrent(tx, cohort);
       const publishedAt = await databaseNow(tx);
       const memberIds = cohort.members.map((m) => m.applicationId);
       const snapshot = publicCohortDocument({

@@ -6,9 +6,9 @@ import { ScoringService } from '@app/scoring';
 import { assertCohortCan } from '../domain/cohort-lifecycle';
 import { CohortOutdatedError, CohortPublishedError, ScoringInProgressError } from '../domain/cohorts.errors';
 import { applyOverrides } from '../domain/overrides';
-import { ProposalRequest, constraintsFor, factsFingerprint } from '../domain/proposal';
+import { ProposalRequest, constraintsFor } from '../domain/proposal';
 import { selectCohort } from '../domain/selection';
-import type { ApplicationForSelection, CohortOverrides } from '../domain/selection.types';
+import type { CohortOverrides } from '../domain/selection.types';
 import { Cohort, CohortsRepository } from '../infrastructure/cohorts.repository';
 import { EntryOrganisation, SelectionFactsRepository } from '../infrastructure/selection-facts.repository';
 
@@ -32,25 +32,28 @@ export class CohortsService {
     assertUnderReview(call);
     await this.assertScoresUpToDate(callId);
     const constraints = constraintsFor(call, request);
-    const applications = await this.facts.applicationsFor(callId);
-    const proposal = selectCohort(applications, constraints);
-    const id = await this.transactions.run(async (tx) => {
-      const cohortId = await this.cohorts.insert(tx, {
+    return this.transactions.run(async (tx) => {
+      // Read in the transaction that stores the proposal: the fingerprint is of the facts selected from.
+      const [applications, factsFingerprint] = [
+        await this.facts.applicationsFor(callId, tx),
+        await this.facts.factsFingerprint(callId, tx),
+      ];
+      const proposal = selectCohort(applications, constraints);
+      const cohort = await this.cohorts.insert(tx, {
         callId,
         constraints,
-        factsFingerprint: factsFingerprint(applications),
+        factsFingerprint,
         content: { ...proposal, violations: [] },
         createdBy: actor.id,
       });
-      await this.record(tx, actor, 'cohort.proposed', cohortId, {
+      await this.record(tx, actor, 'cohort.proposed', cohort.id, {
         callId,
         constraints,
         members: proposal.members.length,
         unmetConstraints: proposal.unmetConstraints,
       });
-      return cohortId;
+      return cohort;
     });
-    return this.get(id);
   }
 
   /** The secretariat adds or removes members before approval; the reason is kept with the change. */
@@ -59,7 +62,8 @@ export class CohortsService {
       const cohort = await this.lock(tx, id);
       const call = await this.calls.get(cohort.callId, tx);
       assertCohortCan('amend', cohort.status, !isBeforePublication(call.status));
-      const applications = await this.currentFacts(tx, cohort);
+      await this.assertCurrent(tx, cohort);
+      const applications = await this.facts.applicationsFor(cohort.callId, tx);
       const amended = applyOverrides(cohort, overrides, applications, cohort.constraints);
       const record = {
         add: [...overrides.add],
@@ -79,7 +83,7 @@ export class CohortsService {
       const cohort = await this.lock(tx, id);
       const call = await this.calls.get(cohort.callId, tx);
       assertCohortCan('approve', cohort.status, !isBeforePublication(call.status));
-      await this.currentFacts(tx, cohort);
+      await this.assertCurrent(tx, cohort);
       await this.cohorts.markApproved(tx, id, actor.id);
       await this.record(tx, actor, 'cohort.approved', id, { members: cohort.members.length });
     });
@@ -107,11 +111,11 @@ export class CohortsService {
     if (!status.upToDate) throw new ScoringInProgressError(status.pending);
   }
 
-  /** The selection facts of the cohort's call, refusing a cohort computed from other ones. */
-  async currentFacts(tx: Transaction, cohort: Cohort): Promise<ApplicationForSelection[]> {
-    const applications = await this.facts.applicationsFor(cohort.callId, tx);
-    if (factsFingerprint(applications) !== cohort.factsFingerprint) throw new CohortOutdatedError();
-    return applications;
+  /** Refuses a cohort computed from other facts than the call's current ones. */
+  async assertCurrent(tx: Transaction, cohort: Cohort): Promise<void> {
+    if ((await this.facts.factsFingerprint(cohort.callId, tx)) !== cohort.factsFingerprint) {
+      throw new CohortOutdatedError();
+    }
   }
 
   async lock(tx: Transaction, id: string): Promise<Cohort> {

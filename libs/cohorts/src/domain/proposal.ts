@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
-import { canonicalJson } from '@app/platform/json/canonical-json';
-import type { ApplicationForSelection, CohortConstraints } from './selection.types';
+import type { CohortConstraints } from './selection.types';
 
 /** What the secretariat may set for one proposal; the rest comes from the call. */
 export interface ProposalRequest {
@@ -32,13 +30,4 @@ export function constraintsFor(call: CallSelectionSettings, request: ProposalReq
     waitlistSize: pick('waitlistSize'),
   };
   return Object.fromEntries(Object.entries(constraints).filter(([, v]) => v !== undefined)) as CohortConstraints;
-}
-
-/**
- * A digest of everything selection read: when it differs later, the proposal no longer describes the
- * call (an application was withdrawn, an evaluation rescored) and must be made again.
- */
-export function factsFingerprint(applications: readonly ApplicationForSelection[]): string {
-  const ordered = [...applications].sort((a, b) => (a.applicationId < b.applicationId ? -1 : 1));
-  return createHash('sha256').update(canonicalJson(ordered), 'utf8').digest('hex');
 }

@@ -62,12 +62,13 @@ export class CohortsRepository {
       content: CohortContent;
       createdBy: string;
     },
-  ): Promise<string> {
+  ): Promise<Cohort> {
     const { members, waitlist, excluded, unmetConstraints, violations } = cohort.content;
     const [row] = (await tx.query(
       `INSERT INTO cohorts (call_id, constraints, facts_fingerprint, members, waitlist, excluded, unmet_constraints,
          violations, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       RETURNING id, status, version, created_at AS "createdAt"`,
       [
         cohort.callId,
         JSON.stringify(cohort.constraints),
@@ -79,8 +80,21 @@ export class CohortsRepository {
         JSON.stringify(violations),
         cohort.createdBy,
       ],
-    )) as Array<{ id: string }>;
-    return row.id;
+    )) as Array<Pick<Cohort, 'id' | 'status' | 'version' | 'createdAt'>>;
+    // What was stored, without reading a large proposal back.
+    return {
+      ...row,
+      ...cohort.content,
+      callId: cohort.callId,
+      constraints: cohort.constraints,
+      factsFingerprint: cohort.factsFingerprint,
+      overrides: [],
+      snapshot: null,
+      contentHash: null,
+      createdBy: cohort.createdBy,
+      approvedAt: null,
+      publishedAt: null,
+    };
   }
 
   async findById(id: string, tx: Transaction = this.transactions.none): Promise<Cohort | null> {

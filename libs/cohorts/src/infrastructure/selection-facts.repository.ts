@@ -19,6 +19,13 @@ export interface OutcomeRecipient {
   outcome: Outcome;
 }
 
+/** The applications selection considers ($1 is the call), with their results when scored. */
+const FACTS_OF_CALL = `FROM applications a
+  LEFT JOIN application_results r ON r.application_id = a.id
+  WHERE a.call_id = $1 AND a.submitted_at IS NOT NULL`;
+const FACT_STATUS = `CASE WHEN a.status = 'withdrawn' THEN 'withdrawn' ELSE 'submitted' END`;
+const FACT_ELIGIBLE = `COALESCE((a.eligibility_override->>'eligible')::boolean, (a.eligibility->>'eligible')::boolean, false)`;
+
 /**
  * What selection reads of the other contexts' tables, set-based: a call of 100,000 ranked
  * applications is one query, not a loop of service calls. Read-only except for the outcomes that
@@ -32,15 +39,25 @@ export class SelectionFactsRepository {
   async applicationsFor(callId: string, tx: Transaction = this.transactions.none): Promise<ApplicationForSelection[]> {
     return (await tx.query(
       `SELECT a.id AS "applicationId", r.rank, r.score, a.country_code AS "countryCode", a.region,
-              CASE WHEN a.status = 'withdrawn' THEN 'withdrawn' ELSE 'submitted' END AS status,
-              COALESCE((a.eligibility_override->>'eligible')::boolean, (a.eligibility->>'eligible')::boolean, false)
-                AS eligible,
-              COALESCE(r.evaluation_count, 0) AS "evaluationCount"
-       FROM applications a
-       LEFT JOIN application_results r ON r.application_id = a.id
-       WHERE a.call_id = $1 AND a.submitted_at IS NOT NULL`,
+              ${FACT_STATUS} AS status, ${FACT_ELIGIBLE} AS eligible, COALESCE(r.evaluation_count, 0) AS "evaluationCount"
+       ${FACTS_OF_CALL}`,
       [callId],
     )) as ApplicationForSelection[];
+  }
+
+  /**
+   * A digest of those facts, computed where they are: when it differs later, a proposal no longer
+   * describes the call (an application was withdrawn, an evaluation rescored) and must be made again.
+   */
+  async factsFingerprint(callId: string, tx: Transaction = this.transactions.none): Promise<string> {
+    const [row] = (await tx.query(
+      `SELECT encode(sha256(convert_to(coalesce(string_agg(
+                concat_ws('|', a.id, r.rank, r.score::text, ${FACT_STATUS}, ${FACT_ELIGIBLE}, r.evaluation_count),
+                ',' ORDER BY a.id), ''), 'UTF8')), 'hex') AS fingerprint
+       ${FACTS_OF_CALL}`,
+      [callId],
+    )) as Array<{ fingerprint: string }>;
+    return row.fingerprint;
   }
 
   /** The organisations behind applications, for showing a proposal. */
