@@ -5,9 +5,11 @@ import { runDatabaseUrl } from './run-database';
 /**
  * A database of this jest run's own, freshly migrated as production would be: runs started side by
  * side (a developer's and CI's, or two terminals) never drop each other's data. The suites read its
- * URL from TEST_DATABASE_URL, which the workers inherit; global-teardown.ts drops it.
+ * URL from TEST_RUN_DATABASE_URL, which the workers inherit; global-teardown.ts drops it.
  */
 export default async function globalSetup(): Promise<void> {
+  // Several projects of one run may ask for it (end-to-end, browser): the first one makes it.
+  if (process.env.TEST_RUN_DATABASE_URL) return;
   const url = runDatabaseUrl();
   const name = new URL(url).pathname.slice(1);
   const admin = new Client({ connectionString: withDatabase(url, 'postgres') });
@@ -22,7 +24,7 @@ export default async function globalSetup(): Promise<void> {
     await admin.end();
   }
   await migrate(url);
-  process.env.TEST_DATABASE_URL = url;
+  process.env.TEST_RUN_DATABASE_URL = url;
 }
 
 /** Databases of earlier runs of this base whose process is gone (a run killed before its teardown). */

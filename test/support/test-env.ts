@@ -1,5 +1,8 @@
 /** Environment of the end-to-end suites: a database of their own, quiet logs. */
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/accelerator_test';
+export const TEST_DATABASE_URL =
+  process.env.TEST_RUN_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/accelerator_test';
 
 process.env.NODE_ENV = 'test';
 process.env.DATABASE_URL = TEST_DATABASE_URL;
@@ -11,6 +14,8 @@ process.env.JWT_SECRET = 'test-secret-of-the-e2e-suites';
 // Redis: at the production limit (10 a minute per address and e-mail) parallel suites would lock each
 // other out. login-rate-limit.e2e-spec.ts sets the production value back for its own app.
 process.env.LOGIN_RATE_LIMIT = '1000';
+// Hundreds of users are created: argon2id at 1 MiB instead of 64 MiB (production refuses below 19 MiB).
+process.env.PASSWORD_HASH_MEMORY_KIB = '1024';
 
 // Jest reads `testTimeout` only from the global config, not from a project's (jest.config.js sets it on
 // the e2e project, where it is ignored); without this, end-to-end hooks and tests time out after 5 s.

@@ -24,7 +24,25 @@ export class IdentityEnv {
   @IsString()
   @MinLength(10)
   BOOTSTRAP_ADMIN_PASSWORD?: string;
+
+  /**
+   * Memory of one argon2id password hash, in KiB: argon2's default, 64 MiB. Test runs that create
+   * hundreds of users lower it; production refuses less than OWASP's minimum for argon2id, 19 MiB.
+   */
+  @IsInt()
+  @Min(1024)
+  PASSWORD_HASH_MEMORY_KIB: number = 65_536;
 }
 
-export const identityConfig = registerAs('identity', () => readEnv(IdentityEnv));
+const OWASP_MINIMUM_MEMORY_KIB = 19_456;
+
+export const identityConfig = registerAs('identity', () => {
+  const env = readEnv(IdentityEnv);
+  if (process.env.NODE_ENV === 'production' && env.PASSWORD_HASH_MEMORY_KIB < OWASP_MINIMUM_MEMORY_KIB) {
+    throw new Error(
+      `Invalid configuration:\n  PASSWORD_HASH_MEMORY_KIB must be at least ${OWASP_MINIMUM_MEMORY_KIB} in production`,
+    );
+  }
+  return env;
+});
 export type IdentityConfig = ConfigType<typeof identityConfig>;
