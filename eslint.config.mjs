@@ -1,6 +1,7 @@
 // @ts-check
 import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const FRAMEWORK = ['@nestjs/*', 'typeorm', 'bullmq', 'ioredis', 'pg', 'express', 'multer'];
@@ -77,5 +78,25 @@ export default tseslint.config(
   {
     files: ['apps/api/**/*.ts', 'apps/worker/**/*.ts', 'test/**/*.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': 'off' },
+  },
+  {
+    // The web app: React's rules of hooks, and the API only over HTTP (its generated types, never libs/).
+    files: ['apps/web/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
+    rules: {
+      ...reactHooks.configs.flat['recommended-latest'].rules,
+      'react-hooks/exhaustive-deps': 'error',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@app/*', '**/libs/**'],
+              message: 'The web app talks to the API over HTTP (src/api), not to its code.',
+            },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -1,7 +1,7 @@
 import { Test } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request, { Response } from 'supertest';
-import { configureHttpApp } from '@app/platform';
+import { HttpAppOptions, configureHttpApp } from '@app/platform';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { OpenApiContract } from './openapi-contract';
 
@@ -22,10 +22,10 @@ export class TestApi {
     readonly contract: OpenApiContract,
   ) {}
 
-  static async start(): Promise<TestApi> {
+  static async start(options: HttpAppOptions = {}): Promise<TestApi> {
     const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
     const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
-    configureHttpApp(app);
+    configureHttpApp(app, options);
     await app.init();
     const contract = await OpenApiContract.fromServer(app.getHttpServer());
     return new TestApi(app, contract);
@@ -33,6 +33,12 @@ export class TestApi {
 
   get server() {
     return this.app.getHttpServer();
+  }
+
+  /** Listens on the loopback interface, for clients outside this process (a browser); answers the base URL. */
+  async listen(port: number): Promise<string> {
+    await this.app.listen(port, '127.0.0.1');
+    return `http://127.0.0.1:${port}`;
   }
 
   get = (url: string, options: CallOptions = {}) => this.call('get', url, options);

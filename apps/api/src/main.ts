@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PlatformConfig, configureHttpApp, platformConfig } from '@app/platform';
@@ -6,7 +7,8 @@ import { ApiModule } from './api.module';
 
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bufferLogs: true });
-  configureHttpApp(app);
+  // The build puts this file in dist/apps/api/src and the web app in dist/web.
+  configureHttpApp(app, { webRoot: join(__dirname, '..', '..', '..', 'web') });
   const config = app.get<PlatformConfig>(platformConfig.KEY);
   await app.listen(config.PORT, '0.0.0.0');
 }

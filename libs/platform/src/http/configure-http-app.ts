@@ -1,26 +1,29 @@
 import { RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { PlatformConfig, platformConfig } from '../config';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { createValidationPipe } from './validation.pipe';
 import { serveOpenApi } from './openapi';
+import { serveWebApp } from './web-app';
 
 export const API_PREFIX = 'api/v1';
 
+export interface HttpAppOptions {
+  /** The built web app (dist/web) to serve beside the API; nothing is served when it is absent or not built. */
+  webRoot?: string;
+}
+
 /** Everything an HTTP app needs before it listens; shared by the api and the end-to-end tests. */
-export function configureHttpApp(app: NestExpressApplication): void {
+export function configureHttpApp(app: NestExpressApplication, options: HttpAppOptions = {}): void {
   const config = app.get<PlatformConfig>(platformConfig.KEY);
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.set('trust proxy', 'loopback');
-  app.use(
-    helmet({
-      // The OpenAPI UI at /docs needs inline scripts and styles.
-      contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } },
-    }),
-  );
+  app.use(securityHeaders());
+  if (options.webRoot) serveWebApp(app, options.webRoot);
   app.useBodyParser('json', { limit: config.JSON_BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: config.JSON_BODY_LIMIT, extended: false });
   app.setGlobalPrefix(API_PREFIX, {
@@ -34,4 +37,22 @@ export function configureHttpApp(app: NestExpressApplication): void {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   serveOpenApi(app);
+}
+
+/** The third-party UIs served beside the API: the OpenAPI UI needs inline scripts; Bull Board was built for that policy. */
+const OPERATOR_UIS = /^\/(docs|queues)(\/|$)/;
+
+/**
+ * Helmet's headers. The web app runs only its own scripts; its styles need 'unsafe-inline'
+ * because Mantine writes its theme as a <style> element and sets style attributes, which no nonce
+ * covers. Only the operators' UIs keep inline scripts.
+ */
+function securityHeaders(): (req: Request, res: Response, next: NextFunction) => void {
+  const app = helmet({
+    contentSecurityPolicy: {
+      directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'connect-src': ["'self'"] },
+    },
+  });
+  const operators = helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } });
+  return (req, res, next) => (OPERATOR_UIS.test(req.path) ? operators : app)(req, res, next);
 }

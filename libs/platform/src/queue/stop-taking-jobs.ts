@@ -18,7 +18,9 @@ export class StopTakingJobs implements BeforeApplicationShutdown {
       const instance: unknown = wrapper.instance;
       if (!(instance instanceof WorkerHost)) continue;
       // Not awaited here: closing waits for the running jobs, which onApplicationShutdown awaits.
-      instance.worker.close().catch((error: unknown) => this.logger.warn({ err: error }, 'Worker did not close cleanly'));
+      instance.worker
+        .close()
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'Worker did not close cleanly'));
     }
   }
 }

@@ -1,0 +1,19 @@
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
+
+/** Short names for the API's shapes, as the generated document calls them. */
+export type Me = Schemas['MeDto'];
+export type Call = Schemas['CallDto'];
+export type Criterion = Schemas['CriterionViewDto'];
+export type Question = Schemas['QuestionViewDto'];
+export type Application = Schemas['ApplicationDto'];
+export type ApplicationDocument = Schemas['DocumentDto'];
+export type Answers = Application['answers'];
+export type Organisation = Schemas['OrganisationDto'];
+export type OrganisationType = Organisation['type'];
+export type Country = Schemas['CountryDto'];
+export type PublicCohort = Schemas['PublicCohortDto'];
+export type Notification = Schemas['NotificationDto'];
+export type Role = Me['role'];
+export type Region = Organisation['region'];

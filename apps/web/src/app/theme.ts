@@ -1,0 +1,23 @@
+import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+
+/**
+ * Mantine's defaults with WCAG AA contrast: the darker shades of the primary colour for filled
+ * controls and links, and a darker "dimmed" grey for secondary text and a darker red for errors.
+ */
+export const theme = createTheme({
+  primaryColor: 'blue',
+  primaryShade: 9,
+  autoContrast: true,
+  defaultRadius: 'sm',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  headings: { fontWeight: '650' },
+});
+
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+  },
+  dark: {},
+});

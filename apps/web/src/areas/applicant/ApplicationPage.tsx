@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { api, ok } from '../../api/client';
+import { requireUser } from '../../app/guards';
+import { PageTitle } from '../../shared/PageTitle';
+import { callsOf } from './calls-of';
+import { DraftApplication } from './draft/DraftApplication';
+import { SubmittedApplication } from './SubmittedApplication';
+
+export async function applicationLoader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, ['applicant']);
+  const application = await ok(
+    api.GET('/api/v1/applications/{id}', { params: { path: { id: params.applicationId ?? '' } } }),
+  );
+  const call = (await callsOf([application.callId])).get(application.callId) ?? null;
+  return { application, call };
+}
+
+export function ApplicationPage() {
+  const { t } = useTranslation('applicant');
+  const { application, call } = useLoaderData<typeof applicationLoader>();
+  return (
+    <>
+      <PageTitle title={call?.title ?? t('applications.callOutOfSight')} overline={t('application.overline')} />
+      {application.status === 'draft' && call ? (
+        // Keyed by id: another application's page starts from its own answers.
+        <DraftApplication key={application.id} application={application} call={call} />
+      ) : (
+        <SubmittedApplication application={application} call={call} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { Button, Paper, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Form, redirect, useActionData, useLoaderData, useNavigation, type LoaderFunctionArgs } from 'react-router';
+import { api, ok } from '../../api/client';
+import { requireUser } from '../../app/guards';
+import { Countdown } from '../../shared/Countdown';
+import { DateTime } from '../../shared/DateTime';
+import { PageTitle } from '../../shared/PageTitle';
+import { ProblemAlert } from '../../shared/ProblemAlert';
+import { asProblem } from '../../shared/problems';
+
+/**
+ * Applying starts here: a signed-in applicant with an organisation sees the call and starts a
+ * draft; one who already has an application to this call goes straight to it.
+ */
+export async function applyLoader({ request, params }: LoaderFunctionArgs) {
+  const me = await requireUser(request, ['applicant']);
+  if (!me.organisationId) {
+    throw redirect(`/applicant/organisation?next=${encodeURIComponent(new URL(request.url).pathname)}`);
+  }
+  const callId = params.callId ?? '';
+  const [call, mine] = await Promise.all([
+    ok(api.GET('/api/v1/calls/{id}', { params: { path: { id: callId } } })),
+    ok(api.GET('/api/v1/me/applications', { params: { query: { limit: 500 } } })),
+  ]);
+  const existing = mine.items.find((application) => application.callId === callId);
+  if (existing) throw redirect(`/applicant/applications/${existing.id}`);
+  return { call };
+}
+
+export async function applyAction({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, ['applicant']);
+  try {
+    const application = await ok(
+      api.POST('/api/v1/calls/{id}/applications', {
+        params: { path: { id: params.callId ?? '' } },
+        body: { answers: {} },
+      }),
+    );
+    return redirect(`/applicant/applications/${application.id}`);
+  } catch (error) {
+    return { problem: asProblem(error) };
+  }
+}
+
+export function ApplyPage() {
+  const { t } = useTranslation('applicant');
+  const { call } = useLoaderData<typeof applyLoader>();
+  const failed = useActionData<typeof applyAction>();
+  const navigation = useNavigation();
+  return (
+    <Stack maw={640}>
+      <PageTitle title={t('apply.title', { call: call.title })} overline={call.reference} />
+      <Paper withBorder p="lg" radius="md">
+        <Stack>
+          <Text>{t('apply.intro')}</Text>
+          <Text>
+            {t('apply.deadline')} <DateTime value={call.closesAt} />
+          </Text>
+          <Countdown deadline={call.closesAt} />
+          {failed?.problem && <ProblemAlert problem={failed.problem} />}
+          <Form method="post">
+            <Button type="submit" loading={navigation.state === 'submitting'}>
+              {t('apply.start')}
+            </Button>
+          </Form>
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}

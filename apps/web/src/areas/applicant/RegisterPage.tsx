@@ -1,0 +1,103 @@
+import { Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, redirect, useNavigate, useSearchParams } from 'react-router';
+import { api, ok } from '../../api/client';
+import type { ApiProblem } from '../../api/problem';
+import { session } from '../../api/session';
+import { homeOf, safeNext } from '../../app/guards';
+import { LANGUAGES, currentLanguage } from '../../i18n';
+import { PageTitle } from '../../shared/PageTitle';
+import { ProblemAlert } from '../../shared/ProblemAlert';
+import { asProblem, fieldErrors } from '../../shared/problems';
+
+const MIN_PASSWORD = 10;
+
+export async function registerLoader() {
+  await session.restored;
+  const current = session.get();
+  if (current.status === 'signed-in') throw redirect(homeOf(current.me.role));
+  return null;
+}
+
+/** A candidate centre's account, in the language the reader is using; then its organisation. */
+export function RegisterPage() {
+  const { t } = useTranslation(['applicant', 'common']);
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const form = useForm({
+    initialValues: { displayName: '', email: '', password: '' },
+    validate: {
+      displayName: (value) => (value.trim() ? null : t('common:fields.required')),
+      email: (value) => (/^\S+@\S+\.\S+$/.test(value.trim()) ? null : t('register.invalidEmail')),
+      password: (value) =>
+        value.length >= MIN_PASSWORD ? null : t('register.passwordTooShort', { count: MIN_PASSWORD }),
+    },
+  });
+  const language = LANGUAGES.find((l) => l.code === currentLanguage())?.name;
+
+  const register = form.onSubmit(async (values) => {
+    setProblem(null);
+    try {
+      await ok(api.POST('/api/v1/auth/register', { body: { ...values, locale: currentLanguage() } }));
+      await session.signIn(values.email.trim(), values.password);
+      const organisation = '/applicant/organisation';
+      await navigate(next ? `${organisation}?next=${encodeURIComponent(next)}` : organisation);
+    } catch (error) {
+      const failure = asProblem(error);
+      if (failure.is('EMAIL_TAKEN')) form.setFieldError('email', t('register.emailTaken'));
+      else form.setErrors(fieldErrors(failure));
+      setProblem(failure);
+    }
+  });
+
+  return (
+    <Stack maw={480}>
+      <PageTitle title={t('register.title')}>
+        <Text>{t('register.intro')}</Text>
+      </PageTitle>
+      <Paper withBorder p="lg" radius="md">
+        <form onSubmit={register} noValidate>
+          <Stack>
+            {problem && <ProblemAlert problem={problem} />}
+            <TextInput
+              label={t('register.displayName')}
+              autoComplete="name"
+              required
+              {...form.getInputProps('displayName')}
+            />
+            <TextInput
+              label={t('common:fields.email')}
+              type="email"
+              autoComplete="email"
+              required
+              {...form.getInputProps('email')}
+            />
+            <PasswordInput
+              label={t('common:fields.password')}
+              description={t('register.passwordHint', { count: MIN_PASSWORD })}
+              autoComplete="new-password"
+              required
+              {...form.getInputProps('password')}
+            />
+            <Text size="sm" c="dimmed">
+              {t('register.language', { language })}
+            </Text>
+            <Button type="submit" loading={form.submitting}>
+              {t('register.submit')}
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+      <Text>
+        {t('register.haveAccount')}{' '}
+        <Anchor component={Link} to={next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'}>
+          {t('register.signIn')}
+        </Anchor>
+      </Text>
+    </Stack>
+  );
+}

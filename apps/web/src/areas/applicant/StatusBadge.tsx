@@ -1,0 +1,21 @@
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Application } from '../../api/types';
+
+const COLOURS: Record<Application['status'], string> = {
+  draft: 'gray.8',
+  submitted: 'blue.9',
+  withdrawn: 'gray.8',
+  selected: 'green.9',
+  waitlisted: 'orange.9',
+  not_selected: 'red.9',
+};
+
+export function StatusBadge({ status }: { status: Application['status'] }) {
+  const { t } = useTranslation('applicant');
+  return (
+    <Badge color={COLOURS[status]} variant="filled">
+      {t(`status.${status}`)}
+    </Badge>
+  );
+}

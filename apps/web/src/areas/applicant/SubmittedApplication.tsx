@@ -1,0 +1,99 @@
+import { Alert, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Application, Call } from '../../api/types';
+import { DateTime } from '../../shared/DateTime';
+import { DocumentsSection } from './documents/DocumentsSection';
+import { StatusBadge } from './StatusBadge';
+import { WithdrawButton } from './WithdrawButton';
+
+/** An application past its draft: where it stands, the outcome once published, what was sent. */
+export function SubmittedApplication({ application, call }: { application: Application; call: Call | null }) {
+  const { t } = useTranslation('applicant');
+  return (
+    <Stack gap="xl">
+      <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="status">
+        <Stack>
+          <Group gap="sm">
+            <Title order={2} id="status">
+              {t('application.status')}
+            </Title>
+            <StatusBadge status={application.status} />
+          </Group>
+          {application.submittedAt && (
+            <Text>
+              {t('application.submittedAt')} <DateTime value={application.submittedAt} />
+            </Text>
+          )}
+          {application.withdrawnAt && (
+            <Text>
+              {t('application.withdrawnAt')} <DateTime value={application.withdrawnAt} />
+            </Text>
+          )}
+          <Eligibility application={application} />
+          <Outcome application={application} />
+          {application.status === 'submitted' && <WithdrawButton applicationId={application.id} />}
+        </Stack>
+      </Paper>
+      <Answers application={application} call={call} />
+      <DocumentsSection application={application} call={call} editable={false} />
+    </Stack>
+  );
+}
+
+function Eligibility({ application }: { application: Application }) {
+  const { t } = useTranslation('applicant');
+  const { eligibility } = application;
+  if (!eligibility) return null;
+  return (
+    <div>
+      <Text fw={600}>{eligibility.eligible ? t('eligibility.eligible') : t('eligibility.ineligible')}</Text>
+      {eligibility.reasons.length > 0 && (
+        <List size="sm">
+          {eligibility.reasons.map((reason) => (
+            <List.Item key={reason.code}>
+              {t(`eligibility.reasons.${reason.code}` as 'eligibility.reasons.SECRETARIAT_DECISION', {
+                defaultValue: reason.message,
+              })}
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </div>
+  );
+}
+
+function Outcome({ application }: { application: Application }) {
+  const { t } = useTranslation('applicant');
+  if (!application.outcome) return null;
+  const colour = { selected: 'green', waitlisted: 'orange', not_selected: 'gray' }[application.outcome];
+  return (
+    <Alert color={colour} variant="light" title={t(`outcome.${application.outcome}.title`)}>
+      {t(`outcome.${application.outcome}.text`)}
+    </Alert>
+  );
+}
+
+function Answers({ application, call }: { application: Application; call: Call | null }) {
+  const { t } = useTranslation('applicant');
+  const keys = call ? call.questions.map((q) => q.key) : Object.keys(application.answers);
+  const label = (key: string) => call?.questions.find((q) => q.key === key)?.label ?? key;
+  return (
+    <section aria-labelledby="answers">
+      <Title order={2} id="answers" mb="sm">
+        {t('application.answers')}
+      </Title>
+      <Table withTableBorder>
+        <Table.Tbody>
+          {keys.map((key) => (
+            <Table.Tr key={key}>
+              <Table.Th scope="row" w="35%" fw={600}>
+                {label(key)}
+              </Table.Th>
+              <Table.Td style={{ whiteSpace: 'pre-line' }}>{String(application.answers[key] ?? '—')}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import { Button, Group, Input, NativeSelect, Paper, Progress, Stack, Text } from '@mantine/core';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRevalidator } from 'react-router';
+import type { ApiProblem } from '../../../api/problem';
+import { uploadDocument } from '../../../api/upload';
+import { documentKindLabel } from '../../../shared/labels';
+import { ProblemAlert } from '../../../shared/ProblemAlert';
+import { asProblem } from '../../../shared/problems';
+import { documentFieldId } from './DocumentsSection';
+
+/** The types the API accepts (it checks the bytes, not the name); the browser's picker offers them first. */
+const ACCEPT = '.pdf,.docx,.xlsx,.png,.jpg,.jpeg';
+
+/** Attaches one file of a chosen kind, with its progress; the API's 413 and 415 answers are shown as they come. */
+export function UploadForm({
+  applicationId,
+  kinds,
+  missing,
+}: {
+  applicationId: string;
+  kinds: string[];
+  missing: string[];
+}) {
+  const { t } = useTranslation('applicant');
+  const revalidator = useRevalidator();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [kind, setKind] = useState(missing[0] ?? kinds[0] ?? 'other');
+  const [file, setFile] = useState<File | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const upload = async () => {
+    if (!file) return;
+    setProblem(null);
+    setDone(null);
+    setProgress(0);
+    try {
+      const document = await uploadDocument(applicationId, kind, file, setProgress);
+      setDone(t('upload.done', { name: document.filename }));
+      setFile(null);
+      if (fileInput.current) fileInput.current.value = '';
+      await revalidator.revalidate();
+    } catch (error) {
+      setProblem(asProblem(error));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Stack>
+        <Text fw={600}>{t('upload.title')}</Text>
+        <NativeSelect
+          id={documentFieldId()}
+          label={t('upload.kind')}
+          value={kind}
+          onChange={(event) => setKind(event.currentTarget.value)}
+          data={kinds.map((value) => ({ value, label: documentKindLabel(value) }))}
+        />
+        <Input.Wrapper label={t('upload.file')} description={t('upload.accepted')} id="document-file">
+          <input
+            ref={fileInput}
+            id="document-file"
+            type="file"
+            accept={ACCEPT}
+            aria-describedby="document-file-description"
+            onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)}
+            style={{ display: 'block', marginTop: 4 }}
+          />
+        </Input.Wrapper>
+        {progress !== null && (
+          <Progress.Root size="lg">
+            <Progress.Section value={Math.round(progress * 100)} aria-label={t('upload.progress')} />
+          </Progress.Root>
+        )}
+        {problem && <ProblemAlert problem={problem} />}
+        <div role="status">{done && <Text c="green.9">{done}</Text>}</div>
+        <Group>
+          <Button onClick={() => void upload()} disabled={!file} loading={progress !== null}>
+            {t('upload.button')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,85 @@
+import { NativeSelect, NumberInput, Radio, Stack, TextInput, Textarea } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Question } from '../../../api/types';
+
+/** Choices up to this many are radio buttons (all visible); more make a select. */
+const MAX_RADIOS = 6;
+
+interface QuestionFieldProps {
+  question: Question;
+  value: string | number | undefined;
+  error?: string;
+  onChange: (value: string | number | null) => void;
+}
+
+/** One of the call's questions as the field its type calls for, labelled, with its limits shown. */
+export function QuestionField({ question, value, error, onChange }: QuestionFieldProps) {
+  const { t } = useTranslation('applicant');
+  const common = {
+    id: fieldId(question.key),
+    label: question.label,
+    required: question.required,
+    error,
+  };
+  const text = typeof value === 'string' ? value : value === undefined ? '' : String(value);
+  const counted = question.maxLength
+    ? t('form.characters', { count: text.length, max: question.maxLength })
+    : undefined;
+  switch (question.type) {
+    case 'longtext':
+      return (
+        <Textarea
+          {...common}
+          description={counted}
+          autosize
+          minRows={5}
+          maxLength={question.maxLength}
+          value={text}
+          onChange={(event) => onChange(event.currentTarget.value)}
+        />
+      );
+    case 'number':
+      return (
+        <NumberInput
+          {...common}
+          value={typeof value === 'number' ? value : ''}
+          onChange={(next) => onChange(typeof next === 'number' ? next : null)}
+          allowDecimal
+        />
+      );
+    case 'choice':
+      return (question.options ?? []).length <= MAX_RADIOS ? (
+        <Radio.Group {...common} value={text || null} onChange={(next) => onChange(next)}>
+          <Stack gap="xs" mt="xs">
+            {(question.options ?? []).map((option) => (
+              <Radio key={option} value={option} label={option} />
+            ))}
+          </Stack>
+        </Radio.Group>
+      ) : (
+        <NativeSelect
+          {...common}
+          value={text}
+          data={[{ value: '', label: t('form.choose') }, ...(question.options ?? [])]}
+          onChange={(event) => onChange(event.currentTarget.value || null)}
+        />
+      );
+    default:
+      return (
+        <TextInput
+          {...common}
+          type={question.type === 'email' ? 'email' : question.type === 'url' ? 'url' : 'text'}
+          placeholder={question.type === 'url' ? 'https://' : undefined}
+          description={counted}
+          maxLength={question.maxLength}
+          value={text}
+          onChange={(event) => onChange(event.currentTarget.value)}
+        />
+      );
+  }
+}
+
+/** The id of a question's field, which error summaries link to. */
+export function fieldId(key: string): string {
+  return `question-${key}`;
+}

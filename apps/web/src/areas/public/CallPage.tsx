@@ -1,0 +1,115 @@
+import { Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { api, ok } from '../../api/client';
+import type { Call } from '../../api/types';
+import { Countdown } from '../../shared/Countdown';
+import { DateTime } from '../../shared/DateTime';
+import { PageTitle } from '../../shared/PageTitle';
+import { useNow } from '../../shared/useNow';
+import { documentKindLabel } from '../../shared/labels';
+import { CriteriaTable } from './CriteriaTable';
+
+export async function callLoader({ params }: LoaderFunctionArgs) {
+  const call = await ok(api.GET('/api/v1/calls/{id}', { params: { path: { id: params.callId ?? '' } } }));
+  return { call };
+}
+
+export function CallPage() {
+  const { t } = useTranslation(['public', 'common']);
+  const { call } = useLoaderData<typeof callLoader>();
+  const now = useNow(60_000);
+  const open = call.status === 'open' && new Date(call.closesAt).getTime() > now;
+  return (
+    <>
+      <PageTitle title={call.title} overline={call.reference} />
+      <Stack gap="xl">
+        <Paper withBorder p="lg" radius="md">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <div>
+              <Text fw={600}>{t('call.opens')}</Text>
+              <DateTime value={call.opensAt} />
+            </div>
+            <div>
+              <Text fw={600}>{t('call.deadline')}</Text>
+              <DateTime value={call.closesAt} />
+              <div>
+                <Countdown deadline={call.closesAt} />
+              </div>
+            </div>
+          </SimpleGrid>
+          {open && (
+            <Group mt="md">
+              <Button component={Link} to={`/applicant/calls/${call.id}/apply`}>
+                {t('call.apply')}
+              </Button>
+            </Group>
+          )}
+        </Paper>
+        <section aria-labelledby="about">
+          <Title order={2} id="about" mb="xs">
+            {t('call.about')}
+          </Title>
+          <Text style={{ whiteSpace: 'pre-line' }}>{call.description}</Text>
+        </section>
+        <CriteriaTable criteria={call.criteria} headingLevel={2} />
+        <Eligibility call={call} />
+        <QuestionsAsked call={call} />
+      </Stack>
+    </>
+  );
+}
+
+function Eligibility({ call }: { call: Call }) {
+  const { t } = useTranslation(['public', 'common']);
+  const types = call.eligibility.organisationTypes ?? [];
+  const documents = call.eligibility.requiredDocuments ?? [];
+  return (
+    <section aria-labelledby="eligibility">
+      <Title order={2} id="eligibility" mb="xs">
+        {t('call.eligibility')}
+      </Title>
+      <List spacing="xs">
+        <List.Item>{t('call.memberStates')}</List.Item>
+        <List.Item>
+          {types.length === 0
+            ? t('call.anyOrganisationType')
+            : t('call.organisationTypes', {
+                types: types.map((type) => t(`common:organisationTypes.${type}`)).join(', '),
+              })}
+        </List.Item>
+        {documents.length > 0 && (
+          <List.Item>
+            {t('call.requiredDocuments', { documents: documents.map((kind) => documentKindLabel(kind)).join(', ') })}
+          </List.Item>
+        )}
+        <List.Item>{t('call.cohortSize', { count: call.cohortSize })}</List.Item>
+      </List>
+    </section>
+  );
+}
+
+function QuestionsAsked({ call }: { call: Call }) {
+  const { t } = useTranslation(['public', 'common']);
+  if (call.questions.length === 0) return null;
+  return (
+    <section aria-labelledby="questions">
+      <Title order={2} id="questions" mb="xs">
+        {t('call.questions')}
+      </Title>
+      <List type="ordered" spacing="xs">
+        {call.questions.map((question) => (
+          <List.Item key={question.key}>
+            {question.label}
+            {question.required && (
+              <Text component="span" c="dimmed" size="sm">
+                {' '}
+                ({t('call.required')})
+              </Text>
+            )}
+          </List.Item>
+        ))}
+      </List>
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { Table, Text, Title, type TitleOrder } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Criterion } from '../../api/types';
+import { formatPercent } from '../../shared/format';
+
+/** The published criteria and their weights, as shares of the total (the scoring normalises them). */
+export function CriteriaTable({ criteria, headingLevel }: { criteria: Criterion[]; headingLevel: TitleOrder }) {
+  const { t, i18n } = useTranslation('public');
+  const total = criteria.reduce((sum, criterion) => sum + criterion.weight, 0);
+  return (
+    <div>
+      <Title order={headingLevel} size="h4" mb="xs">
+        {t('criteria.title')}
+      </Title>
+      <Table striped withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('criteria.criterion')}</Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('criteria.weight')}
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {criteria.map((criterion) => (
+            <Table.Tr key={criterion.code}>
+              <Table.Td>
+                <Text fw={600} size="sm">
+                  {criterion.title}
+                </Text>
+                {criterion.description && (
+                  <Text size="sm" c="dimmed">
+                    {criterion.description}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td ta="right">{formatPercent(total > 0 ? criterion.weight / total : 0, i18n.language)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </div>
+  );
+}

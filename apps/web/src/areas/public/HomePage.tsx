@@ -1,0 +1,38 @@
+import { Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useLoaderData } from 'react-router';
+import { api, ok } from '../../api/client';
+import { PageTitle } from '../../shared/PageTitle';
+import { EmptyState } from '../../shared/States';
+import { CallCard } from './CallCard';
+
+export async function homeLoader() {
+  const page = await ok(api.GET('/api/v1/calls', { params: { query: { status: 'open', limit: 500 } } }));
+  // The nearest deadline first: what an applicant needs to see.
+  return { calls: page.items.sort((a, b) => a.closesAt.localeCompare(b.closesAt)) };
+}
+
+export function HomePage() {
+  const { t } = useTranslation('public');
+  const { calls } = useLoaderData<typeof homeLoader>();
+  return (
+    <>
+      <PageTitle title={t('home.title')}>
+        <Text size="lg" maw={720}>
+          {t('home.intro')}
+        </Text>
+      </PageTitle>
+      {calls.length === 0 ? (
+        <EmptyState>{t('home.none')}</EmptyState>
+      ) : (
+        <Stack component="ul" gap="md" p={0} style={{ listStyle: 'none' }} aria-label={t('home.listLabel')}>
+          {calls.map((call) => (
+            <li key={call.id}>
+              <CallCard call={call} />
+            </li>
+          ))}
+        </Stack>
+      )}
+    </>
+  );
+}

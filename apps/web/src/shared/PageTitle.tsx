@@ -1,0 +1,26 @@
+import { Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * The page's one h1, also its document title. It takes the focus after each navigation (see
+ * Layout), so a screen reader announces the new page.
+ */
+export function PageTitle({ title, overline, children }: { title: string; overline?: string; children?: ReactNode }) {
+  const { t } = useTranslation();
+  useDocumentTitle(`${title} · ${t('app.name')}`);
+  return (
+    <Stack gap={4} mb="lg">
+      {overline && (
+        <Text c="dimmed" size="sm" fw={600}>
+          {overline}
+        </Text>
+      )}
+      <Title order={1} tabIndex={-1} data-page-title>
+        {title}
+      </Title>
+      {children}
+    </Stack>
+  );
+}

@@ -1,0 +1,66 @@
+/** Dates, numbers and names through Intl, in the interface's language. */
+
+/** Geneva, where the alliance's secretariat sits, keeps Swiss time (IANA has no Europe/Geneva zone). */
+export const GENEVA_TIME_ZONE = 'Europe/Zurich';
+
+export function readerTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+export function formatDateTime(iso: string, language: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(iso));
+}
+
+export function formatDate(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(new Date(iso));
+}
+
+export function formatNumber(value: number, language: string, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(language, options).format(value);
+}
+
+/** A share of a whole (0.25) as a percentage ("25 %" in French). */
+export function formatPercent(fraction: number, language: string): string {
+  return formatNumber(fraction, language, { style: 'percent', maximumFractionDigits: 1 });
+}
+
+export function formatBytes(bytes: number, language: string): string {
+  const [value, unit] =
+    bytes >= 1_048_576 ? [bytes / 1_048_576, 'megabyte'] : bytes >= 1024 ? [bytes / 1024, 'kilobyte'] : [bytes, 'byte'];
+  return formatNumber(value, language, { style: 'unit', unit, maximumFractionDigits: 1 });
+}
+
+/** The country's name in the interface's language; the API's (English) name when Intl has none. */
+export function countryName(code: string, language: string, fallback = code): string {
+  try {
+    return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+const UNITS = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+  ['second', 1000],
+] as const;
+
+/**
+ * A remaining time in words ("2 days, 3 hours and 4 minutes"): the two or three largest units,
+ * seconds only in the last hour.
+ */
+export function formatDuration(milliseconds: number, language: string): string {
+  const parts: string[] = [];
+  let rest = Math.max(0, milliseconds);
+  for (const [unit, size] of UNITS) {
+    if (unit === 'second' && milliseconds >= 3_600_000) break;
+    const count = Math.floor(rest / size);
+    rest -= count * size;
+    if (count > 0 || (unit === 'second' && parts.length === 0)) {
+      parts.push(formatNumber(count, language, { style: 'unit', unit, unitDisplay: 'long' }));
+    }
+    if (parts.length === 3) break;
+  }
+  return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(parts);
+}

@@ -1,0 +1,39 @@
+import i18n from 'i18next';
+import { ApiProblem, type FieldProblem } from '../api/problem';
+
+/** Anything thrown by an API call, as a problem; other errors become a generic one. */
+export function asProblem(error: unknown): ApiProblem {
+  if (error instanceof ApiProblem) return error;
+  return new ApiProblem(500, { code: 'INTERNAL_ERROR', detail: error instanceof Error ? error.message : '' });
+}
+
+/**
+ * What a problem means for the reader, in the interface's language: our own words for the codes
+ * we know (`common:problems.<CODE>`), else the API's title and detail.
+ */
+export function describeProblem(problem: ApiProblem): { title: string; message: string } {
+  const t = i18n.t;
+  const known = t(`problems.${problem.code}` as 'problems.INTERNAL_ERROR', { defaultValue: '' });
+  return {
+    title: problem.title || t('problems.title'),
+    message: known || problem.detail || t('problems.INTERNAL_ERROR'),
+  };
+}
+
+/**
+ * The problem's field errors keyed by field name less a prefix (`answers.programme` → `programme`),
+ * with the messages we can say in the reader's language. The API's messages are English only.
+ */
+export function fieldErrors(problem: ApiProblem, prefix = ''): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const error of problem.errors) {
+    if (!error.field.startsWith(prefix)) continue;
+    errors[error.field.slice(prefix.length)] ??= fieldMessage(error);
+  }
+  return errors;
+}
+
+function fieldMessage(error: FieldProblem): string {
+  if (/ is required$/.test(error.message) || error.field.startsWith('documents.')) return i18n.t('fields.required');
+  return error.message;
+}

@@ -1,0 +1,169 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { INestApplicationContext } from '@nestjs/common';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { withEnv } from './async';
+import { RedisServer, freePort } from './redis-server';
+import { TestApi } from './test-app';
+import { startWorker } from './worker';
+
+/**
+ * The harness of the browser suites (test/browser): the real API serving the built web app, a
+ * worker, Debian's Chromium driven by playwright-core, and the checks every main page gets
+ * (axe-core, a screenshot). The evaluator and secretariat journeys reuse these helpers.
+ */
+
+const ROOT = join(__dirname, '..', '..');
+export const WEB_BUILD = join(ROOT, 'dist', 'web');
+export const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots');
+
+export type Language = 'en' | 'fr';
+export const LANGUAGES: Language[] = ['en', 'fr'];
+
+/** The platform as a browser meets it, on a Redis of its own so that no other suite's worker takes its jobs. */
+export class WebPlatform {
+  private constructor(
+    readonly api: TestApi,
+    readonly baseUrl: string,
+    private readonly worker: INestApplicationContext,
+    private readonly redis: RedisServer,
+  ) {}
+
+  static async start(): Promise<WebPlatform> {
+    if (!existsSync(join(WEB_BUILD, 'index.html')))
+      throw new Error(`no web build in ${WEB_BUILD} (vite build apps/web)`);
+    const redis = await RedisServer.start();
+    const api = await withEnv({ REDIS_URL: redis.url }, () => TestApi.start({ webRoot: WEB_BUILD }));
+    const baseUrl = await api.listen(await freePort());
+    const worker = await startWorker({ REDIS_URL: redis.url });
+    return new WebPlatform(api, baseUrl, worker, redis);
+  }
+
+  async close(): Promise<void> {
+    await this.worker.close();
+    await this.api.close();
+    await this.redis.stop();
+  }
+}
+
+/**
+ * Headless Chromium without any traffic of its own: this machine reaches no network but the package
+ * registries. Playwright gives every launch a fresh temporary profile (user-data dir).
+ */
+export function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-browser.sh`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * A page in a new browser context (its own storage: a new visitor) whose browser prefers `language`
+ * and lives in Tokyo, so that "your time" and Geneva time differ on every page.
+ */
+export async function newVisitor(browser: Browser, baseUrl: string, language: Language): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: language === 'fr' ? 'fr-FR' : 'en-GB',
+    timezoneId: 'Asia/Tokyo',
+    viewport: { width: 1280, height: 900 },
+  });
+  return context.newPage();
+}
+
+/** Signs in through the sign-in page and waits until the header names the user. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.locator('input[type="email"]').fill(email);
+  await page.locator('input[type="password"]').fill(password);
+  await page.locator('form button[type="submit"]').click();
+  await page.getByTestId('signed-in-as').waitFor();
+}
+
+/** Switches the interface language with the header's switch; the <html lang> follows. */
+export async function switchLanguage(page: Page, language: Language): Promise<void> {
+  await page.locator(`header button[lang="${language}"]`).click();
+  await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
+}
+
+/**
+ * Fails when axe-core finds a violation of impact serious or critical on the page as it is,
+ * naming each rule and the elements concerned.
+ */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
+  if (serious.length > 0) throw new Error(`${name}: accessibility violations\n  ${serious.join('\n  ')}`);
+}
+
+/** Writes artifacts/screenshots/<suite>/<page>-<language>.png, the whole page. */
+export async function screenshot(page: Page, suite: string, name: string, language: Language): Promise<void> {
+  const folder = join(SCREENSHOTS, suite);
+  await mkdir(folder, { recursive: true });
+  await page.screenshot({ path: join(folder, `${name}-${language}.png`), fullPage: true });
+}
+
+/** What each main page gets: the accessibility check, then its screenshot. */
+export async function checkPage(page: Page, suite: string, name: string, language: Language): Promise<void> {
+  await expectAccessible(page, `${name} (${language})`);
+  await screenshot(page, suite, name, language);
+}
+
+/**
+ * Presses Tab until `target` has the focus, as a keyboard user would walk the page; fails when it
+ * is not reached within `maxPresses` (it is then not reachable by keyboard, or far too far).
+ */
+export async function tabTo(page: Page, target: Locator, maxPresses = 80): Promise<void> {
+  for (let i = 0; i < maxPresses; i++) {
+    if (await target.evaluate(isFocused).catch(() => false)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${target.toString()} not reached with ${maxPresses} presses of Tab`);
+}
+
+/** Runs in the page: the tests' tsconfig has no DOM types, so it says only what it needs of them. */
+function isFocused(element: unknown): boolean {
+  const { activeElement } = (element as { ownerDocument: { activeElement: unknown } }).ownerDocument;
+  return activeElement === element;
+}
+
+/** Tabs to `target` and activates it with Enter (links, buttons). */
+export async function pressOn(page: Page, target: Locator, key: 'Enter' | 'Space' = 'Enter'): Promise<void> {
+  await tabTo(page, target);
+  await page.keyboard.press(key);
+}
+
+/** Tabs to a field and types into it. */
+export async function typeInto(page: Page, field: Locator, text: string): Promise<void> {
+  await tabTo(page, field);
+  await page.keyboard.type(text);
+}
+
+/**
+ * A text of the web app as the reader sees it, from its catalogues: `text('fr', 'public:home.title')`,
+ * with `{{name}}` placeholders filled from `values`. Tests find elements by these, not by copies.
+ */
+export function text(language: Language, key: string, values: Record<string, string | number> = {}): string {
+  const [namespace, path] = key.includes(':') ? key.split(':', 2) : ['common', key];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  let node: unknown = require(join(ROOT, 'apps', 'web', 'src', 'i18n', language, `${namespace}.json`));
+  for (const part of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  if (typeof node !== 'string') throw new Error(`no text ${key} in ${language}`);
+  return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? `{{${name}}}`));
+}
