@@ -122,7 +122,17 @@ describe('a whole selection round, published', () => {
     // Outcomes, as each applicant sees its own application.
     for (const [i, applicant] of applicants.entries()) {
       const own = await api.get(`/api/v1/applications/${applicationIds[i]}`, { token: applicant.token });
-      expect(own.body).toMatchObject({ status: outcomeOf(i), outcome: outcomeOf(i) });
+      // Each application carries its call, which applicants cannot read while it is under review.
+      expect(own.body).toMatchObject({
+        status: outcomeOf(i),
+        outcome: outcomeOf(i),
+        call: {
+          id: callId,
+          status: 'published',
+          reference: expect.stringMatching(/^TEST\//),
+          title: expect.any(String),
+        },
+      });
     }
     expect((await api.get(`/api/v1/calls/${callId}`, { token: secretariat.token })).body.status).toBe('published');
 

@@ -18,6 +18,7 @@ import {
   evaluatedCall as evaluatedCallOf,
   expectRankingReflectsEvaluations,
   holdScoringLock,
+  independentScores,
   scoringStatus,
 } from '../support/scoring';
 import { TestApi } from '../support/test-app';
@@ -282,6 +283,38 @@ describe('full scoring runs', () => {
     items = await ranked();
     expect(items).toHaveLength(9);
     expect(items.map((i) => i.applicationId)).toContain(applicationIds[1]);
+  });
+
+  it('shows each evaluator’s marking beside the call’s, as normalisation sees it', async () => {
+    const { callId, applicationIds } = await evaluatedCall();
+    const res = await api.get(`/api/v1/calls/${callId}/evaluator-statistics`, { token: secretariat.token });
+    expect(res.status).toBe(200);
+    const reference = (await independentScores(api, secretariat.token, applicationIds)).statistics;
+    expect(Math.abs(res.body.callMean - (reference.mean ?? NaN))).toBeLessThan(1e-9);
+    expect(Math.abs(res.body.callStdDev - (reference.stdDev ?? NaN))).toBeLessThan(1e-9);
+    const items = res.body.items as Array<{
+      evaluatorId: string;
+      displayName: string;
+      evaluations: number;
+      mean: number;
+      stdDev: number;
+      totals: number[];
+    }>;
+    expect(items.map((i) => i.evaluatorId).sort()).toEqual(Object.keys(reference.perEvaluator).sort());
+    for (const item of items) {
+      const expected = reference.perEvaluator[item.evaluatorId];
+      expect(item.evaluations).toBe(expected.count);
+      expect(item.totals).toHaveLength(expected.count);
+      expect(Math.abs(item.mean - expected.mean)).toBeLessThan(1e-9);
+      expect(Math.abs(item.stdDev - expected.stdDev)).toBeLessThan(1e-9);
+      expect(item.displayName).toBe('Test evaluator');
+    }
+    expect(items.map((i) => i.mean)).toEqual([...items.map((i) => i.mean)].sort((a, b) => b - a));
+    expectProblem(
+      await api.get(`/api/v1/calls/${callId}/evaluator-statistics`, { token: evaluators[0].token }),
+      403,
+      'FORBIDDEN',
+    );
   });
 
   it('refuses bad requests without starting anything', async () => {

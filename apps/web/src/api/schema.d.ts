@@ -236,6 +236,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Signs out: the refresh token and every token refreshed from the same sign-in stop working. */
+    post: operations['AuthController_logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/refresh': {
     parameters: {
       query?: never;
@@ -400,6 +417,23 @@ export interface paths {
     put?: never;
     /** An evaluator declares a conflict of interest (the secretariat may for one, naming it). */
     post: operations['PanelController_declareConflict'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calls/{id}/evaluator-statistics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Each evaluator's totals beside the call's: who is harsh, who is lenient. */
+    get: operations['ScoringController_evaluatorStatistics'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -604,7 +638,8 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /** Changes the caller's name or language; its notifications are then written in that language. */
+    patch: operations['AuthController_updateMe'];
     trace?: never;
   };
   '/api/v1/me/applications': {
@@ -835,7 +870,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The platform's users by role and search, for the secretariat (e.g. the evaluators to seat on a panel). */
+    get: operations['UsersController_list'];
     put?: never;
     /** Creates an evaluator or a secretariat member. */
     post: operations['UsersController_create'];
@@ -906,6 +942,16 @@ export interface components {
       reason: string;
       remove?: string[];
     };
+    ApplicationCallDto: {
+      /** Format: date-time */
+      closesAt: string;
+      /** Format: uuid */
+      id: string;
+      reference: string;
+      /** @enum {string} */
+      status: 'draft' | 'open' | 'closed' | 'reviewing' | 'published' | 'archived';
+      title: string;
+    };
     ApplicationCountsDto: {
       draft: number;
       /** @description Submitted ones held eligible (the secretariat's decision, else the computed one). */
@@ -926,6 +972,7 @@ export interface components {
       answers: {
         [key: string]: string | number;
       };
+      call: components['schemas']['ApplicationCallDto'];
       /** Format: uuid */
       callId: string;
       countryCode: string;
@@ -1445,15 +1492,39 @@ export interface components {
       items: components['schemas']['EvaluationDto'][];
       total: number;
     };
+    EvaluatorMarkingDto: {
+      displayName: string;
+      /** @description Submitted evaluations in the call. */
+      evaluations: number;
+      /** Format: uuid */
+      evaluatorId: string;
+      max: number;
+      /** @description Mean of the evaluator's totals (0–100). */
+      mean: number;
+      min: number;
+      /** @description Population standard deviation of its totals. */
+      stdDev: number;
+      /** @description Every total, ascending. */
+      totals: number[];
+    };
     LoginDto: {
       email: string;
       password: string;
+    };
+    LogoutDto: {
+      refreshToken: string;
     };
     ManualAssignmentDto: {
       /** Format: uuid */
       applicationId: string;
       /** Format: uuid */
       evaluatorId: string;
+    };
+    MarkingDistributionDto: {
+      callMean: number | null;
+      callStdDev: number | null;
+      /** @description Most lenient first. */
+      items: components['schemas']['EvaluatorMarkingDto'][];
     };
     MeDto: {
       countryCode?: string;
@@ -1877,6 +1948,14 @@ export interface components {
         [key: string]: number;
       };
     };
+    UpdateMeDto: {
+      displayName?: string;
+      /**
+       * @description The language of the user's notifications, e-mails and pages.
+       * @enum {string}
+       */
+      locale?: 'en' | 'fr';
+    };
     UploadDocumentFormDto: {
       /**
        * Format: binary
@@ -1900,6 +1979,24 @@ export interface components {
       locale: 'en' | 'fr';
       /** @enum {string} */
       role: 'applicant' | 'evaluator' | 'secretariat' | 'admin';
+    };
+    UserListItemDto: {
+      affiliation: string | null;
+      countryCode: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      displayName: string;
+      email: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      locale: 'en' | 'fr';
+      /** @enum {string} */
+      role: 'applicant' | 'evaluator' | 'secretariat' | 'admin';
+    };
+    UserListItemPageDto: {
+      items: components['schemas']['UserListItemDto'][];
+      total: number;
     };
   };
   responses: never;
@@ -2466,6 +2563,37 @@ export interface operations {
       };
     };
   };
+  AuthController_logout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LogoutDto'];
+      };
+    };
+    responses: {
+      /** @description Signed out (also when the token was already unknown or spent). */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   AuthController_refresh: {
     parameters: {
       query?: never;
@@ -2953,6 +3081,36 @@ export interface operations {
       };
     };
   };
+  ScoringController_evaluatorStatistics: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MarkingDistributionDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   CallsController_open: {
     parameters: {
       query?: never;
@@ -3378,6 +3536,38 @@ export interface operations {
       };
     };
   };
+  AuthController_updateMe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateMeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   ApplicationsController_listMine: {
     parameters: {
       query?: {
@@ -3768,6 +3958,40 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ScoringRunDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  UsersController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        /** @description Part of the name, e-mail or affiliation, any case. */
+        q?: string;
+        role?: 'applicant' | 'evaluator' | 'secretariat' | 'admin';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserListItemPageDto'];
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */

@@ -209,6 +209,15 @@ export class ApplicationsService {
     return this.applications.listAssignable(callId);
   }
 
+  /**
+   * The calls of these applications, as their readers need to see them: an applicant may no longer
+   * read a call under review, but it still needs its reference, title and deadline.
+   */
+  async callsOf(applications: Application[]): Promise<Map<string, Call>> {
+    const ids = [...new Set(applications.map((a) => a.callId))];
+    return new Map((await Promise.all(ids.map((id) => this.calls.get(id)))).map((call) => [call.id, call]));
+  }
+
   /** For other contexts, which apply their own access rules. */
   findById(id: string): Promise<Application | null> {
     return this.applications.findById(id);

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { CALL_STATUSES, type CallStatus } from '@app/calls';
 import { REGIONS, Region } from '@app/identity';
 import { PageQueryDto } from '@app/platform';
 import {
@@ -101,11 +102,25 @@ export class DocumentDto {
   createdAt: Date;
 }
 
+/** What an application's reader needs of its call, whatever the call's status. */
+export class ApplicationCallDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  reference: string;
+  title: string;
+  @ApiProperty({ enum: CALL_STATUSES })
+  status: CallStatus;
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  closesAt: Date;
+}
+
 export class ApplicationDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
   @ApiProperty({ format: 'uuid' })
   callId: string;
+  @ApiProperty({ type: ApplicationCallDto })
+  call: ApplicationCallDto;
   @ApiProperty({ format: 'uuid' })
   organisationId: string;
   countryCode: string;

@@ -1,3 +1,4 @@
+import type { Call } from '@app/calls';
 import { Application, effectiveEligibility, outcomeOf } from '../domain/application';
 import { DocumentInfo } from '../infrastructure/documents.repository';
 import { ApplicationDto, DocumentDto } from './application.dto';
@@ -14,11 +15,18 @@ export function toDocumentDto(document: DocumentInfo): DocumentDto {
   };
 }
 
-export function toApplicationDto(application: Application, documents: DocumentInfo[]): ApplicationDto {
+export function toApplicationDto(
+  application: Application,
+  documents: DocumentInfo[],
+  calls: ReadonlyMap<string, Call>,
+): ApplicationDto {
+  const call = calls.get(application.callId);
+  if (!call) throw new Error(`The call of application ${application.id} was not read`);
   const eligibility = effectiveEligibility(application);
   return {
     id: application.id,
     callId: application.callId,
+    call: { id: call.id, reference: call.reference, title: call.title, status: call.status, closesAt: call.closesAt },
     organisationId: application.organisationId,
     countryCode: application.countryCode,
     region: application.region,

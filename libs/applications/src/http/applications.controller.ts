@@ -209,12 +209,19 @@ export class ApplicationsController {
 
   private async respond(res: Response, application: Application): Promise<ApplicationDto> {
     res.setHeader('ETag', `"${application.version}"`);
-    return toApplicationDto(application, await this.documents.list([application.id]));
+    const [documents, calls] = await Promise.all([
+      this.documents.list([application.id]),
+      this.applications.callsOf([application]),
+    ]);
+    return toApplicationDto(application, documents, calls);
   }
 
   private async page(page: Page<Application>): Promise<Page<ApplicationDto>> {
-    const documents = await this.documents.list(page.items.map((a) => a.id));
-    return { items: page.items.map((a) => toApplicationDto(a, documents)), total: page.total };
+    const [documents, calls] = await Promise.all([
+      this.documents.list(page.items.map((a) => a.id)),
+      this.applications.callsOf(page.items),
+    ]);
+    return { items: page.items.map((a) => toApplicationDto(a, documents, calls)), total: page.total };
   }
 }
 

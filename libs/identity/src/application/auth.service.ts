@@ -63,6 +63,11 @@ export class AuthService {
     throw new InvalidRefreshTokenError();
   }
 
+  /** Signing out: the refresh token's whole family stops working (the access token expires on its own). */
+  async logout(refreshToken: string): Promise<void> {
+    await this.refreshTokens.revokeFamilyOf(sha256(refreshToken));
+  }
+
   private async issue(tx: Transaction, user: User, familyId: string): Promise<TokenPair> {
     const claims: AccessTokenClaims = { sub: user.id, role: user.role };
     const refreshToken = randomBytes(32).toString('base64url');

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { NotFoundError, Role, Transaction } from '@app/platform';
-import { User } from '../domain/user';
+import { NotFoundError, Page, Role, Transaction } from '@app/platform';
+import { Locale, User } from '../domain/user';
 import { IdentityConfig, identityConfig } from '../identity.config';
 import { UsersRepository } from '../infrastructure/users.repository';
 import { CountriesService } from './countries.service';
@@ -36,6 +36,17 @@ export class UsersService implements OnApplicationBootstrap {
   /** Users by id; unknown ids are left out. */
   getMany(ids: string[], tx?: Transaction): Promise<User[]> {
     return this.users.findByIds([...new Set(ids)], tx);
+  }
+
+  /** For the secretariat: e.g. the evaluators to seat on a panel. */
+  list(filter: { role?: Role; q?: string; limit: number; offset: number }): Promise<Page<User>> {
+    return this.users.list(filter);
+  }
+
+  /** A user changes its own name or language (its next notifications are written in it). */
+  async updateProfile(id: string, profile: { displayName?: string; locale?: Locale }): Promise<User> {
+    await this.users.updateProfile(id, profile);
+    return this.get(id);
   }
 
   /** Evaluators and secretariat members are created by the secretariat, never by sign-up. */

@@ -1,10 +1,26 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Patch, Post, UseGuards } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { Authenticated, AuthUser, CurrentUser, Public } from '@app/platform';
 import { AuthService } from '../application/auth.service';
 import { OrganisationsService } from '../application/organisations.service';
 import { UsersService } from '../application/users.service';
-import { LoginDto, MeDto, RefreshDto, RegisterDto, RegisteredUserDto, TokenPairDto } from './identity.dto';
+import { User } from '../domain/user';
+import {
+  LoginDto,
+  LogoutDto,
+  MeDto,
+  RefreshDto,
+  RegisterDto,
+  RegisteredUserDto,
+  TokenPairDto,
+  UpdateMeDto,
+} from './identity.dto';
 import { LoginThrottlerGuard } from './login-throttler.guard';
 
 @ApiTags('identity')
@@ -44,11 +60,31 @@ export class AuthController {
     return this.auth.refresh(body.refreshToken);
   }
 
+  /** Signs out: the refresh token and every token refreshed from the same sign-in stop working. */
+  @Post('auth/logout')
+  @HttpCode(204)
+  @Public()
+  @ApiNoContentResponse({ description: 'Signed out (also when the token was already unknown or spent).' })
+  logout(@Body() body: LogoutDto): Promise<void> {
+    return this.auth.logout(body.refreshToken);
+  }
+
   @Get('me')
   @Authenticated()
   @ApiOkResponse({ type: MeDto })
   async me(@CurrentUser() actor: AuthUser): Promise<MeDto> {
-    const user = await this.users.get(actor.id);
+    return this.describe(await this.users.get(actor.id));
+  }
+
+  /** Changes the caller's name or language; its notifications are then written in that language. */
+  @Patch('me')
+  @Authenticated()
+  @ApiOkResponse({ type: MeDto })
+  async updateMe(@CurrentUser() actor: AuthUser, @Body() body: UpdateMeDto): Promise<MeDto> {
+    return this.describe(await this.users.updateProfile(actor.id, body));
+  }
+
+  private async describe(user: User): Promise<MeDto> {
     const organisation = user.organisationId ? await this.organisations.get(user.organisationId) : null;
     const countryCode = user.countryCode ?? organisation?.countryCode;
     return {

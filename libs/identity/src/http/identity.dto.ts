@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
-import { ROLES, Role } from '@app/platform';
+import { PageQueryDto, ROLES, Role } from '@app/platform';
 import { REGIONS, Region } from '../domain/geography';
 import { ORGANISATION_TYPES, OrganisationType } from '../domain/organisation';
 import { LOCALES, Locale } from '../domain/user';
@@ -168,4 +168,44 @@ export class CountryDto {
   memberState: boolean;
   nameEn: string;
   nameFr: string;
+}
+
+export class UpdateMeDto {
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  displayName?: string;
+
+  /** The language of the user's notifications, e-mails and pages. */
+  @ApiPropertyOptional({ enum: LOCALES })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale;
+}
+
+export class LogoutDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  refreshToken: string;
+}
+
+export class UserQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  /** Part of the name, e-mail or affiliation, any case. */
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
+
+export class UserListItemDto extends UserDto {
+  createdAt: Date;
 }

@@ -1,11 +1,19 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Public, Roles, Staff } from '@app/platform';
+import { AuthUser, CurrentUser, Page, PageOf, Public, Roles, Staff } from '@app/platform';
 import { CountriesService } from '../application/countries.service';
 import { OrganisationsService } from '../application/organisations.service';
 import { UsersService } from '../application/users.service';
 import { User } from '../domain/user';
-import { CountryDto, CreateOrganisationDto, CreateUserDto, OrganisationDto, UserDto } from './identity.dto';
+import {
+  CountryDto,
+  CreateOrganisationDto,
+  CreateUserDto,
+  OrganisationDto,
+  UserDto,
+  UserListItemDto,
+  UserQueryDto,
+} from './identity.dto';
 
 @ApiTags('identity')
 @Controller()
@@ -22,6 +30,15 @@ export class UsersController {
   @ApiCreatedResponse({ type: UserDto })
   async create(@Body() body: CreateUserDto): Promise<UserDto> {
     return toUserDto(await this.users.createStaffUser(body));
+  }
+
+  /** The platform's users by role and search, for the secretariat (e.g. the evaluators to seat on a panel). */
+  @Get('users')
+  @Staff()
+  @ApiOkResponse({ type: PageOf(UserListItemDto) })
+  async list(@Query() query: UserQueryDto): Promise<Page<UserListItemDto>> {
+    const page = await this.users.list(query);
+    return { items: page.items.map((user) => ({ ...toUserDto(user), createdAt: user.createdAt })), total: page.total };
   }
 
   /** Registers the caller's organisation; an applicant belongs to one. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Transaction, Transactions, isUniqueViolation } from '@app/platform';
+import { Page, Role, Transaction, Transactions, isUniqueViolation } from '@app/platform';
 import { EmailTakenError } from '../domain/identity.errors';
-import { User } from '../domain/user';
+import { Locale, User } from '../domain/user';
 import { UserEntity } from './identity.entities';
 
 export type NewUser = Omit<UserEntity, 'id' | 'createdAt'>;
@@ -59,6 +59,29 @@ export class UsersRepository {
   async lockById(tx: Transaction, id: string): Promise<User | null> {
     const row = await tx.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
     return row ? toUser(row) : null;
+  }
+
+  /** Users by role and a search over name, e-mail and affiliation, by name. */
+  async list(filter: { role?: Role; q?: string; limit: number; offset: number }): Promise<Page<User>> {
+    const query = this.transactions.none.createQueryBuilder(UserEntity, 'u');
+    if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
+    if (filter.q) {
+      const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere('(u.display_name ILIKE :pattern OR u.email ILIKE :pattern OR u.affiliation ILIKE :pattern)', {
+        pattern,
+      });
+    }
+    const [rows, total] = await query
+      .orderBy('lower(u.display_name)')
+      .addOrderBy('u.id')
+      .take(filter.limit)
+      .skip(filter.offset)
+      .getManyAndCount();
+    return { items: rows.map(toUser), total };
+  }
+
+  async updateProfile(id: string, profile: { displayName?: string; locale?: Locale }): Promise<void> {
+    if (Object.keys(profile).length > 0) await this.transactions.none.update(UserEntity, { id }, profile);
   }
 
   async setOrganisation(tx: Transaction, userId: string, organisationId: string): Promise<void> {

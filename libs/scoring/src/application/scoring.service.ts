@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationsService } from '@app/applications';
 import { CallsService } from '@app/calls';
-import { OrganisationsService } from '@app/identity';
+import { OrganisationsService, UsersService } from '@app/identity';
 import { Outbox, Transaction, Transactions } from '@app/platform';
+import { markingDistribution } from '../domain/evaluator-distribution';
 import { groupBy } from '../domain/group-by';
 import { krippendorffAlphaInterval } from '../domain/krippendorff';
 import { CallCounts, CallStatisticsRepository } from '../infrastructure/call-statistics.repository';
@@ -32,6 +33,7 @@ export class ScoringService {
     private readonly calls: CallsService,
     private readonly applications: ApplicationsService,
     private readonly organisations: OrganisationsService,
+    private readonly users: UsersService,
     private readonly statistics: CallStatisticsRepository,
   ) {}
 
@@ -80,6 +82,20 @@ export class ScoringService {
     ]);
     const units = [...groupBy(totals, (t) => t.applicationId).values()].map((group) => group.map((t) => t.total));
     return { ...counts, interRaterReliability: krippendorffAlphaInterval(units) };
+  }
+
+  /** Who marks harshly and who leniently in the call, with every evaluator's totals. */
+  async markingDistribution(callId: string) {
+    await this.calls.get(callId);
+    const distribution = markingDistribution(await this.statistics.evaluationTotals(callId));
+    const names = new Map(
+      (await this.users.getMany(distribution.evaluators.map((e) => e.evaluatorId))).map((u) => [u.id, u.displayName]),
+    );
+    return {
+      callMean: distribution.callMean,
+      callStdDev: distribution.callStdDev,
+      items: distribution.evaluators.map((e) => ({ ...e, displayName: names.get(e.evaluatorId) ?? '' })),
+    };
   }
 
   /** The ranked results with who applied, for the secretariat. */

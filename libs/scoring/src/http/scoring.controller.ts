@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Staff } from '@app/platform';
 import { ScoringService } from '../application/scoring.service';
-import { CallStatisticsDto, RankingDto, ScoringStatusDto } from './scoring.dto';
+import { CallStatisticsDto, MarkingDistributionDto, RankingDto, ScoringStatusDto } from './scoring.dto';
 
 const ID = new ParseUUIDPipe();
 
@@ -26,6 +26,14 @@ export class ScoringController {
   async ranking(@Param('id', ID) callId: string): Promise<RankingDto> {
     const items = await this.scoring.rankingWithOrganisations(callId);
     return { items, total: items.length };
+  }
+
+  /** Each evaluator's totals beside the call's: who is harsh, who is lenient. */
+  @Get('evaluator-statistics')
+  @Staff()
+  @ApiOkResponse({ type: MarkingDistributionDto })
+  evaluatorStatistics(@Param('id', ID) callId: string): Promise<MarkingDistributionDto> {
+    return this.scoring.markingDistribution(callId);
   }
 
   /** Counts of the call's applications and assignments, and the evaluators' agreement. */

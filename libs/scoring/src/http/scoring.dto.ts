@@ -96,3 +96,31 @@ export class ScoringRunDto {
   @ApiProperty({ type: 'string', nullable: true })
   error: string | null;
 }
+
+export class EvaluatorMarkingDto {
+  @ApiProperty({ format: 'uuid' })
+  evaluatorId: string;
+  displayName: string;
+  /** Submitted evaluations in the call. */
+  evaluations: number;
+  /** Mean of the evaluator's totals (0–100). */
+  mean: number;
+  /** Population standard deviation of its totals. */
+  stdDev: number;
+  min: number;
+  max: number;
+  /** Every total, ascending. */
+  @ApiProperty({ type: [Number] })
+  totals: number[];
+}
+
+/** Who marks harshly and who leniently: each evaluator's totals beside the call's (DESIGN §5.3). */
+export class MarkingDistributionDto {
+  @ApiProperty({ type: 'number', nullable: true })
+  callMean: number | null;
+  @ApiProperty({ type: 'number', nullable: true })
+  callStdDev: number | null;
+  /** Most lenient first. */
+  @ApiProperty({ type: [EvaluatorMarkingDto] })
+  items: EvaluatorMarkingDto[];
+}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transaction, Transactions } from '@app/platform';
+import { EVALUATION_TOTALS_SQL } from './scoring.sql';
 
 /** Counts of a call's applications and assignments, as the secretariat's statistics show them. */
 export interface CallCounts {
@@ -16,6 +17,7 @@ export interface CallCounts {
 /** An evaluator's total (DESIGN.md §5.1) of one submitted evaluation. */
 export interface EvaluationTotal {
   applicationId: string;
+  evaluatorId: string;
   total: number;
 }
 
@@ -66,28 +68,6 @@ SELECT
     WHERE call_id = $1 AND status IN ('assigned', 'draft', 'submitted')) AS assignments_total,
   (SELECT count(*)::int FROM assignments WHERE call_id = $1 AND status = 'submitted') AS assignments_submitted`;
 
-/**
- * T per submitted evaluation of the call, as ./scoring.sql.ts computes it (criteria summed in code
- * order), so that it agrees with the pure `evaluatorTotal` to 1e-9. $1 is the call id.
- */
-const EVALUATION_TOTALS_SQL = `
-WITH call AS (
-  SELECT c.id,
-         (c.scoring->>'scaleMin')::float8 AS scale_min,
-         (c.scoring->>'scaleMax')::float8 - (c.scoring->>'scaleMin')::float8 AS scale_range
-  FROM calls c
-  WHERE c.id = $1
-)
-SELECT a.application_id,
-       100 * (sum(cr.weight * ((cs.score::float8 - call.scale_min) / call.scale_range) ORDER BY cr.code COLLATE "C")
-              / sum(cr.weight ORDER BY cr.code COLLATE "C")) AS total
-FROM call
-JOIN assignments a ON a.call_id = call.id AND a.status = 'submitted'
-JOIN criterion_scores cs ON cs.assignment_id = a.id
-JOIN criteria cr ON cr.call_id = call.id AND cr.code = cs.criterion_code
-GROUP BY a.id, a.application_id
-ORDER BY a.application_id, a.id`;
-
 /** Set-based figures of a call for its statistics: two statements, never a loop per row. */
 @Injectable()
 export class CallStatisticsRepository {
@@ -112,7 +92,11 @@ export class CallStatisticsRepository {
 
   /** The evaluator total of every submitted evaluation of the call. */
   async evaluationTotals(callId: string, tx: Transaction = this.transactions.none): Promise<EvaluationTotal[]> {
-    const rows = (await tx.query(EVALUATION_TOTALS_SQL, [callId])) as Array<{ application_id: string; total: number }>;
-    return rows.map((r) => ({ applicationId: r.application_id, total: Number(r.total) }));
+    const rows = (await tx.query(EVALUATION_TOTALS_SQL, [callId])) as Array<{
+      application_id: string;
+      evaluator_id: string;
+      t: number;
+    }>;
+    return rows.map((r) => ({ applicationId: r.application_id, evaluatorId: r.evaluator_id, total: Number(r.t) }));
   }
 }

@@ -168,3 +168,9 @@ SELECT $2, position / $3, (array_agg(id ORDER BY id))[1], (array_agg(id ORDER BY
 FROM submitted
 GROUP BY position / $3
 RETURNING chunk, evaluations`;
+
+/** T of every submitted evaluation of the call ($1), by application then assignment. */
+export const EVALUATION_TOTALS_SQL = `
+WITH ${CALL_SETTINGS}
+SELECT application_id, evaluator_id, t FROM (${evaluatorTotals()}) totals
+ORDER BY application_id, assignment_id`;
