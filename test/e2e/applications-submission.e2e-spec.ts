@@ -37,6 +37,11 @@ describe('application submission', () => {
 
       const errors = expectProblem(await submit(applicant.token, id), 422, 'INCOMPLETE_APPLICATION');
       expect(errors.map((e) => e.field).sort()).toEqual(['answers.programme', 'answers.stage']);
+      // A code and its parameters let the client say it in the applicant's language.
+      expect(errors.find((e) => e.field === 'answers.stage')).toMatchObject({
+        code: 'REQUIRED',
+        params: { label: expect.any(String) },
+      });
       const [row] = await sql(api, 'SELECT status, submitted_at, eligibility FROM applications WHERE id = $1', [id]);
       expect(row).toEqual({ status: 'draft', submitted_at: null, eligibility: null });
     });
@@ -52,7 +57,14 @@ describe('application submission', () => {
       await uploadDocument(api, applicant.token, id, 'statutes', { buffer: SAMPLE_PDF, filename: 'statutes.pdf' });
 
       const errors = expectProblem(await submit(applicant.token, id), 422, 'INCOMPLETE_APPLICATION');
-      expect(errors.map((e) => e.field)).toEqual(['documents.budget']);
+      expect(errors).toEqual([
+        {
+          field: 'documents.budget',
+          message: 'the document "budget" is required',
+          code: 'DOCUMENT_REQUIRED',
+          params: { kind: 'budget' },
+        },
+      ]);
 
       await uploadDocument(api, applicant.token, id, 'budget', { buffer: SAMPLE_PNG, filename: 'budget.png' });
       const res = await submit(applicant.token, id);

@@ -210,7 +210,11 @@ describe('POST /calls', () => {
       expectProblem(res, 400, 'VALIDATION_FAILED');
       expect(res.body.errors).toEqual(
         expect.arrayContaining(
-          ['cohortSize', 'criteria', 'opensAt'].map((field) => ({ field, message: expect.any(String) })),
+          ['cohortSize', 'criteria', 'opensAt'].map((field) => ({
+            field,
+            message: expect.any(String),
+            code: expect.any(String),
+          })),
         ),
       );
     });

@@ -67,6 +67,23 @@ describe('errors', () => {
       const body = JSON.stringify({ email: uniqueEmail(), password: PASSWORD, displayName: 'x'.repeat(500_000) });
       const res = await postRaw('/api/v1/auth/register', body, JSON_HEADERS);
       expectProblem(res, 400, 'VALIDATION_FAILED');
+      expect(res.body.errors).toEqual([
+        {
+          field: 'displayName',
+          message: 'displayName must be shorter than or equal to 200 characters',
+          code: 'MAX_LENGTH',
+        },
+      ]);
+    });
+
+    it('codes every field error, an unknown field too', async () => {
+      const body = JSON.stringify({ email: 'not-an-address', password: PASSWORD, displayName: 'A', role: 'admin' });
+      const res = await postRaw('/api/v1/auth/register', body, JSON_HEADERS);
+      expectProblem(res, 400, 'VALIDATION_FAILED');
+      expect(res.body.errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([
+        ['role', 'UNKNOWN_FIELD'],
+        ['email', 'IS_EMAIL'],
+      ]);
     });
 
     it('answers an unsupported charset with 415, not 500', async () => {
@@ -157,7 +174,7 @@ describe('errors', () => {
       });
       expectProblem(res, 400, 'VALIDATION_FAILED');
       expect(res.body.title).toBe('La requête est invalide');
-      expect(res.body.errors).toEqual([{ field: 'password', message: expect.any(String) }]);
+      expect(res.body.errors).toEqual([{ field: 'password', message: expect.any(String), code: 'MIN_LENGTH' }]);
     });
   });
 

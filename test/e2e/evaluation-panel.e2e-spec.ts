@@ -113,7 +113,12 @@ describe('evaluation: the panel of a call', () => {
       body: { evaluatorIds: [evaluators[0].id, applicants[1].id] },
     });
     expect(refused.body.errors).toEqual([
-      { field: 'evaluatorIds', message: `${applicants[1].id} is not an evaluator` },
+      {
+        field: 'evaluatorIds',
+        message: `${applicants[1].id} is not an evaluator`,
+        code: 'NOT_AN_EVALUATOR',
+        params: { id: applicants[1].id },
+      },
     ]);
     const members = await sql(api, 'SELECT 1 FROM panel_members WHERE call_id = $1', [callId]);
     expect(members).toHaveLength(0);

@@ -1657,8 +1657,15 @@ export interface components {
       /** @description Present on 5xx; quote it when reporting the problem. */
       errorId?: string;
       errors?: {
+        /** @description Stable machine code of the problem, e.g. REQUIRED, TOO_LONG, IS_EMAIL. */
+        code?: string;
         field: string;
+        /** @description In English. */
         message: string;
+        /** @description What the message quotes, e.g. { max: 2000 }. */
+        params?: {
+          [key: string]: string | number;
+        };
       }[];
       instance?: string;
       requestId?: string;

@@ -117,6 +117,8 @@ export class ApplicationsService {
         ...missingDocuments(call.eligibility, kinds).map((kind) => ({
           field: `documents.${kind}`,
           message: `the document "${kind}" is required`,
+          code: 'DOCUMENT_REQUIRED',
+          params: { kind },
         })),
       ];
       if (incomplete.length > 0) throw new IncompleteApplicationError(incomplete);

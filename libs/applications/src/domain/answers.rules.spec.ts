@@ -82,7 +82,12 @@ describe('answerErrors, value by question type', () => {
     for (const question of [q('u', 'url'), q('e', 'email'), q('c', 'choice', { options: ['a'] })]) {
       expect(draftErrors(question, '  ')).toEqual([]);
       expect(answerErrors([{ ...question, required: true }], { [question.key]: ' ' }, true)).toEqual([
-        { field: `answers.${question.key}`, message: `"Label of ${question.key}" is required` },
+        {
+          field: `answers.${question.key}`,
+          message: `"Label of ${question.key}" is required`,
+          code: 'REQUIRED',
+          params: { label: `Label of ${question.key}` },
+        },
       ]);
     }
   });
@@ -97,7 +102,9 @@ describe('answerErrors, keys and completeness', () => {
 
   it('refuses keys the call has no question for, in drafts and at submission', () => {
     const answers = { summary: 'ok', budget: 1, sumary: 'typo' };
-    const expected = [{ field: 'answers.sumary', message: 'the call has no question with this key' }];
+    const expected = [
+      { field: 'answers.sumary', message: 'the call has no question with this key', code: 'UNKNOWN_QUESTION' },
+    ];
     expect(answerErrors(questions, answers, false)).toEqual(expected);
     expect(answerErrors(questions, answers, true)).toEqual(expected);
   });
@@ -105,8 +112,18 @@ describe('answerErrors, keys and completeness', () => {
   it('demands required answers only when complete', () => {
     expect(answerErrors(questions, {}, false)).toEqual([]);
     expect(answerErrors(questions, {}, true)).toEqual([
-      { field: 'answers.summary', message: '"Label of summary" is required' },
-      { field: 'answers.budget', message: '"Label of budget" is required' },
+      {
+        field: 'answers.summary',
+        message: '"Label of summary" is required',
+        code: 'REQUIRED',
+        params: { label: 'Label of summary' },
+      },
+      {
+        field: 'answers.budget',
+        message: '"Label of budget" is required',
+        code: 'REQUIRED',
+        params: { label: 'Label of budget' },
+      },
     ]);
     expect(answerErrors(questions, { summary: 'x', budget: 0 }, true)).toEqual([]);
   });
@@ -117,13 +134,23 @@ describe('answerErrors, keys and completeness', () => {
 
   it('does not take null for an answer at submission', () => {
     const errors = answerErrors(questions, { summary: null, budget: 2 }, true);
-    expect(errors).toContainEqual({ field: 'answers.summary', message: '"Label of summary" is required' });
+    expect(errors).toContainEqual({
+      field: 'answers.summary',
+      message: '"Label of summary" is required',
+      code: 'REQUIRED',
+      params: { label: 'Label of summary' },
+    });
   });
 
   it('does not take members of Object.prototype for answers', () => {
     const required = [q('constructor', 'text', { required: true })];
     expect(answerErrors(required, {}, true)).toEqual([
-      { field: 'answers.constructor', message: '"Label of constructor" is required' },
+      {
+        field: 'answers.constructor',
+        message: '"Label of constructor" is required',
+        code: 'REQUIRED',
+        params: { label: 'Label of constructor' },
+      },
     ]);
   });
 });

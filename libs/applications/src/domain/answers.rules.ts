@@ -21,38 +21,57 @@ export function answerErrors(
     if (value === null && !complete) continue; // removes a draft answer
     const question = byKey.get(key);
     const field = `answers.${key}`;
-    if (!question) errors.push({ field, message: 'the call has no question with this key' });
+    if (!question) errors.push({ field, message: 'the call has no question with this key', code: 'UNKNOWN_QUESTION' });
     else {
       const problem = valueProblem(question, value);
-      if (problem) errors.push({ field, message: problem });
+      if (problem) errors.push({ field, ...problem });
     }
   }
   if (complete) {
     for (const question of questions) {
       // Own keys only: a question keyed "constructor" must not find Object.prototype's member.
       if (question.required && isBlank(Object.hasOwn(answers, question.key) ? answers[question.key] : undefined)) {
-        errors.push({ field: `answers.${question.key}`, message: `"${question.label}" is required` });
+        errors.push({
+          field: `answers.${question.key}`,
+          message: `"${question.label}" is required`,
+          code: 'REQUIRED',
+          params: { label: question.label },
+        });
       }
     }
   }
   return errors;
 }
 
-function valueProblem(question: Question, value: unknown): string | null {
+type Problem = Omit<FieldError, 'field'>;
+
+function valueProblem(question: Question, value: unknown): Problem | null {
   if (question.type === 'number') {
-    return typeof value === 'number' && Number.isFinite(value) ? null : 'must be a number';
+    return typeof value === 'number' && Number.isFinite(value)
+      ? null
+      : { message: 'must be a number', code: 'NOT_A_NUMBER' };
   }
-  if (typeof value !== 'string') return 'must be a string';
+  if (typeof value !== 'string') return { message: 'must be a string', code: 'NOT_A_STRING' };
   const maxLength = question.maxLength ?? DEFAULT_MAX_LENGTH[question.type] ?? 500;
-  if (value.length > maxLength) return `must be at most ${maxLength} characters`;
+  if (value.length > maxLength) {
+    return { message: `must be at most ${maxLength} characters`, code: 'TOO_LONG', params: { max: maxLength } };
+  }
   if (value.trim() === '') return null;
+  return formatProblem(question, value);
+}
+
+function formatProblem(question: Question, value: string): Problem | null {
   switch (question.type) {
-    case 'choice':
-      return question.options?.includes(value) ? null : `must be one of: ${question.options?.join(', ')}`;
+    case 'choice': {
+      const options = question.options?.join(', ') ?? '';
+      return question.options?.includes(value)
+        ? null
+        : { message: `must be one of: ${options}`, code: 'NOT_AN_OPTION', params: { options } };
+    }
     case 'url':
-      return isHttpUrl(value) ? null : 'must be an http(s) URL';
+      return isHttpUrl(value) ? null : { message: 'must be an http(s) URL', code: 'NOT_A_URL' };
     case 'email':
-      return EMAIL.test(value) ? null : 'must be an e-mail address';
+      return EMAIL.test(value) ? null : { message: 'must be an e-mail address', code: 'NOT_AN_EMAIL' };
     default:
       return null;
   }

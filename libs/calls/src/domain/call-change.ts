@@ -55,7 +55,11 @@ export function planCallChange(call: Call, patch: CallPatch): PlannedCallChange 
     if (locked.length > 0) throw new FieldLockedError(locked);
     if (next.closesAt.getTime() < current.closesAt.getTime()) {
       throw new ValidationError([
-        { field: 'closesAt', message: 'once a call has opened its deadline can only be extended; close it instead' },
+        {
+          field: 'closesAt',
+          message: 'once a call has opened its deadline can only be extended; close it instead',
+          code: 'DEADLINE_SHORTENED',
+        },
       ]);
     }
   }
@@ -74,7 +78,11 @@ function reweigh(criteria: Criterion[], weights: Record<string, number>): Criter
   const unknown = Object.keys(weights).filter((code) => !codes.has(code));
   if (unknown.length > 0) {
     throw new ValidationError(
-      unknown.map((code) => ({ field: `weights.${code}`, message: 'no criterion has this code' })),
+      unknown.map((code) => ({
+        field: `weights.${code}`,
+        message: 'no criterion has this code',
+        code: 'UNKNOWN_CRITERION',
+      })),
     );
   }
   return criteria.map((c) => {

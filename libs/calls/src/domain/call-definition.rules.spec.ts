@@ -123,7 +123,9 @@ describe('callDefinitionErrors', () => {
     it('refuses repeated options', () => {
       const questions = [question({ key: 'q', type: 'choice', options: ['x', 'y', 'x'] })];
       const errors = callDefinitionErrors(definition({ questions }));
-      expect(errors).toEqual([{ field: 'questions.0.options', message: 'options must be unique' }]);
+      expect(errors).toEqual([
+        { field: 'questions.0.options', message: 'options must be unique', code: 'OPTIONS_NOT_UNIQUE' },
+      ]);
     });
   });
 
@@ -137,7 +139,14 @@ describe('callDefinitionErrors', () => {
     it('refuses a minimum above the maximum of the same region, naming the region', () => {
       const selection = { minPerRegion: { AFR: 2, EUR: 1, ARB: 1 }, maxPerRegion: { AFR: 1, EUR: 1 } };
       const errors = callDefinitionErrors(definition({ selection }));
-      expect(errors).toEqual([{ field: 'selection.minPerRegion.AFR', message: 'minimum exceeds maxPerRegion.AFR' }]);
+      expect(errors).toEqual([
+        {
+          field: 'selection.minPerRegion.AFR',
+          message: 'minimum exceeds maxPerRegion.AFR',
+          code: 'MINIMUM_EXCEEDS_CAP',
+          params: { region: 'AFR' },
+        },
+      ]);
     });
 
     it('flags exactly the regions whose minimum exceeds their maximum, and the total against the cohort', () => {

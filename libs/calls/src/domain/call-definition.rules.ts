@@ -8,10 +8,10 @@ import { CallDefinition } from './call';
 export function callDefinitionErrors(call: CallDefinition): FieldError[] {
   const errors: FieldError[] = [];
   if (!(call.closesAt.getTime() > call.opensAt.getTime())) {
-    errors.push({ field: 'closesAt', message: 'closesAt must be later than opensAt' });
+    errors.push({ field: 'closesAt', message: 'closesAt must be later than opensAt', code: 'CLOSES_BEFORE_OPENS' });
   }
   if (!(call.scoring.scaleMin < call.scoring.scaleMax)) {
-    errors.push({ field: 'scoring.scaleMax', message: 'scaleMax must be greater than scaleMin' });
+    errors.push({ field: 'scoring.scaleMax', message: 'scaleMax must be greater than scaleMin', code: 'EMPTY_SCALE' });
   }
   errors.push(
     ...duplicates(
@@ -29,24 +29,45 @@ export function callDefinitionErrors(call: CallDefinition): FieldError[] {
   );
   call.questions.forEach((question, index) => {
     if (question.type === 'choice' && !(question.options && question.options.length > 0)) {
-      errors.push({ field: `questions.${index}.options`, message: 'a choice question needs options' });
+      errors.push({
+        field: `questions.${index}.options`,
+        message: 'a choice question needs options',
+        code: 'OPTIONS_REQUIRED',
+      });
     }
     if (question.type !== 'choice' && question.options !== undefined) {
-      errors.push({ field: `questions.${index}.options`, message: 'only choice questions have options' });
+      errors.push({
+        field: `questions.${index}.options`,
+        message: 'only choice questions have options',
+        code: 'OPTIONS_NOT_ALLOWED',
+      });
     }
     if (question.options && new Set(question.options).size !== question.options.length) {
-      errors.push({ field: `questions.${index}.options`, message: 'options must be unique' });
+      errors.push({
+        field: `questions.${index}.options`,
+        message: 'options must be unique',
+        code: 'OPTIONS_NOT_UNIQUE',
+      });
     }
   });
   const { minPerRegion = {}, maxPerRegion = {} } = call.selection;
   const minimumTotal = Object.values(minPerRegion).reduce((sum, n) => sum + (n ?? 0), 0);
   if (minimumTotal > call.cohortSize) {
-    errors.push({ field: 'selection.minPerRegion', message: 'regional minimums add up to more than the cohort size' });
+    errors.push({
+      field: 'selection.minPerRegion',
+      message: 'regional minimums add up to more than the cohort size',
+      code: 'MINIMUMS_EXCEED_SIZE',
+    });
   }
   for (const [region, minimum] of Object.entries(minPerRegion)) {
     const maximum = maxPerRegion[region as keyof typeof maxPerRegion];
     if (maximum !== undefined && minimum !== undefined && minimum > maximum) {
-      errors.push({ field: `selection.minPerRegion.${region}`, message: `minimum exceeds maxPerRegion.${region}` });
+      errors.push({
+        field: `selection.minPerRegion.${region}`,
+        message: `minimum exceeds maxPerRegion.${region}`,
+        code: 'MINIMUM_EXCEEDS_CAP',
+        params: { region },
+      });
     }
   }
   return errors;
@@ -58,7 +79,12 @@ function duplicates(values: string[], list: string, field: string): FieldError[]
   values.forEach((value, index) => {
     const key = value.toLowerCase();
     if (seen.has(key))
-      errors.push({ field: `${list}.${index}.${field}`, message: `${field} "${value}" is used twice` });
+      errors.push({
+        field: `${list}.${index}.${field}`,
+        message: `${field} "${value}" is used twice`,
+        code: 'DUPLICATE',
+        params: { value },
+      });
     seen.add(key);
   });
   return errors;

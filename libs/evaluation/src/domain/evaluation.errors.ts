@@ -27,7 +27,12 @@ export class AlreadyAssignedError extends DomainError {
 export class NotAnEvaluatorError extends DomainError {
   constructor(ids: string[]) {
     super('VALIDATION_FAILED', 'Only users with the evaluator role can sit on a panel.', [
-      ...ids.map((id) => ({ field: 'evaluatorIds', message: `${id} is not an evaluator` })),
+      ...ids.map((id) => ({
+        field: 'evaluatorIds',
+        message: `${id} is not an evaluator`,
+        code: 'NOT_AN_EVALUATOR',
+        params: { id },
+      })),
     ]);
   }
 }

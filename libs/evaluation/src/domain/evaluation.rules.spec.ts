@@ -26,7 +26,7 @@ describe('scoreErrors', () => {
 
   it('refuses a criterion the call does not have', () => {
     expect(scoreErrors(CRITERIA, SCALE, [{ criterionCode: 'luck', score: 3 }])).toEqual([
-      { field: 'scores.0.criterionCode', message: 'the call has no criterion "luck"' },
+      { field: 'scores.0.criterionCode', message: 'the call has no criterion "luck"', code: 'UNKNOWN_CRITERION' },
     ]);
   });
 
@@ -37,12 +37,17 @@ describe('scoreErrors', () => {
         { criterionCode: 'impact', score: 3 },
         { criterionCode: 'team', score: 4 },
       ]),
-    ).toEqual([{ field: 'scores.2.criterionCode', message: '"team" is scored twice' }]);
+    ).toEqual([{ field: 'scores.2.criterionCode', message: '"team" is scored twice', code: 'SCORED_TWICE' }]);
   });
 
   it.each([0, 6, -1, 2.5, Number.NaN, Number.POSITIVE_INFINITY])('refuses the score %p on a 1–5 scale', (score) => {
     expect(scoreErrors(CRITERIA, SCALE, [{ criterionCode: 'impact', score }])).toEqual([
-      { field: 'scores.0.score', message: 'must be an integer from 1 to 5' },
+      {
+        field: 'scores.0.score',
+        message: 'must be an integer from 1 to 5',
+        code: 'OUT_OF_SCALE',
+        params: { min: 1, max: 5 },
+      },
     ]);
   });
 
@@ -54,10 +59,20 @@ describe('scoreErrors', () => {
         { criterionCode: 'reach', score: 0.5 },
       ]),
     ).toEqual([
-      { field: 'scores.0.criterionCode', message: 'the call has no criterion "luck"' },
-      { field: 'scores.0.score', message: 'must be an integer from 0 to 10' },
-      { field: 'scores.2.criterionCode', message: '"reach" is scored twice' },
-      { field: 'scores.2.score', message: 'must be an integer from 0 to 10' },
+      { field: 'scores.0.criterionCode', message: 'the call has no criterion "luck"', code: 'UNKNOWN_CRITERION' },
+      {
+        field: 'scores.0.score',
+        message: 'must be an integer from 0 to 10',
+        code: 'OUT_OF_SCALE',
+        params: { min: 0, max: 10 },
+      },
+      { field: 'scores.2.criterionCode', message: '"reach" is scored twice', code: 'SCORED_TWICE' },
+      {
+        field: 'scores.2.score',
+        message: 'must be an integer from 0 to 10',
+        code: 'OUT_OF_SCALE',
+        params: { min: 0, max: 10 },
+      },
     ]);
   });
 
@@ -79,8 +94,18 @@ describe('scoreErrors', () => {
 describe('missingScores', () => {
   it('lists the unscored criteria in the call order, by title', () => {
     expect(missingScores(CRITERIA, [{ criterionCode: 'team' }])).toEqual([
-      { field: 'scores.impact', message: '"Impact" is not scored' },
-      { field: 'scores.reach', message: '"Reach" is not scored' },
+      {
+        field: 'scores.impact',
+        message: '"Impact" is not scored',
+        code: 'SCORE_REQUIRED',
+        params: { criterion: 'Impact' },
+      },
+      {
+        field: 'scores.reach',
+        message: '"Reach" is not scored',
+        code: 'SCORE_REQUIRED',
+        params: { criterion: 'Reach' },
+      },
     ]);
   });
 

@@ -14,15 +14,25 @@ export function scoreErrors(
   scores.forEach((entry, index) => {
     const field = `scores.${index}`;
     if (!codes.has(entry.criterionCode)) {
-      errors.push({ field: `${field}.criterionCode`, message: `the call has no criterion "${entry.criterionCode}"` });
+      errors.push({
+        field: `${field}.criterionCode`,
+        message: `the call has no criterion "${entry.criterionCode}"`,
+        code: 'UNKNOWN_CRITERION',
+      });
     } else if (seen.has(entry.criterionCode)) {
-      errors.push({ field: `${field}.criterionCode`, message: `"${entry.criterionCode}" is scored twice` });
+      errors.push({
+        field: `${field}.criterionCode`,
+        message: `"${entry.criterionCode}" is scored twice`,
+        code: 'SCORED_TWICE',
+      });
     }
     seen.add(entry.criterionCode);
     if (!Number.isInteger(entry.score) || entry.score < scale.scaleMin || entry.score > scale.scaleMax) {
       errors.push({
         field: `${field}.score`,
         message: `must be an integer from ${scale.scaleMin} to ${scale.scaleMax}`,
+        code: 'OUT_OF_SCALE',
+        params: { min: scale.scaleMin, max: scale.scaleMax },
       });
     }
   });
@@ -37,5 +47,10 @@ export function missingScores(
   const scored = new Set(scores.map((s) => s.criterionCode));
   return criteria
     .filter((c) => !scored.has(c.code))
-    .map((c) => ({ field: `scores.${c.code}`, message: `"${c.title}" is not scored` }));
+    .map((c) => ({
+      field: `scores.${c.code}`,
+      message: `"${c.title}" is not scored`,
+      code: 'SCORE_REQUIRED',
+      params: { criterion: c.title },
+    }));
 }

@@ -1,7 +1,12 @@
-/** A field-level problem reported with VALIDATION_FAILED and the 422 codes. */
+/**
+ * A field-level problem reported with VALIDATION_FAILED and the 422 codes. `message` is English;
+ * `code` (and its `params`) let a client say it in the reader's language.
+ */
 export interface FieldError {
   field: string;
   message: string;
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 /**

@@ -19,7 +19,19 @@ const PROBLEM_SCHEMA: SchemaObject = {
       items: {
         type: 'object',
         required: ['field', 'message'],
-        properties: { field: { type: 'string' }, message: { type: 'string' } },
+        properties: {
+          field: { type: 'string' },
+          message: { type: 'string', description: 'In English.' },
+          code: {
+            type: 'string',
+            description: 'Stable machine code of the problem, e.g. REQUIRED, TOO_LONG, IS_EMAIL.',
+          },
+          params: {
+            type: 'object',
+            additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+            description: 'What the message quotes, e.g. { max: 2000 }.',
+          },
+        },
       },
     },
   },

@@ -16,7 +16,17 @@ export function createValidationPipe(): ValidationPipe {
 function flatten(errors: ClassValidatorError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
+      field,
+      message,
+      code: constraintCode(constraint),
+    }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
+}
+
+/** class-validator's constraint name as a stable code: isEmail → IS_EMAIL, whitelistValidation → UNKNOWN_FIELD. */
+function constraintCode(constraint: string): string {
+  if (constraint === 'whitelistValidation') return 'UNKNOWN_FIELD';
+  return constraint.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 }
