@@ -4,7 +4,11 @@ type ProblemDocument = components['schemas']['Problem'];
 
 export interface FieldProblem {
   field: string;
+  /** English. */
   message: string;
+  /** Stable code of the problem (REQUIRED, TOO_LONG, …) and what its message quotes. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 /** Status 0: the request never reached the API (offline, connection refused). */

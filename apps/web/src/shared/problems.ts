@@ -22,7 +22,8 @@ export function describeProblem(problem: ApiProblem): { title: string; message: 
 
 /**
  * The problem's field errors keyed by field name less a prefix (`answers.programme` → `programme`),
- * with the messages we can say in the reader's language. The API's messages are English only.
+ * in the reader's language by their codes (`common:fields.codes.<CODE>`); the API's English
+ * message for a code we do not know.
  */
 export function fieldErrors(problem: ApiProblem, prefix = ''): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -34,6 +35,9 @@ export function fieldErrors(problem: ApiProblem, prefix = ''): Record<string, st
 }
 
 function fieldMessage(error: FieldProblem): string {
-  if (/ is required$/.test(error.message) || error.field.startsWith('documents.')) return i18n.t('fields.required');
-  return error.message;
+  if (!error.code) return error.message;
+  return i18n.t(`fields.codes.${error.code}` as 'fields.codes.REQUIRED', {
+    ...error.params,
+    defaultValue: error.message,
+  });
 }
