@@ -28,11 +28,12 @@ export class CohortPublicationService {
 
   async publish(actor: AuthUser, id: string): Promise<Cohort> {
     const { callId } = await this.proposals.get(id);
-    await this.proposals.assertScoresUpToDate(callId);
     await this.transactions.run(async (tx) => {
+      // Holding the call's row: evaluations and withdrawals, which share-lock it, wait until we are done.
       const call = await this.calls.lockForUpdate(tx, callId);
       const cohort = await this.proposals.lock(tx, id);
       assertCohortCan('publish', cohort.status, !isBeforePublication(call.status));
+      await this.proposals.assertScoresUpToDate(callId, tx);
       await this.proposals.assertCurrent(tx, cohort);
       const publishedAt = await databaseNow(tx);
       const memberIds = cohort.members.map((m) => m.applicationId);

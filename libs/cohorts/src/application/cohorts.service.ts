@@ -106,8 +106,8 @@ export class CohortsService {
     return this.cohorts.listForCall(callId);
   }
 
-  async assertScoresUpToDate(callId: string): Promise<void> {
-    const status = await this.scoring.status(callId);
+  async assertScoresUpToDate(callId: string, tx?: Transaction): Promise<void> {
+    const status = await this.scoring.status(callId, tx);
     if (!status.upToDate) throw new ScoringInProgressError(status.pending);
   }
 

@@ -26,9 +26,12 @@ export class EvaluationContext {
     return this.calls.get(callId);
   }
 
-  /** A call whose evaluations may still change (not published). */
+  /**
+   * A call whose evaluations may still change (not published). In a transaction the call's row is
+   * share-locked, so that a publication, which locks it exclusively, cannot pass a change in flight.
+   */
   async openCall(callId: string, tx?: Transaction): Promise<Call> {
-    const call = await this.calls.get(callId, tx);
+    const call = tx ? await this.calls.getForShare(tx, callId) : await this.calls.get(callId);
     if (!isBeforePublication(call.status)) throw new CallPublishedError();
     return call;
   }

@@ -62,10 +62,12 @@ export class ScoringService {
     });
   }
 
-  /** Computed from the database (pending requests), never from queue counters. */
-  async status(callId: string): Promise<ScoringStatus> {
-    await this.calls.get(callId);
-    const tx = this.transactions.none;
+  /**
+   * Computed from the database (pending requests), never from queue counters; in the caller's
+   * transaction when given one (publication reads it while holding the call's lock).
+   */
+  async status(callId: string, tx: Transaction = this.transactions.none): Promise<ScoringStatus> {
+    await this.calls.get(callId, tx);
     const [pending, lastComputedAt] = await Promise.all([
       this.outbox.countPending(tx, forCall(RESCORE_REQUESTS, callId)),
       this.scoring.lastComputedAt(callId),
