@@ -63,15 +63,12 @@ describe('notifications: notify inside the caller’s transaction', () => {
       const ids = (await insertUsers(tx, RECIPIENTS)).map((u) => u.id);
       const params = { callReference: 'BDT/BULK/1', callTitle: 'Bulk call', publicUrl: 'https://example.org/c/1' };
       const counted = counting(tx);
-      const started = performance.now();
       await notifications.notify(
         counted.tx,
         ids.map((id) => notificationRequest(id, 'cohort.not_selected', params)),
       );
-      const elapsedMs = performance.now() - started;
 
       expect(counted.statements()).toBe(3);
-      expect(elapsedMs).toBeLessThan(5_000);
       const stored = (await tx.query(
         `SELECT n.locale, u.locale AS "userLocale", n.subject, n.email_status AS status, count(o.id)::int AS jobs
          FROM notifications n JOIN users u ON u.id = n.recipient_id
