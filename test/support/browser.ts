@@ -7,7 +7,10 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { withEnv } from './async';
 import { RedisServer, freePort } from './redis-server';
 import { TestApi } from './test-app';
+import { WEB_BUILD } from './web-build';
 import { startWorker } from './worker';
+
+export { WEB_BUILD };
 
 /**
  * The harness of the browser suites (test/browser): the real API serving the built web app, a
@@ -16,7 +19,6 @@ import { startWorker } from './worker';
  */
 
 const ROOT = join(__dirname, '..', '..');
-export const WEB_BUILD = join(ROOT, 'dist', 'web');
 export const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots');
 
