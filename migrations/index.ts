@@ -6,6 +6,7 @@ import { ScoringResults1764100000000 } from './1764100000000-ScoringResults';
 import { ScoringRuns1764200000000 } from './1764200000000-ScoringRuns';
 import { Notifications1764300000000 } from './1764300000000-Notifications';
 import { Cohorts1764400000000 } from './1764400000000-Cohorts';
+import { ApplicationFeedback1764500000000 } from './1764500000000-ApplicationFeedback';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ScoringRuns1764200000000,
   Notifications1764300000000,
   Cohorts1764400000000,
+  ApplicationFeedback1764500000000,
 ];

@@ -4,11 +4,11 @@ import request from 'supertest';
 import { extractPdfText } from '../../libs/cohorts/src/annex/testing/pdf-text';
 import { expectProblem, sql } from '../support/applications';
 import { eventually, withEnv } from '../support/async';
-import { createApplicantsFrom, createEvaluators, secretariatOf } from '../support/evaluation-fixtures';
+import { createApplicantsFrom, createEvaluators, saveDraft, secretariatOf } from '../support/evaluation-fixtures';
 import { Actor, Applicant, SAMPLE_PDF } from '../support/fixtures';
 import { RELAYS_NOTIFICATIONS, takeNotificationsTurn } from '../support/notifications';
 import { RedisServer } from '../support/redis-server';
-import { evaluatedCall } from '../support/scoring';
+import { callWithDrafts, submitDrafts } from '../support/scoring';
 import { SmtpTestServer } from '../support/smtp-server';
 import { TestApi } from '../support/test-app';
 import { startWorker } from '../support/worker';
@@ -73,7 +73,10 @@ describe('a whole selection round, published', () => {
       ['DE', 'JP', 'MX', 'US'].map((countryCode) => ({ countryCode })),
     );
     applicants = await createApplicantsFrom(api, CENTRES);
-    ({ callId, applicationIds, drafts } = await evaluatedCall(api, evaluators, applicants, 2));
+    const call = await callWithDrafts(api, evaluators, applicants, 2);
+    ({ callId, applicationIds, drafts } = call);
+    await commentOnFirstApplication(call.drafts);
+    await submitDrafts(api, call);
     await sql(
       api,
       `UPDATE calls SET cohort_size = 4, selection = '{"maxPerCountry": 1, "waitlistSize": 2}' WHERE id = $1`,
@@ -89,6 +92,28 @@ describe('a whole selection round, published', () => {
     await releaseTurn?.();
   });
 
+  /** The first application's evaluators explain their scores, one of them also overall. */
+  const commentOnFirstApplication = async (all: Array<{ id: string; token: string }>) => {
+    const rows = await sql<{ id: string; scores: Record<string, number> }>(
+      api,
+      `SELECT a.id, jsonb_object_agg(cs.criterion_code, cs.score) AS scores
+         FROM assignments a JOIN criterion_scores cs ON cs.assignment_id = a.id
+        WHERE a.application_id = $1 GROUP BY a.id, a.created_at ORDER BY a.created_at, a.id`,
+      [applicationIds[0]],
+    );
+    for (const [k, row] of rows.entries()) {
+      const token = all.find((d) => d.id === row.id)?.token ?? '';
+      const res = await saveDraft(api, token, row.id, {
+        scores: [
+          { criterionCode: 'IMPACT', score: row.scores.IMPACT, comment: `Impact, evaluator ${k + 1}.` },
+          { criterionCode: 'CAPACITY', score: row.scores.CAPACITY, comment: k === 0 ? '  ' : 'Capacity, second.' },
+        ],
+        ...(k === 0 ? { overallComment: 'A strong programme.' } : {}),
+      });
+      expect(res.status).toBe(200);
+    }
+  };
+
   const outcomeOf = (i: number) =>
     cohort.members.some((m) => m.applicationId === applicationIds[i])
       ? 'selected'
@@ -97,6 +122,8 @@ describe('a whole selection round, published', () => {
         : 'not_selected';
 
   it('publishes an amended, approved cohort with outcomes, a verifiable snapshot and notifications', async () => {
+    const before = await api.get(`/api/v1/applications/${applicationIds[0]}`, { token: applicants[0].token });
+    expect(before.body).toMatchObject({ outcome: null, feedback: null });
     const proposed = await api.post(`/api/v1/calls/${callId}/cohorts`, { token: secretariat.token, body: {} });
     expect(proposed.status).toBe(201);
     const removed = proposed.body.members[3].applicationId as string;
@@ -170,6 +197,46 @@ describe('a whole selection round, published', () => {
       expect(mail?.text).toContain(cohort.id);
       if (CENTRES[i].locale === 'fr') expect(notice.subject).toMatch(/[àâçéèêëîïôûù]|cohorte|candidature/i);
     }
+  });
+
+  it('releases to each applicant its feedback: score, rank, each criterion’s mean and comments, never who wrote them', async () => {
+    const ranking = await api.get(`/api/v1/calls/${callId}/ranking`, { token: secretariat.token });
+    const ranked = ranking.body.items.find((r: { applicationId: string }) => r.applicationId === applicationIds[0]);
+    const means = await sql<{ code: string; mean: number }>(
+      api,
+      `SELECT criterion_code AS code, avg(score)::float8 AS mean FROM criterion_scores cs
+         JOIN assignments a ON a.id = cs.assignment_id WHERE a.application_id = $1 GROUP BY criterion_code`,
+      [applicationIds[0]],
+    );
+    const meanOf = (code: string) => means.find((m) => m.code === code)?.mean;
+
+    const own = await api.get(`/api/v1/applications/${applicationIds[0]}`, { token: applicants[0].token });
+    const { criteria, ...overall } = own.body.feedback;
+    expect(overall).toEqual({
+      score: ranked.score,
+      rank: ranked.rank,
+      evaluationCount: 2,
+      comments: ['A strong programme.'],
+    });
+    // Comments come in the order the evaluations were submitted, which the test does not fix.
+    expect(
+      criteria.map((c: { code: string; meanScore: number; comments: string[] }) => [
+        c.code,
+        c.meanScore,
+        c.comments.sort(),
+      ]),
+    ).toEqual([
+      ['IMPACT', meanOf('IMPACT'), ['Impact, evaluator 1.', 'Impact, evaluator 2.']],
+      ['CAPACITY', meanOf('CAPACITY'), ['Capacity, second.']],
+    ]);
+    const released = JSON.stringify(own.body.feedback);
+    for (const evaluator of evaluators) {
+      expect(released).not.toContain(evaluator.id);
+      expect(released).not.toContain(evaluator.email);
+    }
+    const other = await api.get(`/api/v1/applications/${applicationIds[1]}`, { token: applicants[1].token });
+    expect(other.body.feedback).toMatchObject({ evaluationCount: 2, comments: [] });
+    expect(other.body.feedback.criteria.map((c: { comments: string[] }) => c.comments)).toEqual([[], []]);
   });
 
   it('serves the annexes: a CSV of the centres and a PDF in English and French naming every one', async () => {

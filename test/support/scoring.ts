@@ -152,6 +152,12 @@ export async function evaluatedCall(
   evaluatorsPerApplication: number,
 ): Promise<CallWithDrafts> {
   const call = await callWithDrafts(api, evaluators, applicants, evaluatorsPerApplication);
+  await submitDrafts(api, call);
+  return call;
+}
+
+/** Submits every draft of callWithDrafts and waits until the incremental rescoring reflects them all. */
+export async function submitDrafts(api: TestApi, call: CallWithDrafts): Promise<void> {
   const answers = await inPool(call.drafts, 6, async (d) => (await submitEvaluation(api, d.token, d.id)).status);
   expect(answers.filter((s) => s !== 200)).toEqual([]);
   const { token } = await secretariatOf(api);
@@ -160,5 +166,4 @@ export async function evaluatedCall(
     (s) => s.upToDate,
   );
   expect(status).toMatchObject({ upToDate: true });
-  return call;
 }

@@ -980,6 +980,8 @@ export interface components {
       createdAt: string;
       documents: components['schemas']['DocumentDto'][];
       eligibility: components['schemas']['EligibilityDto'] | null;
+      /** @description Once the call's cohort is published, what the evaluations said (who said it is never released). */
+      feedback: components['schemas']['ApplicationFeedbackDto'] | null;
       /** Format: uuid */
       id: string;
       /** Format: uuid */
@@ -1001,6 +1003,13 @@ export interface components {
       version: number;
       /** Format: date-time */
       withdrawnAt: string | null;
+    };
+    ApplicationFeedbackDto: {
+      comments: string[];
+      criteria: components['schemas']['CriterionFeedbackDto'][];
+      evaluationCount: number;
+      rank: number | null;
+      score: number | null;
     };
     ApplicationForReviewDto: {
       answers: {
@@ -1378,6 +1387,14 @@ export interface components {
       description?: string;
       title: string;
       /** @example 0.25 */
+      weight: number;
+    };
+    CriterionFeedbackDto: {
+      code: string;
+      comments: string[];
+      /** @description The mean of the submitted scores on this criterion. */
+      meanScore: number;
+      title: string;
       weight: number;
     };
     CriterionViewDto: {

@@ -13,6 +13,7 @@ function application(overrides: Partial<Application> = {}): Application {
     eligibilityOverride: null,
     submittedAt: new Date('2030-01-10T00:00:00Z'),
     withdrawnAt: null,
+    feedback: null,
     version: 2,
     createdAt: new Date('2030-01-05T00:00:00Z'),
     updatedAt: new Date('2030-01-10T00:00:00Z'),

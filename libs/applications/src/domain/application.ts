@@ -39,6 +39,29 @@ export interface EligibilityOverride {
   decidedAt: string;
 }
 
+/** What one criterion's evaluators said, without saying who they were. */
+export interface CriterionFeedback {
+  code: string;
+  title: string;
+  weight: number;
+  /** The mean of the submitted scores on this criterion. */
+  meanScore: number;
+  comments: string[];
+}
+
+/**
+ * Released to the applicant at publication (DESIGN.md: applicants "see the outcome and the feedback
+ * released to them"): the final score and rank, each criterion's mean and comments, the overall
+ * comments, in the call's criterion order and the evaluations' submission order. Null before.
+ */
+export interface ApplicationFeedback {
+  score: number | null;
+  rank: number | null;
+  evaluationCount: number;
+  criteria: CriterionFeedback[];
+  comments: string[];
+}
+
 export interface Application {
   id: string;
   callId: string;
@@ -52,6 +75,7 @@ export interface Application {
   eligibilityOverride: EligibilityOverride | null;
   submittedAt: Date | null;
   withdrawnAt: Date | null;
+  feedback: ApplicationFeedback | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;

@@ -114,6 +114,30 @@ export class ApplicationCallDto {
   closesAt: Date;
 }
 
+/** What one criterion's evaluators said, anonymously. */
+export class CriterionFeedbackDto {
+  code: string;
+  title: string;
+  weight: number;
+  /** The mean of the submitted scores on this criterion. */
+  meanScore: number;
+  @ApiProperty({ type: [String] })
+  comments: string[];
+}
+
+/** Released at publication: the final score and rank, each criterion's mean and comments, the overall comments. */
+export class ApplicationFeedbackDto {
+  @ApiProperty({ type: 'number', nullable: true })
+  score: number | null;
+  @ApiProperty({ type: 'integer', nullable: true })
+  rank: number | null;
+  evaluationCount: number;
+  @ApiProperty({ type: [CriterionFeedbackDto] })
+  criteria: CriterionFeedbackDto[];
+  @ApiProperty({ type: [String] })
+  comments: string[];
+}
+
 export class ApplicationDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -131,6 +155,9 @@ export class ApplicationDto {
   /** Once the call's cohort is published, whether the application was selected, waitlisted or not. */
   @ApiProperty({ enum: APPLICATION_OUTCOMES, nullable: true })
   outcome: ApplicationOutcome | null;
+  /** Once the call's cohort is published, what the evaluations said (who said it is never released). */
+  @ApiProperty({ type: ApplicationFeedbackDto, nullable: true })
+  feedback: ApplicationFeedbackDto | null;
   /** Send it back in If-Match to change the draft. */
   version: number;
   @ApiProperty(answersSchema)

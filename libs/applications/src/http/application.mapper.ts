@@ -32,6 +32,7 @@ export function toApplicationDto(
     region: application.region,
     status: application.status,
     outcome: outcomeOf(application.status),
+    feedback: application.feedback,
     version: application.version,
     answers: application.answers,
     eligibility: eligibility && { ...eligibility, overridden: application.eligibilityOverride !== null },

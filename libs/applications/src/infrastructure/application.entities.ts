@@ -1,6 +1,12 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Region } from '@app/identity';
-import type { Answers, ApplicationStatus, Eligibility, EligibilityOverride } from '../domain/application';
+import type {
+  Answers,
+  ApplicationFeedback,
+  ApplicationStatus,
+  Eligibility,
+  EligibilityOverride,
+} from '../domain/application';
 
 @Entity('applications')
 export class ApplicationEntity {
@@ -36,6 +42,10 @@ export class ApplicationEntity {
 
   @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
   withdrawnAt: Date | null;
+
+  /** Written once, by publication. */
+  @Column({ type: 'jsonb', nullable: true, update: false })
+  feedback: ApplicationFeedback | null;
 
   @Column('integer')
   version: number;

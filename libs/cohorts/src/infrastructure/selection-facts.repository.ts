@@ -112,8 +112,9 @@ export class SelectionFactsRepository {
   }
 
   /**
-   * Sets every submitted application's outcome in one statement and answers whom to tell: members
-   * are selected, the waitlist waitlisted, every other submitted (not withdrawn) one not selected.
+   * Sets every submitted application's outcome and feedback (its score, rank, each criterion's mean
+   * and comments, the overall comments, never who wrote them) in one statement, and answers whom to
+   * tell: members are selected, the waitlist waitlisted, every other submitted one not selected.
    */
   async setOutcomes(
     tx: Transaction,
@@ -122,13 +123,49 @@ export class SelectionFactsRepository {
   ): Promise<OutcomeRecipient[]> {
     // TypeORM answers an UPDATE … RETURNING with [rows, affected].
     const [rows] = (await tx.query(
-      `UPDATE applications SET
-         status = CASE WHEN id = ANY ($2::uuid[]) THEN 'selected'
-                       WHEN id = ANY ($3::uuid[]) THEN 'waitlisted'
+      `WITH evaluation AS (
+         SELECT a.id, a.application_id, a.overall_comment, a.submitted_at
+         FROM assignments a JOIN applications app ON app.id = a.application_id
+         WHERE a.call_id = $1 AND a.status = 'submitted' AND app.status = 'submitted'
+       ), per_criterion AS (
+         SELECT e.application_id, c.position,
+                jsonb_build_object(
+                  'code', c.code, 'title', c.title, 'weight', c.weight, 'meanScore', avg(cs.score)::float8,
+                  'comments', COALESCE(jsonb_agg(btrim(cs.comment) ORDER BY e.submitted_at, e.id)
+                                         FILTER (WHERE btrim(cs.comment) <> ''), '[]')) AS feedback
+         FROM evaluation e
+         JOIN criterion_scores cs ON cs.assignment_id = e.id
+         JOIN criteria c ON c.call_id = $1 AND c.code = cs.criterion_code
+         GROUP BY e.application_id, c.position, c.code, c.title, c.weight
+       ), criteria_feedback AS (
+         SELECT application_id, jsonb_agg(feedback ORDER BY position) AS criteria
+         FROM per_criterion GROUP BY application_id
+       ), overall AS (
+         SELECT application_id, count(*)::int AS evaluations,
+                COALESCE(jsonb_agg(btrim(overall_comment) ORDER BY submitted_at, id)
+                           FILTER (WHERE btrim(overall_comment) <> ''), '[]') AS comments
+         FROM evaluation GROUP BY application_id
+       ), released AS (
+         SELECT app.id,
+                jsonb_build_object(
+                  'score', r.score, 'rank', r.rank, 'evaluationCount', COALESCE(o.evaluations, 0),
+                  'criteria', COALESCE(cf.criteria, '[]'), 'comments', COALESCE(o.comments, '[]')) AS feedback
+         FROM applications app
+         LEFT JOIN application_results r ON r.application_id = app.id
+         LEFT JOIN criteria_feedback cf ON cf.application_id = app.id
+         LEFT JOIN overall o ON o.application_id = app.id
+         WHERE app.call_id = $1 AND app.status = 'submitted'
+       )
+       UPDATE applications SET
+         status = CASE WHEN applications.id = ANY ($2::uuid[]) THEN 'selected'
+                       WHEN applications.id = ANY ($3::uuid[]) THEN 'waitlisted'
                        ELSE 'not_selected' END,
+         feedback = released.feedback,
          updated_at = clock_timestamp()
-       WHERE call_id = $1 AND status = 'submitted'
-       RETURNING id AS "applicationId", created_by AS "recipientId", status AS outcome`,
+       FROM released
+       WHERE applications.id = released.id
+       RETURNING applications.id AS "applicationId", applications.created_by AS "recipientId",
+                 applications.status AS outcome`,
       [callId, outcome.selected, outcome.waitlisted],
     )) as [OutcomeRecipient[], number];
     return rows;
