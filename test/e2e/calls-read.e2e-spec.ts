@@ -92,6 +92,23 @@ describe('GET /calls and GET /calls/:id', () => {
     });
   });
 
+  describe('the evaluators of a call’s panel', () => {
+    it('read the call they score, closed or not yet published, and no other', async () => {
+      const panelist = await createStaff(api, 'evaluator');
+      const seated = await api.post(`/api/v1/calls/${ids.closed}/panel`, {
+        token: secretariat.token,
+        body: { evaluatorIds: [panelist.id] },
+      });
+      expect(seated.status).toBe(200);
+
+      const res = await api.get(`/api/v1/calls/${ids.closed}`, { token: panelist.token });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ id: ids.closed, status: 'closed', criteria: expect.any(Array) });
+      expectProblem(await api.get(`/api/v1/calls/${ids.draft}`, { token: panelist.token }), 404, 'NOT_FOUND');
+      expectProblem(await api.get(`/api/v1/calls/${ids.closed}`, { token: evaluator.token }), 404, 'NOT_FOUND');
+    });
+  });
+
   describe('the secretariat', () => {
     it('lists calls in every status', async () => {
       const page = await list(secretariat.token);

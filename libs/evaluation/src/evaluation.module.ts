@@ -47,10 +47,15 @@ export class EvaluationModule implements OnModuleInit {
   constructor(
     private readonly grants: ReadGrants,
     private readonly assignments: AssignmentsRepository,
+    private readonly panel: PanelRepository,
   ) {}
 
-  /** An evaluator reads the applications (and their documents) it is assigned to. */
+  /** An evaluator reads the calls whose panel it sits on, and the applications (and documents) it is assigned to. */
   onModuleInit(): void {
+    this.grants.register(
+      'call',
+      async (user, callId) => user.role === 'evaluator' && (await this.panel.isMember(callId, user.id)),
+    );
     this.grants.register(
       'application',
       async (user, applicationId) =>

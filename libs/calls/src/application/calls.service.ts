@@ -4,6 +4,7 @@ import {
   AuthUser,
   NotFoundError,
   Outbox,
+  ReadGrants,
   Page,
   Transaction,
   Transactions,
@@ -28,6 +29,7 @@ export class CallsService {
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly outbox: Outbox,
+    private readonly grants: ReadGrants,
   ) {}
 
   async create(actor: AuthUser, definition: CallDefinition): Promise<Call> {
@@ -55,10 +57,15 @@ export class CallsService {
   }
 
   /** Staff see every call; others only open and published ones (the rest are 404 to them). */
+  /**
+   * Open and published calls are public; the others only for the secretariat and those another
+   * context grants them to (the evaluators of its panel, who score against its criteria).
+   */
   async getVisible(actor: AuthUser | undefined, id: string): Promise<Call> {
     const call = await this.get(id);
-    if (!isStaff(actor) && !PUBLIC_STATUSES.includes(call.status)) throw new NotFoundError('Call');
-    return call;
+    if (PUBLIC_STATUSES.includes(call.status) || isStaff(actor)) return call;
+    if (actor && (await this.grants.allows('call', actor, id))) return call;
+    throw new NotFoundError('Call');
   }
 
   async get(id: string, tx?: Transaction): Promise<Call> {
