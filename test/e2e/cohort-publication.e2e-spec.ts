@@ -124,6 +124,7 @@ describe('a whole selection round, published', () => {
   it('publishes an amended, approved cohort with outcomes, a verifiable snapshot and notifications', async () => {
     const before = await api.get(`/api/v1/applications/${applicationIds[0]}`, { token: applicants[0].token });
     expect(before.body).toMatchObject({ outcome: null, feedback: null });
+    const etagBefore = before.headers.etag;
     const proposed = await api.post(`/api/v1/calls/${callId}/cohorts`, { token: secretariat.token, body: {} });
     expect(proposed.status).toBe(201);
     const removed = proposed.body.members[3].applicationId as string;
@@ -160,6 +161,8 @@ describe('a whole selection round, published', () => {
           title: expect.any(String),
         },
       });
+      // A new version: a copy cached before publication is not taken for this one.
+      if (i === 0) expect(own.headers.etag).not.toBe(etagBefore);
     }
     expect((await api.get(`/api/v1/calls/${callId}`, { token: secretariat.token })).body.status).toBe('published');
 

@@ -161,6 +161,8 @@ export class SelectionFactsRepository {
                        WHEN applications.id = ANY ($3::uuid[]) THEN 'waitlisted'
                        ELSE 'not_selected' END,
          feedback = released.feedback,
+         -- A new version, so that a reader's cached copy (ETag) is not taken for the published one.
+         version = applications.version + 1,
          updated_at = clock_timestamp()
        FROM released
        WHERE applications.id = released.id
