@@ -31,6 +31,7 @@ module.exports = {
         '<rootDir>/libs/**/*.spec.ts',
         '<rootDir>/test/support/**/*.spec.ts',
         '<rootDir>/test/web/**/*.spec.ts',
+        '<rootDir>/apps/web/src/**/*.spec.ts',
       ],
     },
     {

@@ -3,13 +3,21 @@ import { useDocumentTitle } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+interface PageTitleProps {
+  title: string;
+  overline?: string;
+  /** The browser tab's title when the h1 alone would be ambiguous (e.g. a section of one call). */
+  documentTitle?: string;
+  children?: ReactNode;
+}
+
 /**
  * The page's one h1, also its document title. It takes the focus after each navigation (see
  * Layout), so a screen reader announces the new page.
  */
-export function PageTitle({ title, overline, children }: { title: string; overline?: string; children?: ReactNode }) {
+export function PageTitle({ title, overline, documentTitle, children }: PageTitleProps) {
   const { t } = useTranslation();
-  useDocumentTitle(`${title} · ${t('app.name')}`);
+  useDocumentTitle(`${documentTitle ?? title} · ${t('app.name')}`);
   return (
     <Stack gap={4} mb="lg">
       {overline && (

@@ -1,46 +1,46 @@
-import { Table } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useLoaderData, type LoaderFunctionArgs } from 'react-router';
-import { api, ok } from '../../api/client';
+import { useLoaderData, useLocation, type LoaderFunctionArgs } from 'react-router';
 import { requireUser } from '../../app/guards';
-import { countryName } from '../../shared/format';
 import { PageTitle } from '../../shared/PageTitle';
 import { EmptyState } from '../../shared/States';
+import { noticeOf, type AssignmentNotice } from './actions/notice';
+import { CallAssignments } from './CallAssignments';
+import { myAssignmentsByCall } from './my-assignments';
+import { SuccessAlert } from './SuccessAlert';
 
 export async function assignmentsLoader({ request }: LoaderFunctionArgs) {
   await requireUser(request, ['evaluator']);
-  const page = await ok(api.GET('/api/v1/me/assignments', { params: { query: { limit: 500 } } }));
-  return { assignments: page.items };
+  return { groups: await myAssignmentsByCall() };
 }
 
 export function AssignmentsPage() {
-  const { t, i18n } = useTranslation('evaluator');
-  const { assignments } = useLoaderData<typeof assignmentsLoader>();
+  const { t } = useTranslation('evaluator');
+  const { groups } = useLoaderData<typeof assignmentsLoader>();
+  const notice = noticeOf(useLocation().state);
   return (
     <>
-      <PageTitle title={t('assignments.title')} />
-      {assignments.length === 0 ? (
-        <EmptyState>{t('assignments.none')}</EmptyState>
-      ) : (
-        <Table striped withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('assignments.organisation')}</Table.Th>
-              <Table.Th scope="col">{t('assignments.country')}</Table.Th>
-              <Table.Th scope="col">{t('assignments.status')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {assignments.map((assignment) => (
-              <Table.Tr key={assignment.id}>
-                <Table.Td>{assignment.application.organisationName}</Table.Td>
-                <Table.Td>{countryName(assignment.application.countryCode, i18n.language)}</Table.Td>
-                <Table.Td>{t(`assignments.statuses.${assignment.status}`)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <PageTitle title={t('assignments.title')}>
+        <Text c="dimmed">{t('assignments.intro')}</Text>
+      </PageTitle>
+      <Stack gap="xl">
+        {notice && <NoticeAlert notice={notice} />}
+        {groups.length === 0 ? (
+          <EmptyState>{t('assignments.none')}</EmptyState>
+        ) : (
+          groups.map((group) => <CallAssignments key={group.call.id} group={group} />)
+        )}
+      </Stack>
     </>
+  );
+}
+
+/** Confirms what became of an assignment the evaluator gave back; announced politely. */
+function NoticeAlert({ notice }: { notice: AssignmentNotice }) {
+  const { t } = useTranslation('evaluator');
+  return (
+    <SuccessAlert role="status" title={t(`notices.${notice.kind}.title`)}>
+      {t(`notices.${notice.kind}.text`, { organisation: notice.organisation })}
+    </SuccessAlert>
   );
 }

@@ -1,0 +1,74 @@
+import { Anchor, Group, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { api, ok } from '../../api/client';
+import { requireUser } from '../../app/guards';
+import { DateTime } from '../../shared/DateTime';
+import { countryName } from '../../shared/format';
+import { PageTitle } from '../../shared/PageTitle';
+import { APPLICATION_SECTION, ApplicationReview } from './ApplicationReview';
+import { AssignmentStatusBadge } from './AssignmentStatusBadge';
+import { EvaluationSection } from './EvaluationSection';
+import { GiveBackSection, GIVE_BACK_SECTION } from './GiveBackSection';
+import { callOfAssignment, myAssignment } from './my-assignments';
+import { PEERS_SECTION, PeerScores, peerEvaluations } from './PeerScores';
+import { EVALUATION_SECTION } from './scoring/ScoringForm';
+
+export async function assignmentLoader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, ['evaluator']);
+  const assignment = await myAssignment(params.assignmentId ?? '');
+  const [application, evaluation, call] = await Promise.all([
+    ok(api.GET('/api/v1/applications/{id}', { params: { path: { id: assignment.applicationId } } })),
+    ok(api.GET('/api/v1/assignments/{id}/evaluation', { params: { path: { id: assignment.id } } })),
+    callOfAssignment(assignment.callId),
+  ]);
+  const peers = evaluation.status === 'submitted' ? await peerEvaluations(assignment.applicationId) : null;
+  return { assignment, application, evaluation, call, peers };
+}
+
+/** One assignment: the application to read, the scoring form, colleagues' scores, and the ways out. */
+export function AssignmentPage() {
+  const { t, i18n } = useTranslation(['evaluator', 'common']);
+  const { assignment, application, evaluation, call, peers } = useLoaderData<typeof assignmentLoader>();
+  const { organisationName, countryCode } = assignment.application;
+  const sections = [
+    [APPLICATION_SECTION, t('application.title')],
+    [EVALUATION_SECTION, t('evaluation.title')],
+    [PEERS_SECTION, t('peers.title')],
+    [GIVE_BACK_SECTION, t('giveBack.title')],
+  ];
+  return (
+    <>
+      <PageTitle
+        title={organisationName}
+        overline={t('assignment.overline', { reference: application.call.reference, call: application.call.title })}
+        documentTitle={`${organisationName} · ${application.call.reference}`}
+      >
+        <Group gap="sm">
+          <AssignmentStatusBadge status={evaluation.status} />
+          <Text size="sm">
+            {countryName(countryCode, i18n.language)} · {t(`common:regions.${application.region}`)}
+          </Text>
+          {application.submittedAt && (
+            <Text size="sm" c="dimmed">
+              {t('assignment.submittedAt')} <DateTime value={application.submittedAt} />
+            </Text>
+          )}
+        </Group>
+      </PageTitle>
+      <Stack gap="xl">
+        <Group component="nav" aria-label={t('assignment.contents')} gap="md">
+          {sections.map(([id, label]) => (
+            <Anchor key={id} href={`#${id}`} size="sm">
+              {label}
+            </Anchor>
+          ))}
+        </Group>
+        <ApplicationReview application={application} call={call} />
+        <EvaluationSection assignmentId={assignment.id} evaluation={evaluation} call={call} />
+        <PeerScores own={evaluation} peers={peers} call={call} />
+        <GiveBackSection assignment={{ ...assignment, status: evaluation.status }} />
+      </Stack>
+    </>
+  );
+}

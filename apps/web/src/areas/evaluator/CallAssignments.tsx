@@ -1,0 +1,95 @@
+import { Button, Group, Paper, Progress, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { countryName } from '../../shared/format';
+import { DeclareConflictButton } from './actions/DeclareConflictButton';
+import { AssignmentStatusBadge } from './AssignmentStatusBadge';
+import type { CallGroup, MyAssignment } from './my-assignments';
+import { assignmentPath } from './paths';
+
+/** One call's assignments: how far the evaluator is, what to do next, and each application. */
+export function CallAssignments({ group }: { group: CallGroup }) {
+  const { t } = useTranslation('evaluator');
+  const { call, assignments } = group;
+  const submitted = assignments.filter(({ status }) => status === 'submitted').length;
+  // A draft already begun first, then the oldest one not started.
+  const next =
+    assignments.find(({ status }) => status === 'draft') ?? assignments.find(({ status }) => status === 'assigned');
+  const headingId = `call-${call.id}`;
+  return (
+    <Paper component="section" aria-labelledby={headingId} withBorder p="lg" radius="md">
+      <Stack gap="md">
+        <div>
+          <Title order={2} id={headingId}>
+            {call.title}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {call.reference}
+          </Text>
+        </div>
+        <Stack gap={6}>
+          <Text fw={600}>{t('assignments.progress', { submitted, total: assignments.length })}</Text>
+          <Progress
+            value={(100 * submitted) / assignments.length}
+            aria-label={t('assignments.progressLabel', { call: call.title })}
+            color="teal.9"
+          />
+        </Stack>
+        {next ? (
+          <div>
+            <Button component={Link} to={assignmentPath(next.id)}>
+              {t(next.status === 'draft' ? 'assignments.continueNext' : 'assignments.startNext', {
+                organisation: next.application.organisationName,
+              })}
+            </Button>
+          </div>
+        ) : (
+          <Text>{t('assignments.allSubmitted')}</Text>
+        )}
+        <AssignmentsTable assignments={assignments} />
+      </Stack>
+    </Paper>
+  );
+}
+
+function AssignmentsTable({ assignments }: { assignments: MyAssignment[] }) {
+  const { t, i18n } = useTranslation('evaluator');
+  return (
+    <Table withTableBorder striped verticalSpacing="sm">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{t('assignments.organisation')}</Table.Th>
+          <Table.Th scope="col">{t('assignments.country')}</Table.Th>
+          <Table.Th scope="col">{t('assignments.status')}</Table.Th>
+          <Table.Th scope="col">
+            <VisuallyHidden>{t('assignments.actions')}</VisuallyHidden>
+          </Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {assignments.map((assignment) => (
+          <Table.Tr key={assignment.id}>
+            <Table.Th scope="row" fw={600}>
+              {assignment.application.organisationName}
+            </Table.Th>
+            <Table.Td>{countryName(assignment.application.countryCode, i18n.language)}</Table.Td>
+            <Table.Td>
+              <AssignmentStatusBadge status={assignment.status} />
+            </Table.Td>
+            <Table.Td>
+              <Group gap="xs" justify="flex-end" wrap="nowrap">
+                <Button component={Link} to={assignmentPath(assignment.id)} size="compact-sm" variant="light">
+                  {t(`assignments.open.${assignment.status}`)}
+                  <VisuallyHidden>
+                    {t('assignments.openContext', { organisation: assignment.application.organisationName })}
+                  </VisuallyHidden>
+                </Button>
+                <DeclareConflictButton assignment={assignment} />
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,73 @@
+import { Alert, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { ApiProblem } from '../../api/problem';
+import type { Call } from '../../api/types';
+import { EvaluationsTable } from './EvaluationsTable';
+import { draftOf, type Evaluation } from './scoring/evaluation-draft';
+import { evaluationTotal, formatPoints, scaleOf } from './scoring/total';
+
+export const PEERS_SECTION = 'peers';
+
+/** Colleagues' submitted evaluations, or null while the API keeps them hidden (403 until one's own is submitted). */
+export async function peerEvaluations(applicationId: string): Promise<Evaluation[] | null> {
+  const { data, error, response } = await api
+    .GET('/api/v1/applications/{id}/evaluations', { params: { path: { id: applicationId } } })
+    .catch((cause: unknown) => Promise.reject(ApiProblem.network(cause)));
+  if (response.status === 403) return null;
+  if (!data) throw ApiProblem.from(response.status, error);
+  return data.items;
+}
+
+interface PeerScoresProps {
+  own: Evaluation;
+  /** Null while the API hides them (until the evaluator's own evaluation is submitted). */
+  peers: Evaluation[] | null;
+  call: Call;
+}
+
+/**
+ * What colleagues scored, shown only after one's own submission so that each evaluation stays
+ * independent; before that, the section says why it is empty.
+ */
+export function PeerScores({ own, peers, call }: PeerScoresProps) {
+  const { t, i18n } = useTranslation('evaluator');
+  const scale = scaleOf(call);
+  const submitted = own.status === 'submitted';
+  const others = (peers ?? []).filter((evaluation) => evaluation.assignmentId !== own.assignmentId);
+  const totals = [own, ...others].map(
+    (evaluation) => evaluationTotal(call.criteria, draftOf(evaluation).scores, scale).points,
+  );
+  return (
+    <section aria-labelledby={PEERS_SECTION}>
+      <Title order={2} id={PEERS_SECTION} mb="sm">
+        {t('peers.title')}
+      </Title>
+      {!submitted ? (
+        <Alert color="blue" variant="light" title={t('peers.hiddenTitle')}>
+          {t('peers.hidden')}
+        </Alert>
+      ) : (
+        <Stack>
+          {others.length === 0 ? (
+            <Text>{t('peers.noneYet')}</Text>
+          ) : (
+            <Text>
+              {t('peers.summary', {
+                mean: formatPoints(totals.reduce((sum, total) => sum + total, 0) / totals.length, i18n.language),
+                spread: formatPoints(Math.max(...totals) - Math.min(...totals), i18n.language),
+              })}
+            </Text>
+          )}
+          <EvaluationsTable
+            evaluations={[own, ...others]}
+            ownEvaluatorId={own.evaluatorId}
+            criteria={call.criteria}
+            scale={scale}
+            caption={t('peers.caption', { count: others.length + 1 })}
+          />
+        </Stack>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+import { Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Call } from '../../../api/types';
+import { CriterionField } from './CriterionField';
+import type { Evaluation } from './evaluation-draft';
+import { EvaluationTotal } from './EvaluationTotal';
+import { SaveStatus } from './SaveStatus';
+import { SubmitEvaluation } from './SubmitEvaluation';
+import { evaluationTotal, scaleOf } from './total';
+import { useEvaluationDraft } from './useEvaluationDraft';
+
+/** The API keeps an overall comment of up to 20,000 characters. */
+const MAX_OVERALL_COMMENT = 20_000;
+
+export const EVALUATION_SECTION = 'evaluation';
+
+interface ScoringFormProps {
+  assignmentId: string;
+  evaluation: Evaluation;
+  call: Call;
+}
+
+/** The call's criteria to score, saved as typed, with the live total and submission. */
+export function ScoringForm({ assignmentId, evaluation, call }: ScoringFormProps) {
+  const { t } = useTranslation('evaluator');
+  const { criteria } = call;
+  // Read once: the draft's callbacks depend on the scale, and a call's scale does not change.
+  const [scale] = useState(() => scaleOf(call));
+  const draft = useEvaluationDraft({ assignmentId, evaluation, criteria, scale });
+  const [missing, setMissing] = useState<string[]>([]);
+  const total = evaluationTotal(criteria, draft.draft.scores, scale);
+  const refused = draft.state.status === 'failed' ? draft.state.criterionErrors : {};
+
+  const score = (code: string, value: number | undefined) => {
+    setMissing((codes) => codes.filter((missingCode) => missingCode !== code));
+    draft.change((current) => ({ ...current, scores: { ...current.scores, [code]: value } }));
+  };
+  const comment = (code: string, value: string) =>
+    draft.change((current) => ({ ...current, comments: { ...current.comments, [code]: value } }));
+
+  return (
+    <section aria-labelledby={EVALUATION_SECTION}>
+      <Group justify="space-between" mb="xs">
+        <Title order={2} id={EVALUATION_SECTION}>
+          {t('evaluation.title')}
+        </Title>
+        <SaveStatus state={draft.state} savedAt={draft.savedAt} onRetry={() => void draft.saveNow()} />
+      </Group>
+      <Text size="sm" c="dimmed" mb="md">
+        {t('evaluation.autosaveHint', { min: scale.min, max: scale.max })}
+      </Text>
+      <Stack gap="lg">
+        {criteria.map((criterion) => (
+          <CriterionField
+            key={criterion.code}
+            criterion={criterion}
+            criteria={criteria}
+            scale={scale}
+            score={draft.draft.scores[criterion.code]}
+            comment={draft.draft.comments[criterion.code] ?? ''}
+            error={missing.includes(criterion.code) ? t('criterion.missing') : refused[criterion.code]}
+            onScore={(value) => score(criterion.code, value)}
+            onComment={(value) => comment(criterion.code, value)}
+          />
+        ))}
+        <Textarea
+          label={t('evaluation.overallComment')}
+          description={t('evaluation.overallCommentHint')}
+          autosize
+          minRows={4}
+          maxLength={MAX_OVERALL_COMMENT}
+          value={draft.draft.overallComment}
+          onChange={(event) => {
+            const overallComment = event.currentTarget.value;
+            draft.change((current) => ({ ...current, overallComment }));
+          }}
+        />
+        <EvaluationTotal total={total} criteria={criteria.length} />
+        <SubmitEvaluation
+          assignmentId={assignmentId}
+          criteria={criteria}
+          saveNow={draft.saveNow}
+          onSubmitted={draft.forgetLocalCopy}
+          onMissing={setMissing}
+        />
+      </Stack>
+    </section>
+  );
+}
