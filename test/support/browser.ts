@@ -7,6 +7,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { withEnv } from './async';
 import { RedisServer, freePort } from './redis-server';
 import { TestApi } from './test-app';
+import { PASSWORD } from './fixtures';
 import { WEB_BUILD } from './web-build';
 import { startWorker } from './worker';
 
@@ -96,6 +97,20 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByTestId('signed-in-as').waitFor();
 }
 
+/** A new visitor signed in as the user, its interface in `language`. */
+export async function signedInVisitor(
+  browser: Browser,
+  baseUrl: string,
+  language: Language,
+  user: { email: string },
+  password = PASSWORD,
+): Promise<Page> {
+  const page = await newVisitor(browser, baseUrl, language);
+  await signIn(page, user.email, password);
+  await switchLanguage(page, language);
+  return page;
+}
+
 /** Switches the interface language with the header's switch; the <html lang> follows. */
 export async function switchLanguage(page: Page, language: Language): Promise<void> {
   await page.locator(`header button[lang="${language}"]`).click();
@@ -155,6 +170,11 @@ export async function pressOn(page: Page, target: Locator, key: 'Enter' | 'Space
 export async function typeInto(page: Page, field: Locator, text: string): Promise<void> {
   await tabTo(page, field);
   await page.keyboard.type(text);
+}
+
+/** `text` for one language and namespace: `const t = textsOf('fr', 'secretariat'); t('calls.title')`. */
+export function textsOf(language: Language, namespace: string) {
+  return (key: string, values?: Record<string, string | number>) => text(language, `${namespace}:${key}`, values);
 }
 
 /**

@@ -22,7 +22,9 @@ export function authorise(request: Request): Request {
   const token = currentAccessToken();
   if (token) headers.set('Authorization', `Bearer ${token}`);
   headers.set('Accept-Language', i18n.language);
-  return new Request(request, { headers });
+  // Never from the HTTP cache: every screen shows what the platform holds now (a revalidated copy
+  // would cost a round trip anyway).
+  return new Request(request, { headers, cache: 'no-store' });
 }
 
 interface Answered<T> {

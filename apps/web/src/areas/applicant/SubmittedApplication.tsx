@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { Application, Call } from '../../api/types';
 import { DateTime } from '../../shared/DateTime';
 import { DocumentsSection } from './documents/DocumentsSection';
+import { FeedbackSection } from './FeedbackSection';
 import { StatusBadge } from './StatusBadge';
 import { WithdrawButton } from './WithdrawButton';
 
-/** An application past its draft: where it stands, the outcome once published, what was sent. */
+/** An application past its draft: where it stands, the outcome and feedback once published, what was sent. */
 export function SubmittedApplication({ application, call }: { application: Application; call: Call | null }) {
   const { t } = useTranslation('applicant');
   return (
@@ -34,6 +35,7 @@ export function SubmittedApplication({ application, call }: { application: Appli
           {application.status === 'submitted' && <WithdrawButton applicationId={application.id} />}
         </Stack>
       </Paper>
+      {application.feedback && <FeedbackSection feedback={application.feedback} call={call} />}
       <Answers application={application} call={call} />
       <DocumentsSection application={application} call={call} editable={false} />
     </Stack>
@@ -67,7 +69,13 @@ function Outcome({ application }: { application: Application }) {
   if (!application.outcome) return null;
   const colour = { selected: 'green', waitlisted: 'orange', not_selected: 'gray' }[application.outcome];
   return (
-    <Alert color={colour} variant="light" title={t(`outcome.${application.outcome}.title`)}>
+    // Mantine's light greens and oranges are below AA for a title: it takes the text colour.
+    <Alert
+      color={colour}
+      variant="light"
+      title={t(`outcome.${application.outcome}.title`)}
+      styles={{ title: { color: 'var(--mantine-color-text)' } }}
+    >
       {t(`outcome.${application.outcome}.text`)}
     </Alert>
   );

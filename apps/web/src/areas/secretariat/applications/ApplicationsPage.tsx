@@ -1,0 +1,174 @@
+import { Anchor, Group, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { api, ok } from '../../../api/client';
+import type { Application, Organisation } from '../../../api/types';
+import { countryName } from '../../../shared/format';
+import { EmptyState } from '../../../shared/States';
+import { StatusBadge } from '../../applicant/StatusBadge';
+import { requireStaff } from '../access';
+import { callPath, useCall } from '../call/call-route';
+import { SectionTitle } from '../call/SectionTitle';
+import { formatCompactDateTime } from '../format';
+import {
+  ApplicationFilters,
+  matchesPageFilters,
+  readFilters,
+  type Filters,
+  type ServerFilters,
+} from './ApplicationFilters';
+import { EligibilityBadge } from './EligibilityBadge';
+import { organisationsOf } from './organisations';
+
+const PAGE_SIZE = 25;
+/** The API's largest page. */
+const MAX_PAGE = 500;
+
+export async function applicationsLoader({ request, params }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  const callId = params.callId ?? '';
+  const filters = readFilters(new URL(request.url).searchParams);
+  const { offset, eligibility: _eligibility, search: _search, ...query } = filters;
+  const [applications, countries] = await Promise.all([
+    applicationsOf(callId, query),
+    ok(api.GET('/api/v1/countries')),
+  ]);
+  // Searching needs every application's organisation; they are read once a session (see organisations.ts).
+  const organisations = await organisationsOf(applications.map((a) => a.organisationId));
+  const matching = applications.filter((application) => {
+    const organisation = organisations.get(application.organisationId);
+    return matchesPageFilters(application, `${organisation?.name ?? ''} ${organisation?.city ?? ''}`, filters);
+  });
+  return {
+    applications: matching.slice(offset, offset + PAGE_SIZE),
+    total: matching.length,
+    filters,
+    countries,
+    organisations,
+  };
+}
+
+/** Every application the API's own filters let through, a page of the API at a time. */
+async function applicationsOf(callId: string, query: ServerFilters): Promise<Application[]> {
+  const items: Application[] = [];
+  for (;;) {
+    const page = await ok(
+      api.GET('/api/v1/calls/{id}/applications', {
+        params: { path: { id: callId }, query: { ...query, limit: MAX_PAGE, offset: items.length } },
+      }),
+    );
+    items.push(...page.items);
+    if (page.items.length === 0 || items.length >= page.total) return items;
+  }
+}
+
+/** The call's applications, filtered and a page at a time; each one's page decides its eligibility. */
+export function ApplicationsPage() {
+  const { t } = useTranslation('secretariat');
+  const call = useCall();
+  const { applications, total, filters, countries, organisations } = useLoaderData<typeof applicationsLoader>();
+  return (
+    <>
+      <SectionTitle title={t('call.section.applications')} call={call} />
+      <ApplicationFilters filters={filters} countries={countries} />
+      {applications.length === 0 ? (
+        <EmptyState>{t('applications.none')}</EmptyState>
+      ) : (
+        <>
+          <ApplicationsTable
+            applications={applications}
+            organisations={organisations}
+            total={total}
+            filters={filters}
+          />
+          <Pager filters={filters} total={total} />
+        </>
+      )}
+    </>
+  );
+}
+
+interface TableProps {
+  applications: Application[];
+  organisations: Map<string, Organisation>;
+  total: number;
+  filters: Filters;
+}
+
+function ApplicationsTable({ applications, organisations, total, filters }: TableProps) {
+  const { t, i18n } = useTranslation(['secretariat', 'common']);
+  const call = useCall();
+  return (
+    <Table.ScrollContainer minWidth={800}>
+      <Table striped withTableBorder verticalSpacing="xs" captionSide="top">
+        <Table.Caption>
+          {t('applications.caption', { first: filters.offset + 1, last: filters.offset + applications.length, total })}
+        </Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('applications.organisation')}</Table.Th>
+            <Table.Th scope="col">{t('applications.country')}</Table.Th>
+            <Table.Th scope="col">{t('applications.region')}</Table.Th>
+            <Table.Th scope="col">{t('applications.status')}</Table.Th>
+            <Table.Th scope="col">{t('applications.eligibility')}</Table.Th>
+            <Table.Th scope="col">{t('applications.submittedAt')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {applications.map((application) => (
+            <Table.Tr key={application.id}>
+              <Table.Th scope="row" fw={400}>
+                <Anchor component={Link} to={callPath(call.id, `applications/${application.id}`)} size="sm" fw={600}>
+                  {organisations.get(application.organisationId)?.name ?? application.organisationId}
+                </Anchor>
+              </Table.Th>
+              <Table.Td>{countryName(application.countryCode, i18n.language)}</Table.Td>
+              <Table.Td>{t(`common:regions.${application.region}`)}</Table.Td>
+              <Table.Td>
+                <StatusBadge status={application.status} />
+              </Table.Td>
+              <Table.Td>
+                <EligibilityBadge application={application} />
+              </Table.Td>
+              <Table.Td>
+                {application.submittedAt ? formatCompactDateTime(application.submittedAt, i18n.language) : '—'}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** Previous and next pages, keeping the filters. */
+function Pager({ filters, total }: { filters: Filters; total: number }) {
+  const { t } = useTranslation('secretariat');
+  if (total <= PAGE_SIZE) return null;
+  const link = (offset: number) => {
+    const { offset: _current, ...rest } = filters;
+    const query = new URLSearchParams(
+      Object.entries({ ...rest, offset: String(offset) }).filter((entry): entry is [string, string] =>
+        Boolean(entry[1]),
+      ),
+    );
+    return `?${query.toString()}`;
+  };
+  const pages = Math.ceil(total / PAGE_SIZE);
+  const page = Math.floor(filters.offset / PAGE_SIZE) + 1;
+  return (
+    <Group component="nav" aria-label={t('applications.pages')} mt="md" gap="lg">
+      {page > 1 && (
+        <Anchor component={Link} to={link(filters.offset - PAGE_SIZE)}>
+          {t('applications.previous')}
+        </Anchor>
+      )}
+      <Text size="sm">{t('applications.page', { page, pages })}</Text>
+      {page < pages && (
+        <Anchor component={Link} to={link(filters.offset + PAGE_SIZE)}>
+          {t('applications.next')}
+        </Anchor>
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,140 @@
+import { Alert, Button, Group, List, Stack } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLoaderData, useNavigate, useRevalidator, type LoaderFunctionArgs } from 'react-router';
+import { api, ifMatch, ok } from '../../../api/client';
+import type { ApiProblem } from '../../../api/problem';
+import type { Call, Country } from '../../../api/types';
+import { PageTitle } from '../../../shared/PageTitle';
+import { ProblemAlert } from '../../../shared/ProblemAlert';
+import { asProblem } from '../../../shared/problems';
+import { requireStaff } from '../access';
+import { callPath } from '../call/call-route';
+import { BasicsSection } from './BasicsSection';
+import { callValues, definitionBody, newCallValues, openCallChanges, type CallFormValues } from './call-form';
+import { fieldDomId } from './call-form-kit';
+import { CriteriaSection } from './CriteriaSection';
+import { EligibilitySection } from './EligibilitySection';
+import { QuestionsSection } from './QuestionsSection';
+import { ScoringSection } from './ScoringSection';
+import { SelectionSection } from './SelectionSection';
+import { serverFieldErrors } from './server-errors';
+import { validateCall } from './validate-call';
+
+async function countries(): Promise<Country[]> {
+  return ok(api.GET('/api/v1/countries'));
+}
+
+export async function newCallLoader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  return { call: null as Call | null, countries: await countries() };
+}
+
+export async function editCallLoader({ request, params }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  const id = params.callId ?? '';
+  const [call, all] = await Promise.all([ok(api.GET('/api/v1/calls/{id}', { params: { path: { id } } })), countries()]);
+  return { call: call as Call | null, countries: all };
+}
+
+/** Creates a call, or edits one: a new version read from the API starts the form afresh. */
+export function CallBuilderPage() {
+  const { call, countries } = useLoaderData<typeof newCallLoader>();
+  return <CallBuilder key={call ? `${call.id}@${call.version}` : 'new'} call={call} countries={countries} />;
+}
+
+function CallBuilder({ call, countries }: { call: Call | null; countries: Country[] }) {
+  const { t } = useTranslation('secretariat');
+  const navigate = useNavigate();
+  const revalidator = useRevalidator();
+  const locked = call !== null && call.status !== 'draft';
+  const [initialValues] = useState(() => (call ? callValues(call) : newCallValues(Date.now())));
+  const form = useForm<CallFormValues>({ initialValues, validate: (values) => validateCall(values, locked) });
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [unplaced, setUnplaced] = useState<Array<[string, string]>>([]);
+
+  const save = form.onSubmit(
+    async (values) => {
+      setProblem(null);
+      setUnplaced([]);
+      try {
+        const id = await send(call, values, locked);
+        await navigate(callPath(id));
+        // The call's route stays mounted from the editor to the overview, so it reads the call afresh.
+        if (call) await revalidator.revalidate();
+      } catch (error) {
+        const failure = asProblem(error);
+        const errors = serverFieldErrors(failure, values);
+        form.setErrors(errors);
+        setProblem(failure);
+        setUnplaced(Object.entries(errors).filter(([path]) => !document.getElementById(fieldDomId(path))));
+        focusFirstError();
+      }
+    },
+    () => focusFirstError(),
+  );
+
+  return (
+    <>
+      <PageTitle title={call ? t('builder.editTitle') : t('builder.newTitle')} overline={call?.reference} />
+      {locked && (
+        <Alert color="blue" variant="light" mb="lg" title={t('builder.lockedTitle')}>
+          {t('builder.lockedExplanation')}
+        </Alert>
+      )}
+      <form onSubmit={save} noValidate aria-label={call ? t('builder.editTitle') : t('builder.newTitle')}>
+        <Stack gap="xl">
+          <BasicsSection form={form} locked={locked} call={call} />
+          <CriteriaSection form={form} locked={locked} />
+          <QuestionsSection form={form} locked={locked} />
+          <EligibilitySection form={form} locked={locked} countries={countries} />
+          <SelectionSection form={form} locked={locked} />
+          <ScoringSection form={form} locked={locked} />
+          {problem && (
+            <div>
+              {/* A reference taken is said on its field: the API's words for it are English only. */}
+              {!problem.is('REFERENCE_TAKEN') && <ProblemAlert problem={problem} />}
+              {unplaced.length > 0 && (
+                <List size="sm">
+                  {unplaced.map(([path, message]) => (
+                    <List.Item key={path}>
+                      {path}: {message}
+                    </List.Item>
+                  ))}
+                </List>
+              )}
+              {problem.is('VERSION_CONFLICT') && (
+                <Button variant="default" onClick={() => void revalidator.revalidate()}>
+                  {t('builder.reload')}
+                </Button>
+              )}
+            </div>
+          )}
+          <Group>
+            <Button type="submit" loading={form.submitting}>
+              {call ? t('builder.save') : t('builder.create')}
+            </Button>
+            <Button variant="default" component={Link} to={call ? callPath(call.id) : '/secretariat/calls'}>
+              {t('actions.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </>
+  );
+}
+
+/** Creates or updates the call; answers its id. */
+async function send(call: Call | null, values: CallFormValues, locked: boolean): Promise<string> {
+  if (!call) return (await ok(api.POST('/api/v1/calls', { body: definitionBody(values) }))).id;
+  const body = locked ? openCallChanges(values, call) : definitionBody(values);
+  if (Object.keys(body).length === 0) return call.id;
+  const params = { path: { id: call.id }, header: ifMatch(call.version) };
+  return (await ok(api.PATCH('/api/v1/calls/{id}', { params, body }))).id;
+}
+
+/** After the errors render, the first field in error takes the focus (its message is read with it). */
+function focusFirstError(): void {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus());
+}

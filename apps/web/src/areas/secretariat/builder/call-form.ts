@@ -1,0 +1,241 @@
+import type { Call, OrganisationType, Region } from '../../../api/types';
+import { REGIONS } from '../../../shared/regions';
+import type { CreateCallBody, QuestionType, UpdateCallBody } from '../types';
+import { fromGenevaWallTime, toGenevaWallTime } from './geneva-time';
+
+/** What a number field holds: a number, or '' while empty (Mantine's NumberInput). */
+export type NumberValue = number | string;
+
+export interface CriterionRow {
+  /** Identifies the row for React while its code is being typed. */
+  uid: string;
+  code: string;
+  title: string;
+  description: string;
+  weight: NumberValue;
+}
+
+export interface QuestionRow {
+  uid: string;
+  key: string;
+  label: string;
+  type: QuestionType;
+  required: boolean;
+  maxLength: NumberValue;
+  /** One option per line (choice questions). */
+  options: string;
+}
+
+export type RegionNumbers = Record<Region, NumberValue>;
+
+/** The builder's values: the call's definition in the shapes its fields edit, paths as the API names them. */
+export interface CallFormValues {
+  reference: string;
+  title: string;
+  description: string;
+  /** Geneva wall-clock time, `YYYY-MM-DDTHH:mm`. */
+  opensAt: string;
+  closesAt: string;
+  cohortSize: NumberValue;
+  evaluatorsPerApplication: NumberValue;
+  criteria: CriterionRow[];
+  questions: QuestionRow[];
+  eligibility: { organisationTypes: OrganisationType[]; countryCodes: string[]; requiredDocuments: string };
+  selection: {
+    maxPerCountry: NumberValue;
+    maxPerRegion: RegionNumbers;
+    minPerRegion: RegionNumbers;
+    minScore: NumberValue;
+    waitlistSize: NumberValue;
+  };
+  scoring: {
+    scaleMin: NumberValue;
+    scaleMax: NumberValue;
+    normalization: 'none' | 'zscore';
+    disagreementThreshold: NumberValue;
+  };
+  assignment: { excludeSameCountry: boolean };
+}
+
+let rows = 0;
+export function rowId(): string {
+  rows += 1;
+  return `row-${rows}`;
+}
+
+export function emptyCriterion(): CriterionRow {
+  return { uid: rowId(), code: '', title: '', description: '', weight: 1 };
+}
+
+export function emptyQuestion(): QuestionRow {
+  return { uid: rowId(), key: '', label: '', type: 'longtext', required: true, maxLength: '', options: '' };
+}
+
+const noRegions = (): RegionNumbers => Object.fromEntries(REGIONS.map((r) => [r, ''])) as RegionNumbers;
+
+/** A new call: opens at the next full hour, closes four weeks later at noon, Geneva time. */
+export function newCallValues(now: number): CallFormValues {
+  const opens = new Date(Math.ceil(now / 3_600_000) * 3_600_000).toISOString();
+  const closesDay = toGenevaWallTime(new Date(now + 28 * 86_400_000).toISOString()).slice(0, 10);
+  return {
+    reference: '',
+    title: '',
+    description: '',
+    opensAt: toGenevaWallTime(opens),
+    closesAt: `${closesDay}T12:00`,
+    cohortSize: 10,
+    evaluatorsPerApplication: 3,
+    criteria: [emptyCriterion()],
+    questions: [],
+    eligibility: { organisationTypes: [], countryCodes: [], requiredDocuments: '' },
+    selection: {
+      maxPerCountry: '',
+      maxPerRegion: noRegions(),
+      minPerRegion: noRegions(),
+      minScore: '',
+      waitlistSize: '',
+    },
+    scoring: { scaleMin: 0, scaleMax: 10, normalization: 'none', disagreementThreshold: 30 },
+    assignment: { excludeSameCountry: false },
+  };
+}
+
+export function callValues(call: Call): CallFormValues {
+  const regions = (map: Partial<Record<string, number>> | undefined): RegionNumbers =>
+    Object.fromEntries(REGIONS.map((r) => [r, map?.[r] ?? ''])) as RegionNumbers;
+  return {
+    reference: call.reference,
+    title: call.title,
+    description: call.description,
+    opensAt: toGenevaWallTime(call.opensAt),
+    closesAt: toGenevaWallTime(call.closesAt),
+    cohortSize: call.cohortSize,
+    evaluatorsPerApplication: call.evaluatorsPerApplication,
+    criteria: call.criteria.map((c) => ({ uid: rowId(), ...c })),
+    questions: call.questions.map((q) => ({
+      uid: rowId(),
+      key: q.key,
+      label: q.label,
+      type: q.type,
+      required: q.required,
+      maxLength: q.maxLength ?? '',
+      options: (q.options ?? []).join('\n'),
+    })),
+    eligibility: {
+      organisationTypes: call.eligibility.organisationTypes ?? [],
+      countryCodes: call.eligibility.countryCodes ?? [],
+      requiredDocuments: (call.eligibility.requiredDocuments ?? []).join(', '),
+    },
+    selection: {
+      maxPerCountry: call.selection.maxPerCountry ?? '',
+      maxPerRegion: regions(call.selection.maxPerRegion),
+      minPerRegion: regions(call.selection.minPerRegion),
+      minScore: call.selection.minScore ?? '',
+      waitlistSize: call.selection.waitlistSize ?? '',
+    },
+    scoring: { ...call.scoring },
+    assignment: { excludeSameCountry: call.assignment.excludeSameCountry },
+  };
+}
+
+/** A number typed, or undefined for an empty field (the API's "absent"). */
+export function numberOf(value: NumberValue): number | undefined {
+  if (value === '' || value === null) return undefined;
+  const n = typeof value === 'number' ? value : Number(String(value).replace(',', '.'));
+  return Number.isFinite(n) ? n : undefined;
+}
+
+function regionMap(values: RegionNumbers): Partial<Record<Region, number>> | undefined {
+  const entries = REGIONS.flatMap((r) => {
+    const n = numberOf(values[r]);
+    return n === undefined ? [] : [[r, n] as const];
+  });
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
+/** The document kinds typed, comma- or space-separated, as the API spells kinds (lower case). */
+export function documentKinds(typed: string): string[] {
+  return [
+    ...new Set(
+      typed
+        .split(/[\s,;]+/)
+        .map((kind) => kind.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+/** The whole definition, for POST /calls and for a PATCH while the call is a draft. */
+export function definitionBody(values: CallFormValues): CreateCallBody {
+  const { selection, scoring, eligibility } = values;
+  const kinds = documentKinds(eligibility.requiredDocuments);
+  return {
+    reference: values.reference.trim(),
+    title: values.title.trim(),
+    description: values.description,
+    opensAt: fromGenevaWallTime(values.opensAt) ?? values.opensAt,
+    closesAt: fromGenevaWallTime(values.closesAt) ?? values.closesAt,
+    cohortSize: numberOf(values.cohortSize) ?? 0,
+    evaluatorsPerApplication: numberOf(values.evaluatorsPerApplication) ?? 0,
+    criteria: values.criteria.map((c) => ({
+      code: c.code.trim(),
+      title: c.title.trim(),
+      ...(c.description.trim() ? { description: c.description.trim() } : {}),
+      weight: numberOf(c.weight) ?? 0,
+    })),
+    questions: values.questions.map((q) => {
+      const maxLength = numberOf(q.maxLength);
+      const options = q.options
+        .split('\n')
+        .map((o) => o.trim())
+        .filter(Boolean);
+      return {
+        key: q.key.trim(),
+        label: q.label.trim(),
+        type: q.type,
+        required: q.required,
+        ...(maxLength !== undefined && q.type !== 'number' && q.type !== 'choice' ? { maxLength } : {}),
+        ...(q.type === 'choice' ? { options } : {}),
+      };
+    }),
+    eligibility: {
+      ...(eligibility.organisationTypes.length > 0 ? { organisationTypes: eligibility.organisationTypes } : {}),
+      ...(eligibility.countryCodes.length > 0 ? { countryCodes: eligibility.countryCodes } : {}),
+      requiredDocuments: kinds,
+    },
+    selection: withoutUndefined({
+      maxPerCountry: numberOf(selection.maxPerCountry),
+      maxPerRegion: regionMap(selection.maxPerRegion),
+      minPerRegion: regionMap(selection.minPerRegion),
+      minScore: numberOf(selection.minScore),
+      waitlistSize: numberOf(selection.waitlistSize),
+    }),
+    scoring: {
+      scaleMin: numberOf(scoring.scaleMin) ?? 0,
+      scaleMax: numberOf(scoring.scaleMax) ?? 0,
+      normalization: scoring.normalization,
+      disagreementThreshold: numberOf(scoring.disagreementThreshold) ?? 30,
+    },
+    assignment: { excludeSameCountry: values.assignment.excludeSameCountry },
+  };
+}
+
+/** Once a call has opened, only a later deadline and the weights may change: the PATCH sends just those. */
+export function openCallChanges(values: CallFormValues, call: Call): UpdateCallBody {
+  const closesAt = fromGenevaWallTime(values.closesAt);
+  const weights = Object.fromEntries(
+    values.criteria.flatMap((row, index) => {
+      const weight = numberOf(row.weight);
+      const before = call.criteria[index];
+      return before && weight !== undefined && weight !== before.weight ? [[before.code, weight]] : [];
+    }),
+  );
+  return {
+    ...(closesAt && closesAt !== new Date(call.closesAt).toISOString() ? { closesAt } : {}),
+    ...(Object.keys(weights).length > 0 ? { weights } : {}),
+  };
+}
+
+function withoutUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as never;
+}

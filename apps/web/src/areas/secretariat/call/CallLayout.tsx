@@ -1,0 +1,46 @@
+import { Group, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+import { CallStatusBadge } from '../calls/CallStatusBadge';
+import classes from '../secretariat.module.css';
+import { callPath, useCall } from './call-route';
+
+const SECTIONS = [
+  ['', 'overview'],
+  ['applications', 'applications'],
+  ['panel', 'panel'],
+  ['scoring', 'scoring'],
+  ['cohorts', 'cohorts'],
+] as const;
+
+/**
+ * Every page about one call: which call it is, and its sections as links (each a page of its own,
+ * so the browser's back button and bookmarks work); the section's page brings its own h1.
+ */
+export function CallLayout() {
+  const { t } = useTranslation('secretariat');
+  const call = useCall();
+  return (
+    <>
+      <Stack gap={2} mb="sm">
+        <Group gap="sm">
+          <Text fw={700} size="lg">
+            {call.title}
+          </Text>
+          <CallStatusBadge status={call.status} />
+        </Group>
+        <Text size="sm" c="dimmed">
+          {call.reference}
+        </Text>
+      </Stack>
+      <Group component="nav" aria-label={t('call.sections')} gap={0} className={classes.sectionNav}>
+        {SECTIONS.map(([path, section]) => (
+          <NavLink key={section} to={callPath(call.id, path)} end={path === ''} className={classes.sectionLink}>
+            {t(`call.section.${section}`)}
+          </NavLink>
+        ))}
+      </Group>
+      <Outlet />
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { api, ok } from '../../../api/client';
+import type { Call } from '../../../api/types';
+import { Countdown } from '../../../shared/Countdown';
+import { DateTime } from '../../../shared/DateTime';
+import { formatPercent } from '../../../shared/format';
+import { requireStaff } from '../access';
+import { callPath, useCall } from './call-route';
+import { CallTransitionButton } from './CallTransitionButton';
+import { SectionTitle } from './SectionTitle';
+import { StatisticsSection } from './StatisticsSection';
+import { FactList } from '../../../shared/FactList';
+
+export async function overviewLoader({ request, params }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  const id = params.callId ?? '';
+  const statistics = await ok(api.GET('/api/v1/calls/{id}/statistics', { params: { path: { id } } }));
+  return { statistics };
+}
+
+/** Where the call stands: its window, what can be done next, and the figures so far. */
+export function OverviewPage() {
+  const { t } = useTranslation('secretariat');
+  const call = useCall();
+  const { statistics } = useLoaderData<typeof overviewLoader>();
+  return (
+    <>
+      <SectionTitle title={t('call.section.overview')} call={call} />
+      <Stack gap="xl">
+        <Paper withBorder p="lg" radius="md">
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            <div>
+              <Text fw={600}>{t('overview.opensAt')}</Text>
+              <DateTime value={call.opensAt} />
+            </div>
+            <div>
+              <Text fw={600}>{t('overview.closesAt')}</Text>
+              <DateTime value={call.closesAt} />
+              {call.status === 'open' && (
+                <div>
+                  <Countdown deadline={call.closesAt} />
+                </div>
+              )}
+            </div>
+          </SimpleGrid>
+          <CallActions call={call} />
+        </Paper>
+        <Settings call={call} />
+        <StatisticsSection statistics={statistics} />
+      </Stack>
+    </>
+  );
+}
+
+function CallActions({ call }: { call: Call }) {
+  const { t } = useTranslation('secretariat');
+  const editable = call.status !== 'published' && call.status !== 'archived';
+  const isPublic = call.status === 'open' || call.status === 'published';
+  return (
+    <Group mt="lg" gap="sm">
+      {call.status === 'draft' && <CallTransitionButton call={call} transition="open" />}
+      {call.status === 'open' && <CallTransitionButton call={call} transition="close" />}
+      {editable && (
+        <Button variant="default" component={Link} to={callPath(call.id, 'edit')}>
+          {call.status === 'draft' ? t('overview.edit') : t('overview.editOpen')}
+        </Button>
+      )}
+      {isPublic && (
+        <Anchor component={Link} to={`/calls/${call.id}`}>
+          {t('overview.publicPage')}
+        </Anchor>
+      )}
+    </Group>
+  );
+}
+
+/** The rules applicants and evaluators work under, in short. */
+function Settings({ call }: { call: Call }) {
+  const { t, i18n } = useTranslation('secretariat');
+  const total = call.criteria.reduce((sum, c) => sum + c.weight, 0);
+  const facts: Array<[string, string]> = [
+    [t('overview.cohortSize'), String(call.cohortSize)],
+    [t('overview.evaluatorsPerApplication'), String(call.evaluatorsPerApplication)],
+    [t('overview.scale'), t('overview.scaleValue', { min: call.scoring.scaleMin, max: call.scoring.scaleMax })],
+    [t('overview.normalization'), t(`builder.scoring.normalization.${call.scoring.normalization}`)],
+    [
+      t('overview.criteria'),
+      call.criteria
+        .map((c) => `${c.title} (${formatPercent(total > 0 ? c.weight / total : 0, i18n.language)})`)
+        .join(', '),
+    ],
+    [t('overview.questions'), String(call.questions.length)],
+  ];
+  return (
+    <section aria-labelledby="settings">
+      <Title order={2} id="settings" mb="sm">
+        {t('overview.settings')}
+      </Title>
+      <FactList facts={facts} cols={{ base: 1, sm: 2 }} />
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+import { Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { OrganisationType } from '../../../api/types';
+import { formatNumber } from '../../../shared/format';
+import { REGIONS } from '../../../shared/regions';
+import type { CallStatistics } from '../types';
+
+/** The call's figures from GET /calls/:id/statistics: intake, spread, and how far the evaluation is. */
+export function StatisticsSection({ statistics }: { statistics: CallStatistics }) {
+  const { t, i18n } = useTranslation(['secretariat', 'common']);
+  const { applications, assignments } = statistics;
+  const evaluations = t('statistics.evaluations', {
+    submitted: formatNumber(assignments.submitted, i18n.language),
+    total: formatNumber(assignments.total, i18n.language),
+  });
+  const figures: Array<[string, number]> = [
+    [t('statistics.submitted'), applications.submitted],
+    [t('statistics.eligible'), applications.eligible],
+    [t('statistics.ineligible'), applications.ineligible],
+    [t('statistics.drafts'), applications.draft],
+    [t('statistics.withdrawn'), applications.withdrawn],
+    [t('statistics.countries'), statistics.countries],
+  ];
+  return (
+    <section aria-labelledby="statistics">
+      <Title order={2} id="statistics" mb="sm">
+        {t('statistics.title')}
+      </Title>
+      <Stack gap="lg">
+        <SimpleGrid component="dl" cols={{ base: 2, sm: 3, md: 6 }} m={0}>
+          {figures.map(([label, value]) => (
+            <Paper key={label} withBorder p="sm" radius="md">
+              <Text component="dt" size="sm" c="dimmed">
+                {label}
+              </Text>
+              <Text component="dd" m={0} fz={28} fw={700}>
+                {formatNumber(value, i18n.language)}
+              </Text>
+            </Paper>
+          ))}
+        </SimpleGrid>
+        <div>
+          <Text fw={600}>{evaluations}</Text>
+          <Progress
+            value={assignments.total > 0 ? (100 * assignments.submitted) / assignments.total : 0}
+            aria-label={evaluations}
+            size="lg"
+            mt={4}
+          />
+          <Text size="sm" c="dimmed" mt={4}>
+            {statistics.interRaterReliability === null
+              ? t('statistics.reliabilityUnknown')
+              : t('statistics.reliability', {
+                  alpha: formatNumber(statistics.interRaterReliability, i18n.language, { maximumFractionDigits: 2 }),
+                })}
+          </Text>
+        </div>
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <CountsTable
+            caption={t('statistics.byRegion')}
+            label={t('statistics.region')}
+            rows={REGIONS.map((region) => [t(`common:regions.${region}`), statistics.byRegion[region] ?? 0])}
+          />
+          <CountsTable
+            caption={t('statistics.byType')}
+            label={t('statistics.type')}
+            rows={Object.entries(statistics.byOrganisationType).map(([type, count]) => [
+              t(`common:organisationTypes.${type as OrganisationType}`),
+              count,
+            ])}
+          />
+        </SimpleGrid>
+      </Stack>
+    </section>
+  );
+}
+
+function CountsTable({ caption, label, rows }: { caption: string; label: string; rows: Array<[string, number]> }) {
+  const { t, i18n } = useTranslation('secretariat');
+  return (
+    <Table withTableBorder striped verticalSpacing={4} captionSide="top">
+      <Table.Caption>{caption}</Table.Caption>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{label}</Table.Th>
+          <Table.Th scope="col" ta="right">
+            {t('statistics.applications')}
+          </Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map(([name, count]) => (
+          <Table.Tr key={name}>
+            <Table.Th scope="row" fw={400}>
+              {name}
+            </Table.Th>
+            <Table.Td ta="right">{formatNumber(count, i18n.language)}</Table.Td>
+          </Table.Tr>
+        ))}
+        {rows.length === 0 && (
+          <Table.Tr>
+            <Table.Td colSpan={2}>{t('statistics.noneYet')}</Table.Td>
+          </Table.Tr>
+        )}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,113 @@
+import { Anchor, Button, Group, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { api, ok } from '../../../api/client';
+import type { Call } from '../../../api/types';
+import { PageTitle } from '../../../shared/PageTitle';
+import { EmptyState } from '../../../shared/States';
+import { requireStaff } from '../access';
+import { callPath } from '../call/call-route';
+import { formatCompactDateTime } from '../format';
+import classes from '../secretariat.module.css';
+import { CallStatusBadge } from './CallStatusBadge';
+
+const STATUSES: Call['status'][] = ['draft', 'open', 'closed', 'reviewing', 'published', 'archived'];
+
+function isStatus(value: string | null): value is Call['status'] {
+  return STATUSES.includes(value as Call['status']);
+}
+
+export async function callsLoader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  const requested = new URL(request.url).searchParams.get('status');
+  const status = isStatus(requested) ? requested : undefined;
+  const page = await ok(api.GET('/api/v1/calls', { params: { query: { limit: 500, ...(status ? { status } : {}) } } }));
+  return { calls: page.items, total: page.total, status };
+}
+
+/** Every call, newest plans and old rounds alike, with a filter by status. */
+export function CallsPage() {
+  const { t } = useTranslation('secretariat');
+  const { calls, total, status } = useLoaderData<typeof callsLoader>();
+  return (
+    <>
+      <PageTitle title={t('calls.title')}>
+        <Group justify="space-between" align="flex-end">
+          <StatusFilter current={status} />
+          <Button component={Link} to="/secretariat/calls/new">
+            {t('calls.new')}
+          </Button>
+        </Group>
+      </PageTitle>
+      {calls.length === 0 ? (
+        <EmptyState>{status ? t('calls.noneWithStatus') : t('calls.none')}</EmptyState>
+      ) : (
+        <CallsTable calls={calls} total={total} />
+      )}
+    </>
+  );
+}
+
+function StatusFilter({ current }: { current: Call['status'] | undefined }) {
+  const { t } = useTranslation(['secretariat', 'common']);
+  const links: Array<[string, string]> = [
+    ['/secretariat/calls', t('calls.all')],
+    ...STATUSES.map((s): [string, string] => [`/secretariat/calls?status=${s}`, t(`common:callStatuses.${s}`)]),
+  ];
+  return (
+    <Group component="nav" aria-label={t('calls.filter')} gap={4}>
+      {links.map(([to, label], index) => (
+        <Link
+          key={to}
+          to={to}
+          className={classes.filterLink}
+          aria-current={(index === 0 ? !current : to.endsWith(`=${current}`)) ? 'page' : undefined}
+        >
+          {label}
+        </Link>
+      ))}
+    </Group>
+  );
+}
+
+function CallsTable({ calls, total }: { calls: Call[]; total: number }) {
+  const { t, i18n } = useTranslation('secretariat');
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table striped withTableBorder verticalSpacing="xs">
+        <Table.Caption>{t('calls.caption', { count: total })}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('calls.call')}</Table.Th>
+            <Table.Th scope="col">{t('calls.status')}</Table.Th>
+            <Table.Th scope="col">{t('calls.opensAt')}</Table.Th>
+            <Table.Th scope="col">{t('calls.closesAt')}</Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('calls.cohortSize')}
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {calls.map((call) => (
+            <Table.Tr key={call.id}>
+              <Table.Td>
+                <Anchor component={Link} to={callPath(call.id)} fw={600} size="sm">
+                  {call.title}
+                </Anchor>
+                <Text size="sm" c="dimmed">
+                  {call.reference}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <CallStatusBadge status={call.status} />
+              </Table.Td>
+              <Table.Td>{formatCompactDateTime(call.opensAt, i18n.language)}</Table.Td>
+              <Table.Td>{formatCompactDateTime(call.closesAt, i18n.language)}</Table.Td>
+              <Table.Td ta="right">{call.cohortSize}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

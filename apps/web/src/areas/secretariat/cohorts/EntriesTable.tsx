@@ -1,0 +1,77 @@
+import { Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { countryName, formatNumber } from '../../../shared/format';
+import { formatScore } from '../format';
+import type { CohortEntry } from '../types';
+
+/** One application of a proposal as its tables list it: where it ranks, who it is, why it is there. */
+export interface EntryRow {
+  applicationId: string;
+  rank: number | null;
+  /** Absent for applications that are not candidates (the API gives no score for them). */
+  score?: number;
+  organisation: CohortEntry['organisation'];
+  reason: string;
+}
+
+interface EntriesTableProps {
+  /** The id of the heading that names the table. */
+  labelledBy: string;
+  rows: EntryRow[];
+  empty: string;
+  /** A button acting on the row (remove it, add it), when the proposal may still change. */
+  action?: (row: EntryRow) => ReactNode;
+}
+
+/** Members, waitlist or the other applications of a proposal, in rank order. */
+export function EntriesTable({ labelledBy, rows, empty, action }: EntriesTableProps) {
+  const { t, i18n } = useTranslation(['secretariat', 'common']);
+  const columns = action ? 7 : 6;
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table withTableBorder striped verticalSpacing="xs" aria-labelledby={labelledBy}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col" ta="right">
+              {t('cohorts.table.rank')}
+            </Table.Th>
+            <Table.Th scope="col">{t('cohorts.table.organisation')}</Table.Th>
+            <Table.Th scope="col">{t('cohorts.table.country')}</Table.Th>
+            <Table.Th scope="col">{t('cohorts.table.region')}</Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('cohorts.table.score')}
+            </Table.Th>
+            <Table.Th scope="col">{t('cohorts.table.reason')}</Table.Th>
+            {action && <Table.Th scope="col">{t('cohorts.table.actions')}</Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={row.applicationId}>
+              <Table.Td ta="right">{row.rank === null ? '—' : formatNumber(row.rank, i18n.language)}</Table.Td>
+              <Table.Th scope="row" fw={600}>
+                {row.organisation.name}
+                {row.organisation.city && (
+                  <Text size="sm" c="dimmed" fw={400}>
+                    {row.organisation.city}
+                  </Text>
+                )}
+              </Table.Th>
+              <Table.Td>{countryName(row.organisation.countryCode, i18n.language)}</Table.Td>
+              <Table.Td>{t(`common:regions.${row.organisation.region}`)}</Table.Td>
+              <Table.Td ta="right">{row.score === undefined ? '—' : formatScore(row.score, i18n.language)}</Table.Td>
+              <Table.Td>{row.reason}</Table.Td>
+              {action && <Table.Td>{action(row)}</Table.Td>}
+            </Table.Tr>
+          ))}
+          {rows.length === 0 && (
+            <Table.Tr>
+              <Table.Td colSpan={columns}>{empty}</Table.Td>
+            </Table.Tr>
+          )}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,77 @@
+import { Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../shared/format';
+import type { Cohort, CohortExclusion } from '../types';
+import { AmendButton } from './AmendButton';
+import { EntriesTable, type EntryRow } from './EntriesTable';
+import { exclusionReason, memberReason } from './explanations';
+
+/** Applications the secretariat cannot add: the API refuses withdrawn, ineligible and unscored ones. */
+const NOT_ADDABLE: ReadonlySet<CohortExclusion['reason']> = new Set(['WITHDRAWN', 'INELIGIBLE']);
+
+/** The members, the waitlist and every other application, each with why it is where it is. */
+export function ProposalTables({ cohort }: { cohort: Cohort }) {
+  const { t, i18n } = useTranslation('secretariat');
+  const amendable = cohort.status === 'proposed';
+  const exclusions = new Map(cohort.excluded.map((exclusion) => [exclusion.applicationId, exclusion]));
+  const waitlisted = new Set(cohort.waitlist.map((entry) => entry.applicationId));
+  const reasonOutside = (applicationId: string) => {
+    const exclusion = exclusions.get(applicationId);
+    return exclusion ? exclusionReason(exclusion, cohort.constraints) : '';
+  };
+
+  const members: EntryRow[] = cohort.members.map((entry) => ({ ...entry, reason: memberReason(entry) }));
+  const waitlist: EntryRow[] = cohort.waitlist.map((entry) => ({
+    ...entry,
+    reason: reasonOutside(entry.applicationId),
+  }));
+  const others: EntryRow[] = cohort.excluded
+    .filter((exclusion) => !waitlisted.has(exclusion.applicationId))
+    .map((exclusion) => ({ ...exclusion, reason: exclusionReason(exclusion, cohort.constraints) }));
+
+  const amendButton = (change: 'add' | 'remove') => (row: EntryRow) => (
+    <AmendButton callId={cohort.callId} cohortId={cohort.id} change={change} row={row} />
+  );
+  const addable = (row: EntryRow) =>
+    row.rank !== null && !NOT_ADDABLE.has(exclusions.get(row.applicationId)?.reason ?? 'WITHDRAWN')
+      ? amendButton('add')(row)
+      : null;
+
+  return (
+    <>
+      <section aria-labelledby="members">
+        <Title order={2} id="members" mb="sm">
+          {t('cohorts.members.title', { number: formatNumber(members.length, i18n.language) })}
+        </Title>
+        <EntriesTable
+          labelledBy="members"
+          rows={members}
+          empty={t('cohorts.members.none')}
+          action={amendable ? amendButton('remove') : undefined}
+        />
+      </section>
+      <section aria-labelledby="waitlist">
+        <Title order={2} id="waitlist" mb="sm">
+          {t('cohorts.waitlist.title')}
+        </Title>
+        <EntriesTable
+          labelledBy="waitlist"
+          rows={waitlist}
+          empty={t('cohorts.waitlist.none')}
+          action={amendable ? amendButton('add') : undefined}
+        />
+      </section>
+      <section aria-labelledby="excluded">
+        <Title order={2} id="excluded" mb="sm">
+          {t('cohorts.excluded.title')}
+        </Title>
+        <EntriesTable
+          labelledBy="excluded"
+          rows={others}
+          empty={t('cohorts.excluded.none')}
+          action={amendable ? addable : undefined}
+        />
+      </section>
+    </>
+  );
+}

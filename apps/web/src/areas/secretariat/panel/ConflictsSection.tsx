@@ -1,0 +1,88 @@
+import { Alert, Badge, Button, Table, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../../shared/States';
+import { formatCompactDateTime } from '../format';
+import type { Conflict, PanelMember } from '../types';
+import { ConflictDialog, type Declared } from './ConflictDialog';
+
+interface ConflictsProps {
+  members: PanelMember[];
+  conflicts: Conflict[];
+  /** Organisation names by application id. */
+  names: Map<string, string>;
+}
+
+/** The conflicts of interest that keep evaluators from applications, and declaring one for an evaluator. */
+export function ConflictsSection({ members, conflicts, names }: ConflictsProps) {
+  const { t, i18n } = useTranslation('secretariat');
+  const [opened, { open, close }] = useDisclosure(false);
+  const [declared, setDeclared] = useState<Declared | null>(null);
+  const evaluatorName = new Map(members.map((m) => [m.evaluatorId, m.displayName]));
+
+  return (
+    <section aria-labelledby="conflicts">
+      <Title order={2} id="conflicts" mb="sm">
+        {t('panel.conflicts.title')}
+      </Title>
+      {declared && (
+        <Alert role="status" color="blue" variant="light" mb="md" title={t('panel.conflicts.declared')}>
+          {t(`panel.conflicts.assignment.${declared.assignment}`, {
+            evaluator: declared.evaluator,
+            organisation: declared.organisation,
+          })}
+        </Alert>
+      )}
+      {conflicts.length === 0 ? (
+        <EmptyState>{t('panel.conflicts.none')}</EmptyState>
+      ) : (
+        <Table.ScrollContainer minWidth={700}>
+          <Table striped withTableBorder verticalSpacing="xs" captionSide="top">
+            <Table.Caption>{t('panel.conflicts.caption', { count: conflicts.length })}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('panel.conflicts.evaluator')}</Table.Th>
+                <Table.Th scope="col">{t('panel.conflicts.organisation')}</Table.Th>
+                <Table.Th scope="col">{t('panel.conflicts.reason')}</Table.Th>
+                <Table.Th scope="col">{t('panel.conflicts.source')}</Table.Th>
+                <Table.Th scope="col">{t('panel.conflicts.since')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {conflicts.map((conflict) => (
+                <Table.Tr key={conflict.id}>
+                  <Table.Td>{evaluatorName.get(conflict.evaluatorId) ?? conflict.evaluatorId}</Table.Td>
+                  <Table.Td>{names.get(conflict.applicationId) ?? conflict.applicationId}</Table.Td>
+                  <Table.Td>{conflict.reason}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="outline" color="gray.8">
+                      {t(`panel.conflicts.sources.${conflict.source}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{formatCompactDateTime(conflict.createdAt, i18n.language)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {members.length > 0 && names.size > 0 && (
+        <Button variant="default" mt="md" onClick={open}>
+          {t('panel.conflicts.declare')}
+        </Button>
+      )}
+      {opened && (
+        <ConflictDialog
+          members={members}
+          names={names}
+          onClose={close}
+          onDeclared={(result) => {
+            setDeclared(result);
+            close();
+          }}
+        />
+      )}
+    </section>
+  );
+}

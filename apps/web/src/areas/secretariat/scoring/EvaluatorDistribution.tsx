@@ -1,0 +1,90 @@
+import { Group, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../shared/format';
+import { EmptyState } from '../../../shared/States';
+import { formatScore } from '../format';
+import type { MarkingDistribution } from '../types';
+import { DistributionChart } from './DistributionChart';
+
+/**
+ * How each evaluator marks beside the whole call, most lenient first: the chart shows who stands
+ * apart, the table gives the figures (and is what a screen reader reads).
+ */
+export function EvaluatorDistribution({ distribution }: { distribution: MarkingDistribution }) {
+  const { t, i18n } = useTranslation('secretariat');
+  const { items, callMean, callStdDev } = distribution;
+  const score = (value: number) => formatScore(value, i18n.language);
+  const difference = (mean: number) =>
+    callMean === null
+      ? '—'
+      : formatNumber(mean - callMean, i18n.language, {
+          minimumFractionDigits: 1,
+          maximumFractionDigits: 1,
+          signDisplay: 'exceptZero',
+        });
+  return (
+    <section aria-labelledby="distribution">
+      <Title order={2} id="distribution" mb="sm">
+        {t('scoring.distribution.title')}
+      </Title>
+      {items.length === 0 || callMean === null ? (
+        <EmptyState>{t('scoring.distribution.none')}</EmptyState>
+      ) : (
+        <>
+          <Text mb="sm">
+            {t('scoring.distribution.call', { mean: score(callMean), stdDev: score(callStdDev ?? 0) })}
+          </Text>
+          <DistributionChart items={items} callMean={callMean} />
+          <Group gap="lg" mt="xs" mb="md" aria-hidden>
+            <Text size="sm">{t('scoring.distribution.legendRange')}</Text>
+            <Text size="sm">{t('scoring.distribution.legendMean')}</Text>
+            <Text size="sm">{t('scoring.distribution.legendCallMean')}</Text>
+          </Group>
+          <Table.ScrollContainer minWidth={700}>
+            <Table striped withTableBorder verticalSpacing="xs" captionSide="top">
+              <Table.Caption>{t('scoring.distribution.caption', { count: items.length })}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('scoring.distribution.evaluator')}</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t('scoring.distribution.evaluations')}
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t('scoring.distribution.mean')}
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t('scoring.distribution.difference')}
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t('scoring.distribution.stdDev')}
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t('scoring.distribution.min')}
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t('scoring.distribution.max')}
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((item) => (
+                  <Table.Tr key={item.evaluatorId}>
+                    <Table.Th scope="row" fw={600}>
+                      {item.displayName}
+                    </Table.Th>
+                    <Table.Td ta="right">{formatNumber(item.evaluations, i18n.language)}</Table.Td>
+                    <Table.Td ta="right">{score(item.mean)}</Table.Td>
+                    <Table.Td ta="right">{difference(item.mean)}</Table.Td>
+                    <Table.Td ta="right">{score(item.stdDev)}</Table.Td>
+                    <Table.Td ta="right">{score(item.min)}</Table.Td>
+                    <Table.Td ta="right">{score(item.max)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </>
+      )}
+    </section>
+  );
+}

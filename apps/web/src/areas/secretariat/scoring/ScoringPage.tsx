@@ -1,0 +1,42 @@
+import { Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { api, ok } from '../../../api/client';
+import { requireStaff } from '../access';
+import { useCall } from '../call/call-route';
+import { SectionTitle } from '../call/SectionTitle';
+import { EvaluatorDistribution } from './EvaluatorDistribution';
+import { FullRun } from './FullRun';
+import { RankingTable } from './RankingTable';
+import { ScoringStatusPanel } from './ScoringStatusPanel';
+
+export async function scoringLoader({ request, params }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  const path = { params: { path: { id: params.callId ?? '' } } };
+  const [status, ranking, distribution] = await Promise.all([
+    ok(api.GET('/api/v1/calls/{id}/scoring-status', path)),
+    ok(api.GET('/api/v1/calls/{id}/ranking', path)),
+    ok(api.GET('/api/v1/calls/{id}/evaluator-statistics', path)),
+  ]);
+  return { status, ranking: ranking.items, distribution };
+}
+
+/** The call's results: whether they are current, a full recomputation, the ranking and how each evaluator marks. */
+export function ScoringPage() {
+  const { t } = useTranslation('secretariat');
+  const call = useCall();
+  const { status, ranking, distribution } = useLoaderData<typeof scoringLoader>();
+  return (
+    <>
+      <SectionTitle title={t('call.section.scoring')} call={call} />
+      <Stack gap="xl">
+        <Stack gap="md">
+          <ScoringStatusPanel status={status} />
+          <FullRun />
+        </Stack>
+        <RankingTable ranking={ranking} />
+        <EvaluatorDistribution distribution={distribution} />
+      </Stack>
+    </>
+  );
+}

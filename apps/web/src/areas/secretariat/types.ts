@@ -1,0 +1,26 @@
+import type { components } from '../../api/schema';
+
+type Schemas = components['schemas'];
+
+/** Short names for the shapes the secretariat's pages read, as the generated document calls them. */
+export type CallStatistics = Schemas['CallStatisticsDto'];
+export type CreateCallBody = Schemas['CreateCallDto'];
+export type UpdateCallBody = Schemas['UpdateCallDto'];
+export type PanelMember = Schemas['PanelMemberDto'];
+export type UserListItem = Schemas['UserListItemDto'];
+export type AutoAssignment = Schemas['AutoAssignmentDto'];
+export type Conflict = Schemas['ConflictDto'];
+export type Evaluation = Schemas['EvaluationDto'];
+export type ScoringStatus = Schemas['ScoringStatusDto'];
+export type ScoringRun = Schemas['ScoringRunDto'];
+export type RankingItem = Schemas['RankingItemDto'];
+export type MarkingDistribution = Schemas['MarkingDistributionDto'];
+export type EvaluatorMarking = Schemas['EvaluatorMarkingDto'];
+export type Cohort = Schemas['CohortDto'];
+export type CohortSummary = Schemas['CohortSummaryDto'];
+export type CohortEntry = Schemas['CohortEntryDto'];
+export type CohortExclusion = Schemas['CohortExclusionDto'];
+export type ConstraintReport = Schemas['ConstraintReportDto'];
+export type ProposeCohortBody = Schemas['ProposeCohortDto'];
+export type QuestionType = Schemas['QuestionDto']['type'];
+export type ApplicationStatus = Schemas['ApplicationDto']['status'];

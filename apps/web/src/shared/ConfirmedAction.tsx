@@ -1,0 +1,79 @@
+import { Button, Group, Modal, Stack, Text, type ButtonProps } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRevalidator } from 'react-router';
+import type { ApiProblem } from '../api/problem';
+import { ProblemAlert } from './ProblemAlert';
+import { asProblem } from './problems';
+
+interface ConfirmedActionProps {
+  /** The button that opens the dialog. */
+  label: string;
+  title: string;
+  explanation: ReactNode;
+  confirmLabel: string;
+  /** The request; it throws the API's problem when refused (see `ok`). */
+  action: () => Promise<unknown>;
+  /** For what cannot be undone and takes something away (closing, withdrawing). */
+  destructive?: boolean;
+  variant?: ButtonProps['variant'];
+  /** Says a refusal; the generic problem alert by default. */
+  renderProblem?: (problem: ApiProblem) => ReactNode;
+}
+
+/**
+ * An action that cannot be undone asks first: a focus-trapped dialog (Escape and Cancel close it)
+ * that shows a refusal in place and, once done, reloads the page's data.
+ */
+export function ConfirmedAction({
+  label,
+  title,
+  explanation,
+  confirmLabel,
+  action,
+  destructive = false,
+  variant,
+  renderProblem = (problem) => <ProblemAlert problem={problem} />,
+}: ConfirmedActionProps) {
+  const { t } = useTranslation();
+  const revalidator = useRevalidator();
+  const [opened, { open, close }] = useDisclosure(false);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [working, setWorking] = useState(false);
+  const color = destructive ? 'red.9' : undefined;
+  const confirm = async () => {
+    setWorking(true);
+    setProblem(null);
+    try {
+      await action();
+      close();
+      await revalidator.revalidate();
+    } catch (error) {
+      setProblem(asProblem(error));
+    } finally {
+      setWorking(false);
+    }
+  };
+  return (
+    <>
+      <Button color={color} variant={variant} onClick={open}>
+        {label}
+      </Button>
+      <Modal opened={opened} onClose={close} title={title} closeButtonProps={{ 'aria-label': t('dialog.close') }}>
+        <Stack>
+          <Text>{explanation}</Text>
+          {problem && renderProblem(problem)}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close} data-autofocus>
+              {t('dialog.cancel')}
+            </Button>
+            <Button color={color} loading={working} onClick={() => void confirm()}>
+              {confirmLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}

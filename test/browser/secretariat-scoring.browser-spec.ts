@@ -1,0 +1,242 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import {
+  LANGUAGES,
+  type Language,
+  WebPlatform,
+  checkPage,
+  launchBrowser,
+  signedInVisitor,
+  textsOf,
+} from '../support/browser';
+import {
+  assignmentRows,
+  callWithSubmissions,
+  createApplicantsFrom,
+  evaluate,
+  evaluatorsByApplication,
+  secretariatOf,
+} from '../support/evaluation-fixtures';
+import { Actor, Applicant, PASSWORD, login, uniqueEmail } from '../support/fixtures';
+import { independentScores } from '../support/scoring';
+
+/**
+ * The secretariat's panel and scoring pages of one call: the panel seated by searching evaluators,
+ * a conflict declared for one of them, the automatic assignment and its even loads; then, with the
+ * evaluations submitted through the API, the results brought up to date, a full run followed to its
+ * end, the ranking as the reference scoring computes it (with the application whose evaluators
+ * disagree flagged for moderation) and each evaluator's marking. In English and in French; each page
+ * checked by axe-core and photographed.
+ */
+
+const SUITE = 'secretariat-scoring';
+const ORGANISATIONS = ['Kigali Venture Lab', 'Accra Startup Forge', 'Lima Innovation Hub'];
+const [CONFLICTED, DIVERGENT] = ORGANISATIONS;
+const EVALUATORS = ['Amina Diallo', 'Bruno Keller', 'Chen Wei'];
+const [, , DECLARING] = EVALUATORS;
+
+/**
+ * Each evaluator's score (the same on both criteria, scale 0–10) per application: Chen Wei and the
+ * other evaluator of Accra Startup Forge are 80 points apart, beyond the call's threshold of 30.
+ */
+const SCORES: Record<string, Record<string, number>> = {
+  'Kigali Venture Lab': { 'Amina Diallo': 9, 'Bruno Keller': 8, 'Chen Wei': 7 },
+  'Accra Startup Forge': { 'Amina Diallo': 2, 'Bruno Keller': 2, 'Chen Wei': 10 },
+  'Lima Innovation Hub': { 'Amina Diallo': 4, 'Bruno Keller': 4, 'Chen Wei': 5 },
+};
+
+interface NamedEvaluator extends Actor {
+  name: string;
+}
+
+interface Round {
+  callId: string;
+  applicationIds: string[];
+}
+
+describe('the secretariat seats a panel, assigns it and follows the scoring', () => {
+  let platform: WebPlatform;
+  let browser: Browser;
+  let secretariat: Actor;
+  let evaluators: NamedEvaluator[];
+  let applicants: Applicant[];
+  const rounds = new Map<Language, Round>();
+
+  beforeAll(async () => {
+    platform = await WebPlatform.start();
+    browser = await launchBrowser();
+    secretariat = await secretariatOf(platform.api);
+    [evaluators, applicants] = await Promise.all([
+      createNamedEvaluators(platform, secretariat.token),
+      createApplicantsFrom(
+        platform.api,
+        ORGANISATIONS.map((organisationName, i) => ({ organisationName, countryCode: ['RW', 'GH', 'PE'][i]! })),
+      ),
+    ]);
+    for (const language of LANGUAGES) {
+      rounds.set(
+        language,
+        await callWithSubmissions(platform.api, applicants, {
+          evaluatorsPerApplication: 2,
+          scoring: { scaleMin: 0, scaleMax: 10, normalization: 'zscore' },
+        }),
+      );
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.close();
+  });
+
+  it.each(LANGUAGES)(
+    'from the panel to the ranking (%s)',
+    async (language) => {
+      const round = rounds.get(language)!;
+      const t = textsOf(language, 'secretariat');
+      const page = await signedInVisitor(browser, platform.baseUrl, language, secretariat);
+
+      // The panel, seated from searches by e-mail address.
+      await page.goto(`/secretariat/calls/${round.callId}/panel`);
+      await expectTitle(page, t('call.section.panel'));
+      await page.getByText(t('panel.members.none')).waitFor();
+      for (const evaluator of evaluators) {
+        await page.getByLabel(t('panel.add.search')).fill(evaluator.email);
+        await page.getByRole('checkbox', { name: new RegExp(evaluator.name) }).check();
+      }
+      await page.getByRole('button', { name: t('panel.add.save_other', { count: 3 }) }).click();
+      const members = page.getByRole('table', { name: t('panel.members.caption_other', { count: 3 }) });
+      await members.waitFor();
+      for (const evaluator of evaluators)
+        await members.getByRole('row', { name: new RegExp(evaluator.name) }).waitFor();
+
+      // A conflict the secretariat learnt of, declared for Chen Wei.
+      await page.getByRole('button', { name: t('panel.conflicts.declare') }).click();
+      const dialog = page.getByRole('dialog', { name: t('panel.conflicts.dialogTitle') });
+      const declaring = evaluators.find((e) => e.name === DECLARING)!;
+      await dialog
+        .getByLabel(t('panel.conflicts.evaluator'))
+        .selectOption({ label: `${DECLARING} (${declaring.email})` });
+      await dialog.getByLabel(t('panel.conflicts.application')).selectOption({ label: CONFLICTED });
+      await dialog.getByLabel(t('panel.conflicts.reason')).fill('Sits on the board of this centre.');
+      await dialog.getByRole('button', { name: t('panel.conflicts.confirm') }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: t('panel.conflicts.assignment.none', { evaluator: DECLARING, organisation: CONFLICTED }) })
+        .waitFor();
+      const conflicts = page.getByRole('table', { name: t('panel.conflicts.caption_one', { count: 1 }) });
+      await conflicts.getByRole('row', { name: new RegExp(`${DECLARING}.*${CONFLICTED}`) }).waitFor();
+
+      // Six slots, three evaluators, one conflict: two assignments each, Chen Wei kept off Kigali.
+      await page.getByRole('button', { name: t('panel.auto.run') }).click();
+      await page.getByText(t('panel.auto.created_other', { formatted: 6 })).waitFor();
+      for (const evaluator of evaluators) {
+        await page
+          .getByRole('listitem')
+          .filter({ hasText: evaluator.name })
+          .getByText(t('panel.auto.load_other', { formatted: 2 }))
+          .waitFor();
+      }
+      await page.getByText(t('panel.auto.allAssigned')).waitFor();
+      const assigned = await evaluatorsByApplication(platform.api, round.callId);
+      expect(assigned.get(round.applicationIds[0]!)).not.toContain(declaring.id);
+      await checkPage(page, SUITE, 'panel', language);
+
+      // The evaluators submit; the scoring page follows the results until they are up to date.
+      await submitEvaluations(platform, round, evaluators);
+      await page.getByRole('link', { name: t('call.section.scoring') }).click();
+      await expectTitle(page, t('call.section.scoring'));
+      await page.getByText(t('scoring.status.upToDate'), { exact: true }).waitFor();
+
+      // A full run, followed to its end.
+      await page.getByRole('button', { name: t('scoring.run.start') }).click();
+      await page.getByText(t('scoring.run.completed', { done: 6, total: 6 })).waitFor();
+      const progress = page.getByRole('progressbar', { name: t('scoring.run.progress') });
+      expect(await progress.getAttribute('aria-valuenow')).toBe('100');
+
+      // The ranking is the reference scoring's, figure by figure, with the disagreement flagged.
+      const expected = (await independentScores(platform.api, secretariat.token, round.applicationIds)).applications;
+      const ranking = region(page, t('scoring.ranking.title'));
+      const rows = ranking.getByRole('row');
+      await rows.nth(expected.length).waitFor();
+      for (const [index, reference] of expected.entries()) {
+        const row = rows.nth(index + 1);
+        const organisation = ORGANISATIONS[round.applicationIds.indexOf(reference.applicationId)]!;
+        expect(await row.getByRole('rowheader').innerText()).toBe(organisation);
+        // The cells after the rank, country and region: the figures, then the moderation flag.
+        const [rank, , , ...figures] = await row.getByRole('cell').allTextContents();
+        expect([rank, ...figures]).toEqual([
+          String(reference.rank),
+          ...[reference.score, reference.rawScore, reference.normalizedScore].map((v) => decimal(v, language)),
+          String(reference.evaluationCount),
+          decimal(reference.spread, language),
+          decimal(reference.stdDev, language),
+          organisation === DIVERGENT ? t('scoring.ranking.needsModeration') : '',
+        ]);
+      }
+      expect(expected.find((r) => r.needsModeration)?.applicationId).toBe(round.applicationIds[1]);
+
+      // Each evaluator's marking, two evaluations each.
+      const distribution = region(page, t('scoring.distribution.title'));
+      const marking = distribution.getByRole('table', { name: t('scoring.distribution.caption_other', { count: 3 }) });
+      expect((await marking.getByRole('rowheader').allInnerTexts()).sort()).toEqual([...EVALUATORS].sort());
+      for (const name of EVALUATORS) {
+        expect(
+          (
+            await marking
+              .getByRole('row', { name: new RegExp(name) })
+              .getByRole('cell')
+              .allInnerTexts()
+          )[0],
+        ).toBe('2');
+      }
+      await distribution.getByRole('img').waitFor();
+      await checkPage(page, SUITE, 'scoring', language);
+      await page.context().close();
+    },
+    180_000,
+  );
+});
+
+/** The evaluators, each with a name of its own so that the pages can be read by it. */
+async function createNamedEvaluators(platform: WebPlatform, token: string): Promise<NamedEvaluator[]> {
+  return Promise.all(
+    EVALUATORS.map(async (name, i) => {
+      const email = uniqueEmail('evaluator');
+      const res = await platform.api.post('/api/v1/users', {
+        token,
+        body: { email, password: PASSWORD, displayName: name, role: 'evaluator', countryCode: ['FR', 'CH', 'SG'][i] },
+      });
+      if (res.status !== 201) throw new Error(`create evaluator failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return { id: res.body.id as string, email, name, token: await login(platform.api, email) };
+    }),
+  );
+}
+
+/** Every assignment of the round scored per SCORES and submitted, through the API. */
+async function submitEvaluations(platform: WebPlatform, round: Round, evaluators: NamedEvaluator[]): Promise<void> {
+  const rows = await assignmentRows(platform.api, round.callId, ['assigned']);
+  expect(rows).toHaveLength(6);
+  for (const row of rows) {
+    const evaluator = evaluators.find((e) => e.id === row.evaluatorId)!;
+    const organisation = ORGANISATIONS[round.applicationIds.indexOf(row.applicationId)]!;
+    const score = SCORES[organisation]![evaluator.name]!;
+    await evaluate(platform.api, evaluator.token, row.id, [
+      { criterionCode: 'IMPACT', score },
+      { criterionCode: 'CAPACITY', score },
+    ]);
+  }
+}
+
+async function expectTitle(page: Page, title: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+}
+
+/** A section of the page, named by its heading. */
+function region(page: Page, name: string): Locator {
+  return page.getByRole('region', { name });
+}
+
+/** A figure as the pages write it: one decimal, in the reader's language. */
+function decimal(value: number, language: Language): string {
+  return new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+}
