@@ -19,21 +19,42 @@ npx --no-install prettier --check --log-level warn . || status=1
 
 echo "== tests" >&2
 mkdir -p artifacts
-report=artifacts/jest-report.json
-rm -f "$report"
-# The global setup of the end-to-end project creates and migrates a database of the run's own, named
-# after TEST_DATABASE_URL's, and the teardown drops it.
-npx --no-install jest --ci --json --outputFile="$report" "$@" || status=1
+rm -f artifacts/jest-*.json
+# The global setup of the end-to-end and browser projects creates and migrates a database of the
+# run's own, named after TEST_DATABASE_URL's, and the teardown drops it.
+if [[ $# -gt 0 ]]; then
+  reports=(artifacts/jest-report.json)
+  npx --no-install jest --ci --json --outputFile="${reports[0]}" "$@" || status=1
+else
+  # The browser suites mostly wait (on Chromium, on the worker), each on its own port and Redis: two
+  # at a time, beside the other projects (each run with its own database), they take far less time.
+  reports=(artifacts/jest-report.json artifacts/jest-browser-report.json)
+  npx --no-install jest --ci --json --outputFile="${reports[1]}" --selectProjects browser --maxWorkers=2 \
+    > artifacts/browser-tests.log 2>&1 &
+  browser=$!
+  npx --no-install jest --ci --json --outputFile="${reports[0]}" --selectProjects unit e2e || status=1
+  wait "$browser" || status=1
+  echo "== browser tests" >&2
+  cat artifacts/browser-tests.log >&2
+fi
 
-if [[ -f "$report" ]]; then
-  node -e '
-    const r = require(process.argv[1]);
+node -e '
+  const { existsSync } = require("node:fs");
+  let passed = 0;
+  let failed = 0;
+  for (const file of process.argv.slice(1)) {
+    if (!existsSync(file)) {
+      console.error(`no test report ${file}`);
+      failed++;
+      continue;
+    }
+    const r = require(file);
     const broken = r.numRuntimeErrorTestSuites || 0;
     if (broken) console.error(`${broken} test suite(s) failed to run`);
-    console.log(`${r.numPassedTests} passed, ${r.numFailedTests + broken} failed`);
-  ' "$PWD/$report"
-else
-  echo "0 passed, 1 failed"
-  status=1
-fi
+    passed += r.numPassedTests;
+    failed += r.numFailedTests + broken;
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 ? 1 : 0;
+' "${reports[@]/#/$PWD/}" || status=1
 exit $status
