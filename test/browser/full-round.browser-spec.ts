@@ -1,14 +1,15 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
   LANGUAGES,
+  type Language,
   WebPlatform,
+  activate,
   checkPage,
   launchBrowser,
   newVisitor,
   signIn,
   switchLanguage,
   text,
-  type Language,
 } from '../support/browser';
 import {
   assignmentRows,
@@ -165,7 +166,7 @@ async function signedIn(browser: Browser, platform: WebPlatform, language: Langu
 async function apply(page: Page, round: Round, t: Translate): Promise<string> {
   await page.goto(`/applicant/calls/${round.callId}/apply`);
   await expectTitle(page, t('applicant:apply.title', { call: round.title }));
-  await page.getByRole('button', { name: t('applicant:apply.start') }).click();
+  await activate(page, page.getByRole('button', { name: t('applicant:apply.start') }));
   await expectTitle(page, round.title);
   await page.getByLabel('Describe your programme').fill('A six-month programme for start-ups across Uganda.');
   await page.getByLabel('Start-ups supported per year').fill('24');
@@ -174,11 +175,11 @@ async function apply(page: Page, round: Round, t: Translate): Promise<string> {
   await page
     .locator('#document-file')
     .setInputFiles({ name: 'programme.pdf', mimeType: 'application/pdf', buffer: SAMPLE_PDF });
-  await page.getByRole('button', { name: t('applicant:upload.button') }).click();
+  await activate(page, page.getByRole('button', { name: t('applicant:upload.button') }));
   await page.getByText(t('applicant:upload.done', { name: 'programme.pdf' })).waitFor();
   await page.getByRole('cell', { name: 'programme.pdf', exact: true }).waitFor();
 
-  await page.getByRole('button', { name: t('applicant:submit.button') }).click();
+  await activate(page, page.getByRole('button', { name: t('applicant:submit.button') }));
   await page.getByText(t('applicant:status.submitted'), { exact: true }).waitFor();
   await page.getByText(t('applicant:eligibility.eligible')).waitFor();
   return new URL(page.url()).pathname.split('/').pop()!;
@@ -220,7 +221,7 @@ async function scoreInBrowser(page: Page, assignmentId: string, t: Translate): P
     await criterion.getByLabel(t('evaluator:criterion.comment')).fill(comment);
   }
   await page.getByLabel(t('evaluator:evaluation.overallComment')).fill(OVERALL_COMMENT);
-  await page.getByRole('button', { name: t('evaluator:submit.button') }).click();
+  await activate(page, page.getByRole('button', { name: t('evaluator:submit.button') }));
   await page.getByText(t('evaluator:evaluation.submittedTitle'), { exact: true }).waitFor();
 }
 
@@ -231,9 +232,9 @@ async function publishCohort(page: Page, callId: string, t: Translate): Promise<
   await expectTitle(page, s('call.section.scoring'));
   await page.getByText(s('scoring.status.upToDate'), { exact: true }).waitFor();
 
-  await page.getByRole('link', { name: s('call.section.cohorts'), exact: true }).click();
+  await activate(page, page.getByRole('link', { name: s('call.section.cohorts'), exact: true }));
   await expectTitle(page, s('cohorts.title'));
-  await page.getByRole('button', { name: s('cohorts.propose.submit') }).click();
+  await activate(page, page.getByRole('button', { name: s('cohorts.propose.submit') }));
   await expectTitle(page, s('cohorts.cohort.title'));
   const members = page.getByRole('table', { name: s('cohorts.members.title', { number: 3 }), exact: true });
   await rowOf(members, CENTRE.organisationName).getByText(s('cohorts.reasons.SELECTED')).waitFor();
@@ -247,9 +248,12 @@ async function publishCohort(page: Page, callId: string, t: Translate): Promise<
 
 /** Approves or publishes, through the confirmation. */
 async function confirmStep(page: Page, s: Translate, transition: 'approve' | 'publish'): Promise<void> {
-  await page.getByRole('button', { name: s(`cohorts.transition.${transition}.button`) }).click();
+  await activate(page, page.getByRole('button', { name: s(`cohorts.transition.${transition}.button`) }));
   const dialog = page.getByRole('dialog', { name: s(`cohorts.transition.${transition}.title`) });
-  await dialog.getByRole('button', { name: s(`cohorts.transition.${transition}.confirm`), exact: true }).click();
+  await activate(
+    page,
+    dialog.getByRole('button', { name: s(`cohorts.transition.${transition}.confirm`), exact: true }),
+  );
   await dialog.waitFor({ state: 'hidden' });
 }
 

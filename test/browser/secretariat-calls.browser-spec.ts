@@ -4,6 +4,7 @@ import {
   LANGUAGES,
   type Language,
   WebPlatform,
+  activate,
   checkPage,
   launchBrowser,
   signedInVisitor,
@@ -69,15 +70,15 @@ describe('the secretariat builds calls and screens their applications', () => {
       const page = await signedInVisitor(browser, platform.baseUrl, language, secretariat);
 
       // The builder: two criteria weighted 3 and 1 count for 75 % and 25 % of a sum of 4.
-      await page.getByRole('link', { name: t('nav.calls'), exact: true }).click();
+      await activate(page, page.getByRole('link', { name: t('nav.calls'), exact: true }));
       await expectTitle(page, t('calls.title'));
-      await page.getByRole('link', { name: t('calls.new') }).click();
+      await activate(page, page.getByRole('link', { name: t('calls.new') }));
       await expectTitle(page, t('builder.newTitle'));
       const title = `Call built in the browser (${language})`;
       await page.getByLabel(t('builder.basics.callTitle')).fill(title);
       const criteria = page.getByRole('group', { name: t('builder.criteria.title') });
       await fillCriterion(criteria, 0, t, ['IMPACT', 'Impact', '3']);
-      await page.getByRole('button', { name: t('builder.criteria.add') }).click();
+      await activate(page, page.getByRole('button', { name: t('builder.criteria.add') }));
       await fillCriterion(criteria, 1, t, ['CAPACITY', 'Capacity', '1']);
       await criteria.getByText(t('builder.criteria.total', { total: 4 }), { exact: true }).waitFor();
       expect(await criteria.getByTestId('share-0').innerText()).toBe(percent(0.75));
@@ -85,79 +86,79 @@ describe('the secretariat builds calls and screens their applications', () => {
 
       // No reference: the builder says so on the field; a reference in use: the API does.
       const create = page.getByRole('button', { name: t('builder.create') });
-      await create.click();
+      await activate(page, create);
       const reference = page.getByLabel(t('builder.basics.reference'));
       await page.getByText(t('builder.errors.reference')).waitFor();
       expect(await reference.getAttribute('aria-invalid')).toBe('true');
       await checkPage(page, SUITE, 'builder-errors', language);
       await reference.fill(intake.reference);
-      await create.click();
+      await activate(page, create);
       await page.getByText(t('builder.errors.referenceTaken')).waitFor();
       await reference.fill(`WEB/${randomUUID().slice(0, 8)}`);
-      await create.click();
+      await activate(page, create);
 
       // Created as a draft, then opened after confirming.
       await expectTitle(page, t('call.section.overview'));
       await page.getByText(title, { exact: true }).waitFor();
       await page.getByText(text(language, 'callStatuses.draft'), { exact: true }).waitFor();
-      await page.getByRole('button', { name: t('transition.open.button') }).click();
+      await activate(page, page.getByRole('button', { name: t('transition.open.button') }));
       const confirmation = page.getByRole('dialog', { name: t('transition.open.title') });
-      await confirmation.getByRole('button', { name: t('transition.open.confirm'), exact: true }).click();
+      await activate(page, confirmation.getByRole('button', { name: t('transition.open.confirm'), exact: true }));
       await page.getByRole('button', { name: t('transition.close.button') }).waitFor();
       await confirmation.waitFor({ state: 'hidden' });
       await page.getByText(text(language, 'callStatuses.open'), { exact: true }).waitFor();
       await checkPage(page, SUITE, 'overview', language);
 
       // Once open, only the deadline and the weights can change: Capacity now weighs 2 of 5.
-      await page.getByRole('link', { name: t('overview.editOpen') }).click();
+      await activate(page, page.getByRole('link', { name: t('overview.editOpen') }));
       await expectTitle(page, t('builder.editTitle'));
       await criteria.getByLabel(t('builder.criteria.weight')).nth(1).fill('2');
       await criteria.getByText(t('builder.criteria.total', { total: 5 }), { exact: true }).waitFor();
-      await page.getByRole('button', { name: t('builder.save') }).click();
+      await activate(page, page.getByRole('button', { name: t('builder.save') }));
       await expectTitle(page, t('call.section.overview'));
       await page.getByText(`Impact (${percent(0.6)}), Capacity (${percent(0.4)})`, { exact: true }).waitFor();
 
-      await page.getByRole('link', { name: t('nav.calls'), exact: true }).click();
+      await activate(page, page.getByRole('link', { name: t('nav.calls'), exact: true }));
       await expectTitle(page, t('calls.title'));
       const listed = page.getByRole('row', { name: new RegExp(escape(title)) });
       await listed.getByText(text(language, 'callStatuses.open'), { exact: true }).waitFor();
       await checkPage(page, SUITE, 'calls', language);
 
       // The call centres applied to: its figures, then its applications.
-      await page.getByRole('link', { name: `Call with applications (${language})` }).click();
+      await activate(page, page.getByRole('link', { name: `Call with applications (${language})` }));
       await expectTitle(page, t('call.section.overview'));
       expect(await figure(page, t('statistics.submitted'))).toBe('3');
       expect(await figure(page, t('statistics.countries'))).toBe('3');
-      await page.getByRole('link', { name: t('call.section.applications') }).click();
+      await activate(page, page.getByRole('link', { name: t('call.section.applications') }));
       await expectTitle(page, t('call.section.applications'));
       expect(await shownApplications(page, t, 3)).toEqual([...ORGANISATIONS.map((o) => o.organisationName)].sort());
 
       const filters = page.getByRole('form', { name: t('applications.filters') });
       await filters.getByLabel(t('applications.region')).selectOption({ label: text(language, 'regions.EUR') });
-      await filters.getByRole('button', { name: t('applications.filter') }).click();
+      await activate(page, filters.getByRole('button', { name: t('applications.filter') }));
       expect(await shownApplications(page, t, 1)).toEqual([EUROPEAN]);
-      await filters.getByRole('link', { name: t('applications.clearFilters') }).click();
+      await activate(page, filters.getByRole('link', { name: t('applications.clearFilters') }));
       await shownApplications(page, t, 3);
       await filters.getByLabel(t('applications.search')).fill('lima');
-      await filters.getByRole('button', { name: t('applications.filter') }).click();
+      await activate(page, filters.getByRole('button', { name: t('applications.filter') }));
       expect(await shownApplications(page, t, 1)).toEqual([SEARCHED]);
       await checkPage(page, SUITE, 'applications', language);
-      await filters.getByRole('link', { name: t('applications.clearFilters') }).click();
+      await activate(page, filters.getByRole('link', { name: t('applications.clearFilters') }));
       await shownApplications(page, t, 3);
 
       // One application declared not eligible, with a reason (required).
-      await page.getByRole('link', { name: OVERRIDDEN }).click();
+      await activate(page, page.getByRole('link', { name: OVERRIDDEN }));
       await expectTitle(page, OVERRIDDEN);
       await page.getByText(t('eligibility.eligible'), { exact: true }).waitFor();
-      await page.getByRole('button', { name: t('eligibility.change') }).click();
+      await activate(page, page.getByRole('button', { name: t('eligibility.change') }));
       const dialog = page.getByRole('dialog', { name: t('eligibility.dialogTitle', { name: OVERRIDDEN }) });
       expect(await dialog.getByRole('radio', { name: t('eligibility.ineligible') }).isChecked()).toBe(true);
-      await dialog.getByRole('button', { name: t('eligibility.record') }).click();
+      await activate(page, dialog.getByRole('button', { name: t('eligibility.record') }));
       await dialog.getByText(t('eligibility.reasonRequired_other', { count: 3 })).waitFor();
       await checkPage(page, SUITE, 'eligibility-override', language);
       const reason = 'Not a legal entity of its own.';
       await dialog.getByLabel(t('eligibility.reason')).fill(reason);
-      await dialog.getByRole('button', { name: t('eligibility.record') }).click();
+      await activate(page, dialog.getByRole('button', { name: t('eligibility.record') }));
       await dialog.waitFor({ state: 'hidden' });
       await page.getByText(t('eligibility.decidedBecause', { reason })).waitFor();
       await page.getByText(t('eligibility.ineligible'), { exact: true }).waitFor();
@@ -168,11 +169,11 @@ describe('the secretariat builds calls and screens their applications', () => {
       });
       expect(stored.body.eligibility).toMatchObject({ eligible: false, overridden: true });
 
-      await page.getByRole('link', { name: t('application.back') }).click();
+      await activate(page, page.getByRole('link', { name: t('application.back') }));
       await filters.getByLabel(t('applications.eligibility')).selectOption({
         label: t('applications.eligibilityOptions.ineligible'),
       });
-      await filters.getByRole('button', { name: t('applications.filter') }).click();
+      await activate(page, filters.getByRole('button', { name: t('applications.filter') }));
       expect(await shownApplications(page, t, 1)).toEqual([OVERRIDDEN]);
       await page.context().close();
     },

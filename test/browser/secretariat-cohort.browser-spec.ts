@@ -3,6 +3,7 @@ import {
   LANGUAGES,
   type Language,
   WebPlatform,
+  activate,
   checkPage,
   launchBrowser,
   signedInVisitor,
@@ -91,7 +92,7 @@ describe('the secretariat proposes, amends, approves and publishes a cohort', ()
 
       await page.getByLabel(t('propose.maxPerCountry')).fill('1');
       await page.getByLabel(t('propose.waitlistSize')).fill('2');
-      await page.getByRole('button', { name: t('propose.submit') }).click();
+      await activate(page, page.getByRole('button', { name: t('propose.submit') }));
       await expectTitle(page, t('cohort.title'));
 
       const membersTable = table(page, t('members.title', { number: 2 }));
@@ -148,7 +149,7 @@ describe('the secretariat proposes, amends, approves and publishes a cohort', ()
       await checkPage(page, SUITE, 'published', language);
 
       // The public page lists the members as published.
-      await page.getByRole('link', { name: t('published.publicPage') }).click();
+      await activate(page, page.getByRole('link', { name: t('published.publicPage') }));
       await expectTitle(page, text(language, 'public:cohort.title', { call: CALL_TITLE }));
       for (const name of [members[0]!.organisation.name, firstWaiting!.organisation.name]) {
         await page.getByRole('cell', { name, exact: true }).waitFor();
@@ -176,22 +177,22 @@ async function amend(
   organisation: string,
   reason: string,
 ): Promise<void> {
-  await page.getByRole('button', { name: t(`amend.${change}.buttonFor`, { organisation }) }).click();
+  await activate(page, page.getByRole('button', { name: t(`amend.${change}.buttonFor`, { organisation }) }));
   const dialog = page.getByRole('dialog', { name: t(`amend.${change}.title`, { organisation }) });
   await dialog.waitFor();
-  await dialog.getByRole('button', { name: t(`amend.${change}.confirm`) }).click();
+  await activate(page, dialog.getByRole('button', { name: t(`amend.${change}.confirm`) }));
   await dialog.getByText(t('amend.tooShort_other', { count: 5 })).waitFor();
   await dialog.getByLabel(t('amend.reason')).fill(reason);
   if (change === 'remove') await checkPage(page, SUITE, 'amend-dialog', language);
-  await dialog.getByRole('button', { name: t(`amend.${change}.confirm`) }).click();
+  await activate(page, dialog.getByRole('button', { name: t(`amend.${change}.confirm`) }));
   await dialog.waitFor({ state: 'hidden' });
 }
 
 /** Approves or publishes, through the confirmation. */
 async function confirmStep(page: Page, t: (key: string) => string, transition: 'approve' | 'publish'): Promise<void> {
-  await page.getByRole('button', { name: t(`transition.${transition}.button`) }).click();
+  await activate(page, page.getByRole('button', { name: t(`transition.${transition}.button`) }));
   const dialog = page.getByRole('dialog', { name: t(`transition.${transition}.title`) });
-  await dialog.getByRole('button', { name: t(`transition.${transition}.confirm`), exact: true }).click();
+  await activate(page, dialog.getByRole('button', { name: t(`transition.${transition}.confirm`), exact: true }));
   await dialog.waitFor({ state: 'hidden' });
 }
 

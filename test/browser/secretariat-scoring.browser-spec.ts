@@ -3,6 +3,7 @@ import {
   LANGUAGES,
   type Language,
   WebPlatform,
+  activate,
   checkPage,
   launchBrowser,
   signedInVisitor,
@@ -103,14 +104,14 @@ describe('the secretariat seats a panel, assigns it and follows the scoring', ()
         await page.getByLabel(t('panel.add.search')).fill(evaluator.email);
         await page.getByRole('checkbox', { name: new RegExp(evaluator.name) }).check();
       }
-      await page.getByRole('button', { name: t('panel.add.save_other', { count: 3 }) }).click();
+      await activate(page, page.getByRole('button', { name: t('panel.add.save_other', { count: 3 }) }));
       const members = page.getByRole('table', { name: t('panel.members.caption_other', { count: 3 }) });
       await members.waitFor();
       for (const evaluator of evaluators)
         await members.getByRole('row', { name: new RegExp(evaluator.name) }).waitFor();
 
       // A conflict the secretariat learnt of, declared for Chen Wei.
-      await page.getByRole('button', { name: t('panel.conflicts.declare') }).click();
+      await activate(page, page.getByRole('button', { name: t('panel.conflicts.declare') }));
       const dialog = page.getByRole('dialog', { name: t('panel.conflicts.dialogTitle') });
       const declaring = evaluators.find((e) => e.name === DECLARING)!;
       await dialog
@@ -118,7 +119,7 @@ describe('the secretariat seats a panel, assigns it and follows the scoring', ()
         .selectOption({ label: `${DECLARING} (${declaring.email})` });
       await dialog.getByLabel(t('panel.conflicts.application')).selectOption({ label: CONFLICTED });
       await dialog.getByLabel(t('panel.conflicts.reason')).fill('Sits on the board of this centre.');
-      await dialog.getByRole('button', { name: t('panel.conflicts.confirm') }).click();
+      await activate(page, dialog.getByRole('button', { name: t('panel.conflicts.confirm') }));
       await page
         .getByRole('status')
         .filter({ hasText: t('panel.conflicts.assignment.none', { evaluator: DECLARING, organisation: CONFLICTED }) })
@@ -127,7 +128,7 @@ describe('the secretariat seats a panel, assigns it and follows the scoring', ()
       await conflicts.getByRole('row', { name: new RegExp(`${DECLARING}.*${CONFLICTED}`) }).waitFor();
 
       // Six slots, three evaluators, one conflict: two assignments each, Chen Wei kept off Kigali.
-      await page.getByRole('button', { name: t('panel.auto.run') }).click();
+      await activate(page, page.getByRole('button', { name: t('panel.auto.run') }));
       await page.getByText(t('panel.auto.created_other', { formatted: 6 })).waitFor();
       for (const evaluator of evaluators) {
         await page
@@ -143,12 +144,12 @@ describe('the secretariat seats a panel, assigns it and follows the scoring', ()
 
       // The evaluators submit; the scoring page follows the results until they are up to date.
       await submitEvaluations(platform, round, evaluators);
-      await page.getByRole('link', { name: t('call.section.scoring') }).click();
+      await activate(page, page.getByRole('link', { name: t('call.section.scoring') }));
       await expectTitle(page, t('call.section.scoring'));
       await page.getByText(t('scoring.status.upToDate'), { exact: true }).waitFor();
 
       // A full run, followed to its end.
-      await page.getByRole('button', { name: t('scoring.run.start') }).click();
+      await activate(page, page.getByRole('button', { name: t('scoring.run.start') }));
       await page.getByText(t('scoring.run.completed', { done: 6, total: 6 })).waitFor();
       const progress = page.getByRole('progressbar', { name: t('scoring.run.progress') });
       expect(await progress.getAttribute('aria-valuenow')).toBe('100');

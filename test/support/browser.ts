@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { withEnv } from './async';
+import { eventually, withEnv } from './async';
 import { RedisServer, freePort } from './redis-server';
 import { TestApi } from './test-app';
 import { PASSWORD } from './fixtures';
@@ -164,6 +164,20 @@ function isFocused(element: unknown): boolean {
 export async function pressOn(page: Page, target: Locator, key: 'Enter' | 'Space' = 'Enter'): Promise<void> {
   await tabTo(page, target);
   await page.keyboard.press(key);
+}
+
+/**
+ * Activates a link or button the way a keyboard user does once on it: focus, then Enter. Waits, as
+ * a click would, until the control is visible and enabled.
+ */
+export async function activate(page: Page, target: Locator): Promise<void> {
+  await target.waitFor({ state: 'visible' });
+  await eventually(
+    () => target.isEnabled(),
+    (enabled) => enabled,
+  );
+  await target.focus();
+  await page.keyboard.press('Enter');
 }
 
 /** Tabs to a field and types into it. */
