@@ -1,4 +1,7 @@
-/** Unit tests run in parallel; end-to-end tests share one test database and Redis. */
+/**
+ * Every project runs its suites in parallel; each jest worker of the end-to-end and browser projects has
+ * its own copy of the run's database and its own Redis database (test/support/test-env.ts).
+ */
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
 

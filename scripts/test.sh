@@ -26,13 +26,14 @@ if [[ $# -gt 0 ]]; then
   reports=(artifacts/jest-report.json)
   npx --no-install jest --ci --json --outputFile="${reports[0]}" "$@" || status=1
 else
-  # The browser suites mostly wait (on Chromium, on the worker), each on its own port and Redis: two
-  # at a time, beside the other projects (each run with its own database), they take far less time.
+  # Many suites mostly wait (on Chromium, on a worker, on a deadline): two at a time in each run, and
+  # the browser run beside the others, they take far less time. Each run has its own database, each
+  # jest worker its own copy of it and its own Redis database (test/support/test-env.ts).
   reports=(artifacts/jest-report.json artifacts/jest-browser-report.json)
   npx --no-install jest --ci --json --outputFile="${reports[1]}" --selectProjects browser --maxWorkers=2 \
     > artifacts/browser-tests.log 2>&1 &
   browser=$!
-  npx --no-install jest --ci --json --outputFile="${reports[0]}" --selectProjects unit e2e || status=1
+  npx --no-install jest --ci --json --outputFile="${reports[0]}" --selectProjects unit e2e --maxWorkers=2 || status=1
   wait "$browser" || status=1
   echo "== browser tests" >&2
   cat artifacts/browser-tests.log >&2

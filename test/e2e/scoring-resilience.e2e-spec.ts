@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
 import { sql } from '../support/applications';
 import { eventually, inPool, withEnv } from '../support/async';
@@ -46,8 +45,13 @@ describe('scoring survives a Redis outage and concurrent workers', () => {
     );
   }, 120_000);
 
+  // Each test's workers stop with it: a worker left running would relay the next test's rows with
+  // its own settings (the outage test's redispatch after 2 s) to its own Redis.
+  afterEach(async () => {
+    for (const worker of workers.splice(0)) await worker.close();
+  });
+
   afterAll(async () => {
-    for (const worker of workers) await worker.close();
     await api?.close();
     await redis?.stop();
   });
@@ -106,12 +110,9 @@ describe('scoring survives a Redis outage and concurrent workers', () => {
   }, 180_000);
 
   it('gives the same results with two workers at once, completing every request without redundant dispatch', async () => {
-    // The shared Redis, in a database of this run's own so that no other run's worker takes its jobs.
-    const shared = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    shared.pathname = `/${randomInt(1, 16)}`;
     // Redispatch (of rows Redis may have lost) only after an hour: however slow the machine, a second
     // dispatch here could only come from two relays claiming the same row.
-    const env = { REDIS_URL: shared.toString(), OUTBOX_REDISPATCH_SECONDS: '3600' };
+    const env = { REDIS_URL: redis.url, OUTBOX_REDISPATCH_SECONDS: '3600' };
     for (let n = 0; n < 2; n++) workers.push(await startWorker(env));
 
     const { callId, applicationIds, drafts } = await callWithDrafts(api, evaluators, applicants.slice(0, 12), 3);

@@ -9,8 +9,8 @@ const WEB = join(ROOT, 'apps', 'web');
 const BUILT_INDEX = join(WEB_BUILD, 'index.html');
 
 /** A fresh test database, as for the end-to-end suites; then a web build no older than its sources. */
-export default async function browserGlobalSetup(): Promise<void> {
-  await globalSetup();
+export default async function browserGlobalSetup(globalConfig: { maxWorkers: number }): Promise<void> {
+  await globalSetup(globalConfig);
   if (!existsSync(BUILT_INDEX) || newestChange(WEB) > statSync(BUILT_INDEX).mtimeMs) {
     execFileSync(
       join(ROOT, 'node_modules', '.bin', 'vite'),

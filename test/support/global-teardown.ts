@@ -1,14 +1,23 @@
 import { Client } from 'pg';
-import { withDatabase } from './global-setup';
+import { databaseName, withDatabase } from './global-setup';
+import { runOfDatabase } from './run-database';
 
-/** Drops the run's database (see global-setup.ts); a crashed run's is dropped by its next run of the same pid. */
+/**
+ * Drops the run's database and its copies (see global-setup.ts); a crashed run's are dropped by the
+ * next run's setup.
+ */
 export default async function globalTeardown(): Promise<void> {
   const url = process.env.TEST_RUN_DATABASE_URL;
-  if (!url || !/_run\d+$/.test(new URL(url).pathname)) return;
+  if (!url || runOfDatabase(databaseName(url)) === undefined) return;
+  const name = databaseName(url);
   const admin = new Client({ connectionString: withDatabase(url, 'postgres') });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`);
+    const { rows } = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname = $1 OR starts_with(datname, $1 || '_w')`,
+      [name],
+    );
+    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   } finally {
     await admin.end();
   }

@@ -1,11 +1,20 @@
-/** Environment of the end-to-end suites: a database of their own, quiet logs. */
-export const TEST_DATABASE_URL =
-  process.env.TEST_RUN_DATABASE_URL ??
-  process.env.TEST_DATABASE_URL ??
-  'postgres://postgres@127.0.0.1:5432/accelerator_test';
+import { workerDatabaseUrl } from './run-database';
+
+/**
+ * Environment of the end-to-end suites: the run's database copy and a Redis database of their jest
+ * worker's own (suites of other workers run at the same time), quiet logs.
+ */
+const workerId = Number(process.env.JEST_WORKER_ID ?? 1);
+export const TEST_DATABASE_URL = process.env.TEST_RUN_DATABASE_URL
+  ? workerDatabaseUrl(process.env.TEST_RUN_DATABASE_URL, workerId)
+  : (process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/accelerator_test');
+const redisUrl = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+// Logical databases 1–11 (the demo uses 12): a worker's queues, rate-limit counters and locks are its own.
+redisUrl.pathname = `/${((workerId - 1) % 11) + 1}`;
 
 process.env.NODE_ENV = 'test';
 process.env.DATABASE_URL = TEST_DATABASE_URL;
+process.env.REDIS_URL = redisUrl.toString();
 process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
 process.env.BOOTSTRAP_ADMIN_EMAIL = 'admin@test.example';
 process.env.BOOTSTRAP_ADMIN_PASSWORD = 'admin-password-123';
