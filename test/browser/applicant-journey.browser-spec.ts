@@ -9,6 +9,7 @@ import {
   tabTo,
   text,
   typeInto,
+  JOURNEY_TIMEOUT_MS,
 } from '../support/browser';
 import { secretariatOf } from '../support/evaluation-fixtures';
 import { PASSWORD, createCall, login, uniqueEmail } from '../support/fixtures';
@@ -58,7 +59,7 @@ describe('an applicant applies, with the keyboard only', () => {
       closesAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
     });
     call = { id: created.id, title };
-  }, 120_000);
+  }, JOURNEY_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();
@@ -151,7 +152,7 @@ describe('an applicant applies, with the keyboard only', () => {
       expect((await platform.api.get('/api/v1/me', { token })).body.locale).toBe(language);
       await page.context().close();
     },
-    180_000,
+    JOURNEY_TIMEOUT_MS,
   );
 });
 

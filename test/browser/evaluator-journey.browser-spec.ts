@@ -11,6 +11,7 @@ import {
   tabTo,
   textsOf,
   typeInto,
+  JOURNEY_TIMEOUT_MS,
 } from '../support/browser';
 import {
   assignmentId,
@@ -74,7 +75,7 @@ describe('an evaluator scores applications, with the keyboard only', () => {
     ] as const) {
       rounds.set(language, await seedRound(platform, applicants, evaluator!, colleague!));
     }
-  }, 180_000);
+  }, JOURNEY_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();
@@ -191,7 +192,7 @@ describe('an evaluator scores applications, with the keyboard only', () => {
       await checkPage(page, SUITE, 'assignments-done', language);
       await page.context().close();
     },
-    180_000,
+    JOURNEY_TIMEOUT_MS,
   );
 });
 

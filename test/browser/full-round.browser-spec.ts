@@ -10,6 +10,7 @@ import {
   signIn,
   switchLanguage,
   text,
+  JOURNEY_TIMEOUT_MS,
 } from '../support/browser';
 import {
   assignmentRows,
@@ -96,7 +97,7 @@ describe('a full selection round, from the application to the published cohort',
         });
       }),
     );
-  }, 180_000);
+  }, JOURNEY_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();
@@ -148,7 +149,7 @@ describe('a full selection round, from the application to the published cohort',
       await checkPage(applicant, SUITE, 'application-outcome', language);
       await applicant.context().close();
     },
-    180_000,
+    JOURNEY_TIMEOUT_MS,
   );
 });
 

@@ -9,6 +9,7 @@ import {
   newVisitor,
   pressOn,
   text,
+  JOURNEY_TIMEOUT_MS,
 } from '../support/browser';
 import { createApplicantsFrom, createEvaluators, secretariatOf } from '../support/evaluation-fixtures';
 import { createCall } from '../support/fixtures';
@@ -68,7 +69,7 @@ describe('public pages', () => {
     cohortTitle = (await api.get(`/api/v1/public/cohorts/${cohortId}`)).body.call.title;
     const closesAt = new Date(Date.now() + 3 * 86_400_000 + 5 * 3_600_000).toISOString();
     openCallId = (await createCall(api, secretariat.token, { ...OPEN_CALL, closesAt })).id;
-  }, 240_000);
+  }, JOURNEY_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();
@@ -116,7 +117,7 @@ describe('public pages', () => {
       await checkPage(page, SUITE, 'cohort', language);
       await page.context().close();
     },
-    120_000,
+    JOURNEY_TIMEOUT_MS,
   );
 
   it('serves the app beside the API: API paths as before, other pages the app', async () => {

@@ -10,6 +10,7 @@ import {
   signedInVisitor,
   text,
   textsOf,
+  JOURNEY_TIMEOUT_MS,
 } from '../support/browser';
 import { callWithSubmissions, createApplicantsFrom, secretariatOf } from '../support/evaluation-fixtures';
 import { Actor, Applicant } from '../support/fixtures';
@@ -53,7 +54,7 @@ describe('the secretariat builds calls and screens their applications', () => {
       const call = await platform.api.get(`/api/v1/calls/${intake.callId}`, { token: secretariat.token });
       intakes.set(language, { ...intake, reference: call.body.reference as string });
     }
-  }, 120_000);
+  }, JOURNEY_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();
@@ -177,7 +178,7 @@ describe('the secretariat builds calls and screens their applications', () => {
       expect(await shownApplications(page, t, 1)).toEqual([OVERRIDDEN]);
       await page.context().close();
     },
-    120_000,
+    JOURNEY_TIMEOUT_MS,
   );
 });
 

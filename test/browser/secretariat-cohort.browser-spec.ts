@@ -8,6 +8,7 @@ import {
   launchBrowser,
   signedInVisitor,
   text,
+  JOURNEY_TIMEOUT_MS,
 } from '../support/browser';
 import { createApplicantsFrom, createEvaluators, secretariatOf } from '../support/evaluation-fixtures';
 import { Actor } from '../support/fixtures';
@@ -57,7 +58,7 @@ describe('the secretariat proposes, amends, approves and publishes a cohort', ()
     // One call per language, evaluated and scored side by side.
     const evaluated = await Promise.all(LANGUAGES.map(() => evaluatedCall(platform.api, evaluators, applicants, 2)));
     LANGUAGES.forEach((language, i) => calls.set(language, evaluated[i]!.callId));
-  }, 180_000);
+  }, JOURNEY_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();
@@ -157,7 +158,7 @@ describe('the secretariat proposes, amends, approves and publishes a cohort', ()
       expect(await page.getByRole('cell', { name: removed.organisation.name, exact: true }).count()).toBe(0);
       await page.context().close();
     },
-    180_000,
+    JOURNEY_TIMEOUT_MS,
   );
 });
 

@@ -8,6 +8,7 @@ import {
   launchBrowser,
   signedInVisitor,
   textsOf,
+  JOURNEY_TIMEOUT_MS,
 } from '../support/browser';
 import {
   assignmentRows,
@@ -82,7 +83,7 @@ describe('the secretariat seats a panel, assigns it and follows the scoring', ()
         }),
       );
     }
-  }, 180_000);
+  }, JOURNEY_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();
@@ -194,7 +195,7 @@ describe('the secretariat seats a panel, assigns it and follows the scoring', ()
       await checkPage(page, SUITE, 'scoring', language);
       await page.context().close();
     },
-    180_000,
+    JOURNEY_TIMEOUT_MS,
   );
 });
 
