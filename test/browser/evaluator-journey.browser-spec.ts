@@ -9,6 +9,7 @@ import {
   pressOn,
   signedInVisitor,
   tabTo,
+  text,
   textsOf,
   typeInto,
   JOURNEY_TIMEOUT_MS,
@@ -118,7 +119,7 @@ describe('an evaluator scores applications, with the keyboard only', () => {
       await page.getByText('Reach of the programme among start-ups.').waitFor();
       await page.getByText(t('criterion.weight', { share: percent(50, language) })).waitFor();
       await page.getByText(t('peers.hidden')).waitFor();
-      await expectDownload(page, t('application.downloadNamed', { name: 'business-plan.pdf' }));
+      await expectDownload(page, text(language, 'documents.downloadNamed', { name: 'business-plan.pdf' }));
 
       await typeInto(page, scoreField(page, t, 'Impact'), '4');
       await typeInto(page, commentField(page, t, 'Impact'), 'Reaches rural start-ups.');

@@ -1,13 +1,7 @@
-import { Button, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { downloadDocument } from '../../api/download';
-import type { ApiProblem } from '../../api/problem';
-import type { Application, ApplicationDocument, Call } from '../../api/types';
-import { formatBytes } from '../../shared/format';
-import { documentKindLabel } from '../../shared/labels';
-import { ProblemAlert } from '../../shared/ProblemAlert';
-import { asProblem } from '../../shared/problems';
+import type { Application, Call } from '../../api/types';
+import { DocumentsTable } from '../../shared/DocumentsTable';
 
 export const APPLICATION_SECTION = 'application';
 
@@ -26,7 +20,7 @@ export function ApplicationReview({ application, call }: { application: Applicat
       {application.documents.length === 0 ? (
         <Text c="dimmed">{t('application.noDocuments')}</Text>
       ) : (
-        <Documents application={application} />
+        <DocumentsTable application={application} />
       )}
     </section>
   );
@@ -53,54 +47,5 @@ function Answers({ application, call }: { application: Application; call: Call }
         ))}
       </Table.Tbody>
     </Table>
-  );
-}
-
-function Documents({ application }: { application: Application }) {
-  const { t, i18n } = useTranslation('evaluator');
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const download = async (document: ApplicationDocument) => {
-    setProblem(null);
-    try {
-      await downloadDocument(application.id, document.id, document.filename);
-    } catch (error) {
-      setProblem(asProblem(error));
-    }
-  };
-  return (
-    <>
-      {problem && <ProblemAlert problem={problem} />}
-      <Table withTableBorder>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('application.documentKind')}</Table.Th>
-            <Table.Th scope="col">{t('application.file')}</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('application.size')}
-            </Table.Th>
-            <Table.Th scope="col">{t('application.download')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {application.documents.map((document) => (
-            <Table.Tr key={document.id}>
-              <Table.Td>{documentKindLabel(document.kind)}</Table.Td>
-              <Table.Td style={{ overflowWrap: 'anywhere' }}>{document.filename}</Table.Td>
-              <Table.Td ta="right">{formatBytes(document.size, i18n.language)}</Table.Td>
-              <Table.Td>
-                <Button
-                  size="compact-sm"
-                  variant="default"
-                  onClick={() => void download(document)}
-                  aria-label={t('application.downloadNamed', { name: document.filename })}
-                >
-                  {t('application.download')}
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </>
   );
 }
