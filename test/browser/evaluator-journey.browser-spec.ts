@@ -180,7 +180,7 @@ describe('an evaluator scores applications, with the keyboard only', () => {
       await decline.waitFor();
       await page.keyboard.type('No');
       await pressOn(page, decline.getByRole('button', { name: t('decline.confirm') }));
-      await decline.getByText(t('reason.tooShort_other', { count: 3 })).waitFor();
+      await decline.getByText(text(language, 'dialog.reasonTooShort_other', { count: 3 })).waitFor();
       await page.keyboard.type(' time before the deadline.');
       await checkPage(page, SUITE, 'decline-dialog', language);
       await pressOn(page, decline.getByRole('button', { name: t('decline.confirm') }));

@@ -182,7 +182,7 @@ async function amend(
   const dialog = page.getByRole('dialog', { name: t(`amend.${change}.title`, { organisation }) });
   await dialog.waitFor();
   await activate(page, dialog.getByRole('button', { name: t(`amend.${change}.confirm`) }));
-  await dialog.getByText(t('amend.tooShort_other', { count: 5 })).waitFor();
+  await dialog.getByText(text(language, 'dialog.reasonTooShort_other', { count: 5 })).waitFor();
   await dialog.getByLabel(t('amend.reason')).fill(reason);
   if (change === 'remove') await checkPage(page, SUITE, 'amend-dialog', language);
   await activate(page, dialog.getByRole('button', { name: t(`amend.${change}.confirm`) }));

@@ -6,7 +6,8 @@ import { api, ok } from '../../../api/client';
 import type { MyAssignment } from '../my-assignments';
 import { ASSIGNMENTS_PATH } from '../paths';
 import type { AssignmentNotice } from './notice';
-import { ReasonDialog } from './ReasonDialog';
+import { EVALUATOR_REASON_MIN } from './reason';
+import { ReasonDialog } from '../../../shared/ReasonDialog';
 
 /**
  * Declares a conflict of interest with the assignment's application: the API records it (so the
@@ -46,6 +47,8 @@ export function DeclareConflictButton({ assignment }: { assignment: MyAssignment
         explanation={t(assignment.status === 'submitted' ? 'conflict.explanationSubmitted' : 'conflict.explanation')}
         reasonLabel={t('conflict.reason')}
         confirmLabel={t('conflict.confirm')}
+        minLength={EVALUATOR_REASON_MIN}
+        destructive
         onConfirm={declare}
       />
     </>

@@ -6,7 +6,8 @@ import { api, ok } from '../../../api/client';
 import type { MyAssignment } from '../my-assignments';
 import { ASSIGNMENTS_PATH } from '../paths';
 import type { AssignmentNotice } from './notice';
-import { ReasonDialog } from './ReasonDialog';
+import { EVALUATOR_REASON_MIN } from './reason';
+import { ReasonDialog } from '../../../shared/ReasonDialog';
 
 /** Gives the assignment back with a reason (no time, a late doubt): the secretariat reassigns the slot. */
 export function DeclineButton({ assignment }: { assignment: MyAssignment }) {
@@ -36,6 +37,8 @@ export function DeclineButton({ assignment }: { assignment: MyAssignment }) {
         explanation={t('decline.explanation')}
         reasonLabel={t('decline.reason')}
         confirmLabel={t('decline.confirm')}
+        minLength={EVALUATOR_REASON_MIN}
+        destructive
         onConfirm={decline}
       />
     </>

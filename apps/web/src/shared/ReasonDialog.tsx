@@ -1,12 +1,11 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiProblem } from '../../../api/problem';
-import { ProblemAlert } from '../../../shared/ProblemAlert';
-import { asProblem } from '../../../shared/problems';
+import type { ApiProblem } from '../api/problem';
+import { ProblemAlert } from './ProblemAlert';
+import { asProblem } from './problems';
 
-/** The API keeps reasons of 3 to 2,000 characters. */
-const MIN_REASON = 3;
+/** The API keeps reasons of up to 2,000 characters. */
 const MAX_REASON = 2000;
 
 interface ReasonDialogProps {
@@ -15,25 +14,25 @@ interface ReasonDialogProps {
   title: string;
   explanation: string;
   reasonLabel: string;
+  reasonHint?: string;
+  /** The fewest characters the API takes for this reason. */
+  minLength: number;
   confirmLabel: string;
+  /** Red confirmation: the step takes something away (declining, removing). */
+  destructive?: boolean;
   /** Does the work; a thrown problem is shown in the dialog, which stays open. */
   onConfirm: (reason: string) => Promise<void>;
+  /** How a refusal is shown; by default as a problem. */
+  renderProblem?: (problem: ApiProblem) => ReactNode;
 }
 
 /**
- * A step that needs a written reason and cannot be undone by the evaluator (declining, declaring a
- * conflict): a focus-trapped dialog whose reason field takes the focus; Escape or Cancel closes it.
+ * A step that needs a written reason (declining, declaring a conflict, amending a cohort): a
+ * focus-trapped dialog whose reason field takes the focus; Escape or Cancel closes it.
  */
-export function ReasonDialog({
-  opened,
-  onClose,
-  title,
-  explanation,
-  reasonLabel,
-  confirmLabel,
-  onConfirm,
-}: ReasonDialogProps) {
-  const { t } = useTranslation('evaluator');
+export function ReasonDialog(props: ReasonDialogProps) {
+  const { opened, onClose, title, explanation, reasonLabel, reasonHint, minLength, confirmLabel } = props;
+  const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
@@ -41,8 +40,8 @@ export function ReasonDialog({
   const field = useRef<HTMLTextAreaElement>(null);
 
   const confirm = async () => {
-    if (reason.trim().length < MIN_REASON) {
-      setError(t('reason.tooShort', { count: MIN_REASON }));
+    if (reason.trim().length < minLength) {
+      setError(t('dialog.reasonTooShort', { count: minLength }));
       // Back in the field, a screen reader reads it again with its error.
       field.current?.focus();
       return;
@@ -50,7 +49,8 @@ export function ReasonDialog({
     setProblem(null);
     setWorking(true);
     try {
-      await onConfirm(reason.trim());
+      await props.onConfirm(reason.trim());
+      setReason('');
     } catch (failure) {
       setProblem(asProblem(failure));
     } finally {
@@ -59,7 +59,13 @@ export function ReasonDialog({
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size="lg" withCloseButton={false}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('dialog.close') }}
+    >
       <form
         noValidate
         onSubmit={(event) => {
@@ -72,6 +78,7 @@ export function ReasonDialog({
           <Textarea
             ref={field}
             label={reasonLabel}
+            description={reasonHint}
             required
             autosize
             minRows={3}
@@ -84,12 +91,12 @@ export function ReasonDialog({
               setError(null);
             }}
           />
-          {problem && <ProblemAlert problem={problem} />}
+          {problem && (props.renderProblem ? props.renderProblem(problem) : <ProblemAlert problem={problem} />)}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              {t('reason.cancel')}
+              {t('dialog.cancel')}
             </Button>
-            <Button type="submit" color="red.9" loading={working}>
+            <Button type="submit" color={props.destructive ? 'red.9' : undefined} loading={working}>
               {confirmLabel}
             </Button>
           </Group>
