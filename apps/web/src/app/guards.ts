@@ -12,7 +12,7 @@ export async function requireUser(request: Request, roles?: readonly Role[]): Pr
   const current = session.get();
   if (current.status !== 'signed-in') {
     const { pathname, search } = new URL(request.url);
-    throw redirect(`/sign-in?next=${encodeURIComponent(pathname + search)}`);
+    throw redirect(withNext('/sign-in', pathname + search));
   }
   if (roles && !roles.includes(current.me.role)) throw new ApiProblem(403, { code: 'FORBIDDEN' });
   return current.me;
@@ -33,4 +33,9 @@ export function homeOf(role: Role): string {
 /** A `next` parameter, only when it is a path of this app (never another site). */
 export function safeNext(next: string | null): string | null {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : null;
+}
+
+/** `path`, carrying on where the reader was going (`next`), if anywhere. */
+export function withNext(path: string, next: string | null): string {
+  return next ? `${path}?next=${encodeURIComponent(next)}` : path;
 }

@@ -1,14 +1,13 @@
-import { Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { PasswordInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, redirect, useNavigate, useSearchParams, type LoaderFunctionArgs } from 'react-router';
+import { redirect, useNavigate, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import type { ApiProblem } from '../../api/problem';
 import { session } from '../../api/session';
 import { homeOf, safeNext } from '../../app/guards';
-import { PageTitle } from '../../shared/PageTitle';
-import { ProblemAlert } from '../../shared/ProblemAlert';
 import { asProblem } from '../../shared/problems';
+import { AccountForm } from './AccountForm';
 
 /** A signed-in reader has nothing to do here. */
 export async function signInLoader({ request }: LoaderFunctionArgs) {
@@ -45,37 +44,28 @@ export function SignInPage() {
   });
 
   return (
-    <Stack maw={440}>
-      <PageTitle title={t('signIn.title')} />
-      <Paper withBorder p="lg" radius="md">
-        <form onSubmit={signIn} noValidate>
-          <Stack>
-            {problem && <ProblemAlert problem={problem} />}
-            <TextInput
-              label={t('fields.email')}
-              type="email"
-              autoComplete="username"
-              required
-              {...form.getInputProps('email')}
-            />
-            <PasswordInput
-              label={t('fields.password')}
-              autoComplete="current-password"
-              required
-              {...form.getInputProps('password')}
-            />
-            <Button type="submit" loading={form.submitting}>
-              {t('signIn.submit')}
-            </Button>
-          </Stack>
-        </form>
-      </Paper>
-      <Text>
-        {t('signIn.noAccount')}{' '}
-        <Anchor component={Link} to={next ? `/register?next=${encodeURIComponent(next)}` : '/register'}>
-          {t('signIn.register')}
-        </Anchor>
-      </Text>
-    </Stack>
+    <AccountForm
+      title={t('signIn.title')}
+      width={440}
+      onSubmit={signIn}
+      problem={problem}
+      submitLabel={t('signIn.submit')}
+      submitting={form.submitting}
+      other={{ prompt: t('signIn.noAccount'), label: t('signIn.register'), path: '/register', next }}
+    >
+      <TextInput
+        label={t('fields.email')}
+        type="email"
+        autoComplete="username"
+        required
+        {...form.getInputProps('email')}
+      />
+      <PasswordInput
+        label={t('fields.password')}
+        autoComplete="current-password"
+        required
+        {...form.getInputProps('password')}
+      />
+    </AccountForm>
   );
 }

@@ -2,7 +2,7 @@ import { Button, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Form, redirect, useActionData, useLoaderData, useNavigation, type LoaderFunctionArgs } from 'react-router';
 import { api, ok } from '../../api/client';
-import { requireUser } from '../../app/guards';
+import { requireUser, withNext } from '../../app/guards';
 import { Countdown } from '../../shared/Countdown';
 import { DateTime } from '../../shared/DateTime';
 import { PageTitle } from '../../shared/PageTitle';
@@ -16,7 +16,7 @@ import { asProblem } from '../../shared/problems';
 export async function applyLoader({ request, params }: LoaderFunctionArgs) {
   const me = await requireUser(request, ['applicant']);
   if (!me.organisationId) {
-    throw redirect(`/applicant/organisation?next=${encodeURIComponent(new URL(request.url).pathname)}`);
+    throw redirect(withNext('/applicant/organisation', new URL(request.url).pathname));
   }
   const callId = params.callId ?? '';
   const [call, mine] = await Promise.all([

@@ -1,16 +1,15 @@
-import { Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { PasswordInput, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, redirect, useNavigate, useSearchParams } from 'react-router';
+import { redirect, useNavigate, useSearchParams } from 'react-router';
 import { api, ok } from '../../api/client';
 import type { ApiProblem } from '../../api/problem';
 import { session } from '../../api/session';
-import { homeOf, safeNext } from '../../app/guards';
+import { homeOf, safeNext, withNext } from '../../app/guards';
 import { LANGUAGES, currentLanguage } from '../../i18n';
-import { PageTitle } from '../../shared/PageTitle';
-import { ProblemAlert } from '../../shared/ProblemAlert';
 import { asProblem, fieldErrors } from '../../shared/problems';
+import { AccountForm } from '../account/AccountForm';
 
 const MIN_PASSWORD = 10;
 
@@ -44,8 +43,7 @@ export function RegisterPage() {
     try {
       await ok(api.POST('/api/v1/auth/register', { body: { ...values, locale: currentLanguage() } }));
       await session.signIn(values.email.trim(), values.password);
-      const organisation = '/applicant/organisation';
-      await navigate(next ? `${organisation}?next=${encodeURIComponent(next)}` : organisation);
+      await navigate(withNext('/applicant/organisation', next));
     } catch (error) {
       const failure = asProblem(error);
       if (failure.is('EMAIL_TAKEN')) form.setFieldError('email', t('register.emailTaken'));
@@ -55,49 +53,39 @@ export function RegisterPage() {
   });
 
   return (
-    <Stack maw={480}>
-      <PageTitle title={t('register.title')}>
-        <Text>{t('register.intro')}</Text>
-      </PageTitle>
-      <Paper withBorder p="lg" radius="md">
-        <form onSubmit={register} noValidate>
-          <Stack>
-            {problem && <ProblemAlert problem={problem} />}
-            <TextInput
-              label={t('register.displayName')}
-              autoComplete="name"
-              required
-              {...form.getInputProps('displayName')}
-            />
-            <TextInput
-              label={t('common:fields.email')}
-              type="email"
-              autoComplete="email"
-              required
-              {...form.getInputProps('email')}
-            />
-            <PasswordInput
-              label={t('common:fields.password')}
-              description={t('register.passwordHint', { count: MIN_PASSWORD })}
-              autoComplete="new-password"
-              required
-              {...form.getInputProps('password')}
-            />
-            <Text size="sm" c="dimmed">
-              {t('register.language', { language })}
-            </Text>
-            <Button type="submit" loading={form.submitting}>
-              {t('register.submit')}
-            </Button>
-          </Stack>
-        </form>
-      </Paper>
-      <Text>
-        {t('register.haveAccount')}{' '}
-        <Anchor component={Link} to={next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'}>
-          {t('register.signIn')}
-        </Anchor>
+    <AccountForm
+      title={t('register.title')}
+      intro={<Text>{t('register.intro')}</Text>}
+      width={480}
+      onSubmit={register}
+      problem={problem}
+      submitLabel={t('register.submit')}
+      submitting={form.submitting}
+      other={{ prompt: t('register.haveAccount'), label: t('register.signIn'), path: '/sign-in', next }}
+    >
+      <TextInput
+        label={t('register.displayName')}
+        autoComplete="name"
+        required
+        {...form.getInputProps('displayName')}
+      />
+      <TextInput
+        label={t('common:fields.email')}
+        type="email"
+        autoComplete="email"
+        required
+        {...form.getInputProps('email')}
+      />
+      <PasswordInput
+        label={t('common:fields.password')}
+        description={t('register.passwordHint', { count: MIN_PASSWORD })}
+        autoComplete="new-password"
+        required
+        {...form.getInputProps('password')}
+      />
+      <Text size="sm" c="dimmed">
+        {t('register.language', { language })}
       </Text>
-    </Stack>
+    </AccountForm>
   );
 }
