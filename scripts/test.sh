@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The whole check on a fresh machine: dependencies, PostgreSQL and Redis, Chromium, static checks,
-# then every test suite (unit, property, end-to-end against the real services, browser). Ends with
-# the runner's counts.
+# The whole check on a fresh machine: dependencies, PostgreSQL and Redis, Chromium, then the static
+# checks beside every test suite (unit, property, end-to-end against the real services, browser).
+# Ends with the runner's counts.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -11,33 +11,43 @@ DATABASE_URL="$TEST_DATABASE_URL" bash scripts/ensure-services.sh || exit 1
 bash scripts/ensure-browser.sh || exit 1
 
 status=0
-echo "== static checks" >&2
-npx --no-install tsc --noEmit -p tsconfig.json || status=1
-npx --no-install tsc --noEmit -p apps/web/tsconfig.json || status=1
-npx --no-install eslint --max-warnings 0 apps libs migrations test || status=1
-npx --no-install prettier --check --log-level warn . || status=1
-
-echo "== tests" >&2
 mkdir -p artifacts
 rm -f artifacts/jest-*.json
+# The static checks run beside the tests, which leave the CPU idle while they wait; their log is
+# printed at the end.
+static_checks() {
+  local failed=0
+  npx --no-install tsc --noEmit -p tsconfig.json || failed=1
+  npx --no-install tsc --noEmit -p apps/web/tsconfig.json || failed=1
+  npx --no-install eslint --max-warnings 0 apps libs migrations test || failed=1
+  npx --no-install prettier --check --log-level warn . || failed=1
+  return $failed
+}
+static_checks > artifacts/static-checks.log 2>&1 &
+static=$!
+
+echo "== tests" >&2
 # The global setup of the end-to-end and browser projects creates and migrates a database of the
 # run's own, named after TEST_DATABASE_URL's, and the teardown drops it.
 if [[ $# -gt 0 ]]; then
   reports=(artifacts/jest-report.json)
   npx --no-install jest --ci --json --outputFile="${reports[0]}" "$@" || status=1
 else
-  # Many suites mostly wait (on Chromium, on a worker, on a deadline): two at a time in each run, and
-  # the browser run beside the others, they take far less time. Each run has its own database, each
+  # Many suites mostly wait (on Chromium, on a worker, on a deadline): several at a time in each run,
+  # and the browser run beside the others, they take far less time. Each run has its own database, each
   # jest worker its own copy of it and its own Redis database (test/support/test-env.ts).
   reports=(artifacts/jest-report.json artifacts/jest-browser-report.json)
   npx --no-install jest --ci --json --outputFile="${reports[1]}" --selectProjects browser --maxWorkers=2 \
     > artifacts/browser-tests.log 2>&1 &
   browser=$!
-  npx --no-install jest --ci --json --outputFile="${reports[0]}" --selectProjects unit e2e --maxWorkers=2 || status=1
+  npx --no-install jest --ci --json --outputFile="${reports[0]}" --selectProjects unit e2e --maxWorkers=3 || status=1
   wait "$browser" || status=1
   echo "== browser tests" >&2
   cat artifacts/browser-tests.log >&2
 fi
+wait "$static" || status=1
+echo "== static checks" >&2
+cat artifacts/static-checks.log >&2
 
 node -e '
   const { existsSync } = require("node:fs");
