@@ -33,14 +33,14 @@ if [[ $# -gt 0 ]]; then
   reports=(artifacts/jest-report.json)
   npx --no-install jest --ci --json --outputFile="${reports[0]}" "$@" || status=1
 else
-  # Many suites mostly wait (on Chromium, on a worker, on a deadline): several at a time in each run,
+  # Many suites mostly wait (on Chromium, on a worker, on a deadline): two at a time in each run,
   # and the browser run beside the others, they take far less time. Each run has its own database, each
   # jest worker its own copy of it and its own Redis database (test/support/test-env.ts).
   reports=(artifacts/jest-report.json artifacts/jest-browser-report.json)
   npx --no-install jest --ci --json --outputFile="${reports[1]}" --selectProjects browser --maxWorkers=2 \
     > artifacts/browser-tests.log 2>&1 &
   browser=$!
-  npx --no-install jest --ci --json --outputFile="${reports[0]}" --selectProjects unit e2e --maxWorkers=3 || status=1
+  npx --no-install jest --ci --json --outputFile="${reports[0]}" --selectProjects unit e2e --maxWorkers=2 || status=1
   wait "$browser" || status=1
   echo "== browser tests" >&2
   cat artifacts/browser-tests.log >&2

@@ -66,8 +66,9 @@ describe('submission deadline', () => {
     const call = await createCall(
       api,
       secretariatToken,
-      // Time enough to prepare every draft even on a loaded machine; the race waits for what is left.
-      intakeCallOverrides({ closesAt: new Date(Date.now() + 8_000).toISOString() }),
+      // Time enough to prepare every draft even on a loaded machine (beside other suites, 50 drafts
+      // have taken more than 8 s); the race waits for what is left.
+      intakeCallOverrides({ closesAt: new Date(Date.now() + 30_000).toISOString() }),
     );
     const ids = await Promise.all(applicants.map((a) => draftId(api, a.token, call.id)));
 
