@@ -68,10 +68,11 @@ export class ScoringService {
    */
   async status(callId: string, tx: Transaction = this.transactions.none): Promise<ScoringStatus> {
     await this.calls.get(callId, tx);
-    const [pending, lastComputedAt] = await Promise.all([
-      this.outbox.countPending(tx, forCall(RESCORE_REQUESTS, callId)),
-      this.scoring.lastComputedAt(callId),
-    ]);
+    // Pending first, then the results: a later statement sees every commit the earlier one saw, so
+    // "up to date" always comes with the results of the work it counts as done (read side by side,
+    // the results could be read before the commit that completed the last request).
+    const pending = await this.outbox.countPending(tx, forCall(RESCORE_REQUESTS, callId));
+    const lastComputedAt = await this.scoring.lastComputedAt(callId, tx);
     return { upToDate: pending === 0, pending, lastComputedAt };
   }
 

@@ -67,11 +67,10 @@ export class ScoringRepository {
     return firstCount(await tx.query(SCORE_CALL_FROM_RUN_SQL, [callId, runId]));
   }
 
-  async lastComputedAt(callId: string): Promise<Date | null> {
-    const [row] = (await this.transactions.none.query(
-      `SELECT max(computed_at) AS at FROM application_results WHERE call_id = $1`,
-      [callId],
-    )) as Array<{ at: Date | null }>;
+  async lastComputedAt(callId: string, tx: Transaction = this.transactions.none): Promise<Date | null> {
+    const [row] = (await tx.query(`SELECT max(computed_at) AS at FROM application_results WHERE call_id = $1`, [
+      callId,
+    ])) as Array<{ at: Date | null }>;
     return row.at;
   }
 
