@@ -15,6 +15,13 @@ describe('renderAnnexCsv', () => {
     );
   });
 
+  it("neutralises a centre's name or city that a spreadsheet would run as a formula", () => {
+    const csv = renderAnnexCsv([
+      { name: '=cmd|"/C calc"!A0', city: '@Lagos', countryCode: 'NG', countryName: 'Nigeria', region: 'AFR' },
+    ]);
+    expect(csv.split('\r\n')[1]).toBe(`AFR,NG,Nigeria,"'=cmd|""/C calc""!A0","'@Lagos"`);
+  });
+
   it('writes only the header for an empty list', () => {
     expect(renderAnnexCsv([])).toBe('\uFEFFregion,country_code,country,centre,city\r\n');
   });
