@@ -7,6 +7,7 @@ import { ScoringRuns1764200000000 } from './1764200000000-ScoringRuns';
 import { Notifications1764300000000 } from './1764300000000-Notifications';
 import { Cohorts1764400000000 } from './1764400000000-Cohorts';
 import { ApplicationFeedback1764500000000 } from './1764500000000-ApplicationFeedback';
+import { UserAccountState1764700000000 } from './1764700000000-UserAccountState';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Notifications1764300000000,
   Cohorts1764400000000,
   ApplicationFeedback1764500000000,
+  UserAccountState1764700000000,
 ];
