@@ -6,6 +6,9 @@ import { Logger } from 'nestjs-pino';
 import { PlatformConfig, platformConfig } from '../config';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { createValidationPipe } from './validation.pipe';
+import { HostileInputPipe } from './hostile-input.pipe';
+import { MAX_JSON_DEPTH, refuseDeepJson } from './hostile-input';
+import { answerClientErrorsAsProblems } from './client-error';
 import { serveOpenApi } from './openapi';
 import { serveWebApp } from './web-app';
 
@@ -24,7 +27,9 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpAppOp
   app.set('trust proxy', 'loopback');
   app.use(securityHeaders());
   if (options.webRoot) serveWebApp(app, options.webRoot);
-  app.useBodyParser('json', { limit: config.JSON_BODY_LIMIT });
+  // Nest's typing leaves `verify` out (it uses it for rawBody, which this app does not ask for).
+  const jsonOptions = { limit: config.JSON_BODY_LIMIT, verify: refuseDeepJson(MAX_JSON_DEPTH) };
+  app.useBodyParser('json', jsonOptions);
   app.useBodyParser('urlencoded', { limit: config.JSON_BODY_LIMIT, extended: false });
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
@@ -34,7 +39,8 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpAppOp
       { path: 'queues/{*path}', method: RequestMethod.ALL },
     ],
   });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new HostileInputPipe(), createValidationPipe());
+  answerClientErrorsAsProblems(app.getHttpServer());
   app.useGlobalFilters(new ProblemDetailsFilter());
   serveOpenApi(app);
 }
