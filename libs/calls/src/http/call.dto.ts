@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -10,7 +10,6 @@ import {
   IsIn,
   IsInt,
   IsNumber,
-  IsObject,
   IsOptional,
   IsPositive,
   IsString,
@@ -20,10 +19,9 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { IsRegionMap, ORGANISATION_TYPES, OrganisationType, REGIONS, Region } from '@app/identity';
-import { PageQueryDto } from '@app/platform';
+import { MAX_INT32, NestedObject, NestedObjects, PageQueryDto } from '@app/platform';
 import { CALL_STATUSES, CallStatus, QUESTION_TYPES, QuestionType } from '../domain/call';
 import { IsWeightMap } from './weight-map.validator';
 
@@ -126,6 +124,7 @@ export class SelectionConstraintsDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT32)
   maxPerCountry?: number;
 
   @ApiPropertyOptional(regionMapSchema)
@@ -147,6 +146,7 @@ export class SelectionConstraintsDto {
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_INT32)
   waitlistSize?: number;
 }
 
@@ -219,40 +219,28 @@ export class CreateCallDto {
   evaluatorsPerApplication: number;
 
   @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => EligibilityRulesDto)
+  @NestedObject(() => EligibilityRulesDto)
   eligibility?: EligibilityRulesDto;
 
   @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => SelectionConstraintsDto)
+  @NestedObject(() => SelectionConstraintsDto)
   selection?: SelectionConstraintsDto;
 
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ScoringSettingsDto)
+  @NestedObject(() => ScoringSettingsDto)
   scoring: ScoringSettingsDto;
 
   @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => AssignmentSettingsDto)
+  @NestedObject(() => AssignmentSettingsDto)
   assignment?: AssignmentSettingsDto;
 
-  @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => CriterionDto)
+  @NestedObjects(() => CriterionDto)
   criteria: CriterionDto[];
 
   @IsOptional()
-  @IsArray()
   @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => QuestionDto)
+  @NestedObjects(() => QuestionDto)
   questions?: QuestionDto[];
 }
 

@@ -9,11 +9,13 @@ import {
   IsString,
   IsUUID,
   MaxLength,
+  Max,
   Min,
   MinLength,
 } from 'class-validator';
 import { SelectionConstraintsDto } from '@app/calls';
 import { REGIONS } from '@app/identity';
+import { MAX_INT32 } from '@app/platform';
 import { ANNEX_LOCALES, type AnnexLocale } from '../annex/annex-i18n';
 import { COHORT_STATUSES } from '../domain/cohort-lifecycle';
 import { REGION_ORDER } from '../domain/public-cohort';
@@ -24,6 +26,7 @@ export class ProposeCohortDto extends SelectionConstraintsDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT32)
   size?: number;
 }
 

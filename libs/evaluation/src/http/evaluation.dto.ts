@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -8,11 +8,12 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Max,
   MaxLength,
+  Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '@app/platform';
+import { MAX_INT32, NestedObjects, PageQueryDto } from '@app/platform';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../domain/evaluation';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -180,6 +181,8 @@ export class ScoreDto {
   criterionCode: string;
 
   @IsInt()
+  @Min(-MAX_INT32)
+  @Max(MAX_INT32)
   score: number;
 
   @IsOptional()
@@ -190,10 +193,8 @@ export class ScoreDto {
 
 export class SaveEvaluationDto {
   @ApiProperty({ type: [ScoreDto] })
-  @IsArray()
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => ScoreDto)
+  @NestedObjects(() => ScoreDto)
   scores: ScoreDto[];
 
   @IsOptional()

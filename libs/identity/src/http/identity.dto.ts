@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { PageQueryDto, ROLES, Role } from '@app/platform';
 import { REGIONS, Region } from '../domain/geography';
 import { ORGANISATION_TYPES, OrganisationType } from '../domain/organisation';
@@ -170,8 +170,9 @@ export class CountryDto {
   nameFr: string;
 }
 
+/** At least one field; null is refused (neither can be cleared). */
 export class UpdateMeDto {
-  @IsOptional()
+  @ValidateIf((me: UpdateMeDto) => me.displayName !== undefined || me.locale === undefined)
   @Transform(trim)
   @IsString()
   @MinLength(1)
@@ -180,7 +181,7 @@ export class UpdateMeDto {
 
   /** The language of the user's notifications, e-mails and pages. */
   @ApiPropertyOptional({ enum: LOCALES })
-  @IsOptional()
+  @ValidateIf((me: UpdateMeDto) => me.locale !== undefined)
   @IsIn(LOCALES)
   locale?: Locale;
 }

@@ -1,4 +1,6 @@
 export * from './configure-http-app';
+export * from './hostile-input';
+export * from './hostile-input.pipe';
 export * from './if-match';
 export * from './openapi';
 export * from './pagination.dto';
@@ -6,3 +8,4 @@ export * from './request-context';
 export * from './problem-details.filter';
 export * from './validation.pipe';
 export * from './number-map.validator';
+export * from './nested.validator';

@@ -1,23 +1,49 @@
 import { Type as NestType } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
+/** The largest PostgreSQL `integer`: the bound of every body integer that reaches such a column or a cast. */
+export const MAX_INT32 = 2_147_483_647;
+
+/** The largest page a list answers (API.md "Lists"). */
+export const MAX_PAGE_SIZE = 500;
+
+/**
+ * Beyond it a query-string number is no longer exact in JavaScript (9007199254740993 reads as
+ * ...992); PostgreSQL's OFFSET (a bigint) takes all below it.
+ */
+export const MAX_OFFSET = Number.MAX_SAFE_INTEGER;
+
+/**
+ * A query-string integer: only plain decimal digits become a number; anything else ("1e20", "0x10",
+ * " 5", "") stays a string that @IsInt refuses, naming the parameter.
+ */
+export const toQueryInteger = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d{1,20}$/.test(value) ? Number(value) : value;
+
 export class PageQueryDto {
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: MAX_PAGE_SIZE })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toQueryInteger)
   @IsInt()
   @Min(1)
-  @Max(500)
+  @Max(MAX_PAGE_SIZE)
   limit: number = 50;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: MAX_OFFSET })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toQueryInteger)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset: number = 0;
+}
+
+/** Where a page starts and how long it is, as the paging parameters give them. */
+export interface PageQuery {
+  limit: number;
+  offset: number;
 }
 
 export interface Page<T> {
