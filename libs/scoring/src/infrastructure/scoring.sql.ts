@@ -42,60 +42,69 @@ const evaluatorTotals = (inRange: (column: string) => string = () => 'true') => 
   JOIN criteria cr ON cr.call_id = call.id AND cr.code = cs.criterion_code
   GROUP BY a.id, a.application_id, a.evaluator_id`;
 
-/** §5.2–5.6 over the totals that `totalsQuery` yields (columns application_id, evaluator_id, t). */
+/** A window over its whole partition: the aggregate reads the rows in the window's order, as `agg(x ORDER BY …)` does. */
+const WHOLE_PARTITION = 'ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING';
+
+/**
+ * §5.2–5.6 over the totals that `totalsQuery` yields (columns application_id, evaluator_id, t).
+ *
+ * Every mean and deviation is a window over the totals, never a join of the totals with their own
+ * aggregates: a join's plan depends on row estimates, and stale statistics (a bulk load that
+ * autovacuum has not analysed yet) make the planner take the totals for one row and nest loops
+ * over them, quadratic in the applications (minutes at 40,000). Windows and sorts cost the same
+ * whatever the estimates; the one join left, with `applications`, is by primary key.
+ */
 const scoreFromTotals = (totalsQuery: string) => `
 WITH ${CALL_SETTINGS},
 totals AS (${totalsQuery}),
-call_mean AS (
-  SELECT sum(t ORDER BY t) / count(*) AS mu FROM totals
+means AS (
+  SELECT x.application_id, x.evaluator_id, x.t,
+         sum(x.t) OVER (ORDER BY x.t ${WHOLE_PARTITION}) / count(*) OVER () AS call_mu,
+         sum(x.t) OVER (PARTITION BY x.evaluator_id ORDER BY x.t ${WHOLE_PARTITION})
+           / count(*) OVER (PARTITION BY x.evaluator_id) AS evaluator_mu,
+         count(*) OVER (PARTITION BY x.evaluator_id) AS evaluator_n
+  FROM totals x
 ),
-call_stats AS (
-  SELECT m.mu, sqrt(sum((x.t - m.mu) * (x.t - m.mu) ORDER BY (x.t - m.mu) * (x.t - m.mu)) / count(*)) AS sigma
-  FROM call_mean m CROSS JOIN totals x
-  GROUP BY m.mu
-),
-evaluator_mean AS (
-  SELECT evaluator_id, sum(t ORDER BY t) / count(*) AS mu, count(*) AS n FROM totals GROUP BY evaluator_id
-),
-evaluator_stats AS (
-  SELECT e.evaluator_id, e.mu, e.n,
-         sqrt(sum((x.t - e.mu) * (x.t - e.mu) ORDER BY (x.t - e.mu) * (x.t - e.mu)) / e.n) AS sigma
-  FROM evaluator_mean e JOIN totals x USING (evaluator_id)
-  GROUP BY e.evaluator_id, e.mu, e.n
+deviations AS (
+  SELECT m.*,
+         sqrt(sum((m.t - m.call_mu) * (m.t - m.call_mu))
+                OVER (ORDER BY (m.t - m.call_mu) * (m.t - m.call_mu) ${WHOLE_PARTITION})
+              / count(*) OVER ()) AS call_sigma,
+         sqrt(sum((m.t - m.evaluator_mu) * (m.t - m.evaluator_mu))
+                OVER (PARTITION BY m.evaluator_id ORDER BY (m.t - m.evaluator_mu) * (m.t - m.evaluator_mu) ${WHOLE_PARTITION})
+              / m.evaluator_n) AS evaluator_sigma
+  FROM means m
 ),
 adjusted AS (
   -- §5.3: T' = μ + σ·(T − μ_e)/σ_e, or T − μ_e + μ when σ_e ≈ 0 or fewer than 2 evaluations.
-  SELECT x.application_id, x.t,
-         CASE WHEN e.n < 2 OR ${steps('e.sigma')} = 0 THEN x.t - e.mu + c.mu
-              ELSE c.mu + (c.sigma * (x.t - e.mu)) / e.sigma END AS t_adj
-  FROM totals x JOIN evaluator_stats e USING (evaluator_id) CROSS JOIN call_stats c
+  SELECT d.application_id, d.t,
+         CASE WHEN d.evaluator_n < 2 OR ${steps('d.evaluator_sigma')} = 0 THEN d.t - d.evaluator_mu + d.call_mu
+              ELSE d.call_mu + (d.call_sigma * (d.t - d.evaluator_mu)) / d.evaluator_sigma END AS t_adj,
+         sum(d.t) OVER (PARTITION BY d.application_id ORDER BY d.t ${WHOLE_PARTITION})
+           / count(*) OVER (PARTITION BY d.application_id) AS raw_score
+  FROM deviations d
 ),
 per_application AS (
-  SELECT application_id,
-         sum(t ORDER BY t) / count(*) AS raw_score,
+  SELECT application_id, raw_score,
          sum(t_adj ORDER BY t_adj) / count(*) AS normalized_score,
          count(*)::int AS evaluation_count,
-         max(t) - min(t) AS spread
+         max(t) - min(t) AS spread,
+         sqrt(sum((t - raw_score) * (t - raw_score) ORDER BY (t - raw_score) * (t - raw_score)) / count(*)) AS std_dev
   FROM adjusted
-  GROUP BY application_id
+  GROUP BY application_id, raw_score
 ),
 scored AS (
   SELECT p.application_id, p.raw_score, p.normalized_score,
          CASE WHEN call.normalization = 'zscore' THEN p.normalized_score ELSE p.raw_score END AS score,
-         p.evaluation_count, p.spread,
-         sqrt(sum((x.t - p.raw_score) * (x.t - p.raw_score) ORDER BY (x.t - p.raw_score) * (x.t - p.raw_score))
-              / p.evaluation_count) AS std_dev,
+         p.evaluation_count, p.spread, p.std_dev,
          ${steps('p.spread')} > ${steps('call.threshold')} AS needs_moderation,
          app.status = 'submitted'
            AND COALESCE((app.eligibility_override->>'eligible')::boolean, (app.eligibility->>'eligible')::boolean, false)
            AS rankable,
          date_trunc('milliseconds', app.submitted_at) AS submitted_at
   FROM per_application p
-  JOIN totals x USING (application_id)
   JOIN applications app ON app.id = p.application_id
   CROSS JOIN call
-  GROUP BY p.application_id, p.raw_score, p.normalized_score, p.evaluation_count, p.spread,
-           call.normalization, call.threshold, app.status, app.eligibility_override, app.eligibility, app.submitted_at
 ),
 ranked AS (
   -- §5.6: ranks 1..n without gaps among rankable applications.
@@ -106,9 +115,14 @@ ranked AS (
          )::int END AS rank
   FROM scored s
 ),
+-- A set difference, hashed or sorted: an anti-join of the results with the ranked applications, planned as one row, is quadratic.
+unscored AS (
+  SELECT application_id FROM application_results WHERE call_id = $1
+  EXCEPT
+  SELECT application_id FROM ranked
+),
 deleted AS (
-  DELETE FROM application_results r
-  WHERE r.call_id = $1 AND NOT EXISTS (SELECT 1 FROM ranked k WHERE k.application_id = r.application_id)
+  DELETE FROM application_results r USING unscored u WHERE r.application_id = u.application_id
 ),
 upserted AS (
   INSERT INTO application_results AS r (application_id, call_id, raw_score, normalized_score, score,
