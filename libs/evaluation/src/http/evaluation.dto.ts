@@ -13,7 +13,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { MAX_INT32, NestedObjects, PageQueryDto } from '@app/platform';
+import { MAX_INT32, MIN_INT32, NestedObjects, PageQueryDto } from '@app/platform';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../domain/evaluation';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -181,7 +181,7 @@ export class ScoreDto {
   criterionCode: string;
 
   @IsInt()
-  @Min(-MAX_INT32)
+  @Min(MIN_INT32)
   @Max(MAX_INT32)
   score: number;
 

@@ -3,8 +3,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
-/** The largest PostgreSQL `integer`: the bound of every body integer that reaches such a column or a cast. */
+/** PostgreSQL `integer`'s range: the bounds of every body integer that reaches such a column or a cast. */
 export const MAX_INT32 = 2_147_483_647;
+export const MIN_INT32 = -2_147_483_648;
 
 /** The largest page a list answers (API.md "Lists"). */
 export const MAX_PAGE_SIZE = 500;
