@@ -227,7 +227,7 @@ describe('set-based scoring (SQL) agrees with the pure reference', () => {
       }
       expect([a.evaluationCount, a.needsModeration]).toEqual([e.evaluationCount, e.needsModeration]);
     });
-    const ranking = await repository.ranking(callId);
+    const { items: ranking } = await repository.ranking(callId, { limit: 500, offset: 0 });
     expect(ranking.map((r) => r.rank)).toEqual(ranking.map((_, i) => i + 1));
   }
 

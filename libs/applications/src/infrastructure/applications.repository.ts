@@ -103,7 +103,7 @@ export class ApplicationsRepository {
     if (ids.length === 0) return [];
     return this.transactions.none
       .createQueryBuilder(ApplicationEntity, 'a')
-      .where('a.id IN (:...ids)', { ids })
+      .where('a.id = ANY(CAST(:ids AS uuid[]))', { ids })
       .orderBy('a.id')
       .getMany();
   }

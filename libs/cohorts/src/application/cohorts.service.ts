@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { Call, CallsService, isBeforePublication } from '@app/calls';
-import { AuthUser, InvalidTransitionError, NotFoundError, Transaction, Transactions, databaseNow } from '@app/platform';
+import {
+  AuthUser,
+  InvalidTransitionError,
+  NotFoundError,
+  Page,
+  PageQuery,
+  Transaction,
+  Transactions,
+  databaseNow,
+} from '@app/platform';
 import { ScoringService } from '@app/scoring';
 import { assertCohortCan } from '../domain/cohort-lifecycle';
 import { CohortOutdatedError, CohortPublishedError, ScoringInProgressError } from '../domain/cohorts.errors';
@@ -101,9 +110,9 @@ export class CohortsService {
     return this.facts.organisationsOf(applicationIds);
   }
 
-  async listForCall(callId: string): Promise<Cohort[]> {
+  async listForCall(callId: string, page: PageQuery): Promise<Page<Cohort>> {
     await this.calls.get(callId);
-    return this.cohorts.listForCall(callId);
+    return this.cohorts.listForCall(callId, page);
   }
 
   async assertScoresUpToDate(callId: string, tx?: Transaction): Promise<void> {

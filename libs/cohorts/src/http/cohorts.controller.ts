@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Page, PageOf, Staff } from '@app/platform';
+import { AuthUser, CurrentUser, Page, PageOf, PageQueryDto, Staff } from '@app/platform';
 import { CohortPublicationService } from '../application/cohort-publication.service';
 import { CohortsService } from '../application/cohorts.service';
 import { Cohort } from '../infrastructure/cohorts.repository';
@@ -33,9 +33,9 @@ export class CohortsController {
   @Get('calls/:id/cohorts')
   @Staff()
   @ApiOkResponse({ type: PageOf(CohortSummaryDto) })
-  async list(@Param('id', ID) callId: string): Promise<Page<CohortSummaryDto>> {
-    const items = (await this.cohorts.listForCall(callId)).map(toCohortSummaryDto);
-    return { items, total: items.length };
+  async list(@Param('id', ID) callId: string, @Query() query: PageQueryDto): Promise<Page<CohortSummaryDto>> {
+    const page = await this.cohorts.listForCall(callId, query);
+    return { items: page.items.map(toCohortSummaryDto), total: page.total };
   }
 
   @Get('cohorts/:id')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Transaction, Transactions } from '@app/platform';
+import { Page, PageQuery, Transaction, Transactions } from '@app/platform';
 import type { CohortStatus } from '../domain/cohort-lifecycle';
 import type { PublicCohortDocument } from '../domain/public-cohort';
 import type {
@@ -107,12 +107,18 @@ export class CohortsRepository {
     return rows[0] ?? null;
   }
 
-  /** The call's cohorts, newest first, without their long lists. */
-  async listForCall(callId: string): Promise<Cohort[]> {
-    return (await this.transactions.none.query(
-      `SELECT ${COLUMNS} FROM cohorts WHERE call_id = $1 ORDER BY created_at DESC`,
-      [callId],
-    )) as Cohort[];
+  /** A page of the call's cohorts, newest first, without their long lists, and the count of all of them. */
+  async listForCall(callId: string, page: PageQuery): Promise<Page<Cohort>> {
+    const [items, [{ total }]] = await Promise.all([
+      this.transactions.none.query(
+        `SELECT ${COLUMNS} FROM cohorts WHERE call_id = $1 ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
+        [callId, page.limit, page.offset],
+      ) as Promise<Cohort[]>,
+      this.transactions.none.query(`SELECT count(*)::int AS total FROM cohorts WHERE call_id = $1`, [
+        callId,
+      ]) as Promise<Array<{ total: number }>>,
+    ]);
+    return { items, total };
   }
 
   async replaceContent(tx: Transaction, id: string, content: CohortContent, override: CohortOverrideRecord) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { AuthUser, ForbiddenError, Page, Transactions, ValidationError, isStaff } from '@app/platform';
+import { AuthUser, ForbiddenError, Page, PageQuery, Transactions, ValidationError, isStaff } from '@app/platform';
 import { Conflict } from '../domain/evaluation';
 import { AssignmentsRepository } from '../infrastructure/assignments.repository';
 import { ConflictsRepository, PanelRepository } from '../infrastructure/panel.repository';
@@ -71,10 +71,9 @@ export class ConflictsService {
     });
   }
 
-  async list(callId: string): Promise<Page<Conflict>> {
+  async list(callId: string, page: PageQuery): Promise<Page<Conflict>> {
     await this.context.call(callId);
-    const items = await this.conflicts.forCall(callId);
-    return { items, total: items.length };
+    return this.conflicts.pageForCall(callId, page);
   }
 
   private evaluatorFor(actor: AuthUser, requested: string | undefined): string {

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { ScoringService } from '@app/scoring';
-import { AuthUser, NotFoundError, Transactions, ValidationError, databaseNow, isStaff } from '@app/platform';
+import {
+  AuthUser,
+  NotFoundError,
+  Page,
+  PageQuery,
+  Transactions,
+  ValidationError,
+  databaseNow,
+  isStaff,
+} from '@app/platform';
 import { nextAssignmentStatus } from '../domain/assignment-lifecycle';
 import { CriterionScore, Evaluation, LIVE_STATUSES } from '../domain/evaluation';
 import { EvaluationsHiddenError, IncompleteEvaluationError } from '../domain/evaluation.errors';
@@ -90,15 +99,15 @@ export class EvaluationsService {
    * The secretariat reads every live evaluation; an evaluator reads the submitted ones only once its
    * own is submitted; nobody else learns who evaluated.
    */
-  async listForApplication(actor: AuthUser, applicationId: string): Promise<Evaluation[]> {
+  async listForApplication(actor: AuthUser, applicationId: string, page: PageQuery): Promise<Page<Evaluation>> {
     if (isStaff(actor)) {
       await this.context.requireApplication(applicationId);
-      return this.assignments.evaluationsOf(applicationId, LIVE_STATUSES);
+      return this.assignments.evaluationsOf(applicationId, LIVE_STATUSES, page);
     }
     const own = await this.assignments.findLive(actor.id, applicationId);
     if (!own) throw new NotFoundError('Application');
     if (own.status !== 'submitted') throw new EvaluationsHiddenError();
-    return this.assignments.evaluationsOf(applicationId, ['submitted']);
+    return this.assignments.evaluationsOf(applicationId, ['submitted'], page);
   }
 
   /** The evaluator's own evaluation of an assignment. */

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Page, PageOf, Roles, Staff } from '@app/platform';
+import { AuthUser, CurrentUser, Page, PageOf, PageQueryDto, Roles, Staff } from '@app/platform';
 import { AssignmentsService } from '../application/assignments.service';
 import { EvaluationContext } from '../application/evaluation-context';
 import { EvaluationsService } from '../application/evaluations.service';
@@ -101,12 +101,16 @@ export class AssignmentsController {
     return toEvaluationDto(await this.evaluations.reopen(actor, id));
   }
 
-  /** Secretariat: every evaluation; an evaluator: the submitted ones, once its own is submitted. */
+  /** Secretariat: every evaluation; an evaluator: the submitted ones, once its own is submitted. A page at a time. */
   @Get('applications/:id/evaluations')
   @Roles('evaluator', 'secretariat', 'admin')
   @ApiOkResponse({ type: PageOf(EvaluationDto) })
-  async listForApplication(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string): Promise<Page<EvaluationDto>> {
-    const evaluations = await this.evaluations.listForApplication(actor, id);
-    return { items: evaluations.map(toEvaluationDto), total: evaluations.length };
+  async listForApplication(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<EvaluationDto>> {
+    const page = await this.evaluations.listForApplication(actor, id, query);
+    return { items: page.items.map(toEvaluationDto), total: page.total };
   }
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Page, PageOf, Roles, Staff } from '@app/platform';
+import { AuthUser, CurrentUser, Page, PageOf, PageQueryDto, Roles, Staff } from '@app/platform';
 import { AssignmentsService } from '../application/assignments.service';
 import { ConflictsService } from '../application/conflicts.service';
 import { PanelService } from '../application/panel.service';
@@ -71,8 +71,8 @@ export class PanelController {
   @Get('conflicts')
   @Staff()
   @ApiOkResponse({ type: PageOf(ConflictDto) })
-  async listConflicts(@Param('id', ID) callId: string): Promise<Page<ConflictDto>> {
-    const page = await this.conflicts.list(callId);
+  async listConflicts(@Param('id', ID) callId: string, @Query() query: PageQueryDto): Promise<Page<ConflictDto>> {
+    const page = await this.conflicts.list(callId, query);
     return { items: page.items.map(toConflictDto), total: page.total };
   }
 

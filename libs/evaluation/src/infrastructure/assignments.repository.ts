@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Page, Transaction, Transactions, isUniqueViolation } from '@app/platform';
+import { Page, PageQuery, Transaction, Transactions, isUniqueViolation } from '@app/platform';
 import { Assignment, AssignmentStatus, CriterionScore, Evaluation, LIVE_STATUSES } from '../domain/evaluation';
 import { AlreadyAssignedError } from '../domain/evaluation.errors';
 import { AssignmentEntity, CriterionScoreEntity } from './evaluation.entities';
@@ -106,7 +106,7 @@ export class AssignmentsRepository {
     if (assignmentIds.length === 0) return [];
     return tx
       .createQueryBuilder(CriterionScoreEntity, 's')
-      .where('s.assignment_id IN (:...ids)', { ids: assignmentIds })
+      .where('s.assignment_id = ANY(CAST(:ids AS uuid[]))', { ids: assignmentIds })
       .orderBy('s.criterion_code')
       .getMany();
   }
@@ -127,15 +127,21 @@ export class AssignmentsRepository {
     return { items, total };
   }
 
-  /** Live assignments of an application with their scores, optionally only submitted ones. */
-  async evaluationsOf(applicationId: string, statuses: readonly AssignmentStatus[]): Promise<Evaluation[]> {
-    const assignments = await this.transactions.none
+  /** A page of the live assignments of an application with their scores, optionally only submitted ones. */
+  async evaluationsOf(
+    applicationId: string,
+    statuses: readonly AssignmentStatus[],
+    page: PageQuery,
+  ): Promise<Page<Evaluation>> {
+    const [assignments, total] = await this.transactions.none
       .createQueryBuilder(AssignmentEntity, 'a')
       .where('a.application_id = :applicationId AND a.status IN (:...statuses)', { applicationId, statuses })
       .orderBy('a.submitted_at', 'ASC', 'NULLS LAST')
       .addOrderBy('a.id', 'ASC')
-      .getMany();
-    return this.withScores(assignments);
+      .take(page.limit)
+      .skip(page.offset)
+      .getManyAndCount();
+    return { items: await this.withScores(assignments), total };
   }
 
   async evaluation(assignmentId: string): Promise<Evaluation | null> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Transaction, Transactions } from '@app/platform';
+import { Page, PageQuery, Transaction, Transactions } from '@app/platform';
 import { ConflictEntity, PanelMemberEntity } from './evaluation.entities';
 
 @Injectable()
@@ -55,6 +55,17 @@ export class ConflictsRepository {
 
   async forCall(callId: string, tx: Transaction = this.transactions.none): Promise<ConflictEntity[]> {
     return tx.find(ConflictEntity, { where: { callId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** A page of the call's conflicts, oldest first, with the count of all of them. */
+  async pageForCall(callId: string, page: PageQuery): Promise<Page<ConflictEntity>> {
+    const [items, total] = await this.transactions.none.findAndCount(ConflictEntity, {
+      where: { callId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      take: page.limit,
+      skip: page.offset,
+    });
+    return { items, total };
   }
 
   async exists(evaluatorId: string, applicationId: string, tx: Transaction = this.transactions.none) {

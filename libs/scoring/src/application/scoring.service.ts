@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ApplicationsService } from '@app/applications';
 import { CallsService } from '@app/calls';
 import { OrganisationsService, UsersService } from '@app/identity';
-import { Outbox, Transaction, Transactions } from '@app/platform';
+import { Outbox, PageQuery, Transaction, Transactions } from '@app/platform';
 import { markingDistribution } from '../domain/evaluator-distribution';
 import { groupBy } from '../domain/group-by';
 import { krippendorffAlphaInterval } from '../domain/krippendorff';
@@ -101,15 +101,15 @@ export class ScoringService {
     };
   }
 
-  /** The ranked results with who applied, for the secretariat. */
-  async rankingWithOrganisations(callId: string) {
+  /** A page of the ranked results with who applied, for the secretariat. */
+  async rankingWithOrganisations(callId: string, page: PageQuery) {
     await this.calls.get(callId);
-    const ranked = await this.scoring.ranking(callId);
+    const ranked = await this.scoring.ranking(callId, page);
     const applications = new Map(
-      (await this.applications.findByIds(ranked.map((r) => r.applicationId))).map((a) => [a.id, a]),
+      (await this.applications.findByIds(ranked.items.map((r) => r.applicationId))).map((a) => [a.id, a]),
     );
     const names = await this.organisations.namesOf([...applications.values()].map((a) => a.organisationId));
-    return ranked.flatMap((result) => {
+    const items = ranked.items.flatMap((result) => {
       const application = applications.get(result.applicationId);
       if (!application || result.rank === null) return [];
       return [
@@ -124,6 +124,7 @@ export class ScoringService {
         },
       ];
     });
+    return { items, total: ranked.total };
   }
 }
 

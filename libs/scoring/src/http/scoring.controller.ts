@@ -1,6 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Staff } from '@app/platform';
+import { PageQueryDto, Staff } from '@app/platform';
 import { ScoringService } from '../application/scoring.service';
 import { CallStatisticsDto, MarkingDistributionDto, RankingDto, ScoringStatusDto } from './scoring.dto';
 
@@ -19,13 +19,12 @@ export class ScoringController {
     return this.scoring.status(callId);
   }
 
-  /** Ranked applications (DESIGN §5.6), best first. */
+  /** Ranked applications (DESIGN §5.6), best first, a page at a time; `total` counts them all. */
   @Get('ranking')
   @Staff()
   @ApiOkResponse({ type: RankingDto })
-  async ranking(@Param('id', ID) callId: string): Promise<RankingDto> {
-    const items = await this.scoring.rankingWithOrganisations(callId);
-    return { items, total: items.length };
+  ranking(@Param('id', ID) callId: string, @Query() page: PageQueryDto): Promise<RankingDto> {
+    return this.scoring.rankingWithOrganisations(callId, page);
   }
 
   /** Each evaluator's totals beside the call's: who is harsh, who is lenient. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Transaction, Transactions } from '@app/platform';
+import { Page, PageQuery, Transaction, Transactions } from '@app/platform';
 import { SCORE_CALL_FROM_RUN_SQL, SCORE_CALL_SQL } from './scoring.sql';
 
 /** One row of application_results: an application's figures of DESIGN.md §5 as last computed. */
@@ -74,13 +74,26 @@ export class ScoringRepository {
     return row.at;
   }
 
-  /** The call's ranked applications, by rank. */
-  async ranking(callId: string, tx: Transaction = this.transactions.none): Promise<ApplicationResult[]> {
-    const rows = (await tx.query(
-      `SELECT ${RESULT_COLUMNS} FROM application_results WHERE call_id = $1 AND rank IS NOT NULL ORDER BY rank`,
-      [callId],
-    )) as ResultRow[];
-    return rows.map(toResult);
+  /**
+   * A page of the call's ranked applications, by rank, with the count of all of them: one statement
+   * on the (call_id, rank) index whatever the size of the call. The count comes on a row of its own
+   * (left-joined to the page), so a page past the end still says how many there are.
+   */
+  async ranking(callId: string, page: PageQuery): Promise<Page<ApplicationResult>> {
+    const rows = (await this.transactions.none.query(
+      `SELECT counted.total, ranked.*
+         FROM (SELECT count(*)::int AS total FROM application_results WHERE call_id = $1 AND rank IS NOT NULL) counted
+         LEFT JOIN LATERAL (
+           SELECT ${RESULT_COLUMNS} FROM application_results
+            WHERE call_id = $1 AND rank IS NOT NULL
+            ORDER BY rank LIMIT $2 OFFSET $3
+         ) ranked ON true`,
+      [callId, page.limit, page.offset],
+    )) as Array<ResultRow & { total: number }>;
+    return {
+      items: rows.filter((row) => row.application_id !== null).map(toResult),
+      total: rows[0]?.total ?? 0,
+    };
   }
 
   /** Every stored result of the call (ranked ones by rank, then the others by application id). */

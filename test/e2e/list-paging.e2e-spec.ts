@@ -1,0 +1,197 @@
+import request from 'supertest';
+import {
+  callWithSubmissions,
+  createApplicantsFrom,
+  createEvaluators,
+  seatPanel,
+  secretariatOf,
+} from '../support/evaluation-fixtures';
+import { Actor } from '../support/fixtures';
+import { evaluatedCall } from '../support/scoring';
+import { TestApi } from '../support/test-app';
+import { startWorker } from '../support/worker';
+import { expectProblem, problemFields } from './identity.helpers';
+
+interface Parameter {
+  name: string;
+  in: string;
+}
+
+interface Operation {
+  parameters?: Parameter[];
+  responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
+}
+
+interface Document {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+}
+
+/** How to call a list: its URL with real ids, who may read it, and the fewest items the round gives it. */
+interface ListCall {
+  url: string;
+  token?: string;
+  atLeast: number;
+}
+
+/** Every GET whose answer is `{ items, total }`, as `GET /path/{template}`. */
+function listOperations(document: Document): Array<{ key: string; operation: Operation }> {
+  return Object.entries(document.paths).flatMap(([path, item]) => {
+    const operation = item.get;
+    const ref = operation?.responses['200']?.content?.['application/json']?.schema?.$ref;
+    const properties = ref ? document.components.schemas[ref.split('/').pop() ?? '']?.properties : undefined;
+    return operation && properties && 'items' in properties && 'total' in properties
+      ? [{ key: `GET ${path}`, operation }]
+      : [];
+  });
+}
+
+/**
+ * API.md: every list takes `limit` (1–500, default 50) and `offset`, and answers `{ items, total }`
+ * with `total` counting the whole list. Walks every list operation of the served document, so a new
+ * list without paging fails here.
+ */
+describe('paging of every list', () => {
+  let api: TestApi;
+  let document: Document;
+  let lists: Record<string, ListCall>;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    document = (await request(api.server).get('/docs-json')).body as Document;
+    // The worker scores the round; stopped before the checks, so that no list grows while they page it.
+    const worker = await startWorker();
+    try {
+      lists = await aRound(api);
+    } finally {
+      await worker.close();
+    }
+  });
+  afterAll(() => api.close());
+
+  it('knows how to call every list operation the document declares (a new one must be added here)', () => {
+    expect(
+      listOperations(document)
+        .map((o) => o.key)
+        .sort(),
+    ).toEqual(Object.keys(lists).sort());
+  });
+
+  it('declares limit and offset as query parameters of every list', () => {
+    const undeclared = listOperations(document).filter(({ operation }) => {
+      const query = (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+      return !query.includes('limit') || !query.includes('offset');
+    });
+    expect(undeclared.map((o) => o.key)).toEqual([]);
+  });
+
+  describe.each([
+    ['limit', '501'],
+    ['limit', '0'],
+    ['offset', '-1'],
+  ])('refuses %s=%s', (field, value) => {
+    it('with 400 VALIDATION_FAILED naming it, on every list', async () => {
+      for (const [key, list] of Object.entries(lists)) {
+        const res = await api.get(list.url, { token: list.token, query: { [field]: value } });
+        expectProblem(res, 400, 'VALIDATION_FAILED');
+        expect({ key, fields: problemFields(res) }).toEqual({ key, fields: [field] });
+      }
+    });
+  });
+
+  it('answers at most `limit` items and the whole count in total, on every list', async () => {
+    for (const [key, list] of Object.entries(lists)) {
+      const whole = await api.get(list.url, { token: list.token, query: { limit: 500 } });
+      const first = await api.get(list.url, { token: list.token, query: { limit: 1 } });
+      const second = await api.get(list.url, { token: list.token, query: { limit: 1, offset: 1 } });
+
+      expect({ key, statuses: [whole.status, first.status, second.status] }).toEqual({
+        key,
+        statuses: [200, 200, 200],
+      });
+      const total = whole.body.total as number;
+      expect({ key, enough: total >= list.atLeast, all: whole.body.items.length }).toEqual({
+        key,
+        enough: true,
+        all: Math.min(total, 500),
+      });
+      expect({ key, first: first.body.items.length, total: first.body.total }).toEqual({
+        key,
+        first: Math.min(total, 1),
+        total,
+      });
+      expect({ key, second: second.body.items, total: second.body.total }).toEqual({
+        key,
+        second: whole.body.items.slice(1, 2),
+        total,
+      });
+    }
+  });
+});
+
+/**
+ * A small selection round with something in every list: a scored call (ranking, evaluations,
+ * assignments, cohort proposals) and a call with declared conflicts.
+ */
+async function aRound(api: TestApi): Promise<Record<string, ListCall>> {
+  const secretariat = await secretariatOf(api);
+  const evaluators = await createEvaluators(api, [{ countryCode: 'DE' }, { countryCode: 'JP' }]);
+  const applicants = await createApplicantsFrom(
+    api,
+    ['KE', 'BR', 'IN'].map((countryCode) => ({ countryCode })),
+  );
+  const scored = await evaluatedCall(api, evaluators, applicants, 2);
+  for (let i = 0; i < 2; i++) {
+    const proposed = await api.post(`/api/v1/calls/${scored.callId}/cohorts`, { token: secretariat.token, body: {} });
+    if (proposed.status !== 201)
+      throw new Error(`proposal failed: ${proposed.status} ${JSON.stringify(proposed.body)}`);
+  }
+  const withConflicts = await callWithSubmissions(api, applicants);
+  await seatPanel(api, withConflicts.callId, evaluators);
+  for (const applicationId of withConflicts.applicationIds.slice(0, 2)) {
+    await declareConflict(api, secretariat, withConflicts.callId, applicationId, evaluators[0]);
+  }
+  const [applicant] = applicants;
+  const staff = secretariat.token;
+  return {
+    'GET /api/v1/calls': { url: '/api/v1/calls', token: staff, atLeast: 2 },
+    'GET /api/v1/calls/{id}/applications': {
+      url: `/api/v1/calls/${scored.callId}/applications`,
+      token: staff,
+      atLeast: 3,
+    },
+    'GET /api/v1/calls/{id}/ranking': { url: `/api/v1/calls/${scored.callId}/ranking`, token: staff, atLeast: 3 },
+    'GET /api/v1/calls/{id}/cohorts': { url: `/api/v1/calls/${scored.callId}/cohorts`, token: staff, atLeast: 2 },
+    'GET /api/v1/calls/{id}/conflicts': {
+      url: `/api/v1/calls/${withConflicts.callId}/conflicts`,
+      token: staff,
+      atLeast: 2,
+    },
+    'GET /api/v1/applications/{id}/evaluations': {
+      url: `/api/v1/applications/${scored.applicationIds[0]}/evaluations`,
+      token: staff,
+      atLeast: 2,
+    },
+    'GET /api/v1/me/applications': { url: '/api/v1/me/applications', token: applicant.token, atLeast: 2 },
+    'GET /api/v1/me/assignments': { url: '/api/v1/me/assignments', token: evaluators[0].token, atLeast: 3 },
+    'GET /api/v1/me/notifications': { url: '/api/v1/me/notifications', token: applicant.token, atLeast: 0 },
+    'GET /api/v1/notifications': { url: '/api/v1/notifications', token: staff, atLeast: 0 },
+    'GET /api/v1/users': { url: '/api/v1/users', token: staff, atLeast: 3 },
+    'GET /api/v1/audit-events': { url: '/api/v1/audit-events', token: staff, atLeast: 2 },
+    'GET /api/v1/public/cohorts': { url: '/api/v1/public/cohorts', atLeast: 0 },
+  };
+}
+
+async function declareConflict(
+  api: TestApi,
+  secretariat: Actor,
+  callId: string,
+  applicationId: string,
+  evaluator: Actor,
+): Promise<void> {
+  const res = await api.post(`/api/v1/calls/${callId}/conflicts`, {
+    token: secretariat.token,
+    body: { applicationId, evaluatorId: evaluator.id, reason: 'Former employer' },
+  });
+  if (res.status !== 201) throw new Error(`conflict failed: ${res.status} ${JSON.stringify(res.body)}`);
+}
