@@ -77,7 +77,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Secretariat: every evaluation; an evaluator: the submitted ones, once its own is submitted. */
+    /** Secretariat: every evaluation; an evaluator: the submitted ones, once its own is submitted. A page at a time. */
     get: operations['AssignmentsController_listForApplication'];
     put?: never;
     post?: never;
@@ -497,7 +497,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Ranked applications (DESIGN §5.6), best first. */
+    /** Ranked applications (DESIGN §5.6), best first, a page at a time; `total` counts them all. */
     get: operations['ScoringController_ranking'];
     put?: never;
     post?: never;
@@ -2233,7 +2233,10 @@ export interface operations {
   };
   AssignmentsController_listForApplication: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
       header?: never;
       path: {
         id: string;
@@ -2979,7 +2982,10 @@ export interface operations {
   };
   CohortsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
       header?: never;
       path: {
         id: string;
@@ -3043,7 +3049,10 @@ export interface operations {
   };
   PanelController_listConflicts: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
       header?: never;
       path: {
         id: string;
@@ -3262,7 +3271,10 @@ export interface operations {
   };
   ScoringController_ranking: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
       header?: never;
       path: {
         id: string;

@@ -1,6 +1,7 @@
 import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { api, ok } from '../../api/client';
+import { MAX_PAGE_SIZE, allPages } from '../../api/pages';
 import { ApiProblem } from '../../api/problem';
 import type { Call } from '../../api/types';
 import { EvaluationsTable } from './EvaluationsTable';
@@ -11,12 +12,18 @@ export const PEERS_SECTION = 'peers';
 
 /** Colleagues' submitted evaluations, or null while the API keeps them hidden (403 until one's own is submitted). */
 export async function peerEvaluations(applicationId: string): Promise<Evaluation[] | null> {
-  const { data, error, response } = await api
-    .GET('/api/v1/applications/{id}/evaluations', { params: { path: { id: applicationId } } })
-    .catch((cause: unknown) => Promise.reject(ApiProblem.network(cause)));
-  if (response.status === 403) return null;
-  if (!data) throw ApiProblem.from(response.status, error);
-  return data.items;
+  try {
+    return await allPages((offset) =>
+      ok(
+        api.GET('/api/v1/applications/{id}/evaluations', {
+          params: { path: { id: applicationId }, query: { limit: MAX_PAGE_SIZE, offset } },
+        }),
+      ),
+    );
+  } catch (problem) {
+    if (problem instanceof ApiProblem && problem.status === 403) return null;
+    throw problem;
+  }
 }
 
 interface PeerScoresProps {

@@ -1,4 +1,5 @@
 import { api, ok } from '../../api/client';
+import { MAX_PAGE_SIZE, allPages } from '../../api/pages';
 import { ApiProblem } from '../../api/problem';
 import type { Call } from '../../api/types';
 
@@ -11,23 +12,14 @@ export interface CallGroup {
   assignments: MyAssignment[];
 }
 
-/** The API's largest page: an evaluator rarely holds more, so this is nearly always one request. */
-const PAGE_SIZE = 500;
-
+/** A page as large as the API allows: an evaluator rarely holds more, so this is nearly always one request. */
 function fetchPage(offset: number) {
-  return ok(api.GET('/api/v1/me/assignments', { params: { query: { limit: PAGE_SIZE, offset } } }));
+  return ok(api.GET('/api/v1/me/assignments', { params: { query: { limit: MAX_PAGE_SIZE, offset } } }));
 }
 
 /** Every live assignment of the signed-in evaluator (assigned, draft or submitted), oldest first. */
-export async function allMyAssignments(): Promise<MyAssignment[]> {
-  const first = await fetchPage(0);
-  const items = [...first.items];
-  while (items.length < first.total) {
-    const next = await fetchPage(items.length);
-    if (next.items.length === 0) break;
-    items.push(...next.items);
-  }
-  return items;
+export function allMyAssignments(): Promise<MyAssignment[]> {
+  return allPages(fetchPage);
 }
 
 /** One of the evaluator's live assignments; the API has no endpoint for a single one. */

@@ -2,6 +2,7 @@ import { Anchor, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { api, ok } from '../../../api/client';
+import { MAX_PAGE_SIZE, allPages } from '../../../api/pages';
 import type { Application, Organisation } from '../../../api/types';
 import { countryName } from '../../../shared/format';
 import { EmptyState } from '../../../shared/States';
@@ -21,8 +22,6 @@ import { EligibilityBadge } from './EligibilityBadge';
 import { organisationsOf } from './organisations';
 
 const PAGE_SIZE = 25;
-/** The API's largest page. */
-const MAX_PAGE = 500;
 
 export async function applicationsLoader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
@@ -49,17 +48,14 @@ export async function applicationsLoader({ request, params }: LoaderFunctionArgs
 }
 
 /** Every application the API's own filters let through, a page of the API at a time. */
-async function applicationsOf(callId: string, query: ServerFilters): Promise<Application[]> {
-  const items: Application[] = [];
-  for (;;) {
-    const page = await ok(
+function applicationsOf(callId: string, query: ServerFilters): Promise<Application[]> {
+  return allPages((offset) =>
+    ok(
       api.GET('/api/v1/calls/{id}/applications', {
-        params: { path: { id: callId }, query: { ...query, limit: MAX_PAGE, offset: items.length } },
+        params: { path: { id: callId }, query: { ...query, limit: MAX_PAGE_SIZE, offset } },
       }),
-    );
-    items.push(...page.items);
-    if (page.items.length === 0 || items.length >= page.total) return items;
-  }
+    ),
+  );
 }
 
 /** The call's applications, filtered and a page at a time; each one's page decides its eligibility. */

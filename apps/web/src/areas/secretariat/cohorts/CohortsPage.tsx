@@ -2,6 +2,7 @@ import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { api, ok } from '../../../api/client';
+import { MAX_PAGE_SIZE, allPages } from '../../../api/pages';
 import type { Call } from '../../../api/types';
 import { formatNumber } from '../../../shared/format';
 import { EmptyState } from '../../../shared/States';
@@ -17,10 +18,14 @@ export async function cohortsLoader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
   const path = { params: { path: { id: params.callId ?? '' } } };
   const [cohorts, scoring] = await Promise.all([
-    ok(api.GET('/api/v1/calls/{id}/cohorts', path)),
+    allPages((offset) =>
+      ok(
+        api.GET('/api/v1/calls/{id}/cohorts', { params: { ...path.params, query: { limit: MAX_PAGE_SIZE, offset } } }),
+      ),
+    ),
     ok(api.GET('/api/v1/calls/{id}/scoring-status', path)),
   ]);
-  return { cohorts: cohorts.items, scoring };
+  return { cohorts, scoring };
 }
 
 /** The call's cohort proposals so far, newest first, and a new proposal while the call is under review. */

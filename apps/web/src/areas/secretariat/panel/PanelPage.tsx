@@ -2,6 +2,7 @@ import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { api, ok } from '../../../api/client';
+import { MAX_PAGE_SIZE, allPages } from '../../../api/pages';
 import { requireStaff } from '../access';
 import { useCall } from '../call/call-route';
 import { SectionTitle } from '../call/SectionTitle';
@@ -16,10 +17,16 @@ export async function panelLoader({ request, params }: LoaderFunctionArgs) {
   const path = { params: { path: { id: params.callId ?? '' } } };
   const [panel, conflicts, names] = await Promise.all([
     ok(api.GET('/api/v1/calls/{id}/panel', path)),
-    ok(api.GET('/api/v1/calls/{id}/conflicts', path)),
+    allPages((offset) =>
+      ok(
+        api.GET('/api/v1/calls/{id}/conflicts', {
+          params: { ...path.params, query: { limit: MAX_PAGE_SIZE, offset } },
+        }),
+      ),
+    ),
     applicationNames(params.callId ?? ''),
   ]);
-  return { members: panel.members, conflicts: conflicts.items, names };
+  return { members: panel.members, conflicts, names };
 }
 
 /** Who evaluates the call: the panel, the conflicts of interest, and the automatic assignment. */

@@ -1,5 +1,6 @@
-import { Badge, Table, Title } from '@mantine/core';
+import { Badge, Pagination, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { Region } from '../../../api/types';
 import { countryName, formatNumber } from '../../../shared/format';
 import { EmptyState } from '../../../shared/States';
@@ -7,11 +8,30 @@ import { formatScore } from '../format';
 import classes from '../secretariat.module.css';
 import type { RankingItem } from '../types';
 
+/** Ranked applications shown at once; a call with more is read a page at a time. */
+export const RANKING_PAGE_SIZE = 100;
+const PAGE_PARAMETER = 'rankingPage';
+
+/** The page of the ranking the address asks for, from 1. */
+export function readRankingPage(params: URLSearchParams): number {
+  const page = Number(params.get(PAGE_PARAMETER));
+  return Number.isInteger(page) && page > 1 ? page : 1;
+}
+
+export interface RankingPage {
+  items: RankingItem[];
+  /** Every ranked application of the call. */
+  total: number;
+  /** From 1. */
+  page: number;
+}
+
 /** The ranked applications, best first, with what their score is made of and where evaluators disagree. */
-export function RankingTable({ ranking }: { ranking: RankingItem[] }) {
+export function RankingTable({ ranking: { items: ranking, total, page } }: { ranking: RankingPage }) {
   const { t, i18n } = useTranslation(['secretariat', 'common']);
   const score = (value: number) => formatScore(value, i18n.language);
   const flagged = ranking.filter((item) => item.needsModeration).length;
+  const paged = total > RANKING_PAGE_SIZE;
   const columns = [
     'rank',
     'organisation',
@@ -37,8 +57,14 @@ export function RankingTable({ ranking }: { ranking: RankingItem[] }) {
         <Table.ScrollContainer minWidth={1000}>
           <Table withTableBorder verticalSpacing="xs" captionSide="top">
             <Table.Caption>
-              {t('scoring.ranking.caption', { count: ranking.length })}{' '}
-              {t('scoring.ranking.flagged', { count: flagged })}
+              {t('scoring.ranking.caption', { count: total })}{' '}
+              {paged
+                ? t('scoring.ranking.flaggedOnPage', {
+                    count: flagged,
+                    first: formatNumber(ranking[0]?.rank ?? 0, i18n.language),
+                    last: formatNumber(ranking.at(-1)?.rank ?? 0, i18n.language),
+                  })
+                : t('scoring.ranking.flagged', { count: flagged })}
             </Table.Caption>
             <Table.Thead>
               <Table.Tr>
@@ -79,6 +105,30 @@ export function RankingTable({ ranking }: { ranking: RankingItem[] }) {
           </Table>
         </Table.ScrollContainer>
       )}
+      {paged && <RankingPager page={page} pages={Math.ceil(total / RANKING_PAGE_SIZE)} />}
     </section>
+  );
+}
+
+/** Pages of the ranking, kept in the address so that a page can be reloaded and shared. */
+function RankingPager({ page, pages }: { page: number; pages: number }) {
+  const { t } = useTranslation('secretariat');
+  const [params, setParams] = useSearchParams();
+  const show = (next: number) => {
+    const changed = new URLSearchParams(params);
+    changed.set(PAGE_PARAMETER, String(next));
+    setParams(changed);
+  };
+  return (
+    <Pagination
+      component="nav"
+      aria-label={t('scoring.ranking.pages')}
+      mt="md"
+      value={page}
+      total={pages}
+      onChange={show}
+      getItemProps={(item) => ({ 'aria-label': t('scoring.ranking.page', { page: item, pages }) })}
+      getControlProps={(control) => ({ 'aria-label': t(`scoring.ranking.${control}`) })}
+    />
   );
 }
