@@ -114,6 +114,11 @@ describe('hostile input: shapes and numbers', () => {
       ['scoring: [[]]', { scoring: [[]] }, 'scoring'],
       ['assignment: "yes"', { assignment: 'yes' }, 'assignment'],
       ['questions: [[{}]]', { questions: [[{}]] }, 'questions'],
+      [
+        'a question keyed constructor (its answers could never be sent)',
+        { questions: [{ key: 'constructor', label: 'Constructor', type: 'text', required: false }] },
+        'questions.0.key',
+      ],
       ['selection.maxPerCountry: 1e20', { selection: { maxPerCountry: 1e20 } }, 'selection.maxPerCountry'],
     ])('refuses a call with %s, naming the field', async (_label, override, field) => {
       const before = await callCount();

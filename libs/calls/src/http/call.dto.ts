@@ -9,6 +9,7 @@ import {
   IsDate,
   IsIn,
   IsInt,
+  IsNotIn,
   IsNumber,
   IsOptional,
   IsPositive,
@@ -21,7 +22,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { IsRegionMap, ORGANISATION_TYPES, OrganisationType, REGIONS, Region } from '@app/identity';
-import { MAX_INT32, NestedObject, NestedObjects, PageQueryDto } from '@app/platform';
+import { MAX_INT32, NestedObject, NestedObjects, PROTOTYPE_KEYS, PageQueryDto } from '@app/platform';
 import { CALL_STATUSES, CallStatus, QUESTION_TYPES, QuestionType } from '../domain/call';
 import { IsWeightMap } from './weight-map.validator';
 
@@ -58,6 +59,8 @@ export class CriterionDto {
 export class QuestionDto {
   @ApiProperty({ example: 'programme_description' })
   @Matches(/^[a-z][a-z0-9_]{0,59}$/, { message: 'key must be lower_snake_case, at most 60 characters' })
+  // Answers are keyed by it, and every body refuses these keys.
+  @IsNotIn(PROTOTYPE_KEYS, { message: 'key must not be constructor or prototype' })
   key: string;
 
   @IsString()

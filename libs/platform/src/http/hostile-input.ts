@@ -7,7 +7,7 @@ import { DomainError, FieldError } from '../errors';
 export const MAX_JSON_DEPTH = 64;
 
 /** Keys that reach an object's prototype when a library copies or merges what it was given. */
-const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const PROTOTYPE_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
 
 /** Enough to show a client what is wrong without echoing a whole hostile body back. */
 const MAX_REPORTED_ERRORS = 20;
@@ -94,7 +94,8 @@ export function hostileInputErrors(value: unknown, root = ''): FieldError[] {
 }
 
 function keyProblem(key: string, field: string): FieldError | undefined {
-  if (PROTOTYPE_KEYS.has(key)) return { field, message: `property ${key} should not exist`, code: 'UNKNOWN_FIELD' };
+  if (PROTOTYPE_KEYS.includes(key))
+    return { field, message: `property ${key} should not exist`, code: 'UNKNOWN_FIELD' };
   return characterProblem(key, field, 'name');
 }
 
