@@ -53,6 +53,7 @@ describe('users and organisations', () => {
         countryCode: 'SN',
         affiliation: 'Université Cheikh Anta Diop',
         locale: 'en',
+        active: true,
       });
       const me = await api.get('/api/v1/me', { token: await login(api, body.email) });
       expect(me.body).toMatchObject({ id: res.body.id, role: 'evaluator', countryCode: 'SN' });

@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { AuthService } from './application/auth.service';
+import { CallerStateRegistration } from './application/caller-state-registration';
 import { CountriesService } from './application/countries.service';
 import { OrganisationsService } from './application/organisations.service';
 import { PasswordHasher } from './application/password-hasher';
@@ -21,6 +22,7 @@ import { UsersRepository } from './infrastructure/users.repository';
   ],
   providers: [
     AuthService,
+    CallerStateRegistration,
     UsersService,
     OrganisationsService,
     CountriesService,

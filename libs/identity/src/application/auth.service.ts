@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { AccessTokenClaims, AuthConfig, Transaction, Transactions, authConfig } from '@app/platform';
+import { AccessTokenClaims, AuthConfig, CallerStates, Transaction, Transactions, authConfig } from '@app/platform';
 import { InvalidCredentialsError, InvalidRefreshTokenError } from '../domain/identity.errors';
 import { Locale, User } from '../domain/user';
 import { IdentityConfig, identityConfig } from '../identity.config';
@@ -24,6 +24,7 @@ export class AuthService {
     private readonly passwords: PasswordHasher,
     private readonly jwt: JwtService,
     private readonly transactions: Transactions,
+    private readonly callers: CallerStates,
     @Inject(authConfig.KEY) private readonly auth: AuthConfig,
     @Inject(identityConfig.KEY) private readonly identity: IdentityConfig,
   ) {}
@@ -45,7 +46,8 @@ export class AuthService {
   async login(email: string, password: string): Promise<TokenPair> {
     const found = await this.users.findCredentials(email.trim());
     const valid = await this.passwords.verify(found?.passwordHash, password);
-    if (!found || !valid) throw new InvalidCredentialsError();
+    // A deactivated account is refused like a wrong password, after the same work.
+    if (!found || !valid || !found.user.active) throw new InvalidCredentialsError();
     return this.transactions.run((tx) => this.issue(tx, found.user, randomUUID()));
   }
 
@@ -56,20 +58,25 @@ export class AuthService {
       const consumed = await this.refreshTokens.consume(tx, tokenHash);
       if (!consumed) return null;
       const user = await this.users.findById(consumed.userId, tx);
-      return user ? this.issue(tx, user, consumed.familyId) : null;
+      return user?.active ? this.issue(tx, user, consumed.familyId) : null;
     });
     if (pair) return pair;
-    await this.refreshTokens.revokeFamilyOf(tokenHash);
+    await this.endSession(tokenHash);
     throw new InvalidRefreshTokenError();
   }
 
-  /** Signing out: the refresh token's whole family stops working (the access token expires on its own). */
-  async logout(refreshToken: string): Promise<void> {
-    await this.refreshTokens.revokeFamilyOf(sha256(refreshToken));
+  /** Signing out ends the session: its refresh tokens and the access tokens issued with them stop working. */
+  logout(refreshToken: string): Promise<void> {
+    return this.endSession(sha256(refreshToken));
+  }
+
+  private async endSession(tokenHash: string): Promise<void> {
+    const session = await this.refreshTokens.revokeFamilyOf(tokenHash);
+    if (session) this.callers.forgetSession(session.userId, session.familyId);
   }
 
   private async issue(tx: Transaction, user: User, familyId: string): Promise<TokenPair> {
-    const claims: AccessTokenClaims = { sub: user.id, role: user.role };
+    const claims: AccessTokenClaims = { sub: user.id, role: user.role, sid: familyId, ver: user.tokenVersion };
     const refreshToken = randomBytes(32).toString('base64url');
     await this.refreshTokens.insert(tx, {
       userId: user.id,

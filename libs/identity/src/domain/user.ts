@@ -12,5 +12,9 @@ export interface User {
   affiliation: string | null;
   locale: Locale;
   organisationId: string | null;
+  /** A deactivated user can no longer sign in, and its tokens stop working. */
+  active: boolean;
+  /** Access tokens issued under an older version are refused. */
+  tokenVersion: number;
   createdAt: Date;
 }

@@ -1,10 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { PageQueryDto, ROLES, Role } from '@app/platform';
 import { REGIONS, Region } from '../domain/geography';
 import { ORGANISATION_TYPES, OrganisationType } from '../domain/organisation';
 import { LOCALES, Locale } from '../domain/user';
+
+const STAFF_ACCOUNT_ROLES = ['evaluator', 'secretariat', 'admin'] as const;
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
@@ -112,6 +125,22 @@ export class UserDto {
   affiliation: string | null;
   @ApiProperty({ enum: LOCALES })
   locale: Locale;
+  /** False once deactivated: the user can no longer sign in and its tokens stop working. */
+  active: boolean;
+}
+
+/** A change of an account by the secretariat; at least one field. Only an admin grants or changes `admin`. */
+export class UpdateUserDto {
+  @ApiPropertyOptional({ enum: STAFF_ACCOUNT_ROLES })
+  @ValidateIf((body: UpdateUserDto) => body.role !== undefined)
+  @IsIn(STAFF_ACCOUNT_ROLES)
+  role?: (typeof STAFF_ACCOUNT_ROLES)[number];
+
+  /** False deactivates the account at once (its tokens stop working); true lets it sign in again. */
+  @ApiPropertyOptional()
+  @ValidateIf((body: UpdateUserDto) => body.active !== undefined)
+  @IsBoolean()
+  active?: boolean;
 }
 
 export class CreateOrganisationDto {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Page, PageOf, Public, Roles, Staff } from '@app/platform';
 import { CountriesService } from '../application/countries.service';
@@ -12,6 +12,7 @@ import {
   OrganisationDto,
   UserDto,
   UserListItemDto,
+  UpdateUserDto,
   UserQueryDto,
 } from './identity.dto';
 
@@ -39,6 +40,18 @@ export class UsersController {
   async list(@Query() query: UserQueryDto): Promise<Page<UserListItemDto>> {
     const page = await this.users.list(query);
     return { items: page.items.map((user) => ({ ...toUserDto(user), createdAt: user.createdAt })), total: page.total };
+  }
+
+  /** Changes a user's role or deactivates it; the change applies to the tokens it already holds. */
+  @Patch('users/:id')
+  @Staff()
+  @ApiOkResponse({ type: UserDto })
+  async update(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: UpdateUserDto,
+  ): Promise<UserDto> {
+    return toUserDto(await this.users.updateAccount(actor, id, body));
   }
 
   /** Registers the caller's organisation; an applicant belongs to one. */
@@ -77,5 +90,6 @@ function toUserDto(user: User): UserDto {
     countryCode: user.countryCode,
     affiliation: user.affiliation,
     locale: user.locale,
+    active: user.active,
   };
 }

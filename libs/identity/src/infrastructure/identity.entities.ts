@@ -75,6 +75,12 @@ export class UserEntity {
   @Column({ name: 'organisation_id', type: 'uuid', nullable: true })
   organisationId: string | null;
 
+  @Column({ type: 'boolean', insert: false })
+  active: boolean;
+
+  @Column({ name: 'token_version', type: 'integer', insert: false })
+  tokenVersion: number;
+
   @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
   createdAt: Date;
 }

@@ -28,12 +28,19 @@ export class RefreshTokensRepository {
     return row ? { userId: row.user_id, familyId: row.family_id } : null;
   }
 
-  /** A used token presented again means it leaked: every token of its family stops working. */
-  async revokeFamilyOf(tokenHash: string): Promise<void> {
-    await this.transactions.none.query(
-      `UPDATE refresh_tokens SET revoked_at = now()
-       WHERE revoked_at IS NULL AND family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)`,
+  /**
+   * Ends the session a token belongs to: every token of its family stops working (a used token
+   * presented again means it leaked). Answers the session's owner and id, or null for an unknown token.
+   */
+  async revokeFamilyOf(tokenHash: string): Promise<{ userId: string; familyId: string } | null> {
+    const rows: Array<{ user_id: string; family_id: string }> = await this.transactions.none.query(
+      `WITH session AS (SELECT user_id, family_id FROM refresh_tokens WHERE token_hash = $1),
+            revoked AS (UPDATE refresh_tokens SET revoked_at = now()
+                        WHERE revoked_at IS NULL AND family_id = (SELECT family_id FROM session))
+       SELECT user_id, family_id FROM session`,
       [tokenHash],
     );
+    const row = rows[0];
+    return row ? { userId: row.user_id, familyId: row.family_id } : null;
   }
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Page, Role, Transaction, Transactions, isUniqueViolation } from '@app/platform';
+import { CallerState, Page, Role, Transaction, Transactions, isUniqueViolation } from '@app/platform';
 import { EmailTakenError } from '../domain/identity.errors';
 import { Locale, User } from '../domain/user';
 import { UserEntity } from './identity.entities';
 
-export type NewUser = Omit<UserEntity, 'id' | 'createdAt'>;
+export type NewUser = Omit<UserEntity, 'id' | 'createdAt' | 'active' | 'tokenVersion'>;
 
 @Injectable()
 export class UsersRepository {
@@ -82,6 +82,33 @@ export class UsersRepository {
 
   async updateProfile(id: string, profile: { displayName?: string; locale?: Locale }): Promise<void> {
     if (Object.keys(profile).length > 0) await this.transactions.none.update(UserEntity, { id }, profile);
+  }
+
+  /** What an access token's check needs, in one statement on the two primary/family indexes. */
+  async callerState(userId: string, sessionId: string): Promise<CallerState | null> {
+    const rows: Array<{ role: Role; active: boolean; token_version: number; session_live: boolean }> =
+      await this.transactions.none.query(
+        `SELECT u.role, u.active, u.token_version,
+                EXISTS (SELECT 1 FROM refresh_tokens t
+                        WHERE t.family_id = $2 AND t.user_id = u.id AND t.revoked_at IS NULL) AS session_live
+         FROM users u WHERE u.id = $1`,
+        [userId, sessionId],
+      );
+    const row = rows[0];
+    return row
+      ? { role: row.role, active: row.active, tokenVersion: row.token_version, sessionLive: row.session_live }
+      : null;
+  }
+
+  /** Changes a role or the active flag; deactivating also ends every token issued so far. */
+  async updateAccount(tx: Transaction, id: string, change: { role?: Role; active?: boolean }): Promise<void> {
+    const endTokens = change.active === false ? { tokenVersion: () => 'token_version + 1' } : {};
+    await tx
+      .createQueryBuilder()
+      .update(UserEntity)
+      .set({ ...change, ...endTokens })
+      .where('id = :id', { id })
+      .execute();
   }
 
   async setOrganisation(tx: Transaction, userId: string, organisationId: string): Promise<void> {

@@ -1,16 +1,15 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { DomainError, ForbiddenError } from '../errors';
 import { ACCESS_METADATA, AccessRule, RequestWithUser } from './access.decorators';
-import { bearerToken, verifyAccessToken } from './access-token';
+import { AccessTokens, bearerToken } from './access-token';
 
 /** Deny by default: a route is reachable only as its access decorator allows. */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
+    private readonly tokens: AccessTokens,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -21,7 +20,7 @@ export class AccessGuard implements CanActivate {
     if (!rule) throw new ForbiddenError('This route declares no access rule.');
 
     const request = context.switchToHttp().getRequest<RequestWithUser>();
-    const user = await verifyAccessToken(this.jwt, bearerToken(request.headers.authorization));
+    const user = await this.tokens.authenticate(bearerToken(request.headers.authorization));
     if (user) request.user = user;
 
     if (rule.kind === 'public') return true;

@@ -1,5 +1,5 @@
 import { ConfigType, registerAs } from '@nestjs/config';
-import { IsInt, IsString, Min, MinLength } from 'class-validator';
+import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
 import { readEnv } from '../config/validate-env';
 
 export class AuthEnv {
@@ -11,6 +11,16 @@ export class AuthEnv {
   @IsInt()
   @Min(30)
   ACCESS_TOKEN_TTL_SECONDS: number = 900;
+
+  /**
+   * How long a process trusts what it read of a token's user (role, active, token version, session)
+   * before reading it again; a change made by another process takes effect there within this time.
+   * 0 reads it on every request.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  TOKEN_STATE_CACHE_MS: number = 3000;
 }
 
 export const authConfig = registerAs('auth', () => {

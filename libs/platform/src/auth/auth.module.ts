@@ -2,11 +2,16 @@ import { Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { AccessTokens } from './access-token';
 import { AccessGuard } from './access.guard';
 import { AuthConfig, authConfig } from './auth.config';
+import { CallerStates } from './caller-states';
 import { ReadGrants } from './read-grants';
 
-/** Verifies access tokens on every route; identity signs them with the same JwtService. */
+/**
+ * Verifies access tokens on every route against their user's current state; identity signs them with
+ * the same JwtService and registers the source of that state.
+ */
 @Global()
 @Module({
   imports: [
@@ -21,7 +26,7 @@ import { ReadGrants } from './read-grants';
       }),
     }),
   ],
-  providers: [{ provide: APP_GUARD, useClass: AccessGuard }, ReadGrants],
-  exports: [JwtModule, ConfigModule, ReadGrants],
+  providers: [{ provide: APP_GUARD, useClass: AccessGuard }, AccessTokens, CallerStates, ReadGrants],
+  exports: [JwtModule, ConfigModule, AccessTokens, CallerStates, ReadGrants],
 })
 export class PlatformAuthModule {}

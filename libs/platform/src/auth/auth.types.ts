@@ -1,7 +1,7 @@
 export const ROLES = ['applicant', 'evaluator', 'secretariat', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** The caller as the access token describes it. */
+/** The caller an access token names, with its current role. */
 export interface AuthUser {
   id: string;
   role: Role;
@@ -16,5 +16,10 @@ export function isStaff(user: AuthUser | undefined): boolean {
 
 export interface AccessTokenClaims {
   sub: string;
+  /** The role at issue, for clients; the guard uses the user's current role. */
   role: Role;
+  /** The session: the refresh-token family the token was issued with. */
+  sid: string;
+  /** The user's token version at issue. */
+  ver: number;
 }

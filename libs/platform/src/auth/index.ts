@@ -3,4 +3,5 @@ export * from './access.decorators';
 export * from './auth.config';
 export * from './auth.module';
 export * from './auth.types';
+export * from './caller-states';
 export * from './read-grants';

@@ -1,7 +1,6 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import type { NextFunction, Request, Response } from 'express';
-import { STAFF_ROLES, bearerToken, verifyAccessToken } from '../auth';
+import { AccessTokens, STAFF_ROLES, bearerToken } from '../auth';
 import { DomainError, ForbiddenError } from '../errors';
 
 /** Where the dashboard lives (outside /api/v1) and the cookie a browser carries to it. */
@@ -23,12 +22,12 @@ export function cookieValue(header: string | undefined, name: string): string | 
  */
 @Injectable()
 export class QueueDashboardAuth implements NestMiddleware {
-  constructor(private readonly jwt: JwtService) {}
+  constructor(private readonly tokens: AccessTokens) {}
 
   async use(request: Request, _response: Response, next: NextFunction): Promise<void> {
     const token =
       bearerToken(request.headers.authorization) ?? cookieValue(request.headers.cookie, QUEUE_DASHBOARD_COOKIE);
-    const user = await verifyAccessToken(this.jwt, token);
+    const user = await this.tokens.authenticate(token);
     if (!user) return next(new DomainError('UNAUTHENTICATED', 'A valid access token is required.'));
     if (!STAFF_ROLES.includes(user.role)) return next(new ForbiddenError());
     next();
