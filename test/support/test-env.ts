@@ -23,6 +23,12 @@ process.env.JWT_SECRET = 'test-secret-of-the-e2e-suites';
 // Redis: at the production limit (10 a minute per address and e-mail) parallel suites would lock each
 // other out. login-rate-limit.e2e-spec.ts sets the production value back for its own app.
 process.env.LOGIN_RATE_LIMIT = '1000';
+process.env.LOGIN_CLIENT_RATE_LIMIT = '100000';
+// The suites stand for many clients behind a proxy on loopback: each presents its own X-Forwarded-For
+// (sign-in-abuse.e2e-spec.ts checks the default, no proxy trusted).
+process.env.TRUST_PROXY = 'loopback';
+// Suites create users many at a time; sign-in-abuse.e2e-spec.ts checks the production ceiling.
+process.env.PASSWORD_HASH_QUEUE_LIMIT = '100000';
 // Hundreds of users are created: argon2id at 1 MiB instead of 64 MiB (production refuses below 19 MiB).
 process.env.PASSWORD_HASH_MEMORY_KIB = '1024';
 

@@ -16,6 +16,11 @@ export class IdentityEnv {
   @Min(1)
   LOGIN_RATE_WINDOW_SECONDS: number = 60;
 
+  /** Login attempts allowed per client address across all e-mails in each window (credential stuffing). */
+  @IsInt()
+  @Min(1)
+  LOGIN_CLIENT_RATE_LIMIT: number = 100;
+
   @IsOptional()
   @IsEmail()
   BOOTSTRAP_ADMIN_EMAIL?: string;
@@ -32,6 +37,16 @@ export class IdentityEnv {
   @IsInt()
   @Min(1024)
   PASSWORD_HASH_MEMORY_KIB: number = 65_536;
+
+  /** Password hashes and checks run at once per process; the others wait for a turn. */
+  @IsInt()
+  @Min(1)
+  PASSWORD_HASH_CONCURRENCY: number = 2;
+
+  /** Password hashes and checks that may wait for a turn; beyond, 429 RATE_LIMITED with Retry-After. */
+  @IsInt()
+  @Min(0)
+  PASSWORD_HASH_QUEUE_LIMIT: number = 32;
 }
 
 const OWASP_MINIMUM_MEMORY_KIB = 19_456;

@@ -31,3 +31,34 @@ export class UnknownCountryError extends DomainError {
     ]);
   }
 }
+
+/** A refusal the client may retry after the given time; the HTTP edge sends it as Retry-After. */
+export class RetryLaterError extends DomainError {
+  constructor(
+    code: 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE',
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(code, message);
+  }
+}
+
+export class TooManySignInAttemptsError extends RetryLaterError {
+  constructor(retryAfterSeconds: number) {
+    super('RATE_LIMITED', `Too many sign-in attempts; try again in ${retryAfterSeconds} seconds.`, retryAfterSeconds);
+  }
+}
+
+/** More passwords are waiting to be hashed or checked than the process takes on. */
+export class PasswordChecksBusyError extends RetryLaterError {
+  constructor() {
+    super('RATE_LIMITED', 'Too many passwords are being checked at once; try again in a second.', 1);
+  }
+}
+
+/** The store of sign-in counters (Redis) does not answer: sign-in waits rather than goes unlimited. */
+export class SignInUnavailableError extends RetryLaterError {
+  constructor() {
+    super('SERVICE_UNAVAILABLE', 'Sign-in is unavailable for a moment; try again shortly.', 5);
+  }
+}

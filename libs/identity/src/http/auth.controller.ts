@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, UseGuards, UseInterceptors } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
@@ -22,9 +23,11 @@ import {
   UpdateMeDto,
 } from './identity.dto';
 import { LoginThrottlerGuard } from './login-throttler.guard';
+import { RetryAfterInterceptor } from './retry-after.interceptor';
 
 @ApiTags('identity')
 @Controller()
+@UseInterceptors(RetryAfterInterceptor)
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
@@ -46,7 +49,10 @@ export class AuthController {
   @Public()
   @UseGuards(LoginThrottlerGuard)
   @ApiOkResponse({ type: TokenPairDto })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts; wait and retry.' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many attempts from this client (for this e-mail or any), or too many passwords being checked.',
+  })
+  @ApiServiceUnavailableResponse({ description: 'The sign-in counters are unreachable; retry after Retry-After.' })
   login(@Body() body: LoginDto): Promise<TokenPairDto> {
     return this.auth.login(body.email, body.password);
   }

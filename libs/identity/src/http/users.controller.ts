@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Page, PageOf, Public, Roles, Staff } from '@app/platform';
 import { CountriesService } from '../application/countries.service';
@@ -15,9 +15,11 @@ import {
   UpdateUserDto,
   UserQueryDto,
 } from './identity.dto';
+import { RetryAfterInterceptor } from './retry-after.interceptor';
 
 @ApiTags('identity')
 @Controller()
+@UseInterceptors(RetryAfterInterceptor)
 export class UsersController {
   constructor(
     private readonly users: UsersService,

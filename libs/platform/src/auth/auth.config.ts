@@ -1,5 +1,5 @@
 import { ConfigType, registerAs } from '@nestjs/config';
-import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
 import { readEnv } from '../config/validate-env';
 
 export class AuthEnv {
@@ -21,6 +21,22 @@ export class AuthEnv {
   @Min(0)
   @Max(10_000)
   TOKEN_STATE_CACHE_MS: number = 3000;
+
+  /**
+   * Which peers' X-Forwarded-For names the client (rate limits, logs), in Express's "trust proxy"
+   * syntax: `loopback`, addresses or CIDRs separated by commas, or a number of hops. Unset or `none`:
+   * no proxy is trusted, the socket's address is the client.
+   */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+}
+
+/** The value of Express's "trust proxy" setting for TRUST_PROXY. */
+export function trustedProxies(setting: string | undefined): string | number | false {
+  const value = setting?.trim() ?? '';
+  if (value === '' || value === 'none') return false;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 export const authConfig = registerAs('auth', () => {

@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { AuthConfig, authConfig, trustedProxies } from '../auth';
 import { PlatformConfig, platformConfig } from '../config';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { createValidationPipe } from './validation.pipe';
@@ -24,7 +25,7 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpAppOp
   const config = app.get<PlatformConfig>(platformConfig.KEY);
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustedProxies(app.get<AuthConfig>(authConfig.KEY).TRUST_PROXY));
   app.use(securityHeaders());
   if (options.webRoot) serveWebApp(app, options.webRoot);
   // Nest's typing leaves `verify` out (it uses it for rawBody, which this app does not ask for).
