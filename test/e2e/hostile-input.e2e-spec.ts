@@ -101,6 +101,21 @@ describe('hostile input', () => {
       expect(await storedApplication()).toEqual(before);
     });
 
+    it('refuses a number too large for a double in an answer (it would be stored as null)', async () => {
+      const before = await storedApplication();
+      const res = await api.patch(`/api/v1/applications/${applicationId}`, {
+        token: applicant.token,
+        headers: { 'If-Match': `"${before.version}"`, ...JSON_TYPE },
+        body: `{"answers": {"programme": "x", "startups_per_year": 1e400}}`,
+      });
+
+      expectProblem(res, 400, 'VALIDATION_FAILED');
+      expect(res.body.errors).toEqual([
+        expect.objectContaining({ field: 'answers.startups_per_year', code: 'NOT_FINITE' }),
+      ]);
+      expect(await storedApplication()).toEqual(before);
+    });
+
     it('refuses one in the name of a free-form key', async () => {
       const before = await storedApplication();
       const res = await patchAnswers(api, applicant.token, applicationId, before.version, { 'pro\u0000gramme': 'x' });

@@ -49,6 +49,12 @@ describe('hostileInputErrors', () => {
     );
   });
 
+  it('names a number too large for a double (parsed as Infinity)', () => {
+    expect(hostileInputErrors(JSON.parse('{"a":[1,-1e400],"b":1e308}'))).toEqual([
+      { field: 'a.1', message: 'a.1 must be a finite number', code: 'NOT_FINITE' },
+    ]);
+  });
+
   it('puts a root before the path and names a bare value by it', () => {
     expect(hostileInputErrors('a\u0000', 'id')).toEqual([expect.objectContaining({ field: 'id' })]);
     expect(hostileInputErrors({ status: 'a\u0000' }, '')).toEqual([expect.objectContaining({ field: 'status' })]);

@@ -69,8 +69,9 @@ function asUtf8(body: Buffer, encoding: string | null): Uint8Array {
 
 /**
  * What PostgreSQL or the object model cannot take, anywhere in a parsed input: U+0000 (refused in
- * text and JSONB), lone UTF-16 surrogates (not encodable as UTF-8) in strings and keys, and keys
- * that name a prototype. One iterative walk; each problem is named by its path (`answers.name`,
+ * text and JSONB), lone UTF-16 surrogates (not encodable as UTF-8) in strings and keys, keys that
+ * name a prototype, and numbers too large for a double (JSON.parse makes them Infinity, which
+ * JSON.stringify would then store as null). One iterative walk; each problem is named by its path (`answers.name`,
  * `criteria.0.title`) under `root`.
  */
 export function hostileInputErrors(value: unknown, root = ''): FieldError[] {
@@ -81,6 +82,9 @@ export function hostileInputErrors(value: unknown, root = ''): FieldError[] {
     if (typeof current === 'string') {
       const problem = characterProblem(current, path || 'value');
       if (problem) errors.push(problem);
+    } else if (typeof current === 'number' && !Number.isFinite(current)) {
+      const field = path || 'value';
+      errors.push({ field, message: `${field} must be a finite number`, code: 'NOT_FINITE' });
     } else if (typeof current === 'object' && current !== null && !Buffer.isBuffer(current)) {
       for (const key of Object.keys(current)) {
         const field = path ? `${path}.${key}` : key;
