@@ -9,6 +9,7 @@ import {
   expectProblem,
   intakeCallOverrides,
   ooxml,
+  pdfOfSize,
   sql,
   uploadDocument,
   zip,
@@ -21,11 +22,6 @@ jest.setTimeout(60_000);
 
 const MiB = 1_048_576;
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-/** A PDF padded with a trailing comment to exactly `size` bytes. */
-function pdfOfSize(size: number): Buffer {
-  return Buffer.concat([SAMPLE_PDF, Buffer.alloc(size - SAMPLE_PDF.length, '%')]);
-}
 
 describe('application documents', () => {
   let api: TestApi;
@@ -72,16 +68,17 @@ describe('application documents', () => {
       expect(got.headers['content-disposition']).toContain(`filename="${filename}"`);
     });
 
-    it('decides the type by content, not by the name or the declared type', async () => {
+    it('decides the type by content, not by the name or the declared type, and names it so', async () => {
       const res = await uploadDocument(api, applicant.token, applicationId, 'logo', {
         buffer: SAMPLE_PNG,
         filename: 'logo.pdf',
         contentType: 'application/pdf',
       });
       expect(res.status).toBe(201);
-      expect(res.body.mimeType).toBe('image/png');
+      expect(res.body).toMatchObject({ mimeType: 'image/png', filename: 'logo.png' });
       const got = await download(api, `${documentsUrl()}/${res.body.id}`, applicant.token);
       expect(got.headers['content-type']).toBe('image/png');
+      expect(got.headers['content-disposition']).toContain('filename="logo.png"');
     });
 
     it('lists the documents on the application, bumps its version and audits the upload', async () => {

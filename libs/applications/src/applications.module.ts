@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { CallsModule } from '@app/calls';
@@ -6,6 +7,7 @@ import { IdentityModule } from '@app/identity';
 import { NotificationsModule } from '@app/notifications';
 import { ApplicationAccess } from './application/application-access';
 import { ApplicationsService } from './application/applications.service';
+import { applicationsConfig } from './applications.config';
 import { DocumentsService } from './application/documents.service';
 import { ApplicationEntity, DocumentEntity } from './infrastructure/application.entities';
 import { ApplicationsRepository } from './infrastructure/applications.repository';
@@ -13,6 +15,7 @@ import { DocumentsRepository } from './infrastructure/documents.repository';
 
 @Module({
   imports: [
+    ConfigModule.forFeature(applicationsConfig),
     TypeOrmModule.forFeature([ApplicationEntity, DocumentEntity]),
     AuditModule,
     CallsModule,

@@ -1,16 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { fromBuffer } from 'file-type';
 import { AuditService } from '@app/audit';
 import { CallsService, assertBeforePublication } from '@app/calls';
 import { AuthUser, NotFoundError, Transactions } from '@app/platform';
 import { FileTooLargeError, NotDraftError, UnsupportedFileTypeError } from '../domain/applications.errors';
+import { ApplicationsConfig, applicationsConfig } from '../applications.config';
+import { assertWithinQuota } from '../domain/document-quota';
 import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, safeFilename } from '../domain/file-types';
 import { DocumentEntity } from '../infrastructure/application.entities';
 import { ApplicationsRepository } from '../infrastructure/applications.repository';
 import { DocumentInfo, DocumentsRepository } from '../infrastructure/documents.repository';
 import { ApplicationAccess } from './application-access';
 import { assertAcceptingApplications } from './applications.service';
+import { isOfficeKind, isOfficePackage } from './office-package';
 
 export interface UploadedFile {
   originalname: string;
@@ -27,9 +30,14 @@ export class DocumentsService {
     private readonly access: ApplicationAccess,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    @Inject(applicationsConfig.KEY) private readonly config: ApplicationsConfig,
   ) {}
 
-  /** Attaches a file to a draft; its type is decided by its bytes, never by its name or header. */
+  /**
+   * Attaches a file to a draft; its type is decided by its bytes, never by its name or header, and
+   * its name takes that type's extension. The application's row is held while its documents are
+   * counted and the new one inserted, so concurrent uploads cannot pass the quota together.
+   */
   async upload(actor: AuthUser, applicationId: string, kind: string, file: UploadedFile): Promise<DocumentInfo> {
     const application = await this.access.assertCanEdit(actor, await this.applications.findById(applicationId));
     const call = await this.calls.get(application.callId);
@@ -39,18 +47,21 @@ export class DocumentsService {
     if (file.size > MAX_DOCUMENT_BYTES || file.buffer.length > MAX_DOCUMENT_BYTES) {
       throw new FileTooLargeError(MAX_DOCUMENT_BYTES);
     }
-    const sniffed = file.buffer.length > 0 ? await fromBuffer(file.buffer) : undefined;
-    const extension = sniffed && ACCEPTED_DOCUMENT_TYPES[sniffed.mime];
-    if (!sniffed || !extension) throw new UnsupportedFileTypeError();
+    const { mime, extension } = await this.detectType(file.buffer);
+    const quota = {
+      maxCount: this.config.DOCUMENTS_MAX_PER_APPLICATION,
+      maxBytes: this.config.DOCUMENTS_MAX_TOTAL_BYTES,
+    };
 
     return this.transactions.run(async (tx) => {
       const locked = await this.applications.lockById(tx, applicationId);
       if (locked?.status !== 'draft') throw new NotDraftError(locked?.status ?? 'gone');
+      assertWithinQuota(await this.documents.usage(tx, applicationId), file.buffer.length, quota);
       const document = await this.documents.insert(tx, {
         applicationId,
         kind,
         filename: safeFilename(file.originalname, extension),
-        mimeType: sniffed.mime,
+        mimeType: mime,
         size: file.buffer.length,
         sha256: createHash('sha256').update(file.buffer).digest('hex'),
         content: file.buffer,
@@ -68,11 +79,25 @@ export class DocumentsService {
     });
   }
 
+  /** The accepted type the bytes are, DOCX and XLSX checked down to their parts; else 415. */
+  private async detectType(bytes: Buffer): Promise<{ mime: string; extension: string }> {
+    const sniffed = bytes.length > 0 ? await fromBuffer(bytes) : undefined;
+    const extension = sniffed && ACCEPTED_DOCUMENT_TYPES[sniffed.mime];
+    if (!sniffed || !extension) throw new UnsupportedFileTypeError();
+    if (
+      isOfficeKind(extension) &&
+      !(await isOfficePackage(bytes, extension, this.config.DOCUMENTS_MAX_UNCOMPRESSED_BYTES))
+    ) {
+      throw new UnsupportedFileTypeError();
+    }
+    return { mime: sniffed.mime, extension };
+  }
+
   async download(actor: AuthUser, applicationId: string, documentId: string): Promise<DocumentEntity> {
     await this.access.assertCanRead(actor, await this.applications.findById(applicationId));
     const document = await this.documents.findWithContent(applicationId, documentId);
     if (!document) throw new NotFoundError('Document');
-    return document;
+    return withServedName(document);
   }
 
   async remove(actor: AuthUser, applicationId: string, documentId: string): Promise<void> {
@@ -92,7 +117,12 @@ export class DocumentsService {
     });
   }
 
-  list(applicationIds: string[]): Promise<DocumentInfo[]> {
-    return this.documents.listFor(applicationIds);
+  async list(applicationIds: string[]): Promise<DocumentInfo[]> {
+    return (await this.documents.listFor(applicationIds)).map(withServedName);
   }
+}
+
+/** Documents stored before names took their detected type's extension are served as if they had. */
+function withServedName<T extends DocumentInfo>(document: T): T {
+  return { ...document, filename: safeFilename(document.filename, ACCEPTED_DOCUMENT_TYPES[document.mimeType]) };
 }

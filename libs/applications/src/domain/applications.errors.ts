@@ -47,3 +47,9 @@ export class FileTooLargeError extends DomainError {
     super('PAYLOAD_TOO_LARGE', `Files may be at most ${Math.floor(limitBytes / 1_048_576)} MiB.`);
   }
 }
+
+export class QuotaExceededError extends DomainError {
+  constructor(message: string) {
+    super('QUOTA_EXCEEDED', message);
+  }
+}

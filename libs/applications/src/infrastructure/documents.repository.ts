@@ -24,6 +24,15 @@ export class DocumentsRepository {
       .getMany();
   }
 
+  /** What the application's documents take; call it holding the application's row. */
+  async usage(tx: Transaction, applicationId: string): Promise<{ count: number; bytes: number }> {
+    const [row] = (await tx.query(
+      `SELECT count(*)::int AS count, coalesce(sum(size), 0)::float8 AS bytes FROM documents WHERE application_id = $1`,
+      [applicationId],
+    )) as Array<{ count: number; bytes: number }>;
+    return row;
+  }
+
   async findWithContent(applicationId: string, id: string): Promise<DocumentEntity | null> {
     return this.transactions.none
       .createQueryBuilder(DocumentEntity, 'd')

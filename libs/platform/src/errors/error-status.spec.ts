@@ -9,6 +9,7 @@ describe('statusForCode', () => {
     ['NOT_FOUND', 404],
     ['VERSION_CONFLICT', 412],
     ['PAYLOAD_TOO_LARGE', 413],
+    ['QUOTA_EXCEEDED', 413],
     ['UNSUPPORTED_MEDIA_TYPE', 415],
     ['INCOMPLETE_APPLICATION', 422],
     ['INCOMPLETE_EVALUATION', 422],

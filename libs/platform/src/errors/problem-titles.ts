@@ -10,6 +10,7 @@ const TITLES: Record<string, { en: string; fr: string }> = {
   VERSION_CONFLICT: { en: 'Changed by someone else', fr: 'Modifié entre-temps par quelqu’un d’autre' },
   PRECONDITION_REQUIRED: { en: 'Version required', fr: 'Version requise' },
   PAYLOAD_TOO_LARGE: { en: 'Too large', fr: 'Trop volumineux' },
+  QUOTA_EXCEEDED: { en: 'Quota exceeded', fr: 'Quota dépassé' },
   HEADERS_TOO_LARGE: { en: 'Request headers too large', fr: 'En-têtes de requête trop volumineux' },
   REQUEST_TIMEOUT: { en: 'The request took too long', fr: 'La requête a pris trop de temps' },
   UNSUPPORTED_MEDIA_TYPE: { en: 'Unsupported file type', fr: 'Type de fichier non accepté' },
