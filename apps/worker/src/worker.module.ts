@@ -1,5 +1,12 @@
 import { Module } from '@nestjs/common';
-import { HealthModule, MetricsModule, OutboxRelayModule, PlatformModule, QueueModule } from '@app/platform';
+import {
+  BackgroundDatabaseWorkloadModule,
+  HealthModule,
+  MetricsModule,
+  OutboxRelayModule,
+  PlatformModule,
+  QueueModule,
+} from '@app/platform';
 import { CallClosingModule } from '@app/calls/jobs';
 import { NOTIFICATIONS_RELAYED_QUEUES, NotificationsJobsModule } from '@app/notifications/jobs';
 import { SCORING_RELAYED_QUEUES, ScoringJobsModule } from '@app/scoring/jobs';
@@ -8,6 +15,7 @@ import { SCORING_RELAYED_QUEUES, ScoringJobsModule } from '@app/scoring/jobs';
 @Module({
   imports: [
     PlatformModule,
+    BackgroundDatabaseWorkloadModule,
     HealthModule,
     MetricsModule,
     QueueModule,

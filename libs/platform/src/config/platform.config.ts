@@ -33,6 +33,38 @@ export class PlatformEnv {
   @IsInt()
   @Min(1)
   DB_POOL_SIZE: number = 10;
+
+  /** Server-side `statement_timeout` of the API's connections: a statement running longer is cancelled (503). */
+  @IsInt()
+  @Min(100)
+  DB_STATEMENT_TIMEOUT_MS: number = 5000;
+
+  /**
+   * Client-side limit on any statement's answer, which also fires when the server is frozen and cannot
+   * cancel anything itself; the connection is then discarded. Above the statement timeout, so that a
+   * merely slow statement is cancelled by the server first.
+   */
+  @IsInt()
+  @Min(100)
+  DB_QUERY_TIMEOUT_MS: number = 7000;
+
+  /** Longest wait to obtain a connection, from the pool or by opening one, before answering 503. */
+  @IsInt()
+  @Min(100)
+  DB_CONNECT_TIMEOUT_MS: number = 3000;
+
+  /**
+   * The worker's statement timeout: a full scoring run's set-based statements may take minutes on a
+   * large call, and nobody waits on them. Its client-side limit is this plus DB_QUERY_TIMEOUT_MS.
+   */
+  @IsInt()
+  @Min(1000)
+  WORKER_DB_STATEMENT_TIMEOUT_MS: number = 900_000;
+
+  /** Longest wait for an answer of Redis to a command of the shared connection (rate limits, health). */
+  @IsInt()
+  @Min(100)
+  REDIS_COMMAND_TIMEOUT_MS: number = 2000;
 }
 
 /** Settings of the platform plumbing; inject with `@Inject(platformConfig.KEY)`. */

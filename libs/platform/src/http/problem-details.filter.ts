@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { DomainError, FieldError, codeForStatus, statusForCode } from '../errors';
 import { Locale, problemTitle } from '../errors/problem-titles';
 import { isPublishedCallWrite } from '../database/postgres-errors';
+import { SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS, isServiceUnavailable } from '../database/service-unavailable';
 import { requestId } from '../logger/logger.module';
 
 export interface ProblemDocument {
@@ -43,10 +44,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       problem.errorId = randomUUID();
       // A failed readiness check is an expected answer; only the unexpected deserves an error with its stack.
       if (code === 'INTERNAL_ERROR') this.logger.error({ err: exception, errorId: problem.errorId }, 'Unhandled error');
-      else this.logger.warn({ errorId: problem.errorId, code, detail }, 'Service unavailable');
+      else {
+        // The cause names the dependency (refused, timed out, shutting down), which the client is not told.
+        const cause = exception instanceof Error ? exception.message : undefined;
+        this.logger.warn({ errorId: problem.errorId, code, detail, cause }, 'Service unavailable');
+      }
     }
     if (response.headersSent) return;
     response.status(status).type('application/problem+json').setHeader('Content-Language', locale);
+    if (status === 503) response.setHeader('Retry-After', String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS));
     response.send(JSON.stringify(problem));
   }
 }
@@ -75,6 +81,13 @@ function describe(exception: unknown): { status: number; code: string; detail: s
   if (clientErrorStatus !== undefined) {
     const detail = MIDDLEWARE_ERROR_DETAILS[clientErrorStatus] ?? 'The request could not be read.';
     return { status: clientErrorStatus, code: codeForStatus(clientErrorStatus), detail };
+  }
+  if (isServiceUnavailable(exception)) {
+    return {
+      status: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      detail: 'A service the platform depends on is unavailable or too slow; try again shortly.',
+    };
   }
   return { status: 500, code: 'INTERNAL_ERROR', detail: 'An unexpected error occurred; it has been logged.' };
 }

@@ -13,7 +13,10 @@ export const REDIS = Symbol('REDIS');
     {
       provide: REDIS,
       inject: [platformConfig.KEY],
-      useFactory: (config: PlatformConfig) => new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 }),
+      // A command fails (503) instead of waiting: after one reconnection attempt while Redis is down,
+      // and after REDIS_COMMAND_TIMEOUT_MS while it accepts but does not answer (frozen, overloaded).
+      useFactory: (config: PlatformConfig) =>
+        new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: config.REDIS_COMMAND_TIMEOUT_MS }),
     },
   ],
   exports: [REDIS],
