@@ -58,7 +58,7 @@ export class PasswordChecksBusyError extends RetryLaterError {
 
 /** The store of sign-in counters (Redis) does not answer: sign-in waits rather than goes unlimited. */
 export class SignInUnavailableError extends RetryLaterError {
-  constructor() {
-    super('SERVICE_UNAVAILABLE', 'Sign-in is unavailable for a moment; try again shortly.', 5);
+  constructor(retryAfterSeconds: number) {
+    super('SERVICE_UNAVAILABLE', 'Sign-in is unavailable for a moment; try again shortly.', retryAfterSeconds);
   }
 }

@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS } from '@app/platform';
 import { SignInUnavailableError, TooManySignInAttemptsError } from '../domain/identity.errors';
 import { IdentityConfig, identityConfig } from '../identity.config';
 import { LoginCounters } from '../infrastructure/login-counters';
@@ -39,7 +40,7 @@ export class LoginThrottlerGuard implements CanActivate {
         this.config.LOGIN_RATE_WINDOW_SECONDS * 1000,
       )
       .catch(() => {
-        throw new SignInUnavailableError();
+        throw new SignInUnavailableError(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS);
       });
     const limits = [this.config.LOGIN_RATE_LIMIT, this.config.LOGIN_CLIENT_RATE_LIMIT];
     const exceeded = windows.filter((window, index) => window.count > limits[index]);

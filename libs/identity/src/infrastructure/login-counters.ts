@@ -2,9 +2,6 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { PlatformConfig, platformConfig } from '@app/platform';
 
-/** How long a counter command may take before sign-in gives up on Redis for this attempt. */
-const COMMAND_TIMEOUT_MS = 1000;
-
 export interface CounterWindow {
   /** Attempts counted in the current window, this one included. */
   count: number;
@@ -14,14 +11,18 @@ export interface CounterWindow {
 
 /**
  * Fixed-window counters of sign-in attempts in Redis, shared by every replica. A connection of its
- * own, whose commands fail within a second when Redis is down instead of waiting for it.
+ * own, that does not retry a command: when Redis is down, a command fails at the first failed
+ * reconnection or after REDIS_COMMAND_TIMEOUT_MS, instead of waiting for Redis to come back.
  */
 @Injectable()
 export class LoginCounters implements OnApplicationShutdown {
   private readonly redis: Redis;
 
   constructor(@Inject(platformConfig.KEY) config: PlatformConfig) {
-    this.redis = new Redis(config.REDIS_URL, { commandTimeout: COMMAND_TIMEOUT_MS, maxRetriesPerRequest: 0 });
+    this.redis = new Redis(config.REDIS_URL, {
+      commandTimeout: config.REDIS_COMMAND_TIMEOUT_MS,
+      maxRetriesPerRequest: 0,
+    });
     // Failures reach the callers of count(); the connection retries by itself.
     this.redis.on('error', () => undefined);
   }
