@@ -8,6 +8,7 @@ import { Notifications1764300000000 } from './1764300000000-Notifications';
 import { Cohorts1764400000000 } from './1764400000000-Cohorts';
 import { ApplicationFeedback1764500000000 } from './1764500000000-ApplicationFeedback';
 import { UserAccountState1764700000000 } from './1764700000000-UserAccountState';
+import { CohortAnnexes1764800000000 } from './1764800000000-CohortAnnexes';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Cohorts1764400000000,
   ApplicationFeedback1764500000000,
   UserAccountState1764700000000,
+  CohortAnnexes1764800000000,
 ];

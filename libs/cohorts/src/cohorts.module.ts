@@ -4,10 +4,12 @@ import { AuditModule } from '@app/audit';
 import { CallsModule } from '@app/calls';
 import { NotificationsModule } from '@app/notifications';
 import { ScoringModule } from '@app/scoring';
+import { CohortAnnexesService } from './application/cohort-annexes.service';
 import { CohortPublicationService } from './application/cohort-publication.service';
 import { CohortsService } from './application/cohorts.service';
 import { PublicCohortsService } from './application/public-cohorts.service';
 import { cohortsConfig } from './cohorts.config';
+import { AnnexesRepository } from './infrastructure/annexes.repository';
 import { CohortsRepository } from './infrastructure/cohorts.repository';
 import { SelectionFactsRepository } from './infrastructure/selection-facts.repository';
 
@@ -17,9 +19,11 @@ import { SelectionFactsRepository } from './infrastructure/selection-facts.repos
     CohortsService,
     CohortPublicationService,
     PublicCohortsService,
+    CohortAnnexesService,
     CohortsRepository,
+    AnnexesRepository,
     SelectionFactsRepository,
   ],
-  exports: [CohortsService, CohortPublicationService, PublicCohortsService],
+  exports: [CohortsService, CohortPublicationService, PublicCohortsService, CohortAnnexesService],
 })
 export class CohortsModule {}

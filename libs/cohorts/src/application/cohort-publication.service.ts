@@ -7,12 +7,13 @@ import { contentHashOf, publicCohortDocument } from '../domain/public-cohort';
 import { Cohort, CohortsRepository } from '../infrastructure/cohorts.repository';
 import { OutcomeRecipient, SelectionFactsRepository } from '../infrastructure/selection-facts.repository';
 import { CohortsConfig, cohortsConfig } from '../cohorts.config';
+import { CohortAnnexesService } from './cohort-annexes.service';
 import { CohortsService } from './cohorts.service';
 
 /**
  * Publication (DESIGN.md §6), in one transaction that holds the call's row: the immutable public
- * snapshot and its hash, every application's outcome, the notifications to every applicant, and
- * last the call's move to `published`, after which the database refuses every change.
+ * snapshot and its hash, its annexes, every application's outcome, the notifications to every
+ * applicant, and last the call's move to `published`, after which the database refuses every change.
  */
 @Injectable()
 export class CohortPublicationService {
@@ -20,6 +21,7 @@ export class CohortPublicationService {
     private readonly cohorts: CohortsRepository,
     private readonly proposals: CohortsService,
     private readonly facts: SelectionFactsRepository,
+    private readonly annexes: CohortAnnexesService,
     private readonly calls: CallsService,
     private readonly notifications: NotificationsService,
     private readonly transactions: Transactions,
@@ -46,6 +48,7 @@ export class CohortPublicationService {
       });
       const contentHash = contentHashOf(snapshot);
       await this.cohorts.markPublished(tx, id, { actorId: actor.id, publishedAt, snapshot, contentHash });
+      await this.annexes.renderAtPublication(tx, id, { callId, snapshot, contentHash }, call);
       const recipients = await this.facts.setOutcomes(tx, callId, {
         selected: memberIds,
         waitlisted: cohort.waitlist.map((w) => w.applicationId),

@@ -1,17 +1,40 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Param, ParseUUIDPipe, Query, Res, applyDecorators } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Page, PageOf, PageQueryDto, Public } from '@app/platform';
+import { CSV_ANNEX_LOCALE, CohortAnnexesService } from '../application/cohort-annexes.service';
 import { PublicCohort, PublicCohortsService } from '../application/public-cohorts.service';
+import type { StoredAnnex } from '../infrastructure/annexes.repository';
 import { AnnexQueryDto, PublicCohortDto } from './cohort.dto';
 
 const ID = new ParseUUIDPipe();
-const binary = (type: string) => ({ [type]: { schema: { type: 'string', format: 'binary' } } });
+
+/** An annex never changes once published: any cache may keep it for good, and revalidate by its ETag. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+const AnnexResponses = (type: string, description: string) =>
+  applyDecorators(
+    ApiProduces(type),
+    ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag of a copy already held.' }),
+    ApiOkResponse({
+      description,
+      content: { [type]: { schema: { type: 'string', format: 'binary' } } },
+      headers: {
+        ETag: { description: 'Strong: the SHA-256 (hex) of the bytes, in quotes.', schema: { type: 'string' } },
+        'Cache-Control': { schema: { type: 'string', example: IMMUTABLE } },
+      },
+    }),
+    ApiResponse({ status: 304, description: 'The copy of that ETag is current; no body.' }),
+  );
 
 /** Published cohorts, for anyone: the document whose hash anyone can check, and the annexes. */
 @ApiTags('public')
 @Controller('public/cohorts')
 export class PublicCohortsController {
-  constructor(private readonly cohorts: PublicCohortsService) {}
+  constructor(
+    private readonly cohorts: PublicCohortsService,
+    private readonly annexes: CohortAnnexesService,
+  ) {}
 
   @Get()
   @Public()
@@ -28,13 +51,17 @@ export class PublicCohortsController {
     return this.cohorts.get(id);
   }
 
-  /** The selected centres as CSV (UTF-8 with a byte-order mark). */
+  /** The selected centres as CSV (UTF-8 with a byte-order mark), as stored at publication. */
   @Get(':id/annex.csv')
   @Public()
-  @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'The list of selected centres.', content: binary('text/csv') })
-  async csv(@Param('id', ID) id: string): Promise<StreamableFile> {
-    return new StreamableFile(Buffer.from(await this.cohorts.annexCsv(id), 'utf8'), {
+  @AnnexResponses('text/csv', 'The list of selected centres.')
+  async csv(
+    @Param('id', ID) id: string,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    const annex = await this.annexes.get(id, { format: 'csv', locale: CSV_ANNEX_LOCALE });
+    sendAnnex(res, annex, ifNoneMatch, {
       type: 'text/csv; charset=utf-8',
       disposition: `attachment; filename="cohort-${id}.csv"`,
     });
@@ -43,14 +70,37 @@ export class PublicCohortsController {
   /** The annexes of the announcement: the evaluation process and the selected centres by region. */
   @Get(':id/annex.pdf')
   @Public()
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'The annexes, in English or French.', content: binary('application/pdf') })
-  async pdf(@Param('id', ID) id: string, @Query() query: AnnexQueryDto): Promise<StreamableFile> {
-    const pdf = await this.cohorts.annexPdf(id, query.lang);
-    return new StreamableFile(pdf, {
+  @AnnexResponses('application/pdf', 'The annexes, in English or French, as rendered at publication.')
+  async pdf(
+    @Param('id', ID) id: string,
+    @Query() query: AnnexQueryDto,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    const annex = await this.annexes.get(id, { format: 'pdf', locale: query.lang });
+    sendAnnex(res, annex, ifNoneMatch, {
       type: 'application/pdf',
-      length: pdf.length,
       disposition: `inline; filename="cohort-${id}-annex-${query.lang}.pdf"`,
     });
   }
+}
+
+/** The stored bytes with a strong ETag, or 304 when the client's copy is that one (RFC 9110 §13.1.2). */
+function sendAnnex(
+  res: Response,
+  annex: StoredAnnex,
+  ifNoneMatch: string | undefined,
+  file: { type: string; disposition: string },
+): void {
+  const etag = `"${annex.sha256}"`;
+  res.setHeader('ETag', etag);
+  res.setHeader('Cache-Control', IMMUTABLE);
+  const held = (ifNoneMatch ?? '').split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+  if (held.includes(etag) || held.includes('*')) {
+    res.status(304).end();
+    return;
+  }
+  res.status(200).type(file.type).setHeader('Content-Disposition', file.disposition);
+  res.setHeader('Content-Length', annex.content.length);
+  res.end(annex.content);
 }

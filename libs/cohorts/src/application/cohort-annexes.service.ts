@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { Call, CallsService } from '@app/calls';
+import { NotFoundError, Transaction, Transactions } from '@app/platform';
+import { renderAnnexCsv } from '../annex/annex-csv';
+import { ANNEX_LOCALES, AnnexLocale } from '../annex/annex-i18n';
+import { renderAnnexPdf } from '../annex/annex-pdf';
+import type { AnnexContent } from '../annex/annex.types';
+import { AnnexKey, AnnexesRepository, StoredAnnex } from '../infrastructure/annexes.repository';
+import { CohortsRepository, PublishedCohort } from '../infrastructure/cohorts.repository';
+import { SelectionFactsRepository } from '../infrastructure/selection-facts.repository';
+
+/** The CSV annex is one document, its country names in English. */
+export const CSV_ANNEX_LOCALE: AnnexLocale = 'en';
+
+/**
+ * The annexes of a published cohort (the CSV and the PDF in each language), rendered once and then
+ * served as stored: what they show cannot change after publication, so neither can they.
+ */
+@Injectable()
+export class CohortAnnexesService {
+  constructor(
+    private readonly annexes: AnnexesRepository,
+    private readonly cohorts: CohortsRepository,
+    private readonly facts: SelectionFactsRepository,
+    private readonly calls: CallsService,
+    private readonly transactions: Transactions,
+  ) {}
+
+  /** In the publication's transaction, after the cohort is marked published: they commit together. */
+  async renderAtPublication(tx: Transaction, cohortId: string, cohort: PublishedCohort, call: Call): Promise<void> {
+    await this.annexes.insert(tx, cohortId, await this.renderAll(cohortId, cohort, call));
+  }
+
+  /**
+   * The stored annex. A cohort published before annexes were stored has them rendered and stored on
+   * its first request; from then on it is served like any other.
+   */
+  async get(cohortId: string, key: AnnexKey): Promise<StoredAnnex> {
+    const stored = await this.annexes.find(cohortId, key);
+    if (stored) return stored;
+    const cohort = await this.cohorts.findPublished(cohortId);
+    if (!cohort) throw new NotFoundError('Cohort');
+    const rendered = await this.renderAll(cohortId, cohort, await this.calls.get(cohort.callId));
+    await this.transactions.run((tx) => this.annexes.insert(tx, cohortId, rendered));
+    // Read back: of two first readers, both serve the copy that was stored first.
+    const kept = await this.annexes.find(cohortId, key);
+    if (!kept) throw new NotFoundError('Annex');
+    return kept;
+  }
+
+  private async renderAll(cohortId: string, cohort: PublishedCohort, call: Call) {
+    const evaluators = await this.facts.evaluatorCount(cohort.callId);
+    const contents = new Map<AnnexLocale, AnnexContent>();
+    for (const locale of ANNEX_LOCALES) {
+      contents.set(locale, await this.contentOf(cohortId, cohort, call, evaluators, locale));
+    }
+    const contentIn = (locale: AnnexLocale) => contents.get(locale) as AnnexContent;
+    const pdfs = await Promise.all(
+      ANNEX_LOCALES.map(async (locale) => ({
+        format: 'pdf' as const,
+        locale,
+        content: await renderAnnexPdf(contentIn(locale), locale),
+      })),
+    );
+    const csv = Buffer.from(renderAnnexCsv(contentIn(CSV_ANNEX_LOCALE).members), 'utf8');
+    return [{ format: 'csv' as const, locale: CSV_ANNEX_LOCALE, content: csv }, ...pdfs];
+  }
+
+  /** What the annex shows: the snapshot beside the frozen call (criteria, scale), country names translated. */
+  private async contentOf(
+    cohortId: string,
+    { snapshot, contentHash }: PublishedCohort,
+    call: Call,
+    evaluators: number,
+    locale: AnnexLocale,
+  ): Promise<AnnexContent> {
+    const names = await this.facts.countryNames(
+      snapshot.members.map((m) => m.countryCode),
+      locale,
+    );
+    return {
+      cohortId,
+      call: snapshot.call,
+      publishedAt: snapshot.publishedAt,
+      contentHash,
+      process: {
+        applicationsReceived: snapshot.statistics.applications,
+        countries: snapshot.statistics.countries,
+        selected: snapshot.statistics.selected,
+        evaluators,
+        evaluatorsPerApplication: call.evaluatorsPerApplication,
+        normalization: call.scoring.normalization,
+        scale: { min: call.scoring.scaleMin, max: call.scoring.scaleMax },
+        criteria: call.criteria.map(({ code, title, weight }) => ({ code, title, weight })),
+      },
+      members: snapshot.members.map((m) => ({ ...m, countryName: names.get(m.countryCode) ?? m.countryName })),
+    };
+  }
+}

@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import { INestApplicationContext } from '@nestjs/common';
+import { parse } from 'csv-parse/sync';
+import request, { Response } from 'supertest';
+import { sql } from '../support/applications';
+import { withEnv } from '../support/async';
+import { createApplicantsFrom, createEvaluators, secretariatOf } from '../support/evaluation-fixtures';
+import { Actor } from '../support/fixtures';
+import { RedisServer } from '../support/redis-server';
+import { evaluatedCall } from '../support/scoring';
+import { TestApi } from '../support/test-app';
+import { startWorker } from '../support/worker';
+
+/**
+ * Issue 10, annexes: what applicants named their centres cannot run as a formula in the public CSV,
+ * and the annexes of a published cohort are rendered once, stored, and served with a strong ETag.
+ */
+
+jest.setTimeout(60_000);
+
+const CENTRES = [
+  { countryCode: 'KE', organisationName: '=HYPERLINK("http://evil.example","Click")', city: 'Nairobi' },
+  { countryCode: 'BR', organisationName: '+55 Campus', city: '=1+1' },
+  { countryCode: 'IN', organisationName: '-2+3 Deep Tech', city: 'Bengaluru' },
+  { countryCode: 'EG', organisationName: '@SUM(A1:A9) Incubator', city: 'Cairo' },
+];
+const FORMULA_START = /^[=+\-@\t\r\n]/;
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+describe('annexes of a published cohort', () => {
+  let redis: RedisServer;
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let secretariat: Actor;
+  let cohortId: string;
+
+  beforeAll(async () => {
+    redis = await RedisServer.start();
+    api = await withEnv({ REDIS_URL: redis.url }, () => TestApi.start());
+    worker = await startWorker({ REDIS_URL: redis.url });
+    secretariat = await secretariatOf(api);
+    const evaluators = await createEvaluators(
+      api,
+      ['DE', 'JP', 'MX'].map((countryCode) => ({ countryCode })),
+    );
+    const { callId } = await evaluatedCall(api, evaluators, await createApplicantsFrom(api, CENTRES), 2);
+    await sql(api, `UPDATE calls SET cohort_size = $2 WHERE id = $1`, [callId, CENTRES.length]);
+    const token = secretariat.token;
+    cohortId = (await api.post(`/api/v1/calls/${callId}/cohorts`, { token, body: {} })).body.id;
+    expect((await api.post(`/api/v1/cohorts/${cohortId}/approve`, { token })).status).toBe(200);
+    expect((await api.post(`/api/v1/cohorts/${cohortId}/publish`, { token })).status).toBe(200);
+  }, 180_000);
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await redis?.stop();
+  });
+
+  /** A GET of an annex, its body kept as bytes, checked against the OpenAPI document. */
+  const fetchAnnex = async (path: string, headers: Record<string, string> = {}): Promise<Response> => {
+    let test = request(api.server).get(`/api/v1/public/cohorts/${cohortId}/${path}`);
+    for (const [name, value] of Object.entries(headers)) test = test.set(name, value);
+    const res = await test.buffer(true).parse((stream, done) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    api.contract.assertSupertestResponse(res);
+    return res;
+  };
+  const storedAnnexes = () =>
+    sql<{ format: string; locale: string; sha256: string; content: Buffer }>(
+      api,
+      `SELECT format, locale, sha256, content FROM cohort_annexes WHERE cohort_id = $1 ORDER BY format, locale`,
+      [cohortId],
+    );
+
+  it('stores every annex at publication, before anyone asks for one', async () => {
+    expect((await storedAnnexes()).map(({ format, locale }) => [format, locale])).toEqual([
+      ['csv', 'en'],
+      ['pdf', 'en'],
+      ['pdf', 'fr'],
+    ]);
+  });
+
+  it('neutralises in the public CSV every name and city that a spreadsheet would run as a formula', async () => {
+    const res = await fetchAnnex('annex.csv');
+    expect(res.status).toBe(200);
+    const [header, ...rows] = parse(res.body as Buffer, { bom: true }) as string[][];
+    expect(header).toEqual(['region', 'country_code', 'country', 'centre', 'city']);
+    expect(rows.map((row) => [row[3], row[4]]).sort()).toEqual(
+      CENTRES.map((c) => [`'${c.organisationName}`, FORMULA_START.test(c.city) ? `'${c.city}` : c.city]).sort(),
+    );
+    expect(rows.flat().filter((cell) => FORMULA_START.test(cell))).toEqual([]);
+  });
+
+  it.each(['en', 'fr'])(
+    'serves the %s PDF as stored, the same bytes every time, under a strong ETag of their SHA-256',
+    async (lang) => {
+      const first = await fetchAnnex(`annex.pdf?lang=${lang}`);
+      const second = await fetchAnnex(`annex.pdf?lang=${lang}`);
+      expect([first.status, second.status]).toEqual([200, 200]);
+      const bytes = first.body as Buffer;
+      expect(Buffer.compare(bytes, second.body as Buffer)).toBe(0);
+      expect(first.headers.etag).toBe(`"${sha256(bytes)}"`);
+      expect(first.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      const stored = (await storedAnnexes()).find((a) => a.format === 'pdf' && a.locale === lang);
+      expect(Buffer.compare(bytes, stored?.content ?? Buffer.alloc(0))).toBe(0);
+    },
+  );
+
+  it('answers 304 without a body to a client that holds the current copy, and the bytes to any other', async () => {
+    const { etag } = (await fetchAnnex('annex.pdf?lang=fr')).headers;
+    const cached = await fetchAnnex('annex.pdf?lang=fr', { 'If-None-Match': `"0000", ${etag}` });
+    expect(cached.status).toBe(304);
+    expect(cached.headers.etag).toBe(etag);
+    expect((cached.body as Buffer).length).toBe(0);
+
+    const csvEtag = (await fetchAnnex('annex.csv')).headers.etag;
+    expect((await fetchAnnex('annex.csv', { 'If-None-Match': csvEtag })).status).toBe(304);
+    const stale = await fetchAnnex('annex.pdf?lang=en', { 'If-None-Match': etag });
+    expect(stale.status).toBe(200);
+    expect(stale.headers.etag).not.toBe(etag);
+  });
+
+  it('refuses any change to a stored annex in the database itself', async () => {
+    for (const statement of [
+      `UPDATE cohort_annexes SET content = '\\x00', sha256 = encode(sha256('\\x00'::bytea), 'hex') WHERE cohort_id = $1`,
+      `DELETE FROM cohort_annexes WHERE cohort_id = $1`,
+    ]) {
+      await expect(sql(api, statement, [cohortId])).rejects.toMatchObject({ driverError: { code: 'CP409' } });
+    }
+    expect(await storedAnnexes()).toHaveLength(3);
+  });
+
+  it('renders once, on first request, the annexes of a cohort published before they were stored', async () => {
+    const before = await storedAnnexes();
+    // As a cohort published before annexes were stored: its rows are not there.
+    await sql(api, `ALTER TABLE cohort_annexes DISABLE TRIGGER cohort_annexes_written_once`);
+    await sql(api, `DELETE FROM cohort_annexes WHERE cohort_id = $1`, [cohortId]);
+    await sql(api, `ALTER TABLE cohort_annexes ENABLE TRIGGER cohort_annexes_written_once`);
+
+    const answers = await Promise.all([1, 2, 3].map(() => fetchAnnex('annex.pdf?lang=en')));
+    expect(answers.map((res) => res.status)).toEqual([200, 200, 200]);
+    const stored = await storedAnnexes();
+    expect(stored.map(({ format, locale, sha256: hash }) => [format, locale, hash])).toEqual(
+      before.map(({ format, locale, sha256: hash }) => [format, locale, hash]),
+    );
+    for (const res of answers) expect(res.headers.etag).toBe(`"${stored[1].sha256}"`);
+  });
+});
