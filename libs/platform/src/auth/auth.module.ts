@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { createSecretKey } from 'node:crypto';
 import { AccessTokens } from './access-token';
 import { AccessGuard } from './access.guard';
 import { AuthConfig, authConfig } from './auth.config';
@@ -20,7 +21,8 @@ import { ReadGrants } from './read-grants';
       imports: [ConfigModule.forFeature(authConfig)],
       inject: [authConfig.KEY],
       useFactory: (config: AuthConfig) => ({
-        secret: config.JWT_SECRET,
+        // A key object: given a string, jsonwebtoken first tries it as a PEM public key, which throws, on every call.
+        secret: createSecretKey(Buffer.from(config.JWT_SECRET)),
         signOptions: { expiresIn: config.ACCESS_TOKEN_TTL_SECONDS, algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),
