@@ -31,8 +31,8 @@ const TIMEOUTS = {
   DB_POOL_SIZE: '3',
 };
 
-/** Routes that answer without the database: the process's liveness, its metrics, the dashboard's cookie. */
-const WITHOUT_DATABASE = new Set(['GET /health/live', 'GET /metrics', 'POST /api/v1/queue-dashboard/session']);
+/** Routes that answer without the database: the process's liveness and its metrics. */
+const WITHOUT_DATABASE = new Set(['GET /health/live', 'GET /metrics']);
 
 /** Bodies whose rules span fields, which a schema sample cannot meet. */
 const HAND_MADE_BODIES: Record<string, () => unknown> = {
