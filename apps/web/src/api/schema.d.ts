@@ -799,7 +799,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The selected centres as CSV (UTF-8 with a byte-order mark). */
+    /** The selected centres as CSV (UTF-8 with a byte-order mark), as stored at publication. */
     get: operations['PublicCohortsController_csv'];
     put?: never;
     post?: never;
@@ -879,6 +879,23 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Changes a user's role or deactivates it; the change applies to the tokens it already holds. */
+    patch: operations['UsersController_update'];
     trace?: never;
   };
   '/health/live': {
@@ -1980,6 +1997,12 @@ export interface components {
        */
       locale?: 'en' | 'fr';
     };
+    UpdateUserDto: {
+      /** @description False deactivates the account at once (its tokens stop working); true lets it sign in again. */
+      active?: boolean;
+      /** @enum {string} */
+      role?: 'evaluator' | 'secretariat' | 'admin';
+    };
     UploadDocumentFormDto: {
       /**
        * Format: binary
@@ -1993,6 +2016,8 @@ export interface components {
       kind: string;
     };
     UserDto: {
+      /** @description False once deactivated: the user can no longer sign in and its tokens stop working. */
+      active: boolean;
       affiliation: string | null;
       countryCode: string | null;
       displayName: string;
@@ -2005,6 +2030,8 @@ export interface components {
       role: 'applicant' | 'evaluator' | 'secretariat' | 'admin';
     };
     UserListItemDto: {
+      /** @description False once deactivated: the user can no longer sign in and its tokens stop working. */
+      active: boolean;
       affiliation: string | null;
       countryCode: string | null;
       /** Format: date-time */
@@ -2570,8 +2597,17 @@ export interface operations {
           'application/json': components['schemas']['TokenPairDto'];
         };
       };
-      /** @description Too many attempts; wait and retry. */
+      /** @description Too many attempts from this client (for this e-mail or any), or too many passwords being checked. */
       429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The sign-in counters are unreachable; retry after Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3889,7 +3925,10 @@ export interface operations {
   PublicCohortsController_csv: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The ETag of a copy already held. */
+        'If-None-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -3900,11 +3939,21 @@ export interface operations {
       /** @description The list of selected centres. */
       200: {
         headers: {
+          'Cache-Control'?: string;
+          /** @description Strong: the SHA-256 (hex) of the bytes, in quotes. */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
           'text/csv': Blob;
         };
+      };
+      /** @description The copy of that ETag is current; no body. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
       default: {
@@ -3922,7 +3971,10 @@ export interface operations {
       query?: {
         lang?: 'en' | 'fr';
       };
-      header?: never;
+      header?: {
+        /** @description The ETag of a copy already held. */
+        'If-None-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -3930,14 +3982,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The annexes, in English or French. */
+      /** @description The annexes, in English or French, as rendered at publication. */
       200: {
         headers: {
+          'Cache-Control'?: string;
+          /** @description Strong: the SHA-256 (hex) of the bytes, in quotes. */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
           'application/pdf': Blob;
         };
+      };
+      /** @description The copy of that ETag is current; no body. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
       default: {
@@ -4055,6 +4117,40 @@ export interface operations {
     };
     responses: {
       201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  UsersController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateUserDto'];
+      };
+    };
+    responses: {
+      200: {
         headers: {
           [name: string]: unknown;
         };
