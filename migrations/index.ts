@@ -9,6 +9,7 @@ import { Cohorts1764400000000 } from './1764400000000-Cohorts';
 import { ApplicationFeedback1764500000000 } from './1764500000000-ApplicationFeedback';
 import { UserAccountState1764700000000 } from './1764700000000-UserAccountState';
 import { CohortAnnexes1764800000000 } from './1764800000000-CohortAnnexes';
+import { AssignmentRanges1764900000000 } from './1764900000000-AssignmentRanges';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ApplicationFeedback1764500000000,
   UserAccountState1764700000000,
   CohortAnnexes1764800000000,
+  AssignmentRanges1764900000000,
 ];
