@@ -121,39 +121,38 @@ export class SelectionFactsRepository {
     callId: string,
     outcome: { selected: string[]; waitlisted: string[] },
   ): Promise<OutcomeRecipient[]> {
-    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected]. Each application's feedback is
+    // read by its own evaluations (an index range), never by joining the applications with
+    // aggregates of the whole call: planned on stale statistics as one row, such a join re-ran
+    // the aggregates for every application. An assignment's call is its application's.
     const [rows] = (await tx.query(
-      `WITH evaluation AS (
-         SELECT a.id, a.application_id, a.overall_comment, a.submitted_at
-         FROM assignments a JOIN applications app ON app.id = a.application_id
-         WHERE a.call_id = $1 AND a.status = 'submitted' AND app.status = 'submitted'
-       ), per_criterion AS (
-         SELECT e.application_id, c.position,
-                jsonb_build_object(
-                  'code', c.code, 'title', c.title, 'weight', c.weight, 'meanScore', avg(cs.score)::float8,
-                  'comments', COALESCE(jsonb_agg(btrim(cs.comment) ORDER BY e.submitted_at, e.id)
-                                         FILTER (WHERE btrim(cs.comment) <> ''), '[]')) AS feedback
-         FROM evaluation e
-         JOIN criterion_scores cs ON cs.assignment_id = e.id
-         JOIN criteria c ON c.call_id = $1 AND c.code = cs.criterion_code
-         GROUP BY e.application_id, c.position, c.code, c.title, c.weight
-       ), criteria_feedback AS (
-         SELECT application_id, jsonb_agg(feedback ORDER BY position) AS criteria
-         FROM per_criterion GROUP BY application_id
-       ), overall AS (
-         SELECT application_id, count(*)::int AS evaluations,
-                COALESCE(jsonb_agg(btrim(overall_comment) ORDER BY submitted_at, id)
-                           FILTER (WHERE btrim(overall_comment) <> ''), '[]') AS comments
-         FROM evaluation GROUP BY application_id
-       ), released AS (
+      `WITH released AS (
          SELECT app.id,
                 jsonb_build_object(
-                  'score', r.score, 'rank', r.rank, 'evaluationCount', COALESCE(o.evaluations, 0),
-                  'criteria', COALESCE(cf.criteria, '[]'), 'comments', COALESCE(o.comments, '[]')) AS feedback
+                  'score', r.score, 'rank', r.rank, 'evaluationCount', overall.evaluations,
+                  'criteria', COALESCE(criteria_feedback.criteria, '[]'), 'comments', overall.comments) AS feedback
          FROM applications app
          LEFT JOIN application_results r ON r.application_id = app.id
-         LEFT JOIN criteria_feedback cf ON cf.application_id = app.id
-         LEFT JOIN overall o ON o.application_id = app.id
+         CROSS JOIN LATERAL (
+           SELECT count(*)::int AS evaluations,
+                  COALESCE(jsonb_agg(btrim(e.overall_comment) ORDER BY e.submitted_at, e.id)
+                             FILTER (WHERE btrim(e.overall_comment) <> ''), '[]') AS comments
+           FROM assignments e WHERE e.application_id = app.id AND e.status = 'submitted'
+         ) overall
+         CROSS JOIN LATERAL (
+           SELECT jsonb_agg(jsonb_build_object(
+                    'code', c.code, 'title', c.title, 'weight', c.weight, 'meanScore', s.mean_score,
+                    'comments', s.comments) ORDER BY c.position) AS criteria
+           FROM (
+             SELECT cs.criterion_code, avg(cs.score)::float8 AS mean_score,
+                    COALESCE(jsonb_agg(btrim(cs.comment) ORDER BY e.submitted_at, e.id)
+                               FILTER (WHERE btrim(cs.comment) <> ''), '[]') AS comments
+             FROM assignments e JOIN criterion_scores cs ON cs.assignment_id = e.id
+             WHERE e.application_id = app.id AND e.status = 'submitted'
+             GROUP BY cs.criterion_code
+           ) s
+           JOIN criteria c ON c.call_id = $1 AND c.code = s.criterion_code
+         ) criteria_feedback
          WHERE app.call_id = $1 AND app.status = 'submitted'
        )
        UPDATE applications SET
