@@ -1,0 +1,37 @@
+import { sql } from './applications';
+import { TestApi } from './test-app';
+
+/**
+ * A fingerprint of every row of every table, in one statement (the fuzz database is small): equal
+ * fingerprints before and after a refused request prove it changed nothing.
+ */
+export class DatabaseFingerprint {
+  private constructor(
+    private readonly api: TestApi,
+    private readonly statement: string,
+  ) {}
+
+  static async of(api: TestApi): Promise<DatabaseFingerprint> {
+    const tables = await sql<{ name: string }>(
+      api,
+      `SELECT table_name AS name FROM information_schema.tables
+        WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+    );
+    const columns = tables.map(
+      ({ name }) =>
+        `'${name}', (SELECT md5(coalesce(string_agg(md5(t::text), '' ORDER BY md5(t::text)), '')) FROM "${name}" t)`,
+    );
+    return new DatabaseFingerprint(api, `SELECT json_build_object(${columns.join(', ')}) AS tables`);
+  }
+
+  /** A hash per table. */
+  async take(): Promise<Record<string, string>> {
+    const [row] = await sql<{ tables: Record<string, string> }>(this.api, this.statement);
+    return row!.tables;
+  }
+}
+
+/** The tables whose hash differs. */
+export function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
+  return Object.keys({ ...before, ...after }).filter((table) => before[table] !== after[table]);
+}
