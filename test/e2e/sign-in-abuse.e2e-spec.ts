@@ -97,7 +97,7 @@ describe('sign-in abuse', () => {
       expect((await api.get('/api/v1/me', { token })).status).toBe(200);
 
       const finished: string[] = [];
-      const logins = Array.from({ length: 20 }, () =>
+      const logins = Array.from({ length: 30 }, () =>
         attempt(api, uniqueEmail('flood'), 'wrong password!', { 'X-Forwarded-For': clientAddress() }).then((res) => {
           finished.push(res.status === 429 ? 'refused' : 'checked');
           return res;
