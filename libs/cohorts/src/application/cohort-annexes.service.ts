@@ -9,6 +9,8 @@ import { AnnexKey, AnnexesRepository, StoredAnnex } from '../infrastructure/anne
 import { CohortsRepository, PublishedCohort } from '../infrastructure/cohorts.repository';
 import { SelectionFactsRepository } from '../infrastructure/selection-facts.repository';
 
+export type { StoredAnnex };
+
 /** The CSV annex is one document, its country names in English. */
 export const CSV_ANNEX_LOCALE: AnnexLocale = 'en';
 

@@ -2,9 +2,8 @@ import { Controller, Get, Headers, Param, ParseUUIDPipe, Query, Res, applyDecora
 import { ApiHeader, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Page, PageOf, PageQueryDto, Public } from '@app/platform';
-import { CSV_ANNEX_LOCALE, CohortAnnexesService } from '../application/cohort-annexes.service';
+import { CSV_ANNEX_LOCALE, CohortAnnexesService, StoredAnnex } from '../application/cohort-annexes.service';
 import { PublicCohort, PublicCohortsService } from '../application/public-cohorts.service';
-import type { StoredAnnex } from '../infrastructure/annexes.repository';
 import { AnnexQueryDto, PublicCohortDto } from './cohort.dto';
 
 const ID = new ParseUUIDPipe();
