@@ -1,4 +1,4 @@
-import { sql } from '../support/applications';
+import { connectDb } from '../support/calls-e2e';
 import { secretariatOf } from '../support/evaluation-fixtures';
 import { Actor } from '../support/fixtures';
 import { TestApi } from '../support/test-app';
@@ -17,17 +17,19 @@ describe('ranking of a call of 70,000 applications', () => {
   beforeAll(async () => {
     api = await TestApi.start();
     secretariat = await secretariatOf(api);
-    [{ id: callId }] = await sql<{ id: string }>(
-      api,
-      `INSERT INTO calls (reference, title, opens_at, closes_at, cohort_size, evaluators_per_application, scoring)
+    // Seeded on a connection of the test's own: the API's connections cancel statements this long.
+    const db = await connectDb();
+    try {
+      const call = await db.query<{ id: string }>(
+        `INSERT INTO calls (reference, title, opens_at, closes_at, cohort_size, evaluators_per_application, scoring)
        VALUES ('BIG-' || gen_random_uuid(), 'A very large call', now() - interval '30 days', now() - interval '1 day',
                50, 3, '{"scaleMin": 0, "scaleMax": 10, "normalization": "none", "disagreementThreshold": 30}')
        RETURNING id`,
-    );
-    // Set-based: one statement seeds the organisations, their applications and a ranked result each.
-    await sql(
-      api,
-      `WITH organisations AS (
+      );
+      callId = call.rows[0].id;
+      // Set-based: one statement seeds the organisations, their applications and a ranked result each.
+      await db.query(
+        `WITH organisations AS (
          INSERT INTO organisations (name, country_code, type)
          SELECT 'Big call centre ' || n || ' ' || $1::text, 'KE', 'academia' FROM generate_series(1, $2::int) n
          RETURNING id
@@ -39,8 +41,11 @@ describe('ranking of a call of 70,000 applications', () => {
        INSERT INTO application_results (application_id, call_id, raw_score, normalized_score, score, evaluation_count,
                                         spread, std_dev, needs_moderation, rank)
        SELECT id, $1::uuid, 50, 50, 50, 3, 0, 0, false, row_number() OVER (ORDER BY id) FROM applications`,
-      [callId, RANKED, secretariat.id],
-    );
+        [callId, RANKED, secretariat.id],
+      );
+    } finally {
+      await db.end();
+    }
   }, 120_000);
   afterAll(() => api.close());
 
