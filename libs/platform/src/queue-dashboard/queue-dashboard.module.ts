@@ -3,8 +3,11 @@ import { ExpressAdapter } from '@bull-board/express';
 import { BullBoardModule } from '@bull-board/nestjs';
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { PlatformConfig, platformConfig } from '../config';
 import { QUEUE_DASHBOARD_ROUTE, QueueDashboardAuth } from './queue-dashboard.auth';
 import { QueueDashboardController } from './queue-dashboard.controller';
+import { QueueDashboardOutages, dashboardConnection } from './queue-dashboard.outages';
 
 /** Bull Board over the given queues, for the secretariat (see QueueDashboardAuth). */
 @Module({})
@@ -13,7 +16,14 @@ export class QueueDashboardModule {
     return {
       module: QueueDashboardModule,
       imports: [
-        BullModule.registerQueue(...queues.map((name) => ({ name }))),
+        BullModule.registerQueueAsync(
+          ...queues.map((name) => ({
+            name,
+            imports: [ConfigModule.forFeature(platformConfig)],
+            inject: [platformConfig.KEY],
+            useFactory: (config: PlatformConfig) => ({ connection: dashboardConnection(config) }),
+          })),
+        ),
         BullBoardModule.forRoot({
           route: QUEUE_DASHBOARD_ROUTE,
           adapter: ExpressAdapter,
@@ -22,6 +32,7 @@ export class QueueDashboardModule {
         BullBoardModule.forFeature(...queues.map((name) => ({ name, adapter: BullMQAdapter }))),
       ],
       controllers: [QueueDashboardController],
+      providers: [QueueDashboardOutages],
     };
   }
 }
