@@ -75,6 +75,15 @@ export class RedisServer {
     await Promise.race([waitForPong(this.port, 10_000), exited]);
   }
 
+  /** Stops the process (SIGSTOP): connections stay open and commands go unanswered. */
+  freeze(): void {
+    this.process?.kill('SIGSTOP');
+  }
+
+  thaw(): void {
+    this.process?.kill('SIGCONT');
+  }
+
   /** Kills the server (SIGKILL: no clean shutdown) and waits until it has exited. */
   async stop(): Promise<void> {
     const child = this.process;
