@@ -1,19 +1,24 @@
 /**
- * Times a full rescoring run through the queue (DESIGN §5) at 100,000 applications × 3 evaluators
- * × 8 criteria (2.4M criterion scores, seeded set-based and deterministically), against one SQL
- * GROUP BY computing the raw scores over the same rows in the same process run, and samples the
- * worker's memory. It only prints figures (the goal is a ratio of at most 3×); it fails only when a
- * run does not complete or its results are not a full ranking.
+ * Times a full rescoring run and an incremental rescoring through the queue (DESIGN §5) at 100,000
+ * applications × 3 evaluators × 8 criteria (2.4M criterion scores, seeded set-based and
+ * deterministically), against one SQL GROUP BY computing the raw scores over the same rows in the
+ * same process run, and samples the worker's memory. It only prints figures (the goal is a ratio
+ * of at most 3×); it fails only when a run does not complete or its results are not a full ranking.
+ *
+ * Everything is timed twice: first right after the bulk load, with autovacuum disabled on every table
+ * the load or a run writes and the statistics the migrated (empty) tables were analysed with, as a
+ * bulk import leaves a database before autovacuum catches up; then after VACUUM ANALYZE. Stale
+ * statistics must not change the order of magnitude.
  *
  * It owns its database (dropped and migrated afresh: BENCH_DATABASE_URL, by default
  * accelerator_bench) and a private redis-server, so that no other worker takes its jobs. To try a
- * variant without changing the project's code: BENCH_CHUNK_SIZE, BENCH_CONCURRENCY, and
- * BENCH_VARIANT_SQL (run after seeding, before the worker starts, e.g. an index or
- * `ALTER DATABASE … SET jit = off`; database settings are reset at the next start).
+ * variant without changing the project's code: BENCH_APPLICATIONS (the size, 100,000 by default),
+ * BENCH_CHUNK_SIZE, BENCH_CONCURRENCY, and BENCH_VARIANT_SQL (run after seeding, before the worker
+ * starts, e.g. an index or `ALTER DATABASE … SET jit = off`; database settings are reset at the
+ * next start).
  *
  *   npm run bench:scoring
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import Redis from 'ioredis';
@@ -21,17 +26,15 @@ import { Client } from 'pg';
 import { RedisServer } from '../support/redis-server';
 import { WorkerProcess } from '../support/worker';
 import { connect, freshDatabase } from './bench-database';
+import { memory, sampleRss, serverCpu } from './process-usage';
+import { CALL_ID, GROUP_BY_SQL, PEOPLE_SQL, callSql } from './scoring-bench-data';
+import { FullRun, fullRun, rescore, verify } from './scoring-bench-requests';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/accelerator_bench';
-const APPLICATIONS = 100_000;
-const EVALUATORS = 300;
-const CRITERIA = 8;
+const DATABASE = decodeURIComponent(new URL(DATABASE_URL).pathname.slice(1));
+const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 100_000);
 const WARM_RUNS = 3;
 const GROUP_BY_RUNS = 3;
-const POLL_MS = 25;
-/** USER_HZ of /proc/<pid>/stat on Linux. */
-const TICK_MS = 10;
-const RUN_TIMEOUT_MS = 10 * 60_000;
 const VARIANT_SQL = process.env.BENCH_VARIANT_SQL ?? '';
 const WORKER_ENV = {
   DATABASE_URL,
@@ -41,66 +44,22 @@ const WORKER_ENV = {
   CALL_CLOSING_INTERVAL_MS: '86400000',
   OUTBOX_POLL_MS: '20',
 };
-const CALL_ID = "md5('bench-call')::uuid";
-const SECRETARIAT_ID = "md5('bench-secretariat')::uuid";
-const SCORING = { scaleMin: 0, scaleMax: 10, normalization: 'zscore', disagreementThreshold: 30 };
-
-/** Ids are md5 of a name: the same rows, and the same chunk boundaries, on every run. */
-const SEED_SQL = [
-  `INSERT INTO organisations (id, name, country_code, type, city)
-   SELECT md5('organisation-' || i)::uuid, 'Bench centre ' || i, codes[1 + i % cardinality(codes)],
-          (ARRAY['academia', 'incubator', 'accelerator', 'innovation_hub', 'ngo'])[1 + i % 5], 'City ' || i % 1000
-   FROM generate_series(1, ${APPLICATIONS}) i,
-        (SELECT array_agg(code ORDER BY code) AS codes FROM countries WHERE member_state) c`,
-  `INSERT INTO users (id, email, password_hash, role, display_name)
-   VALUES (${SECRETARIAT_ID}, 'secretariat@bench.example', 'not-a-hash', 'secretariat', 'Bench secretariat')`,
-  `INSERT INTO users (id, email, password_hash, role, display_name)
-   SELECT md5('evaluator-' || e)::uuid, 'evaluator-' || e || '@bench.example', 'not-a-hash', 'evaluator', 'Evaluator ' || e
-   FROM generate_series(0, ${EVALUATORS - 1}) e`,
-  `INSERT INTO calls (id, reference, title, status, opens_at, closes_at, cohort_size, evaluators_per_application, scoring)
-   VALUES (${CALL_ID}, 'BENCH/SCORING/100K', 'Scoring bench', 'reviewing', '2025-01-01Z', '2025-03-01Z', 500, 3,
-           '${JSON.stringify(SCORING)}')`,
-  `INSERT INTO criteria (call_id, code, title, weight, position)
-   SELECT ${CALL_ID}, 'C' || k, 'Criterion ' || k, k, k FROM generate_series(1, ${CRITERIA}) k`,
-  `INSERT INTO panel_members (call_id, evaluator_id)
-   SELECT ${CALL_ID}, md5('evaluator-' || e)::uuid FROM generate_series(0, ${EVALUATORS - 1}) e`,
-  `INSERT INTO applications (id, call_id, organisation_id, country_code, region, status, eligibility, submitted_at, created_by)
-   SELECT md5('application-' || i)::uuid, ${CALL_ID}, o.id, o.country_code, c.region, 'submitted',
-          '{"eligible":true,"reasons":[]}', '2025-01-02Z'::timestamptz + i * interval '20 seconds', ${SECRETARIAT_ID}
-   FROM generate_series(1, ${APPLICATIONS}) i
-   JOIN organisations o ON o.id = md5('organisation-' || i)::uuid
-   JOIN countries c ON c.code = o.country_code`,
-  // Evaluators b, b+100 and b+200 (mod 300) of a pseudo-random b: three distinct ones, ~1000 each.
-  `INSERT INTO assignments (id, call_id, application_id, evaluator_id, status, submitted_at)
-   SELECT md5('assignment-' || i || '-' || k)::uuid, ${CALL_ID}, md5('application-' || i)::uuid,
-          md5('evaluator-' || (abs(hashint4(i)::int8) + 100 * k) % ${EVALUATORS})::uuid, 'submitted',
-          '2025-03-10Z'::timestamptz + i * interval '7 seconds'
-   FROM generate_series(1, ${APPLICATIONS}) i, generate_series(0, 2) k`,
-  // Quality 2..8 per application, a bias of -2..+2 per evaluator (lenient or harsh), noise of -2..+2.
-  `INSERT INTO criterion_scores (assignment_id, criterion_code, score)
-   SELECT md5('assignment-' || i || '-' || k)::uuid, 'C' || c,
-          greatest(0, least(10, 2 + abs(hashint4(i * 31 + 7)::int8) % 7
-                                + ((abs(hashint4(i)::int8) + 100 * k) % ${EVALUATORS}) % 5 - 2
-                                + abs(hashint8(i * 24 + k * 8 + c)) % 5 - 2))
-   FROM generate_series(1, ${APPLICATIONS}) i, generate_series(0, 2) k, generate_series(1, ${CRITERIA}) c`,
+/** What the seed writes and what a run writes: autovacuum is off for them while stale statistics are timed. */
+const WRITTEN_TABLES = [
+  'organisations',
+  'users',
+  'calls',
+  'criteria',
+  'panel_members',
+  'applications',
+  'assignments',
+  'criterion_scores',
+  'application_results',
+  'scoring_runs',
+  'scoring_run_chunks',
+  'scoring_run_totals',
+  'outbox',
 ];
-
-/** §5.1–5.2 raw scores in one statement; summed so that no output column can be planned away. */
-const GROUP_BY_SQL = `
-  SELECT count(*)::int AS applications, sum(raw_score) AS checksum FROM (
-    SELECT application_id, avg(t) AS raw_score FROM (
-      SELECT a.application_id,
-             100 * sum(cr.weight * (cs.score - (c.scoring->>'scaleMin')::float8)
-                   / ((c.scoring->>'scaleMax')::float8 - (c.scoring->>'scaleMin')::float8)) / sum(cr.weight) AS t
-      FROM calls c
-      JOIN assignments a ON a.call_id = c.id AND a.status = 'submitted'
-      JOIN criterion_scores cs ON cs.assignment_id = a.id
-      JOIN criteria cr ON cr.call_id = c.id AND cr.code = cs.criterion_code
-      WHERE c.id = ${CALL_ID}
-      GROUP BY a.id, a.application_id
-    ) totals
-    GROUP BY application_id
-  ) scores`;
 
 async function withClient<T>(work: (db: Client) => Promise<T>): Promise<T> {
   const db = await connect(DATABASE_URL);
@@ -111,128 +70,33 @@ async function withClient<T>(work: (db: Client) => Promise<T>): Promise<T> {
   }
 }
 
-async function seed(db: Client): Promise<{ seedMs: number; analyzeMs: number }> {
+/**
+ * Bulk-loads the call over the statistics of the empty migrated tables, autovacuum off; VACUUM
+ * (without ANALYZE) sets hint bits and the visibility map as long-lived data has them, so that runs
+ * compare, and leaves the column statistics as they were.
+ */
+async function seed(db: Client): Promise<number> {
+  await db.query('ANALYZE');
+  for (const table of WRITTEN_TABLES) await db.query(`ALTER TABLE ${table} SET (autovacuum_enabled = false)`);
   const started = performance.now();
   await db.query('BEGIN');
-  for (const sql of SEED_SQL) await db.query(sql);
+  for (const sql of [...PEOPLE_SQL, ...callSql('bench', APPLICATIONS)]) await db.query(sql);
   await db.query('COMMIT');
-  const seeded = performance.now();
-  // VACUUM too: hint bits and the visibility map as long-lived data has them, so runs compare.
+  const seedMs = performance.now() - started;
+  await db.query('VACUUM');
+  return seedMs;
+}
+
+/** Fresh statistics, and no results: the runs with fresh statistics start cold too. */
+async function refreshStatistics(db: Client): Promise<number> {
+  await db.query(`DELETE FROM application_results WHERE call_id = ${CALL_ID}`);
+  const started = performance.now();
   await db.query('VACUUM (ANALYZE)');
-  return { seedMs: seeded - started, analyzeMs: performance.now() - seeded };
-}
-
-/** The worker's memory from /proc (kB → MiB): VmRSS now, VmHWM the peak since it started. */
-function memory(pid: number): { rss: number; peak: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) / 1024;
-  return { rss: field('VmRSS'), peak: field('VmHWM') };
-}
-
-/** Samples VmRSS while the runs go on; VmHWM catches what falls between samples. */
-function sampleRss(pid: number): { stop: () => number } {
-  let highest = 0;
-  const timer = setInterval(() => (highest = Math.max(highest, memory(pid).rss)), 50);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      return Math.max(highest, memory(pid).rss);
-    },
-  };
-}
-
-interface FullRun {
-  runId: string;
-  outboxId: string;
-  ms: number;
-  /** CPU of the database server for the run. */
-  cpuMs: number;
-}
-
-/**
- * CPU used so far (ms) by each server process of the bench database, from /proc: the server runs on
- * this host, and the statements of a run are not parallel (data-modifying), so this is all of it.
- */
-function serverCpu(except: number[]): Map<number, number> {
-  const database = decodeURIComponent(new URL(DATABASE_URL).pathname.slice(1));
-  const found = new Map<number, number>();
-  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (!title.startsWith('postgres: ') || !title.includes(` ${database} `) || except.includes(Number(entry)))
-        continue;
-      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
-      found.set(Number(entry), (Number(fields[11]) + Number(fields[12])) * TICK_MS);
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
-  return found;
-}
-
-/** Sums the server CPU the worker's connections use from now on, sampling those that may close. */
-function trackServerCpu(except: number[]): { stop: () => number } {
-  const first = serverCpu(except);
-  const last = new Map(first);
-  const sample = () => serverCpu(except).forEach((ms, pid) => last.set(pid, ms));
-  const timer = setInterval(sample, 100);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      sample();
-      return [...last].reduce((sum, [pid, ms]) => sum + ms - (first.get(pid) ?? 0), 0);
-    },
-  };
+  return performance.now() - started;
 }
 
 async function backendPid(db: Client): Promise<number> {
   return (await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
-}
-
-/**
- * Requests a run as ScoringRunsService.request does; answers its id and the time from commit to
- * completion. The tables a run churns are vacuumed first, untimed, as autovacuum would have done
- * between two runs (a test server may run without it).
- */
-async function fullRun(db: Client): Promise<FullRun> {
-  await db.query('VACUUM application_results, scoring_run_totals, scoring_run_chunks, scoring_runs, outbox');
-  const cpu = trackServerCpu([await backendPid(db)]);
-  await db.query('BEGIN');
-  const outbox = await db.query<{ id: string; run_id: string }>(
-    `INSERT INTO outbox (queue, job_name, payload)
-     SELECT 'scoring', 'scoring.full-run', jsonb_build_object('callId', ${CALL_ID}, 'runId', r.id)
-     FROM (SELECT gen_random_uuid() AS id) r RETURNING id, payload->>'runId' AS run_id`,
-  );
-  const { id: outboxId, run_id: runId } = outbox.rows[0];
-  await db.query(
-    `INSERT INTO scoring_runs (id, call_id, reason, requested_by, trigger_outbox_id)
-     VALUES ($1, ${CALL_ID}, 'requested', ${SECRETARIAT_ID}, $2)`,
-    [runId, outboxId],
-  );
-  await db.query('COMMIT');
-  const committed = performance.now();
-  for (;;) {
-    const { rows } = await db.query<{ status: string; error: string | null }>(
-      'SELECT status, error FROM scoring_runs WHERE id = $1',
-      [runId],
-    );
-    if (rows[0].status === 'completed')
-      return { runId, outboxId, ms: performance.now() - committed, cpuMs: cpu.stop() };
-    if (rows[0].status === 'failed') throw new Error(`scoring run ${runId} failed: ${rows[0].error}`);
-    if (performance.now() - committed > RUN_TIMEOUT_MS) throw new Error(`scoring run ${runId} did not complete`);
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
-}
-
-/** A run's results are a full ranking: one result per application, ranks exactly 1..n. */
-async function verify(db: Client): Promise<void> {
-  const { rows } = await db.query<{ n: number; ranks: number; low: number; high: number }>(
-    `SELECT count(*)::int AS n, count(DISTINCT rank)::int AS ranks, min(rank) AS low, max(rank) AS high
-     FROM application_results WHERE call_id = ${CALL_ID}`,
-  );
-  const r = rows[0];
-  if (r.n !== APPLICATIONS || r.ranks !== APPLICATIONS || r.low !== 1 || r.high !== APPLICATIONS)
-    throw new Error(`unexpected results: ${JSON.stringify(r)}`);
 }
 
 /** Where the run's time went, from the database's clock and the BullMQ jobs' timestamps (ms). */
@@ -280,24 +144,44 @@ async function groupBy(db: Client) {
   const pid = await backendPid(db);
   await db.query('SET max_parallel_workers_per_gather = 0');
   for (let i = 0; i < GROUP_BY_RUNS; i++) {
-    const before = serverCpu([]).get(pid) ?? 0;
+    const before = serverCpu(DATABASE, []).get(pid) ?? 0;
     await db.query(GROUP_BY_SQL);
-    cpu.push((serverCpu([]).get(pid) ?? 0) - before);
+    cpu.push((serverCpu(DATABASE, []).get(pid) ?? 0) - before);
   }
   return { medianMs: summary(times).median, cpuMs: summary(cpu).median, rows, times: times.map(Math.round), cpu };
 }
 
+/** A full run, its results checked. */
+async function checkedRun(db: Client): Promise<FullRun> {
+  const run = await fullRun(db, DATABASE);
+  await verify(db, APPLICATIONS);
+  return run;
+}
+
+/** An incremental rescoring, its results checked. */
+async function checkedRescore(db: Client) {
+  const rescoring = await rescore(db, DATABASE);
+  await verify(db, APPLICATIONS);
+  return rescoring;
+}
+
+/**
+ * On stale statistics, an incremental rescoring (results empty), then a full run (whose planning
+ * analyses the tables that changed much); then, analysed afresh, a cold run, WARM_RUNS warm ones
+ * and an incremental rescoring (results present).
+ */
 async function runs(db: Client, redis: Redis) {
-  const cold = await fullRun(db);
-  await verify(db);
+  const staleRescore = await checkedRescore(db);
+  const staleRun = await checkedRun(db);
+  const stale = { rescore: staleRescore, run: staleRun, split: await runSplit(db, redis, staleRun) };
+  const analyzeMs = await refreshStatistics(db);
+  const cold = await checkedRun(db);
   const coldSplit = await runSplit(db, redis, cold);
   const warm: FullRun[] = [];
-  for (let i = 0; i < WARM_RUNS; i++) {
-    warm.push(await fullRun(db));
-    await verify(db);
-  }
+  for (let i = 0; i < WARM_RUNS; i++) warm.push(await checkedRun(db));
   const median = [...warm].sort((a, b) => a.ms - b.ms)[Math.floor(warm.length / 2)];
-  return { cold, coldSplit, warm, median, warmSplit: await runSplit(db, redis, median) };
+  const warmSplit = await runSplit(db, redis, median);
+  return { stale, analyzeMs, cold, coldSplit, warm, median, warmSplit, rescore: await checkedRescore(db) };
 }
 
 type Measured = Awaited<ReturnType<typeof runs>>;
@@ -310,9 +194,15 @@ interface Memory {
 
 function report(seedMs: number, measured: Measured, grouped: Grouped, memory: Memory, load: string): void {
   console.table({
+    applications: APPLICATIONS,
     'seed (ms)': Math.round(seedMs),
+    'incremental rescoring, stale statistics (ms)': Math.round(measured.stale.rescore.ms),
+    'full run, stale statistics (ms)': Math.round(measured.stale.run.ms),
+    'ratio stale run / GROUP BY': Number((measured.stale.run.ms / grouped.medianMs).toFixed(2)),
+    'VACUUM ANALYZE after the stale runs (ms)': Math.round(measured.analyzeMs),
     'full run, cold (ms)': Math.round(measured.cold.ms),
     [`full run, warm, median of ${WARM_RUNS} (ms)`]: Math.round(measured.median.ms),
+    'incremental rescoring, results present (ms)': Math.round(measured.rescore.ms),
     [`GROUP BY, median of ${GROUP_BY_RUNS} (ms)`]: Math.round(grouped.medianMs),
     'ratio warm run / GROUP BY': Number((measured.median.ms / grouped.medianMs).toFixed(2)),
     'database CPU of that warm run (ms)': measured.median.cpuMs,
@@ -328,9 +218,22 @@ function report(seedMs: number, measured: Measured, grouped: Grouped, memory: Me
     'load average (1 min) before / after': `${load} / ${loadavg()[0].toFixed(2)}`,
   });
   const details = {
-    runsMs: { cold: Math.round(measured.cold.ms), warm: measured.warm.map((r) => Math.round(r.ms)) },
-    runsCpuMs: { cold: measured.cold.cpuMs, warm: measured.warm.map((r) => r.cpuMs) },
+    runsMs: {
+      staleRescore: Math.round(measured.stale.rescore.ms),
+      staleRun: Math.round(measured.stale.run.ms),
+      rescore: Math.round(measured.rescore.ms),
+      cold: Math.round(measured.cold.ms),
+      warm: measured.warm.map((r) => Math.round(r.ms)),
+    },
+    runsCpuMs: {
+      staleRescore: measured.stale.rescore.cpuMs,
+      staleRun: measured.stale.run.cpuMs,
+      rescore: measured.rescore.cpuMs,
+      cold: measured.cold.cpuMs,
+      warm: measured.warm.map((r) => r.cpuMs),
+    },
     groupBy: { rows: grouped.rows, timesMs: grouped.times, serialCpuMs: grouped.cpu },
+    splitStaleMs: measured.stale.split,
     splitColdMs: measured.coldSplit,
     splitWarmMedianMs: measured.warmSplit,
   };
@@ -345,8 +248,8 @@ async function main(): Promise<void> {
   const redis = new Redis(redisServer.url);
   let worker: WorkerProcess | undefined;
   try {
-    const seeded = await seed(db);
-    console.log(`seeded in ${Math.round(seeded.seedMs)} ms (+ VACUUM ANALYZE ${Math.round(seeded.analyzeMs)} ms)`);
+    const seedMs = await seed(db);
+    console.log(`seeded ${APPLICATIONS} applications in ${Math.round(seedMs)} ms`);
     if (VARIANT_SQL) {
       console.log(`variant: ${VARIANT_SQL}`);
       await db.query(VARIANT_SQL);
@@ -359,7 +262,7 @@ async function main(): Promise<void> {
     const peak = memory(worker.pid).peak;
     // A new session, so that it runs with the same database settings as the worker's.
     const grouped = await withClient(groupBy);
-    report(seeded.seedMs, measured, grouped, { booted, highest, peak }, load);
+    report(seedMs, measured, grouped, { booted, highest, peak }, load);
   } finally {
     await worker?.stop('SIGTERM');
     redis.disconnect();
