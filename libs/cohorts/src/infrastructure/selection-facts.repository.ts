@@ -27,6 +27,56 @@ const FACT_STATUS = `CASE WHEN a.status = 'withdrawn' THEN 'withdrawn' ELSE 'sub
 const FACT_ELIGIBLE = `COALESCE((a.eligibility_override->>'eligible')::boolean, (a.eligibility->>'eligible')::boolean, false)`;
 
 /**
+ * Sets the outcome ($2 selected, $3 waitlisted, the others not selected) and the feedback of every
+ * submitted application of the call ($1); returns whom to tell what. Each application's feedback is
+ * read by its own evaluations (an index range), never by joining the applications with aggregates
+ * of the whole call: planned on stale statistics as one row, such a join re-ran the aggregates for
+ * every application. An assignment's call is its application's.
+ */
+export const SET_OUTCOMES_SQL = `
+WITH released AS (
+  SELECT app.id,
+         jsonb_build_object(
+           'score', r.score, 'rank', r.rank, 'evaluationCount', overall.evaluations,
+           'criteria', COALESCE(criteria_feedback.criteria, '[]'), 'comments', overall.comments) AS feedback
+  FROM applications app
+  LEFT JOIN application_results r ON r.application_id = app.id
+  CROSS JOIN LATERAL (
+    SELECT count(*)::int AS evaluations,
+           COALESCE(jsonb_agg(btrim(e.overall_comment) ORDER BY e.submitted_at, e.id)
+                      FILTER (WHERE btrim(e.overall_comment) <> ''), '[]') AS comments
+    FROM assignments e WHERE e.application_id = app.id AND e.status = 'submitted'
+  ) overall
+  CROSS JOIN LATERAL (
+    SELECT jsonb_agg(jsonb_build_object(
+             'code', c.code, 'title', c.title, 'weight', c.weight, 'meanScore', s.mean_score,
+             'comments', s.comments) ORDER BY c.position) AS criteria
+    FROM (
+      SELECT cs.criterion_code, avg(cs.score)::float8 AS mean_score,
+             COALESCE(jsonb_agg(btrim(cs.comment) ORDER BY e.submitted_at, e.id)
+                        FILTER (WHERE btrim(cs.comment) <> ''), '[]') AS comments
+      FROM assignments e JOIN criterion_scores cs ON cs.assignment_id = e.id
+      WHERE e.application_id = app.id AND e.status = 'submitted'
+      GROUP BY cs.criterion_code
+    ) s
+    JOIN criteria c ON c.call_id = $1 AND c.code = s.criterion_code
+  ) criteria_feedback
+  WHERE app.call_id = $1 AND app.status = 'submitted'
+)
+UPDATE applications SET
+  status = CASE WHEN applications.id = ANY ($2::uuid[]) THEN 'selected'
+                WHEN applications.id = ANY ($3::uuid[]) THEN 'waitlisted'
+                ELSE 'not_selected' END,
+  feedback = released.feedback,
+  -- A new version, so that a reader's cached copy (ETag) is not taken for the published one.
+  version = applications.version + 1,
+  updated_at = clock_timestamp()
+FROM released
+WHERE applications.id = released.id
+RETURNING applications.id AS "applicationId", applications.created_by AS "recipientId",
+          applications.status AS outcome`;
+
+/**
  * What selection reads of the other contexts' tables, set-based: a call of 100,000 ranked
  * applications is one query, not a loop of service calls. Read-only except for the outcomes that
  * publication writes in its own transaction.
@@ -121,54 +171,11 @@ export class SelectionFactsRepository {
     callId: string,
     outcome: { selected: string[]; waitlisted: string[] },
   ): Promise<OutcomeRecipient[]> {
-    // TypeORM answers an UPDATE … RETURNING with [rows, affected]. Each application's feedback is
-    // read by its own evaluations (an index range), never by joining the applications with
-    // aggregates of the whole call: planned on stale statistics as one row, such a join re-ran
-    // the aggregates for every application. An assignment's call is its application's.
-    const [rows] = (await tx.query(
-      `WITH released AS (
-         SELECT app.id,
-                jsonb_build_object(
-                  'score', r.score, 'rank', r.rank, 'evaluationCount', overall.evaluations,
-                  'criteria', COALESCE(criteria_feedback.criteria, '[]'), 'comments', overall.comments) AS feedback
-         FROM applications app
-         LEFT JOIN application_results r ON r.application_id = app.id
-         CROSS JOIN LATERAL (
-           SELECT count(*)::int AS evaluations,
-                  COALESCE(jsonb_agg(btrim(e.overall_comment) ORDER BY e.submitted_at, e.id)
-                             FILTER (WHERE btrim(e.overall_comment) <> ''), '[]') AS comments
-           FROM assignments e WHERE e.application_id = app.id AND e.status = 'submitted'
-         ) overall
-         CROSS JOIN LATERAL (
-           SELECT jsonb_agg(jsonb_build_object(
-                    'code', c.code, 'title', c.title, 'weight', c.weight, 'meanScore', s.mean_score,
-                    'comments', s.comments) ORDER BY c.position) AS criteria
-           FROM (
-             SELECT cs.criterion_code, avg(cs.score)::float8 AS mean_score,
-                    COALESCE(jsonb_agg(btrim(cs.comment) ORDER BY e.submitted_at, e.id)
-                               FILTER (WHERE btrim(cs.comment) <> ''), '[]') AS comments
-             FROM assignments e JOIN criterion_scores cs ON cs.assignment_id = e.id
-             WHERE e.application_id = app.id AND e.status = 'submitted'
-             GROUP BY cs.criterion_code
-           ) s
-           JOIN criteria c ON c.call_id = $1 AND c.code = s.criterion_code
-         ) criteria_feedback
-         WHERE app.call_id = $1 AND app.status = 'submitted'
-       )
-       UPDATE applications SET
-         status = CASE WHEN applications.id = ANY ($2::uuid[]) THEN 'selected'
-                       WHEN applications.id = ANY ($3::uuid[]) THEN 'waitlisted'
-                       ELSE 'not_selected' END,
-         feedback = released.feedback,
-         -- A new version, so that a reader's cached copy (ETag) is not taken for the published one.
-         version = applications.version + 1,
-         updated_at = clock_timestamp()
-       FROM released
-       WHERE applications.id = released.id
-       RETURNING applications.id AS "applicationId", applications.created_by AS "recipientId",
-                 applications.status AS outcome`,
-      [callId, outcome.selected, outcome.waitlisted],
-    )) as [OutcomeRecipient[], number];
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [rows] = (await tx.query(SET_OUTCOMES_SQL, [callId, outcome.selected, outcome.waitlisted])) as [
+      OutcomeRecipient[],
+      number,
+    ];
     return rows;
   }
 }
