@@ -52,7 +52,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (response.headersSent) return;
     response.status(status).type('application/problem+json').setHeader('Content-Language', locale);
-    if (status === 503) response.setHeader('Retry-After', String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS));
+    // A delay the route chose itself stands; otherwise an outage says when to come back.
+    if (status === 503 && !response.hasHeader('Retry-After')) {
+      response.setHeader('Retry-After', String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS));
+    }
     response.send(JSON.stringify(problem));
   }
 }
