@@ -247,6 +247,8 @@ function idKindOf(path: string, name: string): FuzzIdKind | undefined {
     applications: 'application',
     assignments: 'assignment',
     organisations: 'organisation',
+    cohorts: 'cohort',
+    users: 'user',
   };
   return collection ? kinds[collection] : undefined;
 }

@@ -110,8 +110,19 @@ function describeFailure(role: FuzzRole, sent: FuzzRequest, res: Response, reaso
   ].join('\n');
 }
 
-/** JSON-escaped (NULs and surrogates visible) and cut to a readable length. */
+/** Cut to a readable length, with control characters, bidirectional marks and lone surrogates as \u escapes. */
 function excerpt(text: string): string {
-  const escaped = JSON.stringify(text).slice(1, -1);
-  return escaped.length > 300 ? `${escaped.slice(0, 300)}… (${text.length} characters)` : escaped;
+  let shown = '';
+  let i = 0;
+  for (; i < text.length && shown.length < 300; i++) {
+    const code = text.charCodeAt(i);
+    const paired = isHigh(code) ? isLow(text.charCodeAt(i + 1)) : isLow(code) && isHigh(text.charCodeAt(i - 1));
+    const invisible = code < 0x20 || (code >= 0x7f && code < 0xa0) || (code >= 0x202a && code <= 0x202e);
+    shown +=
+      invisible || ((isHigh(code) || isLow(code)) && !paired) ? `\\u${code.toString(16).padStart(4, '0')}` : text[i];
+  }
+  return i < text.length ? `${shown}… (${text.length} characters)` : shown;
 }
+
+const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;

@@ -1,8 +1,18 @@
 import { randomInt } from 'node:crypto';
 import { COMPLETE_ANSWERS, draftId, intakeCallOverrides, uploadDocument } from './applications';
-import { callWithSubmissions, createEvaluators, secretariatOf, seatPanel, assignmentId } from './evaluation-fixtures';
-import { ADMIN, SAMPLE_PDF, createApplicant, createCall } from './fixtures';
+import { eventually } from './async';
+import {
+  assignmentId,
+  callWithSubmissions,
+  createEvaluators,
+  evaluate,
+  secretariatOf,
+  seatPanel,
+} from './evaluation-fixtures';
+import { ADMIN, Actor, Applicant, SAMPLE_PDF, createApplicant, createCall } from './fixtures';
+import { scoringStatus } from './scoring';
 import { TestApi } from './test-app';
+import { startWorker } from './worker';
 
 /** The small selection round the fuzz test aims at, so that requests carry real ids and reach deep code. */
 
@@ -19,7 +29,7 @@ export interface FuzzWorld {
   criterionCodes: string[];
 }
 
-export type FuzzIdKind = 'call' | 'application' | 'assignment' | 'document' | 'user' | 'organisation';
+export type FuzzIdKind = 'call' | 'application' | 'assignment' | 'document' | 'user' | 'organisation' | 'cohort';
 
 /**
  * Admin logins are limited per client address and e-mail in Redis; the run signs in from an address
@@ -27,25 +37,60 @@ export type FuzzIdKind = 'call' | 'application' | 'assignment' | 'document' | 'u
  */
 const CLIENT_ADDRESS = `198.51.${randomInt(256)}.${randomInt(1, 255)}`;
 
-/**
- * A draft call; an open call with the applicant's draft (with a document) and another applicant's
- * submission; a closed call where the evaluator holds an assignment on the applicant's submission.
- */
+/** A draft call, an open call, a closed call under evaluation and a published cohort. */
 export async function buildFuzzWorld(api: TestApi): Promise<FuzzWorld> {
-  const secretariat = await secretariatOf(api);
-  const [evaluator] = await createEvaluators(api, [{ countryCode: 'FR' }]);
-  const applicant = await createApplicant(api, 'KE');
-  const rival = await createApplicant(api, 'GH');
+  // Scores the cohort's call; stopped before the fuzzing, so that nothing writes behind the requests' backs.
+  const workerStarting = startWorker();
+  try {
+    const [secretariat, [evaluator], applicant, rival, admin] = await Promise.all([
+      secretariatOf(api),
+      createEvaluators(api, [{ countryCode: 'FR' }]),
+      createApplicant(api, 'KE'),
+      createApplicant(api, 'GH'),
+      adminToken(api),
+    ]);
+    const [draftCall, closed, open, cohort] = await Promise.all([
+      createCall(api, secretariat.token, {}, false),
+      assignedCall(api, applicant, evaluator!),
+      openCall(api, secretariat, applicant, rival),
+      workerStarting.then(() => publishedCohort(api, secretariat, evaluator!, rival)),
+    ]);
+    return {
+      tokens: { applicant: applicant.token, evaluator: evaluator!.token, secretariat: secretariat.token, admin },
+      applicantEmail: applicant.email,
+      ids: {
+        call: [open.callId, closed.callId, draftCall.id],
+        application: [open.draft, closed.applicationId, open.rivalSubmission],
+        assignment: [closed.assignment],
+        document: [open.document],
+        user: [applicant.id, evaluator!.id, secretariat.id, rival.id],
+        organisation: [applicant.organisationId, rival.organisationId],
+        cohort: [cohort],
+      },
+      versions: { draftCall: draftCall.version, draftApplication: open.draftVersion },
+      criterionCodes: ['IMPACT', 'CAPACITY'],
+    };
+  } finally {
+    await (await workerStarting).close();
+  }
+}
 
-  const draftCall = await createCall(api, secretariat.token, {}, false);
-  const closed = await callWithSubmissions(api, [applicant]);
-  await seatPanel(api, closed.callId, [evaluator!]);
-  const assignment = await assignmentId(api, closed.callId, closed.applicationIds[0]!, evaluator!.id);
+/** A closed call where the evaluator holds an assignment on the applicant's submission. */
+async function assignedCall(api: TestApi, applicant: Applicant, evaluator: Actor) {
+  const { callId, applicationIds } = await callWithSubmissions(api, [applicant]);
+  await seatPanel(api, callId, [evaluator]);
+  const assignment = await assignmentId(api, callId, applicationIds[0]!, evaluator.id);
+  return { callId, applicationId: applicationIds[0]!, assignment };
+}
 
-  const openCall = await createCall(api, secretariat.token, intakeCallOverrides());
-  const draft = await draftId(api, applicant.token, openCall.id, COMPLETE_ANSWERS);
-  const rivalDraft = await draftId(api, rival.token, openCall.id, COMPLETE_ANSWERS);
-  const submitted = await api.post(`/api/v1/applications/${rivalDraft}/submit`, { token: rival.token });
+/** An open call with the applicant's draft, holding a document, and the rival's submission. */
+async function openCall(api: TestApi, secretariat: Actor, applicant: Applicant, rival: Applicant) {
+  const call = await createCall(api, secretariat.token, intakeCallOverrides());
+  const [draft, rivalSubmission] = await Promise.all([
+    draftId(api, applicant.token, call.id, COMPLETE_ANSWERS),
+    draftId(api, rival.token, call.id, COMPLETE_ANSWERS),
+  ]);
+  const submitted = await api.post(`/api/v1/applications/${rivalSubmission}/submit`, { token: rival.token });
   if (submitted.status !== 200) throw new Error(`submit failed: ${submitted.status} ${JSON.stringify(submitted.body)}`);
   const uploaded = await uploadDocument(api, applicant.token, draft, 'statutes', {
     buffer: SAMPLE_PDF,
@@ -53,27 +98,32 @@ export async function buildFuzzWorld(api: TestApi): Promise<FuzzWorld> {
     contentType: 'application/pdf',
   });
   if (uploaded.status !== 201) throw new Error(`upload failed: ${uploaded.status} ${JSON.stringify(uploaded.body)}`);
-  const draftRead = await api.get(`/api/v1/applications/${draft}`, { token: applicant.token });
-
+  const read = await api.get(`/api/v1/applications/${draft}`, { token: applicant.token });
   return {
-    tokens: {
-      applicant: applicant.token,
-      evaluator: evaluator!.token,
-      secretariat: secretariat.token,
-      admin: await adminToken(api),
-    },
-    applicantEmail: applicant.email,
-    ids: {
-      call: [openCall.id, closed.callId, draftCall.id],
-      application: [draft, closed.applicationIds[0]!, rivalDraft],
-      assignment: [assignment],
-      document: [uploaded.body.id as string],
-      user: [applicant.id, evaluator!.id, secretariat.id, rival.id],
-      organisation: [applicant.organisationId, rival.organisationId],
-    },
-    versions: { draftCall: draftCall.version, draftApplication: draftRead.body.version as number },
-    criterionCodes: ['IMPACT', 'CAPACITY'],
+    callId: call.id,
+    draft,
+    rivalSubmission,
+    document: uploaded.body.id as string,
+    draftVersion: read.body.version as number,
   };
+}
+
+/** A call of the rival's application alone, evaluated, scored and its cohort published. */
+async function publishedCohort(api: TestApi, secretariat: Actor, evaluator: Actor, rival: Applicant) {
+  const { callId, applicationIds } = await callWithSubmissions(api, [rival]);
+  await seatPanel(api, callId, [evaluator]);
+  await evaluate(api, evaluator.token, await assignmentId(api, callId, applicationIds[0]!, evaluator.id));
+  await eventually(
+    () => scoringStatus(api, secretariat.token, callId),
+    (status) => status.upToDate,
+  );
+  const proposed = await api.post(`/api/v1/calls/${callId}/cohorts`, { token: secretariat.token, body: {} });
+  if (proposed.status !== 201) throw new Error(`proposal failed: ${proposed.status} ${JSON.stringify(proposed.body)}`);
+  for (const step of ['approve', 'publish']) {
+    const res = await api.post(`/api/v1/cohorts/${proposed.body.id}/${step}`, { token: secretariat.token });
+    if (res.status !== 200) throw new Error(`${step} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return proposed.body.id as string;
 }
 
 async function adminToken(api: TestApi): Promise<string> {
