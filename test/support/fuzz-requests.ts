@@ -4,6 +4,7 @@ import { ExampleBuilder, JsonValue, Schema } from './fuzz-examples';
 import { multipartBody } from './fuzz-multipart';
 import {
   BAD_AUTHORIZATION,
+  BAD_HEADERS,
   BAD_IDS,
   BAD_IF_MATCH,
   BAD_QUERY_VALUES,
@@ -82,7 +83,7 @@ export class RequestGenerator {
       body: operation.body ? 6 : 1,
       path: hasPathParameter ? 2 : 0,
       query: 2,
-      headers: hasIfMatch ? 1 : 0,
+      headers: hasIfMatch ? 2 : 1,
       authorization: token ? 0 : 1,
       none: 1,
     };
@@ -165,18 +166,22 @@ export class RequestGenerator {
     return typeof value === 'string' ? value : JSON.stringify(value);
   }
 
+  /** If-Match where the operation takes it; hostile: a bad one, or a garbled header every route reads. */
   private headers(operation: FuzzOperation): Part<Record<string, string>> {
     const ifMatch = operation.parameters.some((p) => p.in === 'header' && p.name === 'If-Match');
-    if (!ifMatch) return { valid: fc.constant({}), hostile: fc.constant({}) };
     // Read when each request is generated: a successful update earlier in the batch moved it on.
     const version = () =>
       operation.path.startsWith('/api/v1/calls') ? this.world.versions.draftCall : this.world.versions.draftApplication;
+    const valid = ifMatch ? fc.constant(null).map(() => ({ 'If-Match': `"${version()}"` })) : fc.constant({});
+    const garbled = fc.tuple(valid, fc.constantFrom(...BAD_HEADERS)).map(([headers, bad]) => ({ ...headers, ...bad }));
     return {
-      valid: fc.constant(null).map(() => ({ 'If-Match': `"${version()}"` })),
-      hostile: fc.oneof(
-        fc.constantFrom(...BAD_IF_MATCH).map((value) => ({ 'If-Match': value })),
-        fc.constant({}),
-      ),
+      valid,
+      hostile: ifMatch
+        ? fc.oneof(
+            fc.constantFrom<Record<string, string>>({}, ...BAD_IF_MATCH.map((v) => ({ 'If-Match': v }))),
+            garbled,
+          )
+        : garbled,
     };
   }
 

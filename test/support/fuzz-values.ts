@@ -219,6 +219,18 @@ export const BAD_QUERY_VALUES = [
 /** If-Match values that are not the quoted version the contract asks for. */
 export const BAD_IF_MATCH = ['', '*', '"abc"', 'W/"1"', '"1e20"', '"-1"', '"99999999999999999999"', '1', '"1.5"', '""'];
 
+/** Headers that any route may read (the problem's language, caching, negotiation), garbled. */
+export const BAD_HEADERS: Array<Record<string, string>> = [
+  { 'Accept-Language': '*' },
+  { 'Accept-Language': 'fr;q=abc, en;q=-1' },
+  { 'Accept-Language': 'x'.repeat(4_000) },
+  { 'If-None-Match': '"' },
+  { 'If-None-Match': `W/"${'f'.repeat(64)}", *, "` },
+  { Accept: 'application/xml' },
+  { Accept: 'text/csv;q=NaN' },
+  { 'Content-Encoding': 'gzip' },
+];
+
 /** Authorization headers that identify nobody. */
 export const BAD_AUTHORIZATION = [
   'Bearer garbage',
