@@ -1,4 +1,4 @@
-import type { Response } from 'supertest';
+import request, { Response } from 'supertest';
 import { eventually, withEnv } from '../support/async';
 import { ADMIN, PASSWORD, adminToken, uniqueEmail } from '../support/fixtures';
 import { RedisServer } from '../support/redis-server';
@@ -151,6 +151,14 @@ describe('sign-in abuse', () => {
         30_000,
       );
       expect(recovered.status).toBe(200);
+      // The queue dashboard's connections reconnect on their own schedule; the app closes once they have.
+      const dashboard = await eventually(
+        () =>
+          request(api.server).get('/queues/api/queues').set('Authorization', `Bearer ${recovered.body.accessToken}`),
+        (res) => res.status === 200,
+        30_000,
+      );
+      expect(dashboard.status).toBe(200);
     });
   });
 });
