@@ -53,7 +53,10 @@ describe('sign-in abuse', () => {
 
   describe('X-Forwarded-For (TRUST_PROXY)', () => {
     const saved = process.env.TRUST_PROXY;
-    afterEach(() => (process.env.TRUST_PROXY = saved));
+    afterEach(() => {
+      if (saved === undefined) delete process.env.TRUST_PROXY;
+      else process.env.TRUST_PROXY = saved;
+    });
 
     it('is ignored by default: a spoofed address does not escape the limit', async () => {
       delete process.env.TRUST_PROXY;
