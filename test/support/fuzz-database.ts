@@ -3,7 +3,8 @@ import { TestApi } from './test-app';
 
 /**
  * A fingerprint of every row of every table, in one statement (the fuzz database is small): equal
- * fingerprints before and after a refused request prove it changed nothing.
+ * fingerprints before and after a refused request prove it changed nothing. No table is left out:
+ * none may change on a refusal (failed sign-ins are counted in Redis, not in PostgreSQL).
  */
 export class DatabaseFingerprint {
   private constructor(

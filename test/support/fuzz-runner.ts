@@ -12,7 +12,7 @@ import { TestApi } from './test-app';
 const ANSWER_TIMEOUT_MS = 20_000;
 
 export interface BatchResult {
-  statuses: Record<number, number>;
+  sent: number;
   /** The first wrong answer, described so it can be replayed; undefined when all were right. */
   failure?: string;
 }
@@ -30,14 +30,21 @@ export class FuzzRunner {
   }
 
   /** `replay` is how to run this batch again, told with a failure. */
-  async batch(role: FuzzRole, operation: FuzzOperation, options: { seed: number; numRuns: number; replay: string }) {
+  async batch(
+    role: FuzzRole,
+    operation: FuzzOperation,
+    options: { seed: number; numRuns: number; replay: string },
+  ): Promise<BatchResult> {
     const token = role === 'anonymous' ? undefined : this.world.tokens[role];
-    const result: BatchResult = { statuses: {} };
+    const result: BatchResult = { sent: 0 };
     let baseline = await this.fingerprint.take();
-    let wrong: string | undefined;
     const property = fc.asyncProperty(this.generator.requests(operation, token), async (sent) => {
-      const res = await this.send(sent);
-      result.statuses[res.status] = (result.statuses[res.status] ?? 0) + 1;
+      result.sent++;
+      const res = await this.send(sent).catch((error: Error) => error);
+      if (res instanceof Error) {
+        result.failure = describeFailure(role, sent, `no answer: ${res.message}`);
+        return false;
+      }
       const reasons = this.wrongAnswer(res);
       const now = await this.fingerprint.take();
       const changed = changedTables(baseline, now);
@@ -47,13 +54,13 @@ export class FuzzRunner {
       baseline = now;
       if (res.status < 300) await this.refreshVersions();
       if (reasons.length === 0) return true;
-      wrong = describeFailure(role, sent, res, reasons);
+      result.failure = describeFailure(role, sent, reasons.join('; '), res);
       return false;
     });
     const run = await fc.check(property, { seed: options.seed, numRuns: options.numRuns, endOnFailure: true });
     if (run.failed) {
-      const error = run.errorInstance instanceof Error ? run.errorInstance.message : String(run.errorInstance ?? '');
-      result.failure = `${wrong ?? error.slice(0, 1_000)}\n  replay: ${options.replay} (run ${run.counterexamplePath})`;
+      const error = run.errorInstance instanceof Error ? run.errorInstance.message : String(run.errorInstance);
+      result.failure = `${result.failure ?? error.slice(0, 1_000)}\n  replay: ${options.replay} (run ${run.counterexamplePath})`;
     }
     return result;
   }
@@ -96,17 +103,17 @@ export class FuzzRunner {
   }
 }
 
-function describeFailure(role: FuzzRole, sent: FuzzRequest, res: Response, reasons: string[]): string {
+function describeFailure(role: FuzzRole, sent: FuzzRequest, reason: string, res?: Response): string {
   const body = sent.body === undefined ? '(none)' : excerpt(sent.body.toString('utf8'));
   const headers = Object.entries(sent.headers)
     .filter(([name]) => name !== 'Authorization')
     .map(([name, value]) => `${name}: ${excerpt(value)}`);
   return [
-    `${reasons.join('; ')}`,
+    reason,
     `  as ${role}: ${sent.method} ${excerpt(sent.url)}`,
     `  headers: ${headers.join(', ') || '(none)'}`,
     `  body: ${body}`,
-    `  answer: ${res.status} ${excerpt(JSON.stringify(res.body ?? res.text ?? ''))}`,
+    ...(res ? [`  answer: ${res.status} ${excerpt(JSON.stringify(res.body ?? res.text ?? ''))}`] : []),
   ].join('\n');
 }
 
