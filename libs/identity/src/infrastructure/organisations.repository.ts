@@ -27,7 +27,7 @@ export class OrganisationsRepository {
     const rows = await this.transactions.none
       .createQueryBuilder(OrganisationEntity, 'o')
       .innerJoinAndMapOne('o.country', CountryEntity, 'c', 'c.code = o.country_code')
-      .where('o.id IN (:...ids)', { ids })
+      .where('o.id = ANY(CAST(:ids AS uuid[]))', { ids })
       .getMany();
     return rows.map((row) => toOrganisation(row as OrganisationEntity & { country: CountryEntity }));
   }

@@ -41,7 +41,7 @@ export class UsersRepository {
     if (ids.length === 0) return [];
     const rows = await tx
       .createQueryBuilder(UserEntity, 'u')
-      .where('u.id IN (:...ids)', { ids })
+      .where('u.id = ANY(CAST(:ids AS uuid[]))', { ids })
       .orderBy('u.id')
       .getMany();
     return rows.map(toUser);
