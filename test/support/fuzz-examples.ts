@@ -3,6 +3,7 @@ import { COMPLETE_ANSWERS } from './applications';
 import { FULL_SCORES } from './evaluation-fixtures';
 import { callBody } from './fixtures';
 import type { FuzzWorld } from './fuzz-world';
+import { JsonValue, Schema, SchemaSamples } from './openapi-samples';
 
 /**
  * Valid-looking request bodies built from the operation's schema in the served OpenAPI document, with
@@ -10,8 +11,7 @@ import type { FuzzWorld } from './fuzz-world';
  * field passes the outer checks and reaches the code behind them.
  */
 
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
-export type Schema = Record<string, unknown>;
+export type { JsonValue, Schema };
 
 /** Bodies the schema alone cannot make valid (cross-field rules: weights summing to 1, dates in order). */
 function knownExamples(world: FuzzWorld): Record<string, () => JsonValue> {
@@ -47,89 +47,25 @@ const ID_FIELDS: Record<string, [keyof FuzzWorld['ids'], number]> = {
   organisationId: ['organisation', 0],
 };
 
-export class ExampleBuilder {
+/**
+ * The schema's sample body of an operation (see SchemaSamples), filled with the fuzz world's real ids
+ * and criterion codes, or a hand-made body where the schema alone cannot make it valid.
+ */
+export class ExampleBuilder extends SchemaSamples {
   private readonly known: Record<string, () => JsonValue>;
 
-  constructor(
-    private readonly components: Record<string, Schema>,
-    private readonly world: FuzzWorld,
-  ) {
+  constructor(components: Record<string, Schema>, world: FuzzWorld) {
+    super(components, (name) => {
+      if (name === 'criterionCode') return world.criterionCodes[0];
+      const field = ID_FIELDS[name];
+      return field && world.ids[field[0]][field[1]];
+    });
     this.known = knownExamples(world);
   }
 
   /** A valid-looking body of the operation, or of its schema when no hand-made one is known. */
   bodyFor(operationId: string, schema: Schema): JsonValue {
     const known = this.known[operationId];
-    if (known) return known();
-    return this.example(schema, '', 0);
+    return known ? known() : this.sample(schema);
   }
-
-  /** The schema behind `$ref`s, for the mutations that look at what a field should be. */
-  resolve(schema: unknown): Schema {
-    let current = (schema ?? {}) as Schema;
-    for (let hops = 0; typeof current.$ref === 'string' && hops < 20; hops++) {
-      current = this.components[current.$ref.replace('#/components/schemas/', '')] ?? {};
-    }
-    return current;
-  }
-
-  example(raw: unknown, name: string, depth: number): JsonValue {
-    const schema = this.resolve(raw);
-    if (schema.example !== undefined) return schema.example as JsonValue;
-    const variants = (schema.oneOf ?? schema.anyOf ?? schema.allOf) as unknown[] | undefined;
-    if (variants?.length) return this.example(variants[0], name, depth);
-    if (Array.isArray(schema.enum)) return schema.enum[0] as JsonValue;
-    const id = ID_FIELDS[name] && this.world.ids[ID_FIELDS[name][0]][ID_FIELDS[name][1]];
-    switch (schema.type) {
-      case 'object':
-        return this.objectExample(schema, depth);
-      case 'array': {
-        const item = this.example(schema.items, singular(name), depth + 1);
-        return id ? [id] : [item];
-      }
-      case 'integer':
-      case 'number':
-        return typeof schema.minimum === 'number' ? Math.max(schema.minimum, 1) : 1;
-      case 'boolean':
-        return true;
-      case 'string':
-        if (id) return id;
-        return stringExample(schema, name, this.world);
-      default:
-        return depth > 4 ? null : 'x';
-    }
-  }
-
-  private objectExample(schema: Schema, depth: number): JsonValue {
-    const properties = (schema.properties ?? {}) as Record<string, unknown>;
-    const result: Record<string, JsonValue> = {};
-    if (depth > 6) return result;
-    for (const [key, property] of Object.entries(properties)) result[key] = this.example(property, key, depth + 1);
-    if (Object.keys(properties).length === 0 && typeof schema.additionalProperties === 'object') {
-      result.AFR = this.example(schema.additionalProperties, 'AFR', depth + 1);
-    }
-    return result;
-  }
-}
-
-function stringExample(schema: Schema, name: string, world: FuzzWorld): string {
-  switch (schema.format) {
-    case 'uuid':
-      return randomUUID();
-    case 'date-time':
-      return new Date(Date.now() + 86_400_000).toISOString();
-    case 'email':
-      return `fuzz-${randomUUID().slice(0, 8)}@test.example`;
-    case 'uri':
-      return 'https://example.org/';
-  }
-  if (name === 'criterionCode') return world.criterionCodes[0]!;
-  if (schema.pattern === '^[A-Z]{2}$') return 'KE';
-  if (typeof schema.pattern === 'string' && schema.pattern.startsWith('^[a-z')) return 'fuzz_key';
-  const length = typeof schema.minLength === 'number' ? Math.max(schema.minLength, 8) : 8;
-  return 'Fuzzed text'.padEnd(length, '.');
-}
-
-function singular(name: string): string {
-  return name.endsWith('s') ? name.slice(0, -1) : name;
 }

@@ -162,7 +162,7 @@ export class RequestGenerator {
   private validQueryValue({ name, schema }: { name: string; schema: Schema }): string {
     if (name === 'limit') return '10';
     if (name === 'offset') return '0';
-    const value = this.examples.example(schema, name, 0);
+    const value = this.examples.sample(schema, name);
     return typeof value === 'string' ? value : JSON.stringify(value);
   }
 

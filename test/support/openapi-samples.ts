@@ -1,34 +1,47 @@
 import { randomUUID } from 'node:crypto';
 
-type Schema = Record<string, unknown>;
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type Schema = Record<string, unknown>;
+
+/** A real value (an id of an existing resource, a criterion code) for a field of that name, if the caller has one. */
+export type FieldValues = (fieldName: string) => string | undefined;
 
 /**
- * A plausible value of an OpenAPI schema: every property, each at its smallest valid size, formats honoured, the first of each enum and variant. Enough to pass the shape checks of
- * most bodies; cross-field rules (weights summing to one, dates in order) need a hand-made body.
+ * A plausible value of an OpenAPI schema: every property, each at its smallest valid size, formats
+ * honoured, the first of each enum and variant, and the caller's real values where a field names one.
+ * Enough to pass the shape checks of most bodies; cross-field rules (weights summing to one, dates in
+ * order) need a hand-made body.
  */
 export class SchemaSamples {
-  constructor(private readonly components: Record<string, Schema>) {}
+  constructor(
+    private readonly components: Record<string, Schema>,
+    private readonly fieldValue: FieldValues = () => undefined,
+  ) {}
 
-  sample(raw: unknown, depth = 0): unknown {
+  sample(raw: unknown, name = '', depth = 0): JsonValue {
     const schema = this.resolve(raw);
-    if (schema.example !== undefined) return schema.example;
+    if (schema.example !== undefined) return schema.example as JsonValue;
     const variants = (schema.oneOf ?? schema.anyOf ?? schema.allOf) as unknown[] | undefined;
-    if (variants?.length) return this.sample(variants[0], depth);
-    if (Array.isArray(schema.enum)) return schema.enum[0];
+    if (variants?.length) return this.sample(variants[0], name, depth);
+    if (Array.isArray(schema.enum)) return schema.enum[0] as JsonValue;
+    const known = this.fieldValue(name);
     switch (schema.type) {
       case 'object':
         return this.objectSample(schema, depth);
       case 'array':
+        if (known) return [known];
         return Array.from({ length: Math.max(Number(schema.minItems ?? 1), 1) }, () =>
-          this.sample(schema.items, depth + 1),
+          this.sample(schema.items, singular(name), depth + 1),
         );
       case 'integer':
       case 'number':
         return typeof schema.minimum === 'number' ? Math.max(schema.minimum, 1) : 1;
       case 'boolean':
         return true;
+      case 'string':
+        return known ?? stringSample(schema);
       default:
-        return stringSample(schema);
+        return depth > 4 ? null : 'x';
     }
   }
 
@@ -38,11 +51,12 @@ export class SchemaSamples {
     return Object.fromEntries(
       Object.entries(properties)
         .filter(([, property]) => this.resolve(property).format !== 'binary')
-        .map(([key, property]) => [key, String(this.sample(property))]),
+        .map(([key, property]) => [key, String(this.sample(property, key))]),
     );
   }
 
-  private resolve(raw: unknown): Schema {
+  /** The schema behind `$ref`s. */
+  resolve(raw: unknown): Schema {
     let schema = (raw ?? {}) as Schema;
     for (let hops = 0; typeof schema.$ref === 'string' && hops < 20; hops++) {
       schema = this.components[schema.$ref.replace('#/components/schemas/', '')] ?? {};
@@ -50,12 +64,16 @@ export class SchemaSamples {
     return schema;
   }
 
-  private objectSample(schema: Schema, depth: number): Record<string, unknown> {
+  private objectSample(schema: Schema, depth: number): JsonValue {
     const properties = (schema.properties ?? {}) as Record<string, unknown>;
-    if (depth > 6) return {};
-    return Object.fromEntries(
-      Object.entries(properties).map(([key, property]) => [key, this.sample(property, depth + 1)]),
-    );
+    const result: Record<string, JsonValue> = {};
+    if (depth > 6) return result;
+    for (const [key, property] of Object.entries(properties)) result[key] = this.sample(property, key, depth + 1);
+    // A map keyed by region (maxPerRegion, minPerRegion): one entry.
+    if (Object.keys(properties).length === 0 && typeof schema.additionalProperties === 'object') {
+      result.AFR = this.sample(schema.additionalProperties, 'AFR', depth + 1);
+    }
+    return result;
   }
 }
 
@@ -71,6 +89,13 @@ function stringSample(schema: Schema): string {
       return 'https://example.org/';
   }
   if (schema.pattern === '^[A-Z]{2}$') return 'KE';
+  if (typeof schema.pattern === 'string' && schema.pattern.startsWith('^[a-z')) return 'sample_key';
   const length = typeof schema.minLength === 'number' ? Math.max(schema.minLength, 12) : 12;
-  return 'Sample text'.padEnd(length, '.');
+  return 'Sample text'
+    .padEnd(length, '.')
+    .slice(0, typeof schema.maxLength === 'number' ? schema.maxLength : undefined);
+}
+
+function singular(name: string): string {
+  return name.endsWith('s') ? name.slice(0, -1) : name;
 }
