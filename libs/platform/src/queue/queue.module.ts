@@ -16,6 +16,8 @@ export function bullConnection(redisUrl: string): ConnectionOptions {
     username: url.username ? decodeURIComponent(url.username) : undefined,
     password: url.password ? decodeURIComponent(url.password) : undefined,
     db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : undefined,
+    // A rediss:// URL asks for TLS, as ioredis reads it from a URL; options built by hand must say so.
+    tls: url.protocol === 'rediss:' ? {} : undefined,
     maxRetriesPerRequest: null,
   };
 }
