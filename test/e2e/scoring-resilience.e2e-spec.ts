@@ -47,9 +47,11 @@ describe('scoring survives a Redis outage and concurrent workers', () => {
 
   // Each test's workers stop with it: a worker left running would relay the next test's rows with
   // its own settings (the outage test's redispatch after 2 s) to its own Redis.
+  // Closing waits for the jobs a worker holds: beside the other suites on a loaded machine, closing a
+  // worker back from the Redis outage once took longer than the default hook limit of a minute.
   afterEach(async () => {
     for (const worker of workers.splice(0)) await worker.close();
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await api?.close();
