@@ -10,6 +10,7 @@ import { ApplicationFeedback1764500000000 } from './1764500000000-ApplicationFee
 import { UserAccountState1764700000000 } from './1764700000000-UserAccountState';
 import { CohortAnnexes1764800000000 } from './1764800000000-CohortAnnexes';
 import { AssignmentRanges1764900000000 } from './1764900000000-AssignmentRanges';
+import { AssignmentsByApplication1765000000000 } from './1765000000000-AssignmentsByApplication';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   UserAccountState1764700000000,
   CohortAnnexes1764800000000,
   AssignmentRanges1764900000000,
+  AssignmentsByApplication1765000000000,
 ];
