@@ -18,7 +18,7 @@ export class DocumentsRepository {
     if (applicationIds.length === 0) return [];
     return tx
       .createQueryBuilder(DocumentEntity, 'd')
-      .where('d.application_id IN (:...ids)', { ids: applicationIds })
+      .where('d.application_id = ANY(CAST(:ids AS uuid[]))', { ids: applicationIds })
       .orderBy('d.created_at', 'ASC')
       .addOrderBy('d.id', 'ASC')
       .getMany();
