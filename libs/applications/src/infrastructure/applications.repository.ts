@@ -32,7 +32,7 @@ export class ApplicationsRepository {
     }
   }
 
-  async findById(id: string, tx: Transaction = this.transactions.none): Promise<Application | null> {
+  async findById(id: string, tx: Transaction = this.transactions.autocommit): Promise<Application | null> {
     return tx.findOneBy(ApplicationEntity, { id });
   }
 
@@ -51,7 +51,7 @@ export class ApplicationsRepository {
     expectedVersion: number,
     answers: Record<string, Answers[string] | null>,
   ): Promise<number | null> {
-    const result = await this.transactions.none
+    const result = await this.transactions.autocommit
       .createQueryBuilder()
       .update(ApplicationEntity)
       .set({
@@ -89,7 +89,7 @@ export class ApplicationsRepository {
 
   /** Submitted applications whose eligibility in force (the override, else the rules') is positive. */
   async listAssignable(callId: string): Promise<Application[]> {
-    return this.transactions.none
+    return this.transactions.autocommit
       .createQueryBuilder(ApplicationEntity, 'a')
       .where(`a.call_id = :callId AND a.status = 'submitted'`, { callId })
       .andWhere(
@@ -101,7 +101,7 @@ export class ApplicationsRepository {
 
   async findByIds(ids: string[]): Promise<Application[]> {
     if (ids.length === 0) return [];
-    return this.transactions.none
+    return this.transactions.autocommit
       .createQueryBuilder(ApplicationEntity, 'a')
       .where('a.id = ANY(CAST(:ids AS uuid[]))', { ids })
       .orderBy('a.id')
@@ -109,7 +109,7 @@ export class ApplicationsRepository {
   }
 
   async list(filter: ApplicationFilter): Promise<Page<Application>> {
-    const query = this.transactions.none
+    const query = this.transactions.autocommit
       .createQueryBuilder(ApplicationEntity, 'a')
       .orderBy('a.created_at', 'ASC')
       .addOrderBy('a.id', 'ASC')

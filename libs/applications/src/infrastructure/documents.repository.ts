@@ -14,7 +14,7 @@ export class DocumentsRepository {
     return tx.findOneByOrFail(DocumentEntity, { id });
   }
 
-  async listFor(applicationIds: string[], tx: Transaction = this.transactions.none): Promise<DocumentInfo[]> {
+  async listFor(applicationIds: string[], tx: Transaction = this.transactions.autocommit): Promise<DocumentInfo[]> {
     if (applicationIds.length === 0) return [];
     return tx
       .createQueryBuilder(DocumentEntity, 'd')
@@ -34,7 +34,7 @@ export class DocumentsRepository {
   }
 
   async findWithContent(applicationId: string, id: string): Promise<DocumentEntity | null> {
-    return this.transactions.none
+    return this.transactions.autocommit
       .createQueryBuilder(DocumentEntity, 'd')
       .addSelect('d.content')
       .where('d.id = :id AND d.application_id = :applicationId', { id, applicationId })

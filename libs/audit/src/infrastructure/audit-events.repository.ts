@@ -31,7 +31,7 @@ export class AuditEventsRepository {
   }
 
   async find(filter: AuditEventFilter): Promise<Page<AuditEvent>> {
-    const query = this.transactions.none
+    const query = this.transactions.autocommit
       .createQueryBuilder(AuditEventEntity, 'e')
       .orderBy('e.occurred_at', 'ASC')
       .addOrderBy('e.id', 'ASC')

@@ -24,7 +24,7 @@ export class CallsRepository {
     }
   }
 
-  async findById(id: string, tx: Transaction = this.transactions.none): Promise<Call | null> {
+  async findById(id: string, tx: Transaction = this.transactions.autocommit): Promise<Call | null> {
     const row = await tx.findOne(CallEntity, {
       where: { id },
       relations: { criteria: true, questions: true },
@@ -64,14 +64,14 @@ export class CallsRepository {
   async list(filter: CallFilter): Promise<Page<Call>> {
     // No allowed status (e.g. the public asking for drafts) matches no call; `IN ()` is not valid SQL.
     if (filter.statuses?.length === 0) return { items: [], total: 0 };
-    const query = this.transactions.none
+    const query = this.transactions.autocommit
       .createQueryBuilder(CallEntity, 'c')
       .orderBy('c.closes_at', 'DESC')
       .addOrderBy('c.id', 'ASC');
     if (filter.statuses) query.where('c.status IN (:...statuses)', { statuses: filter.statuses });
     const [ids, total] = await query.clone().select('c.id').take(filter.limit).skip(filter.offset).getManyAndCount();
     if (ids.length === 0) return { items: [], total };
-    const rows = await this.transactions.none.find(CallEntity, {
+    const rows = await this.transactions.autocommit.find(CallEntity, {
       where: ids.map(({ id }) => ({ id })),
       relations: { criteria: true, questions: true },
       order: { closesAt: 'DESC', id: 'ASC', criteria: { position: 'ASC' }, questions: { position: 'ASC' } },

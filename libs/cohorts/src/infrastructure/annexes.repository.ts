@@ -37,7 +37,7 @@ export class AnnexesRepository {
   }
 
   async find(cohortId: string, { format, locale }: AnnexKey): Promise<StoredAnnex | null> {
-    const rows = (await this.transactions.none.query(
+    const rows = (await this.transactions.autocommit.query(
       `SELECT content, sha256 FROM cohort_annexes WHERE cohort_id = $1 AND format = $2 AND locale = $3`,
       [cohortId, format, locale],
     )) as StoredAnnex[];

@@ -97,7 +97,7 @@ export class CohortsRepository {
     };
   }
 
-  async findById(id: string, tx: Transaction = this.transactions.none): Promise<Cohort | null> {
+  async findById(id: string, tx: Transaction = this.transactions.autocommit): Promise<Cohort | null> {
     const rows = (await tx.query(`SELECT ${COLUMNS} FROM cohorts WHERE id = $1`, [id])) as Cohort[];
     return rows[0] ?? null;
   }
@@ -110,11 +110,11 @@ export class CohortsRepository {
   /** A page of the call's cohorts, newest first, without their long lists, and the count of all of them. */
   async listForCall(callId: string, page: PageQuery): Promise<Page<Cohort>> {
     const [items, [{ total }]] = await Promise.all([
-      this.transactions.none.query(
+      this.transactions.autocommit.query(
         `SELECT ${COLUMNS} FROM cohorts WHERE call_id = $1 ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
         [callId, page.limit, page.offset],
       ) as Promise<Cohort[]>,
-      this.transactions.none.query(`SELECT count(*)::int AS total FROM cohorts WHERE call_id = $1`, [
+      this.transactions.autocommit.query(`SELECT count(*)::int AS total FROM cohorts WHERE call_id = $1`, [
         callId,
       ]) as Promise<Array<{ total: number }>>,
     ]);
@@ -161,18 +161,18 @@ export class CohortsRepository {
   /** Published cohorts' public documents, newest first. */
   async listPublished(page: { limit: number; offset: number }): Promise<{ items: PublishedCohort[]; total: number }> {
     const [rows, [count]] = (await Promise.all([
-      this.transactions.none.query(
+      this.transactions.autocommit.query(
         `SELECT call_id AS "callId", snapshot, content_hash AS "contentHash" FROM cohorts WHERE status = 'published'
          ORDER BY published_at DESC, id LIMIT $1 OFFSET $2`,
         [page.limit, page.offset],
       ),
-      this.transactions.none.query(`SELECT count(*)::int AS n FROM cohorts WHERE status = 'published'`),
+      this.transactions.autocommit.query(`SELECT count(*)::int AS n FROM cohorts WHERE status = 'published'`),
     ])) as [PublishedCohort[], Array<{ n: number }>];
     return { items: rows, total: count.n };
   }
 
   async findPublished(id: string): Promise<PublishedCohort | null> {
-    const rows = (await this.transactions.none.query(
+    const rows = (await this.transactions.autocommit.query(
       `SELECT call_id AS "callId", snapshot, content_hash AS "contentHash" FROM cohorts WHERE id = $1 AND status = 'published'`,
       [id],
     )) as PublishedCohort[];

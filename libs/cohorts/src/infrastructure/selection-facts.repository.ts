@@ -86,7 +86,7 @@ export class SelectionFactsRepository {
   constructor(private readonly transactions: Transactions) {}
 
   /** Every submitted application of the call (withdrawn ones too), with its result when scored. */
-  async applicationsFor(callId: string, tx: Transaction = this.transactions.none): Promise<ApplicationForSelection[]> {
+  async applicationsFor(callId: string, tx: Transaction = this.transactions.autocommit): Promise<ApplicationForSelection[]> {
     return (await tx.query(
       `SELECT a.id AS "applicationId", r.rank, r.score, a.country_code AS "countryCode", a.region,
               ${FACT_STATUS} AS status, ${FACT_ELIGIBLE} AS eligible, COALESCE(r.evaluation_count, 0) AS "evaluationCount"
@@ -99,7 +99,7 @@ export class SelectionFactsRepository {
    * A digest of those facts, computed where they are: when it differs later, a proposal no longer
    * describes the call (an application was withdrawn, an evaluation rescored) and must be made again.
    */
-  async factsFingerprint(callId: string, tx: Transaction = this.transactions.none): Promise<string> {
+  async factsFingerprint(callId: string, tx: Transaction = this.transactions.autocommit): Promise<string> {
     const [row] = (await tx.query(
       `SELECT encode(sha256(convert_to(coalesce(string_agg(
                 concat_ws('|', a.id, r.rank, r.score::text, ${FACT_STATUS}, ${FACT_ELIGIBLE}, r.evaluation_count),
@@ -112,7 +112,7 @@ export class SelectionFactsRepository {
 
   /** The organisations behind applications, for showing a proposal. */
   async organisationsOf(applicationIds: string[]): Promise<Map<string, EntryOrganisation>> {
-    const rows = (await this.transactions.none.query(
+    const rows = (await this.transactions.autocommit.query(
       `SELECT a.id, o.name, o.city, a.country_code AS "countryCode", a.region
        FROM applications a JOIN organisations o ON o.id = a.organisation_id
        WHERE a.id = ANY ($1::uuid[])`,
@@ -145,7 +145,7 @@ export class SelectionFactsRepository {
 
   /** Distinct evaluators who submitted an evaluation of the call. */
   async evaluatorCount(callId: string): Promise<number> {
-    const [row] = (await this.transactions.none.query(
+    const [row] = (await this.transactions.autocommit.query(
       `SELECT count(DISTINCT evaluator_id)::int AS n FROM assignments WHERE call_id = $1 AND status = 'submitted'`,
       [callId],
     )) as Array<{ n: number }>;
@@ -154,7 +154,7 @@ export class SelectionFactsRepository {
 
   /** Country names in a language of the countries table ('en' or 'fr'). */
   async countryNames(codes: string[], locale: 'en' | 'fr'): Promise<Map<string, string>> {
-    const rows = (await this.transactions.none.query(
+    const rows = (await this.transactions.autocommit.query(
       `SELECT code, ${locale === 'fr' ? 'name_fr' : 'name_en'} AS name FROM countries WHERE code = ANY ($1::text[])`,
       [codes],
     )) as Array<{ code: string; name: string }>;

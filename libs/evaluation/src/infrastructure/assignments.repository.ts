@@ -43,7 +43,7 @@ export class AssignmentsRepository {
   }
 
   /** The slots held in a call: who evaluates what. */
-  async liveForCall(callId: string, tx: Transaction = this.transactions.none): Promise<Assignment[]> {
+  async liveForCall(callId: string, tx: Transaction = this.transactions.autocommit): Promise<Assignment[]> {
     return tx
       .createQueryBuilder(AssignmentEntity, 'a')
       .where('a.call_id = :callId AND a.status IN (:...live)', { callId, live: LIVE_STATUSES })
@@ -55,7 +55,7 @@ export class AssignmentsRepository {
   /** Who declined which application in a call (declining is final for that pair). */
   async declinedForCall(
     callId: string,
-    tx: Transaction = this.transactions.none,
+    tx: Transaction = this.transactions.autocommit,
   ): Promise<Array<{ applicationId: string; evaluatorId: string }>> {
     return tx
       .createQueryBuilder(AssignmentEntity, 'a')
@@ -64,7 +64,7 @@ export class AssignmentsRepository {
       .getMany();
   }
 
-  async findById(id: string, tx: Transaction = this.transactions.none): Promise<Assignment | null> {
+  async findById(id: string, tx: Transaction = this.transactions.autocommit): Promise<Assignment | null> {
     return tx.findOneBy(AssignmentEntity, { id });
   }
 
@@ -75,7 +75,7 @@ export class AssignmentsRepository {
   async findLive(
     evaluatorId: string,
     applicationId: string,
-    tx: Transaction = this.transactions.none,
+    tx: Transaction = this.transactions.autocommit,
   ): Promise<Assignment | null> {
     return tx
       .createQueryBuilder(AssignmentEntity, 'a')
@@ -102,7 +102,7 @@ export class AssignmentsRepository {
     );
   }
 
-  async scoresOf(assignmentIds: string[], tx: Transaction = this.transactions.none): Promise<CriterionScoreEntity[]> {
+  async scoresOf(assignmentIds: string[], tx: Transaction = this.transactions.autocommit): Promise<CriterionScoreEntity[]> {
     if (assignmentIds.length === 0) return [];
     return tx
       .createQueryBuilder(CriterionScoreEntity, 's')
@@ -115,7 +115,7 @@ export class AssignmentsRepository {
     evaluatorId: string,
     filter: { callId?: string; limit: number; offset: number },
   ): Promise<Page<Assignment>> {
-    const query = this.transactions.none
+    const query = this.transactions.autocommit
       .createQueryBuilder(AssignmentEntity, 'a')
       .where('a.evaluator_id = :evaluatorId AND a.status IN (:...live)', { evaluatorId, live: LIVE_STATUSES })
       .orderBy('a.created_at', 'ASC')
@@ -133,7 +133,7 @@ export class AssignmentsRepository {
     statuses: readonly AssignmentStatus[],
     page: PageQuery,
   ): Promise<Page<Evaluation>> {
-    const [assignments, total] = await this.transactions.none
+    const [assignments, total] = await this.transactions.autocommit
       .createQueryBuilder(AssignmentEntity, 'a')
       .where('a.application_id = :applicationId AND a.status IN (:...statuses)', { applicationId, statuses })
       .orderBy('a.submitted_at', 'ASC', 'NULLS LAST')

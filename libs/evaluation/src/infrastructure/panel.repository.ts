@@ -17,11 +17,11 @@ export class PanelRepository {
       .execute();
   }
 
-  async members(callId: string, tx: Transaction = this.transactions.none): Promise<PanelMemberEntity[]> {
+  async members(callId: string, tx: Transaction = this.transactions.autocommit): Promise<PanelMemberEntity[]> {
     return tx.find(PanelMemberEntity, { where: { callId }, order: { addedAt: 'ASC', evaluatorId: 'ASC' } });
   }
 
-  async isMember(callId: string, evaluatorId: string, tx: Transaction = this.transactions.none): Promise<boolean> {
+  async isMember(callId: string, evaluatorId: string, tx: Transaction = this.transactions.autocommit): Promise<boolean> {
     return tx.exists(PanelMemberEntity, { where: { callId, evaluatorId } });
   }
 
@@ -53,13 +53,13 @@ export class ConflictsRepository {
     });
   }
 
-  async forCall(callId: string, tx: Transaction = this.transactions.none): Promise<ConflictEntity[]> {
+  async forCall(callId: string, tx: Transaction = this.transactions.autocommit): Promise<ConflictEntity[]> {
     return tx.find(ConflictEntity, { where: { callId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   /** A page of the call's conflicts, oldest first, with the count of all of them. */
   async pageForCall(callId: string, page: PageQuery): Promise<Page<ConflictEntity>> {
-    const [items, total] = await this.transactions.none.findAndCount(ConflictEntity, {
+    const [items, total] = await this.transactions.autocommit.findAndCount(ConflictEntity, {
       where: { callId },
       order: { createdAt: 'ASC', id: 'ASC' },
       take: page.limit,
@@ -68,7 +68,7 @@ export class ConflictsRepository {
     return { items, total };
   }
 
-  async exists(evaluatorId: string, applicationId: string, tx: Transaction = this.transactions.none) {
+  async exists(evaluatorId: string, applicationId: string, tx: Transaction = this.transactions.autocommit) {
     return tx.exists(ConflictEntity, { where: { evaluatorId, applicationId } });
   }
 }

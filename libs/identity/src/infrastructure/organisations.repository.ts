@@ -13,7 +13,7 @@ export class OrganisationsRepository {
     return (result.identifiers[0] as { id: string }).id;
   }
 
-  async findById(id: string, tx: Transaction = this.transactions.none): Promise<Organisation | null> {
+  async findById(id: string, tx: Transaction = this.transactions.autocommit): Promise<Organisation | null> {
     const row = await tx
       .createQueryBuilder(OrganisationEntity, 'o')
       .innerJoinAndMapOne('o.country', CountryEntity, 'c', 'c.code = o.country_code')
@@ -24,7 +24,7 @@ export class OrganisationsRepository {
 
   async findByIds(ids: string[]): Promise<Organisation[]> {
     if (ids.length === 0) return [];
-    const rows = await this.transactions.none
+    const rows = await this.transactions.autocommit
       .createQueryBuilder(OrganisationEntity, 'o')
       .innerJoinAndMapOne('o.country', CountryEntity, 'c', 'c.code = o.country_code')
       .where('o.id = ANY(CAST(:ids AS uuid[]))', { ids })
@@ -38,11 +38,11 @@ export class CountriesRepository {
   constructor(private readonly transactions: Transactions) {}
 
   async findByCode(code: string): Promise<Country | null> {
-    return this.transactions.none.findOneBy(CountryEntity, { code });
+    return this.transactions.autocommit.findOneBy(CountryEntity, { code });
   }
 
   async findAll(): Promise<Country[]> {
-    return this.transactions.none.find(CountryEntity, { order: { code: 'ASC' } });
+    return this.transactions.autocommit.find(CountryEntity, { order: { code: 'ASC' } });
   }
 }
 

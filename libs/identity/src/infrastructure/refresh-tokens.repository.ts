@@ -33,7 +33,7 @@ export class RefreshTokensRepository {
    * presented again means it leaked). Answers the session's owner and id, or null for an unknown token.
    */
   async revokeFamilyOf(tokenHash: string): Promise<{ userId: string; familyId: string } | null> {
-    const rows: Array<{ user_id: string; family_id: string }> = await this.transactions.none.query(
+    const rows: Array<{ user_id: string; family_id: string }> = await this.transactions.autocommit.query(
       `WITH session AS (SELECT user_id, family_id FROM refresh_tokens WHERE token_hash = $1),
             revoked AS (UPDATE refresh_tokens SET revoked_at = now()
                         WHERE revoked_at IS NULL AND family_id = (SELECT family_id FROM session))

@@ -11,7 +11,7 @@ export class UsersRepository {
   constructor(private readonly transactions: Transactions) {}
 
   /** Inserts a user; a taken e-mail (any case) is EMAIL_TAKEN, also when two requests race. */
-  async insert(user: NewUser, tx: Transaction = this.transactions.none): Promise<User> {
+  async insert(user: NewUser, tx: Transaction = this.transactions.autocommit): Promise<User> {
     try {
       const saved = await tx.save(UserEntity, tx.create(UserEntity, user));
       return toUser(await tx.findOneByOrFail(UserEntity, { id: saved.id }));
@@ -23,7 +23,7 @@ export class UsersRepository {
 
   /** Inserts unless the e-mail exists; true when inserted. Safe when several processes start at once. */
   async insertIfAbsent(user: NewUser): Promise<boolean> {
-    const rows: unknown[] = await this.transactions.none.query(
+    const rows: unknown[] = await this.transactions.autocommit.query(
       `INSERT INTO users (email, password_hash, role, display_name, locale)
        VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT ((lower(email))) DO NOTHING RETURNING id`,
@@ -32,12 +32,12 @@ export class UsersRepository {
     return rows.length > 0;
   }
 
-  async findById(id: string, tx: Transaction = this.transactions.none): Promise<User | null> {
+  async findById(id: string, tx: Transaction = this.transactions.autocommit): Promise<User | null> {
     const row = await tx.findOneBy(UserEntity, { id });
     return row ? toUser(row) : null;
   }
 
-  async findByIds(ids: string[], tx: Transaction = this.transactions.none): Promise<User[]> {
+  async findByIds(ids: string[], tx: Transaction = this.transactions.autocommit): Promise<User[]> {
     if (ids.length === 0) return [];
     const rows = await tx
       .createQueryBuilder(UserEntity, 'u')
@@ -48,7 +48,7 @@ export class UsersRepository {
   }
 
   async findCredentials(email: string): Promise<{ user: User; passwordHash: string } | null> {
-    const row = await this.transactions.none
+    const row = await this.transactions.autocommit
       .createQueryBuilder(UserEntity, 'u')
       .where('lower(u.email) = lower(:email)', { email })
       .getOne();
@@ -63,7 +63,7 @@ export class UsersRepository {
 
   /** Users by role and a search over name, e-mail and affiliation, by name. */
   async list(filter: { role?: Role; q?: string; limit: number; offset: number }): Promise<Page<User>> {
-    const query = this.transactions.none.createQueryBuilder(UserEntity, 'u');
+    const query = this.transactions.autocommit.createQueryBuilder(UserEntity, 'u');
     if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
     if (filter.q) {
       const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -81,13 +81,13 @@ export class UsersRepository {
   }
 
   async updateProfile(id: string, profile: { displayName?: string; locale?: Locale }): Promise<void> {
-    if (Object.keys(profile).length > 0) await this.transactions.none.update(UserEntity, { id }, profile);
+    if (Object.keys(profile).length > 0) await this.transactions.autocommit.update(UserEntity, { id }, profile);
   }
 
   /** What an access token's check needs, in one statement on the two primary/family indexes. */
   async callerState(userId: string, sessionId: string): Promise<CallerState | null> {
     const rows: Array<{ role: Role; active: boolean; token_version: number; session_live: boolean }> =
-      await this.transactions.none.query(
+      await this.transactions.autocommit.query(
         `SELECT u.role, u.active, u.token_version,
                 EXISTS (SELECT 1 FROM refresh_tokens t
                         WHERE t.family_id = $2 AND t.user_id = u.id AND t.revoked_at IS NULL) AS session_live

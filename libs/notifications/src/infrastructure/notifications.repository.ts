@@ -81,7 +81,7 @@ export class NotificationsRepository {
   }
 
   async listForRecipient(recipientId: string, page: { limit: number; offset: number }): Promise<Page<Notification>> {
-    const tx = this.transactions.none;
+    const tx = this.transactions.autocommit;
     const items = (await tx.query(
       `SELECT ${COLUMNS} FROM notifications n WHERE n.recipient_id = $1 ${NEWEST_FIRST} LIMIT $2 OFFSET $3`,
       [recipientId, page.limit, page.offset],
@@ -94,7 +94,7 @@ export class NotificationsRepository {
 
   /** Marks the recipient's notification read (the first reading counts); null when it is not theirs. */
   async markRead(recipientId: string, id: string): Promise<Notification | null> {
-    const [rows] = (await this.transactions.none.query(
+    const [rows] = (await this.transactions.autocommit.query(
       `UPDATE notifications n SET read_at = coalesce(n.read_at, clock_timestamp())
        WHERE n.id = $1 AND n.recipient_id = $2 RETURNING ${COLUMNS}`,
       [id, recipientId],
@@ -104,7 +104,7 @@ export class NotificationsRepository {
 
   /** Across recipients, for the secretariat; optionally of one recipient, or whose e-mail is in one state. */
   async listWithRecipients(filter: NotificationFilter): Promise<Page<NotificationWithRecipient>> {
-    const tx = this.transactions.none;
+    const tx = this.transactions.autocommit;
     const where = `WHERE ($1::text IS NULL OR n.email_status = $1) AND ($2::uuid IS NULL OR n.recipient_id = $2)`;
     const params = [filter.emailStatus ?? null, filter.recipientId ?? null];
     const items = (await tx.query(
@@ -169,7 +169,7 @@ export class NotificationsRepository {
 
   /** Keeps the error of a failed attempt, which BullMQ will retry. */
   async recordError(id: string, error: string): Promise<void> {
-    await this.transactions.none.query(
+    await this.transactions.autocommit.query(
       `UPDATE notifications SET email_error = $2 WHERE id = $1 AND email_status = 'pending'`,
       [id, error],
     );

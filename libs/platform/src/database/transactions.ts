@@ -12,8 +12,8 @@ export class Transactions {
     return this.dataSource.transaction('READ COMMITTED', work);
   }
 
-  /** For reads outside any transaction. */
-  get none(): Transaction {
+  /** The autocommit manager: each statement commits on its own; for reads outside any transaction. */
+  get autocommit(): Transaction {
     return this.dataSource.manager;
   }
 }

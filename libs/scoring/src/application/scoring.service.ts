@@ -51,7 +51,7 @@ export class ScoringService {
    */
   async rescoreCall(callId: string, outboxId: string): Promise<boolean> {
     // Checked before waiting for the lock too, so that the tail of a burst does not queue up for it.
-    if (await this.outbox.isCompleted(this.transactions.none, outboxId)) return false;
+    if (await this.outbox.isCompleted(this.transactions.autocommit, outboxId)) return false;
     return this.transactions.run(async (tx) => {
       await this.scoring.lockCall(tx, callId, 'exclusive');
       if (await this.outbox.isCompleted(tx, outboxId)) return false;
@@ -66,7 +66,7 @@ export class ScoringService {
    * Computed from the database (pending requests), never from queue counters; in the caller's
    * transaction when given one (publication reads it while holding the call's lock).
    */
-  async status(callId: string, tx: Transaction = this.transactions.none): Promise<ScoringStatus> {
+  async status(callId: string, tx: Transaction = this.transactions.autocommit): Promise<ScoringStatus> {
     await this.calls.get(callId, tx);
     // Pending first, then the results: a later statement sees every commit the earlier one saw, so
     // "up to date" always comes with the results of the work it counts as done (read side by side,

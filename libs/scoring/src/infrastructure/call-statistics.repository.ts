@@ -73,7 +73,7 @@ SELECT
 export class CallStatisticsRepository {
   constructor(private readonly transactions: Transactions) {}
 
-  async counts(callId: string, tx: Transaction = this.transactions.none): Promise<CallCounts> {
+  async counts(callId: string, tx: Transaction = this.transactions.autocommit): Promise<CallCounts> {
     const [row] = (await tx.query(CALL_COUNTS_SQL, [callId])) as CountsRow[];
     return {
       applications: {
@@ -91,7 +91,7 @@ export class CallStatisticsRepository {
   }
 
   /** The evaluator total of every submitted evaluation of the call. */
-  async evaluationTotals(callId: string, tx: Transaction = this.transactions.none): Promise<EvaluationTotal[]> {
+  async evaluationTotals(callId: string, tx: Transaction = this.transactions.autocommit): Promise<EvaluationTotal[]> {
     const rows = (await tx.query(EVALUATION_TOTALS_SQL, [callId])) as Array<{
       application_id: string;
       evaluator_id: string;

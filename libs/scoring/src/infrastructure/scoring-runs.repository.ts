@@ -56,7 +56,7 @@ export class ScoringRunsRepository {
     return rows[0]?.id ?? null;
   }
 
-  async findById(id: string, tx: Transaction = this.transactions.none): Promise<ScoringRun | null> {
+  async findById(id: string, tx: Transaction = this.transactions.autocommit): Promise<ScoringRun | null> {
     const rows = (await tx.query(`SELECT ${COLUMNS} FROM scoring_runs WHERE id = $1`, [id])) as ScoringRun[];
     return rows[0] ?? null;
   }

@@ -67,7 +67,7 @@ export class ScoringRepository {
     return firstCount(await tx.query(SCORE_CALL_FROM_RUN_SQL, [callId, runId]));
   }
 
-  async lastComputedAt(callId: string, tx: Transaction = this.transactions.none): Promise<Date | null> {
+  async lastComputedAt(callId: string, tx: Transaction = this.transactions.autocommit): Promise<Date | null> {
     const [row] = (await tx.query(`SELECT max(computed_at) AS at FROM application_results WHERE call_id = $1`, [
       callId,
     ])) as Array<{ at: Date | null }>;
@@ -80,7 +80,7 @@ export class ScoringRepository {
    * (left-joined to the page), so a page past the end still says how many there are.
    */
   async ranking(callId: string, page: PageQuery): Promise<Page<ApplicationResult>> {
-    const rows = (await this.transactions.none.query(
+    const rows = (await this.transactions.autocommit.query(
       `SELECT counted.total, ranked.*
          FROM (SELECT count(*)::int AS total FROM application_results WHERE call_id = $1 AND rank IS NOT NULL) counted
          LEFT JOIN LATERAL (
@@ -97,7 +97,7 @@ export class ScoringRepository {
   }
 
   /** Every stored result of the call (ranked ones by rank, then the others by application id). */
-  async results(callId: string, tx: Transaction = this.transactions.none): Promise<ApplicationResult[]> {
+  async results(callId: string, tx: Transaction = this.transactions.autocommit): Promise<ApplicationResult[]> {
     const rows = (await tx.query(
       `SELECT ${RESULT_COLUMNS} FROM application_results WHERE call_id = $1 ORDER BY rank NULLS LAST, application_id`,
       [callId],
