@@ -1,6 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+import compression from 'compression';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AuthConfig, authConfig, trustedProxies } from '../auth';
@@ -27,6 +28,11 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpAppOp
   app.enableShutdownHooks();
   app.set('trust proxy', trustedProxies(app.get<AuthConfig>(authConfig.KEY).TRUST_PROXY));
   app.use(securityHeaders());
+  // gzip or brotli (quality 4: fast enough per request) by Accept-Encoding, for bodies of 1 kB or
+  // more whose type gains from it (JSON, problem+json, HTML, CSS, JS, SVG, CSV, the metrics); not
+  // PDF, ZIP, XLSX or images, whose bytes are compressed already. The web app's assets come
+  // compressed from the build.
+  app.use(compression());
   if (options.webRoot) serveWebApp(app, options.webRoot);
   // Nest's typing leaves `verify` out (it uses it for rawBody, which this app does not ask for).
   const jsonOptions = { limit: config.JSON_BODY_LIMIT, verify: refuseDeepJson(MAX_JSON_DEPTH) };
