@@ -161,6 +161,58 @@ describe('outbox relay', () => {
   });
 });
 
+describe('outbox relay woken by PostgreSQL notifications', () => {
+  // Polling every ten minutes: only a notification can send a row within the suite's timeout.
+  const LISTENING = { OUTBOX_RELAY_ENABLED: 'true', OUTBOX_POLL_MS: '600000', OUTBOX_LISTEN_RETRY_MS: '50' };
+  let context: INestApplicationContext;
+  let queue: Queue;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    context = await relayContext(LISTENING);
+    queue = context.get<Queue>(getQueueToken(QUEUE));
+    db = context.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await queue.obliterate({ force: true });
+    await context.close();
+  });
+
+  /** The backend of the relay's listening connection, once it listens. */
+  const listener = async (): Promise<number | undefined> => {
+    const [row] = (await db.query(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN outbox'`,
+    )) as Array<{ pid: number }>;
+    return row?.pid;
+  };
+
+  /**
+   * Rows one after the other, each once the previous one's job exists: the relay's start and its
+   * connection may each have sent one row, never three.
+   */
+  const relayedOneByOne = async () => {
+    for (let n = 0; n < 3; n++) {
+      const id = await context
+        .get(Transactions)
+        .run((tx) => context.get(Outbox).add(tx, { queue: QUEUE, name: 'test.job', payload: { n } }));
+      await waitFor(async () => (await queue.getJob(id)) !== undefined);
+    }
+  };
+
+  it('sends each committed row at once, without waiting for the next poll', async () => {
+    await waitFor(async () => (await listener()) !== undefined);
+    await relayedOneByOne();
+  });
+
+  it('listens again after its connection was lost, and sends rows at once again', async () => {
+    const lost = await listener();
+    await db.query(`SELECT pg_terminate_backend($1)`, [lost]);
+    await waitFor(async () => ![undefined, lost].includes(await listener()));
+    await relayedOneByOne();
+  });
+});
+
 describe('Redis durability check', () => {
   it('names what the local Redis (no AOF here) would lose', async () => {
     const context = await relayContext();

@@ -1,8 +1,10 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import type { JobsOptions, Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
+import { PlatformConfig, platformConfig } from '../config';
 import { Transactions } from '../database';
+import { OutboxListener } from './outbox-listener';
 import { OutboxConfig, outboxConfig } from './outbox.config';
 
 export const RELAYED_QUEUES = Symbol('RELAYED_QUEUES');
@@ -21,29 +23,49 @@ interface PendingRow {
  * held it while the job was added, and the job id is the row id: a crash in between re-adds the
  * same id, which BullMQ ignores while it has the job. Rows dispatched but not completed after
  * OUTBOX_REDISPATCH_SECONDS are sent again, which re-runs the work if Redis lost it.
+ *
+ * The relay wakes when a transaction with outbox rows commits (LISTEN/NOTIFY) and sends them at
+ * once; polling every OUTBOX_POLL_MS stays as the safety net for notifications lost in an outage.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  private wokenWhileRunning = false;
   private stopped = false;
+  private listener: OutboxListener | undefined;
 
   constructor(
     private readonly transactions: Transactions,
     private readonly moduleRef: ModuleRef,
     @Inject(outboxConfig.KEY) private readonly config: OutboxConfig,
     @Inject(RELAYED_QUEUES) private readonly queues: string[],
+    @Inject(platformConfig.KEY) private readonly platform: PlatformConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.OUTBOX_RELAY_ENABLED) this.schedule(0);
+    if (!this.config.OUTBOX_RELAY_ENABLED) return;
+    this.listener = new OutboxListener({
+      databaseUrl: this.platform.DATABASE_URL,
+      connectTimeoutMs: this.platform.DB_CONNECT_TIMEOUT_MS,
+      retryMs: this.config.OUTBOX_LISTEN_RETRY_MS,
+      onWake: () => this.wake(),
+    });
+    this.listener.start();
+    this.schedule(0);
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    await Promise.all([this.listener?.stop(), this.running]);
+  }
+
+  /** Rows were committed: send them now, or right after the batch being sent if one is. */
+  private wake(): void {
+    if (this.running) this.wokenWhileRunning = true;
+    else this.schedule(0);
   }
 
   /** Sends one batch; returns how many rows went out. */
@@ -81,12 +103,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         return;
       }
     }
-    await queue.add(row.job_name, { ...row.payload, outboxId: row.id }, this.jobOptions(row));
-  }
-
-  private jobOptions(row: PendingRow): JobsOptions {
-    const delay = this.config.OUTBOX_COALESCE_MS[row.job_name];
-    return { jobId: row.id, ...(delay ? { delay } : {}) };
+    await queue.add(row.job_name, { ...row.payload, outboxId: row.id }, { jobId: row.id });
   }
 
   private relayedQueues(): string[] {
@@ -99,20 +116,28 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private schedule(delayMs: number): void {
     if (this.stopped) return;
+    clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.running = this.tick().finally(() => (this.running = undefined));
+      this.timer = undefined;
+      this.running = this.tick().then((next) => {
+        this.running = undefined;
+        this.schedule(next);
+      });
     }, delayMs);
   }
 
-  private async tick(): Promise<void> {
+  /** Sends a batch; answers when to send the next one. */
+  private async tick(): Promise<number> {
+    this.wokenWhileRunning = false;
     let sent = 0;
     try {
       sent = await this.relayOnce();
     } catch (error) {
       // Redis or PostgreSQL unreachable: the rows stay pending and the next tick retries.
       this.logger.warn({ err: error }, 'Outbox relay could not dispatch; will retry');
+      return this.config.OUTBOX_POLL_MS;
     }
-    this.schedule(sent === this.config.OUTBOX_BATCH_SIZE ? 0 : this.config.OUTBOX_POLL_MS);
+    return sent === this.config.OUTBOX_BATCH_SIZE || this.wokenWhileRunning ? 0 : this.config.OUTBOX_POLL_MS;
   }
 }
 

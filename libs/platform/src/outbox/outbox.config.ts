@@ -4,10 +4,18 @@ import { IsBoolean, IsInt, IsString, Max, Min } from 'class-validator';
 import { readEnv } from '../config/validate-env';
 
 export class OutboxEnv {
-  /** How often an idle relay looks for new rows. */
+  /**
+   * How often an idle relay looks for new rows. Committed rows wake it at once (LISTEN/NOTIFY):
+   * polling only catches what a lost notification connection missed.
+   */
   @IsInt()
   @Min(10)
   OUTBOX_POLL_MS: number = 200;
+
+  /** Wait before listening again after the notification connection was lost. */
+  @IsInt()
+  @Min(10)
+  OUTBOX_LISTEN_RETRY_MS: number = 1000;
 
   @IsInt()
   @Min(1)
@@ -45,9 +53,5 @@ export class OutboxEnv {
   OUTBOX_DISPATCH_TIMEOUT_MS: number = 5000;
 }
 
-export const outboxConfig = registerAs('outbox', () => ({
-  ...readEnv(OutboxEnv),
-  /** Per job name, how long a job waits so that a burst of requests is served by one run. */
-  OUTBOX_COALESCE_MS: { 'scoring.rescore-call': 300 } as Record<string, number>,
-}));
+export const outboxConfig = registerAs('outbox', () => readEnv(OutboxEnv));
 export type OutboxConfig = ConfigType<typeof outboxConfig>;

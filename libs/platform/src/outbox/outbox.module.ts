@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { platformConfig } from '../config';
 import { Outbox } from './outbox';
 import { QueueDepthMetrics } from '../metrics/queue-depth.metrics';
 import { OutboxRelay, RELAYED_QUEUES } from './outbox-relay';
@@ -16,7 +17,7 @@ export class OutboxRelayModule {
   static forQueues(queues: string[]): DynamicModule {
     return {
       module: OutboxRelayModule,
-      imports: [ConfigModule.forFeature(outboxConfig)],
+      imports: [ConfigModule.forFeature(outboxConfig), ConfigModule.forFeature(platformConfig)],
       providers: [{ provide: RELAYED_QUEUES, useValue: queues }, OutboxRelay, QueueDepthMetrics],
       exports: [OutboxRelay],
     };
