@@ -12,6 +12,7 @@ import { CohortAnnexes1764800000000 } from './1764800000000-CohortAnnexes';
 import { AssignmentRanges1764900000000 } from './1764900000000-AssignmentRanges';
 import { AssignmentsByApplication1765000000000 } from './1765000000000-AssignmentsByApplication';
 import { OutboxNotify1765300000001 } from './1765300000001-OutboxNotify';
+import { ListReadModels1765500000000 } from './1765500000000-ListReadModels';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AssignmentRanges1764900000000,
   AssignmentsByApplication1765000000000,
   OutboxNotify1765300000001,
+  ListReadModels1765500000000,
 ];

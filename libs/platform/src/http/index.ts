@@ -9,3 +9,4 @@ export * from './problem-details.filter';
 export * from './validation.pipe';
 export * from './number-map.validator';
 export * from './nested.validator';
+export * from './list-query';

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationsService } from '@app/applications';
 import { CallsService } from '@app/calls';
-import { OrganisationsService, UsersService } from '@app/identity';
-import { Outbox, PageQuery, Transaction, Transactions } from '@app/platform';
+import { UsersService } from '@app/identity';
+import { Outbox, Transaction, Transactions } from '@app/platform';
 import { markingDistribution } from '../domain/evaluator-distribution';
 import { groupBy } from '../domain/group-by';
 import { krippendorffAlphaInterval } from '../domain/krippendorff';
 import { CallCounts, CallStatisticsRepository } from '../infrastructure/call-statistics.repository';
-import { ApplicationResult, ScoringRepository } from '../infrastructure/scoring.repository';
+import { ScoringRepository } from '../infrastructure/scoring.repository';
 import { RescoreCallPayload, SCORING_JOBS, SCORING_QUEUE } from '../jobs/scoring.jobs';
 import { INCREMENTAL_REQUESTS, RESCORE_REQUESTS, forCall } from './rescore-requests';
 
@@ -31,8 +30,6 @@ export class ScoringService {
     private readonly outbox: Outbox,
     private readonly transactions: Transactions,
     private readonly calls: CallsService,
-    private readonly applications: ApplicationsService,
-    private readonly organisations: OrganisationsService,
     private readonly users: UsersService,
     private readonly statistics: CallStatisticsRepository,
   ) {}
@@ -100,35 +97,4 @@ export class ScoringService {
       items: distribution.evaluators.map((e) => ({ ...e, displayName: names.get(e.evaluatorId) ?? '' })),
     };
   }
-
-  /** A page of the ranked results with who applied, for the secretariat. */
-  async rankingWithOrganisations(callId: string, page: PageQuery) {
-    await this.calls.get(callId);
-    const ranked = await this.scoring.ranking(callId, page);
-    const applications = new Map(
-      (await this.applications.findByIds(ranked.items.map((r) => r.applicationId))).map((a) => [a.id, a]),
-    );
-    const names = await this.organisations.namesOf([...applications.values()].map((a) => a.organisationId));
-    const items = ranked.items.flatMap((result) => {
-      const application = applications.get(result.applicationId);
-      if (!application || result.rank === null) return [];
-      return [
-        {
-          ...rankingFigures(result),
-          rank: result.rank,
-          organisation: {
-            name: names.get(application.organisationId) ?? '',
-            countryCode: application.countryCode,
-            region: application.region,
-          },
-        },
-      ];
-    });
-    return { items, total: ranked.total };
-  }
-}
-
-function rankingFigures(result: ApplicationResult) {
-  const { applicationId, score, rawScore, normalizedScore, evaluationCount, spread, stdDev, needsModeration } = result;
-  return { applicationId, score, rawScore, normalizedScore, evaluationCount, spread, stdDev, needsModeration };
 }

@@ -1,15 +1,25 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { PageQueryDto, Staff } from '@app/platform';
+import { Staff, parseSort } from '@app/platform';
+import { RankingQuery } from '../application/ranking.query';
 import { ScoringService } from '../application/scoring.service';
-import { CallStatisticsDto, MarkingDistributionDto, RankingDto, ScoringStatusDto } from './scoring.dto';
+import {
+  CallStatisticsDto,
+  MarkingDistributionDto,
+  RankingDto,
+  RankingQueryDto,
+  ScoringStatusDto,
+} from './scoring.dto';
 
 const ID = new ParseUUIDPipe();
 
 @ApiTags('scoring')
 @Controller('calls/:id')
 export class ScoringController {
-  constructor(private readonly scoring: ScoringService) {}
+  constructor(
+    private readonly scoring: ScoringService,
+    private readonly rankings: RankingQuery,
+  ) {}
 
   /** Whether the results reflect every submitted evaluation, computed from the database. */
   @Get('scoring-status')
@@ -19,12 +29,17 @@ export class ScoringController {
     return this.scoring.status(callId);
   }
 
-  /** Ranked applications (DESIGN §5.6), best first, a page at a time; `total` counts them all. */
+  /**
+   * Ranked applications (DESIGN §5.6), best first unless sorted otherwise, a page at a time;
+   * `total` counts those the search finds (all of them without one).
+   */
   @Get('ranking')
   @Staff()
   @ApiOkResponse({ type: RankingDto })
-  ranking(@Param('id', ID) callId: string, @Query() page: PageQueryDto): Promise<RankingDto> {
-    return this.scoring.rankingWithOrganisations(callId, page);
+  ranking(@Param('id', ID) callId: string, @Query() query: RankingQueryDto): Promise<RankingDto> {
+    const { limit, offset, search } = query;
+    const sort = parseSort(query.sort, { key: 'rank', descending: false });
+    return this.rankings.page(callId, { limit, offset, search, sort });
   }
 
   /** Each evaluator's totals beside the call's: who is harsh, who is lenient. */

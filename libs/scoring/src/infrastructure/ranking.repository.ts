@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { Page, PageQuery, Sort, Transactions } from '@app/platform';
+
+/** What the ranking sorts by; `rank` is the default and breaks every tie. */
+export const RANKING_SORT_KEYS = [
+  'rank',
+  'score',
+  'rawScore',
+  'normalizedScore',
+  'evaluationCount',
+  'spread',
+  'stdDev',
+  'organisation',
+  'country',
+] as const;
+export type RankingSortKey = (typeof RANKING_SORT_KEYS)[number];
+
+export interface RankingFilter extends PageQuery {
+  /** Part of the organisation's name or city, any case. */
+  search?: string;
+  sort: Sort<RankingSortKey>;
+}
+
+/** One ranked application with who applied. */
+export interface RankingEntry {
+  applicationId: string;
+  score: number;
+  rawScore: number;
+  normalizedScore: number;
+  evaluationCount: number;
+  spread: number;
+  stdDev: number;
+  needsModeration: boolean;
+  rank: number;
+  organisation: { name: string; countryCode: string; region: string };
+}
+
+interface EntryRow {
+  application_id: string | null;
+  score: number;
+  raw_score: number;
+  normalized_score: number;
+  evaluation_count: number;
+  spread: number;
+  std_dev: number;
+  needs_moderation: boolean;
+  rank: number;
+  name: string | null;
+  country_code: string;
+  region: string;
+  total: number;
+}
+
+const SORT_COLUMNS: Record<RankingSortKey, string> = {
+  rank: 'r.rank',
+  score: 'r.score',
+  rawScore: 'r.raw_score',
+  normalizedScore: 'r.normalized_score',
+  evaluationCount: 'r.evaluation_count',
+  spread: 'r.spread',
+  stdDev: 'r.std_dev',
+  organisation: 'lower(o.name)',
+  country: 'a.country_code',
+};
+
+/**
+ * Left joins on primary keys: the planner removes those the statement does not use, so the default
+ * (no search, by rank) reads only application_results on its (call_id, rank) index.
+ */
+const RANKED_OF_CALL = `application_results r
+  LEFT JOIN applications_organisations a ON a.application_id = r.application_id
+  LEFT JOIN identity_organisation_names o ON o.id = a.organisation_id
+  WHERE r.call_id = $1 AND r.rank IS NOT NULL`;
+
+const SEARCHED = `AND (strpos(lower(o.name), lower($4)) > 0 OR strpos(lower(o.city), lower($4)) > 0)`;
+
+/** The ranking as the secretariat reads it: searched, sorted and paged in the database. */
+@Injectable()
+export class RankingRepository {
+  constructor(private readonly transactions: Transactions) {}
+
+  /**
+   * A page of the call's ranked applications with the count of those the search finds, in one
+   * statement. The page is chosen on keys alone and only its rows are joined to who applied, so a
+   * page deep in a large call costs no join per skipped row. The count comes on a row of its own,
+   * left-joined to the page, so a page past the end still says how many there are.
+   */
+  async page(callId: string, filter: RankingFilter): Promise<Page<RankingEntry>> {
+    const where = filter.search === undefined ? RANKED_OF_CALL : `${RANKED_OF_CALL} ${SEARCHED}`;
+    const direction = filter.sort.descending ? 'DESC' : 'ASC';
+    const rows = (await this.transactions.autocommit.query(
+      `SELECT counted.total, page.*, po.name, pa.country_code, pa.region
+         FROM (SELECT count(*)::int AS total FROM ${where}) counted
+         LEFT JOIN LATERAL (
+           SELECT ${SORT_COLUMNS[filter.sort.key]} AS sort_key, r.application_id, r.score, r.raw_score,
+                  r.normalized_score, r.evaluation_count, r.spread, r.std_dev, r.needs_moderation, r.rank
+             FROM ${where}
+            ORDER BY sort_key ${direction}, r.rank LIMIT $2 OFFSET $3
+         ) page ON true
+         LEFT JOIN applications_organisations pa ON pa.application_id = page.application_id
+         LEFT JOIN identity_organisation_names po ON po.id = pa.organisation_id
+        ORDER BY page.sort_key ${direction}, page.rank`,
+      [callId, filter.limit, filter.offset, ...(filter.search === undefined ? [] : [filter.search])],
+    )) as EntryRow[];
+    return { items: rows.flatMap(toEntry), total: rows[0]?.total ?? 0 };
+  }
+}
+
+function toEntry(row: EntryRow): RankingEntry[] {
+  if (row.application_id === null) return [];
+  return [
+    {
+      applicationId: row.application_id,
+      score: row.score,
+      rawScore: row.raw_score,
+      normalizedScore: row.normalized_score,
+      evaluationCount: row.evaluation_count,
+      spread: row.spread,
+      stdDev: row.std_dev,
+      needsModeration: row.needs_moderation,
+      rank: row.rank,
+      organisation: { name: row.name ?? '', countryCode: row.country_code, region: row.region },
+    },
+  ];
+}
