@@ -1,0 +1,11 @@
+import type { ContextTables } from '@app/platform';
+
+/** The tables applications owns, and the views of them it grants to other contexts. */
+export const APPLICATIONS_TABLES: ContextTables = {
+  owns: ['applications', 'documents'],
+  grants: {
+    applications_ranking_facts: ['scoring'],
+    applications_statistics_facts: ['scoring'],
+    applications_organisations: ['scoring'],
+  },
+};

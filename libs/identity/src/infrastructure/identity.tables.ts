@@ -1,0 +1,10 @@
+import type { ContextTables } from '@app/platform';
+
+/** The tables identity owns, and the views of them it grants to other contexts. */
+export const IDENTITY_TABLES: ContextTables = {
+  owns: ['users', 'organisations', 'countries', 'refresh_tokens'],
+  grants: {
+    identity_organisation_types: ['scoring'],
+    identity_organisation_names: ['scoring'],
+  },
+};

@@ -1,0 +1,14 @@
+import type { ContextTables } from '@app/platform';
+
+/** The tables scoring owns, and the views of them it grants to other contexts. */
+export const SCORING_TABLES: ContextTables = {
+  owns: [
+    'application_results',
+    'scoring_runs',
+    'scoring_run_chunks',
+    'scoring_run_totals',
+    'scoring_evaluation_totals',
+    'scoring_call_definitions',
+  ],
+  grants: {},
+};
