@@ -1,0 +1,58 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { freePort } from '../../support/redis-server';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+/**
+ * An HTTP server of the bench in a process of its own (TypeScript through ts-node, transpile only):
+ * the load generator then never shares an event loop with the server it measures.
+ */
+export class ServerProcess {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly url: string,
+  ) {}
+
+  /** Starts `entry` and answers once `readyPath` answers 200. */
+  static async start(entry: string, env: Record<string, string>, readyPath: string): Promise<ServerProcess> {
+    const port = await freePort();
+    const child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry],
+      {
+        cwd: ROOT,
+        env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.json', ...env, PORT: String(port) },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
+    const server = new ServerProcess(child, `http://127.0.0.1:${port}`);
+    await server.untilReady(readyPath);
+    return server;
+  }
+
+  get pid(): number {
+    return this.child.pid ?? 0;
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.kill('SIGTERM');
+    await exited;
+  }
+
+  private async untilReady(path: string): Promise<void> {
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline) {
+      if (this.child.exitCode !== null) throw new Error(`the server exited with code ${this.child.exitCode}`);
+      const ready = await fetch(`${this.url}${path}`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ready) return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`the server did not answer ${path} within 120 s`);
+  }
+}
