@@ -1,21 +1,64 @@
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { promisify } from 'node:util';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 /** The API (apps/api) in development; `npm run start:api` or the demo with `--port 3000`. */
 const API = 'http://127.0.0.1:3000';
 
+/** Text the browser fetches; fonts, images other than SVG and the like are compressed already. */
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt)$/;
+/** Below about a network packet, a compressed copy saves nothing worth a file. */
+const MIN_BYTES = 1024;
+
+/**
+ * Writes a .br and a .gz copy, at the highest levels, beside each compressible file of assets/;
+ * the API sends the one the browser accepts (libs/platform/src/http/web-app.ts).
+ */
+function precompressAssets(): Plugin {
+  let assets = '';
+  return {
+    name: 'precompress-assets',
+    apply: 'build',
+    configResolved(config) {
+      assets = resolve(config.root, config.build.outDir, config.build.assetsDir);
+    },
+    async closeBundle() {
+      const files = (await readdir(assets)).filter((file) => COMPRESSIBLE.test(file));
+      await Promise.all(
+        files.map(async (file) => {
+          const path = join(assets, file);
+          if ((await stat(path)).size < MIN_BYTES) return;
+          const bytes = await readFile(path);
+          const [br, gz] = await Promise.all([
+            promisify(brotliCompress)(bytes, {
+              params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY },
+            }),
+            promisify(gzip)(bytes, { level: constants.Z_BEST_COMPRESSION }),
+          ]);
+          await Promise.all([writeFile(`${path}.br`, br), writeFile(`${path}.gz`, gz)]);
+        }),
+      );
+    },
+  };
+}
+
 /**
  * Run as `vite apps/web` / `vite build apps/web`: the root is this folder, the build goes to
- * dist/web at the repository root, where the API serves it in production.
+ * dist/web at the repository root, where the API serves it in production. Each area's pages and
+ * each language's catalogues are chunks of their own, fetched when first needed; the manifest
+ * (.vite/manifest.json) says which chunk holds which source, for the tests that check it.
+ * No source maps: the production build does not publish its sources.
  */
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompressAssets()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
-    sourcemap: true,
-    // One bundle of about 210 kB gzipped (React, Mantine, the router): split it when it grows.
-    chunkSizeWarningLimit: 800,
+    sourcemap: false,
+    manifest: true,
   },
   server: {
     host: '127.0.0.1',

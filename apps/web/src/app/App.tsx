@@ -1,13 +1,13 @@
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { RouterProvider } from 'react-router';
+import { NotificationsOnDemand } from './NotificationsOnDemand';
 import { router } from './router';
 import { cssVariablesResolver, theme } from './theme';
 
 export function App() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light">
-      <Notifications position="top-right" />
+      <NotificationsOnDemand />
       <RouterProvider router={router} />
     </MantineProvider>
   );

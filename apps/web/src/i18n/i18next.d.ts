@@ -1,10 +1,10 @@
 import 'i18next';
-import type { REFERENCE_CATALOGUES } from './namespaces';
+import type { ReferenceCatalogues } from './namespaces';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: typeof REFERENCE_CATALOGUES;
+    resources: ReferenceCatalogues;
     returnNull: false;
   }
 }

@@ -1,6 +1,6 @@
-import i18n from 'i18next';
+import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { NAMESPACES, REFERENCE_CATALOGUES } from './namespaces';
+import type { Namespace } from './namespaces';
 
 /** The languages of the interface. A new one: a folder of catalogues beside `en/` and an entry here. */
 export const LANGUAGES = [
@@ -12,8 +12,24 @@ export type Language = (typeof LANGUAGES)[number]['code'];
 
 const CHOSEN_LANGUAGE_KEY = 'accelerator.language';
 
-/** Every catalogue, `./<language>/<namespace>.json`, bundled at build time. */
-const catalogues = import.meta.glob<Record<string, unknown>>('./*/*.json', { eager: true, import: 'default' });
+/** Every catalogue, `./<language>/<namespace>.json`: a chunk each, fetched when first needed. */
+const catalogues = import.meta.glob<Record<string, unknown>>('./*/*.json', { import: 'default' });
+
+/** What every page needs: the shared texts, and the public area's (its pages and the header's links). */
+const FIRST_NAMESPACES: Namespace[] = ['common', 'public'];
+
+const catalogueChunks: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, namespace, callback) {
+    const load = catalogues[`./${language}/${namespace}.json`];
+    if (!load) return callback(new Error(`no catalogue ${language}/${namespace}`), false);
+    load().then(
+      (catalogue) => callback(null, catalogue),
+      (error: Error) => callback(error, false),
+    );
+  },
+};
 
 export function isLanguage(code: string | null | undefined): code is Language {
   return LANGUAGES.some((language) => language.code === code);
@@ -26,26 +42,32 @@ function initialLanguage(): Language {
   return navigator.languages.map((tag) => tag.slice(0, 2).toLowerCase()).find(isLanguage) ?? 'en';
 }
 
+/**
+ * Fetches the reader's language's first catalogues. No fallback language: every language has every
+ * key of English (test/web/i18n-catalogues.spec.ts), so a reader never fetches a second language.
+ * A change of language fetches, in the new one, every namespace fetched so far.
+ */
 export function initI18n(): Promise<unknown> {
-  const resources = Object.fromEntries(
-    LANGUAGES.map(({ code }) => [
-      code,
-      Object.fromEntries(NAMESPACES.map((ns) => [ns, catalogues[`./${code}/${ns}.json`] ?? {}])),
-    ]),
-  );
   i18n.on('languageChanged', (language) => {
     document.documentElement.lang = language;
   });
-  return i18n.use(initReactI18next).init({
-    resources: { ...resources, en: REFERENCE_CATALOGUES },
-    lng: initialLanguage(),
-    fallbackLng: 'en',
-    supportedLngs: LANGUAGES.map((language) => language.code),
-    ns: NAMESPACES,
-    defaultNS: 'common',
-    interpolation: { escapeValue: false }, // React escapes
-    returnNull: false,
-  });
+  return i18n
+    .use(catalogueChunks)
+    .use(initReactI18next)
+    .init({
+      lng: initialLanguage(),
+      fallbackLng: false,
+      supportedLngs: LANGUAGES.map((language) => language.code),
+      ns: FIRST_NAMESPACES,
+      defaultNS: 'common',
+      interpolation: { escapeValue: false }, // React escapes
+      returnNull: false,
+    });
+}
+
+/** An area's catalogue in the current language, fetched before its first page shows. */
+export function loadNamespace(namespace: Namespace): Promise<void> {
+  return i18n.loadNamespaces(namespace);
 }
 
 /** The reader picked a language in the header: it wins over the account's and the browser's. */

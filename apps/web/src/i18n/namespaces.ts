@@ -1,16 +1,21 @@
-import applicant from './en/applicant.json';
-import common from './en/common.json';
-import evaluator from './en/evaluator.json';
-import publicArea from './en/public.json';
-import secretariat from './en/secretariat.json';
+import type applicant from './en/applicant.json';
+import type common from './en/common.json';
+import type evaluator from './en/evaluator.json';
+import type publicArea from './en/public.json';
+import type secretariat from './en/secretariat.json';
 
 /**
  * One catalogue per area. English is the reference: its keys type `t()` (a missing key fails the
- * build) and every other language falls back to it. A new area: its `<language>/<area>.json`
- * files, then one import and one entry here.
+ * build), and a test holds every other language to the same keys. The imports are of types only:
+ * each catalogue is a chunk of its own, fetched in the reader's language when first needed. A new
+ * area: its `<language>/<area>.json` files, then one import and one entry here.
  */
-export const REFERENCE_CATALOGUES = { common, public: publicArea, applicant, evaluator, secretariat };
+export interface ReferenceCatalogues {
+  common: typeof common;
+  public: typeof publicArea;
+  applicant: typeof applicant;
+  evaluator: typeof evaluator;
+  secretariat: typeof secretariat;
+}
 
-export type Namespace = keyof typeof REFERENCE_CATALOGUES;
-
-export const NAMESPACES = Object.keys(REFERENCE_CATALOGUES) as Namespace[];
+export type Namespace = keyof ReferenceCatalogues;

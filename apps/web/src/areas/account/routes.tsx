@@ -1,13 +1,17 @@
 import i18n from 'i18next';
-import type { Area } from '../../app/area';
-import { NotificationsPage, notificationsLoader } from './NotificationsPage';
-import { SignInPage, signInLoader } from './SignInPage';
+import { lazyArea, type Area } from '../../app/area';
+
+const page = lazyArea('common', () => import('./pages'));
 
 /** What every user has: signing in and the inbox of notifications. */
 export const accountArea: Area = {
+  namespace: 'common',
   routes: [
-    { path: '/sign-in', loader: signInLoader, element: <SignInPage /> },
-    { path: '/notifications', loader: notificationsLoader, element: <NotificationsPage /> },
+    { path: '/sign-in', lazy: page((p) => ({ loader: p.signInLoader, Component: p.SignInPage })) },
+    {
+      path: '/notifications',
+      lazy: page((p) => ({ loader: p.notificationsLoader, Component: p.NotificationsPage })),
+    },
   ],
   navigation: [
     {

@@ -1,19 +1,29 @@
 import i18n from 'i18next';
-import type { Area } from '../../app/area';
-import { ApplicationPage, applicationLoader } from './ApplicationPage';
-import { ApplyPage, applyAction, applyLoader } from './ApplyPage';
-import { MyApplicationsPage, myApplicationsLoader } from './MyApplicationsPage';
-import { OrganisationPage, organisationLoader } from './OrganisationPage';
-import { RegisterPage, registerLoader } from './RegisterPage';
+import { lazyArea, type Area } from '../../app/area';
+
+const page = lazyArea('applicant', () => import('./pages'));
 
 /** Candidate centres: an account, their organisation, their applications. */
 export const applicantArea: Area = {
+  namespace: 'applicant',
   routes: [
-    { path: '/register', loader: registerLoader, element: <RegisterPage /> },
-    { path: '/applicant/organisation', loader: organisationLoader, element: <OrganisationPage /> },
-    { path: '/applicant/applications', loader: myApplicationsLoader, element: <MyApplicationsPage /> },
-    { path: '/applicant/calls/:callId/apply', loader: applyLoader, action: applyAction, element: <ApplyPage /> },
-    { path: '/applicant/applications/:applicationId', loader: applicationLoader, element: <ApplicationPage /> },
+    { path: '/register', lazy: page((p) => ({ loader: p.registerLoader, Component: p.RegisterPage })) },
+    {
+      path: '/applicant/organisation',
+      lazy: page((p) => ({ loader: p.organisationLoader, Component: p.OrganisationPage })),
+    },
+    {
+      path: '/applicant/applications',
+      lazy: page((p) => ({ loader: p.myApplicationsLoader, Component: p.MyApplicationsPage })),
+    },
+    {
+      path: '/applicant/calls/:callId/apply',
+      lazy: page((p) => ({ loader: p.applyLoader, action: p.applyAction, Component: p.ApplyPage })),
+    },
+    {
+      path: '/applicant/applications/:applicationId',
+      lazy: page((p) => ({ loader: p.applicationLoader, Component: p.ApplicationPage })),
+    },
   ],
   navigation: [
     {

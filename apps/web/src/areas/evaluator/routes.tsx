@@ -1,14 +1,21 @@
 import i18n from 'i18next';
-import type { Area } from '../../app/area';
-import { AssignmentPage, assignmentLoader } from './AssignmentPage';
-import { AssignmentsPage, assignmentsLoader } from './AssignmentsPage';
+import { lazyArea, type Area } from '../../app/area';
 import { ASSIGNMENTS_PATH } from './paths';
+
+const page = lazyArea('evaluator', () => import('./pages'));
 
 /** The evaluators' area: their assignments by call, and each assignment's application and scoring. */
 export const evaluatorArea: Area = {
+  namespace: 'evaluator',
   routes: [
-    { path: ASSIGNMENTS_PATH, loader: assignmentsLoader, element: <AssignmentsPage /> },
-    { path: `${ASSIGNMENTS_PATH}/:assignmentId`, loader: assignmentLoader, element: <AssignmentPage /> },
+    {
+      path: ASSIGNMENTS_PATH,
+      lazy: page((p) => ({ loader: p.assignmentsLoader, Component: p.AssignmentsPage })),
+    },
+    {
+      path: `${ASSIGNMENTS_PATH}/:assignmentId`,
+      lazy: page((p) => ({ loader: p.assignmentLoader, Component: p.AssignmentPage })),
+    },
   ],
   navigation: [
     { to: ASSIGNMENTS_PATH, label: () => i18n.t('nav.assignments', { ns: 'evaluator' }), roles: ['evaluator'] },

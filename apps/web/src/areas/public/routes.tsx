@@ -1,17 +1,20 @@
 import i18n from 'i18next';
-import type { Area } from '../../app/area';
-import { CallPage, callLoader } from './CallPage';
-import { CohortPage, cohortLoader } from './CohortPage';
-import { CohortsPage, cohortsLoader } from './CohortsPage';
+import { lazyArea, type Area } from '../../app/area';
 import { HomePage, homeLoader } from './HomePage';
 
-/** What anyone may read: open calls and published cohorts. */
+const page = lazyArea('public', () => import('./pages'));
+
+/**
+ * What anyone may read: open calls and published cohorts. The home page, where visitors land, is
+ * in the first chunk; the other pages in the area's own.
+ */
 export const publicArea: Area = {
+  namespace: 'public',
   routes: [
     { path: '/', loader: homeLoader, element: <HomePage /> },
-    { path: '/calls/:callId', loader: callLoader, element: <CallPage /> },
-    { path: '/cohorts', loader: cohortsLoader, element: <CohortsPage /> },
-    { path: '/cohorts/:cohortId', loader: cohortLoader, element: <CohortPage /> },
+    { path: '/calls/:callId', lazy: page((p) => ({ loader: p.callLoader, Component: p.CallPage })) },
+    { path: '/cohorts', lazy: page((p) => ({ loader: p.cohortsLoader, Component: p.CohortsPage })) },
+    { path: '/cohorts/:cohortId', lazy: page((p) => ({ loader: p.cohortLoader, Component: p.CohortPage })) },
   ],
   navigation: [
     { to: '/', label: () => i18n.t('nav.calls', { ns: 'public' }) },

@@ -1,35 +1,41 @@
 import i18n from 'i18next';
-import type { Area } from '../../app/area';
-import { ApplicationPage, applicationLoader } from './applications/ApplicationPage';
-import { ApplicationsPage, applicationsLoader } from './applications/ApplicationsPage';
+import { lazyArea, type Area } from '../../app/area';
 import { STAFF } from './access';
-import { CallBuilderPage, editCallLoader, newCallLoader } from './builder/CallBuilderPage';
-import { CALL_ROUTE_ID, callLoader } from './call/call-route';
-import { CallLayout } from './call/CallLayout';
-import { OverviewPage, overviewLoader } from './call/OverviewPage';
-import { CallsPage, callsLoader } from './calls/CallsPage';
-import { cohortRoutes } from './cohorts/routes';
-import { PanelPage, panelLoader } from './panel/PanelPage';
-import { ScoringPage, scoringLoader } from './scoring/ScoringPage';
+import { CALL_ROUTE_ID } from './call/call-route';
+
+const page = lazyArea('secretariat', () => import('./pages'));
 
 /** The secretariat's area: every call, a builder for new ones, and one call's sections. */
 export const secretariatArea: Area = {
+  namespace: 'secretariat',
   routes: [
-    { path: '/secretariat/calls', loader: callsLoader, element: <CallsPage /> },
-    { path: '/secretariat/calls/new', loader: newCallLoader, element: <CallBuilderPage /> },
+    { path: '/secretariat/calls', lazy: page((p) => ({ loader: p.callsLoader, Component: p.CallsPage })) },
+    {
+      path: '/secretariat/calls/new',
+      lazy: page((p) => ({ loader: p.newCallLoader, Component: p.CallBuilderPage })),
+    },
     {
       id: CALL_ROUTE_ID,
       path: '/secretariat/calls/:callId',
-      loader: callLoader,
-      element: <CallLayout />,
+      lazy: page((p) => ({ loader: p.callLoader, Component: p.CallLayout })),
       children: [
-        { index: true, loader: overviewLoader, element: <OverviewPage /> },
-        { path: 'edit', loader: editCallLoader, element: <CallBuilderPage /> },
-        { path: 'applications', loader: applicationsLoader, element: <ApplicationsPage /> },
-        { path: 'applications/:applicationId', loader: applicationLoader, element: <ApplicationPage /> },
-        { path: 'panel', loader: panelLoader, element: <PanelPage /> },
-        { path: 'scoring', loader: scoringLoader, element: <ScoringPage /> },
-        ...cohortRoutes,
+        { index: true, lazy: page((p) => ({ loader: p.overviewLoader, Component: p.OverviewPage })) },
+        { path: 'edit', lazy: page((p) => ({ loader: p.editCallLoader, Component: p.CallBuilderPage })) },
+        {
+          path: 'applications',
+          lazy: page((p) => ({ loader: p.applicationsLoader, Component: p.ApplicationsPage })),
+        },
+        {
+          path: 'applications/:applicationId',
+          lazy: page((p) => ({ loader: p.applicationLoader, Component: p.ApplicationPage })),
+        },
+        { path: 'panel', lazy: page((p) => ({ loader: p.panelLoader, Component: p.PanelPage })) },
+        { path: 'scoring', lazy: page((p) => ({ loader: p.scoringLoader, Component: p.ScoringPage })) },
+        { path: 'cohorts', lazy: page((p) => ({ loader: p.cohortsLoader, Component: p.CohortsPage })) },
+        {
+          path: 'cohorts/:cohortId',
+          lazy: page((p) => ({ loader: p.cohortLoader, Component: p.CohortPage })),
+        },
       ],
     },
   ],

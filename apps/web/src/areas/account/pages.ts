@@ -1,0 +1,7 @@
+/**
+ * The account area's pages: one chunk, fetched on the first visit to any of them (routes.tsx),
+ * with Mantine's whole sheet, of which the first page has only its components' (app/first-styles.ts).
+ */
+import '@mantine/core/styles.layer.css';
+export { NotificationsPage, notificationsLoader } from './NotificationsPage';
+export { SignInPage, signInLoader } from './SignInPage';
