@@ -26,7 +26,7 @@ import {
   OrganisationRequiredError,
 } from '../domain/applications.errors';
 import { decideEligibility, missingDocuments } from '../domain/eligibility.rules';
-import { ApplicationFilter, ApplicationsRepository } from '../infrastructure/applications.repository';
+import { ApplicationsRepository } from '../infrastructure/applications.repository';
 import { DocumentsRepository } from '../infrastructure/documents.repository';
 import { ApplicationAccess } from './application-access';
 
@@ -199,11 +199,6 @@ export class ApplicationsService {
     const organisation = await this.organisations.findForUser(actor.id);
     if (!organisation) return { items: [], total: 0 };
     return this.applications.list({ organisationId: organisation.id, ...page });
-  }
-
-  async listForCall(callId: string, filter: Omit<ApplicationFilter, 'callId'>): Promise<Page<Application>> {
-    await this.calls.get(callId);
-    return this.applications.list({ ...filter, callId });
   }
 
   /** Submitted applications held eligible: the ones evaluators score. */

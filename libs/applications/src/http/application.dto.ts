@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { CALL_STATUSES, type CallStatus } from '@app/calls';
 import { REGIONS, Region } from '@app/identity';
-import { PageQueryDto } from '@app/platform';
+import { MAX_SEARCH_LENGTH, PageQueryDto, sortValues, toSearchTerm } from '@app/platform';
 import {
   APPLICATION_OUTCOMES,
   APPLICATION_STATUSES,
@@ -11,6 +11,13 @@ import {
   type ApplicationOutcome,
   type ApplicationStatus,
 } from '../domain/application';
+import {
+  APPLICATION_LIST_SORT_KEYS,
+  ELIGIBILITY_FILTERS,
+  EligibilityFilter,
+} from '../infrastructure/application-list.repository';
+
+const APPLICATION_LIST_SORTS = sortValues(APPLICATION_LIST_SORT_KEYS);
 
 const answersSchema: ApiPropertyOptions = {
   type: 'object',
@@ -74,6 +81,26 @@ export class ApplicationListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(REGIONS)
   region?: Region;
+
+  /** The eligibility in force (the secretariat's decision, else the computed one); drafts have none. */
+  @ApiPropertyOptional({ enum: ELIGIBILITY_FILTERS })
+  @IsOptional()
+  @IsIn(ELIGIBILITY_FILTERS)
+  eligibility?: EligibilityFilter;
+
+  /** Part of the organisation's name or city, in any case. */
+  @ApiPropertyOptional({ maxLength: MAX_SEARCH_LENGTH })
+  @IsOptional()
+  @Transform(toSearchTerm)
+  @IsString()
+  @MaxLength(MAX_SEARCH_LENGTH)
+  search?: string;
+
+  /** What to sort by, descending with a leading `-` (unsubmitted ones last either way); by creation by default. */
+  @ApiPropertyOptional({ enum: APPLICATION_LIST_SORTS, default: 'createdAt' })
+  @IsOptional()
+  @IsIn(APPLICATION_LIST_SORTS)
+  sort?: string;
 }
 
 export class EligibilityReasonDto {
@@ -172,4 +199,16 @@ export class ApplicationDto {
   documents: DocumentDto[];
   createdAt: Date;
   updatedAt: Date;
+}
+
+export class ApplicantOrganisationDto {
+  name: string;
+  @ApiProperty({ type: 'string', nullable: true })
+  city: string | null;
+}
+
+/** An application in its call's list, with who applied. */
+export class CallApplicationDto extends ApplicationDto {
+  @ApiProperty({ type: ApplicantOrganisationDto })
+  organisation: ApplicantOrganisationDto;
 }

@@ -38,7 +38,9 @@ import {
   Roles,
   Staff,
   ValidationError,
+  parseSort,
 } from '@app/platform';
+import { ApplicationListQuery } from '../application/application-list.query';
 import { ApplicationsService } from '../application/applications.service';
 import { DocumentsService, UploadedFile as UploadedDocument } from '../application/documents.service';
 import { Application } from '../domain/application';
@@ -46,6 +48,7 @@ import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '../domain/file-type
 import {
   ApplicationDto,
   ApplicationListQueryDto,
+  CallApplicationDto,
   CreateApplicationDto,
   DocumentDto,
   EligibilityDecisionDto,
@@ -63,6 +66,7 @@ export class ApplicationsController {
   constructor(
     private readonly applications: ApplicationsService,
     private readonly documents: DocumentsService,
+    private readonly lists: ApplicationListQuery,
   ) {}
 
   /** Starts the caller's organisation's draft application to an open call. */
@@ -78,11 +82,22 @@ export class ApplicationsController {
     return this.respond(res, await this.applications.createDraft(actor, callId, body.answers ?? {}));
   }
 
+  /** The call's applications with who applied, filtered, searched and sorted, a page at a time. */
   @Get('calls/:id/applications')
   @Staff()
-  @ApiOkResponse({ type: PageOf(ApplicationDto) })
-  async listForCall(@Param('id', ID) callId: string, @Query() query: ApplicationListQueryDto) {
-    return this.page(await this.applications.listForCall(callId, query));
+  @ApiOkResponse({ type: PageOf(CallApplicationDto) })
+  async listForCall(
+    @Param('id', ID) callId: string,
+    @Query() query: ApplicationListQueryDto,
+  ): Promise<Page<CallApplicationDto>> {
+    const sort = parseSort(query.sort, { key: 'createdAt', descending: false });
+    const { call, page } = await this.lists.page(callId, { ...query, sort });
+    const documents = await this.documents.list(page.items.map((a) => a.id));
+    const calls = new Map([[call.id, call]]);
+    return {
+      items: page.items.map((a) => ({ ...toApplicationDto(a, documents, calls), organisation: a.organisation })),
+      total: page.total,
+    };
   }
 
   @Get('me/applications')
