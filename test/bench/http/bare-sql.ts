@@ -16,7 +16,8 @@ const APPLICATION_JSON = `json_build_object(
   'call', json_build_object('id', c.id, 'reference', c.reference, 'title', c.title, 'status', c.status,
                             'closesAt', c.closes_at),
   'organisationId', a.organisation_id, 'countryCode', a.country_code, 'region', a.region, 'status', a.status,
-  'outcome', NULL, 'feedback', a.feedback, 'version', a.version, 'answers', a.answers, 'eligibility', a.eligibility,
+  'outcome', NULL, 'feedback', a.feedback, 'version', a.version, 'answers', a.answers,
+  'eligibility', a.eligibility || jsonb_build_object('overridden', a.eligibility_override IS NOT NULL),
   'submittedAt', a.submitted_at, 'withdrawnAt', a.withdrawn_at,
   'documents', COALESCE((SELECT json_agg(json_build_object('id', d.id, 'kind', d.kind, 'filename', d.filename,
                                   'size', d.size, 'sha256', d.sha256, 'mimeType', d.mime_type, 'createdAt', d.created_at)

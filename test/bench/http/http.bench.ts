@@ -9,7 +9,7 @@
  *
  * It owns its database (dropped and migrated afresh: BENCH_DATABASE_URL, by default
  * accelerator_bench_http) and a private redis-server; both servers run in processes of their own.
- * BENCH_SECONDS (8) is a run's length, BENCH_ROUNDS (2) the rounds, BENCH_SUBMISSIONS (1000) the
+ * BENCH_SECONDS (8) is a run's length, BENCH_ROUNDS (2) the rounds, BENCH_SUBMISSIONS (500) the
  * submissions of a run.
  *
  *   npm run bench:http
@@ -18,6 +18,7 @@ import { cpus, loadavg } from 'node:os';
 import autocannon, { Request, Result } from 'autocannon';
 import { RedisServer } from '../../support/redis-server';
 import { connect, freshDatabase } from '../bench-database';
+import { compareAnswers } from './http-bench-answers';
 import { DRAFTS_PER_AUTOSAVE_RUN, Scenario, scenarios } from './http-bench-scenarios';
 import { HttpBenchData, seed } from './http-bench-seed';
 import { ServerProcess } from './http-bench-servers';
@@ -25,7 +26,7 @@ import { ServerProcess } from './http-bench-servers';
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/accelerator_bench_http';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 1000);
+const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 500);
 const CONNECTIONS = 50;
 const WARM_UP_SECONDS = 2;
 const WARM_UP_SUBMISSIONS = 200;
@@ -71,9 +72,9 @@ async function load(url: string, scenario: Scenario, seconds: number, submission
   };
 }
 
-/** Enough rows for every run: a draft set per autosave run, a draft per submission. */
+/** Enough rows for every run (the rounds, the warm-up and the comparison of answers): a draft set per autosave run, a draft per submission. */
 function seedSize() {
-  const runs = (ROUNDS + 1) * SIDES.length;
+  const runs = (ROUNDS + 2) * SIDES.length;
   const organisations = Math.max(600, runs * DRAFTS_PER_AUTOSAVE_RUN);
   const submissions = runs * Math.max(SUBMISSIONS, WARM_UP_SUBMISSIONS);
   return { organisations, openCalls: 1 + Math.ceil(submissions / organisations), evaluators: 2 * CONNECTIONS };
@@ -194,6 +195,8 @@ async function main(): Promise<void> {
   try {
     servers = await startServers(redis.url);
     const list = scenarios(data);
+    const problems = await compareAnswers({ project: servers.project.url, bare: servers.bare.url }, list);
+    for (const problem of problems) console.warn(`answers differ: ${problem}`);
     const measured = await measure(servers, list);
     if (!report(measured, list)) {
       console.error('\nSome requests did not answer 2xx: the figures above do not measure the endpoints.');
