@@ -1,15 +1,24 @@
-import { DomainError } from '@app/platform/errors';
+import { DomainError, PLATFORM_ERRORS, declareErrors } from '@app/platform/errors';
+
+/** The codes calls raises, with the status and title the HTTP edge answers them with. */
+export const CALLS_ERRORS = declareErrors({
+  REFERENCE_TAKEN: { status: 409, title: { en: 'Reference already used', fr: 'Référence déjà utilisée' } },
+  FIELD_LOCKED: {
+    status: 409,
+    title: { en: 'This field can no longer change', fr: 'Ce champ ne peut plus être modifié' },
+  },
+});
 
 export class ReferenceTakenError extends DomainError {
   constructor(reference: string) {
-    super('REFERENCE_TAKEN', `Another call already has the reference ${reference}.`);
+    super(CALLS_ERRORS.REFERENCE_TAKEN, `Another call already has the reference ${reference}.`);
   }
 }
 
 export class FieldLockedError extends DomainError {
   constructor(fields: string[]) {
     super(
-      'FIELD_LOCKED',
+      CALLS_ERRORS.FIELD_LOCKED,
       `Once a call has opened, only closesAt (to extend it) and criteria weights can change; not ${fields.join(', ')}.`,
     );
   }
@@ -17,6 +26,6 @@ export class FieldLockedError extends DomainError {
 
 export class CallPublishedError extends DomainError {
   constructor() {
-    super('COHORT_PUBLISHED', 'The cohort of this call is published; the call can no longer change.');
+    super(PLATFORM_ERRORS.COHORT_PUBLISHED, 'The cohort of this call is published; the call can no longer change.');
   }
 }

@@ -1,9 +1,22 @@
-import { DomainError, FieldError } from '@app/platform/errors';
+import { DomainError, FieldError, PLATFORM_ERRORS, declareErrors } from '@app/platform/errors';
+
+/** The codes cohorts raises, with the status and title the HTTP edge answers them with. */
+export const COHORTS_ERRORS = declareErrors({
+  INVALID_OVERRIDE: {
+    status: 422,
+    title: { en: 'The changes cannot be applied', fr: 'Les modifications ne peuvent pas être appliquées' },
+  },
+  SCORING_IN_PROGRESS: { status: 409, title: { en: 'Scoring is in progress', fr: 'Notation en cours' } },
+  COHORT_OUTDATED: {
+    status: 409,
+    title: { en: 'The proposal is outdated', fr: 'La proposition n’est plus à jour' },
+  },
+});
 
 /** A manual change the secretariat asked for that cannot apply to the proposal; every problem is listed. */
 export class InvalidOverrideError extends DomainError {
   constructor(errors: FieldError[]) {
-    super('INVALID_OVERRIDE', 'The requested changes to the cohort cannot be applied.', errors);
+    super(COHORTS_ERRORS.INVALID_OVERRIDE, 'The requested changes to the cohort cannot be applied.', errors);
   }
 }
 
@@ -23,14 +36,14 @@ export class InvalidSelectionInputError extends Error {
 
 export class CohortPublishedError extends DomainError {
   constructor() {
-    super('COHORT_PUBLISHED', 'The cohort of this call is published; it can no longer change.');
+    super(PLATFORM_ERRORS.COHORT_PUBLISHED, 'The cohort of this call is published; it can no longer change.');
   }
 }
 
 export class ScoringInProgressError extends DomainError {
   constructor(pending: number) {
     super(
-      'SCORING_IN_PROGRESS',
+      COHORTS_ERRORS.SCORING_IN_PROGRESS,
       `Scores are not up to date yet (${pending} rescoring request(s) pending); try again once scoring-status says upToDate.`,
     );
   }
@@ -39,7 +52,7 @@ export class ScoringInProgressError extends DomainError {
 export class CohortOutdatedError extends DomainError {
   constructor() {
     super(
-      'COHORT_OUTDATED',
+      COHORTS_ERRORS.COHORT_OUTDATED,
       'The ranking or the applications changed since this cohort was proposed; propose a new cohort.',
     );
   }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { User } from '@app/identity';
-import { AuthUser, DomainError, NotFoundError, Transactions } from '@app/platform';
-import { NotAnEvaluatorError } from '../domain/evaluation.errors';
+import { AuthUser, NotFoundError, Transactions } from '@app/platform';
+import { EvaluatorHasAssignmentsError, NotAnEvaluatorError } from '../domain/evaluation.errors';
 import { AssignmentsRepository } from '../infrastructure/assignments.repository';
 import { PanelRepository } from '../infrastructure/panel.repository';
 import { EvaluationContext } from './evaluation-context';
@@ -51,7 +51,7 @@ export class PanelService {
     await this.transactions.run(async (tx) => {
       const live = (await this.assignments.liveForCall(callId, tx)).filter((a) => a.evaluatorId === evaluatorId);
       if (live.length > 0) {
-        throw new DomainError('EVALUATOR_HAS_ASSIGNMENTS', 'Release or reassign its assignments first.');
+        throw new EvaluatorHasAssignmentsError();
       }
       if (!(await this.panel.remove(tx, callId, evaluatorId))) throw new NotFoundError('Panel member');
       await this.audit.record(tx, {

@@ -1,32 +1,54 @@
-import { DomainError, FieldError } from '@app/platform/errors';
+import { DomainError, FieldError, PLATFORM_ERRORS, declareErrors } from '@app/platform/errors';
+
+/** The codes evaluation raises, with the status and title the HTTP edge answers them with. */
+export const EVALUATION_ERRORS = declareErrors({
+  INCOMPLETE_EVALUATION: {
+    status: 422,
+    title: { en: 'The evaluation is incomplete', fr: 'L’évaluation est incomplète' },
+  },
+  CONFLICT_OF_INTEREST: { status: 409, title: { en: 'Conflict of interest', fr: 'Conflit d’intérêts' } },
+  NOT_ON_PANEL: { status: 409, title: { en: 'Not on the panel', fr: 'Hors du panel' } },
+  ALREADY_ASSIGNED: { status: 409, title: { en: 'Already assigned', fr: 'Déjà affecté' } },
+  NOT_ASSIGNABLE: {
+    status: 409,
+    title: { en: 'Not open to evaluation', fr: 'Non ouverte à l’évaluation' },
+  },
+  EVALUATOR_HAS_ASSIGNMENTS: {
+    status: 409,
+    title: { en: 'The evaluator has assignments', fr: 'L’évaluateur a des affectations' },
+  },
+});
 
 export class IncompleteEvaluationError extends DomainError {
   constructor(errors: FieldError[]) {
-    super('INCOMPLETE_EVALUATION', 'Every criterion must be scored before submitting.', errors);
+    super(EVALUATION_ERRORS.INCOMPLETE_EVALUATION, 'Every criterion must be scored before submitting.', errors);
   }
 }
 
 export class ConflictOfInterestError extends DomainError {
   constructor(kind: string) {
-    super('CONFLICT_OF_INTEREST', `The evaluator has a conflict of interest with this application (${kind}).`);
+    super(
+      EVALUATION_ERRORS.CONFLICT_OF_INTEREST,
+      `The evaluator has a conflict of interest with this application (${kind}).`,
+    );
   }
 }
 
 export class NotOnPanelError extends DomainError {
   constructor() {
-    super('NOT_ON_PANEL', 'The evaluator is not on the panel of this call.');
+    super(EVALUATION_ERRORS.NOT_ON_PANEL, 'The evaluator is not on the panel of this call.');
   }
 }
 
 export class AlreadyAssignedError extends DomainError {
   constructor() {
-    super('ALREADY_ASSIGNED', 'The evaluator is already assigned to this application.');
+    super(EVALUATION_ERRORS.ALREADY_ASSIGNED, 'The evaluator is already assigned to this application.');
   }
 }
 
 export class NotAnEvaluatorError extends DomainError {
   constructor(ids: string[]) {
-    super('VALIDATION_FAILED', 'Only users with the evaluator role can sit on a panel.', [
+    super(PLATFORM_ERRORS.VALIDATION_FAILED, 'Only users with the evaluator role can sit on a panel.', [
       ...ids.map((id) => ({
         field: 'evaluatorIds',
         message: `${id} is not an evaluator`,
@@ -39,30 +61,42 @@ export class NotAnEvaluatorError extends DomainError {
 
 export class AssignmentClosedError extends DomainError {
   constructor(status: string, action: string) {
-    super('INVALID_TRANSITION', `An assignment that is ${status} cannot be ${action}.`);
+    super(PLATFORM_ERRORS.INVALID_TRANSITION, `An assignment that is ${status} cannot be ${action}.`);
   }
 }
 
 export class EvaluationsHiddenError extends DomainError {
   constructor() {
-    super('FORBIDDEN', "Submit your own evaluation of this application before reading your colleagues'.");
+    super(PLATFORM_ERRORS.FORBIDDEN, "Submit your own evaluation of this application before reading your colleagues'.");
   }
 }
 
 export class CallPublishedError extends DomainError {
   constructor() {
-    super('COHORT_PUBLISHED', 'The cohort of this call is published; its evaluations can no longer change.');
+    super(
+      PLATFORM_ERRORS.COHORT_PUBLISHED,
+      'The cohort of this call is published; its evaluations can no longer change.',
+    );
   }
 }
 
 export class NotAssignableError extends DomainError {
   constructor() {
-    super('NOT_ASSIGNABLE', 'Only submitted, eligible applications are evaluated.');
+    super(EVALUATION_ERRORS.NOT_ASSIGNABLE, 'Only submitted, eligible applications are evaluated.');
   }
 }
 
 export class AssignmentNotYetError extends DomainError {
   constructor(status: string) {
-    super('INVALID_TRANSITION', `Evaluators are assigned once the call has closed; this call is ${status}.`);
+    super(
+      PLATFORM_ERRORS.INVALID_TRANSITION,
+      `Evaluators are assigned once the call has closed; this call is ${status}.`,
+    );
+  }
+}
+
+export class EvaluatorHasAssignmentsError extends DomainError {
+  constructor() {
+    super(EVALUATION_ERRORS.EVALUATOR_HAS_ASSIGNMENTS, 'Release or reassign its assignments first.');
   }
 }

@@ -1,32 +1,49 @@
-import { DomainError } from '@app/platform/errors';
+import { DomainError, PLATFORM_ERRORS, declareErrors } from '@app/platform/errors';
+
+/** The codes identity raises, with the status and title the HTTP edge answers them with. */
+export const IDENTITY_ERRORS = declareErrors({
+  EMAIL_TAKEN: { status: 409, title: { en: 'E-mail already registered', fr: 'Adresse électronique déjà enregistrée' } },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    title: { en: 'Wrong e-mail or password', fr: 'Adresse électronique ou mot de passe incorrect' },
+  },
+  INVALID_REFRESH_TOKEN: { status: 401, title: { en: 'The session has expired', fr: 'La session a expiré' } },
+  ORGANISATION_EXISTS: {
+    status: 409,
+    title: { en: 'Already member of an organisation', fr: 'Déjà membre d’une organisation' },
+  },
+});
 
 export class EmailTakenError extends DomainError {
   constructor() {
-    super('EMAIL_TAKEN', 'An account with this e-mail address already exists.');
+    super(IDENTITY_ERRORS.EMAIL_TAKEN, 'An account with this e-mail address already exists.');
   }
 }
 
 export class InvalidCredentialsError extends DomainError {
   constructor() {
-    super('INVALID_CREDENTIALS', 'The e-mail address or password is wrong.');
+    super(IDENTITY_ERRORS.INVALID_CREDENTIALS, 'The e-mail address or password is wrong.');
   }
 }
 
 export class InvalidRefreshTokenError extends DomainError {
   constructor() {
-    super('INVALID_REFRESH_TOKEN', 'The refresh token is unknown, expired or already used; sign in again.');
+    super(
+      IDENTITY_ERRORS.INVALID_REFRESH_TOKEN,
+      'The refresh token is unknown, expired or already used; sign in again.',
+    );
   }
 }
 
 export class OrganisationExistsError extends DomainError {
   constructor() {
-    super('ORGANISATION_EXISTS', 'You already belong to an organisation.');
+    super(IDENTITY_ERRORS.ORGANISATION_EXISTS, 'You already belong to an organisation.');
   }
 }
 
 export class UnknownCountryError extends DomainError {
   constructor(field: string, code: string) {
-    super('VALIDATION_FAILED', `Unknown country code ${code}.`, [
+    super(PLATFORM_ERRORS.VALIDATION_FAILED, `Unknown country code ${code}.`, [
       { field, message: `${field} must be an ISO 3166-1 alpha-2 code of an ITU Member State or observer` },
     ]);
   }
@@ -35,7 +52,7 @@ export class UnknownCountryError extends DomainError {
 /** A refusal the client may retry after the given time; the HTTP edge sends it as Retry-After. */
 export class RetryLaterError extends DomainError {
   constructor(
-    code: 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE',
+    code: typeof PLATFORM_ERRORS.RATE_LIMITED | typeof PLATFORM_ERRORS.SERVICE_UNAVAILABLE,
     message: string,
     readonly retryAfterSeconds: number,
   ) {
@@ -45,20 +62,28 @@ export class RetryLaterError extends DomainError {
 
 export class TooManySignInAttemptsError extends RetryLaterError {
   constructor(retryAfterSeconds: number) {
-    super('RATE_LIMITED', `Too many sign-in attempts; try again in ${retryAfterSeconds} seconds.`, retryAfterSeconds);
+    super(
+      PLATFORM_ERRORS.RATE_LIMITED,
+      `Too many sign-in attempts; try again in ${retryAfterSeconds} seconds.`,
+      retryAfterSeconds,
+    );
   }
 }
 
 /** More passwords are waiting to be hashed or checked than the process takes on. */
 export class PasswordChecksBusyError extends RetryLaterError {
   constructor() {
-    super('RATE_LIMITED', 'Too many passwords are being checked at once; try again in a second.', 1);
+    super(PLATFORM_ERRORS.RATE_LIMITED, 'Too many passwords are being checked at once; try again in a second.', 1);
   }
 }
 
 /** The store of sign-in counters (Redis) does not answer: sign-in waits rather than goes unlimited. */
 export class SignInUnavailableError extends RetryLaterError {
   constructor(retryAfterSeconds: number) {
-    super('SERVICE_UNAVAILABLE', 'Sign-in is unavailable for a moment; try again shortly.', retryAfterSeconds);
+    super(
+      PLATFORM_ERRORS.SERVICE_UNAVAILABLE,
+      'Sign-in is unavailable for a moment; try again shortly.',
+      retryAfterSeconds,
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DomainError, ForbiddenError } from '../errors';
+import { DomainError, ForbiddenError, PLATFORM_ERRORS } from '../errors';
 import { ACCESS_METADATA, AccessRule, RequestWithUser } from './access.decorators';
 import { AccessTokens, bearerToken } from './access-token';
 
@@ -24,7 +24,7 @@ export class AccessGuard implements CanActivate {
     if (user) request.user = user;
 
     if (rule.kind === 'public') return true;
-    if (!request.user) throw new DomainError('UNAUTHENTICATED', 'A valid access token is required.');
+    if (!request.user) throw new DomainError(PLATFORM_ERRORS.UNAUTHENTICATED, 'A valid access token is required.');
     if (rule.kind === 'roles' && !rule.roles.includes(request.user.role)) throw new ForbiddenError();
     return true;
   }

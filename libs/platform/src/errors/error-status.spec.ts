@@ -1,46 +1,44 @@
-import { codeForStatus, statusForCode } from './error-status';
+import { declareErrors } from './error-declarations';
+import { PLATFORM_ERRORS, codeForStatus, problemTitle, statusForCode } from './error-status';
 
 describe('statusForCode', () => {
   it.each([
-    ['VALIDATION_FAILED', 400],
-    ['UNAUTHENTICATED', 401],
-    ['INVALID_CREDENTIALS', 401],
-    ['FORBIDDEN', 403],
-    ['NOT_FOUND', 404],
-    ['VERSION_CONFLICT', 412],
-    ['PAYLOAD_TOO_LARGE', 413],
-    ['QUOTA_EXCEEDED', 413],
-    ['UNSUPPORTED_MEDIA_TYPE', 415],
-    ['INCOMPLETE_APPLICATION', 422],
-    ['INCOMPLETE_EVALUATION', 422],
-    ['PRECONDITION_REQUIRED', 428],
-    ['RATE_LIMITED', 429],
-    ['INTERNAL_ERROR', 500],
+    [PLATFORM_ERRORS.VALIDATION_FAILED, 400],
+    [PLATFORM_ERRORS.UNAUTHENTICATED, 401],
+    [PLATFORM_ERRORS.FORBIDDEN, 403],
+    [PLATFORM_ERRORS.NOT_FOUND, 404],
+    [PLATFORM_ERRORS.INVALID_TRANSITION, 409],
+    [PLATFORM_ERRORS.COHORT_PUBLISHED, 409],
+    [PLATFORM_ERRORS.VERSION_CONFLICT, 412],
+    [PLATFORM_ERRORS.PAYLOAD_TOO_LARGE, 413],
+    [PLATFORM_ERRORS.PRECONDITION_REQUIRED, 428],
+    [PLATFORM_ERRORS.RATE_LIMITED, 429],
+    [PLATFORM_ERRORS.INTERNAL_ERROR, 500],
   ])('maps %s to %d', (code, status) => {
     expect(statusForCode(code)).toBe(status);
   });
 
-  // API.md lists these as the 409 state conflicts; they rely on the default.
-  it.each([
-    'DEADLINE_PASSED',
-    'CALL_NOT_OPEN',
-    'INVALID_TRANSITION',
-    'DUPLICATE_APPLICATION',
-    'COHORT_PUBLISHED',
-    'SCORING_IN_PROGRESS',
-    'EMAIL_TAKEN',
-    'FIELD_LOCKED',
-    'REFERENCE_TAKEN',
-  ])('maps the state conflict %s to 409', (code) => {
-    expect(statusForCode(code)).toBe(409);
-  });
-
   it.each(['SOMETHING_NEW', '', 'validation_failed', 'toString', 'constructor', '__proto__'])(
-    'treats the unknown code %j as a 409 conflict',
+    'answers the undeclared code %j as the bug it is: 500, never a guessed refusal',
     (code) => {
-      expect(statusForCode(code)).toBe(409);
+      expect(statusForCode(code)).toBe(500);
     },
   );
+
+  it('answers a code with the status its context declared', () => {
+    const { TEAPOT_BREWING } = declareErrors({
+      TEAPOT_BREWING: { status: 418, title: { en: 'Brewing', fr: 'Infusion en cours' } },
+    });
+    expect(statusForCode(TEAPOT_BREWING)).toBe(418);
+    expect(problemTitle(TEAPOT_BREWING, 'fr')).toBe('Infusion en cours');
+  });
+
+  it('refuses a code declared again with another status', () => {
+    expect(() => declareErrors({ NOT_FOUND: { status: 410, title: { en: 'Not found', fr: 'Introuvable' } } })).toThrow(
+      'NOT_FOUND',
+    );
+    expect(statusForCode(PLATFORM_ERRORS.NOT_FOUND)).toBe(404);
+  });
 });
 
 describe('codeForStatus', () => {

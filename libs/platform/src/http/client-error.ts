@@ -1,7 +1,6 @@
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { codeForStatus } from '../errors';
-import { problemTitle } from '../errors/problem-titles';
+import { codeForStatus, problemTitle } from '../errors';
 
 const STATUS_BY_PARSER_ERROR: Record<string, number> = {
   HPE_HEADER_OVERFLOW: 431,

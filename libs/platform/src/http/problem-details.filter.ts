@@ -1,8 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { DomainError, FieldError, codeForStatus, statusForCode } from '../errors';
-import { Locale, problemTitle } from '../errors/problem-titles';
+import { DomainError, FieldError, Locale, codeForStatus, problemTitle, statusForCode } from '../errors';
 import { isPublishedCallWrite } from '../database/postgres-errors';
 import { SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS, isServiceUnavailable } from '../database/service-unavailable';
 import { requestId } from '../logger/logger.module';

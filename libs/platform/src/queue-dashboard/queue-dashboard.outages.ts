@@ -5,7 +5,7 @@ import type { HTTPStatus } from '@bull-board/api/dist/types';
 import type { RedisOptions } from 'ioredis';
 import { PlatformConfig } from '../config';
 import { isServiceUnavailable } from '../database/service-unavailable';
-import { problemTitle } from '../errors/problem-titles';
+import { problemTitle } from '../errors';
 import { bullConnection } from '../queue/queue.module';
 
 /**
