@@ -1,15 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
-/** A unit of work; repositories take it so that a service can span several in one transaction. */
-export type Transaction = EntityManager;
+/**
+ * A unit of work; repositories take it so that a service can span several in one transaction. Only
+ * the statements repositories send: nothing that opens a transaction of its own, releases the
+ * connection or reaches the data source behind it.
+ */
+export type Transaction = Pick<
+  EntityManager,
+  | 'query'
+  | 'createQueryBuilder'
+  | 'create'
+  | 'find'
+  | 'findAndCount'
+  | 'findOne'
+  | 'findOneBy'
+  | 'findOneOrFail'
+  | 'findOneByOrFail'
+  | 'exists'
+  | 'insert'
+  | 'save'
+  | 'update'
+  | 'delete'
+>;
 
 @Injectable()
 export class Transactions {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * In READ COMMITTED, PostgreSQL's default: naming the level would send a SET TRANSACTION statement
+   * after every BEGIN.
+   */
   run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction('READ COMMITTED', work);
+    return this.dataSource.transaction(work);
   }
 
   /** The autocommit manager: each statement commits on its own; for reads outside any transaction. */
