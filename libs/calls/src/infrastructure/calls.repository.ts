@@ -3,6 +3,7 @@ import { Page, Transaction, Transactions, isUniqueViolation } from '@app/platfor
 import { Call, CallDefinition, CallStatus } from '../domain/call';
 import { ReferenceTakenError } from '../domain/calls.errors';
 import { CallEntity, CriterionEntity, QuestionEntity } from './call.entities';
+import { CALL_PAGE_SQL, CallLock, CallPageRow, callByIdSql } from './call.sql';
 
 export interface CallFilter {
   statuses?: CallStatus[];
@@ -25,30 +26,28 @@ export class CallsRepository {
   }
 
   async findById(id: string, tx: Transaction = this.transactions.autocommit): Promise<Call | null> {
-    const row = await tx.findOne(CallEntity, {
-      where: { id },
-      relations: { criteria: true, questions: true },
-      order: { criteria: { position: 'ASC' }, questions: { position: 'ASC' } },
-    });
-    return row ? toCall(row) : null;
+    return this.read(tx, id, 'none');
   }
 
   /**
    * Reads a call and holds a share lock on it until the transaction ends: submissions hold it
    * while they check the deadline, so a concurrent close waits for them and they see it after.
    */
-  async findForShare(tx: Transaction, id: string): Promise<Call | null> {
-    const locked = await tx.findOne(CallEntity, { where: { id }, lock: { mode: 'pessimistic_read' } });
-    return locked ? this.findById(id, tx) : null;
+  findForShare(tx: Transaction, id: string): Promise<Call | null> {
+    return this.read(tx, id, 'share');
   }
 
   /**
    * Reads a call and holds an exclusive lock on it until the transaction ends: two transitions of
    * one call then run one after the other, the second seeing the status the first left.
    */
-  async findForUpdate(tx: Transaction, id: string): Promise<Call | null> {
-    const locked = await tx.findOne(CallEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    return locked ? this.findById(id, tx) : null;
+  findForUpdate(tx: Transaction, id: string): Promise<Call | null> {
+    return this.read(tx, id, 'update');
+  }
+
+  private async read(tx: Transaction, id: string, lock: CallLock): Promise<Call | null> {
+    const rows: Call[] = await tx.query(callByIdSql(lock), [id]);
+    return rows[0] ?? null;
   }
 
   /** Closes, in one statement, every open call whose deadline has passed; returns their ids. */
@@ -61,22 +60,25 @@ export class CallsRepository {
     return rows.map((r) => r.id);
   }
 
+  /** A page of calls with their criteria and questions, in one statement (two when the page is past the end). */
   async list(filter: CallFilter): Promise<Page<Call>> {
-    // No allowed status (e.g. the public asking for drafts) matches no call; `IN ()` is not valid SQL.
+    // No allowed status (e.g. the public asking for drafts) matches no call.
     if (filter.statuses?.length === 0) return { items: [], total: 0 };
-    const query = this.transactions.autocommit
-      .createQueryBuilder(CallEntity, 'c')
-      .orderBy('c.closes_at', 'DESC')
-      .addOrderBy('c.id', 'ASC');
-    if (filter.statuses) query.where('c.status IN (:...statuses)', { statuses: filter.statuses });
-    const [ids, total] = await query.clone().select('c.id').take(filter.limit).skip(filter.offset).getManyAndCount();
-    if (ids.length === 0) return { items: [], total };
-    const rows = await this.transactions.autocommit.find(CallEntity, {
-      where: ids.map(({ id }) => ({ id })),
-      relations: { criteria: true, questions: true },
-      order: { closesAt: 'DESC', id: 'ASC', criteria: { position: 'ASC' }, questions: { position: 'ASC' } },
-    });
-    return { items: rows.map(toCall), total };
+    const rows: CallPageRow[] = await this.transactions.autocommit.query(CALL_PAGE_SQL, [
+      filter.statuses ?? null,
+      filter.limit,
+      filter.offset,
+    ]);
+    if (rows.length === 0 && filter.offset > 0) return { items: [], total: await this.count(filter.statuses) };
+    return { items: rows.map(({ total: _total, ...call }) => call), total: rows[0]?.total ?? 0 };
+  }
+
+  private async count(statuses: CallStatus[] | undefined): Promise<number> {
+    const [row] = (await this.transactions.autocommit.query(
+      `SELECT count(*)::int AS total FROM calls WHERE $1::text[] IS NULL OR status = ANY($1)`,
+      [statuses ?? null],
+    )) as Array<{ total: number }>;
+    return row.total;
   }
 
   /**
@@ -169,40 +171,5 @@ function questionRow(question: CallDefinition['questions'][number], call: CallEn
     options: question.options ?? null,
     position,
     ...(call ? { call } : {}),
-  };
-}
-
-function toCall(row: CallEntity): Call {
-  return {
-    id: row.id,
-    reference: row.reference,
-    title: row.title,
-    description: row.description,
-    status: row.status,
-    opensAt: row.opensAt,
-    closesAt: row.closesAt,
-    cohortSize: row.cohortSize,
-    evaluatorsPerApplication: row.evaluatorsPerApplication,
-    eligibility: row.eligibility,
-    selection: row.selection,
-    scoring: row.scoring,
-    assignment: row.assignment,
-    criteria: (row.criteria ?? []).map((c) => ({
-      code: c.code,
-      title: c.title,
-      description: c.description,
-      weight: c.weight,
-    })),
-    questions: (row.questions ?? []).map((q) => ({
-      key: q.key,
-      label: q.label,
-      type: q.type,
-      required: q.required,
-      ...(q.maxLength !== null ? { maxLength: q.maxLength } : {}),
-      ...(q.options !== null ? { options: q.options } : {}),
-    })),
-    version: row.version,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
   };
 }

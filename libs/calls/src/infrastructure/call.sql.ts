@@ -1,0 +1,41 @@
+import { Call } from '../domain/call';
+
+/**
+ * The columns of a call (alias `c`) shaped as a `Call`, its criteria and questions in order as JSON:
+ * one statement reads a whole call, where a join of both lists would multiply their rows and
+ * TypeORM's paged joins send a second statement.
+ */
+export const CALL_COLUMNS = `
+  c.id, c.reference, c.title, c.description, c.status,
+  c.opens_at AS "opensAt", c.closes_at AS "closesAt", c.cohort_size AS "cohortSize",
+  c.evaluators_per_application AS "evaluatorsPerApplication",
+  c.eligibility, c.selection, c.scoring, c.assignment, c.version,
+  c.created_at AS "createdAt", c.updated_at AS "updatedAt",
+  (SELECT coalesce(json_agg(json_build_object(
+            'code', k.code, 'title', k.title, 'description', k.description, 'weight', k.weight)
+          ORDER BY k.position), '[]')
+   FROM criteria k WHERE k.call_id = c.id) AS criteria,
+  (SELECT coalesce(json_agg(json_strip_nulls(json_build_object(
+            'key', q.key, 'label', q.label, 'type', q.type, 'required', q.required,
+            'maxLength', q.max_length, 'options', q.options))
+          ORDER BY q.position), '[]')
+   FROM questions q WHERE q.call_id = c.id) AS questions`;
+
+/** How a read takes the call's row: plainly, share-locked, or locked for update, until the transaction ends. */
+export type CallLock = 'none' | 'share' | 'update';
+
+const LOCKING: Record<CallLock, string> = { none: '', share: 'FOR SHARE OF c', update: 'FOR UPDATE OF c' };
+
+export function callByIdSql(lock: CallLock): string {
+  return `SELECT ${CALL_COLUMNS} FROM calls c WHERE c.id = $1 ${LOCKING[lock]}`;
+}
+
+/** A page of calls by deadline (latest first), with the number of calls the filter matches. */
+export const CALL_PAGE_SQL = `
+  SELECT ${CALL_COLUMNS}, count(*) OVER ()::int AS total
+  FROM calls c
+  WHERE $1::text[] IS NULL OR c.status = ANY($1)
+  ORDER BY c.closes_at DESC, c.id ASC
+  LIMIT $2 OFFSET $3`;
+
+export type CallPageRow = Call & { total: number };
