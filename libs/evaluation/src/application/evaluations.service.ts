@@ -35,22 +35,26 @@ export class EvaluationsService {
     assignmentId: string,
     input: { scores: CriterionScore[]; overallComment?: string },
   ): Promise<Evaluation> {
-    await this.transactions.run(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const assignment = await this.assignments.lockById(tx, assignmentId);
       if (!assignment || assignment.evaluatorId !== actor.id) throw new NotFoundError('Assignment');
       const call = await this.context.openCall(assignment.callId, tx);
       const status = nextAssignmentStatus(assignment.status, 'saveDraft');
       const errors = scoreErrors(call.criteria, call.scoring, input.scores);
       if (errors.length > 0) throw new ValidationError(errors);
-      await this.assignments.replaceScores(tx, assignmentId, input.scores);
-      await this.assignments.update(tx, assignmentId, { status, overallComment: input.overallComment ?? null });
+      const saved = await this.assignments.saveScores(
+        tx,
+        assignmentId,
+        { status, overallComment: input.overallComment ?? null },
+        input.scores,
+      );
       await recordAssignmentEvent(this.audit, tx, actor, {
         action: 'evaluation.saved',
         assignmentId,
         after: { scores: input.scores.length },
       });
+      return saved;
     });
-    return this.evaluation(assignmentId);
   }
 
   /** Submits a complete evaluation; repeating it (before publication) answers the same result. */

@@ -4,6 +4,11 @@ import { Assignment, AssignmentStatus, CriterionScore, Evaluation, LIVE_STATUSES
 import { AlreadyAssignedError } from '../domain/evaluation.errors';
 import { AssignmentEntity, CriterionScoreEntity } from './evaluation.entities';
 
+/** The columns of an assignment row shaped as an `Assignment`, for statements that answer the row they write. */
+const ASSIGNMENT_COLUMNS = `id, call_id AS "callId", application_id AS "applicationId", evaluator_id AS "evaluatorId",
+  status, end_reason AS "endReason", overall_comment AS "overallComment", submitted_at AS "submittedAt",
+  created_at AS "createdAt", updated_at AS "updatedAt"`;
+
 export type AssignmentChange = Partial<Pick<Assignment, 'status' | 'endReason' | 'overallComment' | 'submittedAt'>>;
 
 @Injectable()
@@ -93,16 +98,49 @@ export class AssignmentsRepository {
       .execute();
   }
 
-  async replaceScores(tx: Transaction, assignmentId: string, scores: CriterionScore[]): Promise<void> {
-    await tx.delete(CriterionScoreEntity, { assignmentId });
-    if (scores.length === 0) return;
-    await tx.insert(
-      CriterionScoreEntity,
-      scores.map((s) => ({ assignmentId, criterionCode: s.criterionCode, score: s.score, comment: s.comment ?? null })),
-    );
+  /**
+   * Replaces an assignment's scores (those no longer given are deleted, the others written over)
+   * and sets its status and overall comment, in one statement; answers the evaluation as written,
+   * its scores in the order `scoresOf` reads them. The scores must name distinct criteria.
+   */
+  async saveScores(
+    tx: Transaction,
+    assignmentId: string,
+    change: { status: AssignmentStatus; overallComment: string | null },
+    scores: CriterionScore[],
+  ): Promise<Evaluation> {
+    const [rows] = (await tx.query(
+      `WITH given AS (
+         SELECT code, score, comment FROM unnest($4::text[], $5::int[], $6::text[]) AS s(code, score, comment)
+       ), removed AS (
+         DELETE FROM criterion_scores WHERE assignment_id = $1 AND criterion_code NOT IN (SELECT code FROM given)
+       ), written AS (
+         INSERT INTO criterion_scores (assignment_id, criterion_code, score, comment)
+         SELECT $1, code, score, comment FROM given
+         ON CONFLICT (assignment_id, criterion_code) DO UPDATE SET score = EXCLUDED.score, comment = EXCLUDED.comment
+       )
+       UPDATE assignments SET status = $2, overall_comment = $3, updated_at = now() WHERE id = $1
+       RETURNING ${ASSIGNMENT_COLUMNS},
+         (SELECT coalesce(json_agg(json_strip_nulls(json_build_object(
+                   'criterionCode', code, 'score', score, 'comment', nullif(comment, '')))
+                 ORDER BY code), '[]')
+          FROM given) AS scores`,
+      [
+        assignmentId,
+        change.status,
+        change.overallComment,
+        scores.map((s) => s.criterionCode),
+        scores.map((s) => s.score),
+        scores.map((s) => s.comment ?? null),
+      ],
+    )) as [Evaluation[], number];
+    return rows[0];
   }
 
-  async scoresOf(assignmentIds: string[], tx: Transaction = this.transactions.autocommit): Promise<CriterionScoreEntity[]> {
+  async scoresOf(
+    assignmentIds: string[],
+    tx: Transaction = this.transactions.autocommit,
+  ): Promise<CriterionScoreEntity[]> {
     if (assignmentIds.length === 0) return [];
     return tx
       .createQueryBuilder(CriterionScoreEntity, 's')
