@@ -11,6 +11,7 @@ import { UserAccountState1764700000000 } from './1764700000000-UserAccountState'
 import { CohortAnnexes1764800000000 } from './1764800000000-CohortAnnexes';
 import { AssignmentRanges1764900000000 } from './1764900000000-AssignmentRanges';
 import { AssignmentsByApplication1765000000000 } from './1765000000000-AssignmentsByApplication';
+import { ScoringIncremental1765100000000 } from './1765100000000-ScoringIncremental';
 import { OutboxNotify1765300000001 } from './1765300000001-OutboxNotify';
 import { ListReadModels1765500000000 } from './1765500000000-ListReadModels';
 
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   CohortAnnexes1764800000000,
   AssignmentRanges1764900000000,
   AssignmentsByApplication1765000000000,
+  ScoringIncremental1765100000000,
   OutboxNotify1765300000001,
   ListReadModels1765500000000,
 ];

@@ -7,7 +7,7 @@ import { groupBy } from '../domain/group-by';
 import { krippendorffAlphaInterval } from '../domain/krippendorff';
 import { CallCounts, CallStatisticsRepository } from '../infrastructure/call-statistics.repository';
 import { ScoringRepository } from '../infrastructure/scoring.repository';
-import { RescoreCallPayload, SCORING_JOBS, SCORING_QUEUE } from '../jobs/scoring.jobs';
+import { SCORING_JOBS, scoringJob } from '../jobs/scoring.jobs';
 import { INCREMENTAL_REQUESTS, RESCORE_REQUESTS, forCall } from './rescore-requests';
 
 export interface ScoringStatus {
@@ -35,14 +35,14 @@ export class ScoringService {
   ) {}
 
   /** Asks, inside the caller's transaction, for the call to be rescored once it commits. */
-  requestRescore(tx: Transaction, callId: string): Promise<string> {
-    const payload: RescoreCallPayload = { callId };
-    return this.outbox.add(tx, { queue: SCORING_QUEUE, name: SCORING_JOBS.rescoreCall, payload: { ...payload } });
+  async requestRescore(tx: Transaction, callId: string): Promise<void> {
+    await this.outbox.publish(tx, scoringJob(SCORING_JOBS.rescoreCall, { callId }));
   }
 
   /**
-   * Recomputes the call from the database and, in the same transaction, completes every request
-   * committed before the computation read the facts: they are all reflected. A request that an
+   * Recomputes the call from the database, incrementally (the results of a full run at the cost of
+   * what changed), and, in the same transaction, completes every request committed before the
+   * computation read the facts: they are all reflected. A request that an
    * earlier run already served is not computed again, so a burst of requests costs one or two runs.
    * Answers whether it computed.
    */
@@ -53,7 +53,7 @@ export class ScoringService {
       await this.scoring.lockCall(tx, callId, 'exclusive');
       if (await this.outbox.isCompleted(tx, outboxId)) return false;
       const covered = await this.outbox.pendingIds(tx, forCall(INCREMENTAL_REQUESTS, callId));
-      await this.scoring.scoreCall(tx, callId);
+      await this.scoring.rescoreIncrementally(tx, callId);
       await this.outbox.complete(tx, covered);
       return true;
     });

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Page, PageQuery, Transaction, Transactions } from '@app/platform';
-import { SCORE_CALL_FROM_RUN_SQL, SCORE_CALL_SQL } from './scoring.sql';
+import {
+  FORGET_STALE_TOTALS_SQL,
+  FORGET_TOTALS_OF_OLD_DEFINITION_SQL,
+  KEEP_MISSING_TOTALS_SQL,
+} from './incremental-scoring.sql';
+import { SCORE_CALL_FROM_KEPT_TOTALS_SQL, SCORE_CALL_FROM_RUN_SQL, SCORE_CALL_SQL } from './scoring.sql';
 
 /** One row of application_results: an application's figures of DESIGN.md §5 as last computed. */
 export interface ApplicationResult {
@@ -60,6 +65,18 @@ export class ScoringRepository {
    */
   async scoreCall(tx: Transaction, callId: string): Promise<{ applications: number }> {
     return firstCount(await tx.query(SCORE_CALL_SQL, [callId]));
+  }
+
+  /**
+   * The same results as `scoreCall`, bit for bit, at the cost of the evaluations that changed since
+   * the last rescoring (their totals) plus one pass over the call's kept totals (moments, ranks);
+   * writes only the results that changed. Idempotent; the caller holds the call's lock.
+   */
+  async rescoreIncrementally(tx: Transaction, callId: string): Promise<{ applications: number }> {
+    await tx.query(FORGET_TOTALS_OF_OLD_DEFINITION_SQL, [callId]);
+    await tx.query(FORGET_STALE_TOTALS_SQL, [callId]);
+    await tx.query(KEEP_MISSING_TOTALS_SQL, [callId]);
+    return firstCount(await tx.query(SCORE_CALL_FROM_KEPT_TOTALS_SQL, [callId]));
   }
 
   /** Like `scoreCall`, from the evaluator totals that a run staged instead of the live scores. */

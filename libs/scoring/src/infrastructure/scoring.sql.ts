@@ -11,23 +11,21 @@
  *   floor(x / 1e-9 + 0.5) because PostgreSQL's round(float8) breaks ties to even, JS's upwards;
  * - submittedAt ties are compared at millisecond precision, as a JS Date holds it.
  *
- * The statements take the call id as $1; each returns what its comment says.
+ * The statements take the call id as $1; each returns what its comment says. Other contexts' tables
+ * are read through the views they grant scoring (calls_…, evaluation_…, applications_…).
  */
-const steps = (expression: string): string => `floor((${expression}) / 1e-9::float8 + 0.5)`;
+/** `resolutionSteps` of ../domain/statistics: the integer number of 1e-9 steps in a figure, which discrete outcomes compare. */
+const resolutionSteps = (expression: string): string => `floor((${expression}) / 1e-9::float8 + 0.5)`;
 
 /** The call's scale and settings, as the CTE `call`. */
-const CALL_SETTINGS = `call AS (
-  SELECT c.id,
-         (c.scoring->>'scaleMin')::float8 AS scale_min,
-         (c.scoring->>'scaleMax')::float8 - (c.scoring->>'scaleMin')::float8 AS scale_range,
-         COALESCE(c.scoring->>'normalization', 'none') AS normalization,
-         COALESCE((c.scoring->>'disagreementThreshold')::float8, 30) AS threshold
-  FROM calls c
-  WHERE c.id = $1
+export const CALL_SETTINGS = `call AS (
+  SELECT call_id AS id, scale_min, scale_range, normalization, threshold
+  FROM calls_scoring_settings
+  WHERE call_id = $1
 )`;
 
 /** §5.1: an evaluator's total T of one evaluation, over the rows of its criterion scores `cs` and criteria `cr`. */
-const TOTAL_OF_SCORES = `100 * (sum(cr.weight * ((cs.score::float8 - call.scale_min) / call.scale_range) ORDER BY cr.code COLLATE "C")
+export const TOTAL_OF_SCORES = `100 * (sum(cr.weight * ((cs.score::float8 - call.scale_min) / call.scale_range) ORDER BY cr.code COLLATE "C")
                 / sum(cr.weight ORDER BY cr.code COLLATE "C"))`;
 
 /**
@@ -35,12 +33,17 @@ const TOTAL_OF_SCORES = `100 * (sum(cr.weight * ((cs.score::float8 - call.scale_
  * scores. The range is stated on the scores' key too, so that a chunk of a run reads only its own.
  */
 const evaluatorTotals = (inRange: (column: string) => string = () => 'true') => `
-  SELECT a.id AS assignment_id, a.application_id, a.evaluator_id, ${TOTAL_OF_SCORES} AS t
+  SELECT a.assignment_id, a.application_id, a.evaluator_id, ${TOTAL_OF_SCORES} AS t
   FROM call
-  JOIN assignments a ON a.call_id = call.id AND a.status = 'submitted' AND ${inRange('a.id')}
-  JOIN criterion_scores cs ON cs.assignment_id = a.id AND ${inRange('cs.assignment_id')}
-  JOIN criteria cr ON cr.call_id = call.id AND cr.code = cs.criterion_code
-  GROUP BY a.id, a.application_id, a.evaluator_id`;
+  JOIN evaluation_assignment_states a ON a.call_id = call.id AND a.status = 'submitted' AND ${inRange('a.assignment_id')}
+  JOIN evaluation_criterion_scores cs ON cs.assignment_id = a.assignment_id AND ${inRange('cs.assignment_id')}
+  JOIN calls_scoring_criteria cr ON cr.call_id = call.id AND cr.code = cs.criterion_code
+  GROUP BY a.assignment_id, a.application_id, a.evaluator_id`;
+
+/** An upserted result differs from the stored one: an incremental rescoring writes only these. */
+const CHANGED = `(r.raw_score, r.normalized_score, r.score, r.evaluation_count, r.spread, r.std_dev, r.needs_moderation, r.rank)
+  IS DISTINCT FROM (EXCLUDED.raw_score, EXCLUDED.normalized_score, EXCLUDED.score, EXCLUDED.evaluation_count,
+    EXCLUDED.spread, EXCLUDED.std_dev, EXCLUDED.needs_moderation, EXCLUDED.rank)`;
 
 /** A window over its whole partition: the aggregate reads the rows in the window's order, as `agg(x ORDER BY …)` does. */
 const WHOLE_PARTITION = 'ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING';
@@ -52,9 +55,9 @@ const WHOLE_PARTITION = 'ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWIN
  * aggregates: a join's plan depends on row estimates, and stale statistics (a bulk load that
  * autovacuum has not analysed yet) make the planner take the totals for one row and nest loops
  * over them, quadratic in the applications (minutes at 40,000). Windows and sorts cost the same
- * whatever the estimates; the one join left, with `applications`, is by primary key.
+ * whatever the estimates; the one join left, with `applications_ranking_facts`, is by primary key.
  */
-const scoreFromTotals = (totalsQuery: string) => `
+const scoreFromTotals = (totalsQuery: string, rewrite: 'every result' | 'changed results') => `
 WITH ${CALL_SETTINGS},
 totals AS (${totalsQuery}),
 means AS (
@@ -78,7 +81,7 @@ deviations AS (
 adjusted AS (
   -- §5.3: T' = μ + σ·(T − μ_e)/σ_e, or T − μ_e + μ when σ_e ≈ 0 or fewer than 2 evaluations.
   SELECT d.application_id, d.t,
-         CASE WHEN d.evaluator_n < 2 OR ${steps('d.evaluator_sigma')} = 0 THEN d.t - d.evaluator_mu + d.call_mu
+         CASE WHEN d.evaluator_n < 2 OR ${resolutionSteps('d.evaluator_sigma')} = 0 THEN d.t - d.evaluator_mu + d.call_mu
               ELSE d.call_mu + (d.call_sigma * (d.t - d.evaluator_mu)) / d.evaluator_sigma END AS t_adj,
          sum(d.t) OVER (PARTITION BY d.application_id ORDER BY d.t ${WHOLE_PARTITION})
            / count(*) OVER (PARTITION BY d.application_id) AS raw_score
@@ -97,13 +100,10 @@ scored AS (
   SELECT p.application_id, p.raw_score, p.normalized_score,
          CASE WHEN call.normalization = 'zscore' THEN p.normalized_score ELSE p.raw_score END AS score,
          p.evaluation_count, p.spread, p.std_dev,
-         ${steps('p.spread')} > ${steps('call.threshold')} AS needs_moderation,
-         app.status = 'submitted'
-           AND COALESCE((app.eligibility_override->>'eligible')::boolean, (app.eligibility->>'eligible')::boolean, false)
-           AS rankable,
-         date_trunc('milliseconds', app.submitted_at) AS submitted_at
+         ${resolutionSteps('p.spread')} > ${resolutionSteps('call.threshold')} AS needs_moderation,
+         app.rankable, app.submitted_at
   FROM per_application p
-  JOIN applications app ON app.id = p.application_id
+  JOIN applications_ranking_facts app ON app.application_id = p.application_id
   CROSS JOIN call
 ),
 ranked AS (
@@ -111,7 +111,7 @@ ranked AS (
   SELECT s.*,
          CASE WHEN s.rankable THEN row_number() OVER (
            PARTITION BY s.rankable
-           ORDER BY ${steps('s.score')} DESC, ${steps('s.raw_score')} DESC, s.submitted_at ASC, s.application_id ASC
+           ORDER BY ${resolutionSteps('s.score')} DESC, ${resolutionSteps('s.raw_score')} DESC, s.submitted_at ASC, s.application_id ASC
          )::int END AS rank
   FROM scored s
 ),
@@ -140,16 +140,27 @@ upserted AS (
     needs_moderation = EXCLUDED.needs_moderation,
     rank = EXCLUDED.rank,
     computed_at = clock_timestamp()
+  ${rewrite === 'changed results' ? `WHERE ${CHANGED}` : ''}
   RETURNING 1
 )
 SELECT count(*)::int AS applications FROM upserted`;
 
 /** Scores the whole call from its live facts. Returns one row, `applications`: the results written. */
-export const SCORE_CALL_SQL = scoreFromTotals(evaluatorTotals());
+export const SCORE_CALL_SQL = scoreFromTotals(evaluatorTotals(), 'every result');
 
 /** Scores the call ($1) from the totals its run $2 staged; returns `applications` like SCORE_CALL_SQL. */
 export const SCORE_CALL_FROM_RUN_SQL = scoreFromTotals(
   `SELECT application_id, evaluator_id, total AS t FROM scoring_run_totals WHERE run_id = $2`,
+  'every result',
+);
+
+/**
+ * Scores the call ($1) from its kept totals (./incremental-scoring.sql brings them up to date first)
+ * and writes only the results that changed; returns `applications`: the results written.
+ */
+export const SCORE_CALL_FROM_KEPT_TOTALS_SQL = scoreFromTotals(
+  `SELECT application_id, evaluator_id, total AS t FROM scoring_evaluation_totals WHERE call_id = $1`,
+  'changed results',
 );
 
 /**
@@ -173,8 +184,8 @@ SELECT count(*)::int AS totals FROM staged`;
  */
 export const PLAN_RUN_CHUNKS_SQL = `
 WITH submitted AS (
-  SELECT id, row_number() OVER (ORDER BY id) - 1 AS position
-  FROM assignments WHERE call_id = $1 AND status = 'submitted'
+  SELECT assignment_id AS id, row_number() OVER (ORDER BY assignment_id) - 1 AS position
+  FROM evaluation_assignment_states WHERE call_id = $1 AND status = 'submitted'
 )
 INSERT INTO scoring_run_chunks (run_id, chunk, first_assignment_id, last_assignment_id, evaluations)
 -- uuid has no min() or max(): the ends of each chunk come from its ordered ids.
