@@ -33,11 +33,11 @@ async function answer(url: string, scenario: Scenario): Promise<{ status: number
   const request: Request = template.setupRequest?.({ ...template }, context) ?? template;
   const response = await fetch(`${url}${request.path}`, {
     method: request.method,
-    headers: request.headers,
+    headers: request.headers as Record<string, string>,
     body: request.body as string | undefined,
   });
   const text = await response.text();
-  template.onResponse?.(response.status, text, context, {});
+  template.onResponse?.(response.status, text, context);
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }
 

@@ -6,13 +6,19 @@ import { AUTOSAVE_ANSWERS, CRITERIA, HttpBenchData, Owned } from './http-bench-s
  * two requests in flight (each takes an application or an assignment off a free list and gives it
  * back with its answer), so a lock wait or a stale version is never what is measured.
  */
+/** autocannon's request description with the functions in place (not the worker mode's file paths). */
+export interface BenchRequest extends Omit<Request, 'setupRequest' | 'onResponse'> {
+  setupRequest?: (request: Request, context: object) => Request;
+  onResponse?: (status: number, body: string, context: object) => void;
+}
+
 export interface Scenario {
   name: string;
   /**
    * A run's request description for autocannon, each request built afresh by its setupRequest. A
    * run cut short leaves requests unanswered, so a write run never reuses another's draft versions.
    */
-  request: () => Request;
+  request: () => BenchRequest;
   /** Runs of a fixed number of requests rather than a duration (a submission consumes its draft). */
   consumes: boolean;
 }
@@ -47,7 +53,7 @@ function onFreeRow<T extends Owned>(
   rows: FreeList<T>,
   build: (row: T) => Pick<Request, 'method' | 'path' | 'headers' | 'body'>,
   answered: (row: T, status: number) => void = () => undefined,
-): Request {
+): BenchRequest {
   // autocannon keeps a context per connection from a request's setup to its answer.
   type Context = { row?: T };
   return {

@@ -1,8 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '../../support/redis-server';
 
 const ROOT = join(__dirname, '..', '..', '..');
+/** USER_HZ of /proc/<pid>/stat on Linux. */
+const TICK_MS = 10;
 
 /**
  * An HTTP server of the bench in a process of its own (TypeScript through ts-node, transpile only):
@@ -33,6 +36,12 @@ export class ServerProcess {
 
   get pid(): number {
     return this.child.pid ?? 0;
+  }
+
+  /** CPU time (user and system, ms) the process has used so far, from /proc (Linux). */
+  cpuMs(): number {
+    const fields = readFileSync(`/proc/${this.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
   }
 
   async stop(): Promise<void> {

@@ -15,15 +15,17 @@
  *   npm run bench:http
  */
 import { cpus, loadavg } from 'node:os';
-import autocannon, { Request, Result } from 'autocannon';
+import autocannon, { Result } from 'autocannon';
 import { RedisServer } from '../../support/redis-server';
 import { connect, freshDatabase } from '../bench-database';
+import { trackServerCpu } from '../process-usage';
 import { compareAnswers } from './http-bench-answers';
 import { DRAFTS_PER_AUTOSAVE_RUN, Scenario, scenarios } from './http-bench-scenarios';
 import { HttpBenchData, seed } from './http-bench-seed';
 import { ServerProcess } from './http-bench-servers';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/accelerator_bench_http';
+const DATABASE = decodeURIComponent(new URL(DATABASE_URL).pathname.slice(1));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 500);
@@ -34,38 +36,50 @@ const JWT_SECRET = 'a-secret-of-the-http-bench-only';
 const SIDES = ['project', 'bare'] as const;
 type Side = (typeof SIDES)[number];
 
-/** What a run measured: successful requests per second, latencies in ms, failures and bytes per answer. */
+/**
+ * What a run measured: successful requests per second, latencies in ms, failures and bytes per
+ * answer, and the CPU time per successful request of the server's process and of PostgreSQL, which
+ * other work on a shared machine does not inflate as it does times.
+ */
 interface Figures {
   rps: number;
   p50: number;
   p99: number;
+  nodeCpuMs: number;
+  databaseCpuMs: number;
   failed: number;
   bytes: number;
   /** The status and body of the first answer that was not 2xx, to tell what went wrong. */
   firstFailure?: string;
 }
 
-async function load(url: string, scenario: Scenario, seconds: number, submissions: number): Promise<Figures> {
-  const request: Request = scenario.request();
+async function load(server: ServerProcess, scenario: Scenario, seconds: number, submissions: number): Promise<Figures> {
+  const request = scenario.request();
   let firstFailure: string | undefined;
+  const nodeCpuBefore = server.cpuMs();
+  // Only the server under load works the database meanwhile: the other one's connections are idle.
+  const databaseCpu = trackServerCpu(DATABASE, []);
   const result: Result = await autocannon({
-    url,
+    url: server.url,
     connections: CONNECTIONS,
     requests: [
       {
         ...request,
-        onResponse: (status, body, context, headers) => {
+        onResponse: (status: number, body: string, context: object) => {
           if (status >= 300) firstFailure ??= `${status} ${body}`;
-          request.onResponse?.(status, body, context, headers);
+          request.onResponse?.(status, body, context);
         },
       },
     ],
     ...(scenario.consumes ? { amount: submissions } : { duration: seconds }),
   });
+  const succeeded = Math.max(result['2xx'], 1);
   return {
     rps: result['2xx'] / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    nodeCpuMs: (server.cpuMs() - nodeCpuBefore) / succeeded,
+    databaseCpuMs: databaseCpu.stop() / succeeded,
     failed: result.non2xx + result.errors + result.timeouts,
     bytes: result.throughput.total / Math.max(result.requests.total, 1),
     firstFailure,
@@ -112,7 +126,7 @@ type Measured = Array<{ scenario: string; round: number; figures: Record<Side, F
 
 async function measure(servers: Record<Side, ServerProcess>, list: Scenario[]): Promise<Measured> {
   for (const scenario of list) {
-    for (const side of SIDES) await load(servers[side].url, scenario, WARM_UP_SECONDS, WARM_UP_SUBMISSIONS);
+    for (const side of SIDES) await load(servers[side], scenario, WARM_UP_SECONDS, WARM_UP_SUBMISSIONS);
   }
   const measured: Measured = [];
   for (let round = 1; round <= ROUNDS; round++) {
@@ -120,7 +134,7 @@ async function measure(servers: Record<Side, ServerProcess>, list: Scenario[]): 
     for (const scenario of list) {
       const figures = {} as Record<Side, Figures>;
       for (const side of order) {
-        figures[side] = await load(servers[side].url, scenario, SECONDS, SUBMISSIONS);
+        figures[side] = await load(servers[side], scenario, SECONDS, SUBMISSIONS);
         if (figures[side].firstFailure) console.error(`${scenario.name}, ${side}: ${figures[side].firstFailure}`);
       }
       measured.push({ scenario: scenario.name, round, figures });
@@ -130,15 +144,20 @@ async function measure(servers: Record<Side, ServerProcess>, list: Scenario[]): 
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const total = (f: Figures) => f.nodeCpuMs + f.databaseCpuMs;
+const cpu = (f: Figures) => `${round2(f.nodeCpuMs)} + ${round2(f.databaseCpuMs)}`;
 
 /** Per endpoint over the rounds: mean req/s and latencies, failures summed. */
 function summary(measured: Measured, name: string, side: Side): Figures {
   const runs = measured.filter((m) => m.scenario === name).map((m) => m.figures[side]);
-  const mean = (key: keyof Figures) => runs.reduce((sum, r) => sum + r[key], 0) / runs.length;
+  const mean = (key: Exclude<keyof Figures, 'firstFailure'>) => runs.reduce((sum, r) => sum + r[key], 0) / runs.length;
   return {
     rps: mean('rps'),
     p50: mean('p50'),
     p99: mean('p99'),
+    nodeCpuMs: mean('nodeCpuMs'),
+    databaseCpuMs: mean('databaseCpuMs'),
     failed: runs.reduce((sum, r) => sum + r.failed, 0),
     bytes: mean('bytes'),
   };
@@ -177,6 +196,8 @@ function report(measured: Measured, list: Scenario[]): boolean {
       'project p50 / p99 ms': `${round1(project.p50)} / ${round1(project.p99)}`,
       'bare p50 / p99 ms': `${round1(bare.p50)} / ${round1(bare.p99)}`,
       'p99 ratio': round1(p99Ratio),
+      'CPU ms per request, node + PostgreSQL (project; bare)': `${cpu(project)}; ${cpu(bare)}`,
+      'CPU ratio': round1(total(project) / total(bare)),
       'bytes per answer (project, bare)': `${Math.round(project.bytes)}, ${Math.round(bare.bytes)}`,
       flags: flags.filter(Boolean).join(', ') || 'ok',
     };
