@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(BenchModule, { logger: ['error', 'warn'] });
   try {
     const cohorts = app.get(CohortsService);
-    const actor = { id: secretariatId, role: 'secretariat' as const };
+    const actor = { id: secretariatId, role: 'secretariat' as const, organisationId: null };
     const stale = await proposals(cohorts, actor, callId);
     await analyze();
     const fresh = await proposals(cohorts, actor, callId);

@@ -38,7 +38,6 @@ export class ApplicationAccess {
 
   private async isMember(actor: AuthUser, application: Application): Promise<boolean> {
     if (actor.role !== 'applicant') return false;
-    const organisation = await this.organisations.findForUser(actor.id);
-    return organisation?.id === application.organisationId;
+    return (await this.organisations.organisationIdOf(actor)) === application.organisationId;
   }
 }

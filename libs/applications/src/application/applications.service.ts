@@ -26,11 +26,19 @@ import {
   OrganisationRequiredError,
 } from '../domain/applications.errors';
 import { decideEligibility, missingDocuments } from '../domain/eligibility.rules';
-import { ApplicationsRepository } from '../infrastructure/applications.repository';
-import { DocumentsRepository } from '../infrastructure/documents.repository';
+import { ApplicationRecord, ApplicationsRepository } from '../infrastructure/applications.repository';
+import { DocumentInfo, DocumentsRepository } from '../infrastructure/documents.repository';
 import { ApplicationAccess } from './application-access';
+import { withServedName } from './served-documents';
 
 export type AnswerPatch = Record<string, Answers[string] | null>;
+
+/** An application as its readers see it: with its documents and its call, each read once. */
+export interface ApplicationView {
+  application: Application;
+  documents: DocumentInfo[];
+  call: Call;
+}
 
 @Injectable()
 export class ApplicationsService {
@@ -47,8 +55,8 @@ export class ApplicationsService {
   ) {}
 
   /** Starts the organisation's draft for an open call; answers may be partial. */
-  async createDraft(actor: AuthUser, callId: string, answers: AnswerPatch): Promise<Application> {
-    const organisation = await this.organisations.findForUser(actor.id);
+  async createDraft(actor: AuthUser, callId: string, answers: AnswerPatch): Promise<ApplicationView> {
+    const organisation = await this.organisations.findForUser(actor);
     if (!organisation) throw new OrganisationRequiredError();
     const call = await this.calls.get(callId);
     if (call.status === 'draft') throw new NotFoundError('Call');
@@ -67,7 +75,7 @@ export class ApplicationsService {
       await this.record(tx, actor, 'application.created', applicationId, null, { status: 'draft' });
       return applicationId;
     });
-    return this.require(id);
+    return this.view(await this.requireRecord(id), call);
   }
 
   async updateAnswers(
@@ -75,7 +83,7 @@ export class ApplicationsService {
     id: string,
     expectedVersion: number,
     answers: AnswerPatch,
-  ): Promise<Application> {
+  ): Promise<ApplicationView> {
     const application = await this.access.assertCanEdit(actor, await this.applications.findById(id));
     const call = await this.calls.get(application.callId);
     assertBeforePublication(call);
@@ -84,13 +92,11 @@ export class ApplicationsService {
     assertAcceptingApplications(call, new Date());
     const errors = answerErrors(call.questions, answers, false);
     if (errors.length > 0) throw new ValidationError(errors);
-    const version = await this.applications.mergeDraftAnswers(id, expectedVersion, answers);
-    if (version === null) {
-      const current = await this.require(id);
-      if (current.status !== 'draft') throw new NotDraftError(current.status);
-      throw new VersionConflictError(current.version);
-    }
-    return this.require(id);
+    const saved = await this.applications.mergeDraftAnswers(id, expectedVersion, answers);
+    if (saved) return this.view(saved, call);
+    const current = await this.require(id);
+    if (current.status !== 'draft') throw new NotDraftError(current.status);
+    throw new VersionConflictError(current.version);
   }
 
   /**
@@ -98,23 +104,22 @@ export class ApplicationsService {
    * The call row is share-locked meanwhile, so a close or an extension cannot interleave. Repeating
    * the request on a submitted application answers the same result.
    */
-  async submit(actor: AuthUser, id: string): Promise<Application> {
+  async submit(actor: AuthUser, id: string): Promise<ApplicationView> {
     const { callId, organisationId } = await this.access.assertCanEdit(actor, await this.applications.findById(id));
     // Read outside the transaction: OrganisationsService reads on a pooled connection of its own,
     // and a transaction waiting for a second connection while holding one lets a burst of
     // submissions take the whole pool and wait for each other forever.
     const organisation = await this.organisations.get(organisationId);
-    await this.transactions.run(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const call = await this.calls.getForShare(tx, callId);
       const application = await this.lock(tx, id);
-      if (application.status === 'submitted') return;
+      if (application.status === 'submitted') return this.view(await this.requireRecord(id, tx), call);
       if (application.status !== 'draft') throw new NotDraftError(application.status);
-      const now = await databaseNow(tx);
+      const { documentKinds, now } = await this.applications.submissionFacts(tx, id);
       assertAcceptingApplications(call, now);
-      const kinds = (await this.documents.listFor([id], tx)).map((d) => d.kind);
       const incomplete = [
         ...answerErrors(call.questions, application.answers, true),
-        ...missingDocuments(call.eligibility, kinds).map((kind) => ({
+        ...missingDocuments(call.eligibility, documentKinds).map((kind) => ({
           field: `documents.${kind}`,
           message: `the document "${kind}" is required`,
           code: 'DOCUMENT_REQUIRED',
@@ -127,7 +132,7 @@ export class ApplicationsService {
         memberState: organisation.memberState,
         organisationType: organisation.type,
       });
-      await this.applications.update(tx, id, { status: 'submitted', submittedAt: now, eligibility });
+      const submitted = await this.applications.update(tx, id, { status: 'submitted', submittedAt: now, eligibility });
       await this.record(
         tx,
         actor,
@@ -137,19 +142,23 @@ export class ApplicationsService {
         { status: 'submitted', eligibility },
       );
       await this.acknowledgeReceipt(tx, actor, call, organisation.name, now);
+      return this.view(submitted, call);
     });
-    return this.require(id);
   }
 
   /** Until the cohort is published an applicant may withdraw, draft or submitted. */
-  async withdraw(actor: AuthUser, id: string): Promise<Application> {
+  async withdraw(actor: AuthUser, id: string): Promise<ApplicationView> {
     const { callId } = await this.access.assertCanEdit(actor, await this.applications.findById(id));
-    await this.transactions.run(async (tx) => {
-      assertBeforePublication(await this.calls.getForShare(tx, callId));
+    return this.transactions.run(async (tx) => {
+      const call = await this.calls.getForShare(tx, callId);
+      assertBeforePublication(call);
       const application = await this.lock(tx, id);
-      if (application.status === 'withdrawn') return;
+      if (application.status === 'withdrawn') return this.view(await this.requireRecord(id, tx), call);
       assertCanWithdraw(application.status);
-      await this.applications.update(tx, id, { status: 'withdrawn', withdrawnAt: await databaseNow(tx) });
+      const withdrawn = await this.applications.update(tx, id, {
+        status: 'withdrawn',
+        withdrawnAt: await databaseNow(tx),
+      });
       if (application.status === 'submitted') await this.publish(tx, APPLICATION_EVENTS.withdrawn, application);
       await this.record(
         tx,
@@ -159,15 +168,16 @@ export class ApplicationsService {
         { status: application.status },
         { status: 'withdrawn' },
       );
+      return this.view(withdrawn, call);
     });
-    return this.require(id);
   }
 
   /** The secretariat's eligibility decision, with its reason, replaces the computed one. */
-  async overrideEligibility(actor: AuthUser, id: string, eligible: boolean, reason: string): Promise<Application> {
+  async overrideEligibility(actor: AuthUser, id: string, eligible: boolean, reason: string): Promise<ApplicationView> {
     const { callId } = await this.require(id);
-    await this.transactions.run(async (tx) => {
-      assertBeforePublication(await this.calls.getForShare(tx, callId));
+    return this.transactions.run(async (tx) => {
+      const call = await this.calls.getForShare(tx, callId);
+      assertBeforePublication(call);
       const application = await this.lock(tx, id);
       assertCanOverrideEligibility(application.status);
       const eligibilityOverride = {
@@ -176,7 +186,7 @@ export class ApplicationsService {
         decidedBy: actor.id,
         decidedAt: (await databaseNow(tx)).toISOString(),
       };
-      await this.applications.update(tx, id, { eligibilityOverride });
+      const overridden = await this.applications.update(tx, id, { eligibilityOverride });
       await this.publish(tx, APPLICATION_EVENTS.eligibilityOverridden, application);
       await this.record(
         tx,
@@ -186,17 +196,20 @@ export class ApplicationsService {
         { eligibility: application.eligibility, override: application.eligibilityOverride },
         { override: eligibilityOverride },
       );
+      return this.view(overridden, call);
     });
-    return this.require(id);
   }
 
-  async get(actor: AuthUser, id: string): Promise<Application> {
-    return this.access.assertCanRead(actor, await this.applications.findById(id));
+  async get(actor: AuthUser, id: string): Promise<ApplicationView> {
+    const record = await this.applications.findWithDocuments(id);
+    if (!record) throw new NotFoundError('Application');
+    await this.access.assertCanRead(actor, record.application);
+    return this.view(record, await this.calls.get(record.application.callId));
   }
 
   /** The applications of the caller's organisation. */
   async listMine(actor: AuthUser, page: { limit: number; offset: number }): Promise<Page<Application>> {
-    const organisation = await this.organisations.findForUser(actor.id);
+    const organisation = await this.organisations.findForUser(actor);
     if (!organisation) return { items: [], total: 0 };
     return this.applications.list({ organisationId: organisation.id, ...page });
   }
@@ -251,6 +264,16 @@ export class ApplicationsService {
     const application = await this.applications.lockById(tx, id);
     if (!application) throw new NotFoundError('Application');
     return application;
+  }
+
+  private async requireRecord(id: string, tx?: Transaction): Promise<ApplicationRecord> {
+    const record = await this.applications.findWithDocuments(id, tx);
+    if (!record) throw new NotFoundError('Application');
+    return record;
+  }
+
+  private view({ application, documents }: ApplicationRecord, call: Call): ApplicationView {
+    return { application, documents: documents.map(withServedName), call };
   }
 
   private async require(id: string): Promise<Application> {

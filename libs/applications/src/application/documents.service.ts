@@ -14,6 +14,7 @@ import { DocumentInfo, DocumentsRepository } from '../infrastructure/documents.r
 import { ApplicationAccess } from './application-access';
 import { assertAcceptingApplications } from './applications.service';
 import { isOfficeKind, isOfficePackage } from './office-package';
+import { withServedName } from './served-documents';
 
 export interface UploadedFile {
   originalname: string;
@@ -120,9 +121,4 @@ export class DocumentsService {
   async list(applicationIds: string[]): Promise<DocumentInfo[]> {
     return (await this.documents.listFor(applicationIds)).map(withServedName);
   }
-}
-
-/** Documents stored before names took their detected type's extension are served as if they had. */
-function withServedName<T extends DocumentInfo>(document: T): T {
-  return { ...document, filename: safeFilename(document.filename, ACCEPTED_DOCUMENT_TYPES[document.mimeType]) };
 }

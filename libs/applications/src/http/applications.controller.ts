@@ -41,7 +41,7 @@ import {
   parseSort,
 } from '@app/platform';
 import { ApplicationListQuery } from '../application/application-list.query';
-import { ApplicationsService } from '../application/applications.service';
+import { ApplicationView, ApplicationsService } from '../application/applications.service';
 import { DocumentsService, UploadedFile as UploadedDocument } from '../application/documents.service';
 import { Application } from '../domain/application';
 import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '../domain/file-types';
@@ -222,13 +222,9 @@ export class ApplicationsController {
     await this.documents.remove(actor, id, documentId);
   }
 
-  private async respond(res: Response, application: Application): Promise<ApplicationDto> {
+  private respond(res: Response, { application, documents, call }: ApplicationView): ApplicationDto {
     res.setHeader('ETag', `"${application.version}"`);
-    const [documents, calls] = await Promise.all([
-      this.documents.list([application.id]),
-      this.applications.callsOf([application]),
-    ]);
-    return toApplicationDto(application, documents, calls);
+    return toApplicationDto(application, documents, new Map([[call.id, call]]));
   }
 
   private async page(page: Page<Application>): Promise<Page<ApplicationDto>> {

@@ -3,6 +3,7 @@ import { Page, Transaction, Transactions, isUniqueViolation } from '@app/platfor
 import { Answers, Application, ApplicationStatus, Eligibility, EligibilityOverride } from '../domain/application';
 import { DuplicateApplicationError } from '../domain/applications.errors';
 import { ApplicationEntity } from './application.entities';
+import { DocumentInfo } from './documents.repository';
 
 export interface ApplicationFilter {
   callId?: string;
@@ -12,6 +13,33 @@ export interface ApplicationFilter {
   region?: string;
   limit: number;
   offset: number;
+}
+
+/**
+ * The columns of an application row shaped as an `Application`, and its documents (without their
+ * bytes) as JSON: one statement reads or writes an application and answers it whole.
+ */
+const APPLICATION_COLUMNS = `id, call_id AS "callId", organisation_id AS "organisationId", country_code AS "countryCode",
+  region, status, answers, eligibility, eligibility_override AS "eligibilityOverride", submitted_at AS "submittedAt",
+  withdrawn_at AS "withdrawnAt", feedback, version, created_by AS "createdBy", created_at AS "createdAt",
+  updated_at AS "updatedAt",
+  (SELECT coalesce(json_agg(json_build_object(
+            'id', d.id, 'applicationId', d.application_id, 'kind', d.kind, 'filename', d.filename,
+            'mimeType', d.mime_type, 'size', d.size, 'sha256', d.sha256, 'uploadedBy', d.uploaded_by,
+            'createdAt', d.created_at)
+          ORDER BY d.created_at, d.id), '[]')
+   FROM documents d WHERE d.application_id = applications.id) AS documents`;
+
+/** An application with its documents, in their upload order. */
+export interface ApplicationRecord {
+  application: Application;
+  documents: DocumentInfo[];
+}
+
+type ApplicationRow = Application & { documents: Array<Omit<DocumentInfo, 'createdAt'> & { createdAt: string }> };
+
+function toRecord({ documents, ...application }: ApplicationRow): ApplicationRecord {
+  return { application, documents: documents.map((d) => ({ ...d, createdAt: new Date(d.createdAt) })) };
 }
 
 type NewApplication = Pick<Application, 'callId' | 'organisationId' | 'countryCode' | 'region' | 'answers'> & {
@@ -36,6 +64,16 @@ export class ApplicationsRepository {
     return tx.findOneBy(ApplicationEntity, { id });
   }
 
+  async findWithDocuments(
+    id: string,
+    tx: Transaction = this.transactions.autocommit,
+  ): Promise<ApplicationRecord | null> {
+    const rows: ApplicationRow[] = await tx.query(`SELECT ${APPLICATION_COLUMNS} FROM applications WHERE id = $1`, [
+      id,
+    ]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
   /** Locks the row until the transaction ends, so submissions and edits of one application queue up. */
   async lockById(tx: Transaction, id: string): Promise<Application | null> {
     return tx.findOne(ApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -44,26 +82,21 @@ export class ApplicationsRepository {
   /**
    * Merges answers into a draft still at `expectedVersion` (a null removes an answer), in one
    * statement, so that of two concurrent edits from the same version exactly one wins.
-   * Returns the new version, or null when the version or status no longer match.
+   * Returns the application as written, or null when the version or status no longer match.
    */
   async mergeDraftAnswers(
     id: string,
     expectedVersion: number,
     answers: Record<string, Answers[string] | null>,
-  ): Promise<number | null> {
-    const result = await this.transactions.autocommit
-      .createQueryBuilder()
-      .update(ApplicationEntity)
-      .set({
-        answers: () => 'jsonb_strip_nulls(answers || CAST(:answers AS jsonb))',
-        version: () => 'version + 1',
-        updatedAt: () => 'now()',
-      })
-      .setParameter('answers', JSON.stringify(answers))
-      .where(`id = :id AND version = :expectedVersion AND status = 'draft'`, { id, expectedVersion })
-      .returning(['version'])
-      .execute();
-    return (result.raw as Array<{ version: number }>)[0]?.version ?? null;
+  ): Promise<ApplicationRecord | null> {
+    const [rows] = (await this.transactions.autocommit.query(
+      `UPDATE applications
+       SET answers = jsonb_strip_nulls(answers || $3::jsonb), version = version + 1, updated_at = now()
+       WHERE id = $1 AND version = $2 AND status = 'draft'
+       RETURNING ${APPLICATION_COLUMNS}`,
+      [id, expectedVersion, JSON.stringify(answers)],
+    )) as [ApplicationRow[], number];
+    return rows[0] ? toRecord(rows[0]) : null;
   }
 
   async update(
@@ -73,13 +106,28 @@ export class ApplicationsRepository {
       eligibility?: Eligibility;
       eligibilityOverride?: EligibilityOverride;
     },
-  ): Promise<void> {
-    await tx
+  ): Promise<ApplicationRecord> {
+    const result = await tx
       .createQueryBuilder()
       .update(ApplicationEntity)
       .set({ ...change, version: () => 'version + 1', updatedAt: () => 'now()' })
       .where('id = :id', { id })
+      .returning(APPLICATION_COLUMNS)
       .execute();
+    return toRecord((result.raw as ApplicationRow[])[0]);
+  }
+
+  /**
+   * What a submission checks once it holds the application's row: the kinds of its documents and
+   * the database clock, read after the lock so that they include what was committed while it waited.
+   */
+  async submissionFacts(tx: Transaction, id: string): Promise<{ documentKinds: string[]; now: Date }> {
+    const [row] = (await tx.query(
+      `SELECT ARRAY(SELECT kind FROM documents WHERE application_id = $1 ORDER BY created_at, id) AS "documentKinds",
+              clock_timestamp() AS now`,
+      [id],
+    )) as Array<{ documentKinds: string[]; now: Date }>;
+    return row;
   }
 
   /** Bumps the version after a change to the application's documents, for optimistic clients. */

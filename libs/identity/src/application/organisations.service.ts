@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, NotFoundError, Transactions, isStaff } from '@app/platform';
+import { AuthUser, CallerStates, NotFoundError, Transactions, isStaff } from '@app/platform';
 import { AuditService } from '@app/audit';
 import { OrganisationExistsError } from '../domain/identity.errors';
 import { Organisation, OrganisationType } from '../domain/organisation';
@@ -23,6 +23,7 @@ export class OrganisationsService {
     private readonly countries: CountriesService,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly callers: CallerStates,
   ) {}
 
   /** An applicant registers the organisation it applies for, and becomes its member. */
@@ -49,15 +50,14 @@ export class OrganisationsService {
       });
       return organisationId;
     });
+    // The caller's next requests in this process see its membership at once.
+    this.callers.forgetUser(actor.id);
     return this.get(id);
   }
 
   /** Visible to its members and the secretariat; to anyone else it does not exist. */
   async getVisible(actor: AuthUser, id: string): Promise<Organisation> {
-    if (!isStaff(actor)) {
-      const user = await this.users.findById(actor.id);
-      if (user?.organisationId !== id) throw new NotFoundError('Organisation');
-    }
+    if (!isStaff(actor) && (await this.organisationIdOf(actor)) !== id) throw new NotFoundError('Organisation');
     return this.get(id);
   }
 
@@ -73,9 +73,18 @@ export class OrganisationsService {
     return new Map(organisations.map((o) => [o.id, o.name]));
   }
 
-  /** The organisation the user belongs to, if any. */
-  async findForUser(userId: string): Promise<Organisation | null> {
-    const user = await this.users.findById(userId);
-    return user?.organisationId ? this.get(user.organisationId) : null;
+  /** The organisation the caller belongs to, if any. */
+  async findForUser(actor: AuthUser): Promise<Organisation | null> {
+    const id = await this.organisationIdOf(actor);
+    return id ? this.get(id) : null;
+  }
+
+  /**
+   * The id of the caller's organisation, as resolved with its token: a membership never changes
+   * once set, and only its absence may be out of date (registered in another process since), so
+   * only then is the user read again.
+   */
+  async organisationIdOf(actor: AuthUser): Promise<string | null> {
+    return actor.organisationId ?? (await this.users.findById(actor.id))?.organisationId ?? null;
   }
 }

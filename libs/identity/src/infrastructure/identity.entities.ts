@@ -54,7 +54,8 @@ export class UserEntity {
   @Column('text')
   email: string;
 
-  @Column({ name: 'password_hash', type: 'text' })
+  /** Read only by sign-in (UsersRepository.findCredentials), which asks for it. */
+  @Column({ name: 'password_hash', type: 'text', select: false })
   passwordHash: string;
 
   @Column('text')

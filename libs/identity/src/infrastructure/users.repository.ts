@@ -50,6 +50,7 @@ export class UsersRepository {
   async findCredentials(email: string): Promise<{ user: User; passwordHash: string } | null> {
     const row = await this.transactions.autocommit
       .createQueryBuilder(UserEntity, 'u')
+      .addSelect('u.passwordHash')
       .where('lower(u.email) = lower(:email)', { email })
       .getOne();
     return row ? { user: toUser(row), passwordHash: row.passwordHash } : null;
@@ -84,20 +85,19 @@ export class UsersRepository {
     if (Object.keys(profile).length > 0) await this.transactions.autocommit.update(UserEntity, { id }, profile);
   }
 
-  /** What an access token's check needs, in one statement on the two primary/family indexes. */
+  /**
+   * What an access token's check and the caller's rights need (role, account state, session,
+   * organisation), in one statement on the two primary/family indexes.
+   */
   async callerState(userId: string, sessionId: string): Promise<CallerState | null> {
-    const rows: Array<{ role: Role; active: boolean; token_version: number; session_live: boolean }> =
-      await this.transactions.autocommit.query(
-        `SELECT u.role, u.active, u.token_version,
-                EXISTS (SELECT 1 FROM refresh_tokens t
-                        WHERE t.family_id = $2 AND t.user_id = u.id AND t.revoked_at IS NULL) AS session_live
-         FROM users u WHERE u.id = $1`,
-        [userId, sessionId],
-      );
-    const row = rows[0];
-    return row
-      ? { role: row.role, active: row.active, tokenVersion: row.token_version, sessionLive: row.session_live }
-      : null;
+    const rows: CallerState[] = await this.transactions.autocommit.query(
+      `SELECT u.role, u.active, u.token_version AS "tokenVersion", u.organisation_id AS "organisationId",
+              EXISTS (SELECT 1 FROM refresh_tokens t
+                      WHERE t.family_id = $2 AND t.user_id = u.id AND t.revoked_at IS NULL) AS "sessionLive"
+       FROM users u WHERE u.id = $1`,
+      [userId, sessionId],
+    );
+    return rows[0] ?? null;
   }
 
   /** Changes a role or the active flag; deactivating also ends every token issued so far. */

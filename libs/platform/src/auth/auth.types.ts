@@ -1,10 +1,15 @@
 export const ROLES = ['applicant', 'evaluator', 'secretariat', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** The caller an access token names, with its current role. */
+/** The caller an access token names, with its current role and organisation. */
 export interface AuthUser {
   id: string;
   role: Role;
+  /**
+   * The organisation the user applies for. Once set it never changes, so a cached value holds; null
+   * may be out of date for TOKEN_STATE_CACHE_MS after the user registers one in another process.
+   */
+  organisationId: string | null;
 }
 
 /** Roles that steer a call; `admin` can do whatever the secretariat can. */

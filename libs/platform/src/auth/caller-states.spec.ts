@@ -1,7 +1,13 @@
 import { AuthConfig } from './auth.config';
 import { CallerState, CallerStates } from './caller-states';
 
-const ACTIVE: CallerState = { role: 'secretariat', active: true, tokenVersion: 0, sessionLive: true };
+const ACTIVE: CallerState = {
+  role: 'secretariat',
+  active: true,
+  tokenVersion: 0,
+  sessionLive: true,
+  organisationId: null,
+};
 
 /** A source that counts its reads; a read may be held (`hold`) after it has read the state. */
 function source(initial: CallerState | null = ACTIVE) {

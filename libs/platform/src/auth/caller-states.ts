@@ -10,6 +10,7 @@ export interface CallerState {
   tokenVersion: number;
   /** False once the session (the refresh-token family) is signed out or revoked. */
   sessionLive: boolean;
+  organisationId: string | null;
 }
 
 /** Reads a caller's state: implemented by the context that owns users, registered at start. */
