@@ -1,0 +1,127 @@
+import { DataSource } from 'typeorm';
+import { withEnv } from '../support/async';
+import { draftId, intakeCallOverrides, patchAnswers } from '../support/applications';
+import {
+  assignmentId,
+  callWithSubmissions,
+  createEvaluators,
+  saveDraft,
+  seatPanel,
+  secretariatOf,
+} from '../support/evaluation-fixtures';
+import { Actor, Applicant, createApplicant, createCall } from '../support/fixtures';
+import { StatementCounter } from '../support/statement-counter';
+import { TestApi } from '../support/test-app';
+
+/** A call scored on eight criteria: the evaluation form of a real round. */
+const EIGHT_CRITERIA = Array.from({ length: 8 }, (_, i) => ({
+  code: `C${i + 1}`,
+  title: `Criterion ${i + 1}`,
+  weight: 0.125,
+}));
+
+/**
+ * How many SQL statements each hot endpoint sends, counted on the pool's connections as they are
+ * sent: START TRANSACTION and COMMIT count like any other statement. The cache of callers' states
+ * is off (TOKEN_STATE_CACHE_MS=0), so every authenticated request pays its one statement resolving
+ * the caller, the worst case, and the counts do not depend on timing.
+ */
+describe('statements sent by the hot endpoints', () => {
+  let api: TestApi;
+  let counter: StatementCounter;
+  let intakeCallId: string;
+  let applicant: Applicant;
+
+  beforeAll(async () => {
+    api = await withEnv({ TOKEN_STATE_CACHE_MS: '0' }, () => TestApi.start());
+    counter = StatementCounter.attach(api.app.get(DataSource));
+    const secretariat = await secretariatOf(api);
+    intakeCallId = (await createCall(api, secretariat.token, intakeCallOverrides())).id;
+    applicant = await createApplicant(api);
+  });
+  afterAll(() => api.close());
+
+  it("the public call list: one statement for a full page, with its total and its calls' criteria and questions", async () => {
+    await createCall(api, (await secretariatOf(api)).token);
+    const { result, statements } = await counter.during(() => api.get('/api/v1/calls', { query: { limit: 1 } }));
+    expect(result.status).toBe(200);
+    expect(result.body.total).toBeGreaterThan(1);
+    expect(result.body.items).toHaveLength(1);
+    expect(result.body.items[0].criteria.length).toBeGreaterThan(0);
+    expect(result.body.items[0].questions.length).toBeGreaterThan(0);
+    expect(statements).toHaveLength(1);
+  });
+
+  it('an application read by its owner: the caller, the application with its documents, its call', async () => {
+    const id = await draftId(api, applicant.token, intakeCallId, { programme: 'Mentoring' });
+    const { result, statements } = await counter.during(() =>
+      api.get(`/api/v1/applications/${id}`, { token: applicant.token }),
+    );
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ id, answers: { programme: 'Mentoring' }, documents: [] });
+    expect(statements).toHaveLength(3);
+  });
+
+  it('an autosave: the caller, the application, its call, the update that answers the row with its documents', async () => {
+    const other = await createApplicant(api);
+    const id = await draftId(api, other.token, intakeCallId, { programme: 'Mentoring' });
+    const { result, statements } = await counter.during(() =>
+      patchAnswers(api, other.token, id, 1, { stage: 'growth' }),
+    );
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ version: 2, answers: { programme: 'Mentoring', stage: 'growth' } });
+    expect(statements).toHaveLength(4);
+  });
+
+  /**
+   * The caller, the application and the organisation; then BEGIN, the call share-locked, the
+   * application locked, its documents' kinds and the clock, the update answering the row, the audit
+   * event, the acknowledgement (recipient's language, notification, outbox row), COMMIT.
+   */
+  it('a submission: its checks and writes in one transaction with the audit event and the acknowledgement', async () => {
+    const { id: callId } = await createCall(api, (await secretariatOf(api)).token);
+    const id = await draftId(api, applicant.token, callId, { programme: 'A six-month programme.' });
+    const { result, statements } = await counter.during(() =>
+      api.post(`/api/v1/applications/${id}/submit`, { token: applicant.token }),
+    );
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ status: 'submitted', eligibility: { eligible: true } });
+    expect(statements).toHaveLength(13);
+  });
+
+  describe('an evaluation of eight criteria', () => {
+    let evaluator: Actor;
+    let assignment: string;
+
+    beforeAll(async () => {
+      const scored = await createApplicant(api, 'KE');
+      [evaluator] = await createEvaluators(api, [{ countryCode: 'FR' }]);
+      const { callId, applicationIds } = await callWithSubmissions(api, [scored], { criteria: EIGHT_CRITERIA });
+      await seatPanel(api, callId, [evaluator]);
+      assignment = await assignmentId(api, callId, applicationIds[0], evaluator.id);
+    });
+
+    /** The caller; BEGIN, the assignment locked, the call share-locked, scores and status in one statement, the audit event, COMMIT. */
+    it('saved as a draft, then saved again: the same statements each time', async () => {
+      for (const score of [6, 7]) {
+        const scores = EIGHT_CRITERIA.map((c) => ({ criterionCode: c.code, score }));
+        const { result, statements } = await counter.during(() =>
+          saveDraft(api, evaluator.token, assignment, { scores, overallComment: 'Solid.' }),
+        );
+        expect(result.status).toBe(200);
+        expect(result.body).toMatchObject({ status: 'draft', overallComment: 'Solid.' });
+        expect(result.body.scores).toEqual(scores);
+        expect(statements).toHaveLength(7);
+      }
+    });
+  });
+
+  it('no request but a sign-in reads a password hash', async () => {
+    const { statements } = await counter.during(async () => {
+      await api.get('/api/v1/me', { token: applicant.token });
+      await api.get('/api/v1/me/applications', { token: applicant.token });
+    });
+    expect(statements.length).toBeGreaterThan(0);
+    expect(statements.filter((s) => /password_hash/.test(s))).toEqual([]);
+  });
+});
