@@ -86,7 +86,10 @@ async function load(server: ServerProcess, scenario: Scenario, seconds: number, 
   };
 }
 
-/** Enough rows for every run (the rounds, the warm-up and the comparison of answers): a draft set per autosave run, a draft per submission. */
+/**
+ * Enough rows for every run (the rounds, the warm-up and the comparison of answers): a set of
+ * drafts per autosave run, a draft per submission.
+ */
 function seedSize() {
   const runs = (ROUNDS + 2) * SIDES.length;
   const organisations = Math.max(600, runs * DRAFTS_PER_AUTOSAVE_RUN);
