@@ -41,11 +41,9 @@ interface CountsRow {
  */
 const CALL_COUNTS_SQL = `
 WITH apps AS (
-  SELECT a.status, a.country_code, a.region, o.type AS organisation_type,
-         COALESCE((a.eligibility_override->>'eligible')::boolean, (a.eligibility->>'eligible')::boolean, false)
-           AS eligible
-  FROM applications a
-  JOIN organisations o ON o.id = a.organisation_id
+  SELECT a.status, a.country_code, a.region, o.type AS organisation_type, a.eligible
+  FROM applications_statistics_facts a
+  JOIN identity_organisation_types o ON o.organisation_id = a.organisation_id
   WHERE a.call_id = $1
 ),
 submitted AS (
@@ -64,9 +62,10 @@ SELECT
   (SELECT COALESCE(jsonb_object_agg(organisation_type, n), '{}'::jsonb)
      FROM (SELECT organisation_type, count(*)::int AS n FROM submitted GROUP BY organisation_type) t)
     AS by_organisation_type,
-  (SELECT count(*)::int FROM assignments
+  (SELECT count(*)::int FROM evaluation_assignment_states
     WHERE call_id = $1 AND status IN ('assigned', 'draft', 'submitted')) AS assignments_total,
-  (SELECT count(*)::int FROM assignments WHERE call_id = $1 AND status = 'submitted') AS assignments_submitted`;
+  (SELECT count(*)::int FROM evaluation_assignment_states
+    WHERE call_id = $1 AND status = 'submitted') AS assignments_submitted`;
 
 /** Set-based figures of a call for its statistics: two statements, never a loop per row. */
 @Injectable()
