@@ -12,6 +12,7 @@ import { CohortAnnexes1764800000000 } from './1764800000000-CohortAnnexes';
 import { AssignmentRanges1764900000000 } from './1764900000000-AssignmentRanges';
 import { AssignmentsByApplication1765000000000 } from './1765000000000-AssignmentsByApplication';
 import { ScoringIncremental1765100000000 } from './1765100000000-ScoringIncremental';
+import { ContextViews1765200000000 } from './1765200000000-ContextViews';
 import { OutboxNotify1765300000001 } from './1765300000001-OutboxNotify';
 import { ListReadModels1765500000000 } from './1765500000000-ListReadModels';
 
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   AssignmentRanges1764900000000,
   AssignmentsByApplication1765000000000,
   ScoringIncremental1765100000000,
+  ContextViews1765200000000,
   OutboxNotify1765300000001,
   ListReadModels1765500000000,
 ];

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { SET_OUTCOMES_SQL } from '../../libs/cohorts/src/infrastructure/selection-facts.repository';
+import { PUBLISH_OUTCOMES_SQL } from '../../libs/applications/src/infrastructure/application-outcomes.repository';
 import {
   SCORE_CALL_FROM_RUN_SQL,
   SCORE_CALL_SQL,
@@ -115,7 +115,7 @@ describe('scoring and publication statements on stale planner statistics', () =>
   });
 
   it('sets the outcomes and feedback of publication in work linear in the call', async () => {
-    const [plan] = await plansOf([SET_OUTCOMES_SQL, [call, [], []]]);
+    const [plan] = await plansOf([PUBLISH_OUTCOMES_SQL, [call, [], []]]);
     expect(superlinearJoins(plan)).toEqual([]);
   });
 });

@@ -31,18 +31,6 @@ const CONTEXTS: Record<string, ContextTables> = {
 const PENDING_CROSS_READS: Record<string, readonly string[]> = {
   // scoring's statistics of a call (call-statistics.repository.ts), until they read granted views.
   scoring: ['applications', 'assignments', 'organisations'],
-  // selection's facts and publication's outcomes, until they read granted views.
-  cohorts: [
-    'applications',
-    'application_results',
-    'assignments',
-    'criterion_scores',
-    'criteria',
-    'organisations',
-    'countries',
-  ],
-  // recipients' addresses and languages, until they read a granted view.
-  notifications: ['users'],
 };
 
 const ROOT = join(__dirname, '..', '..');

@@ -6,10 +6,12 @@ import { CallsModule } from '@app/calls';
 import { IdentityModule } from '@app/identity';
 import { NotificationsModule } from '@app/notifications';
 import { ApplicationAccess } from './application/application-access';
+import { ApplicationOutcomesService } from './application/application-outcomes.service';
 import { ApplicationsService } from './application/applications.service';
 import { applicationsConfig } from './applications.config';
 import { DocumentsService } from './application/documents.service';
 import { ApplicationEntity, DocumentEntity } from './infrastructure/application.entities';
+import { ApplicationOutcomesRepository } from './infrastructure/application-outcomes.repository';
 import { ApplicationsRepository } from './infrastructure/applications.repository';
 import { DocumentsRepository } from './infrastructure/documents.repository';
 
@@ -22,7 +24,15 @@ import { DocumentsRepository } from './infrastructure/documents.repository';
     IdentityModule,
     NotificationsModule,
   ],
-  providers: [ApplicationsService, DocumentsService, ApplicationAccess, ApplicationsRepository, DocumentsRepository],
-  exports: [ApplicationsService, DocumentsService],
+  providers: [
+    ApplicationsService,
+    DocumentsService,
+    ApplicationAccess,
+    ApplicationsRepository,
+    DocumentsRepository,
+    ApplicationOutcomesService,
+    ApplicationOutcomesRepository,
+  ],
+  exports: [ApplicationsService, DocumentsService, ApplicationOutcomesService],
 })
 export class ApplicationsModule {}

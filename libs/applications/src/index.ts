@@ -1,4 +1,5 @@
 export * from './applications.module';
+export * from './application/application-outcomes.service';
 export * from './application/applications.service';
 export * from './application/documents.service';
 export * from './domain/application';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { ApplicationsModule } from '@app/applications';
 import { AuditModule } from '@app/audit';
 import { CallsModule } from '@app/calls';
 import { NotificationsModule } from '@app/notifications';
@@ -14,7 +15,14 @@ import { CohortsRepository } from './infrastructure/cohorts.repository';
 import { SelectionFactsRepository } from './infrastructure/selection-facts.repository';
 
 @Module({
-  imports: [ConfigModule.forFeature(cohortsConfig), CallsModule, ScoringModule, AuditModule, NotificationsModule],
+  imports: [
+    ConfigModule.forFeature(cohortsConfig),
+    ApplicationsModule,
+    CallsModule,
+    ScoringModule,
+    AuditModule,
+    NotificationsModule,
+  ],
   providers: [
     CohortsService,
     CohortPublicationService,

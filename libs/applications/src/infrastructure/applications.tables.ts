@@ -6,6 +6,7 @@ export const APPLICATIONS_TABLES: ContextTables = {
   grants: {
     applications_ranking_facts: ['scoring'],
     applications_statistics_facts: ['scoring'],
-    applications_organisations: ['scoring'],
+    applications_organisations: ['scoring', 'cohorts'],
+    applications_selection_facts: ['cohorts'],
   },
 };

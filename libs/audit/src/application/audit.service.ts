@@ -9,7 +9,12 @@ export class AuditService {
 
   /** Records an event inside the caller's transaction, so it exists exactly when the change does. */
   record(tx: Transaction, entry: AuditEntry): Promise<void> {
-    return this.events.insert(tx, entry, currentRequestId());
+    return this.recordMany(tx, [entry]);
+  }
+
+  /** Several events in one statement, in the caller's transaction. */
+  recordMany(tx: Transaction, entries: AuditEntry[]): Promise<void> {
+    return this.events.insertMany(tx, entries, currentRequestId());
   }
 
   list(filter: AuditEventFilter): Promise<Page<AuditEvent>> {

@@ -14,19 +14,19 @@ export interface AuditEventFilter {
 export class AuditEventsRepository {
   constructor(private readonly transactions: Transactions) {}
 
-  async insert(tx: Transaction, entry: AuditEntry, requestId: string | null): Promise<void> {
+  insert(tx: Transaction, entry: AuditEntry, requestId: string | null): Promise<void> {
+    return this.insertMany(tx, [entry], requestId);
+  }
+
+  /** Every entry in one statement, however many there are. */
+  async insertMany(tx: Transaction, entries: AuditEntry[], requestId: string | null): Promise<void> {
+    if (entries.length === 0) return;
     await tx.query(
       `INSERT INTO audit_events (actor_id, action, entity_type, entity_id, before, after, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        entry.actorId,
-        entry.action,
-        entry.entityType,
-        entry.entityId,
-        entry.before ? JSON.stringify(entry.before) : null,
-        entry.after ? JSON.stringify(entry.after) : null,
-        requestId,
-      ],
+       SELECT e."actorId", e.action, e."entityType", e."entityId", e.before, e.after, $2
+       FROM jsonb_to_recordset($1::jsonb)
+         AS e ("actorId" uuid, action text, "entityType" text, "entityId" uuid, before jsonb, after jsonb)`,
+      [JSON.stringify(entries), requestId],
     );
   }
 

@@ -6,5 +6,6 @@ export const CALLS_TABLES: ContextTables = {
   grants: {
     calls_scoring_settings: ['scoring'],
     calls_scoring_criteria: ['scoring'],
+    calls_criterion_titles: ['applications'],
   },
 };

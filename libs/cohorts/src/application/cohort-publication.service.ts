@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ApplicationOutcomesService, PublishedOutcome } from '@app/applications';
 import { CallsService, isBeforePublication } from '@app/calls';
 import { NotificationRequest, NotificationsService } from '@app/notifications';
 import { AuthUser, Transactions, databaseNow } from '@app/platform';
 import { assertCohortCan } from '../domain/cohort-lifecycle';
 import { contentHashOf, publicCohortDocument } from '../domain/public-cohort';
 import { Cohort, CohortsRepository } from '../infrastructure/cohorts.repository';
-import { OutcomeRecipient, SelectionFactsRepository } from '../infrastructure/selection-facts.repository';
+import { SelectionFactsRepository } from '../infrastructure/selection-facts.repository';
 import { CohortsConfig, cohortsConfig } from '../cohorts.config';
 import { CohortAnnexesService } from './cohort-annexes.service';
 import { CohortsService } from './cohorts.service';
@@ -21,6 +22,7 @@ export class CohortPublicationService {
     private readonly cohorts: CohortsRepository,
     private readonly proposals: CohortsService,
     private readonly facts: SelectionFactsRepository,
+    private readonly outcomes: ApplicationOutcomesService,
     private readonly annexes: CohortAnnexesService,
     private readonly calls: CallsService,
     private readonly notifications: NotificationsService,
@@ -49,7 +51,7 @@ export class CohortPublicationService {
       const contentHash = contentHashOf(snapshot);
       await this.cohorts.markPublished(tx, id, { actorId: actor.id, publishedAt, snapshot, contentHash });
       await this.annexes.renderAtPublication(tx, id, { callId, snapshot, contentHash }, call);
-      const recipients = await this.facts.setOutcomes(tx, callId, {
+      const recipients = await this.outcomes.publish(tx, actor.id, callId, {
         selected: memberIds,
         waitlisted: cohort.waitlist.map((w) => w.applicationId),
       });
@@ -65,7 +67,7 @@ export class CohortPublicationService {
   }
 
   private outcomeNotices(
-    recipients: OutcomeRecipient[],
+    recipients: PublishedOutcome[],
     call: { reference: string; title: string },
     cohortId: string,
   ): NotificationRequest[] {

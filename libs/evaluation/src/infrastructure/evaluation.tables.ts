@@ -6,5 +6,7 @@ export const EVALUATION_TABLES: ContextTables = {
   grants: {
     evaluation_assignment_states: ['scoring'],
     evaluation_criterion_scores: ['scoring'],
+    evaluation_submitted_evaluations: ['applications', 'cohorts'],
+    evaluation_criterion_feedback: ['applications'],
   },
 };

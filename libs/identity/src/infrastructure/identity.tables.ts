@@ -5,6 +5,8 @@ export const IDENTITY_TABLES: ContextTables = {
   owns: ['users', 'organisations', 'countries', 'refresh_tokens'],
   grants: {
     identity_organisation_types: ['scoring'],
-    identity_organisation_names: ['scoring'],
+    identity_organisation_names: ['scoring', 'cohorts', 'applications'],
+    identity_country_names: ['cohorts'],
+    identity_user_contacts: ['notifications'],
   },
 };

@@ -60,7 +60,10 @@ export class NotificationsRepository {
 
   /** The users' languages, by id; unknown ids are left out. */
   async localesOf(tx: Transaction, userIds: string[]): Promise<Map<string, string>> {
-    const rows = (await tx.query(`SELECT id, locale FROM users WHERE id = ANY ($1::uuid[])`, [userIds])) as Array<{
+    const rows = (await tx.query(
+      `SELECT user_id AS id, locale FROM identity_user_contacts WHERE user_id = ANY ($1::uuid[])`,
+      [userIds],
+    )) as Array<{
       id: string;
       locale: string;
     }>;
@@ -72,10 +75,10 @@ export class NotificationsRepository {
     if (notifications.length === 0) return;
     await tx.query(
       `INSERT INTO notifications (id, recipient_id, template, locale, params, subject, body)
-       SELECT r.id, u.id, r.template, r.locale, r.params, r.subject, r.body
+       SELECT r.id, u.user_id, r.template, r.locale, r.params, r.subject, r.body
        FROM jsonb_to_recordset($1::jsonb)
          AS r ("id" uuid, "recipientId" uuid, template text, locale text, params jsonb, subject text, body text)
-       JOIN users u ON u.id = r."recipientId"`,
+       JOIN identity_user_contacts u ON u.user_id = r."recipientId"`,
       [JSON.stringify(notifications)],
     );
   }
@@ -109,7 +112,7 @@ export class NotificationsRepository {
     const params = [filter.emailStatus ?? null, filter.recipientId ?? null];
     const items = (await tx.query(
       `SELECT ${COLUMNS}, u.email AS "recipientEmail", u.display_name AS "recipientName"
-       FROM notifications n JOIN users u ON u.id = n.recipient_id
+       FROM notifications n JOIN identity_user_contacts u ON u.user_id = n.recipient_id
        ${where} ${NEWEST_FIRST} LIMIT $3 OFFSET $4`,
       [...params, filter.limit, filter.offset],
     )) as Array<NotificationRow & { recipientEmail: string; recipientName: string }>;
@@ -130,7 +133,7 @@ export class NotificationsRepository {
     const rows = (await tx.query(
       `SELECT n.id, n.email_status AS status, n.email_attempts AS attempts, n.email_error AS "lastError",
               n.locale, n.subject, n.body, u.email, u.display_name AS "displayName"
-       FROM notifications n JOIN users u ON u.id = n.recipient_id
+       FROM notifications n JOIN identity_user_contacts u ON u.user_id = n.recipient_id
        WHERE n.id = $1 FOR UPDATE OF n`,
       [id],
     )) as Array<Omit<PendingEmail, 'recipient'> & { email: string; displayName: string }>;

@@ -10,5 +10,7 @@ export const SCORING_TABLES: ContextTables = {
     'scoring_evaluation_totals',
     'scoring_call_definitions',
   ],
-  grants: {},
+  grants: {
+    scoring_application_results: ['applications', 'cohorts'],
+  },
 };

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import { Transaction } from '@app/platform';
+import { ApplicationOutcomesRepository, PublishedOutcome } from '../infrastructure/application-outcomes.repository';
+
+export type { Outcome, PublishedOutcome } from '../infrastructure/application-outcomes.repository';
+
+/**
+ * The one writer of an application's outcome: at a cohort's publication, every submitted application
+ * of the call gets its outcome and feedback in one statement, each change audited, in the caller's
+ * transaction.
+ */
+@Injectable()
+export class ApplicationOutcomesService {
+  constructor(
+    private readonly outcomes: ApplicationOutcomesRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Members are selected, the waitlist waitlisted, every other submitted application not selected. */
+  async publish(
+    tx: Transaction,
+    actorId: string,
+    callId: string,
+    outcome: { selected: string[]; waitlisted: string[] },
+  ): Promise<PublishedOutcome[]> {
+    const published = await this.outcomes.publish(tx, callId, outcome);
+    await this.audit.recordMany(
+      tx,
+      published.map((p) => ({
+        actorId,
+        action: 'application.outcome_published',
+        entityType: 'application',
+        entityId: p.applicationId,
+        before: { status: 'submitted' },
+        after: { status: p.outcome, version: p.version },
+      })),
+    );
+    return published;
+  }
+}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { Transaction } from '@app/platform';
+
+export type Outcome = 'selected' | 'waitlisted' | 'not_selected';
+
+/** An application whose outcome was published, and who created it (to be told). */
+export interface PublishedOutcome {
+  applicationId: string;
+  recipientId: string;
+  outcome: Outcome;
+  version: number;
+}
+
+/**
+ * Sets the outcome ($2 selected, $3 waitlisted, the others not selected) and the feedback of every
+ * submitted application of the call ($1). Each application's feedback is read by its own evaluations
+ * (an index range), never by joining the applications with aggregates of the whole call: planned on
+ * stale statistics as one row, such a join re-ran the aggregates for every application.
+ */
+export const PUBLISH_OUTCOMES_SQL = `
+WITH released AS (
+  SELECT app.id,
+         jsonb_build_object(
+           'score', r.score, 'rank', r.rank, 'evaluationCount', overall.evaluations,
+           'criteria', COALESCE(criteria_feedback.criteria, '[]'), 'comments', overall.comments) AS feedback
+  FROM applications app
+  LEFT JOIN scoring_application_results r ON r.application_id = app.id
+  CROSS JOIN LATERAL (
+    SELECT count(*)::int AS evaluations,
+           COALESCE(jsonb_agg(btrim(e.overall_comment) ORDER BY e.submitted_at, e.assignment_id)
+                      FILTER (WHERE btrim(e.overall_comment) <> ''), '[]') AS comments
+    FROM evaluation_submitted_evaluations e WHERE e.application_id = app.id
+  ) overall
+  CROSS JOIN LATERAL (
+    SELECT jsonb_agg(jsonb_build_object(
+             'code', c.code, 'title', c.title, 'weight', c.weight, 'meanScore', s.mean_score,
+             'comments', s.comments) ORDER BY c.position) AS criteria
+    FROM (
+      SELECT cs.criterion_code, avg(cs.score)::float8 AS mean_score,
+             COALESCE(jsonb_agg(btrim(cs.comment) ORDER BY e.submitted_at, e.assignment_id)
+                        FILTER (WHERE btrim(cs.comment) <> ''), '[]') AS comments
+      FROM evaluation_submitted_evaluations e
+      JOIN evaluation_criterion_feedback cs ON cs.assignment_id = e.assignment_id
+      WHERE e.application_id = app.id
+      GROUP BY cs.criterion_code
+    ) s
+    JOIN calls_criterion_titles c ON c.call_id = $1 AND c.code = s.criterion_code
+  ) criteria_feedback
+  WHERE app.call_id = $1 AND app.status = 'submitted'
+)
+UPDATE applications SET
+  status = CASE WHEN applications.id = ANY ($2::uuid[]) THEN 'selected'
+                WHEN applications.id = ANY ($3::uuid[]) THEN 'waitlisted'
+                ELSE 'not_selected' END,
+  feedback = released.feedback,
+  -- A new version, so that a reader's cached copy (ETag) is not taken for the published one.
+  version = applications.version + 1,
+  updated_at = clock_timestamp()
+FROM released
+WHERE applications.id = released.id
+RETURNING applications.id AS "applicationId", applications.created_by AS "recipientId",
+          applications.status AS outcome, applications.version`;
+
+/** The outcomes of a call's applications, written at publication. */
+@Injectable()
+export class ApplicationOutcomesRepository {
+  async publish(
+    tx: Transaction,
+    callId: string,
+    outcome: { selected: string[]; waitlisted: string[] },
+  ): Promise<PublishedOutcome[]> {
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [rows] = (await tx.query(PUBLISH_OUTCOMES_SQL, [callId, outcome.selected, outcome.waitlisted])) as [
+      PublishedOutcome[],
+      number,
+    ];
+    return rows;
+  }
+}
