@@ -43,7 +43,9 @@ async function timed(
   database: string,
   request: () => Promise<{ outboxId: string; done: () => Promise<boolean>; what: string }>,
 ): Promise<TimedRequest> {
-  await db.query('VACUUM application_results, scoring_run_totals, scoring_run_chunks, scoring_runs, outbox');
+  await db.query(
+    'VACUUM application_results, scoring_evaluation_totals, scoring_run_totals, scoring_run_chunks, scoring_runs, outbox',
+  );
   const cpu = trackServerCpu(database, [await backendPid(db)]);
   await db.query('BEGIN');
   const { outboxId, done, what } = await request();
@@ -80,9 +82,14 @@ export async function fullRun(db: Client, database: string): Promise<FullRun> {
   return { ...timing, runId };
 }
 
-/** Requests an incremental rescoring (one statement over the live facts), as a submitted evaluation does. */
-export async function rescore(db: Client, database: string): Promise<TimedRequest> {
+/** Requests an incremental rescoring, as a submitted evaluation does, after what `change` writes in the same transaction. */
+export async function rescore(
+  db: Client,
+  database: string,
+  change: () => Promise<void> = async () => undefined,
+): Promise<TimedRequest> {
   return timed(db, database, async () => {
+    await change();
     const { rows } = await db.query<{ id: string }>(
       `INSERT INTO outbox (queue, job_name, payload)
        VALUES ('scoring', 'scoring.rescore-call', jsonb_build_object('callId', ${CALL_ID})) RETURNING id`,
@@ -94,6 +101,24 @@ export async function rescore(db: Client, database: string): Promise<TimedReques
         ])
       ).rows[0].done;
     return { outboxId: rows[0].id, done, what: 'incremental rescoring' };
+  });
+}
+
+/**
+ * One evaluation resubmitted with one criterion scored differently (the `nth` submitted one of the
+ * call), and its rescoring: what a reopening and a submission ask of the worker.
+ */
+export function resubmitOne(db: Client, database: string, nth: number): Promise<TimedRequest> {
+  return rescore(db, database, async () => {
+    const { rows } = await db.query<{ id: string }>(
+      `SELECT id FROM assignments WHERE call_id = ${CALL_ID} AND status = 'submitted' ORDER BY id OFFSET $1 LIMIT 1`,
+      [nth],
+    );
+    await db.query(
+      `UPDATE criterion_scores SET score = (score + 3) % 11 WHERE assignment_id = $1 AND criterion_code = 'C1'`,
+      [rows[0].id],
+    );
+    await db.query(`UPDATE assignments SET submitted_at = clock_timestamp() WHERE id = $1`, [rows[0].id]);
   });
 }
 
