@@ -202,6 +202,25 @@ describe('a whole selection round, published', () => {
     }
   });
 
+  it('audits each application’s outcome once, as the publisher’s change from submitted', async () => {
+    for (const [i, applicationId] of applicationIds.entries()) {
+      const res = await api.get('/api/v1/audit-events', {
+        token: secretariat.token,
+        query: { entityType: 'application', entityId: applicationId },
+      });
+      expect(res.status).toBe(200);
+      const events = res.body.items as Array<{ action: string }>;
+      const outcomes = events.filter((e) => e.action === 'application.outcome_published');
+      expect(outcomes).toEqual([
+        expect.objectContaining({
+          actorId: secretariat.id,
+          before: { status: 'submitted' },
+          after: { status: outcomeOf(i), version: expect.any(Number) },
+        }),
+      ]);
+    }
+  });
+
   it('releases to each applicant its feedback: score, rank, each criterion’s mean and comments, never who wrote them', async () => {
     const ranking = await api.get(`/api/v1/calls/${callId}/ranking`, { token: secretariat.token });
     const ranked = ranking.body.items.find((r: { applicationId: string }) => r.applicationId === applicationIds[0]);
