@@ -49,6 +49,29 @@ describe('AuditEventsRepository on PostgreSQL', () => {
     expect(page.items[0].occurredAt.getTime()).toBeLessThanOrEqual(page.items[2].occurredAt.getTime());
   });
 
+  it('stores many entries in one statement with one request id, and nothing for none', async () => {
+    const entityType = `repo-${randomUUID()}`;
+    const written = entries(entityType, [randomUUID(), randomUUID(), randomUUID(), randomUUID()]);
+    await repo.transactions.run(async (tx) => {
+      await audit.insertMany(tx, [], 'request-empty');
+      await audit.insertMany(tx, written, 'request-7');
+    });
+
+    const page = await audit.find({ entityType, limit: 10, offset: 0 });
+
+    expect(page.total).toBe(4);
+    const stored = page.items.map(({ actorId, action, entityId, before, after, requestId }) => ({
+      actorId,
+      action,
+      entityType,
+      entityId,
+      before,
+      after,
+      requestId,
+    }));
+    expect(stored).toEqual(expect.arrayContaining(written.map((entry) => ({ ...entry, requestId: 'request-7' }))));
+  });
+
   it('writes nothing when the transaction of the change rolls back', async () => {
     const entityType = `repo-${randomUUID()}`;
     await expect(
