@@ -329,6 +329,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The call's applications with who applied, filtered, searched and sorted, a page at a time. */
     get: operations['ApplicationsController_listForCall'];
     put?: never;
     /** Starts the caller's organisation's draft application to an open call. */
@@ -497,7 +498,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Ranked applications (DESIGN §5.6), best first, a page at a time; `total` counts them all. */
+    /** Ranked applications (DESIGN §5.6), best first unless sorted, a page at a time; `total` counts those found. */
     get: operations['ScoringController_ranking'];
     put?: never;
     post?: never;
@@ -959,6 +960,10 @@ export interface components {
       reason: string;
       remove?: string[];
     };
+    ApplicantOrganisationDto: {
+      city: string | null;
+      name: string;
+    };
     ApplicationCallDto: {
       /** Format: date-time */
       closesAt: string;
@@ -1099,6 +1104,53 @@ export interface components {
       };
       created: number;
       unassigned: components['schemas']['UnassignedDto'][];
+    };
+    CallApplicationDto: {
+      /**
+       * @example {
+       *       "programme_description": "We run a 6-month programme…",
+       *       "cohorts_per_year": 2
+       *     }
+       */
+      answers: {
+        [key: string]: string | number;
+      };
+      call: components['schemas']['ApplicationCallDto'];
+      /** Format: uuid */
+      callId: string;
+      countryCode: string;
+      /** Format: date-time */
+      createdAt: string;
+      documents: components['schemas']['DocumentDto'][];
+      eligibility: components['schemas']['EligibilityDto'] | null;
+      /** @description Once the call's cohort is published, what the evaluations said (who said it is never released). */
+      feedback: components['schemas']['ApplicationFeedbackDto'] | null;
+      /** Format: uuid */
+      id: string;
+      organisation: components['schemas']['ApplicantOrganisationDto'];
+      /** Format: uuid */
+      organisationId: string;
+      /**
+       * @description Once the call's cohort is published, whether the application was selected, waitlisted or not.
+       * @enum {string|null}
+       */
+      outcome: 'selected' | 'waitlisted' | 'not_selected' | null;
+      /** @enum {string} */
+      region: 'AFR' | 'AMS' | 'ARB' | 'ASP' | 'CIS' | 'EUR';
+      /** @enum {string} */
+      status: 'draft' | 'submitted' | 'withdrawn' | 'selected' | 'waitlisted' | 'not_selected';
+      /** Format: date-time */
+      submittedAt: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Send it back in If-Match to change the draft. */
+      version: number;
+      /** Format: date-time */
+      withdrawnAt: string | null;
+    };
+    CallApplicationPageDto: {
+      items: components['schemas']['CallApplicationDto'][];
+      total: number;
     };
     CallDto: {
       assignment: components['schemas']['AssignmentSettingsDto'];
@@ -2856,9 +2908,25 @@ export interface operations {
     parameters: {
       query?: {
         countryCode?: string;
+        /** @description The eligibility in force (the secretariat's decision, else the computed one); drafts have none. */
+        eligibility?: 'eligible' | 'ineligible';
         limit?: number;
         offset?: number;
         region?: 'AFR' | 'AMS' | 'ARB' | 'ASP' | 'CIS' | 'EUR';
+        /** @description Part of the organisation's name or city, in any case. */
+        search?: string;
+        /** @description What to sort by, descending with a leading `-` (unsubmitted ones last either way); by creation by default. */
+        sort?:
+          | 'createdAt'
+          | '-createdAt'
+          | 'submittedAt'
+          | '-submittedAt'
+          | 'organisation'
+          | '-organisation'
+          | 'country'
+          | '-country'
+          | 'status'
+          | '-status';
         status?: 'draft' | 'submitted' | 'withdrawn' | 'selected' | 'waitlisted' | 'not_selected';
       };
       header?: never;
@@ -2874,7 +2942,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApplicationPageDto'];
+          'application/json': components['schemas']['CallApplicationPageDto'];
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
@@ -3310,6 +3378,28 @@ export interface operations {
       query?: {
         limit?: number;
         offset?: number;
+        /** @description Part of the organisation's name or city, in any case; without it, every ranked application. */
+        search?: string;
+        /** @description What to sort by, descending with a leading `-`; ties keep the rank's order. By rank by default. */
+        sort?:
+          | 'rank'
+          | '-rank'
+          | 'score'
+          | '-score'
+          | 'rawScore'
+          | '-rawScore'
+          | 'normalizedScore'
+          | '-normalizedScore'
+          | 'evaluationCount'
+          | '-evaluationCount'
+          | 'spread'
+          | '-spread'
+          | 'stdDev'
+          | '-stdDev'
+          | 'organisation'
+          | '-organisation'
+          | 'country'
+          | '-country';
       };
       header?: never;
       path: {

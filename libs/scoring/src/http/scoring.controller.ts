@@ -29,10 +29,7 @@ export class ScoringController {
     return this.scoring.status(callId);
   }
 
-  /**
-   * Ranked applications (DESIGN §5.6), best first unless sorted otherwise, a page at a time;
-   * `total` counts those the search finds (all of them without one).
-   */
+  /** Ranked applications (DESIGN §5.6), best first unless sorted, a page at a time; `total` counts those found. */
   @Get('ranking')
   @Staff()
   @ApiOkResponse({ type: RankingDto })

@@ -24,3 +24,4 @@ export type ConstraintReport = Schemas['ConstraintReportDto'];
 export type ProposeCohortBody = Schemas['ProposeCohortDto'];
 export type QuestionType = Schemas['QuestionDto']['type'];
 export type ApplicationStatus = Schemas['ApplicationDto']['status'];
+export type CallApplication = Schemas['CallApplicationDto'];

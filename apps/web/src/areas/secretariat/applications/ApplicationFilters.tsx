@@ -1,55 +1,15 @@
-import { Anchor, Button, Group, NativeSelect, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Form, Link } from 'react-router';
-import type { Application, Country, Region } from '../../../api/types';
+import type { Country } from '../../../api/types';
 import { REGIONS } from '../../../shared/regions';
-import type { ApplicationStatus } from '../types';
+import { ListSearchInput } from '../ListSearchInput';
+import { APPLICATION_SORTS, ELIGIBILITIES, SORT_VALUES, STATUSES, type Filters } from './application-filters';
 
-const STATUSES: ApplicationStatus[] = ['draft', 'submitted', 'withdrawn', 'selected', 'waitlisted', 'not_selected'];
-const ELIGIBILITIES = ['eligible', 'ineligible'] as const;
-type EligibilityFilter = (typeof ELIGIBILITIES)[number];
-
-/** The filters the API applies itself (GET /calls/:id/applications). */
-export interface ServerFilters {
-  status?: ApplicationStatus;
-  countryCode?: string;
-  region?: Region;
-}
-
-/** The API filters by status, country and region only: eligibility and search apply in the page. */
-export interface Filters extends ServerFilters {
-  eligibility?: EligibilityFilter;
-  search?: string;
-  offset: number;
-}
-
-/** The filters in the page's address (so a filtered list can be bookmarked or shared); unknown values are ignored. */
-export function readFilters(params: URLSearchParams): Filters {
-  const status = params.get('status') as ApplicationStatus | null;
-  const region = params.get('region') as Region | null;
-  const eligibility = params.get('eligibility') as EligibilityFilter | null;
-  const countryCode = params.get('countryCode');
-  const search = params.get('search')?.trim();
-  const offset = Number(params.get('offset'));
-  return {
-    ...(status && STATUSES.includes(status) ? { status } : {}),
-    ...(region && REGIONS.includes(region) ? { region } : {}),
-    ...(countryCode && /^[A-Z]{2}$/.test(countryCode) ? { countryCode } : {}),
-    ...(eligibility && ELIGIBILITIES.includes(eligibility) ? { eligibility } : {}),
-    ...(search ? { search } : {}),
-    offset: Number.isInteger(offset) && offset > 0 ? offset : 0,
-  };
-}
-
-/** Whether an application passes the filters the API does not apply; `searchable`: its organisation's name and city. */
-export function matchesPageFilters(application: Application, searchable: string, filters: Filters): boolean {
-  const { eligibility } = application;
-  if (filters.eligibility && (!eligibility || eligibility.eligible !== (filters.eligibility === 'eligible')))
-    return false;
-  return !filters.search || searchable.toLocaleLowerCase().includes(filters.search.toLocaleLowerCase());
-}
-
-/** A plain GET form: choosing and then pressing the button filters, so nothing moves while choosing. */
+/**
+ * A plain GET form: choosing and then pressing the button filters, so nothing moves while choosing;
+ * the search alone applies itself once typing pauses.
+ */
 export function ApplicationFilters({ filters, countries }: { filters: Filters; countries: Country[] }) {
   const { t, i18n } = useTranslation(['secretariat', 'applicant', 'common']);
   const collator = new Intl.Collator(i18n.language);
@@ -57,15 +17,17 @@ export function ApplicationFilters({ filters, countries }: { filters: Filters; c
     .map((c) => ({ value: c.code, label: i18n.language === 'fr' ? c.nameFr : c.nameEn }))
     .sort((a, b) => collator.compare(a.label, b.label));
   const any = { value: '', label: t('applications.any') };
+  // Not keyed by the search, so that the field keeps its focus while a search it started applies.
+  const { search: _search, ...chosen } = filters;
   return (
-    <Form method="get" key={JSON.stringify(filters)} aria-label={t('applications.filters')}>
+    <Form method="get" key={JSON.stringify(chosen)} aria-label={t('applications.filters')}>
       <Group align="flex-end" gap="sm" mb="md">
-        <TextInput
-          name="search"
-          type="search"
+        <ListSearchInput
           label={t('applications.search')}
           description={t('applications.searchHint')}
-          defaultValue={filters.search ?? ''}
+          parameter="search"
+          pageParameter="offset"
+          value={filters.search ?? ''}
         />
         <NativeSelect
           name="status"
@@ -90,6 +52,15 @@ export function ApplicationFilters({ filters, countries }: { filters: Filters; c
           label={t('applications.country')}
           defaultValue={filters.countryCode ?? ''}
           data={[any, ...countryOptions]}
+        />
+        <NativeSelect
+          name="sort"
+          label={t('applications.sort')}
+          defaultValue={filters.sort ?? 'createdAt'}
+          data={SORT_VALUES.map((value) => ({
+            value,
+            label: t(`applications.sortOptions.${APPLICATION_SORTS[value]}`),
+          }))}
         />
         <Button type="submit" variant="default">
           {t('applications.filter')}

@@ -2,8 +2,6 @@ import { Anchor, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { api, ok } from '../../../api/client';
-import { MAX_PAGE_SIZE, allPages } from '../../../api/pages';
-import type { Application, Organisation } from '../../../api/types';
 import { countryName } from '../../../shared/format';
 import { EmptyState } from '../../../shared/States';
 import { StatusBadge } from '../../applicant/StatusBadge';
@@ -11,58 +9,33 @@ import { requireStaff } from '../access';
 import { callPath, useCall } from '../call/call-route';
 import { SectionTitle } from '../call/SectionTitle';
 import { formatCompactDateTime } from '../format';
-import {
-  ApplicationFilters,
-  matchesPageFilters,
-  readFilters,
-  type Filters,
-  type ServerFilters,
-} from './ApplicationFilters';
+import type { CallApplication } from '../types';
+import { ApplicationFilters } from './ApplicationFilters';
+import { readFilters, type Filters } from './application-filters';
 import { EligibilityBadge } from './EligibilityBadge';
-import { organisationsOf } from './organisations';
 
 const PAGE_SIZE = 25;
 
+/** One request: the API filters, searches, sorts and pages, and names who applied. */
 export async function applicationsLoader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
-  const callId = params.callId ?? '';
   const filters = readFilters(new URL(request.url).searchParams);
-  const { offset, eligibility: _eligibility, search: _search, ...query } = filters;
-  const [applications, countries] = await Promise.all([
-    applicationsOf(callId, query),
-    ok(api.GET('/api/v1/countries')),
-  ]);
-  // Searching needs every application's organisation; they are read once a session (see organisations.ts).
-  const organisations = await organisationsOf(applications.map((a) => a.organisationId));
-  const matching = applications.filter((application) => {
-    const organisation = organisations.get(application.organisationId);
-    return matchesPageFilters(application, `${organisation?.name ?? ''} ${organisation?.city ?? ''}`, filters);
-  });
-  return {
-    applications: matching.slice(offset, offset + PAGE_SIZE),
-    total: matching.length,
-    filters,
-    countries,
-    organisations,
-  };
-}
-
-/** Every application the API's own filters let through, a page of the API at a time. */
-function applicationsOf(callId: string, query: ServerFilters): Promise<Application[]> {
-  return allPages((offset) =>
+  const [page, countries] = await Promise.all([
     ok(
       api.GET('/api/v1/calls/{id}/applications', {
-        params: { path: { id: callId }, query: { ...query, limit: MAX_PAGE_SIZE, offset } },
+        params: { path: { id: params.callId ?? '' }, query: { ...filters, limit: PAGE_SIZE } },
       }),
     ),
-  );
+    ok(api.GET('/api/v1/countries')),
+  ]);
+  return { applications: page.items, total: page.total, filters, countries };
 }
 
 /** The call's applications, filtered and a page at a time; each one's page decides its eligibility. */
 export function ApplicationsPage() {
   const { t } = useTranslation('secretariat');
   const call = useCall();
-  const { applications, total, filters, countries, organisations } = useLoaderData<typeof applicationsLoader>();
+  const { applications, total, filters, countries } = useLoaderData<typeof applicationsLoader>();
   return (
     <>
       <SectionTitle title={t('call.section.applications')} call={call} />
@@ -71,12 +44,7 @@ export function ApplicationsPage() {
         <EmptyState>{t('applications.none')}</EmptyState>
       ) : (
         <>
-          <ApplicationsTable
-            applications={applications}
-            organisations={organisations}
-            total={total}
-            filters={filters}
-          />
+          <ApplicationsTable applications={applications} total={total} filters={filters} />
           <Pager filters={filters} total={total} />
         </>
       )}
@@ -85,13 +53,12 @@ export function ApplicationsPage() {
 }
 
 interface TableProps {
-  applications: Application[];
-  organisations: Map<string, Organisation>;
+  applications: CallApplication[];
   total: number;
   filters: Filters;
 }
 
-function ApplicationsTable({ applications, organisations, total, filters }: TableProps) {
+function ApplicationsTable({ applications, total, filters }: TableProps) {
   const { t, i18n } = useTranslation(['secretariat', 'common']);
   const call = useCall();
   return (
@@ -115,7 +82,7 @@ function ApplicationsTable({ applications, organisations, total, filters }: Tabl
             <Table.Tr key={application.id}>
               <Table.Th scope="row" fw={400}>
                 <Anchor component={Link} to={callPath(call.id, `applications/${application.id}`)} size="sm" fw={600}>
-                  {organisations.get(application.organisationId)?.name ?? application.organisationId}
+                  {application.organisation.name}
                 </Anchor>
               </Table.Th>
               <Table.Td>{countryName(application.countryCode, i18n.language)}</Table.Td>

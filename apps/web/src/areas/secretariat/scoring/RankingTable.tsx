@@ -1,37 +1,31 @@
-import { Badge, Pagination, Table, Title } from '@mantine/core';
+import { Badge, Group, NativeSelect, Pagination, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Region } from '../../../api/types';
 import { countryName, formatNumber } from '../../../shared/format';
 import { EmptyState } from '../../../shared/States';
 import { formatScore } from '../format';
+import { ListSearchInput } from '../ListSearchInput';
+import { withListParameter } from '../list-search';
 import classes from '../secretariat.module.css';
-import type { RankingItem } from '../types';
-
-/** Ranked applications shown at once; a call with more is read a page at a time. */
-export const RANKING_PAGE_SIZE = 100;
-const PAGE_PARAMETER = 'rankingPage';
-
-/** The page of the ranking the address asks for, from 1. */
-export function readRankingPage(params: URLSearchParams): number {
-  const page = Number(params.get(PAGE_PARAMETER));
-  return Number.isInteger(page) && page > 1 ? page : 1;
-}
-
-export interface RankingPage {
-  items: RankingItem[];
-  /** Every ranked application of the call. */
-  total: number;
-  /** From 1. */
-  page: number;
-}
+import {
+  PAGE_PARAMETER,
+  RANKING_PAGE_SIZE,
+  RANKING_SORTS,
+  SEARCH_PARAMETER,
+  SORT_PARAMETER,
+  SORT_VALUES,
+  type RankingPage,
+  type RankingView,
+} from './ranking-view';
 
 /** The ranked applications, best first, with what their score is made of and where evaluators disagree. */
-export function RankingTable({ ranking: { items: ranking, total, page } }: { ranking: RankingPage }) {
+export function RankingTable({ ranking: { items: ranking, total, view } }: { ranking: RankingPage }) {
   const { t, i18n } = useTranslation(['secretariat', 'common']);
   const score = (value: number) => formatScore(value, i18n.language);
   const flagged = ranking.filter((item) => item.needsModeration).length;
   const paged = total > RANKING_PAGE_SIZE;
+  const byRank = view.search === '' && view.sort === 'rank';
   const columns = [
     'rank',
     'organisation',
@@ -51,20 +45,28 @@ export function RankingTable({ ranking: { items: ranking, total, page } }: { ran
       <Title order={2} id="ranking" mb="sm">
         {t('scoring.ranking.title')}
       </Title>
+      <RankingControls view={view} />
       {ranking.length === 0 ? (
-        <EmptyState>{t('scoring.ranking.none')}</EmptyState>
+        <EmptyState>{view.search ? t('scoring.ranking.noneFound') : t('scoring.ranking.none')}</EmptyState>
       ) : (
         <Table.ScrollContainer minWidth={1000}>
           <Table withTableBorder verticalSpacing="xs" captionSide="top">
             <Table.Caption>
-              {t('scoring.ranking.caption', { count: total })}{' '}
-              {paged
-                ? t('scoring.ranking.flaggedOnPage', {
-                    count: flagged,
-                    first: formatNumber(ranking[0]?.rank ?? 0, i18n.language),
-                    last: formatNumber(ranking.at(-1)?.rank ?? 0, i18n.language),
-                  })
-                : t('scoring.ranking.flagged', { count: flagged })}
+              {byRank
+                ? t('scoring.ranking.caption', { count: total })
+                : t('scoring.ranking.captionSorted', {
+                    count: total,
+                    order: t(`scoring.ranking.sortOptions.${RANKING_SORTS[view.sort]}`),
+                  })}{' '}
+              {!paged
+                ? t('scoring.ranking.flagged', { count: flagged })
+                : byRank
+                  ? t('scoring.ranking.flaggedOnPage', {
+                      count: flagged,
+                      first: formatNumber(ranking[0]?.rank ?? 0, i18n.language),
+                      last: formatNumber(ranking.at(-1)?.rank ?? 0, i18n.language),
+                    })
+                  : t('scoring.ranking.flaggedShown', { count: flagged })}
             </Table.Caption>
             <Table.Thead>
               <Table.Tr>
@@ -105,8 +107,40 @@ export function RankingTable({ ranking: { items: ranking, total, page } }: { ran
           </Table>
         </Table.ScrollContainer>
       )}
-      {paged && <RankingPager page={page} pages={Math.ceil(total / RANKING_PAGE_SIZE)} />}
+      {paged && <RankingPager page={view.page} pages={Math.ceil(total / RANKING_PAGE_SIZE)} />}
     </section>
+  );
+}
+
+/** The ranking's search (applied once typing pauses) and order (applied when chosen), kept in the address. */
+function RankingControls({ view }: { view: RankingView }) {
+  const { t } = useTranslation('secretariat');
+  const [params, setParams] = useSearchParams();
+  return (
+    <Group align="flex-end" gap="sm" mb="md">
+      <ListSearchInput
+        label={t('scoring.ranking.search')}
+        description={t('scoring.ranking.searchHint')}
+        parameter={SEARCH_PARAMETER}
+        pageParameter={PAGE_PARAMETER}
+        value={view.search}
+      />
+      <NativeSelect
+        label={t('scoring.ranking.sort')}
+        value={view.sort}
+        onChange={(event) =>
+          setParams(
+            withListParameter(
+              params,
+              SORT_PARAMETER,
+              event.currentTarget.value === 'rank' ? '' : event.currentTarget.value,
+              PAGE_PARAMETER,
+            ),
+          )
+        }
+        data={SORT_VALUES.map((value) => ({ value, label: t(`scoring.ranking.sortOptions.${RANKING_SORTS[value]}`) }))}
+      />
+    </Group>
   );
 }
 

@@ -7,20 +7,20 @@ import { useCall } from '../call/call-route';
 import { SectionTitle } from '../call/SectionTitle';
 import { EvaluatorDistribution } from './EvaluatorDistribution';
 import { FullRun } from './FullRun';
-import { RANKING_PAGE_SIZE, RankingTable, readRankingPage } from './RankingTable';
+import { RankingTable } from './RankingTable';
+import { rankingQuery, readRankingView } from './ranking-view';
 import { ScoringStatusPanel } from './ScoringStatusPanel';
 
 export async function scoringLoader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
   const path = { params: { path: { id: params.callId ?? '' } } };
-  const rankingPage = readRankingPage(new URL(request.url).searchParams);
-  const rankingQuery = { limit: RANKING_PAGE_SIZE, offset: (rankingPage - 1) * RANKING_PAGE_SIZE };
+  const rankingView = readRankingView(new URL(request.url).searchParams);
   const [status, ranking, distribution] = await Promise.all([
     ok(api.GET('/api/v1/calls/{id}/scoring-status', path)),
-    ok(api.GET('/api/v1/calls/{id}/ranking', { params: { ...path.params, query: rankingQuery } })),
+    ok(api.GET('/api/v1/calls/{id}/ranking', { params: { ...path.params, query: rankingQuery(rankingView) } })),
     ok(api.GET('/api/v1/calls/{id}/evaluator-statistics', path)),
   ]);
-  return { status, ranking: { ...ranking, page: rankingPage }, distribution };
+  return { status, ranking: { ...ranking, view: rankingView }, distribution };
 }
 
 /** The call's results: whether they are current, a full recomputation, the ranking and how each evaluator marks. */

@@ -1,0 +1,58 @@
+import type { Region } from '../../../api/types';
+import { REGIONS } from '../../../shared/regions';
+import { readChoice } from '../list-search';
+import type { ApplicationStatus } from '../types';
+
+export const STATUSES: ApplicationStatus[] = [
+  'draft',
+  'submitted',
+  'withdrawn',
+  'selected',
+  'waitlisted',
+  'not_selected',
+];
+export const ELIGIBILITIES = ['eligible', 'ineligible'] as const;
+type EligibilityFilter = (typeof ELIGIBILITIES)[number];
+
+/** The orders the list offers (the API's `sort`), each with the key of its label; the first is the API's default. */
+export const APPLICATION_SORTS = {
+  createdAt: 'byCreation',
+  organisation: 'byOrganisation',
+  country: 'byCountry',
+  status: 'byStatus',
+  '-submittedAt': 'byLatestSubmission',
+  submittedAt: 'byEarliestSubmission',
+} as const;
+type ApplicationSort = keyof typeof APPLICATION_SORTS;
+export const SORT_VALUES = Object.keys(APPLICATION_SORTS) as ApplicationSort[];
+
+/** The list's query to the API (GET /calls/:id/applications): it filters, searches and sorts itself. */
+export interface Filters {
+  status?: ApplicationStatus;
+  countryCode?: string;
+  region?: Region;
+  eligibility?: EligibilityFilter;
+  search?: string;
+  sort?: ApplicationSort;
+  offset: number;
+}
+
+/** The filters in the page's address (so a filtered list can be bookmarked or shared); unknown values are ignored. */
+export function readFilters(params: URLSearchParams): Filters {
+  const status = params.get('status') as ApplicationStatus | null;
+  const region = params.get('region') as Region | null;
+  const eligibility = params.get('eligibility') as EligibilityFilter | null;
+  const countryCode = params.get('countryCode');
+  const search = params.get('search')?.trim();
+  const sort = readChoice(params, 'sort', SORT_VALUES, 'createdAt');
+  const offset = Number(params.get('offset'));
+  return {
+    ...(status && STATUSES.includes(status) ? { status } : {}),
+    ...(region && REGIONS.includes(region) ? { region } : {}),
+    ...(countryCode && /^[A-Z]{2}$/.test(countryCode) ? { countryCode } : {}),
+    ...(eligibility && ELIGIBILITIES.includes(eligibility) ? { eligibility } : {}),
+    ...(search ? { search } : {}),
+    ...(sort === 'createdAt' ? {} : { sort }),
+    offset: Number.isInteger(offset) && offset > 0 ? offset : 0,
+  };
+}
