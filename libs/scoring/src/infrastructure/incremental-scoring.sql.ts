@@ -44,7 +44,8 @@ WITH forgotten AS (
   WHERE t.call_id = $1
     AND NOT EXISTS (
       SELECT 1 FROM evaluation_assignment_states a
-      WHERE a.assignment_id = t.assignment_id AND a.status = 'submitted' AND a.version = t.assignment_version
+      WHERE a.call_id = t.call_id AND a.status = 'submitted'
+        AND a.assignment_id = t.assignment_id AND a.version = t.assignment_version
     )
   RETURNING 1
 )
