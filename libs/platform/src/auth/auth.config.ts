@@ -13,8 +13,8 @@ export class AuthEnv {
   ACCESS_TOKEN_TTL_SECONDS: number = 900;
 
   /**
-   * How long a process trusts what it read of a token's user (role, active, token version, session)
-   * before reading it again; a change made by another process takes effect there within this time.
+   * How long a process trusts what it read of a token's user (role, active, token version, session,
+   * organisation) before reading it again; a change made by another process takes effect there within this time.
    * 0 reads it on every request.
    */
   @IsInt()
