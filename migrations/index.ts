@@ -14,6 +14,7 @@ import { AssignmentsByApplication1765000000000 } from './1765000000000-Assignmen
 import { ScoringIncremental1765100000000 } from './1765100000000-ScoringIncremental';
 import { ContextViews1765200000000 } from './1765200000000-ContextViews';
 import { OutboxNotify1765300000001 } from './1765300000001-OutboxNotify';
+import { EventsOnSubscriberQueues1765300000002 } from './1765300000002-EventsOnSubscriberQueues';
 import { ListReadModels1765500000000 } from './1765500000000-ListReadModels';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   ScoringIncremental1765100000000,
   ContextViews1765200000000,
   OutboxNotify1765300000001,
+  EventsOnSubscriberQueues1765300000002,
   ListReadModels1765500000000,
 ];

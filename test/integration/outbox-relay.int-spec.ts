@@ -15,10 +15,17 @@ import {
   QueueModule,
   REDIS,
   RedisDurabilityCheck,
+  Subscriptions,
   Transactions,
+  eventsOf,
+  queueJobs,
 } from '@app/platform';
 
 const QUEUE = 'outbox-test';
+/** A second context's queue, subscribing to one of the events the first one receives. */
+const SECOND_QUEUE = 'outbox-test-second';
+type TestEvents = { 'test.job': object; 'test.event': { n: number } };
+const testEvent = eventsOf<TestEvents>();
 
 /** A worker-like context whose relay runs only when the test asks, with a queue of its own. */
 async function relayContext(env: Record<string, string> = {}): Promise<INestApplicationContext> {
@@ -31,8 +38,13 @@ async function relayContext(env: Record<string, string> = {}): Promise<INestAppl
         MetricsModule,
         QueueModule,
         OutboxModule,
-        OutboxRelayModule.forQueues([QUEUE]),
-        BullModule.registerQueue({ name: QUEUE, prefix: `test-${randomUUID()}` }),
+        OutboxRelayModule.forQueues([QUEUE, SECOND_QUEUE]),
+        Subscriptions.declare(queueJobs<TestEvents>(QUEUE, { 'test.job': true, 'test.event': true })),
+        Subscriptions.declare(queueJobs<Pick<TestEvents, 'test.event'>>(SECOND_QUEUE, { 'test.event': true })),
+        BullModule.registerQueue(
+          { name: QUEUE, prefix: `test-${randomUUID()}` },
+          { name: SECOND_QUEUE, prefix: `test-${randomUUID()}` },
+        ),
       ],
     }).compile();
     return await moduleRef.init();
@@ -47,6 +59,7 @@ describe('outbox relay', () => {
   let relay: OutboxRelay;
   let transactions: Transactions;
   let queue: Queue;
+  let second: Queue;
   let db: DataSource;
 
   beforeAll(async () => {
@@ -55,18 +68,23 @@ describe('outbox relay', () => {
     relay = context.get(OutboxRelay);
     transactions = context.get(Transactions);
     queue = context.get<Queue>(getQueueToken(QUEUE));
+    second = context.get<Queue>(getQueueToken(SECOND_QUEUE));
     db = context.get(DataSource);
   });
 
   afterAll(async () => {
     await queue.obliterate({ force: true });
+    await second.obliterate({ force: true });
     await context.close();
   });
 
   beforeEach(async () => {
     // Each test counts only its own rows.
-    await db.query(`UPDATE outbox SET completed_at = now() WHERE queue = $1 AND completed_at IS NULL`, [QUEUE]);
+    await db.query(`UPDATE outbox SET completed_at = now() WHERE queue = ANY($1) AND completed_at IS NULL`, [
+      [QUEUE, SECOND_QUEUE],
+    ]);
     await queue.obliterate({ force: true });
+    await second.obliterate({ force: true });
   });
 
   const add = (payload: Record<string, unknown>) =>
@@ -125,15 +143,37 @@ describe('outbox relay', () => {
     }
   });
 
-  it('adds many rows in one statement, each relayed as a job of its own', async () => {
-    const messages = [1, 2, 3].map((n) => ({ queue: QUEUE, name: 'test.many', payload: { n } }));
-    await transactions.run((tx) => outbox.addMany(tx, messages));
-    await transactions.run((tx) => outbox.addMany(tx, []));
-    expect(await relay.relayOnce()).toBe(3);
+  it('publishes many events in one statement, each relayed as a job of its own', async () => {
+    const events = [1, 2, 3].map((n) => testEvent('test.event', { n }));
+    await transactions.run((tx) => outbox.publishMany(tx, events));
+    await transactions.run((tx) => outbox.publishMany(tx, []));
+    expect(await relay.relayOnce()).toBe(6);
     const jobs = await queue.getJobs(['waiting']);
     expect(jobs.map((j) => j.data.n).sort()).toEqual([1, 2, 3]);
     for (const job of jobs)
-      expect({ name: job.name, id: job.id }).toEqual({ name: 'test.many', id: job.data.outboxId });
+      expect({ name: job.name, id: job.id }).toEqual({ name: 'test.event', id: job.data.outboxId });
+  });
+
+  it('gives every declared subscriber of an event a row and a job of its own, and no one else', async () => {
+    const ids = await transactions.run((tx) => outbox.publish(tx, testEvent('test.event', { n: 7 })));
+    const [onlyFirst] = await transactions.run((tx) => outbox.publish(tx, testEvent('test.job', {})));
+    const rows = (await db.query(`SELECT id, queue FROM outbox WHERE id = ANY($1::uuid[]) ORDER BY queue`, [
+      [...ids, onlyFirst],
+    ])) as Array<{ id: string; queue: string }>;
+    expect(rows.map((r) => r.queue)).toEqual([QUEUE, QUEUE, SECOND_QUEUE]);
+    expect(await relay.relayOnce()).toBe(3);
+    const firstJobs = await queue.getJobs(['waiting']);
+    const secondJobs = await second.getJobs(['waiting']);
+    expect(firstJobs.map((j) => j.name).sort()).toEqual(['test.event', 'test.job']);
+    expect(secondJobs.map((j) => ({ name: j.name, data: j.data as unknown }))).toEqual([
+      { name: 'test.event', data: { n: 7, outboxId: rows.find((r) => r.queue === SECOND_QUEUE)?.id } },
+    ]);
+  });
+
+  it('writes nothing for an event no queue declares', async () => {
+    const undeclared = { name: 'test.nobody-listens', payload: {} };
+    expect(await transactions.run((tx) => outbox.publish(tx, undeclared))).toEqual([]);
+    expect(await relay.relayOnce()).toBe(0);
   });
 
   it('leaves the rows of an excluded queue to other relays', async () => {

@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
-import { APPLICATION_EVENTS_QUEUE } from '@app/applications';
 import { ApplicationsHttpModule } from '@app/applications/http';
 import { AuditHttpModule } from '@app/audit/http';
-import { CALL_EVENTS_QUEUE } from '@app/calls';
 import { CallsHttpModule } from '@app/calls/http';
 import { CohortsHttpModule } from '@app/cohorts/http';
 import { EvaluationHttpModule } from '@app/evaluation/http';
@@ -28,7 +26,7 @@ import {
     HealthModule,
     MetricsModule,
     QueueModule,
-    QueueDashboardModule.forQueues([SCORING_QUEUE, CALL_EVENTS_QUEUE, APPLICATION_EVENTS_QUEUE, NOTIFICATIONS_QUEUE]),
+    QueueDashboardModule.forQueues([SCORING_QUEUE, NOTIFICATIONS_QUEUE]),
     IdentityHttpModule,
     CallsHttpModule,
     ApplicationsHttpModule,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import {
   BackgroundDatabaseWorkloadModule,
   HealthModule,
+  JobRoutingModule,
   MetricsModule,
   OutboxRelayModule,
   PlatformModule,
@@ -20,6 +21,7 @@ import { SCORING_RELAYED_QUEUES, ScoringJobsModule } from '@app/scoring/jobs';
     MetricsModule,
     QueueModule,
     OutboxRelayModule.forQueues([...SCORING_RELAYED_QUEUES, ...NOTIFICATIONS_RELAYED_QUEUES]),
+    JobRoutingModule,
     ScoringJobsModule,
     NotificationsJobsModule,
     CallClosingModule,

@@ -3,14 +3,16 @@ import { ApplicationsModule } from '@app/applications';
 import { AuditModule } from '@app/audit';
 import { CallsModule } from '@app/calls';
 import { IdentityModule } from '@app/identity';
+import { Subscriptions } from '@app/platform';
 import { ScoringRunsService } from './application/scoring-runs.service';
 import { ScoringService } from './application/scoring.service';
 import { CallStatisticsRepository } from './infrastructure/call-statistics.repository';
 import { ScoringRunsRepository } from './infrastructure/scoring-runs.repository';
 import { ScoringRepository } from './infrastructure/scoring.repository';
+import { SCORING_QUEUE_JOBS } from './jobs/scoring.jobs';
 
 @Module({
-  imports: [CallsModule, ApplicationsModule, IdentityModule, AuditModule],
+  imports: [CallsModule, ApplicationsModule, IdentityModule, AuditModule, Subscriptions.declare(SCORING_QUEUE_JOBS)],
   providers: [ScoringService, ScoringRunsService, ScoringRepository, ScoringRunsRepository, CallStatisticsRepository],
   exports: [ScoringService, ScoringRunsService],
 })

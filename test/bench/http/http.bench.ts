@@ -5,7 +5,9 @@
  * connections, the project and the floor one after the other, in ROUNDS rounds (the order swaps
  * each round, so that drift of a shared machine falls on both). It prints req/s, p50 and p99 of both
  * and the ratios, and flags a slowdown over 2× or a p99 over 3× the floor's: the goals of issue 11.
- * It fails when any request answered anything but 2xx, as the figures would then be meaningless.
+ * It fails when any request answered anything but 2xx, or a run answered fewer requests than it
+ * has connections, as the figures would then be meaningless. CPU time per request (the server's
+ * process and PostgreSQL's) is printed too: a shared machine inflates it far less than latency.
  *
  * It owns its database (dropped and migrated afresh: BENCH_DATABASE_URL, by default
  * accelerator_bench_http) and a private redis-server; both servers run in processes of their own.
@@ -47,6 +49,7 @@ interface Figures {
   p99: number;
   nodeCpuMs: number;
   databaseCpuMs: number;
+  succeeded: number;
   failed: number;
   bytes: number;
   /** The status and body of the first answer that was not 2xx, to tell what went wrong. */
@@ -73,13 +76,14 @@ async function load(server: ServerProcess, scenario: Scenario, seconds: number, 
     ],
     ...(scenario.consumes ? { amount: submissions } : { duration: seconds }),
   });
-  const succeeded = Math.max(result['2xx'], 1);
+  const succeeded = result['2xx'];
   return {
-    rps: result['2xx'] / result.duration,
+    rps: succeeded / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    nodeCpuMs: (server.cpuMs() - nodeCpuBefore) / succeeded,
-    databaseCpuMs: databaseCpu.stop() / succeeded,
+    nodeCpuMs: (server.cpuMs() - nodeCpuBefore) / Math.max(succeeded, 1),
+    databaseCpuMs: databaseCpu.stop() / Math.max(succeeded, 1),
+    succeeded,
     failed: result.non2xx + result.errors + result.timeouts,
     bytes: result.throughput.total / Math.max(result.requests.total, 1),
     firstFailure,
@@ -161,6 +165,8 @@ function summary(measured: Measured, name: string, side: Side): Figures {
     p99: mean('p99'),
     nodeCpuMs: mean('nodeCpuMs'),
     databaseCpuMs: mean('databaseCpuMs'),
+    // The fewest of a run: a run that answered fewer requests than it has connections measured nothing.
+    succeeded: Math.min(...runs.map((r) => r.succeeded)),
     failed: runs.reduce((sum, r) => sum + r.failed, 0),
     bytes: mean('bytes'),
   };
@@ -176,6 +182,7 @@ function report(measured: Measured, list: Scenario[]): boolean {
       'bare req/s': Math.round(bare.rps),
       'project p50/p99 ms': `${project.p50} / ${project.p99}`,
       'bare p50/p99 ms': `${bare.p50} / ${bare.p99}`,
+      '2xx (project, bare)': `${project.succeeded}, ${bare.succeeded}`,
       'non-2xx or errors (project, bare)': `${project.failed}, ${bare.failed}`,
     })),
   );
@@ -193,6 +200,7 @@ function report(measured: Measured, list: Scenario[]): boolean {
         slowdown > 2 ? 'SLOWDOWN > 2' : '',
         p99Ratio > 3 ? 'P99 > 3x' : '',
         project.failed + bare.failed > 0 ? 'NON-2XX' : '',
+        Math.min(project.succeeded, bare.succeeded) < CONNECTIONS ? 'TOO FEW ANSWERS' : '',
       ];
       return {
         endpoint: name,
@@ -217,7 +225,10 @@ function report(measured: Measured, list: Scenario[]): boolean {
       'bare bytes': Math.round(bare.bytes),
     })),
   );
-  return rows.every(({ project, bare }) => project.failed + bare.failed === 0);
+  return rows.every(
+    ({ project, bare }) =>
+      project.failed + bare.failed === 0 && Math.min(project.succeeded, bare.succeeded) >= CONNECTIONS,
+  );
 }
 
 async function main(): Promise<void> {
@@ -233,7 +244,10 @@ async function main(): Promise<void> {
     for (const problem of problems) console.warn(`answers differ: ${problem}`);
     const measured = await measure(servers, list);
     if (!report(measured, list)) {
-      console.error('\nSome requests did not answer 2xx: the figures above do not measure the endpoints.');
+      console.error(
+        '\nSome requests did not answer 2xx, or a run answered fewer requests than it has connections (too short ' +
+          'for this machine: raise BENCH_SECONDS): the figures above do not measure the endpoints.',
+      );
       process.exitCode = 1;
     }
     console.log(`load average after: ${loadavg().map(round1)}`);

@@ -15,7 +15,7 @@ import {
   databaseNow,
 } from '@app/platform';
 import { Answers, Application } from '../domain/application';
-import { APPLICATION_EVENTS, APPLICATION_EVENTS_QUEUE, ApplicationEventPayload } from '../domain/application-events';
+import { APPLICATION_EVENTS, ApplicationEvents, applicationEvent } from '../domain/application-events';
 import { assertCanOverrideEligibility, assertCanWithdraw } from '../domain/application-lifecycle';
 import { answerErrors } from '../domain/answers.rules';
 import {
@@ -255,9 +255,11 @@ export class ApplicationsService {
   }
 
   /** Tells the contexts that follow the ranking, in the transaction of the change. */
-  private async publish(tx: Transaction, event: string, application: Application): Promise<void> {
-    const payload: ApplicationEventPayload = { callId: application.callId, applicationId: application.id };
-    await this.outbox.add(tx, { queue: APPLICATION_EVENTS_QUEUE, name: event, payload: { ...payload } });
+  private async publish(tx: Transaction, event: keyof ApplicationEvents, application: Application): Promise<void> {
+    await this.outbox.publish(
+      tx,
+      applicationEvent(event, { callId: application.callId, applicationId: application.id }),
+    );
   }
 
   private async lock(tx: Transaction, id: string): Promise<Application> {

@@ -1,10 +1,9 @@
-/**
- * Events the applications context publishes through the outbox, on a queue of its own: scoring
- * subscribes in the worker (a withdrawn or newly (in)eligible application leaves or enters the
- * ranking) without applications knowing it.
- */
-export const APPLICATION_EVENTS_QUEUE = 'application-events';
+import { eventsOf } from '@app/platform/outbox/events';
 
+/**
+ * Events the applications context publishes through the outbox: scoring subscribes (a withdrawn or
+ * newly (in)eligible application leaves or enters the ranking) without applications knowing it.
+ */
 export const APPLICATION_EVENTS = {
   /** A submitted application was withdrawn. */
   withdrawn: 'application.withdrawn',
@@ -16,3 +15,11 @@ export interface ApplicationEventPayload {
   callId: string;
   applicationId: string;
 }
+
+/** Each event's payload. */
+export type ApplicationEvents = Record<
+  (typeof APPLICATION_EVENTS)[keyof typeof APPLICATION_EVENTS],
+  ApplicationEventPayload
+>;
+
+export const applicationEvent = eventsOf<ApplicationEvents>();

@@ -13,7 +13,7 @@ import {
   isStaff,
 } from '@app/platform';
 import { Call, CallDefinition, CallStatus } from '../domain/call';
-import { CALL_EVENTS, CALL_EVENTS_QUEUE, CallEventPayload } from '../domain/call-events';
+import { CALL_EVENTS, callEvent } from '../domain/call-events';
 import { CallPatch, definitionOf, planCallChange } from '../domain/call-change';
 import { callDefinitionErrors } from '../domain/call-definition.rules';
 import { CallAction, callTransitionEvent, nextCallStatus } from '../domain/call-lifecycle';
@@ -100,10 +100,7 @@ export class CallsService {
         before: pick(before, planned.changedFields),
         after: pick(planned.definition, planned.changedFields),
       });
-      if (reweighted) {
-        const payload: CallEventPayload = { callId: id };
-        await this.outbox.add(tx, { queue: CALL_EVENTS_QUEUE, name: CALL_EVENTS.reweighted, payload: { ...payload } });
-      }
+      if (reweighted) await this.outbox.publish(tx, callEvent(CALL_EVENTS.reweighted, { callId: id }));
     });
     return this.get(id);
   }

@@ -1,9 +1,9 @@
-/**
- * Events the calls context publishes through the outbox, on a queue of its own: other contexts
- * subscribe in the worker without calls knowing them (scoring rescores on a reweighting).
- */
-export const CALL_EVENTS_QUEUE = 'call-events';
+import { eventsOf } from '@app/platform/outbox/events';
 
+/**
+ * Events the calls context publishes through the outbox: each context that subscribes declares it
+ * on a queue of its own (scoring rescores on a reweighting) without calls knowing it.
+ */
 export const CALL_EVENTS = {
   /** Criterion weights changed after the call opened: scores must be recomputed. */
   reweighted: 'call.reweighted',
@@ -12,3 +12,8 @@ export const CALL_EVENTS = {
 export interface CallEventPayload {
   callId: string;
 }
+
+/** Each event's payload. */
+export type CallEvents = Record<(typeof CALL_EVENTS)[keyof typeof CALL_EVENTS], CallEventPayload>;
+
+export const callEvent = eventsOf<CallEvents>();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AuthUser, NotFoundError, Outbox, OutboxMessage, Page, Transaction } from '@app/platform';
+import { AuthUser, NotFoundError, Outbox, Page, Transaction } from '@app/platform';
 import { Notification, NotificationRequest, NotificationWithRecipient } from '../domain/notification';
 import { notificationLocale, renderNotification } from '../domain/templates';
 import {
@@ -8,7 +8,7 @@ import {
   NotificationFilter,
   NotificationsRepository,
 } from '../infrastructure/notifications.repository';
-import { NOTIFICATIONS_JOBS, NOTIFICATIONS_QUEUE, SendEmailPayload } from '../jobs/notifications.jobs';
+import { NOTIFICATIONS_JOBS, notificationsJob } from '../jobs/notifications.jobs';
 
 /**
  * Notifications: in-app for every recipient, and an e-mail each that the worker sends. Other
@@ -31,7 +31,10 @@ export class NotificationsService {
     const locales = await this.notifications.localesOf(tx, [...new Set(requests.map((r) => r.recipientId))]);
     const rows = requests.map((request) => this.render(request, locales.get(request.recipientId)));
     await this.notifications.insertMany(tx, rows);
-    await this.outbox.addMany(tx, rows.map(sendEmailJob));
+    await this.outbox.publishMany(
+      tx,
+      rows.map((row) => notificationsJob(NOTIFICATIONS_JOBS.sendEmail, { notificationId: row.id })),
+    );
   }
 
   /** The caller's notifications, newest first. */
@@ -64,9 +67,4 @@ export class NotificationsService {
       ...renderNotification(request.template, locale, request.params),
     };
   }
-}
-
-function sendEmailJob(notification: NewNotification): OutboxMessage {
-  const payload: SendEmailPayload = { notificationId: notification.id };
-  return { queue: NOTIFICATIONS_QUEUE, name: NOTIFICATIONS_JOBS.sendEmail, payload: { ...payload } };
 }

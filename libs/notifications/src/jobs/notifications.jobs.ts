@@ -1,3 +1,5 @@
+import { eventsOf, queueJobs } from '@app/platform';
+
 /** The notifications queue and its jobs: stable names, typed payloads. */
 export const NOTIFICATIONS_QUEUE = 'notifications';
 
@@ -10,7 +12,12 @@ export interface SendEmailPayload {
   notificationId: string;
 }
 
-/** What the outbox adds to every job it relays: the row the job completes with its effect. */
-export interface OutboxJobData {
-  outboxId: string;
-}
+export type NotificationsJobs = {
+  [NOTIFICATIONS_JOBS.sendEmail]: SendEmailPayload;
+};
+
+export const notificationsJob = eventsOf<NotificationsJobs>();
+
+export const NOTIFICATIONS_QUEUE_JOBS = queueJobs<NotificationsJobs>(NOTIFICATIONS_QUEUE, {
+  [NOTIFICATIONS_JOBS.sendEmail]: true,
+});

@@ -1,21 +1,32 @@
-import { BullModule, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { BullModule, OnWorkerEvent, Processor } from '@nestjs/bullmq';
+import { Inject, Logger, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import type { Job } from 'bullmq';
-import { Metrics } from '@app/platform';
+import { JobHandlers, JobProcessor, Metrics, OutboxJobData, Subscriptions, required } from '@app/platform';
 import { EmailDeliveryService } from '../application/email-delivery.service';
 import { Mailer } from '../application/mailer';
 import { NotificationsRepository } from '../infrastructure/notifications.repository';
 import { SmtpMailer, UnconfiguredMailer } from '../infrastructure/smtp-mailer';
 import { NotificationsJobsConfig, notificationsJobsConfig } from './notifications-jobs.config';
-import { NOTIFICATIONS_JOBS, NOTIFICATIONS_QUEUE, OutboxJobData, SendEmailPayload } from './notifications.jobs';
+import {
+  NOTIFICATIONS_JOBS,
+  NOTIFICATIONS_QUEUE,
+  NOTIFICATIONS_QUEUE_JOBS,
+  NotificationsJobs,
+  SendEmailPayload,
+} from './notifications.jobs';
 
 type NotificationsJob = Job<Partial<SendEmailPayload & OutboxJobData>>;
 
-/** Parses the payload and makes one service call; a failed attempt is retried with BullMQ's backoff. */
-@Processor(NOTIFICATIONS_QUEUE)
-export class NotificationsProcessor extends WorkerHost implements OnApplicationBootstrap {
+/** Each job makes one service call; a failed attempt is retried with BullMQ's backoff. */
+@Processor(NOTIFICATIONS_QUEUE, { autorun: false })
+export class NotificationsProcessor extends JobProcessor<NotificationsJobs> {
   private readonly logger = new Logger(NotificationsProcessor.name);
+
+  protected readonly handlers: JobHandlers<NotificationsJobs> = {
+    [NOTIFICATIONS_JOBS.sendEmail]: ({ notificationId, outboxId }, job) =>
+      this.delivery.deliver(notificationId, required(outboxId), job.opts.attempts ?? 1),
+  };
 
   constructor(
     private readonly delivery: EmailDeliveryService,
@@ -25,15 +36,16 @@ export class NotificationsProcessor extends WorkerHost implements OnApplicationB
     super();
   }
 
-  onApplicationBootstrap(): void {
+  override onApplicationBootstrap(): void {
     this.worker.concurrency = this.config.NOTIFICATIONS_CONCURRENCY;
     if (!this.config.SMTP_URL) this.logger.warn('SMTP_URL is not set: e-mails are recorded as not sent');
+    super.onApplicationBootstrap();
   }
 
-  async process(job: NotificationsJob): Promise<void> {
+  override async process(job: NotificationsJob): Promise<void> {
     const stop = this.metrics.jobDuration.startTimer({ queue: NOTIFICATIONS_QUEUE, name: job.name });
     try {
-      await this.dispatch(job);
+      await this.handle(job);
       stop({ outcome: 'completed' });
     } catch (error) {
       stop({ outcome: 'failed' });
@@ -54,24 +66,6 @@ export class NotificationsProcessor extends WorkerHost implements OnApplicationB
       this.logger.error({ err: failure, notificationId }, 'Could not record the failed e-mail');
     });
   }
-
-  private dispatch(job: NotificationsJob): Promise<void> {
-    switch (job.name) {
-      case NOTIFICATIONS_JOBS.sendEmail:
-        return this.delivery.deliver(
-          required(job.data.notificationId),
-          required(job.data.outboxId),
-          job.opts.attempts ?? 1,
-        );
-      default:
-        throw new Error(`Unknown notifications job ${job.name}`);
-    }
-  }
-}
-
-function required<T>(value: T | undefined): T {
-  if (value === undefined) throw new Error('The job is missing a field of its payload');
-  return value;
 }
 
 /** The queues notifications processes, for the worker's relay. */
@@ -79,7 +73,11 @@ export const NOTIFICATIONS_RELAYED_QUEUES = [NOTIFICATIONS_QUEUE];
 
 /** The notifications queue's processor and its SMTP mailer, imported only by apps/worker. */
 @Module({
-  imports: [ConfigModule.forFeature(notificationsJobsConfig), BullModule.registerQueue({ name: NOTIFICATIONS_QUEUE })],
+  imports: [
+    ConfigModule.forFeature(notificationsJobsConfig),
+    BullModule.registerQueue({ name: NOTIFICATIONS_QUEUE }),
+    Subscriptions.declare(NOTIFICATIONS_QUEUE_JOBS),
+  ],
   providers: [
     NotificationsProcessor,
     EmailDeliveryService,

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Transaction } from '../database';
+import { OutboxEvent } from './events';
+import { Subscriptions } from './subscriptions';
 
 /** Work to hand to a BullMQ queue once the transaction that asked for it commits. */
 export interface OutboxMessage {
@@ -31,6 +33,35 @@ function filterSql(filter: OutboxFilter, first: number): { sql: string; params: 
  */
 @Injectable()
 export class Outbox {
+  constructor(private readonly subscriptions: Subscriptions) {}
+
+  /**
+   * Publishes the event to every queue that declared it: one row each, so that every subscriber
+   * runs its own job and none competes with another for it. Answers the rows' ids.
+   */
+  publish(tx: Transaction, event: OutboxEvent): Promise<string[]> {
+    return this.publishMany(tx, [event]);
+  }
+
+  /**
+   * The events' rows in a single statement, for events fanned out to many (a notification per
+   * applicant of a call): the cost stays one round trip however many there are.
+   */
+  async publishMany(tx: Transaction, events: OutboxEvent[]): Promise<string[]> {
+    const rows = events.flatMap((event) =>
+      this.subscriptions.queuesOf(event.name).map((queue) => ({ queue, name: event.name, payload: event.payload })),
+    );
+    if (rows.length === 0) return [];
+    const inserted = (await tx.query(
+      `INSERT INTO outbox (queue, job_name, payload)
+       SELECT m.queue, m.name, m.payload FROM jsonb_to_recordset($1::jsonb) AS m (queue text, name text, payload jsonb)
+       RETURNING id`,
+      [JSON.stringify(rows)],
+    )) as Array<{ id: string }>;
+    return inserted.map((row) => row.id);
+  }
+
+  /** A row for one queue whatever its declarations: a context's work whose row id it keeps. */
   async add(tx: Transaction, message: OutboxMessage): Promise<string> {
     const [row] = (await tx.query(`INSERT INTO outbox (queue, job_name, payload) VALUES ($1, $2, $3) RETURNING id`, [
       message.queue,
@@ -38,19 +69,6 @@ export class Outbox {
       JSON.stringify(message.payload),
     ])) as Array<{ id: string }>;
     return row.id;
-  }
-
-  /**
-   * One row per message in a single statement, for work fanned out to many (a notification per
-   * applicant of a call): the cost stays one round trip however many messages there are.
-   */
-  async addMany(tx: Transaction, messages: OutboxMessage[]): Promise<void> {
-    if (messages.length === 0) return;
-    await tx.query(
-      `INSERT INTO outbox (queue, job_name, payload)
-       SELECT m.queue, m.name, m.payload FROM jsonb_to_recordset($1::jsonb) AS m (queue text, name text, payload jsonb)`,
-      [JSON.stringify(messages)],
-    );
   }
 
   /**

@@ -1,2 +1,3 @@
 export * from './queue.module';
 export * from './redis-durability.check';
+export * from './job-processor';

@@ -1,14 +1,14 @@
-import { APPLICATION_EVENTS, APPLICATION_EVENTS_QUEUE } from '@app/applications';
-import { CALL_EVENTS, CALL_EVENTS_QUEUE } from '@app/calls';
+import { APPLICATION_EVENTS } from '@app/applications';
+import { CALL_EVENTS } from '@app/calls';
 import { SCORING_JOBS, SCORING_QUEUE } from '../jobs/scoring.jobs';
 
 const INCREMENTAL = [
   { queue: SCORING_QUEUE, name: SCORING_JOBS.rescoreCall },
   // An application leaving or entering the ranking changes ranks only: an incremental rescoring serves it.
-  { queue: APPLICATION_EVENTS_QUEUE, name: APPLICATION_EVENTS.withdrawn },
-  { queue: APPLICATION_EVENTS_QUEUE, name: APPLICATION_EVENTS.eligibilityOverridden },
+  { queue: SCORING_QUEUE, name: APPLICATION_EVENTS.withdrawn },
+  { queue: SCORING_QUEUE, name: APPLICATION_EVENTS.eligibilityOverridden },
 ];
-const REWEIGHTED = { queue: CALL_EVENTS_QUEUE, name: CALL_EVENTS.reweighted };
+const REWEIGHTED = { queue: SCORING_QUEUE, name: CALL_EVENTS.reweighted };
 const FULL_RUN = { queue: SCORING_QUEUE, name: SCORING_JOBS.fullRun };
 
 /** Outbox rows asking for a call's scores to be recomputed: while one is pending, results are not up to date. */

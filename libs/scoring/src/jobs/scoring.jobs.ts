@@ -1,3 +1,7 @@
+import { APPLICATION_EVENTS, ApplicationEvents } from '@app/applications';
+import { CALL_EVENTS, CallEvents } from '@app/calls';
+import { eventsOf, queueJobs } from '@app/platform';
+
 /** The scoring queue and its jobs: stable names, typed payloads. */
 export const SCORING_QUEUE = 'scoring';
 
@@ -30,7 +34,30 @@ export interface FinishRunPayload {
   runId: string;
 }
 
-/** What the outbox adds to every job it relays: the row the job completes with its effect. */
-export interface OutboxJobData {
-  outboxId: string;
-}
+/** Scoring's own work, which it publishes to itself. */
+type ScoringOwnJobs = {
+  [SCORING_JOBS.rescoreCall]: RescoreCallPayload;
+  [SCORING_JOBS.fullRun]: FullRunPayload;
+  [SCORING_JOBS.scoreChunk]: ScoreChunkPayload;
+  [SCORING_JOBS.finishRun]: FinishRunPayload;
+};
+
+/**
+ * Every job of the scoring queue: its own work and the events it subscribes to (a ranking without
+ * the withdrawn, with the newly eligible; a reweighting starts a full run).
+ */
+export type ScoringJobs = ScoringOwnJobs &
+  Pick<ApplicationEvents, typeof APPLICATION_EVENTS.withdrawn | typeof APPLICATION_EVENTS.eligibilityOverridden> &
+  Pick<CallEvents, typeof CALL_EVENTS.reweighted>;
+
+export const scoringJob = eventsOf<ScoringOwnJobs>();
+
+export const SCORING_QUEUE_JOBS = queueJobs<ScoringJobs>(SCORING_QUEUE, {
+  [SCORING_JOBS.rescoreCall]: true,
+  [SCORING_JOBS.fullRun]: true,
+  [SCORING_JOBS.scoreChunk]: true,
+  [SCORING_JOBS.finishRun]: true,
+  [APPLICATION_EVENTS.withdrawn]: true,
+  [APPLICATION_EVENTS.eligibilityOverridden]: true,
+  [CALL_EVENTS.reweighted]: true,
+});
