@@ -24,15 +24,6 @@ const CONTEXTS: Record<string, ContextTables> = {
   platform: PLATFORM_TABLES,
 };
 
-/**
- * Reads of other contexts' tables that are still being moved to granted views; each entry goes
- * with the change that gives its context a view instead.
- */
-const PENDING_CROSS_READS: Record<string, readonly string[]> = {
-  // scoring's statistics of a call (call-statistics.repository.ts), until they read granted views.
-  scoring: ['applications', 'assignments', 'organisations'],
-};
-
 const ROOT = join(__dirname, '..', '..');
 const IDENTIFIER = '[a-z_][a-z0-9_]*';
 
@@ -99,7 +90,6 @@ function allowedFor(context: string): Set<string> {
   for (const declared of Object.values(CONTEXTS)) {
     for (const [view, readers] of Object.entries(declared.grants)) if (readers.includes(context)) allowed.add(view);
   }
-  for (const pending of PENDING_CROSS_READS[context] ?? []) allowed.add(pending);
   return allowed;
 }
 
