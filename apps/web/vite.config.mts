@@ -1,5 +1,5 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import react from '@vitejs/plugin-react';
@@ -46,14 +46,34 @@ function precompressAssets(): Plugin {
 }
 
 /**
+ * Writes .vite/chunks.json beside the manifest: each chunk's file and the sources in it, which the
+ * manifest does not say (test/browser/web-chunks.browser-spec.ts checks what the first page loads).
+ */
+function chunkContents(): Plugin {
+  return {
+    name: 'chunk-contents',
+    apply: 'build',
+    generateBundle(_, bundle) {
+      const { root } = this.environment.config;
+      const contents = Object.fromEntries(
+        Object.values(bundle).flatMap((output) =>
+          output.type === 'chunk' ? [[output.fileName, output.moduleIds.map((id) => relative(root, id))]] : [],
+        ),
+      );
+      this.emitFile({ type: 'asset', fileName: '.vite/chunks.json', source: JSON.stringify(contents, null, 1) });
+    },
+  };
+}
+
+/**
  * Run as `vite apps/web` / `vite build apps/web`: the root is this folder, the build goes to
  * dist/web at the repository root, where the API serves it in production. Each area's pages and
  * each language's catalogues are chunks of their own, fetched when first needed; the manifest
- * (.vite/manifest.json) says which chunk holds which source, for the tests that check it.
+ * (.vite/manifest.json) says which chunk each imports, for the tests that check it.
  * No source maps: the production build does not publish its sources.
  */
 export default defineConfig({
-  plugins: [react(), precompressAssets()],
+  plugins: [react(), precompressAssets(), chunkContents()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
