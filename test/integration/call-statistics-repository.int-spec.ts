@@ -12,13 +12,6 @@ describe('CallStatisticsRepository on PostgreSQL', () => {
   });
   afterAll(() => repo.close());
 
-  const setEligibility = (applicationId: string, computed: boolean | null, override: boolean | null) =>
-    repo.db.query(`UPDATE applications SET eligibility = $2, eligibility_override = $3 WHERE id = $1`, [
-      applicationId,
-      computed === null ? null : JSON.stringify({ eligible: computed, reasons: [] }),
-      override === null ? null : JSON.stringify({ eligible: override, reason: 'decided' }),
-    ]);
-
   it('counts a call’s applications by status, eligibility in force, country, region and type, and its assignments', async () => {
     const callId = await repo.seed.call({ status: 'closed' });
     const kenyan = await repo.seed.application(callId, { countryCode: 'KE' });
@@ -27,9 +20,9 @@ describe('CallStatisticsRepository on PostgreSQL', () => {
     const selected = await repo.seed.application(callId, { countryCode: 'BR', status: 'selected' });
     await repo.seed.application(callId, { status: 'draft', countryCode: 'FR' });
     await repo.seed.application(callId, { status: 'withdrawn', countryCode: 'SN' });
-    await setEligibility(kenyan, true, null);
-    await setEligibility(kenyanToo, true, false);
-    await setEligibility(french, false, true);
+    await repo.seed.eligibility(kenyan, true, null);
+    await repo.seed.eligibility(kenyanToo, true, false);
+    await repo.seed.eligibility(french, false, true);
     // `selected` has no decision at all: it counts as ineligible.
     const evaluator = await repo.seed.user({ role: 'evaluator' });
     await repo.seed.assignment(callId, kenyan, evaluator, 'submitted');

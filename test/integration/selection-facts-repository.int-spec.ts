@@ -12,23 +12,6 @@ describe('SelectionFactsRepository on PostgreSQL', () => {
   });
   afterAll(() => repo.close());
 
-  const setEligibility = (applicationId: string, computed: boolean | null, override: boolean | null = null) =>
-    repo.db.query(`UPDATE applications SET eligibility = $2, eligibility_override = $3 WHERE id = $1`, [
-      applicationId,
-      computed === null ? null : JSON.stringify({ eligible: computed, reasons: [] }),
-      override === null ? null : JSON.stringify({ eligible: override, reason: 'decided' }),
-    ]);
-
-  /** Stores the scoring result of an application, as scoring writes it. */
-  const result = (callId: string, applicationId: string, rank: number | null, score: number, evaluations: number) =>
-    repo.db.query(
-      `INSERT INTO application_results (application_id, call_id, raw_score, normalized_score, score, evaluation_count,
-                                        spread, std_dev, needs_moderation, rank)
-       VALUES ($1, $2, $3, $3, $3, $4, 0, 0, false, $5)
-       ON CONFLICT (application_id) DO UPDATE SET score = EXCLUDED.score, rank = EXCLUDED.rank`,
-      [applicationId, callId, score, evaluations, rank],
-    );
-
   it('answers every submitted application of the call, withdrawn ones too, with its result when scored', async () => {
     const callId = await repo.seed.call({ status: 'closed' });
     const ranked = await repo.seed.application(callId, { countryCode: 'KE' });
@@ -39,11 +22,11 @@ describe('SelectionFactsRepository on PostgreSQL', () => {
     await repo.db.query(`UPDATE applications SET status = 'withdrawn', withdrawn_at = now() WHERE id = $1`, [
       withdrawn,
     ]);
-    await setEligibility(ranked, true);
-    await setEligibility(unscored, true, false);
-    await setEligibility(selected, false, true);
-    await result(callId, ranked, 1, 81.5, 3);
-    await result(callId, selected, null, 40, 1);
+    await repo.seed.eligibility(ranked, true);
+    await repo.seed.eligibility(unscored, true, false);
+    await repo.seed.eligibility(selected, false, true);
+    await repo.seed.result(callId, ranked, { rank: 1, score: 81.5, evaluationCount: 3 });
+    await repo.seed.result(callId, selected, { rank: null, score: 40, evaluationCount: 1 });
 
     const rows = await facts.applicationsFor(callId);
 
@@ -80,14 +63,14 @@ describe('SelectionFactsRepository on PostgreSQL', () => {
   it('fingerprints the facts: the same facts the same digest, and a withdrawal or a rescoring another one', async () => {
     const callId = await repo.seed.call({ status: 'closed' });
     const [first, second] = [await repo.seed.application(callId), await repo.seed.application(callId)];
-    await result(callId, first, 1, 70, 2);
-    await result(callId, second, 2, 60, 2);
+    await repo.seed.result(callId, first, { rank: 1, score: 70, evaluationCount: 2 });
+    await repo.seed.result(callId, second, { rank: 2, score: 60, evaluationCount: 2 });
 
     const before = await facts.factsFingerprint(callId);
     expect(before).toMatch(/^[0-9a-f]{64}$/);
     expect(await facts.factsFingerprint(callId)).toBe(before);
 
-    await result(callId, second, 2, 60.5, 2);
+    await repo.seed.result(callId, second, { rank: 2, score: 60.5, evaluationCount: 2 });
     const rescored = await facts.factsFingerprint(callId);
     expect(rescored).not.toBe(before);
 

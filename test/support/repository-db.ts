@@ -99,10 +99,10 @@ export class Seed {
     );
   }
 
-  organisation(fields: { countryCode?: string; name?: string } = {}): Promise<string> {
+  organisation(fields: { countryCode?: string; name?: string; city?: string } = {}): Promise<string> {
     return this.id(
-      `INSERT INTO organisations (name, country_code, type) VALUES ($1, $2, 'innovation_hub') RETURNING id`,
-      [fields.name ?? `Hub ${randomUUID()}`, fields.countryCode ?? 'KE'],
+      `INSERT INTO organisations (name, country_code, type, city) VALUES ($1, $2, 'innovation_hub', $3) RETURNING id`,
+      [fields.name ?? `Hub ${randomUUID()}`, fields.countryCode ?? 'KE', fields.city ?? null],
     );
   }
 
@@ -173,6 +173,33 @@ export class Seed {
       `INSERT INTO criterion_scores (assignment_id, criterion_code, score)
        SELECT $1, s.key, s.value::int FROM jsonb_each_text($2::jsonb) s`,
       [assignmentId, JSON.stringify(scores)],
+    );
+  }
+
+  /** The computed eligibility and the secretariat's decision of an application (null: none). */
+  async eligibility(applicationId: string, computed: boolean | null, override: boolean | null = null): Promise<void> {
+    await this.db.query(`UPDATE applications SET eligibility = $2, eligibility_override = $3 WHERE id = $1`, [
+      applicationId,
+      computed === null ? null : JSON.stringify({ eligible: computed, reasons: [] }),
+      override === null ? null : JSON.stringify({ eligible: override, reason: 'decided' }),
+    ]);
+  }
+
+  /** Stores (or replaces) an application's scoring result, as scoring writes it; its scores all equal `score`. */
+  async result(
+    callId: string,
+    applicationId: string,
+    fields: { rank: number | null; score: number; evaluationCount?: number; spread?: number },
+  ): Promise<void> {
+    await this.db.query(
+      `INSERT INTO application_results (application_id, call_id, raw_score, normalized_score, score, evaluation_count,
+                                        spread, std_dev, needs_moderation, rank)
+       VALUES ($1, $2, $3, $3, $3, $4, $5, 0, false, $6)
+       ON CONFLICT (application_id) DO UPDATE
+         SET raw_score = EXCLUDED.raw_score, normalized_score = EXCLUDED.normalized_score, score = EXCLUDED.score,
+             evaluation_count = EXCLUDED.evaluation_count, spread = EXCLUDED.spread, rank = EXCLUDED.rank,
+             computed_at = clock_timestamp()`,
+      [applicationId, callId, fields.score, fields.evaluationCount ?? 1, fields.spread ?? 0, fields.rank],
     );
   }
 
