@@ -24,6 +24,22 @@ const read = <T>(file: string): T => JSON.parse(readFileSync(join(VITE, file), '
 /** The pages of the areas other than the public one (their route tables are in the first chunk). */
 const OTHER_AREAS = /^src\/areas\/(secretariat|applicant|evaluator|account)\/(.*(Page|Layout)\.tsx|pages\.ts)$/;
 const catalogue = (language: string) => new RegExp(`^src/i18n/${language}/`);
+/** Mantine's class names (one per component part) that its full sheet styles. */
+const MANTINE_CLASS = /\.(m_[0-9a-f]{8})\b/g;
+const STYLED_BY_MANTINE = new Set(
+  [...readFileSync(require.resolve('@mantine/core/styles.css'), 'utf8').matchAll(MANTINE_CLASS)].map((m) => m[1]),
+);
+/**
+ * Runs in the page (a string: the tests' types know no DOM): the Mantine classes of its elements,
+ * and the text of its style sheets' rules (a layer's text holds its rules).
+ */
+const CLASSES_AND_RULES = `(() => {
+  const classes = new Set();
+  for (const element of document.querySelectorAll('[class*="m_"]'))
+    for (const name of element.classList) if (/^m_[0-9a-f]{8}$/.test(name)) classes.add(name);
+  const rules = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText));
+  return { classes: [...classes], rules: rules.join('\\n') };
+})()`;
 
 describe('web chunks', () => {
   let manifest: Record<string, ManifestChunk>;
@@ -62,6 +78,21 @@ describe('web chunks', () => {
     expect(first).toContain('src/areas/public/HomePage.tsx');
     expect(first.filter((source) => OTHER_AREAS.test(source) || catalogue('\\w+').test(source))).toEqual([]);
   });
+
+  it(
+    'the first page has the styles of every Mantine component it shows',
+    async () => {
+      const page = await newVisitor(browser, baseUrl, 'en');
+      await page.goto('/', { waitUntil: 'networkidle' });
+      await page.locator('main article').waitFor();
+      const { classes, rules } = await page.evaluate<{ classes: string[]; rules: string }>(CLASSES_AND_RULES);
+      const styled = classes.filter((name) => STYLED_BY_MANTINE.has(name));
+      expect(styled.length).toBeGreaterThan(10);
+      expect(styled.filter((name) => !rules.includes(`.${name}`))).toEqual([]);
+      await page.context().close();
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
 
   /** The scripts of the build that the page fetches from now on. */
   function scriptsFetched(page: Page): Set<string> {

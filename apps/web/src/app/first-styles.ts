@@ -1,9 +1,9 @@
 /**
  * Mantine's styles for the first page a visitor sees: its base, and the components of the layout
- * and the public area only (each area's pages bring the whole sheet, in their own chunk). All in
- * the `mantine` cascade layer, so the app's own styles win whatever order the sheets arrive in.
- * A public page that uses another component adds its sheet here; the browser test of the chunks
- * finds a Mantine class on a public page without its styles.
+ * and the home page only (the other pages bring the whole sheet, in their own chunks). All in the
+ * `mantine` cascade layer, so the app's own styles win whatever order the sheets arrive in. A
+ * component new to the home page adds its sheet here: test/browser/web-chunks.browser-spec.ts
+ * fails on a Mantine class of the home page that no loaded rule styles.
  */
 import '@mantine/core/styles/baseline.layer.css';
 import '@mantine/core/styles/default-css-variables.layer.css';
