@@ -45,7 +45,8 @@ export function RankingTable({ ranking: { items: ranking, total, view } }: { ran
       <Title order={2} id="ranking" mb="sm">
         {t('scoring.ranking.title')}
       </Title>
-      <RankingControls view={view} />
+      {/* Nothing to search or sort before anything is ranked. */}
+      {(total > 0 || view.search !== '') && <RankingControls view={view} />}
       {ranking.length === 0 ? (
         <EmptyState>{view.search ? t('scoring.ranking.noneFound') : t('scoring.ranking.none')}</EmptyState>
       ) : (
