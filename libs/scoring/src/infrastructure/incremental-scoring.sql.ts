@@ -6,7 +6,7 @@
  *
  * Each statement takes the call id as $1 and returns the count its comment names.
  */
-import { CALL_SETTINGS, TOTAL_OF_SCORES } from './scoring.sql';
+import { CALL_SETTINGS, TOTAL_OF_SCORES, evaluatorTotals } from './scoring.sql';
 
 /**
  * Records the call's scale and weights; when they differ from those the kept totals were computed
@@ -53,7 +53,9 @@ SELECT count(*)::int AS forgotten FROM forgotten`;
 
 /**
  * Computes and keeps the total of every submitted evaluation of the call that has none, as the full
- * run computes it (an evaluation without scores has none). Returns `kept`.
+ * run computes it (an evaluation without scores has none). Each total is computed by a lateral
+ * lookup of its own scores, so the cost is linear in the missing totals whatever the planner
+ * estimates (on stale statistics a join planned as one row was quadratic). Returns `kept`.
  */
 export const KEEP_MISSING_TOTALS_SQL = `
 WITH ${CALL_SETTINGS},
@@ -65,12 +67,32 @@ missing AS (
 ),
 kept AS (
   INSERT INTO scoring_evaluation_totals (assignment_id, call_id, application_id, evaluator_id, assignment_version, total)
-  SELECT m.assignment_id, call.id, m.application_id, m.evaluator_id, m.version, ${TOTAL_OF_SCORES}
+  SELECT m.assignment_id, call.id, m.application_id, m.evaluator_id, m.version, total.t
   FROM call
-  JOIN missing m ON true
-  JOIN evaluation_criterion_scores cs ON cs.assignment_id = m.assignment_id
-  JOIN calls_scoring_criteria cr ON cr.call_id = call.id AND cr.code = cs.criterion_code
-  GROUP BY call.id, m.assignment_id, m.application_id, m.evaluator_id, m.version
+  CROSS JOIN missing m
+  CROSS JOIN LATERAL (
+    SELECT ${TOTAL_OF_SCORES} AS t
+    FROM evaluation_criterion_scores cs
+    JOIN calls_scoring_criteria cr ON cr.call_id = call.id AND cr.code = cs.criterion_code
+    WHERE cs.assignment_id = m.assignment_id
+    HAVING count(*) > 0
+  ) total
   RETURNING 1
 )
 SELECT count(*)::int AS kept FROM kept`;
+
+/**
+ * Keeps the total of every submitted evaluation of a call that has none kept (its first rescoring,
+ * or after a reweighting), by the full run's own join. Returns `kept`.
+ */
+export const KEEP_EVERY_TOTAL_SQL = `
+WITH ${CALL_SETTINGS},
+kept AS (
+  INSERT INTO scoring_evaluation_totals (assignment_id, call_id, application_id, evaluator_id, assignment_version, total)
+  SELECT assignment_id, $1, application_id, evaluator_id, version, t FROM (${evaluatorTotals()}) totals
+  RETURNING 1
+)
+SELECT count(*)::int AS kept FROM kept`;
+
+/** Whether the call ($1) has any kept total: one row, `any`. */
+export const ANY_KEPT_TOTAL_SQL = `SELECT EXISTS (SELECT 1 FROM scoring_evaluation_totals WHERE call_id = $1) AS any`;

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Page, PageQuery, Transaction, Transactions } from '@app/platform';
 import {
+  ANY_KEPT_TOTAL_SQL,
   FORGET_STALE_TOTALS_SQL,
   FORGET_TOTALS_OF_OLD_DEFINITION_SQL,
+  KEEP_EVERY_TOTAL_SQL,
   KEEP_MISSING_TOTALS_SQL,
 } from './incremental-scoring.sql';
 import { SCORE_CALL_FROM_KEPT_TOTALS_SQL, SCORE_CALL_FROM_RUN_SQL, SCORE_CALL_SQL } from './scoring.sql';
@@ -74,8 +76,13 @@ export class ScoringRepository {
    */
   async rescoreIncrementally(tx: Transaction, callId: string): Promise<{ applications: number }> {
     await tx.query(FORGET_TOTALS_OF_OLD_DEFINITION_SQL, [callId]);
-    await tx.query(FORGET_STALE_TOTALS_SQL, [callId]);
-    await tx.query(KEEP_MISSING_TOTALS_SQL, [callId]);
+    const [{ any }] = (await tx.query(ANY_KEPT_TOTAL_SQL, [callId])) as Array<{ any: boolean }>;
+    if (any) {
+      await tx.query(FORGET_STALE_TOTALS_SQL, [callId]);
+      await tx.query(KEEP_MISSING_TOTALS_SQL, [callId]);
+    } else {
+      await tx.query(KEEP_EVERY_TOTAL_SQL, [callId]);
+    }
     // The pass over the kept totals sorts them several times: in memory, not in files, at 100,000 applications.
     await tx.query(`SET LOCAL work_mem = '64MB'`);
     return firstCount(await tx.query(SCORE_CALL_FROM_KEPT_TOTALS_SQL, [callId]));

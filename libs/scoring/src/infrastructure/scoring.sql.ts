@@ -32,13 +32,13 @@ export const TOTAL_OF_SCORES = `100 * (sum(cr.weight * ((cs.score::float8 - call
  * T per submitted evaluation of the call whose assignment id `inRange` keeps, from its criterion
  * scores. The range is stated on the scores' key too, so that a chunk of a run reads only its own.
  */
-const evaluatorTotals = (inRange: (column: string) => string = () => 'true') => `
-  SELECT a.assignment_id, a.application_id, a.evaluator_id, ${TOTAL_OF_SCORES} AS t
+export const evaluatorTotals = (inRange: (column: string) => string = () => 'true') => `
+  SELECT a.assignment_id, a.application_id, a.evaluator_id, a.version, ${TOTAL_OF_SCORES} AS t
   FROM call
   JOIN evaluation_assignment_states a ON a.call_id = call.id AND a.status = 'submitted' AND ${inRange('a.assignment_id')}
   JOIN evaluation_criterion_scores cs ON cs.assignment_id = a.assignment_id AND ${inRange('cs.assignment_id')}
   JOIN calls_scoring_criteria cr ON cr.call_id = call.id AND cr.code = cs.criterion_code
-  GROUP BY a.assignment_id, a.application_id, a.evaluator_id`;
+  GROUP BY a.assignment_id, a.application_id, a.evaluator_id, a.version`;
 
 /** An upserted result differs from the stored one: an incremental rescoring writes only these. */
 const CHANGED = `(r.raw_score, r.normalized_score, r.score, r.evaluation_count, r.spread, r.std_dev, r.needs_moderation, r.rank)
