@@ -21,7 +21,11 @@ export class PanelRepository {
     return tx.find(PanelMemberEntity, { where: { callId }, order: { addedAt: 'ASC', evaluatorId: 'ASC' } });
   }
 
-  async isMember(callId: string, evaluatorId: string, tx: Transaction = this.transactions.autocommit): Promise<boolean> {
+  async isMember(
+    callId: string,
+    evaluatorId: string,
+    tx: Transaction = this.transactions.autocommit,
+  ): Promise<boolean> {
     return tx.exists(PanelMemberEntity, { where: { callId, evaluatorId } });
   }
 
