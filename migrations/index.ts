@@ -16,6 +16,7 @@ import { ContextViews1765200000000 } from './1765200000000-ContextViews';
 import { OutboxNotify1765300000001 } from './1765300000001-OutboxNotify';
 import { EventsOnSubscriberQueues1765300000002 } from './1765300000002-EventsOnSubscriberQueues';
 import { ListReadModels1765500000000 } from './1765500000000-ListReadModels';
+import { ScoringCallRescoredAt1765600000000 } from './1765600000000-ScoringCallRescoredAt';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   OutboxNotify1765300000001,
   EventsOnSubscriberQueues1765300000002,
   ListReadModels1765500000000,
+  ScoringCallRescoredAt1765600000000,
 ];

@@ -114,17 +114,7 @@ describe('RankingRepository and the ranking reads of ScoringRepository on Postgr
     expect(await ids({ search: '%' })).toEqual({ ids: [], total: 0 });
   });
 
-  it('ScoringRepository: pages the ranking by rank, answers every result and the last computation time', async () => {
-    const page = await scoring.ranking(callId, { limit: 3, offset: 1 });
-    expect(page.total).toBe(4);
-    expect(page.items.map((r) => [r.applicationId, r.rank])).toEqual([
-      [byRank[1], 2],
-      [byRank[2], 3],
-      [byRank[3], 4],
-    ]);
-    expect(await scoring.ranking(callId, { limit: 3, offset: 9 })).toEqual({ items: [], total: 4 });
-    expect(await scoring.ranking(randomUUID(), { limit: 3, offset: 0 })).toEqual({ items: [], total: 0 });
-
+  it('ScoringRepository: answers every result, ranked ones by rank, and the last computation time', async () => {
     const results = await scoring.results(callId);
     expect(results.map((r) => r.applicationId)).toEqual([...byRank, unranked]);
     expect(results[4]).toMatchObject({ rank: null, score: 10, callId });

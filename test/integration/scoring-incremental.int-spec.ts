@@ -207,10 +207,12 @@ describe('incremental rescoring', () => {
       await apply(call, { kind: 'submit', application, evaluator: 0, scores: [application, 2, 3] });
     }
     await transactions.run((tx) => repository.rescoreIncrementally(tx, call.callId));
-    // Unchanged facts: nothing to write.
+    const firstComputedAt = await repository.lastComputedAt(call.callId);
+    // Unchanged facts: nothing to write, yet the results are known to be up to date as of this rescoring.
     expect(await transactions.run((tx) => repository.rescoreIncrementally(tx, call.callId))).toEqual({
       applications: 0,
     });
+    expect((await repository.lastComputedAt(call.callId))!.getTime()).toBeGreaterThan(firstComputedAt!.getTime());
     // A withdrawal changes the withdrawn application's rank and the ranks below it, not the one above.
     await apply(call, { kind: 'withdraw', application: 1 });
     expect(await transactions.run((tx) => repository.rescoreIncrementally(tx, call.callId))).toEqual({

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Page, PageQuery, Transaction, Transactions } from '@app/platform';
+import { Transaction, Transactions } from '@app/platform';
 import {
   ANY_KEPT_TOTAL_SQL,
   FORGET_STALE_TOTALS_SQL,
@@ -85,7 +85,9 @@ export class ScoringRepository {
     }
     // The pass over the kept totals sorts them several times: in memory, not in files, at 100,000 applications.
     await tx.query(`SET LOCAL work_mem = '64MB'`);
-    return firstCount(await tx.query(SCORE_CALL_FROM_KEPT_TOTALS_SQL, [callId]));
+    const written = firstCount(await tx.query(SCORE_CALL_FROM_KEPT_TOTALS_SQL, [callId]));
+    await tx.query(`UPDATE scoring_call_definitions SET rescored_at = clock_timestamp() WHERE call_id = $1`, [callId]);
+    return written;
   }
 
   /** Like `scoreCall`, from the evaluator totals that a run staged instead of the live scores. */
@@ -93,33 +95,18 @@ export class ScoringRepository {
     return firstCount(await tx.query(SCORE_CALL_FROM_RUN_SQL, [callId, runId]));
   }
 
-  async lastComputedAt(callId: string, tx: Transaction = this.transactions.autocommit): Promise<Date | null> {
-    const [row] = (await tx.query(`SELECT max(computed_at) AS at FROM application_results WHERE call_id = $1`, [
-      callId,
-    ])) as Array<{ at: Date | null }>;
-    return row.at;
-  }
-
   /**
-   * A page of the call's ranked applications, by rank, with the count of all of them: one statement
-   * on the (call_id, rank) index whatever the size of the call. The count comes on a row of its own
-   * (left-joined to the page), so a page past the end still says how many there are.
+   * When the call's results were last brought up to date: an incremental rescoring that changed no
+   * result wrote none, so its own time counts too.
    */
-  async ranking(callId: string, page: PageQuery): Promise<Page<ApplicationResult>> {
-    const rows = (await this.transactions.autocommit.query(
-      `SELECT counted.total, ranked.*
-         FROM (SELECT count(*)::int AS total FROM application_results WHERE call_id = $1 AND rank IS NOT NULL) counted
-         LEFT JOIN LATERAL (
-           SELECT ${RESULT_COLUMNS} FROM application_results
-            WHERE call_id = $1 AND rank IS NOT NULL
-            ORDER BY rank LIMIT $2 OFFSET $3
-         ) ranked ON true`,
-      [callId, page.limit, page.offset],
-    )) as Array<ResultRow & { total: number }>;
-    return {
-      items: rows.filter((row) => row.application_id !== null).map(toResult),
-      total: rows[0]?.total ?? 0,
-    };
+  async lastComputedAt(callId: string, tx: Transaction = this.transactions.autocommit): Promise<Date | null> {
+    const [row] = (await tx.query(
+      `SELECT greatest(
+         (SELECT max(computed_at) FROM application_results WHERE call_id = $1),
+         (SELECT rescored_at FROM scoring_call_definitions WHERE call_id = $1)) AS at`,
+      [callId],
+    )) as Array<{ at: Date | null }>;
+    return row.at;
   }
 
   /** Every stored result of the call (ranked ones by rank, then the others by application id). */
