@@ -25,7 +25,7 @@ export class NotificationsProcessor extends JobProcessor<NotificationsJobs> {
 
   protected readonly handlers: JobHandlers<NotificationsJobs> = {
     [NOTIFICATIONS_JOBS.sendEmail]: ({ notificationId, outboxId }, job) =>
-      this.delivery.deliver(notificationId, required(outboxId), job.opts.attempts ?? 1),
+      this.delivery.deliver(required(notificationId), required(outboxId), job.opts.attempts ?? 1),
   };
 
   constructor(

@@ -26,14 +26,14 @@ export class ScoringProcessor extends JobProcessor<ScoringJobs> {
 
   protected readonly handlers: JobHandlers<ScoringJobs> = {
     [SCORING_JOBS.rescoreCall]: (data) => this.rescore(data),
-    [SCORING_JOBS.fullRun]: ({ runId }) => this.launcher.launch(runId),
-    [SCORING_JOBS.scoreChunk]: ({ runId, chunk }) => this.runs.scoreChunk(runId, chunk),
-    [SCORING_JOBS.finishRun]: ({ runId }) => this.runs.finish(runId),
+    [SCORING_JOBS.fullRun]: ({ runId }) => this.launcher.launch(required(runId)),
+    [SCORING_JOBS.scoreChunk]: ({ runId, chunk }) => this.runs.scoreChunk(required(runId), required(chunk)),
+    [SCORING_JOBS.finishRun]: ({ runId }) => this.runs.finish(required(runId)),
     // An application leaving or entering the ranking changes ranks only: a rescoring serves it.
     [APPLICATION_EVENTS.withdrawn]: (data) => this.rescore(data),
     [APPLICATION_EVENTS.eligibilityOverridden]: (data) => this.rescore(data),
     [CALL_EVENTS.reweighted]: async ({ callId, outboxId }) =>
-      this.launcher.launch(await this.runs.startForEvent(callId, required(outboxId))),
+      this.launcher.launch(await this.runs.startForEvent(required(callId), required(outboxId))),
   };
 
   constructor(
@@ -75,7 +75,7 @@ export class ScoringProcessor extends JobProcessor<ScoringJobs> {
   }
 
   private async rescore({ callId, outboxId }: { callId: string } & Partial<OutboxJobData>) {
-    return { computed: await this.scoring.rescoreCall(callId, required(outboxId)) };
+    return { computed: await this.scoring.rescoreCall(required(callId), required(outboxId)) };
   }
 }
 
