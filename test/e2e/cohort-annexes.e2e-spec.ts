@@ -104,7 +104,7 @@ describe('annexes of a published cohort', () => {
       const bytes = first.body as Buffer;
       expect(Buffer.compare(bytes, second.body as Buffer)).toBe(0);
       expect(first.headers.etag).toBe(`"${sha256(bytes)}"`);
-      expect(first.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(first.headers['cache-control']).toBe('public, max-age=31536000, immutable, no-transform');
       const stored = (await storedAnnexes()).find((a) => a.format === 'pdf' && a.locale === lang);
       expect(Buffer.compare(bytes, stored?.content ?? Buffer.alloc(0))).toBe(0);
     },

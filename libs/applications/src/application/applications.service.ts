@@ -27,7 +27,7 @@ import {
 } from '../domain/applications.errors';
 import { decideEligibility, missingDocuments } from '../domain/eligibility.rules';
 import { ApplicationRecord, ApplicationsRepository } from '../infrastructure/applications.repository';
-import { DocumentInfo, DocumentsRepository } from '../infrastructure/documents.repository';
+import { DocumentInfo } from '../infrastructure/documents.repository';
 import { ApplicationAccess } from './application-access';
 import { withServedName } from './served-documents';
 
@@ -44,7 +44,6 @@ export interface ApplicationView {
 export class ApplicationsService {
   constructor(
     private readonly applications: ApplicationsRepository,
-    private readonly documents: DocumentsRepository,
     private readonly calls: CallsService,
     private readonly organisations: OrganisationsService,
     private readonly access: ApplicationAccess,

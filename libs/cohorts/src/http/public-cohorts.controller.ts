@@ -8,8 +8,11 @@ import { AnnexQueryDto, PublicCohortDto } from './cohort.dto';
 
 const ID = new ParseUUIDPipe();
 
-/** An annex never changes once published: any cache may keep it for good, and revalidate by its ETag. */
-const IMMUTABLE = 'public, max-age=31536000, immutable';
+/**
+ * An annex never changes once published: any cache may keep it for good, and revalidate by its ETag.
+ * No transformation either: the strong ETag is the hash of these very bytes, which compression would change.
+ */
+const IMMUTABLE = 'public, max-age=31536000, immutable, no-transform';
 
 const AnnexResponses = (type: string, description: string) =>
   applyDecorators(
