@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { CALL_STATUSES, type CallStatus } from '@app/calls';
 import { REGIONS, Region } from '@app/identity';
-import { MAX_SEARCH_LENGTH, PageQueryDto, sortValues, toSearchTerm } from '@app/platform';
+import { PageQueryDto, SearchTermField, sortValues } from '@app/platform';
 import {
   APPLICATION_OUTCOMES,
   APPLICATION_STATUSES,
@@ -89,11 +89,7 @@ export class ApplicationListQueryDto extends PageQueryDto {
   eligibility?: EligibilityFilter;
 
   /** Part of the organisation's name or city, in any case. */
-  @ApiPropertyOptional({ maxLength: MAX_SEARCH_LENGTH })
-  @IsOptional()
-  @Transform(toSearchTerm)
-  @IsString()
-  @MaxLength(MAX_SEARCH_LENGTH)
+  @SearchTermField()
   search?: string;
 
   /** What to sort by, descending with a leading `-` (unsubmitted ones last either way); by creation by default. */

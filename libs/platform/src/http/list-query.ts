@@ -1,3 +1,8 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+
 /**
  * A list's `sort` query parameter (API.md "Lists"): a key the list names, ascending, or descending
  * with a leading `-` (`sort=-score`), as in JSON:API.
@@ -20,11 +25,21 @@ export function parseSort<Key extends string>(value: string | undefined, fallbac
 }
 
 /** The longest `search` a list takes: a name or part of one, not a document. */
-export const MAX_SEARCH_LENGTH = 100;
+const MAX_SEARCH_LENGTH = 100;
 
 /** A query-string search term without its surrounding spaces; a blank one is no search at all. */
-export const toSearchTerm = ({ value }: { value: unknown }): unknown => {
+const toSearchTerm = ({ value }: { value: unknown }): unknown => {
   if (typeof value !== 'string') return value;
   const term = value.trim();
   return term === '' ? undefined : term;
 };
+
+/** A list's optional `search` query parameter: trimmed, blank as none, at most MAX_SEARCH_LENGTH characters. */
+export const SearchTermField = (): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ maxLength: MAX_SEARCH_LENGTH }),
+    IsOptional(),
+    Transform(toSearchTerm),
+    IsString(),
+    MaxLength(MAX_SEARCH_LENGTH),
+  );

@@ -1,18 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { MAX_SEARCH_LENGTH, PageQueryDto, sortValues, toSearchTerm } from '@app/platform';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageQueryDto, SearchTermField, sortValues } from '@app/platform';
 import { RANKING_SORT_KEYS } from '../infrastructure/ranking.repository';
 
 const RANKING_SORTS = sortValues(RANKING_SORT_KEYS);
 
 export class RankingQueryDto extends PageQueryDto {
   /** Part of the organisation's name or city, in any case; without it, every ranked application. */
-  @ApiPropertyOptional({ maxLength: MAX_SEARCH_LENGTH })
-  @IsOptional()
-  @Transform(toSearchTerm)
-  @IsString()
-  @MaxLength(MAX_SEARCH_LENGTH)
+  @SearchTermField()
   search?: string;
 
   /** What to sort by, descending with a leading `-`; ties keep the rank's order. By rank by default. */
