@@ -7,11 +7,13 @@ import { CallerStateRegistration } from './application/caller-state-registration
 import { CountriesService } from './application/countries.service';
 import { OrganisationsService } from './application/organisations.service';
 import { PasswordHasher } from './application/password-hasher';
+import { SessionsService } from './application/sessions.service';
 import { UsersService } from './application/users.service';
 import { identityConfig } from './identity.config';
 import { CountryEntity, OrganisationEntity, RefreshTokenEntity, UserEntity } from './infrastructure/identity.entities';
 import { CountriesRepository, OrganisationsRepository } from './infrastructure/organisations.repository';
 import { RefreshTokensRepository } from './infrastructure/refresh-tokens.repository';
+import { SessionsRepository } from './infrastructure/sessions.repository';
 import { UsersRepository } from './infrastructure/users.repository';
 
 @Module({
@@ -24,14 +26,16 @@ import { UsersRepository } from './infrastructure/users.repository';
     AuthService,
     CallerStateRegistration,
     UsersService,
+    SessionsService,
     OrganisationsService,
     CountriesService,
     PasswordHasher,
     UsersRepository,
     RefreshTokensRepository,
+    SessionsRepository,
     OrganisationsRepository,
     CountriesRepository,
   ],
-  exports: [AuthService, UsersService, OrganisationsService, CountriesService],
+  exports: [AuthService, UsersService, SessionsService, OrganisationsService, CountriesService],
 })
 export class IdentityModule {}

@@ -23,7 +23,7 @@ export class AccessTokens {
     if (!claims) return undefined;
     const state = await this.callers.current(claims.sub, claims.sid);
     if (!state || !state.active || !state.sessionLive || state.tokenVersion !== claims.ver) return undefined;
-    return { id: claims.sub, role: state.role, organisationId: state.organisationId };
+    return { id: claims.sub, role: state.role, organisationId: state.organisationId, sessionId: claims.sid };
   }
 
   private async verify(token: string | undefined): Promise<AccessTokenClaims | undefined> {

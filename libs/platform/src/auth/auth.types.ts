@@ -10,6 +10,8 @@ export interface AuthUser {
    * may be out of date for TOKEN_STATE_CACHE_MS after the user registers one in another process.
    */
   organisationId: string | null;
+  /** The session (refresh-token family) the access token was issued with, when authenticated by one. */
+  sessionId?: string;
 }
 
 /** Roles that steer a call; `admin` can do whatever the secretariat can. */
