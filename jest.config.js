@@ -17,9 +17,20 @@ const transform = {
   ],
 };
 
+/**
+ * openid-client and its dependencies ship ES modules only, which Jest's CommonJS runtime cannot
+ * require before Node 24.9 (Node itself can, from 20.19): they are compiled to CommonJS like the sources.
+ */
+const ESM_ONLY_PACKAGES = ['openid-client', 'oauth4webapi', 'jose'];
+transform[`/node_modules/(${ESM_ONLY_PACKAGES.join('|')})/.+\\.js$`] = [
+  'ts-jest',
+  { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022' }, isolatedModules: true },
+];
+
 const common = {
   rootDir: __dirname,
   transform,
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_PACKAGES.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   testEnvironment: 'node',
