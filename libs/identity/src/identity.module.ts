@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
+import { AccountLinksService } from './application/account-links.service';
 import { AuthService } from './application/auth.service';
 import { CallerStateRegistration } from './application/caller-state-registration';
 import { CountriesService } from './application/countries.service';
@@ -10,6 +11,7 @@ import { PasswordHasher } from './application/password-hasher';
 import { SessionsService } from './application/sessions.service';
 import { UsersService } from './application/users.service';
 import { identityConfig } from './identity.config';
+import { AccountLinksRepository } from './infrastructure/account-links.repository';
 import { CountryEntity, OrganisationEntity, RefreshTokenEntity, UserEntity } from './infrastructure/identity.entities';
 import { CountriesRepository, OrganisationsRepository } from './infrastructure/organisations.repository';
 import { RefreshTokensRepository } from './infrastructure/refresh-tokens.repository';
@@ -23,6 +25,8 @@ import { UsersRepository } from './infrastructure/users.repository';
     AuditModule,
   ],
   providers: [
+    AccountLinksService,
+    AccountLinksRepository,
     AuthService,
     CallerStateRegistration,
     UsersService,
@@ -36,6 +40,6 @@ import { UsersRepository } from './infrastructure/users.repository';
     OrganisationsRepository,
     CountriesRepository,
   ],
-  exports: [AuthService, UsersService, SessionsService, OrganisationsService, CountriesService],
+  exports: [AccountLinksService, AuthService, UsersService, SessionsService, OrganisationsService, CountriesService],
 })
 export class IdentityModule {}

@@ -12,6 +12,25 @@ export const IDENTITY_ERRORS = declareErrors({
     status: 409,
     title: { en: 'Already member of an organisation', fr: 'Déjà membre d’une organisation' },
   },
+  LINK_INVALID: {
+    status: 400,
+    title: { en: 'This link is not valid', fr: 'Ce lien n’est pas valide' },
+  },
+  LINK_EXPIRED: { status: 410, title: { en: 'This link has expired', fr: 'Ce lien a expiré' } },
+  LINK_USED: { status: 410, title: { en: 'This link has already been used', fr: 'Ce lien a déjà été utilisé' } },
+  LINK_REVOKED: { status: 410, title: { en: 'This link has been withdrawn', fr: 'Ce lien a été retiré' } },
+  LINK_WRONG_USER: {
+    status: 403,
+    title: { en: 'This link was sent to another account', fr: 'Ce lien a été envoyé à un autre compte' },
+  },
+  WRONG_PASSWORD: {
+    status: 400,
+    title: { en: 'The current password is wrong', fr: 'Le mot de passe actuel est incorrect' },
+  },
+  INVITATION_NOT_PENDING: {
+    status: 409,
+    title: { en: 'The invitation is no longer pending', fr: 'L’invitation n’est plus en attente' },
+  },
 });
 
 export class EmailTakenError extends DomainError {
@@ -38,6 +57,48 @@ export class InvalidRefreshTokenError extends DomainError {
 export class OrganisationExistsError extends DomainError {
   constructor() {
     super(IDENTITY_ERRORS.ORGANISATION_EXISTS, 'You already belong to an organisation.');
+  }
+}
+
+export class LinkInvalidError extends DomainError {
+  constructor() {
+    super(IDENTITY_ERRORS.LINK_INVALID, 'The link is unknown or not meant for this page; ask for a new one.');
+  }
+}
+
+export class LinkExpiredError extends DomainError {
+  constructor() {
+    super(IDENTITY_ERRORS.LINK_EXPIRED, 'The link has expired; ask for a new one.');
+  }
+}
+
+export class LinkUsedError extends DomainError {
+  constructor() {
+    super(IDENTITY_ERRORS.LINK_USED, 'The link has already been used; a link works once.');
+  }
+}
+
+export class LinkRevokedError extends DomainError {
+  constructor() {
+    super(IDENTITY_ERRORS.LINK_REVOKED, 'The link has been withdrawn or replaced by a newer one.');
+  }
+}
+
+export class LinkWrongUserError extends DomainError {
+  constructor() {
+    super(IDENTITY_ERRORS.LINK_WRONG_USER, 'The link was sent to another account than the one signed in.');
+  }
+}
+
+export class WrongPasswordError extends DomainError {
+  constructor() {
+    super(IDENTITY_ERRORS.WRONG_PASSWORD, 'The current password is wrong; the password was not changed.');
+  }
+}
+
+export class InvitationNotPendingError extends DomainError {
+  constructor(status: string) {
+    super(IDENTITY_ERRORS.INVITATION_NOT_PENDING, `The invitation is ${status}; only a pending invitation can change.`);
   }
 }
 

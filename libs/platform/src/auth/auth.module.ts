@@ -5,6 +5,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { AccessTokens } from './access-token';
 import { AccessGuard } from './access.guard';
+import { AccountLinkSigner, accountLinksConfig } from './account-links';
 import { AuthConfig, authConfig } from './auth.config';
 import { CallerStates } from './caller-states';
 import { ReadGrants } from './read-grants';
@@ -17,6 +18,7 @@ import { ReadGrants } from './read-grants';
 @Module({
   imports: [
     ConfigModule.forFeature(authConfig),
+    ConfigModule.forFeature(accountLinksConfig),
     JwtModule.registerAsync({
       imports: [ConfigModule.forFeature(authConfig)],
       inject: [authConfig.KEY],
@@ -28,7 +30,7 @@ import { ReadGrants } from './read-grants';
       }),
     }),
   ],
-  providers: [{ provide: APP_GUARD, useClass: AccessGuard }, AccessTokens, CallerStates, ReadGrants],
-  exports: [JwtModule, ConfigModule, AccessTokens, CallerStates, ReadGrants],
+  providers: [{ provide: APP_GUARD, useClass: AccessGuard }, AccessTokens, CallerStates, ReadGrants, AccountLinkSigner],
+  exports: [JwtModule, ConfigModule, AccessTokens, CallerStates, ReadGrants, AccountLinkSigner],
 })
 export class PlatformAuthModule {}

@@ -1,4 +1,5 @@
 export * from './access-token';
+export * from './account-links';
 export * from './access.decorators';
 export * from './auth.config';
 export * from './auth.module';
