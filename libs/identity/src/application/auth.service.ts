@@ -51,6 +51,17 @@ export class AuthService {
     return this.transactions.run((tx) => this.issue(tx, found.user, randomUUID()));
   }
 
+  /**
+   * Signs in a user another party authenticated (single sign-on): a new session, as a password
+   * sign-in opens; null when the account is unknown or deactivated.
+   */
+  async signInVerified(userId: string): Promise<TokenPair | null> {
+    return this.transactions.run(async (tx) => {
+      const user = await this.users.findById(userId, tx);
+      return user?.active ? this.issue(tx, user, randomUUID()) : null;
+    });
+  }
+
   /** Rotates: the presented token is spent; presenting it again revokes its whole family. */
   async refresh(refreshToken: string): Promise<TokenPair> {
     const tokenHash = sha256(refreshToken);
