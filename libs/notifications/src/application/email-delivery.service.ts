@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Outbox, Transactions } from '@app/platform';
+import { AccountLinkSigner, Outbox, Transactions } from '@app/platform';
 import { nextDeliveryStep } from '../domain/email-delivery';
+import { LINK_TEMPLATES, isLinkTemplate } from '../domain/notification';
+import { notificationLocale, renderEmailText } from '../domain/templates';
 import { NotificationsRepository, PendingEmail } from '../infrastructure/notifications.repository';
 import { Mailer } from './mailer';
 
@@ -29,6 +31,7 @@ export class EmailDeliveryService {
     private readonly outbox: Outbox,
     private readonly transactions: Transactions,
     private readonly mailer: Mailer,
+    private readonly links: AccountLinkSigner,
   ) {}
 
   /** Throws when the SMTP server refuses or cannot be reached, so that BullMQ retries. */
@@ -41,7 +44,7 @@ export class EmailDeliveryService {
       ({ messageId } = await this.mailer.send({
         to: { name: email.recipient.displayName, address: email.recipient.email },
         subject: email.subject,
-        text: email.body,
+        text: this.textOf(email),
         language: email.locale,
       }));
     } catch (error) {
@@ -55,6 +58,14 @@ export class EmailDeliveryService {
       await this.notifications.markSent(tx, notificationId, messageId);
       await this.outbox.complete(tx, [outboxId]);
     });
+  }
+
+  /** The in-app body, or for an account link's template its e-mail text with the link, built now and kept nowhere. */
+  private textOf(email: PendingEmail): string {
+    if (!isLinkTemplate(email.template)) return email.body;
+    const linkId = String(email.params.linkId);
+    const accountLinkUrl = this.links.url(LINK_TEMPLATES[email.template], linkId);
+    return renderEmailText(email.template, notificationLocale(email.locale), email.params, { accountLinkUrl });
   }
 
   /** The last attempt failed: the e-mail is failed for good, visibly, and its outbox row is done. */

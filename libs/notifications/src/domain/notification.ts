@@ -1,3 +1,5 @@
+import type { AccountLinkPurpose } from '@app/platform/auth/account-links';
+
 /**
  * What each template says and which parameters it takes. `datetime` parameters are ISO 8601
  * instants, shown in the recipient's language in UTC; `number` ones are formatted in it too.
@@ -13,6 +15,9 @@ export const TEMPLATE_PARAMS = {
   'cohort.selected': { callReference: 'text', callTitle: 'text', publicUrl: 'text' },
   'cohort.waitlisted': { callReference: 'text', callTitle: 'text', publicUrl: 'text' },
   'cohort.not_selected': { callReference: 'text', callTitle: 'text', publicUrl: 'text' },
+  'account.invitation': { linkId: 'text', inviterName: 'text', expiresAt: 'datetime' },
+  'account.password_reset': { linkId: 'text', expiresAt: 'datetime' },
+  'account.email_verification': { linkId: 'text', expiresAt: 'datetime' },
 } as const satisfies Record<string, Record<string, ParamKind>>;
 
 export type ParamKind = 'text' | 'number' | 'datetime';
@@ -20,6 +25,23 @@ export type NotificationTemplate = keyof typeof TEMPLATE_PARAMS;
 export const NOTIFICATION_TEMPLATES = Object.keys(TEMPLATE_PARAMS) as NotificationTemplate[];
 
 export type NotificationParams = Record<string, string | number>;
+
+/**
+ * Templates whose e-mail carries a single-use account link. The notification keeps only the link's id
+ * (`linkId`); its in-app body says that a link was e-mailed, and the e-mail's own text (`email` in
+ * the catalogues) gets `{accountLinkUrl}`, built by AccountLinkSigner when the e-mail is sent, so no
+ * stored text holds a usable token.
+ */
+export const LINK_TEMPLATES = {
+  'account.invitation': 'invitation',
+  'account.password_reset': 'password_reset',
+  'account.email_verification': 'email_verification',
+} as const satisfies Partial<Record<NotificationTemplate, AccountLinkPurpose>>;
+export type LinkTemplate = keyof typeof LINK_TEMPLATES;
+
+export function isLinkTemplate(template: string): template is LinkTemplate {
+  return Object.hasOwn(LINK_TEMPLATES, template);
+}
 
 /** The parameters of one template, typed: `count` is a number, the others strings. */
 export type TemplateParams<T extends NotificationTemplate> = {

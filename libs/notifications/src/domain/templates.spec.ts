@@ -1,8 +1,15 @@
-import { NOTIFICATION_TEMPLATES, TEMPLATE_PARAMS, notificationRequest } from './notification';
+import {
+  LINK_TEMPLATES,
+  NOTIFICATION_TEMPLATES,
+  TEMPLATE_PARAMS,
+  isLinkTemplate,
+  notificationRequest,
+} from './notification';
 import {
   NOTIFICATION_LOCALES,
   notificationLocale,
   placeholdersOf,
+  renderEmailText,
   renderNotification,
   templateCatalogue,
 } from './templates';
@@ -35,7 +42,8 @@ describe('notification translation files', () => {
     const templates: Record<string, object> = templateCatalogue(locale).templates;
     expect(Object.keys(templates).sort()).toEqual(Object.keys(reference).sort());
     for (const [template, text] of Object.entries(templates)) {
-      expect({ template, keys: Object.keys(text).sort() }).toEqual({ template, keys: ['body', 'subject'] });
+      const keys = isLinkTemplate(template) ? ['body', 'email', 'subject'] : ['body', 'subject'];
+      expect({ template, keys: Object.keys(text).sort() }).toEqual({ template, keys });
     }
   });
 
@@ -52,6 +60,29 @@ describe('notification translation files', () => {
     }
   });
 
+  it.each([...NOTIFICATION_LOCALES])(
+    '%s.json gives each account link template an e-mail text with the link, and never the link in-app',
+    (locale) => {
+      const { templates } = templateCatalogue(locale);
+      for (const template of Object.keys(LINK_TEMPLATES) as Array<keyof typeof LINK_TEMPLATES>) {
+        const { subject, body, email } = templates[template];
+        const declared = [...Object.keys(TEMPLATE_PARAMS[template]), 'accountLinkUrl'];
+        expect({ template, link: placeholdersOf(email ?? '').includes('accountLinkUrl') }).toEqual({
+          template,
+          link: true,
+        });
+        expect({ template, unknown: placeholdersOf(email ?? '').filter((p) => !declared.includes(p)) }).toEqual({
+          template,
+          unknown: [],
+        });
+        expect(placeholdersOf(`${subject} ${body}`)).not.toContain('accountLinkUrl');
+        expect(placeholdersOf(email ?? '')).toEqual(
+          placeholdersOf(templateCatalogue('en').templates[template].email ?? ''),
+        );
+      }
+    },
+  );
+
   it.each([...NOTIFICATION_LOCALES])('%s.json names a locale Intl supports', (locale) => {
     const { intlLocale } = templateCatalogue(locale);
     expect(Intl.DateTimeFormat.supportedLocalesOf([intlLocale])).toEqual([intlLocale]);
@@ -65,6 +96,25 @@ describe('notification translation files', () => {
         expect({ template, form, ok: !form.includes("'") }).toEqual({ template, form, ok: true });
       }
     }
+  });
+});
+
+describe('renderEmailText', () => {
+  const reset = { linkId: '0b5c8f4e-8a43-4c1e-9d8e-1f2a3b4c5d6e', expiresAt: '2026-01-05T09:30:00.000Z' };
+
+  it('writes the link only into the e-mail of an account link template', () => {
+    const url = 'https://selection.example.org/reset-password#token=abc';
+    const text = renderEmailText('account.password_reset', 'fr', reset, { accountLinkUrl: url });
+    expect(text).toContain(`veuillez ouvrir le lien suivant\u00a0:\n${url}\n`);
+    expect(text).toContain('jusqu’au 5 janvier 2026');
+    expect(renderNotification('account.password_reset', 'fr', reset).body).not.toContain(url);
+  });
+
+  it('refuses to write an account link e-mail without its link, and writes other e-mails as their body', () => {
+    expect(() => renderEmailText('account.password_reset', 'en', reset, {})).toThrow(/needs its link/);
+    expect(renderEmailText('application.received', 'en', RECEIVED, {})).toBe(
+      renderNotification('application.received', 'en', RECEIVED).body,
+    );
   });
 });
 
@@ -88,7 +138,14 @@ describe('renderNotification', () => {
   });
 
   it('renders every template in every language without a leftover placeholder', () => {
-    const params = { ...RECEIVED, count: 3, publicUrl: 'https://accelerators.example.org/cohorts/1' };
+    const params = {
+      ...RECEIVED,
+      count: 3,
+      publicUrl: 'https://accelerators.example.org/cohorts/1',
+      linkId: '0b5c8f4e-8a43-4c1e-9d8e-1f2a3b4c5d6e',
+      inviterName: 'Aminata Diallo',
+      expiresAt: '2026-01-05T09:30:00.000Z',
+    };
     for (const locale of NOTIFICATION_LOCALES) {
       for (const template of NOTIFICATION_TEMPLATES) {
         const { subject, body } = renderNotification(template, locale, params);

@@ -10,7 +10,8 @@ export interface RenderedText {
 export interface TemplateCatalogue {
   /** BCP 47 tag for Intl (dates, numbers), e.g. en-GB for ITU's British English. */
   intlLocale: string;
-  templates: Record<NotificationTemplate, RenderedText>;
+  /** `email`: the e-mail's own text, for templates whose e-mail differs from the in-app body (account links). */
+  templates: Record<NotificationTemplate, RenderedText & { email?: string }>;
 }
 
 /**
@@ -54,6 +55,25 @@ export function renderNotification(
   const values = formatParams(template, intlLocale, params);
   const text = templates[template];
   return { subject: interpolate(text.subject, values), body: interpolate(text.body, values) };
+}
+
+/**
+ * The text of a notification's e-mail: the `email` text of a template that has one, with the values
+ * only the sender knows (the account link's URL), else the in-app body.
+ */
+export function renderEmailText(
+  template: NotificationTemplate,
+  locale: NotificationLocale,
+  params: NotificationParams,
+  sendTime: { accountLinkUrl?: string },
+): string {
+  const { intlLocale, templates } = CATALOGUES[locale];
+  const email = (templates[template] as RenderedText & { email?: string }).email;
+  const values = formatParams(template, intlLocale, params);
+  if (email === undefined) return interpolate(templates[template].body, values);
+  if (sendTime.accountLinkUrl === undefined) throw new Error(`The e-mail of ${template} needs its link.`);
+  values.set('accountLinkUrl', sendTime.accountLinkUrl);
+  return interpolate(email, values);
 }
 
 function formatParams(template: NotificationTemplate, intlLocale: string, params: NotificationParams) {

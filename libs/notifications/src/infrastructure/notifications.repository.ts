@@ -29,6 +29,9 @@ export interface PendingEmail {
   locale: string;
   subject: string;
   body: string;
+  /** The e-mail of an account link's template is written from these at send time. */
+  template: Notification['template'];
+  params: NotificationParams;
   recipient: { email: string; displayName: string };
 }
 
@@ -132,7 +135,7 @@ export class NotificationsRepository {
   async lockForDelivery(tx: Transaction, id: string): Promise<PendingEmail | null> {
     const rows = (await tx.query(
       `SELECT n.id, n.email_status AS status, n.email_attempts AS attempts, n.email_error AS "lastError",
-              n.locale, n.subject, n.body, u.email, u.display_name AS "displayName"
+              n.locale, n.subject, n.body, n.template, n.params, u.email, u.display_name AS "displayName"
        FROM notifications n JOIN identity_user_contacts u ON u.user_id = n.recipient_id
        WHERE n.id = $1 FOR UPDATE OF n`,
       [id],
