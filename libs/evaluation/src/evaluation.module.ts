@@ -11,6 +11,7 @@ import { AssignmentsService } from './application/assignments.service';
 import { ConflictsService } from './application/conflicts.service';
 import { EvaluationContext } from './application/evaluation-context';
 import { EvaluationsService } from './application/evaluations.service';
+import { InvitedPanelSeatsRegistration } from './application/invited-panel-seats';
 import { PanelService } from './application/panel.service';
 import { AssignmentsRepository } from './infrastructure/assignments.repository';
 import {
@@ -37,6 +38,7 @@ import { ConflictsRepository, PanelRepository } from './infrastructure/panel.rep
     AssignmentsService,
     EvaluationsService,
     EvaluationContext,
+    InvitedPanelSeatsRegistration,
     PanelRepository,
     ConflictsRepository,
     AssignmentsRepository,

@@ -47,6 +47,30 @@ export class IdentityEnv {
   @IsInt()
   @Min(0)
   PASSWORD_HASH_QUEUE_LIMIT: number = 32;
+
+  /** How long an invitation's link works (7 days); resending makes a new link for as long. */
+  @IsInt()
+  @Min(1)
+  INVITATION_TTL_HOURS: number = 168;
+
+  /** How long a password reset link works. */
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESET_TTL_MINUTES: number = 60;
+
+  /** Link e-mails (password resets, invitation resends) per address in each window. */
+  @IsInt()
+  @Min(1)
+  ACCOUNT_LINK_REQUEST_LIMIT: number = 3;
+
+  /** Link e-mails asked for by one client address, whatever the addresses, in each window. */
+  @IsInt()
+  @Min(1)
+  ACCOUNT_LINK_CLIENT_REQUEST_LIMIT: number = 20;
+
+  @IsInt()
+  @Min(1)
+  ACCOUNT_LINK_REQUEST_WINDOW_SECONDS: number = 900;
 }
 
 const OWASP_MINIMUM_MEMORY_KIB = 19_456;

@@ -6,6 +6,7 @@ import { AccountLinksService } from './application/account-links.service';
 import { AuthService } from './application/auth.service';
 import { CallerStateRegistration } from './application/caller-state-registration';
 import { CountriesService } from './application/countries.service';
+import { InvitationHooks } from './application/invitation-hooks';
 import { OrganisationsService } from './application/organisations.service';
 import { PasswordHasher } from './application/password-hasher';
 import { SessionsService } from './application/sessions.service';
@@ -27,6 +28,7 @@ import { UsersRepository } from './infrastructure/users.repository';
   providers: [
     AccountLinksService,
     AccountLinksRepository,
+    InvitationHooks,
     AuthService,
     CallerStateRegistration,
     UsersService,
@@ -40,6 +42,15 @@ import { UsersRepository } from './infrastructure/users.repository';
     OrganisationsRepository,
     CountriesRepository,
   ],
-  exports: [AccountLinksService, AuthService, UsersService, SessionsService, OrganisationsService, CountriesService],
+  exports: [
+    AccountLinksService,
+    InvitationHooks,
+    PasswordHasher,
+    AuthService,
+    UsersService,
+    SessionsService,
+    OrganisationsService,
+    CountriesService,
+  ],
 })
 export class IdentityModule {}

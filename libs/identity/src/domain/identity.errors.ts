@@ -131,6 +131,17 @@ export class TooManySignInAttemptsError extends RetryLaterError {
   }
 }
 
+/** Too many link e-mails (password resets, invitation resends) for one address or from one client. */
+export class TooManyLinkRequestsError extends RetryLaterError {
+  constructor(retryAfterSeconds: number) {
+    super(
+      PLATFORM_ERRORS.RATE_LIMITED,
+      `Too many link e-mails were asked for; try again in ${retryAfterSeconds} seconds.`,
+      retryAfterSeconds,
+    );
+  }
+}
+
 /** More passwords are waiting to be hashed or checked than the process takes on. */
 export class PasswordChecksBusyError extends RetryLaterError {
   constructor() {

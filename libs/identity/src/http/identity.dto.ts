@@ -16,6 +16,7 @@ import { PageQueryDto, ROLES, Role } from '@app/platform';
 import { REGIONS, Region } from '../domain/geography';
 import { ORGANISATION_TYPES, OrganisationType } from '../domain/organisation';
 import { LOCALES, Locale } from '../domain/user';
+import { NewPasswordField } from './password.field';
 
 const STAFF_ACCOUNT_ROLES = ['evaluator', 'secretariat', 'admin'] as const;
 
@@ -28,10 +29,7 @@ export class RegisterDto {
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({ minLength: 10, maxLength: 200 })
-  @IsString()
-  @MinLength(10)
-  @MaxLength(200)
+  @NewPasswordField()
   password: string;
 
   @Transform(trim)
