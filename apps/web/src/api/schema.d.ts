@@ -220,6 +220,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/invitations/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accepts an invitation: sets the password, activates the account and signs in. */
+    post: operations['InvitationsController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/invitations/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Whom an invitation link is for, while it can be accepted (else the refusal accepting would get). */
+    post: operations['InvitationsController_preview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/login': {
     parameters: {
       query?: never;
@@ -247,6 +281,40 @@ export interface paths {
     put?: never;
     /** Signs out: the refresh token and every token refreshed from the same sign-in stop working. */
     post: operations['AuthController_logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/password-reset/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sets a new password through the e-mailed link; every session of the account ends. */
+    post: operations['PasswordsController_confirmReset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/password-reset/request': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** E-mails a link to reset the password; the answer is the same whether or not the address has an account. */
+    post: operations['PasswordsController_requestReset'];
     delete?: never;
     options?: never;
     head?: never;
@@ -626,6 +694,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Invitations, the most recently sent first, optionally of one status. */
+    get: operations['InvitationsController_list'];
+    put?: never;
+    /** Invites an evaluator or a secretariat member by e-mail; an evaluator may be seated on panels on accepting. */
+    post: operations['InvitationsController_invite'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/invitations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['InvitationsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/invitations/{id}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sends a new link with a fresh lifetime; the previous link stops working. */
+    post: operations['InvitationsController_resend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/invitations/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraws a pending or expired invitation: its link stops working. */
+    post: operations['InvitationsController_revoke'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me': {
     parameters: {
       query?: never;
@@ -704,6 +840,23 @@ export interface paths {
     put?: never;
     /** Marks one of the caller's notifications read; reading it again keeps the first time. */
     post: operations['NotificationsController_markRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Changes the caller's password given the current one; its other sessions end, this one goes on. */
+    post: operations['PasswordsController_change'];
     delete?: never;
     options?: never;
     head?: never;
@@ -954,6 +1107,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AcceptInvitationDto: {
+      /** @description The name to go by, if not the one the secretariat wrote. */
+      displayName?: string;
+      password: string;
+      /** @description The token of the e-mailed link (after `#token=`). */
+      token: string;
+    };
+    AccountLinkTokenDto: {
+      /** @description The token of the e-mailed link (after `#token=`). */
+      token: string;
+    };
     AmendCohortDto: {
       add?: string[];
       /** @description Why, in words the audit trail and the applicants' feedback can carry. */
@@ -1210,6 +1374,10 @@ export interface components {
       /** @description Krippendorff's alpha (interval) over the evaluators' totals; null while undefined. */
       interRaterReliability: number | null;
     };
+    ChangePasswordDto: {
+      currentPassword: string;
+      newPassword: string;
+    };
     CohortConstraintsDto: {
       evaluatorsPerApplication: number;
       maxPerCountry?: number;
@@ -1408,6 +1576,21 @@ export interface components {
       selection?: components['schemas']['SelectionConstraintsDto'];
       title: string;
     };
+    CreateInvitationDto: {
+      /** @description Calls whose panel an invited evaluator joins on accepting (only for evaluators). */
+      callIds?: string[];
+      displayName: string;
+      /** Format: email */
+      email: string;
+      /**
+       * @description The language of the invitation e-mail and of the account's notifications.
+       * @default en
+       * @enum {string}
+       */
+      locale: 'en' | 'fr';
+      /** @enum {string} */
+      role: 'evaluator' | 'secretariat';
+    };
     CreateOrganisationDto: {
       city?: string;
       /**
@@ -1593,6 +1776,48 @@ export interface components {
       /** @description Every total, ascending. */
       totals: number[];
     };
+    InvitationDto: {
+      /** Format: date-time */
+      acceptedAt: string | null;
+      callIds: string[];
+      displayName: string;
+      email: string;
+      /**
+       * Format: date-time
+       * @description Until when its link works.
+       */
+      expiresAt: string;
+      /**
+       * Format: uuid
+       * @description The invited user's id.
+       */
+      id: string;
+      /** Format: uuid */
+      invitedBy: string | null;
+      /** @enum {string} */
+      locale: 'en' | 'fr';
+      /** @enum {string} */
+      role: 'applicant' | 'evaluator' | 'secretariat' | 'admin';
+      /**
+       * Format: date-time
+       * @description When the newest invitation e-mail was sent.
+       */
+      sentAt: string;
+      /** @enum {string} */
+      status: 'pending' | 'accepted' | 'revoked' | 'expired';
+    };
+    InvitationPageDto: {
+      items: components['schemas']['InvitationDto'][];
+      total: number;
+    };
+    InvitationPreviewDto: {
+      displayName: string;
+      email: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /** @enum {string} */
+      role: 'applicant' | 'evaluator' | 'secretariat' | 'admin';
+    };
     LoginDto: {
       email: string;
       password: string;
@@ -1664,7 +1889,14 @@ export interface components {
       subject: string;
       /** @enum {string} */
       template:
-        'application.received' | 'assignment.created' | 'cohort.selected' | 'cohort.waitlisted' | 'cohort.not_selected';
+        | 'application.received'
+        | 'assignment.created'
+        | 'cohort.selected'
+        | 'cohort.waitlisted'
+        | 'cohort.not_selected'
+        | 'account.invitation'
+        | 'account.password_reset'
+        | 'account.email_verification';
     };
     NotificationEmailDto: {
       /** @description Attempts made so far (retries included). */
@@ -1735,6 +1967,21 @@ export interface components {
     };
     PanelRequestDto: {
       evaluatorIds: string[];
+    };
+    PasswordResetConfirmDto: {
+      password: string;
+      /** @description The token of the e-mailed link (after `#token=`). */
+      token: string;
+    };
+    PasswordResetRequestDto: {
+      email: string;
+    };
+    PasswordResetRequestedDto: {
+      /**
+       * @description The same whether or not the address has an account.
+       * @example If an account uses this address, a link to reset its password has been sent to it.
+       */
+      message: string;
     };
     Problem: {
       /** @description Stable machine code, e.g. VALIDATION_FAILED, DEADLINE_PASSED. */
@@ -1883,7 +2130,14 @@ export interface components {
       subject: string;
       /** @enum {string} */
       template:
-        'application.received' | 'assignment.created' | 'cohort.selected' | 'cohort.waitlisted' | 'cohort.not_selected';
+        | 'application.received'
+        | 'assignment.created'
+        | 'cohort.selected'
+        | 'cohort.waitlisted'
+        | 'cohort.not_selected'
+        | 'account.invitation'
+        | 'account.password_reset'
+        | 'account.email_verification';
     };
     RecipientNotificationPageDto: {
       items: components['schemas']['RecipientNotificationDto'][];
@@ -2628,6 +2882,70 @@ export interface operations {
       };
     };
   };
+  InvitationsController_accept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AcceptInvitationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenPairDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  InvitationsController_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AccountLinkTokenDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationPreviewDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   AuthController_login: {
     parameters: {
       query?: never;
@@ -2697,6 +3015,78 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PasswordsController_confirmReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetConfirmDto'];
+      };
+    };
+    responses: {
+      /** @description The password is changed and every session ended. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PasswordsController_requestReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetRequestDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PasswordResetRequestedDto'];
+        };
+      };
+      /** @description Too many link e-mails for this address or from this client. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
       default: {
@@ -3670,6 +4060,169 @@ export interface operations {
       };
     };
   };
+  InvitationsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        status?: 'pending' | 'accepted' | 'revoked' | 'expired';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationPageDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  InvitationsController_invite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateInvitationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  InvitationsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  InvitationsController_resend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationDto'];
+        };
+      };
+      /** @description Too many link e-mails for this address or from this client. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  InvitationsController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   AuthController_me: {
     parameters: {
       query?: never;
@@ -3842,6 +4395,37 @@ export interface operations {
         content: {
           'application/json': components['schemas']['NotificationDto'];
         };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PasswordsController_change: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordDto'];
+      };
+    };
+    responses: {
+      /** @description The password is changed and the other sessions ended. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
       default: {
