@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Page, Transaction, currentRequestId } from '@app/platform';
+import { Page, Transaction, currentApiToken, currentRequestId } from '@app/platform';
 import { AuditEntry, AuditEvent } from '../domain/audit-event';
 import { AuditEventFilter, AuditEventsRepository } from '../infrastructure/audit-events.repository';
 
@@ -12,9 +12,12 @@ export class AuditService {
     return this.recordMany(tx, [entry]);
   }
 
-  /** Several events in one statement, in the caller's transaction. */
+  /**
+   * Several events in one statement, in the caller's transaction; with the request's id and, when it
+   * was made with a personal API token, the token's id and name.
+   */
   recordMany(tx: Transaction, entries: AuditEntry[]): Promise<void> {
-    return this.events.insertMany(tx, entries, currentRequestId());
+    return this.events.insertMany(tx, entries, currentRequestId(), currentApiToken());
   }
 
   list(filter: AuditEventFilter): Promise<Page<AuditEvent>> {

@@ -12,4 +12,7 @@ export interface AuditEvent extends Required<AuditEntry> {
   id: string;
   occurredAt: Date;
   requestId: string | null;
+  /** The personal API token the change was made with, and its name then; null otherwise. */
+  apiTokenId: string | null;
+  apiTokenName: string | null;
 }

@@ -28,4 +28,10 @@ export class AuditEventDto {
   after: Record<string, unknown> | null;
   @ApiProperty({ type: 'string', nullable: true })
   requestId: string | null;
+  /** The personal API token the change was made with; null otherwise. */
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true })
+  apiTokenId: string | null;
+  /** That token's name when the change was made. */
+  @ApiProperty({ type: 'string', nullable: true })
+  apiTokenName: string | null;
 }

@@ -28,4 +28,10 @@ export class AuditEventEntity {
 
   @Column({ name: 'request_id', type: 'text', nullable: true })
   requestId: string | null;
+
+  @Column({ name: 'api_token_id', type: 'uuid', nullable: true })
+  apiTokenId: string | null;
+
+  @Column({ name: 'api_token_name', type: 'text', nullable: true })
+  apiTokenName: string | null;
 }

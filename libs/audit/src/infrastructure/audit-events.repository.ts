@@ -14,19 +14,30 @@ export interface AuditEventFilter {
 export class AuditEventsRepository {
   constructor(private readonly transactions: Transactions) {}
 
-  insert(tx: Transaction, entry: AuditEntry, requestId: string | null): Promise<void> {
-    return this.insertMany(tx, [entry], requestId);
+  insert(
+    tx: Transaction,
+    entry: AuditEntry,
+    requestId: string | null,
+    apiToken: { id: string; name: string } | null = null,
+  ): Promise<void> {
+    return this.insertMany(tx, [entry], requestId, apiToken);
   }
 
   /** Every entry in one statement, however many there are. */
-  async insertMany(tx: Transaction, entries: AuditEntry[], requestId: string | null): Promise<void> {
+  async insertMany(
+    tx: Transaction,
+    entries: AuditEntry[],
+    requestId: string | null,
+    apiToken: { id: string; name: string } | null = null,
+  ): Promise<void> {
     if (entries.length === 0) return;
     await tx.query(
-      `INSERT INTO audit_events (actor_id, action, entity_type, entity_id, before, after, request_id)
-       SELECT e."actorId", e.action, e."entityType", e."entityId", e.before, e.after, $2
+      `INSERT INTO audit_events (actor_id, action, entity_type, entity_id, before, after, request_id,
+                                 api_token_id, api_token_name)
+       SELECT e."actorId", e.action, e."entityType", e."entityId", e.before, e.after, $2, $3, $4
        FROM jsonb_to_recordset($1::jsonb)
          AS e ("actorId" uuid, action text, "entityType" text, "entityId" uuid, before jsonb, after jsonb)`,
-      [JSON.stringify(entries), requestId],
+      [JSON.stringify(entries), requestId, apiToken?.id ?? null, apiToken?.name ?? null],
     );
   }
 

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AccountLinkFlowsModule } from '../account-link-flows.module';
+import { ApiTokensModule } from '../api-tokens.module';
 import { identityConfig } from '../identity.config';
 import { IdentityModule } from '../identity.module';
 import { LoginCounters } from '../infrastructure/login-counters';
+import { ApiTokensController } from './api-tokens.controller';
 import { AuthController } from './auth.controller';
 import { InvitationsController } from './invitations.controller';
 import { PasswordsController } from './passwords.controller';
@@ -12,8 +14,8 @@ import { UsersController } from './users.controller';
 
 /** The identity context's HTTP edge; login counters live in Redis so every replica shares them. */
 @Module({
-  imports: [IdentityModule, AccountLinkFlowsModule, ConfigModule.forFeature(identityConfig)],
+  imports: [IdentityModule, ApiTokensModule, AccountLinkFlowsModule, ConfigModule.forFeature(identityConfig)],
   providers: [LoginCounters, LoginThrottlerGuard],
-  controllers: [AuthController, UsersController, InvitationsController, PasswordsController],
+  controllers: [AuthController, UsersController, InvitationsController, PasswordsController, ApiTokensController],
 })
 export class IdentityHttpModule {}

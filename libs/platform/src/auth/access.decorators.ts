@@ -1,6 +1,7 @@
 import { ExecutionContext, SetMetadata, applyDecorators, createParamDecorator } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
 import type { Request } from 'express';
+import type { ApiTokenUse } from './api-tokens';
 import { AuthUser, Role, STAFF_ROLES } from './auth.types';
 
 export const ACCESS_METADATA = 'access';
@@ -21,7 +22,11 @@ export const Roles = (...roles: Role[]) =>
 /** The secretariat, and admins who can do all it can. */
 export const Staff = () => Roles(...STAFF_ROLES);
 
-export type RequestWithUser = Request & { user?: AuthUser };
+export type RequestWithUser = Request & {
+  user?: AuthUser;
+  /** The personal API token the request was made with, if any. */
+  apiToken?: ApiTokenUse;
+};
 
 export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext) => {
   return context.switchToHttp().getRequest<RequestWithUser>().user;

@@ -3,6 +3,13 @@ import { Reflector } from '@nestjs/core';
 import { DomainError, ForbiddenError, PLATFORM_ERRORS } from '../errors';
 import { ACCESS_METADATA, AccessRule, RequestWithUser } from './access.decorators';
 import { AccessTokens, bearerToken } from './access-token';
+import type { AuthUser } from './auth.types';
+import { ApiTokenRouteRule, apiTokenRuleOfTags, apiTokenScopeRefusal, looksLikeApiToken } from './api-token-scopes';
+import { API_TOKEN_RULE_METADATA, ApiTokenAuthenticator, InsufficientScopeError } from './api-tokens';
+import { setCurrentApiToken } from '../http/request-context';
+
+/** Where @ApiTags keeps a controller's or route's tags. */
+const OPENAPI_TAGS_METADATA = 'swagger/apiUseTags';
 
 /** Deny by default: a route is reachable only as its access decorator allows. */
 @Injectable()
@@ -10,6 +17,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokens,
+    private readonly apiTokens: ApiTokenAuthenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -20,12 +28,40 @@ export class AccessGuard implements CanActivate {
     if (!rule) throw new ForbiddenError('This route declares no access rule.');
 
     const request = context.switchToHttp().getRequest<RequestWithUser>();
-    const user = await this.tokens.authenticate(bearerToken(request.headers.authorization));
-    if (user) request.user = user;
+    const bearer = bearerToken(request.headers.authorization);
+    if (looksLikeApiToken(bearer)) {
+      // A personal API token: refused outright when not valid, even where no token is needed.
+      const { user, token, lastUseStale } = await this.apiTokens.authenticate(bearer);
+      request.user = user;
+      request.apiToken = token;
+      setCurrentApiToken(token);
+      const refusal = apiTokenScopeRefusal(token.scopes, request.method, this.apiTokenRule(context));
+      if (refusal) throw new InsufficientScopeError(refusal);
+      checkRule(rule, user);
+      if (lastUseStale) await this.apiTokens.recordUse(token.id);
+      return true;
+    }
 
-    if (rule.kind === 'public') return true;
-    if (!request.user) throw new DomainError(PLATFORM_ERRORS.UNAUTHENTICATED, 'A valid access token is required.');
-    if (rule.kind === 'roles' && !rule.roles.includes(request.user.role)) throw new ForbiddenError();
+    const user = await this.tokens.authenticate(bearer);
+    if (user) request.user = user;
+    checkRule(rule, request.user);
     return true;
   }
+
+  /** What API tokens may do here: the route's or controller's declared rule, else its tags'. */
+  private apiTokenRule(context: ExecutionContext): ApiTokenRouteRule {
+    const targets = [context.getHandler(), context.getClass()];
+    const declared = this.reflector.getAllAndOverride<ApiTokenRouteRule | undefined>(API_TOKEN_RULE_METADATA, targets);
+    return (
+      declared ??
+      apiTokenRuleOfTags(this.reflector.getAllAndOverride<string[] | undefined>(OPENAPI_TAGS_METADATA, targets))
+    );
+  }
+}
+
+/** Throws unless the rule lets this caller (or no caller) in. */
+function checkRule(rule: AccessRule, user: AuthUser | undefined): void {
+  if (rule.kind === 'public') return;
+  if (!user) throw new DomainError(PLATFORM_ERRORS.UNAUTHENTICATED, 'A valid access token is required.');
+  if (rule.kind === 'roles' && !rule.roles.includes(user.role)) throw new ForbiddenError();
 }

@@ -5,6 +5,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { AccessTokens } from './access-token';
 import { AccessGuard } from './access.guard';
+import { ApiTokenAuthenticator } from './api-tokens';
 import { AccountLinkSigner, accountLinksConfig } from './account-links';
 import { AuthConfig, authConfig } from './auth.config';
 import { CallerStates } from './caller-states';
@@ -30,7 +31,14 @@ import { ReadGrants } from './read-grants';
       }),
     }),
   ],
-  providers: [{ provide: APP_GUARD, useClass: AccessGuard }, AccessTokens, CallerStates, ReadGrants, AccountLinkSigner],
-  exports: [JwtModule, ConfigModule, AccessTokens, CallerStates, ReadGrants, AccountLinkSigner],
+  providers: [
+    { provide: APP_GUARD, useClass: AccessGuard },
+    AccessTokens,
+    ApiTokenAuthenticator,
+    CallerStates,
+    ReadGrants,
+    AccountLinkSigner,
+  ],
+  exports: [JwtModule, ConfigModule, AccessTokens, ApiTokenAuthenticator, CallerStates, ReadGrants, AccountLinkSigner],
 })
 export class PlatformAuthModule {}

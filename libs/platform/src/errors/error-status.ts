@@ -8,7 +8,13 @@ export const PLATFORM_ERRORS = declareErrors({
   VALIDATION_FAILED: { status: 400, title: { en: 'The request is invalid', fr: 'La requête est invalide' } },
   BAD_REQUEST: { status: 400, title: { en: 'Bad request', fr: 'Requête incorrecte' } },
   UNAUTHENTICATED: { status: 401, title: { en: 'Authentication required', fr: 'Authentification requise' } },
+  // A personal API token that is unknown, expired or revoked, or whose owner may no longer use it.
+  INVALID_API_TOKEN: { status: 401, title: { en: 'Invalid API token', fr: 'Jeton d’API non valide' } },
   FORBIDDEN: { status: 403, title: { en: 'Not allowed', fr: 'Action non autorisée' } },
+  INSUFFICIENT_SCOPE: {
+    status: 403,
+    title: { en: 'Outside the API token’s scopes', fr: 'Hors de la portée du jeton d’API' },
+  },
   NOT_FOUND: { status: 404, title: { en: 'Not found', fr: 'Introuvable' } },
   METHOD_NOT_ALLOWED: { status: 405, title: { en: 'Method not allowed', fr: 'Méthode non autorisée' } },
   REQUEST_TIMEOUT: {

@@ -26,6 +26,9 @@ export function requestId(request: IncomingMessage, response: ServerResponse): s
           level: config.LOG_LEVEL,
           genReqId: requestId,
           redact: ['req.headers.authorization', 'req.headers.cookie'],
+          // The access record of a request made with a personal API token (reads included): its id and name.
+          customProps: (req: IncomingMessage & { apiToken?: { id: string; name: string } }) =>
+            req.apiToken ? { apiToken: { id: req.apiToken.id, name: req.apiToken.name } } : {},
           customLogLevel: (_req, res, err) =>
             err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
         },
