@@ -5,17 +5,32 @@ import { ApiTokensModule } from '../api-tokens.module';
 import { identityConfig } from '../identity.config';
 import { IdentityModule } from '../identity.module';
 import { LoginCounters } from '../infrastructure/login-counters';
+import { SsoModule } from '../sso.module';
 import { ApiTokensController } from './api-tokens.controller';
 import { AuthController } from './auth.controller';
 import { InvitationsController } from './invitations.controller';
 import { PasswordsController } from './passwords.controller';
 import { LoginThrottlerGuard } from './login-throttler.guard';
+import { SsoController } from './sso.controller';
 import { UsersController } from './users.controller';
 
 /** The identity context's HTTP edge; login counters live in Redis so every replica shares them. */
 @Module({
-  imports: [IdentityModule, ApiTokensModule, AccountLinkFlowsModule, ConfigModule.forFeature(identityConfig)],
+  imports: [
+    IdentityModule,
+    ApiTokensModule,
+    AccountLinkFlowsModule,
+    SsoModule,
+    ConfigModule.forFeature(identityConfig),
+  ],
   providers: [LoginCounters, LoginThrottlerGuard],
-  controllers: [AuthController, UsersController, InvitationsController, PasswordsController, ApiTokensController],
+  controllers: [
+    AuthController,
+    UsersController,
+    InvitationsController,
+    PasswordsController,
+    ApiTokensController,
+    SsoController,
+  ],
 })
 export class IdentityHttpModule {}
