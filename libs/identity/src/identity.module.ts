@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { AccountLinksService } from './application/account-links.service';
+import { AccountsService } from './application/accounts.service';
 import { AuthService } from './application/auth.service';
 import { CallerStateRegistration } from './application/caller-state-registration';
 import { CountriesService } from './application/countries.service';
@@ -13,6 +14,7 @@ import { SessionsService } from './application/sessions.service';
 import { UsersService } from './application/users.service';
 import { identityConfig } from './identity.config';
 import { AccountLinksRepository } from './infrastructure/account-links.repository';
+import { AccountsRepository } from './infrastructure/accounts.repository';
 import { CountryEntity, OrganisationEntity, RefreshTokenEntity, UserEntity } from './infrastructure/identity.entities';
 import { CountriesRepository, OrganisationsRepository } from './infrastructure/organisations.repository';
 import { RefreshTokensRepository } from './infrastructure/refresh-tokens.repository';
@@ -33,12 +35,14 @@ import { UsersRepository } from './infrastructure/users.repository';
     CallerStateRegistration,
     UsersService,
     SessionsService,
+    AccountsService,
     OrganisationsService,
     CountriesService,
     PasswordHasher,
     UsersRepository,
     RefreshTokensRepository,
     SessionsRepository,
+    AccountsRepository,
     OrganisationsRepository,
     CountriesRepository,
   ],
@@ -49,6 +53,7 @@ import { UsersRepository } from './infrastructure/users.repository';
     AuthService,
     UsersService,
     SessionsService,
+    AccountsService,
     OrganisationsService,
     CountriesService,
   ],

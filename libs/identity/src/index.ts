@@ -1,6 +1,7 @@
 export * from './identity.module';
 export * from './application/account-links.service';
 export * from './application/invitation-hooks';
+export * from './application/accounts.service';
 export * from './application/countries.service';
 export * from './application/organisations.service';
 export * from './application/sessions.service';

@@ -11,6 +11,7 @@ import { Assignment } from '../domain/evaluation';
 import {
   AssignmentNotYetError,
   ConflictOfInterestError,
+  EvaluatorInactiveError,
   NotAssignableError,
   NotOnPanelError,
 } from '../domain/evaluation.errors';
@@ -112,6 +113,8 @@ export class AssignmentsService {
     const application = await this.context.applicationProfile(callId, applicationId);
     const assignable = await this.context.assignableApplications(callId);
     if (!assignable.some((a) => a.id === applicationId)) throw new NotAssignableError();
+    const [user] = await this.context.usersByIds([evaluatorId]);
+    if (user && !user.active) throw new EvaluatorInactiveError([evaluatorId]);
     const id = await this.transactions.run(async (tx) => {
       await this.assignments.lockCall(tx, callId);
       if (!(await this.panel.isMember(callId, evaluatorId, tx))) throw new NotOnPanelError();

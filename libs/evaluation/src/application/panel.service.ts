@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { User } from '@app/identity';
 import { AuthUser, NotFoundError, Transactions } from '@app/platform';
-import { EvaluatorHasAssignmentsError, NotAnEvaluatorError } from '../domain/evaluation.errors';
+import { EvaluatorHasAssignmentsError, EvaluatorInactiveError, NotAnEvaluatorError } from '../domain/evaluation.errors';
 import { AssignmentsRepository } from '../infrastructure/assignments.repository';
 import { PanelRepository } from '../infrastructure/panel.repository';
 import { EvaluationContext } from './evaluation-context';
@@ -24,7 +24,10 @@ export class PanelService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Adds evaluators to the call's panel (those already on it stay) and returns the whole panel. */
+  /**
+   * Adds evaluators to the call's panel (those already on it stay) and returns the whole panel; a
+   * deactivated account is refused (its past seats and evaluations stay).
+   */
   async add(actor: AuthUser, callId: string, evaluatorIds: string[]): Promise<PanelMember[]> {
     await this.context.openCall(callId);
     const ids = [...new Set(evaluatorIds)];
@@ -32,6 +35,8 @@ export class PanelService {
     const evaluators = new Set(users.filter((u) => u.role === 'evaluator').map((u) => u.id));
     const refused = ids.filter((id) => !evaluators.has(id));
     if (refused.length > 0) throw new NotAnEvaluatorError(refused);
+    const inactive = users.filter((u) => evaluators.has(u.id) && !u.active).map((u) => u.id);
+    if (inactive.length > 0) throw new EvaluatorInactiveError(inactive);
     await this.transactions.run(async (tx) => {
       await this.panel.add(tx, callId, ids);
       await this.audit.record(tx, {

@@ -17,6 +17,10 @@ export const EVALUATION_ERRORS = declareErrors({
     status: 409,
     title: { en: 'The evaluator has assignments', fr: 'L’évaluateur a des affectations' },
   },
+  EVALUATOR_INACTIVE: {
+    status: 409,
+    title: { en: 'The evaluator’s account is deactivated', fr: 'Le compte de l’évaluateur est désactivé' },
+  },
 });
 
 export class IncompleteEvaluationError extends DomainError {
@@ -56,6 +60,17 @@ export class NotAnEvaluatorError extends DomainError {
         params: { id },
       })),
     ]);
+  }
+}
+
+/** A deactivated account takes no new seat on a panel and no new assignment. */
+export class EvaluatorInactiveError extends DomainError {
+  constructor(ids: string[]) {
+    super(
+      EVALUATION_ERRORS.EVALUATOR_INACTIVE,
+      'A deactivated evaluator can neither join a panel nor be assigned an application.',
+      ids.map((id) => ({ field: 'evaluatorIds', message: `${id} is deactivated`, params: { id } })),
+    );
   }
 }
 

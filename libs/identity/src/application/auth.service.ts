@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AccessTokenClaims, AuthConfig, CallerStates, Transaction, Transactions, authConfig } from '@app/platform';
 import { InvalidCredentialsError, InvalidRefreshTokenError } from '../domain/identity.errors';
+import { SessionClient, sessionClient } from '../domain/session';
 import { Locale, User } from '../domain/user';
 import { IdentityConfig, identityConfig } from '../identity.config';
 import { RefreshTokensRepository } from '../infrastructure/refresh-tokens.repository';
@@ -43,12 +44,13 @@ export class AuthService {
     });
   }
 
-  async login(email: string, password: string): Promise<TokenPair> {
+  /** `client` describes where the sign-in comes from (user agent, address), shown in the user's sessions. */
+  async login(email: string, password: string, client?: SessionClient): Promise<TokenPair> {
     const found = await this.users.findCredentials(email.trim());
     const valid = await this.passwords.verify(found?.passwordHash, password);
     // A deactivated account is refused like a wrong password, after the same work.
     if (!found || !valid || !found.user.active) throw new InvalidCredentialsError();
-    return this.transactions.run((tx) => this.issue(tx, found.user, randomUUID()));
+    return this.transactions.run((tx) => this.issue(tx, found.user, randomUUID(), client));
   }
 
   /**
@@ -63,13 +65,13 @@ export class AuthService {
   }
 
   /** Rotates: the presented token is spent; presenting it again revokes its whole family. */
-  async refresh(refreshToken: string): Promise<TokenPair> {
+  async refresh(refreshToken: string, client?: SessionClient): Promise<TokenPair> {
     const tokenHash = sha256(refreshToken);
     const pair = await this.transactions.run(async (tx) => {
       const consumed = await this.refreshTokens.consume(tx, tokenHash);
       if (!consumed) return null;
       const user = await this.users.findById(consumed.userId, tx);
-      return user?.active ? this.issue(tx, user, consumed.familyId) : null;
+      return user?.active ? this.issue(tx, user, consumed.familyId, client) : null;
     });
     if (pair) return pair;
     await this.endSession(tokenHash);
@@ -86,7 +88,7 @@ export class AuthService {
     if (session) this.callers.forgetSession(session.userId, session.familyId);
   }
 
-  private async issue(tx: Transaction, user: User, familyId: string): Promise<TokenPair> {
+  private async issue(tx: Transaction, user: User, familyId: string, client?: SessionClient): Promise<TokenPair> {
     const claims: AccessTokenClaims = { sub: user.id, role: user.role, sid: familyId, ver: user.tokenVersion };
     const refreshToken = randomBytes(32).toString('base64url');
     await this.refreshTokens.insert(tx, {
@@ -94,6 +96,7 @@ export class AuthService {
       familyId,
       tokenHash: sha256(refreshToken),
       expiresAt: new Date(Date.now() + this.identity.REFRESH_TOKEN_TTL_DAYS * 86_400_000),
+      ...sessionClient(client),
     });
     return {
       accessToken: await this.jwt.signAsync(claims),

@@ -1,7 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { AuditService } from '@app/audit';
-import { AuthUser, CallerStates, NotFoundError, Page, Role, Transaction, Transactions } from '@app/platform';
-import { AccountChange, accountChangeRefusal } from '../domain/account-change';
+import { NotFoundError, Page, Role, Transaction } from '@app/platform';
 import { Locale, User } from '../domain/user';
 import { IdentityConfig, identityConfig } from '../identity.config';
 import { UsersRepository } from '../infrastructure/users.repository';
@@ -26,9 +24,6 @@ export class UsersService implements OnApplicationBootstrap {
     private readonly users: UsersRepository,
     private readonly passwords: PasswordHasher,
     private readonly countries: CountriesService,
-    private readonly transactions: Transactions,
-    private readonly audit: AuditService,
-    private readonly callers: CallerStates,
     @Inject(identityConfig.KEY) private readonly config: IdentityConfig,
   ) {}
 
@@ -51,30 +46,6 @@ export class UsersService implements OnApplicationBootstrap {
   /** A user changes its own name or language (its next notifications are written in it). */
   async updateProfile(id: string, profile: { displayName?: string; locale?: Locale }): Promise<User> {
     await this.users.updateProfile(id, profile);
-    return this.get(id);
-  }
-
-  /**
-   * Changes an account's role or deactivates it, effective at once: the access guard reads the
-   * current role and status (this process forgets what it cached; others within TOKEN_STATE_CACHE_MS).
-   */
-  async updateAccount(actor: AuthUser, id: string, change: AccountChange): Promise<User> {
-    await this.transactions.run(async (tx) => {
-      const target = await this.users.lockById(tx, id);
-      if (!target) throw new NotFoundError('User');
-      const refusal = accountChangeRefusal(actor, target, change);
-      if (refusal) throw refusal;
-      await this.users.updateAccount(tx, id, change);
-      await this.audit.record(tx, {
-        actorId: actor.id,
-        action: 'user.account_changed',
-        entityType: 'user',
-        entityId: id,
-        before: { role: target.role, active: target.active },
-        after: { ...change },
-      });
-    });
-    this.callers.forgetUser(id);
     return this.get(id);
   }
 

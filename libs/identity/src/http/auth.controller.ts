@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Req, UseGuards, UseInterceptors } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -7,10 +7,12 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { Authenticated, AuthUser, CurrentUser, Public } from '@app/platform';
 import { AuthService } from '../application/auth.service';
 import { OrganisationsService } from '../application/organisations.service';
 import { UsersService } from '../application/users.service';
+import { SessionClient } from '../domain/session';
 import { User } from '../domain/user';
 import {
   LoginDto,
@@ -53,8 +55,8 @@ export class AuthController {
     description: 'Too many attempts from this client (for this e-mail or any), or too many passwords being checked.',
   })
   @ApiServiceUnavailableResponse({ description: 'The sign-in counters are unreachable; retry after Retry-After.' })
-  login(@Body() body: LoginDto): Promise<TokenPairDto> {
-    return this.auth.login(body.email, body.password);
+  login(@Body() body: LoginDto, @Req() request: Request): Promise<TokenPairDto> {
+    return this.auth.login(body.email, body.password, clientOf(request));
   }
 
   /** Exchanges a refresh token for a new pair; the old refresh token stops working. */
@@ -62,8 +64,8 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @ApiOkResponse({ type: TokenPairDto })
-  refresh(@Body() body: RefreshDto): Promise<TokenPairDto> {
-    return this.auth.refresh(body.refreshToken);
+  refresh(@Body() body: RefreshDto, @Req() request: Request): Promise<TokenPairDto> {
+    return this.auth.refresh(body.refreshToken, clientOf(request));
   }
 
   /** Signs out: the refresh token and every token refreshed from the same sign-in stop working. */
@@ -103,4 +105,9 @@ export class AuthController {
       ...(countryCode ? { countryCode } : {}),
     };
   }
+}
+
+/** Where a sign-in or refresh comes from, kept with its session (the address as TRUST_PROXY resolves it). */
+function clientOf(request: Request): SessionClient {
+  return { userAgent: request.headers['user-agent'], ip: request.ip };
 }

@@ -13,6 +13,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQueryDto, ROLES, Role } from '@app/platform';
+import { MAX_ACCOUNT_CHANGE_REASON_LENGTH } from '../domain/account-change';
 import { REGIONS, Region } from '../domain/geography';
 import { ORGANISATION_TYPES, OrganisationType } from '../domain/organisation';
 import { LOCALES, Locale } from '../domain/user';
@@ -139,6 +140,14 @@ export class UpdateUserDto {
   @ValidateIf((body: UpdateUserDto) => body.active !== undefined)
   @IsBoolean()
   active?: boolean;
+
+  /** Why the account changes; kept in its history (the web app asks for one). */
+  @ApiPropertyOptional({ maxLength: MAX_ACCOUNT_CHANGE_REASON_LENGTH })
+  @ValidateIf((body: UpdateUserDto) => body.reason !== undefined)
+  @Transform(trim)
+  @IsString()
+  @MaxLength(MAX_ACCOUNT_CHANGE_REASON_LENGTH)
+  reason?: string;
 }
 
 export class CreateOrganisationDto {

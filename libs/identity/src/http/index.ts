@@ -7,10 +7,12 @@ import { IdentityModule } from '../identity.module';
 import { LoginCounters } from '../infrastructure/login-counters';
 import { SsoModule } from '../sso.module';
 import { ApiTokensController } from './api-tokens.controller';
+import { AccountsController } from './accounts.controller';
 import { AuthController } from './auth.controller';
 import { InvitationsController } from './invitations.controller';
 import { PasswordsController } from './passwords.controller';
 import { LoginThrottlerGuard } from './login-throttler.guard';
+import { SessionsController } from './sessions.controller';
 import { SsoController } from './sso.controller';
 import { UsersController } from './users.controller';
 
@@ -27,6 +29,8 @@ import { UsersController } from './users.controller';
   controllers: [
     AuthController,
     UsersController,
+    AccountsController,
+    SessionsController,
     InvitationsController,
     PasswordsController,
     ApiTokensController,

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Page, PageOf, Public, Roles, Staff } from '@app/platform';
+import { AccountsService } from '../application/accounts.service';
 import { CountriesService } from '../application/countries.service';
 import { OrganisationsService } from '../application/organisations.service';
 import { UsersService } from '../application/users.service';
@@ -25,6 +26,7 @@ export class UsersController {
     private readonly users: UsersService,
     private readonly organisations: OrganisationsService,
     private readonly countries: CountriesService,
+    private readonly accounts: AccountsService,
   ) {}
 
   /** Creates an evaluator or a secretariat member. */
@@ -44,7 +46,10 @@ export class UsersController {
     return { items: page.items.map((user) => ({ ...toUserDto(user), createdAt: user.createdAt })), total: page.total };
   }
 
-  /** Changes a user's role or deactivates it; the change applies to the tokens it already holds. */
+  /**
+   * Changes a user's role, deactivates or reactivates it, with a reason kept in its history; the
+   * change applies to the tokens it already holds, and deactivation ends every session.
+   */
   @Patch('users/:id')
   @Staff()
   @ApiOkResponse({ type: UserDto })
@@ -53,7 +58,7 @@ export class UsersController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: UpdateUserDto,
   ): Promise<UserDto> {
-    return toUserDto(await this.users.updateAccount(actor, id, body));
+    return toUserDto(await this.accounts.updateAccount(actor, id, body));
   }
 
   /** Registers the caller's organisation; an applicant belongs to one. */

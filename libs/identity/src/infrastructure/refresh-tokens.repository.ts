@@ -8,7 +8,14 @@ export class RefreshTokensRepository {
 
   async insert(
     tx: Transaction,
-    token: { userId: string; familyId: string; tokenHash: string; expiresAt: Date },
+    token: {
+      userId: string;
+      familyId: string;
+      tokenHash: string;
+      expiresAt: Date;
+      userAgent?: string | null;
+      ip?: string | null;
+    },
   ): Promise<void> {
     await tx.insert(RefreshTokenEntity, token);
   }

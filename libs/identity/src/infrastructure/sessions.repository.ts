@@ -44,13 +44,12 @@ export class SessionsRepository {
 
   /** Ends one of the user's sessions; false when it has none by that id still unrevoked. */
   async revoke(userId: string, sessionId: string, tx: Transaction = this.transactions.autocommit): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
+    const [, revoked] = (await tx.query(
       `UPDATE refresh_tokens SET revoked_at = now()
-       WHERE user_id = $1 AND family_id = $2 AND revoked_at IS NULL
-       RETURNING 1`,
+       WHERE user_id = $1 AND family_id = $2 AND revoked_at IS NULL`,
       [userId, sessionId],
-    );
-    return rows.length > 0;
+    )) as [unknown[], number];
+    return revoked > 0;
   }
 
   /** Ends every session of the user, but the one kept if named; answers how many sessions it ended. */
