@@ -1,7 +1,15 @@
 import { useSyncExternalStore } from 'react';
 import { adoptUserLocale } from '../i18n';
 import { api, ok } from './client';
-import { authApi, forgetTokens, hasRefreshToken, onSignedOutElsewhere, refreshTokens, storeTokens } from './tokens';
+import {
+  authApi,
+  forgetTokens,
+  hasRefreshToken,
+  onSignedOutElsewhere,
+  refreshTokens,
+  storeTokens,
+  type TokenPair,
+} from './tokens';
 import type { Me, Role } from './types';
 
 export type SessionState = { status: 'restoring' } | { status: 'anonymous' } | { status: 'signed-in'; me: Me };
@@ -40,6 +48,12 @@ export const session = {
 
   async signIn(email: string, password: string): Promise<Me> {
     storeTokens(await ok(authApi.POST('/api/v1/auth/login', { body: { email, password } })));
+    return loadMe();
+  },
+
+  /** Signs in with a token pair the API handed out otherwise (accepting an invitation). */
+  async adopt(pair: TokenPair): Promise<Me> {
+    storeTokens(pair);
     return loadMe();
   },
 

@@ -1,8 +1,8 @@
-import { PasswordInput, TextInput } from '@mantine/core';
+import { Anchor, PasswordInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { redirect, useNavigate, useSearchParams, type LoaderFunctionArgs } from 'react-router';
+import { Link, redirect, useNavigate, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import type { ApiProblem } from '../../api/problem';
 import { session } from '../../api/session';
 import { homeOf, safeNext } from '../../app/guards';
@@ -66,6 +66,9 @@ export function SignInPage() {
         required
         {...form.getInputProps('password')}
       />
+      <Anchor component={Link} to="/forgot-password" size="sm">
+        {t('signIn.forgotPassword')}
+      </Anchor>
     </AccountForm>
   );
 }

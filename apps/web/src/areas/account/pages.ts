@@ -3,5 +3,9 @@
  * with Mantine's whole sheet, of which the first page has only its components' (app/first-styles.ts).
  */
 import '@mantine/core/styles.layer.css';
+export { AcceptInvitationPage } from './links/AcceptInvitationPage';
+export { ChangePasswordPage, changePasswordLoader } from './links/ChangePasswordPage';
+export { ForgotPasswordPage } from './links/ForgotPasswordPage';
+export { ResetPasswordPage } from './links/ResetPasswordPage';
 export { NotificationsPage, notificationsLoader } from './NotificationsPage';
 export { SignInPage, signInLoader } from './SignInPage';

@@ -8,6 +8,13 @@ export const accountArea: Area = {
   namespace: 'common',
   routes: [
     { path: '/sign-in', lazy: page((p) => ({ loader: p.signInLoader, Component: p.SignInPage })) },
+    { path: '/forgot-password', lazy: page((p) => ({ Component: p.ForgotPasswordPage })) },
+    { path: '/reset-password', lazy: page((p) => ({ Component: p.ResetPasswordPage })) },
+    { path: '/accept-invitation', lazy: page((p) => ({ Component: p.AcceptInvitationPage })) },
+    {
+      path: '/account/password',
+      lazy: page((p) => ({ loader: p.changePasswordLoader, Component: p.ChangePasswordPage })),
+    },
     {
       path: '/notifications',
       lazy: page((p) => ({ loader: p.notificationsLoader, Component: p.NotificationsPage })),
@@ -17,6 +24,11 @@ export const accountArea: Area = {
     {
       to: '/notifications',
       label: () => i18n.t('nav.notifications'),
+      roles: ['applicant', 'evaluator', 'secretariat', 'admin'],
+    },
+    {
+      to: '/account/password',
+      label: () => i18n.t('nav.password'),
       roles: ['applicant', 'evaluator', 'secretariat', 'admin'],
     },
   ],

@@ -12,5 +12,6 @@ export { OverviewPage, overviewLoader } from './call/OverviewPage';
 export { CallsPage, callsLoader } from './calls/CallsPage';
 export { CohortPage, cohortLoader } from './cohorts/CohortPage';
 export { CohortsPage, cohortsLoader } from './cohorts/CohortsPage';
+export { InvitationsPage, invitationsLoader } from './invitations/InvitationsPage';
 export { PanelPage, panelLoader } from './panel/PanelPage';
 export { ScoringPage, scoringLoader } from './scoring/ScoringPage';

@@ -11,6 +11,10 @@ export const secretariatArea: Area = {
   routes: [
     { path: '/secretariat/calls', lazy: page((p) => ({ loader: p.callsLoader, Component: p.CallsPage })) },
     {
+      path: '/secretariat/invitations',
+      lazy: page((p) => ({ loader: p.invitationsLoader, Component: p.InvitationsPage })),
+    },
+    {
       path: '/secretariat/calls/new',
       lazy: page((p) => ({ loader: p.newCallLoader, Component: p.CallBuilderPage })),
     },
@@ -43,6 +47,11 @@ export const secretariatArea: Area = {
     {
       to: '/secretariat/calls',
       label: () => i18n.t('nav.calls', { ns: 'secretariat' }),
+      roles: STAFF,
+    },
+    {
+      to: '/secretariat/invitations',
+      label: () => i18n.t('nav.invitations', { ns: 'secretariat' }),
       roles: STAFF,
     },
   ],

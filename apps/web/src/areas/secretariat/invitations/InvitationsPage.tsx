@@ -1,0 +1,150 @@
+import { Badge, Group, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { api, ok } from '../../../api/client';
+import type { components } from '../../../api/schema';
+import { ConfirmedAction } from '../../../shared/ConfirmedAction';
+import { PageTitle } from '../../../shared/PageTitle';
+import { EmptyState } from '../../../shared/States';
+import { requireStaff } from '../access';
+import { formatCompactDateTime } from '../format';
+import classes from '../secretariat.module.css';
+import { InviteForm } from './InviteForm';
+
+export type Invitation = components['schemas']['InvitationDto'];
+type Status = Invitation['status'];
+
+const STATUSES: Status[] = ['pending', 'accepted', 'expired', 'revoked'];
+/** Dark shades only: white text on them keeps WCAG AA contrast. */
+const COLOURS: Record<Status, string> = { pending: 'blue.9', accepted: 'teal.9', expired: 'gray.8', revoked: 'red.9' };
+
+function isStatus(value: string | null): value is Status {
+  return STATUSES.includes(value as Status);
+}
+
+export async function invitationsLoader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  const requested = new URL(request.url).searchParams.get('status');
+  const status = isStatus(requested) ? requested : undefined;
+  const [page, calls] = await Promise.all([
+    ok(api.GET('/api/v1/invitations', { params: { query: { limit: 500, ...(status ? { status } : {}) } } })),
+    ok(api.GET('/api/v1/calls', { params: { query: { limit: 500 } } })),
+  ]);
+  // Only a panel that can still change may take an invited evaluator.
+  const open = calls.items.filter((call) => call.status !== 'published' && call.status !== 'archived');
+  return { invitations: page.items, total: page.total, status, calls: open };
+}
+
+/** Invitations of evaluators and secretariat members: the form, and every invitation with its state. */
+export function InvitationsPage() {
+  const { t } = useTranslation('secretariat');
+  const { invitations, total, status, calls } = useLoaderData<typeof invitationsLoader>();
+  return (
+    <>
+      <PageTitle title={t('invitations.title')}>
+        <Text>{t('invitations.intro')}</Text>
+      </PageTitle>
+      <InviteForm calls={calls} />
+      <Group justify="space-between" align="flex-end" mt="xl" mb="sm">
+        <StatusFilter current={status} />
+      </Group>
+      {invitations.length === 0 ? (
+        <EmptyState>{t('invitations.none')}</EmptyState>
+      ) : (
+        <InvitationsTable invitations={invitations} total={total} />
+      )}
+    </>
+  );
+}
+
+function StatusFilter({ current }: { current: Status | undefined }) {
+  const { t } = useTranslation('secretariat');
+  const links: Array<[string, string]> = [
+    ['/secretariat/invitations', t('invitations.all')],
+    ...STATUSES.map((s): [string, string] => [`/secretariat/invitations?status=${s}`, t(`invitations.statuses.${s}`)]),
+  ];
+  return (
+    <Group component="nav" aria-label={t('invitations.filter')} gap={4}>
+      {links.map(([to, label], index) => (
+        <Link
+          key={to}
+          to={to}
+          className={classes.filterLink}
+          aria-current={(index === 0 ? !current : to.endsWith(`=${current}`)) ? 'page' : undefined}
+        >
+          {label}
+        </Link>
+      ))}
+    </Group>
+  );
+}
+
+function InvitationsTable({ invitations, total }: { invitations: Invitation[]; total: number }) {
+  const { t, i18n } = useTranslation(['secretariat', 'common']);
+  return (
+    <Table.ScrollContainer minWidth={860}>
+      <Table striped withTableBorder verticalSpacing="xs">
+        <Table.Caption>{t('invitations.caption', { count: total })}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('invitations.person')}</Table.Th>
+            <Table.Th scope="col">{t('invitations.role')}</Table.Th>
+            <Table.Th scope="col">{t('invitations.status')}</Table.Th>
+            <Table.Th scope="col">{t('invitations.sentAt')}</Table.Th>
+            <Table.Th scope="col">{t('invitations.expiresAt')}</Table.Th>
+            <Table.Th scope="col">{t('invitations.actions')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {invitations.map((invitation) => (
+            <Table.Tr key={invitation.id}>
+              <Table.Td>
+                <Text fw={600} size="sm">
+                  {invitation.displayName}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {invitation.email}
+                </Text>
+              </Table.Td>
+              <Table.Td>{t(`common:roles.${invitation.role}`)}</Table.Td>
+              <Table.Td>
+                <Badge color={COLOURS[invitation.status]} variant="filled">
+                  {t(`invitations.statuses.${invitation.status}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{formatCompactDateTime(invitation.sentAt, i18n.language)}</Table.Td>
+              <Table.Td>{formatCompactDateTime(invitation.expiresAt, i18n.language)}</Table.Td>
+              <Table.Td>
+                {(invitation.status === 'pending' || invitation.status === 'expired') && (
+                  <Group gap="xs" wrap="nowrap">
+                    <ConfirmedAction
+                      label={t('invitations.resend')}
+                      title={t('invitations.resendTitle', { name: invitation.displayName })}
+                      explanation={t('invitations.resendExplanation', { email: invitation.email })}
+                      confirmLabel={t('invitations.resend')}
+                      variant="light"
+                      action={() =>
+                        ok(api.POST('/api/v1/invitations/{id}/resend', { params: { path: { id: invitation.id } } }))
+                      }
+                    />
+                    <ConfirmedAction
+                      label={t('invitations.revoke')}
+                      title={t('invitations.revokeTitle', { name: invitation.displayName })}
+                      explanation={t('invitations.revokeExplanation')}
+                      confirmLabel={t('invitations.revoke')}
+                      destructive
+                      variant="light"
+                      action={() =>
+                        ok(api.POST('/api/v1/invitations/{id}/revoke', { params: { path: { id: invitation.id } } }))
+                      }
+                    />
+                  </Group>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
