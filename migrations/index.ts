@@ -17,6 +17,7 @@ import { OutboxNotify1765300000001 } from './1765300000001-OutboxNotify';
 import { EventsOnSubscriberQueues1765300000002 } from './1765300000002-EventsOnSubscriberQueues';
 import { ListReadModels1765500000000 } from './1765500000000-ListReadModels';
 import { ScoringCallRescoredAt1765600000000 } from './1765600000000-ScoringCallRescoredAt';
+import { ScoringAggregates1765710000000 } from './1765710000000-ScoringAggregates';
 import { UserIdentities1765720000000 } from './1765720000000-UserIdentities';
 import { ApiTokens1765730000000 } from './1765730000000-ApiTokens';
 import { AccountLinks1765750000000 } from './1765750000000-AccountLinks';
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   EventsOnSubscriberQueues1765300000002,
   ListReadModels1765500000000,
   ScoringCallRescoredAt1765600000000,
+  ScoringAggregates1765710000000,
   UserIdentities1765720000000,
   ApiTokens1765730000000,
   AccountLinks1765750000000,

@@ -1,9 +1,11 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import fc from 'fast-check';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { PlatformModule, Transactions } from '@app/platform';
 import { ApplicationResult, Normalization, ScoringRepository } from '@app/scoring';
+import { ScoringRunsRepository } from '../../libs/scoring/src/infrastructure/scoring-runs.repository';
 
 const CODES = ['a', 'B', 'c'];
 const APPLICATIONS = 8;
@@ -13,20 +15,23 @@ const EVALUATORS = 4;
 type Change =
   | { kind: 'submit'; application: number; evaluator: number; scores: number[] }
   | { kind: 'reopen'; application: number; evaluator: number }
+  // The nth submitted evaluation deleted outright, scores and all: no assignment row is written, one disappears.
+  | { kind: 'remove'; nth: number }
   | { kind: 'withdraw'; application: number }
   | { kind: 'override'; application: number; eligible: boolean }
-  | { kind: 'reweight'; weights: number[] };
+  | { kind: 'reweight'; weights: number[] }
+  // A submission reflected by a full run (chunks staging totals, then ranking), not by a rescoring.
+  | { kind: 'run'; submission: Extract<Change, { kind: 'submit' }> };
+
+const submitArbitrary = fc.record({
+  kind: fc.constant('submit' as const),
+  application: fc.nat(APPLICATIONS - 1),
+  evaluator: fc.nat(EVALUATORS - 1),
+  scores: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: CODES.length, maxLength: CODES.length }),
+});
 
 const changeArbitrary: fc.Arbitrary<Change> = fc.oneof(
-  {
-    weight: 6,
-    arbitrary: fc.record({
-      kind: fc.constant('submit' as const),
-      application: fc.nat(APPLICATIONS - 1),
-      evaluator: fc.nat(EVALUATORS - 1),
-      scores: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: CODES.length, maxLength: CODES.length }),
-    }),
-  },
+  { weight: 6, arbitrary: submitArbitrary },
   {
     weight: 3,
     arbitrary: fc.record({
@@ -34,6 +39,10 @@ const changeArbitrary: fc.Arbitrary<Change> = fc.oneof(
       application: fc.nat(APPLICATIONS - 1),
       evaluator: fc.nat(EVALUATORS - 1),
     }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('remove' as const), nth: fc.nat(APPLICATIONS * EVALUATORS) }),
   },
   {
     weight: 1,
@@ -57,6 +66,10 @@ const changeArbitrary: fc.Arbitrary<Change> = fc.oneof(
       }),
     }),
   },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('run' as const), submission: submitArbitrary }),
+  },
 );
 
 interface SeededCall {
@@ -70,18 +83,20 @@ describe('incremental rescoring', () => {
   let db: DataSource;
   let transactions: Transactions;
   let repository: ScoringRepository;
+  let runs: ScoringRunsRepository;
   let owner: string;
   let evaluatorIds: string[];
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
       imports: [PlatformModule],
-      providers: [ScoringRepository],
+      providers: [ScoringRepository, ScoringRunsRepository],
     }).compile();
     context = await moduleRef.init();
     db = context.get(DataSource);
     transactions = context.get(Transactions);
     repository = context.get(ScoringRepository);
+    runs = context.get(ScoringRunsRepository);
     [{ id: owner }] = (await db.query(
       `INSERT INTO users (email, password_hash, role, display_name)
        VALUES ('incremental-owner-' || gen_random_uuid() || '@test.example', 'x', 'applicant', 'Owner') RETURNING id`,
@@ -129,8 +144,43 @@ describe('incremental rescoring', () => {
     return { callId, applicationIds, evaluatorIds };
   }
 
+  /** A full run of the call, as the worker makes it: chunks of two evaluations, then the ranking. */
+  async function fullRun(callId: string): Promise<void> {
+    const runId = (await transactions.run((tx) =>
+      runs.insert(tx, { callId, reason: 'requested', triggerOutboxId: randomUUID() }),
+    )) as string;
+    const run = (await runs.findById(runId))!;
+    for (const chunk of await transactions.run((tx) => runs.plan(tx, run, 2, []))) {
+      await transactions.run((tx) => runs.stageChunk(tx, run, chunk));
+    }
+    await transactions.run(async (tx) => {
+      await repository.lockCall(tx, callId, 'exclusive');
+      await repository.scoreCallFromRun(tx, callId, runId);
+      await runs.finish(tx, runId, { status: 'completed' });
+    });
+  }
+
+  /** Kept totals that are not those of the live submitted evaluations (another version, or no longer submitted). */
+  async function staleKeptTotals(callId: string): Promise<number> {
+    const [{ n }] = (await db.query(
+      `SELECT count(*)::int AS n FROM scoring_evaluation_totals t
+       WHERE t.call_id = $1 AND NOT EXISTS (
+         SELECT 1 FROM assignments a
+         WHERE a.id = t.assignment_id AND a.status = 'submitted' AND a.xmin::text::bigint = t.assignment_version)`,
+      [callId],
+    )) as Array<{ n: number }>;
+    return n;
+  }
+
   async function apply(call: SeededCall, change: Change): Promise<void> {
     switch (change.kind) {
+      case 'run': {
+        await apply(call, change.submission);
+        await fullRun(call.callId);
+        // The run keeps what it computed: its totals are the live ones, and they reproduce its results.
+        expect(await staleKeptTotals(call.callId)).toBe(0);
+        return;
+      }
       case 'submit': {
         // A first submission, or a resubmission after a reopening: the row and its scores are written anew.
         const [{ id }] = (await db.query(
@@ -154,6 +204,16 @@ describe('incremental rescoring', () => {
           `UPDATE assignments SET status = 'draft', submitted_at = NULL
            WHERE application_id = $1 AND evaluator_id = $2 AND status = 'submitted'`,
           [call.applicationIds[change.application], call.evaluatorIds[change.evaluator]],
+        );
+        return;
+      case 'remove':
+        await db.query(
+          `WITH submitted AS (
+             SELECT id, row_number() OVER (ORDER BY id) - 1 AS position, count(*) OVER () AS n
+             FROM assignments WHERE call_id = $1 AND status = 'submitted'
+           )
+           DELETE FROM assignments a USING submitted s WHERE a.id = s.id AND s.position = $2 % s.n`,
+          [call.callId, change.nth],
         );
         return;
       case 'withdraw':

@@ -8,6 +8,12 @@
  */
 import { CALL_SETTINGS, TOTAL_OF_SCORES, evaluatorTotals } from './scoring.sql';
 
+/** The count of the rows of `cte`, and the distinct applications and evaluators they are of. */
+const CHANGED_OF = (cte: string) => `SELECT count(*)::int AS ${cte},
+  COALESCE(array_agg(DISTINCT application_id), '{}') AS applications,
+  COALESCE(array_agg(DISTINCT evaluator_id), '{}') AS evaluators
+FROM ${cte}`;
+
 /**
  * Records the call's scale and weights; when they differ from those the kept totals were computed
  * with (a reweighting), forgets every kept total of the call. Returns `forgotten`.
@@ -35,34 +41,65 @@ forgotten AS (
 SELECT count(*)::int AS forgotten FROM forgotten`;
 
 /**
- * Forgets the kept totals whose evaluation is no longer submitted, or was written since (a reopening,
- * a resubmission). Returns `forgotten`.
+ * The call's assignments written by a transaction as recent as $2 (an xid8, as bigint) or more
+ * recent: `candidates`, a superset of those written since the last rescoring, whose oldest invisible
+ * transaction was $2 (none when $2 is null); `submitted`, how many assignments are submitted; and
+ * `seen`, the oldest transaction this statement cannot see, for the next rescoring. A version
+ * (xmin) holds the low 32 bits of its transaction: its distance below the snapshot's xmax, modulo
+ * 2^32, gives its age. One scan of the call's assignments, no join.
  */
-export const FORGET_STALE_TOTALS_SQL = `
-WITH forgotten AS (
-  DELETE FROM scoring_evaluation_totals t
-  WHERE t.call_id = $1
-    AND NOT EXISTS (
-      SELECT 1 FROM evaluation_assignment_states a
-      WHERE a.call_id = t.call_id AND a.status = 'submitted'
-        AND a.assignment_id = t.assignment_id AND a.version = t.assignment_version
-    )
-  RETURNING 1
-)
-SELECT count(*)::int AS forgotten FROM forgotten`;
+export const ASSIGNMENTS_WRITTEN_SINCE_SQL = `
+SELECT COALESCE(array_agg(a.assignment_id) FILTER (
+         WHERE $2::bigint IS NOT NULL
+           AND mod((SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint) % 4294967296 - a.version + 4294967296, 4294967296)
+               <= (SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint) - $2::bigint
+       ), '{}') AS candidates,
+       count(*) FILTER (WHERE a.status = 'submitted')::int AS submitted,
+       (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint) AS seen
+FROM evaluation_assignment_states a
+WHERE a.call_id = $1`;
 
 /**
- * Computes and keeps the total of every submitted evaluation of the call that has none, as the full
- * run computes it (an evaluation without scores has none). Each total is computed by a lateral
- * lookup of its own scores, so the cost is linear in the missing totals whatever the planner
- * estimates (on stale statistics a join planned as one row was quadratic). Returns `kept`.
+ * Compares the call's kept totals with its submitted evaluations, those of the assignments $2 only
+ * (all when null), in one pass (a hashed full join on assignment and version): `stale`, the
+ * assignments of kept totals whose evaluation is no longer submitted or was written since (a
+ * reopening, a resubmission); `missing`, the submitted evaluations without a kept total of their
+ * current version.
  */
-export const KEEP_MISSING_TOTALS_SQL = `
+export const DIFF_KEPT_TOTALS_SQL = `
+SELECT COALESCE(array_agg(k.assignment_id) FILTER (WHERE l.assignment_id IS NULL), '{}') AS stale,
+       COALESCE(array_agg(l.assignment_id) FILTER (WHERE k.assignment_id IS NULL), '{}') AS missing
+FROM (
+  SELECT assignment_id, version FROM evaluation_assignment_states
+  WHERE call_id = $1 AND status = 'submitted' AND ($2::uuid[] IS NULL OR assignment_id = ANY($2))
+) l
+FULL JOIN (
+  SELECT assignment_id, assignment_version FROM scoring_evaluation_totals
+  WHERE call_id = $1 AND ($2::uuid[] IS NULL OR assignment_id = ANY($2))
+) k ON k.assignment_id = l.assignment_id AND k.assignment_version = l.version`;
+
+/** Forgets the kept totals of the assignments $2. Returns `forgotten`, and the `applications` and `evaluators` they were of. */
+export const FORGET_TOTALS_SQL = `
+WITH forgotten AS (
+  DELETE FROM scoring_evaluation_totals t
+  WHERE t.call_id = $1 AND t.assignment_id = ANY($2::uuid[])
+  RETURNING t.application_id, t.evaluator_id
+)
+${CHANGED_OF('forgotten')}`;
+
+/**
+ * Computes and keeps the total of each evaluation $2 that is submitted and has none kept, as the
+ * full run computes it (an evaluation without scores has none). Each total is computed by a lateral
+ * lookup of its own scores, so the cost is linear in the totals kept whatever the planner
+ * estimates (on stale statistics a join planned as one row was quadratic). Returns `kept`, and the
+ * `applications` and `evaluators` they are of.
+ */
+export const KEEP_TOTALS_SQL = `
 WITH ${CALL_SETTINGS},
 missing AS (
   SELECT a.assignment_id, a.application_id, a.evaluator_id, a.version
   FROM evaluation_assignment_states a
-  WHERE a.call_id = $1 AND a.status = 'submitted'
+  WHERE a.call_id = $1 AND a.status = 'submitted' AND a.assignment_id = ANY($2::uuid[])
     AND NOT EXISTS (SELECT 1 FROM scoring_evaluation_totals t WHERE t.assignment_id = a.assignment_id)
 ),
 kept AS (
@@ -77,9 +114,9 @@ kept AS (
     WHERE cs.assignment_id = m.assignment_id
     HAVING count(*) > 0
   ) total
-  RETURNING 1
+  RETURNING application_id, evaluator_id
 )
-SELECT count(*)::int AS kept FROM kept`;
+${CHANGED_OF('kept')}`;
 
 /**
  * Keeps the total of every submitted evaluation of a call that has none kept (its first rescoring,

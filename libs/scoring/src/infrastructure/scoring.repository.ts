@@ -2,12 +2,31 @@ import { Injectable } from '@nestjs/common';
 import { Transaction, Transactions } from '@app/platform';
 import {
   ANY_KEPT_TOTAL_SQL,
-  FORGET_STALE_TOTALS_SQL,
+  ASSIGNMENTS_WRITTEN_SINCE_SQL,
+  DIFF_KEPT_TOTALS_SQL,
   FORGET_TOTALS_OF_OLD_DEFINITION_SQL,
+  FORGET_TOTALS_SQL,
   KEEP_EVERY_TOTAL_SQL,
-  KEEP_MISSING_TOTALS_SQL,
+  KEEP_TOTALS_SQL,
 } from './incremental-scoring.sql';
-import { SCORE_CALL_FROM_KEPT_TOTALS_SQL, SCORE_CALL_FROM_RUN_SQL, SCORE_CALL_SQL } from './scoring.sql';
+import { TotalCount, callMoments } from '../domain/call-moments';
+import {
+  FORGET_EVALUATOR_MOMENTS_SQL,
+  FORGET_TOTALS_OTHER_THAN_RUN_SQL,
+  KEEP_APPLICATION_FIGURES_SQL,
+  KEEP_EVALUATOR_MOMENTS_SQL,
+  KEEP_RUN_TOTALS_SQL,
+  SCORE_CALL_FROM_AGGREGATES_SQL,
+  TOTALS_BY_VALUE_SQL,
+} from './scoring-aggregates.sql';
+import { SCORE_CALL_FROM_RUN_SQL, SCORE_CALL_SQL } from './scoring.sql';
+
+/** What changed in the kept totals: the applications and evaluators concerned, or `every` one. */
+type Changed = { applications: string[]; evaluators: string[] } | 'every';
+interface ChangedRow {
+  applications: string[];
+  evaluators: string[];
+}
 
 /** One row of application_results: an application's figures of DESIGN.md §5 as last computed. */
 export interface ApplicationResult {
@@ -70,29 +89,120 @@ export class ScoringRepository {
   }
 
   /**
-   * The same results as `scoreCall`, bit for bit, at the cost of the evaluations that changed since
-   * the last rescoring (their totals) plus one pass over the call's kept totals (moments, ranks);
-   * writes only the results that changed. Idempotent; the caller holds the call's lock.
+   * The same results as `scoreCall`, bit for bit, at the cost of what changed since the last
+   * rescoring: the totals of the evaluations submitted or reopened meanwhile (found by one scan of
+   * the call's assignments for those written since), the moments of their evaluators, the figures
+   * of their applications, the call's moments from its totals grouped by value, then one pass over
+   * the kept totals for what moves with the moments (normalised scores, ranks); writes only the
+   * results that changed. Idempotent; the caller holds the call's lock.
    */
   async rescoreIncrementally(tx: Transaction, callId: string): Promise<{ applications: number }> {
+    // Small sorts per evaluator and application, one per application, in memory; compiling them costs more than it saves.
+    await tx.query(`SET LOCAL work_mem = '64MB'`);
+    await tx.query(`SET LOCAL jit = off`);
     await tx.query(FORGET_TOTALS_OF_OLD_DEFINITION_SQL, [callId]);
+    const [definition] = (await tx.query(`SELECT assignments_seen FROM scoring_call_definitions WHERE call_id = $1`, [
+      callId,
+    ])) as Array<{ assignments_seen: string | null }>;
+    const since = definition?.assignments_seen ?? null;
+    const [written] = (await tx.query(ASSIGNMENTS_WRITTEN_SINCE_SQL, [callId, since])) as Array<{
+      candidates: string[];
+      submitted: number;
+      seen: string;
+    }>;
     const [{ any }] = (await tx.query(ANY_KEPT_TOTAL_SQL, [callId])) as Array<{ any: boolean }>;
+    let changed: Changed = 'every';
+    let totals: TotalCount[];
     if (any) {
-      await tx.query(FORGET_STALE_TOTALS_SQL, [callId]);
-      await tx.query(KEEP_MISSING_TOTALS_SQL, [callId]);
+      changed = await this.bringTotalsUpToDate(tx, callId, since === null ? null : written.candidates);
+      totals = await this.totalsByValue(tx, callId);
+      // Kept totals of assignments deleted since, or of evaluations without scores: compared in full.
+      if (since !== null && kept(totals) !== written.submitted) {
+        changed = merge(changed, await this.bringTotalsUpToDate(tx, callId, null));
+        totals = await this.totalsByValue(tx, callId);
+      }
     } else {
       await tx.query(KEEP_EVERY_TOTAL_SQL, [callId]);
+      totals = await this.totalsByValue(tx, callId);
     }
-    // The pass over the kept totals sorts them several times: in memory, not in files, at 100,000 applications.
-    await tx.query(`SET LOCAL work_mem = '64MB'`);
-    const written = firstCount(await tx.query(SCORE_CALL_FROM_KEPT_TOTALS_SQL, [callId]));
-    await tx.query(`UPDATE scoring_call_definitions SET rescored_at = clock_timestamp() WHERE call_id = $1`, [callId]);
-    return written;
+    const result = await this.scoreFromAggregates(tx, callId, changed, totals);
+    await tx.query(
+      `UPDATE scoring_call_definitions SET rescored_at = clock_timestamp(), assignments_seen = $2 WHERE call_id = $1`,
+      [callId, written.seen],
+    );
+    return result;
   }
 
-  /** Like `scoreCall`, from the evaluator totals that a run staged instead of the live scores. */
+  /** Forgets the stale kept totals of the assignments given (all when null) and keeps the missing ones. */
+  private async bringTotalsUpToDate(tx: Transaction, callId: string, assignments: string[] | null): Promise<Changed> {
+    if (assignments !== null && assignments.length === 0) return { applications: [], evaluators: [] };
+    const [diff] = (await tx.query(DIFF_KEPT_TOTALS_SQL, [callId, assignments])) as Array<{
+      stale: string[];
+      missing: string[];
+    }>;
+    const [forgotten] = (await tx.query(FORGET_TOTALS_SQL, [callId, diff.stale])) as ChangedRow[];
+    const [keptNow] = (await tx.query(KEEP_TOTALS_SQL, [callId, diff.missing])) as ChangedRow[];
+    return {
+      applications: union(forgotten.applications, keptNow.applications),
+      evaluators: union(forgotten.evaluators, keptNow.evaluators),
+    };
+  }
+
+  private async totalsByValue(tx: Transaction, callId: string): Promise<TotalCount[]> {
+    return (await tx.query(TOTALS_BY_VALUE_SQL, [callId])) as TotalCount[];
+  }
+
+  /** Brings the changed evaluators' moments and applications' figures up to date, then scores the call. */
+  private async scoreFromAggregates(tx: Transaction, callId: string, changed: Changed, totals: TotalCount[]) {
+    await this.keepEvaluatorMoments(tx, callId, changed === 'every' ? null : changed.evaluators);
+    const moments = callMoments(totals);
+    const applications = changed === 'every' ? null : changed.applications;
+    const [{ written }] = (await tx.query(KEEP_APPLICATION_FIGURES_SQL, [callId, applications])) as Array<{
+      written: string[];
+    }>;
+    const [rescored] = (await tx.query(SCORE_CALL_FROM_AGGREGATES_SQL, [
+      callId,
+      moments?.mean ?? null,
+      moments?.stdDev ?? null,
+      written,
+    ])) as Array<{ applications: number }>;
+    return { applications: written.length + rescored.applications };
+  }
+
+  /** Recomputes the moments of the evaluators given (every evaluator of the call when null) from their kept totals. */
+  private async keepEvaluatorMoments(tx: Transaction, callId: string, evaluators: string[] | null): Promise<void> {
+    if (evaluators !== null && evaluators.length === 0) return;
+    await tx.query(FORGET_EVALUATOR_MOMENTS_SQL, [callId, evaluators]);
+    await tx.query(KEEP_EVALUATOR_MOMENTS_SQL, [callId, evaluators]);
+  }
+
+  /**
+   * Makes the call's kept totals and moments those of a full run ($runId), so that the next
+   * rescoring starts from what the run computed. The caller holds the call's lock.
+   */
+  private async keepRunTotals(tx: Transaction, callId: string, runId: string): Promise<void> {
+    const [definition] = (await tx.query(FORGET_TOTALS_OF_OLD_DEFINITION_SQL, [callId])) as Array<{
+      forgotten: number;
+    }>;
+    const [forgotten] = (await tx.query(FORGET_TOTALS_OTHER_THAN_RUN_SQL, [callId, runId])) as ChangedRow[];
+    const [keptNow] = (await tx.query(KEEP_RUN_TOTALS_SQL, [callId, runId])) as ChangedRow[];
+    await this.keepEvaluatorMoments(
+      tx,
+      callId,
+      definition.forgotten > 0 ? null : union(forgotten.evaluators, keptNow.evaluators),
+    );
+    // The chunks read the assignments at different times: the next rescoring compares them all once.
+    await tx.query(`UPDATE scoring_call_definitions SET assignments_seen = NULL WHERE call_id = $1`, [callId]);
+  }
+
+  /**
+   * Like `scoreCall`, from the evaluator totals that a run staged instead of the live scores; the
+   * run's totals become the kept ones, with their evaluators' moments.
+   */
   async scoreCallFromRun(tx: Transaction, callId: string, runId: string): Promise<{ applications: number }> {
-    return firstCount(await tx.query(SCORE_CALL_FROM_RUN_SQL, [callId, runId]));
+    const written = firstCount(await tx.query(SCORE_CALL_FROM_RUN_SQL, [callId, runId]));
+    await this.keepRunTotals(tx, callId, runId);
+    return written;
   }
 
   /**
@@ -133,6 +243,19 @@ function toResult(row: ResultRow): ApplicationResult {
     rank: row.rank,
     computedAt: row.computed_at,
   };
+}
+
+function merge(a: Changed, b: Changed): Changed {
+  if (a === 'every' || b === 'every') return 'every';
+  return { applications: union(a.applications, b.applications), evaluators: union(a.evaluators, b.evaluators) };
+}
+
+function kept(totals: readonly TotalCount[]): number {
+  return totals.reduce((sum, t) => sum + t.count, 0);
+}
+
+function union(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])];
 }
 
 function firstCount(rows: Array<{ applications: number }>): { applications: number } {

@@ -15,7 +15,7 @@
  * are read through the views they grant scoring (calls_…, evaluation_…, applications_…).
  */
 /** `resolutionSteps` of ../domain/statistics: the integer number of 1e-9 steps in a figure, which discrete outcomes compare. */
-const resolutionSteps = (expression: string): string => `floor((${expression}) / 1e-9::float8 + 0.5)`;
+export const resolutionSteps = (expression: string): string => `floor((${expression}) / 1e-9::float8 + 0.5)`;
 
 /** The call's scale and settings, as the CTE `call`. */
 export const CALL_SETTINGS = `call AS (
@@ -41,7 +41,7 @@ export const evaluatorTotals = (inRange: (column: string) => string = () => 'tru
   GROUP BY a.assignment_id, a.application_id, a.evaluator_id, a.version`;
 
 /** An upserted result differs from the stored one: an incremental rescoring writes only these. */
-const CHANGED = `(r.raw_score, r.normalized_score, r.score, r.evaluation_count, r.spread, r.std_dev, r.needs_moderation, r.rank)
+export const CHANGED = `(r.raw_score, r.normalized_score, r.score, r.evaluation_count, r.spread, r.std_dev, r.needs_moderation, r.rank)
   IS DISTINCT FROM (EXCLUDED.raw_score, EXCLUDED.normalized_score, EXCLUDED.score, EXCLUDED.evaluation_count,
     EXCLUDED.spread, EXCLUDED.std_dev, EXCLUDED.needs_moderation, EXCLUDED.rank)`;
 
@@ -57,7 +57,7 @@ const WHOLE_PARTITION = 'ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWIN
  * over them, quadratic in the applications (minutes at 40,000). Windows and sorts cost the same
  * whatever the estimates; the one join left, with `applications_ranking_facts`, is by primary key.
  */
-const scoreFromTotals = (totalsQuery: string, rewrite: 'every result' | 'changed results') => `
+const scoreFromTotals = (totalsQuery: string) => `
 WITH ${CALL_SETTINGS},
 totals AS (${totalsQuery}),
 means AS (
@@ -140,27 +140,16 @@ upserted AS (
     needs_moderation = EXCLUDED.needs_moderation,
     rank = EXCLUDED.rank,
     computed_at = clock_timestamp()
-  ${rewrite === 'changed results' ? `WHERE ${CHANGED}` : ''}
   RETURNING 1
 )
 SELECT count(*)::int AS applications FROM upserted`;
 
 /** Scores the whole call from its live facts. Returns one row, `applications`: the results written. */
-export const SCORE_CALL_SQL = scoreFromTotals(evaluatorTotals(), 'every result');
+export const SCORE_CALL_SQL = scoreFromTotals(evaluatorTotals());
 
 /** Scores the call ($1) from the totals its run $2 staged; returns `applications` like SCORE_CALL_SQL. */
 export const SCORE_CALL_FROM_RUN_SQL = scoreFromTotals(
   `SELECT application_id, evaluator_id, total AS t FROM scoring_run_totals WHERE run_id = $2`,
-  'every result',
-);
-
-/**
- * Scores the call ($1) from its kept totals (./incremental-scoring.sql brings them up to date first)
- * and writes only the results that changed; returns `applications`: the results written.
- */
-export const SCORE_CALL_FROM_KEPT_TOTALS_SQL = scoreFromTotals(
-  `SELECT application_id, evaluator_id, total AS t FROM scoring_evaluation_totals WHERE call_id = $1`,
-  'changed results',
 );
 
 /**
@@ -171,8 +160,8 @@ export const SCORE_CALL_FROM_KEPT_TOTALS_SQL = scoreFromTotals(
 export const STAGE_RUN_TOTALS_SQL = `
 WITH ${CALL_SETTINGS},
 staged AS (
-  INSERT INTO scoring_run_totals (run_id, assignment_id, application_id, evaluator_id, total)
-  SELECT $2, assignment_id, application_id, evaluator_id, t
+  INSERT INTO scoring_run_totals (run_id, assignment_id, application_id, evaluator_id, assignment_version, total)
+  SELECT $2, assignment_id, application_id, evaluator_id, version, t
   FROM (${evaluatorTotals((column) => `${column} BETWEEN $3 AND $4`)}) totals
   RETURNING 1
 )

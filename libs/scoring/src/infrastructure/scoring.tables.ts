@@ -8,6 +8,7 @@ export const SCORING_TABLES: ContextTables = {
     'scoring_run_chunks',
     'scoring_run_totals',
     'scoring_evaluation_totals',
+    'scoring_evaluator_moments',
     'scoring_call_definitions',
   ],
   grants: {

@@ -1,0 +1,175 @@
+/**
+ * Incremental scoring over running aggregates (DESIGN.md §5.3): a rescoring recomputes the moments
+ * of the evaluators whose kept totals changed, the call's μ and σ from its totals grouped by value
+ * (../domain/call-moments), the figures of the applications whose totals changed, and for every
+ * application only what moves with the moments: the normalised score, the score and the rank.
+ * Every figure is computed by the same operations, in the same order, over the same values as in a
+ * full run (./scoring.sql), so it is the same number bit for bit.
+ *
+ * Each statement takes the call id as $1.
+ */
+import { CALL_SETTINGS, resolutionSteps } from './scoring.sql';
+
+/** Evaluators of the call: those in $2, or every one when $2 is null. */
+const EVALUATORS_OF = (alias: string) =>
+  `${alias}.call_id = $1 AND ($2::uuid[] IS NULL OR ${alias}.evaluator_id = ANY($2))`;
+
+/** Forgets the moments of the evaluators $2 (every evaluator of the call when null). */
+export const FORGET_EVALUATOR_MOMENTS_SQL = `DELETE FROM scoring_evaluator_moments m WHERE ${EVALUATORS_OF('m')}`;
+
+/**
+ * Keeps the moments of the evaluators $2 (every evaluator of the call when null) from their kept
+ * totals, as a full run's windows per evaluator compute them: μ_e the ascending sum over the count,
+ * σ_e two-pass over the squared deviations in ascending order. Evaluators with no total keep none.
+ */
+export const KEEP_EVALUATOR_MOMENTS_SQL = `
+WITH totals AS (
+  SELECT t.evaluator_id, t.total AS t FROM scoring_evaluation_totals t WHERE ${EVALUATORS_OF('t')}
+),
+means AS (
+  SELECT evaluator_id, sum(t ORDER BY t) / count(*) AS mu, count(*) AS n FROM totals GROUP BY evaluator_id
+)
+INSERT INTO scoring_evaluator_moments (call_id, evaluator_id, n, mu, sigma)
+SELECT $1, m.evaluator_id, m.n, m.mu,
+       sqrt(sum((x.t - m.mu) * (x.t - m.mu) ORDER BY (x.t - m.mu) * (x.t - m.mu)) / m.n)
+FROM means m JOIN totals x ON x.evaluator_id = m.evaluator_id
+GROUP BY m.evaluator_id, m.n, m.mu`;
+
+/** The call's kept totals grouped by value (rows `total`, `count`), from which ../domain/call-moments computes μ and σ. */
+export const TOTALS_BY_VALUE_SQL = `
+SELECT total, count(*)::int AS count FROM scoring_evaluation_totals WHERE call_id = $1 GROUP BY total`;
+
+/**
+ * Brings up to date, from their kept totals, the figures of the applications $2 (every application
+ * of the call when null) that do not move with the moments: raw score, evaluation count, spread and
+ * standard deviation (§5.2), computed as a full run computes them. A new result gets them with
+ * placeholders for the rest, which SCORE_CALL_FROM_AGGREGATES_SQL then computes in the same
+ * transaction; the results of those left without totals are deleted. Returns `written`: the
+ * applications whose result was inserted or changed.
+ */
+export const KEEP_APPLICATION_FIGURES_SQL = `
+WITH own AS (
+  SELECT x.application_id, x.total AS t
+  FROM scoring_evaluation_totals x
+  WHERE x.call_id = $1 AND ($2::uuid[] IS NULL OR x.application_id = ANY($2))
+),
+raw AS (
+  SELECT application_id, sum(t ORDER BY t) / count(*) AS raw_score FROM own GROUP BY application_id
+),
+figures AS (
+  SELECT o.application_id, r.raw_score, count(*)::int AS evaluation_count, max(o.t) - min(o.t) AS spread,
+         sqrt(sum((o.t - r.raw_score) * (o.t - r.raw_score) ORDER BY (o.t - r.raw_score) * (o.t - r.raw_score))
+              / count(*)) AS std_dev
+  FROM own o JOIN raw r ON r.application_id = o.application_id
+  GROUP BY o.application_id, r.raw_score
+),
+deleted AS (
+  DELETE FROM application_results r
+  WHERE r.call_id = $1 AND ($2::uuid[] IS NULL OR r.application_id = ANY($2))
+    AND NOT EXISTS (SELECT 1 FROM figures f WHERE f.application_id = r.application_id)
+),
+written AS (
+  INSERT INTO application_results AS r (application_id, call_id, raw_score, normalized_score, score,
+    evaluation_count, spread, std_dev, needs_moderation, rank)
+  SELECT application_id, $1, raw_score, raw_score, raw_score, evaluation_count, spread, std_dev, false, NULL
+  FROM figures
+  ON CONFLICT (application_id) DO UPDATE SET
+    call_id = EXCLUDED.call_id,
+    raw_score = EXCLUDED.raw_score,
+    evaluation_count = EXCLUDED.evaluation_count,
+    spread = EXCLUDED.spread,
+    std_dev = EXCLUDED.std_dev,
+    computed_at = clock_timestamp()
+  WHERE (r.raw_score, r.evaluation_count, r.spread, r.std_dev)
+    IS DISTINCT FROM (EXCLUDED.raw_score, EXCLUDED.evaluation_count, EXCLUDED.spread, EXCLUDED.std_dev)
+  RETURNING r.application_id
+)
+SELECT COALESCE(array_agg(application_id), '{}') AS written FROM written`;
+
+/**
+ * Scores every result of the call from its stored figures, its kept totals, its evaluators' kept
+ * moments and its moments μ ($2) and σ ($3): the normalised score (§5.3), the score, the
+ * moderation flag and the rank (§5.6), which move with the moments. Writes only the results that
+ * changed; returns `applications`: those written that are not among $4 (written already).
+ */
+export const SCORE_CALL_FROM_AGGREGATES_SQL = `
+WITH ${CALL_SETTINGS},
+adjusted AS (
+  -- §5.3: T' = μ + σ·(T − μ_e)/σ_e, or T − μ_e + μ when σ_e ≈ 0 or fewer than 2 evaluations.
+  SELECT x.application_id,
+         CASE WHEN e.n < 2 OR ${resolutionSteps('e.sigma')} = 0 THEN x.total - e.mu + $2::float8
+              ELSE $2::float8 + ($3::float8 * (x.total - e.mu)) / e.sigma END AS t_adj
+  FROM scoring_evaluation_totals x
+  JOIN scoring_evaluator_moments e ON e.call_id = $1 AND e.evaluator_id = x.evaluator_id
+  WHERE x.call_id = $1
+),
+normalized AS (
+  SELECT application_id, sum(t_adj ORDER BY t_adj) / count(*) AS normalized_score
+  FROM adjusted
+  GROUP BY application_id
+),
+scored AS (
+  SELECT r.application_id, r.raw_score, n.normalized_score,
+         CASE WHEN call.normalization = 'zscore' THEN n.normalized_score ELSE r.raw_score END AS score,
+         ${resolutionSteps('r.spread')} > ${resolutionSteps('call.threshold')} AS needs_moderation,
+         app.rankable, app.submitted_at
+  FROM application_results r
+  JOIN normalized n ON n.application_id = r.application_id
+  JOIN applications_ranking_facts app ON app.application_id = r.application_id
+  CROSS JOIN call
+  WHERE r.call_id = $1
+),
+ranked AS (
+  -- §5.6: ranks 1..n without gaps among rankable applications.
+  SELECT s.application_id, s.normalized_score, s.score, s.needs_moderation,
+         CASE WHEN s.rankable THEN row_number() OVER (
+           PARTITION BY s.rankable
+           ORDER BY ${resolutionSteps('s.score')} DESC, ${resolutionSteps('s.raw_score')} DESC, s.submitted_at ASC, s.application_id ASC
+         )::int END AS rank
+  FROM scored s
+),
+updated AS (
+  -- An update by key, not an upsert: an upsert pays a speculative insertion for every result.
+  UPDATE application_results r SET
+    normalized_score = k.normalized_score,
+    score = k.score,
+    needs_moderation = k.needs_moderation,
+    rank = k.rank,
+    computed_at = clock_timestamp()
+  FROM ranked k
+  WHERE r.application_id = k.application_id
+    AND (r.normalized_score, r.score, r.needs_moderation, r.rank)
+      IS DISTINCT FROM (k.normalized_score, k.score, k.needs_moderation, k.rank)
+  RETURNING r.application_id
+)
+SELECT (count(*) FILTER (WHERE NOT application_id = ANY($4::uuid[])))::int AS applications FROM updated`;
+
+/**
+ * Replaces the call's kept totals that a full run ($2) computed otherwise (another version or
+ * total, or none) by the run's; returns the evaluators whose totals changed (`evaluators`) and how
+ * many totals were forgotten.
+ */
+export const FORGET_TOTALS_OTHER_THAN_RUN_SQL = `
+WITH forgotten AS (
+  DELETE FROM scoring_evaluation_totals t
+  WHERE t.call_id = $1
+    AND NOT EXISTS (
+      SELECT 1 FROM scoring_run_totals s
+      WHERE s.run_id = $2 AND s.assignment_id = t.assignment_id
+        AND s.assignment_version = t.assignment_version AND s.total = t.total
+    )
+  RETURNING t.evaluator_id
+)
+SELECT count(*)::int AS forgotten, COALESCE(array_agg(DISTINCT evaluator_id), '{}') AS evaluators FROM forgotten`;
+
+/** Keeps the totals of run $2 that the call ($1) has no kept total for; returns `kept` and their `evaluators`. */
+export const KEEP_RUN_TOTALS_SQL = `
+WITH kept AS (
+  INSERT INTO scoring_evaluation_totals (assignment_id, call_id, application_id, evaluator_id, assignment_version, total)
+  SELECT s.assignment_id, $1, s.application_id, s.evaluator_id, s.assignment_version, s.total
+  FROM scoring_run_totals s
+  WHERE s.run_id = $2 AND s.assignment_version IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM scoring_evaluation_totals t WHERE t.assignment_id = s.assignment_id)
+  RETURNING evaluator_id
+)
+SELECT count(*)::int AS kept, COALESCE(array_agg(DISTINCT evaluator_id), '{}') AS evaluators FROM kept`;
