@@ -22,6 +22,8 @@ import { UserIdentities1765720000000 } from './1765720000000-UserIdentities';
 import { ApiTokens1765730000000 } from './1765730000000-ApiTokens';
 import { AccountLinks1765750000000 } from './1765750000000-AccountLinks';
 import { SessionDetails1765740000000 } from './1765740000000-SessionDetails';
+import { EmailVerification1765760000000 } from './1765760000000-EmailVerification';
+import { ApplicationSubmitter1765760000001 } from './1765760000001-ApplicationSubmitter';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
 export const MIGRATIONS = [
@@ -49,4 +51,6 @@ export const MIGRATIONS = [
   ApiTokens1765730000000,
   AccountLinks1765750000000,
   SessionDetails1765740000000,
+  EmailVerification1765760000000,
+  ApplicationSubmitter1765760000001,
 ];

@@ -31,6 +31,12 @@ process.env.TRUST_PROXY = 'loopback';
 process.env.PASSWORD_HASH_QUEUE_LIMIT = '100000';
 // Hundreds of users are created: argon2id at 1 MiB instead of 64 MiB (production refuses below 19 MiB).
 process.env.PASSWORD_HASH_MEMORY_KIB = '1024';
+// Suites register applicants and submit at once: addresses are taken as they are, except in
+// email-verification.e2e-spec.ts, which requires their confirmation for its own app.
+process.env.APPLICANT_EMAIL_VERIFICATION = 'off';
+// Every test user, applicant or evaluator, has an address at test.example: a domain shared by
+// unrelated people, like a public mail provider, never taken as an organisation's.
+process.env.SHARED_EMAIL_DOMAINS = 'test.example';
 
 // Jest reads `testTimeout` only from the global config, not from a project's (jest.config.js sets it on
 // the e2e project, where it is ignored); without this, end-to-end hooks and tests time out after 5 s.

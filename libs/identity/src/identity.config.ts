@@ -1,5 +1,5 @@
 import { ConfigType, registerAs } from '@nestjs/config';
-import { IsEmail, IsInt, IsOptional, IsString, Min, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Min, MinLength } from 'class-validator';
 import { readEnv } from '@app/platform';
 
 export class IdentityEnv {
@@ -71,6 +71,35 @@ export class IdentityEnv {
   @IsInt()
   @Min(1)
   ACCOUNT_LINK_REQUEST_WINDOW_SECONDS: number = 900;
+
+  /**
+   * `required`: an applicant confirms its e-mail address (a link sent at registration) before it may
+   * submit; `off`: addresses are taken as they are (scripted environments, the demo).
+   */
+  @IsIn(['required', 'off'])
+  APPLICANT_EMAIL_VERIFICATION: 'required' | 'off' = 'required';
+
+  /** How long an e-mail verification link works. */
+  @IsInt()
+  @Min(1)
+  EMAIL_VERIFICATION_LINK_TTL_HOURS: number = 72;
+
+  /** Verification e-mails a user may ask for again in each window of EMAIL_VERIFICATION_RESEND_WINDOW_SECONDS. */
+  @IsInt()
+  @Min(1)
+  EMAIL_VERIFICATION_RESEND_LIMIT: number = 3;
+
+  @IsInt()
+  @Min(1)
+  EMAIL_VERIFICATION_RESEND_WINDOW_SECONDS: number = 3600;
+
+  /**
+   * E-mail domains shared by unrelated people (comma-separated), added to the public mail providers:
+   * never taken as an organisation's domain in conflicts of interest.
+   */
+  @IsOptional()
+  @IsString()
+  SHARED_EMAIL_DOMAINS?: string;
 }
 
 const OWASP_MINIMUM_MEMORY_KIB = 19_456;

@@ -3,6 +3,8 @@ export * from './application/account-links.service';
 export * from './application/invitation-hooks';
 export * from './application/accounts.service';
 export * from './application/countries.service';
+export * from './application/email-verification.service';
+export * from './application/organisation-members.service';
 export * from './application/organisations.service';
 export * from './application/sessions.service';
 export * from './application/users.service';

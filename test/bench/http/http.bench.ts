@@ -122,6 +122,8 @@ async function startServers(redisUrl: string): Promise<Record<Side, ServerProces
       LOG_LEVEL: 'warn',
       BOOTSTRAP_ADMIN_EMAIL: 'admin@bench.example',
       BOOTSTRAP_ADMIN_PASSWORD: 'a-password-of-the-http-bench',
+      // The seeded applicants submit without confirming their addresses.
+      APPLICANT_EMAIL_VERIFICATION: 'off',
     },
     '/health/ready',
   );

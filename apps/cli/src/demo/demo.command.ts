@@ -146,6 +146,8 @@ function serviceEnv(databaseUrl: string, port: number, smtpUrl: string): Record<
     // The links in the outcome e-mails point at this API.
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     LOG_LEVEL: 'warn',
+    // The scripted centres submit as soon as they register, without opening their e-mails.
+    APPLICANT_EMAIL_VERIFICATION: 'off',
   };
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { Call, CallsService, assertBeforePublication, submissionWindow } from '@app/calls';
-import { OrganisationsService } from '@app/identity';
+import { OrganisationMembersService, OrganisationsService } from '@app/identity';
 import { NotificationsService, notificationRequest } from '@app/notifications';
 import {
   AuthUser,
@@ -10,6 +10,7 @@ import {
   Page,
   Transaction,
   Transactions,
+  ForbiddenError,
   ValidationError,
   VersionConflictError,
   databaseNow,
@@ -21,23 +22,25 @@ import { answerErrors } from '../domain/answers.rules';
 import {
   CallNotOpenError,
   DeadlinePassedError,
+  EmailNotVerifiedError,
   IncompleteApplicationError,
   NotDraftError,
   OrganisationRequiredError,
 } from '../domain/applications.errors';
 import { decideEligibility, missingDocuments } from '../domain/eligibility.rules';
-import { ApplicationRecord, ApplicationsRepository } from '../infrastructure/applications.repository';
+import { ApplicationRecord, ApplicationsRepository, Submitter } from '../infrastructure/applications.repository';
 import { DocumentInfo } from '../infrastructure/documents.repository';
 import { ApplicationAccess } from './application-access';
 import { withServedName } from './served-documents';
 
 export type AnswerPatch = Record<string, Answers[string] | null>;
 
-/** An application as its readers see it: with its documents and its call, each read once. */
+/** An application as its readers see it: with its documents, its call and its submitter, each read once. */
 export interface ApplicationView {
   application: Application;
   documents: DocumentInfo[];
   call: Call;
+  submitter: Submitter | null;
 }
 
 @Injectable()
@@ -46,6 +49,7 @@ export class ApplicationsService {
     private readonly applications: ApplicationsRepository,
     private readonly calls: CallsService,
     private readonly organisations: OrganisationsService,
+    private readonly members: OrganisationMembersService,
     private readonly access: ApplicationAccess,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
@@ -99,16 +103,21 @@ export class ApplicationsService {
   }
 
   /**
-   * Submits a complete draft before the deadline, by the database clock, and decides eligibility.
-   * The call row is share-locked meanwhile, so a close or an extension cannot interleave. Repeating
-   * the request on a submitted application answers the same result.
+   * Submits a complete draft before the deadline, by the database clock, and decides eligibility,
+   * recording the member who submits. A member whose e-mail address is unconfirmed (while
+   * APPLICANT_EMAIL_VERIFICATION is `required`) is refused, its draft unchanged. The call row is
+   * share-locked meanwhile, so a close or an extension cannot interleave. Repeating the request on a
+   * submitted application answers the same result.
    */
   async submit(actor: AuthUser, id: string): Promise<ApplicationView> {
     const { callId, organisationId } = await this.access.assertCanEdit(actor, await this.applications.findById(id));
-    // Read outside the transaction: OrganisationsService reads on a pooled connection of its own,
-    // and a transaction waiting for a second connection while holding one lets a burst of
-    // submissions take the whole pool and wait for each other forever.
-    const organisation = await this.organisations.get(organisationId);
+    // Read outside the transaction: identity reads on a pooled connection of its own, and a
+    // transaction waiting for a second connection while holding one lets a burst of submissions
+    // take the whole pool and wait for each other forever.
+    const submitter = await this.members.submitter(actor, organisationId);
+    if (!submitter) throw new ForbiddenError('Only the applicant organisation can change it.');
+    if (!submitter.mayApply) throw new EmailNotVerifiedError();
+    const { organisation } = submitter;
     return this.transactions.run(async (tx) => {
       const call = await this.calls.getForShare(tx, callId);
       const application = await this.lock(tx, id);
@@ -131,7 +140,12 @@ export class ApplicationsService {
         memberState: organisation.memberState,
         organisationType: organisation.type,
       });
-      const submitted = await this.applications.update(tx, id, { status: 'submitted', submittedAt: now, eligibility });
+      const submitted = await this.applications.update(tx, id, {
+        status: 'submitted',
+        submittedAt: now,
+        submittedBy: actor.id,
+        eligibility,
+      });
       await this.record(
         tx,
         actor,
@@ -273,8 +287,8 @@ export class ApplicationsService {
     return record;
   }
 
-  private view({ application, documents }: ApplicationRecord, call: Call): ApplicationView {
-    return { application, documents: documents.map(withServedName), call };
+  private view({ application, documents, submitter }: ApplicationRecord, call: Call): ApplicationView {
+    return { application, documents: documents.map(withServedName), call, submitter };
   }
 
   private async require(id: string): Promise<Application> {

@@ -17,6 +17,10 @@ export const APPLICATIONS_ERRORS = declareErrors({
     title: { en: 'The application is incomplete', fr: 'La candidature est incomplète' },
   },
   QUOTA_EXCEEDED: { status: 413, title: { en: 'Quota exceeded', fr: 'Quota dépassé' } },
+  EMAIL_NOT_VERIFIED: {
+    status: 403,
+    title: { en: 'Verify your e-mail address first', fr: 'Vérifiez d’abord votre adresse électronique' },
+  },
 });
 
 export class DuplicateApplicationError extends DomainError {
@@ -77,5 +81,14 @@ export class FileTooLargeError extends DomainError {
 export class QuotaExceededError extends DomainError {
   constructor(message: string) {
     super(APPLICATIONS_ERRORS.QUOTA_EXCEEDED, message);
+  }
+}
+
+export class EmailNotVerifiedError extends DomainError {
+  constructor() {
+    super(
+      APPLICATIONS_ERRORS.EMAIL_NOT_VERIFIED,
+      'Confirm your e-mail address (the link sent to it) before submitting; drafts may be saved meanwhile.',
+    );
   }
 }

@@ -113,6 +113,13 @@ export class EligibilityDto {
   overridden: boolean;
 }
 
+/** The member of the applicant organisation who submitted the application. */
+export class SubmitterDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  displayName: string;
+}
+
 export class DocumentDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -195,6 +202,9 @@ export class ApplicationDto {
   documents: DocumentDto[];
   createdAt: Date;
   updatedAt: Date;
+  /** In the read of one application: the member who submitted it, null before its submission. */
+  @ApiPropertyOptional({ type: SubmitterDto, nullable: true })
+  submittedBy?: SubmitterDto | null;
 }
 
 export class ApplicantOrganisationDto {

@@ -222,9 +222,9 @@ export class ApplicationsController {
     await this.documents.remove(actor, id, documentId);
   }
 
-  private respond(res: Response, { application, documents, call }: ApplicationView): ApplicationDto {
+  private respond(res: Response, { application, documents, call, submitter }: ApplicationView): ApplicationDto {
     res.setHeader('ETag', `"${application.version}"`);
-    return toApplicationDto(application, documents, new Map([[call.id, call]]));
+    return { ...toApplicationDto(application, documents, new Map([[call.id, call]])), submittedBy: submitter };
   }
 
   private async page(page: Page<Application>): Promise<Page<ApplicationDto>> {

@@ -43,6 +43,10 @@ export class ApplicationEntity {
   @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
   withdrawnAt: Date | null;
 
+  /** The member of the organisation who submitted it. */
+  @Column({ name: 'submitted_by', type: 'uuid', nullable: true })
+  submittedBy?: string | null;
+
   /** Written once, by publication. */
   @Column({ type: 'jsonb', nullable: true, update: false })
   feedback: ApplicationFeedback | null;

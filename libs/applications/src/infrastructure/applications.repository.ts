@@ -23,6 +23,8 @@ const APPLICATION_COLUMNS = `id, call_id AS "callId", organisation_id AS "organi
   region, status, answers, eligibility, eligibility_override AS "eligibilityOverride", submitted_at AS "submittedAt",
   withdrawn_at AS "withdrawnAt", feedback, version, created_by AS "createdBy", created_at AS "createdAt",
   updated_at AS "updatedAt",
+  (SELECT json_build_object('id', n.user_id, 'displayName', n.display_name)
+   FROM identity_user_names n WHERE n.user_id = applications.submitted_by) AS "submitter",
   (SELECT coalesce(json_agg(json_build_object(
             'id', d.id, 'applicationId', d.application_id, 'kind', d.kind, 'filename', d.filename,
             'mimeType', d.mime_type, 'size', d.size, 'sha256', d.sha256, 'uploadedBy', d.uploaded_by,
@@ -30,16 +32,30 @@ const APPLICATION_COLUMNS = `id, call_id AS "callId", organisation_id AS "organi
           ORDER BY d.created_at, d.id), '[]')
    FROM documents d WHERE d.application_id = applications.id) AS documents`;
 
-/** An application with its documents, in their upload order. */
+/** The member of the organisation who submitted an application. */
+export interface Submitter {
+  id: string;
+  displayName: string;
+}
+
+/** An application with its documents, in their upload order, and who submitted it. */
 export interface ApplicationRecord {
   application: Application;
   documents: DocumentInfo[];
+  submitter: Submitter | null;
 }
 
-type ApplicationRow = Application & { documents: Array<Omit<DocumentInfo, 'createdAt'> & { createdAt: string }> };
+type ApplicationRow = Application & {
+  documents: Array<Omit<DocumentInfo, 'createdAt'> & { createdAt: string }>;
+  submitter: Submitter | null;
+};
 
-function toRecord({ documents, ...application }: ApplicationRow): ApplicationRecord {
-  return { application, documents: documents.map((d) => ({ ...d, createdAt: new Date(d.createdAt) })) };
+function toRecord({ documents, submitter, ...application }: ApplicationRow): ApplicationRecord {
+  return {
+    application,
+    documents: documents.map((d) => ({ ...d, createdAt: new Date(d.createdAt) })),
+    submitter: submitter ?? null,
+  };
 }
 
 type NewApplication = Pick<Application, 'callId' | 'organisationId' | 'countryCode' | 'region' | 'answers'> & {
@@ -102,7 +118,7 @@ export class ApplicationsRepository {
   async update(
     tx: Transaction,
     id: string,
-    change: Partial<Pick<ApplicationEntity, 'status' | 'submittedAt' | 'withdrawnAt'>> & {
+    change: Partial<Pick<ApplicationEntity, 'status' | 'submittedAt' | 'withdrawnAt' | 'submittedBy'>> & {
       eligibility?: Eligibility;
       eligibilityOverride?: EligibilityOverride;
     },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Application, ApplicationsService, DocumentsService } from '@app/applications';
 import { Call, CallsService, isBeforePublication } from '@app/calls';
-import { OrganisationsService, User, UsersService } from '@app/identity';
+import { OrganisationMembersService, OrganisationsService, User, UsersService } from '@app/identity';
 import { NotFoundError, Transaction } from '@app/platform';
 import { ApplicationProfile, EvaluatorProfile } from '../domain/evaluation';
 import { CallPublishedError } from '../domain/evaluation.errors';
@@ -19,6 +19,7 @@ export class EvaluationContext {
     private readonly applications: ApplicationsService,
     private readonly documents: DocumentsService,
     private readonly organisations: OrganisationsService,
+    private readonly members: OrganisationMembersService,
     private readonly users: UsersService,
   ) {}
 
@@ -88,11 +89,16 @@ export class EvaluationContext {
   private async profiles(
     applications: Array<{ id: string; organisationId: string; countryCode: string }>,
   ): Promise<ApplicationProfile[]> {
-    const names = await this.organisations.namesOf(applications.map((a) => a.organisationId));
+    const organisationIds = applications.map((a) => a.organisationId);
+    const [names, domains] = await Promise.all([
+      this.organisations.namesOf(organisationIds),
+      this.members.emailDomainsOf(organisationIds),
+    ]);
     return applications.map((a) => ({
       id: a.id,
       countryCode: a.countryCode,
       organisationName: names.get(a.organisationId) ?? '',
+      emailDomains: domains.get(a.organisationId) ?? [],
     }));
   }
 }

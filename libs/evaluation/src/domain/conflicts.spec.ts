@@ -61,6 +61,15 @@ describe('conflictOf', () => {
     expect(conflictOf(evaluator({ countryCode: null }), application(), false, true)).toBeNull();
   });
 
+  it("takes an address at a member's domain for the organisation, whatever its case", () => {
+    const colleague = evaluator({ email: 'ada@Dakar-Tech.example', affiliation: null });
+    expect(conflictOf(colleague, application({ emailDomains: ['dakar-tech.example'] }), false, false)).toBe(
+      'same_organisation',
+    );
+    expect(conflictOf(colleague, application({ emailDomains: ['kigali.example'] }), false, false)).toBeNull();
+    expect(conflictOf(colleague, application(), false, false)).toBeNull();
+  });
+
   it('names the organisation before the country', () => {
     const both = evaluator({ affiliation: 'dakar tech centre', countryCode: 'SN' });
     expect(conflictOf(both, application(), false, true)).toBe('same_organisation');
@@ -91,6 +100,12 @@ describe('conflictedEvaluators', () => {
     );
   });
 
+  it("finds the evaluators at any member's domain", () => {
+    const staff = [...panel, evaluator({ id: 'e4', email: 'x@kigali.example', affiliation: null, countryCode: null })];
+    const byDomain = [application({ id: 'a2', organisationName: 'Kigali Labs', emailDomains: ['kigali.example'] })];
+    expect(conflictedEvaluators(staff, byDomain, [], false).get('a2')).toEqual(new Set(['e4']));
+  });
+
   it('adds compatriots only when the call excludes the same country', () => {
     expect(conflictedEvaluators(panel, applications, [], true).get('a1')).toEqual(new Set(['e1', 'e2']));
     expect(conflictedEvaluators(panel, applications, [], false).get('a1')).toEqual(new Set(['e1']));
@@ -103,7 +118,7 @@ describe('conflictedEvaluators', () => {
       evaluators: fc.uniqueArray(
         fc.record({
           id: fc.string({ maxLength: 2 }),
-          email: fc.constant('evaluator@panel.example'),
+          email: fc.constantFrom('evaluator@panel.example', 'ada@hub.example', 'bo@LAB.example', 'no-domain'),
           affiliation: fc.option(fc.constantFrom(...names)),
           countryCode: fc.option(fc.constantFrom(...countries)),
         }),
@@ -114,6 +129,7 @@ describe('conflictedEvaluators', () => {
           id: fc.string({ maxLength: 2 }),
           organisationName: fc.constantFrom(...names, '!!'),
           countryCode: fc.constantFrom(...countries),
+          emailDomains: fc.subarray(['hub.example', 'lab.example']),
         }),
         { selector: (a) => a.id, maxLength: 6 },
       ),

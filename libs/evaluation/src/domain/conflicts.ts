@@ -4,8 +4,9 @@ export type ConflictKind = 'declared' | 'same_organisation' | 'same_country';
 
 /**
  * Why an evaluator may not evaluate an application, or null: a declared conflict, working for the
- * applicant organisation (affiliation equal to its name, ignoring case, accents and spacing), or,
- * when the call says so, being from the same country.
+ * applicant organisation (affiliation equal to its name, ignoring case, accents and spacing, or an
+ * e-mail address at the domain of one of its members), or, when the call says so, being from the
+ * same country.
  */
 export function conflictOf(
   evaluator: EvaluatorProfile,
@@ -16,10 +17,23 @@ export function conflictOf(
   if (declared) return 'declared';
   if (evaluator.affiliation && sameName(evaluator.affiliation, application.organisationName))
     return 'same_organisation';
+  if (application.emailDomains?.includes(emailDomainOf(evaluator.email))) return 'same_organisation';
   if (excludeSameCountry && evaluator.countryCode !== null && evaluator.countryCode === application.countryCode) {
     return 'same_country';
   }
   return null;
+}
+
+/** The domain of an address, lower-cased: what follows its last `@`. */
+export function emailDomainOf(email: string): string {
+  const at = email.lastIndexOf('@');
+  return at < 0
+    ? ''
+    : email
+        .slice(at + 1)
+        .trim()
+        .toLowerCase()
+        .replace(/\.$/, '');
 }
 
 function sameName(a: string, b: string): boolean {
@@ -37,8 +51,9 @@ function normalise(name: string): string {
 
 /**
  * Every conflicted evaluator of every application at once: declared conflicts, same organisation
- * and, when the call says so, same country. Indexed by name and country, so that a call of
- * thousands of applications costs one pass, not applications × evaluators comparisons.
+ * (by name or by a member's e-mail domain) and, when the call says so, same country. Indexed by
+ * name, domain and country, so that a call of thousands of applications costs one pass, not
+ * applications × evaluators comparisons.
  */
 export function conflictedEvaluators(
   evaluators: EvaluatorProfile[],
@@ -50,6 +65,10 @@ export function conflictedEvaluators(
     evaluators.filter((e) => e.affiliation),
     (e) => normalise(e.affiliation ?? ''),
   );
+  const byDomain = groupBy(
+    evaluators.filter((e) => emailDomainOf(e.email)),
+    (e) => emailDomainOf(e.email),
+  );
   const byCountry = groupBy(
     evaluators.filter((e) => e.countryCode),
     (e) => e.countryCode ?? '',
@@ -58,6 +77,8 @@ export function conflictedEvaluators(
   for (const application of applications) {
     const conflicted = new Set<string>();
     for (const e of byAffiliation.get(normalise(application.organisationName)) ?? []) conflicted.add(e.id);
+    for (const domain of application.emailDomains ?? [])
+      for (const e of byDomain.get(domain) ?? []) conflicted.add(e.id);
     if (excludeSameCountry) for (const e of byCountry.get(application.countryCode) ?? []) conflicted.add(e.id);
     result.set(application.id, conflicted);
   }

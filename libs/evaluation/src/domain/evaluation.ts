@@ -52,4 +52,9 @@ export interface ApplicationProfile {
   id: string;
   organisationName: string;
   countryCode: string;
+  /**
+   * The e-mail domains of the applicant organisation's members, lower-case, public mail providers
+   * left out (identity decides which): an evaluator with an address there works for it.
+   */
+  emailDomains?: readonly string[];
 }

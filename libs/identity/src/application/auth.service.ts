@@ -8,6 +8,7 @@ import { Locale, User } from '../domain/user';
 import { IdentityConfig, identityConfig } from '../identity.config';
 import { RefreshTokensRepository } from '../infrastructure/refresh-tokens.repository';
 import { UsersRepository } from '../infrastructure/users.repository';
+import { EmailVerificationService } from './email-verification.service';
 import { PasswordHasher } from './password-hasher';
 
 export interface TokenPair {
@@ -26,21 +27,31 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly transactions: Transactions,
     private readonly callers: CallerStates,
+    private readonly verification: EmailVerificationService,
     @Inject(authConfig.KEY) private readonly auth: AuthConfig,
     @Inject(identityConfig.KEY) private readonly identity: IdentityConfig,
   ) {}
 
   /** Anyone may sign up, always as an applicant. */
   async register(input: { email: string; password: string; displayName: string; locale?: Locale }): Promise<User> {
-    return this.users.insert({
-      email: input.email.trim().toLowerCase(),
-      passwordHash: await this.passwords.hash(input.password),
-      role: 'applicant',
-      displayName: input.displayName.trim(),
-      locale: input.locale ?? 'en',
-      countryCode: null,
-      affiliation: null,
-      organisationId: null,
+    const passwordHash = await this.passwords.hash(input.password);
+    // The verification e-mail is committed with the account (APPLICANT_EMAIL_VERIFICATION).
+    return this.transactions.run(async (tx) => {
+      const user = await this.users.insert(
+        {
+          email: input.email.trim().toLowerCase(),
+          passwordHash,
+          role: 'applicant',
+          displayName: input.displayName.trim(),
+          locale: input.locale ?? 'en',
+          countryCode: null,
+          affiliation: null,
+          organisationId: null,
+        },
+        tx,
+      );
+      await this.verification.onRegistered(tx, user);
+      return user;
     });
   }
 

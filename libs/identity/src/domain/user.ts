@@ -16,5 +16,7 @@ export interface User {
   active: boolean;
   /** Access tokens issued under an older version are refused. */
   tokenVersion: number;
+  /** When the user confirmed its e-mail address; null until then. */
+  emailVerifiedAt: Date | null;
   createdAt: Date;
 }

@@ -10,6 +10,7 @@ import {
 import type { Request } from 'express';
 import { Authenticated, AuthUser, CurrentUser, Public } from '@app/platform';
 import { AuthService } from '../application/auth.service';
+import { EmailVerificationService } from '../application/email-verification.service';
 import { OrganisationsService } from '../application/organisations.service';
 import { UsersService } from '../application/users.service';
 import { SessionClient } from '../domain/session';
@@ -35,6 +36,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly users: UsersService,
     private readonly organisations: OrganisationsService,
+    private readonly verification: EmailVerificationService,
   ) {}
 
   /** Creates an applicant account. */
@@ -103,6 +105,7 @@ export class AuthController {
       locale: user.locale,
       ...(user.organisationId ? { organisationId: user.organisationId } : {}),
       ...(countryCode ? { countryCode } : {}),
+      ...this.verification.state(user),
     };
   }
 }

@@ -90,6 +90,10 @@ export class MeDto {
   countryCode?: string;
   @ApiProperty({ enum: LOCALES })
   locale: Locale;
+  /** Whether the user confirmed its e-mail address (by the link e-mailed to it). */
+  emailVerified: boolean;
+  /** Whether the user must still confirm its address before submitting an application. */
+  emailVerificationRequired: boolean;
 }
 
 /** A sign-up's fields plus what the secretariat knows of a staff member. */

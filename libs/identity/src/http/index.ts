@@ -9,12 +9,15 @@ import { SsoModule } from '../sso.module';
 import { ApiTokensController } from './api-tokens.controller';
 import { AccountsController } from './accounts.controller';
 import { AuthController } from './auth.controller';
+import { EmailVerificationController } from './email-verification.controller';
 import { InvitationsController } from './invitations.controller';
 import { PasswordsController } from './passwords.controller';
 import { LoginThrottlerGuard } from './login-throttler.guard';
+import { OrganisationMembersController } from './organisation-members.controller';
 import { SessionsController } from './sessions.controller';
 import { SsoController } from './sso.controller';
 import { UsersController } from './users.controller';
+import { VerificationResendGuard } from './verification-resend.guard';
 
 /** The identity context's HTTP edge; login counters live in Redis so every replica shares them. */
 @Module({
@@ -25,7 +28,7 @@ import { UsersController } from './users.controller';
     SsoModule,
     ConfigModule.forFeature(identityConfig),
   ],
-  providers: [LoginCounters, LoginThrottlerGuard],
+  providers: [LoginCounters, LoginThrottlerGuard, VerificationResendGuard],
   controllers: [
     AuthController,
     UsersController,
@@ -35,6 +38,8 @@ import { UsersController } from './users.controller';
     PasswordsController,
     ApiTokensController,
     SsoController,
+    EmailVerificationController,
+    OrganisationMembersController,
   ],
 })
 export class IdentityHttpModule {}

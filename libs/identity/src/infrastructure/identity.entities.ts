@@ -82,6 +82,10 @@ export class UserEntity {
   @Column({ name: 'token_version', type: 'integer', insert: false })
   tokenVersion: number;
 
+  /** When the user confirmed its e-mail address (by a link sent to it); null until then. */
+  @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true })
+  emailVerifiedAt: Date | null;
+
   @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
   createdAt: Date;
 }

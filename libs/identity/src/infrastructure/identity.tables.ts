@@ -8,5 +8,6 @@ export const IDENTITY_TABLES: ContextTables = {
     identity_organisation_names: ['scoring', 'cohorts', 'applications'],
     identity_country_names: ['cohorts'],
     identity_user_contacts: ['notifications'],
+    identity_user_names: ['applications'],
   },
 };

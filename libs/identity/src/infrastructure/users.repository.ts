@@ -4,7 +4,9 @@ import { EmailTakenError } from '../domain/identity.errors';
 import { Locale, User } from '../domain/user';
 import { UserEntity } from './identity.entities';
 
-export type NewUser = Omit<UserEntity, 'id' | 'createdAt' | 'active' | 'tokenVersion'>;
+export type NewUser = Omit<UserEntity, 'id' | 'createdAt' | 'active' | 'tokenVersion' | 'emailVerifiedAt'> & {
+  emailVerifiedAt?: Date | null;
+};
 
 @Injectable()
 export class UsersRepository {

@@ -1,0 +1,56 @@
+import { DomainError, PLATFORM_ERRORS, declareErrors } from '@app/platform/errors';
+import { RetryLaterError } from './identity.errors';
+
+/** The codes of organisation teams and e-mail verification. */
+export const TEAM_ERRORS = declareErrors({
+  LAST_MEMBER: {
+    status: 409,
+    title: { en: 'The last member cannot leave', fr: 'Le dernier membre ne peut pas partir' },
+  },
+  NOT_A_MEMBER: {
+    status: 403,
+    title: { en: 'Not a member of this organisation', fr: 'Vous n’êtes pas membre de cette organisation' },
+  },
+  EMAIL_ALREADY_VERIFIED: {
+    status: 409,
+    title: { en: 'The e-mail address is already verified', fr: 'L’adresse électronique est déjà vérifiée' },
+  },
+});
+
+export class LastMemberError extends DomainError {
+  constructor() {
+    super(TEAM_ERRORS.LAST_MEMBER, 'You are the last member of the organisation; invite a colleague before leaving.');
+  }
+}
+
+export class NotAMemberError extends DomainError {
+  constructor() {
+    super(TEAM_ERRORS.NOT_A_MEMBER, 'Only members of the organisation may do this.');
+  }
+}
+
+export class EmailAlreadyVerifiedError extends DomainError {
+  constructor() {
+    super(TEAM_ERRORS.EMAIL_ALREADY_VERIFIED, 'Your e-mail address is already verified.');
+  }
+}
+
+export class TooManyVerificationEmailsError extends RetryLaterError {
+  constructor(retryAfterSeconds: number) {
+    super(
+      PLATFORM_ERRORS.RATE_LIMITED,
+      `Too many verification e-mails asked for; try again in ${retryAfterSeconds} seconds.`,
+      retryAfterSeconds,
+    );
+  }
+}
+
+export class VerificationEmailsUnavailableError extends RetryLaterError {
+  constructor() {
+    super(
+      PLATFORM_ERRORS.SERVICE_UNAVAILABLE,
+      'Verification e-mails are unavailable for a moment; try again shortly.',
+      5,
+    );
+  }
+}
