@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from '../support/applications';
 import {
   assignmentId,
+  autoAssign,
   callWithSubmissions,
   createApplicantsFrom,
   createEvaluators,
@@ -186,7 +187,7 @@ describe('people: managing accounts', () => {
       const { callId, applicationIds } = await callWithSubmissions(api, [applicant]);
       const next = await callWithSubmissions(api, [second]);
       await seatPanel(api, callId, [kept, leaving]);
-      await seatPanel(api, next.callId, [leaving]);
+      await seatPanel(api, next.callId, [kept, leaving]);
       await evaluate(api, leaving.token, await assignmentId(api, callId, applicationIds[0], leaving.id));
 
       expect((await change(admin, leaving.id, { active: false, reason: 'Retired' })).status).toBe(200);
@@ -218,6 +219,16 @@ describe('people: managing accounts', () => {
       expect(await sql(api, 'SELECT 1 FROM assignments WHERE application_id = $1', [next.applicationIds[0]])).toEqual(
         [],
       );
+
+      const auto = await autoAssign(api, next.callId);
+      expect(auto.status).toBe(200);
+      expect(auto.body.unassigned).toEqual([{ applicationId: next.applicationIds[0], missing: 1 }]);
+      const assigned = await sql<{ evaluator_id: string }>(
+        api,
+        'SELECT evaluator_id FROM assignments WHERE application_id = $1',
+        [next.applicationIds[0]],
+      );
+      expect(assigned).toEqual([{ evaluator_id: kept.id }]);
     });
   });
 });

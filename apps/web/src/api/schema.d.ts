@@ -220,6 +220,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/email-verification/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Confirms an e-mail address by the token of the link e-mailed to it. Signed in, the link must be
+     *     the caller's own (LINK_WRONG_USER); LINK_INVALID, LINK_EXPIRED, LINK_USED, LINK_REVOKED otherwise.
+     */
+    post: operations['EmailVerificationController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/invitations/accept': {
     parameters: {
       query?: never;
@@ -349,6 +369,74 @@ export interface paths {
     put?: never;
     /** Creates an applicant account. */
     post: operations['AuthController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/sso': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether single sign-on is offered, and the provider's name. */
+    get: operations['SsoController_settings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/sso/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The identity provider's answer: signs in, then sends the browser to the web app. */
+    get: operations['SsoController_callback'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/sso/exchange': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Exchanges the one-time code of the callback for the platform's token pair; the code is spent. */
+    post: operations['SsoController_exchange'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/sso/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Sends the browser to the identity provider (authorization code with PKCE). */
+    get: operations['SsoController_start'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -779,6 +867,41 @@ export interface paths {
     patch: operations['AuthController_updateMe'];
     trace?: never;
   };
+  '/api/v1/me/api-tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's tokens, newest first, with their last use; never their secrets. */
+    get: operations['ApiTokensController_list'];
+    put?: never;
+    /** Creates a token; the answer holds its secret, which is never shown again. */
+    post: operations['ApiTokensController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/api-tokens/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revokes one of the caller's tokens: refused from the next request on; revoking again changes nothing. */
+    delete: operations['ApiTokensController_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me/applications': {
     parameters: {
       query?: never;
@@ -806,6 +929,23 @@ export interface paths {
     get: operations['AssignmentsController_listMine'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/email-verification/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** E-mails a new verification link; the earlier ones stop working. */
+    post: operations['EmailVerificationController_resend'];
     delete?: never;
     options?: never;
     head?: never;
@@ -863,6 +1003,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's live sessions (one per sign-in), the most recently used first; its own is marked current. */
+    get: operations['SessionsController_listMine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/sessions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Ends one of the caller's sessions at once (its refresh and access tokens stop working); 404 for any other. */
+    delete: operations['SessionsController_revokeMine'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/sessions/revoke-others': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ends every session of the caller but the one making the request. */
+    post: operations['SessionsController_revokeOthers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/notifications': {
     parameters: {
       query?: never;
@@ -907,6 +1098,40 @@ export interface paths {
     get: operations['UsersController_getOrganisation'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organisations/{id}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organisation's members, by name: for its members and the secretariat. */
+    get: operations['OrganisationMembersController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organisations/{id}/members/leave': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The caller leaves the organisation; the last member cannot (409 LAST_MEMBER). */
+    post: operations['OrganisationMembersController_leave'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1048,8 +1273,62 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Changes a user's role or deactivates it; the change applies to the tokens it already holds. */
+    /**
+     * Changes a user's role, deactivates or reactivates it, with a reason kept in its history; the
+     *     change applies to the tokens it already holds, and deactivation ends every session.
+     */
     patch: operations['UsersController_update'];
+    trace?: never;
+  };
+  '/api/v1/users/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The changes made to a user's account (role, deactivation, reactivation) with who made them and why, oldest first. */
+    get: operations['AccountsController_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A user's live sessions, for an administrator. */
+    get: operations['SessionsController_listOfUser'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/sessions/{sessionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Ends one of a user's sessions, for an administrator; 404 when the user has no such live session. */
+    delete: operations['SessionsController_revokeOfUser'];
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/health/live': {
@@ -1114,6 +1393,28 @@ export interface components {
       /** @description The token of the e-mailed link (after `#token=`). */
       token: string;
     };
+    AccountHistoryEntryDto: {
+      /** @description e.g. `user.account_changed`. */
+      action: string;
+      /** @description Who made the change; null for the platform itself. */
+      actor: components['schemas']['HistoryActorDto'] | null;
+      /** @description What changed, with the `reason` given (null when none). */
+      after?: {
+        [key: string]: unknown;
+      } | null;
+      /** @description The account's role and status before the change. */
+      before?: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      occurredAt: string;
+    };
+    AccountHistoryEntryPageDto: {
+      items: components['schemas']['AccountHistoryEntryDto'][];
+      total: number;
+    };
     AccountLinkTokenDto: {
       /** @description The token of the e-mailed link (after `#token=`). */
       token: string;
@@ -1123,6 +1424,28 @@ export interface components {
       /** @description Why, in words the audit trail and the applicants' feedback can carry. */
       reason: string;
       remove?: string[];
+    };
+    ApiTokenDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+      id: string;
+      /**
+       * Format: date-time
+       * @description The last request made with it, to the minute.
+       */
+      lastUsedAt: string | null;
+      name: string;
+      /** @description The beginning of the secret, to tell tokens apart. */
+      prefix: string;
+      /** Format: date-time */
+      revokedAt: string | null;
+      scopes: ('read' | 'calls:write' | 'applications:write' | 'scoring:write')[];
+    };
+    ApiTokenPageDto: {
+      items: components['schemas']['ApiTokenDto'][];
+      total: number;
     };
     ApplicantOrganisationDto: {
       city: string | null;
@@ -1183,6 +1506,8 @@ export interface components {
       status: 'draft' | 'submitted' | 'withdrawn' | 'selected' | 'waitlisted' | 'not_selected';
       /** Format: date-time */
       submittedAt: string | null;
+      /** @description In the read of one application: the member who submitted it, null before its submission. */
+      submittedBy?: components['schemas']['SubmitterDto'] | null;
       /** Format: date-time */
       updatedAt: string;
       /** @description Send it back in If-Match to change the draft. */
@@ -1247,6 +1572,13 @@ export interface components {
       after?: {
         [key: string]: unknown;
       } | null;
+      /**
+       * Format: uuid
+       * @description The personal API token the change was made with; null otherwise.
+       */
+      apiTokenId: string | null;
+      /** @description That token's name when the change was made. */
+      apiTokenName: string | null;
       before?: {
         [key: string]: unknown;
       } | null;
@@ -1305,6 +1637,8 @@ export interface components {
       status: 'draft' | 'submitted' | 'withdrawn' | 'selected' | 'waitlisted' | 'not_selected';
       /** Format: date-time */
       submittedAt: string | null;
+      /** @description In the read of one application: the member who submitted it, null before its submission. */
+      submittedBy?: components['schemas']['SubmitterDto'] | null;
       /** Format: date-time */
       updatedAt: string;
       /** @description Send it back in If-Match to change the draft. */
@@ -1497,6 +1831,10 @@ export interface components {
       items: components['schemas']['CohortSummaryDto'][];
       total: number;
     };
+    ConfirmEmailDto: {
+      /** @description The token of the link e-mailed to the address. */
+      token: string;
+    };
     ConflictDto: {
       /** Format: uuid */
       applicationId: string;
@@ -1546,6 +1884,17 @@ export interface components {
       /** @enum {string} */
       region: 'AFR' | 'AMS' | 'ARB' | 'ASP' | 'CIS' | 'EUR';
     };
+    CreateApiTokenDto: {
+      /**
+       * Format: date-time
+       * @description When the token stops working: in the future, within 366 days.
+       */
+      expiresAt: string;
+      /** @description What the token is for, e.g. the integration that uses it; audit entries name it. */
+      name: string;
+      /** @description `read` reads only; each `<area>:write` also writes in its area (calls, applications, scoring). */
+      scopes: ('read' | 'calls:write' | 'applications:write' | 'scoring:write')[];
+    };
     CreateApplicationDto: {
       /**
        * @description Answers by question key; may be partial.
@@ -1575,6 +1924,11 @@ export interface components {
       scoring: components['schemas']['ScoringSettingsDto'];
       selection?: components['schemas']['SelectionConstraintsDto'];
       title: string;
+    };
+    CreatedApiTokenDto: {
+      /** @description The secret, to send as `Authorization: Bearer …`: shown this once, never again. */
+      secret: string;
+      token: components['schemas']['ApiTokenDto'];
     };
     CreateInvitationDto: {
       /** @description Calls whose panel an invited evaluator joins on accepting (only for evaluators). */
@@ -1734,6 +2088,10 @@ export interface components {
       /** @description Document kinds that must be attached before submitting. */
       requiredDocuments?: string[];
     };
+    EmailVerificationDto: {
+      /** @description Whether the caller's e-mail address is now confirmed. */
+      emailVerified: boolean;
+    };
     EntryOrganisationDto: {
       city: string | null;
       countryCode: string;
@@ -1775,6 +2133,11 @@ export interface components {
       stdDev: number;
       /** @description Every total, ascending. */
       totals: number[];
+    };
+    HistoryActorDto: {
+      displayName: string;
+      /** Format: uuid */
+      id: string;
     };
     InvitationDto: {
       /** Format: date-time */
@@ -1841,6 +2204,10 @@ export interface components {
       countryCode?: string;
       displayName: string;
       email: string;
+      /** @description Whether the user must still confirm its address before submitting an application. */
+      emailVerificationRequired: boolean;
+      /** @description Whether the user confirmed its e-mail address (by the link e-mailed to it). */
+      emailVerified: boolean;
       /** Format: uuid */
       id: string;
       /** @enum {string} */
@@ -1947,6 +2314,18 @@ export interface components {
         | 'ngo'
         | 'international_organisation';
       website: string | null;
+    };
+    OrganisationMemberDto: {
+      displayName: string;
+      email: string;
+      /** @description Whether the member confirmed its e-mail address. */
+      emailVerified: boolean;
+      /** Format: uuid */
+      id: string;
+    };
+    OrganisationMemberPageDto: {
+      items: components['schemas']['OrganisationMemberDto'][];
+      total: number;
     };
     PanelDto: {
       /** Format: uuid */
@@ -2250,6 +2629,53 @@ export interface components {
       minScore?: number;
       waitlistSize?: number;
     };
+    SessionDto: {
+      /**
+       * Format: date-time
+       * @description When the session began (the sign-in).
+       */
+      createdAt: string;
+      /** @description The session of the access token making this request. */
+      current: boolean;
+      /**
+       * Format: date-time
+       * @description When it ends unless refreshed.
+       */
+      expiresAt: string;
+      /** Format: uuid */
+      id: string;
+      ip: string | null;
+      /**
+       * Format: date-time
+       * @description When its tokens were last refreshed; the sign-in time before the first refresh.
+       */
+      lastUsedAt: string;
+      /** @description Of the latest sign-in or refresh, as the client sent it. */
+      userAgent: string | null;
+    };
+    SessionPageDto: {
+      items: components['schemas']['SessionDto'][];
+      total: number;
+    };
+    SessionsRevokedDto: {
+      /** @description Sessions ended. */
+      ended: number;
+    };
+    SsoExchangeDto: {
+      /** @description The one-time code the callback gave the web app (in the fragment of /sso/complete). */
+      code: string;
+    };
+    SsoSettingsDto: {
+      /** @description The identity provider's name, for a "Sign in with …" button; present when enabled. */
+      displayName?: string;
+      /** @description Whether the platform offers single sign-on. */
+      enabled: boolean;
+    };
+    SubmitterDto: {
+      displayName: string;
+      /** Format: uuid */
+      id: string;
+    };
     TokenPairDto: {
       accessToken: string;
       /** @description Seconds until the access token expires. */
@@ -2306,6 +2732,8 @@ export interface components {
     UpdateUserDto: {
       /** @description False deactivates the account at once (its tokens stop working); true lets it sign in again. */
       active?: boolean;
+      /** @description Why the account changes; kept in its history (the web app asks for one). */
+      reason?: string;
       /** @enum {string} */
       role?: 'evaluator' | 'secretariat' | 'admin';
     };
@@ -2882,6 +3310,38 @@ export interface operations {
       };
     };
   };
+  EmailVerificationController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmEmailDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EmailVerificationDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   InvitationsController_accept: {
     parameters: {
       query?: never;
@@ -3150,6 +3610,174 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RegisteredUserDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SsoController_settings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SsoSettingsDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SsoController_callback: {
+    parameters: {
+      query?: {
+        code?: string;
+        error?: string;
+        error_description?: string;
+        iss?: string;
+        state?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To /sso/complete#code=… once signed in, or to /sign-in?ssoError=CODE. */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description SSO_NOT_CONFIGURED */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SsoController_exchange: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SsoExchangeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenPairDto'];
+        };
+      };
+      /** @description SSO_CODE_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description SSO_NOT_CONFIGURED */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The store of sign-in codes is unreachable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SsoController_start: {
+    parameters: {
+      query?: {
+        /** @description A path of the web app to go to once signed in (e.g. an invitation page); anything else is ignored. */
+        returnTo?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To the identity provider's sign-in (or to /sign-in?ssoError=CODE). */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description SSO_NOT_CONFIGURED */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
@@ -4283,6 +4911,97 @@ export interface operations {
       };
     };
   };
+  ApiTokensController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiTokenPageDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ApiTokensController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateApiTokenDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedApiTokenDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ApiTokensController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   ApplicationsController_listMine: {
     parameters: {
       query?: {
@@ -4333,6 +5052,51 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MyAssignmentPageDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  EmailVerificationController_resend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A new link is on its way; earlier links no longer work. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Too many links asked for; retry after Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The counters are unreachable; retry after Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
@@ -4438,6 +5202,94 @@ export interface operations {
       };
     };
   };
+  SessionsController_listMine: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionPageDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SessionsController_revokeMine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The session is ended. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SessionsController_revokeOthers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionsRevokedDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   NotificationsController_listAll: {
     parameters: {
       query?: {
@@ -4523,6 +5375,68 @@ export interface operations {
         content: {
           'application/json': components['schemas']['OrganisationDto'];
         };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OrganisationMembersController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganisationMemberPageDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OrganisationMembersController_leave: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The caller is no longer a member. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
       default: {
@@ -4831,6 +5745,102 @@ export interface operations {
         content: {
           'application/json': components['schemas']['UserDto'];
         };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AccountsController_history: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountHistoryEntryPageDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SessionsController_listOfUser: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionPageDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SessionsController_revokeOfUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The session is ended. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
       default: {

@@ -49,6 +49,10 @@ export class AssignmentsService {
   async autoAssign(actor: AuthUser, callId: string): Promise<AutoAssignmentReport> {
     const call = await this.assignableCall(callId);
     const applications = await this.context.assignableApplications(callId);
+    // Deactivated evaluators keep their seat and past work but are given nothing new; read before the
+    // transaction, which must not wait for a second connection.
+    const seated = await this.context.usersByIds((await this.panel.members(callId)).map((m) => m.evaluatorId));
+    const inactive = new Set(seated.filter((u) => !u.active).map((u) => u.id));
     return this.transactions.run(async (tx) => {
       await this.assignments.lockCall(tx, callId);
       // One after the other: a transaction is one connection, which runs one query at a time.
@@ -57,7 +61,7 @@ export class AssignmentsService {
       const declared = await this.conflicts.forCall(callId, tx);
       const declined = await this.assignments.declinedForCall(callId, tx);
       const evaluators = await this.context.evaluatorProfiles(
-        members.map((m) => m.evaluatorId),
+        members.map((m) => m.evaluatorId).filter((id) => !inactive.has(id)),
         tx,
       );
       // An evaluator that declined an application is not offered it again: its slot goes to someone else.

@@ -8,4 +8,5 @@ export { ChangePasswordPage, changePasswordLoader } from './links/ChangePassword
 export { ForgotPasswordPage } from './links/ForgotPasswordPage';
 export { ResetPasswordPage } from './links/ResetPasswordPage';
 export { NotificationsPage, notificationsLoader } from './NotificationsPage';
+export { SessionsPage, sessionsLoader } from './sessions/SessionsPage';
 export { SignInPage, signInLoader } from './SignInPage';

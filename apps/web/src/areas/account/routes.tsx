@@ -19,11 +19,20 @@ export const accountArea: Area = {
       path: '/notifications',
       lazy: page((p) => ({ loader: p.notificationsLoader, Component: p.NotificationsPage })),
     },
+    {
+      path: '/account/sessions',
+      lazy: page((p) => ({ loader: p.sessionsLoader, Component: p.SessionsPage })),
+    },
   ],
   navigation: [
     {
       to: '/notifications',
       label: () => i18n.t('nav.notifications'),
+      roles: ['applicant', 'evaluator', 'secretariat', 'admin'],
+    },
+    {
+      to: '/account/sessions',
+      label: () => i18n.t('nav.sessions'),
       roles: ['applicant', 'evaluator', 'secretariat', 'admin'],
     },
     {

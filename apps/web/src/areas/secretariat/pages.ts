@@ -14,4 +14,5 @@ export { CohortPage, cohortLoader } from './cohorts/CohortPage';
 export { CohortsPage, cohortsLoader } from './cohorts/CohortsPage';
 export { InvitationsPage, invitationsLoader } from './invitations/InvitationsPage';
 export { PanelPage, panelLoader } from './panel/PanelPage';
+export { PeoplePage, peopleLoader } from './people/PeoplePage';
 export { ScoringPage, scoringLoader } from './scoring/ScoringPage';

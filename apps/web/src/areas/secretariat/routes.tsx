@@ -10,6 +10,7 @@ export const secretariatArea: Area = {
   namespace: 'secretariat',
   routes: [
     { path: '/secretariat/calls', lazy: page((p) => ({ loader: p.callsLoader, Component: p.CallsPage })) },
+    { path: '/secretariat/people', lazy: page((p) => ({ loader: p.peopleLoader, Component: p.PeoplePage })) },
     {
       path: '/secretariat/invitations',
       lazy: page((p) => ({ loader: p.invitationsLoader, Component: p.InvitationsPage })),
@@ -47,6 +48,11 @@ export const secretariatArea: Area = {
     {
       to: '/secretariat/calls',
       label: () => i18n.t('nav.calls', { ns: 'secretariat' }),
+      roles: STAFF,
+    },
+    {
+      to: '/secretariat/people',
+      label: () => i18n.t('nav.people', { ns: 'secretariat' }),
       roles: STAFF,
     },
     {

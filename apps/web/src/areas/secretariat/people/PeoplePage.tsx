@@ -1,0 +1,168 @@
+import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useLoaderData, useSearchParams, type LoaderFunctionArgs } from 'react-router';
+import { api, ok } from '../../../api/client';
+import type { Me, Role } from '../../../api/types';
+import { PageTitle } from '../../../shared/PageTitle';
+import { EmptyState } from '../../../shared/States';
+import { requireStaff } from '../access';
+import { ListSearchInput } from '../ListSearchInput';
+import { readChoice, withListParameter } from '../list-search';
+import { AccountActions } from './AccountActions';
+import { HistoryDialog } from './HistoryDialog';
+import { PAGE_SIZE, ROLE_FILTERS, type Person } from './people';
+
+export async function peopleLoader({ request }: LoaderFunctionArgs) {
+  const me = await requireStaff(request);
+  const params = new URL(request.url).searchParams;
+  const q = params.get('q')?.trim() ?? '';
+  const role = readChoice(params, 'role', ROLE_FILTERS, 'all');
+  const offset = Math.max(0, Number(params.get('offset')) || 0);
+  const historyOf = params.get('history');
+  const [page, history] = await Promise.all([
+    ok(
+      api.GET('/api/v1/users', {
+        params: { query: { limit: PAGE_SIZE, offset, ...(q ? { q } : {}), ...(role !== 'all' ? { role } : {}) } },
+      }),
+    ),
+    historyOf
+      ? ok(api.GET('/api/v1/users/{id}/history', { params: { path: { id: historyOf }, query: { limit: 500 } } }))
+      : null,
+  ]);
+  return { me, people: page.items, total: page.total, q, role, offset, historyOf, history };
+}
+
+/** The platform's users for the secretariat and administrators: found, filtered, and their accounts managed. */
+export function PeoplePage() {
+  const { t } = useTranslation('secretariat');
+  const { me, people, total, q, role, offset, historyOf, history } = useLoaderData<typeof peopleLoader>();
+  const [params, setParams] = useSearchParams();
+  const historyPerson = people.find((p) => p.id === historyOf);
+  return (
+    <>
+      <PageTitle title={t('people.title')}>
+        <Text>{t('people.intro')}</Text>
+      </PageTitle>
+      <Stack gap="md">
+        <Group align="flex-end" role="search">
+          <ListSearchInput
+            label={t('people.search')}
+            description={t('people.searchHint')}
+            parameter="q"
+            pageParameter="offset"
+            value={q}
+          />
+          <NativeSelect
+            label={t('people.roleFilter')}
+            value={role}
+            data={ROLE_FILTERS.map((value) => ({ value, label: t(`people.roles.${value}`) }))}
+            onChange={(event) =>
+              setParams(withListParameter(params, 'role', event.currentTarget.value.replace(/^all$/, ''), 'offset'))
+            }
+          />
+        </Group>
+        {people.length === 0 ? (
+          <EmptyState>{t('people.none')}</EmptyState>
+        ) : (
+          <PeopleTable me={me} people={people} total={total} offset={offset} />
+        )}
+        <Pager offset={offset} total={total} />
+      </Stack>
+      {history && historyOf && (
+        <HistoryDialog
+          name={historyPerson?.displayName}
+          entries={history.items}
+          total={history.total}
+          onClose={() => {
+            const next = new URLSearchParams(params);
+            next.delete('history');
+            setParams(next, { replace: true });
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function PeopleTable({ me, people, total, offset }: { me: Me; people: Person[]; total: number; offset: number }) {
+  const { t } = useTranslation(['secretariat', 'common']);
+  const [params] = useSearchParams();
+  const historyLink = (id: string) => {
+    const next = new URLSearchParams(params);
+    next.set('history', id);
+    return `?${next.toString()}`;
+  };
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table striped withTableBorder verticalSpacing="xs" captionSide="top">
+        <Table.Caption>{t('people.caption', { first: offset + 1, last: offset + people.length, total })}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('people.name')}</Table.Th>
+            <Table.Th scope="col">{t('people.email')}</Table.Th>
+            <Table.Th scope="col">{t('people.role')}</Table.Th>
+            <Table.Th scope="col">{t('people.status')}</Table.Th>
+            <Table.Th scope="col">{t('people.actions')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {people.map((person) => (
+            <Table.Tr key={person.id} data-testid="person-row">
+              <Table.Th scope="row" fw={600}>
+                {person.displayName}
+              </Table.Th>
+              <Table.Td>{person.email}</Table.Td>
+              <Table.Td>{t(`common:roles.${person.role as Role}`)}</Table.Td>
+              <Table.Td>
+                <Badge color={person.active ? 'teal.9' : 'gray.8'}>
+                  {person.active ? t('people.active') : t('people.inactive')}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <Group gap="xs">
+                  <AccountActions me={me} person={person} />
+                  <Button
+                    component={Link}
+                    to={historyLink(person.id)}
+                    variant="subtle"
+                    aria-label={t('people.historyOf', { name: person.displayName })}
+                  >
+                    {t('people.history')}
+                  </Button>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function Pager({ offset, total }: { offset: number; total: number }) {
+  const { t } = useTranslation('secretariat');
+  const [params] = useSearchParams();
+  if (total <= PAGE_SIZE) return null;
+  const link = (to: number) => {
+    const next = new URLSearchParams(params);
+    next.set('offset', String(to));
+    return `?${next.toString()}`;
+  };
+  const pages = Math.ceil(total / PAGE_SIZE);
+  const page = Math.floor(offset / PAGE_SIZE) + 1;
+  return (
+    <Group component="nav" aria-label={t('people.pages')} gap="lg">
+      {page > 1 && (
+        <Anchor component={Link} to={link(offset - PAGE_SIZE)}>
+          {t('people.previous')}
+        </Anchor>
+      )}
+      <Text size="sm">{t('people.page', { page, pages })}</Text>
+      {page < pages && (
+        <Anchor component={Link} to={link(offset + PAGE_SIZE)}>
+          {t('people.next')}
+        </Anchor>
+      )}
+    </Group>
+  );
+}
