@@ -5,6 +5,19 @@ import {
   SCORE_CALL_SQL,
   STAGE_RUN_TOTALS_SQL,
 } from '../../libs/scoring/src/infrastructure/scoring.sql';
+import {
+  ASSIGNMENTS_WRITTEN_SINCE_SQL,
+  DIFF_KEPT_TOTALS_SQL,
+  KEEP_EVERY_TOTAL_SQL,
+} from '../../libs/scoring/src/infrastructure/incremental-scoring.sql';
+import {
+  FORGET_TOTALS_OTHER_THAN_RUN_SQL,
+  KEEP_APPLICATION_FIGURES_SQL,
+  KEEP_EVALUATOR_MOMENTS_SQL,
+  KEEP_RUN_TOTALS_SQL,
+  SCORE_CALL_FROM_AGGREGATES_SQL,
+  TOTALS_BY_VALUE_SQL,
+} from '../../libs/scoring/src/infrastructure/scoring-aggregates.sql';
 import { PEOPLE_SQL, callId, callSql } from '../bench/scoring-bench-data';
 
 /**
@@ -110,6 +123,33 @@ describe('scoring and publication statements on stale planner statistics', () =>
     const plans = await plansOf(
       [STAGE_RUN_TOTALS_SQL, [call, run, rows[0].first, rows[0].last]],
       [SCORE_CALL_FROM_RUN_SQL, [call, run]],
+    );
+    expect(plans.flatMap((plan) => superlinearJoins(plan))).toEqual([]);
+  });
+
+  it('rescores incrementally from kept totals and moments in work linear in the call', async () => {
+    const { rows } = await db.query<{ first: string; last: string; some: string[] }>(
+      `SELECT (array_agg(id ORDER BY id))[1] AS first, (array_agg(id ORDER BY id DESC))[1] AS last,
+              (array_agg(id ORDER BY id))[1:30] AS some
+       FROM assignments WHERE call_id = $1`,
+      [call],
+    );
+    const run = '00000000-0000-4000-8000-000000000002';
+    // Kept totals, moments and figures first kept, then a rescoring of some changed assignments, then a full run's refresh.
+    const plans = await plansOf(
+      [KEEP_EVERY_TOTAL_SQL, [call]],
+      [KEEP_EVALUATOR_MOMENTS_SQL, [call, null]],
+      [TOTALS_BY_VALUE_SQL, [call]],
+      [KEEP_APPLICATION_FIGURES_SQL, [call, null]],
+      [SCORE_CALL_FROM_AGGREGATES_SQL, [call, 50, 20, []]],
+      [ASSIGNMENTS_WRITTEN_SINCE_SQL, [call, '0']],
+      [DIFF_KEPT_TOTALS_SQL, [call, null]],
+      [DIFF_KEPT_TOTALS_SQL, [call, rows[0].some]],
+      [KEEP_APPLICATION_FIGURES_SQL, [call, []]],
+      [SCORE_CALL_FROM_AGGREGATES_SQL, [call, 50.5, 19.5, []]],
+      [STAGE_RUN_TOTALS_SQL, [call, run, rows[0].first, rows[0].last]],
+      [FORGET_TOTALS_OTHER_THAN_RUN_SQL, [call, run]],
+      [KEEP_RUN_TOTALS_SQL, [call, run]],
     );
     expect(plans.flatMap((plan) => superlinearJoins(plan))).toEqual([]);
   });
