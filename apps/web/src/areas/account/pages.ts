@@ -7,6 +7,7 @@ export { AcceptInvitationPage } from './links/AcceptInvitationPage';
 export { ChangePasswordPage, changePasswordLoader } from './links/ChangePasswordPage';
 export { ForgotPasswordPage } from './links/ForgotPasswordPage';
 export { ResetPasswordPage } from './links/ResetPasswordPage';
+export { ApiTokensPage, apiTokensLoader } from './api-tokens/ApiTokensPage';
 export { NotificationsPage, notificationsLoader } from './NotificationsPage';
 export { SessionsPage, sessionsLoader } from './sessions/SessionsPage';
 export { SignInPage, signInLoader } from './SignInPage';

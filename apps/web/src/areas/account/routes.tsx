@@ -20,6 +20,10 @@ export const accountArea: Area = {
       lazy: page((p) => ({ loader: p.notificationsLoader, Component: p.NotificationsPage })),
     },
     {
+      path: '/account/api-tokens',
+      lazy: page((p) => ({ loader: p.apiTokensLoader, Component: p.ApiTokensPage })),
+    },
+    {
       path: '/account/sessions',
       lazy: page((p) => ({ loader: p.sessionsLoader, Component: p.SessionsPage })),
     },
@@ -39,6 +43,11 @@ export const accountArea: Area = {
       to: '/account/password',
       label: () => i18n.t('nav.password'),
       roles: ['applicant', 'evaluator', 'secretariat', 'admin'],
+    },
+    {
+      to: '/account/api-tokens',
+      label: () => i18n.t('nav.apiTokens'),
+      roles: ['secretariat', 'admin'],
     },
   ],
 };
