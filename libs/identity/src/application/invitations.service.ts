@@ -19,6 +19,8 @@ import { AccountLinksService } from './account-links.service';
 import { AuthService, TokenPair } from './auth.service';
 import { InvitationHooks } from './invitation-hooks';
 import { LinkRequestLimits } from './link-request-limits';
+import { OrganisationMembersService } from './organisation-members.service';
+import { OrganisationsService } from './organisations.service';
 import { PasswordHasher } from './password-hasher';
 import { UsersService } from './users.service';
 
@@ -57,6 +59,8 @@ export class InvitationsService {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly transactions: Transactions,
+    private readonly members: OrganisationMembersService,
+    private readonly organisations: OrganisationsService,
     @Inject(identityConfig.KEY) private readonly config: IdentityConfig,
   ) {}
 
@@ -85,6 +89,49 @@ export class InvitationsService {
         entityType: 'user',
         entityId: id,
         after: { email: input.email.trim().toLowerCase(), role: input.role, callIds },
+      });
+      return id;
+    });
+    return this.get(userId);
+  }
+
+  /**
+   * A member of an organisation invites a colleague: an invited applicant, who joins the
+   * organisation on accepting (the link's payload names it). Refused to anyone not a member;
+   * counted against the address's and the client's link e-mails.
+   */
+  async inviteColleague(
+    actor: AuthUser,
+    organisationId: string,
+    input: { email: string; displayName: string; locale?: Locale },
+    client: string,
+  ): Promise<Invitation> {
+    await this.members.assertMember(actor, organisationId);
+    const email = input.email.trim().toLowerCase();
+    await this.limits.count(email, client);
+    const organisation = await this.organisations.get(organisationId);
+    const inviter = await this.users.get(actor.id);
+    const userId = await this.transactions.run(async (tx) => {
+      const id = await this.invitations.insertInvited(tx, {
+        email,
+        displayName: input.displayName.trim(),
+        role: 'applicant',
+        locale: input.locale ?? inviter.locale,
+      });
+      const link = await this.links.issue(tx, {
+        purpose: 'invitation',
+        userId: id,
+        payload: { callIds: [], organisation: { id: organisation.id, name: organisation.name } },
+        ttlSeconds: this.ttlSeconds(),
+        createdBy: actor.id,
+      });
+      await this.send(tx, link, inviter.displayName);
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'organisation.member_invited',
+        entityType: 'organisation',
+        entityId: organisation.id,
+        after: { email, userId: id },
       });
       return id;
     });
@@ -156,18 +203,18 @@ export class InvitationsService {
       if (!(await this.invitations.activate(tx, link.userId, passwordHash, input.displayName?.trim()))) {
         throw new LinkInvalidError();
       }
-      const seated = await this.hooks.seatOnPanels(
-        tx,
-        link.userId,
-        invitationPayload(link.payload).callIds,
-        link.createdBy,
-      );
+      const payload = invitationPayload(link.payload);
+      const seated = await this.hooks.seatOnPanels(tx, link.userId, payload.callIds, link.createdBy);
+      const joined =
+        payload.organisation && (await this.invitations.joinOrganisation(tx, link.userId, payload.organisation.id))
+          ? payload.organisation.id
+          : null;
       await this.audit.record(tx, {
         actorId: link.userId,
         action: 'user.invitation_accepted',
         entityType: 'user',
         entityId: link.userId,
-        after: { callIds: seated },
+        after: { callIds: seated, ...(joined ? { organisationId: joined } : {}) },
       });
       return link.userId;
     });
@@ -186,6 +233,17 @@ export class InvitationsService {
   }
 
   private send(tx: Transaction, link: AccountLink, inviterName: string): Promise<void> {
+    const { organisation } = invitationPayload(link.payload);
+    if (organisation) {
+      return this.notifications.notify(tx, [
+        notificationRequest(link.userId, 'account.colleague_invitation', {
+          linkId: link.id,
+          inviterName,
+          organisationName: organisation.name,
+          expiresAt: link.expiresAt.toISOString(),
+        }),
+      ]);
+    }
     return this.notifications.notify(tx, [
       notificationRequest(link.userId, 'account.invitation', {
         linkId: link.id,

@@ -34,10 +34,16 @@ export function invitationStatus(linkStatus: AccountLinkStatus): InvitationStatu
 /** The payload an invitation's link carries. */
 export interface InvitationPayload {
   callIds: string[];
+  /** A colleague invited by a member joins this organisation on accepting. */
+  organisation?: { id: string; name: string };
 }
 
 export function invitationPayload(payload: Record<string, unknown>): InvitationPayload {
   const callIds = Array.isArray(payload.callIds) ? payload.callIds.filter((id) => typeof id === 'string') : [];
+  const organisation = payload.organisation as { id?: unknown; name?: unknown } | undefined;
+  if (organisation && typeof organisation.id === 'string' && typeof organisation.name === 'string') {
+    return { callIds, organisation: { id: organisation.id, name: organisation.name } };
+  }
   return { callIds };
 }
 

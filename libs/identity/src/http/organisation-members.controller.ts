@@ -1,15 +1,40 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
 import { AuthUser, CurrentUser, Page, PageOf, PageQueryDto, Roles } from '@app/platform';
+import { InvitationsService } from '../application/invitations.service';
 import { OrganisationMembersService } from '../application/organisation-members.service';
-import { OrganisationMemberDto } from './team.dto';
+import { InvitationDto } from './account-links.dto';
+import { RetryAfterInterceptor } from './retry-after.interceptor';
+import { InviteColleagueDto, OrganisationMemberDto } from './team.dto';
 
 const ID = new ParseUUIDPipe();
 
 @ApiTags('identity')
 @Controller('organisations/:id/members')
+@UseInterceptors(RetryAfterInterceptor)
 export class OrganisationMembersController {
-  constructor(private readonly members: OrganisationMembersService) {}
+  constructor(
+    private readonly members: OrganisationMembersService,
+    private readonly invitations: InvitationsService,
+  ) {}
 
   /** The organisation's members, by name: for its members and the secretariat. */
   @Get()
@@ -21,6 +46,23 @@ export class OrganisationMembersController {
     @Query() query: PageQueryDto,
   ): Promise<Page<OrganisationMemberDto>> {
     return this.members.list(actor, id, query);
+  }
+
+  /**
+   * A member invites a colleague by e-mail: the colleague's account is created invited, and
+   * accepting the e-mailed link (POST /auth/invitations/accept) makes it a member.
+   */
+  @Post('invitations')
+  @Roles('applicant')
+  @ApiCreatedResponse({ type: InvitationDto })
+  @ApiTooManyRequestsResponse({ description: 'Too many invitation e-mails to this address or from this client.' })
+  inviteColleague(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) id: string,
+    @Body() body: InviteColleagueDto,
+    @Req() request: Request,
+  ): Promise<InvitationDto> {
+    return this.invitations.inviteColleague(actor, id, body, request.ip ?? 'unknown');
   }
 
   /** The caller leaves the organisation; the last member cannot (409 LAST_MEMBER). */

@@ -42,13 +42,26 @@ export class InvitationsRepository {
     }
   }
 
-  /** The invited user accepts: it gets its password and becomes active; false when it is not (or no longer) invited. */
+  /**
+   * The invited user accepts: it gets its password and becomes active, its address confirmed by the
+   * link e-mailed to it; false when it is not (or no longer) invited.
+   */
   async activate(tx: Transaction, userId: string, passwordHash: string, displayName?: string): Promise<boolean> {
     const [, count] = (await tx.query(
       `UPDATE users SET password_hash = $2, active = true, invited = false,
-                        display_name = coalesce($3, display_name)
+                        display_name = coalesce($3, display_name),
+                        email_verified_at = coalesce(email_verified_at, now())
        WHERE id = $1 AND invited`,
       [userId, passwordHash, displayName ?? null],
+    )) as [unknown[], number];
+    return count === 1;
+  }
+
+  /** A colleague who accepted joins the organisation that invited it, unless it was deleted meanwhile. */
+  async joinOrganisation(tx: Transaction, userId: string, organisationId: string): Promise<boolean> {
+    const [, count] = (await tx.query(
+      `UPDATE users SET organisation_id = o.id FROM organisations o WHERE users.id = $1 AND o.id = $2`,
+      [userId, organisationId],
     )) as [unknown[], number];
     return count === 1;
   }

@@ -16,6 +16,12 @@ export const TEMPLATE_PARAMS = {
   'cohort.waitlisted': { callReference: 'text', callTitle: 'text', publicUrl: 'text' },
   'cohort.not_selected': { callReference: 'text', callTitle: 'text', publicUrl: 'text' },
   'account.invitation': { linkId: 'text', inviterName: 'text', expiresAt: 'datetime' },
+  'account.colleague_invitation': {
+    linkId: 'text',
+    inviterName: 'text',
+    organisationName: 'text',
+    expiresAt: 'datetime',
+  },
   'account.password_reset': { linkId: 'text', expiresAt: 'datetime' },
   'account.email_verification': { linkId: 'text', expiresAt: 'datetime' },
 } as const satisfies Record<string, Record<string, ParamKind>>;
@@ -34,6 +40,7 @@ export type NotificationParams = Record<string, string | number>;
  */
 export const LINK_TEMPLATES = {
   'account.invitation': 'invitation',
+  'account.colleague_invitation': 'invitation',
   'account.password_reset': 'password_reset',
   'account.email_verification': 'email_verification',
 } as const satisfies Partial<Record<NotificationTemplate, AccountLinkPurpose>>;
