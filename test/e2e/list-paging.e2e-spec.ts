@@ -6,7 +6,7 @@ import {
   seatPanel,
   secretariatOf,
 } from '../support/evaluation-fixtures';
-import { Actor } from '../support/fixtures';
+import { Actor, adminToken, createStaff, login } from '../support/fixtures';
 import { evaluatedCall } from '../support/scoring';
 import { TestApi } from '../support/test-app';
 import { startWorker } from '../support/worker';
@@ -153,6 +153,14 @@ async function aRound(api: TestApi): Promise<Record<string, ListCall>> {
   }
   const [applicant] = applicants;
   const staff = secretariat.token;
+  // An account changed twice (its history) and signed in twice (its sessions).
+  const admin = await adminToken(api);
+  const person = await createStaff(api, 'evaluator');
+  await login(api, person.email);
+  for (const role of ['secretariat', 'evaluator']) {
+    const changed = await api.patch(`/api/v1/users/${person.id}`, { token: admin, body: { role, reason: 'Paging' } });
+    if (changed.status !== 200) throw new Error(`account change failed: ${changed.status}`);
+  }
   return {
     'GET /api/v1/calls': { url: '/api/v1/calls', token: staff, atLeast: 2 },
     'GET /api/v1/calls/{id}/applications': {
@@ -177,6 +185,9 @@ async function aRound(api: TestApi): Promise<Record<string, ListCall>> {
     'GET /api/v1/me/notifications': { url: '/api/v1/me/notifications', token: applicant.token, atLeast: 0 },
     'GET /api/v1/notifications': { url: '/api/v1/notifications', token: staff, atLeast: 0 },
     'GET /api/v1/users': { url: '/api/v1/users', token: staff, atLeast: 3 },
+    'GET /api/v1/users/{id}/history': { url: `/api/v1/users/${person.id}/history`, token: staff, atLeast: 2 },
+    'GET /api/v1/users/{id}/sessions': { url: `/api/v1/users/${person.id}/sessions`, token: admin, atLeast: 2 },
+    'GET /api/v1/me/sessions': { url: '/api/v1/me/sessions', token: person.token, atLeast: 2 },
     'GET /api/v1/audit-events': { url: '/api/v1/audit-events', token: staff, atLeast: 2 },
     'GET /api/v1/public/cohorts': { url: '/api/v1/public/cohorts', atLeast: 0 },
   };
