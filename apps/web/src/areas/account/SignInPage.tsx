@@ -8,6 +8,7 @@ import { session } from '../../api/session';
 import { homeOf, safeNext } from '../../app/guards';
 import { asProblem } from '../../shared/problems';
 import { AccountForm } from './AccountForm';
+import { SsoSignIn } from './SsoSignIn';
 
 /** A signed-in reader has nothing to do here. */
 export async function signInLoader({ request }: LoaderFunctionArgs) {
@@ -53,6 +54,7 @@ export function SignInPage() {
       submitting={form.submitting}
       other={{ prompt: t('signIn.noAccount'), label: t('signIn.register'), path: '/register', next }}
     >
+      <SsoSignIn next={next} />
       <TextInput
         label={t('fields.email')}
         type="email"

@@ -11,3 +11,4 @@ export { ApiTokensPage, apiTokensLoader } from './api-tokens/ApiTokensPage';
 export { NotificationsPage, notificationsLoader } from './NotificationsPage';
 export { SessionsPage, sessionsLoader } from './sessions/SessionsPage';
 export { SignInPage, signInLoader } from './SignInPage';
+export { SsoCompletePage } from './SsoCompletePage';

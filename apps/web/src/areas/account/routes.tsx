@@ -8,6 +8,7 @@ export const accountArea: Area = {
   namespace: 'common',
   routes: [
     { path: '/sign-in', lazy: page((p) => ({ loader: p.signInLoader, Component: p.SignInPage })) },
+    { path: '/sso/complete', lazy: page((p) => ({ Component: p.SsoCompletePage })) },
     { path: '/forgot-password', lazy: page((p) => ({ Component: p.ForgotPasswordPage })) },
     { path: '/reset-password', lazy: page((p) => ({ Component: p.ResetPasswordPage })) },
     { path: '/accept-invitation', lazy: page((p) => ({ Component: p.AcceptInvitationPage })) },
