@@ -133,7 +133,10 @@ describe('people and sessions in the browser', () => {
         .waitFor();
       await checkPage(page, SUITE, 'sessions', language);
 
-      await activate(page, phone.getByRole('button', { name: text(language, 'sessions.revoke') }));
+      await activate(
+        page,
+        phone.getByRole('button', { name: text(language, 'sessions.revokeOf', { device: 'Phone in the field' }) }),
+      );
       const dialog = page.getByRole('dialog', { name: text(language, 'sessions.revokeTitle') });
       await activate(page, dialog.getByRole('button', { name: text(language, 'sessions.revokeConfirm') }));
       await phone.waitFor({ state: 'detached' });

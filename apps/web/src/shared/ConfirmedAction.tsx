@@ -10,6 +10,8 @@ import { asProblem } from './problems';
 interface ConfirmedActionProps {
   /** The button that opens the dialog. */
   label: string;
+  /** The button's accessible name when its label alone is ambiguous (one per row of a table); it contains the label. */
+  ariaLabel?: string;
   title: string;
   explanation: ReactNode;
   confirmLabel: string;
@@ -28,6 +30,7 @@ interface ConfirmedActionProps {
  */
 export function ConfirmedAction({
   label,
+  ariaLabel,
   title,
   explanation,
   confirmLabel,
@@ -57,7 +60,7 @@ export function ConfirmedAction({
   };
   return (
     <>
-      <Button color={color} variant={variant} onClick={open}>
+      <Button color={color} variant={variant} onClick={open} aria-label={ariaLabel}>
         {label}
       </Button>
       <Modal opened={opened} onClose={close} title={title} closeButtonProps={{ 'aria-label': t('dialog.close') }}>

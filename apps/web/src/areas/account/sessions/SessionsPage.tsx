@@ -91,6 +91,7 @@ function SessionsTable({ sessions }: { sessions: Session[] }) {
                   <Group justify="flex-end">
                     <ConfirmedAction
                       label={t('sessions.revoke')}
+                      ariaLabel={t('sessions.revokeOf', { device: session.userAgent ?? t('sessions.unknownDevice') })}
                       title={t('sessions.revokeTitle')}
                       explanation={t('sessions.revokeExplanation', {
                         device: session.userAgent ?? t('sessions.unknownDevice'),
