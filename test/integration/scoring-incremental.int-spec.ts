@@ -17,6 +17,8 @@ type Change =
   | { kind: 'reopen'; application: number; evaluator: number }
   // The nth submitted evaluation deleted outright, scores and all: no assignment row is written, one disappears.
   | { kind: 'remove'; nth: number }
+  // A result deleted behind scoring's back: the next rescoring writes it again.
+  | { kind: 'lose-result'; application: number }
   | { kind: 'withdraw'; application: number }
   | { kind: 'override'; application: number; eligible: boolean }
   | { kind: 'reweight'; weights: number[] }
@@ -43,6 +45,10 @@ const changeArbitrary: fc.Arbitrary<Change> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc.record({ kind: fc.constant('remove' as const), nth: fc.nat(APPLICATIONS * EVALUATORS) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('lose-result' as const), application: fc.nat(APPLICATIONS - 1) }),
   },
   {
     weight: 1,
@@ -215,6 +221,11 @@ describe('incremental rescoring', () => {
            DELETE FROM assignments a USING submitted s WHERE a.id = s.id AND s.position = $2 % s.n`,
           [call.callId, change.nth],
         );
+        return;
+      case 'lose-result':
+        await db.query(`DELETE FROM application_results WHERE application_id = $1`, [
+          call.applicationIds[change.application],
+        ]);
         return;
       case 'withdraw':
         await db.query(`UPDATE applications SET status = 'withdrawn', withdrawn_at = now() WHERE id = $1`, [

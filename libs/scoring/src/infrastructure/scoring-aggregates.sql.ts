@@ -90,7 +90,9 @@ SELECT COALESCE(array_agg(application_id), '{}') AS written FROM written`;
  * Scores every result of the call from its stored figures, its kept totals, its evaluators' kept
  * moments and its moments μ ($2) and σ ($3): the normalised score (§5.3), the score, the
  * moderation flag and the rank (§5.6), which move with the moments. Writes only the results that
- * changed; returns `applications`: those written that are not among $4 (written already).
+ * changed; returns `applications`: those written that are not among $4 (written already), and
+ * `unscored`: how many applications with kept totals have no result to score (none unless results
+ * were deleted behind scoring's back).
  */
 export const SCORE_CALL_FROM_AGGREGATES_SQL = `
 WITH ${CALL_SETTINGS},
@@ -142,7 +144,8 @@ updated AS (
       IS DISTINCT FROM (k.normalized_score, k.score, k.needs_moderation, k.rank)
   RETURNING r.application_id
 )
-SELECT (count(*) FILTER (WHERE NOT application_id = ANY($4::uuid[])))::int AS applications FROM updated`;
+SELECT (SELECT count(*) FILTER (WHERE NOT application_id = ANY($4::uuid[])) FROM updated)::int AS applications,
+       (SELECT count(*) FROM normalized)::int - (SELECT count(*) FROM scored)::int AS unscored`;
 
 /**
  * Replaces the call's kept totals that a full run ($2) computed otherwise (another version or

@@ -23,6 +23,10 @@ import { SCORE_CALL_FROM_RUN_SQL, SCORE_CALL_SQL } from './scoring.sql';
 
 /** What changed in the kept totals: the applications and evaluators concerned, or `every` one. */
 type Changed = { applications: string[]; evaluators: string[] } | 'every';
+interface Rescored {
+  applications: number;
+  unscored: number;
+}
 interface ChangedRow {
   applications: string[];
   evaluators: string[];
@@ -160,13 +164,18 @@ export class ScoringRepository {
     const [{ written }] = (await tx.query(KEEP_APPLICATION_FIGURES_SQL, [callId, applications])) as Array<{
       written: string[];
     }>;
-    const [rescored] = (await tx.query(SCORE_CALL_FROM_AGGREGATES_SQL, [
-      callId,
-      moments?.mean ?? null,
-      moments?.stdDev ?? null,
-      written,
-    ])) as Array<{ applications: number }>;
-    return { applications: written.length + rescored.applications };
+    const parameters = [callId, moments?.mean ?? null, moments?.stdDev ?? null, written];
+    const [rescored] = (await tx.query(SCORE_CALL_FROM_AGGREGATES_SQL, parameters)) as Rescored[];
+    if (rescored.unscored === 0 || applications === null)
+      return { applications: written.length + rescored.applications };
+    // Results missing for applications whose totals did not change: their figures are computed afresh.
+    const [again] = (await tx.query(KEEP_APPLICATION_FIGURES_SQL, [callId, null])) as Array<{ written: string[] }>;
+    const added = again.written.filter((id) => !written.includes(id));
+    const [completed] = (await tx.query(SCORE_CALL_FROM_AGGREGATES_SQL, [
+      ...parameters.slice(0, 3),
+      [...written, ...added],
+    ])) as Rescored[];
+    return { applications: written.length + added.length + rescored.applications + completed.applications };
   }
 
   /** Recomputes the moments of the evaluators given (every evaluator of the call when null) from their kept totals. */
