@@ -4,6 +4,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { appShell } from './app-shell.mjs';
 
 /** The API (apps/api) in development; `npm run start:api` or the demo with `--port 3000`. */
 const API = 'http://127.0.0.1:3000';
@@ -73,7 +74,7 @@ function chunkContents(): Plugin {
  * No source maps: the production build does not publish its sources.
  */
 export default defineConfig({
-  plugins: [react(), precompressAssets(), chunkContents()],
+  plugins: [react(), precompressAssets(), chunkContents(), appShell()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

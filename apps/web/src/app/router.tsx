@@ -22,3 +22,15 @@ export const router = createBrowserRouter([
     ],
   },
 ]);
+
+/** Settles once the first page's route modules and loaders have (the router starts them when created). */
+export function routerReady(): Promise<void> {
+  return new Promise((resolve) => {
+    if (router.state.initialized) return resolve();
+    const stop = router.subscribe((state) => {
+      if (!state.initialized) return;
+      stop();
+      resolve();
+    });
+  });
+}

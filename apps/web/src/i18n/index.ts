@@ -11,6 +11,8 @@ export const LANGUAGES = [
 export type Language = (typeof LANGUAGES)[number]['code'];
 
 const CHOSEN_LANGUAGE_KEY = 'accelerator.language';
+/** Read by the server to pick the page shell's language (libs/platform/src/http/web-app.ts). */
+const LANGUAGE_COOKIE = 'lang';
 
 /** Every catalogue, `./<language>/<namespace>.json`: a chunk each, fetched when first needed. */
 const catalogues = import.meta.glob<Record<string, unknown>>('./*/*.json', { import: 'default' });
@@ -50,6 +52,8 @@ function initialLanguage(): Language {
 export function initI18n(): Promise<unknown> {
   i18n.on('languageChanged', (language) => {
     document.documentElement.lang = language;
+    // The server sends the next page's shell (index.html) in the language shown last.
+    document.cookie = `${LANGUAGE_COOKIE}=${language}; path=/; max-age=31536000; samesite=lax`;
   });
   return i18n
     .use(catalogueChunks)

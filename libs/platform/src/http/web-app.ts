@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
@@ -14,12 +14,14 @@ const SUFFIX: Record<StoredEncoding, string> = { br: '.br', gzip: '.gz' };
 /**
  * Serves the built web app (apps/web, built into `root` by `vite build`): its files as they are,
  * the hashed ones under assets/ cached for good and sent in the smallest coding the build stored
- * that the client accepts, and index.html for any other page the browser asks for, so that the
- * app's own router shows it. Answers whether there was a build to serve.
+ * that the client accepts, and for any other page the browser asks for the page shell in the
+ * reader's language (index.html as the build rendered it, `sendShell`), which the app's own router
+ * then replaces with the page. Answers whether there was a build to serve.
  */
 export function serveWebApp(app: NestExpressApplication, root: string): boolean {
   const index = join(root, 'index.html');
   if (!existsSync(index)) return false;
+  const shells = readShells(root, index);
   app.use('/assets', preferStoredCodings(join(root, 'assets')));
   app.useStaticAssets(join(root, 'assets'), {
     prefix: '/assets',
@@ -37,9 +39,81 @@ export function serveWebApp(app: NestExpressApplication, root: string): boolean 
     ) {
       return next();
     }
-    res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } });
+    sendShell(req, res, shells);
   });
   return true;
+}
+
+/** A page shell as the build stored it: its bytes and the codings written beside them. */
+type StoredPage = { plain: Buffer } & Partial<Record<StoredEncoding, Buffer>>;
+/** Per language, the shell of the home page and of any other page (apps/web/app-shell.mts). */
+interface PageShells {
+  languages: string[];
+  pages: Map<string, { home: StoredPage; page: StoredPage }>;
+}
+
+function readStored(path: string): StoredPage {
+  const page: StoredPage = { plain: readFileSync(path) };
+  for (const encoding of STORED_ENCODINGS) {
+    if (existsSync(path + SUFFIX[encoding])) page[encoding] = readFileSync(path + SUFFIX[encoding]);
+  }
+  return page;
+}
+
+/**
+ * The shells the build wrote, read once: shell/<language>/home.html and page.html, English first
+ * (the default); a build without them has index.html for every page and language.
+ */
+function readShells(root: string, index: string): PageShells {
+  const folder = join(root, 'shell');
+  const languages = existsSync(folder)
+    ? readdirSync(folder, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && existsSync(join(folder, entry.name, 'home.html')))
+        .map((entry) => entry.name)
+        .sort((a, b) => Number(b === 'en') - Number(a === 'en') || a.localeCompare(b))
+    : [];
+  if (languages.length === 0) {
+    const only = readStored(index);
+    return { languages: ['en'], pages: new Map([['en', { home: only, page: only }]]) };
+  }
+  const pages = new Map(
+    languages.map((language) => [
+      language,
+      {
+        home: readStored(join(folder, language, 'home.html')),
+        page: readStored(join(folder, language, 'page.html')),
+      },
+    ]),
+  );
+  return { languages, pages };
+}
+
+/** The language of the reader's `lang` cookie (the app's last), else the best of Accept-Language, else the first. */
+function shellLanguage(req: Request, languages: string[]): string {
+  const cookie = /(?:^|;\s*)lang=([^;]*)/.exec(req.headers.cookie ?? '')?.[1];
+  if (cookie && languages.includes(cookie)) return cookie;
+  const accepted = req.acceptsLanguages(...languages);
+  return typeof accepted === 'string' ? accepted : languages[0];
+}
+
+/**
+ * The app's page for any path of it: the shell of the home page at `/`, of any page elsewhere, in
+ * the reader's language, in the smallest coding stored that the client accepts. Never cached: it
+ * names the current build's assets, and it varies by language.
+ */
+function sendShell(req: Request, res: Response, shells: PageShells): void {
+  const language = shellLanguage(req, shells.languages);
+  const pages = shells.pages.get(language)!;
+  const stored = req.path === '/' ? pages.home : pages.page;
+  const encoding = preferredEncoding(
+    req.headers['accept-encoding'],
+    STORED_ENCODINGS.filter((candidate) => stored[candidate]),
+  );
+  res.vary('Accept-Encoding').vary('Accept-Language').vary('Cookie');
+  res.set({ 'Cache-Control': 'no-cache', 'Content-Language': language });
+  res.type('html');
+  if (encoding) res.setHeader('Content-Encoding', encoding);
+  res.send(encoding ? stored[encoding] : stored.plain);
 }
 
 /** index.html names the current build's assets: never cached, so a deployment takes effect at once. */

@@ -12,16 +12,24 @@ export async function homeLoader() {
   return { calls: page.items.sort((a, b) => a.closesAt.localeCompare(b.closesAt)) };
 }
 
+/** The home page's title and introduction: also what the page shell (index.html) shows before the app runs. */
+export function HomeIntro() {
+  const { t } = useTranslation('public');
+  return (
+    <PageTitle title={t('home.title')}>
+      <Text size="lg" maw={720}>
+        {t('home.intro')}
+      </Text>
+    </PageTitle>
+  );
+}
+
 export function HomePage() {
   const { t } = useTranslation('public');
   const { calls } = useLoaderData<typeof homeLoader>();
   return (
     <>
-      <PageTitle title={t('home.title')}>
-        <Text size="lg" maw={720}>
-          {t('home.intro')}
-        </Text>
-      </PageTitle>
+      <HomeIntro />
       {calls.length === 0 ? (
         <EmptyState>{t('home.none')}</EmptyState>
       ) : (
