@@ -92,7 +92,13 @@ describe('single sign-on with OpenID Connect', () => {
     const pair = await exchange(callback.headers.location);
     expect(pair.status).toBe(200);
     const me = await api.get('/api/v1/me', { token: pair.body.accessToken });
-    expect(me.body).toMatchObject({ email, role: 'applicant', displayName: 'Ada Lovelace', locale: 'fr' });
+    expect(me.body).toMatchObject({
+      email,
+      role: 'applicant',
+      displayName: 'Ada Lovelace',
+      locale: 'fr',
+      emailVerified: true,
+    });
     const [link] = await linksOf(login);
     expect(link).toEqual({ user_id: me.body.id, issuer: `${provider.issuer}/` });
     const audit = await db.query(`SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY occurred_at`, [

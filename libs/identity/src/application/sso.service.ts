@@ -251,6 +251,8 @@ export class SsoService {
         countryCode: null,
         affiliation: null,
         organisationId: null,
+        // The provider vouches for the address: no confirmation e-mail is needed before submitting.
+        emailVerifiedAt: claims.emailVerified ? new Date() : null,
       },
       tx,
     );
