@@ -1121,6 +1121,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/organisations/{id}/members/invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A member invites a colleague by e-mail: the colleague's account is created invited, and
+     *     accepting the e-mailed link (POST /auth/invitations/accept) makes it a member.
+     */
+    post: operations['OrganisationMembersController_inviteColleague'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/organisations/{id}/members/leave': {
     parameters: {
       query?: never;
@@ -2181,6 +2201,16 @@ export interface components {
       /** @enum {string} */
       role: 'applicant' | 'evaluator' | 'secretariat' | 'admin';
     };
+    InviteColleagueDto: {
+      displayName: string;
+      /** Format: email */
+      email: string;
+      /**
+       * @description The language of the invitation e-mail and of the colleague's account; the inviter's by default.
+       * @enum {string}
+       */
+      locale?: 'en' | 'fr';
+    };
     LoginDto: {
       email: string;
       password: string;
@@ -2262,6 +2292,7 @@ export interface components {
         | 'cohort.waitlisted'
         | 'cohort.not_selected'
         | 'account.invitation'
+        | 'account.colleague_invitation'
         | 'account.password_reset'
         | 'account.email_verification';
     };
@@ -2515,6 +2546,7 @@ export interface components {
         | 'cohort.waitlisted'
         | 'cohort.not_selected'
         | 'account.invitation'
+        | 'account.colleague_invitation'
         | 'account.password_reset'
         | 'account.email_verification';
     };
@@ -5407,6 +5439,49 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['OrganisationMemberPageDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OrganisationMembersController_inviteColleague: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InviteColleagueDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationDto'];
+        };
+      };
+      /** @description Too many invitation e-mails to this address or from this client. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */

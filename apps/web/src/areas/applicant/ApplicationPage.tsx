@@ -4,6 +4,7 @@ import { api, ok } from '../../api/client';
 import { requireUser } from '../../app/guards';
 import { PageTitle } from '../../shared/PageTitle';
 import { callsOf } from './calls-of';
+import { EmailVerificationBanner } from './EmailVerificationBanner';
 import { DraftApplication } from './draft/DraftApplication';
 import { SubmittedApplication } from './SubmittedApplication';
 
@@ -22,6 +23,7 @@ export function ApplicationPage() {
   return (
     <>
       <PageTitle title={call?.title ?? t('applications.callOutOfSight')} overline={t('application.overline')} />
+      {application.status === 'draft' && <EmailVerificationBanner />}
       {application.status === 'draft' && call ? (
         // Keyed by id: another application's page starts from its own answers.
         <DraftApplication key={application.id} application={application} call={call} />

@@ -8,6 +8,7 @@ import { formatDate } from '../../shared/format';
 import { PageTitle } from '../../shared/PageTitle';
 import { EmptyState } from '../../shared/States';
 import { callsOf } from './calls-of';
+import { EmailVerificationBanner } from './EmailVerificationBanner';
 import { StatusBadge } from './StatusBadge';
 
 export async function myApplicationsLoader({ request }: LoaderFunctionArgs) {
@@ -31,6 +32,7 @@ export function MyApplicationsPage() {
   return (
     <>
       <PageTitle title={t('applications.title')} />
+      <EmailVerificationBanner />
       <Stack gap="xl">
         {!hasOrganisation && (
           <Text>

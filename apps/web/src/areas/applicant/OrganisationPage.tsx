@@ -58,6 +58,9 @@ function OrganisationDetails({ organisation }: { organisation: Organisation }) {
           </Table.Tbody>
         </Table>
       </Paper>
+      <Anchor component={Link} to="/applicant/organisation/team">
+        {t('organisation.toTeam')}
+      </Anchor>
       <Anchor component={Link} to="/applicant/applications">
         {t('organisation.toApplications')}
       </Anchor>

@@ -23,6 +23,8 @@ export function SubmittedApplication({ application, call }: { application: Appli
           {application.submittedAt && (
             <Text>
               {t('application.submittedAt')} <DateTime value={application.submittedAt} />
+              {application.submittedBy &&
+                ` ${t('application.submittedBy', { name: application.submittedBy.displayName })}`}
             </Text>
           )}
           {application.withdrawnAt && (

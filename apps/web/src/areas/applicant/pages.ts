@@ -8,3 +8,5 @@ export { ApplyPage, applyAction, applyLoader } from './ApplyPage';
 export { MyApplicationsPage, myApplicationsLoader } from './MyApplicationsPage';
 export { OrganisationPage, organisationLoader } from './OrganisationPage';
 export { RegisterPage, registerLoader } from './RegisterPage';
+export { TeamPage, teamLoader } from './TeamPage';
+export { VerifyEmailPage } from './VerifyEmailPage';

@@ -13,6 +13,11 @@ export const applicantArea: Area = {
       lazy: page((p) => ({ loader: p.organisationLoader, Component: p.OrganisationPage })),
     },
     {
+      path: '/applicant/organisation/team',
+      lazy: page((p) => ({ loader: p.teamLoader, Component: p.TeamPage })),
+    },
+    { path: '/verify-email', lazy: page((p) => ({ Component: p.VerifyEmailPage })) },
+    {
       path: '/applicant/applications',
       lazy: page((p) => ({ loader: p.myApplicationsLoader, Component: p.MyApplicationsPage })),
     },
