@@ -162,6 +162,9 @@ describe('authentication', () => {
         displayName: 'Applicant under test',
         role: 'applicant',
         locale: 'en',
+        // The suites take addresses as they are (APPLICANT_EMAIL_VERIFICATION=off): unconfirmed, not required.
+        emailVerified: false,
+        emailVerificationRequired: false,
       });
     });
 
