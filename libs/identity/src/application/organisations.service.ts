@@ -80,9 +80,9 @@ export class OrganisationsService {
   }
 
   /**
-   * The id of the caller's organisation, as resolved with its token: a membership never changes
-   * once set, and only its absence may be out of date (registered in another process since), so
-   * only then is the user read again.
+   * The id of the caller's organisation, as resolved with its token (at most TOKEN_STATE_CACHE_MS
+   * old in another process than the one that changed it: a member who left, or one who registered
+   * or joined an organisation since); only its absence is read again, the usual way to a first one.
    */
   async organisationIdOf(actor: AuthUser): Promise<string | null> {
     return actor.organisationId ?? (await this.users.findById(actor.id))?.organisationId ?? null;

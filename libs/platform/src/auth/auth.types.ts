@@ -6,8 +6,8 @@ export interface AuthUser {
   id: string;
   role: Role;
   /**
-   * The organisation the user applies for. Once set it never changes, so a cached value holds; null
-   * may be out of date for TOKEN_STATE_CACHE_MS after the user registers one in another process.
+   * The organisation the user applies for. It changes when a member leaves or joins one: a process
+   * other than the one that made the change may see the old value for TOKEN_STATE_CACHE_MS.
    */
   organisationId: string | null;
   /** The session (refresh-token family) the access token was issued with, when authenticated by one. */
