@@ -50,6 +50,7 @@ export class VerificationEmailsUnavailableError extends RetryLaterError {
     super(
       PLATFORM_ERRORS.SERVICE_UNAVAILABLE,
       'Verification e-mails are unavailable for a moment; try again shortly.',
+      // SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS, which the domain cannot import from the platform's root.
       5,
     );
   }
