@@ -37,6 +37,8 @@ async function loadRenderer(root: string, scratch: string) {
       outDir: scratch,
       emptyOutDir: true,
       copyPublicDir: false,
+      // Run once at build time, never sent: its size does not matter.
+      chunkSizeWarningLimit: 100_000,
       rollupOptions: { output: { entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' } },
     },
   });

@@ -146,6 +146,26 @@ describe('page shell', () => {
     JOURNEY_TIMEOUT_MS,
   );
 
+  it(
+    'the shell’s language button, pressed before the app has taken over, opens the app in that language',
+    async () => {
+      const page = await newVisitor(browser, baseUrl, 'en');
+      // The home page's calls held back: the app cannot take over until they come.
+      const held: Array<() => Promise<void>> = [];
+      await page.route('**/api/v1/calls?*', (route) => void held.push(() => route.continue()));
+      await page.goto('/');
+      await page.locator('header button[lang="fr"]').click();
+      await page.locator('html[lang="fr"]').waitFor({ state: 'attached' });
+      expect(await page.locator('h1').textContent()).toBe(text('en', 'public:home.title'));
+      for (const release of held) await release();
+      await page.getByRole('heading', { level: 1, name: text('fr', 'public:home.title') }).waitFor();
+      await page.locator('main article').filter({ hasText: callTitle }).waitFor();
+      expect(await page.locator('header').count()).toBe(1);
+      await page.context().close();
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
+
   it.each(LANGUAGES)(
     'the app replaces the shell (%s) with the same header and the title in the same place, once, the calls below',
     async (language) => {
