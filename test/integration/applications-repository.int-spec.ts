@@ -50,6 +50,7 @@ describe('ApplicationsRepository on PostgreSQL', () => {
       eligibility: null,
       eligibilityOverride: null,
       submittedAt: null,
+      submittedBy: null,
       withdrawnAt: null,
       feedback: null,
       version: 1,

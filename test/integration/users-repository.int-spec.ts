@@ -45,6 +45,7 @@ describe('UsersRepository on PostgreSQL', () => {
       id: expect.any(String),
       active: true,
       tokenVersion: 0,
+      emailVerifiedAt: null,
       createdAt: expect.any(Date),
     });
     expect(user).not.toHaveProperty('passwordHash');

@@ -21,7 +21,8 @@ export interface ApplicationFilter {
  */
 const APPLICATION_COLUMNS = `id, call_id AS "callId", organisation_id AS "organisationId", country_code AS "countryCode",
   region, status, answers, eligibility, eligibility_override AS "eligibilityOverride", submitted_at AS "submittedAt",
-  withdrawn_at AS "withdrawnAt", feedback, version, created_by AS "createdBy", created_at AS "createdAt",
+  withdrawn_at AS "withdrawnAt", submitted_by AS "submittedBy", feedback, version, created_by AS "createdBy",
+  created_at AS "createdAt",
   updated_at AS "updatedAt",
   (SELECT json_build_object('id', n.user_id, 'displayName', n.display_name)
    FROM identity_user_names n WHERE n.user_id = applications.submitted_by) AS "submitter",
