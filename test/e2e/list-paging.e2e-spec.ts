@@ -6,7 +6,7 @@ import {
   seatPanel,
   secretariatOf,
 } from '../support/evaluation-fixtures';
-import { Actor, adminToken, createStaff, login } from '../support/fixtures';
+import { Actor, adminToken, createStaff, login, uniqueEmail } from '../support/fixtures';
 import { evaluatedCall } from '../support/scoring';
 import { TestApi } from '../support/test-app';
 import { startWorker } from '../support/worker';
@@ -161,6 +161,27 @@ async function aRound(api: TestApi): Promise<Record<string, ListCall>> {
     const changed = await api.patch(`/api/v1/users/${person.id}`, { token: admin, body: { role, reason: 'Paging' } });
     if (changed.status !== 200) throw new Error(`account change failed: ${changed.status}`);
   }
+  // Two invitations, two API tokens and a second member of the applicant's organisation.
+  for (const role of ['evaluator', 'secretariat']) {
+    const invited = await api.post('/api/v1/invitations', {
+      token: staff,
+      body: { email: uniqueEmail('invited'), displayName: 'Invited for paging', role },
+    });
+    if (invited.status !== 201) throw new Error(`invitation failed: ${invited.status} ${JSON.stringify(invited.body)}`);
+  }
+  for (const name of ['paging one', 'paging two']) {
+    const created = await api.post('/api/v1/me/api-tokens', {
+      token: staff,
+      body: { name, scopes: ['read'], expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
+    });
+    if (created.status !== 201) throw new Error(`API token failed: ${created.status} ${JSON.stringify(created.body)}`);
+  }
+  const colleague = await api.post(`/api/v1/organisations/${applicant.organisationId}/members/invitations`, {
+    token: applicant.token,
+    body: { email: uniqueEmail('colleague'), displayName: 'Colleague for paging' },
+  });
+  if (colleague.status !== 201)
+    throw new Error(`colleague failed: ${colleague.status} ${JSON.stringify(colleague.body)}`);
   return {
     'GET /api/v1/calls': { url: '/api/v1/calls', token: staff, atLeast: 2 },
     'GET /api/v1/calls/{id}/applications': {
@@ -188,6 +209,13 @@ async function aRound(api: TestApi): Promise<Record<string, ListCall>> {
     'GET /api/v1/users/{id}/history': { url: `/api/v1/users/${person.id}/history`, token: staff, atLeast: 2 },
     'GET /api/v1/users/{id}/sessions': { url: `/api/v1/users/${person.id}/sessions`, token: admin, atLeast: 2 },
     'GET /api/v1/me/sessions': { url: '/api/v1/me/sessions', token: person.token, atLeast: 2 },
+    'GET /api/v1/invitations': { url: '/api/v1/invitations', token: staff, atLeast: 2 },
+    'GET /api/v1/me/api-tokens': { url: '/api/v1/me/api-tokens', token: staff, atLeast: 2 },
+    'GET /api/v1/organisations/{id}/members': {
+      url: `/api/v1/organisations/${applicant.organisationId}/members`,
+      token: applicant.token,
+      atLeast: 1,
+    },
     'GET /api/v1/audit-events': { url: '/api/v1/audit-events', token: staff, atLeast: 2 },
     'GET /api/v1/public/cohorts': { url: '/api/v1/public/cohorts', atLeast: 0 },
   };
