@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { AccountLinkSigner } from '@app/platform';
+import { sql } from '../support/applications';
 import { withEnv } from '../support/async';
 import {
   JOURNEY_TIMEOUT_MS,
@@ -10,6 +12,7 @@ import {
   newVisitor,
   text,
 } from '../support/browser';
+import { createStaff } from '../support/fixtures';
 import { OidcProviderProcess } from '../support/oidc-provider-server';
 import { freePort } from '../support/redis-server';
 import { TestApi } from '../support/test-app';
@@ -17,7 +20,8 @@ import { TestApi } from '../support/test-app';
 /**
  * Issue 12, single sign-on in the browser: the sign-in page offers "Sign in with <provider>" when
  * the platform has a provider, which signs a new visitor in through the provider's own pages (a
- * real oidc-provider process) and back; a refused attempt is told in the reader's language.
+ * real oidc-provider process) and back; a refused attempt is told in the reader's language. An
+ * invitation's page offers it too, and signing in there with the invited address accepts.
  */
 
 const SUITE = 'sign-in-sso';
@@ -67,16 +71,59 @@ describe('sign-in with single sign-on', () => {
       await checkPage(page, SUITE, 'sign-in', language);
 
       await button.click();
-      // The provider's own sign-in and consent pages.
-      await page.locator('input[name="login"]').fill(login);
-      await page.locator('input[name="password"]').fill('any password');
-      await page.locator('button[type="submit"]').click();
-      await page.locator('form input[name="prompt"][value="consent"]').waitFor({ state: 'attached' });
-      await page.locator('button[type="submit"]').click();
+      await throughProvider(page, login);
 
       // Back in the app, signed in as the new applicant, on the applicant's home page.
       await page.waitForURL((url) => url.pathname === '/applicant/applications');
       expect(await page.getByTestId('signed-in-as').textContent()).toContain(`Visitor ${language}`);
+      await page.context().close();
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
+
+  /** Signs in on the provider's own pages and consents. */
+  async function throughProvider(page: Page, login: string): Promise<void> {
+    await page.locator('input[name="login"]').fill(login);
+    await page.locator('input[name="password"]').fill('any password');
+    await page.locator('button[type="submit"]').click();
+    await page.locator('form input[name="prompt"][value="consent"]').waitFor({ state: 'attached' });
+    await page.locator('button[type="submit"]').click();
+  }
+
+  it.each(LANGUAGES)(
+    'accepts an invitation through the provider from the invitation page (%s)',
+    async (language) => {
+      const secretariat = await createStaff(api, 'secretariat');
+      const login = `sso-invited-${randomUUID()}`;
+      const email = `${login}@test.example`;
+      const invited = await api.post('/api/v1/invitations', {
+        token: secretariat.token,
+        body: { email, displayName: `Invited ${language}`, role: 'evaluator', locale: language },
+      });
+      expect(invited.status).toBe(201);
+      const [link] = await sql<{ id: string }>(
+        api,
+        `SELECT id FROM account_links WHERE user_id = $1 AND purpose = 'invitation'`,
+        [invited.body.id],
+      );
+      await provider.addAccount(login, { email, email_verified: true, name: `Invited ${language}` });
+
+      const page = await newVisitor(browser, baseUrl, language);
+      await page.goto(`/accept-invitation#token=${api.app.get(AccountLinkSigner).token(link.id)}`);
+      const button = page.getByRole('link', { name: text(language, 'signIn.sso', { provider: PROVIDER_NAME }) });
+      await button.waitFor();
+      await checkPage(page, SUITE, 'accept-invitation', language);
+      await button.click();
+      await throughProvider(page, login);
+
+      await page.waitForURL((url) => url.pathname.startsWith('/evaluator'));
+      expect(await page.getByTestId('signed-in-as').textContent()).toContain(`Invited ${language}`);
+      const [account] = await sql<{ active: boolean; invited: boolean }>(
+        api,
+        'SELECT active, invited FROM users WHERE id = $1',
+        [invited.body.id],
+      );
+      expect(account).toEqual({ active: true, invited: false });
       await page.context().close();
     },
     JOURNEY_TIMEOUT_MS,

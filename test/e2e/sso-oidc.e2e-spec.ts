@@ -113,8 +113,10 @@ describe('single sign-on with OpenID Connect', () => {
     );
 
     // The account has no password that signs in.
+    const [{ password_hash }] = await db.query('SELECT password_hash FROM users WHERE id = $1', [me.body.id]);
+    expect(password_hash).toBeNull();
     expectProblem(
-      await api.post('/api/v1/auth/login', { body: { email, password: '!sso' } }),
+      await api.post('/api/v1/auth/login', { body: { email, password: 'any password at all' } }),
       401,
       'INVALID_CREDENTIALS',
     );
@@ -171,6 +173,49 @@ describe('single sign-on with OpenID Connect', () => {
 
     expect((await signInAs(login)).headers.location).toBe('/sign-in?ssoError=SSO_ACCOUNT_DISABLED');
     expect(await linksOf(login)).toEqual([]);
+  });
+
+  it('accepts the pending invitation of the verified address, as the e-mailed link would; not a revoked one', async () => {
+    const secretariat = await createStaff(api, 'secretariat');
+    const invite = async (email: string) => {
+      const res = await api.post('/api/v1/invitations', {
+        token: secretariat.token,
+        body: { email, displayName: 'Invited Through SSO', role: 'evaluator' },
+      });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    const email = `sso-invited-${randomUUID().slice(0, 8)}@test.example`;
+    const invitedId = await invite(email);
+    const login = await providerAccount(email);
+
+    const pair = await exchange((await signInAs(login)).headers.location);
+    expect(pair.status).toBe(200);
+    expect((await api.get('/api/v1/me', { token: pair.body.accessToken })).body).toMatchObject({
+      id: invitedId,
+      role: 'evaluator',
+      emailVerified: true,
+    });
+    const invitation = await api.get(`/api/v1/invitations/${invitedId}`, { token: secretariat.token });
+    expect(invitation.body.status).toBe('accepted');
+    const [accepted] = await db.query(
+      `SELECT after FROM audit_events WHERE entity_id = $1 AND action = 'user.invitation_accepted'`,
+      [invitedId],
+    );
+    expect(accepted.after).toMatchObject({ via: 'single_sign_on' });
+    expect(await linksOf(login)).toEqual([{ user_id: invitedId, issuer: `${provider.issuer}/` }]);
+
+    // A withdrawn invitation is not accepted this way either: the account stays unusable.
+    const withdrawnEmail = `sso-withdrawn-${randomUUID().slice(0, 8)}@test.example`;
+    const withdrawnId = await invite(withdrawnEmail);
+    expect(
+      (await api.post(`/api/v1/invitations/${withdrawnId}/revoke`, { token: secretariat.token })).status,
+    ).toBeLessThan(300);
+    const withdrawnLogin = await providerAccount(withdrawnEmail);
+    expect((await signInAs(withdrawnLogin)).headers.location).toBe('/sign-in?ssoError=SSO_ACCOUNT_DISABLED');
+    expect(await linksOf(withdrawnLogin)).toEqual([]);
+    const [row] = await db.query('SELECT active, invited FROM users WHERE id = $1', [withdrawnId]);
+    expect(row).toEqual({ active: false, invited: true });
   });
 
   it('refuses an answer with a wrong state, or from another browser, or twice; nothing is created', async () => {

@@ -59,6 +59,11 @@ export class AccountLinksService {
     return { ...link, usedAt: now };
   }
 
+  /** Uses a link its flow found and judged pending without its token (an invitation accepted through single sign-on). */
+  markUsed(tx: Transaction, id: string): Promise<void> {
+    return this.links.markUsed(tx, id);
+  }
+
   /** The link a token names if it could be used now (for a page to show what it is about); refused as `consume` is. */
   async check(purpose: AccountLinkPurpose, token: string, options: { userId?: string } = {}): Promise<AccountLink> {
     const { link, now } = await this.links.findByTokenHash(this.signer.tokenHash(token));

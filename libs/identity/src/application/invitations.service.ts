@@ -200,27 +200,49 @@ export class InvitationsService {
     const passwordHash = await this.passwords.hash(input.password);
     const userId = await this.transactions.run(async (tx) => {
       const link = await this.links.consume(tx, 'invitation', input.token);
-      if (!(await this.invitations.activate(tx, link.userId, passwordHash, input.displayName?.trim()))) {
+      if (!(await this.activate(tx, link, { passwordHash, displayName: input.displayName?.trim(), via: 'link' }))) {
         throw new LinkInvalidError();
       }
-      const payload = invitationPayload(link.payload);
-      const seated = await this.hooks.seatOnPanels(tx, link.userId, payload.callIds, link.createdBy);
-      const joined =
-        payload.organisation && (await this.invitations.joinOrganisation(tx, link.userId, payload.organisation.id))
-          ? payload.organisation.id
-          : null;
-      await this.audit.record(tx, {
-        actorId: link.userId,
-        action: 'user.invitation_accepted',
-        entityType: 'user',
-        entityId: link.userId,
-        after: { callIds: seated, ...(joined ? { organisationId: joined } : {}) },
-      });
       return link.userId;
     });
     const pair = await this.auth.signInVerified(userId);
     if (!pair) throw new LinkInvalidError();
     return pair;
+  }
+
+  /**
+   * Accepts the pending invitation of an account whose address another party has just verified
+   * (single sign-on), as its e-mailed link would: the link is used, the account activated without a
+   * password, seated and joined. False, changing nothing, when it has no pending invitation.
+   */
+  async acceptForVerifiedAddress(tx: Transaction, userId: string): Promise<boolean> {
+    const newest = await this.invitations.newestLink(tx, userId);
+    if (!newest || accountLinkStatus(newest.link, newest.now) !== 'pending') return false;
+    await this.links.markUsed(tx, newest.link.id);
+    return this.activate(tx, newest.link, { passwordHash: null, via: 'single_sign_on' });
+  }
+
+  /** The invited account of a used link becomes active, joins its panels and organisation; false if it is not invited. */
+  private async activate(
+    tx: Transaction,
+    link: AccountLink,
+    how: { passwordHash: string | null; displayName?: string; via: 'link' | 'single_sign_on' },
+  ): Promise<boolean> {
+    if (!(await this.invitations.activate(tx, link.userId, how.passwordHash, how.displayName))) return false;
+    const payload = invitationPayload(link.payload);
+    const seated = await this.hooks.seatOnPanels(tx, link.userId, payload.callIds, link.createdBy);
+    const joined =
+      payload.organisation && (await this.invitations.joinOrganisation(tx, link.userId, payload.organisation.id))
+        ? payload.organisation.id
+        : null;
+    await this.audit.record(tx, {
+      actorId: link.userId,
+      action: 'user.invitation_accepted',
+      entityType: 'user',
+      entityId: link.userId,
+      after: { callIds: seated, via: how.via, ...(joined ? { organisationId: joined } : {}) },
+    });
+    return true;
   }
 
   /** The newest link of a pending or expired invitation, locked; else NOT_FOUND or INVITATION_NOT_PENDING. */

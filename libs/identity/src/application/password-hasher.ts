@@ -31,9 +31,10 @@ export class PasswordHasher {
     return this.slots.run(() => argon2.hash(password, this.options));
   }
 
-  async verify(hash: string | undefined, password: string): Promise<boolean> {
+  /** An unknown account (undefined) or one without a password (null) costs the same check as any other. */
+  async verify(hash: string | null | undefined, password: string): Promise<boolean> {
     const target = hash ?? (await this.decoy);
     const matches = await this.slots.run(() => argon2.verify(target, password).catch(() => false));
-    return hash !== undefined && matches;
+    return hash != null && matches;
   }
 }

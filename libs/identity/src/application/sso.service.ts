@@ -21,12 +21,11 @@ import { UserIdentitiesRepository } from '../infrastructure/user-identities.repo
 import { UsersRepository } from '../infrastructure/users.repository';
 import { SsoConfig, ssoConfig } from '../sso.config';
 import { AuthService, TokenPair } from './auth.service';
+import { InvitationsService } from './invitations.service';
 
 /** How long a started sign-in waits for the provider's answer, and a completed one for the web app's exchange. */
 const PENDING_TTL_SECONDS = 600;
 const CODE_TTL_SECONDS = 60;
-/** What an account created by single sign-on has instead of a password hash: no password matches it. */
-const NO_PASSWORD = '!sso';
 
 /** What the start of a sign-in keeps until the provider sends the browser back: single use. */
 interface PendingSignIn {
@@ -65,6 +64,7 @@ export class SsoService {
     private readonly auth: AuthService,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly invitations: InvitationsService,
   ) {}
 
   /** Whether single sign-on is on, and the provider's name for the sign-in page. */
@@ -207,7 +207,7 @@ export class SsoService {
           return linked.id;
         }
         const existing = (await this.users.findCredentials(claims.email))?.user;
-        const user = existing ? this.linkable(existing, claims.emailVerified) : await this.create(tx, claims);
+        const user = existing ? await this.linkable(tx, existing, claims.emailVerified) : await this.create(tx, claims);
         if (
           !(await this.identities.link(tx, { issuer, subject: claims.subject, userId: user.id, email: claims.email }))
         ) {
@@ -230,10 +230,15 @@ export class SsoService {
     }
   }
 
-  private linkable(user: User, emailVerified: boolean): User {
+  /**
+   * The existing account of the provider's verified address. An invited account accepts its pending
+   * invitation here: the provider vouches for the address as the e-mailed link would have.
+   */
+  private async linkable(tx: Transaction, user: User, emailVerified: boolean): Promise<User> {
     if (!emailVerified) throw new SsoEmailUnverifiedError();
-    if (!user.active) throw new SsoAccountDisabledError();
-    return user;
+    if (user.active) return user;
+    if (!(await this.invitations.acceptForVerifiedAddress(tx, user.id))) throw new SsoAccountDisabledError();
+    return { ...user, active: true };
   }
 
   private create(
@@ -244,7 +249,7 @@ export class SsoService {
     return this.users.insert(
       {
         email: claims.email,
-        passwordHash: NO_PASSWORD,
+        passwordHash: null, // signs in through the provider; a password reset can give it one
         role: roleForNewSsoAccount(claims.email, claims.emailVerified, settings.roleRules),
         displayName: claims.name ?? claims.email.slice(0, claims.email.indexOf('@')),
         locale: claims.locale?.toLowerCase().startsWith('fr') ? 'fr' : 'en',

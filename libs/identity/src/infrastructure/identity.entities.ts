@@ -55,8 +55,8 @@ export class UserEntity {
   email: string;
 
   /** Read only by sign-in (UsersRepository.findCredentials), which asks for it. */
-  @Column({ name: 'password_hash', type: 'text', select: false })
-  passwordHash: string;
+  @Column({ name: 'password_hash', type: 'text', select: false, nullable: true })
+  passwordHash: string | null;
 
   @Column('text')
   role: Role;

@@ -46,7 +46,7 @@ export class InvitationsRepository {
    * The invited user accepts: it gets its password and becomes active, its address confirmed by the
    * link e-mailed to it; false when it is not (or no longer) invited.
    */
-  async activate(tx: Transaction, userId: string, passwordHash: string, displayName?: string): Promise<boolean> {
+  async activate(tx: Transaction, userId: string, passwordHash: string | null, displayName?: string): Promise<boolean> {
     const [, count] = (await tx.query(
       `UPDATE users SET password_hash = $2, active = true, invited = false,
                         display_name = coalesce($3, display_name),

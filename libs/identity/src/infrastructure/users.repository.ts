@@ -49,7 +49,7 @@ export class UsersRepository {
     return rows.map(toUser);
   }
 
-  async findCredentials(email: string): Promise<{ user: User; passwordHash: string } | null> {
+  async findCredentials(email: string): Promise<{ user: User; passwordHash: string | null } | null> {
     const row = await this.transactions.autocommit
       .createQueryBuilder(UserEntity, 'u')
       .addSelect('u.passwordHash')

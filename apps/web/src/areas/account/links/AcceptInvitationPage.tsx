@@ -13,6 +13,7 @@ import { PageTitle } from '../../../shared/PageTitle';
 import { ProblemAlert } from '../../../shared/ProblemAlert';
 import { asProblem } from '../../../shared/problems';
 import { AccountForm } from '../AccountForm';
+import { SsoSignIn } from '../SsoSignIn';
 import { useLinkToken } from './link-token';
 import { NewPasswordFields, useNewPasswordRules } from './NewPasswordFields';
 
@@ -24,8 +25,7 @@ interface Preview {
 
 /**
  * Where an invitation e-mail leads: who is invited, and the password to choose; accepting signs in.
- * (Accepting through single sign-on is not offered yet: the invitation would have to be linked to
- * the provider's account.)
+ * Where single sign-on is offered, signing in there with the invited address accepts too.
  */
 export function AcceptInvitationPage() {
   const { t } = useTranslation();
@@ -102,6 +102,7 @@ function AcceptForm({ token, preview }: { token: string; preview: Preview }) {
       submitting={form.submitting}
       other={{ prompt: t('invitation.haveAccount'), label: t('signIn.submit'), path: '/sign-in', next: null }}
     >
+      <SsoSignIn next={null} />
       <TextInput
         label={t('invitation.displayName')}
         autoComplete="name"
