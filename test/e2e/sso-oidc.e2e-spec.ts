@@ -33,6 +33,7 @@ describe('single sign-on with OpenID Connect', () => {
         OIDC_REDIRECT_URL: REDIRECT_URI,
         OIDC_DISPLAY_NAME: 'Test Identity',
         OIDC_ROLE_RULES: 'staff-sso.example=evaluator',
+        APPLICANT_EMAIL_VERIFICATION: 'required',
       },
       () => TestApi.start(),
     );
@@ -160,6 +161,21 @@ describe('single sign-on with OpenID Connect', () => {
     expect(callback.status).toBe(302);
     expect(callback.headers.location).toBe('/sign-in?ssoError=SSO_EMAIL_UNVERIFIED');
     expect(await linksOf(login)).toEqual([]);
+  });
+
+  it('asks a new applicant to confirm an address the provider does not vouch for', async () => {
+    const email = `sso-unverified-${randomUUID().slice(0, 8)}@staff-sso.example`;
+    const pair = await exchange((await signInAs(await providerAccount(email, false))).headers.location);
+    expect(pair.status).toBe(200);
+    const me = await api.get('/api/v1/me', { token: pair.body.accessToken });
+    // No role rule without a vouched address, and no submission before the link is followed.
+    expect(me.body).toMatchObject({ email, role: 'applicant', emailVerified: false, emailVerificationRequired: true });
+    const sent = await db.query(
+      `SELECT l.purpose FROM account_links l JOIN notifications n ON n.params->>'linkId' = l.id::text
+       WHERE l.user_id = $1 AND n.recipient_id = $1 AND n.template = 'account.email_verification'`,
+      [me.body.id],
+    );
+    expect(sent).toEqual([{ purpose: 'email_verification' }]);
   });
 
   it('refuses a deactivated account', async () => {

@@ -21,6 +21,7 @@ import { UserIdentitiesRepository } from '../infrastructure/user-identities.repo
 import { UsersRepository } from '../infrastructure/users.repository';
 import { SsoConfig, ssoConfig } from '../sso.config';
 import { AuthService, TokenPair } from './auth.service';
+import { EmailVerificationService } from './email-verification.service';
 import { InvitationsService } from './invitations.service';
 
 /** How long a started sign-in waits for the provider's answer, and a completed one for the web app's exchange. */
@@ -65,6 +66,7 @@ export class SsoService {
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly invitations: InvitationsService,
+    private readonly verification: EmailVerificationService,
   ) {}
 
   /** Whether single sign-on is on, and the provider's name for the sign-in page. */
@@ -241,12 +243,13 @@ export class SsoService {
     return { ...user, active: true };
   }
 
-  private create(
+  /** A new account; one whose address the provider does not vouch for gets a confirmation link, as at registration. */
+  private async create(
     tx: Transaction,
     claims: { email: string; emailVerified: boolean; name: string | null; locale: string | null },
   ): Promise<User> {
     const settings = this.enabledSettings();
-    return this.users.insert(
+    const user = await this.users.insert(
       {
         email: claims.email,
         passwordHash: null, // signs in through the provider; a password reset can give it one
@@ -261,6 +264,8 @@ export class SsoService {
       },
       tx,
     );
+    if (!claims.emailVerified) await this.verification.onRegistered(tx, user);
+    return user;
   }
 
   private record(tx: Transaction, user: User, action: string, after: Record<string, unknown>): Promise<void> {
