@@ -164,6 +164,22 @@ describe('people: managing accounts', () => {
       await expectUntouched(secretariat.id, 'secretariat');
     });
 
+    it('an invited account is activated by its invitation only, not by a change of account', async () => {
+      const invited = await api.post('/api/v1/invitations', {
+        token: secretariat.token,
+        body: { email: `invited-${randomUUID()}@test.example`, displayName: 'Not Yet Accepted', role: 'evaluator' },
+      });
+      expect(invited.status).toBe(201);
+      const before = await auditCount(invited.body.id);
+      expectProblem(
+        await change(admin, invited.body.id, { active: true, reason: 'Activate it' }),
+        409,
+        'ACCOUNT_INVITED',
+      );
+      expect(await accountRow(invited.body.id)).toMatchObject({ role: 'evaluator', active: false });
+      expect(await auditCount(invited.body.id)).toBe(before);
+    });
+
     it('a reason that is not text or is too long is refused', async () => {
       expectProblem(await change(admin, evaluator.id, { active: false, reason: 42 }), 400, 'VALIDATION_FAILED');
       expectProblem(await change(admin, evaluator.id, { active: false, reason: null }), 400, 'VALIDATION_FAILED');

@@ -44,6 +44,7 @@ describe('UsersRepository on PostgreSQL', () => {
       ...visible,
       id: expect.any(String),
       active: true,
+      invited: false,
       tokenVersion: 0,
       emailVerifiedAt: null,
       createdAt: expect.any(Date),

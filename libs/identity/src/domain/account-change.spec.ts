@@ -5,7 +5,7 @@ import { User } from './user';
 
 const STAFF = ['evaluator', 'secretariat', 'admin'] as const;
 
-function user(id: string, role: Role, active = true): User {
+function user(id: string, role: Role, active = true, invited = false): User {
   return {
     id,
     email: `${id}@example.org`,
@@ -16,6 +16,7 @@ function user(id: string, role: Role, active = true): User {
     locale: 'en',
     organisationId: null,
     active,
+    invited,
     tokenVersion: 0,
     createdAt: new Date(0),
   } as User;
@@ -56,6 +57,16 @@ describe('accountChangeRefusal', () => {
 
   it('gives an applicant no staff role', () => {
     expect(accountChangeRefusal(admin, user('t', 'applicant'), { role: 'evaluator' })?.code).toBe('INVALID_TRANSITION');
+  });
+
+  it('activates an invited account only by its invitation, whatever else the change does', () => {
+    fc.assert(
+      fc.property(fc.constantFrom<Role>('evaluator', 'secretariat', 'applicant'), changeArb, (role, change) => {
+        const refusal = accountChangeRefusal(admin, user('t', role, false, true), change);
+        if (change.active === true) expect(refusal?.code).toBe('ACCOUNT_INVITED');
+        else expect(refusal?.code).not.toBe('ACCOUNT_INVITED');
+      }),
+    );
   });
 
   it('keeps the last active administrator', () => {

@@ -1,6 +1,6 @@
 import type { AuthUser, Role } from '@app/platform/auth/auth.types';
 import { DomainError, ForbiddenError, InvalidTransitionError, ValidationError } from '@app/platform/errors';
-import { LastAdminError } from './account.errors';
+import { AccountInvitedError, LastAdminError } from './account.errors';
 import { User } from './user';
 
 /** What the secretariat may change of an account: its role among the staff roles, and whether it is active. */
@@ -21,7 +21,8 @@ export interface AccountChangeContext {
 /**
  * Why the actor may not make the change, if it may not: no one changes its own account (an admin
  * cannot lock itself out), only an admin touches an admin or grants the role, an applicant, who
- * belongs to an organisation, does not become staff, and the last active administrator stays one.
+ * belongs to an organisation, does not become staff, an invited account is activated only by accepting
+ * (it has no password yet), and the last active administrator stays one.
  */
 export function accountChangeRefusal(
   actor: AuthUser,
@@ -36,6 +37,7 @@ export function accountChangeRefusal(
   if (actor.role !== 'admin' && (target.role === 'admin' || change.role === 'admin')) {
     return new ForbiddenError('Only an administrator can change an administrator’s account or grant the role.');
   }
+  if (target.invited && change.active === true) return new AccountInvitedError();
   if (target.role === 'applicant' && change.role !== undefined) {
     return new InvalidTransitionError('user', 'an applicant', 'given a staff role');
   }

@@ -6,7 +6,20 @@ export const ACCOUNT_ERRORS = declareErrors({
     status: 409,
     title: { en: 'The last administrator', fr: 'Le dernier administrateur' },
   },
+  ACCOUNT_INVITED: {
+    status: 409,
+    title: { en: 'Invitation not yet accepted', fr: 'Invitation pas encore acceptée' },
+  },
 });
+
+export class AccountInvitedError extends DomainError {
+  constructor() {
+    super(
+      ACCOUNT_ERRORS.ACCOUNT_INVITED,
+      'This account is invited and has not accepted yet: it becomes active by its invitation link (resend it if needed).',
+    );
+  }
+}
 
 export class LastAdminError extends DomainError {
   constructor() {

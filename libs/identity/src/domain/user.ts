@@ -14,6 +14,8 @@ export interface User {
   organisationId: string | null;
   /** A deactivated user can no longer sign in, and its tokens stop working. */
   active: boolean;
+  /** Invited and not yet accepted: inactive, without a password, until its invitation link is used. */
+  invited: boolean;
   /** Access tokens issued under an older version are refused. */
   tokenVersion: number;
   /** When the user confirmed its e-mail address; null until then. */

@@ -79,6 +79,9 @@ export class UserEntity {
   @Column({ type: 'boolean', insert: false })
   active: boolean;
 
+  @Column({ type: 'boolean', insert: false })
+  invited: boolean;
+
   @Column({ name: 'token_version', type: 'integer', insert: false })
   tokenVersion: number;
 

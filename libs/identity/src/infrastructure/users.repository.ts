@@ -4,7 +4,10 @@ import { EmailTakenError } from '../domain/identity.errors';
 import { Locale, User } from '../domain/user';
 import { UserEntity } from './identity.entities';
 
-export type NewUser = Omit<UserEntity, 'id' | 'createdAt' | 'active' | 'tokenVersion' | 'emailVerifiedAt'> & {
+export type NewUser = Omit<
+  UserEntity,
+  'id' | 'createdAt' | 'active' | 'invited' | 'tokenVersion' | 'emailVerifiedAt'
+> & {
   emailVerifiedAt?: Date | null;
 };
 
