@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { AccountLinkSigner } from '@app/platform';
+import { accountLinkFragment } from '../support/account-links';
 import { sql } from '../support/applications';
 import {
   LANGUAGES,
@@ -40,15 +40,7 @@ describe('invitations and passwords in the browser', () => {
   let browser: Browser;
   let secretariat: Actor;
 
-  /** The fragment of the newest link of a purpose sent to a user, as its e-mail carries it. */
-  async function linkFragment(userId: string, purpose: string): Promise<string> {
-    const [link] = await sql<{ id: string }>(
-      platform.api,
-      `SELECT id FROM account_links WHERE user_id = $1 AND purpose = $2 ORDER BY created_at DESC LIMIT 1`,
-      [userId, purpose],
-    );
-    return `#token=${platform.api.app.get(AccountLinkSigner).token(link.id)}`;
-  }
+  const linkFragment = (userId: string, purpose: string) => accountLinkFragment(platform.api, userId, purpose);
 
   async function expectTitle(page: Page, title: string): Promise<void> {
     await page.getByRole('heading', { level: 1, name: title }).waitFor();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { AccountLinkSigner } from '@app/platform';
+import { accountLinkFragment } from '../support/account-links';
 import { sql } from '../support/applications';
 import { withEnv } from '../support/async';
 import {
@@ -101,15 +101,10 @@ describe('sign-in with single sign-on', () => {
         body: { email, displayName: `Invited ${language}`, role: 'evaluator', locale: language },
       });
       expect(invited.status).toBe(201);
-      const [link] = await sql<{ id: string }>(
-        api,
-        `SELECT id FROM account_links WHERE user_id = $1 AND purpose = 'invitation'`,
-        [invited.body.id],
-      );
       await provider.addAccount(login, { email, email_verified: true, name: `Invited ${language}` });
 
       const page = await newVisitor(browser, baseUrl, language);
-      await page.goto(`/accept-invitation#token=${api.app.get(AccountLinkSigner).token(link.id)}`);
+      await page.goto(`/accept-invitation${await accountLinkFragment(api, invited.body.id, 'invitation')}`);
       const button = page.getByRole('link', { name: text(language, 'signIn.sso', { provider: PROVIDER_NAME }) });
       await button.waitFor();
       await checkPage(page, SUITE, 'accept-invitation', language);

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { AccountLinkSigner } from '@app/platform';
+import { accountLinkFragment } from '../support/account-links';
 import { sql } from '../support/applications';
 import { withEnv } from '../support/async';
 import {
@@ -34,16 +34,7 @@ describe('e-mail verification and teams in the browser', () => {
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
   }
 
-  /** The fragment of the newest verification link sent to a user, as its e-mail carries it. */
-  async function verificationFragment(userId: string): Promise<string> {
-    const [link] = await sql<{ id: string }>(
-      platform.api,
-      `SELECT id FROM account_links WHERE user_id = $1 AND purpose = 'email_verification' AND revoked_at IS NULL
-       ORDER BY created_at DESC LIMIT 1`,
-      [userId],
-    );
-    return `#token=${platform.api.app.get(AccountLinkSigner).token(link.id)}`;
-  }
+  const verificationFragment = (userId: string) => accountLinkFragment(platform.api, userId, 'email_verification');
 
   beforeAll(async () => {
     platform = await withEnv({ APPLICANT_EMAIL_VERIFICATION: 'required' }, () => WebPlatform.start());

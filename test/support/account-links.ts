@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { AccountLinkSigner } from '@app/platform';
 import { sql } from './applications';
 import { eventually, withEnv } from './async';
 import { RELAYS_NOTIFICATIONS, takeNotificationsTurn } from './notifications';
@@ -99,4 +100,19 @@ export async function tokenStoredAnywhere(api: TestApi, token: string): Promise<
     [token],
   );
   return row.found;
+}
+
+/**
+ * The fragment (`#token=…`) of the newest link of a purpose sent to a user, as its e-mail
+ * carries it: signed here from the link's id, for the browser suites (the e2e suites read the
+ * e-mails themselves).
+ */
+export async function accountLinkFragment(api: TestApi, userId: string, purpose: string): Promise<string> {
+  const [link] = await sql<{ id: string }>(
+    api,
+    `SELECT id FROM account_links WHERE user_id = $1 AND purpose = $2 ORDER BY created_at DESC, id LIMIT 1`,
+    [userId, purpose],
+  );
+  if (!link) throw new Error(`no ${purpose} link for ${userId}`);
+  return `#token=${api.app.get(AccountLinkSigner).token(link.id)}`;
 }

@@ -1,3 +1,4 @@
+import { emailDomain } from '@app/platform/email/email-domain';
 import { ApplicationProfile, EvaluatorProfile } from './evaluation';
 
 export type ConflictKind = 'declared' | 'same_organisation' | 'same_country';
@@ -17,23 +18,11 @@ export function conflictOf(
   if (declared) return 'declared';
   if (evaluator.affiliation && sameName(evaluator.affiliation, application.organisationName))
     return 'same_organisation';
-  if (application.emailDomains?.includes(emailDomainOf(evaluator.email))) return 'same_organisation';
+  if (application.emailDomains?.includes(emailDomain(evaluator.email))) return 'same_organisation';
   if (excludeSameCountry && evaluator.countryCode !== null && evaluator.countryCode === application.countryCode) {
     return 'same_country';
   }
   return null;
-}
-
-/** The domain of an address, lower-cased: what follows its last `@`. */
-export function emailDomainOf(email: string): string {
-  const at = email.lastIndexOf('@');
-  return at < 0
-    ? ''
-    : email
-        .slice(at + 1)
-        .trim()
-        .toLowerCase()
-        .replace(/\.$/, '');
 }
 
 function sameName(a: string, b: string): boolean {
@@ -66,8 +55,8 @@ export function conflictedEvaluators(
     (e) => normalise(e.affiliation ?? ''),
   );
   const byDomain = groupBy(
-    evaluators.filter((e) => emailDomainOf(e.email)),
-    (e) => emailDomainOf(e.email),
+    evaluators.filter((e) => emailDomain(e.email)),
+    (e) => emailDomain(e.email),
   );
   const byCountry = groupBy(
     evaluators.filter((e) => e.countryCode),

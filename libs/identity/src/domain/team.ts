@@ -1,3 +1,5 @@
+import { emailDomain } from '@app/platform/email/email-domain';
+
 /**
  * The rules of an organisation's team: who may leave, and which e-mail domains stand for the
  * organisation when conflicts of interest are looked for.
@@ -46,18 +48,6 @@ export const PUBLIC_MAIL_DOMAINS: readonly string[] = [
   'tutanota.com',
   'rediffmail.com',
 ];
-
-/** The domain of an address, lower-cased: what follows its last `@`; empty without one. */
-export function emailDomain(email: string): string {
-  const at = email.lastIndexOf('@');
-  return at < 0
-    ? ''
-    : email
-        .slice(at + 1)
-        .trim()
-        .toLowerCase()
-        .replace(/\.$/, '');
-}
 
 /** The shared domains of a setting (comma-separated) added to the public providers. */
 export function sharedDomains(setting: string | undefined): ReadonlySet<string> {
