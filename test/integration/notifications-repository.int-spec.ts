@@ -171,6 +171,8 @@ describe('NotificationsRepository on PostgreSQL', () => {
         attempts: 0,
         lastError: null,
         locale: 'fr',
+        template: notification.template,
+        params: notification.params,
         subject: notification.subject,
         body: notification.body,
         recipient: { email: expect.stringContaining('@test.example'), displayName: 'Locked Recipient' },
