@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { AccountLinkSigner } from '@app/platform';
 import { AccountLinksService } from '../../libs/identity/src/application/account-links.service';
 import { AccountLinksRepository } from '../../libs/identity/src/infrastructure/account-links.repository';
 import { RepositoryDb, startRepositories } from '../support/repository-db';
 
 /** Single-use account links on PostgreSQL: what is stored, and each refusal of `consume`. */
+
+/** A call id as invitations carry them (the shared database's invitation list is checked against the contract). */
+const PANEL_CALL = randomUUID();
 describe('AccountLinksService and AccountLinksRepository on PostgreSQL', () => {
   let repo: RepositoryDb;
   let links: AccountLinksService;
@@ -19,7 +23,7 @@ describe('AccountLinksService and AccountLinksRepository on PostgreSQL', () => {
   afterAll(() => repo.close());
 
   const issue = (purpose: 'invitation' | 'password_reset' = 'password_reset', ttlSeconds = 3600) =>
-    repo.transactions.run((tx) => links.issue(tx, { purpose, userId, payload: { callIds: ['x'] }, ttlSeconds }));
+    repo.transactions.run((tx) => links.issue(tx, { purpose, userId, payload: { callIds: [PANEL_CALL] }, ttlSeconds }));
   const stored = async (id: string) =>
     (
       await repo.db.query(
@@ -35,7 +39,7 @@ describe('AccountLinksService and AccountLinksRepository on PostgreSQL', () => {
     const token = signer.token(link.id);
     expect((await stored(link.id)).tokenHash).toBe(signer.tokenHash(token));
     expect((await stored(link.id)).tokenHash).not.toContain(token);
-    expect(link).toMatchObject({ purpose: 'invitation', userId, payload: { callIds: ['x'] }, usedAt: null });
+    expect(link).toMatchObject({ purpose: 'invitation', userId, payload: { callIds: [PANEL_CALL] }, usedAt: null });
     expect((link.expiresAt.getTime() - link.createdAt.getTime()) / 86_400_000).toBeCloseTo(7, 5);
   });
 
