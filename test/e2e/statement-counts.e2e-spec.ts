@@ -42,13 +42,14 @@ describe('statements sent by the hot endpoints', () => {
   afterAll(() => api.close());
 
   it("the public call list: one statement for a full page, with its total and its calls' criteria and questions", async () => {
-    await createCall(api, (await secretariatOf(api)).token);
-    const { result, statements } = await counter.during(() => api.get('/api/v1/calls', { query: { limit: 1 } }));
+    const own = await createCall(api, (await secretariatOf(api)).token);
+    const { result, statements } = await counter.during(() => api.get('/api/v1/calls', { query: { limit: 500 } }));
     expect(result.status).toBe(200);
     expect(result.body.total).toBeGreaterThan(1);
-    expect(result.body.items).toHaveLength(1);
-    expect(result.body.items[0].criteria.length).toBeGreaterThan(0);
-    expect(result.body.items[0].questions.length).toBeGreaterThan(0);
+    // Other suites' calls share the list; this suite's own carries its criteria and questions.
+    const mine = result.body.items.find((call: { id: string }) => call.id === own.id);
+    expect(mine.criteria.length).toBeGreaterThan(0);
+    expect(mine.questions.length).toBeGreaterThan(0);
     expect(statements).toHaveLength(1);
   });
 
