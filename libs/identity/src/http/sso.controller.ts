@@ -9,7 +9,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Public } from '@app/platform';
+import { Public, cookieValue } from '@app/platform';
 import { SsoService } from '../application/sso.service';
 import { ssoErrorCode } from '../domain/sso.errors';
 import { TokenPairDto } from './identity.dto';
@@ -66,7 +66,7 @@ export class SsoController {
     const query = request.originalUrl.includes('?') ? request.originalUrl.slice(request.originalUrl.indexOf('?')) : '';
     let target: string;
     try {
-      const done = await this.sso.complete(query, readCookie(request, BINDING_COOKIE));
+      const done = await this.sso.complete(query, cookieValue(request.headers.cookie, BINDING_COOKIE));
       const next = done.returnTo ? `&next=${encodeURIComponent(done.returnTo)}` : '';
       target = `/sso/complete#code=${encodeURIComponent(done.code)}${next}`;
     } catch (error) {
@@ -112,12 +112,4 @@ function redirect(response: Response, url: string): void {
   response.status(302).setHeader('Location', url);
   response.setHeader('Cache-Control', 'no-store');
   response.end();
-}
-
-function readCookie(request: Request, name: string): string | undefined {
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === name) return decodeURIComponent(part.slice(at + 1).trim());
-  }
-  return undefined;
 }

@@ -10,3 +10,4 @@ export * from './validation.pipe';
 export * from './number-map.validator';
 export * from './nested.validator';
 export * from './list-query';
+export * from './cookies';

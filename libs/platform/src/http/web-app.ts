@@ -3,6 +3,7 @@ import { extname, join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { STORED_ENCODINGS, type StoredEncoding, preferredEncoding } from './accept-encoding';
+import { cookieValue } from './cookies';
 
 /** Paths the API answers itself; the web app's fallback never takes them (an unknown /api path stays a 404 problem). */
 const API_PATHS = /^\/(api|docs|docs-json|queues|health|metrics)(\/|$)/;
@@ -90,7 +91,7 @@ function readShells(root: string, index: string): PageShells {
 
 /** The language of the reader's `lang` cookie (the app's last), else the best of Accept-Language, else the first. */
 function shellLanguage(req: Request, languages: string[]): string {
-  const cookie = /(?:^|;\s*)lang=([^;]*)/.exec(req.headers.cookie ?? '')?.[1];
+  const cookie = cookieValue(req.headers.cookie, 'lang');
   if (cookie && languages.includes(cookie)) return cookie;
   const accepted = req.acceptsLanguages(...languages);
   return typeof accepted === 'string' ? accepted : languages[0];

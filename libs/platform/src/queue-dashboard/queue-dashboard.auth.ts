@@ -2,19 +2,11 @@ import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { AccessTokens, STAFF_ROLES, bearerToken } from '../auth';
 import { DomainError, ForbiddenError, PLATFORM_ERRORS } from '../errors';
+import { cookieValue } from '../http/cookies';
 
 /** Where the dashboard lives (outside /api/v1) and the cookie a browser carries to it. */
 export const QUEUE_DASHBOARD_ROUTE = '/queues';
 export const QUEUE_DASHBOARD_COOKIE = 'queue_dashboard_token';
-
-/** The value of one cookie of a Cookie header. */
-export function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
-  }
-  return undefined;
-}
 
 /**
  * The queue dashboard is the secretariat's: a browser brings the access token in the cookie that
