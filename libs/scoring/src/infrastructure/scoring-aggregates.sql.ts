@@ -4,11 +4,13 @@
  * (../domain/call-moments), the figures of the applications whose totals changed, and for every
  * application only what moves with the moments: the normalised score, the score and the rank.
  * Every figure is computed by the same operations, in the same order, over the same values as in a
- * full run (./scoring.sql), so it is the same number bit for bit.
+ * full run (./scoring.sql), so it is the same number bit for bit. As there, means are windows and
+ * differences are set operations, never joins planned from row estimates that stale statistics
+ * can make quadratic.
  *
  * Each statement takes the call id as $1.
  */
-import { CALL_SETTINGS, resolutionSteps } from './scoring.sql';
+import { CALL_SETTINGS, WHOLE_PARTITION, resolutionSteps } from './scoring.sql';
 
 /** Evaluators of the call: those in $2, or every one when $2 is null. */
 const EVALUATORS_OF = (alias: string) =>
@@ -23,17 +25,18 @@ export const FORGET_EVALUATOR_MOMENTS_SQL = `DELETE FROM scoring_evaluator_momen
  * σ_e two-pass over the squared deviations in ascending order. Evaluators with no total keep none.
  */
 export const KEEP_EVALUATOR_MOMENTS_SQL = `
-WITH totals AS (
-  SELECT t.evaluator_id, t.total AS t FROM scoring_evaluation_totals t WHERE ${EVALUATORS_OF('t')}
-),
-means AS (
-  SELECT evaluator_id, sum(t ORDER BY t) / count(*) AS mu, count(*) AS n FROM totals GROUP BY evaluator_id
+WITH means AS (
+  SELECT t.evaluator_id, t.total AS t,
+         sum(t.total) OVER (PARTITION BY t.evaluator_id ORDER BY t.total ${WHOLE_PARTITION})
+           / count(*) OVER (PARTITION BY t.evaluator_id) AS mu,
+         count(*) OVER (PARTITION BY t.evaluator_id) AS n
+  FROM scoring_evaluation_totals t
+  WHERE ${EVALUATORS_OF('t')}
 )
 INSERT INTO scoring_evaluator_moments (call_id, evaluator_id, n, mu, sigma)
-SELECT $1, m.evaluator_id, m.n, m.mu,
-       sqrt(sum((x.t - m.mu) * (x.t - m.mu) ORDER BY (x.t - m.mu) * (x.t - m.mu)) / m.n)
-FROM means m JOIN totals x ON x.evaluator_id = m.evaluator_id
-GROUP BY m.evaluator_id, m.n, m.mu`;
+SELECT $1, evaluator_id, n, mu, sqrt(sum((t - mu) * (t - mu) ORDER BY (t - mu) * (t - mu)) / n)
+FROM means
+GROUP BY evaluator_id, n, mu`;
 
 /** The call's kept totals grouped by value (rows `total`, `count`), from which ../domain/call-moments computes μ and σ. */
 export const TOTALS_BY_VALUE_SQL = `
@@ -48,20 +51,18 @@ SELECT total, count(*)::int AS count FROM scoring_evaluation_totals WHERE call_i
  * applications whose result was inserted or changed.
  */
 export const KEEP_APPLICATION_FIGURES_SQL = `
-WITH own AS (
-  SELECT x.application_id, x.total AS t
+WITH raw AS (
+  SELECT x.application_id, x.total AS t,
+         sum(x.total) OVER (PARTITION BY x.application_id ORDER BY x.total ${WHOLE_PARTITION})
+           / count(*) OVER (PARTITION BY x.application_id) AS raw_score
   FROM scoring_evaluation_totals x
   WHERE x.call_id = $1 AND ($2::uuid[] IS NULL OR x.application_id = ANY($2))
 ),
-raw AS (
-  SELECT application_id, sum(t ORDER BY t) / count(*) AS raw_score FROM own GROUP BY application_id
-),
 figures AS (
-  SELECT o.application_id, r.raw_score, count(*)::int AS evaluation_count, max(o.t) - min(o.t) AS spread,
-         sqrt(sum((o.t - r.raw_score) * (o.t - r.raw_score) ORDER BY (o.t - r.raw_score) * (o.t - r.raw_score))
-              / count(*)) AS std_dev
-  FROM own o JOIN raw r ON r.application_id = o.application_id
-  GROUP BY o.application_id, r.raw_score
+  SELECT application_id, raw_score, count(*)::int AS evaluation_count, max(t) - min(t) AS spread,
+         sqrt(sum((t - raw_score) * (t - raw_score) ORDER BY (t - raw_score) * (t - raw_score)) / count(*)) AS std_dev
+  FROM raw
+  GROUP BY application_id, raw_score
 ),
 deleted AS (
   DELETE FROM application_results r
@@ -153,14 +154,14 @@ SELECT (SELECT count(*) FILTER (WHERE NOT application_id = ANY($4::uuid[])) FROM
  * many totals were forgotten.
  */
 export const FORGET_TOTALS_OTHER_THAN_RUN_SQL = `
-WITH forgotten AS (
-  DELETE FROM scoring_evaluation_totals t
-  WHERE t.call_id = $1
-    AND NOT EXISTS (
-      SELECT 1 FROM scoring_run_totals s
-      WHERE s.run_id = $2 AND s.assignment_id = t.assignment_id
-        AND s.assignment_version = t.assignment_version AND s.total = t.total
-    )
+-- A set difference, hashed or sorted: an anti-join of the kept totals with the run's, planned as one row, is quadratic.
+WITH stale AS (
+  SELECT assignment_id, assignment_version, total FROM scoring_evaluation_totals WHERE call_id = $1
+  EXCEPT
+  SELECT assignment_id, assignment_version, total FROM scoring_run_totals WHERE run_id = $2
+),
+forgotten AS (
+  DELETE FROM scoring_evaluation_totals t USING stale s WHERE t.assignment_id = s.assignment_id
   RETURNING t.evaluator_id
 )
 SELECT count(*)::int AS forgotten, COALESCE(array_agg(DISTINCT evaluator_id), '{}') AS evaluators FROM forgotten`;

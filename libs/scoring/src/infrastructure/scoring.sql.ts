@@ -46,7 +46,7 @@ export const CHANGED = `(r.raw_score, r.normalized_score, r.score, r.evaluation_
     EXCLUDED.spread, EXCLUDED.std_dev, EXCLUDED.needs_moderation, EXCLUDED.rank)`;
 
 /** A window over its whole partition: the aggregate reads the rows in the window's order, as `agg(x ORDER BY …)` does. */
-const WHOLE_PARTITION = 'ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING';
+export const WHOLE_PARTITION = 'ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING';
 
 /**
  * §5.2–5.6 over the totals that `totalsQuery` yields (columns application_id, evaluator_id, t).
