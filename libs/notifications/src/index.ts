@@ -11,4 +11,6 @@ export {
   type TemplateParams,
 } from './domain/notification';
 export { NOTIFICATION_LOCALES, type NotificationLocale } from './domain/templates';
+export type { NotificationPreview } from './domain/previews';
 export { NOTIFICATIONS_QUEUE, NOTIFICATIONS_JOBS } from './jobs/notifications.jobs';
+export { NotificationPreviewsDto, toPreviewsDto } from './http/notification-previews.dto';

@@ -87,6 +87,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/applications/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The application's audit trail with its assignments' (and evaluations'), oldest first, a page at a time. */
+    get: operations['AssignmentsController_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/applications/{id}/submit': {
     parameters: {
       query?: never;
@@ -163,6 +180,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Sends a submitted evaluation back to its evaluator as a draft; the reason is optional for older clients. */
     post: operations['AssignmentsController_reopenEvaluation'];
     delete?: never;
     options?: never;
@@ -450,7 +468,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The public sees open and published calls; the secretariat every call, filtered by `status`. */
+    /** The public sees open calls and those whose cohort is published; the secretariat every call; both filter by `status`. */
     get: operations['CallsController_list'];
     put?: never;
     /** Creates a draft call with its criteria, questions and rules. */
@@ -496,7 +514,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/calls/{id}/assignments': {
+  '/api/v1/calls/{id}/applications/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every application the list's filters find, in its order, with every answer: CSV or a workbook. Audited. */
+    get: operations['ApplicationsController_exportForCall'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calls/{id}/archive': {
     parameters: {
       query?: never;
       header?: never;
@@ -504,6 +539,24 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
+    put?: never;
+    /** Files away a call whose cohort is published: it leaves the current calls, stays public and readable. */
+    post: operations['CallsController_archive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calls/{id}/assignments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The call's assignments, freed ones included, optionally of one evaluator and in given statuses. */
+    get: operations['PanelProgressController_listAssignments'];
     put?: never;
     post: operations['PanelController_assign'];
     delete?: never;
@@ -523,6 +576,26 @@ export interface paths {
     put?: never;
     /** Fills every missing slot without a conflict, keeping loads as even as the conflicts allow. */
     post: operations['PanelController_autoAssign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calls/{id}/assignments/reassign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Moves assignments not yet submitted to another panel member, under the rules of a manual
+     *     assignment; all of them, or none with the first refusal.
+     */
+    post: operations['PanelProgressController_reassign'];
     delete?: never;
     options?: never;
     head?: never;
@@ -574,6 +647,26 @@ export interface paths {
     put?: never;
     /** An evaluator declares a conflict of interest (the secretariat may for one, naming it). */
     post: operations['PanelController_declareConflict'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calls/{id}/copy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A new draft with the criteria, questions, eligibility, selection, scoring and assignment rules of
+     *     the call named; its reference and window are given anew, its title defaults to the source's "(copy)".
+     */
+    post: operations['CallsController_copy'];
     delete?: never;
     options?: never;
     head?: never;
@@ -647,6 +740,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/calls/{id}/panel/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Each panel member's assignments by status, those with the most work left first, a page at a time. */
+    get: operations['PanelProgressController_panelProgress'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calls/{id}/panel/reminders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * E-mails (and notifies in-app) each given evaluator that has evaluations left, in its language; at
+     *     most once a day per evaluator and call, so repeating the request sends nothing more.
+     */
+    post: operations['PanelProgressController_remind'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/calls/{id}/ranking': {
     parameters: {
       query?: never;
@@ -656,6 +786,40 @@ export interface paths {
     };
     /** Ranked applications (DESIGN §5.6), best first unless sorted, a page at a time; `total` counts those found. */
     get: operations['ScoringController_ranking'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calls/{id}/ranking/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every ranked application the search finds with all its scores, its eligibility and status: CSV or a workbook. Audited. */
+    get: operations['ScoringController_exportRanking'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calls/{id}/results/{applicationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One application's scores, rank and moderation flag, as the ranking has them. */
+    get: operations['ScoringController_result'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1065,6 +1229,26 @@ export interface paths {
     get: operations['NotificationsController_listAll'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/previews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A message as each recipient would receive it, once per language they read, with how many read
+     *     it: nothing is sent. Unknown recipients and parameters the template does not take are refused (400).
+     */
+    post: operations['NotificationsController_preview'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1555,9 +1739,53 @@ export interface components {
       /** Format: date-time */
       submittedAt: string | null;
     };
+    ApplicationHistoryEntryDto: {
+      /** @description e.g. `application.submitted`, `evaluation.reopened`. */
+      action: string;
+      /** @description Null when the platform itself made the change. */
+      actor: components['schemas']['HistoryActorDto'] | null;
+      after?: {
+        [key: string]: unknown;
+      } | null;
+      before?: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: uuid */
+      entityId: string;
+      /** @description `application` or `assignment`. */
+      entityType: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      occurredAt: string;
+    };
+    ApplicationHistoryEntryPageDto: {
+      items: components['schemas']['ApplicationHistoryEntryDto'][];
+      total: number;
+    };
     ApplicationPageDto: {
       items: components['schemas']['ApplicationDto'][];
       total: number;
+    };
+    ApplicationResultDto: {
+      /** Format: uuid */
+      applicationId: string;
+      /** @description Null until a submitted evaluation of the application has been scored. */
+      result: components['schemas']['ApplicationScoresDto'] | null;
+    };
+    ApplicationScoresDto: {
+      /** Format: date-time */
+      computedAt: string;
+      evaluationCount: number;
+      needsModeration: boolean;
+      normalizedScore: number;
+      /** @description Null when the application is not ranked (ineligible or withdrawn). */
+      rank: number | null;
+      rawScore: number;
+      /** @description The figure that ranks: the normalised score when the call normalises, else the raw one. */
+      score: number;
+      spread: number;
+      stdDev: number;
     };
     AssignmentCountsDto: {
       submitted: number;
@@ -1670,8 +1898,50 @@ export interface components {
       items: components['schemas']['CallApplicationDto'][];
       total: number;
     };
+    CallAssignmentDto: {
+      /** Format: uuid */
+      applicationId: string;
+      /** Format: uuid */
+      callId: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description Why the slot was freed, when it was. */
+      endReason: string | null;
+      /** Format: uuid */
+      evaluatorId: string;
+      /** Format: uuid */
+      id: string;
+      /** @description The applicant organisation's name. */
+      organisationName: string;
+      /** @enum {string} */
+      status: 'assigned' | 'draft' | 'submitted' | 'declined' | 'released';
+    };
+    CallAssignmentPageDto: {
+      items: components['schemas']['CallAssignmentDto'][];
+      total: number;
+    };
     CallDto: {
       assignment: components['schemas']['AssignmentSettingsDto'];
+      /**
+       * @description What a PATCH may still change in the call's status: every field while draft; `closesAt` (later
+       *     only) and `weights` while open; `weights` alone once closed, until publication; nothing after.
+       */
+      changeable: (
+        | 'reference'
+        | 'title'
+        | 'description'
+        | 'opensAt'
+        | 'closesAt'
+        | 'cohortSize'
+        | 'evaluatorsPerApplication'
+        | 'eligibility'
+        | 'selection'
+        | 'scoring'
+        | 'assignment'
+        | 'criteria'
+        | 'questions'
+        | 'weights'
+      )[];
       /** Format: date-time */
       closesAt: string;
       cohortSize: number;
@@ -1685,6 +1955,11 @@ export interface components {
       id: string;
       /** Format: date-time */
       opensAt: string;
+      /**
+       * Format: uuid
+       * @description The cohort published for this call (GET /public/cohorts/:id), once there is one.
+       */
+      publishedCohortId: string | null;
       questions: components['schemas']['QuestionViewDto'][];
       reference: string;
       scoring: components['schemas']['ScoringSettingsDto'];
@@ -1895,6 +2170,15 @@ export interface components {
       region?: 'AFR' | 'AMS' | 'ARB' | 'ASP' | 'CIS' | 'EUR';
       /** @description For a minimum or a size: what was asked. */
       required?: number;
+    };
+    CopyCallDto: {
+      /** Format: date-time */
+      closesAt: string;
+      /** Format: date-time */
+      opensAt: string;
+      /** @example BDT/DIR/DM/013 */
+      reference: string;
+      title?: string;
     };
     CountryDto: {
       code: string;
@@ -2139,6 +2423,9 @@ export interface components {
       items: components['schemas']['EvaluationDto'][];
       total: number;
     };
+    EvaluatorIdsDto: {
+      evaluatorIds: string[];
+    };
     EvaluatorMarkingDto: {
       displayName: string;
       /** @description Submitted evaluations in the call. */
@@ -2153,6 +2440,24 @@ export interface components {
       stdDev: number;
       /** @description Every total, ascending. */
       totals: number[];
+    };
+    EvaluatorProgressDto: {
+      assigned: number;
+      declined: number;
+      /** @description Submitted evaluations. */
+      done: number;
+      draft: number;
+      evaluator: components['schemas']['ProgressEvaluatorDto'];
+      /** Format: date-time */
+      lastRemindedAt: string | null;
+      released: number;
+      submitted: number;
+      /** @description Live assignments: assigned, draft or submitted. */
+      total: number;
+    };
+    EvaluatorProgressPageDto: {
+      items: components['schemas']['EvaluatorProgressDto'][];
+      total: number;
     };
     HistoryActorDto: {
       displayName: string;
@@ -2287,7 +2592,11 @@ export interface components {
       /** @enum {string} */
       template:
         | 'application.received'
+        | 'application.reminder'
         | 'assignment.created'
+        | 'evaluation.reopened'
+        | 'evaluation.reopened_with_reason'
+        | 'evaluation.reminder'
         | 'cohort.selected'
         | 'cohort.waitlisted'
         | 'cohort.not_selected'
@@ -2313,6 +2622,62 @@ export interface components {
       items: components['schemas']['NotificationDto'][];
       total: number;
     };
+    NotificationPreviewDto: {
+      /** @description The e-mail's text, plain, rendered for the first of these recipients. */
+      body: string;
+      /** @enum {string} */
+      locale: 'en' | 'fr';
+      /** @description How many of the recipients read this language (and get this template). */
+      recipients: number;
+      subject: string;
+      /** @enum {string} */
+      template:
+        | 'application.received'
+        | 'application.reminder'
+        | 'assignment.created'
+        | 'evaluation.reopened'
+        | 'evaluation.reopened_with_reason'
+        | 'evaluation.reminder'
+        | 'cohort.selected'
+        | 'cohort.waitlisted'
+        | 'cohort.not_selected'
+        | 'account.invitation'
+        | 'account.colleague_invitation'
+        | 'account.password_reset'
+        | 'account.email_verification';
+    };
+    NotificationPreviewRequestDto: {
+      /**
+       * @description The template's parameters: `datetime` ones as ISO 8601 instants, `number` ones as numbers.
+       * @example {
+       *       "callReference": "BDT/DIR/DM/013",
+       *       "callTitle": "Accelerator centres 2026",
+       *       "count": 4
+       *     }
+       */
+      params: {
+        [key: string]: string | number;
+      };
+      /** @description Who would receive it; their languages decide the texts shown. */
+      recipientIds: string[];
+      /** @enum {string} */
+      template:
+        | 'application.received'
+        | 'application.reminder'
+        | 'assignment.created'
+        | 'evaluation.reopened'
+        | 'evaluation.reopened_with_reason'
+        | 'evaluation.reminder'
+        | 'cohort.selected'
+        | 'cohort.waitlisted'
+        | 'cohort.not_selected';
+    };
+    NotificationPreviewsDto: {
+      /** @description One per template and language that some recipient reads, the languages in a fixed order. */
+      previews: components['schemas']['NotificationPreviewDto'][];
+      /** @description Every recipient, whatever the language. */
+      recipients: number;
+    };
     NotificationRecipientDto: {
       displayName: string;
       /** Format: email */
@@ -2320,6 +2685,7 @@ export interface components {
       /** Format: uuid */
       id: string;
     };
+    Object: Record<string, never>;
     OrganisationDto: {
       city: string | null;
       countryCode: string;
@@ -2415,6 +2781,14 @@ export interface components {
       status: number;
       title: string;
       type: string;
+    };
+    ProgressEvaluatorDto: {
+      /** @description A deactivated evaluator keeps its work but is given nothing new. */
+      active: boolean;
+      displayName: string;
+      email: string;
+      /** Format: uuid */
+      id: string;
     };
     ProposeCohortDto: {
       maxPerCountry?: number;
@@ -2521,6 +2895,25 @@ export interface components {
     ReasonDto: {
       reason: string;
     };
+    ReassignmentDto: {
+      /** Format: uuid */
+      applicationId: string;
+      /** Format: uuid */
+      fromAssignmentId: string;
+      /** Format: uuid */
+      fromEvaluatorId: string;
+      /** Format: uuid */
+      toAssignmentId: string;
+    };
+    ReassignmentReportDto: {
+      items: components['schemas']['ReassignmentDto'][];
+    };
+    ReassignmentRequestDto: {
+      assignmentIds: string[];
+      reason: string;
+      /** Format: uuid */
+      toEvaluatorId: string;
+    };
     RecipientNotificationDto: {
       /** @description Plain text, the same as the e-mail's. */
       body: string;
@@ -2541,7 +2934,11 @@ export interface components {
       /** @enum {string} */
       template:
         | 'application.received'
+        | 'application.reminder'
         | 'assignment.created'
+        | 'evaluation.reopened'
+        | 'evaluation.reopened_with_reason'
+        | 'evaluation.reminder'
         | 'cohort.selected'
         | 'cohort.waitlisted'
         | 'cohort.not_selected'
@@ -2574,6 +2971,19 @@ export interface components {
       id: string;
       /** @enum {string} */
       role: 'applicant';
+    };
+    RemindedEvaluatorDto: {
+      /** Format: uuid */
+      evaluatorId: string;
+      /** @description Evaluations it has left to submit, as the reminder told it. */
+      open: number;
+    };
+    ReminderReportDto: {
+      reminded: components['schemas']['RemindedEvaluatorDto'][];
+      skipped: components['schemas']['SkippedReminderDto'][];
+    };
+    ReopenEvaluationDto: {
+      reason?: string;
     };
     ReviewDocumentDto: {
       filename: string;
@@ -2692,6 +3102,12 @@ export interface components {
     SessionsRevokedDto: {
       /** @description Sessions ended. */
       ended: number;
+    };
+    SkippedReminderDto: {
+      /** Format: uuid */
+      evaluatorId: string;
+      /** @enum {string} */
+      reason: 'NOTHING_TO_EVALUATE' | 'ALREADY_REMINDED_TODAY';
     };
     SsoExchangeDto: {
       /** @description The one-time code the callback gave the web app (in the fragment of /sso/complete). */
@@ -3057,6 +3473,39 @@ export interface operations {
       };
     };
   };
+  AssignmentsController_history: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApplicationHistoryEntryPageDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   ApplicationsController_submit: {
     parameters: {
       query?: never;
@@ -3224,7 +3673,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReopenEvaluationDto'];
+      };
+    };
     responses: {
       200: {
         headers: {
@@ -3828,7 +4281,12 @@ export interface operations {
       query?: {
         limit?: number;
         offset?: number;
-        status?: 'draft' | 'open' | 'closed' | 'reviewing' | 'published' | 'archived';
+        /** @description Only calls in this status, or in any of these. */
+        status?: components['schemas']['Object'][] &
+          (
+            | ('draft' | 'open' | 'closed' | 'reviewing' | 'published' | 'archived')
+            | ('draft' | 'open' | 'closed' | 'reviewing' | 'published' | 'archived')[]
+          );
       };
       header?: never;
       path?: never;
@@ -4040,6 +4498,125 @@ export interface operations {
       };
     };
   };
+  ApplicationsController_exportForCall: {
+    parameters: {
+      query?: {
+        countryCode?: string;
+        /** @description The eligibility in force (the secretariat's decision, else the computed one); drafts have none. */
+        eligibility?: 'eligible' | 'ineligible';
+        format?: 'csv' | 'xlsx';
+        region?: 'AFR' | 'AMS' | 'ARB' | 'ASP' | 'CIS' | 'EUR';
+        /** @description Part of the organisation's name or city, in any case. */
+        search?: string;
+        /** @description What to sort by, descending with a leading `-` (unsubmitted ones last either way); by creation by default. */
+        sort?:
+          | 'createdAt'
+          | '-createdAt'
+          | 'submittedAt'
+          | '-submittedAt'
+          | 'organisation'
+          | '-organisation'
+          | 'country'
+          | '-country'
+          | 'status'
+          | '-status';
+        status?: 'draft' | 'submitted' | 'withdrawn' | 'selected' | 'waitlisted' | 'not_selected';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The applications, a row each, a column per question. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': Blob;
+          'text/csv; charset=utf-8': Blob;
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CallsController_archive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CallDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PanelProgressController_listAssignments: {
+    parameters: {
+      query?: {
+        evaluatorId?: string;
+        limit?: number;
+        offset?: number;
+        /** @description Only assignments in these statuses (repeat the parameter for several). */
+        status?: ('assigned' | 'draft' | 'submitted' | 'declined' | 'released')[];
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CallAssignmentPageDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   PanelController_assign: {
     parameters: {
       query?: never;
@@ -4091,6 +4668,40 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AutoAssignmentDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PanelProgressController_reassign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReassignmentRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReassignmentReportDto'];
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
@@ -4268,6 +4879,40 @@ export interface operations {
       };
     };
   };
+  CallsController_copy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CopyCallDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CallDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   ScoringController_evaluatorStatistics: {
     parameters: {
       query?: never;
@@ -4423,6 +5068,73 @@ export interface operations {
       };
     };
   };
+  PanelProgressController_panelProgress: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluatorProgressPageDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PanelProgressController_remind: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EvaluatorIdsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReminderReportDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   ScoringController_ranking: {
     parameters: {
       query?: {
@@ -4465,6 +5177,93 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RankingDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ScoringController_exportRanking: {
+    parameters: {
+      query?: {
+        format?: 'csv' | 'xlsx';
+        /** @description Part of the organisation's name or city, in any case; without it, every ranked application. */
+        search?: string;
+        /** @description What to sort by, descending with a leading `-`; ties keep the rank's order. By rank by default. */
+        sort?:
+          | 'rank'
+          | '-rank'
+          | 'score'
+          | '-score'
+          | 'rawScore'
+          | '-rawScore'
+          | 'normalizedScore'
+          | '-normalizedScore'
+          | 'evaluationCount'
+          | '-evaluationCount'
+          | 'spread'
+          | '-spread'
+          | 'stdDev'
+          | '-stdDev'
+          | 'organisation'
+          | '-organisation'
+          | 'country'
+          | '-country';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The ranking, a row per ranked application. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': Blob;
+          'text/csv; charset=utf-8': Blob;
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ScoringController_result: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        applicationId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApplicationResultDto'];
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
@@ -5344,6 +6143,38 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RecipientNotificationPageDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  NotificationsController_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NotificationPreviewRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreviewsDto'];
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AuthUser, NotFoundError, Outbox, Page, Transaction } from '@app/platform';
-import { Notification, NotificationRequest, NotificationWithRecipient } from '../domain/notification';
+import { AuthUser, NotFoundError, Outbox, Page, Transaction, Transactions, ValidationError } from '@app/platform';
+import {
+  Notification,
+  NotificationParams,
+  NotificationRequest,
+  NotificationTemplate,
+  NotificationWithRecipient,
+} from '../domain/notification';
+import { NotificationPreview, previewNotifications, templateParamErrors } from '../domain/previews';
 import { notificationLocale, renderNotification } from '../domain/templates';
 import {
   NewNotification,
@@ -20,6 +27,7 @@ export class NotificationsService {
   constructor(
     private readonly notifications: NotificationsRepository,
     private readonly outbox: Outbox,
+    private readonly transactions: Transactions,
   ) {}
 
   /**
@@ -34,6 +42,37 @@ export class NotificationsService {
     await this.outbox.publishMany(
       tx,
       rows.map((row) => notificationsJob(NOTIFICATIONS_JOBS.sendEmail, { notificationId: row.id })),
+    );
+  }
+
+  /**
+   * What `notify` would send for these requests, once per template and language of their recipients,
+   * with how many recipients each; nothing is recorded or sent. Before a message goes to many people,
+   * the secretariat reads it as each of them will.
+   */
+  async preview(requests: NotificationRequest[]): Promise<NotificationPreview[]> {
+    const locales = await this.notifications.localesOf(this.transactions.autocommit, [
+      ...new Set(requests.map((r) => r.recipientId)),
+    ]);
+    return previewNotifications(requests, locales);
+  }
+
+  /** A preview of one template with a client's parameters, for recipients the client names. */
+  async previewFor(
+    template: NotificationTemplate,
+    params: NotificationParams,
+    recipientIds: string[],
+  ): Promise<NotificationPreview[]> {
+    const errors = templateParamErrors(template, params);
+    if (errors.length > 0) throw new ValidationError(errors);
+    const ids = [...new Set(recipientIds)];
+    const locales = await this.notifications.localesOf(this.transactions.autocommit, ids);
+    const unknown = ids.filter((id) => !locales.has(id));
+    if (unknown.length > 0)
+      throw new ValidationError(unknown.map((id) => ({ field: 'recipientIds', message: `no user ${id}` })));
+    return previewNotifications(
+      ids.map((recipientId) => ({ recipientId, template, params })),
+      locales,
     );
   }
 

@@ -11,7 +11,21 @@ export const TEMPLATE_PARAMS = {
     organisationName: 'text',
     submittedAt: 'datetime',
   },
+  'application.reminder': {
+    callReference: 'text',
+    callTitle: 'text',
+    organisationName: 'text',
+    closesAt: 'datetime',
+  },
   'assignment.created': { callReference: 'text', callTitle: 'text', count: 'number' },
+  'evaluation.reopened': { callReference: 'text', callTitle: 'text', organisationName: 'text' },
+  'evaluation.reopened_with_reason': {
+    callReference: 'text',
+    callTitle: 'text',
+    organisationName: 'text',
+    reason: 'text',
+  },
+  'evaluation.reminder': { callReference: 'text', callTitle: 'text', count: 'number' },
   'cohort.selected': { callReference: 'text', callTitle: 'text', publicUrl: 'text' },
   'cohort.waitlisted': { callReference: 'text', callTitle: 'text', publicUrl: 'text' },
   'cohort.not_selected': { callReference: 'text', callTitle: 'text', publicUrl: 'text' },
@@ -96,3 +110,6 @@ export interface Notification {
 export interface NotificationWithRecipient extends Notification {
   recipient: { id: string; email: string; displayName: string };
 }
+
+/** The templates a client may preview: not those of account links, whose e-mail holds a secret per recipient. */
+export const PREVIEWABLE_TEMPLATES = NOTIFICATION_TEMPLATES.filter((template) => !isLinkTemplate(template));

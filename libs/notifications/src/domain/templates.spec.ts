@@ -145,6 +145,7 @@ describe('renderNotification', () => {
       linkId: '0b5c8f4e-8a43-4c1e-9d8e-1f2a3b4c5d6e',
       inviterName: 'Aminata Diallo',
       expiresAt: '2026-01-05T09:30:00.000Z',
+      closesAt: '2026-03-31T16:00:00.000Z',
     };
     for (const locale of NOTIFICATION_LOCALES) {
       for (const template of NOTIFICATION_TEMPLATES) {

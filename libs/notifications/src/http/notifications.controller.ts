@@ -1,9 +1,15 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, Authenticated, CurrentUser, Page, PageOf, PageQueryDto, Staff } from '@app/platform';
 import { NotificationsService } from '../application/notifications.service';
 import { Notification, NotificationWithRecipient } from '../domain/notification';
-import { NotificationDto, NotificationListQueryDto, RecipientNotificationDto } from './notifications.dto';
+import { NotificationPreviewsDto, toPreviewsDto } from './notification-previews.dto';
+import {
+  NotificationDto,
+  NotificationListQueryDto,
+  NotificationPreviewRequestDto,
+  RecipientNotificationDto,
+} from './notifications.dto';
 
 const ID = new ParseUUIDPipe();
 
@@ -37,6 +43,18 @@ export class NotificationsController {
   async listAll(@Query() query: NotificationListQueryDto): Promise<Page<RecipientNotificationDto>> {
     const { items, total } = await this.notifications.listAll(query);
     return { items: items.map(toRecipientNotificationDto), total };
+  }
+
+  /**
+   * A message as each recipient would receive it, once per language they read, with how many read
+   * it: nothing is sent. Unknown recipients and parameters the template does not take are refused (400).
+   */
+  @Post('notifications/previews')
+  @HttpCode(200)
+  @Staff()
+  @ApiOkResponse({ type: NotificationPreviewsDto })
+  async preview(@Body() body: NotificationPreviewRequestDto): Promise<NotificationPreviewsDto> {
+    return toPreviewsDto(await this.notifications.previewFor(body.template, body.params, body.recipientIds));
   }
 }
 

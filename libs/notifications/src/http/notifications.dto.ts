@@ -1,7 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsUUID } from 'class-validator';
 import { PageQueryDto } from '@app/platform';
-import { EMAIL_STATUSES, EmailStatus, NOTIFICATION_TEMPLATES, NotificationTemplate } from '../domain/notification';
+import {
+  EMAIL_STATUSES,
+  EmailStatus,
+  NOTIFICATION_TEMPLATES,
+  NotificationTemplate,
+  PREVIEWABLE_TEMPLATES,
+} from '../domain/notification';
 
 export class NotificationEmailDto {
   /** `not_sent`: no SMTP server is configured; `failed`: refused or unreachable after every retry. */
@@ -60,4 +66,30 @@ export class NotificationListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   recipientId?: string;
+}
+
+/** The most recipients one preview names: a page of a list, at most. */
+export const MAX_PREVIEW_RECIPIENTS = 500;
+
+export class NotificationPreviewRequestDto {
+  @ApiProperty({ enum: PREVIEWABLE_TEMPLATES })
+  @IsIn(PREVIEWABLE_TEMPLATES)
+  template: NotificationTemplate;
+
+  /** The template's parameters: `datetime` ones as ISO 8601 instants, `number` ones as numbers. */
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+    example: { callReference: 'BDT/DIR/DM/013', callTitle: 'Accelerator centres 2026', count: 4 },
+  })
+  @IsObject()
+  params: Record<string, string | number>;
+
+  /** Who would receive it; their languages decide the texts shown. */
+  @ApiProperty({ type: [String], format: 'uuid', maxItems: MAX_PREVIEW_RECIPIENTS })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_PREVIEW_RECIPIENTS)
+  @IsUUID('all', { each: true })
+  recipientIds: string[];
 }
