@@ -24,6 +24,11 @@ import { AccountLinks1765750000000 } from './1765750000000-AccountLinks';
 import { SessionDetails1765740000000 } from './1765740000000-SessionDetails';
 import { EmailVerification1765760000000 } from './1765760000000-EmailVerification';
 import { ApplicationSubmitter1765760000001 } from './1765760000001-ApplicationSubmitter';
+import { CohortsPublishedByCall1765800000400 } from './1765800000400-CohortsPublishedByCall';
+import { ApplicationAnswersVersion1765800000100 } from './1765800000100-ApplicationAnswersVersion';
+import { ExportViews1765800000500 } from './1765800000500-ExportViews';
+import { EvaluatorReminders1765800000600 } from './1765800000600-EvaluatorReminders';
+import { ApplicationReminders1765800000700 } from './1765800000700-ApplicationReminders';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
 export const MIGRATIONS = [
@@ -53,4 +58,9 @@ export const MIGRATIONS = [
   SessionDetails1765740000000,
   EmailVerification1765760000000,
   ApplicationSubmitter1765760000001,
+  ApplicationAnswersVersion1765800000100,
+  CohortsPublishedByCall1765800000400,
+  ExportViews1765800000500,
+  EvaluatorReminders1765800000600,
+  ApplicationReminders1765800000700,
 ];

@@ -9,8 +9,9 @@ import {
   intakeCallOverrides,
   patchAnswers,
   sql,
+  uploadDocument,
 } from '../support/applications';
-import { Applicant, createApplicant, createCall, uniqueEmail, login, PASSWORD } from '../support/fixtures';
+import { Applicant, SAMPLE_PDF, createApplicant, createCall, uniqueEmail, login, PASSWORD } from '../support/fixtures';
 import { TestApi } from '../support/test-app';
 
 // Hooks create users (argon2) and the app; the project-level testTimeout does not reach hooks.
@@ -209,6 +210,43 @@ describe('application drafts', () => {
       expect(expectProblem(malformed, 400, 'VALIDATION_FAILED').map((e) => e.field)).toEqual(['If-Match']);
       const [row] = await sql(api, 'SELECT version FROM applications WHERE id = $1', [id]);
       expect(row).toEqual({ version: 1 });
+    });
+
+    it('saves answers typed before a document was attached: the upload changed the version, not the answers', async () => {
+      const upload = () =>
+        uploadDocument(api, applicant.token, id, 'statutes', { buffer: SAMPLE_PDF, filename: 'statutes.pdf' });
+      expect((await upload()).status).toBe(201);
+      const uploaded = await api.get(`/api/v1/applications/${id}`, { token: applicant.token });
+      expect(uploaded.headers.etag).toBe('"2"');
+
+      const res = await patchAnswers(api, applicant.token, id, 1, { programme: 'Typed before the upload' });
+      expect(res.status).toBe(200);
+      expect(res.headers.etag).toBe('"3"');
+      expect(res.body).toMatchObject({ version: 3, answers: { programme: 'Typed before the upload' } });
+      expect(res.body.documents).toHaveLength(1);
+
+      // The same tab's save and upload at once: both land, in either order.
+      const [again, saved] = await Promise.all([
+        upload(),
+        patchAnswers(api, applicant.token, id, 3, { programme: 'Saved while uploading' }),
+      ]);
+      expect([again.status, saved.status]).toEqual([201, 200]);
+      const [row] = await sql(api, 'SELECT version, answers FROM applications WHERE id = $1', [id]);
+      expect(row).toMatchObject({ version: 5, answers: { programme: 'Saved while uploading' } });
+    });
+
+    it('still refuses answers typed before another edit of the answers, documents attached since or not', async () => {
+      expect((await patchAnswers(api, applicant.token, id, 1, { programme: 'From another tab' })).status).toBe(200);
+      const upload = await uploadDocument(api, applicant.token, id, 'statutes', {
+        buffer: SAMPLE_PDF,
+        filename: 'statutes.pdf',
+      });
+      expect(upload.status).toBe(201);
+
+      expectProblem(await patchAnswers(api, applicant.token, id, 1, { programme: 'Stale' }), 412, 'VERSION_CONFLICT');
+      expectProblem(await patchAnswers(api, applicant.token, id, 4, { programme: 'Ahead' }), 412, 'VERSION_CONFLICT');
+      const current = await patchAnswers(api, applicant.token, id, 2, { programme: 'Typed on the other tab’s save' });
+      expect(current.body).toMatchObject({ version: 4, answers: { programme: 'Typed on the other tab’s save' } });
     });
 
     it('lets exactly one of two concurrent saves from the same version win', async () => {

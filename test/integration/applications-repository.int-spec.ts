@@ -54,6 +54,7 @@ describe('ApplicationsRepository on PostgreSQL', () => {
       withdrawnAt: null,
       feedback: null,
       version: 1,
+      answersVersion: 1,
       createdBy: expect.any(String),
       createdAt: expect.any(Date),
       updatedAt: expect.any(Date),
@@ -88,6 +89,35 @@ describe('ApplicationsRepository on PostgreSQL', () => {
     expect(merged?.documents).toEqual([]);
     expect(await applications.mergeDraftAnswers(id, 1, { pitch: 'stale' })).toBeNull();
     expect((await applications.findById(id))?.answers).toMatchObject({ pitch: 'second' });
+  });
+
+  it('merges answers typed before a document change, but not those typed before another edit of the answers', async () => {
+    const { id } = await draft();
+    await repo.transactions.run((tx) => applications.touch(tx, id));
+
+    const merged = await applications.mergeDraftAnswers(id, 1, { pitch: 'typed before the upload' });
+    expect(merged?.application).toMatchObject({ version: 3, answersVersion: 3 });
+    await repo.transactions.run((tx) => applications.touch(tx, id));
+    expect(await applications.mergeDraftAnswers(id, 2, { pitch: 'typed before that save' })).toBeNull();
+    expect(await applications.mergeDraftAnswers(id, 5, { pitch: 'a version not reached' })).toBeNull();
+    expect(await applications.findById(id)).toMatchObject({
+      version: 4,
+      answersVersion: 3,
+      answers: { pitch: 'typed before the upload' },
+    });
+  });
+
+  it('counts the answers of rows written before their version was kept as changed at their version', async () => {
+    const { id } = await draft();
+    await repo.transactions.autocommit.query(
+      'UPDATE applications SET answers_version = NULL, version = 2 WHERE id = $1',
+      [id],
+    );
+
+    expect(await applications.mergeDraftAnswers(id, 1, { pitch: 'stale' })).toBeNull();
+    await repo.transactions.run((tx) => applications.touch(tx, id));
+    expect(await applications.findById(id)).toMatchObject({ version: 3, answersVersion: 2 });
+    expect((await applications.mergeDraftAnswers(id, 2, { pitch: 'current' }))?.application.version).toBe(4);
   });
 
   it('lets exactly one of several concurrent edits from the same version win', async () => {

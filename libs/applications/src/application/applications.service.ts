@@ -15,7 +15,7 @@ import {
   VersionConflictError,
   databaseNow,
 } from '@app/platform';
-import { Answers, Application } from '../domain/application';
+import { Answers, Application, answersCurrentAt } from '../domain/application';
 import { APPLICATION_EVENTS, ApplicationEvents, applicationEvent } from '../domain/application-events';
 import { assertCanOverrideEligibility, assertCanWithdraw } from '../domain/application-lifecycle';
 import { answerErrors } from '../domain/answers.rules';
@@ -91,7 +91,7 @@ export class ApplicationsService {
     const call = await this.calls.get(application.callId);
     assertBeforePublication(call);
     if (application.status !== 'draft') throw new NotDraftError(application.status);
-    if (application.version !== expectedVersion) throw new VersionConflictError(application.version);
+    if (!answersCurrentAt(application, expectedVersion)) throw new VersionConflictError(application.version);
     assertAcceptingApplications(call, new Date());
     const errors = answerErrors(call.questions, answers, false);
     if (errors.length > 0) throw new ValidationError(errors);

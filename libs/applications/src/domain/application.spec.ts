@@ -1,4 +1,4 @@
-import { Application, effectiveEligibility } from './application';
+import { Application, answersCurrentAt, effectiveEligibility } from './application';
 
 function application(overrides: Partial<Application> = {}): Application {
   return {
@@ -15,6 +15,7 @@ function application(overrides: Partial<Application> = {}): Application {
     withdrawnAt: null,
     feedback: null,
     version: 2,
+    answersVersion: 2,
     createdAt: new Date('2030-01-05T00:00:00Z'),
     updatedAt: new Date('2030-01-10T00:00:00Z'),
     ...overrides,
@@ -47,5 +48,26 @@ describe('effectiveEligibility', () => {
         }),
       )?.eligible,
     ).toBe(false);
+  });
+});
+
+describe('answersCurrentAt', () => {
+  it('takes answers typed on the version the answers last changed at, or on a later one', () => {
+    // Answers saved at version 3, then two documents attached (versions 4 and 5).
+    const draft = { version: 5, answersVersion: 3 };
+    expect([2, 3, 4, 5, 6].map((version) => answersCurrentAt(draft, version))).toEqual([
+      false,
+      true,
+      true,
+      true,
+      false,
+    ]);
+  });
+
+  it('counts answers of unknown age as changed at the current version', () => {
+    expect([1, 2].map((version) => answersCurrentAt({ version: 2, answersVersion: null }, version))).toEqual([
+      false,
+      true,
+    ]);
   });
 });

@@ -77,8 +77,20 @@ export interface Application {
   withdrawnAt: Date | null;
   feedback: ApplicationFeedback | null;
   version: number;
+  /** The version at which the answers last changed; null when written before it was kept. */
+  answersVersion: number | null;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/**
+ * Whether answers typed on `version` of a draft may be merged into it: they are stale only when the
+ * answers changed after that version (another tab, a colleague). Attaching or removing a document
+ * bumps the version (the ETag) but leaves typed answers current, so a tab never conflicts with its
+ * own uploads.
+ */
+export function answersCurrentAt(application: Pick<Application, 'version' | 'answersVersion'>, version: number): boolean {
+  return version <= application.version && version >= (application.answersVersion ?? application.version);
 }
 
 /** The eligibility in force: the secretariat's override when there is one. */

@@ -28,6 +28,7 @@ import {
 import type { Response } from 'express';
 import { memoryStorage } from 'multer';
 import {
+  ApiTableExport,
   AuthUser,
   Authenticated,
   CurrentUser,
@@ -39,7 +40,9 @@ import {
   Staff,
   ValidationError,
   parseSort,
+  sendTable,
 } from '@app/platform';
+import { ApplicationExport } from '../application/application-export';
 import { ApplicationListQuery } from '../application/application-list.query';
 import { ApplicationView, ApplicationsService } from '../application/applications.service';
 import { DocumentsService, UploadedFile as UploadedDocument } from '../application/documents.service';
@@ -47,6 +50,7 @@ import { Application } from '../domain/application';
 import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '../domain/file-types';
 import {
   ApplicationDto,
+  ApplicationExportQueryDto,
   ApplicationListQueryDto,
   CallApplicationDto,
   CreateApplicationDto,
@@ -67,6 +71,7 @@ export class ApplicationsController {
     private readonly applications: ApplicationsService,
     private readonly documents: DocumentsService,
     private readonly lists: ApplicationListQuery,
+    private readonly exports: ApplicationExport,
   ) {}
 
   /** Starts the caller's organisation's draft application to an open call. */
@@ -100,6 +105,22 @@ export class ApplicationsController {
     };
   }
 
+  /** Every application the list's filters find, in its order, with every answer: CSV or a workbook. Audited. */
+  @Get('calls/:id/applications/export')
+  @Staff()
+  @ApiTableExport('The applications, a row each, a column per question.')
+  async exportForCall(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) callId: string,
+    @Query() query: ApplicationExportQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { format, sort, ...filters } = query;
+    const criteria = { ...filters, sort: parseSort(sort, { key: 'createdAt', descending: false }) };
+    const table = await this.exports.table(actor, callId, criteria, format);
+    await sendTable(res, format, `applications-${callId}`, table);
+  }
+
   @Get('me/applications')
   @Authenticated()
   @ApiOkResponse({ type: PageOf(ApplicationDto) })
@@ -114,7 +135,10 @@ export class ApplicationsController {
     return this.respond(res, await this.applications.get(actor, id));
   }
 
-  /** Saves draft answers; send the version you read in If-Match. */
+  /**
+   * Saves draft answers; send the version you read in If-Match. 412 only when the answers changed
+   * since that version: documents attached or removed meanwhile do not make it stale.
+   */
   @Patch('applications/:id')
   @Roles('applicant')
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version last read, e.g. "3".' })

@@ -9,7 +9,8 @@ export type ApplicationListSortKey = (typeof APPLICATION_LIST_SORT_KEYS)[number]
 export const ELIGIBILITY_FILTERS = ['eligible', 'ineligible'] as const;
 export type EligibilityFilter = (typeof ELIGIBILITY_FILTERS)[number];
 
-export interface ApplicationListFilter extends PageQuery {
+/** Which of a call's applications the list holds, and in what order. */
+export interface ApplicationListCriteria {
   status?: ApplicationStatus;
   countryCode?: string;
   region?: string;
@@ -19,6 +20,8 @@ export interface ApplicationListFilter extends PageQuery {
   search?: string;
   sort: Sort<ApplicationListSortKey>;
 }
+
+export interface ApplicationListFilter extends ApplicationListCriteria, PageQuery {}
 
 /** An application with the name and city of the organisation that applied. */
 export interface ListedApplication extends Application {
@@ -36,7 +39,7 @@ const SORT_COLUMNS: Record<ApplicationListSortKey, string> = {
 const APPLICATION_COLUMNS = `a.id, a.call_id AS "callId", a.organisation_id AS "organisationId",
   a.country_code AS "countryCode", a.region, a.status, a.answers, a.eligibility,
   a.eligibility_override AS "eligibilityOverride", a.submitted_at AS "submittedAt", a.withdrawn_at AS "withdrawnAt",
-  a.feedback, a.version, a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
+  a.feedback, a.version, a.answers_version AS "answersVersion", a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
 
 const EFFECTIVE_ELIGIBILITY = `COALESCE((a.eligibility_override ->> 'eligible')::boolean,
   (a.eligibility ->> 'eligible')::boolean)`;
@@ -54,41 +57,68 @@ export class ApplicationListRepository {
    * they ask for it, since the planner removes an unused left join, and for the page's rows.
    */
   async page(callId: string, filter: ApplicationListFilter): Promise<Page<ListedApplication>> {
-    const params: unknown[] = [callId, filter.limit, filter.offset];
-    const condition = (sql: (param: string) => string, value: unknown) => {
-      params.push(value);
-      return `AND ${sql(`$${params.length}`)}`;
-    };
-    const conditions = [
-      filter.status && condition((p) => `a.status = ${p}`, filter.status),
-      filter.countryCode && condition((p) => `a.country_code = ${p}`, filter.countryCode),
-      filter.region && condition((p) => `a.region = ${p}`, filter.region),
-      filter.eligibility && condition((p) => `${EFFECTIVE_ELIGIBILITY} = ${p}`, filter.eligibility === 'eligible'),
-      filter.search &&
-        condition(
-          (p) => `(strpos(lower(o.name), lower(${p})) > 0 OR strpos(lower(o.city), lower(${p})) > 0)`,
-          filter.search,
-        ),
-    ].filter(Boolean);
-    const where = `applications a LEFT JOIN identity_organisation_names o ON o.id = a.organisation_id
-      WHERE a.call_id = $1 ${conditions.join(' ')}`;
-    // Unsubmitted applications have no submission time: last whichever the direction.
-    const order = (alias: string) =>
-      `${alias}sort_key ${filter.sort.descending ? 'DESC' : 'ASC'} NULLS LAST, ${alias}"createdAt", ${alias}id`;
+    const { from, params, order, sortColumn } = listed(callId, filter);
+    const limit = `$${params.length + 1}`;
+    const offset = `$${params.length + 2}`;
     const rows = (await this.transactions.autocommit.query(
       `SELECT counted.total, page.*, po.name, po.city
-         FROM (SELECT count(*)::int AS total FROM ${where}) counted
+         FROM (SELECT count(*)::int AS total FROM ${from}) counted
          LEFT JOIN LATERAL (
-           SELECT ${SORT_COLUMNS[filter.sort.key]} AS sort_key, ${APPLICATION_COLUMNS}
-             FROM ${where}
-            ORDER BY ${order('')} LIMIT $2 OFFSET $3
+           SELECT ${sortColumn} AS sort_key, ${APPLICATION_COLUMNS}
+             FROM ${from}
+            ORDER BY ${order('')} LIMIT ${limit} OFFSET ${offset}
          ) page ON true
          LEFT JOIN identity_organisation_names po ON po.id = page."organisationId"
         ORDER BY ${order('page.')}`,
-      params,
+      [...params, filter.limit, filter.offset],
     )) as Row[];
     return { items: rows.flatMap(toListed), total: rows[0]?.total ?? 0 };
   }
+
+  /** Every application the list holds, in its order, handed to `each` a batch at a time (an export). */
+  forEachBatch(
+    callId: string,
+    criteria: ApplicationListCriteria,
+    batchSize: number,
+    each: (batch: ListedApplication[]) => Promise<void>,
+  ): Promise<void> {
+    const { from, params, order, sortColumn } = listed(callId, criteria);
+    return this.transactions.forEachBatch<Row>(
+      `SELECT ${sortColumn} AS sort_key, ${APPLICATION_COLUMNS}, o.name, o.city FROM ${from} ORDER BY ${order('')}`,
+      params,
+      batchSize,
+      (rows) => each(rows.flatMap(toListed)),
+    );
+  }
+}
+
+/**
+ * The statement parts of the list: what it reads from (with the organisations, joined through
+ * identity's view for the search, the sort and the rows), its parameters, and its order.
+ */
+function listed(callId: string, criteria: ApplicationListCriteria) {
+  const params: unknown[] = [callId];
+  const condition = (sql: (param: string) => string, value: unknown) => {
+    params.push(value);
+    return `AND ${sql(`$${params.length}`)}`;
+  };
+  const conditions = [
+    criteria.status && condition((p) => `a.status = ${p}`, criteria.status),
+    criteria.countryCode && condition((p) => `a.country_code = ${p}`, criteria.countryCode),
+    criteria.region && condition((p) => `a.region = ${p}`, criteria.region),
+    criteria.eligibility && condition((p) => `${EFFECTIVE_ELIGIBILITY} = ${p}`, criteria.eligibility === 'eligible'),
+    criteria.search &&
+      condition(
+        (p) => `(strpos(lower(o.name), lower(${p})) > 0 OR strpos(lower(o.city), lower(${p})) > 0)`,
+        criteria.search,
+      ),
+  ].filter(Boolean);
+  const from = `applications a LEFT JOIN identity_organisation_names o ON o.id = a.organisation_id
+    WHERE a.call_id = $1 ${conditions.join(' ')}`;
+  // Unsubmitted applications have no submission time: last whichever the direction.
+  const order = (alias: string) =>
+    `${alias}sort_key ${criteria.sort.descending ? 'DESC' : 'ASC'} NULLS LAST, ${alias}"createdAt", ${alias}id`;
+  return { from, params, order, sortColumn: SORT_COLUMNS[criteria.sort.key] };
 }
 
 function toListed({ sort_key: _sortKey, total: _total, name, city, ...application }: Row): ListedApplication[] {

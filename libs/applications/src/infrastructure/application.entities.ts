@@ -54,6 +54,9 @@ export class ApplicationEntity {
   @Column('integer')
   version: number;
 
+  @Column({ name: 'answers_version', type: 'integer', nullable: true })
+  answersVersion: number | null;
+
   @Column({ name: 'created_by', type: 'uuid', update: false })
   createdBy: string;
 

@@ -21,7 +21,8 @@ export interface ApplicationFilter {
  */
 const APPLICATION_COLUMNS = `id, call_id AS "callId", organisation_id AS "organisationId", country_code AS "countryCode",
   region, status, answers, eligibility, eligibility_override AS "eligibilityOverride", submitted_at AS "submittedAt",
-  withdrawn_at AS "withdrawnAt", submitted_by AS "submittedBy", feedback, version, created_by AS "createdBy",
+  withdrawn_at AS "withdrawnAt", submitted_by AS "submittedBy", feedback, version, answers_version AS "answersVersion",
+  created_by AS "createdBy",
   created_at AS "createdAt",
   updated_at AS "updatedAt",
   (SELECT json_build_object('id', n.user_id, 'displayName', n.display_name)
@@ -69,7 +70,12 @@ export class ApplicationsRepository {
 
   async insert(tx: Transaction, application: NewApplication): Promise<string> {
     try {
-      const result = await tx.insert(ApplicationEntity, { ...application, status: 'draft', version: 1 });
+      const result = await tx.insert(ApplicationEntity, {
+        ...application,
+        status: 'draft',
+        version: 1,
+        answersVersion: 1,
+      });
       return (result.identifiers[0] as { id: string }).id;
     } catch (error) {
       if (isUniqueViolation(error, 'applications_call_organisation_key')) throw new DuplicateApplicationError();
@@ -97,9 +103,10 @@ export class ApplicationsRepository {
   }
 
   /**
-   * Merges answers into a draft still at `expectedVersion` (a null removes an answer), in one
-   * statement, so that of two concurrent edits from the same version exactly one wins.
-   * Returns the application as written, or null when the version or status no longer match.
+   * Merges answers into a draft whose answers are still those of `expectedVersion` (a null removes
+   * an answer; see answersCurrentAt), in one statement, so that of two concurrent edits from the
+   * same version exactly one wins. Returns the application as written, or null when the answers
+   * changed since or it is no longer a draft.
    */
   async mergeDraftAnswers(
     id: string,
@@ -108,8 +115,9 @@ export class ApplicationsRepository {
   ): Promise<ApplicationRecord | null> {
     const [rows] = (await this.transactions.autocommit.query(
       `UPDATE applications
-       SET answers = jsonb_strip_nulls(answers || $3::jsonb), version = version + 1, updated_at = now()
-       WHERE id = $1 AND version = $2 AND status = 'draft'
+       SET answers = jsonb_strip_nulls(answers || $3::jsonb), answers_version = version + 1,
+           version = version + 1, updated_at = now()
+       WHERE id = $1 AND $2 BETWEEN COALESCE(answers_version, version) AND version AND status = 'draft'
        RETURNING ${APPLICATION_COLUMNS}`,
       [id, expectedVersion, JSON.stringify(answers)],
     )) as [ApplicationRow[], number];
@@ -147,9 +155,21 @@ export class ApplicationsRepository {
     return row;
   }
 
-  /** Bumps the version after a change to the application's documents, for optimistic clients. */
+  /**
+   * Bumps the version (the ETag) after a change to the application's documents; the answers keep
+   * the version they last changed at, made explicit for rows that predate it.
+   */
   async touch(tx: Transaction, id: string): Promise<void> {
-    await this.update(tx, id, {});
+    await tx
+      .createQueryBuilder()
+      .update(ApplicationEntity)
+      .set({
+        answersVersion: () => 'COALESCE(answers_version, version)',
+        version: () => 'version + 1',
+        updatedAt: () => 'now()',
+      })
+      .where('id = :id', { id })
+      .execute();
   }
 
   /** Submitted applications whose eligibility in force (the override, else the rules') is positive. */

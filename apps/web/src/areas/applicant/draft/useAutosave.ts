@@ -15,15 +15,17 @@ export type SaveState =
 
 /**
  * The draft's answers as typed, saved a moment after each change with the version they were typed
- * on (If-Match). A stale version (412) stops saving until the applicant chooses which version to
- * keep; until then, and until any save succeeds, the typed answers stay in localStorage.
+ * on (If-Match). The API answers 412 only when the answers changed elsewhere since that version
+ * (documents attached meanwhile, here or elsewhere, do not count), which stops saving until the
+ * applicant chooses which version to keep; until then, and until any save succeeds, the typed
+ * answers stay in localStorage.
  */
 export function useAutosave(application: Application) {
   const id = application.id;
   const [initial] = useState(() => startingPoint(application));
   const [answers, setAnswers] = useState<Answers>(initial.answers);
   const [state, setState] = useState<SaveState>(initial.state);
-  const saved = useRef({ version: application.version, answers: application.answers });
+  const saved = useRef(initial.saved);
   const typed = useRef(answers);
   const inFlight = useRef<Promise<boolean> | null>(null);
 
@@ -107,14 +109,23 @@ export function useAutosave(application: Application) {
   return { answers, state, change, saveNow: save, keepMine, takeTheirs };
 }
 
-/** The server's answers, unless this browser holds unsaved ones: on the same version they resume saving. */
-function startingPoint(application: Application): { answers: Answers; state: SaveState } {
+/**
+ * The server's answers, unless this browser holds unsaved ones: those resume saving on the version
+ * they were typed on, and the API tells whether the answers changed elsewhere since.
+ */
+function startingPoint(application: Application): { answers: Answers; state: SaveState; saved: Saved } {
+  const saved = { version: application.version, answers: application.answers };
   const local = readLocalDraft(application.id);
   if (!local || sameAnswers(local.answers, application.answers)) {
-    return { answers: application.answers, state: { status: 'saved' } };
+    return { answers: application.answers, state: { status: 'saved' }, saved };
   }
-  if (local.baseVersion === application.version) return { answers: local.answers, state: { status: 'pending' } };
-  return { answers: local.answers, state: { status: 'conflict', theirs: application } };
+  return { answers: local.answers, state: { status: 'pending' }, saved: { ...saved, version: local.baseVersion } };
+}
+
+/** What the server holds as far as this page knows: the version saves send, and its answers. */
+interface Saved {
+  version: number;
+  answers: Answers;
 }
 
 function latest(id: string): Promise<Application> {
