@@ -197,7 +197,11 @@ describe('a whole selection round, published', () => {
         async () => smtp.to(applicant.email).find((m) => m.subject === notice.subject),
         (found) => found !== undefined,
       );
-      expect(mail?.text).toContain(cohort.id);
+      // Both link to the web app's page of the cohort, not to the API's JSON.
+      const page = `http://127.0.0.1:3000/cohorts/${cohort.id}`;
+      expect(notice.body.split(/\s+/)).toContain(page);
+      expect(mail?.text.split(/\s+/)).toContain(page);
+      expect(`${notice.body} ${mail?.text}`).not.toContain('/api/');
       if (CENTRES[i].locale === 'fr') expect(notice.subject).toMatch(/[àâçéèêëîïôûù]|cohorte|candidature/i);
     }
   });
@@ -355,6 +359,33 @@ describe('a whole selection round, published', () => {
     ]) {
       await expect(sql(api, statement[0], [statement[1]])).rejects.toMatchObject({ driverError: { code: 'CP409' } });
     }
+    expect((await api.get(`/api/v1/public/cohorts/${cohort.id}`)).body).toEqual(publicDocument);
+  });
+
+  it('names the published cohort on the call, for anyone, and keeps the call public once archived', async () => {
+    expect((await api.get(`/api/v1/calls/${callId}`)).body).toMatchObject({
+      status: 'published',
+      publishedCohortId: cohort.id,
+      changeable: [],
+    });
+
+    const archived = await api.post(`/api/v1/calls/${callId}/archive`, { token: secretariat.token });
+    expect(archived.status).toBe(200);
+    expect(archived.body).toMatchObject({ status: 'archived', publishedCohortId: cohort.id });
+    expect((await api.get(`/api/v1/calls/${callId}`)).body).toMatchObject({ status: 'archived' });
+    const past = await api.get('/api/v1/calls?status=published&status=archived&limit=500');
+    expect((past.body.items as Array<{ id: string }>).map((c) => c.id)).toContain(callId);
+    const trail = await api.get('/api/v1/audit-events', {
+      token: secretariat.token,
+      query: { entityType: 'call', entityId: callId, limit: 500 },
+    });
+    expect(trail.body.items.at(-1)).toMatchObject({
+      action: 'call.archived',
+      actorId: secretariat.id,
+      before: { status: 'published' },
+      after: { status: 'archived' },
+    });
+    expectProblem(await api.post(`/api/v1/calls/${callId}/archive`, { token: secretariat.token }), 409, 'INVALID_TRANSITION');
     expect((await api.get(`/api/v1/public/cohorts/${cohort.id}`)).body).toEqual(publicDocument);
   });
 });

@@ -3,7 +3,7 @@ import { IsUrl } from 'class-validator';
 import { readEnv } from '@app/platform';
 
 class CohortsEnv {
-  /** Where the public reaches the API: the links in outcome e-mails point there. */
+  /** Where the web app is served, as the public reaches it: outcome e-mails link to its cohort page. */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   PUBLIC_BASE_URL: string = 'http://127.0.0.1:3000';
 }

@@ -71,7 +71,8 @@ export class CohortPublicationService {
     call: { reference: string; title: string },
     cohortId: string,
   ): NotificationRequest[] {
-    const publicUrl = new URL(`/api/v1/public/cohorts/${cohortId}`, this.config.PUBLIC_BASE_URL).toString();
+    // The web app's page of the cohort, which people read; the API's document is for machines.
+    const publicUrl = new URL(`/cohorts/${encodeURIComponent(cohortId)}`, this.config.PUBLIC_BASE_URL).toString();
     return recipients.map((r) => ({
       recipientId: r.recipientId,
       template: `cohort.${r.outcome}`,
