@@ -46,6 +46,7 @@ module.exports = {
         '<rootDir>/test/support/**/*.spec.ts',
         '<rootDir>/test/web/**/*.spec.ts',
         '<rootDir>/apps/web/src/**/*.spec.ts',
+        '<rootDir>/apps/cli/src/**/*.spec.ts',
       ],
     },
     {

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { migrate } from '@app/migrations';
+import { createDatabaseIfMissing, migrate } from '@app/migrations';
 import { ApiClient } from './api-client';
 import { centreEmail, DEMO_CENTRES } from './demo-data';
 import { DEMO_PANEL } from './demo-panel';
@@ -13,7 +13,7 @@ import { formatRanking } from './ranking-report';
 import { playReviewRound } from './review-round';
 import { playScoringRound } from './scoring-round';
 import { playSelectionRound } from './selection-round';
-import { formatCohort, formatPassedOver, formatPublication } from './selection-summary';
+import { formatSelection } from './selection-summary';
 import { ServiceProcess } from './service-process';
 import { formatIntakeSummary, formatReviewSummary } from './summary';
 
@@ -123,9 +123,7 @@ async function playRound(client: ApiClient, options: DemoOptions, mail: MailRout
     formatIntakeSummary(intake),
     formatReviewSummary(review),
     formatRanking(scoring, review.reviewers),
-    formatCohort(selection),
-    formatPassedOver(selection),
-    formatPublication(selection, emails, client.baseUrl),
+    formatSelection(selection, emails, client.baseUrl),
   ].join('\n');
 }
 
@@ -197,6 +195,7 @@ function redacted(url: string): string {
 
 /** The demo owns its database: every run starts from an empty, freshly migrated schema. */
 async function resetDatabase(url: string): Promise<void> {
+  await createDatabaseIfMissing(url);
   const client = new Client({ connectionString: url });
   await client.connect();
   try {

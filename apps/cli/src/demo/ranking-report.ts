@@ -20,7 +20,8 @@ export function formatRanking(scoring: ScoringOutcome, reviewers: Map<string, De
   const raw = rawRanks(ranking);
   const lines = heading(`Ranking: top ${TOP} of ${ranking.length}`);
   lines.push(
-    `A full rescoring run scored ${scoring.run.total} applications. Score: the mean of the evaluators' totals ` +
+    `A full rescoring run scored ${ranking.length} applications from their ${scoring.run.evaluations} ` +
+      `submitted evaluations. Score: the mean of the evaluators' totals ` +
       `(0–100) after z-score normalisation; raw: the plain mean. Inter-rater reliability (Krippendorff's alpha): ` +
       `${scoring.interRaterReliability?.toFixed(2) ?? 'n/a'}.`,
     '',

@@ -16,8 +16,8 @@ export interface RankedRow {
 
 export interface ScoringOutcome {
   ranking: RankedRow[];
-  /** Applications the full rescoring run scored (its timing is left out: the report stays the same run to run). */
-  run: { total: number };
+  /** The evaluations the full rescoring run went through (its timing is left out: the report stays the same run to run). */
+  run: { evaluations: number };
   interRaterReliability: number | null;
 }
 
@@ -45,7 +45,9 @@ export async function playScoringRound(api: ApiClient, secretariat: string, call
   await catchUp(api, secretariat, callId);
   const run = await rescore(api, secretariat, callId);
   await catchUp(api, secretariat, callId);
-  const ranking = await api.request<{ items: RankedRow[] }>('GET', `/calls/${callId}/ranking`, { token: secretariat });
+  const ranking = await api.request<{ items: RankedRow[] }>('GET', `/calls/${callId}/ranking?limit=500`, {
+    token: secretariat,
+  });
   const statistics = await api.request<{ interRaterReliability: number | null }>('GET', `/calls/${callId}/statistics`, {
     token: secretariat,
   });
@@ -82,10 +84,11 @@ async function rescore(api: ApiClient, secretariat: string, callId: string): Pro
     {
       timeoutMs: TIMEOUT_MS,
       intervalMs: 100,
-      onProbe: (r) => progress.report(r.done, `full run ${r.status}: ${r.done}/${r.total} applications`, r.total),
+      onProbe: (r) => progress.report(r.done, `full run ${r.status}: ${r.done}/${r.total} evaluations`, r.total),
     },
   );
   if (run.status === 'failed') throw new Error(`Scoring run ${run.id} failed: ${run.error ?? 'no error given'}`);
   progress.finish('full run completed');
-  return { total: run.total };
+  // A run counts its work in evaluations, not in applications.
+  return { evaluations: run.total };
 }

@@ -1,20 +1,43 @@
 import { DEMO_CALL } from './demo-data';
 import { EmailReport } from './deliveries';
-import { CANDIDATE_REASONS, CohortEntry, CohortExclusion, ConstraintReport, SelectionOutcome } from './selection-round';
+import {
+  CANDIDATE_REASONS,
+  Cohort,
+  CohortEntry,
+  CohortExclusion,
+  ConstraintReport,
+  SelectionOutcome,
+} from './selection-round';
 import { REGIONS, regionLabel, fit, heading, ordinal, table } from './text-table';
 
 const MINIMUMS: Record<string, number> = DEMO_CALL.selection.minPerRegion;
+/** A published cohort also passes over the member the secretariat removed. */
+const PASSED_OVER_REASONS = [...CANDIDATE_REASONS, 'REMOVED_BY_SECRETARIAT'];
+
+/**
+ * The selection in the order it happened: the platform's proposal, the secretariat's override, then
+ * what was published (the cohort, those it passes over, its waitlist), its hash, e-mails and annexes.
+ */
+export function formatSelection(selection: SelectionOutcome, emails: EmailReport, baseUrl: string): string {
+  return [
+    formatProposal(selection),
+    formatOverride(selection),
+    formatCohort(selection),
+    formatPassedOver(selection),
+    formatPublication(selection, emails, baseUrl),
+  ].join('\n');
+}
 
 /** The cohort as published, region by region, with who got in through a regional minimum. */
-export function formatCohort(selection: SelectionOutcome): string {
-  const { published, document, proposal } = selection;
+function formatCohort(selection: SelectionOutcome): string {
+  const { published, document } = selection;
   const lines = heading(`Cohort: ${published.members.length} centres, published`);
   const { applications, countries } = document.statistics;
   lines.push(
     `Chosen from ${applications} applications from ${countries} countries; seats by region, best ranked first.`,
   );
   const firstReserved = Math.min(
-    ...proposal.excluded.filter((e) => e.reason === 'SEAT_RESERVED_FOR_REGION').map((e) => e.rank ?? Infinity),
+    ...published.excluded.filter((e) => e.reason === 'SEAT_RESERVED_FOR_REGION').map((e) => e.rank ?? Infinity),
   );
   const countryName = new Map(document.members.map((m) => [m.countryCode, m.countryName]));
   for (const region of REGIONS) {
@@ -32,31 +55,59 @@ export function formatCohort(selection: SelectionOutcome): string {
   return lines.join('\n');
 }
 
-/** Candidates ranked above the last one selected who were not selected, with why; the waitlist. */
-export function formatPassedOver(selection: SelectionOutcome): string {
+/**
+ * What the platform proposed from the ranking and the call's constraints, before the secretariat
+ * changed anything: its members, who it passed over and why, its waitlist.
+ */
+function formatProposal(selection: SelectionOutcome): string {
   const { proposal } = selection;
-  const lastSelected = Math.max(...proposal.members.map((m) => m.rank));
-  const passed = proposal.excluded.filter(
-    (e) => CANDIDATE_REASONS.includes(e.reason) && e.rank !== null && e.rank < lastSelected,
+  const lines = heading("Proposal: the platform's selection, before the secretariat's changes");
+  lines.push(
+    `${proposal.members.length} centres proposed from the ranking within the call's caps and regional minimums.`,
   );
-  const lines = heading('Passed over');
-  lines.push(`Ranked above the last centre the proposal selected (${ordinal(lastSelected)}) but not selected:`, '');
+  lines.push(...exclusionLines(proposal, 'the proposal selected'));
+  lines.push(`Waitlist of the proposal: ${waitlistText(proposal)}.`);
+  lines.push(`Unmet constraints: ${proposal.unmetConstraints.map(describeConstraint).join('; ') || 'none'}.`);
+  return lines.join('\n');
+}
+
+/** The published cohort's own passed-over centres and waitlist: the proposal's, after the override. */
+function formatPassedOver(selection: SelectionOutcome): string {
+  const { published } = selection;
+  const lines = heading('Passed over and waitlist, as published');
+  lines.push(...exclusionLines(published, 'the published cohort holds'));
+  lines.push(`Waitlist as published: ${waitlistText(published)}.`);
+  lines.push(
+    `Constraints the published cohort breaks: ${published.violations.map(describeConstraint).join('; ') || 'none'}.`,
+  );
+  return lines.join('\n');
+}
+
+/** Candidates ranked above the cohort's last member who are not members, with why. */
+function exclusionLines(cohort: Cohort, holds: string): string[] {
+  const lastSelected = Math.max(...cohort.members.map((m) => m.rank));
+  const passed = cohort.excluded.filter(
+    (e) => PASSED_OVER_REASONS.includes(e.reason) && e.rank !== null && e.rank < lastSelected,
+  );
+  const lines = [`Ranked above the last centre ${holds} (${ordinal(lastSelected)}) but not in it:`, ''];
   const rows = passed.map((e) => [
     String(e.rank),
     fit(e.organisation.name, 44),
     e.organisation.countryCode,
     e.organisation.region,
     e.reason,
-    explain(e, proposal.members),
+    explain(e, cohort.members),
   ]);
   lines.push(...table(['Rank', 'Centre', 'Ctry', 'Reg', 'Reason', 'Why'], rows, [0]));
-  const counts = CANDIDATE_REASONS.map((r) => [r, passed.filter((e) => e.reason === r).length] as const).filter(
+  const counts = PASSED_OVER_REASONS.map((r) => [r, passed.filter((e) => e.reason === r).length] as const).filter(
     ([, n]) => n > 0,
   );
   lines.push(`By reason: ${counts.map(([r, n]) => `${r} ${n}`).join(', ') || 'none'}.`);
-  lines.push(`Waitlist: ${proposal.waitlist.map((w) => `${w.rank}. ${w.organisation.name}`).join('; ') || 'empty'}.`);
-  lines.push(`Unmet constraints: ${proposal.unmetConstraints.map(describeConstraint).join('; ') || 'none'}.`);
-  return lines.join('\n');
+  return lines;
+}
+
+function waitlistText(cohort: Cohort): string {
+  return cohort.waitlist.map((w) => `${w.rank}. ${w.organisation.name}`).join('; ') || 'empty';
 }
 
 function explain(exclusion: CohortExclusion, members: CohortEntry[]): string {
@@ -64,14 +115,18 @@ function explain(exclusion: CohortExclusion, members: CohortEntry[]): string {
     case 'COUNTRY_CAP':
       return `${DEMO_CALL.selection.maxPerCountry} centres of ${exclusion.organisation.countryCode} already selected`;
     case 'SEAT_RESERVED_FOR_REGION': {
-      // Once a candidate is refused for a reserved seat, every later member fills one: their regions.
-      const after = members.filter((m) => m.rank > (exclusion.rank ?? Infinity)).map((m) => m.organisation.region);
+      // Once a candidate is refused for a reserved seat, every later member the selection chose fills one.
+      const after = members
+        .filter((m) => m.rank > (exclusion.rank ?? Infinity) && m.reason !== 'ADDED_BY_SECRETARIAT')
+        .map((m) => m.organisation.region);
       const regions = [...new Set(after)].sort();
       const below = regions.length > 1 ? 'below their minimums' : 'below its minimum';
       return `the seats left were reserved for ${regions.join(' and ')}, ${below}`;
     }
     case 'REGION_CAP':
       return `${exclusion.organisation.region} already at its cap`;
+    case 'REMOVED_BY_SECRETARIAT':
+      return 'selected by the proposal, removed by the secretariat (see the override)';
     default:
       return `all ${DEMO_CALL.cohortSize} seats taken`;
   }
@@ -82,13 +137,19 @@ function describeConstraint(c: ConstraintReport): string {
   return `${c.constraint}${region}: required ${c.required ?? c.limit}, achieved ${c.achieved ?? c.actual} (${c.reason ?? ''})`;
 }
 
-/** The override, publication and its hash, the e-mails and the annexes. */
-export function formatPublication(selection: SelectionOutcome, emails: EmailReport, baseUrl: string): string {
-  const { override, published } = selection;
+/** The secretariat's change to the proposal, with its reason. */
+function formatOverride(selection: SelectionOutcome): string {
+  const { override } = selection;
   const lines = heading('Secretariat override');
   if (override) lines.push(...overrideLines(override.removed, override.added, override.reason, override.violations));
   else lines.push('None: no member had a replacement of the same region within the caps.');
-  lines.push(...heading('Publication'));
+  return lines.join('\n');
+}
+
+/** Publication and its hash, the e-mails and the annexes. */
+function formatPublication(selection: SelectionOutcome, emails: EmailReport, baseUrl: string): string {
+  const { published } = selection;
+  const lines = heading('Publication');
   const url = `${baseUrl}/api/v1/public/cohorts/${published.id}`;
   lines.push(
     `Published at ${published.publishedAt ?? '?'} as GET ${url} (no sign-in needed).`,
