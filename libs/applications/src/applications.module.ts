@@ -6,11 +6,13 @@ import { CallsModule } from '@app/calls';
 import { IdentityModule } from '@app/identity';
 import { NotificationsModule } from '@app/notifications';
 import { ApplicationAccess } from './application/application-access';
+import { ApplicationBulkService } from './application/application-bulk.service';
 import { ApplicationOutcomesService } from './application/application-outcomes.service';
 import { ApplicationsService } from './application/applications.service';
 import { applicationsConfig } from './applications.config';
 import { DocumentsService } from './application/documents.service';
 import { ApplicationEntity, DocumentEntity } from './infrastructure/application.entities';
+import { ApplicationBulkRepository } from './infrastructure/application-bulk.repository';
 import { ApplicationOutcomesRepository } from './infrastructure/application-outcomes.repository';
 import { ApplicationsRepository } from './infrastructure/applications.repository';
 import { DocumentsRepository } from './infrastructure/documents.repository';
@@ -32,7 +34,9 @@ import { DocumentsRepository } from './infrastructure/documents.repository';
     DocumentsRepository,
     ApplicationOutcomesService,
     ApplicationOutcomesRepository,
+    ApplicationBulkService,
+    ApplicationBulkRepository,
   ],
-  exports: [ApplicationsService, DocumentsService, ApplicationOutcomesService],
+  exports: [ApplicationsService, DocumentsService, ApplicationOutcomesService, ApplicationBulkService],
 })
 export class ApplicationsModule {}
