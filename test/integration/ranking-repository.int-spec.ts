@@ -161,4 +161,29 @@ describe('RankingRepository and the ranking reads of ScoringRepository on Postgr
     await Promise.all([reader, writer]);
     expect(events).toEqual(['shared released', 'exclusive taken']);
   });
+
+  it('hands every ranked application found to an export a batch at a time, in the order asked, with status and eligibility', async () => {
+    const batches: Array<Array<{ applicationId: string; status: string; eligible: boolean | null }>> = [];
+    await ranking.forEachBatch(callId, { sort: { key: 'spread', descending: true } }, 3, async (batch) => {
+      batches.push(batch.map(({ applicationId, status, eligible }) => ({ applicationId, status, eligible })));
+    });
+    const searched: string[] = [];
+    await ranking.forEachBatch(
+      callId,
+      { search: 'NAIROBI', sort: { key: 'rank', descending: true } },
+      1,
+      async (batch) => {
+        searched.push(...batch.map((e) => e.applicationId));
+      },
+    );
+
+    expect(batches.map((batch) => batch.map((e) => e.applicationId))).toEqual([
+      [byRank[2], byRank[3], byRank[1]],
+      [byRank[0]],
+    ]);
+    expect(batches.flat().map(({ status, eligible }) => ({ status, eligible }))).toEqual(
+      Array(4).fill({ status: 'submitted', eligible: null }),
+    );
+    expect(searched).toEqual([byRank[3], byRank[0]]);
+  });
 });

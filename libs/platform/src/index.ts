@@ -2,6 +2,7 @@ export * from './auth';
 export * from './config';
 export * from './database';
 export * from './errors';
+export * from './export';
 export * from './health';
 export * from './http';
 export * from './json/canonical-json';

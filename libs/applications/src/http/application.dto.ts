@@ -1,9 +1,9 @@
-import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions, IntersectionType, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { CALL_STATUSES, type CallStatus } from '@app/calls';
 import { REGIONS, Region } from '@app/identity';
-import { PageQueryDto, SearchTermField, sortValues } from '@app/platform';
+import { ExportFormatQueryDto, PageQueryDto, SearchTermField, sortValues } from '@app/platform';
 import {
   APPLICATION_OUTCOMES,
   APPLICATION_STATUSES,
@@ -98,6 +98,12 @@ export class ApplicationListQueryDto extends PageQueryDto {
   @IsIn(APPLICATION_LIST_SORTS)
   sort?: string;
 }
+
+/** The list's filters and order, without paging: an export holds every application they find. */
+export class ApplicationExportQueryDto extends IntersectionType(
+  OmitType(ApplicationListQueryDto, ['limit', 'offset'] as const),
+  ExportFormatQueryDto,
+) {}
 
 export class EligibilityReasonDto {
   /** e.g. COUNTRY_NOT_ELIGIBLE, ORGANISATION_TYPE_NOT_ELIGIBLE, SECRETARIAT_DECISION. */

@@ -1,5 +1,5 @@
+import { toCsv } from '@app/platform/export/csv';
 import type { AnnexMember } from './annex.types';
-import { toCsv } from './csv';
 
 const HEADER = ['region', 'country_code', 'country', 'centre', 'city'];
 

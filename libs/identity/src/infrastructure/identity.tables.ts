@@ -5,9 +5,9 @@ export const IDENTITY_TABLES: ContextTables = {
   owns: ['users', 'organisations', 'countries', 'refresh_tokens', 'account_links', 'api_tokens', 'user_identities'],
   grants: {
     identity_organisation_types: ['scoring'],
-    identity_organisation_names: ['scoring', 'cohorts', 'applications'],
+    identity_organisation_names: ['scoring', 'cohorts', 'applications', 'evaluation'],
     identity_country_names: ['cohorts'],
     identity_user_contacts: ['notifications'],
-    identity_user_names: ['applications'],
+    identity_user_names: ['applications', 'evaluation'],
   },
 };

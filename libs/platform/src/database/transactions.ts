@@ -36,6 +36,27 @@ export class Transactions {
     return this.dataSource.transaction(work);
   }
 
+  /**
+   * Reads the rows of one SELECT through a cursor, `batchSize` at a time, handing each batch to `each`
+   * and waiting for it before fetching the next: one consistent snapshot of any size, never held
+   * whole in memory. The connection stays lent until the last batch is handled.
+   */
+  forEachBatch<Row>(
+    select: string,
+    params: unknown[],
+    batchSize: number,
+    each: (rows: Row[]) => Promise<void>,
+  ): Promise<void> {
+    return this.dataSource.transaction(async (tx) => {
+      await tx.query(`DECLARE batches NO SCROLL CURSOR FOR ${select}`, params);
+      for (;;) {
+        const rows = (await tx.query(`FETCH FORWARD ${batchSize} IN batches`)) as Row[];
+        if (rows.length > 0) await each(rows);
+        if (rows.length < batchSize) return;
+      }
+    });
+  }
+
   /** The autocommit manager: each statement commits on its own; for reads outside any transaction. */
   get autocommit(): Transaction {
     return this.dataSource.manager;

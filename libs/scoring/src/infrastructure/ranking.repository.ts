@@ -15,11 +15,14 @@ export const RANKING_SORT_KEYS = [
 ] as const;
 export type RankingSortKey = (typeof RANKING_SORT_KEYS)[number];
 
-export interface RankingFilter extends PageQuery {
+/** Which ranked applications to read, and in what order. */
+export interface RankingCriteria {
   /** Part of the organisation's name or city, any case. */
   search?: string;
   sort: Sort<RankingSortKey>;
 }
+
+export interface RankingFilter extends RankingCriteria, PageQuery {}
 
 /** One ranked application with who applied. */
 export interface RankingEntry {
@@ -33,6 +36,12 @@ export interface RankingEntry {
   needsModeration: boolean;
   rank: number;
   organisation: { name: string; countryCode: string; region: string };
+}
+
+/** A ranked application as exported: with the application's status and eligibility now. */
+export interface ExportedRankingEntry extends RankingEntry {
+  status: string;
+  eligible: boolean | null;
 }
 
 interface EntryRow {
@@ -50,6 +59,8 @@ interface EntryRow {
   region: string;
   total: number;
 }
+
+type ExportRow = EntryRow & { status: string; eligible: boolean | null };
 
 const SORT_COLUMNS: Record<RankingSortKey, string> = {
   rank: 'r.rank',
@@ -72,7 +83,11 @@ const RANKED_OF_CALL = `application_results r
   LEFT JOIN identity_organisation_names o ON o.id = a.organisation_id
   WHERE r.call_id = $1 AND r.rank IS NOT NULL`;
 
-const SEARCHED = `AND (strpos(lower(o.name), lower($4)) > 0 OR strpos(lower(o.city), lower($4)) > 0)`;
+const searched = (param: string) =>
+  `AND (strpos(lower(o.name), lower(${param})) > 0 OR strpos(lower(o.city), lower(${param})) > 0)`;
+
+const RESULT_COLUMNS = `r.application_id, r.score, r.raw_score, r.normalized_score, r.evaluation_count, r.spread,
+  r.std_dev, r.needs_moderation, r.rank`;
 
 /** The ranking as the secretariat reads it: searched, sorted and paged in the database. */
 @Injectable()
@@ -86,14 +101,13 @@ export class RankingRepository {
    * left-joined to the page, so a page past the end still says how many there are.
    */
   async page(callId: string, filter: RankingFilter): Promise<Page<RankingEntry>> {
-    const where = filter.search === undefined ? RANKED_OF_CALL : `${RANKED_OF_CALL} ${SEARCHED}`;
+    const where = filter.search === undefined ? RANKED_OF_CALL : `${RANKED_OF_CALL} ${searched('$4')}`;
     const direction = filter.sort.descending ? 'DESC' : 'ASC';
     const rows = (await this.transactions.autocommit.query(
       `SELECT counted.total, page.*, po.name, pa.country_code, pa.region
          FROM (SELECT count(*)::int AS total FROM ${where}) counted
          LEFT JOIN LATERAL (
-           SELECT ${SORT_COLUMNS[filter.sort.key]} AS sort_key, r.application_id, r.score, r.raw_score,
-                  r.normalized_score, r.evaluation_count, r.spread, r.std_dev, r.needs_moderation, r.rank
+           SELECT ${SORT_COLUMNS[filter.sort.key]} AS sort_key, ${RESULT_COLUMNS}
              FROM ${where}
             ORDER BY sort_key ${direction}, r.rank LIMIT $2 OFFSET $3
          ) page ON true
@@ -103,6 +117,32 @@ export class RankingRepository {
       [callId, filter.limit, filter.offset, ...(filter.search === undefined ? [] : [filter.search])],
     )) as EntryRow[];
     return { items: rows.flatMap(toEntry), total: rows[0]?.total ?? 0 };
+  }
+
+  /**
+   * Every ranked application the search finds, in the order asked, with its status and eligibility
+   * now (withdrawn or overridden since the last scoring, say), handed to `each` a batch at a time.
+   */
+  forEachBatch(
+    callId: string,
+    criteria: RankingCriteria,
+    batchSize: number,
+    each: (batch: ExportedRankingEntry[]) => Promise<void>,
+  ): Promise<void> {
+    const where = criteria.search === undefined ? RANKED_OF_CALL : `${RANKED_OF_CALL} ${searched('$2')}`;
+    return this.transactions.forEachBatch<ExportRow>(
+      `SELECT ${RESULT_COLUMNS}, o.name, a.country_code, a.region, a.status, a.eligible
+         FROM ${where}
+        ORDER BY ${SORT_COLUMNS[criteria.sort.key]} ${criteria.sort.descending ? 'DESC' : 'ASC'}, r.rank`,
+      [callId, ...(criteria.search === undefined ? [] : [criteria.search])],
+      batchSize,
+      (rows) =>
+        each(
+          rows.flatMap((row) =>
+            toEntry(row).map((entry) => ({ ...entry, status: row.status, eligible: row.eligible })),
+          ),
+        ),
+    );
   }
 }
 

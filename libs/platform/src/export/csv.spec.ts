@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
-import { neutraliseFormula, toCsv } from './csv';
+import { csvLine, neutraliseFormula, toCsv } from './csv';
 
 const FORMULA_CHARACTERS = ['=', '+', '-', '@', '\t', '\r', '\n', '＝', '＋', '－', '＠'];
 const startsLikeAFormula = (cell: string) => FORMULA_CHARACTERS.some((c) => cell.startsWith(c));
@@ -52,5 +52,11 @@ describe('toCsv', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('csvLine', () => {
+  it('writes numbers as they are, negative ones included, and text as toCsv does', () => {
+    expect(csvLine([-1.5, 0, 42.25, '-1.5', 'é, "à"'])).toBe(`-1.5,0,42.25,"'-1.5","é, ""à"""\r\n`);
   });
 });

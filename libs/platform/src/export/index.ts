@@ -1,0 +1,3 @@
+export * from './csv';
+export * from './table-export';
+export * from './table-export.http';
