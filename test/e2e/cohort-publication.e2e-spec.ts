@@ -138,6 +138,19 @@ describe('a whole selection round, published', () => {
       200,
     );
 
+    // Read before publishing: the notices as they will be sent, per outcome and language, nothing sent yet.
+    const preview = await api.get(`/api/v1/cohorts/${proposed.body.id}/publication-preview`, {
+      token: secretariat.token,
+    });
+    expect(preview.status).toBe(200);
+    expect(preview.body.recipients).toBe(applicants.length);
+    const previewed = preview.body.previews as Array<{ template: string; locale: string; recipients: number }>;
+    expect(new Set(previewed.map((p) => p.template))).toEqual(
+      new Set(['cohort.selected', 'cohort.waitlisted', 'cohort.not_selected']),
+    );
+    expect(previewed.filter((p) => p.locale === 'fr').reduce((n, p) => n + p.recipients, 0)).toBe(2);
+    expect(await sql(api, `SELECT 1 FROM notifications WHERE template LIKE 'cohort.%'`)).toEqual([]);
+
     const published = await api.post(`/api/v1/cohorts/${proposed.body.id}/publish`, { token: secretariat.token });
     expect(published.status).toBe(200);
     expect(published.body).toMatchObject({ status: 'published', publishedAt: expect.any(String) });
@@ -193,6 +206,10 @@ describe('a whole selection round, published', () => {
       );
       const notice = mine.body.items.find((n: { template: string }) => n.template.startsWith('cohort.'));
       expect(notice.template).toBe(`cohort.${outcomeOf(i)}`);
+      expect(previewed.find((p) => p.template === notice.template && p.locale === notice.locale)).toMatchObject({
+        subject: notice.subject,
+        body: notice.body,
+      });
       const mail = await eventually(
         async () => smtp.to(applicant.email).find((m) => m.subject === notice.subject),
         (found) => found !== undefined,
@@ -385,7 +402,11 @@ describe('a whole selection round, published', () => {
       before: { status: 'published' },
       after: { status: 'archived' },
     });
-    expectProblem(await api.post(`/api/v1/calls/${callId}/archive`, { token: secretariat.token }), 409, 'INVALID_TRANSITION');
+    expectProblem(
+      await api.post(`/api/v1/calls/${callId}/archive`, { token: secretariat.token }),
+      409,
+      'INVALID_TRANSITION',
+    );
     expect((await api.get(`/api/v1/public/cohorts/${cohort.id}`)).body).toEqual(publicDocument);
   });
 });

@@ -38,4 +38,12 @@ export class ApplicationOutcomesService {
     );
     return published;
   }
+
+  /** Whom `publish` would tell which outcome, for a preview of the notices; nothing is written. */
+  preview(
+    callId: string,
+    outcome: { selected: string[]; waitlisted: string[] },
+  ): Promise<Array<Omit<PublishedOutcome, 'version'>>> {
+    return this.outcomes.preview(callId, outcome);
+  }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Transaction } from '@app/platform';
+import { Transaction, Transactions } from '@app/platform';
 
 export type Outcome = 'selected' | 'waitlisted' | 'not_selected';
 
@@ -64,6 +64,8 @@ RETURNING applications.id AS "applicationId", applications.created_by AS "recipi
 /** The outcomes of a call's applications, written at publication. */
 @Injectable()
 export class ApplicationOutcomesRepository {
+  constructor(private readonly transactions: Transactions) {}
+
   async publish(
     tx: Transaction,
     callId: string,
@@ -75,5 +77,19 @@ export class ApplicationOutcomesRepository {
       number,
     ];
     return rows;
+  }
+
+  /** The outcomes `publish` would give (and to whom it would tell them), writing nothing. */
+  async preview(
+    callId: string,
+    outcome: { selected: string[]; waitlisted: string[] },
+  ): Promise<Array<Omit<PublishedOutcome, 'version'>>> {
+    return (await this.transactions.autocommit.query(
+      `SELECT id AS "applicationId", created_by AS "recipientId",
+              CASE WHEN id = ANY ($2::uuid[]) THEN 'selected' WHEN id = ANY ($3::uuid[]) THEN 'waitlisted'
+                   ELSE 'not_selected' END AS outcome
+       FROM applications WHERE call_id = $1 AND status = 'submitted' ORDER BY id`,
+      [callId, outcome.selected, outcome.waitlisted],
+    )) as Array<Omit<PublishedOutcome, 'version'>>;
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationOutcomesService, PublishedOutcome } from '@app/applications';
 import { CallsService, isBeforePublication } from '@app/calls';
-import { NotificationRequest, NotificationsService } from '@app/notifications';
+import { NotificationPreview, NotificationRequest, NotificationsService } from '@app/notifications';
 import { AuthUser, Transactions, databaseNow } from '@app/platform';
 import { assertCohortCan } from '../domain/cohort-lifecycle';
 import { contentHashOf, publicCohortDocument } from '../domain/public-cohort';
@@ -66,8 +66,22 @@ export class CohortPublicationService {
     return this.proposals.get(id);
   }
 
+  /**
+   * The notices publishing the cohort now would send, per outcome and language of their recipients,
+   * so that the secretariat reads them before it publishes; nothing is written.
+   */
+  async previewNotices(id: string): Promise<NotificationPreview[]> {
+    const cohort = await this.proposals.get(id);
+    const call = await this.calls.get(cohort.callId);
+    const recipients = await this.outcomes.preview(cohort.callId, {
+      selected: cohort.members.map((m) => m.applicationId),
+      waitlisted: cohort.waitlist.map((w) => w.applicationId),
+    });
+    return this.notifications.preview(this.outcomeNotices(recipients, call, id));
+  }
+
   private outcomeNotices(
-    recipients: PublishedOutcome[],
+    recipients: Array<Pick<PublishedOutcome, 'recipientId' | 'outcome'>>,
     call: { reference: string; title: string },
     cohortId: string,
   ): NotificationRequest[] {

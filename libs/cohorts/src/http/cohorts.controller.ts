@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { NotificationPreviewsDto, toPreviewsDto } from '@app/notifications';
 import { AuthUser, CurrentUser, Page, PageOf, PageQueryDto, Staff } from '@app/platform';
 import { CohortPublicationService } from '../application/cohort-publication.service';
 import { CohortsService } from '../application/cohorts.service';
@@ -69,6 +70,17 @@ export class CohortsController {
   @ApiOkResponse({ type: CohortDto })
   async publish(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string): Promise<CohortDto> {
     return this.view(await this.publication.publish(actor, id));
+  }
+
+  /**
+   * The notices publishing this cohort now would send (selected, waitlisted, not selected), once per
+   * language their recipients read, with how many each; nothing is sent.
+   */
+  @Get('cohorts/:id/publication-preview')
+  @Staff()
+  @ApiOkResponse({ type: NotificationPreviewsDto })
+  async previewPublication(@Param('id', ID) id: string): Promise<NotificationPreviewsDto> {
+    return toPreviewsDto(await this.publication.previewNotices(id));
   }
 
   private async view(cohort: Cohort): Promise<CohortDto> {
