@@ -270,7 +270,8 @@ describe('incremental rescoring', () => {
       ),
       { seed: 20261202, numRuns: 40 },
     );
-  });
+    // About 1,100 rescorings and full runs: seconds alone, minutes when the suites share two loaded cores.
+  }, 300_000);
 
   it('writes only the results that changed', async () => {
     const call = await seedCall('none', 30);
