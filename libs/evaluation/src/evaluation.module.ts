@@ -7,12 +7,15 @@ import { IdentityModule } from '@app/identity';
 import { NotificationsModule } from '@app/notifications';
 import { ScoringModule } from '@app/scoring';
 import { ReadGrants } from '@app/platform';
+import { ApplicationHistoryService } from './application/application-history.service';
 import { AssignmentsService } from './application/assignments.service';
 import { ConflictsService } from './application/conflicts.service';
 import { EvaluationContext } from './application/evaluation-context';
 import { EvaluationsService } from './application/evaluations.service';
 import { InvitedPanelSeatsRegistration } from './application/invited-panel-seats';
+import { PanelProgressService } from './application/panel-progress.service';
 import { PanelService } from './application/panel.service';
+import { ReassignmentsService } from './application/reassignments.service';
 import { AssignmentsRepository } from './infrastructure/assignments.repository';
 import {
   AssignmentEntity,
@@ -20,6 +23,7 @@ import {
   CriterionScoreEntity,
   PanelMemberEntity,
 } from './infrastructure/evaluation.entities';
+import { PanelProgressRepository } from './infrastructure/panel-progress.repository';
 import { ConflictsRepository, PanelRepository } from './infrastructure/panel.repository';
 
 @Module({
@@ -39,11 +43,24 @@ import { ConflictsRepository, PanelRepository } from './infrastructure/panel.rep
     EvaluationsService,
     EvaluationContext,
     InvitedPanelSeatsRegistration,
+    PanelProgressService,
+    ReassignmentsService,
+    ApplicationHistoryService,
     PanelRepository,
     ConflictsRepository,
     AssignmentsRepository,
+    PanelProgressRepository,
   ],
-  exports: [PanelService, ConflictsService, AssignmentsService, EvaluationsService, EvaluationContext],
+  exports: [
+    PanelService,
+    ConflictsService,
+    AssignmentsService,
+    EvaluationsService,
+    EvaluationContext,
+    PanelProgressService,
+    ReassignmentsService,
+    ApplicationHistoryService,
+  ],
 })
 export class EvaluationModule implements OnModuleInit {
   constructor(

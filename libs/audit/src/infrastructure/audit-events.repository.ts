@@ -6,6 +6,9 @@ import { AuditEventEntity } from './audit-event.entity';
 export interface AuditEventFilter {
   entityType?: string;
   entityId?: string;
+  /** Events of any of these entities (e.g. an application and its assignments), of any of `entityTypes`. */
+  entityIds?: string[];
+  entityTypes?: string[];
   limit: number;
   offset: number;
 }
@@ -50,6 +53,9 @@ export class AuditEventsRepository {
       .skip(filter.offset);
     if (filter.entityType) query.andWhere('e.entity_type = :entityType', { entityType: filter.entityType });
     if (filter.entityId) query.andWhere('e.entity_id = :entityId', { entityId: filter.entityId });
+    if (filter.entityTypes) query.andWhere('e.entity_type = ANY(:entityTypes)', { entityTypes: filter.entityTypes });
+    if (filter.entityIds)
+      query.andWhere('e.entity_id = ANY(CAST(:entityIds AS uuid[]))', { entityIds: filter.entityIds });
     const [rows, total] = await query.getManyAndCount();
     return { items: rows.map((row) => ({ ...row, before: row.before, after: row.after })), total };
   }

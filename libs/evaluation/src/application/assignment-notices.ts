@@ -13,3 +13,16 @@ export function assignmentNotices(call: Call, assignedEvaluatorIds: string[]): N
     }),
   );
 }
+
+/** Tells an evaluator its evaluation was reopened, with the secretariat's reason when one was given. */
+export function reopenedNotice(
+  evaluatorId: string,
+  call: Call,
+  organisationName: string,
+  reason: string | undefined,
+): NotificationRequest {
+  const params = { callReference: call.reference, callTitle: call.title, organisationName };
+  return reason
+    ? notificationRequest(evaluatorId, 'evaluation.reopened_with_reason', { ...params, reason })
+    : notificationRequest(evaluatorId, 'evaluation.reopened', params);
+}

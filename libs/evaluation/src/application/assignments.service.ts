@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { ScoringService } from '@app/scoring';
-import { Call } from '@app/calls';
 import { NotificationsService } from '@app/notifications';
 import { AuthUser, NotFoundError, Page, Transaction, Transactions } from '@app/platform';
 import { nextAssignmentStatus } from '../domain/assignment-lifecycle';
 import { assignInStableOrder } from '../domain/assignment-order';
 import { conflictOf, conflictedEvaluators } from '../domain/conflicts';
-import { Assignment } from '../domain/evaluation';
+import { Assignment, AssignmentStatus } from '../domain/evaluation';
 import {
-  AssignmentNotYetError,
   ConflictOfInterestError,
   EvaluatorInactiveError,
   NotAssignableError,
@@ -47,7 +45,7 @@ export class AssignmentsService {
    * assign twice; the same facts always give the same assignments.
    */
   async autoAssign(actor: AuthUser, callId: string): Promise<AutoAssignmentReport> {
-    const call = await this.assignableCall(callId);
+    const call = await this.context.assignableCall(callId);
     const applications = await this.context.assignableApplications(callId);
     // Deactivated evaluators keep their seat and past work but are given nothing new; read before the
     // transaction, which must not wait for a second connection.
@@ -113,7 +111,7 @@ export class AssignmentsService {
 
   /** Assigns one evaluator by hand; refused on any conflict, declared or automatic. */
   async assign(actor: AuthUser, callId: string, applicationId: string, evaluatorId: string): Promise<Assignment> {
-    const call = await this.assignableCall(callId);
+    const call = await this.context.assignableCall(callId);
     const application = await this.context.applicationProfile(callId, applicationId);
     const assignable = await this.context.assignableApplications(callId);
     if (!assignable.some((a) => a.id === applicationId)) throw new NotAssignableError();
@@ -156,6 +154,20 @@ export class AssignmentsService {
     return this.assignments.listForEvaluator(actor.id, filter);
   }
 
+  /** A page of a call's assignments with who applied, for the secretariat. */
+  async listForCall(
+    callId: string,
+    filter: { evaluatorId?: string; status?: AssignmentStatus[]; limit: number; offset: number },
+  ): Promise<Page<Assignment & { organisationName: string }>> {
+    await this.context.call(callId);
+    const page = await this.assignments.listForCall(callId, { ...filter, statuses: filter.status });
+    const organisations = await this.context.applicantOrganisations(page.items.map((a) => a.applicationId));
+    return {
+      total: page.total,
+      items: page.items.map((a) => ({ ...a, organisationName: organisations.get(a.applicationId)?.name ?? '' })),
+    };
+  }
+
   /** The evaluator's own assignment; anyone else's is not found. */
   async getOwn(actor: AuthUser, id: string, tx?: Transaction): Promise<Assignment> {
     const assignment = await this.assignments.findById(id, tx);
@@ -188,12 +200,6 @@ export class AssignmentsService {
       });
     });
     return this.require(id);
-  }
-
-  private async assignableCall(callId: string): Promise<Call> {
-    const call = await this.context.openCall(callId);
-    if (call.status !== 'closed' && call.status !== 'reviewing') throw new AssignmentNotYetError(call.status);
-    return call;
   }
 
   private async require(id: string): Promise<Assignment> {

@@ -3,8 +3,8 @@ import { Application, ApplicationsService, DocumentsService } from '@app/applica
 import { Call, CallsService, isBeforePublication } from '@app/calls';
 import { OrganisationMembersService, OrganisationsService, User, UsersService } from '@app/identity';
 import { NotFoundError, Transaction } from '@app/platform';
-import { ApplicationProfile, EvaluatorProfile } from '../domain/evaluation';
-import { CallPublishedError } from '../domain/evaluation.errors';
+import { ApplicantOrganisation, ApplicationProfile, EvaluatorProfile } from '../domain/evaluation';
+import { AssignmentNotYetError, CallPublishedError } from '../domain/evaluation.errors';
 
 export interface ApplicationForReview extends Application {
   organisationName: string;
@@ -37,6 +37,13 @@ export class EvaluationContext {
     return call;
   }
 
+  /** A call whose evaluators may be assigned: closed to submissions, not yet published. */
+  async assignableCall(callId: string): Promise<Call> {
+    const call = await this.openCall(callId);
+    if (call.status !== 'closed' && call.status !== 'reviewing') throw new AssignmentNotYetError(call.status);
+    return call;
+  }
+
   startReviewIfClosed(tx: Transaction, actorId: string, call: Call): Promise<void> {
     return this.calls.startReviewIfClosed(tx, actorId, call.id);
   }
@@ -61,6 +68,18 @@ export class EvaluationContext {
     const application = await this.applications.findById(applicationId);
     if (!application) throw new NotFoundError('Application');
     return application;
+  }
+
+  /** The organisation of each application, by application id (unknown ids are left out). */
+  async applicantOrganisations(applicationIds: string[]): Promise<Map<string, ApplicantOrganisation>> {
+    const applications = await this.applications.findByIds([...new Set(applicationIds)]);
+    const names = await this.organisations.namesOf(applications.map((a) => a.organisationId));
+    return new Map(
+      applications.map((a) => [
+        a.id,
+        { name: names.get(a.organisationId) ?? '', countryCode: a.countryCode, region: a.region },
+      ]),
+    );
   }
 
   async applicationProfile(callId: string, applicationId: string): Promise<ApplicationProfile> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
+import { NotificationsService } from '@app/notifications';
 import { ScoringService } from '@app/scoring';
 import {
   AuthUser,
@@ -17,6 +18,7 @@ import { EvaluationsHiddenError, IncompleteEvaluationError } from '../domain/eva
 import { missingScores, scoreErrors } from '../domain/evaluation.rules';
 import { AssignmentsRepository } from '../infrastructure/assignments.repository';
 import { recordAssignmentEvent } from './assignment-audit';
+import { reopenedNotice } from './assignment-notices';
 import { EvaluationContext } from './evaluation-context';
 
 @Injectable()
@@ -27,6 +29,7 @@ export class EvaluationsService {
     private readonly transactions: Transactions,
     private readonly scoring: ScoringService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Saves the evaluator's draft: any subset of the criteria, each an integer within the call's scale. */
@@ -81,19 +84,31 @@ export class EvaluationsService {
     return this.evaluation(assignmentId);
   }
 
-  /** The secretariat sends a submitted evaluation back to its evaluator as a draft. */
-  async reopen(actor: AuthUser, assignmentId: string): Promise<Evaluation> {
+  /**
+   * The secretariat sends a submitted evaluation back to its evaluator as a draft, saying why; the
+   * evaluator is told, and the call is rescored (the evaluation stops counting until submitted again).
+   */
+  async reopen(actor: AuthUser, assignmentId: string, reason?: string): Promise<Evaluation> {
+    // Read before the transaction, which must not wait for a second connection; an assignment's
+    // application never changes.
+    const found = await this.assignments.findById(assignmentId);
+    if (!found) throw new NotFoundError('Assignment');
+    const organisation = (await this.context.applicantOrganisations([found.applicationId])).get(found.applicationId);
     await this.transactions.run(async (tx) => {
       const assignment = await this.assignments.lockById(tx, assignmentId);
       if (!assignment) throw new NotFoundError('Assignment');
-      await this.context.openCall(assignment.callId, tx);
+      const call = await this.context.openCall(assignment.callId, tx);
       const status = nextAssignmentStatus(assignment.status, 'reopen');
       await this.assignments.update(tx, assignmentId, { status, submittedAt: null });
       await this.scoring.requestRescore(tx, assignment.callId);
+      await this.notifications.notify(tx, [
+        reopenedNotice(assignment.evaluatorId, call, organisation?.name ?? '', reason),
+      ]);
       await recordAssignmentEvent(this.audit, tx, actor, {
         action: 'evaluation.reopened',
         assignmentId,
-        after: { status },
+        after: { status, ...(reason ? { reason } : {}) },
+        before: { status: assignment.status, submittedAt: assignment.submittedAt?.toISOString() ?? null },
       });
     });
     return this.evaluation(assignmentId);

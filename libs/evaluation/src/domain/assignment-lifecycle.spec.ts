@@ -2,7 +2,7 @@ import { DomainError } from '@app/platform/errors';
 import { AssignmentAction, nextAssignmentStatus } from './assignment-lifecycle';
 import { ASSIGNMENT_STATUSES, AssignmentStatus } from './evaluation';
 
-const ACTIONS: AssignmentAction[] = ['saveDraft', 'submit', 'reopen', 'decline', 'release'];
+const ACTIONS: AssignmentAction[] = ['saveDraft', 'submit', 'reopen', 'decline', 'release', 'reassign'];
 
 const ALLOWED: Array<[AssignmentStatus, AssignmentAction, AssignmentStatus]> = [
   ['assigned', 'saveDraft', 'draft'],
@@ -15,6 +15,8 @@ const ALLOWED: Array<[AssignmentStatus, AssignmentAction, AssignmentStatus]> = [
   ['assigned', 'release', 'released'],
   ['draft', 'release', 'released'],
   ['submitted', 'release', 'released'],
+  ['assigned', 'reassign', 'released'],
+  ['draft', 'reassign', 'released'],
 ];
 
 /** What nextAssignmentStatus answers: the new status, or the code of the error it throws. */

@@ -1,3 +1,5 @@
+import type { Region } from '@app/identity';
+
 export const ASSIGNMENT_STATUSES = ['assigned', 'draft', 'submitted', 'declined', 'released'] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
@@ -37,6 +39,18 @@ export interface Conflict {
   source: 'declared' | 'automatic';
   declaredBy: string;
   createdAt: Date;
+}
+
+/** The organisation that made an application, as the secretariat names it in lists. */
+export interface ApplicantOrganisation {
+  name: string;
+  countryCode: string;
+  region: Region;
+}
+
+/** A conflict as the call's list shows it: with the organisation of the application concerned. */
+export interface ListedConflict extends Conflict {
+  organisation: ApplicantOrganisation;
 }
 
 /** What conflict checks need to know of an evaluator. */

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Page, PageOf, PageQueryDto, Roles, Staff } from '@app/platform';
+import { ApplicationHistoryService } from '../application/application-history.service';
 import { AssignmentsService } from '../application/assignments.service';
 import { EvaluationContext } from '../application/evaluation-context';
 import { EvaluationsService } from '../application/evaluations.service';
@@ -10,8 +11,10 @@ import {
   MyAssignmentDto,
   MyAssignmentsQueryDto,
   ReasonDto,
+  ReopenEvaluationDto,
   SaveEvaluationDto,
 } from './evaluation.dto';
+import { ApplicationHistoryEntryDto } from './panel-progress.dto';
 import { toApplicationForReviewDto, toAssignmentDto, toEvaluationDto } from './evaluation.mapper';
 
 const ID = new ParseUUIDPipe();
@@ -23,6 +26,7 @@ export class AssignmentsController {
     private readonly assignments: AssignmentsService,
     private readonly evaluations: EvaluationsService,
     private readonly context: EvaluationContext,
+    private readonly histories: ApplicationHistoryService,
   ) {}
 
   /** The caller's assignments with what it needs to review each application. */
@@ -93,12 +97,25 @@ export class AssignmentsController {
     return toEvaluationDto(await this.evaluations.submit(actor, id));
   }
 
+  /** Sends a submitted evaluation back to its evaluator as a draft; the reason is optional for older clients. */
   @Post('assignments/:id/evaluation/reopen')
   @HttpCode(200)
   @Staff()
   @ApiOkResponse({ type: EvaluationDto })
-  async reopenEvaluation(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string): Promise<EvaluationDto> {
-    return toEvaluationDto(await this.evaluations.reopen(actor, id));
+  async reopenEvaluation(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) id: string,
+    @Body() body: ReopenEvaluationDto,
+  ): Promise<EvaluationDto> {
+    return toEvaluationDto(await this.evaluations.reopen(actor, id, body.reason));
+  }
+
+  /** The application's audit trail with its assignments' (and evaluations'), oldest first, a page at a time. */
+  @Get('applications/:id/history')
+  @Staff()
+  @ApiOkResponse({ type: PageOf(ApplicationHistoryEntryDto) })
+  history(@Param('id', ID) id: string, @Query() query: PageQueryDto): Promise<Page<ApplicationHistoryEntryDto>> {
+    return this.histories.history(id, query);
   }
 
   /** Secretariat: every evaluation; an evaluator: the submitted ones, once its own is submitted. A page at a time. */

@@ -13,6 +13,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { REGIONS, type Region } from '@app/identity';
 import { MAX_INT32, MIN_INT32, NestedObjects, PageQueryDto } from '@app/platform';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../domain/evaluation';
 
@@ -84,6 +85,19 @@ export class ConflictDto {
   createdAt: Date;
 }
 
+export class ConflictOrganisationDto {
+  name: string;
+  countryCode: string;
+  @ApiProperty({ enum: REGIONS })
+  region: Region;
+}
+
+export class ListedConflictDto extends ConflictDto {
+  /** The organisation that made the application concerned. */
+  @ApiProperty({ type: ConflictOrganisationDto })
+  organisation: ConflictOrganisationDto;
+}
+
 export class DeclaredConflictDto extends ConflictDto {
   /** What became of the evaluator's assignment to the application, if it had one. */
   @ApiProperty({ enum: ['none', 'released', 'kept_submitted'] })
@@ -121,6 +135,16 @@ export class ReasonDto {
   @MinLength(3)
   @MaxLength(2000)
   reason: string;
+}
+
+/** Why the secretariat reopens an evaluation: kept in the audit trail and told to the evaluator. */
+export class ReopenEvaluationDto {
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  reason?: string;
 }
 
 export class AssignmentDto {

@@ -23,15 +23,23 @@ export class AssignmentsRepository {
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`assignments:${callId}`]);
   }
 
-  /** Inserts many assignments in one statement (arrays unnested by PostgreSQL, no parameter limit). */
-  async insertMany(tx: Transaction, callId: string, pairs: Array<{ applicationId: string; evaluatorId: string }>) {
-    if (pairs.length === 0) return;
+  /**
+   * Inserts many assignments in one statement (arrays unnested by PostgreSQL, no parameter limit);
+   * answers the new ids with their pairs.
+   */
+  async insertMany(
+    tx: Transaction,
+    callId: string,
+    pairs: Array<{ applicationId: string; evaluatorId: string }>,
+  ): Promise<Array<{ id: string; applicationId: string; evaluatorId: string }>> {
+    if (pairs.length === 0) return [];
     try {
-      await tx.query(
+      return (await tx.query(
         `INSERT INTO assignments (call_id, application_id, evaluator_id)
-         SELECT $1, a, e FROM unnest($2::uuid[], $3::uuid[]) AS pair(a, e)`,
+         SELECT $1, a, e FROM unnest($2::uuid[], $3::uuid[]) AS pair(a, e)
+         RETURNING id, application_id AS "applicationId", evaluator_id AS "evaluatorId"`,
         [callId, pairs.map((p) => p.applicationId), pairs.map((p) => p.evaluatorId)],
-      );
+      )) as Array<{ id: string; applicationId: string; evaluatorId: string }>;
     } catch (error) {
       if (isUniqueViolation(error, 'assignments_live_key')) throw new AlreadyAssignedError();
       throw error;
@@ -39,11 +47,7 @@ export class AssignmentsRepository {
   }
 
   async insertOne(tx: Transaction, callId: string, applicationId: string, evaluatorId: string): Promise<string> {
-    await this.insertMany(tx, callId, [{ applicationId, evaluatorId }]);
-    const row = await tx.findOneOrFail(AssignmentEntity, {
-      where: { applicationId, evaluatorId, status: 'assigned' },
-      order: { createdAt: 'DESC' },
-    });
+    const [row] = await this.insertMany(tx, callId, [{ applicationId, evaluatorId }]);
     return row.id;
   }
 
@@ -69,12 +73,42 @@ export class AssignmentsRepository {
       .getMany();
   }
 
+  /** Every assignment an application ever had, freed ones included. */
+  async idsForApplication(applicationId: string): Promise<string[]> {
+    const rows = await this.transactions.autocommit
+      .createQueryBuilder(AssignmentEntity, 'a')
+      .select('a.id')
+      .where('a.application_id = :applicationId', { applicationId })
+      .getMany();
+    return rows.map((row) => row.id);
+  }
+
   async findById(id: string, tx: Transaction = this.transactions.autocommit): Promise<Assignment | null> {
     return tx.findOneBy(AssignmentEntity, { id });
   }
 
   async lockById(tx: Transaction, id: string): Promise<Assignment | null> {
     return tx.findOne(AssignmentEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Locks the given assignments of a call (the others are left out), in id order. */
+  async lockMany(tx: Transaction, callId: string, ids: string[]): Promise<Assignment[]> {
+    return tx
+      .createQueryBuilder(AssignmentEntity, 'a')
+      .where('a.call_id = :callId AND a.id = ANY(CAST(:ids AS uuid[]))', { callId, ids })
+      .orderBy('a.id')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
+  /** Frees many slots at once, with the same reason. */
+  async endMany(tx: Transaction, ids: string[], status: AssignmentStatus, endReason: string): Promise<void> {
+    await tx
+      .createQueryBuilder()
+      .update(AssignmentEntity)
+      .set({ status, endReason, submittedAt: null, updatedAt: () => 'now()' })
+      .where('id = ANY(CAST(:ids AS uuid[]))', { ids })
+      .execute();
   }
 
   async findLive(
@@ -161,6 +195,24 @@ export class AssignmentsRepository {
       .take(filter.limit)
       .skip(filter.offset);
     if (filter.callId) query.andWhere('a.call_id = :callId', { callId: filter.callId });
+    const [items, total] = await query.getManyAndCount();
+    return { items, total };
+  }
+
+  /** A page of a call's assignments, optionally of one evaluator and in given statuses, oldest first. */
+  async listForCall(
+    callId: string,
+    filter: { evaluatorId?: string; statuses?: readonly AssignmentStatus[]; limit: number; offset: number },
+  ): Promise<Page<Assignment>> {
+    const query = this.transactions.autocommit
+      .createQueryBuilder(AssignmentEntity, 'a')
+      .where('a.call_id = :callId', { callId })
+      .orderBy('a.created_at', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .take(filter.limit)
+      .skip(filter.offset);
+    if (filter.evaluatorId) query.andWhere('a.evaluator_id = :evaluatorId', { evaluatorId: filter.evaluatorId });
+    if (filter.statuses?.length) query.andWhere('a.status IN (:...statuses)', { statuses: filter.statuses });
     const [items, total] = await query.getManyAndCount();
     return { items, total };
   }

@@ -146,6 +146,7 @@ describe('renderNotification', () => {
       inviterName: 'Aminata Diallo',
       expiresAt: '2026-01-05T09:30:00.000Z',
       closesAt: '2026-03-31T16:00:00.000Z',
+      reason: 'The scores contradict the comments.',
     };
     for (const locale of NOTIFICATION_LOCALES) {
       for (const template of NOTIFICATION_TEMPLATES) {

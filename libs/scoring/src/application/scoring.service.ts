@@ -6,7 +6,7 @@ import { markingDistribution } from '../domain/evaluator-distribution';
 import { groupBy } from '../domain/group-by';
 import { krippendorffAlphaInterval } from '../domain/krippendorff';
 import { CallCounts, CallStatisticsRepository } from '../infrastructure/call-statistics.repository';
-import { ScoringRepository } from '../infrastructure/scoring.repository';
+import { ApplicationResult, ScoringRepository } from '../infrastructure/scoring.repository';
 import { SCORING_JOBS, scoringJob } from '../jobs/scoring.jobs';
 import { INCREMENTAL_REQUESTS, RESCORE_REQUESTS, forCall } from './rescore-requests';
 
@@ -71,6 +71,12 @@ export class ScoringService {
     const pending = await this.outbox.countPending(tx, forCall(RESCORE_REQUESTS, callId));
     const lastComputedAt = await this.scoring.lastComputedAt(callId, tx);
     return { upToDate: pending === 0, pending, lastComputedAt };
+  }
+
+  /** One application's figures as last computed (null before any submitted evaluation counts). */
+  async applicationResult(callId: string, applicationId: string): Promise<ApplicationResult | null> {
+    await this.calls.get(callId);
+    return this.scoring.resultOf(callId, applicationId);
   }
 
   /** The call's application, assignment and reliability figures, for the secretariat. */

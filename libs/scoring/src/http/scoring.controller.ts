@@ -4,6 +4,7 @@ import { Staff, parseSort } from '@app/platform';
 import { RankingQuery } from '../application/ranking.query';
 import { ScoringService } from '../application/scoring.service';
 import {
+  ApplicationResultDto,
   CallStatisticsDto,
   MarkingDistributionDto,
   RankingDto,
@@ -37,6 +38,20 @@ export class ScoringController {
     const { limit, offset, search } = query;
     const sort = parseSort(query.sort, { key: 'rank', descending: false });
     return this.rankings.page(callId, { limit, offset, search, sort });
+  }
+
+  /** One application's scores, rank and moderation flag, as the ranking has them. */
+  @Get('results/:applicationId')
+  @Staff()
+  @ApiOkResponse({ type: ApplicationResultDto })
+  async result(
+    @Param('id', ID) callId: string,
+    @Param('applicationId', ID) applicationId: string,
+  ): Promise<ApplicationResultDto> {
+    const result = await this.scoring.applicationResult(callId, applicationId);
+    if (!result) return { applicationId, result: null };
+    const { callId: _call, applicationId: _application, ...scores } = result;
+    return { applicationId, result: scores };
   }
 
   /** Each evaluator's totals beside the call's: who is harsh, who is lenient. */

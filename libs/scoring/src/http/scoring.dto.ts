@@ -48,6 +48,30 @@ export class RankingItemDto {
   needsModeration: boolean;
 }
 
+/** An application's figures (DESIGN §5) as last computed. */
+export class ApplicationScoresDto {
+  /** The figure that ranks: the normalised score when the call normalises, else the raw one. */
+  score: number;
+  rawScore: number;
+  normalizedScore: number;
+  evaluationCount: number;
+  spread: number;
+  stdDev: number;
+  needsModeration: boolean;
+  /** Null when the application is not ranked (ineligible or withdrawn). */
+  @ApiProperty({ type: 'integer', nullable: true })
+  rank: number | null;
+  computedAt: Date;
+}
+
+export class ApplicationResultDto {
+  @ApiProperty({ format: 'uuid' })
+  applicationId: string;
+  /** Null until a submitted evaluation of the application has been scored. */
+  @ApiProperty({ type: ApplicationScoresDto, nullable: true })
+  result: ApplicationScoresDto | null;
+}
+
 export class RankingDto {
   @ApiProperty({ type: [RankingItemDto] })
   items: RankingItemDto[];

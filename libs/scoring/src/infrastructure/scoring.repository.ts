@@ -228,6 +228,15 @@ export class ScoringRepository {
     return row.at;
   }
 
+  /** The stored result of one application of the call; null until it has a submitted evaluation. */
+  async resultOf(callId: string, applicationId: string): Promise<ApplicationResult | null> {
+    const rows = (await this.transactions.autocommit.query(
+      `SELECT ${RESULT_COLUMNS} FROM application_results WHERE application_id = $1 AND call_id = $2`,
+      [applicationId, callId],
+    )) as ResultRow[];
+    return rows.length > 0 ? toResult(rows[0]) : null;
+  }
+
   /** Every stored result of the call (ranked ones by rank, then the others by application id). */
   async results(callId: string, tx: Transaction = this.transactions.autocommit): Promise<ApplicationResult[]> {
     const rows = (await tx.query(
