@@ -1,5 +1,6 @@
 import { renderAnnexPdf } from './annex-pdf';
 import { PAGE_MARGINS } from './annex-pdf-layout';
+import { AnnexContent } from './annex.types';
 import { largeAnnex, seedAnnex } from './testing/annex-fixtures';
 import { compact, extractPdfText, PdfText, PdfTextRun } from './testing/pdf-text';
 
@@ -81,6 +82,80 @@ describe('renderAnnexPdf with a name that has no place to break', () => {
     const pieces = read.runs.filter((run) => run.str.length > 3 && unbreakable.includes(run.str));
     expect(pieces.length).toBeGreaterThan(1);
     for (const piece of pieces) expect(piece.x + piece.width).toBeLessThanOrEqual(NAME_COLUMN_RIGHT + TOLERANCE);
+  });
+});
+
+/** The demo call's criteria, whose longer codes used to break ("PROGRAM" / "ME"), and the longest code a call may have. */
+const WIDE_CODES = [
+  { code: 'TRACK', title: 'Track record in supporting digital innovation and entrepreneurship', weight: 20 },
+  { code: 'CAPACITY', title: 'Institutional capacity: team, facilities and resources', weight: 15 },
+  { code: 'PROGRAMME', title: 'Quality and relevance of the acceleration programme', weight: 20 },
+  { code: 'ECOSYSTEM', title: 'Partnerships and engagement with the innovation ecosystem', weight: 15 },
+  { code: 'INCLUSION', title: 'Inclusion of women, youth and underserved communities', weight: 10 },
+  { code: 'WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW', title: 'A code of 40 of the widest letter', weight: 10 },
+];
+
+describe.each(['en', 'fr'] as const)('renderAnnexPdf with criterion codes wider than their column (%s)', (locale) => {
+  let read: PdfText;
+
+  beforeAll(async () => {
+    const base = seedAnnex(locale);
+    read = await extractPdfText(
+      await renderAnnexPdf({ ...base, process: { ...base.process, criteria: WIDE_CODES } }, locale),
+    );
+  });
+
+  it('prints each code whole on one line, left of its title', () => {
+    for (const { code, title } of WIDE_CODES) {
+      const run = read.runs.find((r) => r.str.trim() === code);
+      expect({ code, whole: run !== undefined }).toEqual({ code, whole: true });
+      const titleRun = read.runs.find((r) => r.page === run?.page && title.startsWith(r.str.trim()) && r.str.trim());
+      expect(titleRun).toBeDefined();
+      // On the title's first line (a code printed smaller sits a little higher on it).
+      expect(Math.abs((titleRun?.y ?? 0) - (run?.y ?? 0))).toBeLessThan(9);
+      expect((run?.x ?? 0) + (run?.width ?? 0)).toBeLessThanOrEqual((titleRun?.x ?? 0) + TOLERANCE);
+    }
+  });
+});
+
+describe('renderAnnexPdf with more criteria than a page holds', () => {
+  it('repeats the criteria table header on every page that carries criteria, codes whole', async () => {
+    const base = seedAnnex('en');
+    const criteria = Array.from({ length: 45 }, (_, index) => ({
+      code: `CRITERION-${String(index + 1).padStart(2, '0')}`,
+      title: `Criterion ${index + 1}: quality of the programme, of its mentoring and of its reach in the ecosystem`,
+      weight: 1,
+    }));
+    const read = await extractPdfText(await renderAnnexPdf({ ...base, process: { ...base.process, criteria } }, 'en'));
+    const pages = read.pages.filter((page) => criteria.some((criterion) => page.includes(criterion.code)));
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) expect(page).toContain('Code Criterion Weight Share of total CRITERION-');
+    for (const { code } of criteria) expect(read.runs.filter((r) => r.str.trim() === code)).toHaveLength(1);
+  });
+});
+
+describe('renderAnnexPdf last page', () => {
+  const HEADER = 'No. Centre City Country';
+  const NOTE = 'Verifying this list';
+
+  /** Cohorts of every size from 10 to 70 centres, so that the note falls at every height of a page. */
+  const sizes = Array.from({ length: 31 }, (_, index) => 10 + 2 * index);
+
+  it.each(sizes)('with %i centres carries centres with the integrity note, under a table header', async (count) => {
+    const large = largeAnnex(count);
+    const content: AnnexContent = { ...seedAnnex('en'), members: large.members, process: large.process };
+    const read = await extractPdfText(await renderAnnexPdf(content, 'en'));
+    const last = read.pages[read.pages.length - 1];
+    expect(last).toContain(NOTE);
+    const before = last.slice(0, last.indexOf(NOTE));
+    const centres = content.members.filter((member) => before.includes(member.name));
+    // The last region's last three centres, or all of them when it has fewer (Europe comes last).
+    const europe = content.members.filter((member) => member.region === 'EUR').length;
+    expect(centres.length).toBeGreaterThanOrEqual(Math.min(3, europe));
+    expect(before).toContain(HEADER);
+    for (const page of read.pages.filter((p) => content.members.some((m) => p.includes(m.name)))) {
+      expect(page).toContain(HEADER);
+    }
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * The few layout primitives the annex needs on top of pdfkit: flowing headings and paragraphs that
- * never strand a heading at the foot of a page, and tables whose rows never split across pages and
- * whose header is repeated on each page they run onto.
+ * never strand a heading at the foot of a page, and tables whose rows never split across pages,
+ * whose header is repeated on each page they run onto, whose codes are never broken, and whose last
+ * rows can be kept with what follows so that it never sits alone on the last page.
  */
 
 /** DejaVu covers Latin, Greek and Cyrillic, so organisation names print as their owners write them. */
@@ -25,6 +26,8 @@ export const COLOR = { text: '#000000', muted: '#555555', rule: '#9a9a9a', heade
 
 const LINE_GAP = 1.5;
 const CELL_PADDING = 4;
+/** The widest an unbreakable column grows, as a share of the content width, before its text shrinks. */
+const MAX_UNBREAKABLE_SHARE = 0.3;
 /** Slack for rounding in pdfkit's own line-fitting, so that a measured row never spills over. */
 const FIT_SLACK = 1;
 
@@ -100,6 +103,12 @@ export interface TableColumn {
   /** Share of the content width; the shares of a table add up to 1. */
   width: number;
   align?: 'left' | 'right';
+  /**
+   * Cells are codes, never broken across lines: the column widens to its longest cell (up to
+   * MAX_UNBREAKABLE_SHARE, taking the width from the widest other column) and, beyond that, prints
+   * its cells smaller. The header still wraps between words.
+   */
+  unbreakable?: boolean;
 }
 
 export interface TableSpec {
@@ -110,53 +119,20 @@ export interface TableSpec {
   size: number;
   /** Printed above the repeated header when the table runs onto another page, so the reader knows what it continues. */
   continuation?: { text: string; style: TextStyle };
+  /**
+   * What follows the table and must not stand alone at the top of a page (a closing note): its
+   * height, kept on one page with the table's last `rows` rows (all of them, heading included, when
+   * the table is no longer).
+   */
+  keepWithTail?: { rows: number; height: number };
 }
 
 interface TableGeometry {
   spec: TableSpec;
   left: number;
   widths: number[];
-}
-
-/** Height of the table's header plus its first row: what a heading placed above it must keep with. */
-export function tableLeadHeight(doc: PDFKit.PDFDocument, spec: TableSpec): number {
-  const geometry = geometryOf(doc, spec);
-  const header = spec.columns.map((column) => column.header);
-  const first = spec.rows[0] ?? spec.totals;
-  return rowHeight(doc, geometry, header, FONT.bold) + (first ? rowHeight(doc, geometry, first, FONT.regular) : 0);
-}
-
-export function table(doc: PDFKit.PDFDocument, spec: TableSpec): void {
-  const geometry = geometryOf(doc, spec);
-  const header = spec.columns.map((column) => column.header);
-  const headerHeight = rowHeight(doc, geometry, header, FONT.bold);
-  ensureSpace(doc, tableLeadHeight(doc, spec));
-  drawRow(doc, geometry, { cells: header, font: FONT.bold, height: headerHeight, fill: COLOR.headerFill });
-  const body = spec.rows.map((cells) => ({ cells, font: FONT.regular }));
-  const rows = spec.totals ? [...body, { cells: spec.totals, font: FONT.bold }] : body;
-  for (const { cells, font } of rows) {
-    const height = rowHeight(doc, geometry, cells, font);
-    // A row never splits: it moves whole to the next page, under a repeated header.
-    if (doc.y + height > bottomLimit(doc) - FIT_SLACK) {
-      doc.addPage();
-      if (spec.continuation) block(doc, spec.continuation.text, spec.continuation.style, { spaceAfter: 6 });
-      drawRow(doc, geometry, { cells: header, font: FONT.bold, height: headerHeight, fill: COLOR.headerFill });
-    }
-    drawRow(doc, geometry, { cells, font, height });
-  }
-}
-
-function geometryOf(doc: PDFKit.PDFDocument, spec: TableSpec): TableGeometry {
-  const total = contentWidth(doc);
-  return { spec, left: doc.page.margins.left, widths: spec.columns.map((column) => column.width * total) };
-}
-
-function rowHeight(doc: PDFKit.PDFDocument, geometry: TableGeometry, cells: readonly string[], font: FontName): number {
-  useStyle(doc, { font, size: geometry.spec.size });
-  const heights = cells.map((cell, index) =>
-    doc.heightOfString(cell, { width: geometry.widths[index] - 2 * CELL_PADDING, lineGap: LINE_GAP }),
-  );
-  return Math.max(...heights) + 2 * CELL_PADDING;
+  /** Text size of each column: the table's, or smaller for an unbreakable column that needs it. */
+  sizes: number[];
 }
 
 interface Row {
@@ -166,21 +142,132 @@ interface Row {
   fill?: string;
 }
 
+/**
+ * What a heading placed above the table must keep with: the header and the first row, or, when the
+ * whole table is kept with what follows it, the header, every row and what follows.
+ */
+export function tableLeadHeight(doc: PDFKit.PDFDocument, spec: TableSpec): number {
+  const geometry = geometryOf(doc, spec);
+  const header = rowHeight(
+    doc,
+    geometry,
+    spec.columns.map((column) => column.header),
+    FONT.bold,
+  );
+  const rows = bodyRows(doc, geometry);
+  const tail = spec.keepWithTail;
+  if (tail && rows.length <= tail.rows) return header + sumHeights(rows) + tail.height;
+  return header + (rows[0]?.height ?? 0);
+}
+
+export function table(doc: PDFKit.PDFDocument, spec: TableSpec): void {
+  const geometry = geometryOf(doc, spec);
+  const headerCells = spec.columns.map((column) => column.header);
+  const header: Row = {
+    cells: headerCells,
+    font: FONT.bold,
+    height: rowHeight(doc, geometry, headerCells, FONT.bold),
+    fill: COLOR.headerFill,
+  };
+  const rows = bodyRows(doc, geometry);
+  const tailStart = spec.keepWithTail ? Math.max(1, rows.length - spec.keepWithTail.rows) : rows.length;
+  const newPage = () => {
+    doc.addPage();
+    if (spec.continuation) block(doc, spec.continuation.text, spec.continuation.style, { spaceAfter: 6 });
+    drawRow(doc, geometry, header);
+  };
+  /** The last rows go over with what follows rather than leave it alone on the next page, when a page holds them. */
+  const tailMovesOver = (index: number): boolean => {
+    const tail = sumHeights(rows.slice(index)) + (spec.keepWithTail?.height ?? 0);
+    const continuation = spec.continuation ? measureBlock(doc, spec.continuation.text, spec.continuation.style) + 6 : 0;
+    const page = bottomLimit(doc) - doc.page.margins.top - continuation - header.height;
+    return doc.y + tail > bottomLimit(doc) - FIT_SLACK && tail < page;
+  };
+  ensureSpace(doc, tableLeadHeight(doc, spec));
+  drawRow(doc, geometry, header);
+  rows.forEach((row, index) => {
+    // A row never splits: it moves whole to the next page, under a repeated header.
+    if (doc.y + row.height > bottomLimit(doc) - FIT_SLACK || (index === tailStart && tailMovesOver(index))) newPage();
+    drawRow(doc, geometry, row);
+  });
+}
+
+function bodyRows(doc: PDFKit.PDFDocument, geometry: TableGeometry): Row[] {
+  const { rows, totals } = geometry.spec;
+  const cells = [
+    ...rows.map((r) => ({ cells: r, font: FONT.regular })),
+    ...(totals ? [{ cells: totals, font: FONT.bold }] : []),
+  ];
+  return cells.map(({ cells, font }) => ({ cells, font, height: rowHeight(doc, geometry, cells, font) }));
+}
+
+function sumHeights(rows: readonly Row[]): number {
+  return rows.reduce((sum, row) => sum + row.height, 0);
+}
+
+function geometryOf(doc: PDFKit.PDFDocument, spec: TableSpec): TableGeometry {
+  const total = contentWidth(doc);
+  const widths = spec.columns.map((column) => column.width * total);
+  const sizes = spec.columns.map(() => spec.size);
+  spec.columns.forEach((column, index) => {
+    if (!column.unbreakable) return;
+    const text = widestCell(doc, spec, index);
+    const width = Math.max(widths[index], Math.min(text + 2 * CELL_PADDING + FIT_SLACK, MAX_UNBREAKABLE_SHARE * total));
+    if (width > widths[index]) {
+      const donor = widestOtherColumn(widths, index);
+      widths[donor] -= width - widths[index];
+      widths[index] = width;
+    }
+    const room = width - 2 * CELL_PADDING - FIT_SLACK;
+    // Text width grows in proportion to its size.
+    if (text > room) sizes[index] = (spec.size * room) / text;
+  });
+  return { spec, left: doc.page.margins.left, widths, sizes };
+}
+
+/** Width of the longest cell of a column at the table's size, totals in bold. */
+function widestCell(doc: PDFKit.PDFDocument, spec: TableSpec, index: number): number {
+  const measure = (cell: string | undefined, font: FontName) => {
+    useStyle(doc, { font, size: spec.size });
+    return cell ? doc.widthOfString(cell) : 0;
+  };
+  return Math.max(
+    0,
+    ...spec.rows.map((row) => measure(row[index], FONT.regular)),
+    measure(spec.totals?.[index], FONT.bold),
+  );
+}
+
+function widestOtherColumn(widths: readonly number[], except: number): number {
+  return widths.reduce(
+    (best, width, index) => (index !== except && width > widths[best] ? index : best),
+    except === 0 ? 1 : 0,
+  );
+}
+
+function rowHeight(doc: PDFKit.PDFDocument, geometry: TableGeometry, cells: readonly string[], font: FontName): number {
+  const heights = cells.map((cell, index) => {
+    useStyle(doc, { font, size: geometry.sizes[index] });
+    return doc.heightOfString(cell, { width: geometry.widths[index] - 2 * CELL_PADDING, lineGap: LINE_GAP });
+  });
+  return Math.max(...heights) + 2 * CELL_PADDING;
+}
+
 function drawRow(doc: PDFKit.PDFDocument, geometry: TableGeometry, { cells, font, height, fill }: Row): void {
   const top = doc.y;
   const width = geometry.widths.reduce((sum, w) => sum + w, 0);
   if (fill) doc.rect(geometry.left, top, width, height).fill(fill);
-  useStyle(doc, { font, size: geometry.spec.size });
   let x = geometry.left;
   cells.forEach((cell, index) => {
     const cellWidth = geometry.widths[index];
-    const align = geometry.spec.columns[index].align ?? 'left';
+    const column = geometry.spec.columns[index];
+    useStyle(doc, { font, size: geometry.sizes[index] });
     // A bounded height keeps pdfkit from ever breaking the page inside a cell.
     doc.text(cell, x + CELL_PADDING, top + CELL_PADDING, {
       width: cellWidth - 2 * CELL_PADDING,
       height: height - CELL_PADDING,
       lineGap: LINE_GAP,
-      align,
+      align: column.align ?? 'left',
     });
     x += cellWidth;
   });

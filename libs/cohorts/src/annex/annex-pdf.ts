@@ -48,7 +48,7 @@ export async function renderAnnexPdf(content: AnnexContent, locale: AnnexLocale)
   writeTitleBlock(doc, content, tr);
   writeEvaluationProcess(doc, content, tr);
   doc.addPage();
-  writeSelectedCentres(doc, content, tr);
+  writeSelectedCentres(doc, content, tr, integrityNoteHeight(doc, content, tr));
   writeIntegrityNote(doc, content, tr);
   stampPages(doc, (page, pages) => {
     footerText(doc, content.call.reference, 'left', STYLE.footer);
@@ -141,7 +141,7 @@ function criteriaTable(content: AnnexContent, tr: AnnexTranslator): TableSpec {
   return {
     size: TABLE_TEXT_SIZE,
     columns: [
-      { header: tr.t('criteria.code'), width: 0.12 },
+      { header: tr.t('criteria.code'), width: 0.12, unbreakable: true },
       { header: tr.t('criteria.title'), width: 0.54 },
       { header: tr.t('criteria.weight'), width: 0.16, align: 'right' },
       { header: tr.t('criteria.share'), width: 0.18, align: 'right' },
@@ -151,7 +151,17 @@ function criteriaTable(content: AnnexContent, tr: AnnexTranslator): TableSpec {
   };
 }
 
-function writeSelectedCentres(doc: PDFKit.PDFDocument, content: AnnexContent, tr: AnnexTranslator): void {
+/** Rows of the last table that go with the integrity note, so that the last page never holds the note alone. */
+const ROWS_KEPT_WITH_NOTE = 3;
+const SPACE_AFTER_REGION = 16;
+
+/** `closingHeight`: that of what follows the last table (the integrity note), kept with its last rows. */
+function writeSelectedCentres(
+  doc: PDFKit.PDFDocument,
+  content: AnnexContent,
+  tr: AnnexTranslator,
+  closingHeight: number,
+): void {
   const heading = tr.t('annex2.heading');
   doc.outline.addItem(heading);
   block(doc, heading, STYLE.annexHeading, { spaceAfter: 8 });
@@ -162,19 +172,23 @@ function writeSelectedCentres(doc: PDFKit.PDFDocument, content: AnnexContent, tr
   }
   block(doc, tr.t('annex2.intro'), STYLE.body, { spaceAfter: 12 });
   let number = 0;
-  for (const group of groups) {
+  groups.forEach((group, index) => {
     const region = tr.t(`region.${group.region}`);
     const rows = group.members.map((member) => {
       number += 1;
       return [tr.number(number), member.name, member.city ?? NO_CITY, member.countryName];
     });
-    const spec = centresTable(tr, rows, tr.t('centres.regionContinued', { region }));
+    const last = index === groups.length - 1;
+    const spec: TableSpec = {
+      ...centresTable(tr, rows, tr.t('centres.regionContinued', { region })),
+      ...(last ? { keepWithTail: { rows: ROWS_KEPT_WITH_NOTE, height: SPACE_AFTER_REGION + closingHeight } } : {}),
+    };
     const centres = tr.t('unit.centres', { count: group.members.length });
     const heading = tr.t('centres.regionHeading', { region, centres });
     block(doc, heading, STYLE.regionHeading, { spaceAfter: 6, keepWithNext: tableLeadHeight(doc, spec) });
     table(doc, spec);
-    doc.y += 16;
-  }
+    doc.y += SPACE_AFTER_REGION;
+  });
 }
 
 function centresTable(tr: AnnexTranslator, rows: string[][], continued: string): TableSpec {
@@ -191,20 +205,50 @@ function centresTable(tr: AnnexTranslator, rows: string[][], continued: string):
   };
 }
 
-function writeIntegrityNote(doc: PDFKit.PDFDocument, content: AnnexContent, tr: AnnexTranslator): void {
-  const label = tr.t('integrity.hash');
-  const howTo = tr.t('integrity.howTo');
-  // On a line of its own: wrapped inside the sentence, the path would break at a slash.
-  const request = PUBLIC_COHORT_REQUEST + content.cohortId;
-  const noteHeight =
+const INTEGRITY_SPACE_BEFORE = 8;
+const INTEGRITY_HEADING_SPACE = 6;
+
+function integrityNoteParts(content: AnnexContent, tr: AnnexTranslator) {
+  return {
+    heading: tr.t('integrity.heading'),
+    label: tr.t('integrity.hash'),
+    howTo: tr.t('integrity.howTo'),
+    // On a line of its own: wrapped inside the sentence, the path would break at a slash.
+    request: PUBLIC_COHORT_REQUEST + content.cohortId,
+  };
+}
+
+/** The note below its heading: what the heading keeps with. */
+function integrityBodyHeight(doc: PDFKit.PDFDocument, content: AnnexContent, tr: AnnexTranslator): number {
+  const { label, howTo, request } = integrityNoteParts(content, tr);
+  return (
     measureBlock(doc, label, STYLE.small) +
     measureBlock(doc, content.contentHash, STYLE.hash) +
     measureBlock(doc, howTo, STYLE.small) +
     measureBlock(doc, request, STYLE.hash) +
-    14;
-  doc.y += 8;
+    14
+  );
+}
+
+/** The whole note, with its heading and the space above it. */
+function integrityNoteHeight(doc: PDFKit.PDFDocument, content: AnnexContent, tr: AnnexTranslator): number {
+  const { heading } = integrityNoteParts(content, tr);
+  return (
+    INTEGRITY_SPACE_BEFORE +
+    measureBlock(doc, heading, STYLE.regionHeading) +
+    INTEGRITY_HEADING_SPACE +
+    integrityBodyHeight(doc, content, tr)
+  );
+}
+
+function writeIntegrityNote(doc: PDFKit.PDFDocument, content: AnnexContent, tr: AnnexTranslator): void {
+  const { heading, label, howTo, request } = integrityNoteParts(content, tr);
+  doc.y += INTEGRITY_SPACE_BEFORE;
   // The note is read as a whole: heading, hash and explanation stay on one page.
-  block(doc, tr.t('integrity.heading'), STYLE.regionHeading, { spaceAfter: 6, keepWithNext: noteHeight });
+  block(doc, heading, STYLE.regionHeading, {
+    spaceAfter: INTEGRITY_HEADING_SPACE,
+    keepWithNext: integrityBodyHeight(doc, content, tr),
+  });
   block(doc, label, STYLE.small, { spaceAfter: 2 });
   block(doc, content.contentHash, STYLE.hash, { spaceAfter: 6 });
   block(doc, howTo, STYLE.small, { spaceAfter: 4 });
