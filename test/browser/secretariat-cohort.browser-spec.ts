@@ -5,6 +5,7 @@ import {
   WebPlatform,
   activate,
   checkPage,
+  expectAccessible,
   launchBrowser,
   signedInVisitor,
   text,
@@ -109,7 +110,11 @@ describe('the secretariat proposes, amends, approves and publishes a cohort', ()
       await rowOf(waitlist, secondWaiting!.organisation.name).getByText(countryCap(secondWaiting!)).waitFor();
       const excluded = table(page, t('excluded.title'));
       await rowOf(excluded, leftOut!.organisation.name).getByText(countryCap(leftOut!)).waitFor();
-      await page.getByText(t('unmet.size', { achieved: 2, required: 3 })).waitFor();
+      const short = {
+        members: t('counts.members_other', { formatted: 2 }),
+        seats: t('counts.seats_other', { formatted: 3 }),
+      };
+      await page.getByText(t('unmet.size', short)).waitFor();
       await checkPage(page, SUITE, 'proposal', language);
 
       // One member out, the best waitlisted centre in, each with a reason.
@@ -136,7 +141,17 @@ describe('the secretariat proposes, amends, approves and publishes a cohort', ()
 
       await confirmStep(page, t, 'approve');
       await page.getByText(t('statuses.approved'), { exact: true }).waitFor();
-      await confirmStep(page, t, 'publish');
+      await activate(page, page.getByRole('button', { name: t('transition.publish.button') }));
+      const publish = page.getByRole('dialog', { name: t('transition.publish.title') });
+      // Before anything is sent, the notices as the applicants will read them: one group per outcome.
+      for (const outcome of ['cohortSelected', 'cohortWaitlisted', 'cohortNotSelected']) {
+        const heading = text(language, `secretariat:messages.templates.${outcome}`);
+        await publish.getByRole('heading', { name: heading }).waitFor();
+      }
+      await publish.getByText(text(language, 'secretariat:messages.total', { count: CENTRES.length })).waitFor();
+      await expectAccessible(page, `publication preview (${language})`);
+      await activate(page, publish.getByRole('button', { name: t('transition.publish.confirm'), exact: true }));
+      await publish.waitFor({ state: 'hidden' });
       const hash = page.getByTestId('content-hash');
       await hash.waitFor();
       const cohortId = page.url().split('/').pop()!;
@@ -189,8 +204,8 @@ async function amend(
   await dialog.waitFor({ state: 'hidden' });
 }
 
-/** Approves or publishes, through the confirmation. */
-async function confirmStep(page: Page, t: (key: string) => string, transition: 'approve' | 'publish'): Promise<void> {
+/** Approves, through the confirmation. */
+async function confirmStep(page: Page, t: (key: string) => string, transition: 'approve'): Promise<void> {
   await activate(page, page.getByRole('button', { name: t(`transition.${transition}.button`) }));
   const dialog = page.getByRole('dialog', { name: t(`transition.${transition}.title`) });
   await activate(page, dialog.getByRole('button', { name: t(`transition.${transition}.confirm`), exact: true }));

@@ -16,7 +16,10 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Saves draft answers; send the version you read in If-Match. */
+    /**
+     * Saves draft answers; send the version you read in If-Match. 412 only when the answers changed
+     *     since that version: documents attached or removed meanwhile do not make it stale.
+     */
     patch: operations['ApplicationsController_update'];
     trace?: never;
   };
@@ -514,6 +517,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/calls/{id}/applications/eligibility': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * One eligibility decision, with its reason, for many submitted applications of the call
+     * @description All or nothing, in one transaction, audited per application. When any id is not an application of the call (404 NOT_FOUND) or not submitted (409 INVALID_TRANSITION), nothing changes and the problem lists each such id in `errors` (`code` NOT_IN_CALL or NOT_SUBMITTED, `params.applicationId`).
+     */
+    post: operations['ApplicationBulkController_decideEligibility'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/calls/{id}/applications/export': {
     parameters: {
       query?: never;
@@ -525,6 +548,43 @@ export interface paths {
     get: operations['ApplicationsController_exportForCall'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calls/{id}/applications/reminders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reminds the applicants of the drafts named that they are not submitted
+     * @description In-app and by e-mail, in each applicant’s language, at most once per application and day (UTC); submitted or withdrawn applications are left out. Answers what was done for each id. An id that is not an application of the call refuses the whole request (404, listed in `errors`); so does a call that no longer takes submissions (409).
+     */
+    post: operations['ApplicationBulkController_remind'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calls/{id}/applications/reminders/previews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The reminders that POST …/reminders would send now, once per language of their recipients */
+    post: operations['ApplicationBulkController_previewReminders'];
     delete?: never;
     options?: never;
     head?: never;
@@ -673,6 +733,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/calls/{id}/evaluations/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every evaluation of the call (each assignment, whatever its status) with every criterion's score and comment. Audited. */
+    get: operations['EvaluationExportController_exportEvaluations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/calls/{id}/evaluator-statistics': {
     parameters: {
       query?: never;
@@ -771,6 +848,23 @@ export interface paths {
      *     most once a day per evaluator and call, so repeating the request sends nothing more.
      */
     post: operations['PanelProgressController_remind'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calls/{id}/panel/reminders/previews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The reminders that POST …/panel/reminders would send now, once per language of their recipients */
+    post: operations['PanelProgressController_previewReminders'];
     delete?: never;
     options?: never;
     head?: never;
@@ -906,6 +1000,26 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['CohortsController_approve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cohorts/{id}/publication-preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The notices publishing this cohort now would send (selected, waitlisted, not selected), once per
+     *     language their recipients read, with how many each; nothing is sent.
+     */
+    get: operations['CohortsController_previewPublication'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1453,7 +1567,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The platform's users by role and search, for the secretariat (e.g. the evaluators to seat on a panel). */
+    /** The platform's users by role, status and search, sorted, for the secretariat (e.g. the evaluators to seat on a panel). */
     get: operations['UsersController_list'];
     put?: never;
     /** Creates an evaluator or a secretariat member. */
@@ -1849,6 +1963,21 @@ export interface components {
       created: number;
       unassigned: components['schemas']['UnassignedDto'][];
     };
+    BulkApplicationsDto: {
+      /** @description Applications of the call in the path; repeated ids count once. */
+      applicationIds: string[];
+    };
+    BulkEligibilityDecisionDto: {
+      /** @description Submitted applications of the call in the path; repeated ids count once. */
+      applicationIds: string[];
+      eligible: boolean;
+      reason: string;
+    };
+    BulkEligibilityResultDto: {
+      applicationIds: string[];
+      /** @description How many applications took the decision: every one named. */
+      decided: number;
+    };
     CallApplicationDto: {
       /**
        * @example {
@@ -2092,6 +2221,8 @@ export interface components {
         | 'NOT_FULLY_EVALUATED'
         | 'WITHDRAWN'
         | 'REMOVED_BY_SECRETARIAT';
+      /** @description The ranking score; null for an application the ranking leaves out. */
+      score: number | null;
     };
     CohortOverrideDto: {
       add: string[];
@@ -2130,29 +2261,11 @@ export interface components {
       /** @description The token of the link e-mailed to the address. */
       token: string;
     };
-    ConflictDto: {
-      /** Format: uuid */
-      applicationId: string;
-      /** Format: uuid */
-      callId: string;
-      /** Format: date-time */
-      createdAt: string;
-      /**
-       * Format: uuid
-       * @description Who declared it: the evaluator itself or the secretariat.
-       */
-      declaredBy: string;
-      /** Format: uuid */
-      evaluatorId: string;
-      /** Format: uuid */
-      id: string;
-      reason: string;
+    ConflictOrganisationDto: {
+      countryCode: string;
+      name: string;
       /** @enum {string} */
-      source: 'declared' | 'automatic';
-    };
-    ConflictPageDto: {
-      items: components['schemas']['ConflictDto'][];
-      total: number;
+      region: 'AFR' | 'AMS' | 'ARB' | 'ASP' | 'CIS' | 'EUR';
     };
     ConstraintReportDto: {
       /** @description What the automatic proposal reached (unmetConstraints). */
@@ -2516,6 +2629,32 @@ export interface components {
        */
       locale?: 'en' | 'fr';
     };
+    ListedConflictDto: {
+      /** Format: uuid */
+      applicationId: string;
+      /** Format: uuid */
+      callId: string;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: uuid
+       * @description Who declared it: the evaluator itself or the secretariat.
+       */
+      declaredBy: string;
+      /** Format: uuid */
+      evaluatorId: string;
+      /** Format: uuid */
+      id: string;
+      /** @description The organisation that made the application concerned. */
+      organisation: components['schemas']['ConflictOrganisationDto'];
+      reason: string;
+      /** @enum {string} */
+      source: 'declared' | 'automatic';
+    };
+    ListedConflictPageDto: {
+      items: components['schemas']['ListedConflictDto'][];
+      total: number;
+    };
     LoginDto: {
       email: string;
       password: string;
@@ -2685,7 +2824,6 @@ export interface components {
       /** Format: uuid */
       id: string;
     };
-    Object: Record<string, never>;
     OrganisationDto: {
       city: string | null;
       countryCode: string;
@@ -2981,6 +3119,21 @@ export interface components {
     ReminderReportDto: {
       reminded: components['schemas']['RemindedEvaluatorDto'][];
       skipped: components['schemas']['SkippedReminderDto'][];
+    };
+    ReminderResultDto: {
+      /** Format: uuid */
+      applicationId: string;
+      /**
+       * @description `already_reminded_today`: its applicant was reminded earlier today (UTC); `not_draft`: submitted or withdrawn.
+       * @enum {string}
+       */
+      outcome: 'reminded' | 'already_reminded_today' | 'not_draft';
+    };
+    RemindersResultDto: {
+      /** @description Each application named, in the order named. */
+      items: components['schemas']['ReminderResultDto'][];
+      /** @description How many applicants were reminded now. */
+      reminded: number;
     };
     ReopenEvaluationDto: {
       reason?: string;
@@ -4281,12 +4434,8 @@ export interface operations {
       query?: {
         limit?: number;
         offset?: number;
-        /** @description Only calls in this status, or in any of these. */
-        status?: components['schemas']['Object'][] &
-          (
-            | ('draft' | 'open' | 'closed' | 'reviewing' | 'published' | 'archived')
-            | ('draft' | 'open' | 'closed' | 'reviewing' | 'published' | 'archived')[]
-          );
+        /** @description Only calls in these statuses (repeat the parameter for several: `status=published&status=archived`). */
+        status?: ('draft' | 'open' | 'closed' | 'reviewing' | 'published' | 'archived')[];
       };
       header?: never;
       path?: never;
@@ -4498,6 +4647,40 @@ export interface operations {
       };
     };
   };
+  ApplicationBulkController_decideEligibility: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BulkEligibilityDecisionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkEligibilityResultDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   ApplicationsController_exportForCall: {
     parameters: {
       query?: {
@@ -4538,6 +4721,74 @@ export interface operations {
         content: {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': Blob;
           'text/csv; charset=utf-8': Blob;
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ApplicationBulkController_remind: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BulkApplicationsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RemindersResultDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ApplicationBulkController_previewReminders: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BulkApplicationsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreviewsDto'];
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
@@ -4831,7 +5082,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ConflictPageDto'];
+          'application/json': components['schemas']['ListedConflictPageDto'];
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
@@ -4900,6 +5151,40 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CallDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  EvaluationExportController_exportEvaluations: {
+    parameters: {
+      query?: {
+        format?: 'csv' | 'xlsx';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The evaluations, a row per assignment, a score and a comment column per criterion. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': Blob;
+          'text/csv; charset=utf-8': Blob;
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
@@ -5122,6 +5407,40 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReminderReportDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PanelProgressController_previewReminders: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EvaluatorIdsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreviewsDto'];
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
@@ -5448,6 +5767,36 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CohortDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CohortsController_previewPublication: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreviewsDto'];
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
@@ -6571,6 +6920,11 @@ export interface operations {
         /** @description Part of the name, e-mail or affiliation, any case. */
         q?: string;
         role?: 'applicant' | 'evaluator' | 'secretariat' | 'admin';
+        /** @description What to sort by, descending with a leading `-`; ties by name. By name by default. */
+        sort?:
+          'name' | '-name' | 'email' | '-email' | 'role' | '-role' | 'status' | '-status' | 'createdAt' | '-createdAt';
+        /** @description Active accounts, or deactivated ones; without it, both. */
+        status?: 'active' | 'inactive';
       };
       header?: never;
       path?: never;

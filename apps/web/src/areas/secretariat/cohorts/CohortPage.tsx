@@ -12,6 +12,7 @@ import { CohortTransitionButton } from './CohortTransitionButton';
 import { ConstraintsUsed } from './ConstraintsUsed';
 import { OverridesHistory } from './OverridesHistory';
 import { ProposalTables } from './ProposalTables';
+import { PublishCohortButton } from './PublishCohortButton';
 import { PublishedCohort } from './PublishedCohort';
 import { unmetConstraintSentence, violationSentence } from './explanations';
 
@@ -69,7 +70,11 @@ function NextStep({ cohort }: { cohort: Cohort }) {
   const transition = cohort.status === 'proposed' ? 'approve' : 'publish';
   return (
     <Group gap="md" align="center">
-      <CohortTransitionButton cohort={cohort} transition={transition} />
+      {transition === 'publish' ? (
+        <PublishCohortButton cohort={cohort} />
+      ) : (
+        <CohortTransitionButton cohort={cohort} transition={transition} />
+      )}
       <Text size="sm">{t(`cohorts.transition.${transition}.hint`)}</Text>
     </Group>
   );
