@@ -1,5 +1,3 @@
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import type { Response } from 'supertest';
 import { download, expectProblem, sql } from '../support/applications';
 import {
@@ -15,6 +13,7 @@ import {
 } from '../support/evaluation-fixtures';
 import { Actor, createApplicant } from '../support/fixtures';
 import { SeededName, seedListedCall } from '../support/listed-call';
+import { csvRecords, workbookRecords } from '../support/spreadsheets';
 import { TestApi } from '../support/test-app';
 
 type Row = Record<string, string>;
@@ -45,23 +44,14 @@ interface RankingItem {
   needsModeration: boolean;
 }
 
-/** The CSV as any RFC 4180 reader takes it: a record per row, by header. */
+/** The CSV export, checked to start with the UTF-8 byte-order mark, as records by header. */
 function readCsv(res: Response): Row[] {
   const bytes = res.body as Buffer;
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  return parse(bytes, { bom: true, columns: true }) as Row[];
+  return csvRecords(bytes);
 }
 
-/** The first sheet of the workbook as records by header, cells as the workbook types them. */
-async function readXlsx(res: Response): Promise<Array<Record<string, ExcelJS.CellValue>>> {
-  const workbook = new ExcelJS.Workbook();
-  // exceljs types its input as an ArrayBuffer-like of its own; a Node Buffer is what it reads.
-  await workbook.xlsx.load(res.body as Parameters<ExcelJS.Xlsx['load']>[0]);
-  const [header, ...rows] = (workbook.worksheets[0].getSheetValues() as ExcelJS.CellValue[][])
-    .slice(1)
-    .map((row) => row.slice(1));
-  return rows.map((row) => Object.fromEntries(header.map((name, i) => [String(name), row[i] ?? null])));
-}
+const readXlsx = (res: Response) => workbookRecords(res.body as Buffer);
 
 const CSV_TYPE = /^text\/csv; charset=utf-8/;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

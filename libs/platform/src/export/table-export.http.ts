@@ -28,9 +28,10 @@ export const ApiTableExport = (description: string) =>
 const logger = new Logger('Export');
 
 /**
- * Sends the table as a file named `<name>.<format>`, streamed as the rows come. Errors before the
- * first byte are the caller's to answer; after it, the status is sent already, so the connection is
- * cut and the client sees an incomplete file rather than a complete-looking truncated one.
+ * Sends the table as a file named `<name>.<format>`, streamed as the rows come. What may be refused
+ * (an unknown call) is checked before; a failure while the rows stream comes after the status was
+ * sent, so the connection is cut and the client sees an incomplete download, not a truncated file
+ * that looks complete.
  */
 export async function sendTable<Row>(
   res: Response,

@@ -1,6 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Staff, parseSort } from '@app/platform';
+import type { Response } from 'express';
+import { ApiTableExport, AuthUser, CurrentUser, Staff, parseSort, sendTable } from '@app/platform';
+import { RankingExport } from '../application/ranking-export';
 import { RankingQuery } from '../application/ranking.query';
 import { ScoringService } from '../application/scoring.service';
 import {
@@ -8,6 +10,7 @@ import {
   CallStatisticsDto,
   MarkingDistributionDto,
   RankingDto,
+  RankingExportQueryDto,
   RankingQueryDto,
   ScoringStatusDto,
 } from './scoring.dto';
@@ -20,6 +23,7 @@ export class ScoringController {
   constructor(
     private readonly scoring: ScoringService,
     private readonly rankings: RankingQuery,
+    private readonly exports: RankingExport,
   ) {}
 
   /** Whether the results reflect every submitted evaluation, computed from the database. */
@@ -52,6 +56,22 @@ export class ScoringController {
     if (!result) return { applicationId, result: null };
     const { callId: _call, applicationId: _application, ...scores } = result;
     return { applicationId, result: scores };
+  }
+
+  /** Every ranked application the search finds with all its scores, its eligibility and status: CSV or a workbook. Audited. */
+  @Get('ranking/export')
+  @Staff()
+  @ApiTableExport('The ranking, a row per ranked application.')
+  async exportRanking(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) callId: string,
+    @Query() query: RankingExportQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { format, search } = query;
+    const sort = parseSort(query.sort, { key: 'rank', descending: false });
+    const table = await this.exports.table(actor, callId, { search, sort }, format);
+    await sendTable(res, format, `ranking-${callId}`, table);
   }
 
   /** Each evaluator's totals beside the call's: who is harsh, who is lenient. */

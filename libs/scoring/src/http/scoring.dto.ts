@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { PageQueryDto, SearchTermField, sortValues } from '@app/platform';
+import { ExportFormatQueryDto, PageQueryDto, SearchTermField, sortValues } from '@app/platform';
 import { RANKING_SORT_KEYS } from '../infrastructure/ranking.repository';
 
 const RANKING_SORTS = sortValues(RANKING_SORT_KEYS);
@@ -16,6 +16,12 @@ export class RankingQueryDto extends PageQueryDto {
   @IsIn(RANKING_SORTS)
   sort?: string;
 }
+
+/** The ranking's search and order, without paging: an export holds every ranked application found. */
+export class RankingExportQueryDto extends IntersectionType(
+  OmitType(RankingQueryDto, ['limit', 'offset'] as const),
+  ExportFormatQueryDto,
+) {}
 
 export class ScoringStatusDto {
   /** True only when every submitted evaluation is reflected in the results. */
