@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { NotFoundError, Page, Role, Transaction } from '@app/platform';
 import { Locale, User } from '../domain/user';
 import { IdentityConfig, identityConfig } from '../identity.config';
-import { UsersRepository } from '../infrastructure/users.repository';
+import { UserListFilter, UsersRepository } from '../infrastructure/users.repository';
 import { CountriesService } from './countries.service';
 import { PasswordHasher } from './password-hasher';
 
@@ -39,7 +39,7 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   /** For the secretariat: e.g. the evaluators to seat on a panel. */
-  list(filter: { role?: Role; q?: string; limit: number; offset: number }): Promise<Page<User>> {
+  list(filter: UserListFilter): Promise<Page<User>> {
     return this.users.list(filter);
   }
 

@@ -12,11 +12,12 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { PageQueryDto, ROLES, Role } from '@app/platform';
+import { PageQueryDto, ROLES, Role, sortValues } from '@app/platform';
 import { MAX_ACCOUNT_CHANGE_REASON_LENGTH } from '../domain/account-change';
 import { REGIONS, Region } from '../domain/geography';
 import { ORGANISATION_TYPES, OrganisationType } from '../domain/organisation';
 import { LOCALES, Locale } from '../domain/user';
+import { USER_SORT_KEYS, USER_STATUS_FILTERS, UserStatusFilter } from '../infrastructure/users.repository';
 import { NewPasswordField } from './password.field';
 
 const STAFF_ACCOUNT_ROLES = ['evaluator', 'secretariat', 'admin'] as const;
@@ -233,6 +234,8 @@ export class LogoutDto {
   refreshToken: string;
 }
 
+const USER_SORTS = sortValues(USER_SORT_KEYS);
+
 export class UserQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ROLES })
   @IsOptional()
@@ -245,6 +248,18 @@ export class UserQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(200)
   q?: string;
+
+  /** Active accounts, or deactivated ones; without it, both. */
+  @ApiPropertyOptional({ enum: USER_STATUS_FILTERS })
+  @IsOptional()
+  @IsIn(USER_STATUS_FILTERS)
+  status?: UserStatusFilter;
+
+  /** What to sort by, descending with a leading `-`; ties by name. By name by default. */
+  @ApiPropertyOptional({ enum: USER_SORTS, default: 'name' })
+  @IsOptional()
+  @IsIn(USER_SORTS)
+  sort?: string;
 }
 
 export class UserListItemDto extends UserDto {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Page, PageOf, Public, Roles, Staff } from '@app/platform';
+import { AuthUser, CurrentUser, Page, PageOf, Public, Roles, Staff, parseSort } from '@app/platform';
 import { AccountsService } from '../application/accounts.service';
 import { CountriesService } from '../application/countries.service';
 import { OrganisationsService } from '../application/organisations.service';
@@ -37,12 +37,12 @@ export class UsersController {
     return toUserDto(await this.users.createStaffUser(body));
   }
 
-  /** The platform's users by role and search, for the secretariat (e.g. the evaluators to seat on a panel). */
+  /** The platform's users by role, status and search, sorted, for the secretariat (e.g. the evaluators to seat on a panel). */
   @Get('users')
   @Staff()
   @ApiOkResponse({ type: PageOf(UserListItemDto) })
   async list(@Query() query: UserQueryDto): Promise<Page<UserListItemDto>> {
-    const page = await this.users.list(query);
+    const page = await this.users.list({ ...query, sort: parseSort(query.sort, { key: 'name', descending: false }) });
     return { items: page.items.map((user) => ({ ...toUserDto(user), createdAt: user.createdAt })), total: page.total };
   }
 

@@ -1,8 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { CallerState, Page, Role, Transaction, Transactions, isUniqueViolation } from '@app/platform';
+import { CallerState, Page, PageQuery, Role, Sort, Transaction, Transactions, isUniqueViolation } from '@app/platform';
 import { EmailTakenError } from '../domain/identity.errors';
 import { Locale, User } from '../domain/user';
 import { UserEntity } from './identity.entities';
+
+/** What the list of users sorts by; the name (then id) is the default and breaks every tie. */
+export const USER_SORT_KEYS = ['name', 'email', 'role', 'status', 'createdAt'] as const;
+export type UserSortKey = (typeof USER_SORT_KEYS)[number];
+
+export const USER_STATUS_FILTERS = ['active', 'inactive'] as const;
+export type UserStatusFilter = (typeof USER_STATUS_FILTERS)[number];
+
+export interface UserListFilter extends PageQuery {
+  role?: Role;
+  status?: UserStatusFilter;
+  /** Part of the name, e-mail or affiliation, any case. */
+  q?: string;
+  sort?: Sort<UserSortKey>;
+}
+
+const USER_SORT_COLUMNS: Record<UserSortKey, string> = {
+  name: 'lower(u.display_name)',
+  email: 'lower(u.email)',
+  role: 'u.role',
+  // Active ones first when ascending, as a reader expects of "status".
+  status: 'NOT u.active',
+  createdAt: 'u.created_at',
+};
 
 export type NewUser = Omit<
   UserEntity,
@@ -67,22 +91,22 @@ export class UsersRepository {
     return row ? toUser(row) : null;
   }
 
-  /** Users by role and a search over name, e-mail and affiliation, by name. */
-  async list(filter: { role?: Role; q?: string; limit: number; offset: number }): Promise<Page<User>> {
+  /** Users by role, account status and a search over name, e-mail and affiliation, sorted as asked (by name by default). */
+  async list(filter: UserListFilter): Promise<Page<User>> {
     const query = this.transactions.autocommit.createQueryBuilder(UserEntity, 'u');
     if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
+    if (filter.status) query.andWhere('u.active = :active', { active: filter.status === 'active' });
     if (filter.q) {
       const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       query.andWhere('(u.display_name ILIKE :pattern OR u.email ILIKE :pattern OR u.affiliation ILIKE :pattern)', {
         pattern,
       });
     }
-    const [rows, total] = await query
-      .orderBy('lower(u.display_name)')
-      .addOrderBy('u.id')
-      .take(filter.limit)
-      .skip(filter.offset)
-      .getManyAndCount();
+    const sort = filter.sort ?? { key: 'name', descending: false };
+    query.orderBy(USER_SORT_COLUMNS[sort.key], sort.descending ? 'DESC' : 'ASC');
+    // Ties by name; not when sorting by name, since a second ORDER BY of it would replace the first.
+    if (sort.key !== 'name') query.addOrderBy(USER_SORT_COLUMNS.name);
+    const [rows, total] = await query.addOrderBy('u.id').take(filter.limit).skip(filter.offset).getManyAndCount();
     return { items: rows.map(toUser), total };
   }
 

@@ -10,32 +10,39 @@ import { ListSearchInput } from '../ListSearchInput';
 import { readChoice, withListParameter } from '../list-search';
 import { AccountActions } from './AccountActions';
 import { HistoryDialog } from './HistoryDialog';
-import { PAGE_SIZE, ROLE_FILTERS, type Person } from './people';
+import { SortableHeader } from '../SortableHeader';
+import { DEFAULT_SORT, PAGE_SIZE, ROLE_FILTERS, SORTS, STATUS_FILTERS, type Person } from './people';
 
 export async function peopleLoader({ request }: LoaderFunctionArgs) {
   const me = await requireStaff(request);
   const params = new URL(request.url).searchParams;
   const q = params.get('q')?.trim() ?? '';
   const role = readChoice(params, 'role', ROLE_FILTERS, 'all');
+  const status = readChoice(params, 'status', STATUS_FILTERS, 'all');
+  const sort = readChoice(params, 'sort', SORTS, DEFAULT_SORT);
   const offset = Math.max(0, Number(params.get('offset')) || 0);
   const historyOf = params.get('history');
+  const query = {
+    limit: PAGE_SIZE,
+    offset,
+    sort,
+    ...(q ? { q } : {}),
+    ...(role !== 'all' ? { role } : {}),
+    ...(status !== 'all' ? { status } : {}),
+  };
   const [page, history] = await Promise.all([
-    ok(
-      api.GET('/api/v1/users', {
-        params: { query: { limit: PAGE_SIZE, offset, ...(q ? { q } : {}), ...(role !== 'all' ? { role } : {}) } },
-      }),
-    ),
+    ok(api.GET('/api/v1/users', { params: { query } })),
     historyOf
       ? ok(api.GET('/api/v1/users/{id}/history', { params: { path: { id: historyOf }, query: { limit: 500 } } }))
       : null,
   ]);
-  return { me, people: page.items, total: page.total, q, role, offset, historyOf, history };
+  return { me, people: page.items, total: page.total, q, role, status, sort, offset, historyOf, history };
 }
 
 /** The platform's users for the secretariat and administrators: found, filtered, and their accounts managed. */
 export function PeoplePage() {
   const { t } = useTranslation('secretariat');
-  const { me, people, total, q, role, offset, historyOf, history } = useLoaderData<typeof peopleLoader>();
+  const { me, people, total, q, role, status, sort, offset, historyOf, history } = useLoaderData<typeof peopleLoader>();
   const [params, setParams] = useSearchParams();
   const historyPerson = people.find((p) => p.id === historyOf);
   return (
@@ -60,11 +67,19 @@ export function PeoplePage() {
               setParams(withListParameter(params, 'role', event.currentTarget.value.replace(/^all$/, ''), 'offset'))
             }
           />
+          <NativeSelect
+            label={t('people.statusFilter')}
+            value={status}
+            data={STATUS_FILTERS.map((value) => ({ value, label: t(`people.statuses.${value}`) }))}
+            onChange={(event) =>
+              setParams(withListParameter(params, 'status', event.currentTarget.value.replace(/^all$/, ''), 'offset'))
+            }
+          />
         </Group>
         {people.length === 0 ? (
           <EmptyState>{t('people.none')}</EmptyState>
         ) : (
-          <PeopleTable me={me} people={people} total={total} offset={offset} />
+          <PeopleTable me={me} people={people} total={total} offset={offset} sort={sort} />
         )}
         <Pager offset={offset} total={total} />
       </Stack>
@@ -84,7 +99,15 @@ export function PeoplePage() {
   );
 }
 
-function PeopleTable({ me, people, total, offset }: { me: Me; people: Person[]; total: number; offset: number }) {
+interface TableProps {
+  me: Me;
+  people: Person[];
+  total: number;
+  offset: number;
+  sort: string;
+}
+
+function PeopleTable({ me, people, total, offset, sort }: TableProps) {
   const { t } = useTranslation(['secretariat', 'common']);
   const [params] = useSearchParams();
   const historyLink = (id: string) => {
@@ -98,10 +121,16 @@ function PeopleTable({ me, people, total, offset }: { me: Me; people: Person[]; 
         <Table.Caption>{t('people.caption', { first: offset + 1, last: offset + people.length, total })}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{t('people.name')}</Table.Th>
-            <Table.Th scope="col">{t('people.email')}</Table.Th>
-            <Table.Th scope="col">{t('people.role')}</Table.Th>
-            <Table.Th scope="col">{t('people.status')}</Table.Th>
+            {(['name', 'email', 'role', 'status'] as const).map((key) => (
+              <SortableHeader
+                key={key}
+                label={t(`people.${key}`)}
+                sortKey={key}
+                sort={sort}
+                defaultSort={DEFAULT_SORT}
+                pageParameter="offset"
+              />
+            ))}
             <Table.Th scope="col">{t('people.actions')}</Table.Th>
           </Table.Tr>
         </Table.Thead>

@@ -6,6 +6,12 @@ export type HistoryEntry = components['schemas']['AccountHistoryEntryDto'];
 
 export const PAGE_SIZE = 25;
 export const ROLE_FILTERS = ['all', 'applicant', 'evaluator', 'secretariat', 'admin'] as const;
+export const STATUS_FILTERS = ['all', 'active', 'inactive'] as const;
+
+/** The columns the list sorts by (the API's `sort` keys); by name unless the address says otherwise. */
+export const SORT_KEYS = ['name', 'email', 'role', 'status'] as const;
+export const DEFAULT_SORT = 'name';
+export const SORTS = SORT_KEYS.flatMap((key) => [key, `-${key}`] as const);
 
 /** The fewest characters the page asks for in a reason (the API keeps it, and takes up to 1,000). */
 export const MIN_REASON = 3;

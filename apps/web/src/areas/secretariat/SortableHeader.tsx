@@ -1,0 +1,38 @@
+import { Anchor, Table } from '@mantine/core';
+import { Link, useSearchParams } from 'react-router';
+import { withListParameter } from './list-search';
+
+interface Props {
+  label: string;
+  /** The API's sort key of this column. */
+  sortKey: string;
+  /** The list's order now, as the API's `sort` (descending with a leading `-`). */
+  sort: string;
+  /** The order the address leaves out: the API's default. */
+  defaultSort: string;
+  /** The address parameters of the order and of the list's page (which a new order resets). */
+  parameter?: string;
+  pageParameter: string;
+}
+
+const ARROWS = { ascending: '↑', descending: '↓', none: '↕' } as const;
+
+/**
+ * A column header that orders the list on the server: a link to the list sorted by its column
+ * (ascending first, then the other way), which a keyboard reaches and follows like any link;
+ * `aria-sort` tells assistive technologies the order shown.
+ */
+export function SortableHeader({ label, sortKey, sort, defaultSort, parameter = 'sort', pageParameter }: Props) {
+  const [params] = useSearchParams();
+  const state = sort === sortKey ? 'ascending' : sort === `-${sortKey}` ? 'descending' : 'none';
+  const next = state === 'ascending' ? `-${sortKey}` : sortKey;
+  const target = withListParameter(params, parameter, next === defaultSort ? '' : next, pageParameter);
+  return (
+    <Table.Th scope="col" aria-sort={state}>
+      <Anchor component={Link} to={`?${target.toString()}`} fw={700} c="inherit" underline="hover">
+        {label}
+        <span aria-hidden="true"> {ARROWS[state]}</span>
+      </Anchor>
+    </Table.Th>
+  );
+}
