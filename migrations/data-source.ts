@@ -25,27 +25,37 @@ export async function migrate(url: string): Promise<string[]> {
   }
 }
 
-/** PostgreSQL's SQLSTATE for CREATE DATABASE of a name that exists (another process was first). */
+/** PostgreSQL's SQLSTATEs: no database of that name; CREATE DATABASE of a name that exists (another process was first). */
+const INVALID_CATALOG_NAME = '3D000';
 const DUPLICATE_DATABASE = '42P04';
+
+const sqlState = (error: unknown): string | undefined => (error as { code?: string }).code;
 
 /**
  * Creates the database `url` names when its server has none by that name, so that a fresh server
- * needs no separate createdb; connects to the server's `postgres` database for that. Answers
- * whether it created it.
+ * needs no separate createdb. Only then does it connect to the server's `postgres` database (a
+ * production role that may not is never asked to). Answers whether it created it.
  */
 export async function createDatabaseIfMissing(url: string): Promise<boolean> {
+  const probe = new Client({ connectionString: url });
+  try {
+    await probe.connect();
+    return false;
+  } catch (error) {
+    if (sqlState(error) !== INVALID_CATALOG_NAME) throw error;
+  } finally {
+    await probe.end().catch(() => undefined);
+  }
   const target = new URL(url);
   const name = decodeURIComponent(target.pathname.slice(1));
   target.pathname = '/postgres';
   const admin = new Client({ connectionString: target.toString() });
   await admin.connect();
   try {
-    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (found.rowCount !== 0) return false;
     await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
     return true;
   } catch (error) {
-    if ((error as { code?: string }).code === DUPLICATE_DATABASE) return false;
+    if (sqlState(error) === DUPLICATE_DATABASE) return false;
     throw error;
   } finally {
     await admin.end();
