@@ -89,7 +89,10 @@ export interface Application {
  * bumps the version (the ETag) but leaves typed answers current, so a tab never conflicts with its
  * own uploads.
  */
-export function answersCurrentAt(application: Pick<Application, 'version' | 'answersVersion'>, version: number): boolean {
+export function answersCurrentAt(
+  application: Pick<Application, 'version' | 'answersVersion'>,
+  version: number,
+): boolean {
   return version <= application.version && version >= (application.answersVersion ?? application.version);
 }
 
