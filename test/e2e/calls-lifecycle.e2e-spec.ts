@@ -21,7 +21,7 @@ describe('POST /calls/:id/open and /close', () => {
   });
 
   const draft = () => createCall(api, secretariat.token, {}, false);
-  const transition = (id: string, action: 'open' | 'close', headers: Record<string, string> = {}) =>
+  const transition = (id: string, action: 'open' | 'close' | 'archive', headers: Record<string, string> = {}) =>
     api.post(`/api/v1/calls/${id}/${action}`, { token: secretariat.token, headers });
 
   describe('allowed transitions', () => {
@@ -31,7 +31,13 @@ describe('POST /calls/:id/open and /close', () => {
 
       expect(res.status).toBe(200);
       expect(res.headers.etag).toBe('"2"');
-      expect(res.body).toEqual({ ...call.body, status: 'open', version: 2, updatedAt: expect.any(String) });
+      expect(res.body).toEqual({
+        ...call.body,
+        status: 'open',
+        version: 2,
+        updatedAt: expect.any(String),
+        changeable: ['closesAt', 'weights'],
+      });
       expect(await readCall(api, secretariat.token, call.id)).toEqual(res.body);
     });
 
@@ -61,6 +67,8 @@ describe('POST /calls/:id/open and /close', () => {
       ['close a draft', [], 'close'],
       ['close a closed call', ['open', 'close'], 'close'],
       ['reopen a closed call', ['open', 'close'], 'open'],
+      ['archive a draft', [], 'archive'],
+      ['archive a closed call, whose cohort is not published', ['open', 'close'], 'archive'],
     ] as const)('%s', async (_name, steps, action) => {
       const call = await draft();
       for (const step of steps) expect((await transition(call.id, step)).status).toBe(200);
@@ -78,6 +86,13 @@ describe('POST /calls/:id/open and /close', () => {
 
       expectProblem(await transition(call.id, 'close'), 409, 'INVALID_TRANSITION');
       expect((await readCall(api, secretariat.token, call.id)).status).toBe(status);
+    });
+
+    it('archive an archived call', async () => {
+      const call = await createCall(api, secretariat.token);
+      await forceCallStatus(db, call.id, 'archived');
+
+      expectProblem(await transition(call.id, 'archive'), 409, 'INVALID_TRANSITION');
     });
 
     it('opening the same draft twice at once opens it once; the other request gets 409', async () => {

@@ -20,7 +20,7 @@ describe('GET /calls and GET /calls/:id', () => {
   let secretariat: Actor;
   let applicant: Applicant;
   let evaluator: Actor;
-  const ids = { draft: '', open: '', closed: '', published: '' };
+  const ids = { draft: '', open: '', closed: '', published: '', archived: '' };
 
   beforeAll(async () => {
     api = await TestApi.start();
@@ -35,6 +35,8 @@ describe('GET /calls and GET /calls/:id', () => {
     expect((await api.post(`/api/v1/calls/${ids.closed}/close`, { token: secretariat.token })).status).toBe(200);
     ids.published = (await createCall(api, secretariat.token, window(4))).id;
     await forceCallStatus(db, ids.published, 'published');
+    ids.archived = (await createCall(api, secretariat.token, window(5))).id;
+    await forceCallStatus(db, ids.archived, 'archived');
   });
   afterAll(async () => {
     await db.end();
@@ -55,17 +57,17 @@ describe('GET /calls and GET /calls/:id', () => {
       ['an evaluator', () => evaluator.token],
     ];
 
-    it.each(viewers)('%s list open and published calls only', async (_who, token) => {
+    it.each(viewers)('%s list open calls and those whose cohort is published, archived or not', async (_who, token) => {
       const page = await list(token());
 
-      expect(listedIds(page)).toEqual(expect.arrayContaining([ids.open, ids.published]));
+      expect(listedIds(page)).toEqual(expect.arrayContaining([ids.open, ids.published, ids.archived]));
       expect(listedIds(page)).not.toContain(ids.draft);
       expect(listedIds(page)).not.toContain(ids.closed);
-      expect(new Set(page.items.map((c) => c.status))).toEqual(new Set(['open', 'published']));
+      expect(page.items.every((c) => ['open', 'published', 'archived'].includes(c.status))).toBe(true);
     });
 
-    it.each(viewers)('%s read an open and a published call', async (_who, token) => {
-      for (const id of [ids.open, ids.published]) {
+    it.each(viewers)('%s read an open, a published and an archived call', async (_who, token) => {
+      for (const id of [ids.open, ids.published, ids.archived]) {
         const res = await api.get(`/api/v1/calls/${id}`, { token: token() });
         expect(res.status).toBe(200);
         expect(res.body.id).toBe(id);
@@ -89,6 +91,16 @@ describe('GET /calls and GET /calls/:id', () => {
       expect(listedIds(page)).toContain(ids.open);
       expect(listedIds(page)).not.toContain(ids.published);
       expect(page.items.every((c) => c.status === 'open')).toBe(true);
+    });
+
+    it('the public may ask for several statuses at once: the past calls', async () => {
+      const res = await api.get('/api/v1/calls?status=published&status=archived&status=closed&limit=500');
+      expect(res.status).toBe(200);
+      const page = res.body as { items: CallSummary[] };
+
+      expect(listedIds(page)).toEqual(expect.arrayContaining([ids.published, ids.archived]));
+      expect(listedIds(page)).not.toContain(ids.closed);
+      expect(page.items.every((c) => c.status === 'published' || c.status === 'archived')).toBe(true);
     });
   });
 
@@ -123,6 +135,30 @@ describe('GET /calls and GET /calls/:id', () => {
       expect(listedIds(page)).not.toContain(ids.open);
       expect(page.items.every((c) => c.status === 'draft')).toBe(true);
       expect(page.total).toBeGreaterThanOrEqual(1);
+    });
+
+    it('filters by several statuses: closed and archived calls', async () => {
+      const res = await api.get('/api/v1/calls?status=closed&status=archived&limit=500', { token: secretariat.token });
+      expect(res.status).toBe(200);
+      const page = res.body as { items: CallSummary[]; total: number };
+
+      expect(listedIds(page)).toEqual(expect.arrayContaining([ids.closed, ids.archived]));
+      expect(listedIds(page)).not.toContain(ids.published);
+      expect(page.items.every((c) => c.status === 'closed' || c.status === 'archived')).toBe(true);
+      expect(page.total).toBeGreaterThanOrEqual(2);
+    });
+
+    it('is told, call by call, what can still change', async () => {
+      const changeable = async (id: string) =>
+        (await api.get(`/api/v1/calls/${id}`, { token: secretariat.token })).body.changeable as string[];
+
+      expect(await changeable(ids.draft)).toEqual(
+        expect.arrayContaining(['reference', 'title', 'questions', 'weights']),
+      );
+      expect(await changeable(ids.open)).toEqual(['closesAt', 'weights']);
+      expect(await changeable(ids.closed)).toEqual(['weights']);
+      expect(await changeable(ids.published)).toEqual([]);
+      expect(await changeable(ids.archived)).toEqual([]);
     });
 
     it('reads a draft, with its version as ETag', async () => {
@@ -187,11 +223,12 @@ describe('GET /calls and GET /calls/:id', () => {
       expectInvalid(await api.get('/api/v1/calls', { query: { [name]: value } }), name);
     });
 
-    it('refuses an unknown status with 400', async () => {
+    it('refuses an unknown status with 400, alone or among known ones', async () => {
       expectInvalid(
         await api.get('/api/v1/calls', { token: secretariat.token, query: { status: 'finished' } }),
         'status',
       );
+      expectInvalid(await api.get('/api/v1/calls?status=open&status=finished', { token: secretariat.token }), 'status');
     });
   });
 

@@ -57,6 +57,16 @@ describe('PATCH /calls/:id after the call has opened', () => {
       });
     });
 
+    it('cannot move once the call is closed (409 FIELD_LOCKED): a later deadline would reopen nothing', async () => {
+      const call = await openCall();
+      const closed = await api.post(`/api/v1/calls/${call.id}/close`, { token: secretariat.token });
+      const res = await patch(closed.body, { closesAt: later(call.body.closesAt, 7) });
+
+      expectProblem(res, 409, 'FIELD_LOCKED');
+      expect(res.body.detail).toContain('only weights can change');
+      expect(await readCall(api, secretariat.token, call.id)).toEqual(closed.body);
+    });
+
     it('cannot be brought forward (400), even to a time still in the future', async () => {
       const call = await openCall();
       const res = await patch(call, { closesAt: later(call.body.closesAt, -0.5) });

@@ -100,6 +100,19 @@ describe('evaluation: conflicts of interest', () => {
     const list = await api.get(conflictsUrl(callId), { token: secretariat.token });
     expect(list.status).toBe(200);
     expect(list.body.total).toBe(2);
+    // Each names the organisation of its application, as the secretariat knows it.
+    const organisationOf = new Map(
+      (list.body.items as Array<{ applicationId: string; organisation: unknown }>).map((c) => [
+        c.applicationId,
+        c.organisation,
+      ]),
+    );
+    expect(organisationOf.get(applicationIds[2])).toEqual({
+      name: `Hub ${applicants[2].email}`,
+      countryCode: 'BR',
+      region: 'AMS',
+    });
+    expect(organisationOf.get(applicationIds[1])).toMatchObject({ countryCode: 'FR', region: 'EUR' });
     expectProblem(await api.get(conflictsUrl(callId), { token: japanese.token }), 403, 'FORBIDDEN');
   });
 

@@ -15,12 +15,13 @@ import {
 import { Call, CallDefinition, CallStatus } from '../domain/call';
 import { CALL_EVENTS, callEvent } from '../domain/call-events';
 import { CallPatch, definitionOf, planCallChange } from '../domain/call-change';
+import { CallCopyInput, copiedDefinition } from '../domain/call-copy';
 import { callDefinitionErrors } from '../domain/call-definition.rules';
 import { CallAction, callTransitionEvent, nextCallStatus } from '../domain/call-lifecycle';
 import { CallsRepository } from '../infrastructure/calls.repository';
 
-/** Calls the public may read: those open for applications and those with a published cohort. */
-const PUBLIC_STATUSES: CallStatus[] = ['open', 'published'];
+/** Calls the public may read: those open for applications and those with a published cohort, archived or not. */
+const PUBLIC_STATUSES: CallStatus[] = ['open', 'published', 'archived'];
 
 @Injectable()
 export class CallsService {
@@ -33,32 +34,52 @@ export class CallsService {
   ) {}
 
   async create(actor: AuthUser, definition: CallDefinition): Promise<Call> {
+    return this.insert(actor, definition, { action: 'call.created' });
+  }
+
+  /** A new draft with the rules of another call (any status), audited on the new call with its source. */
+  async copy(actor: AuthUser, sourceId: string, input: CallCopyInput): Promise<Call> {
+    const source = await this.get(sourceId);
+    return this.insert(actor, copiedDefinition(source, input), {
+      action: 'call.copied',
+      copiedFrom: { id: source.id, reference: source.reference },
+    });
+  }
+
+  private async insert(
+    actor: AuthUser,
+    definition: CallDefinition,
+    audited: { action: string; copiedFrom?: { id: string; reference: string } },
+  ): Promise<Call> {
     const errors = callDefinitionErrors(definition);
     if (errors.length > 0) throw new ValidationError(errors);
     const id = await this.transactions.run(async (tx) => {
       const callId = await this.calls.insert(tx, definition);
       await this.audit.record(tx, {
         actorId: actor.id,
-        action: 'call.created',
+        action: audited.action,
         entityType: 'call',
         entityId: callId,
-        after: { reference: definition.reference, title: definition.title },
+        after: {
+          reference: definition.reference,
+          title: definition.title,
+          ...(audited.copiedFrom ? { copiedFrom: audited.copiedFrom } : {}),
+        },
       });
       return callId;
     });
     return this.get(id);
   }
 
-  async list(actor: AuthUser | undefined, filter: { status?: CallStatus; limit: number; offset: number }) {
+  async list(actor: AuthUser | undefined, filter: { status?: CallStatus[]; limit: number; offset: number }) {
     const statuses = isStaff(actor)
-      ? filter.status && [filter.status]
-      : PUBLIC_STATUSES.filter((s) => !filter.status || s === filter.status);
+      ? filter.status
+      : PUBLIC_STATUSES.filter((s) => !filter.status || filter.status.includes(s));
     return this.calls.list({ statuses, limit: filter.limit, offset: filter.offset }) satisfies Promise<Page<Call>>;
   }
 
-  /** Staff see every call; others only open and published ones (the rest are 404 to them). */
   /**
-   * Open and published calls are public; the others only for the secretariat and those another
+   * Open, published and archived calls are public; the others only for the secretariat and those another
    * context grants them to (the evaluators of its panel, who score against its criteria).
    */
   async getVisible(actor: AuthUser | undefined, id: string): Promise<Call> {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DomainError } from '@app/platform/errors';
 import { Call, CallDefinition, CallStatus } from './call';
-import { CallPatch, definitionOf, planCallChange } from './call-change';
+import { CallPatch, changeableFields, definitionOf, planCallChange } from './call-change';
 
 const CLOSES_AT = Date.parse('2030-03-01T00:00:00Z');
 
@@ -12,6 +12,7 @@ function makeCall(status: CallStatus, overrides: Partial<Call> = {}): Call {
     version: 4,
     createdAt: new Date('2029-11-01T00:00:00Z'),
     updatedAt: new Date('2029-11-02T00:00:00Z'),
+    publishedCohortId: null,
     reference: 'BDT/DIR/DM/013',
     title: 'Accelerator centres 2030',
     description: 'Select the network.',
@@ -99,6 +100,19 @@ const weightsPatch = fc.option(
   { nil: undefined },
 );
 
+describe('changeableFields', () => {
+  it.each([
+    ['draft', [...FIELD_ORDER, 'weights']],
+    ['open', ['closesAt', 'weights']],
+    ['closed', ['weights']],
+    ['reviewing', ['weights']],
+    ['published', []],
+    ['archived', []],
+  ] as const)('a %s call may change %j', (status, fields) => {
+    expect(changeableFields(status)).toEqual(fields);
+  });
+});
+
 describe('planCallChange', () => {
   it('lets a draft change any set of fields and reports exactly those', () => {
     fc.assert(
@@ -126,7 +140,8 @@ describe('planCallChange', () => {
   it('refuses, once opened, any patch that changes a locked field, naming each one', () => {
     fc.assert(
       fc.property(afterOpening, lockedSubset(1), weightsPatch, fc.nat(), (status, fields, weights, later) => {
-        const patch: CallPatch = { ...patchOf(fields), weights, closesAt: new Date(CLOSES_AT + later) };
+        const closesAt = new Date(CLOSES_AT + (status === 'open' ? later : 0));
+        const patch: CallPatch = { ...patchOf(fields), weights, closesAt };
         const error = thrown(() => planCallChange(makeCall(status), patch));
         expect(error.code).toBe('FIELD_LOCKED');
         for (const field of fields) expect(error.message).toContain(field);
@@ -135,9 +150,10 @@ describe('planCallChange', () => {
     );
   });
 
-  it('lets an opened call take new positive weights and a later closesAt, flagging what changed', () => {
+  it('lets an open call take new positive weights and a later closesAt, a closed one new weights, flagging what changed', () => {
     fc.assert(
-      fc.property(afterOpening, weightsPatch, fc.option(fc.nat(), { nil: undefined }), (status, weights, later) => {
+      fc.property(afterOpening, weightsPatch, fc.option(fc.nat(), { nil: undefined }), (status, weights, extension) => {
+        const later = status === 'open' ? extension : undefined;
         const call = makeCall(status);
         const patch: CallPatch = { weights };
         if (later !== undefined) patch.closesAt = new Date(CLOSES_AT + later);
@@ -172,13 +188,28 @@ describe('planCallChange', () => {
     }
   });
 
-  it('refuses, once opened, to bring closesAt forward', () => {
+  it('refuses, while open, to bring closesAt forward', () => {
     fc.assert(
-      fc.property(afterOpening, fc.integer({ min: 1, max: 30 * 86_400_000 }), weightsPatch, (status, ms, weights) => {
-        const error = thrown(() => planCallChange(makeCall(status), { closesAt: new Date(CLOSES_AT - ms), weights }));
+      fc.property(fc.integer({ min: 1, max: 30 * 86_400_000 }), weightsPatch, (ms, weights) => {
+        const error = thrown(() => planCallChange(makeCall('open'), { closesAt: new Date(CLOSES_AT - ms), weights }));
         expect(error.code).toBe('VALIDATION_FAILED');
         expect(error.errors).toEqual([expect.objectContaining({ field: 'closesAt' })]);
       }),
+    );
+  });
+
+  it('refuses, once closed, any new closesAt: a later deadline would reopen nothing', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<CallStatus>('closed', 'reviewing'),
+        fc.integer({ min: -30 * 86_400_000, max: 30 * 86_400_000 }).filter((ms) => ms !== 0),
+        weightsPatch,
+        (status, ms, weights) => {
+          const error = thrown(() => planCallChange(makeCall(status), { closesAt: new Date(CLOSES_AT + ms), weights }));
+          expect(error.code).toBe('FIELD_LOCKED');
+          expect(error.message).toContain('only weights can change; not closesAt');
+        },
+      ),
     );
   });
 

@@ -1,6 +1,6 @@
 import { ValidationError } from '@app/platform/errors';
 import { canonicalJson } from '@app/platform/json/canonical-json';
-import { Call, CallDefinition, Criterion } from './call';
+import { Call, CallDefinition, CallStatus, Criterion } from './call';
 import { callDefinitionErrors } from './call-definition.rules';
 import { isBeforePublication } from './call-lifecycle';
 import { CallPublishedError, FieldLockedError } from './calls.errors';
@@ -32,12 +32,25 @@ const DEFINITION_FIELDS = [
   'questions',
 ] as const satisfies readonly (keyof CallDefinition)[];
 
+/** A field of the definition, or `weights`: the criteria's weights alone, the rest of each criterion kept. */
+export const CHANGEABLE_FIELDS = [...DEFINITION_FIELDS, 'weights'] as const;
+export type ChangeableField = (typeof CHANGEABLE_FIELDS)[number];
+
 /**
- * Applies a patch to a call per DESIGN §4: anything while draft; afterwards only an extension of
- * closesAt and criteria weights, and nothing once published. Throws when the patch is not allowed.
+ * What a PATCH may still change in a call of this status (DESIGN §4): anything while draft; while
+ * open, a later deadline and the weights; once closed only the weights, since a later deadline would
+ * reopen nothing; nothing once the cohort is published.
  */
+export function changeableFields(status: CallStatus): ChangeableField[] {
+  if (status === 'draft') return [...CHANGEABLE_FIELDS];
+  if (status === 'open') return ['closesAt', 'weights'];
+  return isBeforePublication(status) ? ['weights'] : [];
+}
+
+/** Applies a patch to a call as `changeableFields` allows; throws when the patch is not allowed. */
 export function planCallChange(call: Call, patch: CallPatch): PlannedCallChange {
   if (!isBeforePublication(call.status)) throw new CallPublishedError();
+  const allowed = new Set<string>(changeableFields(call.status));
   const current = definitionOf(call);
   const next: CallDefinition = { ...current };
   for (const field of DEFINITION_FIELDS) {
@@ -50,9 +63,11 @@ export function planCallChange(call: Call, patch: CallPatch): PlannedCallChange 
 
   if (call.status !== 'draft') {
     const locked = changedFields.filter(
-      (field) => field !== 'closesAt' && !(field === 'criteria' && onlyWeightsDiffer(current.criteria, next.criteria)),
+      (field) =>
+        !allowed.has(field) &&
+        !(field === 'criteria' && allowed.has('weights') && onlyWeightsDiffer(current.criteria, next.criteria)),
     );
-    if (locked.length > 0) throw new FieldLockedError(locked);
+    if (locked.length > 0) throw new FieldLockedError(call.status, [...allowed], locked);
     if (next.closesAt.getTime() < current.closesAt.getTime()) {
       throw new ValidationError([
         {
@@ -69,7 +84,15 @@ export function planCallChange(call: Call, patch: CallPatch): PlannedCallChange 
 }
 
 export function definitionOf(call: Call): CallDefinition {
-  const { id: _id, status: _status, version: _version, createdAt: _c, updatedAt: _u, ...definition } = call;
+  const {
+    id: _id,
+    status: _status,
+    version: _version,
+    createdAt: _c,
+    updatedAt: _u,
+    publishedCohortId: _p,
+    ...definition
+  } = call;
   return definition;
 }
 

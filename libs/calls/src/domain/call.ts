@@ -73,6 +73,8 @@ export interface Call extends CallDefinition {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  /** The cohort published for the call (cohorts grants it), once there is one. */
+  publishedCohortId: string | null;
 }
 
 export const DEFAULT_DISAGREEMENT_THRESHOLD = 30;

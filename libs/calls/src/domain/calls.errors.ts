@@ -16,10 +16,10 @@ export class ReferenceTakenError extends DomainError {
 }
 
 export class FieldLockedError extends DomainError {
-  constructor(fields: string[]) {
+  constructor(status: string, allowed: string[], fields: string[]) {
     super(
       CALLS_ERRORS.FIELD_LOCKED,
-      `Once a call has opened, only closesAt (to extend it) and criteria weights can change; not ${fields.join(', ')}.`,
+      `In a call that is ${status}, only ${allowed.join(' and ')} can change; not ${fields.join(', ')}.`,
     );
   }
 }

@@ -1,4 +1,11 @@
-import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions, PartialType } from '@nestjs/swagger';
+import {
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiPropertyOptions,
+  IntersectionType,
+  PartialType,
+  PickType,
+} from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -24,6 +31,7 @@ import {
 import { IsRegionMap, ORGANISATION_TYPES, OrganisationType, REGIONS, Region } from '@app/identity';
 import { MAX_INT32, NestedObject, NestedObjects, PROTOTYPE_KEYS, PageQueryDto } from '@app/platform';
 import { CALL_STATUSES, CallStatus, QUESTION_TYPES, QuestionType } from '../domain/call';
+import { CHANGEABLE_FIELDS, ChangeableField } from '../domain/call-change';
 import { IsWeightMap } from './weight-map.validator';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
@@ -260,11 +268,27 @@ export class UpdateCallDto extends PartialType(CreateCallDto, { skipNullProperti
   weights?: Record<string, number>;
 }
 
+/**
+ * A new draft from an existing call: its own reference and a new window are required (a copy never
+ * keeps a past round's dates); the title defaults to the source's marked "(copy)".
+ */
+export class CopyCallDto extends IntersectionType(
+  PickType(CreateCallDto, ['reference', 'opensAt', 'closesAt'] as const),
+  // null is refused, not taken as absent.
+  PartialType(PickType(CreateCallDto, ['title'] as const), { skipNullProperties: false }),
+) {}
+
+/** A query parameter given once is one value; repeated, several. */
+const asArray = ({ value }: { value: unknown }) => (Array.isArray(value) ? value : [value]);
+
 export class CallListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: CALL_STATUSES })
+  /** Only calls in these statuses (repeat the parameter for several: `status=published&status=archived`). */
+  @ApiPropertyOptional({ enum: CALL_STATUSES, isArray: true })
   @IsOptional()
-  @IsIn(CALL_STATUSES)
-  status?: CallStatus;
+  @Transform(asArray)
+  @ArrayMaxSize(CALL_STATUSES.length)
+  @IsIn(CALL_STATUSES, { each: true })
+  status?: CallStatus[];
 }
 
 export class CriterionViewDto {
@@ -312,4 +336,13 @@ export class CallDto {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  /**
+   * What a PATCH may still change in the call's status: every field while draft; `closesAt` (later
+   * only) and `weights` while open; `weights` alone once closed, until publication; nothing after.
+   */
+  @ApiProperty({ enum: CHANGEABLE_FIELDS, isArray: true })
+  changeable: ChangeableField[];
+  /** The cohort published for this call (GET /public/cohorts/:id), once there is one. */
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  publishedCohortId: string | null;
 }

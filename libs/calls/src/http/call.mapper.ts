@@ -1,6 +1,15 @@
 import { Call, CallDefinition, Criterion, DEFAULT_DISAGREEMENT_THRESHOLD, Question } from '../domain/call';
-import { CallPatch } from '../domain/call-change';
-import { CallDto, CreateCallDto, CriterionDto, QuestionDto, ScoringSettingsDto, UpdateCallDto } from './call.dto';
+import { CallPatch, changeableFields } from '../domain/call-change';
+import { CallCopyInput } from '../domain/call-copy';
+import {
+  CallDto,
+  CopyCallDto,
+  CreateCallDto,
+  CriterionDto,
+  QuestionDto,
+  ScoringSettingsDto,
+  UpdateCallDto,
+} from './call.dto';
 
 export function toCallDefinition(dto: CreateCallDto): CallDefinition {
   return {
@@ -73,6 +82,15 @@ function toScoring(dto: ScoringSettingsDto): CallDefinition['scoring'] {
   };
 }
 
+export function toCallCopy(dto: CopyCallDto): CallCopyInput {
+  return {
+    reference: dto.reference.trim(),
+    ...(dto.title !== undefined ? { title: dto.title.trim() } : {}),
+    opensAt: dto.opensAt,
+    closesAt: dto.closesAt,
+  };
+}
+
 export function toCallDto(call: Call): CallDto {
-  return { ...call };
+  return { ...call, changeable: changeableFields(call.status) };
 }

@@ -4,8 +4,8 @@ import type { Response } from 'express';
 import { AuthUser, CurrentUser, IfMatchVersion, Page, PageOf, Public, Staff } from '@app/platform';
 import { CallsService } from '../application/calls.service';
 import { Call } from '../domain/call';
-import { CallDto, CallListQueryDto, CreateCallDto, UpdateCallDto } from './call.dto';
-import { toCallDefinition, toCallDto, toCallPatch } from './call.mapper';
+import { CallDto, CallListQueryDto, CopyCallDto, CreateCallDto, UpdateCallDto } from './call.dto';
+import { toCallCopy, toCallDefinition, toCallDto, toCallPatch } from './call.mapper';
 
 const ID = new ParseUUIDPipe();
 
@@ -22,7 +22,23 @@ export class CallsController {
     return withEtag(res, await this.calls.create(actor, toCallDefinition(body)));
   }
 
-  /** The public sees open and published calls; the secretariat every call, filtered by `status`. */
+  /**
+   * A new draft with the criteria, questions, eligibility, selection, scoring and assignment rules of
+   * the call named; its reference and window are given anew, its title defaults to the source's "(copy)".
+   */
+  @Post(':id/copy')
+  @Staff()
+  @ApiCreatedResponse({ type: CallDto })
+  async copy(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) id: string,
+    @Body() body: CopyCallDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return withEtag(res, await this.calls.copy(actor, id, toCallCopy(body)));
+  }
+
+  /** The public sees open calls and those whose cohort is published; the secretariat every call; both filter by `status`. */
   @Get()
   @Public()
   @ApiOkResponse({ type: PageOf(CallDto) })
@@ -72,6 +88,19 @@ export class CallsController {
   @ApiOkResponse({ type: CallDto })
   async close(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string, @Res({ passthrough: true }) res: Response) {
     return withEtag(res, await this.calls.transition(actor, id, 'close'));
+  }
+
+  /** Files away a call whose cohort is published: it leaves the current calls, stays public and readable. */
+  @Post(':id/archive')
+  @HttpCode(200)
+  @Staff()
+  @ApiOkResponse({ type: CallDto })
+  async archive(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return withEtag(res, await this.calls.transition(actor, id, 'archive'));
   }
 }
 

@@ -11,6 +11,7 @@ export const CALL_COLUMNS = `
   c.evaluators_per_application AS "evaluatorsPerApplication",
   c.eligibility, c.selection, c.scoring, c.assignment, c.version,
   c.created_at AS "createdAt", c.updated_at AS "updatedAt",
+  (SELECT p.cohort_id FROM cohorts_published_by_call p WHERE p.call_id = c.id) AS "publishedCohortId",
   (SELECT coalesce(json_agg(json_build_object(
             'code', k.code, 'title', k.title, 'description', k.description, 'weight', k.weight)
           ORDER BY k.position), '[]')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { AuthUser, ForbiddenError, Page, PageQuery, Transactions, ValidationError, isStaff } from '@app/platform';
-import { Conflict } from '../domain/evaluation';
+import { Conflict, ListedConflict } from '../domain/evaluation';
 import { AssignmentsRepository } from '../infrastructure/assignments.repository';
 import { ConflictsRepository, PanelRepository } from '../infrastructure/panel.repository';
 import { EvaluationContext } from './evaluation-context';
@@ -71,9 +71,13 @@ export class ConflictsService {
     });
   }
 
-  async list(callId: string, page: PageQuery): Promise<Page<Conflict>> {
+  /** A page of the call's conflicts, each naming the organisation of its application. */
+  async list(callId: string, page: PageQuery): Promise<Page<ListedConflict>> {
     await this.context.call(callId);
-    return this.conflicts.pageForCall(callId, page);
+    const { items, total } = await this.conflicts.pageForCall(callId, page);
+    const organisations = await this.context.applicantOrganisations(items.map((c) => c.applicationId));
+    // A conflict always concerns an application of the call, which is never deleted.
+    return { items: items.map((c) => ({ ...c, organisation: organisations.get(c.applicationId)! })), total };
   }
 
   private evaluatorFor(actor: AuthUser, requested: string | undefined): string {

@@ -7,9 +7,9 @@ import { PanelService } from '../application/panel.service';
 import {
   AssignmentDto,
   AutoAssignmentDto,
-  ConflictDto,
   DeclareConflictDto,
   DeclaredConflictDto,
+  ListedConflictDto,
   ManualAssignmentDto,
   PanelDto,
   PanelRequestDto,
@@ -70,10 +70,13 @@ export class PanelController {
 
   @Get('conflicts')
   @Staff()
-  @ApiOkResponse({ type: PageOf(ConflictDto) })
-  async listConflicts(@Param('id', ID) callId: string, @Query() query: PageQueryDto): Promise<Page<ConflictDto>> {
+  @ApiOkResponse({ type: PageOf(ListedConflictDto) })
+  async listConflicts(@Param('id', ID) callId: string, @Query() query: PageQueryDto): Promise<Page<ListedConflictDto>> {
     const page = await this.conflicts.list(callId, query);
-    return { items: page.items.map(toConflictDto), total: page.total };
+    return {
+      items: page.items.map((c) => ({ ...toConflictDto(c), organisation: { ...c.organisation } })),
+      total: page.total,
+    };
   }
 
   /** Fills every missing slot without a conflict, keeping loads as even as the conflicts allow. */
