@@ -35,6 +35,11 @@ interface Answered<T> {
 
 /** The body of a successful answer; otherwise throws the API's problem as an ApiProblem. */
 export async function ok<T>(call: Promise<Answered<T>>): Promise<T> {
+  return (await okAnswer(call)).data;
+}
+
+/** A successful answer's body and response (for its headers); otherwise throws as `ok` does. */
+export async function okAnswer<T>(call: Promise<Answered<T>>): Promise<{ data: T; response: Response }> {
   let answered: Answered<T>;
   try {
     answered = await call;
@@ -42,7 +47,7 @@ export async function ok<T>(call: Promise<Answered<T>>): Promise<T> {
     throw ApiProblem.network(cause);
   }
   if (!answered.response.ok) throw ApiProblem.from(answered.response.status, answered.error);
-  return answered.data as T;
+  return { data: answered.data as T, response: answered.response };
 }
 
 /** The `If-Match` header of a change to a versioned resource. */

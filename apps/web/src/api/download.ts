@@ -1,4 +1,5 @@
-import { api, ok } from './client';
+import { api, ok, okAnswer } from './client';
+import type { paths } from './schema';
 
 /**
  * Saves one of an application's documents. The download needs the bearer token, which a plain link
@@ -11,6 +12,46 @@ export async function downloadDocument(applicationId: string, documentId: string
       parseAs: 'blob',
     }),
   );
+  saveFile(blob, filename);
+}
+
+export type ExportFormat = 'csv' | 'xlsx';
+export const EXPORT_FORMATS: ExportFormat[] = ['csv', 'xlsx'];
+
+type ExportQuery<Path extends keyof paths> = paths[Path] extends {
+  get: { parameters: { query?: infer Query } };
+}
+  ? Omit<NonNullable<Query>, 'format'>
+  : never;
+
+/** What each of a call's exports takes besides its format: the list's own filters and order. */
+export interface ExportQueries {
+  applications: ExportQuery<'/api/v1/calls/{id}/applications/export'>;
+  ranking: ExportQuery<'/api/v1/calls/{id}/ranking/export'>;
+  evaluations: ExportQuery<'/api/v1/calls/{id}/evaluations/export'>;
+}
+export type ExportTable = keyof ExportQueries;
+
+/** Saves one of a call's exports under the name the API gives it (fetched for the same reason as a document). */
+export async function downloadExport<Table extends ExportTable>(
+  callId: string,
+  table: Table,
+  format: ExportFormat,
+  query: ExportQueries[Table],
+): Promise<void> {
+  const params = { path: { id: callId }, query: { ...query, format } };
+  const { data, response } = await okAnswer(
+    table === 'applications'
+      ? api.GET('/api/v1/calls/{id}/applications/export', { params, parseAs: 'blob' })
+      : table === 'ranking'
+        ? api.GET('/api/v1/calls/{id}/ranking/export', { params, parseAs: 'blob' })
+        : api.GET('/api/v1/calls/{id}/evaluations/export', { params, parseAs: 'blob' }),
+  );
+  const named = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '');
+  saveFile(data, named?.[1] ?? `${table}.${format}`);
+}
+
+function saveFile(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -8,10 +8,12 @@ import { StatusBadge } from '../../applicant/StatusBadge';
 import { requireStaff } from '../access';
 import { callPath, useCall } from '../call/call-route';
 import { SectionTitle } from '../call/SectionTitle';
+import { ExportButtons } from '../ExportButtons';
 import { formatCompactDateTime } from '../format';
 import type { CallApplication } from '../types';
 import { ApplicationFilters } from './ApplicationFilters';
-import { readFilters, type Filters } from './application-filters';
+import { BulkActions, RowCheckbox, SelectAllCheckbox, useSelection, type Selection } from './BulkActions';
+import { exportQuery, readFilters, type Filters } from './application-filters';
 import { EligibilityBadge } from './EligibilityBadge';
 
 const PAGE_SIZE = 25;
@@ -36,15 +38,18 @@ export function ApplicationsPage() {
   const { t } = useTranslation('secretariat');
   const call = useCall();
   const { applications, total, filters, countries } = useLoaderData<typeof applicationsLoader>();
+  const selection = useSelection(applications.map((a) => a.id));
   return (
     <>
       <SectionTitle title={t('call.section.applications')} call={call} />
       <ApplicationFilters filters={filters} countries={countries} />
+      <ExportButtons table="applications" query={exportQuery(filters)} />
       {applications.length === 0 ? (
         <EmptyState>{t('applications.none')}</EmptyState>
       ) : (
         <>
-          <ApplicationsTable applications={applications} total={total} filters={filters} />
+          <BulkActions callId={call.id} applications={applications} selection={selection} />
+          <ApplicationsTable applications={applications} total={total} filters={filters} selection={selection} />
           <Pager filters={filters} total={total} />
         </>
       )}
@@ -56,9 +61,10 @@ interface TableProps {
   applications: CallApplication[];
   total: number;
   filters: Filters;
+  selection: Selection;
 }
 
-function ApplicationsTable({ applications, total, filters }: TableProps) {
+function ApplicationsTable({ applications, total, filters, selection }: TableProps) {
   const { t, i18n } = useTranslation(['secretariat', 'common']);
   const call = useCall();
   return (
@@ -69,6 +75,9 @@ function ApplicationsTable({ applications, total, filters }: TableProps) {
         </Table.Caption>
         <Table.Thead>
           <Table.Tr>
+            <Table.Th scope="col" w={40}>
+              <SelectAllCheckbox selection={selection} rows={applications.length} />
+            </Table.Th>
             <Table.Th scope="col">{t('applications.organisation')}</Table.Th>
             <Table.Th scope="col">{t('applications.country')}</Table.Th>
             <Table.Th scope="col">{t('applications.region')}</Table.Th>
@@ -80,6 +89,9 @@ function ApplicationsTable({ applications, total, filters }: TableProps) {
         <Table.Tbody>
           {applications.map((application) => (
             <Table.Tr key={application.id}>
+              <Table.Td>
+                <RowCheckbox selection={selection} application={application} />
+              </Table.Td>
               <Table.Th scope="row" fw={400}>
                 <Anchor component={Link} to={callPath(call.id, `applications/${application.id}`)} size="sm" fw={600}>
                   {application.organisation.name}

@@ -56,3 +56,8 @@ export function readFilters(params: URLSearchParams): Filters {
     offset: Number.isInteger(offset) && offset > 0 ? offset : 0,
   };
 }
+
+/** The list's filters and order without its page: what an export of the list holds. */
+export function exportQuery({ offset: _offset, ...filters }: Filters): Omit<Filters, 'offset'> {
+  return filters;
+}

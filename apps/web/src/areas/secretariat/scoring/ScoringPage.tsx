@@ -5,10 +5,11 @@ import { api, ok } from '../../../api/client';
 import { requireStaff } from '../access';
 import { useCall } from '../call/call-route';
 import { SectionTitle } from '../call/SectionTitle';
+import { ExportButtons } from '../ExportButtons';
 import { EvaluatorDistribution } from './EvaluatorDistribution';
 import { FullRun } from './FullRun';
 import { RankingTable } from './RankingTable';
-import { rankingQuery, readRankingView } from './ranking-view';
+import { rankingQuery, readRankingView, type RankingView } from './ranking-view';
 import { ScoringStatusPanel } from './ScoringStatusPanel';
 
 export async function scoringLoader({ request, params }: LoaderFunctionArgs) {
@@ -21,6 +22,12 @@ export async function scoringLoader({ request, params }: LoaderFunctionArgs) {
     ok(api.GET('/api/v1/calls/{id}/evaluator-statistics', path)),
   ]);
   return { status, ranking: { ...ranking, view: rankingView }, distribution };
+}
+
+/** The ranking's search and order without its page: what an export of the ranking holds. */
+function rankingExportQuery(view: RankingView) {
+  const { limit: _limit, offset: _offset, ...query } = rankingQuery(view);
+  return query;
 }
 
 /** The call's results: whether they are current, a full recomputation, the ranking and how each evaluator marks. */
@@ -36,7 +43,11 @@ export function ScoringPage() {
           <ScoringStatusPanel status={status} />
           <FullRun />
         </Stack>
-        <RankingTable ranking={ranking} />
+        <Stack gap="sm">
+          <RankingTable ranking={ranking} />
+          {ranking.total > 0 && <ExportButtons table="ranking" query={rankingExportQuery(ranking.view)} />}
+          <ExportButtons table="evaluations" query={{}} />
+        </Stack>
         <EvaluatorDistribution distribution={distribution} />
       </Stack>
     </>

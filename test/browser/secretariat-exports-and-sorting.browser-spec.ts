@@ -1,0 +1,138 @@
+import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import {
+  JOURNEY_TIMEOUT_MS,
+  type Language,
+  WebPlatform,
+  checkWidths,
+  launchBrowser,
+  pressOn,
+  signedInVisitor,
+  textsOf,
+} from '../support/browser';
+import { secretariatOf } from '../support/evaluation-fixtures';
+import { Actor, PASSWORD } from '../support/fixtures';
+import { seedListedCall } from '../support/listed-call';
+import { csvRecords, workbookRecords } from '../support/spreadsheets';
+
+/**
+ * The secretariat downloads the exports of a call (the applications as CSV, the ranking as an Excel
+ * workbook) and reads them back; and orders the people list by its column headers, with the
+ * keyboard, in English and in French. Each page is checked at a desktop's and a phone's width.
+ */
+
+const SUITE = 'secretariat-exports-and-sorting';
+
+describe('the secretariat exports a call’s tables and sorts its lists by their headers', () => {
+  let platform: WebPlatform;
+  let browser: Browser;
+  let secretariat: Actor;
+  let callId: string;
+  /** In every name of the suite's people: the search that shows only them. */
+  const tag = randomBytes(4).toString('hex');
+  const PEOPLE = [
+    { name: `${tag} Alpha`, email: `z-${tag}@test.example` },
+    { name: `${tag} bravo`, email: `a-${tag}@test.example` },
+    { name: `${tag} Charlie`, email: `m-${tag}@test.example` },
+  ];
+
+  beforeAll(async () => {
+    platform = await WebPlatform.start();
+    browser = await launchBrowser();
+    secretariat = await secretariatOf(platform.api);
+    ({ callId } = await seedListedCall(secretariat.id));
+    for (const person of PEOPLE) {
+      const created = await platform.api.post('/api/v1/users', {
+        token: secretariat.token,
+        body: { email: person.email, password: PASSWORD, displayName: person.name, role: 'evaluator' },
+      });
+      expect(created.status).toBe(201);
+    }
+  }, JOURNEY_TIMEOUT_MS);
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.close();
+  });
+
+  /** Presses the button with the keyboard and answers the bytes of the file it saves. */
+  async function downloadWith(page: Page, buttonName: string): Promise<{ name: string; bytes: Buffer }> {
+    const saved = page.waitForEvent('download');
+    await pressOn(page, page.getByRole('button', { name: buttonName, exact: true }));
+    const download = await saved;
+    return { name: download.suggestedFilename(), bytes: await readFile((await download.path())!) };
+  }
+
+  const rowHeaders = (page: Page) => page.locator('tbody th[scope="row"]').allInnerTexts();
+
+  it(
+    'downloads the applications as CSV, as the list shows them',
+    async () => {
+      const language: Language = 'en';
+      const t = textsOf(language, 'secretariat');
+      const page = await signedInVisitor(browser, platform.baseUrl, language, secretariat);
+      await page.goto(`/secretariat/calls/${callId}/applications?sort=organisation`);
+      await page.locator('tbody tr').first().waitFor();
+      const shown = await rowHeaders(page);
+
+      const { name, bytes } = await downloadWith(page, t('exports.applications.csv'));
+
+      expect(name).toBe(`applications-${callId}.csv`);
+      expect(csvRecords(bytes).map((row) => row.organisation)).toEqual(shown);
+      expect(shown).toHaveLength(5);
+      await checkWidths(page, SUITE, 'applications', language);
+      await page.context().close();
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
+
+  it(
+    'downloads the ranking as an Excel workbook, scores as numbers',
+    async () => {
+      const language: Language = 'fr';
+      const t = textsOf(language, 'secretariat');
+      const page = await signedInVisitor(browser, platform.baseUrl, language, secretariat);
+      await page.goto(`/secretariat/calls/${callId}/scoring`);
+
+      const { name, bytes } = await downloadWith(page, t('exports.ranking.xlsx'));
+
+      expect(name).toBe(`ranking-${callId}.xlsx`);
+      const rows = await workbookRecords(bytes);
+      expect(rows.map((row) => [row.rank, row.organisation, row.score])).toEqual([
+        [1, 'Dakar Tech Lab', 90],
+        [2, 'Nairobi Innovation Hub', 80],
+        [3, 'Lyon Accelerator', 70],
+      ]);
+      await checkWidths(page, SUITE, 'scoring', language);
+      await page.context().close();
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
+
+  it.each<Language>(['en', 'fr'])(
+    'orders the people by a column header with the keyboard, saying the order to assistive technologies (%s)',
+    async (language) => {
+      const t = textsOf(language, 'secretariat');
+      const page = await signedInVisitor(browser, platform.baseUrl, language, secretariat);
+      await page.goto(`/secretariat/people?q=${tag}`);
+      const header = (key: string) => page.getByRole('columnheader', { name: t(`people.${key}`), exact: true });
+      const names = [`${tag} Alpha`, `${tag} bravo`, `${tag} Charlie`];
+      await page.locator('tbody tr').first().waitFor();
+      expect(await rowHeaders(page)).toEqual(names);
+      expect(await header('name').getAttribute('aria-sort')).toBe('ascending');
+
+      await pressOn(page, header('name').getByRole('link'));
+      await page.locator('th[aria-sort="descending"]').waitFor();
+      expect(await rowHeaders(page)).toEqual([...names].reverse());
+
+      await pressOn(page, header('email').getByRole('link'));
+      await page.locator('th[aria-sort="ascending"]').waitFor();
+      expect(await header('email').getAttribute('aria-sort')).toBe('ascending');
+      expect(await header('name').getAttribute('aria-sort')).toBe('none');
+      expect(await rowHeaders(page)).toEqual([`${tag} bravo`, `${tag} Charlie`, `${tag} Alpha`]);
+      await checkWidths(page, SUITE, 'people-by-email', language);
+      await page.context().close();
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
+});
