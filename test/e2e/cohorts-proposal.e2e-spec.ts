@@ -18,8 +18,14 @@ import { startWorker } from '../support/worker';
 interface Entry {
   applicationId: string;
   rank: number;
+  score: number | null;
   reason?: string;
   organisation: { name: string; countryCode: string; region: string };
+}
+
+interface Ranked {
+  applicationId: string;
+  score: number;
 }
 
 describe('cohort proposals', () => {
@@ -206,6 +212,38 @@ describe('cohort proposals', () => {
       409,
       'INVALID_TRANSITION',
     );
+  });
+
+  it('approves a cohort over its seats without asking more: the added member has its reason, the audit keeps the overrun', async () => {
+    const proposed = (await propose({ size: 2, waitlistSize: 1 })).body;
+    // Everyone left out carries the score the ranking gave it, as the members do.
+    const scores = new Map(
+      ((await api.get(`/api/v1/calls/${callId}/ranking`, { token: secretariat.token })).body.items as Ranked[]).map(
+        (r) => [r.applicationId, r.score],
+      ),
+    );
+    for (const entry of proposed.excluded as Entry[]) expect(entry.score).toBe(scores.get(entry.applicationId));
+    const added = (proposed.excluded as Entry[]).find((e) => e.reason === 'COHORT_FULL')!.applicationId;
+    const amended = await api.patch(`/api/v1/cohorts/${proposed.id}`, {
+      token: secretariat.token,
+      body: { add: [added], reason: 'Its mentors cover a region nobody else does.' },
+    });
+    expect(amended.status).toBe(200);
+    expect(amended.body.violations).toContainEqual({ constraint: 'size', required: 2, actual: 3 });
+
+    const approved = await api.post(`/api/v1/cohorts/${proposed.id}/approve`, { token: secretariat.token });
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ status: 'approved', memberCount: 3, constraints: { size: 2 } });
+    expect(approved.body.violations).toEqual(amended.body.violations);
+    expect(approved.body.overrides).toMatchObject([
+      { add: [added], remove: [], reason: 'Its mentors cover a region nobody else does.' },
+    ]);
+    const [audit] = await sql<{ after: Record<string, unknown> }>(
+      api,
+      `SELECT after FROM audit_events WHERE entity_type = 'cohort' AND entity_id = $1 AND action = 'cohort.approved'`,
+      [proposed.id],
+    );
+    expect(audit?.after).toEqual({ members: 3, seats: 2, violations: amended.body.violations });
   });
 
   it('refuses to propose while scores are not up to date, and a proposal outdated by a rescoring', async () => {

@@ -32,7 +32,7 @@ describe('CohortsRepository on PostgreSQL', () => {
     waitlist: [
       { applicationId: randomUUID(), rank: members.length + 1, score: 50.5, countryCode: 'SN', region: 'AFR' },
     ],
-    excluded: [{ applicationId: randomUUID(), rank: null, reason: 'INELIGIBLE' }],
+    excluded: [{ applicationId: randomUUID(), rank: null, score: null, reason: 'INELIGIBLE' }],
     unmetConstraints: [],
     violations: [],
   });

@@ -94,7 +94,13 @@ export class CohortsService {
       assertCohortCan('approve', cohort.status, !isBeforePublication(call.status));
       await this.assertCurrent(tx, cohort);
       await this.cohorts.markApproved(tx, id, actor.id);
-      await this.record(tx, actor, 'cohort.approved', id, { members: cohort.members.length });
+      // Approval over the seats or against a quota is allowed (each member added by hand carries its
+      // reason); the audit trail keeps what was approved knowingly.
+      await this.record(tx, actor, 'cohort.approved', id, {
+        members: cohort.members.length,
+        seats: cohort.constraints.size,
+        violations: cohort.violations,
+      });
     });
     return this.get(id);
   }

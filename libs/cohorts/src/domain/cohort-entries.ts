@@ -1,10 +1,19 @@
 import type { RankedApplication } from './candidates';
-import type { CohortMember, Exclusion } from './selection.types';
+import type { ApplicationForSelection, CohortMember, Exclusion, ExclusionReason } from './selection.types';
 
 /** The member (or waitlist) entry of a ranked application. */
 export function memberOf(application: RankedApplication): CohortMember {
   const { applicationId, rank, score, countryCode, region } = application;
   return { applicationId, rank, score, countryCode, region };
+}
+
+/** The entry of an application left out of the members, with why. */
+export function exclusionOf(
+  application: Pick<ApplicationForSelection, 'applicationId' | 'rank' | 'score'>,
+  reason: ExclusionReason,
+): Exclusion {
+  const { applicationId, rank, score } = application;
+  return { applicationId, rank, score, reason };
 }
 
 export function byRank(a: { rank: number }, b: { rank: number }): number {

@@ -45,8 +45,8 @@ describe('applyOverrides', () => {
     ]);
     expect(result.waitlist.map((w) => w.applicationId)).toEqual(['fr2']);
     expect(result.excluded.slice(0, 2)).toEqual([
-      { applicationId: 'fr2', rank: 2, reason: 'COUNTRY_CAP' },
-      { applicationId: 'de1', rank: 3, reason: 'REMOVED_BY_SECRETARIAT' },
+      { applicationId: 'fr2', rank: 2, score: 98, reason: 'COUNTRY_CAP' },
+      { applicationId: 'de1', rank: 3, score: 97, reason: 'REMOVED_BY_SECRETARIAT' },
     ]);
     expect(result.excluded.map((e) => e.applicationId)).not.toContain('jp1');
     expect(result.violations).toEqual([]);

@@ -1,6 +1,6 @@
 import type { FieldError } from '@app/platform/errors';
 import { isRanked } from './candidates';
-import { byRank, byRankThenId, memberOf } from './cohort-entries';
+import { byRank, byRankThenId, exclusionOf, memberOf } from './cohort-entries';
 import { InvalidOverrideError } from './cohorts.errors';
 import { constraintViolations } from './constraint-violations';
 import type {
@@ -41,7 +41,7 @@ export function applyOverrides(
   const members = [...kept, ...added].sort(byRank);
   const removed = proposal.members
     .filter((m) => removedIds.has(m.applicationId))
-    .map((m) => ({ applicationId: m.applicationId, rank: m.rank, reason: 'REMOVED_BY_SECRETARIAT' as const }));
+    .map((m) => exclusionOf(m, 'REMOVED_BY_SECRETARIAT'));
   return {
     members,
     waitlist: proposal.waitlist.filter((w) => !addedIds.has(w.applicationId)),

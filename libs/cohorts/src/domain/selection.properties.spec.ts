@@ -158,7 +158,12 @@ function expectExactSelection(instance: Instance): void {
     const expected = expectedReason(application, instance.constraints);
     const excluded = proposal.excluded.find((e) => e.applicationId === application.applicationId);
     if (expected !== null)
-      expect(excluded).toEqual({ applicationId: application.applicationId, rank: application.rank, reason: expected });
+      expect(excluded).toEqual({
+        applicationId: application.applicationId,
+        rank: application.rank,
+        score: application.score,
+        reason: expected,
+      });
   }
   const ranks = proposal.excluded.map((e) => e.rank ?? Infinity);
   expect(ranks).toEqual([...ranks].sort((a, b) => a - b));

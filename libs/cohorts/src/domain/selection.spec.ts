@@ -27,8 +27,8 @@ describe('selectCohort — caps', () => {
       { applicationId: 'c', rank: 3, score: 97, countryCode: 'FR', region: 'EUR' },
     ]);
     expect(proposal.excluded).toEqual([
-      { applicationId: 'd', rank: 4, reason: 'COHORT_FULL' },
-      { applicationId: 'e', rank: 5, reason: 'COHORT_FULL' },
+      { applicationId: 'd', rank: 4, score: 96, reason: 'COHORT_FULL' },
+      { applicationId: 'e', rank: 5, score: 95, reason: 'COHORT_FULL' },
     ]);
     expect(proposal.waitlist).toEqual([]);
     expect(proposal.unmetConstraints).toEqual([]);
@@ -155,11 +155,11 @@ describe('selectCohort — candidates', () => {
     const proposal = selectCohort(applications, limits({ size: 5, minScore: 60 }));
     expect(memberIds(proposal)).toEqual(['ok']);
     expect(proposal.excluded).toEqual([
-      { applicationId: 'withdrawn', rank: 2, reason: 'WITHDRAWN' },
-      { applicationId: 'short', rank: 3, reason: 'NOT_FULLY_EVALUATED' },
-      { applicationId: 'low', rank: 4, reason: 'BELOW_MIN_SCORE' },
-      { applicationId: 'ineligible', rank: null, reason: 'INELIGIBLE' },
-      { applicationId: 'unscored', rank: null, reason: 'NOT_FULLY_EVALUATED' },
+      { applicationId: 'withdrawn', rank: 2, score: 98, reason: 'WITHDRAWN' },
+      { applicationId: 'short', rank: 3, score: 0, reason: 'NOT_FULLY_EVALUATED' },
+      { applicationId: 'low', rank: 4, score: 59.5, reason: 'BELOW_MIN_SCORE' },
+      { applicationId: 'ineligible', rank: null, score: null, reason: 'INELIGIBLE' },
+      { applicationId: 'unscored', rank: null, score: null, reason: 'NOT_FULLY_EVALUATED' },
     ]);
   });
 

@@ -9,7 +9,7 @@
  * set: see ./greedy-selection for the O(1) completion test that countries nesting in regions allow.
  */
 import { assertValidSelectionInput, splitCandidates } from './candidates';
-import { byRankThenId, memberOf } from './cohort-entries';
+import { byRankThenId, exclusionOf, memberOf } from './cohort-entries';
 import { constraintViolations } from './constraint-violations';
 import { decideInRankOrder } from './greedy-selection';
 import type {
@@ -42,11 +42,9 @@ export function selectCohort(
       return;
     }
     if (waitlist.length < waitlistSize) waitlist.push(memberOf(candidate));
-    excluded.push({ applicationId: candidate.applicationId, rank: candidate.rank, reason });
+    excluded.push(exclusionOf(candidate, reason));
   });
-  for (const { application, reason } of others) {
-    excluded.push({ applicationId: application.applicationId, rank: application.rank, reason });
-  }
+  for (const { application, reason } of others) excluded.push(exclusionOf(application, reason));
   excluded.sort(byRankThenId);
   return { members, waitlist, excluded, unmetConstraints: unmetConstraints(members, constraints, attainable) };
 }

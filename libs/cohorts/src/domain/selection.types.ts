@@ -57,6 +57,8 @@ export type WaitlistEntry = Omit<CohortMember, 'reason'>;
 export interface Exclusion {
   applicationId: string;
   rank: number | null;
+  /** The ranking score, so that the secretariat sees what those left out scored; null when unscored. */
+  score: number | null;
   reason: ExclusionReason;
 }
 

@@ -86,6 +86,9 @@ export class CohortExclusionDto {
   applicationId: string;
   @ApiProperty({ type: 'integer', nullable: true })
   rank: number | null;
+  /** The ranking score; null for an application the ranking leaves out. */
+  @ApiProperty({ type: 'number', nullable: true })
+  score: number | null;
   @ApiProperty({
     enum: [
       'COUNTRY_CAP',

@@ -28,7 +28,8 @@ export function toCohortDto(cohort: Cohort, organisations: ReadonlyMap<string, E
     ...toCohortSummaryDto(cohort),
     members: cohort.members.map(({ countryCode: _c, region: _r, ...m }) => entry(m)),
     waitlist: cohort.waitlist.map(({ countryCode: _c, region: _r, ...w }) => entry(w)),
-    excluded: cohort.excluded.map(entry),
+    // Proposals stored before exclusions kept their score have none to show.
+    excluded: cohort.excluded.map((e) => entry({ ...e, score: e.score ?? null })),
     unmetConstraints: cohort.unmetConstraints,
     violations: cohort.violations,
     overrides: cohort.overrides,
