@@ -15,7 +15,7 @@ export async function myApplicationsLoader({ request }: LoaderFunctionArgs) {
   const me = await requireUser(request, ['applicant']);
   const [mine, open] = await Promise.all([
     ok(api.GET('/api/v1/me/applications', { params: { query: { limit: 500 } } })),
-    ok(api.GET('/api/v1/calls', { params: { query: { status: 'open', limit: 100 } } })),
+    ok(api.GET('/api/v1/calls', { params: { query: { status: ['open'], limit: 100 } } })),
   ]);
   const calls = await callsOf(mine.items.map((application) => application.callId));
   const applied = new Set(mine.items.map((application) => application.callId));

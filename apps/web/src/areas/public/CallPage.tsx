@@ -1,4 +1,4 @@
-import { Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { api, ok } from '../../api/client';
@@ -33,11 +33,21 @@ export function CallPage() {
             <div>
               <Text fw={600}>{t('call.deadline')}</Text>
               <DateTime value={call.closesAt} />
-              <div>
-                <Countdown deadline={call.closesAt} />
-              </div>
+              {call.status === 'open' && (
+                <div>
+                  <Countdown deadline={call.closesAt} />
+                </div>
+              )}
             </div>
           </SimpleGrid>
+          {call.publishedCohortId && (
+            <Alert color="gray" variant="light" mt="md" title={t('call.closedTitle')}>
+              <Text inherit>{t('call.cohortPublished')}</Text>
+              <Button component={Link} to={`/cohorts/${call.publishedCohortId}`} variant="default" mt="sm">
+                {t('call.seeCohort')}
+              </Button>
+            </Alert>
+          )}
           {open && (
             <Group mt="md">
               <Button component={Link} to={`/applicant/calls/${call.id}/apply`}>

@@ -5,11 +5,18 @@ import { api, ok } from '../../api/client';
 import { PageTitle } from '../../shared/PageTitle';
 import { EmptyState } from '../../shared/States';
 import { CallCard } from './CallCard';
+import { PastCalls } from './PastCalls';
+
+/** The past calls the home page lists, the latest first: as many as the cohorts page lists cohorts. */
+const PAST_CALLS = 100;
 
 export async function homeLoader() {
-  const page = await ok(api.GET('/api/v1/calls', { params: { query: { status: 'open', limit: 500 } } }));
+  const [open, past] = await Promise.all([
+    ok(api.GET('/api/v1/calls', { params: { query: { status: ['open'], limit: 500 } } })),
+    ok(api.GET('/api/v1/calls', { params: { query: { status: ['published', 'archived'], limit: PAST_CALLS } } })),
+  ]);
   // The nearest deadline first: what an applicant needs to see.
-  return { calls: page.items.sort((a, b) => a.closesAt.localeCompare(b.closesAt)) };
+  return { calls: open.items.sort((a, b) => a.closesAt.localeCompare(b.closesAt)), past: past.items };
 }
 
 /** The home page's title and introduction: also what the page shell (index.html) shows before the app runs. */
@@ -26,7 +33,7 @@ export function HomeIntro() {
 
 export function HomePage() {
   const { t } = useTranslation('public');
-  const { calls } = useLoaderData<typeof homeLoader>();
+  const { calls, past } = useLoaderData<typeof homeLoader>();
   return (
     <>
       <HomeIntro />
@@ -41,6 +48,7 @@ export function HomePage() {
           ))}
         </Stack>
       )}
+      <PastCalls calls={past} />
     </>
   );
 }

@@ -9,7 +9,8 @@ export type UpdateCallBody = Schemas['UpdateCallDto'];
 export type PanelMember = Schemas['PanelMemberDto'];
 export type UserListItem = Schemas['UserListItemDto'];
 export type AutoAssignment = Schemas['AutoAssignmentDto'];
-export type Conflict = Schemas['ConflictDto'];
+/** A conflict as the call's list gives it, with the organisation of its application. */
+export type Conflict = Schemas['ListedConflictDto'];
 export type Evaluation = Schemas['EvaluationDto'];
 export type ScoringStatus = Schemas['ScoringStatusDto'];
 export type ScoringRun = Schemas['ScoringRunDto'];

@@ -7,12 +7,15 @@ import { fromGenevaWallTime, toGenevaWallTime } from './geneva-time';
 
 interface SectionProps {
   form: CallForm;
+  /** The call has opened: only its deadline (while open) and weights may change. */
   locked: boolean;
+  /** The deadline may no longer move either: the call is closed. */
+  deadlineLocked: boolean;
   call: Call | null;
 }
 
 /** What the call is, when it runs, and how many centres and evaluators it involves. */
-export function BasicsSection({ form, locked, call }: SectionProps) {
+export function BasicsSection({ form, locked, deadlineLocked, call }: SectionProps) {
   const { t } = useTranslation('secretariat');
   return (
     <Fieldset legend={<Legend title={t('builder.basics.title')} locked={locked} />}>
@@ -47,7 +50,8 @@ export function BasicsSection({ form, locked, call }: SectionProps) {
             form={form}
             path="closesAt"
             label={t('builder.basics.closesAt')}
-            extensionOnlyFrom={locked && call ? call.closesAt : undefined}
+            disabled={deadlineLocked}
+            extensionOnlyFrom={locked && !deadlineLocked && call ? call.closesAt : undefined}
           />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -85,10 +89,21 @@ interface DateFieldProps {
   extensionOnlyFrom?: string;
 }
 
+function GenevaDateField({ form, path, ...props }: DateFieldProps) {
+  return <GenevaDateInput value={form.values[path]} inputProps={field(form, path)} {...props} />;
+}
+
+interface DateInputProps extends Omit<DateFieldProps, 'form' | 'path'> {
+  /** Geneva wall-clock time, `YYYY-MM-DDTHH:mm`, or '' while empty. */
+  value: string;
+  /** The form's props of the field (value, onChange, error, id). */
+  inputProps: object;
+}
+
 /** A date and time typed as Geneva's clocks show it, with the same moment in the reader's zone. */
-function GenevaDateField({ form, path, label, disabled, extensionOnlyFrom }: DateFieldProps) {
+export function GenevaDateInput({ value, inputProps, label, disabled, extensionOnlyFrom }: DateInputProps) {
   const { t, i18n } = useTranslation('secretariat');
-  const instant = fromGenevaWallTime(form.values[path]);
+  const instant = fromGenevaWallTime(value);
   const zone = readerTimeZone();
   const inReaderZone =
     instant && formatDateTime(instant, i18n.language, zone) !== formatDateTime(instant, i18n.language, GENEVA_TIME_ZONE)
@@ -103,7 +118,7 @@ function GenevaDateField({ form, path, label, disabled, extensionOnlyFrom }: Dat
       required
       disabled={disabled}
       min={extensionOnlyFrom ? toGenevaWallTime(extensionOnlyFrom) : undefined}
-      {...field(form, path)}
+      {...inputProps}
     />
   );
 }

@@ -38,10 +38,35 @@ export async function editCallLoader({ request, params }: LoaderFunctionArgs) {
   return { call: call as Call | null, countries: all };
 }
 
-/** Creates a call, or edits one: a new version read from the API starts the form afresh. */
+/**
+ * Creates a call, or edits one as far as its status allows (the API's `changeable`): a new version
+ * read from the API starts the form afresh; a call that can no longer change offers no form.
+ */
 export function CallBuilderPage() {
   const { call, countries } = useLoaderData<typeof newCallLoader>();
+  if (call && call.changeable.length === 0) return <UnchangeableCall call={call} />;
   return <CallBuilder key={call ? `${call.id}@${call.version}` : 'new'} call={call} countries={countries} />;
+}
+
+/** Once the cohort is published nothing of the call changes: said once, with the way back. */
+function UnchangeableCall({ call }: { call: Call }) {
+  const { t } = useTranslation('secretariat');
+  return (
+    <>
+      <PageTitle title={t('builder.editTitle')} overline={call.reference} />
+      <Alert color="gray" variant="light" mb="lg" title={t('builder.state.unchangeable.title')}>
+        {t('builder.state.unchangeable.explanation')}
+      </Alert>
+      <Button variant="default" component={Link} to={callPath(call.id)}>
+        {t('builder.backToCall')}
+      </Button>
+    </>
+  );
+}
+
+/** What can still change of an opened call, in the builder's words, by the fields the API names. */
+function lockedNotice(call: Call): 'open' | 'closed' {
+  return call.changeable.includes('closesAt') ? 'open' : 'closed';
 }
 
 function CallBuilder({ call, countries }: { call: Call | null; countries: Country[] }) {
@@ -49,6 +74,7 @@ function CallBuilder({ call, countries }: { call: Call | null; countries: Countr
   const navigate = useNavigate();
   const revalidator = useRevalidator();
   const locked = call !== null && call.status !== 'draft';
+  const deadlineLocked = locked && !call.changeable.includes('closesAt');
   const [initialValues] = useState(() => (call ? callValues(call) : newCallValues(Date.now())));
   const form = useForm<CallFormValues>({ initialValues, validate: (values) => validateCall(values, locked) });
   const [problem, setProblem] = useState<ApiProblem | null>(null);
@@ -78,14 +104,15 @@ function CallBuilder({ call, countries }: { call: Call | null; countries: Countr
   return (
     <>
       <PageTitle title={call ? t('builder.editTitle') : t('builder.newTitle')} overline={call?.reference} />
-      {locked && (
-        <Alert color="blue" variant="light" mb="lg" title={t('builder.lockedTitle')}>
-          {t('builder.lockedExplanation')}
+      {/* A refusal of the whole change (not of a field) is the one message on screen. */}
+      {locked && !(problem && problem.status !== 400) && (
+        <Alert color="blue" variant="light" mb="lg" title={t(`builder.state.${lockedNotice(call)}.title`)}>
+          {t(`builder.state.${lockedNotice(call)}.explanation`)}
         </Alert>
       )}
       <form onSubmit={save} noValidate aria-label={call ? t('builder.editTitle') : t('builder.newTitle')}>
         <Stack gap="xl">
-          <BasicsSection form={form} locked={locked} call={call} />
+          <BasicsSection form={form} locked={locked} deadlineLocked={deadlineLocked} call={call} />
           <CriteriaSection form={form} locked={locked} />
           <QuestionsSection form={form} locked={locked} />
           <EligibilitySection form={form} locked={locked} countries={countries} />
@@ -104,7 +131,7 @@ function CallBuilder({ call, countries }: { call: Call | null; countries: Countr
                   ))}
                 </List>
               )}
-              {problem.is('VERSION_CONFLICT') && (
+              {problem.is('VERSION_CONFLICT', 'FIELD_LOCKED', 'COHORT_PUBLISHED') && (
                 <Button variant="default" onClick={() => void revalidator.revalidate()}>
                   {t('builder.reload')}
                 </Button>

@@ -20,9 +20,10 @@ const CALL_RULE_MESSAGES: Record<string, string> = {
 /**
  * A refused save as errors on the builder's fields, keyed by form path. The API names fields as the
  * builder does (`criteria.0.code`, `selection.minPerRegion.AFR`), except weights, which it keys by
- * criterion code (`weights.IMPACT`). Other codes read as every form's (`common:fields.codes`).
+ * criterion code (`weights.IMPACT`): placed with the form's `values` (a copy of a call has none).
+ * Other codes read as every form's (`common:fields.codes`).
  */
-export function serverFieldErrors(problem: ApiProblem, values: CallFormValues): Record<string, string> {
+export function serverFieldErrors(problem: ApiProblem, values?: CallFormValues): Record<string, string> {
   const common = fieldErrors(problem);
   const errors: Record<string, string> = {};
   if (problem.is('REFERENCE_TAKEN')) errors.reference = builderError('referenceTaken');
@@ -33,9 +34,9 @@ export function serverFieldErrors(problem: ApiProblem, values: CallFormValues): 
   return errors;
 }
 
-function formPath(field: string, values: CallFormValues): string {
+function formPath(field: string, values: CallFormValues | undefined): string {
   const weight = /^weights\.(.+)$/.exec(field);
-  if (!weight) return field;
+  if (!weight || !values) return field;
   const index = values.criteria.findIndex((row) => row.code.trim() === weight[1]);
   return index >= 0 ? `criteria.${index}.weight` : field;
 }

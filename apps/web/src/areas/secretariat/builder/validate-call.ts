@@ -27,8 +27,7 @@ export function validateCall(values: CallFormValues, locked: boolean): Errors {
   });
   if (locked) return errors;
 
-  if (!REFERENCE.test(values.reference.trim())) fail('reference', 'reference');
-  if (!values.title.trim()) fail('title', 'required');
+  checkIdentity(values, fail);
   integer(values.cohortSize, 1, 100_000, 'cohortSize', fail);
   integer(values.evaluatorsPerApplication, 1, 50, 'evaluatorsPerApplication', fail);
   checkCriteria(values, fail);
@@ -44,9 +43,27 @@ export function validateCall(values: CallFormValues, locked: boolean): Errors {
   return errors;
 }
 
+/** What a copy of a call is given anew: its reference, title and window. */
+export type CallIdentity = Pick<CallFormValues, 'reference' | 'title' | 'opensAt' | 'closesAt'>;
+
+export function validateCallIdentity(values: CallIdentity): Errors {
+  const errors: Errors = {};
+  const fail: Fail = (path, key, extra) => {
+    errors[path] ??= builderError(key, extra);
+  };
+  checkIdentity(values, fail);
+  checkDates(values, fail);
+  return errors;
+}
+
 type Fail = (path: string, key: string, extra?: Record<string, unknown>) => void;
 
-function checkDates(values: CallFormValues, fail: Fail): void {
+function checkIdentity(values: CallIdentity, fail: Fail): void {
+  if (!REFERENCE.test(values.reference.trim())) fail('reference', 'reference');
+  if (!values.title.trim()) fail('title', 'required');
+}
+
+function checkDates(values: Pick<CallFormValues, 'opensAt' | 'closesAt'>, fail: Fail): void {
   const opens = fromGenevaWallTime(values.opensAt);
   const closes = fromGenevaWallTime(values.closesAt);
   if (!opens) fail('opensAt', 'dateRequired');

@@ -3,9 +3,15 @@ import { api, ok } from '../../../api/client';
 import type { Call } from '../../../api/types';
 import { ConfirmedAction } from '../../../shared/ConfirmedAction';
 
-type Transition = 'open' | 'close';
+type Transition = 'open' | 'close' | 'archive';
 
-/** Opening and closing a call change what applicants can do at once, so each asks first. */
+const REQUESTS = {
+  open: '/api/v1/calls/{id}/open',
+  close: '/api/v1/calls/{id}/close',
+  archive: '/api/v1/calls/{id}/archive',
+} as const;
+
+/** Opening, closing and archiving a call change what people see of it at once, so each asks first. */
 export function CallTransitionButton({ call, transition }: { call: Call; transition: Transition }) {
   const { t } = useTranslation('secretariat');
   const path = { params: { path: { id: call.id } } };
@@ -16,13 +22,7 @@ export function CallTransitionButton({ call, transition }: { call: Call; transit
       explanation={t(`transition.${transition}.explanation`)}
       confirmLabel={t(`transition.${transition}.confirm`)}
       destructive={transition === 'close'}
-      action={() =>
-        ok(
-          transition === 'open'
-            ? api.POST('/api/v1/calls/{id}/open', path)
-            : api.POST('/api/v1/calls/{id}/close', path),
-        )
-      }
+      action={() => ok(api.POST(REQUESTS[transition], path))}
     />
   );
 }

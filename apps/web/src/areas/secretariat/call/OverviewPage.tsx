@@ -9,6 +9,7 @@ import { formatPercent } from '../../../shared/format';
 import { requireStaff } from '../access';
 import { callPath, useCall } from './call-route';
 import { CallTransitionButton } from './CallTransitionButton';
+import { CopyCallButton } from './CopyCallDialog';
 import { SectionTitle } from './SectionTitle';
 import { StatisticsSection } from './StatisticsSection';
 import { FactList } from '../../../shared/FactList';
@@ -54,22 +55,37 @@ export function OverviewPage() {
   );
 }
 
+/** The edit link says what can still change (the API's `changeable`), and is absent when nothing can. */
+function editLabelKey({ changeable }: Call) {
+  if (changeable.includes('title')) return 'overview.edit';
+  if (changeable.includes('closesAt')) return 'overview.editOpen';
+  if (changeable.includes('weights')) return 'overview.editWeights';
+  return null;
+}
+
 function CallActions({ call }: { call: Call }) {
   const { t } = useTranslation('secretariat');
-  const editable = call.status !== 'published' && call.status !== 'archived';
-  const isPublic = call.status === 'open' || call.status === 'published';
+  const edit = editLabelKey(call);
+  const isPublic = call.status === 'open' || call.publishedCohortId !== null;
   return (
     <Group mt="lg" gap="sm">
       {call.status === 'draft' && <CallTransitionButton call={call} transition="open" />}
       {call.status === 'open' && <CallTransitionButton call={call} transition="close" />}
-      {editable && (
+      {call.status === 'published' && <CallTransitionButton call={call} transition="archive" />}
+      {edit && (
         <Button variant="default" component={Link} to={callPath(call.id, 'edit')}>
-          {call.status === 'draft' ? t('overview.edit') : t('overview.editOpen')}
+          {t(edit)}
         </Button>
       )}
+      <CopyCallButton call={call} />
       {isPublic && (
         <Anchor component={Link} to={`/calls/${call.id}`}>
           {t('overview.publicPage')}
+        </Anchor>
+      )}
+      {call.publishedCohortId && (
+        <Anchor component={Link} to={`/cohorts/${call.publishedCohortId}`}>
+          {t('overview.publishedCohort')}
         </Anchor>
       )}
     </Group>

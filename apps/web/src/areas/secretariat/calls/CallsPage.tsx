@@ -21,7 +21,9 @@ export async function callsLoader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
   const requested = new URL(request.url).searchParams.get('status');
   const status = isStatus(requested) ? requested : undefined;
-  const page = await ok(api.GET('/api/v1/calls', { params: { query: { limit: 500, ...(status ? { status } : {}) } } }));
+  const page = await ok(
+    api.GET('/api/v1/calls', { params: { query: { limit: 500, ...(status ? { status: [status] } : {}) } } }),
+  );
   return { calls: page.items, total: page.total, status };
 }
 

@@ -1,13 +1,17 @@
-import { Alert, Badge, Button, Table, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Table, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { countryName } from '../../../shared/format';
 import { EmptyState } from '../../../shared/States';
+import { callPath } from '../call/call-route';
 import { formatCompactDateTime } from '../format';
 import type { Conflict, PanelMember } from '../types';
 import { ConflictDialog, type Declared } from './ConflictDialog';
 
 interface ConflictsProps {
+  callId: string;
   members: PanelMember[];
   conflicts: Conflict[];
   /** Organisation names by application id. */
@@ -15,7 +19,7 @@ interface ConflictsProps {
 }
 
 /** The conflicts of interest that keep evaluators from applications, and declaring one for an evaluator. */
-export function ConflictsSection({ members, conflicts, names }: ConflictsProps) {
+export function ConflictsSection({ callId, members, conflicts, names }: ConflictsProps) {
   const { t, i18n } = useTranslation('secretariat');
   const [opened, { open, close }] = useDisclosure(false);
   const [declared, setDeclared] = useState<Declared | null>(null);
@@ -44,6 +48,7 @@ export function ConflictsSection({ members, conflicts, names }: ConflictsProps) 
               <Table.Tr>
                 <Table.Th scope="col">{t('panel.conflicts.evaluator')}</Table.Th>
                 <Table.Th scope="col">{t('panel.conflicts.organisation')}</Table.Th>
+                <Table.Th scope="col">{t('panel.conflicts.country')}</Table.Th>
                 <Table.Th scope="col">{t('panel.conflicts.reason')}</Table.Th>
                 <Table.Th scope="col">{t('panel.conflicts.source')}</Table.Th>
                 <Table.Th scope="col">{t('panel.conflicts.since')}</Table.Th>
@@ -53,7 +58,12 @@ export function ConflictsSection({ members, conflicts, names }: ConflictsProps) 
               {conflicts.map((conflict) => (
                 <Table.Tr key={conflict.id}>
                   <Table.Td>{evaluatorName.get(conflict.evaluatorId) ?? conflict.evaluatorId}</Table.Td>
-                  <Table.Td>{names.get(conflict.applicationId) ?? conflict.applicationId}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={callPath(callId, `applications/${conflict.applicationId}`)} size="sm">
+                      {conflict.organisation.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{countryName(conflict.organisation.countryCode, i18n.language)}</Table.Td>
                   <Table.Td>{conflict.reason}</Table.Td>
                   <Table.Td>
                     <Badge variant="outline" color="gray.8">

@@ -40,7 +40,7 @@ export function PanelPage() {
       <Stack gap="xl">
         <PanelMembers members={members} />
         <AddEvaluators members={members} />
-        <ConflictsSection members={members} conflicts={conflicts} names={names} />
+        <ConflictsSection callId={call.id} members={members} conflicts={conflicts} names={names} />
         <AutoAssignment members={members} names={names} />
       </Stack>
     </>
