@@ -151,6 +151,25 @@ export async function checkPage(page: Page, suite: string, name: string, languag
   await screenshot(page, suite, name, language);
 }
 
+/** The widths a page must fit without sideways scrolling: a desktop's and a phone's. */
+export const WIDTHS = [1366, 390] as const;
+
+/**
+ * checkPage at each of WIDTHS, after checking that the page does not scroll sideways there; the
+ * viewport is then as newVisitor opened it.
+ */
+export async function checkWidths(page: Page, suite: string, name: string, language: Language): Promise<void> {
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    // Components that follow the width from script (media query hooks) settle a render later.
+    const overflow = 'document.documentElement.scrollWidth - window.innerWidth';
+    await page.waitForFunction(`${overflow} <= 0`, undefined, { timeout: 5000 }).catch(() => undefined);
+    expect({ width, sideways: Math.max(0, await page.evaluate<number>(overflow)) }).toEqual({ width, sideways: 0 });
+    await checkPage(page, suite, `${name}-${width}`, language);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
 /**
  * Presses Tab until `target` has the focus, as a keyboard user would walk the page; fails when it
  * is not reached within `maxPresses` (it is then not reachable by keyboard, or far too far).
@@ -202,13 +221,26 @@ export function textsOf(language: Language, namespace: string) {
 
 /**
  * A text of the web app as the reader sees it, from its catalogues: `text('fr', 'public:home.title')`,
- * with `{{name}}` placeholders filled from `values`. Tests find elements by these, not by copies.
+ * with `{{name}}` placeholders filled from `values` (`{{name, number}}` ones written as Intl writes
+ * numbers in the language). Tests find elements by these, not by copies.
  */
 export function text(language: Language, key: string, values: Record<string, string | number> = {}): string {
   const [namespace, path] = key.includes(':') ? key.split(':', 2) : ['common', key];
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   let node: unknown = require(join(ROOT, 'apps', 'web', 'src', 'i18n', language, `${namespace}.json`));
-  for (const part of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  const parts = path.split('.');
+  const last = parts.pop()!;
+  for (const part of parts) node = (node as Record<string, unknown> | undefined)?.[part];
+  const parent = node as Record<string, unknown> | undefined;
+  node = parent?.[last];
+  // A plural key ("progress" for progress_one, progress_other…) takes the form of `count` in the language.
+  if (node === undefined && typeof values.count === 'number') {
+    node = parent?.[`${last}_${new Intl.PluralRules(language).select(values.count)}`];
+  }
   if (typeof node !== 'string') throw new Error(`no text ${key} in ${language}`);
-  return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? `{{${name}}}`));
+  return node.replace(/\{\{(\w+)(, *number)?\}\}/g, (placeholder, name: string, number?: string) => {
+    const value = values[name];
+    if (value === undefined) return placeholder;
+    return number && typeof value === 'number' ? new Intl.NumberFormat(language).format(value) : String(value);
+  });
 }

@@ -52,6 +52,8 @@ async function createUser(
 export interface EvaluatorProfile {
   countryCode?: string;
   affiliation?: string;
+  /** "Test evaluator" unless given: pages that name evaluators need names of their own. */
+  displayName?: string;
 }
 
 /** Users with the evaluator role, created by the suite's secretariat. */

@@ -19,6 +19,14 @@ export function formatNumber(value: number, language: string, options?: Intl.Num
   return new Intl.NumberFormat(language, options).format(value);
 }
 
+/**
+ * A score, to one decimal on every page that shows one ("56.5", "56,5" in French): a result on the
+ * 0–100 scale (ranking, cohort, an applicant's final score), an evaluator's total, a criterion's mean.
+ */
+export function formatScore(value: number, language: string): string {
+  return formatNumber(value, language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
 /** A share of a whole (0.25) as a percentage ("25 %" in French). */
 export function formatPercent(fraction: number, language: string): string {
   return formatNumber(fraction, language, { style: 'percent', maximumFractionDigits: 1 });

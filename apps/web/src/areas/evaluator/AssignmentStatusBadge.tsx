@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AssignmentStatus } from './my-assignments';
 
 /** Dark shades only: the badge's white text keeps AA contrast on each. */
-const COLOURS: Record<AssignmentStatus, string> = {
+export const ASSIGNMENT_STATUS_COLOURS: Record<AssignmentStatus, string> = {
   assigned: 'violet.9',
   draft: 'blue.9',
   submitted: 'teal.9',
@@ -14,7 +14,7 @@ const COLOURS: Record<AssignmentStatus, string> = {
 export function AssignmentStatusBadge({ status }: { status: AssignmentStatus }) {
   const { t } = useTranslation('evaluator');
   return (
-    <Badge color={COLOURS[status]} variant="filled">
+    <Badge color={ASSIGNMENT_STATUS_COLOURS[status]} variant="filled">
       {t(`statuses.${status}`)}
     </Badge>
   );

@@ -15,4 +15,5 @@ export { CohortsPage, cohortsLoader } from './cohorts/CohortsPage';
 export { InvitationsPage, invitationsLoader } from './invitations/InvitationsPage';
 export { PanelPage, panelLoader } from './panel/PanelPage';
 export { PeoplePage, peopleLoader } from './people/PeoplePage';
+export { ProgressPage, progressLoader } from './progress/ProgressPage';
 export { ScoringPage, scoringLoader } from './scoring/ScoringPage';

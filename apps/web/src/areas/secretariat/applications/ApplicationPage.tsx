@@ -18,7 +18,11 @@ import { callPath, useCall } from '../call/call-route';
 import { EligibilityBadge } from './EligibilityBadge';
 import { EligibilityOverride } from './EligibilityOverride';
 import { eligibilityReason } from './eligibility-reason';
+import { EvaluationsSection } from './EvaluationsSection';
+import { HistorySection } from './HistorySection';
 import { organisation } from './organisations';
+import { HISTORY_PARAMETER, loadReview } from './review';
+import { ScoresSection } from './ScoresSection';
 import { FactList } from '../../../shared/FactList';
 
 export async function applicationLoader({ request, params }: LoaderFunctionArgs) {
@@ -27,14 +31,23 @@ export async function applicationLoader({ request, params }: LoaderFunctionArgs)
   const application = await ok(api.GET('/api/v1/applications/{id}', { params: { path: { id } } }));
   // The address names the call too: an application of another call is not found under this one.
   if (application.callId !== params.callId) throw new ApiProblem(404, { code: 'NOT_FOUND' });
-  return { application, organisation: await organisation(application.organisationId) };
+  const historyOffset = Math.max(0, Number(new URL(request.url).searchParams.get(HISTORY_PARAMETER)) || 0);
+  const [owner, review] = await Promise.all([
+    organisation(application.organisationId),
+    loadReview(application.callId, id, historyOffset),
+  ]);
+  return { application, organisation: owner, review };
 }
 
-/** One application as submitted: who, what they answered and sent; and its eligibility, which the secretariat may decide. */
+/**
+ * One application as submitted: who, what they answered and sent; its eligibility, which the
+ * secretariat may decide; its scores and every evaluation (which staff may reopen); and its history.
+ */
 export function ApplicationPage() {
   const { t } = useTranslation('secretariat');
   const call = useCall();
-  const { application, organisation } = useLoaderData<typeof applicationLoader>();
+  const { application, organisation, review } = useLoaderData<typeof applicationLoader>();
+  const evaluatorNames = new Map(review.evaluations.map((e) => [e.assignmentId, e.evaluatorName]));
   return (
     <>
       <PageTitle
@@ -48,8 +61,11 @@ export function ApplicationPage() {
       </PageTitle>
       <Stack gap="xl">
         <Summary application={application} organisation={organisation} />
+        <ScoresSection scores={review.scores} call={call} />
+        <EvaluationsSection evaluations={review.evaluations} call={call} />
         <Answers application={application} call={call} />
         <Documents application={application} />
+        <HistorySection history={review.history} evaluatorNames={evaluatorNames} />
       </Stack>
     </>
   );

@@ -9,6 +9,7 @@ const SECTIONS = [
   ['', 'overview'],
   ['applications', 'applications'],
   ['panel', 'panel'],
+  ['progress', 'progress'],
   ['scoring', 'scoring'],
   ['cohorts', 'cohorts'],
 ] as const;

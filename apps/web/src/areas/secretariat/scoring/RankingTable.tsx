@@ -1,9 +1,10 @@
-import { Badge, Group, NativeSelect, Pagination, Table, Title } from '@mantine/core';
+import { Anchor, Badge, Group, NativeSelect, Pagination, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { Region } from '../../../api/types';
 import { countryName, formatNumber } from '../../../shared/format';
 import { EmptyState } from '../../../shared/States';
+import { callPath, useCall } from '../call/call-route';
 import { formatScore } from '../format';
 import { ListSearchInput } from '../ListSearchInput';
 import { withListParameter } from '../list-search';
@@ -22,6 +23,7 @@ import {
 /** The ranked applications, best first, with what their score is made of and where evaluators disagree. */
 export function RankingTable({ ranking: { items: ranking, total, view } }: { ranking: RankingPage }) {
   const { t, i18n } = useTranslation(['secretariat', 'common']);
+  const call = useCall();
   const score = (value: number) => formatScore(value, i18n.language);
   const flagged = ranking.filter((item) => item.needsModeration).length;
   const paged = total > RANKING_PAGE_SIZE;
@@ -83,7 +85,9 @@ export function RankingTable({ ranking: { items: ranking, total, view } }: { ran
                 <Table.Tr key={item.applicationId} className={item.needsModeration ? classes.flaggedRow : undefined}>
                   <Table.Td ta="right">{formatNumber(item.rank, i18n.language)}</Table.Td>
                   <Table.Th scope="row" fw={600}>
-                    {item.organisation.name}
+                    <Anchor component={Link} to={callPath(call.id, `applications/${item.applicationId}`)} fw={600}>
+                      {item.organisation.name}
+                    </Anchor>
                   </Table.Th>
                   <Table.Td>{countryName(item.organisation.countryCode, i18n.language)}</Table.Td>
                   <Table.Td>{t(`common:regions.${item.organisation.region as Region}`)}</Table.Td>

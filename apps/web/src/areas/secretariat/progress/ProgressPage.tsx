@@ -1,0 +1,69 @@
+import { Anchor, Group, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { api, ok } from '../../../api/client';
+import { formatNumber } from '../../../shared/format';
+import { EmptyState } from '../../../shared/States';
+import { requireStaff } from '../access';
+import { useCall } from '../call/call-route';
+import { SectionTitle } from '../call/SectionTitle';
+import { ProgressBoard } from './ProgressBoard';
+
+/** Evaluators shown at once: a big panel is read a page at a time, those with the most left first. */
+export const PROGRESS_PAGE_SIZE = 25;
+
+export async function progressLoader({ request, params }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  const id = params.callId ?? '';
+  const offset = Math.max(0, Number(new URL(request.url).searchParams.get('offset')) || 0);
+  const [progress, panel] = await Promise.all([
+    ok(
+      api.GET('/api/v1/calls/{id}/panel/progress', {
+        params: { path: { id }, query: { limit: PROGRESS_PAGE_SIZE, offset } },
+      }),
+    ),
+    ok(api.GET('/api/v1/calls/{id}/panel', { params: { path: { id } } })),
+  ]);
+  return { progress, offset, members: panel.members };
+}
+
+/** How far each evaluator has got on the call, with reminders and reassignment for what is left. */
+export function ProgressPage() {
+  const { t, i18n } = useTranslation('secretariat');
+  const call = useCall();
+  const { progress, offset, members } = useLoaderData<typeof progressLoader>();
+  const { items, total } = progress;
+  return (
+    <>
+      <SectionTitle title={t('call.section.progress')} call={call}>
+        <Text>{t('progress.intro')}</Text>
+      </SectionTitle>
+      {total === 0 ? (
+        <EmptyState>{t('progress.none')}</EmptyState>
+      ) : (
+        <ProgressBoard key={offset} entries={items} total={total} offset={offset} members={members} />
+      )}
+      {total > PROGRESS_PAGE_SIZE && (
+        <Group component="nav" aria-label={t('progress.pages')} mt="md" gap="lg">
+          {offset > 0 && (
+            <Anchor component={Link} to={`?offset=${Math.max(0, offset - PROGRESS_PAGE_SIZE)}`}>
+              {t('progress.previous')}
+            </Anchor>
+          )}
+          <Text size="sm">
+            {t('progress.shown', {
+              first: formatNumber(offset + 1, i18n.language),
+              last: formatNumber(offset + items.length, i18n.language),
+              total: formatNumber(total, i18n.language),
+            })}
+          </Text>
+          {offset + items.length < total && (
+            <Anchor component={Link} to={`?offset=${offset + PROGRESS_PAGE_SIZE}`}>
+              {t('progress.next')}
+            </Anchor>
+          )}
+        </Group>
+      )}
+    </>
+  );
+}
