@@ -9,11 +9,12 @@ import { requireStaff } from '../access';
 import { callPath, useCall } from '../call/call-route';
 import { SectionTitle } from '../call/SectionTitle';
 import { ExportButtons } from '../ExportButtons';
+import { SortableHeader } from '../SortableHeader';
 import { formatCompactDateTime } from '../format';
 import type { CallApplication } from '../types';
 import { ApplicationFilters } from './ApplicationFilters';
 import { BulkActions, RowCheckbox, SelectAllCheckbox, useSelection, type Selection } from './BulkActions';
-import { exportQuery, readFilters, type Filters } from './application-filters';
+import { DEFAULT_APPLICATION_SORT, exportQuery, readFilters, type Filters } from './application-filters';
 import { EligibilityBadge } from './EligibilityBadge';
 
 const PAGE_SIZE = 25;
@@ -78,12 +79,12 @@ function ApplicationsTable({ applications, total, filters, selection }: TablePro
             <Table.Th scope="col" w={40}>
               <SelectAllCheckbox selection={selection} rows={applications.length} />
             </Table.Th>
-            <Table.Th scope="col">{t('applications.organisation')}</Table.Th>
-            <Table.Th scope="col">{t('applications.country')}</Table.Th>
+            <SortedBy column="organisation" sort={filters.sort} />
+            <SortedBy column="country" sort={filters.sort} />
             <Table.Th scope="col">{t('applications.region')}</Table.Th>
-            <Table.Th scope="col">{t('applications.status')}</Table.Th>
+            <SortedBy column="status" sort={filters.sort} />
             <Table.Th scope="col">{t('applications.eligibility')}</Table.Th>
-            <Table.Th scope="col">{t('applications.submittedAt')}</Table.Th>
+            <SortedBy column="submittedAt" sort={filters.sort} />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -113,6 +114,20 @@ function ApplicationsTable({ applications, total, filters, selection }: TablePro
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** A header that sorts the list by its column, on the server. */
+function SortedBy({ column, sort }: { column: 'organisation' | 'country' | 'status' | 'submittedAt'; sort?: string }) {
+  const { t } = useTranslation('secretariat');
+  return (
+    <SortableHeader
+      label={t(`applications.${column}`)}
+      sortKey={column}
+      sort={sort ?? DEFAULT_APPLICATION_SORT}
+      defaultSort={DEFAULT_APPLICATION_SORT}
+      pageParameter="offset"
+    />
   );
 }
 

@@ -18,11 +18,15 @@ type EligibilityFilter = (typeof ELIGIBILITIES)[number];
 export const APPLICATION_SORTS = {
   createdAt: 'byCreation',
   organisation: 'byOrganisation',
+  '-organisation': 'byOrganisationReversed',
   country: 'byCountry',
+  '-country': 'byCountryReversed',
   status: 'byStatus',
+  '-status': 'byStatusReversed',
   '-submittedAt': 'byLatestSubmission',
   submittedAt: 'byEarliestSubmission',
 } as const;
+export const DEFAULT_APPLICATION_SORT = 'createdAt';
 type ApplicationSort = keyof typeof APPLICATION_SORTS;
 export const SORT_VALUES = Object.keys(APPLICATION_SORTS) as ApplicationSort[];
 
@@ -44,7 +48,7 @@ export function readFilters(params: URLSearchParams): Filters {
   const eligibility = params.get('eligibility') as EligibilityFilter | null;
   const countryCode = params.get('countryCode');
   const search = params.get('search')?.trim();
-  const sort = readChoice(params, 'sort', SORT_VALUES, 'createdAt');
+  const sort = readChoice(params, 'sort', SORT_VALUES, DEFAULT_APPLICATION_SORT);
   const offset = Number(params.get('offset'));
   return {
     ...(status && STATUSES.includes(status) ? { status } : {}),
@@ -52,7 +56,7 @@ export function readFilters(params: URLSearchParams): Filters {
     ...(countryCode && /^[A-Z]{2}$/.test(countryCode) ? { countryCode } : {}),
     ...(eligibility && ELIGIBILITIES.includes(eligibility) ? { eligibility } : {}),
     ...(search ? { search } : {}),
-    ...(sort === 'createdAt' ? {} : { sort }),
+    ...(sort === DEFAULT_APPLICATION_SORT ? {} : { sort }),
     offset: Number.isInteger(offset) && offset > 0 ? offset : 0,
   };
 }
