@@ -1,10 +1,12 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { uploadDocument } from '../support/applications';
+import { eventually } from '../support/async';
 import {
   LANGUAGES,
   type Language,
   WebPlatform,
   checkPage,
+  expectAccessible,
   launchBrowser,
   pressOn,
   signedInVisitor,
@@ -16,6 +18,7 @@ import {
 } from '../support/browser';
 import {
   assignmentId,
+  callWithSubmissions,
   createApplicantsFrom,
   createEvaluators,
   evaluate,
@@ -29,6 +32,10 @@ import { Actor, Applicant, SAMPLE_PDF, createCall } from '../support/fixtures';
  * progress, a conflict of interest declared on one, another one scored criterion by criterion
  * while the draft saves itself (and survives a reload), a submission refused for a missing score
  * (shown on that criterion), then accepted, then the colleagues' scores; the last one declined.
+ * Issue 13: the call with work left listed before the finished one; scores that are not whole
+ * numbers of the scale refused as typed; the submission confirmed first; the way on to the next
+ * application; every page at phone width without sideways scrolling, the colleagues' table
+ * scrolling in its own frame.
  * In English and in French; every main page checked by axe-core and photographed.
  */
 
@@ -44,18 +51,44 @@ const CALL = {
 };
 const ORGANISATIONS = ['Lagos Tech Hub', 'Nairobi Innovation Centre', 'Dakar Digital Lab'];
 const [CONFLICTED, SCORED, DECLINED] = ORGANISATIONS;
+/** An earlier call whose only assignment the evaluator has already submitted. */
+const FINISHED_CALL = 'Earlier call, all evaluated';
+const ROUND_CALL = 'Call for accelerator centres';
+/** A phone's width, and a laptop's. */
+const PHONE = { width: 390, height: 844 };
+const LAPTOP = { width: 1366, height: 900 };
+
+/** The colleagues' evaluations of the scored application, each with its total (DESIGN §5.1). */
+const COLLEAGUE_SCORES = [
+  [
+    { criterionCode: 'IMPACT', score: 5, comment: 'Best pipeline of the call.' },
+    { criterionCode: 'CAPACITY', score: 2 },
+    { criterionCode: 'NETWORK', score: 4 },
+  ], // 72.5
+  [
+    { criterionCode: 'IMPACT', score: 1, comment: 'The programme described is still a plan, without any cohort yet.' },
+    { criterionCode: 'CAPACITY', score: 1 },
+    { criterionCode: 'NETWORK', score: 1 },
+  ], // 0
+  [
+    { criterionCode: 'IMPACT', score: 5 },
+    { criterionCode: 'CAPACITY', score: 5, comment: 'Well funded, with facilities in three cities.' },
+    { criterionCode: 'NETWORK', score: 5 },
+  ], // 100
+];
 
 interface Round {
   callId: string;
   applicationIds: string[];
   evaluator: Actor;
-  colleague: Actor;
 }
 
 describe('an evaluator scores applications, with the keyboard only', () => {
   let platform: WebPlatform;
   let browser: Browser;
   let applicants: Applicant[];
+  let earlierApplicant: Applicant;
+  let colleagues: Actor[];
   const rounds = new Map<Language, Round>();
 
   beforeAll(async () => {
@@ -65,16 +98,23 @@ describe('an evaluator scores applications, with the keyboard only', () => {
       platform.api,
       ORGANISATIONS.map((organisationName, i) => ({ organisationName, countryCode: ['NG', 'KE', 'SN'][i]! })),
     );
-    const [evaluatorEn, evaluatorFr, colleague] = await createEvaluators(platform.api, [
+    [earlierApplicant] = await createApplicantsFrom(platform.api, [
+      { organisationName: 'Accra Startup Foundry', countryCode: 'GH' },
+    ]);
+    const [evaluatorEn, evaluatorFr, ...others] = await createEvaluators(platform.api, [
       { countryCode: 'DE' },
       { countryCode: 'CA' },
       { countryCode: 'JP' },
+      { countryCode: 'BR' },
+      { countryCode: 'IT' },
     ]);
+    colleagues = others;
     for (const [language, evaluator] of [
       ['en', evaluatorEn],
       ['fr', evaluatorFr],
     ] as const) {
-      rounds.set(language, await seedRound(platform, applicants, evaluator!, colleague!));
+      await seedFinishedCall(platform, earlierApplicant, evaluator!);
+      rounds.set(language, await seedRound(platform, applicants, evaluator!, colleagues));
     }
   }, JOURNEY_TIMEOUT_MS);
 
@@ -90,10 +130,15 @@ describe('an evaluator scores applications, with the keyboard only', () => {
       const t = textsOf(language, 'evaluator');
       const number = (value: number) => value.toLocaleString(language, { minimumFractionDigits: 1 });
       const page = await signedInVisitor(browser, platform.baseUrl, language, round.evaluator);
+      await page.setViewportSize(LAPTOP);
 
       await expectTitle(page, t('assignments.title'));
-      await page.getByText(t('assignments.progress', { submitted: 0, total: 3 })).waitFor();
+      await page.getByText(t('assignments.progress', { count: 0, total: 3 })).waitFor();
+      // The call with work left comes first, though the finished one was assigned earlier.
+      expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual([ROUND_CALL, FINISHED_CALL]);
+      await page.getByText(t('assignments.progress', { count: 1, total: 1 })).waitFor();
       await checkPage(page, SUITE, 'assignments', language);
+      await checkPhone(page, 'assignments', language);
 
       // A conflict with the first applicant, declared from the list.
       const row = page.getByRole('row', { name: new RegExp(CONFLICTED) });
@@ -107,7 +152,7 @@ describe('an evaluator scores applications, with the keyboard only', () => {
         .getByRole('status')
         .filter({ hasText: t('notices.conflictReleased.title') })
         .waitFor();
-      await page.getByText(t('assignments.progress', { submitted: 0, total: 2 })).waitFor();
+      await page.getByText(t('assignments.progress', { count: 0, total: 2 })).waitFor();
       expect(await page.getByRole('row', { name: new RegExp(CONFLICTED) }).count()).toBe(0);
       expect(await conflictsOf(platform, round)).toEqual([
         { evaluatorId: round.evaluator.id, applicationId: round.applicationIds[0], source: 'declared' },
@@ -121,7 +166,30 @@ describe('an evaluator scores applications, with the keyboard only', () => {
       await page.getByText(t('peers.hidden')).waitFor();
       await expectDownload(page, text(language, 'documents.downloadNamed', { name: 'business-plan.pdf' }));
 
-      await typeInto(page, scoreField(page, t, 'Impact'), '4');
+      // What is not a whole number of the scale stays as typed, with an error saying why.
+      const impact = scoreField(page, t, 'Impact');
+      await typeInto(page, impact, '4.5');
+      await criterion(page, 'Impact')
+        .getByText(t('criterion.invalid.notWhole', { min: 1, max: 5 }))
+        .waitFor();
+      expect(await impact.inputValue()).toBe('4.5');
+      expect(await impact.getAttribute('aria-invalid')).toBe('true');
+      await replaceWith(page, '11');
+      await criterion(page, 'Impact')
+        .getByText(t('criterion.invalid.outOfScale', { min: 1, max: 5 }))
+        .waitFor();
+      expect(await impact.inputValue()).toBe('11');
+      await page.getByText(t('total.partial', { points: number(0) })).waitFor();
+      await replaceWith(page, '4');
+      const points = (value: number) => value.toLocaleString(language, { maximumFractionDigits: 1 });
+      await criterion(page, 'Impact')
+        .getByText(t('criterion.points', { count: 37.5, points: points(37.5), max: points(50) }))
+        .waitFor();
+      expect(
+        await criterion(page, 'Impact')
+          .getByText(t('criterion.invalid.outOfScale', { min: 1, max: 5 }))
+          .count(),
+      ).toBe(0);
       await typeInto(page, commentField(page, t, 'Impact'), 'Reaches rural start-ups.');
       await typeInto(page, scoreField(page, t, 'Capacity'), '3');
       await typeInto(page, page.getByLabel(t('evaluation.overallComment')), 'A solid regional centre.');
@@ -129,6 +197,7 @@ describe('an evaluator scores applications, with the keyboard only', () => {
       await page.getByText(t('total.partial', { points: number(52.5) })).waitFor();
       await savedDraft(page, t);
       await checkPage(page, SUITE, 'assignment-draft', language);
+      await checkPhone(page, 'assignment-draft', language);
 
       // What this browser kept is forgotten: the reloaded form comes from the API.
       await page.evaluate(
@@ -152,28 +221,59 @@ describe('an evaluator scores applications, with the keyboard only', () => {
       await pressOn(page, summary.getByRole('link', { name: 'Network' }));
       await page.keyboard.type('2');
       await page.getByText(t('total.complete', { points: number(57.5) })).waitFor();
+
+      // Submitting cannot be undone: it is asked first, and Escape leaves the draft as it is.
       await pressOn(page, page.getByRole('button', { name: t('submit.button') }));
+      const confirmation = page.getByRole('dialog', { name: t('submit.confirmTitle') });
+      await confirmation.getByText(t('submit.confirmExplanation')).waitFor();
+      await checkPage(page, SUITE, 'submit-dialog', language);
+      await page.keyboard.press('Escape');
+      await confirmation.waitFor({ state: 'hidden' });
+      expect(await evaluationStatus(platform, round, SCORED)).toBe('draft');
+      await pressOn(page, page.getByRole('button', { name: t('submit.button') }));
+      await pressOn(page, confirmation.getByRole('button', { name: t('submit.confirm') }));
       await page.getByText(t('evaluation.submittedTitle'), { exact: true }).waitFor();
+      expect(await evaluationStatus(platform, round, SCORED)).toBe('submitted');
       await page.getByText(t('peers.noneYet')).waitFor();
+      // The focus is on the confirmation, from which the next application is a Tab away.
+      const submitted = page.getByRole('alert').filter({ hasText: t('evaluation.submittedTitle') });
+      await expectFocused(submitted);
+      const next = submitted.getByRole('link', { name: t('assignments.startNext', { organisation: DECLINED }) });
+      const back = submitted.getByRole('link', { name: t('evaluation.backToList') });
+      expect(await back.getAttribute('href')).toBe('/evaluator/assignments');
       await checkPage(page, SUITE, 'assignment-submitted', language);
 
-      // A colleague submits through the API; the reloaded page shows both evaluations.
-      await evaluate(platform.api, round.colleague.token, await colleagueAssignment(platform, round), [
-        { criterionCode: 'IMPACT', score: 5, comment: 'Best pipeline of the call.' },
-        { criterionCode: 'CAPACITY', score: 2 },
-        { criterionCode: 'NETWORK', score: 4 },
-      ]);
+      // Colleagues submit through the API; the reloaded page shows every evaluation.
+      for (const [index, colleague] of colleagues.entries()) {
+        await evaluate(
+          platform.api,
+          colleague.token,
+          await assignmentOf(platform, round, colleague),
+          COLLEAGUE_SCORES[index]!,
+        );
+      }
       await page.reload();
-      const peers = page.getByRole('table', { name: t('peers.caption_other', { count: 2 }) });
+      const peers = page.getByRole('table', { name: t('peers.caption', { count: 4 }) });
       await peers.waitFor();
       await peers.getByText('Best pipeline of the call.').waitFor();
-      await page.getByText(t('peers.summary', { mean: number(65), spread: number(15) })).waitFor();
+      // Totals 57.5 (the evaluator's), 72.5, 0 and 100.
+      await page.getByText(t('peers.summary', { mean: number(57.5), spread: number(100), count: 100 })).waitFor();
       await checkPage(page, SUITE, 'peer-scores', language);
+      // On a phone the table scrolls in its own frame, which the keyboard reaches.
+      const frame = page.getByRole('region', { name: t('peers.caption', { count: 4 }) });
+      await checkPhone(page, 'peer-scores', language);
+      await page.setViewportSize(PHONE);
+      expect(
+        await frame.evaluate((element) => {
+          const { scrollWidth, clientWidth } = element as unknown as { scrollWidth: number; clientWidth: number };
+          return scrollWidth > clientWidth;
+        }),
+      ).toBe(true);
+      await tabTo(page, frame);
+      await page.setViewportSize(LAPTOP);
 
-      // The last one is declined from its page.
-      await pressOn(page, page.getByRole('link', { name: t('nav.assignments') }));
-      await page.getByText(t('assignments.progress', { submitted: 1, total: 2 })).waitFor();
-      await pressOn(page, page.getByRole('link', { name: t('assignments.startNext', { organisation: DECLINED }) }));
+      // On to the next application from the submitted one; it is declined from its page.
+      await pressOn(page, next);
       await expectTitle(page, DECLINED);
       await pressOn(page, page.getByRole('button', { name: t('decline.button') }));
       const decline = page.getByRole('dialog', { name: t('decline.title', { organisation: DECLINED }) });
@@ -188,8 +288,9 @@ describe('an evaluator scores applications, with the keyboard only', () => {
         .getByRole('status')
         .filter({ hasText: t('notices.declined.title') })
         .waitFor();
-      await page.getByText(t('assignments.progress', { submitted: 1, total: 1 })).waitFor();
-      await page.getByText(t('assignments.allSubmitted')).waitFor();
+      const roundCall = page.getByRole('region', { name: ROUND_CALL });
+      await roundCall.getByText(t('assignments.progress', { count: 1, total: 1 })).waitFor();
+      await roundCall.getByText(t('assignments.allSubmitted')).waitFor();
       await checkPage(page, SUITE, 'assignments-done', language);
       await page.context().close();
     },
@@ -197,11 +298,23 @@ describe('an evaluator scores applications, with the keyboard only', () => {
   );
 });
 
-/** A closed call with three submitted applications (the second with a document), all three assigned to the evaluator. */
-async function seedRound(platform: WebPlatform, applicants: Applicant[], evaluator: Actor, colleague: Actor) {
+/** A call whose only application assigned to the evaluator it has evaluated, assigned before the round's. */
+async function seedFinishedCall(platform: WebPlatform, applicant: Applicant, evaluator: Actor): Promise<void> {
+  const { api } = platform;
+  const { callId, applicationIds } = await callWithSubmissions(api, [applicant], { ...CALL, title: FINISHED_CALL });
+  await seatPanel(api, callId, [evaluator]);
+  const id = await assignmentId(api, callId, applicationIds[0]!, evaluator.id);
+  await evaluate(api, evaluator.token, id, COLLEAGUE_SCORES[0]!);
+}
+
+/**
+ * A closed call with three submitted applications (the second with a document), all three assigned
+ * to the evaluator; the second also to each colleague.
+ */
+async function seedRound(platform: WebPlatform, applicants: Applicant[], evaluator: Actor, colleagues: Actor[]) {
   const { api } = platform;
   const { token } = await secretariatOf(api);
-  const call = await createCall(api, token, CALL);
+  const call = await createCall(api, token, { ...CALL, title: ROUND_CALL });
   const applicationIds: string[] = [];
   for (const [index, applicant] of applicants.entries()) {
     const draft = await api.post(`/api/v1/calls/${call.id}/applications`, {
@@ -218,18 +331,65 @@ async function seedRound(platform: WebPlatform, applicants: Applicant[], evaluat
     applicationIds.push(draft.body.id as string);
   }
   expect((await api.post(`/api/v1/calls/${call.id}/close`, { token })).status).toBe(200);
-  await seatPanel(api, call.id, [evaluator, colleague]);
+  await seatPanel(api, call.id, [evaluator, ...colleagues]);
   for (const applicationId of applicationIds) await assignmentId(api, call.id, applicationId, evaluator.id);
-  await assignmentId(api, call.id, applicationIds[1]!, colleague.id);
-  return { callId: call.id, applicationIds, evaluator, colleague };
+  for (const colleague of colleagues) await assignmentId(api, call.id, applicationIds[1]!, colleague.id);
+  return { callId: call.id, applicationIds, evaluator };
 }
 
-async function colleagueAssignment(platform: WebPlatform, round: Round): Promise<string> {
+/** The evaluator's first assignment in the round's call (the colleagues have one each). */
+async function assignmentOf(platform: WebPlatform, round: Round, evaluator: Actor): Promise<string> {
   const mine = await platform.api.get('/api/v1/me/assignments', {
-    token: round.colleague.token,
+    token: evaluator.token,
     query: { callId: round.callId },
   });
   return (mine.body.items as Array<{ id: string }>)[0]!.id;
+}
+
+/** The status of the evaluator's assignment to the organisation's application, as the API holds it. */
+async function evaluationStatus(platform: WebPlatform, round: Round, organisation: string): Promise<string> {
+  const applicationId = round.applicationIds[ORGANISATIONS.indexOf(organisation)];
+  const mine = await platform.api.get('/api/v1/me/assignments', {
+    token: round.evaluator.token,
+    query: { callId: round.callId },
+  });
+  const items = mine.body.items as Array<{ applicationId: string; status: string }>;
+  return items.find((item) => item.applicationId === applicationId)!.status;
+}
+
+/**
+ * The page at a phone's width: nothing scrolls sideways, and it stays accessible; then back to a
+ * laptop's width.
+ */
+async function checkPhone(page: Page, name: string, language: Language): Promise<void> {
+  await page.setViewportSize(PHONE);
+  // What sticks out past the right edge, named by its tag and first class, when the page scrolls sideways.
+  const beyondEdge = (await page.evaluate(`document.documentElement.scrollWidth <= window.innerWidth ? [] :
+    [...document.querySelectorAll('body *')]
+      .filter((element) => element.getBoundingClientRect().right > window.innerWidth)
+      .map((element) => element.tagName + '.' + String(element.className).split(' ')[0])`)) as string[];
+  expect({ page: name, beyondEdge }).toEqual({ page: name, beyondEdge: [] });
+  await expectAccessible(page, `${name} at ${PHONE.width} px (${language})`);
+  await page.setViewportSize(LAPTOP);
+}
+
+/** Selects the focused field's text and types over it, as a keyboard user corrects a value. */
+async function replaceWith(page: Page, value: string): Promise<void> {
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(value);
+}
+
+async function expectFocused(target: Locator): Promise<void> {
+  await target.waitFor();
+  const focused = await eventually(
+    () =>
+      target.evaluate(
+        (element) => (element as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement === element,
+      ),
+    (yes) => yes,
+    10_000,
+  );
+  expect(focused).toBe(true);
 }
 
 async function conflictsOf(platform: WebPlatform, round: Round) {

@@ -124,6 +124,18 @@ describe('evaluation: scoring an application', () => {
       expect(errors.map((e) => e.field)).toContain(field);
     }
     expectProblem(await saveDraft(api, first.token, 'not-a-uuid', score({})), 400, 'VALIDATION_FAILED');
+    // A refused score says why with a stable code (and the scale, which a client words in its language).
+    const scoreError = async (value: unknown) =>
+      (
+        expectProblem(
+          await saveDraft(api, first.token, mine, score({ score: value })),
+          400,
+          'VALIDATION_FAILED',
+        ) as Array<Record<string, unknown>>
+      ).find((error) => error.field === 'scores.0.score');
+    for (const outside of [0, 6, 11])
+      expect(await scoreError(outside)).toMatchObject({ code: 'OUT_OF_SCALE', params: { min: 1, max: 5 } });
+    for (const fraction of [3.5, 7.5]) expect(await scoreError(fraction)).toMatchObject({ code: 'IS_INT' });
     expect(await criterionScores(api, mine)).toEqual([]);
     expect((await assignmentRow(api, mine)).status).toBe('assigned');
 

@@ -151,6 +151,15 @@ export async function checkPage(page: Page, suite: string, name: string, languag
   await screenshot(page, suite, name, language);
 }
 
+/** The innermost elements that reach past the viewport's right edge, to say what scrolls sideways. */
+function beyondTheRightEdge(page: Page): Promise<string[]> {
+  return page.evaluate(`[...document.body.querySelectorAll('*')]
+    .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+    .filter((e, _, all) => !all.some((other) => other !== e && e.contains(other)))
+    .slice(0, 5)
+    .map((e) => e.tagName.toLowerCase() + ' ' + (e.textContent || '').trim().slice(0, 40))`);
+}
+
 /** The widths a page must fit without sideways scrolling: a desktop's and a phone's. */
 export const WIDTHS = [1366, 390] as const;
 
@@ -164,7 +173,12 @@ export async function checkWidths(page: Page, suite: string, name: string, langu
     // Components that follow the width from script (media query hooks) settle a render later.
     const overflow = 'document.documentElement.scrollWidth - window.innerWidth';
     await page.waitForFunction(`${overflow} <= 0`, undefined, { timeout: 5000 }).catch(() => undefined);
-    expect({ width, sideways: Math.max(0, await page.evaluate<number>(overflow)) }).toEqual({ width, sideways: 0 });
+    const sideways = Math.max(0, await page.evaluate<number>(overflow));
+    expect({ width, sideways, beyond: sideways > 0 ? await beyondTheRightEdge(page) : [] }).toEqual({
+      width,
+      sideways: 0,
+      beyond: [],
+    });
     await checkPage(page, suite, `${name}-${width}`, language);
   }
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -30,51 +30,54 @@ export function DocumentsTable({ application, onRemove }: DocumentsTableProps) {
   return (
     <>
       {problem && <ProblemAlert problem={problem} />}
-      <Table withTableBorder mb="md">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('documents.kind')}</Table.Th>
-            <Table.Th scope="col">{t('documents.file')}</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('documents.size')}
-            </Table.Th>
-            <Table.Th scope="col">
-              <VisuallyHidden>{t('documents.actions')}</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {application.documents.map((document) => (
-            <Table.Tr key={document.id}>
-              <Table.Td>{documentKindLabel(document.kind)}</Table.Td>
-              <Table.Td style={{ overflowWrap: 'anywhere' }}>{document.filename}</Table.Td>
-              <Table.Td ta="right">{formatBytes(document.size, i18n.language)}</Table.Td>
-              <Table.Td>
-                <Group gap="xs" justify="flex-end" wrap="nowrap">
-                  <Button
-                    size="compact-sm"
-                    variant="default"
-                    onClick={() => void act(() => downloadDocument(application.id, document.id, document.filename))}
-                    aria-label={t('documents.downloadNamed', { name: document.filename })}
-                  >
-                    {t('documents.download')}
-                  </Button>
-                  {onRemove && (
-                    <ActionIcon
-                      variant="default"
-                      color="red"
-                      onClick={() => void act(() => onRemove(document))}
-                      aria-label={t('documents.removeNamed', { name: document.filename })}
-                    >
-                      ×
-                    </ActionIcon>
-                  )}
-                </Group>
-              </Table.Td>
+      {/* On a phone the table scrolls within its frame, whose buttons the keyboard reaches, not the page. */}
+      <Table.ScrollContainer minWidth={480} type="native" mb="md">
+        <Table withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('documents.kind')}</Table.Th>
+              <Table.Th scope="col">{t('documents.file')}</Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('documents.size')}
+              </Table.Th>
+              <Table.Th scope="col">
+                <VisuallyHidden>{t('documents.actions')}</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {application.documents.map((document) => (
+              <Table.Tr key={document.id}>
+                <Table.Td>{documentKindLabel(document.kind)}</Table.Td>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>{document.filename}</Table.Td>
+                <Table.Td ta="right">{formatBytes(document.size, i18n.language)}</Table.Td>
+                <Table.Td>
+                  <Group gap="xs" justify="flex-end" wrap="nowrap">
+                    <Button
+                      size="compact-sm"
+                      variant="default"
+                      onClick={() => void act(() => downloadDocument(application.id, document.id, document.filename))}
+                      aria-label={t('documents.downloadNamed', { name: document.filename })}
+                    >
+                      {t('documents.download')}
+                    </Button>
+                    {onRemove && (
+                      <ActionIcon
+                        variant="default"
+                        color="red"
+                        onClick={() => void act(() => onRemove(document))}
+                        aria-label={t('documents.removeNamed', { name: document.filename })}
+                      >
+                        ×
+                      </ActionIcon>
+                    )}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </>
   );
 }

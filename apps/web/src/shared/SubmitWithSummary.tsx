@@ -1,5 +1,7 @@
-import { Alert, Anchor, Button, List, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useRef, useState, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiProblem } from '../api/problem';
 import { ProblemAlert } from './ProblemAlert';
 import { asProblem } from './problems';
@@ -8,6 +10,14 @@ import { asProblem } from './problems';
 export interface SummaryItem {
   fieldId: string;
   label: string;
+}
+
+/** The question asked before a submission that cannot be undone. */
+export interface SubmitConfirmation {
+  title: string;
+  /** Says what submitting does and that it cannot be undone. */
+  explanation: string;
+  confirmLabel: string;
 }
 
 interface SubmitWithSummaryProps {
@@ -22,21 +32,29 @@ interface SubmitWithSummaryProps {
   /** The fields a refusal names, in the order the summary lists them; none: the problem itself is shown. */
   summaryOf: (problem: ApiProblem) => SummaryItem[];
   onRefused?: (problem: ApiProblem) => void;
+  /** What this page already knows stops the submission, listed without asking the API. */
+  check?: () => SummaryItem[];
+  /** Asked first when set; the submission starts only once confirmed. */
+  confirmation?: SubmitConfirmation;
 }
 
 /**
- * Saves what is typed, then submits. What stops the submission is listed above the button, each
+ * Saves what is typed, then submits, once confirmed when a confirmation is given. What stops the
+ * submission (found by `check`, or named by the API's refusal) is listed above the button, each
  * item linking to its field (the error summary pattern), and the list takes the focus so that it is
  * read out; any other refusal is shown as a problem.
  */
 export function SubmitWithSummary(props: SubmitWithSummaryProps) {
-  const { explanation, buttonLabel, incompleteTitle, saveNow, send, summaryOf, onRefused } = props;
+  const { explanation, buttonLabel, incompleteTitle, saveNow, send, summaryOf, onRefused, confirmation } = props;
+  const { t } = useTranslation();
   const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [blockers, setBlockers] = useState<SummaryItem[]>([]);
   const [submitting, setSubmitting] = useState(false);
+  const [confirming, { open: askToConfirm, close: stopConfirming }] = useDisclosure(false);
   const summary = useRef<HTMLDivElement>(null);
+  const showSummary = () => requestAnimationFrame(() => summary.current?.focus());
 
   const submit = async () => {
-    setProblem(null);
     setSubmitting(true);
     try {
       if (!(await saveNow())) return;
@@ -45,13 +63,23 @@ export function SubmitWithSummary(props: SubmitWithSummaryProps) {
       const refusal = asProblem(error);
       onRefused?.(refusal);
       setProblem(refusal);
-      requestAnimationFrame(() => summary.current?.focus());
+      showSummary();
     } finally {
       setSubmitting(false);
+      stopConfirming();
     }
   };
 
-  const items = problem ? summaryOf(problem) : [];
+  const start = () => {
+    setProblem(null);
+    const found = props.check?.() ?? [];
+    setBlockers(found);
+    if (found.length > 0) showSummary();
+    else if (confirmation) askToConfirm();
+    else void submit();
+  };
+
+  const items = blockers.length > 0 ? blockers : problem ? summaryOf(problem) : [];
   return (
     <Stack>
       <div ref={summary} tabIndex={-1}>
@@ -73,10 +101,30 @@ export function SubmitWithSummary(props: SubmitWithSummaryProps) {
       </div>
       <Text>{explanation}</Text>
       <div>
-        <Button onClick={() => void submit()} loading={submitting}>
+        <Button onClick={start} loading={submitting && !confirming}>
           {buttonLabel}
         </Button>
       </div>
+      {confirmation && (
+        <Modal
+          opened={confirming}
+          onClose={stopConfirming}
+          title={confirmation.title}
+          closeButtonProps={{ 'aria-label': t('dialog.close') }}
+        >
+          <Stack>
+            <Text>{confirmation.explanation}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={stopConfirming} data-autofocus>
+                {t('dialog.cancel')}
+              </Button>
+              <Button loading={submitting} onClick={() => void submit()}>
+                {confirmation.confirmLabel}
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
     </Stack>
   );
 }

@@ -16,20 +16,20 @@ import { EVALUATION_SECTION } from './scoring/ScoringForm';
 
 export async function assignmentLoader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, ['evaluator']);
-  const assignment = await myAssignment(params.assignmentId ?? '');
+  const { assignment, next } = await myAssignment(params.assignmentId ?? '');
   const [application, evaluation, call] = await Promise.all([
     ok(api.GET('/api/v1/applications/{id}', { params: { path: { id: assignment.applicationId } } })),
     ok(api.GET('/api/v1/assignments/{id}/evaluation', { params: { path: { id: assignment.id } } })),
     callOfAssignment(assignment.callId),
   ]);
   const peers = evaluation.status === 'submitted' ? await peerEvaluations(assignment.applicationId) : null;
-  return { assignment, application, evaluation, call, peers };
+  return { assignment, next, application, evaluation, call, peers };
 }
 
 /** One assignment: the application to read, the scoring form, colleagues' scores, and the ways out. */
 export function AssignmentPage() {
   const { t, i18n } = useTranslation(['evaluator', 'common']);
-  const { assignment, application, evaluation, call, peers } = useLoaderData<typeof assignmentLoader>();
+  const { assignment, next, application, evaluation, call, peers } = useLoaderData<typeof assignmentLoader>();
   const { organisationName, countryCode } = assignment.application;
   const sections = [
     [APPLICATION_SECTION, t('application.title')],
@@ -65,7 +65,7 @@ export function AssignmentPage() {
           ))}
         </Group>
         <ApplicationReview application={application} call={call} />
-        <EvaluationSection assignmentId={assignment.id} evaluation={evaluation} call={call} />
+        <EvaluationSection assignmentId={assignment.id} evaluation={evaluation} call={call} next={next} />
         <PeerScores own={evaluation} peers={peers} call={call} />
         <GiveBackSection assignment={{ ...assignment, status: evaluation.status }} />
       </Stack>

@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { countryName } from '../../shared/format';
 import { DeclareConflictButton } from './actions/DeclareConflictButton';
+import { nextToEvaluate } from './assignment-order';
 import { AssignmentStatusBadge } from './AssignmentStatusBadge';
 import type { CallGroup, MyAssignment } from './my-assignments';
+import { NextAssignmentButton } from './NextAssignmentButton';
 import { assignmentPath } from './paths';
 
 /** One call's assignments: how far the evaluator is, what to do next, and each application. */
@@ -12,9 +14,7 @@ export function CallAssignments({ group }: { group: CallGroup }) {
   const { t } = useTranslation('evaluator');
   const { call, assignments } = group;
   const submitted = assignments.filter(({ status }) => status === 'submitted').length;
-  // A draft already begun first, then the oldest one not started.
-  const next =
-    assignments.find(({ status }) => status === 'draft') ?? assignments.find(({ status }) => status === 'assigned');
+  const next = nextToEvaluate(assignments);
   const headingId = `call-${call.id}`;
   return (
     <Paper component="section" aria-labelledby={headingId} withBorder p="lg" radius="md">
@@ -28,7 +28,7 @@ export function CallAssignments({ group }: { group: CallGroup }) {
           </Text>
         </div>
         <Stack gap={6}>
-          <Text fw={600}>{t('assignments.progress', { submitted, total: assignments.length })}</Text>
+          <Text fw={600}>{t('assignments.progress', { count: submitted, total: assignments.length })}</Text>
           <Progress
             value={(100 * submitted) / assignments.length}
             aria-label={t('assignments.progressLabel', { call: call.title })}
@@ -37,11 +37,7 @@ export function CallAssignments({ group }: { group: CallGroup }) {
         </Stack>
         {next ? (
           <div>
-            <Button component={Link} to={assignmentPath(next.id)}>
-              {t(next.status === 'draft' ? 'assignments.continueNext' : 'assignments.startNext', {
-                organisation: next.application.organisationName,
-              })}
-            </Button>
+            <NextAssignmentButton next={next} />
           </div>
         ) : (
           <Text>{t('assignments.allSubmitted')}</Text>
@@ -54,42 +50,45 @@ export function CallAssignments({ group }: { group: CallGroup }) {
 
 function AssignmentsTable({ assignments }: { assignments: MyAssignment[] }) {
   const { t, i18n } = useTranslation('evaluator');
+  // On a phone the table scrolls within itself rather than the page sideways.
   return (
-    <Table withTableBorder striped verticalSpacing="sm">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{t('assignments.organisation')}</Table.Th>
-          <Table.Th scope="col">{t('assignments.country')}</Table.Th>
-          <Table.Th scope="col">{t('assignments.status')}</Table.Th>
-          <Table.Th scope="col">
-            <VisuallyHidden>{t('assignments.actions')}</VisuallyHidden>
-          </Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {assignments.map((assignment) => (
-          <Table.Tr key={assignment.id}>
-            <Table.Th scope="row" fw={600}>
-              {assignment.application.organisationName}
+    <Table.ScrollContainer minWidth={560}>
+      <Table withTableBorder striped verticalSpacing="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('assignments.organisation')}</Table.Th>
+            <Table.Th scope="col">{t('assignments.country')}</Table.Th>
+            <Table.Th scope="col">{t('assignments.status')}</Table.Th>
+            <Table.Th scope="col">
+              <VisuallyHidden>{t('assignments.actions')}</VisuallyHidden>
             </Table.Th>
-            <Table.Td>{countryName(assignment.application.countryCode, i18n.language)}</Table.Td>
-            <Table.Td>
-              <AssignmentStatusBadge status={assignment.status} />
-            </Table.Td>
-            <Table.Td>
-              <Group gap="xs" justify="flex-end" wrap="nowrap">
-                <Button component={Link} to={assignmentPath(assignment.id)} size="compact-sm" variant="light">
-                  {t(`assignments.open.${assignment.status}`)}
-                  <VisuallyHidden>
-                    {t('assignments.openContext', { organisation: assignment.application.organisationName })}
-                  </VisuallyHidden>
-                </Button>
-                <DeclareConflictButton assignment={assignment} />
-              </Group>
-            </Table.Td>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {assignments.map((assignment) => (
+            <Table.Tr key={assignment.id}>
+              <Table.Th scope="row" fw={600}>
+                {assignment.application.organisationName}
+              </Table.Th>
+              <Table.Td>{countryName(assignment.application.countryCode, i18n.language)}</Table.Td>
+              <Table.Td>
+                <AssignmentStatusBadge status={assignment.status} />
+              </Table.Td>
+              <Table.Td>
+                <Group gap="xs" justify="flex-end" wrap="nowrap">
+                  <Button component={Link} to={assignmentPath(assignment.id)} size="compact-sm" variant="light">
+                    {t(`assignments.open.${assignment.status}`)}
+                    <VisuallyHidden>
+                      {t('assignments.openContext', { organisation: assignment.application.organisationName })}
+                    </VisuallyHidden>
+                  </Button>
+                  <DeclareConflictButton assignment={assignment} />
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }

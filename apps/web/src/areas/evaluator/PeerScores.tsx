@@ -4,9 +4,10 @@ import { api, ok } from '../../api/client';
 import { MAX_PAGE_SIZE, allPages } from '../../api/pages';
 import { ApiProblem } from '../../api/problem';
 import type { Call } from '../../api/types';
+import { formatScore } from '../../shared/format';
 import { EvaluationsTable } from './EvaluationsTable';
 import { draftOf, type Evaluation } from './scoring/evaluation-draft';
-import { evaluationTotal, formatPoints, scaleOf } from './scoring/total';
+import { evaluationTotal, scaleOf } from './scoring/total';
 
 export const PEERS_SECTION = 'peers';
 
@@ -45,6 +46,7 @@ export function PeerScores({ own, peers, call }: PeerScoresProps) {
   const totals = [own, ...others].map(
     (evaluation) => evaluationTotal(call.criteria, draftOf(evaluation).scores, scale).points,
   );
+  const spread = Math.max(...totals) - Math.min(...totals);
   return (
     <section aria-labelledby={PEERS_SECTION}>
       <Title order={2} id={PEERS_SECTION} mb="sm">
@@ -61,8 +63,10 @@ export function PeerScores({ own, peers, call }: PeerScoresProps) {
           ) : (
             <Text>
               {t('peers.summary', {
-                mean: formatPoints(totals.reduce((sum, total) => sum + total, 0) / totals.length, i18n.language),
-                spread: formatPoints(Math.max(...totals) - Math.min(...totals), i18n.language),
+                mean: formatScore(totals.reduce((sum, total) => sum + total, 0) / totals.length, i18n.language),
+                spread: formatScore(spread, i18n.language),
+                // As shown, to one decimal (English says "1.0 points"; French "1,0 point").
+                count: Math.round(spread * 10) / 10,
               })}
             </Text>
           )}

@@ -2,6 +2,7 @@ import { api, ok } from '../../api/client';
 import { MAX_PAGE_SIZE, allPages } from '../../api/pages';
 import { ApiProblem } from '../../api/problem';
 import type { Call } from '../../api/types';
+import { byWorkLeftThenDeadline, nextToEvaluate } from './assignment-order';
 
 export type MyAssignment = Awaited<ReturnType<typeof fetchPage>>['items'][number];
 export type AssignmentStatus = MyAssignment['status'];
@@ -22,22 +23,28 @@ export function allMyAssignments(): Promise<MyAssignment[]> {
   return allPages(fetchPage);
 }
 
-/** One of the evaluator's live assignments; the API has no endpoint for a single one. */
-export async function myAssignment(id: string): Promise<MyAssignment> {
-  const found = (await allMyAssignments()).find((assignment) => assignment.id === id);
-  if (!found) throw new ApiProblem(404, { code: 'NOT_FOUND' });
-  return found;
+/**
+ * One of the evaluator's live assignments (the API has no endpoint for a single one), with the next
+ * one to evaluate in the same call, if any.
+ */
+export async function myAssignment(id: string): Promise<{ assignment: MyAssignment; next?: MyAssignment }> {
+  const all = await allMyAssignments();
+  const assignment = all.find((candidate) => candidate.id === id);
+  if (!assignment) throw new ApiProblem(404, { code: 'NOT_FOUND' });
+  const sameCall = all.filter(({ callId }) => callId === assignment.callId);
+  return { assignment, next: nextToEvaluate(sameCall, id) };
 }
 
-/** The assignments by call, the calls in the order of their oldest assignment. */
+/** The assignments by call: the calls with work left first, by deadline, then the finished ones. */
 export async function myAssignmentsByCall(): Promise<CallGroup[]> {
   const byCall = new Map<string, MyAssignment[]>();
   for (const assignment of await allMyAssignments()) {
     byCall.set(assignment.callId, [...(byCall.get(assignment.callId) ?? []), assignment]);
   }
-  return Promise.all(
+  const groups = await Promise.all(
     [...byCall].map(async ([callId, assignments]) => ({ call: await callOfAssignment(callId), assignments })),
   );
+  return byWorkLeftThenDeadline(groups);
 }
 
 /** The call with its criteria, scale and questions, which the API shows the evaluators of its panel. */

@@ -1,4 +1,4 @@
-import { Fieldset, NumberInput, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Fieldset, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Criterion } from '../../../api/types';
 import { formatNumber, formatPercent } from '../../../shared/format';
@@ -16,10 +16,12 @@ interface CriterionFieldProps {
   criterion: Criterion;
   criteria: Criterion[];
   scale: Scale;
+  /** The score field's text as typed; `score` is what it reads as, when it is a score of the scale. */
+  entry: string;
   score: number | undefined;
   comment: string;
   error?: string;
-  onScore: (score: number | undefined) => void;
+  onEntry: (entry: string) => void;
   onComment: (comment: string) => void;
 }
 
@@ -31,14 +33,18 @@ export function CriterionField({
   criterion,
   criteria,
   scale,
+  entry,
   score,
   comment,
   error,
-  onScore,
+  onEntry,
   onComment,
 }: CriterionFieldProps) {
   const { t, i18n } = useTranslation('evaluator');
   const points = (value: number) => formatNumber(value, i18n.language, { maximumFractionDigits: 1 });
+  // The plural agrees with the number as shown, rounded to one decimal.
+  const shown = (value: number) => Math.round(value * 10) / 10;
+  const maximum = criterionMaximum(criterion, criteria);
   const descriptionId = `criterion-${criterion.code}-description`;
   return (
     <Fieldset
@@ -59,27 +65,25 @@ export function CriterionField({
           </Text>
           {criterion.description && <Text size="sm">{criterion.description}</Text>}
         </div>
-        <NumberInput
+        {/* A text field, not a number field: a number field would drop a typed "." or cut "11" to "1" unseen. */}
+        <TextInput
           id={scoreFieldId(criterion.code)}
           label={t('criterion.score', { min: scale.min, max: scale.max })}
           description={
             score === undefined
-              ? t('criterion.notScored', { max: points(criterionMaximum(criterion, criteria)) })
+              ? t('criterion.notScored', { count: shown(maximum), max: points(maximum) })
               : t('criterion.points', {
+                  count: shown(criterionPoints(criterion, score, criteria, scale)),
                   points: points(criterionPoints(criterion, score, criteria, scale)),
-                  max: points(criterionMaximum(criterion, criteria)),
+                  max: points(maximum),
                 })
           }
           maw={320}
-          min={scale.min}
-          max={scale.max}
-          step={1}
-          allowDecimal={false}
-          allowNegative={scale.min < 0}
-          clampBehavior="strict"
-          value={score ?? ''}
+          inputMode={scale.min < 0 ? 'text' : 'numeric'}
+          autoComplete="off"
+          value={entry}
           error={error}
-          onChange={(value) => onScore(typeof value === 'number' ? value : undefined)}
+          onChange={(event) => onEntry(event.currentTarget.value)}
         />
         <Textarea
           label={t('criterion.comment')}

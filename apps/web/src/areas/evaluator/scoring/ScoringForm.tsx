@@ -2,11 +2,12 @@ import { Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Call } from '../../../api/types';
-import { CriterionField } from './CriterionField';
+import { CriterionField, scoreFieldId } from './CriterionField';
 import type { Evaluation } from './evaluation-draft';
 import { EvaluationTotal } from './EvaluationTotal';
 import { SaveStatus } from './SaveStatus';
 import { SubmitEvaluation } from './SubmitEvaluation';
+import { readScore, scoreText } from './score-entry';
 import { evaluationTotal, scaleOf } from './total';
 import { useEvaluationDraft } from './useEvaluationDraft';
 
@@ -28,13 +29,32 @@ export function ScoringForm({ assignmentId, evaluation, call }: ScoringFormProps
   // Read once: the draft's callbacks depend on the scale, and a call's scale does not change.
   const [scale] = useState(() => scaleOf(call));
   const draft = useEvaluationDraft({ assignmentId, evaluation, criteria, scale });
+  // The score fields' texts: what is typed stays as typed, and only a score of the scale reaches the draft.
+  const [entries, setEntries] = useState<Record<string, string>>(() =>
+    Object.fromEntries(criteria.map(({ code }) => [code, scoreText(draft.draft.scores[code])])),
+  );
   const [missing, setMissing] = useState<string[]>([]);
   const total = evaluationTotal(criteria, draft.draft.scores, scale);
   const refused = draft.state.status === 'failed' ? draft.state.criterionErrors : {};
 
-  const score = (code: string, value: number | undefined) => {
+  const entryError = (code: string): string | undefined => {
+    const entry = readScore(entries[code] ?? '', scale);
+    return entry.kind === 'invalid'
+      ? t(`criterion.invalid.${entry.reason}`, { min: scale.min, max: scale.max })
+      : undefined;
+  };
+  const score = (code: string, text: string) => {
     setMissing((codes) => codes.filter((missingCode) => missingCode !== code));
+    setEntries((current) => ({ ...current, [code]: text }));
+    const entry = readScore(text, scale);
+    const value = entry.kind === 'score' ? entry.score : undefined;
     draft.change((current) => ({ ...current, scores: { ...current.scores, [code]: value } }));
+  };
+  /** The criteria whose field holds no score of the scale: they stop the submission before the API is asked. */
+  const unsubmittable = () => {
+    const blocking = criteria.filter(({ code }) => readScore(entries[code] ?? '', scale).kind !== 'score');
+    setMissing(blocking.filter(({ code }) => !entryError(code)).map(({ code }) => code));
+    return blocking.map(({ code, title }) => ({ fieldId: scoreFieldId(code), label: title }));
   };
   const comment = (code: string, value: string) =>
     draft.change((current) => ({ ...current, comments: { ...current.comments, [code]: value } }));
@@ -57,10 +77,14 @@ export function ScoringForm({ assignmentId, evaluation, call }: ScoringFormProps
             criterion={criterion}
             criteria={criteria}
             scale={scale}
+            entry={entries[criterion.code] ?? ''}
             score={draft.draft.scores[criterion.code]}
             comment={draft.draft.comments[criterion.code] ?? ''}
-            error={missing.includes(criterion.code) ? t('criterion.missing') : refused[criterion.code]}
-            onScore={(value) => score(criterion.code, value)}
+            error={
+              entryError(criterion.code) ??
+              (missing.includes(criterion.code) ? t('criterion.missing') : refused[criterion.code])
+            }
+            onEntry={(text) => score(criterion.code, text)}
             onComment={(value) => comment(criterion.code, value)}
           />
         ))}
@@ -83,6 +107,7 @@ export function ScoringForm({ assignmentId, evaluation, call }: ScoringFormProps
           saveNow={draft.saveNow}
           onSubmitted={draft.forgetLocalCopy}
           onMissing={setMissing}
+          check={unsubmittable}
         />
       </Stack>
     </section>

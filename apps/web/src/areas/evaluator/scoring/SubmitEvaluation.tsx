@@ -4,8 +4,19 @@ import { api, ok } from '../../../api/client';
 import type { ApiProblem } from '../../../api/problem';
 import type { Criterion } from '../../../api/types';
 import { fieldErrors } from '../../../shared/problems';
-import { SubmitWithSummary } from '../../../shared/SubmitWithSummary';
+import { SubmitWithSummary, type SummaryItem } from '../../../shared/SubmitWithSummary';
 import { scoreFieldId } from './CriterionField';
+
+/**
+ * Assignments submitted from this page: once the form gives way to the confirmation, the
+ * confirmation takes the focus (it is then a Tab away from the next application).
+ */
+const submittedHere = new Set<string>();
+
+/** Whether the assignment was just submitted here; true once only. */
+export function takeSubmittedHere(assignmentId: string): boolean {
+  return submittedHere.delete(assignmentId);
+}
 
 interface SubmitEvaluationProps {
   assignmentId: string;
@@ -14,10 +25,19 @@ interface SubmitEvaluationProps {
   onSubmitted: () => void;
   /** Criterion codes the API found unscored (422 INCOMPLETE_EVALUATION). */
   onMissing: (codes: string[]) => void;
+  /** The fields this page knows stop the submission (a criterion without a score of the scale). */
+  check: () => SummaryItem[];
 }
 
 /** Submission of the evaluation; unscored criteria are listed, each linking to its score field. */
-export function SubmitEvaluation({ assignmentId, criteria, saveNow, onSubmitted, onMissing }: SubmitEvaluationProps) {
+export function SubmitEvaluation({
+  assignmentId,
+  criteria,
+  saveNow,
+  onSubmitted,
+  onMissing,
+  check,
+}: SubmitEvaluationProps) {
   const { t } = useTranslation('evaluator');
   const revalidator = useRevalidator();
   const unscored = (problem: ApiProblem) =>
@@ -28,9 +48,16 @@ export function SubmitEvaluation({ assignmentId, criteria, saveNow, onSubmitted,
       buttonLabel={t('submit.button')}
       incompleteTitle={t('submit.incomplete')}
       saveNow={saveNow}
+      check={check}
+      confirmation={{
+        title: t('submit.confirmTitle'),
+        explanation: t('submit.confirmExplanation'),
+        confirmLabel: t('submit.confirm'),
+      }}
       send={async () => {
         await ok(api.POST('/api/v1/assignments/{id}/evaluation/submit', { params: { path: { id: assignmentId } } }));
         onSubmitted();
+        submittedHere.add(assignmentId);
         await revalidator.revalidate();
       }}
       summaryOf={(problem) =>
