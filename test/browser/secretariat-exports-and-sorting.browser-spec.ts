@@ -17,9 +17,10 @@ import { seedListedCall } from '../support/listed-call';
 import { csvRecords, workbookRecords } from '../support/spreadsheets';
 
 /**
- * The secretariat downloads the exports of a call (the applications as CSV, the ranking as an Excel
- * workbook) and reads them back; and orders the people list by its column headers, with the
- * keyboard, in English and in French. Each page is checked at a desktop's and a phone's width.
+ * The secretariat orders a call's applications by a column header and downloads them as CSV in
+ * that order, downloads the ranking as an Excel workbook, reading both back; and orders the people
+ * list by its column headers, with the keyboard, in English and in French. Each page is checked at
+ * a desktop's and a phone's width.
  */
 
 const SUITE = 'secretariat-exports-and-sorting';
@@ -66,20 +67,33 @@ describe('the secretariat exports a call’s tables and sorts its lists by their
   const rowHeaders = (page: Page) => page.locator('tbody th[scope="row"]').allInnerTexts();
 
   it(
-    'downloads the applications as CSV, as the list shows them',
+    'orders the applications by a column header, then downloads them as CSV in that order',
     async () => {
       const language: Language = 'en';
       const t = textsOf(language, 'secretariat');
       const page = await signedInVisitor(browser, platform.baseUrl, language, secretariat);
-      await page.goto(`/secretariat/calls/${callId}/applications?sort=organisation`);
-      await page.locator('tbody tr').first().waitFor();
+      await page.goto(`/secretariat/calls/${callId}/applications`);
+      const centre = page.getByRole('columnheader', { name: t('applications.organisation'), exact: true });
+      await centre.waitFor();
+      expect(await centre.getAttribute('aria-sort')).toBe('none');
+
+      await pressOn(page, centre.getByRole('link'));
+      await page.locator('th[aria-sort="ascending"]').waitFor();
+      await pressOn(page, centre.getByRole('link'));
+      await page.locator('th[aria-sort="descending"]').waitFor();
       const shown = await rowHeaders(page);
+      expect(shown).toEqual([
+        'Quito 100% Startups',
+        'Nairobi Innovation Hub',
+        'nairobi garage',
+        'Lyon Accelerator',
+        'Dakar Tech Lab',
+      ]);
 
       const { name, bytes } = await downloadWith(page, t('exports.applications.csv'));
 
       expect(name).toBe(`applications-${callId}.csv`);
       expect(csvRecords(bytes).map((row) => row.organisation)).toEqual(shown);
-      expect(shown).toHaveLength(5);
       await checkWidths(page, SUITE, 'applications', language);
       await page.context().close();
     },

@@ -5873,6 +5873,20 @@ export interface operations {
       query?: {
         limit?: number;
         offset?: number;
+        /** @description What to sort by (`person` is the name), descending with a leading `-`; the most recently sent first by default. */
+        sort?:
+          | 'person'
+          | '-person'
+          | 'email'
+          | '-email'
+          | 'role'
+          | '-role'
+          | 'status'
+          | '-status'
+          | 'sentAt'
+          | '-sentAt'
+          | 'expiresAt'
+          | '-expiresAt';
         status?: 'pending' | 'accepted' | 'revoked' | 'expired';
       };
       header?: never;

@@ -6,7 +6,6 @@ import { AccountLink, accountLinkStatus } from '../domain/account-link';
 import { InvitationNotPendingError, LinkInvalidError } from '../domain/identity.errors';
 import {
   Invitation,
-  InvitationStatus,
   InvitedRole,
   invitationCalls,
   invitationPayload,
@@ -14,7 +13,7 @@ import {
 } from '../domain/invitation';
 import { Locale } from '../domain/user';
 import { IdentityConfig, identityConfig } from '../identity.config';
-import { InvitationsRepository } from '../infrastructure/invitations.repository';
+import { InvitationListFilter, InvitationsRepository } from '../infrastructure/invitations.repository';
 import { AccountLinksService } from './account-links.service';
 import { AuthService, TokenPair } from './auth.service';
 import { InvitationHooks } from './invitation-hooks';
@@ -144,7 +143,7 @@ export class InvitationsService {
     return invitation;
   }
 
-  list(filter: { status?: InvitationStatus; limit: number; offset: number }): Promise<Page<Invitation>> {
+  list(filter: InvitationListFilter): Promise<Page<Invitation>> {
     return this.invitations.list(filter);
   }
 

@@ -11,9 +11,10 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { PageQueryDto, ROLES, Role } from '@app/platform';
+import { PageQueryDto, ROLES, Role, sortValues } from '@app/platform';
 import { INVITATION_STATUSES, INVITED_ROLES, InvitationStatus, InvitedRole } from '../domain/invitation';
 import { LOCALES, Locale } from '../domain/user';
+import { INVITATION_SORT_KEYS } from '../infrastructure/invitations.repository';
 import { NewPasswordField } from './password.field';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -76,11 +77,19 @@ export class InvitationDto {
   acceptedAt: Date | null;
 }
 
+const INVITATION_SORTS = sortValues(INVITATION_SORT_KEYS);
+
 export class InvitationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: INVITATION_STATUSES })
   @IsOptional()
   @IsIn(INVITATION_STATUSES)
   status?: InvitationStatus;
+
+  /** What to sort by (`person` is the name), descending with a leading `-`; the most recently sent first by default. */
+  @ApiPropertyOptional({ enum: INVITATION_SORTS, default: '-sentAt' })
+  @IsOptional()
+  @IsIn(INVITATION_SORTS)
+  sort?: string;
 }
 
 export class AccountLinkTokenDto {

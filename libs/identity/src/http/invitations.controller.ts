@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { AuthUser, CurrentUser, Page, PageOf, Public, Staff } from '@app/platform';
+import { AuthUser, CurrentUser, Page, PageOf, Public, Staff, parseSort } from '@app/platform';
 import { InvitationsService } from '../application/invitations.service';
 import {
   AcceptInvitationDto,
@@ -44,7 +44,7 @@ export class InvitationsController {
   @Staff()
   @ApiOkResponse({ type: PageOf(InvitationDto) })
   list(@Query() query: InvitationQueryDto): Promise<Page<InvitationDto>> {
-    return this.invitations.list(query);
+    return this.invitations.list({ ...query, sort: parseSort(query.sort, { key: 'sentAt', descending: true }) });
   }
 
   @Get('invitations/:id')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Page, Transaction, Transactions, isUniqueViolation } from '@app/platform';
+import { Page, PageQuery, Sort, Transaction, Transactions, isUniqueViolation } from '@app/platform';
 import type { AccountLink } from '../domain/account-link';
 import { EmailTakenError } from '../domain/identity.errors';
 import { Invitation, InvitationStatus, invitationPayload } from '../domain/invitation';
@@ -18,6 +18,24 @@ const INVITATIONS = `
   FROM (SELECT DISTINCT ON (user_id) * FROM account_links WHERE purpose = 'invitation'
         ORDER BY user_id, created_at DESC, id) l
   JOIN users u ON u.id = l.user_id`;
+
+/** What the list of invitations sorts by; the most recently sent first is the default and breaks every tie. */
+export const INVITATION_SORT_KEYS = ['person', 'email', 'role', 'status', 'sentAt', 'expiresAt'] as const;
+export type InvitationSortKey = (typeof INVITATION_SORT_KEYS)[number];
+
+export interface InvitationListFilter extends PageQuery {
+  status?: InvitationStatus;
+  sort?: Sort<InvitationSortKey>;
+}
+
+const SORT_COLUMNS: Record<InvitationSortKey, string> = {
+  person: 'lower(i."displayName")',
+  email: 'lower(i.email)',
+  role: 'i.role',
+  status: 'i.status',
+  sentAt: 'i."sentAt"',
+  expiresAt: 'i."expiresAt"',
+};
 
 /** Invited users (identity's `users` with `invited`) and the invitation links sent to them. */
 @Injectable()
@@ -85,12 +103,20 @@ export class InvitationsRepository {
     return rows[0] ? toInvitation(rows[0]) : null;
   }
 
-  /** Invitations, the most recently sent first, optionally of one status; one statement with the total. */
-  async list(filter: { status?: InvitationStatus; limit: number; offset: number }): Promise<Page<Invitation>> {
+  /**
+   * Invitations, optionally of one status, sorted as asked (the most recently sent first by default,
+   * which breaks ties); one statement with the total.
+   */
+  async list(filter: InvitationListFilter): Promise<Page<Invitation>> {
+    const sort = filter.sort ?? { key: 'sentAt', descending: true };
     const rows: Array<InvitationRow & { total: string; id: string | null }> = await this.transactions.autocommit.query(
       `WITH filtered AS (SELECT * FROM (${INVITATIONS}) i WHERE $1::text IS NULL OR i.status = $1)
        SELECT t.total, p.* FROM (SELECT count(*) AS total FROM filtered) t
-       LEFT JOIN LATERAL (SELECT * FROM filtered ORDER BY "sentAt" DESC, id LIMIT $2 OFFSET $3) p ON true`,
+       LEFT JOIN LATERAL (
+         SELECT * FROM filtered i
+          ORDER BY ${SORT_COLUMNS[sort.key]} ${sort.descending ? 'DESC' : 'ASC'}, i."sentAt" DESC, i.id
+          LIMIT $2 OFFSET $3
+       ) p ON true`,
       [filter.status ?? null, filter.limit, filter.offset],
     );
     const total = Number(rows[0]?.total ?? 0);

@@ -7,6 +7,8 @@ import { ConfirmedAction } from '../../../shared/ConfirmedAction';
 import { PageTitle } from '../../../shared/PageTitle';
 import { EmptyState } from '../../../shared/States';
 import { requireStaff } from '../access';
+import { readChoice } from '../list-search';
+import { SortableHeader } from '../SortableHeader';
 import { formatCompactDateTime } from '../format';
 import classes from '../secretariat.module.css';
 import { InviteForm } from './InviteForm';
@@ -22,23 +24,30 @@ function isStatus(value: string | null): value is Status {
   return STATUSES.includes(value as Status);
 }
 
+/** The columns the list sorts by (the API's `sort` keys); the most recently sent first unless the address says otherwise. */
+const SORT_KEYS = ['person', 'role', 'status', 'sentAt', 'expiresAt'] as const;
+const SORTS = SORT_KEYS.flatMap((key) => [key, `-${key}`] as const);
+const DEFAULT_SORT = '-sentAt';
+
 export async function invitationsLoader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
-  const requested = new URL(request.url).searchParams.get('status');
+  const params = new URL(request.url).searchParams;
+  const requested = params.get('status');
   const status = isStatus(requested) ? requested : undefined;
+  const sort = readChoice(params, 'sort', SORTS, DEFAULT_SORT);
   const [page, calls] = await Promise.all([
-    ok(api.GET('/api/v1/invitations', { params: { query: { limit: 500, ...(status ? { status } : {}) } } })),
+    ok(api.GET('/api/v1/invitations', { params: { query: { limit: 500, sort, ...(status ? { status } : {}) } } })),
     ok(api.GET('/api/v1/calls', { params: { query: { limit: 500 } } })),
   ]);
   // Only a panel that can still change may take an invited evaluator.
   const open = calls.items.filter((call) => call.status !== 'published' && call.status !== 'archived');
-  return { invitations: page.items, total: page.total, status, calls: open };
+  return { invitations: page.items, total: page.total, status, sort, calls: open };
 }
 
 /** Invitations of evaluators and secretariat members: the form, and every invitation with its state. */
 export function InvitationsPage() {
   const { t } = useTranslation('secretariat');
-  const { invitations, total, status, calls } = useLoaderData<typeof invitationsLoader>();
+  const { invitations, total, status, sort, calls } = useLoaderData<typeof invitationsLoader>();
   return (
     <>
       <PageTitle title={t('invitations.title')}>
@@ -51,7 +60,7 @@ export function InvitationsPage() {
       {invitations.length === 0 ? (
         <EmptyState>{t('invitations.none')}</EmptyState>
       ) : (
-        <InvitationsTable invitations={invitations} total={total} />
+        <InvitationsTable invitations={invitations} total={total} sort={sort} />
       )}
     </>
   );
@@ -79,7 +88,7 @@ function StatusFilter({ current }: { current: Status | undefined }) {
   );
 }
 
-function InvitationsTable({ invitations, total }: { invitations: Invitation[]; total: number }) {
+function InvitationsTable({ invitations, total, sort }: { invitations: Invitation[]; total: number; sort: string }) {
   const { t, i18n } = useTranslation(['secretariat', 'common']);
   return (
     <Table.ScrollContainer minWidth={860}>
@@ -87,11 +96,16 @@ function InvitationsTable({ invitations, total }: { invitations: Invitation[]; t
         <Table.Caption>{t('invitations.caption', { count: total })}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{t('invitations.person')}</Table.Th>
-            <Table.Th scope="col">{t('invitations.role')}</Table.Th>
-            <Table.Th scope="col">{t('invitations.status')}</Table.Th>
-            <Table.Th scope="col">{t('invitations.sentAt')}</Table.Th>
-            <Table.Th scope="col">{t('invitations.expiresAt')}</Table.Th>
+            {SORT_KEYS.map((key) => (
+              <SortableHeader
+                key={key}
+                label={t(`invitations.${key}`)}
+                sortKey={key}
+                sort={sort}
+                defaultSort={DEFAULT_SORT}
+                pageParameter="offset"
+              />
+            ))}
             <Table.Th scope="col">{t('invitations.actions')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
