@@ -151,7 +151,7 @@ describe('the secretariat seats a panel, assigns it and follows the scoring', ()
 
       // A full run, followed to its end.
       await activate(page, page.getByRole('button', { name: t('scoring.run.start') }));
-      await page.getByText(t('scoring.run.completed', { done: 6, total: 6 })).waitFor();
+      await page.getByText(t('scoring.run.completed_other', { done: 6, total: 6 })).waitFor();
       const progress = page.getByRole('progressbar', { name: t('scoring.run.progress') });
       expect(await progress.getAttribute('aria-valuenow')).toBe('100');
 
@@ -164,11 +164,13 @@ describe('the secretariat seats a panel, assigns it and follows the scoring', ()
         const row = rows.nth(index + 1);
         const organisation = ORGANISATIONS[round.applicationIds.indexOf(reference.applicationId)]!;
         expect(await row.getByRole('rowheader').innerText()).toBe(organisation);
-        // The cells after the rank, country and region: the figures, then the moderation flag.
+        // The cells after the rank, country and region: the figures (on this z-score call the score
+        // that ranks is the normalised one, then the raw one), then the moderation flag.
         const [rank, , , ...figures] = await row.getByRole('cell').allTextContents();
+        expect(reference.score).toBe(reference.normalizedScore);
         expect([rank, ...figures]).toEqual([
           String(reference.rank),
-          ...[reference.score, reference.rawScore, reference.normalizedScore].map((v) => decimal(v, language)),
+          ...[reference.score, reference.rawScore].map((v) => decimal(v, language)),
           String(reference.evaluationCount),
           decimal(reference.spread, language),
           decimal(reference.stdDev, language),

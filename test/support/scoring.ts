@@ -95,19 +95,21 @@ export interface CallWithDrafts {
 }
 
 /**
- * A closed z-score call of the applicants, auto assigned among the evaluators (at most five), with
- * every assignment's draft saved: lenient to harsh evaluators and applications that differ, so that
- * normalisation has work to do. Submitting the drafts is left to the test.
+ * A closed z-score call of the applicants (unless `callOverrides` say otherwise), auto assigned among
+ * the evaluators (at most five), with every assignment's draft saved: lenient to harsh evaluators and
+ * applications that differ, so that normalisation has work to do. Submitting the drafts is left to the test.
  */
 export async function callWithDrafts(
   api: TestApi,
   evaluators: Actor[],
   applicants: Applicant[],
   evaluatorsPerApplication: number,
+  callOverrides: Record<string, unknown> = {},
 ): Promise<CallWithDrafts> {
   const { callId, applicationIds } = await callWithSubmissions(api, applicants, {
     evaluatorsPerApplication,
     scoring: { scaleMin: 0, scaleMax: 10, normalization: 'zscore' },
+    ...callOverrides,
   });
   await seatPanel(api, callId, evaluators);
   expect((await autoAssign(api, callId)).status).toBe(200);
@@ -150,8 +152,9 @@ export async function evaluatedCall(
   evaluators: Actor[],
   applicants: Applicant[],
   evaluatorsPerApplication: number,
+  callOverrides: Record<string, unknown> = {},
 ): Promise<CallWithDrafts> {
-  const call = await callWithDrafts(api, evaluators, applicants, evaluatorsPerApplication);
+  const call = await callWithDrafts(api, evaluators, applicants, evaluatorsPerApplication, callOverrides);
   await submitDrafts(api, call);
   return call;
 }

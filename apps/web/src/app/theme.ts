@@ -1,4 +1,5 @@
 import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import classes from './theme.module.css';
 
 /**
  * Mantine's defaults with WCAG AA contrast: the darker shades of the primary colour for filled
@@ -11,6 +12,12 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   headings: { fontWeight: '650' },
+  // Plain objects rather than Component.extend: the theme is in the first chunk, the components are not.
+  components: {
+    Badge: { classNames: { root: classes.badge } },
+    // A table wider than a phone scrolls within its container: the keyboard must be able to scroll it too.
+    TableScrollContainer: { defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } } },
+  },
 });
 
 export const cssVariablesResolver: CSSVariablesResolver = () => ({

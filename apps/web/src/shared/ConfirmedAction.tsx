@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, type ButtonProps } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Stack, Text, type ButtonProps } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,10 @@ interface ConfirmedActionProps {
   ariaLabel?: string;
   title: string;
   explanation: ReactNode;
+  /** What departs from the rules and should not pass unnoticed, shown as a warning. */
+  warning?: string;
+  /** A statement the reader must tick before confirming: for a warning that needs an explicit yes. */
+  acknowledgement?: string;
   confirmLabel: string;
   /** The request; it throws the API's problem when refused (see `ok`). */
   action: () => Promise<unknown>;
@@ -33,6 +37,8 @@ export function ConfirmedAction({
   ariaLabel,
   title,
   explanation,
+  warning,
+  acknowledgement,
   confirmLabel,
   action,
   destructive = false,
@@ -44,7 +50,12 @@ export function ConfirmedAction({
   const [opened, { open, close }] = useDisclosure(false);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [working, setWorking] = useState(false);
+  const [acknowledged, setAcknowledged] = useState(false);
   const color = destructive ? 'red.9' : undefined;
+  const ask = () => {
+    setAcknowledged(false);
+    open();
+  };
   const confirm = async () => {
     setWorking(true);
     setProblem(null);
@@ -60,18 +71,37 @@ export function ConfirmedAction({
   };
   return (
     <>
-      <Button color={color} variant={variant} onClick={open} aria-label={ariaLabel}>
+      <Button color={color} variant={variant} onClick={ask} aria-label={ariaLabel}>
         {label}
       </Button>
       <Modal opened={opened} onClose={close} title={title} closeButtonProps={{ 'aria-label': t('dialog.close') }}>
         <Stack>
           <Text>{explanation}</Text>
+          {warning && (
+            <Alert color="orange" variant="light">
+              <Text inherit c="gray.9">
+                {warning}
+              </Text>
+            </Alert>
+          )}
+          {acknowledgement && (
+            <Checkbox
+              label={acknowledgement}
+              checked={acknowledged}
+              onChange={(event) => setAcknowledged(event.currentTarget.checked)}
+            />
+          )}
           {problem && renderProblem(problem)}
           <Group justify="flex-end">
             <Button variant="default" onClick={close} data-autofocus>
               {t('dialog.cancel')}
             </Button>
-            <Button color={color} loading={working} onClick={() => void confirm()}>
+            <Button
+              color={color}
+              loading={working}
+              disabled={acknowledgement !== undefined && !acknowledged}
+              onClick={() => void confirm()}
+            >
               {confirmLabel}
             </Button>
           </Group>

@@ -1,16 +1,15 @@
 import { Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { countryName, formatNumber } from '../../../shared/format';
-import { formatScore } from '../format';
+import { countryName, formatNumber, formatScore } from '../../../shared/format';
 import type { CohortEntry } from '../types';
 
 /** One application of a proposal as its tables list it: where it ranks, who it is, why it is there. */
 export interface EntryRow {
   applicationId: string;
   rank: number | null;
-  /** Absent for applications that are not candidates (the API gives no score for them). */
-  score?: number;
+  /** The ranking score; null for an application the ranking leaves out (not evaluated, withdrawn…). */
+  score: number | null;
   organisation: CohortEntry['organisation'];
   reason: string;
 }
@@ -60,7 +59,7 @@ export function EntriesTable({ labelledBy, rows, empty, action }: EntriesTablePr
               </Table.Th>
               <Table.Td>{countryName(row.organisation.countryCode, i18n.language)}</Table.Td>
               <Table.Td>{t(`common:regions.${row.organisation.region}`)}</Table.Td>
-              <Table.Td ta="right">{row.score === undefined ? '—' : formatScore(row.score, i18n.language)}</Table.Td>
+              <Table.Td ta="right">{row.score === null ? '—' : formatScore(row.score, i18n.language)}</Table.Td>
               <Table.Td>{row.reason}</Table.Td>
               {action && <Table.Td>{action(row)}</Table.Td>}
             </Table.Tr>

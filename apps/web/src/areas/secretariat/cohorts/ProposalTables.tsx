@@ -68,7 +68,7 @@ export function ProposalTables({ cohort }: { cohort: Cohort }) {
         <EntriesTable
           labelledBy="excluded"
           rows={others}
-          empty={t('cohorts.excluded.none')}
+          empty={waitlist.length > 0 ? t('cohorts.excluded.none') : t('cohorts.excluded.everyoneSelected')}
           action={amendable ? addable : undefined}
         />
       </section>

@@ -84,7 +84,7 @@ function RunProgress({ run }: { run: ScoringRun }) {
   return (
     <Paper withBorder p="md" radius="md" w="100%" maw={640}>
       <Text fw={600} aria-live="polite">
-        {t(`scoring.run.${run.status}`, { ...counts, error: run.error ?? '' })}
+        {t(`scoring.run.${run.status}`, { ...counts, count: run.total, error: run.error ?? '' })}
       </Text>
       <Progress
         value={Math.round(percent)}

@@ -1,11 +1,11 @@
 import { Anchor, Badge, Group, NativeSelect, Pagination, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Fragment } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Region } from '../../../api/types';
-import { countryName, formatNumber } from '../../../shared/format';
+import { countryName, formatNumber, formatScore } from '../../../shared/format';
 import { EmptyState } from '../../../shared/States';
 import { callPath, useCall } from '../call/call-route';
-import { formatScore } from '../format';
 import { ListSearchInput } from '../ListSearchInput';
 import { withListParameter } from '../list-search';
 import classes from '../secretariat.module.css';
@@ -15,40 +15,48 @@ import {
   RANKING_SORTS,
   SEARCH_PARAMETER,
   SORT_PARAMETER,
-  SORT_VALUES,
+  sortsFor,
+  type Normalization,
   type RankingPage,
   type RankingView,
 } from './ranking-view';
 
-/** The ranked applications, best first, with what their score is made of and where evaluators disagree. */
+/**
+ * The ranked applications, best first, with what their score is made of and where evaluators disagree.
+ * The score shown first is the one that ranks: the raw mean on a call without normalisation, the
+ * normalised score (beside the raw one) on a call that normalises. A line follows the last of the
+ * call's seats.
+ */
 export function RankingTable({ ranking: { items: ranking, total, view } }: { ranking: RankingPage }) {
   const { t, i18n } = useTranslation(['secretariat', 'common']);
   const call = useCall();
+  const { scoring, cohortSize: seats } = call;
   const score = (value: number) => formatScore(value, i18n.language);
   const flagged = ranking.filter((item) => item.needsModeration).length;
   const paged = total > RANKING_PAGE_SIZE;
   const byRank = view.search === '' && view.sort === 'rank';
+  const normalised = scoring.normalization !== 'none';
   const columns = [
     'rank',
     'organisation',
     'country',
     'region',
-    'score',
-    'raw',
-    'normalised',
+    ...(normalised ? (['normalised', 'raw'] as const) : (['score'] as const)),
     'evaluations',
     'spread',
     'stdDev',
     'moderation',
   ] as const;
   const numeric = new Set<string>(['rank', 'score', 'raw', 'normalised', 'evaluations', 'spread', 'stdDev']);
+  // Ranks are contiguous only in rank order; the line is drawn when there is someone below it.
+  const lineAfter = byRank && seats < total ? seats : null;
   return (
     <section aria-labelledby="ranking">
       <Title order={2} id="ranking" mb="sm">
         {t('scoring.ranking.title')}
       </Title>
       {/* Nothing to search or sort before anything is ranked. */}
-      {(total > 0 || view.search !== '') && <RankingControls view={view} />}
+      {(total > 0 || view.search !== '') && <RankingControls view={view} normalization={scoring.normalization} />}
       {ranking.length === 0 ? (
         <EmptyState>{view.search ? t('scoring.ranking.noneFound') : t('scoring.ranking.none')}</EmptyState>
       ) : (
@@ -69,7 +77,8 @@ export function RankingTable({ ranking: { items: ranking, total, view } }: { ran
                       first: formatNumber(ranking[0]?.rank ?? 0, i18n.language),
                       last: formatNumber(ranking.at(-1)?.rank ?? 0, i18n.language),
                     })
-                  : t('scoring.ranking.flaggedShown', { count: flagged })}
+                  : t('scoring.ranking.flaggedShown', { count: flagged })}{' '}
+              {t(`scoring.ranking.rankedBy.${scoring.normalization}`)}
             </Table.Caption>
             <Table.Thead>
               <Table.Tr>
@@ -82,31 +91,42 @@ export function RankingTable({ ranking: { items: ranking, total, view } }: { ran
             </Table.Thead>
             <Table.Tbody>
               {ranking.map((item) => (
-                <Table.Tr key={item.applicationId} className={item.needsModeration ? classes.flaggedRow : undefined}>
-                  <Table.Td ta="right">{formatNumber(item.rank, i18n.language)}</Table.Td>
-                  <Table.Th scope="row" fw={600}>
-                    <Anchor component={Link} to={callPath(call.id, `applications/${item.applicationId}`)} fw={600}>
-                      {item.organisation.name}
-                    </Anchor>
-                  </Table.Th>
-                  <Table.Td>{countryName(item.organisation.countryCode, i18n.language)}</Table.Td>
-                  <Table.Td>{t(`common:regions.${item.organisation.region as Region}`)}</Table.Td>
-                  <Table.Td ta="right" fw={700}>
-                    {score(item.score)}
-                  </Table.Td>
-                  <Table.Td ta="right">{score(item.rawScore)}</Table.Td>
-                  <Table.Td ta="right">{score(item.normalizedScore)}</Table.Td>
-                  <Table.Td ta="right">{formatNumber(item.evaluationCount, i18n.language)}</Table.Td>
-                  <Table.Td ta="right">{score(item.spread)}</Table.Td>
-                  <Table.Td ta="right">{score(item.stdDev)}</Table.Td>
-                  <Table.Td>
-                    {item.needsModeration && (
-                      <Badge color="red.9" variant="outline">
-                        {t('scoring.ranking.needsModeration')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
+                <Fragment key={item.applicationId}>
+                  <Table.Tr className={item.needsModeration ? classes.flaggedRow : undefined}>
+                    <Table.Td ta="right">{formatNumber(item.rank, i18n.language)}</Table.Td>
+                    <Table.Th scope="row" fw={600}>
+                      <Anchor component={Link} to={callPath(call.id, `applications/${item.applicationId}`)} fw={600}>
+                        {item.organisation.name}
+                      </Anchor>
+                    </Table.Th>
+                    <Table.Td>{countryName(item.organisation.countryCode, i18n.language)}</Table.Td>
+                    <Table.Td>{t(`common:regions.${item.organisation.region as Region}`)}</Table.Td>
+                    <Table.Td ta="right" fw={700}>
+                      {score(item.score)}
+                    </Table.Td>
+                    {normalised && <Table.Td ta="right">{score(item.rawScore)}</Table.Td>}
+                    <Table.Td ta="right">{formatNumber(item.evaluationCount, i18n.language)}</Table.Td>
+                    <Table.Td ta="right">{score(item.spread)}</Table.Td>
+                    <Table.Td ta="right">{score(item.stdDev)}</Table.Td>
+                    <Table.Td>
+                      {item.needsModeration && (
+                        <Badge color="red.9" variant="outline">
+                          {t('scoring.ranking.needsModeration')}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                  {item.rank === lineAfter && (
+                    <Table.Tr className={classes.seatsLine}>
+                      <Table.Td colSpan={columns.length}>
+                        {t('scoring.ranking.seatsLine', {
+                          count: seats,
+                          formatted: formatNumber(seats, i18n.language),
+                        })}
+                      </Table.Td>
+                    </Table.Tr>
+                  )}
+                </Fragment>
               ))}
             </Table.Tbody>
           </Table>
@@ -118,7 +138,7 @@ export function RankingTable({ ranking: { items: ranking, total, view } }: { ran
 }
 
 /** The ranking's search (applied once typing pauses) and order (applied when chosen), kept in the address. */
-function RankingControls({ view }: { view: RankingView }) {
+function RankingControls({ view, normalization }: { view: RankingView; normalization: Normalization }) {
   const { t } = useTranslation('secretariat');
   const [params, setParams] = useSearchParams();
   return (
@@ -143,7 +163,10 @@ function RankingControls({ view }: { view: RankingView }) {
             ),
           )
         }
-        data={SORT_VALUES.map((value) => ({ value, label: t(`scoring.ranking.sortOptions.${RANKING_SORTS[value]}`) }))}
+        data={sortsFor(normalization).map((value) => ({
+          value,
+          label: t(`scoring.ranking.sortOptions.${RANKING_SORTS[value]}`),
+        }))}
       />
     </Group>
   );

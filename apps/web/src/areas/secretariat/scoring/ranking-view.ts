@@ -1,3 +1,4 @@
+import type { Call } from '../../../api/types';
 import { readChoice } from '../list-search';
 import type { RankingItem } from '../types';
 
@@ -21,6 +22,17 @@ export const RANKING_SORTS = {
 } as const;
 type RankingSort = keyof typeof RANKING_SORTS;
 export const SORT_VALUES = Object.keys(RANKING_SORTS) as RankingSort[];
+
+export type Normalization = Call['scoring']['normalization'];
+
+/**
+ * The orders worth offering on a call: without normalisation the score is the raw score and the
+ * normalised one ranks nothing, so only "by score" is offered; with it, the score is the normalised one.
+ */
+export function sortsFor(normalization: Normalization): RankingSort[] {
+  const redundant: RankingSort[] = normalization === 'none' ? ['-rawScore', '-normalizedScore'] : ['-score'];
+  return SORT_VALUES.filter((value) => !redundant.includes(value));
+}
 
 /** What of the ranking the address asks for: a page (from 1), a search and an order. */
 export interface RankingView {
