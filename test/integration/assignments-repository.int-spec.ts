@@ -43,14 +43,16 @@ describe('AssignmentsRepository on PostgreSQL', () => {
       evaluators.map((evaluatorId) => ({ applicationId, evaluatorId })),
     );
 
-    await run(async (tx) => {
-      await assignments.insertMany(tx, callId, []);
-      await assignments.insertMany(tx, callId, pairs);
+    const inserted = await run(async (tx) => {
+      expect(await assignments.insertMany(tx, callId, [])).toEqual([]);
+      return assignments.insertMany(tx, callId, pairs);
     });
 
     const live = await assignments.liveForCall(callId);
     const key = (p: { applicationId: string; evaluatorId: string }) => `${p.applicationId}/${p.evaluatorId}`;
     expect(live.map(key)).toEqual(pairs.map(key).sort());
+    // Each new id with its pair.
+    expect(new Map(inserted.map((a) => [a.id, key(a)]))).toEqual(new Map(live.map((a) => [a.id, key(a)])));
     expect(live.every((a) => a.status === 'assigned' && a.callId === callId && a.submittedAt === null)).toBe(true);
     expect(await assignments.liveForCall(randomUUID())).toEqual([]);
   });
@@ -271,5 +273,63 @@ describe('AssignmentsRepository on PostgreSQL', () => {
     release();
     await Promise.all([first, second]);
     expect(events).toEqual(['first ends', 'second locked']);
+  });
+
+  it('locks and frees many assignments of a call by one array, leaving other calls’ and unknown ids out', async () => {
+    const {
+      callId,
+      applications: [a, b],
+      evaluators: [first, second],
+    } = await world(2, 2);
+    const other = await world(1, 1);
+    const ids = [
+      await repo.seed.assignment(callId, a, first),
+      await repo.seed.assignment(callId, b, first, 'draft'),
+      await repo.seed.assignment(callId, a, second),
+    ];
+    const elsewhere = await repo.seed.assignment(other.callId, other.applications[0]!, other.evaluators[0]!);
+
+    const locked = await rolledBack(repo.transactions, (tx) =>
+      assignments.lockMany(tx, callId, [ids[0]!, ids[1]!, elsewhere, randomUUID()]),
+    );
+    expect(locked.map((x) => x.id)).toEqual([ids[0], ids[1]].sort());
+
+    await run((tx) => assignments.endMany(tx, [ids[0]!, ids[1]!], 'released', 'On leave.'));
+    const rows = await Promise.all(ids.map((id) => assignments.findById(id)));
+    expect(rows.map((r) => [r?.status, r?.endReason])).toEqual([
+      ['released', 'On leave.'],
+      ['released', 'On leave.'],
+      ['assigned', null],
+    ]);
+    expect((await assignments.idsForApplication(a)).sort()).toEqual([ids[0], ids[2]].sort());
+  });
+
+  it('pages a call’s assignments, freed ones included, by evaluator and statuses, oldest first', async () => {
+    const {
+      callId,
+      applications: [a, b, c],
+      evaluators: [first, second],
+    } = await world(3, 2);
+    const mine = [
+      await repo.seed.assignment(callId, a, first),
+      await repo.seed.assignment(callId, b, first, 'draft'),
+      await repo.seed.assignment(callId, c, first, 'released'),
+    ];
+    await repo.seed.assignment(callId, a, second, 'submitted');
+    const ids = async (filter: Parameters<AssignmentsRepository['listForCall']>[1]) => {
+      const page = await assignments.listForCall(callId, filter);
+      return { total: page.total, ids: page.items.map((x) => x.id) };
+    };
+
+    expect((await ids({ limit: 50, offset: 0 })).total).toBe(4);
+    expect(await ids({ evaluatorId: first, limit: 50, offset: 0 })).toEqual({ total: 3, ids: mine });
+    expect(await ids({ evaluatorId: first, statuses: ['assigned', 'draft'], limit: 1, offset: 1 })).toEqual({
+      total: 2,
+      ids: [mine[1]],
+    });
+    expect(await ids({ evaluatorId: second, statuses: ['draft'], limit: 50, offset: 0 })).toEqual({
+      total: 0,
+      ids: [],
+    });
   });
 });

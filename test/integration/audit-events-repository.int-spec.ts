@@ -101,6 +101,32 @@ describe('AuditEventsRepository on PostgreSQL', () => {
     expect((await audit.find({ entityType: `${entityType}-other`, entityId: one, limit: 5, offset: 0 })).total).toBe(0);
   });
 
+  it('finds the events of several entities of several types at once (an application and its assignments)', async () => {
+    const [application, assignment] = [`repo-${randomUUID()}`, `repo-${randomUUID()}`];
+    const [mine, theirs, stranger] = [randomUUID(), randomUUID(), randomUUID()];
+    await repo.transactions.run((tx) =>
+      audit.insertMany(
+        tx,
+        [...entries(application, [mine]), ...entries(assignment, [theirs, stranger]), ...entries(assignment, [mine])],
+        null,
+      ),
+    );
+
+    const found = await audit.find({
+      entityTypes: [application, assignment],
+      entityIds: [mine, theirs],
+      limit: 10,
+      offset: 0,
+    });
+    expect(found.items.map((e) => [e.entityType, e.entityId])).toEqual([
+      [application, mine],
+      [assignment, theirs],
+      [assignment, mine],
+    ]);
+    expect(found.total).toBe(3);
+    expect((await audit.find({ entityTypes: [application], entityIds: [theirs], limit: 10, offset: 0 })).total).toBe(0);
+  });
+
   it('keeps the trail append-only: the database refuses to change or delete an event', async () => {
     const entityType = `repo-${randomUUID()}`;
     await repo.transactions.run((tx) => audit.insert(tx, entries(entityType, [randomUUID()])[0], null));

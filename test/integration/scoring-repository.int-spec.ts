@@ -70,6 +70,18 @@ describe('ScoringRepository writes the same results whichever way it scores', ()
     expect(first.every((r) => r.evaluationCount === 2)).toBe(true);
   });
 
+  it('reads one application’s result of its own call, and none before it is scored', async () => {
+    const { callId, applications } = await scoredCall();
+    expect(await scoring.resultOf(callId, applications[0]!)).toBeNull();
+    await locked(callId, (tx) => scoring.scoreCall(tx, callId));
+
+    const all = await scoring.results(callId);
+    const one = all.find((r) => r.applicationId === applications[0]);
+    expect(await scoring.resultOf(callId, applications[0]!)).toEqual(one);
+    expect(await scoring.resultOf(randomUUID(), applications[0]!)).toBeNull();
+    expect(await scoring.resultOf(callId, applications[5]!)).toBeNull();
+  });
+
   it('deletes the result of an application left without a submitted evaluation', async () => {
     const { callId, applications } = await scoredCall();
     await locked(callId, (tx) => scoring.scoreCall(tx, callId));
