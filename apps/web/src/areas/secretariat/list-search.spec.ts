@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFilters } from './applications/application-filters';
 import { readChoice, withListParameter } from './list-search';
-import { rankingQuery, readRankingView } from './scoring/ranking-view';
+import { rankingQuery, readRankingView, sortsFor } from './scoring/ranking-view';
 
 describe('withListParameter', () => {
   it('sets the trimmed value, goes back to the first page and keeps the other parameters', () => {
@@ -68,5 +68,13 @@ describe('the ranking view', () => {
 
     expect(view).toEqual({ page: 1, search: '', sort: 'rank' });
     expect(rankingQuery(view)).toEqual({ limit: 100, offset: 0 });
+  });
+
+  it('offers one order by score: the raw one without normalisation, the normalised and the raw one with it', () => {
+    const byScore = (sorts: string[]) => sorts.filter((sort) => sort.endsWith('core'));
+
+    expect(byScore(sortsFor('none'))).toEqual(['-score']);
+    expect(byScore(sortsFor('zscore'))).toEqual(['-rawScore', '-normalizedScore']);
+    expect(sortsFor('none')).toContain('-spread');
   });
 });
