@@ -7,8 +7,8 @@ import { callPath, useCall } from '../call/call-route';
 import { SectionTitle } from '../call/SectionTitle';
 import { formatCompactDateTime } from '../format';
 import type { Cohort, ConstraintReport } from '../types';
+import { ApproveCohortButton } from './ApproveCohortButton';
 import { CohortStatusBadge } from './CohortStatusBadge';
-import { CohortTransitionButton } from './CohortTransitionButton';
 import { ConstraintsUsed } from './ConstraintsUsed';
 import { OverridesHistory } from './OverridesHistory';
 import { ProposalTables } from './ProposalTables';
@@ -70,11 +70,7 @@ function NextStep({ cohort }: { cohort: Cohort }) {
   const transition = cohort.status === 'proposed' ? 'approve' : 'publish';
   return (
     <Group gap="md" align="center">
-      {transition === 'publish' ? (
-        <PublishCohortButton cohort={cohort} />
-      ) : (
-        <CohortTransitionButton cohort={cohort} transition={transition} />
-      )}
+      {transition === 'publish' ? <PublishCohortButton cohort={cohort} /> : <ApproveCohortButton cohort={cohort} />}
       <Text size="sm">{t(`cohorts.transition.${transition}.hint`)}</Text>
     </Group>
   );
