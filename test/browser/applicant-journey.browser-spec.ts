@@ -3,6 +3,7 @@ import {
   LANGUAGES,
   WebPlatform,
   checkPage,
+  checkWidths,
   launchBrowser,
   newVisitor,
   pressOn,
@@ -12,13 +13,14 @@ import {
   JOURNEY_TIMEOUT_MS,
 } from '../support/browser';
 import { secretariatOf } from '../support/evaluation-fixtures';
-import { PASSWORD, createCall, login, uniqueEmail } from '../support/fixtures';
+import { PASSWORD, SAMPLE_PDF, createCall, login, uniqueEmail } from '../support/fixtures';
 
 /**
  * Issue 6, applicant part, done with the keyboard only (Tab, typing, Enter, Space, arrows): sign
  * up in the language chosen in the header, register the organisation, fill the form rendered from
  * the call's questions while it saves itself, survive a version conflict without losing a word,
- * submit too early (errors linked to their fields), upload a PDF with progress, submit, see the
+ * submit too early (errors linked to their fields), upload a PDF with progress, go on typing
+ * around another upload without the page taking its own upload for a conflict, submit, see the
  * status. In English and in French; every page checked by axe-core and photographed.
  */
 
@@ -107,6 +109,7 @@ describe('an applicant applies, with the keyboard only', () => {
       const first = 'A six-month programme for digital start-ups.';
       await typeInto(page, programme, first);
       await savedState(page, 'saved');
+      await page.getByText(t('applicant:form.characters_other', { count: first.length, max: 2000 })).waitFor();
       await checkPage(page, SUITE, 'application-draft', language);
 
       // The same draft saved in another window: the next autosave meets 412 VERSION_CONFLICT.
@@ -136,6 +139,24 @@ describe('an applicant applies, with the keyboard only', () => {
 
       await uploadWithProgress(page, t);
       await savedState(page, 'saved');
+
+      // Typing just before and just after another upload: the upload changed the draft's version,
+      // not its answers, so the next save is no conflict with this very page.
+      const website = page.getByLabel('Programme website');
+      await typeInto(page, website, 'https://hub.example');
+      await uploadSmall(page, t, 'letter.pdf');
+      await tabTo(page, website);
+      await page.keyboard.press('End');
+      await page.keyboard.type('/programme');
+      expect(await settledSaveState(page)).toBe('saved');
+      expect((await readApplication(platform, email, page)).answers.website).toBe('https://hub.example/programme');
+      // Its size in bytes, in the plural the number calls for.
+      const bytes = new RegExp(`^${SAMPLE_PDF.length}\\s${language === 'fr' ? 'octets' : 'bytes'}$`);
+      await page
+        .getByRole('row', { name: /letter\.pdf/ })
+        .getByRole('cell', { name: bytes })
+        .waitFor();
+      await checkWidths(page, SUITE, 'application-documents', language);
       await pressOn(page, page.getByRole('button', { name: t('applicant:submit.button') }));
       await page.getByText(t('applicant:status.submitted'), { exact: true }).waitFor();
       await page.getByText(t('applicant:eligibility.eligible')).waitFor();
@@ -180,6 +201,23 @@ async function saveElsewhere(platform: WebPlatform, email: string, page: Page, p
     body: { answers: { programme } },
   });
   expect(res.status).toBe(200);
+}
+
+/** The save state once the latest save is answered: saved, or refused as a conflict. */
+async function settledSaveState(page: Page): Promise<string | null> {
+  const settled = page.locator('[data-save-status="saved"], [data-save-status="conflict"]');
+  await settled.waitFor();
+  return settled.getAttribute('data-save-status');
+}
+
+/** Attaches a small PDF as the kind already chosen, with the keyboard, and waits until it is listed. */
+async function uploadSmall(page: Page, t: (key: string, values?: Record<string, string>) => string, name: string) {
+  await tabTo(page, page.locator('#document-file'));
+  const chooser = await openFileChooser(page);
+  await chooser.setFiles({ name, mimeType: 'application/pdf', buffer: SAMPLE_PDF });
+  await pressOn(page, page.getByRole('button', { name: t('applicant:upload.button') }));
+  await page.getByText(t('applicant:upload.done', { name })).waitFor();
+  await page.getByRole('cell', { name, exact: true }).waitFor();
 }
 
 /** Chooses the file with Space on the file field, uploads it on a throttled link and sees it progress. */

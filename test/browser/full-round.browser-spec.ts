@@ -4,9 +4,10 @@ import {
   type Language,
   WebPlatform,
   activate,
-  checkPage,
+  checkWidths,
   launchBrowser,
   newVisitor,
+  pressOn,
   signIn,
   switchLanguage,
   text,
@@ -146,7 +147,21 @@ describe('a full selection round, from the application to the published cohort',
       await applicant.getByText(t('applicant:outcome.selected.title')).waitFor();
       await applicant.getByText(t('applicant:status.selected'), { exact: true }).waitFor();
       await expectFeedback(applicant, language, t);
-      await checkPage(applicant, SUITE, 'application-outcome', language);
+      // The final score as the secretariat's ranking gives it, to the one decimal every page writes.
+      const score = await rankingScore(platform, secretariat.token, round.callId, applicationId);
+      const finalScore = t('applicant:feedback.score', { score: oneDecimal(score, language) });
+      await applicant.getByText(finalScore, { exact: true }).waitFor();
+      await checkWidths(applicant, SUITE, 'application-outcome', language);
+
+      // 7. The outcome links to the published list it mentions, as the notice in the inbox does.
+      await pressOn(applicant, applicant.getByRole('link', { name: t('applicant:outcome.publishedList') }));
+      await expectTitle(applicant, t('public:cohort.title', { call: round.title }));
+      await pressOn(applicant, applicant.getByRole('link', { name: t('nav.notifications') }));
+      await expectTitle(applicant, t('inbox.title'));
+      const notice = applicant.getByRole('article').filter({ hasText: round.title });
+      const link = notice.getByRole('link', { name: new RegExp(`/cohorts/${cohortId}$`) });
+      expect(new URL((await link.getAttribute('href'))!).pathname).toBe(`/cohorts/${cohortId}`);
+      await checkWidths(applicant, SUITE, 'notifications', language);
       await applicant.context().close();
     },
     JOURNEY_TIMEOUT_MS,
@@ -211,7 +226,7 @@ async function evaluateAllBut(platform: WebPlatform, round: Round, centreApplica
   return { assignmentId: left!.id, evaluator: evaluators.find((e) => e.id === left!.evaluatorId)! };
 }
 
-/** Every criterion scored with a comment, an overall comment, submitted. */
+/** Every criterion scored with a comment, an overall comment, submitted and confirmed. */
 async function scoreInBrowser(page: Page, assignmentId: string, t: Translate): Promise<void> {
   await page.goto(`/evaluator/assignments/${assignmentId}`);
   await expectTitle(page, CENTRE.organisationName);
@@ -223,6 +238,9 @@ async function scoreInBrowser(page: Page, assignmentId: string, t: Translate): P
   }
   await page.getByLabel(t('evaluator:evaluation.overallComment')).fill(OVERALL_COMMENT);
   await activate(page, page.getByRole('button', { name: t('evaluator:submit.button') }));
+  // The submission asks first: it cannot be undone.
+  const confirmation = page.getByRole('dialog', { name: t('evaluator:submit.confirmTitle') });
+  await activate(page, confirmation.getByRole('button', { name: t('evaluator:submit.confirm') }));
   await page.getByText(t('evaluator:evaluation.submittedTitle'), { exact: true }).waitFor();
 }
 
@@ -271,6 +289,24 @@ async function expectFeedback(page: Page, language: Language, t: Translate): Pro
   await rowOf(feedback.getByRole('table'), 'Impact').getByText(SCORED_BY_COLLEAGUE[0]!.comment!).waitFor();
   await feedback.getByRole('heading', { name: t('applicant:feedback.overall') }).waitFor();
   await feedback.getByText(OVERALL_COMMENT).waitFor();
+}
+
+/** The application's score in the call's ranking, as the API gives it to the secretariat. */
+async function rankingScore(
+  platform: WebPlatform,
+  token: string,
+  callId: string,
+  applicationId: string,
+): Promise<number> {
+  const res = await platform.api.get(`/api/v1/calls/${callId}/ranking`, { token });
+  const item = (res.body.items as Array<{ applicationId: string; score: number }>).find(
+    (i) => i.applicationId === applicationId,
+  );
+  return item!.score;
+}
+
+function oneDecimal(value: number, language: Language): string {
+  return new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
 }
 
 async function expectTitle(page: Page, title: string): Promise<void> {

@@ -25,7 +25,8 @@ function leaves(catalogue: Catalogue, prefix = ''): Map<string, string> {
 
 const read = (language: string, file: string): Catalogue =>
   JSON.parse(readFileSync(join(CATALOGUES, language, file), 'utf8')) as Catalogue;
-const placeholders = (value: string) => [...value.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+/** The names a text interpolates, with their format (`{{count, number}}`). */
+const placeholders = (value: string) => [...value.matchAll(/\{\{(\w+(?:, *\w+)?)\}\}/g)].map((m) => m[1]).sort();
 /** Plural forms differ between languages (key_one, key_other, key_many…): compare their base keys. */
 const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
 
@@ -45,4 +46,26 @@ describe.each(languages.filter((language) => language !== 'en'))('the %s catalog
       expect({ key, placeholders: placeholders(value) }).toEqual({ key, placeholders: placeholders(reference) });
     }
   });
+});
+
+/**
+ * Counts read well in every language: a text that interpolates `count` has every plural form the
+ * language's rules (Intl.PluralRules, CLDR) select — French `one` for 0 and 1, `many` for millions —
+ * and writes the number as the language does. The namespaces of the applicants', the public's,
+ * the account and the evaluators' pages and of the shared components.
+ */
+describe.each(languages)('the %s plurals', (language) => {
+  const forms = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+  it.each(['applicant.json', 'public.json', 'common.json', 'evaluator.json'])(
+    '%s has every form of each count',
+    (file) => {
+      const texts = leaves(read(language, file));
+      const counted = [...texts].filter(([key, value]) => base(key) !== key || /\{\{count\b/.test(value));
+      for (const key of new Set(counted.map(([key]) => base(key)))) {
+        expect({ key, forms: forms.filter((form) => texts.has(`${key}_${form}`)) }).toEqual({ key, forms });
+      }
+      for (const [key, value] of counted)
+        expect({ key, value }).toEqual({ key, value: expect.not.stringContaining('{{count}}') });
+    },
+  );
 });

@@ -32,9 +32,13 @@ export function formatPercent(fraction: number, language: string): string {
   return formatNumber(fraction, language, { style: 'percent', maximumFractionDigits: 1 });
 }
 
+/**
+ * A size in bytes, kilobytes or megabytes ("1.5 MB", "1,5 Mo"). Bytes are written out, which makes
+ * Intl choose the plural ("193 bytes", "1 octet"): their short unit is invariable ("193 byte").
+ */
 export function formatBytes(bytes: number, language: string): string {
-  const [value, unit] =
-    bytes >= 1_048_576 ? [bytes / 1_048_576, 'megabyte'] : bytes >= 1024 ? [bytes / 1024, 'kilobyte'] : [bytes, 'byte'];
+  if (bytes < 1024) return formatNumber(bytes, language, { style: 'unit', unit: 'byte', unitDisplay: 'long' });
+  const [value, unit] = bytes >= 1_048_576 ? [bytes / 1_048_576, 'megabyte'] : [bytes / 1024, 'kilobyte'];
   return formatNumber(value, language, { style: 'unit', unit, maximumFractionDigits: 1 });
 }
 

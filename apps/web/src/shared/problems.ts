@@ -38,6 +38,8 @@ function fieldMessage(error: FieldProblem): string {
   if (!error.code) return error.message;
   return i18n.t(`fields.codes.${error.code}` as 'fields.codes.REQUIRED', {
     ...error.params,
+    // A limit the message counts (TOO_LONG: "at most 1 character") chooses its plural form.
+    count: typeof error.params?.max === 'number' ? error.params.max : undefined,
     defaultValue: error.message,
   });
 }

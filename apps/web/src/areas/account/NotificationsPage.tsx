@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLoaderData, useRevalidator, type LoaderFunctionArgs } from 'react-router';
@@ -62,7 +62,9 @@ function NotificationItem({ notification }: { notification: Notification }) {
       <Text size="sm" c="dimmed" mb="xs" lang={i18n.language}>
         {formatDateTime(notification.createdAt, i18n.language)}
       </Text>
-      <Text style={{ whiteSpace: 'pre-line' }}>{notification.body}</Text>
+      <Text style={{ whiteSpace: 'pre-line' }}>
+        <WithLinks text={notification.body} />
+      </Text>
       {unread && (
         <Button
           variant="default"
@@ -76,5 +78,18 @@ function NotificationItem({ notification }: { notification: Notification }) {
         </Button>
       )}
     </Paper>
+  );
+}
+
+/** The body with its web addresses as links (an outcome's published list); long ones wrap on a phone. */
+function WithLinks({ text }: { text: string }) {
+  return text.split(/(https?:\/\/\S+)/).map((part, i) =>
+    i % 2 === 1 ? (
+      <Anchor key={i} href={part} style={{ overflowWrap: 'anywhere' }}>
+        {part}
+      </Anchor>
+    ) : (
+      part
+    ),
   );
 }

@@ -1,15 +1,15 @@
 import { Blockquote, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Application, Call } from '../../api/types';
-import { formatNumber } from '../../shared/format';
+import { formatNumber, formatScore } from '../../shared/format';
 
 type Feedback = NonNullable<Application['feedback']>;
 
 /** What the evaluations said, as publication released it: never who said it. */
 export function FeedbackSection({ feedback, call }: { feedback: Feedback; call: Call | null }) {
   const { t, i18n } = useTranslation('applicant');
-  const number = (value: number) => formatNumber(value, i18n.language, { maximumFractionDigits: 2 });
-  const outOf = call ? ` / ${number(call.scoring.scaleMax)}` : '';
+  const score = (value: number) => formatScore(value, i18n.language);
+  const outOf = call ? ` / ${formatNumber(call.scoring.scaleMax, i18n.language)}` : '';
   return (
     <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="feedback">
       <Stack>
@@ -17,7 +17,7 @@ export function FeedbackSection({ feedback, call }: { feedback: Feedback; call: 
           {t('feedback.title')}
         </Title>
         <Group gap="xl">
-          {feedback.score !== null && <Text>{t('feedback.score', { score: number(feedback.score) })}</Text>}
+          {feedback.score !== null && <Text>{t('feedback.score', { score: score(feedback.score) })}</Text>}
           {feedback.rank !== null && <Text>{t('feedback.rank', { rank: feedback.rank })}</Text>}
           <Text>{t('feedback.evaluations', { count: feedback.evaluationCount })}</Text>
         </Group>
@@ -35,7 +35,7 @@ export function FeedbackSection({ feedback, call }: { feedback: Feedback; call: 
                 <Table.Th scope="row" fw={600}>
                   {criterion.title}
                 </Table.Th>
-                <Table.Td>{`${number(criterion.meanScore)}${outOf}`}</Table.Td>
+                <Table.Td>{`${score(criterion.meanScore)}${outOf}`}</Table.Td>
                 <Table.Td>
                   {criterion.comments.length === 0 ? (
                     <Text c="dimmed">{t('feedback.noComment')}</Text>

@@ -1,5 +1,6 @@
-import { Alert, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Application, Call } from '../../api/types';
 import { DateTime } from '../../shared/DateTime';
 import { DocumentsSection } from './documents/DocumentsSection';
@@ -33,7 +34,7 @@ export function SubmittedApplication({ application, call }: { application: Appli
             </Text>
           )}
           <Eligibility application={application} />
-          <Outcome application={application} />
+          <Outcome application={application} call={call} />
           {application.status === 'submitted' && <WithdrawButton applicationId={application.id} />}
         </Stack>
       </Paper>
@@ -66,9 +67,11 @@ function Eligibility({ application }: { application: Application }) {
   );
 }
 
-function Outcome({ application }: { application: Application }) {
+/** The outcome, with the published list it refers to. */
+function Outcome({ application, call }: { application: Application; call: Call | null }) {
   const { t } = useTranslation('applicant');
   if (!application.outcome) return null;
+  const cohortId = call?.publishedCohortId;
   const colour = { selected: 'green', waitlisted: 'orange', not_selected: 'gray' }[application.outcome];
   return (
     // Mantine's light greens and oranges are below AA for a title: it takes the text colour.
@@ -78,7 +81,12 @@ function Outcome({ application }: { application: Application }) {
       title={t(`outcome.${application.outcome}.title`)}
       styles={{ title: { color: 'var(--mantine-color-text)' } }}
     >
-      {t(`outcome.${application.outcome}.text`)}
+      <Text size="sm">{t(`outcome.${application.outcome}.text`)}</Text>
+      {cohortId && (
+        <Anchor component={Link} to={`/cohorts/${encodeURIComponent(cohortId)}`} size="sm" mt="xs" display="block">
+          {t('outcome.publishedList')}
+        </Anchor>
+      )}
     </Alert>
   );
 }

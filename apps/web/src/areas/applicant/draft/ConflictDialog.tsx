@@ -33,7 +33,7 @@ export function ConflictDialog({ theirs, mine, questions, onKeepMine, onTakeThei
         <Text>{t('conflict.explanation')}</Text>
         {labels.length > 0 && (
           <div>
-            <Text fw={600}>{t('conflict.differing')}</Text>
+            <Text fw={600}>{t('conflict.differing', { count: labels.length })}</Text>
             <List>
               {labels.map((label) => (
                 <List.Item key={label}>{label}</List.Item>

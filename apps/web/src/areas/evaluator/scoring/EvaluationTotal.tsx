@@ -1,6 +1,7 @@
 import { Group, Paper, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatPoints, type Total } from './total';
+import { formatScore } from '../../../shared/format';
+import type { Total } from './total';
 
 /**
  * The evaluator's total (DESIGN §5.1) as the form fills, out of 100. A polite live region: a
@@ -8,7 +9,7 @@ import { formatPoints, type Total } from './total';
  */
 export function EvaluationTotal({ total, criteria }: { total: Total; criteria: number }) {
   const { t, i18n } = useTranslation('evaluator');
-  const points = formatPoints(total.points, i18n.language);
+  const points = formatScore(total.points, i18n.language);
   return (
     <Paper withBorder p="md" radius="md" bg="gray.0">
       <Stack gap="xs">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Criterion } from '../../../api/types';
-import { criterionMaximum, criterionPoints, evaluationTotal, formatPoints, isValidScore, weightShare } from './total';
+import { criterionMaximum, criterionPoints, evaluationTotal, isValidScore, weightShare } from './total';
 
 const criterion = (code: string, weight: number): Criterion => ({ code, title: code, description: '', weight });
 /** Weights that do not add up to 1, on a scale that does not start at 0, so that both matter. */
@@ -52,12 +52,5 @@ describe('a score the API accepts', () => {
   it('is a whole number within the scale', () => {
     expect([1, 3, 5].map((s) => isValidScore(s, SCALE))).toEqual([true, true, true]);
     expect([0, 6, 2.5, Number.NaN].map((s) => isValidScore(s, SCALE))).toEqual([false, false, false, false]);
-  });
-});
-
-describe('a total as written for the reader', () => {
-  it('has one decimal, in the reader’s language', () => {
-    expect(formatPoints(57.5, 'en')).toBe('57.5');
-    expect(formatPoints(65, 'fr')).toBe('65,0');
   });
 });

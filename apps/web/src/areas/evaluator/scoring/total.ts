@@ -1,5 +1,4 @@
 import type { Call, Criterion } from '../../../api/types';
-import { formatNumber } from '../../../shared/format';
 
 /** The call's scale: every score is an integer from `min` to `max`. */
 export interface Scale {
@@ -63,9 +62,4 @@ export function evaluationTotal(criteria: Criterion[], scores: ScoresByCriterion
 /** A score the API accepts: an integer within the scale. */
 export function isValidScore(value: number, scale: Scale): boolean {
   return Number.isInteger(value) && value >= scale.min && value <= scale.max;
-}
-
-/** A total as the evaluators read it, with one decimal ("57.5", "57,5" in French). */
-export function formatPoints(points: number, language: string): string {
-  return formatNumber(points, language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 }

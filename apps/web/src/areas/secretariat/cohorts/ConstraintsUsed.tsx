@@ -1,9 +1,8 @@
 import { Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Region } from '../../../api/types';
-import { formatNumber } from '../../../shared/format';
+import { formatNumber, formatScore } from '../../../shared/format';
 import { REGIONS } from '../../../shared/regions';
-import { formatScore } from '../format';
 import type { Cohort } from '../types';
 import { FactList } from '../../../shared/FactList';
 

@@ -1,7 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../../shared/format';
-import { formatScore } from '../format';
+import { formatNumber, formatScore } from '../../../shared/format';
 import type { EvaluatorMarking } from '../types';
 
 /** Drawing units of the chart (its viewBox): names on the left, totals 0–100 on the right. */

@@ -1,8 +1,7 @@
 import { Group, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../../shared/format';
+import { formatNumber, formatScore } from '../../../shared/format';
 import { EmptyState } from '../../../shared/States';
-import { formatScore } from '../format';
 import type { MarkingDistribution } from '../types';
 import { DistributionChart } from './DistributionChart';
 
