@@ -201,6 +201,21 @@ async function aRound(api: TestApi): Promise<Record<string, ListCall>> {
       token: staff,
       atLeast: 2,
     },
+    'GET /api/v1/applications/{id}/history': {
+      url: `/api/v1/applications/${scored.applicationIds[0]}/history`,
+      token: staff,
+      atLeast: 2,
+    },
+    'GET /api/v1/calls/{id}/assignments': {
+      url: `/api/v1/calls/${scored.callId}/assignments`,
+      token: staff,
+      atLeast: 6,
+    },
+    'GET /api/v1/calls/{id}/panel/progress': {
+      url: `/api/v1/calls/${scored.callId}/panel/progress`,
+      token: staff,
+      atLeast: 2,
+    },
     'GET /api/v1/me/applications': { url: '/api/v1/me/applications', token: applicant.token, atLeast: 2 },
     'GET /api/v1/me/assignments': { url: '/api/v1/me/assignments', token: evaluators[0].token, atLeast: 3 },
     'GET /api/v1/me/notifications': { url: '/api/v1/me/notifications', token: applicant.token, atLeast: 0 },
