@@ -55,7 +55,7 @@ export function HistorySection({
       ) : (
         <Table.ScrollContainer minWidth={560}>
           <Table withTableBorder verticalSpacing="xs" captionSide="top">
-            <Table.Caption>
+            <Table.Caption ta="left">
               {t('application.history.caption', {
                 count: total,
                 first: formatNumber(offset + 1, i18n.language),

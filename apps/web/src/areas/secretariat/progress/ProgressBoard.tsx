@@ -60,7 +60,7 @@ export function ProgressBoard(props: {
       )}
       <Table.ScrollContainer minWidth={980}>
         <Table withTableBorder verticalSpacing="xs" captionSide="top">
-          <Table.Caption>{t('progress.caption', { count: total, formatted: number(total) })}</Table.Caption>
+          <Table.Caption ta="left">{t('progress.caption', { count: total, formatted: number(total) })}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">
