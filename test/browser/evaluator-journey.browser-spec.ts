@@ -6,7 +6,7 @@ import {
   type Language,
   WebPlatform,
   checkPage,
-  expectAccessible,
+  checkWidths,
   launchBrowser,
   pressOn,
   signedInVisitor,
@@ -137,8 +137,7 @@ describe('an evaluator scores applications, with the keyboard only', () => {
       // The call with work left comes first, though the finished one was assigned earlier.
       expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual([ROUND_CALL, FINISHED_CALL]);
       await page.getByText(t('assignments.progress', { count: 1, total: 1 })).waitFor();
-      await checkPage(page, SUITE, 'assignments', language);
-      await checkPhone(page, 'assignments', language);
+      await checkWidths(page, SUITE, 'assignments', language);
 
       // A conflict with the first applicant, declared from the list.
       const row = page.getByRole('row', { name: new RegExp(CONFLICTED) });
@@ -196,8 +195,7 @@ describe('an evaluator scores applications, with the keyboard only', () => {
       // 100 · (5·(4−1)/4 + 3·(3−1)/4) / 10: Network is not scored yet.
       await page.getByText(t('total.partial', { points: number(52.5) })).waitFor();
       await savedDraft(page, t);
-      await checkPage(page, SUITE, 'assignment-draft', language);
-      await checkPhone(page, 'assignment-draft', language);
+      await checkWidths(page, SUITE, 'assignment-draft', language);
 
       // What this browser kept is forgotten: the reloaded form comes from the API.
       await page.evaluate(
@@ -258,10 +256,9 @@ describe('an evaluator scores applications, with the keyboard only', () => {
       await peers.getByText('Best pipeline of the call.').waitFor();
       // Totals 57.5 (the evaluator's), 72.5, 0 and 100.
       await page.getByText(t('peers.summary', { mean: number(57.5), spread: number(100), count: 100 })).waitFor();
-      await checkPage(page, SUITE, 'peer-scores', language);
+      await checkWidths(page, SUITE, 'peer-scores', language);
       // On a phone the table scrolls in its own frame, which the keyboard reaches.
       const frame = page.getByRole('region', { name: t('peers.caption', { count: 4 }) });
-      await checkPhone(page, 'peer-scores', language);
       await page.setViewportSize(PHONE);
       expect(
         await frame.evaluate((element) => {
@@ -355,22 +352,6 @@ async function evaluationStatus(platform: WebPlatform, round: Round, organisatio
   });
   const items = mine.body.items as Array<{ applicationId: string; status: string }>;
   return items.find((item) => item.applicationId === applicationId)!.status;
-}
-
-/**
- * The page at a phone's width: nothing scrolls sideways, and it stays accessible; then back to a
- * laptop's width.
- */
-async function checkPhone(page: Page, name: string, language: Language): Promise<void> {
-  await page.setViewportSize(PHONE);
-  // What sticks out past the right edge, named by its tag and first class, when the page scrolls sideways.
-  const beyondEdge = (await page.evaluate(`document.documentElement.scrollWidth <= window.innerWidth ? [] :
-    [...document.querySelectorAll('body *')]
-      .filter((element) => element.getBoundingClientRect().right > window.innerWidth)
-      .map((element) => element.tagName + '.' + String(element.className).split(' ')[0])`)) as string[];
-  expect({ page: name, beyondEdge }).toEqual({ page: name, beyondEdge: [] });
-  await expectAccessible(page, `${name} at ${PHONE.width} px (${language})`);
-  await page.setViewportSize(LAPTOP);
 }
 
 /** Selects the focused field's text and types over it, as a keyboard user corrects a value. */

@@ -3,8 +3,9 @@ import {
   LANGUAGES,
   type Language,
   WebPlatform,
+  WIDTHS,
   activate,
-  checkPage,
+  checkWidths,
   launchBrowser,
   signedInVisitor,
   tabTo,
@@ -34,7 +35,6 @@ const CENTRES = [
   { organisationName: 'Accra Startup Forge', countryCode: 'GH' },
 ];
 const SEATS = 2;
-const WIDTHS = [1366, 390];
 
 interface Ranked {
   applicationId: string;
@@ -129,7 +129,7 @@ describe('the secretariat reads the ranking and a cohort over its seats', () => 
         expect(await row.getByRole('rowheader').innerText()).toBe(item.organisation.name);
         expect((await row.getByRole('cell').allTextContents())[3]).toBe(score(item.score));
       }
-      await checkWidths(page, `${SUITE}/ranking`, language);
+      await checkWidths(page, SUITE, 'ranking', language);
 
       // A proposal of everyone: nobody waits and nobody else is left, said without contradiction.
       await page.goto(`/secretariat/calls/${callId}/cohorts/${everyoneId}`);
@@ -154,7 +154,7 @@ describe('the secretariat reads the ranking and a cohort over its seats', () => 
       const seats = (count: number) => t(`cohorts.counts.seats_${count === 1 ? 'one' : 'other'}`, { formatted: count });
       await page.getByText(t('cohorts.violations.size', { members: members(3), seats: seats(SEATS) })).waitFor();
       const callStatus = (status: string) => textsOf(language, 'common')(`callStatuses.${status}`);
-      await checkWidths(page, `${SUITE}/proposal`, language, [callStatus('reviewing'), t('cohorts.statuses.proposed')]);
+      await checkBadgesAndWidths(page, 'proposal', language, [callStatus('reviewing'), t('cohorts.statuses.proposed')]);
 
       // Approving says by how much the cohort is over its seats and waits for an explicit yes.
       await activate(page, page.getByRole('button', { name: t('cohorts.transition.approve.button') }));
@@ -170,7 +170,7 @@ describe('the secretariat reads the ranking and a cohort over its seats', () => 
       await tabTo(page, acknowledge);
       await page.keyboard.press('Space');
       expect(await acknowledge.isChecked()).toBe(true);
-      await checkWidths(page, `${SUITE}/approve-dialog`, language);
+      await checkWidths(page, SUITE, 'approve-dialog', language);
       await activate(page, approve);
       await dialog.waitFor({ state: 'hidden' });
       await page.getByText(t('cohorts.statuses.approved'), { exact: true }).waitFor();
@@ -184,14 +184,14 @@ describe('the secretariat reads the ranking and a cohort over its seats', () => 
       const call = callStatus('published');
       await page.goto(`/secretariat/calls/${callId}/applications`);
       await page.getByRole('table').getByText(applicant('status.waitlisted')).waitFor();
-      await checkWidths(page, `${SUITE}/applications`, language, [
+      await checkBadgesAndWidths(page, 'applications', language, [
         call,
         ...['selected', 'selected', 'selected', 'waitlisted', 'not_selected'].map((s) => applicant(`status.${s}`)),
         ...CENTRES.map(() => t('eligibility.eligible')),
       ]);
       await page.goto(`/secretariat/calls/${callId}/cohorts`);
       await page.getByRole('table').waitFor();
-      await checkWidths(page, `${SUITE}/cohorts`, language, [
+      await checkBadgesAndWidths(page, 'cohorts', language, [
         call,
         t('cohorts.statuses.published'),
         t('cohorts.statuses.proposed'),
@@ -205,26 +205,20 @@ describe('the secretariat reads the ranking and a cohort over its seats', () => 
       await evaluator.getByRole('table').first().getByText(submitted).first().waitFor();
       const badges = await evaluator.locator('.mantine-Badge-root').count();
       expect(badges).toBeGreaterThan(0);
-      await checkWidths(evaluator, `${SUITE}/assignments`, language, Array<string>(badges).fill(submitted));
+      await checkBadgesAndWidths(evaluator, 'assignments', language, Array<string>(badges).fill(submitted));
       await evaluator.context().close();
     },
     JOURNEY_TIMEOUT_MS,
   );
 });
 
-/**
- * At each width: no sideways scroll, axe clean, a screenshot, and (when given) the page's badges,
- * each showing its whole text, which is the catalogue's.
- */
-async function checkWidths(page: Page, name: string, language: Language, badges?: string[]): Promise<void> {
+/** Each badge of the page shows its whole text at each of WIDTHS; then the page's checks at those widths. */
+async function checkBadgesAndWidths(page: Page, name: string, language: Language, badges: string[]): Promise<void> {
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
-    const sideways = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
-    expect({ width, sideways }).toEqual({ width, sideways: 0 });
-    if (badges) expect({ width, badges: await badgesOf(page) }).toEqual({ width, badges: whole(badges) });
-    await checkPage(page, SUITE, `${name.split('/')[1]}-${width}`, language);
+    expect({ width, badges: await badgesOf(page) }).toEqual({ width, badges: whole(badges) });
   }
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await checkWidths(page, SUITE, name, language);
 }
 
 interface BadgeSeen {

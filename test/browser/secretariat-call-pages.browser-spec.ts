@@ -6,7 +6,7 @@ import {
   type Language,
   WebPlatform,
   activate,
-  checkPage,
+  checkWidths,
   launchBrowser,
   newVisitor,
   signedInVisitor,
@@ -109,7 +109,7 @@ describe('the secretariat’s call pages across the call’s life', () => {
       await page.getByText(t('builder.state.unchangeable.title'), { exact: true }).waitFor();
       expect(await page.getByRole('button', { name: t('builder.save') }).count()).toBe(0);
       expect(await page.getByText(t('builder.state.open.title'), { exact: true }).count()).toBe(0);
-      await checkPageAtWidths(page, 'edit-published', language);
+      await checkWidths(page, SUITE, 'edit-published', language);
       await activate(page, page.getByRole('link', { name: t('builder.backToCall') }));
       await expectTitle(page, t('call.section.overview'));
 
@@ -126,7 +126,7 @@ describe('the secretariat’s call pages across the call’s life', () => {
       await activate(page, page.getByRole('button', { name: t('builder.save') }));
       await page.getByText(text(language, 'problems.VERSION_CONFLICT'), { exact: true }).waitFor();
       expect(await page.getByText(t('builder.state.open.title'), { exact: true }).count()).toBe(0);
-      await checkPageAtWidths(page, 'edit-refused', language);
+      await checkWidths(page, SUITE, 'edit-refused', language);
       await activate(page, page.getByRole('button', { name: t('builder.reload') }));
       await page.getByText(t('builder.state.closed.title'), { exact: true }).waitFor();
       expect(await page.getByLabel(t('builder.basics.closesAt')).isDisabled()).toBe(true);
@@ -141,7 +141,7 @@ describe('the secretariat’s call pages across the call’s life', () => {
       const row = conflicts.getByRole('row', { name: new RegExp(CONFLICTED!.organisationName) });
       await row.getByText(countryName('BR', language), { exact: true }).waitFor();
       expect(await conflicts.getByText(closed.applicationIds[1]!).count()).toBe(0);
-      await checkPageAtWidths(page, 'panel', language);
+      await checkWidths(page, SUITE, 'panel', language);
       await activate(page, row.getByRole('link', { name: CONFLICTED!.organisationName }));
       await expectTitle(page, CONFLICTED!.organisationName);
       expect(new URL(page.url()).pathname).toBe(
@@ -159,7 +159,7 @@ describe('the secretariat’s call pages across the call’s life', () => {
       );
       await activate(page, dialog.getByRole('button', { name: t('copy.confirm') }));
       await dialog.getByText(t('builder.errors.dateRequired')).first().waitFor();
-      await checkPageAtWidths(page, 'copy', language);
+      await checkWidths(page, SUITE, 'copy', language);
       await dialog.getByLabel(t('builder.basics.opensAt')).fill('2031-02-01T09:00');
       await dialog.getByLabel(t('builder.basics.closesAt')).fill('2031-03-15T12:00');
       await activate(page, dialog.getByRole('button', { name: t('copy.confirm') }));
@@ -190,7 +190,7 @@ describe('the secretariat’s call pages across the call’s life', () => {
       await showOnly(page, filter, text(language, 'callStatuses.archived'));
       await page.getByRole('row', { name: new RegExp(`Round to archive \\(${language}\\)`) }).waitFor();
       expect(await page.getByRole('row', { name: new RegExp(closed.title) }).count()).toBe(0);
-      await checkPageAtWidths(page, 'calls-archived', language);
+      await checkWidths(page, SUITE, 'calls-archived', language);
       await showOnly(page, filter, text(language, 'callStatuses.closed'));
       await page.getByRole('row', { name: new RegExp(closed.title) }).waitFor();
       await page.context().close();
@@ -200,7 +200,7 @@ describe('the secretariat’s call pages across the call’s life', () => {
       await visitor.goto('/');
       const past = visitor.getByRole('region', { name: text(language, 'public:home.pastTitle') });
       await past.getByRole('link', { name: PUBLISHED_TITLE, exact: true }).waitFor();
-      await checkPageAtWidths(visitor, 'home', language);
+      await checkWidths(visitor, SUITE, 'home', language);
       await activate(
         visitor,
         past.getByRole('link', { name: text(language, 'public:home.selectedCentresOf', { title: PUBLISHED_TITLE }) }),
@@ -209,7 +209,7 @@ describe('the secretariat’s call pages across the call’s life', () => {
       await visitor.goto(`/calls/${published.id}`);
       await expectTitle(visitor, PUBLISHED_TITLE);
       await visitor.getByText(text(language, 'public:call.closedTitle'), { exact: true }).waitFor();
-      await checkPageAtWidths(visitor, 'past-call', language);
+      await checkWidths(visitor, SUITE, 'past-call', language);
       await activate(visitor, visitor.getByRole('link', { name: text(language, 'public:call.seeCohort') }));
       await expectTitle(visitor, text(language, 'public:cohort.title', { call: PUBLISHED_TITLE }));
       expect(new URL(visitor.url()).pathname).toBe(`/cohorts/${published.cohortId}`);
@@ -231,21 +231,4 @@ async function showOnly(page: Page, filter: Locator, status: string): Promise<vo
 
 function countryName(code: string, language: Language): string {
   return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
-}
-
-/** axe-core and a screenshot at 1366 px, then no sideways scrolling at 1366 and at 390 px wide. */
-async function checkPageAtWidths(page: Page, name: string, language: Language): Promise<void> {
-  await checkPage(page, SUITE, name, language);
-  for (const width of [1366, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    const fit = (await page.evaluate(
-      '({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })',
-    )) as { scrollWidth: number; innerWidth: number };
-    expect({ page: name, width, overflows: fit.scrollWidth > fit.innerWidth }).toEqual({
-      page: name,
-      width,
-      overflows: false,
-    });
-  }
-  await page.setViewportSize({ width: 1366, height: 900 });
 }

@@ -165,9 +165,10 @@ export const WIDTHS = [1366, 390] as const;
 
 /**
  * checkPage at each of WIDTHS, after checking that the page does not scroll sideways there; the
- * viewport is then as newVisitor opened it.
+ * viewport is then as it was.
  */
 export async function checkWidths(page: Page, suite: string, name: string, language: Language): Promise<void> {
+  const viewport = page.viewportSize();
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
     // Components that follow the width from script (media query hooks) settle a render later.
@@ -181,7 +182,7 @@ export async function checkWidths(page: Page, suite: string, name: string, langu
     });
     await checkPage(page, suite, `${name}-${width}`, language);
   }
-  await page.setViewportSize({ width: 1280, height: 900 });
+  if (viewport) await page.setViewportSize(viewport);
 }
 
 /**
