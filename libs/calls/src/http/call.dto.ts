@@ -29,7 +29,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { IsRegionMap, ORGANISATION_TYPES, OrganisationType, REGIONS, Region } from '@app/identity';
-import { MAX_INT32, NestedObject, NestedObjects, PROTOTYPE_KEYS, PageQueryDto } from '@app/platform';
+import { MAX_INT32, NestedObject, NestedObjects, PROTOTYPE_KEYS, PageQueryDto, asQueryArray } from '@app/platform';
 import { CALL_STATUSES, CallStatus, QUESTION_TYPES, QuestionType } from '../domain/call';
 import { CHANGEABLE_FIELDS, ChangeableField } from '../domain/call-change';
 import { IsWeightMap } from './weight-map.validator';
@@ -278,14 +278,11 @@ export class CopyCallDto extends IntersectionType(
   PartialType(PickType(CreateCallDto, ['title'] as const), { skipNullProperties: false }),
 ) {}
 
-/** A query parameter given once is one value; repeated, several. */
-const asArray = ({ value }: { value: unknown }) => (Array.isArray(value) ? value : [value]);
-
 export class CallListQueryDto extends PageQueryDto {
   /** Only calls in these statuses (repeat the parameter for several: `status=published&status=archived`). */
   @ApiPropertyOptional({ enum: CALL_STATUSES, isArray: true })
   @IsOptional()
-  @Transform(asArray)
+  @Transform(asQueryArray)
   @ArrayMaxSize(CALL_STATUSES.length)
   @IsIn(CALL_STATUSES, { each: true })
   status?: CallStatus[];

@@ -11,13 +11,11 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { PageQueryDto } from '@app/platform';
+import { PageQueryDto, asQueryArray } from '@app/platform';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../domain/evaluation';
 import { AssignmentDto } from './evaluation.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-/** A query parameter given once arrives as a string, given several times as an array. */
-const asArray = ({ value }: { value: unknown }) => (Array.isArray(value) ? value : [value]);
 
 export class ProgressEvaluatorDto {
   @ApiProperty({ format: 'uuid' })
@@ -84,7 +82,7 @@ export class CallAssignmentsQueryDto extends PageQueryDto {
   /** Only assignments in these statuses (repeat the parameter for several). */
   @ApiPropertyOptional({ enum: ASSIGNMENT_STATUSES, isArray: true })
   @IsOptional()
-  @Transform(asArray)
+  @Transform(asQueryArray)
   @IsIn(ASSIGNMENT_STATUSES, { each: true })
   status?: AssignmentStatus[];
 }

@@ -24,6 +24,9 @@ export function parseSort<Key extends string>(value: string | undefined, fallbac
   return { key: (descending ? value.slice(1) : value) as Key, descending };
 }
 
+/** A `@Transform` for a query parameter that may repeat: given once it arrives as a string, repeated as an array. */
+export const asQueryArray = ({ value }: { value: unknown }): unknown => (Array.isArray(value) ? value : [value]);
+
 /** The longest `search` a list takes: a name or part of one, not a document. */
 const MAX_SEARCH_LENGTH = 100;
 
