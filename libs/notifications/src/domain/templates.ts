@@ -36,10 +36,24 @@ export function notificationLocale(userLocale: string | null | undefined): Notif
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
+/**
+ * An ICU plural on a number parameter, `{count, plural, one {# application} other {# applications}}`:
+ * the branch the language's plural rules pick (an exact `=n` first), `#` being the formatted number.
+ * Branches may hold plain placeholders, not further plurals.
+ */
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{(?:[^{}]|\{\w+\})*\})+)\s*\}/g;
+const PLURAL_BRANCH = /(=\d+|zero|one|two|few|many|other)\s*\{((?:[^{}]|\{\w+\})*)\}/g;
 
-/** The names a text interpolates, sorted, for the test that compares languages. */
+/** The names a text interpolates, plurals' included, sorted, for the test that compares languages. */
 export function placeholdersOf(text: string): string[] {
-  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]))].sort();
+  const names: string[] = [];
+  const rest = text.replace(PLURAL, (_, name: string, branches: string) => {
+    names.push(name);
+    for (const [, , body] of branches.matchAll(PLURAL_BRANCH)) names.push(...placeholdersOf(body));
+    return '';
+  });
+  names.push(...[...rest.matchAll(PLACEHOLDER)].map((m) => m[1]));
+  return [...new Set(names)].sort();
 }
 
 /**
@@ -54,7 +68,8 @@ export function renderNotification(
   const { intlLocale, templates } = CATALOGUES[locale];
   const values = formatParams(template, intlLocale, params);
   const text = templates[template];
-  return { subject: interpolate(text.subject, values), body: interpolate(text.body, values) };
+  const fill = (t: string) => interpolate(t, values, params, intlLocale);
+  return { subject: fill(text.subject), body: fill(text.body) };
 }
 
 /**
@@ -70,10 +85,10 @@ export function renderEmailText(
   const { intlLocale, templates } = CATALOGUES[locale];
   const email = (templates[template] as RenderedText & { email?: string }).email;
   const values = formatParams(template, intlLocale, params);
-  if (email === undefined) return interpolate(templates[template].body, values);
+  if (email === undefined) return interpolate(templates[template].body, values, params, intlLocale);
   if (sendTime.accountLinkUrl === undefined) throw new Error(`The e-mail of ${template} needs its link.`);
   values.set('accountLinkUrl', sendTime.accountLinkUrl);
-  return interpolate(email, values);
+  return interpolate(email, values, params, intlLocale);
 }
 
 function formatParams(template: NotificationTemplate, intlLocale: string, params: NotificationParams) {
@@ -133,8 +148,32 @@ function formattersOf(intlLocale: string) {
   return known;
 }
 
-function interpolate(text: string, values: Map<string, string>): string {
-  return text.replace(PLACEHOLDER, (_, name: string) => {
+/** Plural rules per language, built once like the formatters. */
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+function pluralBranch(branches: string, value: number, formatted: string, intlLocale: string): string {
+  let rules = pluralRules.get(intlLocale);
+  if (!rules) pluralRules.set(intlLocale, (rules = new Intl.PluralRules(intlLocale)));
+  const byKey = new Map([...branches.matchAll(PLURAL_BRANCH)].map((m) => [m[1], m[2]]));
+  const branch = byKey.get(`=${value}`) ?? byKey.get(rules.select(value)) ?? byKey.get('other');
+  if (branch === undefined) throw new Error('A plural needs an "other" branch.');
+  return branch.replaceAll('#', formatted);
+}
+
+function interpolate(
+  text: string,
+  values: Map<string, string>,
+  params: NotificationParams,
+  intlLocale: string,
+): string {
+  const chosen = text.replace(PLURAL, (_, name: string, branches: string) => {
+    const value = params[name];
+    const formatted = values.get(name);
+    if (typeof value !== 'number' || formatted === undefined)
+      throw new Error(`The text makes a plural of {${name}}, which is no number parameter.`);
+    return pluralBranch(branches, value, formatted, intlLocale);
+  });
+  return chosen.replace(PLACEHOLDER, (_, name: string) => {
     const value = values.get(name);
     if (value === undefined) throw new Error(`The text uses an unknown placeholder {${name}}.`);
     return value;
