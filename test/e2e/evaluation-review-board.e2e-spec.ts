@@ -16,7 +16,7 @@ import {
   seatPanel,
   secretariatOf,
 } from '../support/evaluation-fixtures';
-import { inboxOf } from '../support/notifications';
+import { emailJobRow, inboxOf } from '../support/notifications';
 import { scoringStatus } from '../support/scoring';
 import { startWorker } from '../support/worker';
 
@@ -297,6 +297,21 @@ describe('evaluation: the secretariat follows the panel', () => {
       }),
     ]);
     expect((await inboxOf(api, kenyan.token, 'assignment.created')).length).toBeGreaterThan(0);
+    // The evaluator who loses the work is told, in its language, once (the refused attempts told no one),
+    // with the reason and how many; its e-mail is queued in the same transaction.
+    const notices = await inboxOf(api, german.token, 'assignment.reassigned');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({
+      locale: 'fr',
+      subject: expect.stringContaining('Une candidature qui vous était attribuée a été réattribuée'),
+    });
+    expect(notices[0].body).toContain('1 candidature à l’appel');
+    expect(notices[0].body).toContain('pour le motif suivant\u00a0:\n\nOn leave until June.\n');
+    expect(await emailJobRow(api, notices[0].id)).toMatchObject({
+      queue: 'notifications',
+      jobName: 'notifications.send-email',
+    });
+    expect(await inboxOf(api, kenyan.token, 'assignment.reassigned')).toEqual([]);
 
     const listed = await api.get(
       `/api/v1/calls/${callId}/assignments?evaluatorId=${german.id}&status=assigned&status=draft`,

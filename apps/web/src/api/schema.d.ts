@@ -686,6 +686,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The call's proposals, sorted; the newest first by default. */
     get: operations['CohortsController_list'];
     put?: never;
     /** Proposes the call's cohort from the ranking (DESIGN §6); 409 SCORING_IN_PROGRESS while scores are not up to date. */
@@ -703,6 +704,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The call's conflicts of interest, sorted; the oldest first by default. */
     get: operations['PanelController_listConflicts'];
     put?: never;
     /** An evaluator declares a conflict of interest (the secretariat may for one, naming it). */
@@ -2733,6 +2735,7 @@ export interface components {
         | 'application.received'
         | 'application.reminder'
         | 'assignment.created'
+        | 'assignment.reassigned'
         | 'evaluation.reopened'
         | 'evaluation.reopened_with_reason'
         | 'evaluation.reminder'
@@ -2774,6 +2777,7 @@ export interface components {
         | 'application.received'
         | 'application.reminder'
         | 'assignment.created'
+        | 'assignment.reassigned'
         | 'evaluation.reopened'
         | 'evaluation.reopened_with_reason'
         | 'evaluation.reminder'
@@ -2804,6 +2808,7 @@ export interface components {
         | 'application.received'
         | 'application.reminder'
         | 'assignment.created'
+        | 'assignment.reassigned'
         | 'evaluation.reopened'
         | 'evaluation.reopened_with_reason'
         | 'evaluation.reminder'
@@ -3074,6 +3079,7 @@ export interface components {
         | 'application.received'
         | 'application.reminder'
         | 'assignment.created'
+        | 'assignment.reassigned'
         | 'evaluation.reopened'
         | 'evaluation.reopened_with_reason'
         | 'evaluation.reminder'
@@ -5001,6 +5007,8 @@ export interface operations {
       query?: {
         limit?: number;
         offset?: number;
+        /** @description What to sort by (`memberCount` is the seats taken), descending with a leading `-`; the newest first by default. */
+        sort?: 'createdAt' | '-createdAt' | 'status' | '-status' | 'memberCount' | '-memberCount';
       };
       header?: never;
       path: {
@@ -5068,6 +5076,8 @@ export interface operations {
       query?: {
         limit?: number;
         offset?: number;
+        /** @description What to sort by (`createdAt` is when it was recorded), descending with a leading `-`; the oldest first by default. */
+        sort?: 'createdAt' | '-createdAt' | 'source' | '-source';
       };
       header?: never;
       path: {

@@ -13,7 +13,7 @@ import {
 } from '../domain/evaluation.errors';
 import { AssignmentsRepository } from '../infrastructure/assignments.repository';
 import { ConflictsRepository, PanelRepository } from '../infrastructure/panel.repository';
-import { assignmentNotices } from './assignment-notices';
+import { assignmentNotices, reassignedAwayNotices } from './assignment-notices';
 import { EvaluationContext } from './evaluation-context';
 
 export interface Reassignment {
@@ -90,13 +90,17 @@ export class ReassignmentsService {
         fromEvaluatorId: a.evaluatorId,
         toAssignmentId: newIds.get(a.applicationId) ?? '',
       }));
-      await this.notifications.notify(
-        tx,
-        assignmentNotices(
+      await this.notifications.notify(tx, [
+        ...assignmentNotices(
           call,
           result.map(() => to),
         ),
-      );
+        ...reassignedAwayNotices(
+          call,
+          result.map((r) => r.fromEvaluatorId),
+          input.reason,
+        ),
+      ]);
       await this.audit.recordMany(
         tx,
         result.flatMap((r) => [

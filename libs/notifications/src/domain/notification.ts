@@ -18,6 +18,7 @@ export const TEMPLATE_PARAMS = {
     closesAt: 'datetime',
   },
   'assignment.created': { callReference: 'text', callTitle: 'text', count: 'number' },
+  'assignment.reassigned': { callReference: 'text', callTitle: 'text', count: 'number', reason: 'text' },
   'evaluation.reopened': { callReference: 'text', callTitle: 'text', organisationName: 'text' },
   'evaluation.reopened_with_reason': {
     callReference: 'text',

@@ -160,6 +160,30 @@ describe('renderNotification', () => {
     }
   });
 
+  it('words a count with the plural rules of each language (ICU plural, # the formatted number)', () => {
+    const reassigned = (locale: 'en' | 'fr', count: number) =>
+      renderNotification('assignment.reassigned', locale, {
+        callReference: 'BDT/DIR/DM/013',
+        callTitle: 'Accelerator centres 2026',
+        count,
+        reason: 'On leave until June.',
+      });
+    expect(reassigned('en', 1).subject).toBe('An application assigned to you has been reassigned – BDT/DIR/DM/013');
+    expect(reassigned('en', 1).body).toContain(
+      '1 application to call BDT/DIR/DM/013, “Accelerator centres 2026”, that was',
+    );
+    expect(reassigned('en', 1).body).toContain('reason:\n\nOn leave until June.\n\nYou no longer need to evaluate it;');
+    expect(reassigned('en', 2).subject).toMatch(/^Applications assigned to you have been reassigned/);
+    expect(reassigned('en', 2).body).toContain('2 applications to call');
+    expect(reassigned('en', 2).body).toContain('evaluate them;');
+    expect(reassigned('fr', 1).body).toContain(
+      '1 candidature à l’appel BDT/DIR/DM/013, «\u00a0Accelerator centres 2026\u00a0», qui vous avait été attribuée',
+    );
+    expect(reassigned('fr', 1200).body).toContain('1\u202f200 candidatures à l’appel');
+    expect(reassigned('fr', 1200).body).toContain('plus à les évaluer');
+    expect(placeholdersOf('{n, plural, one {# in {place}} other {#}} {x}')).toEqual(['n', 'place', 'x']);
+  });
+
   it('refuses a missing or malformed parameter rather than send a text with a hole', () => {
     const { submittedAt: _omitted, ...withoutDate } = RECEIVED;
     expect(() => renderNotification('application.received', 'en', withoutDate)).toThrow(/submittedAt/);
