@@ -56,6 +56,7 @@ describe('CallsRepository on PostgreSQL', () => {
       id,
       status: 'draft',
       version: 1,
+      publishedCohortId: null,
       createdAt: expect.any(Date),
       updatedAt: expect.any(Date),
     });

@@ -4,13 +4,7 @@ import { notificationRequest, NotificationsService } from '@app/notifications';
 import { AuthUser, NotFoundError, Page, Role, Transaction, Transactions } from '@app/platform';
 import { AccountLink, accountLinkStatus } from '../domain/account-link';
 import { InvitationNotPendingError, LinkInvalidError } from '../domain/identity.errors';
-import {
-  Invitation,
-  InvitedRole,
-  invitationCalls,
-  invitationPayload,
-  invitationStatus,
-} from '../domain/invitation';
+import { Invitation, InvitedRole, invitationCalls, invitationPayload, invitationStatus } from '../domain/invitation';
 import { Locale } from '../domain/user';
 import { IdentityConfig, identityConfig } from '../identity.config';
 import { InvitationListFilter, InvitationsRepository } from '../infrastructure/invitations.repository';
