@@ -277,6 +277,41 @@ describe('cohort proposals', () => {
     ranking = (await api.get(`/api/v1/calls/${callId}/ranking`, { token: secretariat.token })).body.items;
   });
 
+  it("sorts the call's proposals by date, status or seats taken, either way, and refuses an unknown sort", async () => {
+    const list = async (sort?: string) => {
+      const res = await api.get(`/api/v1/calls/${callId}/cohorts`, {
+        token: secretariat.token,
+        query: sort ? { sort } : {},
+      });
+      expect(res.status).toBe(200);
+      return res.body.items as Array<{ id: string; status: string; memberCount: number; createdAt: string }>;
+    };
+    expect((await propose({ size: 2 })).status).toBe(201);
+    const byDate = await list('createdAt');
+    // With the earlier tests' proposals: several sizes, one of them approved.
+    expect(new Set(byDate.map((c) => c.memberCount)).size).toBeGreaterThan(1);
+    expect(new Set(byDate.map((c) => c.status))).toEqual(new Set(['proposed', 'approved']));
+    const oldestFirst = [...byDate].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    expect(byDate).toEqual(oldestFirst);
+    expect(await list()).toEqual([...oldestFirst].reverse());
+    expect(await list('-createdAt')).toEqual([...oldestFirst].reverse());
+
+    const seats = (cohorts: Array<{ memberCount: number }>) => cohorts.map((c) => c.memberCount);
+    const fewest = seats(byDate).sort((a, b) => a - b);
+    expect(seats(await list('memberCount'))).toEqual(fewest);
+    expect(seats(await list('-memberCount'))).toEqual([...fewest].reverse());
+    const statuses = async (sort: string) => (await list(sort)).map((c) => c.status);
+    const approvedFirst = byDate.map((c) => c.status).sort();
+    expect(await statuses('status')).toEqual(approvedFirst);
+    expect(await statuses('-status')).toEqual([...approvedFirst].reverse());
+
+    const unknown = await api.get(`/api/v1/calls/${callId}/cohorts`, {
+      token: secretariat.token,
+      query: { sort: 'size' },
+    });
+    expect(expectProblem(unknown, 400, 'VALIDATION_FAILED').map((e) => e.field)).toEqual(['sort']);
+  });
+
   it('answers problems for calls not under review, unknown ids, bad bodies and other roles', async () => {
     const before = await cohortCount();
     const open = await createCall(api, secretariat.token);

@@ -116,6 +116,40 @@ describe('evaluation: conflicts of interest', () => {
     expectProblem(await api.get(conflictsUrl(callId), { token: japanese.token }), 403, 'FORBIDDEN');
   });
 
+  it('sorts the list by when each conflict was recorded or by its source, either way, and refuses an unknown sort', async () => {
+    const { callId, applicationIds } = await callWithPanel();
+    for (const [evaluator, applicationId] of [
+      [japanese, applicationIds[2]],
+      [french, applicationIds[1]],
+    ] as const) {
+      const res = await api.post(conflictsUrl(callId), {
+        token: secretariat.token,
+        body: { applicationId, evaluatorId: evaluator.id, reason: 'Former colleague.' },
+      });
+      expect(res.status).toBe(201);
+    }
+    // No request records an automatic conflict: one is seeded, recorded last.
+    await sql(
+      api,
+      `INSERT INTO conflicts (call_id, evaluator_id, application_id, reason, source, declared_by, created_at)
+       VALUES ($1, $2, $3, 'Same organisation.', 'automatic', $2, now() + interval '1 second')`,
+      [callId, affiliated.id, applicationIds[0]],
+    );
+    const evaluators = async (sort?: string) => {
+      const res = await api.get(conflictsUrl(callId), { token: secretariat.token, query: sort ? { sort } : {} });
+      expect(res.status).toBe(200);
+      return (res.body.items as Array<{ evaluatorId: string }>).map((c) => c.evaluatorId);
+    };
+
+    expect(await evaluators()).toEqual([japanese.id, french.id, affiliated.id]);
+    expect(await evaluators('createdAt')).toEqual([japanese.id, french.id, affiliated.id]);
+    expect(await evaluators('-createdAt')).toEqual([affiliated.id, french.id, japanese.id]);
+    expect(await evaluators('source')).toEqual([affiliated.id, japanese.id, french.id]);
+    expect(await evaluators('-source')).toEqual([japanese.id, french.id, affiliated.id]);
+    const unknown = await api.get(conflictsUrl(callId), { token: secretariat.token, query: { sort: 'reason' } });
+    expect(expectProblem(unknown, 400, 'VALIDATION_FAILED').map((e) => e.field)).toEqual(['sort']);
+  });
+
   it('keeps the first declaration when the same conflict is declared again', async () => {
     const { callId, applicationIds } = await callWithPanel();
     const body = { applicationId: applicationIds[0], reason: 'Board member.' };

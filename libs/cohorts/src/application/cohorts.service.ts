@@ -6,7 +6,6 @@ import {
   InvalidTransitionError,
   NotFoundError,
   Page,
-  PageQuery,
   Transaction,
   Transactions,
   databaseNow,
@@ -18,7 +17,7 @@ import { applyOverrides } from '../domain/overrides';
 import { ProposalRequest, constraintsFor } from '../domain/proposal';
 import { selectCohort } from '../domain/selection';
 import type { CohortOverrides } from '../domain/selection.types';
-import { Cohort, CohortsRepository } from '../infrastructure/cohorts.repository';
+import { Cohort, CohortListQuery, CohortsRepository } from '../infrastructure/cohorts.repository';
 import { EntryOrganisation, SelectionFactsRepository } from '../infrastructure/selection-facts.repository';
 
 /**
@@ -116,7 +115,7 @@ export class CohortsService {
     return this.facts.organisationsOf(applicationIds);
   }
 
-  async listForCall(callId: string, page: PageQuery): Promise<Page<Cohort>> {
+  async listForCall(callId: string, page: CohortListQuery): Promise<Page<Cohort>> {
     await this.calls.get(callId);
     return this.cohorts.listForCall(callId, page);
   }

@@ -15,9 +15,10 @@ import {
 } from 'class-validator';
 import { SelectionConstraintsDto } from '@app/calls';
 import { REGIONS } from '@app/identity';
-import { MAX_INT32 } from '@app/platform';
+import { MAX_INT32, PageQueryDto, sortValues } from '@app/platform';
 import { ANNEX_LOCALES, type AnnexLocale } from '../annex/annex-i18n';
 import { COHORT_STATUSES } from '../domain/cohort-lifecycle';
+import { COHORT_SORT_KEYS } from '../infrastructure/cohorts.repository';
 import { REGION_ORDER } from '../domain/public-cohort';
 
 /** A proposal's constraints; each one left out is the call's (API.md "Cohorts"). */
@@ -51,6 +52,16 @@ export class AmendCohortDto {
   @MinLength(5)
   @MaxLength(2000)
   reason: string;
+}
+
+const COHORT_SORTS = sortValues(COHORT_SORT_KEYS);
+
+export class CohortListQueryDto extends PageQueryDto {
+  /** What to sort by (`memberCount` is the seats taken), descending with a leading `-`; the newest first by default. */
+  @ApiPropertyOptional({ enum: COHORT_SORTS, default: '-createdAt' })
+  @IsOptional()
+  @IsIn(COHORT_SORTS)
+  sort?: string;
 }
 
 export class AnnexQueryDto {

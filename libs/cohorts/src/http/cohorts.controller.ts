@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { NotificationPreviewsDto, toPreviewsDto } from '@app/notifications';
-import { AuthUser, CurrentUser, Page, PageOf, PageQueryDto, Staff } from '@app/platform';
+import { AuthUser, CurrentUser, Page, PageOf, Staff, parseSort } from '@app/platform';
 import { CohortPublicationService } from '../application/cohort-publication.service';
 import { CohortsService } from '../application/cohorts.service';
 import { Cohort } from '../infrastructure/cohorts.repository';
-import { AmendCohortDto, CohortDto, CohortSummaryDto, ProposeCohortDto } from './cohort.dto';
+import { AmendCohortDto, CohortDto, CohortListQueryDto, CohortSummaryDto, ProposeCohortDto } from './cohort.dto';
 import { applicationIdsOf, toCohortDto, toCohortSummaryDto } from './cohort.mapper';
 
 const ID = new ParseUUIDPipe();
@@ -31,11 +31,13 @@ export class CohortsController {
     return this.view(await this.cohorts.propose(actor, callId, body));
   }
 
+  /** The call's proposals, sorted; the newest first by default. */
   @Get('calls/:id/cohorts')
   @Staff()
   @ApiOkResponse({ type: PageOf(CohortSummaryDto) })
-  async list(@Param('id', ID) callId: string, @Query() query: PageQueryDto): Promise<Page<CohortSummaryDto>> {
-    const page = await this.cohorts.listForCall(callId, query);
+  async list(@Param('id', ID) callId: string, @Query() query: CohortListQueryDto): Promise<Page<CohortSummaryDto>> {
+    const sort = parseSort(query.sort, { key: 'createdAt', descending: true });
+    const page = await this.cohorts.listForCall(callId, { ...query, sort });
     return { items: page.items.map(toCohortSummaryDto), total: page.total };
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Page, PageQuery, Transaction, Transactions } from '@app/platform';
+import { Page, PageQuery, Sort, Transaction, Transactions } from '@app/platform';
 import type { CohortStatus } from '../domain/cohort-lifecycle';
 import type { PublicCohortDocument } from '../domain/public-cohort';
 import type {
@@ -47,6 +47,20 @@ export type CohortContent = Pick<Cohort, 'members' | 'waitlist' | 'excluded' | '
 const COLUMNS = `id, call_id AS "callId", status, constraints, facts_fingerprint AS "factsFingerprint", members, waitlist, excluded,
   unmet_constraints AS "unmetConstraints", violations, overrides, snapshot, content_hash AS "contentHash", version,
   created_by AS "createdBy", created_at AS "createdAt", approved_at AS "approvedAt", published_at AS "publishedAt"`;
+
+/** What a call's list of cohorts sorts by; the newest proposal first is the default and breaks every tie. */
+export const COHORT_SORT_KEYS = ['createdAt', 'status', 'memberCount'] as const;
+export type CohortSortKey = (typeof COHORT_SORT_KEYS)[number];
+
+export interface CohortListQuery extends PageQuery {
+  sort?: Sort<CohortSortKey>;
+}
+
+const SORT_COLUMNS: Record<CohortSortKey, string> = {
+  createdAt: 'created_at',
+  status: 'status',
+  memberCount: 'jsonb_array_length(members)',
+};
 
 /** Cohort rows; a proposal's lists are stored whole as JSON, as the domain computed them. */
 @Injectable()
@@ -108,10 +122,12 @@ export class CohortsRepository {
   }
 
   /** A page of the call's cohorts, newest first, without their long lists, and the count of all of them. */
-  async listForCall(callId: string, page: PageQuery): Promise<Page<Cohort>> {
+  async listForCall(callId: string, page: CohortListQuery): Promise<Page<Cohort>> {
+    const sort = page.sort ?? { key: 'createdAt', descending: true };
+    const order = `${SORT_COLUMNS[sort.key]} ${sort.descending ? 'DESC' : 'ASC'}`;
     const [items, [{ total }]] = await Promise.all([
       this.transactions.autocommit.query(
-        `SELECT ${COLUMNS} FROM cohorts WHERE call_id = $1 ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
+        `SELECT ${COLUMNS} FROM cohorts WHERE call_id = $1 ORDER BY ${order}, created_at DESC, id LIMIT $2 OFFSET $3`,
         [callId, page.limit, page.offset],
       ) as Promise<Cohort[]>,
       this.transactions.autocommit.query(`SELECT count(*)::int AS total FROM cohorts WHERE call_id = $1`, [

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { AuthUser, ForbiddenError, Page, PageQuery, Transactions, ValidationError, isStaff } from '@app/platform';
+import { AuthUser, ForbiddenError, Page, Transactions, ValidationError, isStaff } from '@app/platform';
 import { Conflict, ListedConflict } from '../domain/evaluation';
 import { AssignmentsRepository } from '../infrastructure/assignments.repository';
-import { ConflictsRepository, PanelRepository } from '../infrastructure/panel.repository';
+import { ConflictListQuery, ConflictsRepository, PanelRepository } from '../infrastructure/panel.repository';
 import { EvaluationContext } from './evaluation-context';
 
 export interface DeclaredConflict extends Conflict {
@@ -72,7 +72,7 @@ export class ConflictsService {
   }
 
   /** A page of the call's conflicts, each naming the organisation of its application. */
-  async list(callId: string, page: PageQuery): Promise<Page<ListedConflict>> {
+  async list(callId: string, page: ConflictListQuery): Promise<Page<ListedConflict>> {
     await this.context.call(callId);
     const { items, total } = await this.conflicts.pageForCall(callId, page);
     const organisations = await this.context.applicantOrganisations(items.map((c) => c.applicationId));

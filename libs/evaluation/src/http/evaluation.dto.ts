@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsIn,
   IsInt,
   IsOptional,
   IsString,
@@ -14,8 +15,9 @@ import {
   MinLength,
 } from 'class-validator';
 import { REGIONS, type Region } from '@app/identity';
-import { MAX_INT32, MIN_INT32, NestedObjects, PageQueryDto } from '@app/platform';
+import { MAX_INT32, MIN_INT32, NestedObjects, PageQueryDto, sortValues } from '@app/platform';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../domain/evaluation';
+import { CONFLICT_SORT_KEYS } from '../infrastructure/panel.repository';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -96,6 +98,16 @@ export class ListedConflictDto extends ConflictDto {
   /** The organisation that made the application concerned. */
   @ApiProperty({ type: ConflictOrganisationDto })
   organisation: ConflictOrganisationDto;
+}
+
+const CONFLICT_SORTS = sortValues(CONFLICT_SORT_KEYS);
+
+export class ConflictQueryDto extends PageQueryDto {
+  /** What to sort by (`createdAt` is when it was recorded), descending with a leading `-`; the oldest first by default. */
+  @ApiPropertyOptional({ enum: CONFLICT_SORTS, default: 'createdAt' })
+  @IsOptional()
+  @IsIn(CONFLICT_SORTS)
+  sort?: string;
 }
 
 export class DeclaredConflictDto extends ConflictDto {

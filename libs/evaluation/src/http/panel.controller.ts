@@ -1,12 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Page, PageOf, PageQueryDto, Roles, Staff } from '@app/platform';
+import { AuthUser, CurrentUser, Page, PageOf, Roles, Staff, parseSort } from '@app/platform';
 import { AssignmentsService } from '../application/assignments.service';
 import { ConflictsService } from '../application/conflicts.service';
 import { PanelService } from '../application/panel.service';
 import {
   AssignmentDto,
   AutoAssignmentDto,
+  ConflictQueryDto,
   DeclareConflictDto,
   DeclaredConflictDto,
   ListedConflictDto,
@@ -68,11 +69,16 @@ export class PanelController {
     return { ...toConflictDto(conflict), assignment: conflict.assignment };
   }
 
+  /** The call's conflicts of interest, sorted; the oldest first by default. */
   @Get('conflicts')
   @Staff()
   @ApiOkResponse({ type: PageOf(ListedConflictDto) })
-  async listConflicts(@Param('id', ID) callId: string, @Query() query: PageQueryDto): Promise<Page<ListedConflictDto>> {
-    const page = await this.conflicts.list(callId, query);
+  async listConflicts(
+    @Param('id', ID) callId: string,
+    @Query() query: ConflictQueryDto,
+  ): Promise<Page<ListedConflictDto>> {
+    const sort = parseSort(query.sort, { key: 'createdAt', descending: false });
+    const page = await this.conflicts.list(callId, { ...query, sort });
     return {
       items: page.items.map((c) => ({ ...toConflictDto(c), organisation: { ...c.organisation } })),
       total: page.total,

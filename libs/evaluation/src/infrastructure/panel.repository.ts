@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Page, PageQuery, Transaction, Transactions } from '@app/platform';
+import { Page, PageQuery, Sort, Transaction, Transactions } from '@app/platform';
 import { ConflictEntity, PanelMemberEntity } from './evaluation.entities';
 
 @Injectable()
@@ -35,6 +35,14 @@ export class PanelRepository {
   }
 }
 
+/** What a call's list of conflicts sorts by; the oldest first is the default and breaks every tie. */
+export const CONFLICT_SORT_KEYS = ['createdAt', 'source'] as const;
+export type ConflictSortKey = (typeof CONFLICT_SORT_KEYS)[number];
+
+export interface ConflictListQuery extends PageQuery {
+  sort?: Sort<ConflictSortKey>;
+}
+
 @Injectable()
 export class ConflictsRepository {
   constructor(private readonly transactions: Transactions) {}
@@ -61,11 +69,16 @@ export class ConflictsRepository {
     return tx.find(ConflictEntity, { where: { callId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
-  /** A page of the call's conflicts, oldest first, with the count of all of them. */
-  async pageForCall(callId: string, page: PageQuery): Promise<Page<ConflictEntity>> {
+  /** A page of the call's conflicts, sorted as asked, with the count of all of them. */
+  async pageForCall(callId: string, page: ConflictListQuery): Promise<Page<ConflictEntity>> {
+    const sort = page.sort ?? { key: 'createdAt', descending: false };
+    const direction = sort.descending ? 'DESC' : 'ASC';
     const [items, total] = await this.transactions.autocommit.findAndCount(ConflictEntity, {
       where: { callId },
-      order: { createdAt: 'ASC', id: 'ASC' },
+      order:
+        sort.key === 'source'
+          ? { source: direction, createdAt: 'ASC', id: 'ASC' }
+          : { createdAt: direction, id: direction },
       take: page.limit,
       skip: page.offset,
     });

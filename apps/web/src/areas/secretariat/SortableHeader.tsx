@@ -10,9 +10,11 @@ interface Props {
   sort: string;
   /** The order the address leaves out: the API's default. */
   defaultSort: string;
-  /** The address parameters of the order and of the list's page (which a new order resets). */
+  /** The address parameters of the order and of the list's page (which a new order resets), if it pages. */
   parameter?: string;
-  pageParameter: string;
+  pageParameter?: string;
+  /** The column's alignment, as its cells' (numbers to the right). */
+  ta?: 'right';
 }
 
 const ARROWS = { ascending: '↑', descending: '↓', none: '↕' } as const;
@@ -22,13 +24,13 @@ const ARROWS = { ascending: '↑', descending: '↓', none: '↕' } as const;
  * (ascending first, then the other way), which a keyboard reaches and follows like any link;
  * `aria-sort` tells assistive technologies the order shown.
  */
-export function SortableHeader({ label, sortKey, sort, defaultSort, parameter = 'sort', pageParameter }: Props) {
+export function SortableHeader({ label, sortKey, sort, defaultSort, parameter = 'sort', pageParameter, ta }: Props) {
   const [params] = useSearchParams();
   const state = sort === sortKey ? 'ascending' : sort === `-${sortKey}` ? 'descending' : 'none';
   const next = state === 'ascending' ? `-${sortKey}` : sortKey;
   const target = withListParameter(params, parameter, next === defaultSort ? '' : next, pageParameter);
   return (
-    <Table.Th scope="col" aria-sort={state}>
+    <Table.Th scope="col" aria-sort={state} ta={ta}>
       <Anchor component={Link} to={`?${target.toString()}`} fw={700} c="inherit" underline="hover">
         {label}
         <span aria-hidden="true"> {ARROWS[state]}</span>

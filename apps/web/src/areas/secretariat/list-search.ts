@@ -3,19 +3,19 @@ export const SEARCH_DELAY_MS = 400;
 
 /**
  * The page's address after a new search or sort: `name` set to `value` (removed when blank), back
- * to the list's first page (`pageParameter` removed), every other parameter kept.
+ * to the list's first page (`pageParameter` removed, for a list shown in pages), every other parameter kept.
  */
 export function withListParameter(
   params: URLSearchParams,
   name: string,
   value: string,
-  pageParameter: string,
+  pageParameter?: string,
 ): URLSearchParams {
   const next = new URLSearchParams(params);
   const trimmed = value.trim();
   if (trimmed) next.set(name, trimmed);
   else next.delete(name);
-  next.delete(pageParameter);
+  if (pageParameter) next.delete(pageParameter);
   return next;
 }
 

@@ -10,42 +10,52 @@ import { requireStaff } from '../access';
 import { callPath, useCall } from '../call/call-route';
 import { SectionTitle } from '../call/SectionTitle';
 import { formatCompactDateTime } from '../format';
+import { readChoice } from '../list-search';
+import { SortableHeader } from '../SortableHeader';
 import type { CohortSummary, ScoringStatus } from '../types';
 import { CohortStatusBadge } from './CohortStatusBadge';
 import { ProposeForm } from './ProposeForm';
 
+/** The columns the proposals sort by (the API's `sort` keys); the newest first unless the address says otherwise. */
+const SORT_KEYS = ['createdAt', 'status', 'memberCount'] as const;
+const SORTS = SORT_KEYS.flatMap((key) => [key, `-${key}`] as const);
+const DEFAULT_SORT = '-createdAt';
+const LABELS = { createdAt: 'proposedAt', status: 'status', memberCount: 'members' } as const;
+
 export async function cohortsLoader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
   const path = { params: { path: { id: params.callId ?? '' } } };
+  const sort = readChoice(new URL(request.url).searchParams, 'sort', SORTS, DEFAULT_SORT);
   const [cohorts, scoring] = await Promise.all([
     allPages((offset) =>
       ok(
-        api.GET('/api/v1/calls/{id}/cohorts', { params: { ...path.params, query: { limit: MAX_PAGE_SIZE, offset } } }),
+        api.GET('/api/v1/calls/{id}/cohorts', {
+          params: { ...path.params, query: { limit: MAX_PAGE_SIZE, offset, sort } },
+        }),
       ),
     ),
     ok(api.GET('/api/v1/calls/{id}/scoring-status', path)),
   ]);
-  return { cohorts, scoring };
+  return { cohorts, scoring, sort };
 }
 
-/** The call's cohort proposals so far, newest first, and a new proposal while the call is under review. */
+/** The call's cohort proposals so far, in the order asked, and a new proposal while the call is under review. */
 export function CohortsPage() {
   const { t } = useTranslation('secretariat');
   const call = useCall();
-  const { cohorts, scoring } = useLoaderData<typeof cohortsLoader>();
-  const newestFirst = [...cohorts].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const { cohorts, scoring, sort } = useLoaderData<typeof cohortsLoader>();
   return (
     <>
       <SectionTitle title={t('cohorts.title')} call={call} />
       <Stack gap="xl">
-        <Proposals callId={call.id} cohorts={newestFirst} />
+        <Proposals callId={call.id} cohorts={cohorts} sort={sort} />
         <NewProposal call={call} scoring={scoring} />
       </Stack>
     </>
   );
 }
 
-function Proposals({ callId, cohorts }: { callId: string; cohorts: CohortSummary[] }) {
+function Proposals({ callId, cohorts, sort }: { callId: string; cohorts: CohortSummary[]; sort: string }) {
   const { t, i18n } = useTranslation('secretariat');
   return (
     <section aria-labelledby="proposals">
@@ -58,11 +68,16 @@ function Proposals({ callId, cohorts }: { callId: string; cohorts: CohortSummary
         <Table withTableBorder striped verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">{t('cohorts.list.proposedAt')}</Table.Th>
-              <Table.Th scope="col">{t('cohorts.list.status')}</Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('cohorts.list.members')}
-              </Table.Th>
+              {SORT_KEYS.map((key) => (
+                <SortableHeader
+                  key={key}
+                  label={t(`cohorts.list.${LABELS[key]}`)}
+                  sortKey={key}
+                  sort={sort}
+                  defaultSort={DEFAULT_SORT}
+                  ta={key === 'memberCount' ? 'right' : undefined}
+                />
+              ))}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

@@ -7,8 +7,15 @@ import { countryName } from '../../../shared/format';
 import { EmptyState } from '../../../shared/States';
 import { callPath } from '../call/call-route';
 import { formatCompactDateTime } from '../format';
+import { SortableHeader } from '../SortableHeader';
 import type { Conflict, PanelMember } from '../types';
 import { ConflictDialog, type Declared } from './ConflictDialog';
+
+/** The columns the conflicts sort by (the API's `sort` keys); the oldest first unless the address says otherwise. */
+const SORT_KEYS = ['source', 'createdAt'] as const;
+export const CONFLICT_SORTS = SORT_KEYS.flatMap((key) => [key, `-${key}`] as const);
+export const DEFAULT_CONFLICT_SORT = 'createdAt';
+const LABELS = { source: 'source', createdAt: 'since' } as const;
 
 interface ConflictsProps {
   callId: string;
@@ -16,10 +23,12 @@ interface ConflictsProps {
   conflicts: Conflict[];
   /** Organisation names by application id. */
   names: Map<string, string>;
+  /** The list's order, as the API's `sort`. */
+  sort: string;
 }
 
 /** The conflicts of interest that keep evaluators from applications, and declaring one for an evaluator. */
-export function ConflictsSection({ callId, members, conflicts, names }: ConflictsProps) {
+export function ConflictsSection({ callId, members, conflicts, names, sort }: ConflictsProps) {
   const { t, i18n } = useTranslation('secretariat');
   const [opened, { open, close }] = useDisclosure(false);
   const [declared, setDeclared] = useState<Declared | null>(null);
@@ -50,8 +59,15 @@ export function ConflictsSection({ callId, members, conflicts, names }: Conflict
                 <Table.Th scope="col">{t('panel.conflicts.organisation')}</Table.Th>
                 <Table.Th scope="col">{t('panel.conflicts.country')}</Table.Th>
                 <Table.Th scope="col">{t('panel.conflicts.reason')}</Table.Th>
-                <Table.Th scope="col">{t('panel.conflicts.source')}</Table.Th>
-                <Table.Th scope="col">{t('panel.conflicts.since')}</Table.Th>
+                {SORT_KEYS.map((key) => (
+                  <SortableHeader
+                    key={key}
+                    label={t(`panel.conflicts.${LABELS[key]}`)}
+                    sortKey={key}
+                    sort={sort}
+                    defaultSort={DEFAULT_CONFLICT_SORT}
+                  />
+                ))}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
