@@ -6,6 +6,7 @@ import {
   WebPlatform,
   activate,
   checkPage,
+  checkWidths,
   launchBrowser,
   signedInVisitor,
   text,
@@ -23,6 +24,8 @@ import { Actor, PASSWORD, createStaff } from '../support/fixtures';
  */
 
 const SUITE = 'people-and-sessions';
+/** People listed on a page of the secretariat's list. */
+const PEOPLE_PAGE = 25;
 
 describe('people and sessions in the browser', () => {
   let platform: WebPlatform;
@@ -98,6 +101,43 @@ describe('people and sessions in the browser', () => {
       await history.getByText(`Left the network (${language})`).waitFor();
       expect(await history.getByTestId('history-row').count()).toBe(3);
       await checkPage(page, SUITE, 'people-history', language);
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
+
+  it.each(LANGUAGES)(
+    'the secretariat pages through people, the filter and the order kept (%s)',
+    async (language: Language) => {
+      const t = textsOf(language, 'secretariat');
+      await Promise.all(Array.from({ length: PEOPLE_PAGE + 1 }, () => createStaff(platform.api, 'evaluator')));
+      const listed = await platform.api.get(
+        `/api/v1/users?role=evaluator&sort=-email&limit=${PEOPLE_PAGE}&offset=${PEOPLE_PAGE}`,
+        {
+          token: secretariat.token,
+        },
+      );
+      const { items, total } = listed.body as { items: Array<{ email: string }>; total: number };
+      const page = await signedInVisitor(browser, platform.baseUrl, language, secretariat);
+      await page.goto('/secretariat/people?role=evaluator&sort=-email');
+      await expectTitle(page, t('people.title'));
+      const pager = page.getByRole('navigation', { name: t('people.pages') });
+      const pages = Math.ceil(total / PEOPLE_PAGE);
+      await pager.getByText(text(language, 'pager.page', { page: 1, pages })).waitFor();
+      expect(await pager.getByRole('link', { name: text(language, 'pager.previous') }).count()).toBe(0);
+
+      await activate(page, pager.getByRole('link', { name: text(language, 'pager.next') }));
+      await pager.getByText(text(language, 'pager.page', { page: 2, pages })).waitFor();
+      expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({
+        role: 'evaluator',
+        sort: '-email',
+        offset: String(PEOPLE_PAGE),
+      });
+      await page.getByTestId('person-row').first().filter({ hasText: items[0].email }).waitFor();
+      await checkWidths(page, SUITE, 'people-page-2', language);
+
+      await activate(page, pager.getByRole('link', { name: text(language, 'pager.previous') }));
+      await pager.getByText(text(language, 'pager.page', { page: 1, pages })).waitFor();
+      expect(new URL(page.url()).searchParams.has('offset')).toBe(false);
     },
     JOURNEY_TIMEOUT_MS,
   );

@@ -1,11 +1,12 @@
-import { Anchor, Badge, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { api, ok } from '../../../api/client';
 import type { components } from '../../../api/schema';
 import { requireUser } from '../../../app/guards';
 import { ConfirmedAction } from '../../../shared/ConfirmedAction';
 import { formatDateTime } from '../../../shared/format';
+import { OffsetPager } from '../../../shared/OffsetPager';
 import { PageTitle } from '../../../shared/PageTitle';
 import { EmptyState } from '../../../shared/States';
 
@@ -54,7 +55,7 @@ export function SessionsPage() {
             <SessionsTable sessions={sessions} />
           )}
         </section>
-        <Pager offset={offset} total={total} />
+        <OffsetPager label={t('sessions.pages')} offset={offset} total={total} pageSize={PAGE_SIZE} />
       </Stack>
     </>
   );
@@ -111,27 +112,5 @@ function SessionsTable({ sessions }: { sessions: Session[] }) {
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
-  );
-}
-
-function Pager({ offset, total }: { offset: number; total: number }) {
-  const { t } = useTranslation();
-  if (total <= PAGE_SIZE) return null;
-  const pages = Math.ceil(total / PAGE_SIZE);
-  const page = Math.floor(offset / PAGE_SIZE) + 1;
-  return (
-    <Group component="nav" aria-label={t('sessions.pages')} gap="lg">
-      {page > 1 && (
-        <Anchor component={Link} to={`?offset=${offset - PAGE_SIZE}`}>
-          {t('sessions.previous')}
-        </Anchor>
-      )}
-      <Text size="sm">{t('sessions.page', { page, pages })}</Text>
-      {page < pages && (
-        <Anchor component={Link} to={`?offset=${offset + PAGE_SIZE}`}>
-          {t('sessions.next')}
-        </Anchor>
-      )}
-    </Group>
   );
 }

@@ -1,8 +1,9 @@
-import { Anchor, Group, Table, Text } from '@mantine/core';
+import { Anchor, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { api, ok } from '../../../api/client';
 import { countryName } from '../../../shared/format';
+import { OffsetPager } from '../../../shared/OffsetPager';
 import { EmptyState } from '../../../shared/States';
 import { StatusBadge } from '../../applicant/StatusBadge';
 import { requireStaff } from '../access';
@@ -51,7 +52,7 @@ export function ApplicationsPage() {
         <>
           <BulkActions callId={call.id} applications={applications} selection={selection} />
           <ApplicationsTable applications={applications} total={total} filters={filters} selection={selection} />
-          <Pager filters={filters} total={total} />
+          <OffsetPager label={t('applications.pages')} offset={filters.offset} total={total} pageSize={PAGE_SIZE} />
         </>
       )}
     </>
@@ -128,37 +129,5 @@ function SortedBy({ column, sort }: { column: 'organisation' | 'country' | 'stat
       defaultSort={DEFAULT_APPLICATION_SORT}
       pageParameter="offset"
     />
-  );
-}
-
-/** Previous and next pages, keeping the filters. */
-function Pager({ filters, total }: { filters: Filters; total: number }) {
-  const { t } = useTranslation('secretariat');
-  if (total <= PAGE_SIZE) return null;
-  const link = (offset: number) => {
-    const { offset: _current, ...rest } = filters;
-    const query = new URLSearchParams(
-      Object.entries({ ...rest, offset: String(offset) }).filter((entry): entry is [string, string] =>
-        Boolean(entry[1]),
-      ),
-    );
-    return `?${query.toString()}`;
-  };
-  const pages = Math.ceil(total / PAGE_SIZE);
-  const page = Math.floor(filters.offset / PAGE_SIZE) + 1;
-  return (
-    <Group component="nav" aria-label={t('applications.pages')} mt="md" gap="lg">
-      {page > 1 && (
-        <Anchor component={Link} to={link(filters.offset - PAGE_SIZE)}>
-          {t('applications.previous')}
-        </Anchor>
-      )}
-      <Text size="sm">{t('applications.page', { page, pages })}</Text>
-      {page < pages && (
-        <Anchor component={Link} to={link(filters.offset + PAGE_SIZE)}>
-          {t('applications.next')}
-        </Anchor>
-      )}
-    </Group>
   );
 }

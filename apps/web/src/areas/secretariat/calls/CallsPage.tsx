@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { api, ok } from '../../../api/client';
 import type { Call } from '../../../api/types';
+import { OffsetPager } from '../../../shared/OffsetPager';
 import { PageTitle } from '../../../shared/PageTitle';
 import { EmptyState } from '../../../shared/States';
 import { requireStaff } from '../access';
@@ -11,6 +12,7 @@ import { formatCompactDateTime } from '../format';
 import classes from '../secretariat.module.css';
 import { CallStatusBadge } from './CallStatusBadge';
 
+const PAGE_SIZE = 50;
 const STATUSES: Call['status'][] = ['draft', 'open', 'closed', 'reviewing', 'published', 'archived'];
 
 function isStatus(value: string | null): value is Call['status'] {
@@ -19,18 +21,19 @@ function isStatus(value: string | null): value is Call['status'] {
 
 export async function callsLoader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
-  const requested = new URL(request.url).searchParams.get('status');
+  const search = new URL(request.url).searchParams;
+  const requested = search.get('status');
   const status = isStatus(requested) ? requested : undefined;
-  const page = await ok(
-    api.GET('/api/v1/calls', { params: { query: { limit: 500, ...(status ? { status: [status] } : {}) } } }),
-  );
-  return { calls: page.items, total: page.total, status };
+  const offset = Math.max(0, Number(search.get('offset')) || 0);
+  const query = { limit: PAGE_SIZE, offset, ...(status ? { status: [status] } : {}) };
+  const page = await ok(api.GET('/api/v1/calls', { params: { query } }));
+  return { calls: page.items, total: page.total, status, offset };
 }
 
 /** Every call, newest plans and old rounds alike, with a filter by status. */
 export function CallsPage() {
   const { t } = useTranslation('secretariat');
-  const { calls, total, status } = useLoaderData<typeof callsLoader>();
+  const { calls, total, status, offset } = useLoaderData<typeof callsLoader>();
   return (
     <>
       <PageTitle title={t('calls.title')}>
@@ -44,7 +47,10 @@ export function CallsPage() {
       {calls.length === 0 ? (
         <EmptyState>{status ? t('calls.noneWithStatus') : t('calls.none')}</EmptyState>
       ) : (
-        <CallsTable calls={calls} total={total} />
+        <>
+          <CallsTable calls={calls} total={total} />
+          <OffsetPager label={t('calls.pages')} offset={offset} total={total} pageSize={PAGE_SIZE} />
+        </>
       )}
     </>
   );

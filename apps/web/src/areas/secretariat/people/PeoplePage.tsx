@@ -1,8 +1,9 @@
-import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLoaderData, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { api, ok } from '../../../api/client';
 import type { Me, Role } from '../../../api/types';
+import { OffsetPager } from '../../../shared/OffsetPager';
 import { PageTitle } from '../../../shared/PageTitle';
 import { EmptyState } from '../../../shared/States';
 import { requireStaff } from '../access';
@@ -81,7 +82,7 @@ export function PeoplePage() {
         ) : (
           <PeopleTable me={me} people={people} total={total} offset={offset} sort={sort} />
         )}
-        <Pager offset={offset} total={total} />
+        <OffsetPager label={t('people.pages')} offset={offset} total={total} pageSize={PAGE_SIZE} />
       </Stack>
       {history && historyOf && (
         <HistoryDialog
@@ -165,33 +166,5 @@ function PeopleTable({ me, people, total, offset, sort }: TableProps) {
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
-  );
-}
-
-function Pager({ offset, total }: { offset: number; total: number }) {
-  const { t } = useTranslation('secretariat');
-  const [params] = useSearchParams();
-  if (total <= PAGE_SIZE) return null;
-  const link = (to: number) => {
-    const next = new URLSearchParams(params);
-    next.set('offset', String(to));
-    return `?${next.toString()}`;
-  };
-  const pages = Math.ceil(total / PAGE_SIZE);
-  const page = Math.floor(offset / PAGE_SIZE) + 1;
-  return (
-    <Group component="nav" aria-label={t('people.pages')} gap="lg">
-      {page > 1 && (
-        <Anchor component={Link} to={link(offset - PAGE_SIZE)}>
-          {t('people.previous')}
-        </Anchor>
-      )}
-      <Text size="sm">{t('people.page', { page, pages })}</Text>
-      {page < pages && (
-        <Anchor component={Link} to={link(offset + PAGE_SIZE)}>
-          {t('people.next')}
-        </Anchor>
-      )}
-    </Group>
   );
 }
