@@ -27,9 +27,9 @@ import { evaluatedCall } from '../support/scoring';
 /**
  * The secretariat's pages of one call across its life (issue 13): the builder says exactly what can
  * still change in the call's state and offers nothing else, a refused save is one message; the
- * panel's conflicts name the centre and its country, linking to the application; a call is copied
- * as the start of a new one; a published call is archived and found again with the closed ones by
- * the list's filter; the public finds past calls with their published cohort. In English and French,
+ * panel's conflicts name the centre and its country, linking to the application, and sort by their
+ * headers; a call is copied as the start of a new one; a published call is archived and found again
+ * with the closed ones by the list's filter; the public finds past calls with their published cohort. In English and French,
  * by keyboard, each page checked by axe-core at 1366 px and without sideways scrolling at 1366 and 390 px.
  */
 
@@ -78,11 +78,14 @@ describe('the secretariat’s call pages across the call’s life', () => {
     const title = 'Accelerator centres, second round';
     const intake = await callWithSubmissions(api, applicants, { title });
     await seatPanel(api, intake.callId, evaluators);
-    const conflict = await api.post(`/api/v1/calls/${intake.callId}/conflicts`, {
-      token: secretariat.token,
-      body: { applicationId: intake.applicationIds[1], evaluatorId: evaluators[0]!.id, reason: 'Former employer.' },
-    });
-    expect(conflict.status).toBe(201);
+    // Two conflicts, recorded one after the other: the list shows the oldest first unless asked otherwise.
+    for (const [i, evaluator] of [evaluators[0]!, evaluators[1]!].entries()) {
+      const conflict = await api.post(`/api/v1/calls/${intake.callId}/conflicts`, {
+        token: secretariat.token,
+        body: { applicationId: intake.applicationIds[i + 1], evaluatorId: evaluator.id, reason: 'Former employer.' },
+      });
+      expect(conflict.status).toBe(201);
+    }
     closed = { id: intake.callId, title, applicationIds: intake.applicationIds };
   }, JOURNEY_TIMEOUT_MS);
 
@@ -141,6 +144,14 @@ describe('the secretariat’s call pages across the call’s life', () => {
       const row = conflicts.getByRole('row', { name: new RegExp(CONFLICTED!.organisationName) });
       await row.getByText(countryName('BR', language), { exact: true }).waitFor();
       expect(await conflicts.getByText(closed.applicationIds[1]!).count()).toBe(0);
+      const organisations = () => conflicts.locator('tbody td:nth-child(2)').allInnerTexts();
+      const oldestFirst = [CENTRES[1]!.organisationName, CENTRES[2]!.organisationName];
+      expect(await organisations()).toEqual(oldestFirst);
+      const since = conflicts.getByRole('columnheader', { name: t('panel.conflicts.since'), exact: false });
+      expect(await since.getAttribute('aria-sort')).toBe('ascending');
+      await activate(page, since.getByRole('link'));
+      await conflicts.locator('th[aria-sort="descending"]').waitFor();
+      expect(await organisations()).toEqual([...oldestFirst].reverse());
       await checkWidths(page, SUITE, 'panel', language);
       await activate(page, row.getByRole('link', { name: CONFLICTED!.organisationName }));
       await expectTitle(page, CONFLICTED!.organisationName);

@@ -5,6 +5,7 @@ import {
   JOURNEY_TIMEOUT_MS,
   type Language,
   WebPlatform,
+  activate,
   checkWidths,
   launchBrowser,
   pressOn,
@@ -19,8 +20,9 @@ import { csvRecords, workbookRecords } from '../support/spreadsheets';
 /**
  * The secretariat orders a call's applications by a column header and downloads them as CSV in
  * that order, downloads the ranking as an Excel workbook, reading both back; and orders the people
- * list by its column headers, with the keyboard, in English and in French. Each page is checked at
- * a desktop's and a phone's width.
+ * list by its column headers, with the keyboard, in English and in French; and keeps the
+ * invitations' order through their status filter and their pages. Each page is checked at a
+ * desktop's and a phone's width.
  */
 
 const SUITE = 'secretariat-exports-and-sorting';
@@ -37,6 +39,9 @@ describe('the secretariat exports a call’s tables and sorts its lists by their
     { name: `${tag} bravo`, email: `a-${tag}@test.example` },
     { name: `${tag} Charlie`, email: `m-${tag}@test.example` },
   ];
+  /** One more than a page of invitations, of a tag of their own: the people searched above are not them. */
+  const inviteeTag = randomBytes(4).toString('hex');
+  const INVITEES = Array.from({ length: 51 }, (_, i) => `${inviteeTag} invitee ${String(i + 1).padStart(2, '0')}`);
 
   beforeAll(async () => {
     platform = await WebPlatform.start();
@@ -49,6 +54,13 @@ describe('the secretariat exports a call’s tables and sorts its lists by their
         body: { email: person.email, password: PASSWORD, displayName: person.name, role: 'evaluator' },
       });
       expect(created.status).toBe(201);
+    }
+    for (const [i, displayName] of INVITEES.entries()) {
+      const invited = await platform.api.post('/api/v1/invitations', {
+        token: secretariat.token,
+        body: { displayName, email: `invitee-${i}-${inviteeTag}@test.example`, role: 'evaluator' },
+      });
+      expect(invited.status).toBe(201);
     }
   }, JOURNEY_TIMEOUT_MS);
   afterAll(async () => {
@@ -145,6 +157,48 @@ describe('the secretariat exports a call’s tables and sorts its lists by their
       expect(await header('name').getAttribute('aria-sort')).toBe('none');
       expect(await rowHeaders(page)).toEqual([`${tag} bravo`, `${tag} Charlie`, `${tag} Alpha`]);
       await checkWidths(page, SUITE, 'people-by-email', language);
+      await page.context().close();
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
+
+  it.each<Language>(['en', 'fr'])(
+    'keeps the invitations’ order when filtering them by status, and pages them (%s)',
+    async (language) => {
+      const t = textsOf(language, 'secretariat');
+      const page = await signedInVisitor(browser, platform.baseUrl, language, secretariat);
+      await page.goto('/secretariat/invitations');
+      const person = page.getByRole('columnheader', { name: t('invitations.person'), exact: true });
+      const firstRow = () => page.locator('tbody tr').first().innerText();
+      // Other suites' invitations share the database: the API says which comes first on each page.
+      const firstListed = async (offset: number) => {
+        const res = await platform.api.get('/api/v1/invitations', {
+          token: secretariat.token,
+          query: { status: 'pending', sort: 'person', limit: '50', offset: String(offset) },
+        });
+        return (res.body.items as Array<{ displayName: string }>)[0].displayName;
+      };
+      await pressOn(page, person.getByRole('link'));
+      await page.locator('th[aria-sort="ascending"]').waitFor();
+
+      const filters = page.getByRole('navigation', { name: t('invitations.filter') });
+      const pending = filters.getByRole('link', { name: t('invitations.statuses.pending'), exact: true });
+      await activate(page, pending);
+      await filters.locator('[aria-current="page"]', { hasText: t('invitations.statuses.pending') }).waitFor();
+      expect(new URL(page.url()).searchParams.get('sort')).toBe('person');
+      expect(await person.getAttribute('aria-sort')).toBe('ascending');
+      expect(await firstRow()).toContain(await firstListed(0));
+
+      const pages = page.getByRole('navigation', { name: t('invitations.pages') });
+      await activate(page, pages.getByRole('link').last());
+      await page.waitForURL(/offset=50/);
+      await page
+        .locator('tbody tr')
+        .first()
+        .getByText(await firstListed(50), { exact: true })
+        .waitFor();
+      expect(new URL(page.url()).searchParams.get('status')).toBe('pending');
+      await checkWidths(page, SUITE, 'invitations-page-2', language);
       await page.context().close();
     },
     JOURNEY_TIMEOUT_MS,

@@ -1,13 +1,14 @@
 import { Badge, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Link, useLoaderData, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { api, ok } from '../../../api/client';
 import type { components } from '../../../api/schema';
 import { ConfirmedAction } from '../../../shared/ConfirmedAction';
+import { OffsetPager } from '../../../shared/OffsetPager';
 import { PageTitle } from '../../../shared/PageTitle';
 import { EmptyState } from '../../../shared/States';
 import { requireStaff } from '../access';
-import { readChoice } from '../list-search';
+import { readChoice, withListParameter } from '../list-search';
 import { SortableHeader } from '../SortableHeader';
 import { formatCompactDateTime } from '../format';
 import classes from '../secretariat.module.css';
@@ -28,6 +29,7 @@ function isStatus(value: string | null): value is Status {
 const SORT_KEYS = ['person', 'role', 'status', 'sentAt', 'expiresAt'] as const;
 const SORTS = SORT_KEYS.flatMap((key) => [key, `-${key}`] as const);
 const DEFAULT_SORT = '-sentAt';
+const PAGE_SIZE = 50;
 
 export async function invitationsLoader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
@@ -35,19 +37,21 @@ export async function invitationsLoader({ request }: LoaderFunctionArgs) {
   const requested = params.get('status');
   const status = isStatus(requested) ? requested : undefined;
   const sort = readChoice(params, 'sort', SORTS, DEFAULT_SORT);
+  const offset = Math.max(0, Number(params.get('offset')) || 0);
+  const query = { limit: PAGE_SIZE, offset, sort, ...(status ? { status } : {}) };
   const [page, calls] = await Promise.all([
-    ok(api.GET('/api/v1/invitations', { params: { query: { limit: 500, sort, ...(status ? { status } : {}) } } })),
+    ok(api.GET('/api/v1/invitations', { params: { query } })),
     ok(api.GET('/api/v1/calls', { params: { query: { limit: 500 } } })),
   ]);
   // Only a panel that can still change may take an invited evaluator.
   const open = calls.items.filter((call) => call.status !== 'published' && call.status !== 'archived');
-  return { invitations: page.items, total: page.total, status, sort, calls: open };
+  return { invitations: page.items, total: page.total, status, sort, offset, calls: open };
 }
 
 /** Invitations of evaluators and secretariat members: the form, and every invitation with its state. */
 export function InvitationsPage() {
   const { t } = useTranslation('secretariat');
-  const { invitations, total, status, sort, calls } = useLoaderData<typeof invitationsLoader>();
+  const { invitations, total, status, sort, offset, calls } = useLoaderData<typeof invitationsLoader>();
   return (
     <>
       <PageTitle title={t('invitations.title')}>
@@ -62,24 +66,27 @@ export function InvitationsPage() {
       ) : (
         <InvitationsTable invitations={invitations} total={total} sort={sort} />
       )}
+      <OffsetPager label={t('invitations.pages')} offset={offset} total={total} pageSize={PAGE_SIZE} />
     </>
   );
 }
 
+/** Links to the invitations of each status, in the order shown now, from their first page. */
 function StatusFilter({ current }: { current: Status | undefined }) {
   const { t } = useTranslation('secretariat');
-  const links: Array<[string, string]> = [
-    ['/secretariat/invitations', t('invitations.all')],
-    ...STATUSES.map((s): [string, string] => [`/secretariat/invitations?status=${s}`, t(`invitations.statuses.${s}`)]),
+  const [params] = useSearchParams();
+  const filters: Array<[Status | undefined, string]> = [
+    [undefined, t('invitations.all')],
+    ...STATUSES.map((s): [Status, string] => [s, t(`invitations.statuses.${s}`)]),
   ];
   return (
     <Group component="nav" aria-label={t('invitations.filter')} gap={4}>
-      {links.map(([to, label], index) => (
+      {filters.map(([status, label]) => (
         <Link
-          key={to}
-          to={to}
+          key={label}
+          to={`?${withListParameter(params, 'status', status ?? '', 'offset').toString()}`}
           className={classes.filterLink}
-          aria-current={(index === 0 ? !current : to.endsWith(`=${current}`)) ? 'page' : undefined}
+          aria-current={status === current ? 'page' : undefined}
         >
           {label}
         </Link>
