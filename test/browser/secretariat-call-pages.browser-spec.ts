@@ -28,9 +28,10 @@ import { evaluatedCall } from '../support/scoring';
  * The secretariat's pages of one call across its life (issue 13): the builder says exactly what can
  * still change in the call's state and offers nothing else, a refused save is one message; the
  * panel's conflicts name the centre and its country, linking to the application, and sort by their
- * headers; a call is copied as the start of a new one; a published call is archived and found again
- * with the closed ones by the list's filter; the public finds past calls with their published cohort. In English and French,
- * by keyboard, each page checked by axe-core at 1366 px and without sideways scrolling at 1366 and 390 px.
+ * headers, as the call's proposals do; a call is copied as the start of a new one; a published call
+ * is archived and found again with the closed ones by the list's filter; the public finds past calls
+ * with their published cohort. In English and French, by keyboard, each page checked by axe-core at
+ * 1366 px and without sideways scrolling at 1366 and 390 px.
  */
 
 const SUITE = 'secretariat-call-pages';
@@ -64,6 +65,12 @@ describe('the secretariat’s call pages across the call’s life', () => {
     applicants = await createApplicantsFrom(api, CENTRES);
 
     const round = await evaluatedCall(api, evaluators, applicants, 2, { title: PUBLISHED_TITLE });
+    // A smaller proposal first, left aside: the cohorts list has two to order.
+    const aside = await api.post(`/api/v1/calls/${round.callId}/cohorts`, {
+      token: secretariat.token,
+      body: { size: 1 },
+    });
+    expect(aside.status).toBe(201);
     const proposed = await api.post(`/api/v1/calls/${round.callId}/cohorts`, {
       token: secretariat.token,
       body: { size: 2 },
@@ -115,6 +122,17 @@ describe('the secretariat’s call pages across the call’s life', () => {
       await checkWidths(page, SUITE, 'edit-published', language);
       await activate(page, page.getByRole('link', { name: t('builder.backToCall') }));
       await expectTitle(page, t('call.section.overview'));
+
+      // Its proposals, the newest first, then by the seats they take.
+      await page.goto(`/secretariat/calls/${published.id}/cohorts`);
+      const seats = () => page.locator('tbody td:nth-child(3)').allInnerTexts();
+      await page.locator('tbody tr').nth(1).waitFor();
+      expect(await seats()).toEqual(['2', '1']);
+      const members = page.getByRole('columnheader', { name: t('cohorts.list.members'), exact: false });
+      await activate(page, members.getByRole('link'));
+      await page.locator('th[aria-sort="ascending"]').waitFor();
+      expect(await seats()).toEqual(['1', '2']);
+      await checkWidths(page, SUITE, 'cohorts-by-seats', language);
 
       // An open call closed behind the page's back: the refused save is the one message on screen,
       // and the call read again says that only the weights can change now.
