@@ -141,6 +141,20 @@ describe('PanelRepository and ConflictsRepository on PostgreSQL', () => {
       expect(await conflicts.exists(colleague, applicationId)).toBe(false);
     });
 
+    it('finds which of several applications an evaluator has declared a conflict with, in one statement', async () => {
+      const callId = await repo.seed.call({ status: 'closed' });
+      const [first, second, third] = await Promise.all([1, 2, 3].map(() => repo.seed.application(callId)));
+      const [evaluator, colleague] = await evaluators(2);
+      await declare(callId, evaluator, first);
+      await declare(callId, evaluator, third);
+      await declare(callId, colleague, second);
+
+      const among = (ids: string[]) => repo.transactions.run((tx) => conflicts.declaredAmong(evaluator, ids, tx));
+      expect(await among([first, second])).toEqual(new Set([first]));
+      expect(await among([first, second, third])).toEqual(new Set([first, third]));
+      expect(await among([])).toEqual(new Set());
+    });
+
     it('lists and pages a call’s conflicts oldest first, with the total, and none of another call', async () => {
       const [callId, otherCall] = [
         await repo.seed.call({ status: 'closed' }),

@@ -60,8 +60,10 @@ export class ReassignmentsService {
       const moving = await this.assignments.lockMany(tx, callId, ids);
       if (moving.length !== ids.length) throw new NotFoundError('Assignment');
       const [evaluator] = await this.context.evaluatorProfiles([to], tx);
-      const declared = new Set(
-        (await this.conflicts.forCall(callId, tx)).filter((c) => c.evaluatorId === to).map((c) => c.applicationId),
+      const declared = await this.conflicts.declaredAmong(
+        to,
+        moving.map((a) => a.applicationId),
+        tx,
       );
       for (const assignment of moving) {
         // Refuses a submitted evaluation (and freed slots): only work not yet done moves.

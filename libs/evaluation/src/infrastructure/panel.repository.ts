@@ -88,4 +88,17 @@ export class ConflictsRepository {
   async exists(evaluatorId: string, applicationId: string, tx: Transaction = this.transactions.autocommit) {
     return tx.exists(ConflictEntity, { where: { evaluatorId, applicationId } });
   }
+
+  /** Those of the applications given that the evaluator has declared a conflict with. */
+  async declaredAmong(evaluatorId: string, applicationIds: string[], tx: Transaction): Promise<Set<string>> {
+    const rows = await tx
+      .createQueryBuilder(ConflictEntity, 'c')
+      .select('c.application_id', 'applicationId')
+      .where('c.evaluator_id = :evaluatorId AND c.application_id = ANY(CAST(:applicationIds AS uuid[]))', {
+        evaluatorId,
+        applicationIds,
+      })
+      .getRawMany<{ applicationId: string }>();
+    return new Set(rows.map((row) => row.applicationId));
+  }
 }
