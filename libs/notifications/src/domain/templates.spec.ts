@@ -1,3 +1,4 @@
+import { MessageFormatElement, isArgumentElement, parse } from '@formatjs/icu-messageformat-parser';
 import {
   LINK_TEMPLATES,
   NOTIFICATION_TEMPLATES,
@@ -46,6 +47,21 @@ describe('notification translation files', () => {
       expect({ template, keys: Object.keys(text).sort() }).toEqual({ template, keys });
     }
   });
+
+  it.each(NOTIFICATION_LOCALES)(
+    '%s.json writes numbers as {name, number} or in a plural, so that they are formatted in the language',
+    (locale) => {
+      const plainArguments = (elements: MessageFormatElement[]): string[] =>
+        elements.flatMap((element) => (isArgumentElement(element) ? [element.value] : []));
+      const { templates } = templateCatalogue(locale);
+      for (const template of NOTIFICATION_TEMPLATES) {
+        const kinds: Record<string, string> = TEMPLATE_PARAMS[template];
+        const text = `${templates[template].subject} ${templates[template].body}`;
+        const unformatted = plainArguments(parse(text, { ignoreTag: true })).filter((name) => kinds[name] === 'number');
+        expect({ template, unformatted }).toEqual({ template, unformatted: [] });
+      }
+    },
+  );
 
   it.each(others)('%s.json uses the placeholders of en.json in every subject and body', (locale) => {
     const { templates } = templateCatalogue(locale);

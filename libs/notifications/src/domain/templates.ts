@@ -1,3 +1,12 @@
+import {
+  MessageFormatElement,
+  isArgumentElement,
+  isNumberElement,
+  isPluralElement,
+  isSelectElement,
+  parse,
+} from '@formatjs/icu-messageformat-parser';
+import { IntlMessageFormat } from 'intl-messageformat';
 import en from '../templates/en.json';
 import fr from '../templates/fr.json';
 import { NotificationParams, NotificationTemplate, ParamKind, TEMPLATE_PARAMS } from './notification';
@@ -35,25 +44,35 @@ export function notificationLocale(userLocale: string | null | undefined): Notif
   return NOTIFICATION_LOCALES.find((locale) => locale === userLocale) ?? DEFAULT_LOCALE;
 }
 
-const PLACEHOLDER = /\{(\w+)\}/g;
+/** Parsed once per text and language: parsing costs far more than formatting. */
+const compiled = new Map<string, IntlMessageFormat>();
+
 /**
- * An ICU plural on a number parameter, `{count, plural, one {# application} other {# applications}}`:
- * the branch the language's plural rules pick (an exact `=n` first), `#` being the formatted number.
- * Branches may hold plain placeholders, not further plurals.
+ * A template text as an ICU message (`{name}`, `{count, number}`, `{count, plural, one {# application}
+ * other {…}}`), formatted with the language's plural rules and number format. Tags are plain text: templates are
+ * not markup.
  */
-const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{(?:[^{}]|\{\w+\})*\})+)\s*\}/g;
-const PLURAL_BRANCH = /(=\d+|zero|one|two|few|many|other)\s*\{((?:[^{}]|\{\w+\})*)\}/g;
+function messageOf(text: string, intlLocale: string): IntlMessageFormat {
+  const key = `${intlLocale}\u0000${text}`;
+  let message = compiled.get(key);
+  if (!message) compiled.set(key, (message = new IntlMessageFormat(text, intlLocale, undefined, { ignoreTag: true })));
+  return message;
+}
 
 /** The names a text interpolates, plurals' included, sorted, for the test that compares languages. */
 export function placeholdersOf(text: string): string[] {
-  const names: string[] = [];
-  const rest = text.replace(PLURAL, (_, name: string, branches: string) => {
-    names.push(name);
-    for (const [, , body] of branches.matchAll(PLURAL_BRANCH)) names.push(...placeholdersOf(body));
-    return '';
-  });
-  names.push(...[...rest.matchAll(PLACEHOLDER)].map((m) => m[1]));
-  return [...new Set(names)].sort();
+  const names = new Set<string>();
+  const visit = (elements: MessageFormatElement[]): void => {
+    for (const element of elements) {
+      if (isArgumentElement(element) || isNumberElement(element)) names.add(element.value);
+      if (isPluralElement(element) || isSelectElement(element)) {
+        names.add(element.value);
+        for (const option of Object.values(element.options)) visit(option.value);
+      }
+    }
+  };
+  visit(parse(text, { ignoreTag: true }));
+  return [...names].sort();
 }
 
 /**
@@ -68,7 +87,7 @@ export function renderNotification(
   const { intlLocale, templates } = CATALOGUES[locale];
   const values = formatParams(template, intlLocale, params);
   const text = templates[template];
-  const fill = (t: string) => interpolate(t, values, params, intlLocale);
+  const fill = (t: string) => interpolate(t, values, intlLocale);
   return { subject: fill(text.subject), body: fill(text.body) };
 }
 
@@ -85,15 +104,15 @@ export function renderEmailText(
   const { intlLocale, templates } = CATALOGUES[locale];
   const email = (templates[template] as RenderedText & { email?: string }).email;
   const values = formatParams(template, intlLocale, params);
-  if (email === undefined) return interpolate(templates[template].body, values, params, intlLocale);
+  if (email === undefined) return interpolate(templates[template].body, values, intlLocale);
   if (sendTime.accountLinkUrl === undefined) throw new Error(`The e-mail of ${template} needs its link.`);
   values.set('accountLinkUrl', sendTime.accountLinkUrl);
-  return interpolate(email, values, params, intlLocale);
+  return interpolate(email, values, intlLocale);
 }
 
 function formatParams(template: NotificationTemplate, intlLocale: string, params: NotificationParams) {
   const kinds: Record<string, ParamKind> = TEMPLATE_PARAMS[template];
-  const values = new Map<string, string>();
+  const values = new Map<string, string | number>();
   for (const [name, kind] of Object.entries(kinds)) {
     const value = params[name];
     if (value === undefined || value === '') throw new Error(`Template ${template} needs the parameter "${name}".`);
@@ -108,74 +127,46 @@ function formatValue(
   kind: ParamKind,
   value: string | number,
   intlLocale: string,
-): string {
+): string | number {
   switch (kind) {
     case 'text':
       return String(value);
     case 'number':
       if (typeof value !== 'number') throw new Error(`Parameter "${name}" of ${template} must be a number.`);
-      return formattersOf(intlLocale).number.format(value);
+      return value;
     case 'datetime': {
       const instant = new Date(value);
       if (typeof value !== 'string' || Number.isNaN(instant.getTime()))
         throw new Error(`Parameter "${name}" of ${template} must be an ISO 8601 instant.`);
-      return formattersOf(intlLocale).dateTime.format(instant);
+      return dateTimeFormatOf(intlLocale).format(instant);
     }
   }
 }
 
-/** Formatters per language, built once: building one costs far more than using it. */
-const formatters = new Map<string, { number: Intl.NumberFormat; dateTime: Intl.DateTimeFormat }>();
+/** Date formatters per language, built once: building one costs far more than using it. */
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
-function formattersOf(intlLocale: string) {
-  let known = formatters.get(intlLocale);
-  if (!known) {
-    known = {
-      number: new Intl.NumberFormat(intlLocale),
-      // A long date and time in UTC, named as such: recipients live in every time zone.
-      dateTime: new Intl.DateTimeFormat(intlLocale, {
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        timeZone: 'UTC',
-        timeZoneName: 'short',
-      }),
-    };
-    formatters.set(intlLocale, known);
+function dateTimeFormatOf(intlLocale: string): Intl.DateTimeFormat {
+  let format = dateTimeFormats.get(intlLocale);
+  if (!format) {
+    // A long date and time in UTC, named as such: recipients live in every time zone.
+    format = new Intl.DateTimeFormat(intlLocale, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'UTC',
+      timeZoneName: 'short',
+    });
+    dateTimeFormats.set(intlLocale, format);
   }
-  return known;
+  return format;
 }
 
-/** Plural rules per language, built once like the formatters. */
-const pluralRules = new Map<string, Intl.PluralRules>();
-
-function pluralBranch(branches: string, value: number, formatted: string, intlLocale: string): string {
-  let rules = pluralRules.get(intlLocale);
-  if (!rules) pluralRules.set(intlLocale, (rules = new Intl.PluralRules(intlLocale)));
-  const byKey = new Map([...branches.matchAll(PLURAL_BRANCH)].map((m) => [m[1], m[2]]));
-  const branch = byKey.get(`=${value}`) ?? byKey.get(rules.select(value)) ?? byKey.get('other');
-  if (branch === undefined) throw new Error('A plural needs an "other" branch.');
-  return branch.replaceAll('#', formatted);
-}
-
-function interpolate(
-  text: string,
-  values: Map<string, string>,
-  params: NotificationParams,
-  intlLocale: string,
-): string {
-  const chosen = text.replace(PLURAL, (_, name: string, branches: string) => {
-    const value = params[name];
-    const formatted = values.get(name);
-    if (typeof value !== 'number' || formatted === undefined)
-      throw new Error(`The text makes a plural of {${name}}, which is no number parameter.`);
-    return pluralBranch(branches, value, formatted, intlLocale);
-  });
-  return chosen.replace(PLACEHOLDER, (_, name: string) => {
-    const value = values.get(name);
-    if (value === undefined) throw new Error(`The text uses an unknown placeholder {${name}}.`);
-    return value;
-  });
+/** The text with its values; numbers stay numbers, for plurals to pick a branch and the language to format. */
+function interpolate(text: string, values: Map<string, string | number>, intlLocale: string): string {
+  const result = messageOf(text, intlLocale).format(Object.fromEntries(values));
+  if (typeof result !== 'string') throw new Error('A notification template must format to text.');
+  return result;
 }
