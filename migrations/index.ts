@@ -29,6 +29,7 @@ import { ApplicationAnswersVersion1765800000100 } from './1765800000100-Applicat
 import { ExportViews1765800000500 } from './1765800000500-ExportViews';
 import { EvaluatorReminders1765800000600 } from './1765800000600-EvaluatorReminders';
 import { ApplicationReminders1765800000700 } from './1765800000700-ApplicationReminders';
+import { ConfidenceAndBlindReview1765900000600 } from './1765900000600-ConfidenceAndBlindReview';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   ExportViews1765800000500,
   EvaluatorReminders1765800000600,
   ApplicationReminders1765800000700,
+  ConfidenceAndBlindReview1765900000600,
 ];

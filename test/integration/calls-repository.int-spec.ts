@@ -31,6 +31,7 @@ function definition(overrides: Partial<CallDefinition> = {}): CallDefinition {
       { key: 'size', label: 'Size', type: 'choice', required: false, options: ['small', 'large'] },
       { key: 'site', label: 'Website', type: 'url', required: false },
     ],
+    blind: false,
     ...overrides,
   };
 }

@@ -37,11 +37,12 @@ function makeCall(status: CallStatus, overrides: Partial<Call> = {}): Call {
       { key: 'summary', label: 'Summary', type: 'longtext', required: true },
       { key: 'stage', label: 'Stage', type: 'choice', required: false, options: ['idea', 'growth'] },
     ],
+    blind: false,
     ...overrides,
   };
 }
 
-type LockedField = Exclude<keyof CallDefinition, 'closesAt'>;
+type LockedField = Exclude<keyof CallDefinition, 'closesAt' | 'blind'>;
 
 /** A valid new value for each field that only a draft may change. */
 const LOCKED_CHANGES: { [K in LockedField]: Pick<CallDefinition, K> } = (() => {
@@ -102,9 +103,9 @@ const weightsPatch = fc.option(
 
 describe('changeableFields', () => {
   it.each([
-    ['draft', [...FIELD_ORDER, 'weights']],
-    ['open', ['closesAt', 'weights']],
-    ['closed', ['weights']],
+    ['draft', [...FIELD_ORDER, 'blind', 'weights']],
+    ['open', ['closesAt', 'weights', 'blind']],
+    ['closed', ['weights', 'blind']],
     ['reviewing', ['weights']],
     ['published', []],
     ['archived', []],
@@ -173,6 +174,19 @@ describe('planCallChange', () => {
     );
   });
 
+  it('lets a call become blind, or stop being blind, until its review starts, and not after', () => {
+    for (const status of ['draft', 'open', 'closed'] as const) {
+      const plan = planCallChange(makeCall(status), { blind: true });
+      expect(plan).toMatchObject({ changedFields: ['blind'], definition: { blind: true } });
+      expect(planCallChange(makeCall(status, { blind: true }), { blind: false }).changedFields).toEqual(['blind']);
+    }
+    const error = thrown(() => planCallChange(makeCall('reviewing'), { blind: true }));
+    expect(error.code).toBe('FIELD_LOCKED');
+    expect(error.message).toContain('blind');
+    expect(planCallChange(makeCall('reviewing', { blind: true }), { blind: true }).changedFields).toEqual([]);
+    expect(thrown(() => planCallChange(makeCall('published'), { blind: true })).code).toBe('COHORT_PUBLISHED');
+  });
+
   it('lets an opened call take a criteria list that differs only in weights', () => {
     const call = makeCall('reviewing');
     const criteria = call.criteria.map((c) => ({ ...c, weight: 1 }));
@@ -207,7 +221,7 @@ describe('planCallChange', () => {
         (status, ms, weights) => {
           const error = thrown(() => planCallChange(makeCall(status), { closesAt: new Date(CLOSES_AT + ms), weights }));
           expect(error.code).toBe('FIELD_LOCKED');
-          expect(error.message).toContain('only weights can change; not closesAt');
+          expect(error.message).toMatch(/only weights (and blind )?can change; not closesAt/);
         },
       ),
     );

@@ -30,6 +30,7 @@ const DEFINITION_FIELDS = [
   'assignment',
   'criteria',
   'questions',
+  'blind',
 ] as const satisfies readonly (keyof CallDefinition)[];
 
 /** A field of the definition, or `weights`: the criteria's weights alone, the rest of each criterion kept. */
@@ -39,11 +40,13 @@ export type ChangeableField = (typeof CHANGEABLE_FIELDS)[number];
 /**
  * What a PATCH may still change in a call of this status (DESIGN §4): anything while draft; while
  * open, a later deadline and the weights; once closed only the weights, since a later deadline would
- * reopen nothing; nothing once the cohort is published.
+ * reopen nothing; nothing once the cohort is published. Whether the call is blind may change until
+ * its first assignment starts the review: after that an evaluator may already have seen who applied.
  */
 export function changeableFields(status: CallStatus): ChangeableField[] {
   if (status === 'draft') return [...CHANGEABLE_FIELDS];
-  if (status === 'open') return ['closesAt', 'weights'];
+  if (status === 'open') return ['closesAt', 'weights', 'blind'];
+  if (status === 'closed') return ['weights', 'blind'];
   return isBeforePublication(status) ? ['weights'] : [];
 }
 

@@ -23,6 +23,7 @@ const SOURCE: Call = {
   assignment: { excludeSameCountry: true },
   criteria: [{ code: 'IMPACT', title: 'Impact', description: '', weight: 0.6 }],
   questions: [{ key: 'stage', label: 'Stage', type: 'choice', required: false, options: ['idea', 'growth'] }],
+  blind: true,
 };
 const WINDOW = { opensAt: new Date('2027-01-01T00:00:00Z'), closesAt: new Date('2027-03-01T00:00:00Z') };
 

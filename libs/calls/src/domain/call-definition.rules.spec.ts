@@ -26,6 +26,7 @@ function definition(overrides: Partial<CallDefinition> = {}): CallDefinition {
       { key: 'summary', label: 'Summary', type: 'longtext', required: true },
       { key: 'stage', label: 'Stage', type: 'choice', required: true, options: ['idea', 'growth'] },
     ],
+    blind: false,
     ...overrides,
   };
 }

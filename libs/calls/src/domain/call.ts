@@ -65,6 +65,11 @@ export interface CallDefinition {
   assignment: AssignmentSettings;
   criteria: Criterion[];
   questions: Question[];
+  /**
+   * Whether evaluators see a pseudonym instead of who applied (its name, city, website, team and
+   * documents' names); the secretariat always sees everything. Settled before evaluation starts.
+   */
+  blind: boolean;
 }
 
 export interface Call extends CallDefinition {

@@ -253,6 +253,15 @@ export class CreateCallDto {
   @ArrayMaxSize(200)
   @NestedObjects(() => QuestionDto)
   questions?: QuestionDto[];
+
+  /**
+   * Blind review: evaluators see a pseudonym (e.g. `A-017`) instead of who applied, and neither its
+   * city, website, team nor its documents' names. Changeable until the first assignment.
+   */
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  blind?: boolean;
 }
 
 /** Every field optional; null is refused for the required ones (it cannot clear them). */
@@ -329,13 +338,16 @@ export class CallDto {
   criteria: CriterionViewDto[];
   @ApiProperty({ type: [QuestionViewDto] })
   questions: QuestionViewDto[];
+  /** Whether evaluators see a pseudonym instead of who applied. */
+  blind: boolean;
   /** Send it back in If-Match to change the call. */
   version: number;
   createdAt: Date;
   updatedAt: Date;
   /**
    * What a PATCH may still change in the call's status: every field while draft; `closesAt` (later
-   * only) and `weights` while open; `weights` alone once closed, until publication; nothing after.
+   * only), `weights` and `blind` while open; `weights` and `blind` once closed; `weights` alone
+   * once under review, until publication; nothing after.
    */
   @ApiProperty({ enum: CHANGEABLE_FIELDS, isArray: true })
   changeable: ChangeableField[];

@@ -26,6 +26,7 @@ export function toCallDefinition(dto: CreateCallDto): CallDefinition {
     assignment: { excludeSameCountry: dto.assignment?.excludeSameCountry ?? false },
     criteria: toCriteria(dto.criteria),
     questions: toQuestions(dto.questions ?? []),
+    blind: dto.blind ?? false,
   };
 }
 
@@ -50,6 +51,7 @@ export function toCallPatch(dto: UpdateCallDto): CallPatch {
   if (dto.criteria !== undefined) patch.criteria = toCriteria(dto.criteria);
   if (dto.questions !== undefined) patch.questions = toQuestions(dto.questions ?? []);
   if (dto.weights !== undefined && dto.weights !== null) patch.weights = dto.weights;
+  if (dto.blind !== undefined) patch.blind = dto.blind ?? false;
   return patch;
 }
 

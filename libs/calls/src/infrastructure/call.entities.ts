@@ -49,6 +49,9 @@ export class CallEntity {
   @Column('jsonb')
   assignment: AssignmentSettings;
 
+  @Column('boolean')
+  blind: boolean;
+
   @Column('integer')
   version: number;
 

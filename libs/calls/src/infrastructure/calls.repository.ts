@@ -107,6 +107,7 @@ export class CallsRepository {
             selection: definition.selection,
             scoring: definition.scoring,
             assignment: definition.assignment,
+            blind: definition.blind,
           }
         : {}),
     };
