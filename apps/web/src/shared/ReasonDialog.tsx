@@ -24,11 +24,20 @@ interface ReasonDialogProps {
   onConfirm: (reason: string) => Promise<void>;
   /** How a refusal is shown; by default as a problem. */
   renderProblem?: (problem: ApiProblem) => ReactNode;
+  /** Fields the step needs besides its reason (what to move, and where), shown above the reason. */
+  children?: ReactNode;
+  /** Checks those fields, showing their own errors; the step goes ahead only when it answers true. */
+  validate?: () => boolean;
+  /** False while the fields are still loading: nothing to confirm yet. */
+  ready?: boolean;
+  /** A problem met before confirming (the fields failed to load), shown as a refusal is. */
+  problem?: ApiProblem | null;
 }
 
 /**
- * A step that needs a written reason (declining, declaring a conflict, amending a cohort): a
- * focus-trapped dialog whose reason field takes the focus; Escape or Cancel closes it.
+ * A step that needs a written reason (declining, declaring a conflict, amending a cohort,
+ * reassigning): a focus-trapped dialog whose first field takes the focus (the reason, unless the step
+ * has fields of its own above it); Escape or Cancel closes it.
  */
 export function ReasonDialog(props: ReasonDialogProps) {
   const { opened, onClose, title, explanation, reasonLabel, reasonHint, minLength, confirmLabel } = props;
@@ -40,12 +49,14 @@ export function ReasonDialog(props: ReasonDialogProps) {
   const field = useRef<HTMLTextAreaElement>(null);
 
   const confirm = async () => {
+    const othersValid = props.validate?.() ?? true;
     if (reason.trim().length < minLength) {
       setError(t('dialog.reasonTooShort', { count: minLength }));
       // Back in the field, a screen reader reads it again with its error.
-      field.current?.focus();
+      if (othersValid) field.current?.focus();
       return;
     }
+    if (!othersValid) return;
     setProblem(null);
     setWorking(true);
     try {
@@ -57,6 +68,8 @@ export function ReasonDialog(props: ReasonDialogProps) {
       setWorking(false);
     }
   };
+
+  const shown = problem ?? props.problem ?? null;
 
   return (
     <Modal
@@ -75,6 +88,7 @@ export function ReasonDialog(props: ReasonDialogProps) {
       >
         <Stack>
           <Text>{explanation}</Text>
+          {props.children}
           <Textarea
             ref={field}
             label={reasonLabel}
@@ -85,18 +99,23 @@ export function ReasonDialog(props: ReasonDialogProps) {
             maxLength={MAX_REASON}
             value={reason}
             error={error}
-            data-autofocus
+            data-autofocus={props.children ? undefined : true}
             onChange={(event) => {
               setReason(event.currentTarget.value);
               setError(null);
             }}
           />
-          {problem && (props.renderProblem ? props.renderProblem(problem) : <ProblemAlert problem={problem} />)}
+          {shown && (props.renderProblem ? props.renderProblem(shown) : <ProblemAlert problem={shown} />)}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('dialog.cancel')}
             </Button>
-            <Button type="submit" color={props.destructive ? 'red.9' : undefined} loading={working}>
+            <Button
+              type="submit"
+              color={props.destructive ? 'red.9' : undefined}
+              loading={working}
+              disabled={props.ready === false}
+            >
               {confirmLabel}
             </Button>
           </Group>

@@ -1,11 +1,11 @@
-import { Button, Checkbox, Group, Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
+import { Checkbox, NativeSelect, Stack } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRevalidator } from 'react-router';
 import { api, ok } from '../../../api/client';
 import type { ApiProblem } from '../../../api/problem';
-import { ProblemAlert } from '../../../shared/ProblemAlert';
 import { asProblem } from '../../../shared/problems';
+import { ReasonDialog } from '../../../shared/ReasonDialog';
 import { Loading } from '../../../shared/States';
 import { useCall } from '../call/call-route';
 import type { PanelMember } from '../types';
@@ -32,10 +32,8 @@ export function ReassignDialog(props: {
   const [assignments, setAssignments] = useState<CallAssignment[] | null>(null);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [to, setTo] = useState('');
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<{ to?: string; reason?: string; chosen?: string }>({});
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const [working, setWorking] = useState(false);
+  const [errors, setErrors] = useState<{ to?: string; chosen?: string }>({});
+  const [loadProblem, setLoadProblem] = useState<ApiProblem | null>(null);
   const others = members
     .filter((m) => m.evaluatorId !== from.evaluator.id)
     .sort((a, b) => a.displayName.localeCompare(b.displayName));
@@ -55,110 +53,80 @@ export function ReassignDialog(props: {
         setAssignments(page.items);
         setChosen(new Set(page.items.map((a) => a.id)));
       },
-      (error: unknown) => current && setProblem(asProblem(error)),
+      (error: unknown) => current && setLoadProblem(asProblem(error)),
     );
     return () => {
       current = false;
     };
   }, [call.id, from.evaluator.id]);
 
-  const confirm = async () => {
+  const validate = () => {
     const found = {
       chosen: chosen.size === 0 ? t('progress.reassignChooseAssignment') : undefined,
       to: to === '' ? t('progress.reassignChooseEvaluator') : undefined,
-      reason: reason.trim().length < MIN_REASON ? t('common:dialog.reasonTooShort', { count: MIN_REASON }) : undefined,
     };
     setErrors(found);
-    if (found.chosen || found.to || found.reason) return;
-    setProblem(null);
-    setWorking(true);
-    try {
-      await ok(
-        api.POST('/api/v1/calls/{id}/assignments/reassign', {
-          params: { path: { id: call.id } },
-          body: { assignmentIds: [...chosen], toEvaluatorId: to, reason: reason.trim() },
-        }),
-      );
-      props.onReassigned(chosen.size, others.find((m) => m.evaluatorId === to)?.displayName ?? '');
-      onClose();
-      await revalidator.revalidate();
-    } catch (error) {
-      setProblem(asProblem(error));
-    } finally {
-      setWorking(false);
-    }
+    return !found.chosen && !found.to;
+  };
+
+  const reassign = async (reason: string) => {
+    await ok(
+      api.POST('/api/v1/calls/{id}/assignments/reassign', {
+        params: { path: { id: call.id } },
+        body: { assignmentIds: [...chosen], toEvaluatorId: to, reason },
+      }),
+    );
+    props.onReassigned(chosen.size, others.find((m) => m.evaluatorId === to)?.displayName ?? '');
+    onClose();
+    await revalidator.revalidate();
   };
 
   return (
-    <Modal
+    <ReasonDialog
       opened
       onClose={onClose}
       title={t('progress.reassignTitle', { name: from.evaluator.displayName })}
-      size="lg"
-      closeButtonProps={{ 'aria-label': t('common:dialog.close') }}
+      explanation={t('progress.reassignExplanation')}
+      reasonLabel={t('progress.reassignReason')}
+      reasonHint={t('progress.reassignReasonHint')}
+      minLength={MIN_REASON}
+      confirmLabel={t('progress.reassignConfirm')}
+      onConfirm={reassign}
+      validate={validate}
+      ready={assignments !== null}
+      problem={loadProblem}
     >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void confirm();
-        }}
-      >
-        <Stack>
-          <Text>{t('progress.reassignExplanation')}</Text>
-          {assignments === null ? (
-            !problem && <Loading />
-          ) : (
-            <Checkbox.Group
-              label={t('progress.reassignAssignments')}
-              value={[...chosen]}
-              onChange={(values) => setChosen(new Set(values))}
-              error={errors.chosen}
-            >
-              <Stack gap="xs" mt="xs">
-                {assignments.map((assignment) => (
-                  <Checkbox
-                    key={assignment.id}
-                    value={assignment.id}
-                    label={`${assignment.organisationName} · ${t(`application.evaluations.statuses.${assignment.status}`)}`}
-                  />
-                ))}
-              </Stack>
-            </Checkbox.Group>
-          )}
-          <NativeSelect
-            label={t('progress.reassignTo')}
-            required
-            value={to}
-            error={errors.to}
-            data={[
-              { value: '', label: t('progress.reassignChoose') },
-              ...others.map((m) => ({ value: m.evaluatorId, label: `${m.displayName} (${m.email})` })),
-            ]}
-            onChange={(event) => setTo(event.currentTarget.value)}
-          />
-          <Textarea
-            label={t('progress.reassignReason')}
-            description={t('progress.reassignReasonHint')}
-            required
-            autosize
-            minRows={2}
-            maxLength={2000}
-            value={reason}
-            error={errors.reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-          />
-          {problem && <ProblemAlert problem={problem} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common:dialog.cancel')}
-            </Button>
-            <Button type="submit" loading={working} disabled={assignments === null}>
-              {t('progress.reassignConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      {assignments === null ? (
+        !loadProblem && <Loading />
+      ) : (
+        <Checkbox.Group
+          label={t('progress.reassignAssignments')}
+          value={[...chosen]}
+          onChange={(values) => setChosen(new Set(values))}
+          error={errors.chosen}
+        >
+          <Stack gap="xs" mt="xs">
+            {assignments.map((assignment) => (
+              <Checkbox
+                key={assignment.id}
+                value={assignment.id}
+                label={`${assignment.organisationName} · ${t(`application.evaluations.statuses.${assignment.status}`)}`}
+              />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+      )}
+      <NativeSelect
+        label={t('progress.reassignTo')}
+        required
+        value={to}
+        error={errors.to}
+        data={[
+          { value: '', label: t('progress.reassignChoose') },
+          ...others.map((m) => ({ value: m.evaluatorId, label: `${m.displayName} (${m.email})` })),
+        ]}
+        onChange={(event) => setTo(event.currentTarget.value)}
+      />
+    </ReasonDialog>
   );
 }
