@@ -275,6 +275,7 @@ describe('exports of applications, ranking and evaluations', () => {
           organisation: row.organisation,
           country_code: evaluation.applicationId === applicationIds[0] ? 'SN' : 'KE',
           status: evaluation.status,
+          confidence: evaluation.confidence ?? '',
           'IMPACT.score': String(score('IMPACT')?.score ?? ''),
           'IMPACT.comment': neutralised(score('IMPACT')?.comment),
           'CAPACITY.score': String(score('CAPACITY')?.score ?? ''),

@@ -7,6 +7,7 @@ import {
   PanelMemberEntity,
 } from '../../libs/evaluation/src/infrastructure/evaluation.entities';
 import { AssignmentsRepository } from '../../libs/evaluation/src/infrastructure/assignments.repository';
+import type { Confidence } from '../../libs/evaluation/src/domain/evaluation';
 import { AlreadyAssignedError } from '../../libs/evaluation/src/domain/evaluation.errors';
 import { eventually } from '../support/async';
 import { RepositoryDb, rolledBack, startRepositories } from '../support/repository-db';
@@ -132,13 +133,14 @@ describe('AssignmentsRepository on PostgreSQL', () => {
     });
   });
 
-  it('saves scores with status and comment in one statement, answering the evaluation as written', async () => {
+  it('saves scores with status, comment and confidence in one statement, answering the evaluation as written', async () => {
     const { callId, applications, evaluators } = await world(1, 1);
     const id = await run((tx) => assignments.insertOne(tx, callId, applications[0], evaluators[0]));
     const save = (
       scores: Array<{ criterionCode: string; score: number; comment?: string }>,
       overallComment: string | null,
-    ) => run((tx) => assignments.saveScores(tx, id, { status: 'draft', overallComment }, scores));
+      confidence: Confidence | null = null,
+    ) => run((tx) => assignments.saveScores(tx, id, { status: 'draft', overallComment, confidence }, scores));
 
     const saved = await save(
       [
@@ -146,9 +148,10 @@ describe('AssignmentsRepository on PostgreSQL', () => {
         { criterionCode: 'impact', score: 7, comment: 'Wide' },
       ],
       'Promising',
+      'medium',
     );
 
-    expect(saved).toMatchObject({ id, callId, status: 'draft', overallComment: 'Promising' });
+    expect(saved).toMatchObject({ id, callId, status: 'draft', overallComment: 'Promising', confidence: 'medium' });
     expect(saved.scores).toEqual([
       { criterionCode: 'impact', score: 7, comment: 'Wide' },
       { criterionCode: 'team', score: 3 },
@@ -160,7 +163,7 @@ describe('AssignmentsRepository on PostgreSQL', () => {
     expect(await assignments.scoresOf([id])).toEqual([
       { assignmentId: id, criterionCode: 'team', score: 4, comment: null },
     ]);
-    expect((await assignments.findById(id))?.overallComment).toBeNull();
+    expect(await assignments.findById(id)).toMatchObject({ overallComment: null, confidence: null });
     await save([], null);
     expect(await assignments.scoresOf([id])).toEqual([]);
   });
@@ -217,7 +220,7 @@ describe('AssignmentsRepository on PostgreSQL', () => {
     await run(async (tx) => {
       await assignments.update(tx, ids[2], { status: 'submitted', submittedAt: new Date('2026-06-01T08:00:00Z') });
       await assignments.update(tx, ids[0], { status: 'submitted', submittedAt: new Date('2026-06-02T08:00:00Z') });
-      await assignments.saveScores(tx, ids[0], { status: 'submitted', overallComment: null }, [
+      await assignments.saveScores(tx, ids[0], { status: 'submitted', overallComment: null, confidence: 'high' }, [
         { criterionCode: 'impact', score: 9, comment: 'Great' },
       ]);
     });

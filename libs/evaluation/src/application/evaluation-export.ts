@@ -15,6 +15,7 @@ const LEADING: ReadonlyArray<ExportColumn<ExportedEvaluation>> = [
   { header: 'organisation', cell: (e) => e.organisation },
   { header: 'country_code', cell: (e) => e.countryCode },
   { header: 'status', cell: (e) => e.status },
+  { header: 'confidence', cell: (e) => e.confidence },
 ];
 
 const TRAILING: ReadonlyArray<ExportColumn<ExportedEvaluation>> = [

@@ -13,7 +13,7 @@ import {
   isStaff,
 } from '@app/platform';
 import { nextAssignmentStatus } from '../domain/assignment-lifecycle';
-import { CriterionScore, Evaluation, LIVE_STATUSES } from '../domain/evaluation';
+import { Confidence, CriterionScore, Evaluation, LIVE_STATUSES } from '../domain/evaluation';
 import { EvaluationsHiddenError, IncompleteEvaluationError } from '../domain/evaluation.errors';
 import { missingScores, scoreErrors } from '../domain/evaluation.rules';
 import { AssignmentsRepository } from '../infrastructure/assignments.repository';
@@ -32,11 +32,14 @@ export class EvaluationsService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  /** Saves the evaluator's draft: any subset of the criteria, each an integer within the call's scale. */
+  /**
+   * Saves the evaluator's draft, replacing the last one: any subset of the criteria, each an integer
+   * within the call's scale, and optionally how confident the evaluator is.
+   */
   async saveDraft(
     actor: AuthUser,
     assignmentId: string,
-    input: { scores: CriterionScore[]; overallComment?: string },
+    input: { scores: CriterionScore[]; overallComment?: string; confidence?: Confidence },
   ): Promise<Evaluation> {
     return this.transactions.run(async (tx) => {
       const assignment = await this.assignments.lockById(tx, assignmentId);
@@ -48,13 +51,13 @@ export class EvaluationsService {
       const saved = await this.assignments.saveScores(
         tx,
         assignmentId,
-        { status, overallComment: input.overallComment ?? null },
+        { status, overallComment: input.overallComment ?? null, confidence: input.confidence ?? null },
         input.scores,
       );
       await recordAssignmentEvent(this.audit, tx, actor, {
         action: 'evaluation.saved',
         assignmentId,
-        after: { scores: input.scores.length },
+        after: { scores: input.scores.length, confidence: input.confidence ?? null },
       });
       return saved;
     });

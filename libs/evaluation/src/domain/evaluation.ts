@@ -3,6 +3,10 @@ import type { Region } from '@app/identity';
 export const ASSIGNMENT_STATUSES = ['assigned', 'draft', 'submitted', 'declined', 'released'] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
+/** How sure the evaluator is of its evaluation; an evaluation need not say (older clients do not). */
+export const CONFIDENCE_LEVELS = ['low', 'medium', 'high'] as const;
+export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
+
 /** Statuses that hold a slot; declined and released slots are kept only as history. */
 export const LIVE_STATUSES: readonly AssignmentStatus[] = ['assigned', 'draft', 'submitted'];
 
@@ -20,6 +24,7 @@ export interface Assignment {
   status: AssignmentStatus;
   endReason: string | null;
   overallComment: string | null;
+  confidence: Confidence | null;
   submittedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;

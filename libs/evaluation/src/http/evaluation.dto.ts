@@ -16,7 +16,7 @@ import {
 } from 'class-validator';
 import { REGIONS, type Region } from '@app/identity';
 import { MAX_INT32, MIN_INT32, NestedObjects, PageQueryDto, sortValues } from '@app/platform';
-import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../domain/evaluation';
+import { ASSIGNMENT_STATUSES, CONFIDENCE_LEVELS, type AssignmentStatus, type Confidence } from '../domain/evaluation';
 import { CONFLICT_SORT_KEYS } from '../infrastructure/panel.repository';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -237,6 +237,15 @@ export class SaveEvaluationDto {
   @IsString()
   @MaxLength(20_000)
   overallComment?: string;
+
+  /**
+   * How confident the evaluator is in this evaluation. Optional, also for submission (clients that
+   * predate it keep working); a draft saved without it has none.
+   */
+  @ApiPropertyOptional({ enum: CONFIDENCE_LEVELS })
+  @IsOptional()
+  @IsIn(CONFIDENCE_LEVELS)
+  confidence?: Confidence;
 }
 
 export class EvaluationDto {
@@ -252,6 +261,9 @@ export class EvaluationDto {
   scores: ScoreDto[];
   @ApiProperty({ type: 'string', nullable: true })
   overallComment: string | null;
+  /** How confident the evaluator is in this evaluation; null when it did not say. */
+  @ApiProperty({ enum: CONFIDENCE_LEVELS, nullable: true })
+  confidence: Confidence | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
   submittedAt: Date | null;
   updatedAt: Date;

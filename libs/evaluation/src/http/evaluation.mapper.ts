@@ -50,6 +50,7 @@ export function toEvaluationDto(evaluation: Evaluation): EvaluationDto {
     status: evaluation.status,
     scores: evaluation.scores,
     overallComment: evaluation.overallComment,
+    confidence: evaluation.confidence,
     submittedAt: evaluation.submittedAt,
     updatedAt: evaluation.updatedAt,
   };

@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { Page, PageQuery, Transaction, Transactions, isUniqueViolation } from '@app/platform';
-import { Assignment, AssignmentStatus, CriterionScore, Evaluation, LIVE_STATUSES } from '../domain/evaluation';
+import {
+  Assignment,
+  AssignmentStatus,
+  Confidence,
+  CriterionScore,
+  Evaluation,
+  LIVE_STATUSES,
+} from '../domain/evaluation';
 import { AlreadyAssignedError } from '../domain/evaluation.errors';
 import { AssignmentEntity, CriterionScoreEntity } from './evaluation.entities';
 
 /** The columns of an assignment row shaped as an `Assignment`, for statements that answer the row they write. */
 const ASSIGNMENT_COLUMNS = `id, call_id AS "callId", application_id AS "applicationId", evaluator_id AS "evaluatorId",
-  status, end_reason AS "endReason", overall_comment AS "overallComment", submitted_at AS "submittedAt",
+  status, end_reason AS "endReason", overall_comment AS "overallComment", confidence, submitted_at AS "submittedAt",
   created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 export type AssignmentChange = Partial<Pick<Assignment, 'status' | 'endReason' | 'overallComment' | 'submittedAt'>>;
@@ -134,13 +141,13 @@ export class AssignmentsRepository {
 
   /**
    * Replaces an assignment's scores (those no longer given are deleted, the others written over)
-   * and sets its status and overall comment, in one statement; answers the evaluation as written,
+   * and sets its status, overall comment and confidence, in one statement; answers the evaluation as written,
    * its scores in the order `scoresOf` reads them. The scores must name distinct criteria.
    */
   async saveScores(
     tx: Transaction,
     assignmentId: string,
-    change: { status: AssignmentStatus; overallComment: string | null },
+    change: { status: AssignmentStatus; overallComment: string | null; confidence: Confidence | null },
     scores: CriterionScore[],
   ): Promise<Evaluation> {
     const [rows] = (await tx.query(
@@ -153,7 +160,7 @@ export class AssignmentsRepository {
          SELECT $1, code, score, comment FROM given
          ON CONFLICT (assignment_id, criterion_code) DO UPDATE SET score = EXCLUDED.score, comment = EXCLUDED.comment
        )
-       UPDATE assignments SET status = $2, overall_comment = $3, updated_at = now() WHERE id = $1
+       UPDATE assignments SET status = $2, overall_comment = $3, confidence = $7, updated_at = now() WHERE id = $1
        RETURNING ${ASSIGNMENT_COLUMNS},
          (SELECT coalesce(json_agg(json_strip_nulls(json_build_object(
                    'criterionCode', code, 'score', score, 'comment', nullif(comment, '')))
@@ -166,6 +173,7 @@ export class AssignmentsRepository {
         scores.map((s) => s.criterionCode),
         scores.map((s) => s.score),
         scores.map((s) => s.comment ?? null),
+        change.confidence,
       ],
     )) as [Evaluation[], number];
     return rows[0];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '@app/platform';
-import type { AssignmentStatus } from '../domain/evaluation';
+import type { AssignmentStatus, Confidence } from '../domain/evaluation';
 
 /** An assignment of a call as exported: who evaluates which centre, and what it has said so far. */
 export interface ExportedEvaluation {
@@ -11,6 +11,7 @@ export interface ExportedEvaluation {
   organisation: string;
   countryCode: string;
   status: AssignmentStatus;
+  confidence: Confidence | null;
   /** Each scored criterion by code. */
   scores: Record<string, { score: number; comment: string | null }>;
   overallComment: string | null;
@@ -25,7 +26,7 @@ export interface ExportedEvaluation {
 const EVALUATIONS_OF_CALL = `
   SELECT a.id AS "assignmentId", a.evaluator_id AS "evaluatorId", COALESCE(u.display_name, '') AS "evaluatorName",
          a.application_id AS "applicationId", COALESCE(o.name, '') AS organisation, ao.country_code AS "countryCode",
-         a.status, a.overall_comment AS "overallComment", a.submitted_at AS "submittedAt",
+         a.status, a.confidence, a.overall_comment AS "overallComment", a.submitted_at AS "submittedAt",
          COALESCE((SELECT jsonb_object_agg(s.criterion_code, jsonb_build_object('score', s.score, 'comment', s.comment))
                      FROM criterion_scores s WHERE s.assignment_id = a.id), '{}') AS scores
     FROM assignments a

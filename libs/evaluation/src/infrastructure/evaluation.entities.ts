@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { AssignmentStatus } from '../domain/evaluation';
+import type { AssignmentStatus, Confidence } from '../domain/evaluation';
 
 @Entity('panel_members')
 export class PanelMemberEntity {
@@ -62,6 +62,9 @@ export class AssignmentEntity {
 
   @Column({ name: 'overall_comment', type: 'text', nullable: true })
   overallComment: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  confidence: Confidence | null;
 
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
   submittedAt: Date | null;
