@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Page, Transaction, Transactions, currentApiToken, currentRequestId } from '@app/platform';
-import { AuditEntry, AuditEvent } from '../domain/audit-event';
+import { AuditEntry, AuditEvent, DisplayNames, HistoryEntry } from '../domain/audit-event';
 import { AuditEventFilter, AuditEventsRepository } from '../infrastructure/audit-events.repository';
 
 @Injectable()
@@ -30,5 +30,25 @@ export class AuditService {
 
   list(filter: AuditEventFilter): Promise<Page<AuditEvent>> {
     return this.events.find(filter);
+  }
+
+  /** A page of the events the filter selects, oldest first, each with its actor's name. */
+  async history(filter: AuditEventFilter, displayNames: DisplayNames): Promise<Page<HistoryEntry>> {
+    const events = await this.events.find(filter);
+    const actorIds = [...new Set(events.items.flatMap((e) => (e.actorId ? [e.actorId] : [])))];
+    const names = new Map((await displayNames(actorIds)).map((u) => [u.id, u.displayName]));
+    return {
+      total: events.total,
+      items: events.items.map((e) => ({
+        id: e.id,
+        occurredAt: e.occurredAt,
+        action: e.action,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        actor: e.actorId ? { id: e.actorId, displayName: names.get(e.actorId) ?? '' } : null,
+        before: e.before,
+        after: e.after,
+      })),
+    };
   }
 }

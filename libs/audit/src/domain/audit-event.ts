@@ -16,3 +16,19 @@ export interface AuditEvent extends Required<AuditEntry> {
   apiTokenId: string | null;
   apiTokenName: string | null;
 }
+
+/** An event as a history shows it: what changed and when, and who made the change, by name. */
+export interface HistoryEntry {
+  id: string;
+  occurredAt: Date;
+  action: string;
+  entityType: string;
+  entityId: string;
+  /** Null for the platform itself. */
+  actor: { id: string; displayName: string } | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** How a history learns its actors' names (the identity context knows them). */
+export type DisplayNames = (ids: string[]) => Promise<Array<{ id: string; displayName: string }>>;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@app/audit';
+import { AuditService, HistoryEntry } from '@app/audit';
 import { AuthUser, NotFoundError, Page, PageQuery, Transactions } from '@app/platform';
 import {
   AccountChange,
@@ -14,14 +14,7 @@ import { UsersRepository } from '../infrastructure/users.repository';
 import { SessionsService } from './sessions.service';
 
 /** One entry of an account's history: a change made to it, by whom, with the reason given. */
-export interface AccountHistoryEntry {
-  id: string;
-  occurredAt: Date;
-  action: string;
-  actor: { id: string; displayName: string } | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
+export type AccountHistoryEntry = Omit<HistoryEntry, 'entityType' | 'entityId'>;
 
 /** The secretariat's and administrators' management of people: roles, deactivation, history. */
 @Injectable()
@@ -75,19 +68,9 @@ export class AccountsService {
   /** The changes made to an account, oldest first, with who made them. */
   async history(id: string, page: PageQuery): Promise<Page<AccountHistoryEntry>> {
     if (!(await this.users.findById(id))) throw new NotFoundError('User');
-    const events = await this.audit.list({ entityType: 'user', entityId: id, ...page });
-    const actorIds = [...new Set(events.items.flatMap((e) => (e.actorId ? [e.actorId] : [])))];
-    const actors = new Map((await this.users.findByIds(actorIds)).map((u) => [u.id, u.displayName]));
-    return {
-      total: events.total,
-      items: events.items.map((e) => ({
-        id: e.id,
-        occurredAt: e.occurredAt,
-        action: e.action,
-        actor: e.actorId ? { id: e.actorId, displayName: actors.get(e.actorId) ?? '' } : null,
-        before: e.before,
-        after: e.after,
-      })),
-    };
+    const history = await this.audit.history({ entityType: 'user', entityId: id, ...page }, (ids) =>
+      this.users.findByIds(ids),
+    );
+    return { total: history.total, items: history.items.map(({ entityType: _, entityId: __, ...entry }) => entry) };
   }
 }
