@@ -9,12 +9,15 @@ import { ApplicationAccess } from './application/application-access';
 import { ApplicationBulkService } from './application/application-bulk.service';
 import { ApplicationOutcomesService } from './application/application-outcomes.service';
 import { ApplicationsService } from './application/applications.service';
+import { ClarificationsService } from './application/clarifications.service';
+import { DocumentInspector } from './application/document-inspector';
 import { applicationsConfig } from './applications.config';
 import { DocumentsService } from './application/documents.service';
 import { ApplicationEntity, DocumentEntity } from './infrastructure/application.entities';
 import { ApplicationBulkRepository } from './infrastructure/application-bulk.repository';
 import { ApplicationOutcomesRepository } from './infrastructure/application-outcomes.repository';
 import { ApplicationsRepository } from './infrastructure/applications.repository';
+import { ClarificationsRepository } from './infrastructure/clarifications.repository';
 import { DocumentsRepository } from './infrastructure/documents.repository';
 
 @Module({
@@ -36,7 +39,16 @@ import { DocumentsRepository } from './infrastructure/documents.repository';
     ApplicationOutcomesRepository,
     ApplicationBulkService,
     ApplicationBulkRepository,
+    DocumentInspector,
+    ClarificationsService,
+    ClarificationsRepository,
   ],
-  exports: [ApplicationsService, DocumentsService, ApplicationOutcomesService, ApplicationBulkService],
+  exports: [
+    ApplicationsService,
+    DocumentsService,
+    ApplicationOutcomesService,
+    ApplicationBulkService,
+    ClarificationsService,
+  ],
 })
 export class ApplicationsModule {}

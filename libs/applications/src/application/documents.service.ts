@@ -1,26 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
-import { fromBuffer } from 'file-type';
 import { AuditService } from '@app/audit';
 import { CallsService, assertBeforePublication } from '@app/calls';
 import { AuthUser, NotFoundError, Transactions } from '@app/platform';
-import { FileTooLargeError, NotDraftError, UnsupportedFileTypeError } from '../domain/applications.errors';
+import { NotDraftError } from '../domain/applications.errors';
 import { ApplicationsConfig, applicationsConfig } from '../applications.config';
 import { assertWithinQuota } from '../domain/document-quota';
-import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, safeFilename } from '../domain/file-types';
 import { DocumentEntity } from '../infrastructure/application.entities';
 import { ApplicationsRepository } from '../infrastructure/applications.repository';
 import { DocumentInfo, DocumentsRepository } from '../infrastructure/documents.repository';
 import { ApplicationAccess } from './application-access';
 import { assertAcceptingApplications } from './applications.service';
-import { isOfficeKind, isOfficePackage } from './office-package';
+import { DocumentInspector, UploadedFile } from './document-inspector';
 import { withServedName } from './served-documents';
-
-export interface UploadedFile {
-  originalname: string;
-  size: number;
-  buffer: Buffer;
-}
 
 @Injectable()
 export class DocumentsService {
@@ -31,13 +22,14 @@ export class DocumentsService {
     private readonly access: ApplicationAccess,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly inspector: DocumentInspector,
     @Inject(applicationsConfig.KEY) private readonly config: ApplicationsConfig,
   ) {}
 
   /**
-   * Attaches a file to a draft; its type is decided by its bytes, never by its name or header, and
-   * its name takes that type's extension. The application's row is held while its documents are
-   * counted and the new one inserted, so concurrent uploads cannot pass the quota together.
+   * Attaches a file to a draft, once the inspector has decided its type by its bytes. The
+   * application's row is held while its documents are counted and the new one inserted, so
+   * concurrent uploads cannot pass the quota together.
    */
   async upload(actor: AuthUser, applicationId: string, kind: string, file: UploadedFile): Promise<DocumentInfo> {
     const application = await this.access.assertCanEdit(actor, await this.applications.findById(applicationId));
@@ -45,10 +37,7 @@ export class DocumentsService {
     assertBeforePublication(call);
     if (application.status !== 'draft') throw new NotDraftError(application.status);
     assertAcceptingApplications(call, new Date());
-    if (file.size > MAX_DOCUMENT_BYTES || file.buffer.length > MAX_DOCUMENT_BYTES) {
-      throw new FileTooLargeError(MAX_DOCUMENT_BYTES);
-    }
-    const { mime, extension } = await this.detectType(file.buffer);
+    const inspected = await this.inspector.inspect(file);
     const quota = {
       maxCount: this.config.DOCUMENTS_MAX_PER_APPLICATION,
       maxBytes: this.config.DOCUMENTS_MAX_TOTAL_BYTES,
@@ -57,17 +46,8 @@ export class DocumentsService {
     return this.transactions.run(async (tx) => {
       const locked = await this.applications.lockById(tx, applicationId);
       if (locked?.status !== 'draft') throw new NotDraftError(locked?.status ?? 'gone');
-      assertWithinQuota(await this.documents.usage(tx, applicationId), file.buffer.length, quota);
-      const document = await this.documents.insert(tx, {
-        applicationId,
-        kind,
-        filename: safeFilename(file.originalname, extension),
-        mimeType: mime,
-        size: file.buffer.length,
-        sha256: createHash('sha256').update(file.buffer).digest('hex'),
-        content: file.buffer,
-        uploadedBy: actor.id,
-      });
+      assertWithinQuota(await this.documents.usage(tx, applicationId), inspected.size, quota);
+      const document = await this.documents.insert(tx, { applicationId, kind, ...inspected, uploadedBy: actor.id });
       await this.applications.touch(tx, applicationId);
       await this.audit.record(tx, {
         actorId: actor.id,
@@ -78,20 +58,6 @@ export class DocumentsService {
       });
       return document;
     });
-  }
-
-  /** The accepted type the bytes are, DOCX and XLSX checked down to their parts; else 415. */
-  private async detectType(bytes: Buffer): Promise<{ mime: string; extension: string }> {
-    const sniffed = bytes.length > 0 ? await fromBuffer(bytes) : undefined;
-    const extension = sniffed && ACCEPTED_DOCUMENT_TYPES[sniffed.mime];
-    if (!sniffed || !extension) throw new UnsupportedFileTypeError();
-    if (
-      isOfficeKind(extension) &&
-      !(await isOfficePackage(bytes, extension, this.config.DOCUMENTS_MAX_UNCOMPRESSED_BYTES))
-    ) {
-      throw new UnsupportedFileTypeError();
-    }
-    return { mime: sniffed.mime, extension };
   }
 
   async download(actor: AuthUser, applicationId: string, documentId: string): Promise<DocumentEntity> {

@@ -12,9 +12,7 @@ import {
   Res,
   StreamableFile,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBody,
   ApiConsumes,
@@ -22,11 +20,9 @@ import {
   ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { memoryStorage } from 'multer';
 import {
   ApiTableExport,
   AuthUser,
@@ -45,9 +41,9 @@ import {
 import { ApplicationExport } from '../application/application-export';
 import { ApplicationListQuery } from '../application/application-list.query';
 import { ApplicationView, ApplicationsService } from '../application/applications.service';
-import { DocumentsService, UploadedFile as UploadedDocument } from '../application/documents.service';
+import { UploadedFile as UploadedDocument } from '../application/document-inspector';
+import { DocumentsService } from '../application/documents.service';
 import { Application } from '../domain/application';
-import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '../domain/file-types';
 import {
   ApplicationDto,
   ApplicationExportQueryDto,
@@ -61,6 +57,7 @@ import {
   UploadDocumentFormDto,
 } from './application.dto';
 import { toApplicationDto, toDocumentDto } from './application.mapper';
+import { AcceptsOneDocument, ServesDocumentBytes, documentDownload } from './document-transfer';
 
 const ID = new ParseUUIDPipe();
 
@@ -193,14 +190,7 @@ export class ApplicationsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadDocumentFormDto })
   @ApiCreatedResponse({ type: DocumentDto })
-  @UseInterceptors(
-    FileInterceptor('file', {
-      storage: memoryStorage(),
-      limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5 },
-      // Browsers send the file name as raw UTF-8; multer would read it as Latin-1 and garble it.
-      defParamCharset: 'utf8',
-    }),
-  )
+  @AcceptsOneDocument()
   async upload(
     @CurrentUser() actor: AuthUser,
     @Param('id', ID) id: string,
@@ -213,24 +203,13 @@ export class ApplicationsController {
 
   @Get('applications/:id/documents/:documentId')
   @Authenticated()
-  @ApiProduces(...Object.keys(ACCEPTED_DOCUMENT_TYPES))
-  @ApiOkResponse({
-    description: 'The bytes as uploaded.',
-    content: Object.fromEntries(
-      Object.keys(ACCEPTED_DOCUMENT_TYPES).map((mime) => [mime, { schema: { type: 'string', format: 'binary' } }]),
-    ),
-  })
+  @ServesDocumentBytes()
   async download(
     @CurrentUser() actor: AuthUser,
     @Param('id', ID) id: string,
     @Param('documentId', ID) documentId: string,
   ): Promise<StreamableFile> {
-    const document = await this.documents.download(actor, id, documentId);
-    return new StreamableFile(document.content, {
-      type: document.mimeType,
-      length: document.size,
-      disposition: attachmentDisposition(document.filename),
-    });
+    return documentDownload(await this.documents.download(actor, id, documentId));
   }
 
   /** Removes a document from a draft. */
@@ -258,17 +237,4 @@ export class ApplicationsController {
     ]);
     return { items: page.items.map((a) => toApplicationDto(a, documents, calls)), total: page.total };
   }
-}
-
-/**
- * RFC 6266: the exact name in `filename*` (UTF-8, percent-encoded), and for older clients an ASCII
- * approximation in `filename`, since percent-escapes there are shown literally, not decoded.
- */
-function attachmentDisposition(filename: string): string {
-  const fallback = filename.replace(/[^\x20-\x7e]|["\\%]/g, '_');
-  const encoded = encodeURIComponent(filename).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

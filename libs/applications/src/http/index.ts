@@ -7,11 +7,12 @@ import { ApplicationsModule } from '../applications.module';
 import { ApplicationListRepository } from '../infrastructure/application-list.repository';
 import { ApplicationBulkController } from './application-bulk.controller';
 import { ApplicationsController } from './applications.controller';
+import { ClarificationsController } from './clarifications.controller';
 
 /** The applications context's HTTP edge, imported only by apps/api; the list's read model and its export serve only it. */
 @Module({
   imports: [ApplicationsModule, AuditModule, CallsModule],
   providers: [ApplicationListQuery, ApplicationExport, ApplicationListRepository],
-  controllers: [ApplicationsController, ApplicationBulkController],
+  controllers: [ApplicationsController, ApplicationBulkController, ClarificationsController],
 })
 export class ApplicationsHttpModule {}

@@ -2,7 +2,14 @@ import type { ContextTables } from '@app/platform';
 
 /** The tables applications owns, and the views of them it grants to other contexts. */
 export const APPLICATIONS_TABLES: ContextTables = {
-  owns: ['applications', 'documents', 'application_reminders', 'application_pseudonyms'],
+  owns: [
+    'applications',
+    'documents',
+    'application_reminders',
+    'application_pseudonyms',
+    'clarification_requests',
+    'clarification_documents',
+  ],
   grants: {
     applications_ranking_facts: ['scoring'],
     applications_statistics_facts: ['scoring'],

@@ -93,6 +93,11 @@ export class OrganisationMembersService {
     return new Map([...emails].map(([id, list]) => [id, organisationalDomains(list, this.shared)]));
   }
 
+  /** Who to tell about what concerns the organisation as a whole: its active members. */
+  activeMemberIds(organisationId: string): Promise<string[]> {
+    return this.members.activeMemberIds(organisationId);
+  }
+
   /** The domains that are never an organisation's (public providers and SHARED_EMAIL_DOMAINS). */
   isSharedDomain(domain: string): boolean {
     return this.shared.has(domain.toLowerCase());

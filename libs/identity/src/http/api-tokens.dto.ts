@@ -11,16 +11,11 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { isISO8601 } from 'class-validator';
-import { API_TOKEN_SCOPES, ApiTokenScope } from '@app/platform';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const toDate = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? new Date(isISO8601(value, { strict: true }) ? value : NaN) : value;
+import { API_TOKEN_SCOPES, ApiTokenScope, isoDateTime, trimmed } from '@app/platform';
 
 export class CreateApiTokenDto {
   /** What the token is for, e.g. the integration that uses it; audit entries name it. */
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @MinLength(1)
   @MaxLength(100)
@@ -30,7 +25,7 @@ export class CreateApiTokenDto {
 
   /** When the token stops working: in the future, within 366 days. */
   @ApiProperty({ type: 'string', format: 'date-time' })
-  @Transform(toDate)
+  @Transform(isoDateTime)
   @IsDate({ message: 'expiresAt must be an ISO 8601 date-time' })
   expiresAt: Date;
 

@@ -112,6 +112,15 @@ export class OrganisationMembersRepository {
     return result;
   }
 
+  /** The ids of the organisation's active members, in a stable order. */
+  async activeMemberIds(organisationId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.transactions.autocommit.query(
+      `SELECT id FROM users WHERE organisation_id = $1 AND active ORDER BY id`,
+      [organisationId],
+    );
+    return rows.map((row) => row.id);
+  }
+
   /** Records the confirmation of the user's address; false when it was already confirmed. */
   async markEmailVerified(tx: Transaction, userId: string): Promise<boolean> {
     const [rows] = (await tx.query(

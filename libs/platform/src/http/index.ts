@@ -11,3 +11,4 @@ export * from './number-map.validator';
 export * from './nested.validator';
 export * from './list-query';
 export * from './cookies';
+export * from './body-transforms';

@@ -1,0 +1,280 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import { Call, CallsService, assertBeforePublication } from '@app/calls';
+import { OrganisationMembersService, OrganisationsService } from '@app/identity';
+import { NotificationsService, notificationRequest } from '@app/notifications';
+import {
+  AuthUser,
+  InvalidTransitionError,
+  NotFoundError,
+  Page,
+  PageQuery,
+  Transaction,
+  Transactions,
+  ValidationError,
+  databaseNow,
+  isStaff,
+} from '@app/platform';
+import { Application } from '../domain/application';
+import {
+  Clarification,
+  ClarificationReader,
+  ClarificationStatus,
+  asSeenBy,
+  assertCanAnswer,
+  assertCanDecide,
+  mayRead,
+  replyByErrors,
+} from '../domain/clarification';
+import { ApplicationsRepository } from '../infrastructure/applications.repository';
+import {
+  CallClarification,
+  ClarificationDocument,
+  ClarificationsRepository,
+} from '../infrastructure/clarifications.repository';
+import { ApplicationAccess } from './application-access';
+import { DocumentInspector, UploadedFile } from './document-inspector';
+
+export interface ClarificationQuestion {
+  question: string;
+  replyBy: Date;
+}
+
+/** Who is told that a question was sent, read before the transaction that sends it. */
+interface Addressee {
+  organisationName: string;
+  memberIds: string[];
+}
+
+/**
+ * Questions to an applicant about its submitted application, and its answers. An assigned evaluator
+ * proposes; the secretariat sends (perhaps reworded), declines, or asks directly; the applicant's
+ * members are told in their language and one of them answers, with at most one document, before the
+ * deadline. The application itself (its answers, documents and version) never changes; every step
+ * is an audit event of the application, so its history shows them.
+ */
+@Injectable()
+export class ClarificationsService {
+  constructor(
+    private readonly clarifications: ClarificationsRepository,
+    private readonly applications: ApplicationsRepository,
+    private readonly calls: CallsService,
+    private readonly organisations: OrganisationsService,
+    private readonly members: OrganisationMembersService,
+    private readonly access: ApplicationAccess,
+    private readonly inspector: DocumentInspector,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  /**
+   * An evaluator assigned to the application proposes a question (the secretariat decides); the
+   * secretariat's question is sent at once. Only a submitted application, before publication.
+   */
+  async ask(actor: AuthUser, applicationId: string, input: ClarificationQuestion): Promise<Clarification> {
+    const application = await this.access.assertCanRead(actor, await this.applications.findById(applicationId));
+    if (application.status !== 'submitted') {
+      throw new InvalidTransitionError('application', application.status, 'asked a question (only submitted ones are)');
+    }
+    const call = await this.calls.get(application.callId);
+    assertBeforePublication(call);
+    const direct = isStaff(actor);
+    const addressee = direct ? await this.addresseeOf(application) : null;
+    const id = await this.transactions.run(async (tx) => {
+      assertValidReplyBy(input.replyBy, await databaseNow(tx));
+      const origin = direct ? { sentBy: actor.id } : { proposedBy: actor.id };
+      const created = await this.clarifications.insert(tx, { applicationId, callId: call.id, ...input, origin });
+      const action = direct ? 'application.clarification_sent' : 'application.clarification_proposed';
+      await this.record(tx, actor, action, applicationId, null, {
+        clarificationId: created,
+        status: direct ? 'sent' : 'proposed',
+        ...input,
+      });
+      if (addressee) await this.tellApplicant(tx, call, addressee, input);
+      return created;
+    });
+    return asSeenBy(readerOf(actor), await this.require(id));
+  }
+
+  /** The secretariat sends a proposal, in its own words and with its own deadline when given. */
+  async approve(actor: AuthUser, id: string, changes: Partial<ClarificationQuestion>): Promise<Clarification> {
+    const request = await this.require(id);
+    const call = await this.calls.get(request.callId);
+    assertBeforePublication(call);
+    const addressee = await this.addresseeOf(await this.requireApplication(request.applicationId));
+    await this.transactions.run(async (tx) => {
+      const locked = await this.lock(tx, id);
+      assertCanDecide(locked.status, 'sent');
+      const sent = { question: changes.question ?? locked.question, replyBy: changes.replyBy ?? locked.replyBy };
+      assertValidReplyBy(sent.replyBy, locked.now);
+      await this.clarifications.markSent(tx, id, { ...sent, by: actor.id });
+      await this.record(
+        tx,
+        actor,
+        'application.clarification_sent',
+        locked.applicationId,
+        { clarificationId: id, status: 'proposed', question: locked.question, replyBy: locked.replyBy },
+        { clarificationId: id, status: 'sent', ...sent },
+      );
+      await this.tellApplicant(tx, call, addressee, sent);
+    });
+    return this.require(id);
+  }
+
+  /** The secretariat declines a proposal, saying why to the evaluator who made it. */
+  async decline(actor: AuthUser, id: string, reason: string): Promise<Clarification> {
+    const request = await this.require(id);
+    assertBeforePublication(await this.calls.get(request.callId));
+    await this.transactions.run(async (tx) => {
+      const locked = await this.lock(tx, id);
+      assertCanDecide(locked.status, 'declined');
+      await this.clarifications.markDeclined(tx, id, { reason, by: actor.id });
+      await this.record(
+        tx,
+        actor,
+        'application.clarification_declined',
+        locked.applicationId,
+        { clarificationId: id, status: 'proposed' },
+        { clarificationId: id, status: 'declined', reason },
+      );
+    });
+    return this.require(id);
+  }
+
+  /**
+   * A member of the applicant organisation answers, once, before the deadline by the database's
+   * clock (409 CLARIFICATION_EXPIRED after it), with at most one document checked as any other.
+   */
+  async answer(actor: AuthUser, id: string, answer: string, file: UploadedFile | undefined): Promise<Clarification> {
+    const request = await this.require(id);
+    const application = await this.access.assertCanEdit(actor, await this.applications.findById(request.applicationId));
+    if (!mayRead({ kind: 'applicant' }, request)) throw new NotFoundError('Clarification request');
+    if (application.status !== 'submitted') {
+      throw new InvalidTransitionError('application', application.status, 'answered for');
+    }
+    assertBeforePublication(await this.calls.get(request.callId));
+    const document = file ? { ...(await this.inspector.inspect(file)) } : null;
+    await this.transactions.run(async (tx) => {
+      const locked = await this.lock(tx, id);
+      assertCanAnswer(locked.status, locked.replyBy, locked.now);
+      await this.clarifications.markAnswered(tx, id, { answer, by: actor.id, document });
+      await this.record(
+        tx,
+        actor,
+        'application.clarification_answered',
+        locked.applicationId,
+        { clarificationId: id, status: 'sent' },
+        {
+          clarificationId: id,
+          status: 'answered',
+          document: document && { filename: document.filename, sha256: document.sha256, size: document.size },
+        },
+      );
+    });
+    return asSeenBy({ kind: 'applicant' }, await this.require(id));
+  }
+
+  /** The application's requests its reader may see: all for the secretariat, sent ones and its own proposals for an evaluator. */
+  async listForApplication(actor: AuthUser, applicationId: string, page: PageQuery): Promise<Page<Clarification>> {
+    await this.access.assertCanRead(actor, await this.applications.findById(applicationId));
+    const reader = readerOf(actor);
+    const found = await this.clarifications.pageForApplication(
+      applicationId,
+      { everything: reader.kind === 'secretariat', proposer: reader.kind === 'evaluator' ? reader.id : null },
+      page,
+    );
+    return { items: found.items.map((request) => asSeenBy(reader, request)), total: found.total };
+  }
+
+  /** The secretariat's queue of a call: its requests in the given statuses, oldest first. */
+  async listForCall(
+    callId: string,
+    statuses: ClarificationStatus[],
+    page: PageQuery,
+  ): Promise<Page<CallClarification>> {
+    await this.calls.get(callId);
+    return this.clarifications.pageForCall(callId, statuses, page);
+  }
+
+  /** The answer's document, to those who may read the request. */
+  async document(actor: AuthUser, id: string): Promise<ClarificationDocument> {
+    const request = await this.require(id);
+    await this.access.assertCanRead(actor, await this.applications.findById(request.applicationId));
+    const document = mayRead(readerOf(actor), request) ? await this.clarifications.findDocument(id) : null;
+    if (!document) throw new NotFoundError('Document');
+    return document;
+  }
+
+  private async addresseeOf(application: Application): Promise<Addressee> {
+    const [organisation, memberIds] = await Promise.all([
+      this.organisations.get(application.organisationId),
+      this.members.activeMemberIds(application.organisationId),
+    ]);
+    return { organisationName: organisation.name, memberIds };
+  }
+
+  /** Every member of the organisation, in-app and by e-mail in their language, committed with the sending. */
+  private tellApplicant(tx: Transaction, call: Call, addressee: Addressee, sent: ClarificationQuestion): Promise<void> {
+    return this.notifications.notify(
+      tx,
+      addressee.memberIds.map((memberId) =>
+        notificationRequest(memberId, 'clarification.requested', {
+          callReference: call.reference,
+          callTitle: call.title,
+          organisationName: addressee.organisationName,
+          question: sent.question,
+          replyBy: sent.replyBy.toISOString(),
+        }),
+      ),
+    );
+  }
+
+  private async require(id: string): Promise<Clarification> {
+    const request = await this.clarifications.find(id);
+    if (!request) throw new NotFoundError('Clarification request');
+    return request;
+  }
+
+  private async requireApplication(id: string): Promise<Application> {
+    const application = await this.applications.findById(id);
+    if (!application) throw new NotFoundError('Application');
+    return application;
+  }
+
+  private async lock(tx: Transaction, id: string) {
+    const locked = await this.clarifications.lock(tx, id);
+    if (!locked) throw new NotFoundError('Clarification request');
+    return locked;
+  }
+
+  private record(
+    tx: Transaction,
+    actor: AuthUser,
+    action: string,
+    applicationId: string,
+    before: Record<string, unknown> | null,
+    after: Record<string, unknown>,
+  ): Promise<void> {
+    return this.audit.record(tx, {
+      actorId: actor.id,
+      action,
+      entityType: 'application',
+      entityId: applicationId,
+      before,
+      after,
+    });
+  }
+}
+
+/** The secretariat (and admins) read everything; an evaluator as itself; anyone else as the applicant. */
+function readerOf(actor: AuthUser): ClarificationReader {
+  if (isStaff(actor)) return { kind: 'secretariat' };
+  if (actor.role === 'evaluator') return { kind: 'evaluator', id: actor.id };
+  return { kind: 'applicant' };
+}
+
+function assertValidReplyBy(replyBy: Date, now: Date): void {
+  const errors = replyByErrors(replyBy, now);
+  if (errors.length > 0) throw new ValidationError(errors);
+}

@@ -1,0 +1,15 @@
+import { DomainError, declareErrors } from '@app/platform/errors';
+
+/** The codes clarification requests raise, with the status and title the HTTP edge answers them with. */
+export const CLARIFICATION_ERRORS = declareErrors({
+  CLARIFICATION_EXPIRED: {
+    status: 409,
+    title: { en: 'The reply deadline has passed', fr: 'Le délai de réponse est dépassé' },
+  },
+});
+
+export class ClarificationExpiredError extends DomainError {
+  constructor(replyBy: Date) {
+    super(CLARIFICATION_ERRORS.CLARIFICATION_EXPIRED, `Answers were accepted until ${replyBy.toISOString()}.`);
+  }
+}

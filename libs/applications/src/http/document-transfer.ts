@@ -1,0 +1,57 @@
+import { StreamableFile, UseInterceptors, applyDecorators } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
+import { memoryStorage } from 'multer';
+import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '../domain/file-types';
+
+/** How documents travel over HTTP, for every route that takes or serves one. */
+
+/** A multipart form with one `file` of at most 10 MiB, kept in memory for the checks of its bytes. */
+export const AcceptsOneDocument = () =>
+  UseInterceptors(
+    FileInterceptor('file', {
+      storage: memoryStorage(),
+      limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5 },
+      // Browsers send the file name as raw UTF-8; multer would read it as Latin-1 and garble it.
+      defParamCharset: 'utf8',
+    }),
+  );
+
+/** The OpenAPI description of a route answering a stored document's bytes. */
+export const ServesDocumentBytes = () =>
+  applyDecorators(
+    ApiProduces(...Object.keys(ACCEPTED_DOCUMENT_TYPES)),
+    ApiOkResponse({
+      description: 'The bytes as uploaded.',
+      content: Object.fromEntries(
+        Object.keys(ACCEPTED_DOCUMENT_TYPES).map((mime) => [mime, { schema: { type: 'string', format: 'binary' } }]),
+      ),
+    }),
+  );
+
+/** A stored document as a download under its stored name. */
+export function documentDownload(document: {
+  content: Buffer;
+  mimeType: string;
+  size: number;
+  filename: string;
+}): StreamableFile {
+  return new StreamableFile(document.content, {
+    type: document.mimeType,
+    length: document.size,
+    disposition: attachmentDisposition(document.filename),
+  });
+}
+
+/**
+ * RFC 6266: the exact name in `filename*` (UTF-8, percent-encoded), and for older clients an ASCII
+ * approximation in `filename`, since percent-escapes there are shown literally, not decoded.
+ */
+function attachmentDisposition(filename: string): string {
+  const fallback = filename.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
