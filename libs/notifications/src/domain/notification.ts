@@ -37,9 +37,6 @@ export const TEMPLATE_PARAMS = {
   'cohort.selected': { callReference: 'text', callTitle: 'text', publicUrl: 'text' },
   'cohort.waitlisted': { callReference: 'text', callTitle: 'text', publicUrl: 'text' },
   'cohort.not_selected': { callReference: 'text', callTitle: 'text', publicUrl: 'text' },
-  'cohort.selected': { callReference: 'text', callTitle: 'text', publicUrl: 'text' },
-  'cohort.waitlisted': { callReference: 'text', callTitle: 'text', publicUrl: 'text' },
-  'cohort.not_selected': { callReference: 'text', callTitle: 'text', publicUrl: 'text' },
   'account.invitation': { linkId: 'text', inviterName: 'text', expiresAt: 'datetime' },
   'account.colleague_invitation': {
     linkId: 'text',
