@@ -211,6 +211,11 @@ async function aRound(api: TestApi): Promise<Record<string, ListCall>> {
       token: staff,
       atLeast: 6,
     },
+    'GET /api/v1/calls/{id}/panel/members': {
+      url: `/api/v1/calls/${scored.callId}/panel/members`,
+      token: staff,
+      atLeast: 2,
+    },
     'GET /api/v1/calls/{id}/panel/progress': {
       url: `/api/v1/calls/${scored.callId}/panel/progress`,
       token: staff,

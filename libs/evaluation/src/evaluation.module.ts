@@ -23,6 +23,7 @@ import {
   CriterionScoreEntity,
   PanelMemberEntity,
 } from './infrastructure/evaluation.entities';
+import { PanelMembersRepository } from './infrastructure/panel-members.repository';
 import { PanelProgressRepository } from './infrastructure/panel-progress.repository';
 import { ConflictsRepository, PanelRepository } from './infrastructure/panel.repository';
 
@@ -50,6 +51,7 @@ import { ConflictsRepository, PanelRepository } from './infrastructure/panel.rep
     ConflictsRepository,
     AssignmentsRepository,
     PanelProgressRepository,
+    PanelMembersRepository,
   ],
   exports: [
     PanelService,

@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { User } from '@app/identity';
-import { AuthUser, NotFoundError, Transactions } from '@app/platform';
+import { AuthUser, NotFoundError, Page, Transactions } from '@app/platform';
 import { EvaluatorHasAssignmentsError, EvaluatorInactiveError, NotAnEvaluatorError } from '../domain/evaluation.errors';
 import { AssignmentsRepository } from '../infrastructure/assignments.repository';
+import {
+  ListedPanelMember,
+  PanelMemberListQuery,
+  PanelMembersRepository,
+} from '../infrastructure/panel-members.repository';
 import { PanelRepository } from '../infrastructure/panel.repository';
 import { EvaluationContext } from './evaluation-context';
 
@@ -18,6 +23,7 @@ export interface PanelMember {
 export class PanelService {
   constructor(
     private readonly panel: PanelRepository,
+    private readonly listed: PanelMembersRepository,
     private readonly assignments: AssignmentsRepository,
     private readonly context: EvaluationContext,
     private readonly transactions: Transactions,
@@ -80,5 +86,11 @@ export class PanelService {
       const user = users.get(m.evaluatorId);
       return user ? [{ user, addedAt: m.addedAt, load: loads.get(m.evaluatorId) ?? 0 }] : [];
     });
+  }
+
+  /** A page of the call's panel, sorted as asked, with each member's assignments counted. */
+  async page(callId: string, query: PanelMemberListQuery): Promise<Page<ListedPanelMember>> {
+    await this.context.call(callId);
+    return this.listed.page(callId, query);
   }
 }

@@ -16,6 +16,7 @@ import {
   PanelRequestDto,
 } from './evaluation.dto';
 import { toAssignmentDto, toConflictDto, toPanelDto } from './evaluation.mapper';
+import { ListedPanelMemberDto, PanelMemberQueryDto } from './panel-members.dto';
 
 const ID = new ParseUUIDPipe();
 
@@ -42,6 +43,18 @@ export class PanelController {
   @ApiOkResponse({ type: PanelDto })
   async getPanel(@Param('id', ID) callId: string): Promise<PanelDto> {
     return toPanelDto(callId, await this.panel.list(callId));
+  }
+
+  /** The call's panel a page at a time, sorted; by name by default, each member's assignments counted. */
+  @Get('panel/members')
+  @Staff()
+  @ApiOkResponse({ type: PageOf(ListedPanelMemberDto) })
+  listPanelMembers(
+    @Param('id', ID) callId: string,
+    @Query() query: PanelMemberQueryDto,
+  ): Promise<Page<ListedPanelMemberDto>> {
+    const sort = parseSort(query.sort, { key: 'name', descending: false });
+    return this.panel.page(callId, { limit: query.limit, offset: query.offset, sort });
   }
 
   /** Takes an evaluator without assignments off the panel. */

@@ -8,6 +8,7 @@ export const IDENTITY_TABLES: ContextTables = {
     identity_organisation_names: ['scoring', 'cohorts', 'applications', 'evaluation'],
     identity_country_names: ['cohorts'],
     identity_user_contacts: ['notifications'],
+    identity_user_profiles: ['evaluation'],
     identity_user_names: ['applications', 'evaluation'],
   },
 };
