@@ -5,7 +5,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const FRAMEWORK = ['@nestjs/*', 'typeorm', 'bullmq', 'ioredis', 'pg', 'express', 'multer'];
-const CONTEXTS = ['identity', 'calls', 'applications', 'evaluation', 'scoring', 'cohorts', 'notifications', 'audit'];
+const CONTEXTS = [
+  'identity',
+  'calls',
+  'applications',
+  'evaluation',
+  'scoring',
+  'cohorts',
+  'notifications',
+  'audit',
+  'discussion',
+];
 // Contexts talk through their index.ts; their HTTP edges are wired by apps/api only.
 const BOUNDARIES = [
   {

@@ -5,6 +5,7 @@ import { APPLICATIONS_TABLES } from '../../libs/applications/src/infrastructure/
 import { AUDIT_TABLES } from '../../libs/audit/src/infrastructure/audit.tables';
 import { CALLS_TABLES } from '../../libs/calls/src/infrastructure/calls.tables';
 import { COHORTS_TABLES } from '../../libs/cohorts/src/infrastructure/cohorts.tables';
+import { DISCUSSION_TABLES } from '../../libs/discussion/src/infrastructure/discussion.tables';
 import { EVALUATION_TABLES } from '../../libs/evaluation/src/infrastructure/evaluation.tables';
 import { IDENTITY_TABLES } from '../../libs/identity/src/infrastructure/identity.tables';
 import { NOTIFICATIONS_TABLES } from '../../libs/notifications/src/infrastructure/notifications.tables';
@@ -21,6 +22,7 @@ const CONTEXTS: Record<string, ContextTables> = {
   cohorts: COHORTS_TABLES,
   notifications: NOTIFICATIONS_TABLES,
   audit: AUDIT_TABLES,
+  discussion: DISCUSSION_TABLES,
   platform: PLATFORM_TABLES,
 };
 

@@ -3,6 +3,7 @@ import { ApplicationsHttpModule } from '@app/applications/http';
 import { AuditHttpModule } from '@app/audit/http';
 import { CallsHttpModule } from '@app/calls/http';
 import { CohortsHttpModule } from '@app/cohorts/http';
+import { DiscussionHttpModule } from '@app/discussion/http';
 import { EvaluationHttpModule } from '@app/evaluation/http';
 import { NOTIFICATIONS_QUEUE } from '@app/notifications';
 import { NotificationsHttpModule } from '@app/notifications/http';
@@ -35,6 +36,7 @@ import {
     CohortsHttpModule,
     AuditHttpModule,
     NotificationsHttpModule,
+    DiscussionHttpModule,
   ],
 })
 export class ApiModule {}

@@ -4,7 +4,7 @@ import type { ContextTables } from '@app/platform';
 export const EVALUATION_TABLES: ContextTables = {
   owns: ['panel_members', 'conflicts', 'assignments', 'criterion_scores', 'evaluator_reminders'],
   grants: {
-    evaluation_assignment_states: ['scoring'],
+    evaluation_assignment_states: ['scoring', 'discussion'],
     evaluation_criterion_scores: ['scoring'],
     evaluation_submitted_evaluations: ['applications', 'cohorts'],
     evaluation_criterion_feedback: ['applications'],

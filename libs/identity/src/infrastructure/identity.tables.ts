@@ -9,6 +9,7 @@ export const IDENTITY_TABLES: ContextTables = {
     identity_country_names: ['cohorts'],
     identity_user_contacts: ['notifications'],
     identity_user_profiles: ['evaluation'],
-    identity_user_names: ['applications', 'evaluation'],
+    identity_user_names: ['applications', 'evaluation', 'discussion'],
+    identity_staff_names: ['discussion'],
   },
 };

@@ -37,6 +37,7 @@ export const TEMPLATE_PARAMS = {
   'cohort.selected': { callReference: 'text', callTitle: 'text', publicUrl: 'text' },
   'cohort.waitlisted': { callReference: 'text', callTitle: 'text', publicUrl: 'text' },
   'cohort.not_selected': { callReference: 'text', callTitle: 'text', publicUrl: 'text' },
+  'discussion.mentioned': { authorName: 'text', callReference: 'text', callTitle: 'text', discussionUrl: 'text' },
   'account.invitation': { linkId: 'text', inviterName: 'text', expiresAt: 'datetime' },
   'account.colleague_invitation': {
     linkId: 'text',

@@ -163,6 +163,8 @@ describe('renderNotification', () => {
       expiresAt: '2026-01-05T09:30:00.000Z',
       closesAt: '2026-03-31T16:00:00.000Z',
       reason: 'The scores contradict the comments.',
+      authorName: 'Aminata Diallo',
+      discussionUrl: 'https://accelerators.example.org/evaluator/assignments/1#discussion',
     };
     for (const locale of NOTIFICATION_LOCALES) {
       for (const template of NOTIFICATION_TEMPLATES) {

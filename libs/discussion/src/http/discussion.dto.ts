@@ -1,0 +1,85 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageQueryDto, SearchTermField } from '@app/platform';
+import { MAX_MENTIONS, MAX_POST_LENGTH, PARTICIPANT_KINDS, type ParticipantKind } from '../domain/discussion';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** A post's whole text and whom it mentions. Editing sends both again: mentions left out are dropped. */
+export class PostTextDto {
+  /** Plain text; surrounding blank space is dropped, and what remains must not be empty. */
+  @ApiProperty({ maxLength: MAX_POST_LENGTH })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(MAX_POST_LENGTH)
+  body: string;
+
+  /** Participants of the thread the post mentions (GET …/discussion/participants); each is notified once. */
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: MAX_MENTIONS, default: [] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_MENTIONS)
+  @IsUUID('all', { each: true })
+  mentionIds: string[] = [];
+}
+
+export class PersonRefDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  displayName: string;
+}
+
+export class ParticipantDto extends PersonRefDto {
+  @ApiProperty({ enum: PARTICIPANT_KINDS })
+  kind: ParticipantKind;
+}
+
+export class DiscussionThreadDto {
+  @ApiProperty({ format: 'uuid' })
+  applicationId: string;
+  @ApiProperty({ format: 'uuid' })
+  callId: string;
+  /** The call's cohort is published: the thread reads but takes no more posts or edits. */
+  frozen: boolean;
+  /** How the reader takes part. */
+  @ApiProperty({ enum: PARTICIPANT_KINDS })
+  as: ParticipantKind;
+}
+
+export class DiscussionPostDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ format: 'uuid' })
+  applicationId: string;
+  @ApiProperty({ type: PersonRefDto })
+  author: PersonRefDto;
+  @ApiProperty({ enum: PARTICIPANT_KINDS })
+  authorKind: ParticipantKind;
+  body: string;
+  @ApiProperty({ type: [PersonRefDto] })
+  mentions: PersonRefDto[];
+  /** 1 until edited; send it back in If-Match to edit. Earlier texts: GET …/posts/{postId}/versions. */
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  version: number;
+  createdAt: Date;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  editedAt: Date | null;
+}
+
+/** A text a post had before an edit replaced it. */
+export class DiscussionPostVersionDto {
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  version: number;
+  body: string;
+  @ApiProperty({ type: [PersonRefDto] })
+  mentions: PersonRefDto[];
+  writtenAt: Date;
+  replacedAt: Date;
+}
+
+export class ParticipantsQueryDto extends PageQueryDto {
+  /** Part of the participant's name, in any case. */
+  @SearchTermField()
+  search?: string;
+}

@@ -1,0 +1,3 @@
+export * from './discussion.module';
+export * from './application/discussion.service';
+export * from './domain/discussion';

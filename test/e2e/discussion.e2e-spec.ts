@@ -1,0 +1,330 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { sql } from '../support/applications';
+import { eventually, withEnv } from '../support/async';
+import { expectProblem } from '../support/calls-e2e';
+import {
+  assignmentId,
+  auditEvents,
+  callWithSubmissions,
+  createApplicantsFrom,
+  createEvaluators,
+  evaluate,
+  publishCall,
+  seatPanel,
+  secretariatOf,
+} from '../support/evaluation-fixtures';
+import { Actor, Applicant } from '../support/fixtures';
+import { RELAYS_NOTIFICATIONS, inboxOf, takeNotificationsTurn } from '../support/notifications';
+import { RedisServer } from '../support/redis-server';
+import { SmtpTestServer } from '../support/smtp-server';
+import { TestApi } from '../support/test-app';
+import { startWorker } from '../support/worker';
+
+interface PostView {
+  id: string;
+  body: string;
+  version: number;
+  editedAt: string | null;
+  author: { id: string; displayName: string };
+  authorKind: string;
+  mentions: Array<{ id: string; displayName: string }>;
+}
+
+/**
+ * An application's discussion through HTTP: closed to an evaluator until its own evaluation is
+ * submitted, mentions that notify in-app and by e-mail (read from the SMTP server the worker sends
+ * to) in the recipient's language, edits kept as versions, everything frozen once the cohort is
+ * published, and bad input answered with problems.
+ */
+describe('discussion of an application', () => {
+  let releaseTurn: (() => Promise<void>) | undefined;
+  let redis: RedisServer;
+  let smtp: SmtpTestServer;
+  let api: TestApi;
+  let worker: INestApplicationContext | undefined;
+  let secretariat: Actor;
+  let ana: Actor, bruno: Actor, chloe: Actor;
+  let owner: Applicant, rival: Applicant;
+
+  const thread = (id: string) => `/api/v1/applications/${id}/discussion`;
+  const write = (token: string, id: string, body: unknown) => api.post(`${thread(id)}/posts`, { token, body });
+  const edit = (token: string, id: string, postId: string, version: number | string, body: unknown) =>
+    api.patch(`${thread(id)}/posts/${postId}`, { token, body, headers: { 'If-Match': `"${version}"` } });
+  const postsOf = async (token: string, id: string, query: Record<string, number> = {}) => {
+    const res = await api.get(`${thread(id)}/posts`, { token, query });
+    expect(res.status).toBe(200);
+    return res.body as { items: PostView[]; total: number };
+  };
+
+  beforeAll(async () => {
+    releaseTurn = await takeNotificationsTurn();
+  }, 600_000);
+
+  beforeAll(async () => {
+    [redis, smtp] = await Promise.all([RedisServer.start(), SmtpTestServer.start()]);
+    api = await withEnv({ REDIS_URL: redis.url }, () => TestApi.start());
+    worker = await startWorker({
+      REDIS_URL: redis.url,
+      ...RELAYS_NOTIFICATIONS,
+      OUTBOX_POLL_MS: '50',
+      SMTP_URL: smtp.url,
+    });
+    secretariat = await secretariatOf(api);
+    [[ana, bruno, chloe], [owner, rival]] = await Promise.all([
+      createEvaluators(api, [
+        { countryCode: 'DE', displayName: 'Ana Evaluator' },
+        { countryCode: 'JP', displayName: 'Bruno Évaluateur' },
+        { countryCode: 'CA', displayName: 'Chloe Evaluator' },
+      ]),
+      createApplicantsFrom(api, [{ countryCode: 'KE' }, { countryCode: 'GH' }]),
+    ]);
+    expect((await api.patch('/api/v1/me', { token: bruno.token, body: { locale: 'fr' } })).status).toBe(200);
+  }, 120_000);
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await smtp?.close();
+    await redis?.stop();
+    await releaseTurn?.();
+  });
+
+  /** A closed call whose owner's application has all three evaluators; only `submitted` ones have submitted. */
+  async function reviewedApplication(submitted: Actor[]) {
+    const { callId, applicationIds } = await callWithSubmissions(api, [owner, rival], { evaluatorsPerApplication: 3 });
+    await seatPanel(api, callId, [ana, bruno, chloe]);
+    const [applicationId, otherApplicationId] = applicationIds;
+    const assignments = new Map<Actor, string>();
+    for (const evaluator of [ana, bruno, chloe])
+      assignments.set(evaluator, await assignmentId(api, callId, applicationId, evaluator.id));
+    for (const evaluator of submitted) await evaluate(api, evaluator.token, assignments.get(evaluator) as string);
+    return { callId, applicationId, otherApplicationId, assignments };
+  }
+
+  it('opens to an evaluator only once its own evaluation is submitted; the secretariat always', async () => {
+    const { applicationId, otherApplicationId, assignments } = await reviewedApplication([ana]);
+
+    // Bruno is assigned but has not submitted: the thread says why it is closed, and takes nothing.
+    for (const path of ['', '/posts', '/participants'])
+      expectProblem(
+        await api.get(`${thread(applicationId)}${path}`, { token: bruno.token }),
+        403,
+        'DISCUSSION_AFTER_SUBMISSION',
+      );
+    expectProblem(await write(bruno.token, applicationId, { body: 'Too early.' }), 403, 'DISCUSSION_AFTER_SUBMISSION');
+    // Nobody assigned to the other application learns its thread exists; applicants are no participants.
+    expectProblem(await api.get(`${thread(otherApplicationId)}/posts`, { token: ana.token }), 404, 'NOT_FOUND');
+    expectProblem(await api.get(`${thread(applicationId)}/posts`, { token: owner.token }), 403, 'FORBIDDEN');
+
+    const opened = await api.get(thread(applicationId), { token: ana.token });
+    expect(opened.status).toBe(200);
+    expect(opened.body).toMatchObject({ applicationId, frozen: false, as: 'evaluator' });
+    expect((await api.get(thread(applicationId), { token: secretariat.token })).body).toMatchObject({
+      as: 'secretariat',
+    });
+    const first = await write(ana.token, applicationId, { body: '  The budget looks thin to me.  ' });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({
+      body: 'The budget looks thin to me.',
+      authorKind: 'evaluator',
+      author: { id: ana.id, displayName: 'Ana Evaluator' },
+      version: 1,
+      editedAt: null,
+      mentions: [],
+    });
+    expect((await write(secretariat.token, applicationId, { body: 'Noted; see the annex.' })).status).toBe(201);
+
+    // Once Bruno submits, he reads the whole thread and may answer.
+    await evaluate(api, bruno.token, assignments.get(bruno) as string);
+    const seen = await postsOf(bruno.token, applicationId);
+    expect(seen.total).toBe(2);
+    expect(seen.items.map((p) => [p.authorKind, p.body])).toEqual([
+      ['evaluator', 'The budget looks thin to me.'],
+      ['secretariat', 'Noted; see the annex.'],
+    ]);
+    expect((await write(bruno.token, applicationId, { body: 'Agreed.' })).status).toBe(201);
+    const paged = await postsOf(secretariat.token, applicationId, { limit: 2, offset: 2 });
+    expect(paged).toEqual({ total: 3, items: [expect.objectContaining({ body: 'Agreed.' })] });
+  });
+
+  it('lists as participants the secretariat and the evaluators who submitted, and notifies those mentioned', async () => {
+    const { callId, applicationId, assignments } = await reviewedApplication([ana, bruno]);
+    const participants = await api.get(`${thread(applicationId)}/participants`, {
+      token: ana.token,
+      query: { search: 'UAT', limit: 500 },
+    });
+    expect(participants.status).toBe(200);
+    // Chloe has not submitted: she cannot read the thread, so nobody may mention her.
+    expect(participants.body.items).toEqual([
+      { id: ana.id, displayName: 'Ana Evaluator', kind: 'evaluator' },
+      { id: bruno.id, displayName: 'Bruno Évaluateur', kind: 'evaluator' },
+    ]);
+    const everyone = await api.get(`${thread(applicationId)}/participants`, {
+      token: ana.token,
+      query: { limit: 500 },
+    });
+    expect(everyone.body.items).toContainEqual({
+      id: secretariat.id,
+      displayName: 'Test secretariat',
+      kind: 'secretariat',
+    });
+
+    const posted = await write(ana.token, applicationId, {
+      body: '@Bruno Évaluateur @Test secretariat, do the budget figures add up?',
+      mentionIds: [bruno.id, secretariat.id, ana.id],
+    });
+    expect(posted.status).toBe(201);
+    expect(posted.body.mentions).toEqual([
+      { id: bruno.id, displayName: 'Bruno Évaluateur' },
+      { id: secretariat.id, displayName: 'Test secretariat' },
+      { id: ana.id, displayName: 'Ana Evaluator' },
+    ]);
+
+    // Bruno reads French: his notice and e-mail are French, and link to his assignment's page.
+    const [notice] = await inboxOf(api, bruno.token, 'discussion.mentioned');
+    expect(notice).toMatchObject({
+      locale: 'fr',
+      subject: expect.stringContaining('Ana Evaluator a mentionné votre nom'),
+    });
+    expect(notice.body).toContain(`/evaluator/assignments/${assignments.get(bruno)}#discussion`);
+    const [frenchEmail] = await eventually(
+      async () => smtp.to(bruno.email).filter((e) => e.subject.includes('a mentionné votre nom')),
+      (emails) => emails.length >= 1,
+    );
+    expect(frenchEmail.subject).toMatch(/^Ana Evaluator a mentionné votre nom dans une discussion – /);
+    expect(frenchEmail.text).toContain(`/evaluator/assignments/${assignments.get(bruno)}#discussion`);
+    // The secretariat's, in English, link to the application's page; the author is never told of itself.
+    const [englishEmail] = await eventually(
+      async () => smtp.to(secretariat.email).filter((e) => e.subject.includes('mentioned you')),
+      (emails) => emails.length >= 1,
+    );
+    expect(englishEmail.text).toContain(`/secretariat/calls/${callId}/applications/${applicationId}#discussion`);
+    expect(englishEmail.text).not.toContain(owner.email);
+    expect(await inboxOf(api, ana.token, 'discussion.mentioned')).toEqual([]);
+
+    // Mentions are people of this thread: not Chloe (not submitted), not an unknown id, not an applicant.
+    for (const outsider of [chloe.id, owner.id, '00000000-0000-4000-8000-000000000000']) {
+      const refused = await write(ana.token, applicationId, { body: 'Hello', mentionIds: [bruno.id, outsider] });
+      expectProblem(refused, 400, 'VALIDATION_FAILED');
+      expect(refused.body.errors).toEqual([
+        expect.objectContaining({ field: 'mentionIds.1', code: 'NOT_A_PARTICIPANT', params: { id: outsider } }),
+      ]);
+    }
+    expect((await postsOf(ana.token, applicationId)).total).toBe(1);
+  });
+
+  it('keeps every edit as a version, notifies only people newly mentioned, and lets only the author edit', async () => {
+    const { applicationId } = await reviewedApplication([ana, bruno]);
+    const posted = await write(ana.token, applicationId, { body: 'First thought.', mentionIds: [bruno.id] });
+    const id = posted.body.id as string;
+    const brunoNotices = async () => (await inboxOf(api, bruno.token, 'discussion.mentioned')).length;
+    const before = await brunoNotices();
+    const secretariatNotices = async () => (await inboxOf(api, secretariat.token, 'discussion.mentioned')).length;
+    const secretariatBefore = await secretariatNotices();
+
+    const edited = await edit(ana.token, applicationId, id, 1, {
+      body: 'Second thought.',
+      mentionIds: [bruno.id, secretariat.id],
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ body: 'Second thought.', version: 2, editedAt: expect.any(String) });
+    // Bruno was mentioned already; only the secretariat is told.
+    expect(await brunoNotices()).toBe(before);
+    expect(await secretariatNotices()).toBe(secretariatBefore + 1);
+
+    const third = await edit(ana.token, applicationId, id, 2, { body: 'Third thought.' });
+    expect(third.body).toMatchObject({ version: 3, mentions: [] });
+    // Mentioned again after an edit dropped him: told once already, not again.
+    await edit(ana.token, applicationId, id, 3, { body: 'Fourth thought.', mentionIds: [bruno.id] });
+    expect(await brunoNotices()).toBe(before);
+
+    const versions = await api.get(`${thread(applicationId)}/posts/${id}/versions`, { token: bruno.token });
+    expect(versions.status).toBe(200);
+    expect(versions.body.total).toBe(3);
+    expect(versions.body.items.map((v: { version: number; body: string }) => [v.version, v.body])).toEqual([
+      [3, 'Third thought.'],
+      [2, 'Second thought.'],
+      [1, 'First thought.'],
+    ]);
+    expect(versions.body.items[2].mentions).toEqual([{ id: bruno.id, displayName: 'Bruno Évaluateur' }]);
+    const [current] = (await postsOf(bruno.token, applicationId)).items;
+    expect(current).toMatchObject({ body: 'Fourth thought.', version: 4 });
+
+    expectProblem(await edit(ana.token, applicationId, id, 2, { body: 'Stale.' }), 412, 'VERSION_CONFLICT');
+    expectProblem(
+      await api.patch(`${thread(applicationId)}/posts/${id}`, { token: ana.token, body: { body: 'No version.' } }),
+      428,
+      'PRECONDITION_REQUIRED',
+    );
+    expectProblem(await edit(bruno.token, applicationId, id, 4, { body: 'Not mine.' }), 403, 'NOT_POST_AUTHOR');
+    expectProblem(await edit(secretariat.token, applicationId, id, 4, { body: 'Not mine.' }), 403, 'NOT_POST_AUTHOR');
+
+    const trail = await auditEvents(api, 'discussion_post', id);
+    expect(trail.map((e) => e.action)).toEqual([
+      'discussion.posted',
+      'discussion.post_edited',
+      'discussion.post_edited',
+      'discussion.post_edited',
+    ]);
+    expect(trail.every((e) => e.actorId === ana.id)).toBe(true);
+  });
+
+  it('freezes the thread once the cohort is published: it reads, takes nothing (409)', async () => {
+    const { callId, applicationId } = await reviewedApplication([ana]);
+    const posted = await write(ana.token, applicationId, { body: 'Before publication.' });
+    await publishCall(api, callId);
+
+    expect((await api.get(thread(applicationId), { token: ana.token })).body).toMatchObject({ frozen: true });
+    expect((await postsOf(ana.token, applicationId)).total).toBe(1);
+    expectProblem(await write(ana.token, applicationId, { body: 'After.' }), 409, 'COHORT_PUBLISHED');
+    expectProblem(await write(secretariat.token, applicationId, { body: 'After.' }), 409, 'COHORT_PUBLISHED');
+    expectProblem(
+      await edit(ana.token, applicationId, posted.body.id, 1, { body: 'Changed.' }),
+      409,
+      'COHORT_PUBLISHED',
+    );
+    // The database refuses it too, whatever code would try.
+    await expect(
+      sql(api, `UPDATE discussion_posts SET body = 'forced' WHERE id = $1`, [posted.body.id]),
+    ).rejects.toThrow(/published/);
+  });
+
+  it('answers bad input with problems', async () => {
+    const { applicationId, otherApplicationId } = await reviewedApplication([ana]);
+    const post = await write(ana.token, applicationId, { body: 'A post.' });
+
+    for (const body of [{ body: '' }, { body: ' \n ' }, {}, { body: 42 }, { body: 'x'.repeat(10_001) }]) {
+      expectProblem(await write(ana.token, applicationId, body), 400, 'VALIDATION_FAILED');
+    }
+    expectProblem(
+      await write(ana.token, applicationId, { body: 'Hi', mentionIds: ['not-a-uuid'] }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectProblem(await write(ana.token, applicationId, { body: 'Hi', extra: true }), 400, 'VALIDATION_FAILED');
+    expect((await write(ana.token, applicationId, { body: 'x'.repeat(10_000) })).status).toBe(201);
+    expectProblem(await api.get(`${thread('not-a-uuid')}/posts`, { token: ana.token }), 400, 'VALIDATION_FAILED');
+    expectProblem(
+      await api.get(`${thread(applicationId)}/posts`, { token: ana.token, query: { limit: 501 } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectProblem(
+      await write(ana.token, '00000000-0000-4000-8000-000000000000', { body: 'Nowhere.' }),
+      404,
+      'NOT_FOUND',
+    );
+    // A post is found only under its own application: not under another one, even the secretariat's.
+    expectProblem(
+      await edit(secretariat.token, otherApplicationId, post.body.id, 1, { body: 'Moved.' }),
+      404,
+      'NOT_FOUND',
+    );
+    expectProblem(
+      await api.get(`${thread(otherApplicationId)}/posts/${post.body.id}/versions`, { token: secretariat.token }),
+      404,
+      'NOT_FOUND',
+    );
+    expectProblem(await edit(ana.token, applicationId, post.body.id, 'abc', { body: 'x' }), 400, 'VALIDATION_FAILED');
+  });
+});
