@@ -186,17 +186,22 @@ export class DiscussionRepository {
     };
   }
 
-  /** Keeps the text being replaced as a version of its own, then puts the new one in its place. */
+  /**
+   * Keeps the text being replaced as a version of its own and puts the new one in its place, in one
+   * statement: the version's end is the new text's start, to the microsecond.
+   */
   async replaceText(tx: Transaction, post: LockedPost, text: { body: string; mentionIds: string[] }): Promise<void> {
     await tx.query(
-      `INSERT INTO discussion_post_versions (post_id, version, call_id, body, mention_ids, written_at, replaced_at)
-       VALUES ($1, $2, $3, $4, $5::uuid[], $6, clock_timestamp())`,
-      [post.id, post.version, post.callId, post.body, post.mentionIds, post.writtenAt],
-    );
-    await tx.query(
-      `UPDATE discussion_posts SET body = $2, mention_ids = $3::uuid[], version = version + 1, edited_at = clock_timestamp()
+      `WITH replaced AS (
+         INSERT INTO discussion_post_versions (post_id, version, call_id, body, mention_ids, written_at, replaced_at)
+         VALUES ($1, $2, $3, $4, $5::uuid[], $6, clock_timestamp())
+         RETURNING replaced_at
+       )
+       UPDATE discussion_posts
+          SET body = $7, mention_ids = $8::uuid[], version = version + 1,
+              edited_at = (SELECT replaced_at FROM replaced)
         WHERE id = $1`,
-      [post.id, text.body, text.mentionIds],
+      [post.id, post.version, post.callId, post.body, post.mentionIds, post.writtenAt, text.body, text.mentionIds],
     );
   }
 
