@@ -23,6 +23,119 @@ export interface paths {
     patch: operations['ApplicationsController_update'];
     trace?: never;
   };
+  '/api/v1/applications/{id}/clarifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The application's questions and answers, oldest first: all of them for the secretariat; those
+     *     sent to the applicant (and its own proposals) for an evaluator; those sent to it for the applicant.
+     */
+    get: operations['ClarificationsController_listForApplication'];
+    put?: never;
+    /**
+     * Asks the applicant a question. An assigned evaluator's is a proposal the secretariat decides on;
+     *     the secretariat's is sent at once and the organisation's members are told. Submitted applications only.
+     */
+    post: operations['ClarificationsController_ask'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/applications/{id}/discussion': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether the reader may take part, how, and whether the thread is frozen (the cohort published). */
+    get: operations['DiscussionController_thread'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/applications/{id}/discussion/participants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who may be mentioned: the secretariat and the evaluators who submitted, by name. */
+    get: operations['DiscussionController_participants'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/applications/{id}/discussion/posts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The posts, oldest first. */
+    get: operations['DiscussionController_posts'];
+    put?: never;
+    /** Posts to the thread; each participant it mentions is notified in-app and by e-mail. 409 once published. */
+    post: operations['DiscussionController_post'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/applications/{id}/discussion/posts/{postId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Its author replaces a post's text and mentions; the text replaced is kept (…/versions) and only
+     *     people never mentioned by the post before are notified. 409 once published.
+     */
+    patch: operations['DiscussionController_edit'];
+    trace?: never;
+  };
+  '/api/v1/applications/{id}/discussion/posts/{postId}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The texts a post had before its edits, the latest first. */
+    get: operations['DiscussionController_versions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/applications/{id}/documents': {
     parameters: {
       query?: never;
@@ -662,6 +775,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/calls/{id}/clarifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The call's questions, filtered by status (`proposed`: the secretariat's queue), oldest first. */
+    get: operations['ClarificationsController_listForCall'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/calls/{id}/close': {
     parameters: {
       query?: never;
@@ -819,6 +949,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/calls/{id}/panel/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The call's panel a page at a time, sorted; by name by default, each member's assignments counted. */
+    get: operations['PanelController_listPanelMembers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/calls/{id}/panel/progress': {
     parameters: {
       query?: never;
@@ -967,6 +1114,77 @@ export interface paths {
     };
     /** Counts of the call's applications and assignments, and the evaluators' agreement. */
     get: operations['ScoringController_statistics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/clarifications/{id}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The applicant's answer, once, before the reply deadline (409 CLARIFICATION_EXPIRED after it):
+     *     text and optionally one document, checked as the application's are. The application itself is unchanged.
+     */
+    post: operations['ClarificationsController_answer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/clarifications/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sends an evaluator's proposal to the applicant, reworded or with a new deadline when given. */
+    post: operations['ClarificationsController_approve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/clarifications/{id}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Declines an evaluator's proposal, with the reason its evaluator reads. */
+    post: operations['ClarificationsController_decline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/clarifications/{id}/document': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The document of an answer, to those who read the request. */
+    get: operations['ClarificationsController_document'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1745,6 +1963,15 @@ export interface components {
       reason: string;
       remove?: string[];
     };
+    AnswerClarificationFormDto: {
+      /** @description The applicant's answer. */
+      answer: string;
+      /**
+       * Format: binary
+       * @description One document supporting the answer: PDF, DOCX, XLSX, PNG or JPEG; 10 MiB at most.
+       */
+      file?: Blob;
+    };
     ApiTokenDto: {
       /** Format: date-time */
       createdAt: string;
@@ -1903,6 +2130,24 @@ export interface components {
       spread: number;
       stdDev: number;
     };
+    ApproveClarificationDto: {
+      /** @description The question as sent, when the secretariat rewords the evaluator's. */
+      question?: string;
+      /**
+       * Format: date-time
+       * @description A new reply deadline; the proposal's otherwise.
+       */
+      replyBy?: string;
+    };
+    AskClarificationDto: {
+      /** @description The question, as the applicant will read it (an evaluator's is sent only once the secretariat approves it). */
+      question: string;
+      /**
+       * Format: date-time
+       * @description Until when the applicant may answer: in the future, within 90 days.
+       */
+      replyBy: string;
+    };
     AssignmentCountsDto: {
       submitted: number;
       /** @description Live assignments: assigned, draft or submitted. */
@@ -2051,11 +2296,56 @@ export interface components {
       items: components['schemas']['CallAssignmentDto'][];
       total: number;
     };
+    CallClarificationDto: {
+      answer: string | null;
+      /** Format: date-time */
+      answeredAt: string | null;
+      answeredBy: components['schemas']['ClarificationPersonDto'] | null;
+      /** Format: uuid */
+      applicationId: string;
+      /** Format: uuid */
+      callId: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      declinedAt: string | null;
+      declineReason: string | null;
+      /** @description The answer's document, downloaded from `GET /clarifications/{id}/document`. */
+      document: components['schemas']['ClarificationDocumentDto'] | null;
+      /** Format: uuid */
+      id: string;
+      organisation: components['schemas']['ClarificationOrganisationDto'];
+      /** Format: date-time */
+      proposedAt: string | null;
+      /** @description The evaluator who proposed it; not shown to the applicant. */
+      proposedBy: components['schemas']['ClarificationPersonDto'] | null;
+      /** @description The evaluator's wording, when it proposed the question; not shown to the applicant. */
+      proposedQuestion: string | null;
+      /** @description As sent to the applicant (or as proposed, until sent). */
+      question: string;
+      /** Format: date-time */
+      replyBy: string;
+      /** Format: date-time */
+      sentAt: string | null;
+      sentBy: components['schemas']['ClarificationPersonDto'] | null;
+      /**
+       * @description `expired`: sent, not answered, and past its reply deadline.
+       * @enum {string}
+       */
+      status: 'proposed' | 'sent' | 'declined' | 'answered' | 'expired';
+    };
+    CallClarificationPageDto: {
+      items: components['schemas']['CallClarificationDto'][];
+      total: number;
+    };
     CallDto: {
       assignment: components['schemas']['AssignmentSettingsDto'];
+      /** @description Whether evaluators see a pseudonym instead of who applied. */
+      blind: boolean;
       /**
        * @description What a PATCH may still change in the call's status: every field while draft; `closesAt` (later
-       *     only) and `weights` while open; `weights` alone once closed, until publication; nothing after.
+       *     only), `weights` and `blind` while open; `weights` and `blind` once closed; `weights` alone
+       *     once under review, until publication; nothing after.
        */
       changeable: (
         | 'reference'
@@ -2071,6 +2361,7 @@ export interface components {
         | 'assignment'
         | 'criteria'
         | 'questions'
+        | 'blind'
         | 'weights'
       )[];
       /** Format: date-time */
@@ -2137,6 +2428,64 @@ export interface components {
     ChangePasswordDto: {
       currentPassword: string;
       newPassword: string;
+    };
+    ClarificationDocumentDto: {
+      filename: string;
+      mimeType: string;
+      /** @description Hex SHA-256 of the bytes as received. */
+      sha256: string;
+      size: number;
+    };
+    ClarificationDto: {
+      answer: string | null;
+      /** Format: date-time */
+      answeredAt: string | null;
+      answeredBy: components['schemas']['ClarificationPersonDto'] | null;
+      /** Format: uuid */
+      applicationId: string;
+      /** Format: uuid */
+      callId: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      declinedAt: string | null;
+      declineReason: string | null;
+      /** @description The answer's document, downloaded from `GET /clarifications/{id}/document`. */
+      document: components['schemas']['ClarificationDocumentDto'] | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      proposedAt: string | null;
+      /** @description The evaluator who proposed it; not shown to the applicant. */
+      proposedBy: components['schemas']['ClarificationPersonDto'] | null;
+      /** @description The evaluator's wording, when it proposed the question; not shown to the applicant. */
+      proposedQuestion: string | null;
+      /** @description As sent to the applicant (or as proposed, until sent). */
+      question: string;
+      /** Format: date-time */
+      replyBy: string;
+      /** Format: date-time */
+      sentAt: string | null;
+      sentBy: components['schemas']['ClarificationPersonDto'] | null;
+      /**
+       * @description `expired`: sent, not answered, and past its reply deadline.
+       * @enum {string}
+       */
+      status: 'proposed' | 'sent' | 'declined' | 'answered' | 'expired';
+    };
+    ClarificationOrganisationDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    ClarificationPageDto: {
+      items: components['schemas']['ClarificationDto'][];
+      total: number;
+    };
+    ClarificationPersonDto: {
+      displayName: string;
+      /** Format: uuid */
+      id: string;
     };
     CohortConstraintsDto: {
       evaluatorsPerApplication: number;
@@ -2328,6 +2677,12 @@ export interface components {
     };
     CreateCallDto: {
       assignment?: components['schemas']['AssignmentSettingsDto'];
+      /**
+       * @description Blind review: evaluators see a pseudonym (e.g. `A-017`) instead of who applied, and neither its
+       *     city, website, team nor its documents' names. Changeable until the first assignment.
+       * @default false
+       */
+      blind: boolean;
       /** Format: date-time */
       closesAt: string;
       cohortSize: number;
@@ -2463,6 +2818,57 @@ export interface components {
       /** @enum {string} */
       source: 'declared' | 'automatic';
     };
+    DeclineClarificationDto: {
+      /** @description Why, for the evaluator who proposed it. */
+      reason: string;
+    };
+    DiscussionPostDto: {
+      /** Format: uuid */
+      applicationId: string;
+      author: components['schemas']['PersonRefDto'];
+      /** @enum {string} */
+      authorKind: 'evaluator' | 'secretariat';
+      body: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      editedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      mentions: components['schemas']['PersonRefDto'][];
+      /** @description 1 until edited; send it back in If-Match to edit. Earlier texts: GET …/posts/{postId}/versions. */
+      version: number;
+    };
+    DiscussionPostPageDto: {
+      items: components['schemas']['DiscussionPostDto'][];
+      total: number;
+    };
+    DiscussionPostVersionDto: {
+      body: string;
+      mentions: components['schemas']['PersonRefDto'][];
+      /** Format: date-time */
+      replacedAt: string;
+      version: number;
+      /** Format: date-time */
+      writtenAt: string;
+    };
+    DiscussionPostVersionPageDto: {
+      items: components['schemas']['DiscussionPostVersionDto'][];
+      total: number;
+    };
+    DiscussionThreadDto: {
+      /** Format: uuid */
+      applicationId: string;
+      /**
+       * @description How the reader takes part.
+       * @enum {string}
+       */
+      as: 'evaluator' | 'secretariat';
+      /** Format: uuid */
+      callId: string;
+      /** @description The call's cohort is published: the thread reads but takes no more posts or edits. */
+      frozen: boolean;
+    };
     DocumentDto: {
       /** Format: date-time */
       createdAt: string;
@@ -2523,6 +2929,11 @@ export interface components {
       applicationId: string;
       /** Format: uuid */
       assignmentId: string;
+      /**
+       * @description How confident the evaluator is in this evaluation; null when it did not say.
+       * @enum {string|null}
+       */
+      confidence: 'low' | 'medium' | 'high' | null;
       /** Format: uuid */
       evaluatorId: string;
       overallComment: string | null;
@@ -2657,6 +3068,24 @@ export interface components {
       items: components['schemas']['ListedConflictDto'][];
       total: number;
     };
+    ListedPanelMemberDto: {
+      /** Format: date-time */
+      addedAt: string;
+      affiliation: string | null;
+      countryCode: string | null;
+      displayName: string;
+      email: string;
+      /** Format: uuid */
+      evaluatorId: string;
+      /** @description Live assignments in this call. */
+      load: number;
+      /** @description Of its live assignments, the evaluations submitted. */
+      submitted: number;
+    };
+    ListedPanelMemberPageDto: {
+      items: components['schemas']['ListedPanelMemberDto'][];
+      total: number;
+    };
     LoginDto: {
       email: string;
       password: string;
@@ -2739,9 +3168,11 @@ export interface components {
         | 'evaluation.reopened'
         | 'evaluation.reopened_with_reason'
         | 'evaluation.reminder'
+        | 'clarification.requested'
         | 'cohort.selected'
         | 'cohort.waitlisted'
         | 'cohort.not_selected'
+        | 'discussion.mentioned'
         | 'account.invitation'
         | 'account.colleague_invitation'
         | 'account.password_reset'
@@ -2781,9 +3212,11 @@ export interface components {
         | 'evaluation.reopened'
         | 'evaluation.reopened_with_reason'
         | 'evaluation.reminder'
+        | 'clarification.requested'
         | 'cohort.selected'
         | 'cohort.waitlisted'
         | 'cohort.not_selected'
+        | 'discussion.mentioned'
         | 'account.invitation'
         | 'account.colleague_invitation'
         | 'account.password_reset'
@@ -2812,9 +3245,11 @@ export interface components {
         | 'evaluation.reopened'
         | 'evaluation.reopened_with_reason'
         | 'evaluation.reminder'
+        | 'clarification.requested'
         | 'cohort.selected'
         | 'cohort.waitlisted'
-        | 'cohort.not_selected';
+        | 'cohort.not_selected'
+        | 'discussion.mentioned';
     };
     NotificationPreviewsDto: {
       /** @description One per template and language that some recipient reads, the languages in a fixed order. */
@@ -2887,6 +3322,17 @@ export interface components {
     PanelRequestDto: {
       evaluatorIds: string[];
     };
+    ParticipantDto: {
+      displayName: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'evaluator' | 'secretariat';
+    };
+    ParticipantPageDto: {
+      items: components['schemas']['ParticipantDto'][];
+      total: number;
+    };
     PasswordResetConfirmDto: {
       password: string;
       /** @description The token of the e-mailed link (after `#token=`). */
@@ -2901,6 +3347,20 @@ export interface components {
        * @example If an account uses this address, a link to reset its password has been sent to it.
        */
       message: string;
+    };
+    PersonRefDto: {
+      displayName: string;
+      /** Format: uuid */
+      id: string;
+    };
+    PostTextDto: {
+      /** @description Plain text; surrounding blank space is dropped, and what remains must not be empty. */
+      body: string;
+      /**
+       * @description Participants of the thread the post mentions (GET …/discussion/participants); each is notified once.
+       * @default []
+       */
+      mentionIds: string[];
     };
     Problem: {
       /** @description Stable machine code, e.g. VALIDATION_FAILED, DEADLINE_PASSED. */
@@ -3083,9 +3543,11 @@ export interface components {
         | 'evaluation.reopened'
         | 'evaluation.reopened_with_reason'
         | 'evaluation.reminder'
+        | 'clarification.requested'
         | 'cohort.selected'
         | 'cohort.waitlisted'
         | 'cohort.not_selected'
+        | 'discussion.mentioned'
         | 'account.invitation'
         | 'account.colleague_invitation'
         | 'account.password_reset'
@@ -3153,6 +3615,12 @@ export interface components {
       size: number;
     };
     SaveEvaluationDto: {
+      /**
+       * @description How confident the evaluator is in this evaluation. Optional, also for submission (clients that
+       *     predate it keep working); a draft saved without it has none.
+       * @enum {string}
+       */
+      confidence?: 'low' | 'medium' | 'high';
       overallComment?: string;
       scores: components['schemas']['ScoreDto'][];
     };
@@ -3303,6 +3771,12 @@ export interface components {
     };
     UpdateCallDto: {
       assignment?: components['schemas']['AssignmentSettingsDto'];
+      /**
+       * @description Blind review: evaluators see a pseudonym (e.g. `A-017`) instead of who applied, and neither its
+       *     city, website, team nor its documents' names. Changeable until the first assignment.
+       * @default false
+       */
+      blind: boolean;
       /** Format: date-time */
       closesAt?: string;
       cohortSize?: number;
@@ -3453,6 +3927,277 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ApplicationDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ClarificationsController_listForApplication: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClarificationPageDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ClarificationsController_ask: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AskClarificationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClarificationDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  DiscussionController_thread: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DiscussionThreadDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  DiscussionController_participants: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        /** @description Part of the participant's name, in any case. */
+        search?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ParticipantPageDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  DiscussionController_posts: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DiscussionPostPageDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  DiscussionController_post: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PostTextDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DiscussionPostDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  DiscussionController_edit: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The version last read, e.g. "1". */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+        postId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PostTextDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DiscussionPostDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  DiscussionController_versions: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+        postId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DiscussionPostVersionPageDto'];
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
@@ -4972,6 +5717,41 @@ export interface operations {
       };
     };
   };
+  ClarificationsController_listForCall: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        /** @description Only requests in these statuses (repeat the parameter for several: `status=proposed&status=expired`). */
+        status?: ('proposed' | 'sent' | 'declined' | 'answered' | 'expired')[];
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CallClarificationPageDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   CallsController_close: {
     parameters: {
       query?: never;
@@ -5363,6 +6143,56 @@ export interface operations {
       };
     };
   };
+  PanelController_listPanelMembers: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        /**
+         * @description What to sort by (`load`: live assignments, `submitted`: evaluations submitted), descending with a
+         *     leading `-`; by name by default. Members without a country or affiliation come last.
+         */
+        sort?:
+          | 'name'
+          | '-name'
+          | 'email'
+          | '-email'
+          | 'country'
+          | '-country'
+          | 'affiliation'
+          | '-affiliation'
+          | 'load'
+          | '-load'
+          | 'submitted'
+          | '-submitted';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ListedPanelMemberPageDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   PanelProgressController_panelProgress: {
     parameters: {
       query?: {
@@ -5683,6 +6513,143 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CallStatisticsDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ClarificationsController_answer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['AnswerClarificationFormDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClarificationDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ClarificationsController_approve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApproveClarificationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClarificationDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ClarificationsController_decline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeclineClarificationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClarificationDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ClarificationsController_document: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The bytes as uploaded. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': Blob;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': Blob;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': Blob;
+          'image/jpeg': Blob;
+          'image/png': Blob;
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
