@@ -9,6 +9,7 @@ import { ApplicationAccess } from './application/application-access';
 import { ApplicationBulkService } from './application/application-bulk.service';
 import { ApplicationOutcomesService } from './application/application-outcomes.service';
 import { ApplicationsService } from './application/applications.service';
+import { BlindReview } from './application/blind-review.service';
 import { ClarificationsService } from './application/clarifications.service';
 import { DocumentInspector } from './application/document-inspector';
 import { applicationsConfig } from './applications.config';
@@ -19,6 +20,7 @@ import { ApplicationOutcomesRepository } from './infrastructure/application-outc
 import { ApplicationsRepository } from './infrastructure/applications.repository';
 import { ClarificationsRepository } from './infrastructure/clarifications.repository';
 import { DocumentsRepository } from './infrastructure/documents.repository';
+import { PseudonymsRepository } from './infrastructure/pseudonyms.repository';
 
 @Module({
   imports: [
@@ -42,6 +44,8 @@ import { DocumentsRepository } from './infrastructure/documents.repository';
     DocumentInspector,
     ClarificationsService,
     ClarificationsRepository,
+    BlindReview,
+    PseudonymsRepository,
   ],
   exports: [
     ApplicationsService,
@@ -49,6 +53,7 @@ import { DocumentsRepository } from './infrastructure/documents.repository';
     ApplicationOutcomesService,
     ApplicationBulkService,
     ClarificationsService,
+    BlindReview,
   ],
 })
 export class ApplicationsModule {}

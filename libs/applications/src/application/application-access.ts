@@ -28,6 +28,14 @@ export class ApplicationAccess {
     );
   }
 
+  /**
+   * Whether a reader of the application reads it by another context's grant (an assigned
+   * evaluator's) rather than as the secretariat or as the applicant.
+   */
+  async readsByGrant(actor: AuthUser, application: Application): Promise<boolean> {
+    return !isStaff(actor) && !(await this.isMember(actor, application));
+  }
+
   /** Only the applicant's own organisation edits, submits or withdraws. */
   async assertCanEdit(actor: AuthUser, application: Application | null): Promise<Application> {
     const visible = await this.assertCanRead(actor, application);

@@ -14,6 +14,7 @@ import {
   ValidationError,
   VersionConflictError,
   databaseNow,
+  isStaff,
 } from '@app/platform';
 import { Answers, Application, answersCurrentAt } from '../domain/application';
 import { APPLICATION_EVENTS, ApplicationEvents, applicationEvent } from '../domain/application-events';
@@ -31,6 +32,7 @@ import { decideEligibility, missingDocuments } from '../domain/eligibility.rules
 import { ApplicationRecord, ApplicationsRepository, Submitter } from '../infrastructure/applications.repository';
 import { DocumentInfo } from '../infrastructure/documents.repository';
 import { ApplicationAccess } from './application-access';
+import { BlindReview } from './blind-review.service';
 import { withServedName } from './served-documents';
 
 export type AnswerPatch = Record<string, Answers[string] | null>;
@@ -41,6 +43,8 @@ export interface ApplicationView {
   documents: DocumentInfo[];
   call: Call;
   submitter: Submitter | null;
+  /** In a blind call, to its evaluators and the secretariat: the pseudonym evaluators know it by. */
+  pseudonym?: string;
 }
 
 @Injectable()
@@ -51,6 +55,7 @@ export class ApplicationsService {
     private readonly organisations: OrganisationsService,
     private readonly members: OrganisationMembersService,
     private readonly access: ApplicationAccess,
+    private readonly blindReview: BlindReview,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
@@ -213,11 +218,23 @@ export class ApplicationsService {
     });
   }
 
+  /**
+   * One application as its reader may see it. In a blind call an evaluator reads it under its
+   * pseudonym, without who submitted it, and the secretariat also learns the pseudonym.
+   */
   async get(actor: AuthUser, id: string): Promise<ApplicationView> {
     const record = await this.applications.findWithDocuments(id);
     if (!record) throw new NotFoundError('Application');
     await this.access.assertCanRead(actor, record.application);
-    return this.view(record, await this.calls.get(record.application.callId));
+    const call = await this.calls.get(record.application.callId);
+    const view = this.view(record, call);
+    if (!call.blind) return view;
+    if (await this.access.readsByGrant(actor, record.application)) {
+      const [seen] = await this.blindReview.asReviewerSees([view], new Map([[call.id, call]]));
+      return { ...view, ...seen, submitter: null, pseudonym: seen.pseudonym ?? undefined };
+    }
+    if (!isStaff(actor)) return view;
+    return { ...view, pseudonym: (await this.blindReview.pseudonymsOf(call, [record.application])).get(id) };
   }
 
   /** The applications of the caller's organisation. */

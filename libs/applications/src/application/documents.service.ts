@@ -4,6 +4,7 @@ import { CallsService, assertBeforePublication } from '@app/calls';
 import { AuthUser, NotFoundError, Transactions } from '@app/platform';
 import { NotDraftError } from '../domain/applications.errors';
 import { ApplicationsConfig, applicationsConfig } from '../applications.config';
+import { blindDocumentName } from '../domain/blind-review';
 import { assertWithinQuota } from '../domain/document-quota';
 import { DocumentEntity } from '../infrastructure/application.entities';
 import { ApplicationsRepository } from '../infrastructure/applications.repository';
@@ -60,11 +61,16 @@ export class DocumentsService {
     });
   }
 
+  /** The document with its bytes; an evaluator of a blind call receives it named by its position (`Document 2.pdf`). */
   async download(actor: AuthUser, applicationId: string, documentId: string): Promise<DocumentEntity> {
-    await this.access.assertCanRead(actor, await this.applications.findById(applicationId));
+    const application = await this.access.assertCanRead(actor, await this.applications.findById(applicationId));
     const document = await this.documents.findWithContent(applicationId, documentId);
     if (!document) throw new NotFoundError('Document');
-    return withServedName(document);
+    const served = withServedName(document);
+    if (!(await this.access.readsByGrant(actor, application))) return served;
+    if (!(await this.calls.get(application.callId)).blind) return served;
+    const position = (await this.documents.listFor([applicationId])).findIndex((d) => d.id === documentId) + 1;
+    return { ...served, filename: blindDocumentName(position, served.filename) };
   }
 
   async remove(actor: AuthUser, applicationId: string, documentId: string): Promise<void> {

@@ -208,9 +208,20 @@ export class ApplicationDto {
   documents: DocumentDto[];
   createdAt: Date;
   updatedAt: Date;
-  /** In the read of one application: the member who submitted it, null before its submission. */
+  /**
+   * In the read of one application: the member who submitted it, null before its submission (and
+   * always to an evaluator of a blind call).
+   */
   @ApiPropertyOptional({ type: SubmitterDto, nullable: true })
   submittedBy?: SubmitterDto | null;
+  /**
+   * In the read of one application of a blind call, to its evaluators and the secretariat: the
+   * pseudonym (e.g. `A-017`) evaluators know it by. They then read neither the answers to URL and
+   * e-mail questions nor the organisation's name, city or website in the others, and its documents
+   * are named by position (`Document 1.pdf`).
+   */
+  @ApiPropertyOptional({ example: 'A-017' })
+  pseudonym?: string;
 }
 
 export class ApplicantOrganisationDto {

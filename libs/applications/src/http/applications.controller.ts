@@ -225,9 +225,16 @@ export class ApplicationsController {
     await this.documents.remove(actor, id, documentId);
   }
 
-  private respond(res: Response, { application, documents, call, submitter }: ApplicationView): ApplicationDto {
+  private respond(
+    res: Response,
+    { application, documents, call, submitter, pseudonym }: ApplicationView,
+  ): ApplicationDto {
     res.setHeader('ETag', `"${application.version}"`);
-    return { ...toApplicationDto(application, documents, new Map([[call.id, call]])), submittedBy: submitter };
+    return {
+      ...toApplicationDto(application, documents, new Map([[call.id, call]])),
+      submittedBy: submitter,
+      ...(pseudonym ? { pseudonym } : {}),
+    };
   }
 
   private async page(page: Page<Application>): Promise<Page<ApplicationDto>> {

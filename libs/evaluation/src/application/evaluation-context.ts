@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Application, ApplicationsService, DocumentsService } from '@app/applications';
+import { Application, ApplicationsService, BlindReview, DocumentsService } from '@app/applications';
 import { Call, CallsService, isBeforePublication } from '@app/calls';
 import { OrganisationMembersService, OrganisationsService, User, UsersService } from '@app/identity';
 import { NotFoundError, Transaction } from '@app/platform';
@@ -7,7 +7,10 @@ import { ApplicantOrganisation, ApplicationProfile, EvaluatorProfile } from '../
 import { AssignmentNotYetError, CallPublishedError } from '../domain/evaluation.errors';
 
 export interface ApplicationForReview extends Application {
+  /** Who applied; in a blind call, its pseudonym. */
   organisationName: string;
+  /** In a blind call, the pseudonym evaluators know the application by; null in any other. */
+  pseudonym: string | null;
   documents: Array<{ id: string; kind: string; filename: string; mimeType: string; size: number }>;
 }
 
@@ -18,6 +21,7 @@ export class EvaluationContext {
     private readonly calls: CallsService,
     private readonly applications: ApplicationsService,
     private readonly documents: DocumentsService,
+    private readonly blindReview: BlindReview,
     private readonly organisations: OrganisationsService,
     private readonly members: OrganisationMembersService,
     private readonly users: UsersService,
@@ -89,20 +93,38 @@ export class EvaluationContext {
     return profile;
   }
 
-  /** What an evaluator reads of its assigned applications: answers, documents, who applied. */
+  /** What an evaluator reads of its assigned applications: answers, documents, who applied (in a blind call, a pseudonym). */
   async applicationsForReview(ids: string[]): Promise<ApplicationForReview[]> {
     const applications = await this.applications.findByIds(ids);
-    const [names, documents] = await Promise.all([
+    const [names, documents, calls] = await Promise.all([
       this.organisations.namesOf(applications.map((a) => a.organisationId)),
       this.documents.list(ids),
+      this.applications.callsOf(applications),
     ]);
-    return applications.map((a) => ({
-      ...a,
-      organisationName: names.get(a.organisationId) ?? '',
-      documents: documents
-        .filter((d) => d.applicationId === a.id)
-        .map((d) => ({ id: d.id, kind: d.kind, filename: d.filename, mimeType: d.mimeType, size: d.size })),
+    const readable = applications.map((application) => ({
+      application,
+      documents: documents.filter((d) => d.applicationId === application.id),
     }));
+    return (await this.blindReview.asReviewerSees(readable, calls)).map(({ application, documents, pseudonym }) => ({
+      ...application,
+      organisationName: pseudonym ?? names.get(application.organisationId) ?? '',
+      pseudonym,
+      documents: documents.map((d) => ({
+        id: d.id,
+        kind: d.kind,
+        filename: d.filename,
+        mimeType: d.mimeType,
+        size: d.size,
+      })),
+    }));
+  }
+
+  /** How notices to an evaluator name an application: its organisation, or in a blind call its pseudonym. */
+  async nameForEvaluators(applicationId: string): Promise<string> {
+    const application = await this.requireApplication(applicationId);
+    const call = await this.calls.get(application.callId);
+    if (call.blind) return (await this.blindReview.pseudonymsOf(call, [application])).get(applicationId) ?? '';
+    return (await this.organisations.namesOf([application.organisationId])).get(application.organisationId) ?? '';
   }
 
   private async profiles(

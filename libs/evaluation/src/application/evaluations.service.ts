@@ -96,7 +96,7 @@ export class EvaluationsService {
     // application never changes.
     const found = await this.assignments.findById(assignmentId);
     if (!found) throw new NotFoundError('Assignment');
-    const organisation = (await this.context.applicantOrganisations([found.applicationId])).get(found.applicationId);
+    const applicant = await this.context.nameForEvaluators(found.applicationId);
     await this.transactions.run(async (tx) => {
       const assignment = await this.assignments.lockById(tx, assignmentId);
       if (!assignment) throw new NotFoundError('Assignment');
@@ -105,7 +105,7 @@ export class EvaluationsService {
       await this.assignments.update(tx, assignmentId, { status, submittedAt: null });
       await this.scoring.requestRescore(tx, assignment.callId);
       await this.notifications.notify(tx, [
-        reopenedNotice(assignment.evaluatorId, call, organisation?.name ?? '', reason),
+        reopenedNotice(assignment.evaluatorId, call, applicant, reason),
       ]);
       await recordAssignmentEvent(this.audit, tx, actor, {
         action: 'evaluation.reopened',

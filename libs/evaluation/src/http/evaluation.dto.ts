@@ -188,7 +188,15 @@ export class ReviewDocumentDto {
 export class ApplicationForReviewDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
+  /** Who applied; in a blind call, its pseudonym. */
   organisationName: string;
+  /**
+   * In a blind call, the pseudonym (e.g. `A-017`) the application is known by, null in any other.
+   * Its answers to URL and e-mail questions are then left out, the organisation's name, city and
+   * website taken out of the others, and its documents named by position (`Document 1.pdf`).
+   */
+  @ApiProperty({ type: 'string', nullable: true, example: 'A-017' })
+  pseudonym: string | null;
   countryCode: string;
   region: string;
   @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] } })

@@ -34,6 +34,7 @@ export function toApplicationForReviewDto(application: ApplicationForReview): Ap
   return {
     id: application.id,
     organisationName: application.organisationName,
+    pseudonym: application.pseudonym,
     countryCode: application.countryCode,
     region: application.region,
     answers: application.answers,

@@ -69,8 +69,12 @@ export class OrganisationsService {
 
   /** Organisation names by id, for listings of other contexts. */
   async namesOf(ids: string[]): Promise<Map<string, string>> {
-    const organisations = await this.organisations.findByIds([...new Set(ids)]);
-    return new Map(organisations.map((o) => [o.id, o.name]));
+    return new Map((await this.getMany(ids)).map((o) => [o.id, o.name]));
+  }
+
+  /** Organisations by id, for other contexts, which apply their own access rules (unknown ids are left out). */
+  getMany(ids: string[]): Promise<Organisation[]> {
+    return this.organisations.findByIds([...new Set(ids)]);
   }
 
   /** The organisation the caller belongs to, if any. */

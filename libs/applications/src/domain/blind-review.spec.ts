@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import type { Question, QuestionType } from '@app/calls';
+import { IdentifyingFacts, WITHHELD_MARK, blindAnswers, blindDocumentName, pseudonymOf, redactor } from './blind-review';
+
+const q = (key: string, type: QuestionType): Question => ({ key, label: key, type, required: false });
+const FACTS: IdentifyingFacts = {
+  name: 'Dakar Tech Lab',
+  city: 'Thiès',
+  website: 'https://www.dakar-techlab.sn/fr/',
+};
+
+describe('pseudonymOf', () => {
+  it('numbers on three digits at least', () => {
+    expect([1, 17, 999, 1000].map(pseudonymOf)).toEqual(['A-001', 'A-017', 'A-999', 'A-1000']);
+  });
+});
+
+describe('blindDocumentName', () => {
+  it('names a document by its position and keeps only its extension', () => {
+    expect(blindDocumentName(1, 'Dakar Tech Lab – statuts.pdf')).toBe('Document 1.pdf');
+    expect(blindDocumentName(12, 'plan.v2.docx')).toBe('Document 12.docx');
+    expect(blindDocumentName(3, 'README')).toBe('Document 3');
+    expect(blindDocumentName(2, '.hidden')).toBe('Document 2');
+  });
+});
+
+describe('blindAnswers', () => {
+  const questions = [q('pitch', 'longtext'), q('site', 'url'), q('contact', 'email'), q('staff', 'number')];
+
+  it('leaves out URL and e-mail answers and replaces the name, city and website in the others', () => {
+    const answers = {
+      pitch: 'DAKAR TECH LAB, based in thiès, runs www.dakar-techlab.sn and dakar-techlab.sn/fr for Dakar start-ups.',
+      site: 'https://www.dakar-techlab.sn',
+      contact: 'info@dakar-techlab.sn',
+      staff: 12,
+      removedQuestion: 'Dakar Tech Lab again',
+    };
+    expect(blindAnswers(questions, answers, FACTS, 'A-017')).toEqual({
+      pitch: `A-017, based in ${WITHHELD_MARK}, runs ${WITHHELD_MARK} and ${WITHHELD_MARK}/fr for Dakar start-ups.`,
+      staff: 12,
+      removedQuestion: 'A-017 again',
+    });
+  });
+
+  it('replaces whole words only', () => {
+    const redact = redactor({ name: 'Hub', city: 'Bo', website: null }, 'A-001');
+    expect(redact('GitHub, the Hub, Bonn and Bo.')).toBe(`GitHub, the A-001, Bonn and ${WITHHELD_MARK}.`);
+  });
+
+  it('changes nothing when the organisation declared nothing long enough to look for', () => {
+    const redact = redactor({ name: 'X', city: null, website: '' }, 'A-001');
+    expect(redact('X marks the spot')).toBe('X marks the spot');
+  });
+
+  it('never lets a mention of the name, city or website through, whatever surrounds it', () => {
+    const word = fc.stringMatching(/^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'-]{2,11}$/);
+    const facts = fc.record({
+      name: fc.array(word, { minLength: 1, maxLength: 3 }).map((words) => words.join(' ')),
+      city: fc.option(word, { nil: null }),
+      website: fc.option(word.map((w) => `https://www.${w.toLowerCase()}.org/`), { nil: null }),
+    });
+    const separator = fc.constantFrom(' ', ', ', '. ', ' (', ') ', '\n', ' – ');
+    fc.assert(
+      fc.property(facts, fc.array(fc.tuple(fc.nat(3), separator), { maxLength: 12 }), (declared, pieces) => {
+        const mentions = [declared.name, declared.city ?? 'plain', declared.website ?? 'text', 'filler'];
+        const text = pieces.map(([i, sep]) => `${sep}${mentions[i].toUpperCase()}${sep}`).join('');
+        const out = redactor(declared, 'A-042')(text).toLowerCase();
+        for (const term of [declared.name, declared.city, declared.website?.replace(/^https:\/\/www\./, '')]) {
+          if (term && !'a-042 filler plain text'.includes(term.toLowerCase())) {
+            expect(out).not.toMatch(new RegExp(`(?<![\\p{L}\\p{N}])${escape(term.toLowerCase())}(?![\\p{L}\\p{N}])`, 'u'));
+          }
+        }
+      }),
+    );
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
