@@ -10,6 +10,13 @@ import {
   seatPanel,
   secretariatOf,
 } from '../support/evaluation-fixtures';
+import {
+  answerClarification,
+  askClarification,
+  clarificationId,
+  clarificationsOf,
+  replyByIn,
+} from '../support/clarifications';
 import { Actor, Applicant, SAMPLE_PDF, createApplicant, createCall } from '../support/fixtures';
 import { TestApi } from '../support/test-app';
 
@@ -236,6 +243,26 @@ describe('evaluation: blind calls', () => {
         }),
       );
       expect(declared.status).toBe(201);
+
+      // A question to the applicant, its answer naming the centre, and the answer's document.
+      await as(askClarification(api, token, lumiereId, { question: 'How many mentors?', replyBy: replyByIn(5) }));
+      const asked = await clarificationId(api, secretariat.token, lumiereId, 'How many start-ups a year?');
+      const answered = await answerClarification(api, lumiere.token, asked, `${LUMIERE.name} in ${LUMIERE.city}: 40.`, {
+        buffer: SAMPLE_PDF,
+        filename: `${LUMIERE.name} cohorts.pdf`,
+      });
+      expect(answered.status).toBe(200);
+      const questions = await as(clarificationsOf(api, token, lumiereId));
+      expect(questions.body.items).toContainEqual(
+        expect.objectContaining({
+          answer: `${pseudonym} in […]: 40.`,
+          answeredBy: null,
+          document: expect.objectContaining({ filename: 'Answer.pdf' }),
+        }),
+      );
+      const answerFile = await download(api, `/api/v1/clarifications/${asked}/document`, token);
+      seen.push(answerFile);
+      expect(answerFile.headers['content-disposition']).toContain('filename="Answer.pdf"');
 
       const everything = seen.map(readable).join('\n').toLowerCase();
       for (const centre of [LUMIERE, KISUMU]) {

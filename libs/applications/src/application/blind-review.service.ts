@@ -1,10 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import type { Call } from '@app/calls';
+import { Call, CallsService } from '@app/calls';
 import { OrganisationsService } from '@app/identity';
+import { AuthUser } from '@app/platform';
 import { Application } from '../domain/application';
-import { WITHHELD_MARK, blindAnswers, blindDocumentName, pseudonymOf } from '../domain/blind-review';
+import {
+  IdentifyingFacts,
+  WITHHELD_MARK,
+  blindAnswers,
+  blindClarification,
+  blindDocumentName,
+  pseudonymOf,
+  redactor,
+} from '../domain/blind-review';
+import { Clarification } from '../domain/clarification';
 import { DocumentInfo } from '../infrastructure/documents.repository';
 import { PseudonymsRepository } from '../infrastructure/pseudonyms.repository';
+import { ApplicationAccess } from './application-access';
+
+const NO_FACTS: IdentifyingFacts = { name: '', city: null, website: null };
 
 /** An application with its documents in upload order, as a reader is about to receive them. */
 export interface ReadableApplication {
@@ -29,7 +42,28 @@ export class BlindReview {
   constructor(
     private readonly pseudonyms: PseudonymsRepository,
     private readonly organisations: OrganisationsService,
+    private readonly calls: CallsService,
+    private readonly access: ApplicationAccess,
   ) {}
+
+  /** Whether who applied must be hidden from this reader of the application: an evaluator of a blind call. */
+  async hidesApplicantFrom(actor: AuthUser, application: Application): Promise<boolean> {
+    return (await this.access.readsByGrant(actor, application)) && (await this.calls.get(application.callId)).blind;
+  }
+
+  /** Clarification requests of an application, as an evaluator of its blind call reads them. */
+  async clarificationsAsReviewerSees(application: Application, requests: Clarification[]): Promise<Clarification[]> {
+    const call = await this.calls.get(application.callId);
+    const [facts, pseudonyms] = await Promise.all([
+      this.factsOf([application.organisationId]),
+      this.pseudonymsOf(call, [application]),
+    ]);
+    const redact = redactor(
+      facts.get(application.organisationId) ?? NO_FACTS,
+      pseudonyms.get(application.id) ?? WITHHELD_MARK,
+    );
+    return requests.map((request) => blindClarification(request, redact));
+  }
 
   /**
    * The pseudonyms of these submitted applications of a blind call by application id, the call's
@@ -50,21 +84,15 @@ export class BlindReview {
   async asReviewerSees(items: ReadableApplication[], calls: ReadonlyMap<string, Call>): Promise<ReviewedApplication[]> {
     const blind = items.map((i) => i.application).filter((a) => calls.get(a.callId)?.blind);
     if (blind.length === 0) return items.map((item) => ({ ...item, pseudonym: null }));
-    const [organisations, pseudonyms] = await Promise.all([
-      this.organisations.getMany(blind.map((a) => a.organisationId)),
+    const [facts, pseudonyms] = await Promise.all([
+      this.factsOf(blind.map((a) => a.organisationId)),
       this.pseudonymsByCall(calls, blind),
     ]);
-    const facts = new Map(organisations.map((o) => [o.id, o]));
     return items.map(({ application, documents }) => {
       const call = calls.get(application.callId);
       if (!call?.blind) return { application, documents, pseudonym: null };
       const pseudonym = pseudonyms.get(application.id) ?? WITHHELD_MARK;
-      const organisation = facts.get(application.organisationId);
-      const declared = {
-        name: organisation?.name ?? '',
-        city: organisation?.city ?? null,
-        website: organisation?.website ?? null,
-      };
+      const declared = facts.get(application.organisationId) ?? NO_FACTS;
       return {
         application: {
           ...application,
@@ -74,6 +102,11 @@ export class BlindReview {
         pseudonym,
       };
     });
+  }
+
+  private async factsOf(organisationIds: string[]): Promise<Map<string, IdentifyingFacts>> {
+    const organisations = await this.organisations.getMany(organisationIds);
+    return new Map(organisations.map((o) => [o.id, { name: o.name, city: o.city, website: o.website }]));
   }
 
   private async pseudonymsByCall(

@@ -16,6 +16,7 @@ import {
   isStaff,
 } from '@app/platform';
 import { Application } from '../domain/application';
+import { blindAnswerDocumentName } from '../domain/blind-review';
 import {
   Clarification,
   ClarificationReader,
@@ -33,6 +34,7 @@ import {
   ClarificationsRepository,
 } from '../infrastructure/clarifications.repository';
 import { ApplicationAccess } from './application-access';
+import { BlindReview } from './blind-review.service';
 import { DocumentInspector, UploadedFile } from './document-inspector';
 
 export interface ClarificationQuestion {
@@ -62,6 +64,7 @@ export class ClarificationsService {
     private readonly organisations: OrganisationsService,
     private readonly members: OrganisationMembersService,
     private readonly access: ApplicationAccess,
+    private readonly blindReview: BlindReview,
     private readonly inspector: DocumentInspector,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
@@ -177,14 +180,16 @@ export class ClarificationsService {
 
   /** The application's requests its reader may see: all for the secretariat, sent ones and its own proposals for an evaluator. */
   async listForApplication(actor: AuthUser, applicationId: string, page: PageQuery): Promise<Page<Clarification>> {
-    await this.access.assertCanRead(actor, await this.applications.findById(applicationId));
+    const application = await this.access.assertCanRead(actor, await this.applications.findById(applicationId));
     const reader = readerOf(actor);
     const found = await this.clarifications.pageForApplication(
       applicationId,
       { everything: reader.kind === 'secretariat', proposer: reader.kind === 'evaluator' ? reader.id : null },
       page,
     );
-    return { items: found.items.map((request) => asSeenBy(reader, request)), total: found.total };
+    const items = found.items.map((request) => asSeenBy(reader, request));
+    if (!(await this.blindReview.hidesApplicantFrom(actor, application))) return { items, total: found.total };
+    return { items: await this.blindReview.clarificationsAsReviewerSees(application, items), total: found.total };
   }
 
   /** The secretariat's queue of a call: its requests in the given statuses, oldest first. */
@@ -200,10 +205,11 @@ export class ClarificationsService {
   /** The answer's document, to those who may read the request. */
   async document(actor: AuthUser, id: string): Promise<ClarificationDocument> {
     const request = await this.require(id);
-    await this.access.assertCanRead(actor, await this.applications.findById(request.applicationId));
+    const application = await this.access.assertCanRead(actor, await this.applications.findById(request.applicationId));
     const document = mayRead(readerOf(actor), request) ? await this.clarifications.findDocument(id) : null;
     if (!document) throw new NotFoundError('Document');
-    return document;
+    if (!(await this.blindReview.hidesApplicantFrom(actor, application))) return document;
+    return { ...document, filename: blindAnswerDocumentName(document.filename) };
   }
 
   private async addresseeOf(application: Application): Promise<Addressee> {

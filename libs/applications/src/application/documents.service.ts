@@ -10,6 +10,7 @@ import { DocumentEntity } from '../infrastructure/application.entities';
 import { ApplicationsRepository } from '../infrastructure/applications.repository';
 import { DocumentInfo, DocumentsRepository } from '../infrastructure/documents.repository';
 import { ApplicationAccess } from './application-access';
+import { BlindReview } from './blind-review.service';
 import { assertAcceptingApplications } from './applications.service';
 import { DocumentInspector, UploadedFile } from './document-inspector';
 import { withServedName } from './served-documents';
@@ -21,6 +22,7 @@ export class DocumentsService {
     private readonly documents: DocumentsRepository,
     private readonly calls: CallsService,
     private readonly access: ApplicationAccess,
+    private readonly blindReview: BlindReview,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly inspector: DocumentInspector,
@@ -67,8 +69,7 @@ export class DocumentsService {
     const document = await this.documents.findWithContent(applicationId, documentId);
     if (!document) throw new NotFoundError('Document');
     const served = withServedName(document);
-    if (!(await this.access.readsByGrant(actor, application))) return served;
-    if (!(await this.calls.get(application.callId)).blind) return served;
+    if (!(await this.blindReview.hidesApplicantFrom(actor, application))) return served;
     const position = (await this.documents.listFor([applicationId])).findIndex((d) => d.id === documentId) + 1;
     return { ...served, filename: blindDocumentName(position, served.filename) };
   }

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import type { Question, QuestionType } from '@app/calls';
-import { IdentifyingFacts, WITHHELD_MARK, blindAnswers, blindDocumentName, pseudonymOf, redactor } from './blind-review';
+import {
+  IdentifyingFacts,
+  WITHHELD_MARK,
+  blindAnswers,
+  blindClarification,
+  blindDocumentName,
+  pseudonymOf,
+  redactor,
+} from './blind-review';
+import type { Clarification } from './clarification';
 
 const q = (key: string, type: QuestionType): Question => ({ key, label: key, type, required: false });
 const FACTS: IdentifyingFacts = {
@@ -21,6 +30,28 @@ describe('blindDocumentName', () => {
     expect(blindDocumentName(12, 'plan.v2.docx')).toBe('Document 12.docx');
     expect(blindDocumentName(3, 'README')).toBe('Document 3');
     expect(blindDocumentName(2, '.hidden')).toBe('Document 2');
+  });
+});
+
+describe('blindClarification', () => {
+  const request = {
+    id: 'c1',
+    answer: 'Dakar Tech Lab has 12 mentors in Thiès.',
+    answeredBy: { id: 'u1', displayName: 'Awa Ndiaye' },
+    document: { filename: 'Dakar Tech Lab mentors.xlsx', mimeType: 'application/xlsx', size: 10, sha256: 'ab' },
+  } as Clarification;
+
+  it('hides who answered, the centre in the answer, and its document name', () => {
+    expect(blindClarification(request, redactor(FACTS, 'A-003'))).toMatchObject({
+      answer: `A-003 has 12 mentors in ${WITHHELD_MARK}.`,
+      answeredBy: null,
+      document: { filename: 'Answer.xlsx', sha256: 'ab' },
+    });
+  });
+
+  it('keeps a request not yet answered as it is', () => {
+    const open = { ...request, answer: null, answeredBy: null, document: null };
+    expect(blindClarification(open, redactor(FACTS, 'A-003'))).toEqual(open);
   });
 });
 
@@ -57,7 +88,10 @@ describe('blindAnswers', () => {
     const facts = fc.record({
       name: fc.array(word, { minLength: 1, maxLength: 3 }).map((words) => words.join(' ')),
       city: fc.option(word, { nil: null }),
-      website: fc.option(word.map((w) => `https://www.${w.toLowerCase()}.org/`), { nil: null }),
+      website: fc.option(
+        word.map((w) => `https://www.${w.toLowerCase()}.org/`),
+        { nil: null },
+      ),
     });
     const separator = fc.constantFrom(' ', ', ', '. ', ' (', ') ', '\n', ' – ');
     fc.assert(
@@ -67,7 +101,9 @@ describe('blindAnswers', () => {
         const out = redactor(declared, 'A-042')(text).toLowerCase();
         for (const term of [declared.name, declared.city, declared.website?.replace(/^https:\/\/www\./, '')]) {
           if (term && !'a-042 filler plain text'.includes(term.toLowerCase())) {
-            expect(out).not.toMatch(new RegExp(`(?<![\\p{L}\\p{N}])${escape(term.toLowerCase())}(?![\\p{L}\\p{N}])`, 'u'));
+            expect(out).not.toMatch(
+              new RegExp(`(?<![\\p{L}\\p{N}])${escape(term.toLowerCase())}(?![\\p{L}\\p{N}])`, 'u'),
+            );
           }
         }
       }),

@@ -1,5 +1,6 @@
 import type { Question, QuestionType } from '@app/calls';
 import type { Answers } from './application';
+import type { Clarification } from './clarification';
 
 /** What would tell an evaluator of a blind call who applied, as the organisation declared it. */
 export interface IdentifyingFacts {
@@ -24,9 +25,29 @@ export function pseudonymOf(number: number): string {
 
 /** The name an evaluator of a blind call sees for the `position`th document (from 1), keeping its extension. */
 export function blindDocumentName(position: number, filename: string): string {
+  return `Document ${position}${extensionOf(filename)}`;
+}
+
+/**
+ * A clarification request as an evaluator of a blind call reads it: the answer without who wrote
+ * it and without the centre's name, city or website; its document named `Answer` with its extension.
+ */
+export function blindClarification(request: Clarification, redact: (text: string) => string): Clarification {
+  return {
+    ...request,
+    answer: request.answer === null ? null : redact(request.answer),
+    answeredBy: null,
+    document: request.document && { ...request.document, filename: blindAnswerDocumentName(request.document.filename) },
+  };
+}
+
+export function blindAnswerDocumentName(filename: string): string {
+  return `Answer${extensionOf(filename)}`;
+}
+
+function extensionOf(filename: string): string {
   const dot = filename.lastIndexOf('.');
-  const extension = dot > 0 ? filename.slice(dot) : '';
-  return `Document ${position}${extension}`;
+  return dot > 0 ? filename.slice(dot) : '';
 }
 
 /**
