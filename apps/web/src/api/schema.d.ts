@@ -2047,13 +2047,24 @@ export interface components {
        * @enum {string|null}
        */
       outcome: 'selected' | 'waitlisted' | 'not_selected' | null;
+      /**
+       * @description In the read of one application of a blind call, to its evaluators and the secretariat: the
+       *     pseudonym (e.g. `A-017`) evaluators know it by. They then read neither the answers to URL and
+       *     e-mail questions nor the organisation's name, city or website in the others, and its documents
+       *     are named by position (`Document 1.pdf`).
+       * @example A-017
+       */
+      pseudonym?: string;
       /** @enum {string} */
       region: 'AFR' | 'AMS' | 'ARB' | 'ASP' | 'CIS' | 'EUR';
       /** @enum {string} */
       status: 'draft' | 'submitted' | 'withdrawn' | 'selected' | 'waitlisted' | 'not_selected';
       /** Format: date-time */
       submittedAt: string | null;
-      /** @description In the read of one application: the member who submitted it, null before its submission. */
+      /**
+       * @description In the read of one application: the member who submitted it, null before its submission (and
+       *     always to an evaluator of a blind call).
+       */
       submittedBy?: components['schemas']['SubmitterDto'] | null;
       /** Format: date-time */
       updatedAt: string;
@@ -2077,7 +2088,15 @@ export interface components {
       documents: components['schemas']['ReviewDocumentDto'][];
       /** Format: uuid */
       id: string;
+      /** @description Who applied; in a blind call, its pseudonym. */
       organisationName: string;
+      /**
+       * @description In a blind call, the pseudonym (e.g. `A-017`) the application is known by, null in any other.
+       *     Its answers to URL and e-mail questions are then left out, the organisation's name, city and
+       *     website taken out of the others, and its documents named by position (`Document 1.pdf`).
+       * @example A-017
+       */
+      pseudonym: string | null;
       region: string;
       /** Format: date-time */
       submittedAt: string | null;
@@ -2255,13 +2274,24 @@ export interface components {
        * @enum {string|null}
        */
       outcome: 'selected' | 'waitlisted' | 'not_selected' | null;
+      /**
+       * @description In the read of one application of a blind call, to its evaluators and the secretariat: the
+       *     pseudonym (e.g. `A-017`) evaluators know it by. They then read neither the answers to URL and
+       *     e-mail questions nor the organisation's name, city or website in the others, and its documents
+       *     are named by position (`Document 1.pdf`).
+       * @example A-017
+       */
+      pseudonym?: string;
       /** @enum {string} */
       region: 'AFR' | 'AMS' | 'ARB' | 'ASP' | 'CIS' | 'EUR';
       /** @enum {string} */
       status: 'draft' | 'submitted' | 'withdrawn' | 'selected' | 'waitlisted' | 'not_selected';
       /** Format: date-time */
       submittedAt: string | null;
-      /** @description In the read of one application: the member who submitted it, null before its submission. */
+      /**
+       * @description In the read of one application: the member who submitted it, null before its submission (and
+       *     always to an evaluator of a blind call).
+       */
       submittedBy?: components['schemas']['SubmitterDto'] | null;
       /** Format: date-time */
       updatedAt: string;
