@@ -15,6 +15,12 @@ export async function downloadDocument(applicationId: string, documentId: string
   saveFile(blob, filename);
 }
 
+/** Saves the document attached to the answer of a clarification request (fetched for the same reason). */
+export async function downloadClarificationDocument(id: string, filename: string): Promise<void> {
+  const blob = await ok(api.GET('/api/v1/clarifications/{id}/document', { params: { path: { id } }, parseAs: 'blob' }));
+  saveFile(blob, filename);
+}
+
 export type ExportFormat = 'csv' | 'xlsx';
 export const EXPORT_FORMATS: ExportFormat[] = ['csv', 'xlsx'];
 

@@ -1,24 +1,56 @@
 import i18n from 'i18next';
 import { ApiProblem } from './problem';
 import { currentAccessToken, hasRefreshToken, refreshTokens } from './tokens';
-import type { ApplicationDocument } from './types';
+import type { ApplicationDocument, Clarification } from './types';
 
 /**
  * Uploads one document of an application. XMLHttpRequest rather than fetch: only it reports the
  * progress of a request body. The path and fields are those of POST /applications/:id/documents.
  */
-export async function uploadDocument(
+export function uploadDocument(
   applicationId: string,
   kind: string,
   file: File,
   onProgress: (fraction: number) => void,
 ): Promise<ApplicationDocument> {
-  const send = () =>
-    post(`/api/v1/applications/${encodeURIComponent(applicationId)}/documents`, kind, file, onProgress);
-  let answer = await send();
-  if (answer.status === 401 && hasRefreshToken() && (await refreshTokens())) answer = await send();
-  if (answer.status !== 201) throw ApiProblem.from(answer.status, answer.body);
-  return answer.body as ApplicationDocument;
+  const form = () => {
+    const fields = new FormData();
+    fields.append('kind', kind);
+    fields.append('file', file);
+    return fields;
+  };
+  const url = `/api/v1/applications/${encodeURIComponent(applicationId)}/documents`;
+  return sendForm<ApplicationDocument>(url, form, 201, onProgress);
+}
+
+/** Answers a clarification request: the text and, optionally, one file (POST /clarifications/:id/answer). */
+export function answerClarification(
+  id: string,
+  answer: string,
+  file: File | null,
+  onProgress: (fraction: number) => void,
+): Promise<Clarification> {
+  const form = () => {
+    const fields = new FormData();
+    fields.append('answer', answer);
+    if (file) fields.append('file', file);
+    return fields;
+  };
+  return sendForm<Clarification>(`/api/v1/clarifications/${encodeURIComponent(id)}/answer`, form, 200, onProgress);
+}
+
+/** Posts a multipart form, once more after refreshing the tokens on a 401; anything but `expected` is a problem. */
+async function sendForm<T>(
+  url: string,
+  form: () => FormData,
+  expected: number,
+  onProgress: (fraction: number) => void,
+): Promise<T> {
+  let answer = await post(url, form(), onProgress);
+  if (answer.status === 401 && hasRefreshToken() && (await refreshTokens()))
+    answer = await post(url, form(), onProgress);
+  if (answer.status !== expected) throw ApiProblem.from(answer.status, answer.body);
+  return answer.body as T;
 }
 
 interface XhrAnswer {
@@ -26,7 +58,7 @@ interface XhrAnswer {
   body: unknown;
 }
 
-function post(url: string, kind: string, file: File, onProgress: (fraction: number) => void): Promise<XhrAnswer> {
+function post(url: string, form: FormData, onProgress: (fraction: number) => void): Promise<XhrAnswer> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
@@ -39,9 +71,6 @@ function post(url: string, kind: string, file: File, onProgress: (fraction: numb
     };
     xhr.onload = () => resolve({ status: xhr.status, body: xhr.response as unknown });
     xhr.onerror = () => reject(ApiProblem.network(new Error('upload failed')));
-    const form = new FormData();
-    form.append('kind', kind);
-    form.append('file', file);
     xhr.send(form);
   });
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { api, ok } from '../../api/client';
 import { requireUser } from '../../app/guards';
+import { loadClarifications } from '../../shared/clarifications/load';
 import { PageTitle } from '../../shared/PageTitle';
 import { callsOf } from './calls-of';
 import { EmailVerificationBanner } from './EmailVerificationBanner';
@@ -13,13 +14,17 @@ export async function applicationLoader({ request, params }: LoaderFunctionArgs)
   const application = await ok(
     api.GET('/api/v1/applications/{id}', { params: { path: { id: params.applicationId ?? '' } } }),
   );
-  const call = (await callsOf([application.callId])).get(application.callId) ?? null;
-  return { application, call };
+  // A draft has no questions: the panel asks only about submitted applications.
+  const [calls, clarifications] = await Promise.all([
+    callsOf([application.callId]),
+    application.status === 'draft' ? null : loadClarifications(application.id),
+  ]);
+  return { application, call: calls.get(application.callId) ?? null, clarifications };
 }
 
 export function ApplicationPage() {
   const { t } = useTranslation('applicant');
-  const { application, call } = useLoaderData<typeof applicationLoader>();
+  const { application, call, clarifications } = useLoaderData<typeof applicationLoader>();
   return (
     <>
       <PageTitle title={call?.title ?? t('applications.callOutOfSight')} overline={t('application.overline')} />
@@ -28,7 +33,7 @@ export function ApplicationPage() {
         // Keyed by id: another application's page starts from its own answers.
         <DraftApplication key={application.id} application={application} call={call} />
       ) : (
-        <SubmittedApplication application={application} call={call} />
+        <SubmittedApplication application={application} call={call} clarifications={clarifications} />
       )}
     </>
   );

@@ -1,15 +1,27 @@
 import { Alert, Anchor, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Application, Call } from '../../api/types';
+import type { Application, Call, Clarification } from '../../api/types';
+import { ClarificationsSection } from '../../shared/clarifications/ClarificationsSection';
 import { DateTime } from '../../shared/DateTime';
 import { DocumentsSection } from './documents/DocumentsSection';
 import { FeedbackSection } from './FeedbackSection';
 import { StatusBadge } from './StatusBadge';
 import { WithdrawButton } from './WithdrawButton';
 
-/** An application past its draft: where it stands, the outcome and feedback once published, what was sent. */
-export function SubmittedApplication({ application, call }: { application: Application; call: Call | null }) {
+/**
+ * An application past its draft: where it stands, the questions put to it, the outcome and feedback
+ * once published, what was sent.
+ */
+export function SubmittedApplication({
+  application,
+  call,
+  clarifications,
+}: {
+  application: Application;
+  call: Call | null;
+  clarifications: { items: Clarification[]; total: number } | null;
+}) {
   const { t } = useTranslation('applicant');
   return (
     <Stack gap="xl">
@@ -38,6 +50,14 @@ export function SubmittedApplication({ application, call }: { application: Appli
           {application.status === 'submitted' && <WithdrawButton applicationId={application.id} />}
         </Stack>
       </Paper>
+      {clarifications && clarifications.total > 0 && (
+        <ClarificationsSection
+          reader="applicant"
+          applicationId={application.id}
+          clarifications={clarifications}
+          mayAsk={false}
+        />
+      )}
       {application.feedback && <FeedbackSection feedback={application.feedback} call={call} />}
       <Answers application={application} call={call} />
       <DocumentsSection application={application} call={call} editable={false} />

@@ -5,6 +5,8 @@ import { api, ok } from '../../api/client';
 import { requireUser } from '../../app/guards';
 import { DateTime } from '../../shared/DateTime';
 import { countryName } from '../../shared/format';
+import { CLARIFICATIONS_SECTION, ClarificationsSection } from '../../shared/clarifications/ClarificationsSection';
+import { loadClarifications, mayAskAbout } from '../../shared/clarifications/load';
 import { PageTitle } from '../../shared/PageTitle';
 import { APPLICATION_SECTION, ApplicationReview } from './ApplicationReview';
 import { AssignmentStatusBadge } from './AssignmentStatusBadge';
@@ -17,22 +19,25 @@ import { EVALUATION_SECTION } from './scoring/ScoringForm';
 export async function assignmentLoader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, ['evaluator']);
   const { assignment, next } = await myAssignment(params.assignmentId ?? '');
-  const [application, evaluation, call] = await Promise.all([
+  const [application, evaluation, call, clarifications] = await Promise.all([
     ok(api.GET('/api/v1/applications/{id}', { params: { path: { id: assignment.applicationId } } })),
     ok(api.GET('/api/v1/assignments/{id}/evaluation', { params: { path: { id: assignment.id } } })),
     callOfAssignment(assignment.callId),
+    loadClarifications(assignment.applicationId),
   ]);
   const peers = evaluation.status === 'submitted' ? await peerEvaluations(assignment.applicationId) : null;
-  return { assignment, next, application, evaluation, call, peers };
+  return { assignment, next, application, evaluation, call, peers, clarifications };
 }
 
 /** One assignment: the application to read, the scoring form, colleagues' scores, and the ways out. */
 export function AssignmentPage() {
   const { t, i18n } = useTranslation(['evaluator', 'common']);
-  const { assignment, next, application, evaluation, call, peers } = useLoaderData<typeof assignmentLoader>();
+  const { assignment, next, application, evaluation, call, peers, clarifications } =
+    useLoaderData<typeof assignmentLoader>();
   const { organisationName, countryCode } = assignment.application;
   const sections = [
     [APPLICATION_SECTION, t('application.title')],
+    [CLARIFICATIONS_SECTION, t('common:clarifications.title')],
     [EVALUATION_SECTION, t('evaluation.title')],
     [PEERS_SECTION, t('peers.title')],
     [GIVE_BACK_SECTION, t('giveBack.title')],
@@ -65,6 +70,12 @@ export function AssignmentPage() {
           ))}
         </Group>
         <ApplicationReview application={application} call={call} />
+        <ClarificationsSection
+          reader="evaluator"
+          applicationId={assignment.applicationId}
+          clarifications={clarifications}
+          mayAsk={mayAskAbout(application.status, application.call.status)}
+        />
         <EvaluationSection assignmentId={assignment.id} evaluation={evaluation} call={call} next={next} />
         <PeerScores own={evaluation} peers={peers} call={call} />
         <GiveBackSection assignment={{ ...assignment, status: evaluation.status }} />

@@ -10,6 +10,7 @@ export { callLoader } from './call/call-route';
 export { CallLayout } from './call/CallLayout';
 export { OverviewPage, overviewLoader } from './call/OverviewPage';
 export { CallsPage, callsLoader } from './calls/CallsPage';
+export { ClarificationsPage, clarificationsLoader } from './clarifications/ClarificationsPage';
 export { CohortPage, cohortLoader } from './cohorts/CohortPage';
 export { CohortsPage, cohortsLoader } from './cohorts/CohortsPage';
 export { InvitationsPage, invitationsLoader } from './invitations/InvitationsPage';

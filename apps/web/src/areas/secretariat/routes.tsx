@@ -35,6 +35,10 @@ export const secretariatArea: Area = {
           lazy: page((p) => ({ loader: p.applicationLoader, Component: p.ApplicationPage })),
         },
         { path: 'panel', lazy: page((p) => ({ loader: p.panelLoader, Component: p.PanelPage })) },
+        {
+          path: 'clarifications',
+          lazy: page((p) => ({ loader: p.clarificationsLoader, Component: p.ClarificationsPage })),
+        },
         { path: 'progress', lazy: page((p) => ({ loader: p.progressLoader, Component: p.ProgressPage })) },
         { path: 'scoring', lazy: page((p) => ({ loader: p.scoringLoader, Component: p.ScoringPage })) },
         { path: 'cohorts', lazy: page((p) => ({ loader: p.cohortsLoader, Component: p.CohortsPage })) },

@@ -6,6 +6,8 @@ import { api, ok } from '../../../api/client';
 import { downloadDocument } from '../../../api/download';
 import { ApiProblem } from '../../../api/problem';
 import type { Application, Call, Organisation } from '../../../api/types';
+import { ClarificationsSection } from '../../../shared/clarifications/ClarificationsSection';
+import { loadClarifications, mayAskAbout } from '../../../shared/clarifications/load';
 import { DateTime } from '../../../shared/DateTime';
 import { countryName, formatBytes } from '../../../shared/format';
 import { documentKindLabel } from '../../../shared/labels';
@@ -32,11 +34,12 @@ export async function applicationLoader({ request, params }: LoaderFunctionArgs)
   // The address names the call too: an application of another call is not found under this one.
   if (application.callId !== params.callId) throw new ApiProblem(404, { code: 'NOT_FOUND' });
   const historyOffset = Math.max(0, Number(new URL(request.url).searchParams.get(HISTORY_PARAMETER)) || 0);
-  const [owner, review] = await Promise.all([
+  const [owner, review, clarifications] = await Promise.all([
     organisation(application.organisationId),
     loadReview(application.callId, id, historyOffset),
+    loadClarifications(id),
   ]);
-  return { application, organisation: owner, review };
+  return { application, organisation: owner, review, clarifications };
 }
 
 /**
@@ -46,7 +49,7 @@ export async function applicationLoader({ request, params }: LoaderFunctionArgs)
 export function ApplicationPage() {
   const { t } = useTranslation('secretariat');
   const call = useCall();
-  const { application, organisation, review } = useLoaderData<typeof applicationLoader>();
+  const { application, organisation, review, clarifications } = useLoaderData<typeof applicationLoader>();
   const evaluatorNames = new Map(review.evaluations.map((e) => [e.assignmentId, e.evaluatorName]));
   return (
     <>
@@ -65,6 +68,12 @@ export function ApplicationPage() {
         <EvaluationsSection evaluations={review.evaluations} call={call} />
         <Answers application={application} call={call} />
         <Documents application={application} />
+        <ClarificationsSection
+          reader="secretariat"
+          applicationId={application.id}
+          clarifications={clarifications}
+          mayAsk={mayAskAbout(application.status, call.status)}
+        />
         <HistorySection history={review.history} evaluatorNames={evaluatorNames} />
       </Stack>
     </>

@@ -8,6 +8,7 @@ import { callPath, useCall } from './call-route';
 const SECTIONS = [
   ['', 'overview'],
   ['applications', 'applications'],
+  ['clarifications', 'clarifications'],
   ['panel', 'panel'],
   ['progress', 'progress'],
   ['scoring', 'scoring'],

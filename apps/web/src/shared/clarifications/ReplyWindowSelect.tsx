@@ -1,0 +1,31 @@
+import { NativeSelect } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { REPLY_WINDOWS } from './reply-window';
+
+/** The applicant's time to answer, in days; `keep` adds the choice of the deadline already proposed. */
+export function ReplyWindowSelect({
+  id,
+  value,
+  onChange,
+  keep,
+}: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  keep?: boolean;
+}) {
+  const { t } = useTranslation();
+  const windows = REPLY_WINDOWS.map((days) => ({
+    value: String(days),
+    label: t('clarifications.days', { count: days }),
+  }));
+  return (
+    <NativeSelect
+      id={id}
+      label={t('clarifications.replyWithin')}
+      value={value}
+      onChange={(event) => onChange(event.currentTarget.value)}
+      data={keep ? [{ value: 'keep', label: t('clarifications.keepDeadline') }, ...windows] : windows}
+    />
+  );
+}

@@ -1,0 +1,127 @@
+import type { Browser, Page } from 'playwright-core';
+import {
+  JOURNEY_TIMEOUT_MS,
+  LANGUAGES,
+  type Language,
+  WebPlatform,
+  activate,
+  checkWidths,
+  launchBrowser,
+  signedInVisitor,
+  tabTo,
+  textsOf,
+  typeInto,
+} from '../support/browser';
+import {
+  assignmentId,
+  callWithSubmissions,
+  createApplicantsFrom,
+  createEvaluators,
+  seatPanel,
+  secretariatOf,
+} from '../support/evaluation-fixtures';
+import { SAMPLE_PDF } from '../support/fixtures';
+
+/**
+ * Issue 14, clarification requests, with the keyboard only: an evaluator proposes a question on its
+ * assignment's page; the secretariat rewords it in the call's queue and sends it; the applicant reads
+ * it on its application's page and answers with a document; the evaluator then reads the answer. In
+ * English and French, every page checked by axe-core at 1366 and 390 px without sideways scrolling.
+ */
+
+const SUITE = 'clarifications';
+
+describe('clarification requests in the browser', () => {
+  let platform: WebPlatform;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    platform = await WebPlatform.start();
+    browser = await launchBrowser();
+  }, JOURNEY_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.close();
+  });
+
+  /** Selects everything in a field and types over it, as a keyboard user rewrites a text. */
+  async function retype(page: Page, field: ReturnType<Page['getByLabel']>, value: string): Promise<void> {
+    await tabTo(page, field);
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(value);
+  }
+
+  it.each(LANGUAGES)(
+    'goes from an evaluator’s proposal through the secretariat to the applicant’s answer (%s)',
+    async (language: Language) => {
+      const t = textsOf(language, 'common');
+      const s = textsOf(language, 'secretariat');
+      const api = platform.api;
+      const [evaluator] = await createEvaluators(api, [{ displayName: `Evaluator ${language}` }]);
+      const [applicant] = await createApplicantsFrom(api, [
+        { countryCode: 'SN', organisationName: `Hub de Thiès ${language}`, locale: language },
+      ]);
+      const { callId, applicationIds } = await callWithSubmissions(api, [applicant]);
+      const applicationId = applicationIds[0]!;
+      await seatPanel(api, callId, [evaluator]);
+      const assignment = await assignmentId(api, callId, applicationId, evaluator.id);
+      const secretariat = await secretariatOf(api);
+
+      // The evaluator proposes a question.
+      const reviewer = await signedInVisitor(browser, platform.baseUrl, language, evaluator);
+      await reviewer.goto(`/evaluator/assignments/${assignment}`);
+      await reviewer.getByRole('heading', { level: 2, name: t('clarifications.title') }).waitFor();
+      await typeInto(reviewer, reviewer.getByLabel(t('clarifications.ask.question')), 'How many start-ups in 2025?');
+      await tabTo(reviewer, reviewer.getByLabel(t('clarifications.replyWithin')));
+      await reviewer.keyboard.press('ArrowDown');
+      await activate(reviewer, reviewer.getByRole('button', { name: t('clarifications.ask.propose') }));
+      await reviewer
+        .getByRole('status')
+        .filter({ hasText: t('clarifications.ask.proposed') })
+        .waitFor();
+      await reviewer.getByText(t('clarifications.statuses.proposed'), { exact: true }).waitFor();
+      await checkWidths(reviewer, SUITE, 'evaluator-proposal', language);
+
+      // The secretariat rewords and sends it from the call's queue.
+      const office = await signedInVisitor(browser, platform.baseUrl, language, secretariat);
+      await office.goto(`/secretariat/calls/${callId}`);
+      await activate(office, office.getByRole('link', { name: s('call.section.clarifications'), exact: true }));
+      await office.getByRole('heading', { level: 1, name: t('clarifications.title') }).waitFor();
+      await office.getByRole('heading', { level: 3, name: 'How many start-ups in 2025?' }).waitFor();
+      await checkWidths(office, SUITE, 'secretariat-queue', language);
+      const reworded = 'How many start-ups completed your programme in 2025?';
+      await retype(office, office.getByLabel(t('clarifications.decide.wording')), reworded);
+      await activate(office, office.getByRole('button', { name: t('clarifications.decide.send') }));
+      await office.getByText(s('clarificationsPage.none')).waitFor();
+      await office.goto(`/secretariat/calls/${callId}/applications/${applicationId}`);
+      await office.getByRole('heading', { level: 3, name: reworded }).waitFor();
+      await office.getByText(t('clarifications.statuses.sent'), { exact: true }).waitFor();
+      await checkWidths(office, SUITE, 'secretariat-application', language);
+
+      // The applicant answers with a document.
+      const portal = await signedInVisitor(browser, platform.baseUrl, language, applicant);
+      await portal.goto(`/applicant/applications/${applicationId}`);
+      await portal.getByRole('heading', { level: 3, name: reworded }).waitFor();
+      await checkWidths(portal, SUITE, 'applicant-question', language);
+      await typeInto(portal, portal.getByLabel(t('clarifications.answerForm.answer')), 'Twelve start-ups.');
+      // The file itself comes from the system's picker, which a test cannot drive; the rest is keyboard.
+      await portal.getByLabel(t('clarifications.answerForm.file')).setInputFiles({
+        name: 'cohort-2025.pdf',
+        mimeType: 'application/pdf',
+        buffer: SAMPLE_PDF,
+      });
+      await activate(portal, portal.getByRole('button', { name: t('clarifications.answerForm.send') }));
+      await portal.getByText(t('clarifications.statuses.answered'), { exact: true }).waitFor();
+      await portal.getByRole('button', { name: t('documents.downloadNamed', { name: 'cohort-2025.pdf' }) }).waitFor();
+      await checkWidths(portal, SUITE, 'applicant-answered', language);
+
+      // The evaluator reads the answer on its assignment's page.
+      await reviewer.reload();
+      await reviewer.getByText('Twelve start-ups.').waitFor();
+      await reviewer.getByRole('button', { name: t('documents.downloadNamed', { name: 'cohort-2025.pdf' }) }).waitFor();
+      await checkWidths(reviewer, SUITE, 'evaluator-answer', language);
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
+});
