@@ -2709,10 +2709,10 @@ export interface components {
       assignment?: components['schemas']['AssignmentSettingsDto'];
       /**
        * @description Blind review: evaluators see a pseudonym (e.g. `A-017`) instead of who applied, and neither its
-       *     city, website, team nor its documents' names. Changeable until the first assignment.
-       * @default false
+       *     city, website, team nor its documents' names. False when not given; changeable until the first
+       *     assignment.
        */
-      blind: boolean;
+      blind?: boolean;
       /** Format: date-time */
       closesAt: string;
       cohortSize: number;
@@ -3803,10 +3803,10 @@ export interface components {
       assignment?: components['schemas']['AssignmentSettingsDto'];
       /**
        * @description Blind review: evaluators see a pseudonym (e.g. `A-017`) instead of who applied, and neither its
-       *     city, website, team nor its documents' names. Changeable until the first assignment.
-       * @default false
+       *     city, website, team nor its documents' names. False when not given; changeable until the first
+       *     assignment.
        */
-      blind: boolean;
+      blind?: boolean;
       /** Format: date-time */
       closesAt?: string;
       cohortSize?: number;

@@ -256,9 +256,11 @@ export class CreateCallDto {
 
   /**
    * Blind review: evaluators see a pseudonym (e.g. `A-017`) instead of who applied, and neither its
-   * city, website, team nor its documents' names. Changeable until the first assignment.
+   * city, website, team nor its documents' names. False when not given; changeable until the first
+   * assignment.
    */
-  @ApiPropertyOptional({ default: false })
+  // No schema default: the web's generated types would then require it in every update.
+  @ApiPropertyOptional({ type: Boolean })
   @IsOptional()
   @IsBoolean()
   blind?: boolean;
