@@ -1,9 +1,12 @@
-import { Table, Text, Title } from '@mantine/core';
+import { Alert, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Application, Call } from '../../api/types';
 import { DocumentsTable } from '../../shared/DocumentsTable';
 
 export const APPLICATION_SECTION = 'application';
+
+/** Questions whose answers point at the applicant itself, which a blind call withholds from its evaluators. */
+const WITHHELD_WHEN_BLIND: ReadonlySet<string> = new Set(['url', 'email']);
 
 /** The application as submitted: each answer under its question, then the documents to download. */
 export function ApplicationReview({ application, call }: { application: Application; call: Call }) {
@@ -13,6 +16,11 @@ export function ApplicationReview({ application, call }: { application: Applicat
       <Title order={2} id={APPLICATION_SECTION} mb="sm">
         {t('application.title')}
       </Title>
+      {application.pseudonym && (
+        <Alert color="blue" variant="light" title={t('application.blindTitle')} mb="md">
+          {t('application.blind', { pseudonym: application.pseudonym })}
+        </Alert>
+      )}
       <Answers application={application} call={call} />
       <Title order={3} mt="lg" mb="xs">
         {t('application.documents')}
@@ -38,10 +46,14 @@ function Answers({ application, call }: { application: Application; call: Call }
             <Table.Th scope="row" w="35%" fw={600} style={{ verticalAlign: 'top' }}>
               {question.label}
             </Table.Th>
-            <Table.Td style={{ whiteSpace: 'pre-line' }}>
+            <Table.Td style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
               {question.key in application.answers
                 ? String(application.answers[question.key])
-                : t('application.unanswered')}
+                : t(
+                    application.pseudonym && WITHHELD_WHEN_BLIND.has(question.type)
+                      ? 'application.withheld'
+                      : 'application.unanswered',
+                  )}
             </Table.Td>
           </Table.Tr>
         ))}

@@ -2,6 +2,7 @@ import { Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Call } from '../../../api/types';
+import { ConfidenceField } from './ConfidenceField';
 import { CriterionField, scoreFieldId } from './CriterionField';
 import type { Evaluation } from './evaluation-draft';
 import { EvaluationTotal } from './EvaluationTotal';
@@ -99,6 +100,10 @@ export function ScoringForm({ assignmentId, evaluation, call }: ScoringFormProps
             const overallComment = event.currentTarget.value;
             draft.change((current) => ({ ...current, overallComment }));
           }}
+        />
+        <ConfidenceField
+          value={draft.draft.confidence}
+          onChange={(confidence) => draft.change((current) => ({ ...current, confidence }))}
         />
         <EvaluationTotal total={total} criteria={criteria.length} />
         <SubmitEvaluation

@@ -28,6 +28,14 @@ describe('what a draft sends to the API', () => {
     expect(saveBody(draft, CRITERIA, SCALE)).toEqual({ scores: [{ criterionCode: 'CAPACITY', score: 1 }] });
   });
 
+  it('sends the confidence once the evaluator has chosen one, and reads it back', () => {
+    const draft = { scores: { IMPACT: 3 }, comments: {}, overallComment: '', confidence: 'high' as const };
+    const body = saveBody(draft, CRITERIA, SCALE);
+    expect(body).toEqual({ scores: [{ criterionCode: 'IMPACT', score: 3 }], confidence: 'high' });
+    const evaluation = { scores: body.scores, overallComment: null, confidence: 'high' } as unknown as Evaluation;
+    expect(draftOf(evaluation)).toEqual({ ...draft, comments: {} });
+  });
+
   it('knows when a comment waits for its criterion’s score, which the API cannot hold without it', () => {
     const waiting = { scores: { IMPACT: 4 }, comments: { CAPACITY: 'Small team.' }, overallComment: '' };
     expect(holdsUnsaveable(waiting, CRITERIA, SCALE)).toBe(true);

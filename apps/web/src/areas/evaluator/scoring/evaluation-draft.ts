@@ -6,12 +6,20 @@ import { isValidScore, type Scale, type ScoresByCriterion } from './total';
 
 export type Evaluation = components['schemas']['EvaluationDto'];
 export type SaveEvaluation = components['schemas']['SaveEvaluationDto'];
+export type Confidence = NonNullable<Evaluation['confidence']>;
 
-/** The scoring form as typed: a score and a comment per criterion code, and the overall comment. */
+/** The levels the evaluator chooses from, least sure first. */
+export const CONFIDENCE_LEVELS: readonly Confidence[] = ['low', 'medium', 'high'];
+
+/**
+ * The scoring form as typed: a score and a comment per criterion code, the overall comment and how
+ * confident the evaluator is (none until it says; copies kept before confidence existed have none).
+ */
 export interface EvaluationDraft {
   scores: ScoresByCriterion;
   comments: Record<string, string>;
   overallComment: string;
+  confidence?: Confidence;
 }
 
 export function draftOf(evaluation: Evaluation): EvaluationDraft {
@@ -21,7 +29,12 @@ export function draftOf(evaluation: Evaluation): EvaluationDraft {
     scores[entry.criterionCode] = entry.score;
     if (entry.comment) comments[entry.criterionCode] = entry.comment;
   }
-  return { scores, comments, overallComment: evaluation.overallComment ?? '' };
+  return {
+    scores,
+    comments,
+    overallComment: evaluation.overallComment ?? '',
+    ...(evaluation.confidence ? { confidence: evaluation.confidence } : {}),
+  };
 }
 
 /**
@@ -37,7 +50,11 @@ export function saveBody(draft: EvaluationDraft, criteria: Criterion[], scale: S
     scores.push(comment ? { criterionCode: code, score, comment } : { criterionCode: code, score });
   }
   const overallComment = draft.overallComment.trim();
-  return overallComment ? { scores, overallComment } : { scores };
+  return {
+    scores,
+    ...(overallComment ? { overallComment } : {}),
+    ...(draft.confidence ? { confidence: draft.confidence } : {}),
+  };
 }
 
 export function sameBody(a: SaveEvaluation, b: SaveEvaluation): boolean {

@@ -92,6 +92,7 @@ function Summary({ application, organisation }: { application: Application; orga
       organisation.website ? <Anchor href={organisation.website}>{organisation.website}</Anchor> : '—',
     ],
     [t('application.submittedAt'), application.submittedAt ? <DateTime value={application.submittedAt} /> : '—'],
+    ...(application.pseudonym ? [[t('application.pseudonym'), application.pseudonym] as [string, ReactNode]] : []),
   ];
   return (
     <Paper withBorder p="lg" radius="md">

@@ -53,6 +53,13 @@ function EvaluationCard({ evaluation, call }: { evaluation: ReviewedEvaluation; 
             <Badge color={ASSIGNMENT_STATUS_COLOURS[evaluation.status]} variant="filled">
               {t(`application.evaluations.statuses.${evaluation.status}`)}
             </Badge>
+            <Text size="sm">
+              {evaluation.confidence
+                ? t('application.evaluations.confidence', {
+                    level: t(`application.evaluations.confidenceLevels.${evaluation.confidence}`),
+                  })
+                : t('application.evaluations.noConfidence')}
+            </Text>
             {evaluation.submittedAt && (
               <Text size="sm" c="dimmed">
                 {t('application.evaluations.submittedAt')} <DateTime value={evaluation.submittedAt} />

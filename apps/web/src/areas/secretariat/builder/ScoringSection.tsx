@@ -54,6 +54,12 @@ export function ScoringSection({ form, locked }: { form: CallForm; locked: boole
           disabled={locked}
           {...field(form, 'assignment.excludeSameCountry', 'checkbox')}
         />
+        <Checkbox
+          label={t('builder.scoring.blind')}
+          description={t('builder.scoring.blindHint')}
+          disabled={locked}
+          {...field(form, 'blind', 'checkbox')}
+        />
       </Stack>
     </Fieldset>
   );

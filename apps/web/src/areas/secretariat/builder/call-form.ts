@@ -55,6 +55,7 @@ export interface CallFormValues {
     disagreementThreshold: NumberValue;
   };
   assignment: { excludeSameCountry: boolean };
+  blind: boolean;
 }
 
 let rows = 0;
@@ -97,6 +98,7 @@ export function newCallValues(now: number): CallFormValues {
     },
     scoring: { scaleMin: 0, scaleMax: 10, normalization: 'none', disagreementThreshold: 30 },
     assignment: { excludeSameCountry: false },
+    blind: false,
   };
 }
 
@@ -135,6 +137,7 @@ export function callValues(call: Call): CallFormValues {
     },
     scoring: { ...call.scoring },
     assignment: { excludeSameCountry: call.assignment.excludeSameCountry },
+    blind: call.blind,
   };
 }
 
@@ -217,6 +220,7 @@ export function definitionBody(values: CallFormValues): CreateCallBody {
       disagreementThreshold: numberOf(scoring.disagreementThreshold) ?? 30,
     },
     assignment: { excludeSameCountry: values.assignment.excludeSameCountry },
+    blind: values.blind,
   };
 }
 
