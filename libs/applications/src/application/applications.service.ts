@@ -32,6 +32,7 @@ import { decideEligibility, missingDocuments } from '../domain/eligibility.rules
 import { ApplicationRecord, ApplicationsRepository, Submitter } from '../infrastructure/applications.repository';
 import { DocumentInfo } from '../infrastructure/documents.repository';
 import { ApplicationAccess } from './application-access';
+import { applicationAudit } from './application-audit';
 import { BlindReview } from './blind-review.service';
 import { withServedName } from './served-documents';
 
@@ -322,7 +323,7 @@ export class ApplicationsService {
     before: Record<string, unknown> | null,
     after: Record<string, unknown>,
   ): Promise<void> {
-    return this.audit.record(tx, { actorId: actor.id, action, entityType: 'application', entityId: id, before, after });
+    return this.audit.record(tx, applicationAudit(actor, action, id, before, after));
   }
 }
 

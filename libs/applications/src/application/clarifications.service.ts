@@ -34,6 +34,7 @@ import {
   ClarificationsRepository,
 } from '../infrastructure/clarifications.repository';
 import { ApplicationAccess } from './application-access';
+import { applicationAudit } from './application-audit';
 import { BlindReview } from './blind-review.service';
 import { DocumentInspector, UploadedFile } from './document-inspector';
 
@@ -89,8 +90,7 @@ export class ClarificationsService {
       const origin = direct ? { sentBy: actor.id } : { proposedBy: actor.id };
       const created = await this.clarifications.insert(tx, { applicationId, callId: call.id, ...input, origin });
       const action = direct ? 'application.clarification_sent' : 'application.clarification_proposed';
-      await this.record(tx, actor, action, applicationId, null, {
-        clarificationId: created,
+      await this.record(tx, actor, action, { id: created, applicationId }, null, {
         status: direct ? 'sent' : 'proposed',
         ...input,
       });
@@ -116,9 +116,9 @@ export class ClarificationsService {
         tx,
         actor,
         'application.clarification_sent',
-        locked.applicationId,
-        { clarificationId: id, status: 'proposed', question: locked.question, replyBy: locked.replyBy },
-        { clarificationId: id, status: 'sent', ...sent },
+        locked,
+        { status: 'proposed', question: locked.question, replyBy: locked.replyBy },
+        { status: 'sent', ...sent },
       );
       await this.tellApplicant(tx, call, addressee, sent);
     });
@@ -137,9 +137,9 @@ export class ClarificationsService {
         tx,
         actor,
         'application.clarification_declined',
-        locked.applicationId,
-        { clarificationId: id, status: 'proposed' },
-        { clarificationId: id, status: 'declined', reason },
+        locked,
+        { status: 'proposed' },
+        { status: 'declined', reason },
       );
     });
     return this.require(id);
@@ -166,10 +166,9 @@ export class ClarificationsService {
         tx,
         actor,
         'application.clarification_answered',
-        locked.applicationId,
-        { clarificationId: id, status: 'sent' },
+        locked,
+        { status: 'sent' },
         {
-          clarificationId: id,
           status: 'answered',
           document: document && { filename: document.filename, sha256: document.sha256, size: document.size },
         },
@@ -254,22 +253,20 @@ export class ClarificationsService {
     return locked;
   }
 
+  /** A step of the request, as an audit event of its application naming the request. */
   private record(
     tx: Transaction,
     actor: AuthUser,
     action: string,
-    applicationId: string,
+    request: { id: string; applicationId: string },
     before: Record<string, unknown> | null,
     after: Record<string, unknown>,
   ): Promise<void> {
-    return this.audit.record(tx, {
-      actorId: actor.id,
-      action,
-      entityType: 'application',
-      entityId: applicationId,
-      before,
-      after,
-    });
+    const named = (change: Record<string, unknown>) => ({ clarificationId: request.id, ...change });
+    return this.audit.record(
+      tx,
+      applicationAudit(actor, action, request.applicationId, before && named(before), named(after)),
+    );
   }
 }
 

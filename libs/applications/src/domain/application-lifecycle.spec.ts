@@ -1,16 +1,6 @@
-import { DomainError } from '@app/platform/errors';
 import { APPLICATION_STATUSES, ApplicationStatus } from './application';
 import { assertCanOverrideEligibility, assertCanWithdraw } from './application-lifecycle';
-
-function outcome(run: () => void): string {
-  try {
-    run();
-    return 'allowed';
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-}
+import { outcome } from './testing/outcome';
 
 describe('application lifecycle', () => {
   const expectations = (allowed: ApplicationStatus[]) =>

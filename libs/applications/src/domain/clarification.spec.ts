@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { DomainError } from '@app/platform/errors';
 import {
   Clarification,
   REPLY_WINDOW_MAX_DAYS,
@@ -11,20 +10,11 @@ import {
   mayRead,
   replyByErrors,
 } from './clarification';
+import { outcome } from './testing/outcome';
 
 const STORED: StoredClarificationStatus[] = ['proposed', 'sent', 'declined', 'answered'];
 const NOW = new Date('2026-12-03T12:00:00Z');
 const HOUR = 3_600_000;
-
-function outcome(run: () => void): string {
-  try {
-    run();
-    return 'allowed';
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-}
 
 const request = (overrides: Partial<Clarification> = {}): Clarification => ({
   id: 'c1',

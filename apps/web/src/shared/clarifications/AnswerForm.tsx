@@ -1,12 +1,11 @@
 import { Button, Group, Input, Progress, Stack, Text, Textarea } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRevalidator } from 'react-router';
-import type { ApiProblem } from '../../api/problem';
 import type { Clarification } from '../../api/types';
 import { answerClarification } from '../../api/upload';
 import { ProblemAlert } from '../ProblemAlert';
-import { asProblem, fieldErrors } from '../problems';
+import { useTextSubmission } from './useTextSubmission';
 
 /** The types the API accepts for documents (it checks the bytes, not the name); the picker offers them first. */
 const ACCEPT = '.pdf,.docx,.xlsx,.png,.jpg,.jpeg';
@@ -15,33 +14,17 @@ const ACCEPT = '.pdf,.docx,.xlsx,.png,.jpg,.jpeg';
 export function AnswerForm({ clarification }: { clarification: Clarification }) {
   const { t } = useTranslation();
   const revalidator = useRevalidator();
-  const fileInput = useRef<HTMLInputElement>(null);
-  const [answer, setAnswer] = useState('');
+  const answer = useTextSubmission('answer', t('clarifications.answerForm.required'));
   const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
   const fileId = `answer-file-${clarification.id}`;
 
   const send = async () => {
-    setProblem(null);
-    if (answer.trim() === '') {
-      setError(t('clarifications.answerForm.required'));
-      return;
-    }
-    setError(null);
-    setProgress(0);
-    try {
-      await answerClarification(clarification.id, answer.trim(), file, setProgress);
-      await revalidator.revalidate();
-    } catch (caught) {
-      const found = asProblem(caught);
-      const fields = fieldErrors(found);
-      if (fields.answer) setError(fields.answer);
-      else setProblem(found);
-    } finally {
-      setProgress(null);
-    }
+    const answered = await answer.submit((text) =>
+      answerClarification(clarification.id, text, file, setProgress).then(() => undefined),
+    );
+    setProgress(null);
+    if (answered) await revalidator.revalidate();
   };
 
   return (
@@ -49,9 +32,9 @@ export function AnswerForm({ clarification }: { clarification: Clarification }) 
       <Textarea
         id={`answer-${clarification.id}`}
         label={t('clarifications.answerForm.answer')}
-        value={answer}
-        onChange={(event) => setAnswer(event.currentTarget.value)}
-        error={error}
+        value={answer.value}
+        onChange={(event) => answer.setValue(event.currentTarget.value)}
+        error={answer.error}
         autosize
         minRows={3}
         maxLength={10_000}
@@ -63,7 +46,6 @@ export function AnswerForm({ clarification }: { clarification: Clarification }) 
         id={fileId}
       >
         <input
-          ref={fileInput}
           id={fileId}
           type="file"
           accept={ACCEPT}
@@ -77,10 +59,10 @@ export function AnswerForm({ clarification }: { clarification: Clarification }) 
           <Progress.Section value={Math.round(progress * 100)} aria-label={t('clarifications.answerForm.progress')} />
         </Progress.Root>
       )}
-      {problem && <ProblemAlert problem={problem} />}
+      {answer.problem && <ProblemAlert problem={answer.problem} />}
       <Text size="sm">{t('clarifications.answerForm.once')}</Text>
       <Group>
-        <Button onClick={() => void send()} loading={progress !== null}>
+        <Button onClick={() => void send()} loading={answer.working}>
           {t('clarifications.answerForm.send')}
         </Button>
       </Group>

@@ -4,46 +4,29 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRevalidator } from 'react-router';
 import { api, ok } from '../../api/client';
-import type { ApiProblem } from '../../api/problem';
 import type { Clarification } from '../../api/types';
 import { ProblemAlert } from '../ProblemAlert';
-import { asProblem, fieldErrors } from '../problems';
 import { ReasonDialog } from '../ReasonDialog';
 import { replyByAfter } from './reply-window';
 import { ReplyWindowSelect } from './ReplyWindowSelect';
+import { useTextSubmission } from './useTextSubmission';
 
 /** The secretariat's decision on an evaluator's proposal: send it, in its own words if it likes, or decline it. */
 export function ProposalDecision({ clarification }: { clarification: Clarification }) {
   const { t } = useTranslation();
   const revalidator = useRevalidator();
-  const [question, setQuestion] = useState(clarification.question);
+  const question = useTextSubmission('question', t('clarifications.ask.required'), clarification.question);
   const [replyWindow, setReplyWindow] = useState('keep');
-  const [error, setError] = useState<string | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const [working, setWorking] = useState(false);
   const [declining, { open, close }] = useDisclosure(false);
   const path = { params: { path: { id: clarification.id } } };
 
   const send = async () => {
-    setProblem(null);
-    if (question.trim() === '') {
-      setError(t('clarifications.ask.required'));
-      return;
-    }
-    setError(null);
-    setWorking(true);
-    try {
-      const reworded = question.trim() === clarification.question ? {} : { question: question.trim() };
+    const sent = await question.submit(async (text) => {
+      const reworded = text === clarification.question ? {} : { question: text };
       const deadline = replyWindow === 'keep' ? {} : { replyBy: replyByAfter(Number(replyWindow)) };
       await ok(api.POST('/api/v1/clarifications/{id}/approve', { ...path, body: { ...reworded, ...deadline } }));
-      await revalidator.revalidate();
-    } catch (caught) {
-      const found = asProblem(caught);
-      setError(fieldErrors(found).question ?? null);
-      setProblem(found);
-    } finally {
-      setWorking(false);
-    }
+    });
+    if (sent) await revalidator.revalidate();
   };
 
   const decline = async (reason: string) => {
@@ -58,17 +41,17 @@ export function ProposalDecision({ clarification }: { clarification: Clarificati
         id={`wording-${clarification.id}`}
         label={t('clarifications.decide.wording')}
         description={t('clarifications.decide.wordingHint')}
-        value={question}
-        onChange={(event) => setQuestion(event.currentTarget.value)}
-        error={error}
+        value={question.value}
+        onChange={(event) => question.setValue(event.currentTarget.value)}
+        error={question.error}
         autosize
         minRows={2}
         maxLength={4000}
       />
       <ReplyWindowSelect id={`window-${clarification.id}`} value={replyWindow} onChange={setReplyWindow} keep />
-      {problem && <ProblemAlert problem={problem} />}
+      {question.problem && <ProblemAlert problem={question.problem} />}
       <Group>
-        <Button onClick={() => void send()} loading={working}>
+        <Button onClick={() => void send()} loading={question.working}>
           {t('clarifications.decide.send')}
         </Button>
         <Button variant="default" onClick={open}>
