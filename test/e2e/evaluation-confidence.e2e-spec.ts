@@ -29,7 +29,10 @@ describe('evaluation: confidence', () => {
     secretariat = await secretariatOf(api);
     [sure, silent] = await createEvaluators(api, [{ displayName: 'Sure evaluator' }, { displayName: 'Silent one' }]);
     const applicants = await createApplicantsFrom(api, [{ countryCode: 'SN', organisationName: 'Centre de Thiès' }]);
-    ({ callId, applicationIds: [applicationId] } = await callWithSubmissions(api, applicants));
+    ({
+      callId,
+      applicationIds: [applicationId],
+    } = await callWithSubmissions(api, applicants));
     await seatPanel(api, callId, [sure, silent]);
     sureAssignment = await assignmentId(api, callId, applicationId, sure.id);
     silentAssignment = await assignmentId(api, callId, applicationId, silent.id);
@@ -76,7 +79,9 @@ describe('evaluation: confidence', () => {
   it('shows a colleague’s confidence to an evaluator who has submitted', async () => {
     const res = await api.get(`/api/v1/applications/${applicationId}/evaluations`, { token: silent.token });
     expect(res.status).toBe(200);
-    expect(res.body.items).toContainEqual(expect.objectContaining({ assignmentId: sureAssignment, confidence: 'high' }));
+    expect(res.body.items).toContainEqual(
+      expect.objectContaining({ assignmentId: sureAssignment, confidence: 'high' }),
+    );
   });
 
   it('exports the confidence beside the scores, in CSV and in the workbook', async () => {

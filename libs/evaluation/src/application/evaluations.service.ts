@@ -104,9 +104,7 @@ export class EvaluationsService {
       const status = nextAssignmentStatus(assignment.status, 'reopen');
       await this.assignments.update(tx, assignmentId, { status, submittedAt: null });
       await this.scoring.requestRescore(tx, assignment.callId);
-      await this.notifications.notify(tx, [
-        reopenedNotice(assignment.evaluatorId, call, applicant, reason),
-      ]);
+      await this.notifications.notify(tx, [reopenedNotice(assignment.evaluatorId, call, applicant, reason)]);
       await recordAssignmentEvent(this.audit, tx, actor, {
         action: 'evaluation.reopened',
         assignmentId,
