@@ -1,5 +1,6 @@
 import type applicant from './en/applicant.json';
 import type common from './en/common.json';
+import type discussion from './en/discussion.json';
 import type evaluator from './en/evaluator.json';
 import type publicArea from './en/public.json';
 import type secretariat from './en/secretariat.json';
@@ -16,6 +17,8 @@ export interface ReferenceCatalogues {
   applicant: typeof applicant;
   evaluator: typeof evaluator;
   secretariat: typeof secretariat;
+  /** The discussion of an application, on the evaluator's and the secretariat's pages. */
+  discussion: typeof discussion;
 }
 
 export type Namespace = keyof ReferenceCatalogues;

@@ -7,6 +7,13 @@ import { DateTime } from '../../shared/DateTime';
 import { countryName } from '../../shared/format';
 import { CLARIFICATIONS_SECTION, ClarificationsSection } from '../../shared/clarifications/ClarificationsSection';
 import { loadClarifications, mayAskAbout } from '../../shared/clarifications/load';
+import { DiscussionSection } from '../../shared/discussion/DiscussionSection';
+import {
+  DISCUSSION_SECTION,
+  closedDiscussion,
+  discussionOffset,
+  loadDiscussion,
+} from '../../shared/discussion/discussion';
 import { PageTitle } from '../../shared/PageTitle';
 import { APPLICATION_SECTION, ApplicationReview } from './ApplicationReview';
 import { AssignmentStatusBadge } from './AssignmentStatusBadge';
@@ -17,7 +24,7 @@ import { PEERS_SECTION, PeerScores, peerEvaluations } from './PeerScores';
 import { EVALUATION_SECTION } from './scoring/ScoringForm';
 
 export async function assignmentLoader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, ['evaluator']);
+  const me = await requireUser(request, ['evaluator']);
   const { assignment, next } = await myAssignment(params.assignmentId ?? '');
   const [application, evaluation, call, clarifications] = await Promise.all([
     ok(api.GET('/api/v1/applications/{id}', { params: { path: { id: assignment.applicationId } } })),
@@ -25,14 +32,19 @@ export async function assignmentLoader({ request, params }: LoaderFunctionArgs) 
     callOfAssignment(assignment.callId),
     loadClarifications(assignment.applicationId),
   ]);
-  const peers = evaluation.status === 'submitted' ? await peerEvaluations(assignment.applicationId) : null;
-  return { assignment, next, application, evaluation, call, peers, clarifications };
+  // Colleagues' scores and the discussion open to an evaluator once its own evaluation is submitted.
+  const submitted = evaluation.status === 'submitted';
+  const [peers, discussion] = await Promise.all([
+    submitted ? peerEvaluations(assignment.applicationId) : null,
+    submitted ? loadDiscussion(me.id, assignment.applicationId, discussionOffset(request)) : closedDiscussion(),
+  ]);
+  return { assignment, next, application, evaluation, call, peers, discussion, clarifications };
 }
 
 /** One assignment: the application to read, the scoring form, colleagues' scores, and the ways out. */
 export function AssignmentPage() {
-  const { t, i18n } = useTranslation(['evaluator', 'common']);
-  const { assignment, next, application, evaluation, call, peers, clarifications } =
+  const { t, i18n } = useTranslation(['evaluator', 'common', 'discussion']);
+  const { assignment, next, application, evaluation, call, peers, discussion, clarifications } =
     useLoaderData<typeof assignmentLoader>();
   const { organisationName, countryCode } = assignment.application;
   const sections = [
@@ -40,6 +52,7 @@ export function AssignmentPage() {
     [CLARIFICATIONS_SECTION, t('common:clarifications.title')],
     [EVALUATION_SECTION, t('evaluation.title')],
     [PEERS_SECTION, t('peers.title')],
+    [DISCUSSION_SECTION, t('discussion:title')],
     [GIVE_BACK_SECTION, t('giveBack.title')],
   ];
   return (
@@ -78,6 +91,7 @@ export function AssignmentPage() {
         />
         <EvaluationSection assignmentId={assignment.id} evaluation={evaluation} call={call} next={next} />
         <PeerScores own={evaluation} peers={peers} call={call} />
+        <DiscussionSection applicationId={assignment.applicationId} discussion={discussion} />
         <GiveBackSection assignment={{ ...assignment, status: evaluation.status }} />
       </Stack>
     </>

@@ -9,6 +9,8 @@ import type { Application, Call, Organisation } from '../../../api/types';
 import { ClarificationsSection } from '../../../shared/clarifications/ClarificationsSection';
 import { loadClarifications, mayAskAbout } from '../../../shared/clarifications/load';
 import { DateTime } from '../../../shared/DateTime';
+import { DiscussionSection } from '../../../shared/discussion/DiscussionSection';
+import { discussionOffset, loadDiscussion } from '../../../shared/discussion/discussion';
 import { countryName, formatBytes } from '../../../shared/format';
 import { documentKindLabel } from '../../../shared/labels';
 import { PageTitle } from '../../../shared/PageTitle';
@@ -28,18 +30,19 @@ import { ScoresSection } from './ScoresSection';
 import { FactList } from '../../../shared/FactList';
 
 export async function applicationLoader({ request, params }: LoaderFunctionArgs) {
-  await requireStaff(request);
+  const me = await requireStaff(request);
   const id = params.applicationId ?? '';
   const application = await ok(api.GET('/api/v1/applications/{id}', { params: { path: { id } } }));
   // The address names the call too: an application of another call is not found under this one.
   if (application.callId !== params.callId) throw new ApiProblem(404, { code: 'NOT_FOUND' });
   const historyOffset = Math.max(0, Number(new URL(request.url).searchParams.get(HISTORY_PARAMETER)) || 0);
-  const [owner, review, clarifications] = await Promise.all([
+  const [owner, review, clarifications, discussion] = await Promise.all([
     organisation(application.organisationId),
     loadReview(application.callId, id, historyOffset),
     loadClarifications(id),
+    loadDiscussion(me.id, id, discussionOffset(request)),
   ]);
-  return { application, organisation: owner, review, clarifications };
+  return { application, organisation: owner, review, clarifications, discussion };
 }
 
 /**
@@ -49,7 +52,7 @@ export async function applicationLoader({ request, params }: LoaderFunctionArgs)
 export function ApplicationPage() {
   const { t } = useTranslation('secretariat');
   const call = useCall();
-  const { application, organisation, review, clarifications } = useLoaderData<typeof applicationLoader>();
+  const { application, organisation, review, clarifications, discussion } = useLoaderData<typeof applicationLoader>();
   const evaluatorNames = new Map(review.evaluations.map((e) => [e.assignmentId, e.evaluatorName]));
   return (
     <>
@@ -66,6 +69,7 @@ export function ApplicationPage() {
         <Summary application={application} organisation={organisation} />
         <ScoresSection scores={review.scores} call={call} />
         <EvaluationsSection evaluations={review.evaluations} call={call} />
+        <DiscussionSection applicationId={application.id} discussion={discussion} />
         <Answers application={application} call={call} />
         <Documents application={application} />
         <ClarificationsSection

@@ -1,0 +1,125 @@
+import { Button, Group, MultiSelect, Stack, Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiProblem } from '../../api/problem';
+import { formatNumber } from '../format';
+import { ProblemAlert } from '../ProblemAlert';
+import { asProblem, fieldErrors } from '../problems';
+import { MAX_POST_LENGTH, type Participant } from './discussion';
+import { withMention } from './mentions';
+
+export interface PostText {
+  body: string;
+  mentionIds: string[];
+}
+
+interface PostFormProps {
+  /** Whom the reader may mention; the reader itself is left out. */
+  participants: Participant[];
+  readerId: string;
+  initial?: PostText;
+  labels: { body: string; submit: string };
+  /** Sends the text; a failure is thrown as the API's problem and shown here. */
+  send: (text: PostText) => Promise<void>;
+  /** Given when editing: the form then takes the focus, and offers to cancel. */
+  onCancel?: () => void;
+  /** Said (to screen readers too) once a text is sent, by a form that stays on the page. */
+  sentMessage?: string;
+}
+
+/**
+ * A message's text and the participants it mentions, chosen from the thread's participants by name:
+ * choosing one also writes `@Name` into the text, so that the message reads as it will be shown.
+ */
+export function PostForm({ participants, readerId, initial, labels, send, onCancel, sentMessage }: PostFormProps) {
+  const { t, i18n } = useTranslation(['discussion', 'common']);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [sent, setSent] = useState(false);
+  const others = participants.filter((person) => person.id !== readerId);
+  const known = new Set(others.map((person) => person.id));
+  const form = useForm<PostText>({
+    initialValues: {
+      body: initial?.body ?? '',
+      // A person no longer taking part (an evaluation reopened since) cannot be mentioned again.
+      mentionIds: (initial?.mentionIds ?? []).filter((id) => known.has(id)),
+    },
+    validate: {
+      body: (value) => {
+        const length = value.trim().length;
+        if (length === 0) return t('compose.empty');
+        return length > MAX_POST_LENGTH ? t('common:fields.codes.TOO_LONG', { count: MAX_POST_LENGTH }) : null;
+      },
+    },
+  });
+  const mention = (ids: string[]) => {
+    let body = form.values.body;
+    for (const id of ids.filter((chosen) => !form.values.mentionIds.includes(chosen))) {
+      const person = others.find((p) => p.id === id);
+      if (person) body = withMention(body, person.displayName);
+    }
+    form.setValues({ body, mentionIds: ids });
+  };
+  const submit = form.onSubmit(async ({ body, mentionIds }) => {
+    setProblem(null);
+    setSent(false);
+    try {
+      await send({ body: body.trim(), mentionIds });
+      if (!initial) form.reset();
+      setSent(true);
+    } catch (error) {
+      const failure = asProblem(error);
+      form.setErrors(fieldErrors(failure));
+      setProblem(failure);
+    }
+  });
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Textarea
+          label={labels.body}
+          autosize
+          minRows={3}
+          maxRows={14}
+          description={t('compose.length', {
+            length: formatNumber(form.values.body.trim().length, i18n.language),
+            max: formatNumber(MAX_POST_LENGTH, i18n.language),
+          })}
+          // Opening an edit moves the keyboard into the text it edits.
+          autoFocus={onCancel !== undefined}
+          {...form.getInputProps('body')}
+        />
+        <MultiSelect
+          label={t('compose.mention')}
+          description={t('compose.mentionHelp')}
+          data={others.map((person) => ({
+            value: person.id,
+            label: `${person.displayName} (${t(`kinds.${person.kind}`)})`,
+          }))}
+          searchable
+          clearable
+          nothingFoundMessage={t('compose.noMatch')}
+          value={form.values.mentionIds}
+          onChange={mention}
+          error={form.errors.mentionIds}
+        />
+        {problem && <ProblemAlert problem={problem} listErrors />}
+        {sent && sentMessage && (
+          <Text size="sm" role="status">
+            {sentMessage}
+          </Text>
+        )}
+        <Group>
+          <Button type="submit" loading={form.submitting}>
+            {labels.submit}
+          </Button>
+          {onCancel && (
+            <Button variant="default" onClick={onCancel}>
+              {t('edit.cancel')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  );
+}
