@@ -1,16 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQueryDto, SearchTermField } from '@app/platform';
+import { PageQueryDto, SearchTermField, trimmed } from '@app/platform';
 import { MAX_MENTIONS, MAX_POST_LENGTH, PARTICIPANT_KINDS, type ParticipantKind } from '../domain/discussion';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** A post's whole text and whom it mentions. Editing sends both again: mentions left out are dropped. */
 export class PostTextDto {
   /** Plain text; surrounding blank space is dropped, and what remains must not be empty. */
   @ApiProperty({ maxLength: MAX_POST_LENGTH })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @MaxLength(MAX_POST_LENGTH)
   body: string;
