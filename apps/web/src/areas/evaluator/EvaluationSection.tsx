@@ -80,6 +80,9 @@ function SubmittedEvaluation({
           {t('evaluation.submittedAt')} <DateTime value={submittedAt} />
         </Text>
         <Text fw={700}>{t('total.complete', { points: formatScore(total.points, i18n.language) })}</Text>
+        {evaluation.confidence && (
+          <Text>{t('confidence.yours', { level: t(`confidence.levels.${evaluation.confidence}`) })}</Text>
+        )}
         <Text size="sm">{t('evaluation.submittedExplanation')}</Text>
         {!next && <Text>{t('assignments.allSubmitted')}</Text>}
         <Group gap="sm" mt="xs">
