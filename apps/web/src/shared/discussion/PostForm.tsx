@@ -69,7 +69,9 @@ export function PostForm({ participants, readerId, initial, labels, send, onCanc
       setSent(true);
     } catch (error) {
       const failure = asProblem(error);
-      form.setErrors(fieldErrors(failure));
+      // A refused mention (`mentionIds.<i>`) is said on the picker.
+      const [mentionError] = Object.values(fieldErrors(failure, 'mentionIds'));
+      form.setErrors({ ...fieldErrors(failure), ...(mentionError ? { mentionIds: mentionError } : {}) });
       setProblem(failure);
     }
   });
@@ -103,7 +105,7 @@ export function PostForm({ participants, readerId, initial, labels, send, onCanc
           onChange={mention}
           error={form.errors.mentionIds}
         />
-        {problem && <ProblemAlert problem={problem} listErrors />}
+        {problem && <ProblemAlert problem={problem} />}
         {sent && sentMessage && (
           <Text size="sm" role="status">
             {sentMessage}
