@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import {
   JOURNEY_TIMEOUT_MS,
   LANGUAGES,
@@ -46,7 +46,7 @@ describe('clarification requests in the browser', () => {
   });
 
   /** Selects everything in a field and types over it, as a keyboard user rewrites a text. */
-  async function retype(page: Page, field: ReturnType<Page['getByLabel']>, value: string): Promise<void> {
+  async function retype(page: Page, field: Locator, value: string): Promise<void> {
     await tabTo(page, field);
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type(value);
@@ -71,9 +71,14 @@ describe('clarification requests in the browser', () => {
       // The evaluator proposes a question.
       const reviewer = await signedInVisitor(browser, platform.baseUrl, language, evaluator);
       await reviewer.goto(`/evaluator/assignments/${assignment}`);
-      await reviewer.getByRole('heading', { level: 2, name: t('clarifications.title') }).waitFor();
-      await typeInto(reviewer, reviewer.getByLabel(t('clarifications.ask.question')), 'How many start-ups in 2025?');
-      await tabTo(reviewer, reviewer.getByLabel(t('clarifications.replyWithin')));
+      // The page's contents lead to the section; the keyboard goes on from there.
+      await activate(reviewer, reviewer.getByRole('link', { name: t('clarifications.title'), exact: true }));
+      await typeInto(
+        reviewer,
+        reviewer.getByRole('textbox', { name: t('clarifications.ask.question'), exact: true }),
+        'How many start-ups in 2025?',
+      );
+      await tabTo(reviewer, reviewer.getByRole('combobox', { name: t('clarifications.replyWithin') }));
       await reviewer.keyboard.press('ArrowDown');
       await activate(reviewer, reviewer.getByRole('button', { name: t('clarifications.ask.propose') }));
       await reviewer
@@ -91,7 +96,7 @@ describe('clarification requests in the browser', () => {
       await office.getByRole('heading', { level: 3, name: 'How many start-ups in 2025?' }).waitFor();
       await checkWidths(office, SUITE, 'secretariat-queue', language);
       const reworded = 'How many start-ups completed your programme in 2025?';
-      await retype(office, office.getByLabel(t('clarifications.decide.wording')), reworded);
+      await retype(office, office.getByRole('textbox', { name: t('clarifications.decide.wording') }), reworded);
       await activate(office, office.getByRole('button', { name: t('clarifications.decide.send') }));
       await office.getByText(s('clarificationsPage.none')).waitFor();
       await office.goto(`/secretariat/calls/${callId}/applications/${applicationId}`);
@@ -104,7 +109,11 @@ describe('clarification requests in the browser', () => {
       await portal.goto(`/applicant/applications/${applicationId}`);
       await portal.getByRole('heading', { level: 3, name: reworded }).waitFor();
       await checkWidths(portal, SUITE, 'applicant-question', language);
-      await typeInto(portal, portal.getByLabel(t('clarifications.answerForm.answer')), 'Twelve start-ups.');
+      await typeInto(
+        portal,
+        portal.getByRole('textbox', { name: t('clarifications.answerForm.answer') }),
+        'Twelve start-ups.',
+      );
       // The file itself comes from the system's picker, which a test cannot drive; the rest is keyboard.
       await portal.getByLabel(t('clarifications.answerForm.file')).setInputFiles({
         name: 'cohort-2025.pdf',
