@@ -105,7 +105,8 @@ export class ClarificationsService {
     const request = await this.require(id);
     const call = await this.calls.get(request.callId);
     assertBeforePublication(call);
-    const addressee = await this.addresseeOf(await this.requireApplication(request.applicationId));
+    const application = await this.access.assertCanRead(actor, await this.applications.findById(request.applicationId));
+    const addressee = await this.addresseeOf(application);
     await this.transactions.run(async (tx) => {
       const locked = await this.lock(tx, id);
       assertCanDecide(locked.status, 'sent');
@@ -239,12 +240,6 @@ export class ClarificationsService {
     const request = await this.clarifications.find(id);
     if (!request) throw new NotFoundError('Clarification request');
     return request;
-  }
-
-  private async requireApplication(id: string): Promise<Application> {
-    const application = await this.applications.findById(id);
-    if (!application) throw new NotFoundError('Application');
-    return application;
   }
 
   private async lock(tx: Transaction, id: string) {
