@@ -8,20 +8,22 @@ interface OffsetPagerProps {
   offset: number;
   total: number;
   pageSize: number;
+  /** The address parameter of the page's offset: a page with two paged lists gives each its own. */
+  parameter?: string;
 }
 
 /**
- * Previous and next pages of a list paged by its `offset` query parameter, keeping the page's other
- * parameters (filters, sort); nothing when the list fits on one page.
+ * Previous and next pages of a list paged by its `offset` query parameter (or the one given), keeping
+ * the page's other parameters (filters, sort); nothing when the list fits on one page.
  */
-export function OffsetPager({ label, offset, total, pageSize }: OffsetPagerProps) {
+export function OffsetPager({ label, offset, total, pageSize, parameter = 'offset' }: OffsetPagerProps) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   if (total <= pageSize) return null;
   const link = (to: number) => {
     const next = new URLSearchParams(params);
-    if (to > 0) next.set('offset', String(to));
-    else next.delete('offset');
+    if (to > 0) next.set(parameter, String(to));
+    else next.delete(parameter);
     return `?${next.toString()}`;
   };
   const pages = Math.ceil(total / pageSize);

@@ -15,19 +15,31 @@ interface Props {
   pageParameter?: string;
   /** The column's alignment, as its cells' (numbers to the right). */
   ta?: 'right';
+  /** The order of the first press: a measure where the largest matters (a score, a spread) starts from the top. */
+  firstOrder?: 'ascending' | 'descending';
 }
 
 const ARROWS = { ascending: '↑', descending: '↓', none: '↕' } as const;
 
 /**
  * A column header that orders the list on the server: a link to the list sorted by its column
- * (ascending first, then the other way), which a keyboard reaches and follows like any link;
- * `aria-sort` tells assistive technologies the order shown.
+ * (ascending first unless told otherwise, then the other way), which a keyboard reaches and follows
+ * like any link; `aria-sort` tells assistive technologies the order shown.
  */
-export function SortableHeader({ label, sortKey, sort, defaultSort, parameter = 'sort', pageParameter, ta }: Props) {
+export function SortableHeader({
+  label,
+  sortKey,
+  sort,
+  defaultSort,
+  parameter = 'sort',
+  pageParameter,
+  ta,
+  firstOrder = 'ascending',
+}: Props) {
   const [params] = useSearchParams();
   const state = sort === sortKey ? 'ascending' : sort === `-${sortKey}` ? 'descending' : 'none';
-  const next = state === 'ascending' ? `-${sortKey}` : sortKey;
+  const descending = state === 'none' ? firstOrder === 'descending' : state === 'ascending';
+  const next = descending ? `-${sortKey}` : sortKey;
   const target = withListParameter(params, parameter, next === defaultSort ? '' : next, pageParameter);
   return (
     <Table.Th scope="col" aria-sort={state} ta={ta}>

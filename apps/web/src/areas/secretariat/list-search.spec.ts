@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFilters } from './applications/application-filters';
-import { readChoice, withListParameter } from './list-search';
-import { rankingQuery, readRankingView, sortsFor } from './scoring/ranking-view';
+import { readChoice, readOffset, withListParameter } from './list-search';
+import { rankingQuery, readRankingView } from './scoring/ranking-view';
 
 describe('withListParameter', () => {
   it('sets the trimmed value, goes back to the first page and keeps the other parameters', () => {
@@ -25,6 +25,18 @@ describe('readChoice', () => {
     expect(readChoice(new URLSearchParams('s=-score'), 's', allowed, 'rank')).toBe('-score');
     expect(readChoice(new URLSearchParams('s=score'), 's', allowed, 'rank')).toBe('rank');
     expect(readChoice(new URLSearchParams(''), 's', allowed, 'rank')).toBe('rank');
+  });
+});
+
+describe('readOffset', () => {
+  it('reads a whole offset of the named parameter, 0 when absent, negative or not a number', () => {
+    const params = new URLSearchParams('offset=40&membersOffset=20.5&conflictsOffset=-20&other=x');
+
+    expect(readOffset(params)).toBe(40);
+    expect(readOffset(params, 'membersOffset')).toBe(20);
+    expect(readOffset(params, 'conflictsOffset')).toBe(0);
+    expect(readOffset(params, 'other')).toBe(0);
+    expect(readOffset(params, 'missing')).toBe(0);
   });
 });
 
@@ -70,11 +82,8 @@ describe('the ranking view', () => {
     expect(rankingQuery(view)).toEqual({ limit: 100, offset: 0 });
   });
 
-  it('offers one order by score: the raw one without normalisation, the normalised and the raw one with it', () => {
-    const byScore = (sorts: string[]) => sorts.filter((sort) => sort.endsWith('core'));
-
-    expect(byScore(sortsFor('none'))).toEqual(['-score']);
-    expect(byScore(sortsFor('zscore'))).toEqual(['-rawScore', '-normalizedScore']);
-    expect(sortsFor('none')).toContain('-spread');
+  it('takes any column’s order either way, as the API names it', () => {
+    expect(readRankingView(new URLSearchParams('rankingSort=evaluationCount')).sort).toBe('evaluationCount');
+    expect(readRankingView(new URLSearchParams('rankingSort=-organisation')).sort).toBe('-organisation');
   });
 });

@@ -7,6 +7,8 @@ export type CallStatistics = Schemas['CallStatisticsDto'];
 export type CreateCallBody = Schemas['CreateCallDto'];
 export type UpdateCallBody = Schemas['UpdateCallDto'];
 export type PanelMember = Schemas['PanelMemberDto'];
+/** A panel member as the panel's paged list gives it, with its evaluations submitted. */
+export type ListedPanelMember = Schemas['ListedPanelMemberDto'];
 export type UserListItem = Schemas['UserListItemDto'];
 export type AutoAssignment = Schemas['AutoAssignmentDto'];
 /** A conflict as the call's list gives it, with the organisation of its application. */

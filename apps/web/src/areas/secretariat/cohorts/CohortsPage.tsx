@@ -2,15 +2,15 @@ import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { api, ok } from '../../../api/client';
-import { MAX_PAGE_SIZE, allPages } from '../../../api/pages';
 import type { Call } from '../../../api/types';
 import { formatNumber } from '../../../shared/format';
+import { OffsetPager } from '../../../shared/OffsetPager';
 import { EmptyState } from '../../../shared/States';
 import { requireStaff } from '../access';
 import { callPath, useCall } from '../call/call-route';
 import { SectionTitle } from '../call/SectionTitle';
 import { formatCompactDateTime } from '../format';
-import { readChoice } from '../list-search';
+import { readChoice, readOffset, type ServerListPage } from '../list-search';
 import { SortableHeader } from '../SortableHeader';
 import type { CohortSummary, ScoringStatus } from '../types';
 import { CohortStatusBadge } from './CohortStatusBadge';
@@ -21,48 +21,47 @@ const SORT_KEYS = ['createdAt', 'status', 'memberCount'] as const;
 const SORTS = SORT_KEYS.flatMap((key) => [key, `-${key}`] as const);
 const DEFAULT_SORT = '-createdAt';
 const LABELS = { createdAt: 'proposedAt', status: 'status', memberCount: 'members' } as const;
+const PAGE_SIZE = 20;
 
 export async function cohortsLoader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
   const path = { params: { path: { id: params.callId ?? '' } } };
-  const sort = readChoice(new URL(request.url).searchParams, 'sort', SORTS, DEFAULT_SORT);
-  const [cohorts, scoring] = await Promise.all([
-    allPages((offset) =>
-      ok(
-        api.GET('/api/v1/calls/{id}/cohorts', {
-          params: { ...path.params, query: { limit: MAX_PAGE_SIZE, offset, sort } },
-        }),
-      ),
+  const search = new URL(request.url).searchParams;
+  const sort = readChoice(search, 'sort', SORTS, DEFAULT_SORT);
+  const offset = readOffset(search);
+  const [page, scoring] = await Promise.all([
+    ok(
+      api.GET('/api/v1/calls/{id}/cohorts', { params: { ...path.params, query: { limit: PAGE_SIZE, offset, sort } } }),
     ),
     ok(api.GET('/api/v1/calls/{id}/scoring-status', path)),
   ]);
-  return { cohorts, scoring, sort };
+  return { cohorts: { ...page, sort, offset }, scoring };
 }
 
-/** The call's cohort proposals so far, in the order asked, and a new proposal while the call is under review. */
+/** The call's cohort proposals so far, in the order asked and a page at a time, and a new proposal while the call is under review. */
 export function CohortsPage() {
   const { t } = useTranslation('secretariat');
   const call = useCall();
-  const { cohorts, scoring, sort } = useLoaderData<typeof cohortsLoader>();
+  const { cohorts, scoring } = useLoaderData<typeof cohortsLoader>();
   return (
     <>
       <SectionTitle title={t('cohorts.title')} call={call} />
       <Stack gap="xl">
-        <Proposals callId={call.id} cohorts={cohorts} sort={sort} />
+        <Proposals callId={call.id} list={cohorts} />
         <NewProposal call={call} scoring={scoring} />
       </Stack>
     </>
   );
 }
 
-function Proposals({ callId, cohorts, sort }: { callId: string; cohorts: CohortSummary[]; sort: string }) {
+function Proposals({ callId, list }: { callId: string; list: ServerListPage<CohortSummary> }) {
   const { t, i18n } = useTranslation('secretariat');
   return (
     <section aria-labelledby="proposals">
       <Title order={2} id="proposals" mb="sm">
         {t('cohorts.list.title')}
       </Title>
-      {cohorts.length === 0 ? (
+      {list.total === 0 ? (
         <EmptyState>{t('cohorts.list.none')}</EmptyState>
       ) : (
         <Table withTableBorder striped verticalSpacing="xs">
@@ -73,15 +72,16 @@ function Proposals({ callId, cohorts, sort }: { callId: string; cohorts: CohortS
                   key={key}
                   label={t(`cohorts.list.${LABELS[key]}`)}
                   sortKey={key}
-                  sort={sort}
+                  sort={list.sort}
                   defaultSort={DEFAULT_SORT}
+                  pageParameter="offset"
                   ta={key === 'memberCount' ? 'right' : undefined}
                 />
               ))}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {cohorts.map((cohort) => (
+            {list.items.map((cohort) => (
               <Table.Tr key={cohort.id}>
                 <Table.Th scope="row" fw={400}>
                   <Anchor component={Link} to={callPath(callId, `cohorts/${cohort.id}`)}>
@@ -97,6 +97,7 @@ function Proposals({ callId, cohorts, sort }: { callId: string; cohorts: CohortS
           </Table.Tbody>
         </Table>
       )}
+      <OffsetPager label={t('cohorts.list.pages')} offset={list.offset} total={list.total} pageSize={PAGE_SIZE} />
     </section>
   );
 }

@@ -7,28 +7,29 @@ import { countryName } from '../../../shared/format';
 import { EmptyState } from '../../../shared/States';
 import { callPath } from '../call/call-route';
 import { formatCompactDateTime } from '../format';
+import { serverList, type ServerListPage } from '../list-search';
+import { ServerListPager } from '../ServerListPager';
 import { SortableHeader } from '../SortableHeader';
 import type { Conflict, PanelMember } from '../types';
 import { ConflictDialog, type Declared } from './ConflictDialog';
 
 /** The columns the conflicts sort by (the API's `sort` keys); the oldest first unless the address says otherwise. */
 const SORT_KEYS = ['source', 'createdAt'] as const;
-export const CONFLICT_SORTS = SORT_KEYS.flatMap((key) => [key, `-${key}`] as const);
-export const DEFAULT_CONFLICT_SORT = 'createdAt';
 const LABELS = { source: 'source', createdAt: 'since' } as const;
+
+export const CONFLICT_LIST = serverList('conflicts', SORT_KEYS, 'createdAt', 20);
 
 interface ConflictsProps {
   callId: string;
   members: PanelMember[];
-  conflicts: Conflict[];
+  /** A page of the call's conflicts, in the order asked. */
+  list: ServerListPage<Conflict>;
   /** Organisation names by application id. */
   names: Map<string, string>;
-  /** The list's order, as the API's `sort`. */
-  sort: string;
 }
 
 /** The conflicts of interest that keep evaluators from applications, and declaring one for an evaluator. */
-export function ConflictsSection({ callId, members, conflicts, names, sort }: ConflictsProps) {
+export function ConflictsSection({ callId, members, list, names }: ConflictsProps) {
   const { t, i18n } = useTranslation('secretariat');
   const [opened, { open, close }] = useDisclosure(false);
   const [declared, setDeclared] = useState<Declared | null>(null);
@@ -47,12 +48,12 @@ export function ConflictsSection({ callId, members, conflicts, names, sort }: Co
           })}
         </Alert>
       )}
-      {conflicts.length === 0 ? (
+      {list.total === 0 ? (
         <EmptyState>{t('panel.conflicts.none')}</EmptyState>
       ) : (
         <Table.ScrollContainer minWidth={700}>
           <Table striped withTableBorder verticalSpacing="xs" captionSide="top">
-            <Table.Caption>{t('panel.conflicts.caption', { count: conflicts.length })}</Table.Caption>
+            <Table.Caption>{t('panel.conflicts.caption', { count: list.total })}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('panel.conflicts.evaluator')}</Table.Th>
@@ -64,14 +65,16 @@ export function ConflictsSection({ callId, members, conflicts, names, sort }: Co
                     key={key}
                     label={t(`panel.conflicts.${LABELS[key]}`)}
                     sortKey={key}
-                    sort={sort}
-                    defaultSort={DEFAULT_CONFLICT_SORT}
+                    sort={list.sort}
+                    defaultSort={CONFLICT_LIST.defaultSort}
+                    parameter={CONFLICT_LIST.sortParameter}
+                    pageParameter={CONFLICT_LIST.offsetParameter}
                   />
                 ))}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {conflicts.map((conflict) => (
+              {list.items.map((conflict) => (
                 <Table.Tr key={conflict.id}>
                   <Table.Td>{evaluatorName.get(conflict.evaluatorId) ?? conflict.evaluatorId}</Table.Td>
                   <Table.Td>
@@ -93,6 +96,7 @@ export function ConflictsSection({ callId, members, conflicts, names, sort }: Co
           </Table>
         </Table.ScrollContainer>
       )}
+      <ServerListPager label={t('panel.conflicts.pages')} list={CONFLICT_LIST} page={list} />
       {members.length > 0 && names.size > 0 && (
         <Button variant="default" mt="md" onClick={open}>
           {t('panel.conflicts.declare')}

@@ -9,10 +9,19 @@ import { ProblemAlert } from '../../../shared/ProblemAlert';
 import { asProblem } from '../../../shared/problems';
 import { EmptyState } from '../../../shared/States';
 import { useCall } from '../call/call-route';
-import type { PanelMember } from '../types';
+import { serverList, type ServerListPage } from '../list-search';
+import { ServerListPager } from '../ServerListPager';
+import { SortableHeader } from '../SortableHeader';
+import type { ListedPanelMember } from '../types';
 
-/** The call's evaluators with their live assignments; one without any may leave the panel. */
-export function PanelMembers({ members }: { members: PanelMember[] }) {
+/** The columns the panel sorts by (the API's `sort` keys, and their labels' keys); by name unless asked otherwise. */
+const SORT_KEYS = ['name', 'email', 'country', 'affiliation', 'load', 'submitted'] as const;
+const NUMERIC = new Set<string>(['load', 'submitted']);
+
+export const MEMBER_LIST = serverList('members', SORT_KEYS, 'name', 20);
+
+/** The call's evaluators, a page at a time, with their live and submitted assignments; one without any may leave the panel. */
+export function PanelMembers({ list }: { list: ServerListPage<ListedPanelMember> }) {
   const { t, i18n } = useTranslation('secretariat');
   const call = useCall();
   const revalidator = useRevalidator();
@@ -40,37 +49,40 @@ export function PanelMembers({ members }: { members: PanelMember[] }) {
         {t('panel.members.title')}
       </Title>
       {problem && <ProblemAlert problem={problem} />}
-      {members.length === 0 ? (
+      {list.total === 0 ? (
         <EmptyState>{t('panel.members.none')}</EmptyState>
       ) : (
-        <Table.ScrollContainer minWidth={700}>
+        <Table.ScrollContainer minWidth={900}>
           <Table striped withTableBorder verticalSpacing="xs" captionSide="top">
-            <Table.Caption>{t('panel.members.caption', { count: members.length })}</Table.Caption>
+            <Table.Caption>{t('panel.members.caption', { count: list.total })}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">{t('panel.members.evaluator')}</Table.Th>
-                <Table.Th scope="col">{t('panel.members.country')}</Table.Th>
-                <Table.Th scope="col">{t('panel.members.affiliation')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('panel.members.load')}
-                </Table.Th>
+                {SORT_KEYS.map((key) => (
+                  <SortableHeader
+                    key={key}
+                    label={t(`panel.members.${key}`)}
+                    sortKey={key}
+                    sort={list.sort}
+                    defaultSort={MEMBER_LIST.defaultSort}
+                    parameter={MEMBER_LIST.sortParameter}
+                    pageParameter={MEMBER_LIST.offsetParameter}
+                    ta={NUMERIC.has(key) ? 'right' : undefined}
+                  />
+                ))}
                 <Table.Th scope="col">{t('panel.members.actions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {members.map((member) => (
+              {list.items.map((member) => (
                 <Table.Tr key={member.evaluatorId}>
-                  <Table.Th scope="row" fw={400}>
-                    <Text size="sm" fw={600}>
-                      {member.displayName}
-                    </Text>
-                    <Text size="sm" c="dimmed">
-                      {member.email}
-                    </Text>
+                  <Table.Th scope="row" fw={600}>
+                    {member.displayName}
                   </Table.Th>
+                  <Table.Td>{member.email}</Table.Td>
                   <Table.Td>{member.countryCode ? countryName(member.countryCode, i18n.language) : '—'}</Table.Td>
                   <Table.Td>{member.affiliation ?? '—'}</Table.Td>
                   <Table.Td ta="right">{formatNumber(member.load, i18n.language)}</Table.Td>
+                  <Table.Td ta="right">{formatNumber(member.submitted, i18n.language)}</Table.Td>
                   <Table.Td>
                     {/* The API keeps an evaluator with assignments on the panel: they must be released first. */}
                     {member.load === 0 ? (
@@ -97,6 +109,7 @@ export function PanelMembers({ members }: { members: PanelMember[] }) {
           </Table>
         </Table.ScrollContainer>
       )}
+      <ServerListPager label={t('panel.members.pages')} list={MEMBER_LIST} page={list} />
     </section>
   );
 }

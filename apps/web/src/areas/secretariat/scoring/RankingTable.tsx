@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, NativeSelect, Pagination, Table, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Pagination, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Fragment } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -7,25 +7,27 @@ import { countryName, formatNumber, formatScore } from '../../../shared/format';
 import { EmptyState } from '../../../shared/States';
 import { callPath, useCall } from '../call/call-route';
 import { ListSearchInput } from '../ListSearchInput';
-import { withListParameter } from '../list-search';
 import classes from '../secretariat.module.css';
+import { SortableHeader } from '../SortableHeader';
 import {
   PAGE_PARAMETER,
   RANKING_PAGE_SIZE,
-  RANKING_SORTS,
   SEARCH_PARAMETER,
   SORT_PARAMETER,
-  sortsFor,
-  type Normalization,
+  COLUMN_SORT_KEYS,
   type RankingPage,
-  type RankingView,
 } from './ranking-view';
+
+type Column = keyof typeof COLUMN_SORT_KEYS | 'region' | 'moderation';
+
+const NUMERIC = new Set<Column>(['rank', 'score', 'raw', 'normalised', 'evaluations', 'spread', 'stdDev']);
 
 /**
  * The ranked applications, best first, with what their score is made of and where evaluators disagree.
  * The score shown first is the one that ranks: the raw mean on a call without normalisation, the
  * normalised score (beside the raw one) on a call that normalises. A line follows the last of the
- * call's seats.
+ * call's seats. The column headers sort the ranking on the server; a measure's first press shows
+ * its largest first.
  */
 export function RankingTable({ ranking: { items: ranking, total, view } }: { ranking: RankingPage }) {
   const { t, i18n } = useTranslation(['secretariat', 'common']);
@@ -36,7 +38,7 @@ export function RankingTable({ ranking: { items: ranking, total, view } }: { ran
   const paged = total > RANKING_PAGE_SIZE;
   const byRank = view.search === '' && view.sort === 'rank';
   const normalised = scoring.normalization !== 'none';
-  const columns = [
+  const columns: Column[] = [
     'rank',
     'organisation',
     'country',
@@ -46,8 +48,8 @@ export function RankingTable({ ranking: { items: ranking, total, view } }: { ran
     'spread',
     'stdDev',
     'moderation',
-  ] as const;
-  const numeric = new Set<string>(['rank', 'score', 'raw', 'normalised', 'evaluations', 'spread', 'stdDev']);
+  ];
+  const sortedColumn = columns.find((column) => sortKeyOf(column) === view.sort.replace(/^-/, ''));
   // Ranks are contiguous only in rank order; the line is drawn when there is someone below it.
   const lineAfter = byRank && seats < total ? seats : null;
   return (
@@ -55,8 +57,18 @@ export function RankingTable({ ranking: { items: ranking, total, view } }: { ran
       <Title order={2} id="ranking" mb="sm">
         {t('scoring.ranking.title')}
       </Title>
-      {/* Nothing to search or sort before anything is ranked. */}
-      {(total > 0 || view.search !== '') && <RankingControls view={view} normalization={scoring.normalization} />}
+      {/* Nothing to search before anything is ranked. */}
+      {(total > 0 || view.search !== '') && (
+        <Box mb="md">
+          <ListSearchInput
+            label={t('scoring.ranking.search')}
+            description={t('scoring.ranking.searchHint')}
+            parameter={SEARCH_PARAMETER}
+            pageParameter={PAGE_PARAMETER}
+            value={view.search}
+          />
+        </Box>
+      )}
       {ranking.length === 0 ? (
         <EmptyState>{view.search ? t('scoring.ranking.noneFound') : t('scoring.ranking.none')}</EmptyState>
       ) : (
@@ -67,7 +79,10 @@ export function RankingTable({ ranking: { items: ranking, total, view } }: { ran
                 ? t('scoring.ranking.caption', { count: total })
                 : t('scoring.ranking.captionSorted', {
                     count: total,
-                    order: t(`scoring.ranking.sortOptions.${RANKING_SORTS[view.sort]}`),
+                    column: sortedColumn ? t(`scoring.ranking.${sortedColumn}`) : '',
+                    direction: t(
+                      `scoring.ranking.sortDirection.${view.sort.startsWith('-') ? 'descending' : 'ascending'}`,
+                    ),
                   })}{' '}
               {!paged
                 ? t('scoring.ranking.flagged', { count: flagged })
@@ -82,11 +97,27 @@ export function RankingTable({ ranking: { items: ranking, total, view } }: { ran
             </Table.Caption>
             <Table.Thead>
               <Table.Tr>
-                {columns.map((column) => (
-                  <Table.Th key={column} scope="col" ta={numeric.has(column) ? 'right' : undefined}>
-                    {t(`scoring.ranking.${column}`)}
-                  </Table.Th>
-                ))}
+                {columns.map((column) => {
+                  const sortKey = sortKeyOf(column);
+                  const ta = NUMERIC.has(column) ? 'right' : undefined;
+                  return sortKey ? (
+                    <SortableHeader
+                      key={column}
+                      label={t(`scoring.ranking.${column}`)}
+                      sortKey={sortKey}
+                      sort={view.sort}
+                      defaultSort="rank"
+                      parameter={SORT_PARAMETER}
+                      pageParameter={PAGE_PARAMETER}
+                      ta={ta}
+                      firstOrder={NUMERIC.has(column) && column !== 'rank' ? 'descending' : 'ascending'}
+                    />
+                  ) : (
+                    <Table.Th key={column} scope="col" ta={ta}>
+                      {t(`scoring.ranking.${column}`)}
+                    </Table.Th>
+                  );
+                })}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -137,41 +168,6 @@ export function RankingTable({ ranking: { items: ranking, total, view } }: { ran
   );
 }
 
-/** The ranking's search (applied once typing pauses) and order (applied when chosen), kept in the address. */
-function RankingControls({ view, normalization }: { view: RankingView; normalization: Normalization }) {
-  const { t } = useTranslation('secretariat');
-  const [params, setParams] = useSearchParams();
-  return (
-    <Group align="flex-end" gap="sm" mb="md">
-      <ListSearchInput
-        label={t('scoring.ranking.search')}
-        description={t('scoring.ranking.searchHint')}
-        parameter={SEARCH_PARAMETER}
-        pageParameter={PAGE_PARAMETER}
-        value={view.search}
-      />
-      <NativeSelect
-        label={t('scoring.ranking.sort')}
-        value={view.sort}
-        onChange={(event) =>
-          setParams(
-            withListParameter(
-              params,
-              SORT_PARAMETER,
-              event.currentTarget.value === 'rank' ? '' : event.currentTarget.value,
-              PAGE_PARAMETER,
-            ),
-          )
-        }
-        data={sortsFor(normalization).map((value) => ({
-          value,
-          label: t(`scoring.ranking.sortOptions.${RANKING_SORTS[value]}`),
-        }))}
-      />
-    </Group>
-  );
-}
-
 /** Pages of the ranking, kept in the address so that a page can be reloaded and shared. */
 function RankingPager({ page, pages }: { page: number; pages: number }) {
   const { t } = useTranslation('secretariat');
@@ -193,4 +189,8 @@ function RankingPager({ page, pages }: { page: number; pages: number }) {
       getControlProps={(control) => ({ 'aria-label': t(`scoring.ranking.${control}`) })}
     />
   );
+}
+
+function sortKeyOf(column: Column): string | undefined {
+  return column in COLUMN_SORT_KEYS ? COLUMN_SORT_KEYS[column as keyof typeof COLUMN_SORT_KEYS] : undefined;
 }

@@ -1,4 +1,3 @@
-import type { Call } from '../../../api/types';
 import { readChoice } from '../list-search';
 import type { RankingItem } from '../types';
 
@@ -8,33 +7,22 @@ export const PAGE_PARAMETER = 'rankingPage';
 export const SEARCH_PARAMETER = 'rankingSearch';
 export const SORT_PARAMETER = 'rankingSort';
 
-/** The orders the ranking offers (the API's `sort`), each with the key of its label; the first is the API's default. */
-export const RANKING_SORTS = {
-  rank: 'byRank',
-  '-rank': 'byRankReversed',
-  '-score': 'byScore',
-  '-rawScore': 'byRawScore',
-  '-normalizedScore': 'byNormalised',
-  '-spread': 'bySpread',
-  '-stdDev': 'byStdDev',
-  organisation: 'byOrganisation',
-  country: 'byCountry',
+/** The API's sort key of each ranking column that sorts (region and moderation do not), either way. */
+export const COLUMN_SORT_KEYS = {
+  rank: 'rank',
+  organisation: 'organisation',
+  country: 'country',
+  score: 'score',
+  normalised: 'normalizedScore',
+  raw: 'rawScore',
+  evaluations: 'evaluationCount',
+  spread: 'spread',
+  stdDev: 'stdDev',
 } as const;
-type RankingSort = keyof typeof RANKING_SORTS;
-export const SORT_VALUES = Object.keys(RANKING_SORTS) as RankingSort[];
+const SORT_VALUES = Object.values(COLUMN_SORT_KEYS).flatMap((key) => [key, `-${key}` as const]);
+type RankingSort = (typeof SORT_VALUES)[number];
 
-export type Normalization = Call['scoring']['normalization'];
-
-/**
- * The orders worth offering on a call: without normalisation the score is the raw score and the
- * normalised one ranks nothing, so only "by score" is offered; with it, the score is the normalised one.
- */
-export function sortsFor(normalization: Normalization): RankingSort[] {
-  const redundant: RankingSort[] = normalization === 'none' ? ['-rawScore', '-normalizedScore'] : ['-score'];
-  return SORT_VALUES.filter((value) => !redundant.includes(value));
-}
-
-/** What of the ranking the address asks for: a page (from 1), a search and an order. */
+/** What of the ranking the address asks for: a page (from 1), a search and an order (the API's `sort`). */
 export interface RankingView {
   page: number;
   search: string;
