@@ -1,3 +1,4 @@
+import type { Client } from 'pg';
 import { connectDb } from './calls-e2e';
 
 /** Who applied, what became of it and, for the ranked ones, the results; in order of creation. */
@@ -66,14 +67,7 @@ export async function seedListedCall(createdBy: string): Promise<{ callId: strin
   let callId: string;
   const db = await connectDb();
   try {
-    callId = (
-      await db.query<{ id: string }>(
-        `INSERT INTO calls (reference, title, opens_at, closes_at, cohort_size, evaluators_per_application, scoring)
-         VALUES ('LIST-' || gen_random_uuid(), 'A listed call', now() - interval '30 days', now() - interval '1 day',
-                 2, 3, '{"scaleMin": 0, "scaleMax": 10, "normalization": "none", "disagreementThreshold": 30}')
-         RETURNING id`,
-      )
-    ).rows[0].id;
+    callId = await insertListedCall(db);
     for (const [index, seed] of SEED.entries()) {
       const organisation = await db.query<{ id: string }>(
         `INSERT INTO organisations (name, country_code, type, city) VALUES ($1, $2, 'academia', $3) RETURNING id`,
@@ -114,4 +108,49 @@ export async function seedListedCall(createdBy: string): Promise<{ callId: strin
     await db.end();
   }
   return { callId, ids };
+}
+
+/** A call that closed yesterday, of two seats, scored without normalisation; answers its id. */
+async function insertListedCall(db: Client): Promise<string> {
+  const inserted = await db.query<{ id: string }>(
+    `INSERT INTO calls (reference, title, opens_at, closes_at, cohort_size, evaluators_per_application, scoring)
+     VALUES ('LIST-' || gen_random_uuid(), 'A listed call', now() - interval '30 days', now() - interval '1 day',
+             2, 3, '{"scaleMin": 0, "scaleMax": 10, "normalization": "none", "disagreementThreshold": 30}')
+     RETURNING id`,
+  );
+  return inserted.rows[0].id;
+}
+
+/**
+ * A closed call of `count` submitted, eligible and ranked applications, written straight to the
+ * database in one statement: "Ranked centre 001" ranks first, and so on, the score falling by half a
+ * point a rank while the spread cycles, so that ordering by spread is not the rank's order.
+ */
+export async function seedRankedCall(createdBy: string, count: number): Promise<string> {
+  const db = await connectDb();
+  try {
+    const callId = await insertListedCall(db);
+    await db.query(
+      `WITH centres AS (
+         INSERT INTO organisations (name, country_code, type, city)
+         SELECT 'Ranked centre ' || lpad(n::text, 3, '0'), 'KE', 'academia', 'Nairobi' FROM generate_series(1, $2) n
+         RETURNING id, right(name, 3)::int AS n
+       ), applied AS (
+         INSERT INTO applications (call_id, organisation_id, country_code, region, status, eligibility, submitted_at,
+                                   created_by)
+         SELECT $1, id, 'KE', 'AFR', 'submitted', '{"eligible": true, "reasons": []}', now() - interval '2 days', $3
+           FROM centres
+         RETURNING id, organisation_id
+       )
+       INSERT INTO application_results (application_id, call_id, raw_score, normalized_score, score, evaluation_count,
+                                        spread, std_dev, needs_moderation, rank)
+       SELECT a.id, $1, 90 - c.n * 0.5, 90 - c.n * 0.5, 90 - c.n * 0.5, 3, (c.n * 37) % 50, (c.n * 37) % 50 / 2.0,
+              (c.n * 37) % 50 > 30, c.n
+         FROM applied a JOIN centres c ON c.id = a.organisation_id`,
+      [callId, count, createdBy],
+    );
+    return callId;
+  } finally {
+    await db.end();
+  }
 }
