@@ -29,6 +29,7 @@ import { ApplicationAnswersVersion1765800000100 } from './1765800000100-Applicat
 import { ExportViews1765800000500 } from './1765800000500-ExportViews';
 import { EvaluatorReminders1765800000600 } from './1765800000600-EvaluatorReminders';
 import { ApplicationReminders1765800000700 } from './1765800000700-ApplicationReminders';
+import { ReviewStages1765900000300 } from './1765900000300-ReviewStages';
 import { Discussion1765900000400 } from './1765900000400-Discussion';
 import { ClarificationRequests1765900000500 } from './1765900000500-ClarificationRequests';
 import { PanelMemberProfiles1765900000100 } from './1765900000100-PanelMemberProfiles';
@@ -67,6 +68,7 @@ export const MIGRATIONS = [
   ExportViews1765800000500,
   EvaluatorReminders1765800000600,
   ApplicationReminders1765800000700,
+  ReviewStages1765900000300,
   Discussion1765900000400,
   PanelMemberProfiles1765900000100,
   ClarificationRequests1765900000500,

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { CallDefinition } from '@app/calls';
-import { CallEntity, CriterionEntity, QuestionEntity } from '../../libs/calls/src/infrastructure/call.entities';
+import { CallDefinition, LAST_STAGE_RULE } from '@app/calls';
+import { singleStage } from '../../libs/calls/src/domain/review-stages';
+import {
+  CallEntity,
+  CallStageEntity,
+  CriterionEntity,
+  QuestionEntity,
+} from '../../libs/calls/src/infrastructure/call.entities';
 import { CallsRepository } from '../../libs/calls/src/infrastructure/calls.repository';
 import { ReferenceTakenError } from '../../libs/calls/src/domain/calls.errors';
 import { RepositoryDb, rolledBack, startRepositories } from '../support/repository-db';
@@ -10,7 +16,7 @@ let farFuture = Date.parse('3000-01-01T00:00:00Z') + Math.floor(Math.random() * 
 
 function definition(overrides: Partial<CallDefinition> = {}): CallDefinition {
   farFuture += 86_400_000;
-  return {
+  const call: CallDefinition = {
     reference: `REPO/${randomUUID()}`,
     title: 'Accelerator centres',
     description: 'A call',
@@ -32,8 +38,11 @@ function definition(overrides: Partial<CallDefinition> = {}): CallDefinition {
       { key: 'site', label: 'Website', type: 'url', required: false },
     ],
     blind: false,
+    stages: [],
+    finalRanking: LAST_STAGE_RULE,
     ...overrides,
   };
+  return { ...call, stages: overrides.stages ?? singleStage(call) };
 }
 
 describe('CallsRepository on PostgreSQL', () => {
@@ -41,7 +50,7 @@ describe('CallsRepository on PostgreSQL', () => {
   let calls: CallsRepository;
 
   beforeAll(async () => {
-    repo = await startRepositories([CallsRepository], [CallEntity, CriterionEntity, QuestionEntity]);
+    repo = await startRepositories([CallsRepository], [CallEntity, CriterionEntity, QuestionEntity, CallStageEntity]);
     calls = repo.get(CallsRepository);
   });
   afterAll(() => repo.close());

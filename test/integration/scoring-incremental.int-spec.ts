@@ -192,7 +192,7 @@ describe('incremental rescoring', () => {
         const [{ id }] = (await db.query(
           `INSERT INTO assignments (call_id, application_id, evaluator_id, status, submitted_at)
            VALUES ($1, $2, $3, 'submitted', clock_timestamp())
-           ON CONFLICT (application_id, evaluator_id) WHERE status IN ('assigned', 'draft', 'submitted')
+           ON CONFLICT (application_id, evaluator_id, stage) WHERE status IN ('assigned', 'draft', 'submitted')
            DO UPDATE SET status = 'submitted', submitted_at = clock_timestamp()
            RETURNING id`,
           [call.callId, call.applicationIds[change.application], call.evaluatorIds[change.evaluator]],

@@ -195,7 +195,7 @@ export class Seed {
       `INSERT INTO application_results (application_id, call_id, raw_score, normalized_score, score, evaluation_count,
                                         spread, std_dev, needs_moderation, rank)
        VALUES ($1, $2, $3, $3, $3, $4, $5, 0, false, $6)
-       ON CONFLICT (application_id) DO UPDATE
+       ON CONFLICT (application_id, stage) DO UPDATE
          SET raw_score = EXCLUDED.raw_score, normalized_score = EXCLUDED.normalized_score, score = EXCLUDED.score,
              evaluation_count = EXCLUDED.evaluation_count, spread = EXCLUDED.spread, rank = EXCLUDED.rank,
              computed_at = clock_timestamp()`,

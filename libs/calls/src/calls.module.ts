@@ -2,11 +2,11 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { CallsService } from './application/calls.service';
-import { CallEntity, CriterionEntity, QuestionEntity } from './infrastructure/call.entities';
+import { CallEntity, CallStageEntity, CriterionEntity, QuestionEntity } from './infrastructure/call.entities';
 import { CallsRepository } from './infrastructure/calls.repository';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CallEntity, CriterionEntity, QuestionEntity]), AuditModule],
+  imports: [TypeOrmModule.forFeature([CallEntity, CriterionEntity, QuestionEntity, CallStageEntity]), AuditModule],
   providers: [CallsService, CallsRepository],
   exports: [CallsService],
 })

@@ -3,4 +3,5 @@ export * from './application/calls.service';
 export * from './domain/call';
 export * from './domain/call-lifecycle';
 export * from './domain/call-events';
-export { SelectionConstraintsDto } from './http/call.dto';
+export { DEFAULT_STAGE_NAME, stageAt } from './domain/review-stages';
+export { SelectionConstraintsDto, StageQueryDto } from './http/call.dto';

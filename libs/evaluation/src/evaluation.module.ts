@@ -26,6 +26,7 @@ import {
 import { PanelMembersRepository } from './infrastructure/panel-members.repository';
 import { PanelProgressRepository } from './infrastructure/panel-progress.repository';
 import { ConflictsRepository, PanelRepository } from './infrastructure/panel.repository';
+import { ShortlistedRepository } from './infrastructure/shortlisted.repository';
 
 @Module({
   imports: [
@@ -50,6 +51,7 @@ import { ConflictsRepository, PanelRepository } from './infrastructure/panel.rep
     PanelRepository,
     ConflictsRepository,
     AssignmentsRepository,
+    ShortlistedRepository,
     PanelProgressRepository,
     PanelMembersRepository,
   ],

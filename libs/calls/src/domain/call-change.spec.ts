@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { DomainError } from '@app/platform/errors';
-import { Call, CallDefinition, CallStatus } from './call';
+import { Call, CallDefinition, CallStatus, LAST_STAGE_RULE } from './call';
 import { CallPatch, changeableFields, definitionOf, planCallChange } from './call-change';
+import { singleStage } from './review-stages';
 
 const CLOSES_AT = Date.parse('2030-03-01T00:00:00Z');
 
 function makeCall(status: CallStatus, overrides: Partial<Call> = {}): Call {
-  return {
+  const call: Call = {
     id: '3f1c2a4e-8b7d-4c6a-9e2f-1a2b3c4d5e6f',
     status,
     version: 4,
@@ -38,14 +39,17 @@ function makeCall(status: CallStatus, overrides: Partial<Call> = {}): Call {
       { key: 'stage', label: 'Stage', type: 'choice', required: false, options: ['idea', 'growth'] },
     ],
     blind: false,
+    stages: [],
+    finalRanking: LAST_STAGE_RULE,
     ...overrides,
   };
+  return { ...call, stages: overrides.stages ?? singleStage(call) };
 }
 
 type LockedField = Exclude<keyof CallDefinition, 'closesAt' | 'blind'>;
 
 /** A valid new value for each field that only a draft may change. */
-const LOCKED_CHANGES: { [K in LockedField]: Pick<CallDefinition, K> } = (() => {
+const LOCKED_CHANGES: { [K in LockedField]: Pick<CallPatch, K> } = (() => {
   const base = makeCall('draft');
   return {
     reference: { reference: 'BDT/DIR/DM/014' },
@@ -60,6 +64,20 @@ const LOCKED_CHANGES: { [K in LockedField]: Pick<CallDefinition, K> } = (() => {
     assignment: { assignment: { excludeSameCountry: false } },
     criteria: { criteria: base.criteria.map((c, i) => (i === 0 ? { ...c, title: 'Impact on SMEs' } : c)) },
     questions: { questions: [...base.questions, { key: 'website', label: 'Website', type: 'url', required: false }] },
+    stages: {
+      stages: [
+        // Stage 1's scale, evaluators and criteria are the call's, which other fields of the patch may change.
+        { name: 'Written assessment' },
+        {
+          name: 'Panel interview',
+          scoring: base.scoring,
+          evaluatorsPerApplication: 2,
+          criteria: [{ code: 'PITCH', title: 'Pitch', description: '', weight: 1 }],
+          evaluationDueAt: null,
+        },
+      ],
+    },
+    finalRanking: { finalRanking: { rule: 'weighted', weights: { '1': 1 } } },
   };
 })();
 const LOCKED_FIELDS = Object.keys(LOCKED_CHANGES) as LockedField[];
@@ -124,7 +142,13 @@ describe('planCallChange', () => {
         const changed = days ? [...fields, 'closesAt'] : fields;
         expect(plan.changedFields).toEqual(inOrder(changed));
         for (const field of fields) {
-          expect(plan.definition[field]).toEqual((LOCKED_CHANGES[field] as Partial<CallDefinition>)[field]);
+          // Stages are given without what stage 1 takes from the call, and read with it.
+          if (field === 'stages') {
+            expect(plan.definition.stages.map((s) => s.name)).toEqual(['Written assessment', 'Panel interview']);
+            expect(plan.definition.stages[0].criteria).toEqual(plan.definition.criteria);
+          } else {
+            expect(plan.definition[field]).toEqual((LOCKED_CHANGES[field] as Partial<CallDefinition>)[field]);
+          }
         }
         expect(plan.weightsChanged).toBe(false);
       }),

@@ -4,10 +4,13 @@ import { Call, CallDefinition, CallStatus, Criterion } from './call';
 import { callDefinitionErrors } from './call-definition.rules';
 import { isBeforePublication } from './call-lifecycle';
 import { CallPublishedError, FieldLockedError } from './calls.errors';
+import { ReviewStageInput, ownStageFields, stagesFromInput, withFirstStageMirrored } from './review-stages';
 
-export type CallPatch = Partial<CallDefinition> & {
+export type CallPatch = Partial<Omit<CallDefinition, 'stages'>> & {
   /** New weights by criterion code; the way to reweigh once criteria are otherwise frozen. */
   weights?: Record<string, number>;
+  /** Every stage anew, stage 1's scale, evaluators and criteria taken from the call. */
+  stages?: ReviewStageInput[];
 };
 
 export interface PlannedCallChange {
@@ -30,6 +33,8 @@ const DEFINITION_FIELDS = [
   'assignment',
   'criteria',
   'questions',
+  'stages',
+  'finalRanking',
   'blind',
 ] as const satisfies readonly (keyof CallDefinition)[];
 
@@ -57,11 +62,17 @@ export function planCallChange(call: Call, patch: CallPatch): PlannedCallChange 
   const current = definitionOf(call);
   const next: CallDefinition = { ...current };
   for (const field of DEFINITION_FIELDS) {
-    if (patch[field] !== undefined) Object.assign(next, { [field]: patch[field] });
+    if (field !== 'stages' && patch[field] !== undefined) Object.assign(next, { [field]: patch[field] });
   }
   if (patch.weights) next.criteria = reweigh(next.criteria, patch.weights);
+  next.stages = patch.stages ? stagesFromInput(next, patch.stages) : withFirstStageMirrored(next, current.stages);
 
-  const changedFields = DEFINITION_FIELDS.filter((field) => !sameValue(current[field], next[field]));
+  // Stage 1's scale, evaluators and criteria change with the call's own fields, not as a change of stages.
+  const changedFields = DEFINITION_FIELDS.filter((field) =>
+    field === 'stages'
+      ? !sameValue(ownStageFields(current.stages), ownStageFields(next.stages))
+      : !sameValue(current[field], next[field]),
+  );
   const weightsChanged = current.criteria.some((c, i) => next.criteria[i]?.weight !== c.weight);
 
   if (call.status !== 'draft') {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Call } from './call';
+import { Call, LAST_STAGE_RULE } from './call';
 import { definitionOf } from './call-change';
 import { copiedDefinition, copyTitle } from './call-copy';
 
@@ -24,13 +24,35 @@ const SOURCE: Call = {
   criteria: [{ code: 'IMPACT', title: 'Impact', description: '', weight: 0.6 }],
   questions: [{ key: 'stage', label: 'Stage', type: 'choice', required: false, options: ['idea', 'growth'] }],
   blind: true,
+  stages: [
+    {
+      name: 'Written assessment',
+      scoring: { scaleMin: 0, scaleMax: 10, normalization: 'zscore', disagreementThreshold: 25 },
+      evaluatorsPerApplication: 3,
+      criteria: [{ code: 'IMPACT', title: 'Impact', description: '', weight: 0.6 }],
+      evaluationDueAt: new Date('2026-04-01T00:00:00Z'),
+    },
+  ],
+  finalRanking: LAST_STAGE_RULE,
 };
 const WINDOW = { opensAt: new Date('2027-01-01T00:00:00Z'), closesAt: new Date('2027-03-01T00:00:00Z') };
 
 describe('copiedDefinition', () => {
   it('keeps every rule of the source and takes the reference, title and window given', () => {
     const copy = copiedDefinition(SOURCE, { reference: 'BDT/DIR/DM/014', title: 'Round two', ...WINDOW });
-    expect(copy).toEqual({ ...definitionOf(SOURCE), reference: 'BDT/DIR/DM/014', title: 'Round two', ...WINDOW });
+    expect(copy).toEqual({
+      ...definitionOf(SOURCE),
+      reference: 'BDT/DIR/DM/014',
+      title: 'Round two',
+      ...WINDOW,
+      stages: SOURCE.stages.map((stage) => ({ ...stage, evaluationDueAt: null })),
+    });
+  });
+
+  it("keeps the stages but not their due dates, which were the source's round's", () => {
+    const copy = copiedDefinition(SOURCE, { reference: 'X-1', ...WINDOW });
+    expect(copy.stages.map((stage) => stage.name)).toEqual(['Written assessment']);
+    expect(copy.stages.map((stage) => stage.evaluationDueAt)).toEqual([null]);
   });
 
   it('marks the source title as a copy when no title is given', () => {

@@ -16,17 +16,19 @@ const COPY_MARK = ' (copy)';
 
 /**
  * The definition of a new draft that starts from `source`: its criteria, questions, eligibility,
- * selection, scoring and assignment rules, with the copy's own reference, title and window. The
- * dates are never carried over: the source's window is a past round's, and a copy kept with it
- * would look ready to open when it is not.
+ * selection, scoring and assignment rules, stages and final ranking rule, with the copy's own
+ * reference, title and window. The dates are never carried over (the window, the stages' due
+ * dates): they are a past round's, and a copy kept with them would look ready to open when it is not.
  */
 export function copiedDefinition(source: Call, input: CallCopyInput): CallDefinition {
+  const definition = structuredClone(definitionOf(source));
   return {
-    ...structuredClone(definitionOf(source)),
+    ...definition,
     reference: input.reference,
     title: input.title ?? copyTitle(source.title),
     opensAt: input.opensAt,
     closesAt: input.closesAt,
+    stages: definition.stages.map((stage) => ({ ...stage, evaluationDueAt: null })),
   };
 }
 

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import type { Region } from '@app/identity';
-import { CallDefinition, Question } from './call';
+import { CallDefinition, LAST_STAGE_RULE, Question } from './call';
+import { singleStage } from './review-stages';
 import { callDefinitionErrors } from './call-definition.rules';
 
 const REGIONS: Region[] = ['AFR', 'AMS', 'ARB', 'ASP', 'CIS', 'EUR'];
 
 function definition(overrides: Partial<CallDefinition> = {}): CallDefinition {
-  return {
+  const call: CallDefinition = {
     reference: 'BDT/DIR/DM/013',
     title: 'Accelerator centres 2030',
     description: 'Select the network.',
@@ -27,8 +28,11 @@ function definition(overrides: Partial<CallDefinition> = {}): CallDefinition {
       { key: 'stage', label: 'Stage', type: 'choice', required: true, options: ['idea', 'growth'] },
     ],
     blind: false,
+    stages: [],
+    finalRanking: LAST_STAGE_RULE,
     ...overrides,
   };
+  return { ...call, stages: overrides.stages ?? singleStage(call) };
 }
 
 const fields = (call: CallDefinition) => callDefinitionErrors(call).map((e) => e.field);

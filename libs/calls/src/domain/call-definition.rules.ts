@@ -1,9 +1,11 @@
 import type { FieldError } from '@app/platform/errors';
 import { CallDefinition } from './call';
+import { finalRankingErrors, stageErrors } from './review-stages';
 
 /**
  * Checks that hold across fields of a call definition (single fields are checked by the DTO):
- * a valid window, unique criterion codes and question keys, a usable scale, coherent regional quotas.
+ * a valid window, unique criterion codes and question keys, a usable scale, coherent regional quotas,
+ * later stages' own scales and criteria, a final ranking rule that names existing stages.
  */
 export function callDefinitionErrors(call: CallDefinition): FieldError[] {
   const errors: FieldError[] = [];
@@ -70,6 +72,7 @@ export function callDefinitionErrors(call: CallDefinition): FieldError[] {
       });
     }
   }
+  errors.push(...stageErrors(call.stages), ...finalRankingErrors(call));
   return errors;
 }
 

@@ -50,6 +50,32 @@ export interface Question {
   options?: string[];
 }
 
+/**
+ * One review stage (issue 14): its own scale and normalisation, evaluators per application,
+ * criteria and evaluation due date. Stage 1's scale, evaluators and criteria are the call's own
+ * fields (the v1 contract's), mirrored here.
+ */
+export interface ReviewStage {
+  name: string;
+  scoring: ScoringSettings;
+  evaluatorsPerApplication: number;
+  criteria: Criterion[];
+  /** When the stage's evaluations are due; none when not set. */
+  evaluationDueAt: Date | null;
+}
+
+/**
+ * How the final ranking, from which cohorts are proposed, is made: the last stage's ranking, or the
+ * applications of the last stage ranked by a weighted mean of their stage scores (weights by stage
+ * position, e.g. `{ "1": 1, "2": 3 }`; a stage left out weighs nothing).
+ */
+export type FinalRankingRule = { rule: 'last-stage' } | { rule: 'weighted'; weights: Record<string, number> };
+
+export const LAST_STAGE_RULE: FinalRankingRule = { rule: 'last-stage' };
+
+/** The most review stages a call may have. */
+export const MAX_STAGES = 10;
+
 /** What the secretariat defines; everything of a call but its identity and lifecycle. */
 export interface CallDefinition {
   reference: string;
@@ -70,6 +96,9 @@ export interface CallDefinition {
    * documents' names); the secretariat always sees everything. Settled before evaluation starts.
    */
   blind: boolean;
+  /** Stages 1..n in order; the first mirrors the call's scoring, evaluatorsPerApplication and criteria. */
+  stages: ReviewStage[];
+  finalRanking: FinalRankingRule;
 }
 
 export interface Call extends CallDefinition {

@@ -7,7 +7,14 @@ export const CALLS_ERRORS = declareErrors({
     status: 409,
     title: { en: 'This field can no longer change', fr: 'Ce champ ne peut plus être modifié' },
   },
+  STAGE_NOT_FOUND: { status: 404, title: { en: 'No such review stage', fr: "Cette étape d'évaluation n'existe pas" } },
 });
+
+export class StageNotFoundError extends DomainError {
+  constructor(position: number, stages: number) {
+    super(CALLS_ERRORS.STAGE_NOT_FOUND, `The call has no stage ${position}; its stages are 1 to ${stages}.`);
+  }
+}
 
 export class ReferenceTakenError extends DomainError {
   constructor(reference: string) {

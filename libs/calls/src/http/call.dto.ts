@@ -21,6 +21,7 @@ import {
   IsOptional,
   IsPositive,
   IsString,
+  ValidateIf,
   isISO8601,
   Matches,
   Max,
@@ -29,8 +30,17 @@ import {
   MinLength,
 } from 'class-validator';
 import { IsRegionMap, ORGANISATION_TYPES, OrganisationType, REGIONS, Region } from '@app/identity';
-import { MAX_INT32, NestedObject, NestedObjects, PROTOTYPE_KEYS, PageQueryDto, asQueryArray } from '@app/platform';
-import { CALL_STATUSES, CallStatus, QUESTION_TYPES, QuestionType } from '../domain/call';
+import {
+  IsNumberMap,
+  MAX_INT32,
+  NestedObject,
+  NestedObjects,
+  PROTOTYPE_KEYS,
+  PageQueryDto,
+  asQueryArray,
+  toQueryInteger,
+} from '@app/platform';
+import { CALL_STATUSES, CallStatus, FinalRankingRule, MAX_STAGES, QUESTION_TYPES, QuestionType } from '../domain/call';
 import { CHANGEABLE_FIELDS, ChangeableField } from '../domain/call-change';
 import { IsWeightMap } from './weight-map.validator';
 
@@ -192,6 +202,65 @@ export class AssignmentSettingsDto {
   excludeSameCountry?: boolean;
 }
 
+/**
+ * A review stage. Stage 1's scale, evaluators per application and criteria are the call's own
+ * fields: leave them out of `stages[0]` or give the same. A later stage without `scoring` or
+ * `evaluatorsPerApplication` takes the call's; its `criteria` are its own and required.
+ */
+export class ReviewStageDto {
+  @ApiPropertyOptional({
+    example: 'Panel interview',
+    description: 'Defaults to "Evaluation" for stage 1, "Stage n" after.',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/\S/, { message: 'name must not be blank' })
+  @MaxLength(200)
+  name?: string;
+
+  @IsOptional()
+  @NestedObject(() => ScoringSettingsDto)
+  scoring?: ScoringSettingsDto;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  evaluatorsPerApplication?: number;
+
+  @ApiPropertyOptional({ type: [CriterionDto] })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @NestedObjects(() => CriterionDto)
+  criteria?: CriterionDto[];
+
+  @ApiPropertyOptional({ type: 'string', format: 'date-time', nullable: true })
+  @IsOptional()
+  @Transform(toDate)
+  @IsDate({ message: 'evaluationDueAt must be an ISO 8601 date-time' })
+  evaluationDueAt?: Date | null;
+}
+
+const FINAL_RANKING_RULES = ['last-stage', 'weighted'] as const;
+
+/** The last stage's ranking, or a weighted mean of the stage scores of the applications that reached the last stage. */
+export class FinalRankingDto {
+  @ApiProperty({ enum: FINAL_RANKING_RULES })
+  @IsIn(FINAL_RANKING_RULES)
+  rule: FinalRankingRule['rule'];
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'number', exclusiveMinimum: true, minimum: 0 },
+    example: { '1': 1, '2': 3 },
+    description: 'With `weighted`: weights by stage position; a stage left out weighs nothing.',
+  })
+  @ValidateIf((o: FinalRankingDto) => o.rule === 'weighted' || o.weights !== undefined)
+  @IsNumberMap({ integer: false, above: 0, message: 'weights must map stage positions to positive numbers' })
+  weights?: Record<string, number>;
+}
+
 export class CreateCallDto {
   @ApiProperty({ example: 'BDT/DIR/DM/013' })
   @Matches(/^[A-Za-z0-9][A-Za-z0-9/ ._-]{1,79}$/, {
@@ -264,6 +333,19 @@ export class CreateCallDto {
   @IsOptional()
   @IsBoolean()
   blind?: boolean;
+
+  /** Ordered review stages; one stage made of the call's own fields when absent. */
+  @ApiPropertyOptional({ type: [ReviewStageDto] })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_STAGES)
+  @NestedObjects(() => ReviewStageDto)
+  stages?: ReviewStageDto[];
+
+  /** How the final ranking is made; the last stage's when absent. */
+  @IsOptional()
+  @NestedObject(() => FinalRankingDto)
+  finalRanking?: FinalRankingDto;
 }
 
 /** Every field optional; null is refused for the required ones (it cannot clear them). */
@@ -318,6 +400,21 @@ export class QuestionViewDto {
   options?: string[];
 }
 
+/** A review stage as read; stage 1's scale, evaluators per application and criteria are the call's own fields. */
+export class ReviewStageViewDto {
+  /** 1..n, the order of the stages. */
+  position: number;
+  name: string;
+  @ApiPropertyOptional({ type: ScoringSettingsDto, description: "Absent on stage 1: the call's `scoring`." })
+  scoring?: ScoringSettingsDto;
+  @ApiPropertyOptional({ description: "Absent on stage 1: the call's `evaluatorsPerApplication`." })
+  evaluatorsPerApplication?: number;
+  @ApiPropertyOptional({ type: [CriterionViewDto], description: "Absent on stage 1: the call's `criteria`." })
+  criteria?: CriterionViewDto[];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  evaluationDueAt: Date | null;
+}
+
 export class CallDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -342,6 +439,11 @@ export class CallDto {
   questions: QuestionViewDto[];
   /** Whether evaluators see a pseudonym instead of who applied. */
   blind: boolean;
+  /** The review stages in order; the first's scale, evaluators and criteria are the call's own fields. */
+  @ApiProperty({ type: [ReviewStageViewDto] })
+  stages: ReviewStageViewDto[];
+  @ApiProperty({ type: FinalRankingDto })
+  finalRanking: FinalRankingDto;
   /** Send it back in If-Match to change the call. */
   version: number;
   createdAt: Date;
@@ -356,4 +458,15 @@ export class CallDto {
   /** The cohort published for this call (GET /public/cohorts/:id), once there is one. */
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   publishedCohortId: string | null;
+}
+
+/** A review stage asked for in a query (`?stage=2`); stage 1 when absent. */
+export class StageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_STAGES, default: 1 })
+  @IsOptional()
+  @Transform(toQueryInteger)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_STAGES)
+  stage: number = 1;
 }

@@ -1,17 +1,37 @@
-import { Call, CallDefinition, Criterion, DEFAULT_DISAGREEMENT_THRESHOLD, Question } from '../domain/call';
+import {
+  Call,
+  CallDefinition,
+  Criterion,
+  DEFAULT_DISAGREEMENT_THRESHOLD,
+  FinalRankingRule,
+  LAST_STAGE_RULE,
+  Question,
+} from '../domain/call';
 import { CallPatch, changeableFields } from '../domain/call-change';
 import { CallCopyInput } from '../domain/call-copy';
+import { ReviewStageInput, singleStage, stagesFromInput } from '../domain/review-stages';
 import {
   CallDto,
   CopyCallDto,
   CreateCallDto,
   CriterionDto,
+  FinalRankingDto,
   QuestionDto,
+  ReviewStageDto,
   ScoringSettingsDto,
   UpdateCallDto,
 } from './call.dto';
 
 export function toCallDefinition(dto: CreateCallDto): CallDefinition {
+  const definition = callFields(dto);
+  return {
+    ...definition,
+    stages: dto.stages ? stagesFromInput(definition, dto.stages.map(toStageInput)) : singleStage(definition),
+    finalRanking: toFinalRanking(dto.finalRanking),
+  };
+}
+
+function callFields(dto: CreateCallDto): Omit<CallDefinition, 'stages' | 'finalRanking'> {
   return {
     reference: dto.reference.trim(),
     title: dto.title.trim(),
@@ -52,7 +72,25 @@ export function toCallPatch(dto: UpdateCallDto): CallPatch {
   if (dto.questions !== undefined) patch.questions = toQuestions(dto.questions ?? []);
   if (dto.weights !== undefined && dto.weights !== null) patch.weights = dto.weights;
   if (dto.blind !== undefined) patch.blind = dto.blind ?? false;
+  // null goes back to a single stage made of the call's fields, and to the last stage's ranking.
+  if (dto.stages !== undefined) patch.stages = dto.stages?.map(toStageInput) ?? [{}];
+  if (dto.finalRanking !== undefined) patch.finalRanking = toFinalRanking(dto.finalRanking);
   return patch;
+}
+
+function toStageInput(dto: ReviewStageDto): ReviewStageInput {
+  return {
+    ...(dto.name !== undefined ? { name: dto.name.trim() } : {}),
+    ...(dto.scoring !== undefined ? { scoring: toScoring(dto.scoring) } : {}),
+    ...(dto.evaluatorsPerApplication !== undefined ? { evaluatorsPerApplication: dto.evaluatorsPerApplication } : {}),
+    ...(dto.criteria !== undefined ? { criteria: toCriteria(dto.criteria) } : {}),
+    evaluationDueAt: dto.evaluationDueAt ?? null,
+  };
+}
+
+function toFinalRanking(dto: FinalRankingDto | null | undefined): FinalRankingRule {
+  if (!dto || dto.rule === 'last-stage') return LAST_STAGE_RULE;
+  return { rule: 'weighted', weights: { ...dto.weights } };
 }
 
 /** A copy without the entries set to null, which the validation lets through as "absent". */
@@ -94,5 +132,14 @@ export function toCallCopy(dto: CopyCallDto): CallCopyInput {
 }
 
 export function toCallDto(call: Call): CallDto {
-  return { ...call, changeable: changeableFields(call.status) };
+  return {
+    ...call,
+    // Stage 1's scale, evaluators and criteria are the call's own fields, not repeated.
+    stages: call.stages.map((stage, index) =>
+      index === 0
+        ? { position: 1, name: stage.name, evaluationDueAt: stage.evaluationDueAt }
+        : { position: index + 1, ...stage },
+    ),
+    changeable: changeableFields(call.status),
+  };
 }

@@ -1,8 +1,9 @@
-import { Column, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type {
   AssignmentSettings,
   CallStatus,
   EligibilityRules,
+  FinalRankingRule,
   QuestionType,
   ScoringSettings,
   SelectionConstraints,
@@ -49,6 +50,9 @@ export class CallEntity {
   @Column('jsonb')
   assignment: AssignmentSettings;
 
+  @Column({ name: 'final_ranking', type: 'jsonb' })
+  finalRanking: FinalRankingRule;
+
   @Column('boolean')
   blind: boolean;
 
@@ -91,6 +95,31 @@ export class CriterionEntity {
 
   @Column('integer')
   position: number;
+
+  /** The stage whose criterion it is (1..n). */
+  @Column('integer')
+  stage: number;
+}
+
+@Entity('call_stages')
+export class CallStageEntity {
+  @PrimaryColumn({ name: 'call_id', type: 'uuid' })
+  callId: string;
+
+  @PrimaryColumn('integer')
+  position: number;
+
+  @Column('text')
+  name: string;
+
+  @Column('jsonb')
+  scoring: ScoringSettings;
+
+  @Column({ name: 'evaluators_per_application', type: 'integer' })
+  evaluatorsPerApplication: number;
+
+  @Column({ name: 'evaluation_due_at', type: 'timestamptz', nullable: true })
+  evaluationDueAt: Date | null;
 }
 
 @Entity('questions')

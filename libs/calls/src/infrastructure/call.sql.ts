@@ -1,7 +1,8 @@
 import { Call } from '../domain/call';
 
 /**
- * The columns of a call (alias `c`) shaped as a `Call`, its criteria and questions in order as JSON:
+ * The columns of a call (alias `c`) shaped as a `Call` (but for the stages' due dates, which JSON
+ * gives as strings: `toCall`), its criteria, questions and stages in order as JSON:
  * one statement reads a whole call, where a join of both lists would multiply their rows and
  * TypeORM's paged joins send a second statement.
  */
@@ -9,13 +10,22 @@ export const CALL_COLUMNS = `
   c.id, c.reference, c.title, c.description, c.status,
   c.opens_at AS "opensAt", c.closes_at AS "closesAt", c.cohort_size AS "cohortSize",
   c.evaluators_per_application AS "evaluatorsPerApplication",
-  c.eligibility, c.selection, c.scoring, c.assignment, c.blind, c.version,
+  c.eligibility, c.selection, c.scoring, c.assignment, c.blind, c.final_ranking AS "finalRanking", c.version,
   c.created_at AS "createdAt", c.updated_at AS "updatedAt",
   (SELECT p.cohort_id FROM cohorts_published_by_call p WHERE p.call_id = c.id) AS "publishedCohortId",
   (SELECT coalesce(json_agg(json_build_object(
             'code', k.code, 'title', k.title, 'description', k.description, 'weight', k.weight)
           ORDER BY k.position), '[]')
-   FROM criteria k WHERE k.call_id = c.id) AS criteria,
+   FROM criteria k WHERE k.call_id = c.id AND k.stage = 1) AS criteria,
+  (SELECT json_agg(json_build_object(
+            'name', s.name, 'scoring', s.scoring, 'evaluatorsPerApplication', s.evaluators_per_application,
+            'evaluationDueAt', s.evaluation_due_at,
+            'criteria', (SELECT coalesce(json_agg(json_build_object(
+                                  'code', k.code, 'title', k.title, 'description', k.description, 'weight', k.weight)
+                                ORDER BY k.position), '[]')
+                         FROM criteria k WHERE k.call_id = s.call_id AND k.stage = s.position))
+          ORDER BY s.position)
+   FROM call_stages s WHERE s.call_id = c.id) AS stages,
   (SELECT coalesce(json_agg(json_strip_nulls(json_build_object(
             'key', q.key, 'label', q.label, 'type', q.type, 'required', q.required,
             'maxLength', q.max_length, 'options', q.options))
@@ -39,4 +49,19 @@ export const CALL_PAGE_SQL = `
   ORDER BY c.closes_at DESC, c.id ASC
   LIMIT $2 OFFSET $3`;
 
-export type CallPageRow = Call & { total: number };
+/** A call as CALL_COLUMNS reads it: its stages' due dates still ISO strings. */
+export type CallRow = Omit<Call, 'stages'> & {
+  stages: Array<Omit<Call['stages'][number], 'evaluationDueAt'> & { evaluationDueAt: string | null }>;
+};
+
+export type CallPageRow = CallRow & { total: number };
+
+export function toCall(row: CallRow): Call {
+  return {
+    ...row,
+    stages: row.stages.map((stage) => ({
+      ...stage,
+      evaluationDueAt: stage.evaluationDueAt === null ? null : new Date(stage.evaluationDueAt),
+    })),
+  };
+}

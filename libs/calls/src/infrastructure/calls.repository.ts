@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { MoreThan } from 'typeorm';
 import { Page, Transaction, Transactions, isUniqueViolation } from '@app/platform';
 import { Call, CallDefinition, CallStatus } from '../domain/call';
 import { ReferenceTakenError } from '../domain/calls.errors';
-import { CallEntity, CriterionEntity, QuestionEntity } from './call.entities';
-import { CALL_PAGE_SQL, CallLock, CallPageRow, callByIdSql } from './call.sql';
+import { CallEntity, CallStageEntity, CriterionEntity, QuestionEntity } from './call.entities';
+import { CALL_PAGE_SQL, CallLock, CallPageRow, CallRow, callByIdSql, toCall } from './call.sql';
 
 export interface CallFilter {
   statuses?: CallStatus[];
@@ -18,6 +19,7 @@ export class CallsRepository {
   async insert(tx: Transaction, definition: CallDefinition): Promise<string> {
     try {
       const { id } = await tx.save(CallEntity, toEntity(tx, definition, { status: 'draft', version: 1 }));
+      await this.writeStages(tx, id, definition);
       return id;
     } catch (error) {
       if (isUniqueViolation(error, 'calls_reference_key')) throw new ReferenceTakenError(definition.reference);
@@ -46,8 +48,8 @@ export class CallsRepository {
   }
 
   private async read(tx: Transaction, id: string, lock: CallLock): Promise<Call | null> {
-    const rows: Call[] = await tx.query(callByIdSql(lock), [id]);
-    return rows[0] ?? null;
+    const rows: CallRow[] = await tx.query(callByIdSql(lock), [id]);
+    return rows[0] ? toCall(rows[0]) : null;
   }
 
   /** Closes, in one statement, every open call whose deadline has passed; returns their ids. */
@@ -70,7 +72,7 @@ export class CallsRepository {
       filter.offset,
     ]);
     if (rows.length === 0 && filter.offset > 0) return { items: [], total: await this.count(filter.statuses) };
-    return { items: rows.map(({ total: _total, ...call }) => call), total: rows[0]?.total ?? 0 };
+    return { items: rows.map(({ total: _total, ...call }) => toCall(call)), total: rows[0]?.total ?? 0 };
   }
 
   private async count(statuses: CallStatus[] | undefined): Promise<number> {
@@ -138,14 +140,48 @@ export class CallsRepository {
     const call = { id: callId } as CallEntity;
     await tx.insert(
       CriterionEntity,
-      definition.criteria.map((c, position) => ({ ...c, call, position })),
+      definition.criteria.map((c, position) => ({ ...c, call, position, stage: 1 })),
     );
+    await this.writeStages(tx, callId, definition);
     if (definition.questions.length > 0) {
       await tx.insert(
         QuestionEntity,
         definition.questions.map((q, position) => questionRow(q, call, position)),
       );
     }
+  }
+
+  /**
+   * The call's stages, and the criteria of stages 2..n. Stage 1's scale and evaluators are the
+   * call's, which the database mirrors into it (1765900000300-ReviewStages); its criteria are the
+   * call's, written with it.
+   */
+  private async writeStages(tx: Transaction, callId: string, definition: CallDefinition): Promise<void> {
+    const [first, ...later] = definition.stages;
+    await tx.update(
+      CallStageEntity,
+      { callId, position: 1 },
+      { name: first.name, evaluationDueAt: first.evaluationDueAt },
+    );
+    await tx.delete(CallStageEntity, { callId, position: MoreThan(1) });
+    if (later.length > 0) {
+      await tx.insert(
+        CallStageEntity,
+        later.map((stage, index) => ({
+          callId,
+          position: index + 2,
+          name: stage.name,
+          scoring: stage.scoring,
+          evaluatorsPerApplication: stage.evaluatorsPerApplication,
+          evaluationDueAt: stage.evaluationDueAt,
+        })),
+      );
+    }
+    const call = { id: callId } as CallEntity;
+    const criteria = later.flatMap((stage, index) =>
+      stage.criteria.map((c, position) => ({ ...c, call, position, stage: index + 2 })),
+    );
+    if (criteria.length > 0) await tx.insert(CriterionEntity, criteria);
   }
 }
 
@@ -157,7 +193,7 @@ function toEntity(
   return tx.create(CallEntity, {
     ...definition,
     ...state,
-    criteria: definition.criteria.map((c, position) => ({ ...c, position })),
+    criteria: definition.criteria.map((c, position) => ({ ...c, position, stage: 1 })),
     questions: definition.questions.map((q, position) => questionRow(q, undefined, position)),
   });
 }

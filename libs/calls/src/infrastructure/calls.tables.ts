@@ -2,10 +2,11 @@ import type { ContextTables } from '@app/platform';
 
 /** The tables calls owns, and the views of them it grants to other contexts. */
 export const CALLS_TABLES: ContextTables = {
-  owns: ['calls', 'criteria', 'questions'],
+  owns: ['calls', 'criteria', 'questions', 'call_stages'],
   grants: {
     calls_scoring_settings: ['scoring'],
     calls_scoring_criteria: ['scoring'],
     calls_criterion_titles: ['applications'],
+    calls_review_stages: ['cohorts'],
   },
 };

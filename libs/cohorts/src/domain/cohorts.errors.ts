@@ -11,7 +11,41 @@ export const COHORTS_ERRORS = declareErrors({
     status: 409,
     title: { en: 'The proposal is outdated', fr: 'La proposition n’est plus à jour' },
   },
+  INVALID_SHORTLIST_CHANGE: {
+    status: 422,
+    title: { en: 'The shortlist cannot change so', fr: 'La liste restreinte ne peut pas être modifiée ainsi' },
+  },
+  STAGE_NOT_SCORED: {
+    status: 409,
+    title: { en: 'The stage is not scored yet', fr: 'L’étape n’est pas encore notée' },
+  },
+  SHORTLIST_CONFIRMED: {
+    status: 409,
+    title: { en: 'The shortlist is confirmed', fr: 'La liste restreinte est confirmée' },
+  },
 });
+
+/** A change of a shortlist that cannot apply: an application not in it, not ranked, or named twice. */
+export class InvalidShortlistChangeError extends DomainError {
+  constructor(detail: string) {
+    super(COHORTS_ERRORS.INVALID_SHORTLIST_CHANGE, detail);
+  }
+}
+
+export class StageNotScoredError extends DomainError {
+  constructor(stage: number, detail: string) {
+    super(COHORTS_ERRORS.STAGE_NOT_SCORED, `Stage ${stage} ${detail}; the shortlist is made from its ranking.`);
+  }
+}
+
+export class ShortlistConfirmedError extends DomainError {
+  constructor(stage: number) {
+    super(
+      COHORTS_ERRORS.SHORTLIST_CONFIRMED,
+      `The shortlist into stage ${stage} is confirmed: its applications are being evaluated there.`,
+    );
+  }
+}
 
 /** A manual change the secretariat asked for that cannot apply to the proposal; every problem is listed. */
 export class InvalidOverrideError extends DomainError {

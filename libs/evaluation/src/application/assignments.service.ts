@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { ScoringService } from '@app/scoring';
 import { NotificationsService } from '@app/notifications';
+import { stageAt } from '@app/calls';
 import { AuthUser, NotFoundError, Page, Transaction, Transactions } from '@app/platform';
 import { nextAssignmentStatus } from '../domain/assignment-lifecycle';
 import { assignInStableOrder } from '../domain/assignment-order';
@@ -12,6 +13,7 @@ import {
   EvaluatorInactiveError,
   NotAssignableError,
   NotOnPanelError,
+  NotShortlistedError,
 } from '../domain/evaluation.errors';
 import { AssignmentsRepository } from '../infrastructure/assignments.repository';
 import { ConflictsRepository, PanelRepository } from '../infrastructure/panel.repository';
@@ -40,13 +42,14 @@ export class AssignmentsService {
   ) {}
 
   /**
-   * Fills every missing slot of the call's assignable applications without a conflict, as evenly as
-   * the conflicts allow. Runs of one call are serialised by an advisory lock, so two clicks cannot
+   * Fills every missing slot of the stage's assignable applications (in a later stage, those its
+   * confirmed shortlist advances) without a conflict, as evenly as the conflicts allow. Runs of one call are serialised by an advisory lock, so two clicks cannot
    * assign twice; the same facts always give the same assignments.
    */
-  async autoAssign(actor: AuthUser, callId: string): Promise<AutoAssignmentReport> {
+  async autoAssign(actor: AuthUser, callId: string, stage = 1): Promise<AutoAssignmentReport> {
     const call = await this.context.assignableCall(callId);
-    const applications = await this.context.assignableApplications(callId);
+    const { evaluatorsPerApplication } = stageAt(call, stage);
+    const applications = await this.context.assignableApplications(callId, stage);
     // Deactivated evaluators keep their seat and past work but are given nothing new; read before the
     // transaction, which must not wait for a second connection.
     const seated = await this.context.usersByIds((await this.panel.members(callId)).map((m) => m.evaluatorId));
@@ -55,9 +58,9 @@ export class AssignmentsService {
       await this.assignments.lockCall(tx, callId);
       // One after the other: a transaction is one connection, which runs one query at a time.
       const members = await this.panel.members(callId, tx);
-      const live = await this.assignments.liveForCall(callId, tx);
+      const live = await this.assignments.liveForCall(callId, tx, stage);
       const declared = await this.conflicts.forCall(callId, tx);
-      const declined = await this.assignments.declinedForCall(callId, tx);
+      const declined = await this.assignments.declinedForCall(callId, tx, stage);
       const evaluators = await this.context.evaluatorProfiles(
         members.map((m) => m.evaluatorId).filter((id) => !inactive.has(id)),
         tx,
@@ -76,7 +79,7 @@ export class AssignmentsService {
       ]);
       const input = {
         evaluators: evaluators.map((e) => e.id),
-        slots: call.evaluatorsPerApplication,
+        slots: evaluatorsPerApplication,
         applications: applications.map((a) => ({
           id: a.id,
           assigned: assignedTo.get(a.id) ?? [],
@@ -84,7 +87,7 @@ export class AssignmentsService {
         })),
       };
       const result = assignInStableOrder(input, (id) => keys.get(id) ?? '');
-      await this.assignments.insertMany(tx, callId, result.created);
+      await this.assignments.insertMany(tx, callId, result.created, stage);
       await this.notifications.notify(
         tx,
         assignmentNotices(
@@ -103,18 +106,30 @@ export class AssignmentsService {
         action: 'assignments.auto_assigned',
         entityType: 'call',
         entityId: callId,
-        after: { created: report.created, unassigned: report.unassigned.length },
+        after: { created: report.created, unassigned: report.unassigned.length, ...stageNamed(stage) },
       });
       return report;
     });
   }
 
-  /** Assigns one evaluator by hand; refused on any conflict, declared or automatic. */
-  async assign(actor: AuthUser, callId: string, applicationId: string, evaluatorId: string): Promise<Assignment> {
+  /**
+   * Assigns one evaluator by hand, in a stage (1 unless given); refused on any conflict, declared or
+   * automatic, and in a later stage for an application its confirmed shortlist does not advance.
+   */
+  async assign(
+    actor: AuthUser,
+    callId: string,
+    applicationId: string,
+    evaluatorId: string,
+    stage = 1,
+  ): Promise<Assignment> {
     const call = await this.context.assignableCall(callId);
+    stageAt(call, stage);
     const application = await this.context.applicationProfile(callId, applicationId);
-    const assignable = await this.context.assignableApplications(callId);
-    if (!assignable.some((a) => a.id === applicationId)) throw new NotAssignableError();
+    const assignable = await this.context.assignableApplications(callId, stage);
+    if (!assignable.some((a) => a.id === applicationId)) {
+      throw stage === 1 ? new NotAssignableError() : new NotShortlistedError(stage);
+    }
     const [user] = await this.context.usersByIds([evaluatorId]);
     if (user && !user.active) throw new EvaluatorInactiveError([evaluatorId]);
     const id = await this.transactions.run(async (tx) => {
@@ -124,13 +139,13 @@ export class AssignmentsService {
       const declared = await this.conflicts.exists(evaluatorId, applicationId, tx);
       const conflict = conflictOf(evaluator, application, declared, call.assignment.excludeSameCountry);
       if (conflict) throw new ConflictOfInterestError(conflict);
-      const assignmentId = await this.assignments.insertOne(tx, callId, applicationId, evaluatorId);
+      const assignmentId = await this.assignments.insertOne(tx, callId, applicationId, evaluatorId, stage);
       await this.notifications.notify(tx, assignmentNotices(call, [evaluatorId]));
       await this.context.startReviewIfClosed(tx, actor.id, call);
       await recordAssignmentEvent(this.audit, tx, actor, {
         action: 'assignment.created',
         assignmentId,
-        after: { applicationId, evaluatorId },
+        after: { applicationId, evaluatorId, ...stageNamed(stage) },
       });
       return assignmentId;
     });
@@ -207,4 +222,9 @@ export class AssignmentsService {
     if (!assignment) throw new NotFoundError('Assignment');
     return assignment;
   }
+}
+
+/** The stage in an audit event, when there is more than one: a call of one stage is audited as before stages. */
+function stageNamed(stage: number): { stage?: number } {
+  return stage === 1 ? {} : { stage };
 }

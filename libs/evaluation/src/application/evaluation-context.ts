@@ -4,7 +4,8 @@ import { Call, CallsService, isBeforePublication } from '@app/calls';
 import { OrganisationMembersService, OrganisationsService, User, UsersService } from '@app/identity';
 import { NotFoundError, Transaction } from '@app/platform';
 import { ApplicantOrganisation, ApplicationProfile, EvaluatorProfile } from '../domain/evaluation';
-import { AssignmentNotYetError, CallPublishedError } from '../domain/evaluation.errors';
+import { AssignmentNotYetError, CallPublishedError, ShortlistNotConfirmedError } from '../domain/evaluation.errors';
+import { ShortlistedRepository } from '../infrastructure/shortlisted.repository';
 
 export interface ApplicationForReview extends Application {
   /** Who applied; in a blind call, its pseudonym. */
@@ -25,6 +26,7 @@ export class EvaluationContext {
     private readonly organisations: OrganisationsService,
     private readonly members: OrganisationMembersService,
     private readonly users: UsersService,
+    private readonly shortlisted: ShortlistedRepository,
   ) {}
 
   call(callId: string): Promise<Call> {
@@ -63,9 +65,16 @@ export class EvaluationContext {
     return this.users.getMany(ids);
   }
 
-  /** Submitted applications the call's rules (or the secretariat) hold eligible: the ones to evaluate. */
-  async assignableApplications(callId: string): Promise<ApplicationProfile[]> {
-    return this.profiles(await this.applications.listAssignable(callId));
+  /**
+   * Submitted applications the call's rules (or the secretariat) hold eligible: the ones to evaluate
+   * in stage 1; in a later stage, those of them its confirmed shortlist advances.
+   */
+  async assignableApplications(callId: string, stage = 1): Promise<ApplicationProfile[]> {
+    const applications = await this.applications.listAssignable(callId);
+    if (stage === 1) return this.profiles(applications);
+    const advanced = await this.shortlisted.advancedTo(callId, stage);
+    if (advanced.size === 0) throw new ShortlistNotConfirmedError(stage);
+    return this.profiles(applications.filter((a) => advanced.has(a.id)));
   }
 
   async requireApplication(applicationId: string): Promise<Application> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { NotificationsService } from '@app/notifications';
+import { stageAt } from '@app/calls';
 import { ScoringService } from '@app/scoring';
 import {
   AuthUser,
@@ -34,7 +35,7 @@ export class EvaluationsService {
 
   /**
    * Saves the evaluator's draft, replacing the last one: any subset of the criteria, each an integer
-   * within the call's scale, and optionally how confident the evaluator is.
+   * within the scale of the assignment's stage, and optionally how confident the evaluator is.
    */
   async saveDraft(
     actor: AuthUser,
@@ -46,7 +47,8 @@ export class EvaluationsService {
       if (!assignment || assignment.evaluatorId !== actor.id) throw new NotFoundError('Assignment');
       const call = await this.context.openCall(assignment.callId, tx);
       const status = nextAssignmentStatus(assignment.status, 'saveDraft');
-      const errors = scoreErrors(call.criteria, call.scoring, input.scores);
+      const { criteria, scoring } = stageAt(call, assignment.stage);
+      const errors = scoreErrors(criteria, scoring, input.scores);
       if (errors.length > 0) throw new ValidationError(errors);
       const saved = await this.assignments.saveScores(
         tx,
@@ -73,7 +75,7 @@ export class EvaluationsService {
       if (assignment.status === 'submitted') return;
       const status = nextAssignmentStatus(assignment.status, 'submit');
       const scores = await this.assignments.scoresOf([assignmentId], tx);
-      const missing = missingScores(call.criteria, scores);
+      const missing = missingScores(stageAt(call, assignment.stage).criteria, scores);
       if (missing.length > 0) throw new IncompleteEvaluationError(missing);
       const now = await databaseNow(tx);
       await this.assignments.update(tx, assignmentId, { status, submittedAt: now });

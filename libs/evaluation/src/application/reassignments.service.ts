@@ -83,7 +83,7 @@ export class ReassignmentsService {
       const created = await this.assignments.insertMany(
         tx,
         callId,
-        moving.map((a) => ({ applicationId: a.applicationId, evaluatorId: to })),
+        moving.map((a) => ({ applicationId: a.applicationId, evaluatorId: to, stage: a.stage })),
       );
       const newIds = new Map(created.map((c) => [c.applicationId, c.id]));
       const result = moving.map((a) => ({

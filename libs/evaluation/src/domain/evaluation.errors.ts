@@ -13,6 +13,14 @@ export const EVALUATION_ERRORS = declareErrors({
     status: 409,
     title: { en: 'Not open to evaluation', fr: 'Non ouverte à l’évaluation' },
   },
+  NOT_SHORTLISTED: {
+    status: 409,
+    title: { en: 'Not shortlisted for this stage', fr: 'Non retenue pour cette étape' },
+  },
+  SHORTLIST_NOT_CONFIRMED: {
+    status: 409,
+    title: { en: 'No confirmed shortlist for this stage', fr: 'Aucune liste restreinte confirmée pour cette étape' },
+  },
   EVALUATOR_HAS_ASSIGNMENTS: {
     status: 409,
     title: { en: 'The evaluator has assignments', fr: 'L’évaluateur a des affectations' },
@@ -98,6 +106,24 @@ export class CallPublishedError extends DomainError {
 export class NotAssignableError extends DomainError {
   constructor() {
     super(EVALUATION_ERRORS.NOT_ASSIGNABLE, 'Only submitted, eligible applications are evaluated.');
+  }
+}
+
+export class NotShortlistedError extends DomainError {
+  constructor(stage: number) {
+    super(
+      EVALUATION_ERRORS.NOT_SHORTLISTED,
+      `Only the applications the confirmed shortlist advances to stage ${stage} are evaluated in it.`,
+    );
+  }
+}
+
+export class ShortlistNotConfirmedError extends DomainError {
+  constructor(stage: number) {
+    super(
+      EVALUATION_ERRORS.SHORTLIST_NOT_CONFIRMED,
+      `Stage ${stage} is evaluated once the shortlist from stage ${stage - 1} is confirmed.`,
+    );
   }
 }
 

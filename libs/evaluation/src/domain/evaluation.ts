@@ -19,6 +19,8 @@ export interface CriterionScore {
 export interface Assignment {
   id: string;
   callId: string;
+  /** The review stage the evaluation is for (1..n). */
+  stage: number;
   applicationId: string;
   evaluatorId: string;
   status: AssignmentStatus;

@@ -14,6 +14,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { MAX_STAGES } from '@app/calls';
 import { REGIONS, type Region } from '@app/identity';
 import { MAX_INT32, MIN_INT32, NestedObjects, PageQueryDto, sortValues } from '@app/platform';
 import { ASSIGNMENT_STATUSES, CONFIDENCE_LEVELS, type AssignmentStatus, type Confidence } from '../domain/evaluation';
@@ -124,6 +125,14 @@ export class ManualAssignmentDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   evaluatorId: string;
+
+  /** The review stage to evaluate the application in; stage 1 when absent. From stage 2, only shortlisted applications. */
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_STAGES)
+  stage?: number;
 }
 
 export class UnassignedDto {
@@ -168,6 +177,8 @@ export class AssignmentDto {
   applicationId: string;
   @ApiProperty({ format: 'uuid' })
   evaluatorId: string;
+  /** The review stage the evaluation is for (1 in a call of one stage). */
+  stage: number;
   @ApiProperty({ enum: ASSIGNMENT_STATUSES })
   status: AssignmentStatus;
   /** Why the slot was freed, when it was. */

@@ -24,6 +24,7 @@ export function toAssignmentDto(assignment: Assignment): AssignmentDto {
     callId: assignment.callId,
     applicationId: assignment.applicationId,
     evaluatorId: assignment.evaluatorId,
+    stage: assignment.stage,
     status: assignment.status,
     endReason: assignment.endReason,
     createdAt: assignment.createdAt,

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { StageQueryDto } from '@app/calls';
 import { AuthUser, CurrentUser, Page, PageOf, Roles, Staff, parseSort } from '@app/platform';
 import { AssignmentsService } from '../application/assignments.service';
 import { ConflictsService } from '../application/conflicts.service';
@@ -98,13 +99,20 @@ export class PanelController {
     };
   }
 
-  /** Fills every missing slot without a conflict, keeping loads as even as the conflicts allow. */
+  /**
+   * Fills every missing slot without a conflict, keeping loads as even as the conflicts allow; in
+   * stage 1 unless `stage` says which (from stage 2, the applications its confirmed shortlist advances).
+   */
   @Post('assignments/auto')
   @HttpCode(200)
   @Staff()
   @ApiOkResponse({ type: AutoAssignmentDto })
-  autoAssign(@CurrentUser() actor: AuthUser, @Param('id', ID) callId: string): Promise<AutoAssignmentDto> {
-    return this.assignments.autoAssign(actor, callId);
+  autoAssign(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) callId: string,
+    @Query() query: StageQueryDto,
+  ): Promise<AutoAssignmentDto> {
+    return this.assignments.autoAssign(actor, callId, query.stage);
   }
 
   @Post('assignments')
@@ -115,6 +123,8 @@ export class PanelController {
     @Param('id', ID) callId: string,
     @Body() body: ManualAssignmentDto,
   ): Promise<AssignmentDto> {
-    return toAssignmentDto(await this.assignments.assign(actor, callId, body.applicationId, body.evaluatorId));
+    return toAssignmentDto(
+      await this.assignments.assign(actor, callId, body.applicationId, body.evaluatorId, body.stage ?? 1),
+    );
   }
 }

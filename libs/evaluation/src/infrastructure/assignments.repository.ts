@@ -12,7 +12,7 @@ import { AlreadyAssignedError } from '../domain/evaluation.errors';
 import { AssignmentEntity, CriterionScoreEntity } from './evaluation.entities';
 
 /** The columns of an assignment row shaped as an `Assignment`, for statements that answer the row they write. */
-const ASSIGNMENT_COLUMNS = `id, call_id AS "callId", application_id AS "applicationId", evaluator_id AS "evaluatorId",
+const ASSIGNMENT_COLUMNS = `id, call_id AS "callId", stage, application_id AS "applicationId", evaluator_id AS "evaluatorId",
   status, end_reason AS "endReason", overall_comment AS "overallComment", confidence, submitted_at AS "submittedAt",
   created_at AS "createdAt", updated_at AS "updatedAt"`;
 
@@ -31,21 +31,27 @@ export class AssignmentsRepository {
   }
 
   /**
-   * Inserts many assignments in one statement (arrays unnested by PostgreSQL, no parameter limit);
-   * answers the new ids with their pairs.
+   * Inserts many assignments in one statement (arrays unnested by PostgreSQL, no parameter limit),
+   * each in its pair's stage or else `stage`; answers the new ids with their pairs.
    */
   async insertMany(
     tx: Transaction,
     callId: string,
-    pairs: Array<{ applicationId: string; evaluatorId: string }>,
+    pairs: Array<{ applicationId: string; evaluatorId: string; stage?: number }>,
+    stage = 1,
   ): Promise<Array<{ id: string; applicationId: string; evaluatorId: string }>> {
     if (pairs.length === 0) return [];
     try {
       return (await tx.query(
-        `INSERT INTO assignments (call_id, application_id, evaluator_id)
-         SELECT $1, a, e FROM unnest($2::uuid[], $3::uuid[]) AS pair(a, e)
+        `INSERT INTO assignments (call_id, stage, application_id, evaluator_id)
+         SELECT $1, s, a, e FROM unnest($2::uuid[], $3::uuid[], $4::int[]) AS pair(a, e, s)
          RETURNING id, application_id AS "applicationId", evaluator_id AS "evaluatorId"`,
-        [callId, pairs.map((p) => p.applicationId), pairs.map((p) => p.evaluatorId)],
+        [
+          callId,
+          pairs.map((p) => p.applicationId),
+          pairs.map((p) => p.evaluatorId),
+          pairs.map((p) => p.stage ?? stage),
+        ],
       )) as Array<{ id: string; applicationId: string; evaluatorId: string }>;
     } catch (error) {
       if (isUniqueViolation(error, 'assignments_live_key')) throw new AlreadyAssignedError();
@@ -53,30 +59,35 @@ export class AssignmentsRepository {
     }
   }
 
-  async insertOne(tx: Transaction, callId: string, applicationId: string, evaluatorId: string): Promise<string> {
-    const [row] = await this.insertMany(tx, callId, [{ applicationId, evaluatorId }]);
+  async insertOne(tx: Transaction, callId: string, applicationId: string, evaluatorId: string, stage = 1) {
+    const [row] = await this.insertMany(tx, callId, [{ applicationId, evaluatorId }], stage);
     return row.id;
   }
 
-  /** The slots held in a call: who evaluates what. */
-  async liveForCall(callId: string, tx: Transaction = this.transactions.autocommit): Promise<Assignment[]> {
+  /** The slots held in a stage of a call (stage 1 unless given): who evaluates what. */
+  async liveForCall(callId: string, tx: Transaction = this.transactions.autocommit, stage = 1): Promise<Assignment[]> {
     return tx
       .createQueryBuilder(AssignmentEntity, 'a')
-      .where('a.call_id = :callId AND a.status IN (:...live)', { callId, live: LIVE_STATUSES })
+      .where('a.call_id = :callId AND a.stage = :stage AND a.status IN (:...live)', {
+        callId,
+        stage,
+        live: LIVE_STATUSES,
+      })
       .orderBy('a.application_id')
       .addOrderBy('a.evaluator_id')
       .getMany();
   }
 
-  /** Who declined which application in a call (declining is final for that pair). */
+  /** Who declined which application in a stage of a call (declining is final for that pair and stage). */
   async declinedForCall(
     callId: string,
     tx: Transaction = this.transactions.autocommit,
+    stage = 1,
   ): Promise<Array<{ applicationId: string; evaluatorId: string }>> {
     return tx
       .createQueryBuilder(AssignmentEntity, 'a')
       .select(['a.applicationId', 'a.evaluatorId'])
-      .where(`a.call_id = :callId AND a.status = 'declined'`, { callId })
+      .where(`a.call_id = :callId AND a.stage = :stage AND a.status = 'declined'`, { callId, stage })
       .getMany();
   }
 

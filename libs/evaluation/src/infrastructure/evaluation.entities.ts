@@ -54,6 +54,9 @@ export class AssignmentEntity {
   @Column({ name: 'evaluator_id', type: 'uuid' })
   evaluatorId: string;
 
+  @Column('integer')
+  stage: number;
+
   @Column('text')
   status: AssignmentStatus;
 

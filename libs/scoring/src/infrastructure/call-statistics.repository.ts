@@ -89,9 +89,13 @@ export class CallStatisticsRepository {
     };
   }
 
-  /** The evaluator total of every submitted evaluation of the call. */
-  async evaluationTotals(callId: string, tx: Transaction = this.transactions.autocommit): Promise<EvaluationTotal[]> {
-    const rows = (await tx.query(EVALUATION_TOTALS_SQL, [callId])) as Array<{
+  /** The evaluator total of every submitted evaluation of the call's stage. */
+  async evaluationTotals(
+    callId: string,
+    stage = 1,
+    tx: Transaction = this.transactions.autocommit,
+  ): Promise<EvaluationTotal[]> {
+    const rows = (await tx.query(EVALUATION_TOTALS_SQL, [callId, stage])) as Array<{
       application_id: string;
       evaluator_id: string;
       t: number;

@@ -8,19 +8,19 @@
  * differences are set operations, never joins planned from row estimates that stale statistics
  * can make quadratic.
  *
- * Each statement takes the call id as $1.
+ * Each statement takes the call id as $1 and the stage as $2: a stage's aggregates are its own.
  */
 import { CALL_SETTINGS, WHOLE_PARTITION, resolutionSteps } from './scoring.sql';
 
-/** Evaluators of the call: those in $2, or every one when $2 is null. */
+/** Evaluators of the stage: those in $3, or every one when $3 is null. */
 const EVALUATORS_OF = (alias: string) =>
-  `${alias}.call_id = $1 AND ($2::uuid[] IS NULL OR ${alias}.evaluator_id = ANY($2))`;
+  `${alias}.call_id = $1 AND ${alias}.stage = $2 AND ($3::uuid[] IS NULL OR ${alias}.evaluator_id = ANY($3))`;
 
-/** Forgets the moments of the evaluators $2 (every evaluator of the call when null). */
+/** Forgets the moments of the evaluators $3 (every evaluator of the stage when null). */
 export const FORGET_EVALUATOR_MOMENTS_SQL = `DELETE FROM scoring_evaluator_moments m WHERE ${EVALUATORS_OF('m')}`;
 
 /**
- * Keeps the moments of the evaluators $2 (every evaluator of the call when null) from their kept
+ * Keeps the moments of the evaluators $3 (every evaluator of the stage when null) from their kept
  * totals, as a full run's windows per evaluator compute them: μ_e the ascending sum over the count,
  * σ_e two-pass over the squared deviations in ascending order. Evaluators with no total keep none.
  */
@@ -33,18 +33,18 @@ WITH means AS (
   FROM scoring_evaluation_totals t
   WHERE ${EVALUATORS_OF('t')}
 )
-INSERT INTO scoring_evaluator_moments (call_id, evaluator_id, n, mu, sigma)
-SELECT $1, evaluator_id, n, mu, sqrt(sum((t - mu) * (t - mu) ORDER BY (t - mu) * (t - mu)) / n)
+INSERT INTO scoring_evaluator_moments (call_id, stage, evaluator_id, n, mu, sigma)
+SELECT $1, $2, evaluator_id, n, mu, sqrt(sum((t - mu) * (t - mu) ORDER BY (t - mu) * (t - mu)) / n)
 FROM means
 GROUP BY evaluator_id, n, mu`;
 
-/** The call's kept totals grouped by value (rows `total`, `count`), from which ../domain/call-moments computes μ and σ. */
+/** The stage's kept totals grouped by value (rows `total`, `count`), from which ../domain/call-moments computes μ and σ. */
 export const TOTALS_BY_VALUE_SQL = `
-SELECT total, count(*)::int AS count FROM scoring_evaluation_totals WHERE call_id = $1 GROUP BY total`;
+SELECT total, count(*)::int AS count FROM scoring_evaluation_totals WHERE call_id = $1 AND stage = $2 GROUP BY total`;
 
 /**
- * Brings up to date, from their kept totals, the figures of the applications $2 (every application
- * of the call when null) that do not move with the moments: raw score, evaluation count, spread and
+ * Brings up to date, from their kept totals, the figures of the applications $3 (every application
+ * of the stage when null) that do not move with the moments: raw score, evaluation count, spread and
  * standard deviation (§5.2), computed as a full run computes them. A new result gets them with
  * placeholders for the rest, which SCORE_CALL_FROM_AGGREGATES_SQL then computes in the same
  * transaction; the results of those left without totals are deleted. Returns `written`: the
@@ -56,7 +56,7 @@ WITH raw AS (
          sum(x.total) OVER (PARTITION BY x.application_id ORDER BY x.total ${WHOLE_PARTITION})
            / count(*) OVER (PARTITION BY x.application_id) AS raw_score
   FROM scoring_evaluation_totals x
-  WHERE x.call_id = $1 AND ($2::uuid[] IS NULL OR x.application_id = ANY($2))
+  WHERE x.call_id = $1 AND x.stage = $2 AND ($3::uuid[] IS NULL OR x.application_id = ANY($3))
 ),
 figures AS (
   SELECT application_id, raw_score, count(*)::int AS evaluation_count, max(t) - min(t) AS spread,
@@ -66,15 +66,15 @@ figures AS (
 ),
 deleted AS (
   DELETE FROM application_results r
-  WHERE r.call_id = $1 AND ($2::uuid[] IS NULL OR r.application_id = ANY($2))
+  WHERE r.call_id = $1 AND r.stage = $2 AND ($3::uuid[] IS NULL OR r.application_id = ANY($3))
     AND NOT EXISTS (SELECT 1 FROM figures f WHERE f.application_id = r.application_id)
 ),
 written AS (
-  INSERT INTO application_results AS r (application_id, call_id, raw_score, normalized_score, score,
+  INSERT INTO application_results AS r (application_id, stage, call_id, raw_score, normalized_score, score,
     evaluation_count, spread, std_dev, needs_moderation, rank)
-  SELECT application_id, $1, raw_score, raw_score, raw_score, evaluation_count, spread, std_dev, false, NULL
+  SELECT application_id, $2, $1, raw_score, raw_score, raw_score, evaluation_count, spread, std_dev, false, NULL
   FROM figures
-  ON CONFLICT (application_id) DO UPDATE SET
+  ON CONFLICT (application_id, stage) DO UPDATE SET
     call_id = EXCLUDED.call_id,
     raw_score = EXCLUDED.raw_score,
     evaluation_count = EXCLUDED.evaluation_count,
@@ -88,10 +88,10 @@ written AS (
 SELECT COALESCE(array_agg(application_id), '{}') AS written FROM written`;
 
 /**
- * Scores every result of the call from its stored figures, its kept totals, its evaluators' kept
- * moments and its moments μ ($2) and σ ($3): the normalised score (§5.3), the score, the
+ * Scores every result of the stage from its stored figures, its kept totals, its evaluators' kept
+ * moments and its moments μ ($3) and σ ($4): the normalised score (§5.3), the score, the
  * moderation flag and the rank (§5.6), which move with the moments. Writes only the results that
- * changed; returns `applications`: those written that are not among $4 (written already), and
+ * changed; returns `applications`: those written that are not among $5 (written already), and
  * `unscored`: how many applications with kept totals have no result to score (none unless results
  * were deleted behind scoring's back).
  */
@@ -100,11 +100,11 @@ WITH ${CALL_SETTINGS},
 adjusted AS (
   -- §5.3: T' = μ + σ·(T − μ_e)/σ_e, or T − μ_e + μ when σ_e ≈ 0 or fewer than 2 evaluations.
   SELECT x.application_id,
-         CASE WHEN e.n < 2 OR ${resolutionSteps('e.sigma')} = 0 THEN x.total - e.mu + $2::float8
-              ELSE $2::float8 + ($3::float8 * (x.total - e.mu)) / e.sigma END AS t_adj
+         CASE WHEN e.n < 2 OR ${resolutionSteps('e.sigma')} = 0 THEN x.total - e.mu + $3::float8
+              ELSE $3::float8 + ($4::float8 * (x.total - e.mu)) / e.sigma END AS t_adj
   FROM scoring_evaluation_totals x
-  JOIN scoring_evaluator_moments e ON e.call_id = $1 AND e.evaluator_id = x.evaluator_id
-  WHERE x.call_id = $1
+  JOIN scoring_evaluator_moments e ON e.call_id = $1 AND e.stage = $2 AND e.evaluator_id = x.evaluator_id
+  WHERE x.call_id = $1 AND x.stage = $2
 ),
 normalized AS (
   SELECT application_id, sum(t_adj ORDER BY t_adj) / count(*) AS normalized_score
@@ -120,7 +120,7 @@ scored AS (
   JOIN normalized n ON n.application_id = r.application_id
   JOIN applications_ranking_facts app ON app.application_id = r.application_id
   CROSS JOIN call
-  WHERE r.call_id = $1
+  WHERE r.call_id = $1 AND r.stage = $2
 ),
 ranked AS (
   -- §5.6: ranks 1..n without gaps among rankable applications.
@@ -140,25 +140,25 @@ updated AS (
     rank = k.rank,
     computed_at = clock_timestamp()
   FROM ranked k
-  WHERE r.application_id = k.application_id
+  WHERE r.application_id = k.application_id AND r.stage = $2
     AND (r.normalized_score, r.score, r.needs_moderation, r.rank)
       IS DISTINCT FROM (k.normalized_score, k.score, k.needs_moderation, k.rank)
   RETURNING r.application_id
 )
-SELECT (SELECT count(*) FILTER (WHERE NOT application_id = ANY($4::uuid[])) FROM updated)::int AS applications,
+SELECT (SELECT count(*) FILTER (WHERE NOT application_id = ANY($5::uuid[])) FROM updated)::int AS applications,
        (SELECT count(*) FROM normalized)::int - (SELECT count(*) FROM scored)::int AS unscored`;
 
 /**
- * Replaces the call's kept totals that a full run ($2) computed otherwise (another version or
+ * Replaces the stage's kept totals that a full run ($3) computed otherwise (another version or
  * total, or none) by the run's; returns the evaluators whose totals changed (`evaluators`) and how
  * many totals were forgotten.
  */
 export const FORGET_TOTALS_OTHER_THAN_RUN_SQL = `
 -- A set difference, hashed or sorted: an anti-join of the kept totals with the run's, planned as one row, is quadratic.
 WITH stale AS (
-  SELECT assignment_id, assignment_version, total FROM scoring_evaluation_totals WHERE call_id = $1
+  SELECT assignment_id, assignment_version, total FROM scoring_evaluation_totals WHERE call_id = $1 AND stage = $2
   EXCEPT
-  SELECT assignment_id, assignment_version, total FROM scoring_run_totals WHERE run_id = $2
+  SELECT assignment_id, assignment_version, total FROM scoring_run_totals WHERE run_id = $3 AND stage = $2
 ),
 forgotten AS (
   DELETE FROM scoring_evaluation_totals t USING stale s WHERE t.assignment_id = s.assignment_id
@@ -166,13 +166,13 @@ forgotten AS (
 )
 SELECT count(*)::int AS forgotten, COALESCE(array_agg(DISTINCT evaluator_id), '{}') AS evaluators FROM forgotten`;
 
-/** Keeps the totals of run $2 that the call ($1) has no kept total for; returns `kept` and their `evaluators`. */
+/** Keeps the totals of run $3 in stage $2 that the call ($1) has no kept total for; returns `kept` and their `evaluators`. */
 export const KEEP_RUN_TOTALS_SQL = `
 WITH kept AS (
-  INSERT INTO scoring_evaluation_totals (assignment_id, call_id, application_id, evaluator_id, assignment_version, total)
-  SELECT s.assignment_id, $1, s.application_id, s.evaluator_id, s.assignment_version, s.total
+  INSERT INTO scoring_evaluation_totals (assignment_id, call_id, stage, application_id, evaluator_id, assignment_version, total)
+  SELECT s.assignment_id, $1, $2, s.application_id, s.evaluator_id, s.assignment_version, s.total
   FROM scoring_run_totals s
-  WHERE s.run_id = $2 AND s.assignment_version IS NOT NULL
+  WHERE s.run_id = $3 AND s.stage = $2 AND s.assignment_version IS NOT NULL
     AND NOT EXISTS (SELECT 1 FROM scoring_evaluation_totals t WHERE t.assignment_id = s.assignment_id)
   RETURNING evaluator_id
 )

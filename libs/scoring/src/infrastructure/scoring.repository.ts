@@ -21,6 +21,12 @@ import {
 } from './scoring-aggregates.sql';
 import { SCORE_CALL_FROM_RUN_SQL, SCORE_CALL_SQL } from './scoring.sql';
 
+/** A stage of a call, which incremental scoring keeps its aggregates by. */
+interface StageKey {
+  callId: string;
+  stage: number;
+}
+
 /** What changed in the kept totals: the applications and evaluators concerned, or `every` one. */
 type Changed = { applications: string[]; evaluators: string[] } | 'every';
 interface Rescored {
@@ -36,6 +42,8 @@ interface ChangedRow {
 export interface ApplicationResult {
   applicationId: string;
   callId: string;
+  /** The review stage whose evaluations the figures are of. */
+  stage: number;
   rawScore: number;
   normalizedScore: number;
   score: number;
@@ -51,6 +59,7 @@ export interface ApplicationResult {
 interface ResultRow {
   application_id: string;
   call_id: string;
+  stage: number;
   raw_score: number;
   normalized_score: number;
   score: number;
@@ -62,7 +71,7 @@ interface ResultRow {
   computed_at: Date;
 }
 
-const RESULT_COLUMNS = `application_id, call_id, raw_score, normalized_score, score, evaluation_count, spread,
+const RESULT_COLUMNS = `application_id, call_id, stage, raw_score, normalized_score, score, evaluation_count, spread,
   std_dev, needs_moderation, rank, computed_at`;
 
 /**
@@ -83,13 +92,25 @@ export class ScoringRepository {
     await tx.query(`SELECT ${lock}(hashtextextended('scoring:' || $1::text, 0))`, [callId]);
   }
 
+  /** The call's review stages, 1..n. */
+  async stagesOf(tx: Transaction, callId: string): Promise<number[]> {
+    const rows = (await tx.query(`SELECT stage FROM calls_scoring_settings WHERE call_id = $1 ORDER BY stage`, [
+      callId,
+    ])) as Array<{ stage: number }>;
+    return rows.map((r) => r.stage);
+  }
+
   /**
-   * Recomputes and upserts the result of every application of the call that has a submitted
-   * evaluation, and deletes the results of those that no longer have one. Idempotent. The caller
-   * holds the call's lock (`lockCall`).
+   * Recomputes and upserts, stage by stage, the result of every application of the call that has a
+   * submitted evaluation in the stage, and deletes the results of those that no longer have one.
+   * Idempotent. The caller holds the call's lock (`lockCall`).
    */
   async scoreCall(tx: Transaction, callId: string): Promise<{ applications: number }> {
-    return firstCount(await tx.query(SCORE_CALL_SQL, [callId]));
+    let applications = 0;
+    for (const stage of await this.stagesOf(tx, callId)) {
+      applications += firstCount(await tx.query(SCORE_CALL_SQL, [callId, stage])).applications;
+    }
+    return { applications };
   }
 
   /**
@@ -98,120 +119,141 @@ export class ScoringRepository {
    * the call's assignments for those written since), the moments of their evaluators, the figures
    * of their applications, the call's moments from its totals grouped by value, then one pass over
    * the kept totals for what moves with the moments (normalised scores, ranks); writes only the
-   * results that changed. Idempotent; the caller holds the call's lock.
+   * results that changed. Each stage of the call is rescored so, from its own facts. Idempotent;
+   * the caller holds the call's lock.
    */
   async rescoreIncrementally(tx: Transaction, callId: string): Promise<{ applications: number }> {
     // Small sorts per evaluator and application, one per application, in memory; compiling them costs more than it saves.
     await tx.query(`SET LOCAL work_mem = '64MB'`);
     await tx.query(`SET LOCAL jit = off`);
-    await tx.query(FORGET_TOTALS_OF_OLD_DEFINITION_SQL, [callId]);
-    const [definition] = (await tx.query(`SELECT assignments_seen FROM scoring_call_definitions WHERE call_id = $1`, [
-      callId,
-    ])) as Array<{ assignments_seen: string | null }>;
+    let applications = 0;
+    for (const stage of await this.stagesOf(tx, callId)) {
+      applications += (await this.rescoreStageIncrementally(tx, { callId, stage })).applications;
+    }
+    return { applications };
+  }
+
+  private async rescoreStageIncrementally(tx: Transaction, of: StageKey): Promise<{ applications: number }> {
+    const key = [of.callId, of.stage];
+    await tx.query(FORGET_TOTALS_OF_OLD_DEFINITION_SQL, key);
+    const [definition] = (await tx.query(
+      `SELECT assignments_seen FROM scoring_call_definitions WHERE call_id = $1 AND stage = $2`,
+      key,
+    )) as Array<{ assignments_seen: string | null }>;
     const since = definition?.assignments_seen ?? null;
-    const [written] = (await tx.query(ASSIGNMENTS_WRITTEN_SINCE_SQL, [callId, since])) as Array<{
+    const [written] = (await tx.query(ASSIGNMENTS_WRITTEN_SINCE_SQL, [...key, since])) as Array<{
       candidates: string[];
       submitted: number;
       seen: string;
     }>;
-    const [{ any }] = (await tx.query(ANY_KEPT_TOTAL_SQL, [callId])) as Array<{ any: boolean }>;
+    const [{ any }] = (await tx.query(ANY_KEPT_TOTAL_SQL, key)) as Array<{ any: boolean }>;
     let changed: Changed = 'every';
     let totals: TotalCount[];
     if (any) {
-      changed = await this.bringTotalsUpToDate(tx, callId, since === null ? null : written.candidates);
-      totals = await this.totalsByValue(tx, callId);
+      changed = await this.bringTotalsUpToDate(tx, of, since === null ? null : written.candidates);
+      totals = await this.totalsByValue(tx, of);
       // Kept totals of assignments deleted since, or of evaluations without scores: compared in full.
       if (since !== null && kept(totals) !== written.submitted) {
-        changed = merge(changed, await this.bringTotalsUpToDate(tx, callId, null));
-        totals = await this.totalsByValue(tx, callId);
+        changed = merge(changed, await this.bringTotalsUpToDate(tx, of, null));
+        totals = await this.totalsByValue(tx, of);
       }
     } else {
-      await tx.query(KEEP_EVERY_TOTAL_SQL, [callId]);
-      totals = await this.totalsByValue(tx, callId);
+      await tx.query(KEEP_EVERY_TOTAL_SQL, key);
+      totals = await this.totalsByValue(tx, of);
     }
-    const result = await this.scoreFromAggregates(tx, callId, changed, totals);
+    const result = await this.scoreFromAggregates(tx, of, changed, totals);
     await tx.query(
-      `UPDATE scoring_call_definitions SET rescored_at = clock_timestamp(), assignments_seen = $2 WHERE call_id = $1`,
-      [callId, written.seen],
+      `UPDATE scoring_call_definitions SET rescored_at = clock_timestamp(), assignments_seen = $3
+       WHERE call_id = $1 AND stage = $2`,
+      [...key, written.seen],
     );
     return result;
   }
 
   /** Forgets the stale kept totals of the assignments given (all when null) and keeps the missing ones. */
-  private async bringTotalsUpToDate(tx: Transaction, callId: string, assignments: string[] | null): Promise<Changed> {
+  private async bringTotalsUpToDate(tx: Transaction, of: StageKey, assignments: string[] | null): Promise<Changed> {
     if (assignments !== null && assignments.length === 0) return { applications: [], evaluators: [] };
-    const [diff] = (await tx.query(DIFF_KEPT_TOTALS_SQL, [callId, assignments])) as Array<{
+    const key = [of.callId, of.stage];
+    const [diff] = (await tx.query(DIFF_KEPT_TOTALS_SQL, [...key, assignments])) as Array<{
       stale: string[];
       missing: string[];
     }>;
-    const [forgotten] = (await tx.query(FORGET_TOTALS_SQL, [callId, diff.stale])) as ChangedRow[];
-    const [keptNow] = (await tx.query(KEEP_TOTALS_SQL, [callId, diff.missing])) as ChangedRow[];
+    const [forgotten] = (await tx.query(FORGET_TOTALS_SQL, [...key, diff.stale])) as ChangedRow[];
+    const [keptNow] = (await tx.query(KEEP_TOTALS_SQL, [...key, diff.missing])) as ChangedRow[];
     return {
       applications: union(forgotten.applications, keptNow.applications),
       evaluators: union(forgotten.evaluators, keptNow.evaluators),
     };
   }
 
-  private async totalsByValue(tx: Transaction, callId: string): Promise<TotalCount[]> {
-    return (await tx.query(TOTALS_BY_VALUE_SQL, [callId])) as TotalCount[];
+  private async totalsByValue(tx: Transaction, of: StageKey): Promise<TotalCount[]> {
+    return (await tx.query(TOTALS_BY_VALUE_SQL, [of.callId, of.stage])) as TotalCount[];
   }
 
-  /** Brings the changed evaluators' moments and applications' figures up to date, then scores the call. */
-  private async scoreFromAggregates(tx: Transaction, callId: string, changed: Changed, totals: TotalCount[]) {
-    await this.keepEvaluatorMoments(tx, callId, changed === 'every' ? null : changed.evaluators);
+  /** Brings the changed evaluators' moments and applications' figures up to date, then scores the stage. */
+  private async scoreFromAggregates(tx: Transaction, of: StageKey, changed: Changed, totals: TotalCount[]) {
+    const key = [of.callId, of.stage];
+    await this.keepEvaluatorMoments(tx, of, changed === 'every' ? null : changed.evaluators);
     const moments = callMoments(totals);
     const applications = changed === 'every' ? null : changed.applications;
-    const [{ written }] = (await tx.query(KEEP_APPLICATION_FIGURES_SQL, [callId, applications])) as Array<{
+    const [{ written }] = (await tx.query(KEEP_APPLICATION_FIGURES_SQL, [...key, applications])) as Array<{
       written: string[];
     }>;
-    const parameters = [callId, moments?.mean ?? null, moments?.stdDev ?? null, written];
+    const parameters = [...key, moments?.mean ?? null, moments?.stdDev ?? null, written];
     const [rescored] = (await tx.query(SCORE_CALL_FROM_AGGREGATES_SQL, parameters)) as Rescored[];
     if (rescored.unscored === 0 || applications === null)
       return { applications: written.length + rescored.applications };
     // Results missing for applications whose totals did not change: their figures are computed afresh.
-    const [again] = (await tx.query(KEEP_APPLICATION_FIGURES_SQL, [callId, null])) as Array<{ written: string[] }>;
+    const [again] = (await tx.query(KEEP_APPLICATION_FIGURES_SQL, [...key, null])) as Array<{ written: string[] }>;
     const added = again.written.filter((id) => !written.includes(id));
     const [completed] = (await tx.query(SCORE_CALL_FROM_AGGREGATES_SQL, [
-      ...parameters.slice(0, 3),
+      ...parameters.slice(0, 4),
       [...written, ...added],
     ])) as Rescored[];
     return { applications: written.length + added.length + rescored.applications + completed.applications };
   }
 
-  /** Recomputes the moments of the evaluators given (every evaluator of the call when null) from their kept totals. */
-  private async keepEvaluatorMoments(tx: Transaction, callId: string, evaluators: string[] | null): Promise<void> {
+  /** Recomputes the moments of the evaluators given (every evaluator of the stage when null) from their kept totals. */
+  private async keepEvaluatorMoments(tx: Transaction, of: StageKey, evaluators: string[] | null): Promise<void> {
     if (evaluators !== null && evaluators.length === 0) return;
-    await tx.query(FORGET_EVALUATOR_MOMENTS_SQL, [callId, evaluators]);
-    await tx.query(KEEP_EVALUATOR_MOMENTS_SQL, [callId, evaluators]);
+    await tx.query(FORGET_EVALUATOR_MOMENTS_SQL, [of.callId, of.stage, evaluators]);
+    await tx.query(KEEP_EVALUATOR_MOMENTS_SQL, [of.callId, of.stage, evaluators]);
   }
 
   /**
-   * Makes the call's kept totals and moments those of a full run ($runId), so that the next
+   * Makes the stage's kept totals and moments those of a full run ($runId), so that the next
    * rescoring starts from what the run computed. The caller holds the call's lock.
    */
-  private async keepRunTotals(tx: Transaction, callId: string, runId: string): Promise<void> {
-    const [definition] = (await tx.query(FORGET_TOTALS_OF_OLD_DEFINITION_SQL, [callId])) as Array<{
+  private async keepRunTotals(tx: Transaction, of: StageKey, runId: string): Promise<void> {
+    const key = [of.callId, of.stage];
+    const [definition] = (await tx.query(FORGET_TOTALS_OF_OLD_DEFINITION_SQL, key)) as Array<{
       forgotten: number;
     }>;
-    const [forgotten] = (await tx.query(FORGET_TOTALS_OTHER_THAN_RUN_SQL, [callId, runId])) as ChangedRow[];
-    const [keptNow] = (await tx.query(KEEP_RUN_TOTALS_SQL, [callId, runId])) as ChangedRow[];
+    const [forgotten] = (await tx.query(FORGET_TOTALS_OTHER_THAN_RUN_SQL, [...key, runId])) as ChangedRow[];
+    const [keptNow] = (await tx.query(KEEP_RUN_TOTALS_SQL, [...key, runId])) as ChangedRow[];
     await this.keepEvaluatorMoments(
       tx,
-      callId,
+      of,
       definition.forgotten > 0 ? null : union(forgotten.evaluators, keptNow.evaluators),
     );
     // The chunks read the assignments at different times: the next rescoring compares them all once.
-    await tx.query(`UPDATE scoring_call_definitions SET assignments_seen = NULL WHERE call_id = $1`, [callId]);
+    await tx.query(
+      `UPDATE scoring_call_definitions SET assignments_seen = NULL WHERE call_id = $1 AND stage = $2`,
+      key,
+    );
   }
 
   /**
-   * Like `scoreCall`, from the evaluator totals that a run staged instead of the live scores; the
-   * run's totals become the kept ones, with their evaluators' moments.
+   * Like `scoreCall`, from the evaluator totals that a run staged instead of the live scores, stage
+   * by stage; the run's totals become the kept ones, with their evaluators' moments.
    */
   async scoreCallFromRun(tx: Transaction, callId: string, runId: string): Promise<{ applications: number }> {
-    const written = firstCount(await tx.query(SCORE_CALL_FROM_RUN_SQL, [callId, runId]));
-    await this.keepRunTotals(tx, callId, runId);
-    return written;
+    let applications = 0;
+    for (const stage of await this.stagesOf(tx, callId)) {
+      applications += firstCount(await tx.query(SCORE_CALL_FROM_RUN_SQL, [callId, stage, runId])).applications;
+      await this.keepRunTotals(tx, { callId, stage }, runId);
+    }
+    return { applications };
   }
 
   /**
@@ -222,25 +264,42 @@ export class ScoringRepository {
     const [row] = (await tx.query(
       `SELECT greatest(
          (SELECT max(computed_at) FROM application_results WHERE call_id = $1),
-         (SELECT rescored_at FROM scoring_call_definitions WHERE call_id = $1)) AS at`,
+         (SELECT max(rescored_at) FROM scoring_call_definitions WHERE call_id = $1)) AS at`,
       [callId],
     )) as Array<{ at: Date | null }>;
     return row.at;
   }
 
-  /** The stored result of one application of the call; null until it has a submitted evaluation. */
-  async resultOf(callId: string, applicationId: string): Promise<ApplicationResult | null> {
+  /** The stored result of one application of the call in a stage; null until it has a submitted evaluation there. */
+  async resultOf(callId: string, applicationId: string, stage = 1): Promise<ApplicationResult | null> {
     const rows = (await this.transactions.autocommit.query(
-      `SELECT ${RESULT_COLUMNS} FROM application_results WHERE application_id = $1 AND call_id = $2`,
-      [applicationId, callId],
+      `SELECT ${RESULT_COLUMNS} FROM application_results WHERE application_id = $1 AND call_id = $2 AND stage = $3`,
+      [applicationId, callId, stage],
     )) as ResultRow[];
     return rows.length > 0 ? toResult(rows[0]) : null;
   }
 
-  /** Every stored result of the call (ranked ones by rank, then the others by application id). */
-  async results(callId: string, tx: Transaction = this.transactions.autocommit): Promise<ApplicationResult[]> {
+  /** Every stored result of the call's stage (ranked ones by rank, then the others by application id). */
+  async results(
+    callId: string,
+    tx: Transaction = this.transactions.autocommit,
+    stage = 1,
+  ): Promise<ApplicationResult[]> {
     const rows = (await tx.query(
-      `SELECT ${RESULT_COLUMNS} FROM application_results WHERE call_id = $1 ORDER BY rank NULLS LAST, application_id`,
+      `SELECT ${RESULT_COLUMNS} FROM application_results WHERE call_id = $1 AND stage = $2
+       ORDER BY rank NULLS LAST, application_id`,
+      [callId, stage],
+    )) as ResultRow[];
+    return rows.map(toResult);
+  }
+
+  /** Every stored result of the call, of every stage, by stage then rank. */
+  async resultsOfEveryStage(
+    callId: string,
+    tx: Transaction = this.transactions.autocommit,
+  ): Promise<ApplicationResult[]> {
+    const rows = (await tx.query(
+      `SELECT ${RESULT_COLUMNS} FROM application_results WHERE call_id = $1 ORDER BY stage, rank NULLS LAST, application_id`,
       [callId],
     )) as ResultRow[];
     return rows.map(toResult);
@@ -251,6 +310,7 @@ function toResult(row: ResultRow): ApplicationResult {
   return {
     applicationId: row.application_id,
     callId: row.call_id,
+    stage: row.stage,
     rawScore: row.raw_score,
     normalizedScore: row.normalized_score,
     score: row.score,

@@ -11,15 +11,24 @@
  *   floor(x / 1e-9 + 0.5) because PostgreSQL's round(float8) breaks ties to even, JS's upwards;
  * - submittedAt ties are compared at millisecond precision, as a JS Date holds it.
  *
- * The statements take the call id as $1; each returns what its comment says. Other contexts' tables
- * are read through the views they grant scoring (calls_…, evaluation_…, applications_…).
+ * A call is scored stage by stage (review stages, issue 14): each stage from its own criteria, scale
+ * and evaluations, into its own results. The statements take the call id as $1 and, those of one
+ * stage, the stage as $2; each returns what its comment says. Other contexts' tables are read
+ * through the views they grant scoring (calls_…, evaluation_…, applications_…).
  */
 /** `resolutionSteps` of ../domain/statistics: the integer number of 1e-9 steps in a figure, which discrete outcomes compare. */
 export const resolutionSteps = (expression: string): string => `floor((${expression}) / 1e-9::float8 + 0.5)`;
 
-/** The call's scale and settings, as the CTE `call`. */
+/** The scale and settings of the call's stage $2, as the CTE `call`. */
 export const CALL_SETTINGS = `call AS (
-  SELECT call_id AS id, scale_min, scale_range, normalization, threshold
+  SELECT call_id AS id, stage, scale_min, scale_range, normalization, threshold
+  FROM calls_scoring_settings
+  WHERE call_id = $1 AND stage = $2
+)`;
+
+/** The scale and settings of every stage of the call, as the CTE `call` (a row per stage). */
+const EVERY_STAGE_SETTINGS = `call AS (
+  SELECT call_id AS id, stage, scale_min, scale_range, normalization, threshold
   FROM calls_scoring_settings
   WHERE call_id = $1
 )`;
@@ -29,16 +38,18 @@ export const TOTAL_OF_SCORES = `100 * (sum(cr.weight * ((cs.score::float8 - call
                 / sum(cr.weight ORDER BY cr.code COLLATE "C"))`;
 
 /**
- * T per submitted evaluation of the call whose assignment id `inRange` keeps, from its criterion
- * scores. The range is stated on the scores' key too, so that a chunk of a run reads only its own.
+ * T per submitted evaluation of the stages in `call` whose assignment id `inRange` keeps, from its
+ * criterion scores and its stage's criteria. The range is stated on the scores' key too, so that a
+ * chunk of a run reads only its own.
  */
 export const evaluatorTotals = (inRange: (column: string) => string = () => 'true') => `
-  SELECT a.assignment_id, a.application_id, a.evaluator_id, a.version, ${TOTAL_OF_SCORES} AS t
+  SELECT a.assignment_id, a.application_id, a.evaluator_id, a.version, call.stage, ${TOTAL_OF_SCORES} AS t
   FROM call
-  JOIN evaluation_assignment_states a ON a.call_id = call.id AND a.status = 'submitted' AND ${inRange('a.assignment_id')}
+  JOIN evaluation_assignment_states a ON a.call_id = call.id AND a.stage = call.stage AND a.status = 'submitted'
+    AND ${inRange('a.assignment_id')}
   JOIN evaluation_criterion_scores cs ON cs.assignment_id = a.assignment_id AND ${inRange('cs.assignment_id')}
-  JOIN calls_scoring_criteria cr ON cr.call_id = call.id AND cr.code = cs.criterion_code
-  GROUP BY a.assignment_id, a.application_id, a.evaluator_id, a.version`;
+  JOIN calls_scoring_criteria cr ON cr.call_id = call.id AND cr.stage = call.stage AND cr.code = cs.criterion_code
+  GROUP BY a.assignment_id, a.application_id, a.evaluator_id, a.version, call.stage`;
 
 /** An upserted result differs from the stored one: an incremental rescoring writes only these. */
 export const CHANGED = `(r.raw_score, r.normalized_score, r.score, r.evaluation_count, r.spread, r.std_dev, r.needs_moderation, r.rank)
@@ -117,19 +128,19 @@ ranked AS (
 ),
 -- A set difference, hashed or sorted: an anti-join of the results with the ranked applications, planned as one row, is quadratic.
 unscored AS (
-  SELECT application_id FROM application_results WHERE call_id = $1
+  SELECT application_id FROM application_results WHERE call_id = $1 AND stage = $2
   EXCEPT
   SELECT application_id FROM ranked
 ),
 deleted AS (
-  DELETE FROM application_results r USING unscored u WHERE r.application_id = u.application_id
+  DELETE FROM application_results r USING unscored u WHERE r.application_id = u.application_id AND r.stage = $2
 ),
 upserted AS (
-  INSERT INTO application_results AS r (application_id, call_id, raw_score, normalized_score, score,
+  INSERT INTO application_results AS r (application_id, stage, call_id, raw_score, normalized_score, score,
     evaluation_count, spread, std_dev, needs_moderation, rank)
-  SELECT application_id, $1, raw_score, normalized_score, score, evaluation_count, spread, std_dev, needs_moderation, rank
+  SELECT application_id, $2, $1, raw_score, normalized_score, score, evaluation_count, spread, std_dev, needs_moderation, rank
   FROM ranked
-  ON CONFLICT (application_id) DO UPDATE SET
+  ON CONFLICT (application_id, stage) DO UPDATE SET
     call_id = EXCLUDED.call_id,
     raw_score = EXCLUDED.raw_score,
     normalized_score = EXCLUDED.normalized_score,
@@ -144,31 +155,31 @@ upserted AS (
 )
 SELECT count(*)::int AS applications FROM upserted`;
 
-/** Scores the whole call from its live facts. Returns one row, `applications`: the results written. */
+/** Scores the whole stage from its live facts. Returns one row, `applications`: the results written. */
 export const SCORE_CALL_SQL = scoreFromTotals(evaluatorTotals());
 
-/** Scores the call ($1) from the totals its run $2 staged; returns `applications` like SCORE_CALL_SQL. */
+/** Scores the stage from the totals the call's run $3 staged for it; returns `applications` like SCORE_CALL_SQL. */
 export const SCORE_CALL_FROM_RUN_SQL = scoreFromTotals(
-  `SELECT application_id, evaluator_id, total AS t FROM scoring_run_totals WHERE run_id = $2`,
+  `SELECT application_id, evaluator_id, total AS t FROM scoring_run_totals WHERE run_id = $3 AND stage = $2`,
 );
 
 /**
- * Stages for run $2 the totals of the call's submitted evaluations (assignments) with ids from $3 to $4;
- * returns `totals` staged. Chunks are ranges of assignments, the key of criterion_scores, so each
- * chunk reads only its own scores.
+ * Stages for run $2 the totals of the call's submitted evaluations (assignments), of every stage,
+ * with ids from $3 to $4; returns `totals` staged. Chunks are ranges of assignments, the key of
+ * criterion_scores, so each chunk reads only its own scores.
  */
 export const STAGE_RUN_TOTALS_SQL = `
-WITH ${CALL_SETTINGS},
+WITH ${EVERY_STAGE_SETTINGS},
 staged AS (
-  INSERT INTO scoring_run_totals (run_id, assignment_id, application_id, evaluator_id, assignment_version, total)
-  SELECT $2, assignment_id, application_id, evaluator_id, version, t
+  INSERT INTO scoring_run_totals (run_id, assignment_id, application_id, evaluator_id, assignment_version, stage, total)
+  SELECT $2, assignment_id, application_id, evaluator_id, version, stage, t
   FROM (${evaluatorTotals((column) => `${column} BETWEEN $3 AND $4`)}) totals
   RETURNING 1
 )
 SELECT count(*)::int AS totals FROM staged`;
 
 /**
- * Splits the call's ($1) submitted evaluations, in id order, into chunks of $3 for run $2; returns the
+ * Splits the call's ($1) submitted evaluations of every stage, in id order, into chunks of $3 for run $2; returns the
  * chunks made, each with the evaluations it holds.
  */
 export const PLAN_RUN_CHUNKS_SQL = `
@@ -183,7 +194,7 @@ FROM submitted
 GROUP BY position / $3
 RETURNING chunk, evaluations`;
 
-/** T of every submitted evaluation of the call ($1), by application then assignment. */
+/** T of every submitted evaluation of the call's ($1) stage $2, by application then assignment. */
 export const EVALUATION_TOTALS_SQL = `
 WITH ${CALL_SETTINGS}
 SELECT application_id, evaluator_id, t FROM (${evaluatorTotals()}) totals
