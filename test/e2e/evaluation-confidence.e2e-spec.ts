@@ -107,6 +107,43 @@ describe('evaluation: confidence', () => {
     ]);
   });
 
+  it('counts, for the scoring page, how confident each evaluator said it was', async () => {
+    const res = await api.get(`/api/v1/calls/${callId}/evaluator-confidence`, { token: secretariat.token });
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(2);
+    expect(res.body.items).toEqual(
+      expect.arrayContaining([
+        { evaluatorId: sure.id, low: 0, medium: 0, high: 1, notStated: 0 },
+        { evaluatorId: silent.id, low: 0, medium: 0, high: 0, notStated: 1 },
+      ]),
+    );
+    const past = await api.get(`/api/v1/calls/${callId}/evaluator-confidence`, {
+      token: secretariat.token,
+      query: { offset: 5 },
+    });
+    expect(past.body).toEqual({ items: [], total: 2 });
+    expectProblem(
+      await api.get(`/api/v1/calls/00000000-0000-4000-8000-000000000000/evaluator-confidence`, {
+        token: secretariat.token,
+      }),
+      404,
+      'NOT_FOUND',
+    );
+    expectProblem(
+      await api.get(`/api/v1/calls/${callId}/evaluator-confidence`, {
+        token: secretariat.token,
+        query: { limit: 501 },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectProblem(
+      await api.get(`/api/v1/calls/${callId}/evaluator-confidence`, { token: sure.token }),
+      403,
+      'FORBIDDEN',
+    );
+  });
+
   it.each([['certain'], [3], [''], [['high']]])('refuses the confidence %j with a problem naming it', async (value) => {
     const res = await saveDraft(api, sure.token, sureAssignment, { scores: FULL_SCORES, confidence: value });
     expect(expectProblem(res, 400, 'VALIDATION_FAILED')).toEqual([expect.objectContaining({ field: 'confidence' })]);

@@ -747,7 +747,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Fills every missing slot without a conflict, keeping loads as even as the conflicts allow. */
+    /**
+     * Fills every missing slot without a conflict, keeping loads as even as the conflicts allow; in
+     *     stage 1 unless `stage` says which (from stage 2, the applications its confirmed shortlist advances).
+     */
     post: operations['PanelController_autoAssign'];
     delete?: never;
     options?: never;
@@ -874,6 +877,23 @@ export interface paths {
     };
     /** Every evaluation of the call (each assignment, whatever its status) with every criterion's score and comment. Audited. */
     get: operations['EvaluationExportController_exportEvaluations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calls/{id}/evaluator-confidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How confident each evaluator said it was, over its submitted evaluations of the call; by evaluator id, a page at a time. */
+    get: operations['EvaluatorConfidenceController_page'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2185,6 +2205,8 @@ export interface components {
       evaluatorId: string;
       /** Format: uuid */
       id: string;
+      /** @description The review stage the evaluation is for (1 in a call of one stage). */
+      stage: number;
       /** @enum {string} */
       status: 'assigned' | 'draft' | 'submitted' | 'declined' | 'released';
     };
@@ -2319,6 +2341,8 @@ export interface components {
       id: string;
       /** @description The applicant organisation's name. */
       organisationName: string;
+      /** @description The review stage the evaluation is for (1 in a call of one stage). */
+      stage: number;
       /** @enum {string} */
       status: 'assigned' | 'draft' | 'submitted' | 'declined' | 'released';
     };
@@ -2391,6 +2415,8 @@ export interface components {
         | 'assignment'
         | 'criteria'
         | 'questions'
+        | 'stages'
+        | 'finalRanking'
         | 'blind'
         | 'weights'
       )[];
@@ -2403,6 +2429,7 @@ export interface components {
       description: string;
       eligibility: components['schemas']['EligibilityRulesDto'];
       evaluatorsPerApplication: number;
+      finalRanking: components['schemas']['FinalRankingDto'];
       /** Format: uuid */
       id: string;
       /** Format: date-time */
@@ -2416,6 +2443,8 @@ export interface components {
       reference: string;
       scoring: components['schemas']['ScoringSettingsDto'];
       selection: components['schemas']['SelectionConstraintsDto'];
+      /** @description The review stages in order; the first's scale, evaluators and criteria are the call's own fields. */
+      stages: components['schemas']['ReviewStageViewDto'][];
       /** @enum {string} */
       status: 'draft' | 'open' | 'closed' | 'reviewing' | 'published' | 'archived';
       title: string;
@@ -2720,6 +2749,8 @@ export interface components {
       description?: string;
       eligibility?: components['schemas']['EligibilityRulesDto'];
       evaluatorsPerApplication: number;
+      /** @description How the final ranking is made; the last stage's when absent. */
+      finalRanking?: components['schemas']['FinalRankingDto'];
       /** Format: date-time */
       opensAt: string;
       questions?: components['schemas']['QuestionDto'][];
@@ -2727,6 +2758,8 @@ export interface components {
       reference: string;
       scoring: components['schemas']['ScoringSettingsDto'];
       selection?: components['schemas']['SelectionConstraintsDto'];
+      /** @description Ordered review stages; one stage made of the call's own fields when absent. */
+      stages?: components['schemas']['ReviewStageDto'][];
       title: string;
     };
     CreatedApiTokenDto: {
@@ -2979,6 +3012,19 @@ export interface components {
       items: components['schemas']['EvaluationDto'][];
       total: number;
     };
+    EvaluatorConfidenceDto: {
+      /** Format: uuid */
+      evaluatorId: string;
+      high: number;
+      low: number;
+      medium: number;
+      /** @description Submitted without a confidence. */
+      notStated: number;
+    };
+    EvaluatorConfidencePageDto: {
+      items: components['schemas']['EvaluatorConfidenceDto'][];
+      total: number;
+    };
     EvaluatorIdsDto: {
       evaluatorIds: string[];
     };
@@ -3014,6 +3060,20 @@ export interface components {
     EvaluatorProgressPageDto: {
       items: components['schemas']['EvaluatorProgressDto'][];
       total: number;
+    };
+    FinalRankingDto: {
+      /** @enum {string} */
+      rule: 'last-stage' | 'weighted';
+      /**
+       * @description With `weighted`: weights by stage position; a stage left out weighs nothing.
+       * @example {
+       *       "1": 1,
+       *       "2": 3
+       *     }
+       */
+      weights?: {
+        [key: string]: number;
+      };
     };
     HistoryActorDto: {
       displayName: string;
@@ -3128,6 +3188,11 @@ export interface components {
       applicationId: string;
       /** Format: uuid */
       evaluatorId: string;
+      /**
+       * @description The review stage to evaluate the application in; stage 1 when absent. From stage 2, only shortlisted applications.
+       * @default 1
+       */
+      stage: number;
     };
     MarkingDistributionDto: {
       callMean: number | null;
@@ -3166,6 +3231,8 @@ export interface components {
       evaluatorId: string;
       /** Format: uuid */
       id: string;
+      /** @description The review stage the evaluation is for (1 in a call of one stage). */
+      stage: number;
       /** @enum {string} */
       status: 'assigned' | 'draft' | 'submitted' | 'declined' | 'released';
     };
@@ -3644,6 +3711,31 @@ export interface components {
       mimeType: string;
       size: number;
     };
+    ReviewStageDto: {
+      criteria?: components['schemas']['CriterionDto'][];
+      /** Format: date-time */
+      evaluationDueAt?: string | null;
+      evaluatorsPerApplication?: number;
+      /**
+       * @description Defaults to "Evaluation" for stage 1, "Stage n" after.
+       * @example Panel interview
+       */
+      name?: string;
+      scoring?: components['schemas']['ScoringSettingsDto'];
+    };
+    ReviewStageViewDto: {
+      /** @description Absent on stage 1: the call's `criteria`. */
+      criteria?: components['schemas']['CriterionViewDto'][];
+      /** Format: date-time */
+      evaluationDueAt: string | null;
+      /** @description Absent on stage 1: the call's `evaluatorsPerApplication`. */
+      evaluatorsPerApplication?: number;
+      name: string;
+      /** @description 1..n, the order of the stages. */
+      position: number;
+      /** @description Absent on stage 1: the call's `scoring`. */
+      scoring?: components['schemas']['ScoringSettingsDto'];
+    };
     SaveEvaluationDto: {
       /**
        * @description How confident the evaluator is in this evaluation. Optional, also for submission (clients that
@@ -3814,6 +3906,8 @@ export interface components {
       description?: string;
       eligibility?: components['schemas']['EligibilityRulesDto'];
       evaluatorsPerApplication?: number;
+      /** @description How the final ranking is made; the last stage's when absent. */
+      finalRanking?: components['schemas']['FinalRankingDto'];
       /** Format: date-time */
       opensAt?: string;
       questions?: components['schemas']['QuestionDto'][];
@@ -3821,6 +3915,8 @@ export interface components {
       reference?: string;
       scoring?: components['schemas']['ScoringSettingsDto'];
       selection?: components['schemas']['SelectionConstraintsDto'];
+      /** @description Ordered review stages; one stage made of the call's own fields when absent. */
+      stages?: components['schemas']['ReviewStageDto'][];
       title?: string;
       /**
        * @description New weights by criterion code; allowed until publication.
@@ -5685,7 +5781,9 @@ export interface operations {
   };
   PanelController_autoAssign: {
     parameters: {
-      query?: never;
+      query?: {
+        stage?: number;
+      };
       header?: never;
       path: {
         id: string;
@@ -6005,6 +6103,39 @@ export interface operations {
         content: {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': Blob;
           'text/csv; charset=utf-8': Blob;
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  EvaluatorConfidenceController_page: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluatorConfidencePageDto'];
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
