@@ -86,24 +86,24 @@ export class DiscussionService {
     const { application, as } = await this.enter(actor, applicationId);
     return this.transactions.run(async (tx) => {
       const call = await this.context.callOpenToDiscussion(tx, application.callId);
-      const { body, mentionable } = await this.checked(tx, applicationId, text);
+      const { body, mentionIds, mentionable } = await this.checked(tx, applicationId, text);
       const id = await this.repository.insert(tx, {
         callId: call.id,
         applicationId,
         authorId: actor.id,
         authorKind: as,
         body,
-        mentionIds: text.mentionIds,
+        mentionIds,
       });
       const post = await this.written(tx, id);
-      await this.notifyMentioned(tx, call, post, mentionable, newlyMentioned(actor.id, [], text.mentionIds));
+      await this.notifyMentioned(tx, call, post, mentionable, newlyMentioned(actor.id, [], mentionIds));
       await this.audit.record(tx, {
         actorId: actor.id,
         action: 'discussion.posted',
         entityType: 'discussion_post',
         entityId: id,
         before: null,
-        after: { applicationId, version: 1, mentionIds: text.mentionIds },
+        after: { applicationId, version: 1, mentionIds },
       });
       return post;
     });
@@ -127,18 +127,18 @@ export class DiscussionService {
       if (!current || current.applicationId !== applicationId) throw new NotFoundError('Post');
       if (current.authorId !== actor.id) throw new NotPostAuthorError();
       if (current.version !== expectedVersion) throw new VersionConflictError(current.version);
-      const { body, mentionable } = await this.checked(tx, applicationId, text);
-      await this.repository.replaceText(tx, current, { body, mentionIds: text.mentionIds });
+      const { body, mentionIds, mentionable } = await this.checked(tx, applicationId, text);
+      await this.repository.replaceText(tx, current, { body, mentionIds });
       const post = await this.written(tx, postId);
       const told = [...current.mentionIds, ...current.earlierMentionIds];
-      await this.notifyMentioned(tx, call, post, mentionable, newlyMentioned(actor.id, told, text.mentionIds));
+      await this.notifyMentioned(tx, call, post, mentionable, newlyMentioned(actor.id, told, mentionIds));
       await this.audit.record(tx, {
         actorId: actor.id,
         action: 'discussion.post_edited',
         entityType: 'discussion_post',
         entityId: postId,
         before: { version: current.version, mentionIds: current.mentionIds },
-        after: { applicationId, version: post.version, mentionIds: text.mentionIds },
+        after: { applicationId, version: post.version, mentionIds },
       });
       return post;
     });
@@ -174,16 +174,19 @@ export class DiscussionService {
     return { application, as: staff ? 'secretariat' : 'evaluator' };
   }
 
-  /** The text to keep, once each mention is known to be of a participant (who they are, to notify them). */
+  /**
+   * The text and mentions to keep (each person once, in the order first given), once each mention
+   * is known to be of a participant (who they are, to notify them).
+   */
   private async checked(
     tx: Transaction,
     applicationId: string,
     text: PostText,
-  ): Promise<{ body: string; mentionable: Map<string, Mentionable> }> {
+  ): Promise<{ body: string; mentionIds: string[]; mentionable: Map<string, Mentionable> }> {
     const mentionable = await this.repository.participantsAmong(applicationId, text.mentionIds, tx);
     const errors = postErrors(text, new Set(mentionable.keys()));
     if (errors.length > 0) throw new ValidationError(errors);
-    return { body: normalisedBody(text.body), mentionable };
+    return { body: normalisedBody(text.body), mentionIds: [...new Set(text.mentionIds)], mentionable };
   }
 
   private async written(tx: Transaction, postId: string): Promise<DiscussionPost> {
