@@ -1,6 +1,5 @@
-import { INestApplicationContext } from '@nestjs/common';
 import { sql } from '../support/applications';
-import { eventually, withEnv } from '../support/async';
+import { eventually } from '../support/async';
 import { expectProblem } from '../support/calls-e2e';
 import {
   assignmentId,
@@ -14,11 +13,10 @@ import {
   secretariatOf,
 } from '../support/evaluation-fixtures';
 import { Actor, Applicant } from '../support/fixtures';
-import { RELAYS_NOTIFICATIONS, inboxOf, takeNotificationsTurn } from '../support/notifications';
-import { RedisServer } from '../support/redis-server';
-import { SmtpTestServer } from '../support/smtp-server';
-import { TestApi } from '../support/test-app';
-import { startWorker } from '../support/worker';
+import { MailingPlatform } from '../support/mailing-platform';
+import { inboxOf } from '../support/notifications';
+import type { SmtpTestServer } from '../support/smtp-server';
+import type { TestApi } from '../support/test-app';
 
 interface PostView {
   id: string;
@@ -37,11 +35,9 @@ interface PostView {
  * published, and bad input answered with problems.
  */
 describe('discussion of an application', () => {
-  let releaseTurn: (() => Promise<void>) | undefined;
-  let redis: RedisServer;
-  let smtp: SmtpTestServer;
+  let platform: MailingPlatform | undefined;
   let api: TestApi;
-  let worker: INestApplicationContext | undefined;
+  let smtp: SmtpTestServer;
   let secretariat: Actor;
   let ana: Actor, bruno: Actor, chloe: Actor;
   let owner: Applicant, rival: Applicant;
@@ -56,19 +52,13 @@ describe('discussion of an application', () => {
     return res.body as { items: PostView[]; total: number };
   };
 
+  // The wait for the turn may last as long as another notifications suite.
   beforeAll(async () => {
-    releaseTurn = await takeNotificationsTurn();
+    platform = await MailingPlatform.start();
+    ({ api, smtp } = platform);
   }, 600_000);
 
   beforeAll(async () => {
-    [redis, smtp] = await Promise.all([RedisServer.start(), SmtpTestServer.start()]);
-    api = await withEnv({ REDIS_URL: redis.url }, () => TestApi.start());
-    worker = await startWorker({
-      REDIS_URL: redis.url,
-      ...RELAYS_NOTIFICATIONS,
-      OUTBOX_POLL_MS: '50',
-      SMTP_URL: smtp.url,
-    });
     secretariat = await secretariatOf(api);
     [[ana, bruno, chloe], [owner, rival]] = await Promise.all([
       createEvaluators(api, [
@@ -81,13 +71,7 @@ describe('discussion of an application', () => {
     expect((await api.patch('/api/v1/me', { token: bruno.token, body: { locale: 'fr' } })).status).toBe(200);
   }, 120_000);
 
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await smtp?.close();
-    await redis?.stop();
-    await releaseTurn?.();
-  });
+  afterAll(() => platform?.close());
 
   /** A closed call whose owner's application has all three evaluators; only `submitted` ones have submitted. */
   async function reviewedApplication(submitted: Actor[]) {
