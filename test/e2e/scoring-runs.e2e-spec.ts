@@ -215,7 +215,8 @@ describe('full scoring runs', () => {
 
   it('reports a run that fails past its retries as failed, and rescores the call all the same', async () => {
     const { callId, applicationIds } = await evaluatedCall();
-    // A fault of the database while staging totals, for this call's runs only.
+    // A fault of the database while a chunk is staged (marked done in the same transaction), for this call's runs
+    // only: a chunk whose totals are all kept already stages no total, but every chunk is marked done.
     await db.query(`
       CREATE FUNCTION fail_staging() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -225,14 +226,14 @@ describe('full scoring runs', () => {
         RETURN NEW;
       END $$`);
     await db.query(`
-      CREATE TRIGGER fail_staging BEFORE INSERT ON scoring_run_totals FOR EACH ROW EXECUTE FUNCTION fail_staging()`);
+      CREATE TRIGGER fail_staging BEFORE UPDATE OF done_at ON scoring_run_chunks FOR EACH ROW EXECUTE FUNCTION fail_staging()`);
     try {
       const requested = await api.post(`/api/v1/calls/${callId}/scoring-runs`, { token: secretariat.token });
       const failed = await untilFinished(requested.body.id);
       expect(failed).toMatchObject({ status: 'failed' });
       expect(failed.error).toMatch(/^scoring.score-chunk: .*staging refused for the test/);
     } finally {
-      await db.query('DROP TRIGGER fail_staging ON scoring_run_totals; DROP FUNCTION fail_staging()');
+      await db.query('DROP TRIGGER fail_staging ON scoring_run_chunks; DROP FUNCTION fail_staging()');
     }
     const failedJobs = (await scoringQueue().getJobs(['failed'])).filter((j) => j.name === 'scoring.score-chunk');
     expect(failedJobs.some((j) => j.failedReason.includes('staging refused for the test'))).toBe(true);

@@ -139,17 +139,53 @@ describe('ScoringRunsRepository on PostgreSQL', () => {
     );
   });
 
-  it('prepares to rank inside the transaction, and finishes a run, dropping its staged totals', async () => {
+  it('stages only the totals that differ from the kept ones, and a kept total of an evaluation no longer submitted', async () => {
+    const callId = await scoredCall(5);
+    const first = await newRun(callId);
+    for (const chunk of await run((tx) => runs.plan(tx, first, 2, [])))
+      await run((tx) => runs.stageChunk(tx, first, chunk));
+    // The first run's totals kept, as its finishing step keeps them.
+    await repo.db.query(
+      `INSERT INTO scoring_evaluation_totals (assignment_id, call_id, application_id, evaluator_id, assignment_version, total)
+       SELECT assignment_id, $1, application_id, evaluator_id, assignment_version, total FROM scoring_run_totals WHERE run_id = $2`,
+      [callId, first.id],
+    );
+    const [rescored, reopened] = (
+      (await repo.db.query(`SELECT id FROM assignments WHERE call_id = $1 AND status = 'submitted' ORDER BY id`, [
+        callId,
+      ])) as Array<{ id: string }>
+    ).map((row) => row.id);
+    // A score changed behind the evaluation's back (its version stays), and an evaluation reopened.
+    await repo.db.query(
+      `UPDATE criterion_scores SET score = 10 - score WHERE assignment_id = $1 AND criterion_code = 'impact'`,
+      [rescored],
+    );
+    await repo.db.query(`UPDATE assignments SET status = 'draft', submitted_at = NULL WHERE id = $1`, [reopened]);
+
+    const second = await newRun(callId);
+    for (const chunk of await run((tx) => runs.plan(tx, second, 2, []))) {
+      await run((tx) => runs.stageChunk(tx, second, chunk));
+    }
+
+    expect(
+      await repo.db.query(
+        `SELECT assignment_id AS id, assignment_version IS NOT NULL AS submitted FROM scoring_run_totals
+         WHERE run_id = $1 ORDER BY assignment_id`,
+        [second.id],
+      ),
+    ).toEqual([
+      { id: rescored, submitted: true },
+      { id: reopened, submitted: false },
+    ]);
+  });
+
+  it('finishes a run, dropping its staged totals', async () => {
     const callId = await scoredCall(3);
     const [completed, failed] = [await newRun(callId), await newRun(callId)];
     for (const r of [completed, failed]) {
       for (const chunk of await run((tx) => runs.plan(tx, r, 10, []))) await run((tx) => runs.stageChunk(tx, r, chunk));
     }
 
-    await rolledBack(repo.transactions, async (tx) => {
-      await runs.prepareToRank(tx);
-      expect(await tx.query(`SHOW jit`)).toEqual([{ jit: 'off' }]);
-    });
     await run((tx) => runs.finish(tx, completed.id, { status: 'completed' }));
     await run((tx) => runs.finish(tx, failed.id, { status: 'failed', error: 'statement timeout' }));
 

@@ -1,17 +1,13 @@
 import { Client } from 'pg';
 import { PUBLISH_OUTCOMES_SQL } from '../../libs/applications/src/infrastructure/application-outcomes.repository';
-import {
-  SCORE_CALL_FROM_RUN_SQL,
-  SCORE_CALL_SQL,
-  STAGE_RUN_TOTALS_SQL,
-} from '../../libs/scoring/src/infrastructure/scoring.sql';
+import { SCORE_CALL_SQL, STAGE_RUN_TOTALS_SQL } from '../../libs/scoring/src/infrastructure/scoring.sql';
 import {
   ASSIGNMENTS_WRITTEN_SINCE_SQL,
   DIFF_KEPT_TOTALS_SQL,
   KEEP_EVERY_TOTAL_SQL,
 } from '../../libs/scoring/src/infrastructure/incremental-scoring.sql';
 import {
-  FORGET_TOTALS_OTHER_THAN_RUN_SQL,
+  FORGET_TOTALS_STAGED_BY_RUN_SQL,
   KEEP_APPLICATION_FIGURES_SQL,
   KEEP_EVALUATOR_MOMENTS_SQL,
   KEEP_RUN_TOTALS_SQL,
@@ -32,6 +28,10 @@ const APPLICATIONS = 1000;
 const WORK_PER_OUTER_ROW = 200;
 /** …beyond work linear in the call's criterion scores (3 evaluations × 8 criteria each). */
 const LINEAR_WORK = 20 * APPLICATIONS * 3 * 8;
+/** The call's one review stage. */
+const STAGE = 1;
+/** A run's one chunk compares every assignment id, from the lowest. */
+const FIRST_ID = '00000000-0000-0000-0000-000000000000';
 const LOADED_TABLES = ['organisations', 'calls', 'criteria', 'applications', 'assignments', 'criterion_scores'];
 
 interface PlanNode {
@@ -100,7 +100,7 @@ describe('scoring and publication statements on stale planner statistics', () =>
     await db.query('COMMIT');
     call = (await db.query<{ id: string }>(`SELECT ${callId('stale-plans')} AS id`)).rows[0].id;
     // Results written and not analysed either, as the incremental rescoring after the load leaves them.
-    await db.query(SCORE_CALL_SQL, [call]);
+    await db.query(SCORE_CALL_SQL, [call, STAGE]);
   });
 
   afterAll(async () => {
@@ -109,47 +109,41 @@ describe('scoring and publication statements on stale planner statistics', () =>
   });
 
   it('scores a call from its live facts in work linear in the call', async () => {
-    const [plan] = await plansOf([SCORE_CALL_SQL, [call]]);
+    const [plan] = await plansOf([SCORE_CALL_SQL, [call, STAGE]]);
     expect(superlinearJoins(plan)).toEqual([]);
   });
 
-  it('stages the totals of a run and ranks from them in work linear in the call', async () => {
-    const { rows } = await db.query<{ first: string; last: string }>(
-      `SELECT (array_agg(id ORDER BY id))[1] AS first, (array_agg(id ORDER BY id DESC))[1] AS last
-       FROM assignments WHERE call_id = $1`,
-      [call],
-    );
+  it('stages the totals of a run and makes them the kept ones in work linear in the call', async () => {
     const run = '00000000-0000-4000-8000-000000000001';
     const plans = await plansOf(
-      [STAGE_RUN_TOTALS_SQL, [call, run, rows[0].first, rows[0].last]],
-      [SCORE_CALL_FROM_RUN_SQL, [call, run]],
+      [STAGE_RUN_TOTALS_SQL, [call, run, FIRST_ID, null]],
+      [FORGET_TOTALS_STAGED_BY_RUN_SQL, [call, STAGE, run]],
+      [KEEP_RUN_TOTALS_SQL, [call, STAGE, run]],
     );
     expect(plans.flatMap((plan) => superlinearJoins(plan))).toEqual([]);
   });
 
   it('rescores incrementally from kept totals and moments in work linear in the call', async () => {
-    const { rows } = await db.query<{ first: string; last: string; some: string[] }>(
-      `SELECT (array_agg(id ORDER BY id))[1] AS first, (array_agg(id ORDER BY id DESC))[1] AS last,
-              (array_agg(id ORDER BY id))[1:30] AS some
-       FROM assignments WHERE call_id = $1`,
+    const { rows } = await db.query<{ some: string[] }>(
+      `SELECT (array_agg(id ORDER BY id))[1:30] AS some FROM assignments WHERE call_id = $1`,
       [call],
     );
     const run = '00000000-0000-4000-8000-000000000002';
     // Kept totals, moments and figures first kept, then a rescoring of some changed assignments, then a full run's refresh.
     const plans = await plansOf(
-      [KEEP_EVERY_TOTAL_SQL, [call]],
-      [KEEP_EVALUATOR_MOMENTS_SQL, [call, null]],
-      [TOTALS_BY_VALUE_SQL, [call]],
-      [KEEP_APPLICATION_FIGURES_SQL, [call, null]],
-      [SCORE_CALL_FROM_AGGREGATES_SQL, [call, 50, 20, []]],
-      [ASSIGNMENTS_WRITTEN_SINCE_SQL, [call, '0']],
-      [DIFF_KEPT_TOTALS_SQL, [call, null]],
-      [DIFF_KEPT_TOTALS_SQL, [call, rows[0].some]],
-      [KEEP_APPLICATION_FIGURES_SQL, [call, []]],
-      [SCORE_CALL_FROM_AGGREGATES_SQL, [call, 50.5, 19.5, []]],
-      [STAGE_RUN_TOTALS_SQL, [call, run, rows[0].first, rows[0].last]],
-      [FORGET_TOTALS_OTHER_THAN_RUN_SQL, [call, run]],
-      [KEEP_RUN_TOTALS_SQL, [call, run]],
+      [KEEP_EVERY_TOTAL_SQL, [call, STAGE]],
+      [KEEP_EVALUATOR_MOMENTS_SQL, [call, STAGE, null]],
+      [TOTALS_BY_VALUE_SQL, [call, STAGE]],
+      [KEEP_APPLICATION_FIGURES_SQL, [call, STAGE, null]],
+      [SCORE_CALL_FROM_AGGREGATES_SQL, [call, STAGE, 50, 20, []]],
+      [ASSIGNMENTS_WRITTEN_SINCE_SQL, [call, STAGE, '0']],
+      [DIFF_KEPT_TOTALS_SQL, [call, STAGE, null]],
+      [DIFF_KEPT_TOTALS_SQL, [call, STAGE, rows[0].some]],
+      [KEEP_APPLICATION_FIGURES_SQL, [call, STAGE, []]],
+      [SCORE_CALL_FROM_AGGREGATES_SQL, [call, STAGE, 50.5, 19.5, []]],
+      [STAGE_RUN_TOTALS_SQL, [call, run, FIRST_ID, null]],
+      [FORGET_TOTALS_STAGED_BY_RUN_SQL, [call, STAGE, run]],
+      [KEEP_RUN_TOTALS_SQL, [call, STAGE, run]],
     );
     expect(plans.flatMap((plan) => superlinearJoins(plan))).toEqual([]);
   });

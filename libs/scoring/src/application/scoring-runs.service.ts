@@ -123,7 +123,6 @@ export class ScoringRunsService {
         await this.scoring.scoreCall(tx, run.callId);
         await this.outbox.complete(tx, [...run.coveredRequests, ...pending]);
       } else {
-        await this.runs.prepareToRank(tx);
         await this.scoring.scoreCallFromRun(tx, run.callId, runId);
         await this.outbox.complete(tx, run.coveredRequests);
       }

@@ -9,7 +9,7 @@
 import { CALL_SETTINGS, TOTAL_OF_SCORES, evaluatorTotals } from './scoring.sql';
 
 /** The count of the rows of `cte`, and the distinct applications and evaluators they are of. */
-const CHANGED_OF = (cte: string) => `SELECT count(*)::int AS ${cte},
+export const CHANGED_OF = (cte: string) => `SELECT count(*)::int AS ${cte},
   COALESCE(array_agg(DISTINCT application_id), '{}') AS applications,
   COALESCE(array_agg(DISTINCT evaluator_id), '{}') AS evaluators
 FROM ${cte}`;

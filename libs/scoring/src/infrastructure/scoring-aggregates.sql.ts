@@ -10,6 +10,7 @@
  *
  * Each statement takes the call id as $1 and the stage as $2: a stage's aggregates are its own.
  */
+import { CHANGED_OF } from './incremental-scoring.sql';
 import { CALL_SETTINGS, WHOLE_PARTITION, resolutionSteps } from './scoring.sql';
 
 /** Evaluators of the stage: those in $3, or every one when $3 is null. */
@@ -149,24 +150,23 @@ SELECT (SELECT count(*) FILTER (WHERE NOT application_id = ANY($5::uuid[])) FROM
        (SELECT count(*) FROM normalized)::int - (SELECT count(*) FROM scored)::int AS unscored`;
 
 /**
- * Replaces the stage's kept totals that a full run ($3) computed otherwise (another version or
- * total, or none) by the run's; returns the evaluators whose totals changed (`evaluators`) and how
- * many totals were forgotten.
+ * Forgets the stage's kept totals that a full run ($3) staged otherwise (another version or total,
+ * or none); returns `forgotten`, and the `applications` and `evaluators` they were of. The run
+ * staged only what differed, so this reads a few rows, each by the kept totals' key.
  */
-export const FORGET_TOTALS_OTHER_THAN_RUN_SQL = `
--- A set difference, hashed or sorted: an anti-join of the kept totals with the run's, planned as one row, is quadratic.
-WITH stale AS (
-  SELECT assignment_id, assignment_version, total FROM scoring_evaluation_totals WHERE call_id = $1 AND stage = $2
-  EXCEPT
-  SELECT assignment_id, assignment_version, total FROM scoring_run_totals WHERE run_id = $3 AND stage = $2
-),
-forgotten AS (
-  DELETE FROM scoring_evaluation_totals t USING stale s WHERE t.assignment_id = s.assignment_id
-  RETURNING t.evaluator_id
+export const FORGET_TOTALS_STAGED_BY_RUN_SQL = `
+WITH forgotten AS (
+  DELETE FROM scoring_evaluation_totals t USING scoring_run_totals s
+  WHERE s.run_id = $3 AND s.stage = $2 AND t.assignment_id = s.assignment_id AND t.call_id = $1 AND t.stage = $2
+    AND (t.assignment_version, t.total) IS DISTINCT FROM (s.assignment_version, s.total)
+  RETURNING t.application_id, t.evaluator_id
 )
-SELECT count(*)::int AS forgotten, COALESCE(array_agg(DISTINCT evaluator_id), '{}') AS evaluators FROM forgotten`;
+${CHANGED_OF('forgotten')}`;
 
-/** Keeps the totals of run $3 in stage $2 that the call ($1) has no kept total for; returns `kept` and their `evaluators`. */
+/**
+ * Keeps the totals of run $3 in stage $2 that the call ($1) has no kept total for; returns `kept`,
+ * and their `applications` and `evaluators`.
+ */
 export const KEEP_RUN_TOTALS_SQL = `
 WITH kept AS (
   INSERT INTO scoring_evaluation_totals (assignment_id, call_id, stage, application_id, evaluator_id, assignment_version, total)
@@ -174,6 +174,6 @@ WITH kept AS (
   FROM scoring_run_totals s
   WHERE s.run_id = $3 AND s.stage = $2 AND s.assignment_version IS NOT NULL
     AND NOT EXISTS (SELECT 1 FROM scoring_evaluation_totals t WHERE t.assignment_id = s.assignment_id)
-  RETURNING evaluator_id
+  RETURNING application_id, evaluator_id
 )
-SELECT count(*)::int AS kept, COALESCE(array_agg(DISTINCT evaluator_id), '{}') AS evaluators FROM kept`;
+${CHANGED_OF('kept')}`;

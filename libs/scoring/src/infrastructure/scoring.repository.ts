@@ -12,14 +12,14 @@ import {
 import { TotalCount, callMoments } from '../domain/call-moments';
 import {
   FORGET_EVALUATOR_MOMENTS_SQL,
-  FORGET_TOTALS_OTHER_THAN_RUN_SQL,
+  FORGET_TOTALS_STAGED_BY_RUN_SQL,
   KEEP_APPLICATION_FIGURES_SQL,
   KEEP_EVALUATOR_MOMENTS_SQL,
   KEEP_RUN_TOTALS_SQL,
   SCORE_CALL_FROM_AGGREGATES_SQL,
   TOTALS_BY_VALUE_SQL,
 } from './scoring-aggregates.sql';
-import { SCORE_CALL_FROM_RUN_SQL, SCORE_CALL_SQL } from './scoring.sql';
+import { SCORE_CALL_SQL } from './scoring.sql';
 
 /** A stage of a call, which incremental scoring keeps its aggregates by. */
 interface StageKey {
@@ -123,9 +123,7 @@ export class ScoringRepository {
    * the caller holds the call's lock.
    */
   async rescoreIncrementally(tx: Transaction, callId: string): Promise<{ applications: number }> {
-    // Small sorts per evaluator and application, one per application, in memory; compiling them costs more than it saves.
-    await tx.query(`SET LOCAL work_mem = '64MB'`);
-    await tx.query(`SET LOCAL jit = off`);
+    await sortInMemory(tx);
     let applications = 0;
     for (const stage of await this.stagesOf(tx, callId)) {
       applications += (await this.rescoreStageIncrementally(tx, { callId, stage })).applications;
@@ -221,39 +219,48 @@ export class ScoringRepository {
   }
 
   /**
-   * Makes the stage's kept totals and moments those of a full run ($runId), so that the next
-   * rescoring starts from what the run computed. The caller holds the call's lock.
+   * Scores the call as `scoreCall` does, stage by stage, from the totals a full run ($runId)
+   * computed from every criterion score. The caller holds the call's lock.
    */
-  private async keepRunTotals(tx: Transaction, of: StageKey, runId: string): Promise<void> {
-    const key = [of.callId, of.stage];
-    const [definition] = (await tx.query(FORGET_TOTALS_OF_OLD_DEFINITION_SQL, key)) as Array<{
-      forgotten: number;
-    }>;
-    const [forgotten] = (await tx.query(FORGET_TOTALS_OTHER_THAN_RUN_SQL, [...key, runId])) as ChangedRow[];
-    const [keptNow] = (await tx.query(KEEP_RUN_TOTALS_SQL, [...key, runId])) as ChangedRow[];
-    await this.keepEvaluatorMoments(
-      tx,
-      of,
-      definition.forgotten > 0 ? null : union(forgotten.evaluators, keptNow.evaluators),
-    );
-    // The chunks read the assignments at different times: the next rescoring compares them all once.
-    await tx.query(
-      `UPDATE scoring_call_definitions SET assignments_seen = NULL WHERE call_id = $1 AND stage = $2`,
-      key,
-    );
+  async scoreCallFromRun(tx: Transaction, callId: string, runId: string): Promise<{ applications: number }> {
+    await sortInMemory(tx);
+    let applications = 0;
+    for (const stage of await this.stagesOf(tx, callId)) {
+      applications += (await this.scoreStageFromRun(tx, { callId, stage }, runId)).applications;
+    }
+    return { applications };
   }
 
   /**
-   * Like `scoreCall`, from the evaluator totals that a run staged instead of the live scores, stage
-   * by stage; the run's totals become the kept ones, with their evaluators' moments.
+   * The run's chunks staged the totals that differ from the kept ones, which become kept; then, as
+   * in an incremental rescoring, the moments of their evaluators and the figures of their
+   * applications are recomputed (everyone's when the weights changed or every total is new), and
+   * one pass over the kept totals scores every result, writing only those that changed. The next
+   * rescoring starts from what the run computed.
    */
-  async scoreCallFromRun(tx: Transaction, callId: string, runId: string): Promise<{ applications: number }> {
-    let applications = 0;
-    for (const stage of await this.stagesOf(tx, callId)) {
-      applications += firstCount(await tx.query(SCORE_CALL_FROM_RUN_SQL, [callId, stage, runId])).applications;
-      await this.keepRunTotals(tx, { callId, stage }, runId);
-    }
-    return { applications };
+  private async scoreStageFromRun(tx: Transaction, of: StageKey, runId: string): Promise<{ applications: number }> {
+    const key = [of.callId, of.stage];
+    const [definition] = (await tx.query(FORGET_TOTALS_OF_OLD_DEFINITION_SQL, key)) as Array<{ forgotten: number }>;
+    const [forgotten] = (await tx.query(FORGET_TOTALS_STAGED_BY_RUN_SQL, [...key, runId])) as ChangedRow[];
+    const [keptNow] = (await tx.query(KEEP_RUN_TOTALS_SQL, [...key, runId])) as Array<ChangedRow & { kept: number }>;
+    // Reweighted since the totals the chunks compared with were kept: those equal under both weights were not staged.
+    if (definition.forgotten > 0) await this.bringTotalsUpToDate(tx, of, null);
+    const totals = await this.totalsByValue(tx, of);
+    const changed: Changed =
+      definition.forgotten > 0 || keptNow.kept === kept(totals)
+        ? 'every'
+        : {
+            applications: union(forgotten.applications, keptNow.applications),
+            evaluators: union(forgotten.evaluators, keptNow.evaluators),
+          };
+    const result = await this.scoreFromAggregates(tx, of, changed, totals);
+    // The chunks read the assignments at different times: the next rescoring compares them all once.
+    await tx.query(
+      `UPDATE scoring_call_definitions SET rescored_at = clock_timestamp(), assignments_seen = NULL
+       WHERE call_id = $1 AND stage = $2`,
+      key,
+    );
+    return result;
   }
 
   /**
@@ -304,6 +311,12 @@ export class ScoringRepository {
     )) as ResultRow[];
     return rows.map(toResult);
   }
+}
+
+/** Small sorts per evaluator and application, one per application, in memory; compiling them costs more than it saves. */
+async function sortInMemory(tx: Transaction): Promise<void> {
+  await tx.query(`SET LOCAL work_mem = '64MB'`);
+  await tx.query(`SET LOCAL jit = off`);
 }
 
 function toResult(row: ResultRow): ApplicationResult {

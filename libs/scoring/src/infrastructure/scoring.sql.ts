@@ -33,23 +33,33 @@ const EVERY_STAGE_SETTINGS = `call AS (
   WHERE call_id = $1
 )`;
 
+/** §5.1: one criterion's term w_c · (s_c − min)/(max − min), over a criterion score `cs`, its criterion `cr` and the `call`. */
+const WEIGHTED_SCORE = 'cr.weight * ((cs.score::float8 - call.scale_min) / call.scale_range)';
+
 /** §5.1: an evaluator's total T of one evaluation, over the rows of its criterion scores `cs` and criteria `cr`. */
-export const TOTAL_OF_SCORES = `100 * (sum(cr.weight * ((cs.score::float8 - call.scale_min) / call.scale_range) ORDER BY cr.code COLLATE "C")
+export const TOTAL_OF_SCORES = `100 * (sum(${WEIGHTED_SCORE} ORDER BY cr.code COLLATE "C")
                 / sum(cr.weight ORDER BY cr.code COLLATE "C"))`;
 
 /**
  * T per submitted evaluation of the stages in `call` whose assignment id `inRange` keeps, from its
  * criterion scores and its stage's criteria. The range is stated on the scores' key too, so that a
- * chunk of a run reads only its own.
+ * chunk of a run reads only its own. The sums are windows over each evaluation's scores in code
+ * order, as TOTAL_OF_SCORES sums them: one sort of the scores, where ordered aggregates sort each
+ * evaluation's scores again.
  */
 export const evaluatorTotals = (inRange: (column: string) => string = () => 'true') => `
-  SELECT a.assignment_id, a.application_id, a.evaluator_id, a.version, call.stage, ${TOTAL_OF_SCORES} AS t
-  FROM call
-  JOIN evaluation_assignment_states a ON a.call_id = call.id AND a.stage = call.stage AND a.status = 'submitted'
-    AND ${inRange('a.assignment_id')}
-  JOIN evaluation_criterion_scores cs ON cs.assignment_id = a.assignment_id AND ${inRange('cs.assignment_id')}
-  JOIN calls_scoring_criteria cr ON cr.call_id = call.id AND cr.stage = call.stage AND cr.code = cs.criterion_code
-  GROUP BY a.assignment_id, a.application_id, a.evaluator_id, a.version, call.stage`;
+  SELECT assignment_id, application_id, evaluator_id, version, stage, t FROM (
+    SELECT a.assignment_id, a.application_id, a.evaluator_id, a.version, call.stage,
+           100 * (sum(${WEIGHTED_SCORE}) OVER in_code_order / sum(cr.weight) OVER in_code_order) AS t,
+           row_number() OVER in_code_order AS nth
+    FROM call
+    JOIN evaluation_assignment_states a ON a.call_id = call.id AND a.stage = call.stage AND a.status = 'submitted'
+      AND ${inRange('a.assignment_id')}
+    JOIN evaluation_criterion_scores cs ON cs.assignment_id = a.assignment_id AND ${inRange('cs.assignment_id')}
+    JOIN calls_scoring_criteria cr ON cr.call_id = call.id AND cr.stage = call.stage AND cr.code = cs.criterion_code
+    WINDOW in_code_order AS (PARTITION BY a.assignment_id ORDER BY cr.code COLLATE "C" ${WHOLE_PARTITION})
+  ) scores
+  WHERE nth = 1`;
 
 /** An upserted result differs from the stored one: an incremental rescoring writes only these. */
 export const CHANGED = `(r.raw_score, r.normalized_score, r.score, r.evaluation_count, r.spread, r.std_dev, r.needs_moderation, r.rank)
@@ -158,22 +168,33 @@ SELECT count(*)::int AS applications FROM upserted`;
 /** Scores the whole stage from its live facts. Returns one row, `applications`: the results written. */
 export const SCORE_CALL_SQL = scoreFromTotals(evaluatorTotals());
 
-/** Scores the stage from the totals the call's run $3 staged for it; returns `applications` like SCORE_CALL_SQL. */
-export const SCORE_CALL_FROM_RUN_SQL = scoreFromTotals(
-  `SELECT application_id, evaluator_id, total AS t FROM scoring_run_totals WHERE run_id = $3 AND stage = $2`,
-);
+/** The assignment ids of a run's chunk: from $3 (inclusive) to $4 (exclusive; no end when null). */
+const inChunk = (column: string) => `${column} >= $3 AND ($4::uuid IS NULL OR ${column} < $4)`;
 
 /**
  * Stages for run $2 the totals of the call's submitted evaluations (assignments), of every stage,
- * with ids from $3 to $4; returns `totals` staged. Chunks are ranges of assignments, the key of
- * criterion_scores, so each chunk reads only its own scores.
+ * with ids from $3 (inclusive) to $4 (exclusive; no end when null) that differ from the call's kept
+ * ones: a total computed otherwise (another version or value) or not kept, and, as a row without a
+ * version, a kept total of no submitted evaluation. Returns `totals` staged. Chunks are ranges of
+ * assignments, the key of criterion_scores and of the kept totals, so each chunk reads only its own
+ * scores and totals; together their ranges cover every id, so that every kept total is compared. A
+ * run that changes nothing stages nothing, and its finishing step has nothing to copy.
  */
 export const STAGE_RUN_TOTALS_SQL = `
 WITH ${EVERY_STAGE_SETTINGS},
+live AS (${evaluatorTotals(inChunk)}),
+kept AS (
+  SELECT assignment_id, application_id, evaluator_id, assignment_version, stage, total
+  FROM scoring_evaluation_totals
+  WHERE call_id = $1 AND ${inChunk('assignment_id')}
+),
 staged AS (
   INSERT INTO scoring_run_totals (run_id, assignment_id, application_id, evaluator_id, assignment_version, stage, total)
-  SELECT $2, assignment_id, application_id, evaluator_id, version, stage, t
-  FROM (${evaluatorTotals((column) => `${column} BETWEEN $3 AND $4`)}) totals
+  SELECT $2, COALESCE(l.assignment_id, k.assignment_id), COALESCE(l.application_id, k.application_id),
+         COALESCE(l.evaluator_id, k.evaluator_id), l.version, COALESCE(l.stage, k.stage), COALESCE(l.t, k.total)
+  FROM live l
+  FULL JOIN kept k ON k.assignment_id = l.assignment_id
+  WHERE (l.version, l.t) IS DISTINCT FROM (k.assignment_version, k.total)
   RETURNING 1
 )
 SELECT count(*)::int AS totals FROM staged`;
