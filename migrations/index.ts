@@ -34,6 +34,7 @@ import { Discussion1765900000400 } from './1765900000400-Discussion';
 import { ClarificationRequests1765900000500 } from './1765900000500-ClarificationRequests';
 import { PanelMemberProfiles1765900000100 } from './1765900000100-PanelMemberProfiles';
 import { ConfidenceAndBlindReview1765900000600 } from './1765900000600-ConfidenceAndBlindReview';
+import { DueDateReminders1765900000700 } from './1765900000700-DueDateReminders';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   PanelMemberProfiles1765900000100,
   ClarificationRequests1765900000500,
   ConfidenceAndBlindReview1765900000600,
+  DueDateReminders1765900000700,
 ];

@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { CallsService } from './application/calls.service';
+import { ReminderScheduleService } from './application/reminder-schedule.service';
 import { CallEntity, CallStageEntity, CriterionEntity, QuestionEntity } from './infrastructure/call.entities';
 import { CallsRepository } from './infrastructure/calls.repository';
+import { ReminderScheduleRepository } from './infrastructure/reminder-schedule.repository';
 
 @Module({
   imports: [TypeOrmModule.forFeature([CallEntity, CriterionEntity, QuestionEntity, CallStageEntity]), AuditModule],
-  providers: [CallsService, CallsRepository],
-  exports: [CallsService],
+  providers: [CallsService, CallsRepository, ReminderScheduleService, ReminderScheduleRepository],
+  exports: [CallsService, ReminderScheduleService],
 })
 export class CallsModule {}

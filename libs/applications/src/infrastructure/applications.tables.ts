@@ -9,6 +9,7 @@ export const APPLICATIONS_TABLES: ContextTables = {
     'application_pseudonyms',
     'clarification_requests',
     'clarification_documents',
+    'application_deadline_reminders',
   ],
   grants: {
     applications_ranking_facts: ['scoring'],

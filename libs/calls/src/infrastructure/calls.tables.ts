@@ -8,5 +8,7 @@ export const CALLS_TABLES: ContextTables = {
     calls_scoring_criteria: ['scoring'],
     calls_criterion_titles: ['applications'],
     calls_review_stages: ['cohorts'],
+    calls_evaluation_due_dates: ['evaluation'],
+    calls_submission_deadlines: ['applications'],
   },
 };

@@ -2,7 +2,14 @@ import type { ContextTables } from '@app/platform';
 
 /** The tables evaluation owns, and the views of them it grants to other contexts. */
 export const EVALUATION_TABLES: ContextTables = {
-  owns: ['panel_members', 'conflicts', 'assignments', 'criterion_scores', 'evaluator_reminders'],
+  owns: [
+    'panel_members',
+    'conflicts',
+    'assignments',
+    'criterion_scores',
+    'evaluator_reminders',
+    'evaluation_due_reminders',
+  ],
   grants: {
     evaluation_assignment_states: ['scoring', 'discussion'],
     evaluation_criterion_scores: ['scoring'],
