@@ -11,5 +11,6 @@ export * from './metrics';
 export * from './outbox';
 export * from './queue';
 export * from './redis';
+export * from './scheduling';
 export * from './platform.module';
 export * from './queue-dashboard';

@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Module } from '@nestjs/common';
 import { ConfigModule, ConfigType, registerAs } from '@nestjs/config';
 import { IsInt, Min } from 'class-validator';
-import { readEnv } from '@app/platform';
+import { PeriodicTask, readEnv } from '@app/platform';
 import { CallsService } from '../application/calls.service';
 import { CallsModule } from '../calls.module';
 
@@ -19,34 +19,25 @@ const callClosingConfig = registerAs('callClosing', () => readEnv(CallClosingEnv
  * (by the database clock); this only moves the status so that the secretariat can go on.
  */
 @Injectable()
-export class CallClosingScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(CallClosingScheduler.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+export class CallClosingScheduler extends PeriodicTask {
+  protected readonly intervalMs: number;
 
   constructor(
     private readonly calls: CallsService,
-    @Inject(callClosingConfig.KEY) private readonly config: ConfigType<typeof callClosingConfig>,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.closeDue().finally(() => (this.running = undefined));
-    }, this.config.CALL_CLOSING_INTERVAL_MS);
+    @Inject(callClosingConfig.KEY) config: ConfigType<typeof callClosingConfig>,
+  ) {
+    super();
+    this.intervalMs = config.CALL_CLOSING_INTERVAL_MS;
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  /** Closes the calls past their deadline now (what the timer does). */
+  closeDue(): Promise<void> {
+    return this.runOnce();
   }
 
-  async closeDue(): Promise<void> {
-    try {
-      const closed = await this.calls.closeDueCalls();
-      if (closed.length > 0) this.logger.log({ calls: closed }, 'Closed calls at their deadline');
-    } catch (error) {
-      this.logger.warn({ err: error }, 'Could not close due calls; will retry');
-    }
+  protected async runDue(): Promise<Record<string, unknown> | undefined> {
+    const closed = await this.calls.closeDueCalls();
+    return closed.length > 0 ? { calls: closed } : undefined;
   }
 }
 
