@@ -27,7 +27,8 @@ export class WorkerProcess {
     this.exit = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   }
 
-  static async start(env: Record<string, string>): Promise<WorkerProcess> {
+  /** Answers once the worker is ready; one not ready within `readyWithinMs` is killed and the start fails. */
+  static async start(env: Record<string, string>, readyWithinMs = 60_000): Promise<WorkerProcess> {
     const port = await freePort();
     const child = spawn(
       process.execPath,
@@ -39,7 +40,12 @@ export class WorkerProcess {
       },
     );
     const worker = new WorkerProcess(child, port);
-    await worker.untilReady();
+    try {
+      await worker.untilReady(readyWithinMs);
+    } catch (error) {
+      await worker.stop('SIGKILL');
+      throw error;
+    }
     return worker;
   }
 
@@ -57,8 +63,8 @@ export class WorkerProcess {
     return this.child.exitCode !== null || this.child.signalCode !== null;
   }
 
-  private async untilReady(): Promise<void> {
-    const deadline = Date.now() + 60_000;
+  private async untilReady(withinMs: number): Promise<void> {
+    const deadline = Date.now() + withinMs;
     while (Date.now() < deadline) {
       if (this.exited) throw new Error(`the worker exited with code ${this.child.exitCode}`);
       const ready = await fetch(`http://127.0.0.1:${this.port}/health/ready`).then(
@@ -68,6 +74,6 @@ export class WorkerProcess {
       if (ready) return;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    throw new Error('the worker did not become ready within 60 s');
+    throw new Error(`the worker did not become ready within ${withinMs / 1000} s`);
   }
 }

@@ -8,11 +8,16 @@ import {
   PlatformModule,
   QueueModule,
 } from '@app/platform';
+import { DeadlineRemindersModule } from '@app/applications/jobs';
 import { CallClosingModule } from '@app/calls/jobs';
+import { DueRemindersModule } from '@app/evaluation/jobs';
 import { NOTIFICATIONS_RELAYED_QUEUES, NotificationsJobsModule } from '@app/notifications/jobs';
 import { SCORING_RELAYED_QUEUES, ScoringJobsModule } from '@app/scoring/jobs';
 
-/** Background work: the outbox relay, the queues' processors and the closing of calls, plus health endpoints. */
+/**
+ * Background work: the outbox relay, the queues' processors, the closing of calls and the reminders of
+ * due dates and deadlines, plus health endpoints.
+ */
 @Module({
   imports: [
     PlatformModule,
@@ -25,6 +30,8 @@ import { SCORING_RELAYED_QUEUES, ScoringJobsModule } from '@app/scoring/jobs';
     ScoringJobsModule,
     NotificationsJobsModule,
     CallClosingModule,
+    DueRemindersModule,
+    DeadlineRemindersModule,
   ],
 })
 export class WorkerModule {}

@@ -11,6 +11,7 @@ import { ApplicationOutcomesService } from './application/application-outcomes.s
 import { ApplicationsService } from './application/applications.service';
 import { BlindReview } from './application/blind-review.service';
 import { ClarificationsService } from './application/clarifications.service';
+import { DeadlineRemindersService } from './application/deadline-reminders.service';
 import { DocumentInspector } from './application/document-inspector';
 import { applicationsConfig } from './applications.config';
 import { DocumentsService } from './application/documents.service';
@@ -19,6 +20,7 @@ import { ApplicationBulkRepository } from './infrastructure/application-bulk.rep
 import { ApplicationOutcomesRepository } from './infrastructure/application-outcomes.repository';
 import { ApplicationsRepository } from './infrastructure/applications.repository';
 import { ClarificationsRepository } from './infrastructure/clarifications.repository';
+import { DeadlineRemindersRepository } from './infrastructure/deadline-reminders.repository';
 import { DocumentsRepository } from './infrastructure/documents.repository';
 import { PseudonymsRepository } from './infrastructure/pseudonyms.repository';
 
@@ -46,6 +48,8 @@ import { PseudonymsRepository } from './infrastructure/pseudonyms.repository';
     ClarificationsRepository,
     BlindReview,
     PseudonymsRepository,
+    DeadlineRemindersService,
+    DeadlineRemindersRepository,
   ],
   exports: [
     ApplicationsService,
@@ -54,6 +58,7 @@ import { PseudonymsRepository } from './infrastructure/pseudonyms.repository';
     ApplicationBulkService,
     ClarificationsService,
     BlindReview,
+    DeadlineRemindersService,
   ],
 })
 export class ApplicationsModule {}

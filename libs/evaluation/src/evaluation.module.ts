@@ -10,6 +10,7 @@ import { ReadGrants } from '@app/platform';
 import { ApplicationHistoryService } from './application/application-history.service';
 import { AssignmentsService } from './application/assignments.service';
 import { ConflictsService } from './application/conflicts.service';
+import { DueRemindersService } from './application/due-reminders.service';
 import { EvaluationContext } from './application/evaluation-context';
 import { EvaluationsService } from './application/evaluations.service';
 import { InvitedPanelSeatsRegistration } from './application/invited-panel-seats';
@@ -17,6 +18,7 @@ import { PanelProgressService } from './application/panel-progress.service';
 import { PanelService } from './application/panel.service';
 import { ReassignmentsService } from './application/reassignments.service';
 import { AssignmentsRepository } from './infrastructure/assignments.repository';
+import { DueDatesRepository } from './infrastructure/due-dates.repository';
 import {
   AssignmentEntity,
   ConflictEntity,
@@ -48,12 +50,14 @@ import { ShortlistedRepository } from './infrastructure/shortlisted.repository';
     PanelProgressService,
     ReassignmentsService,
     ApplicationHistoryService,
+    DueRemindersService,
     PanelRepository,
     ConflictsRepository,
     AssignmentsRepository,
     ShortlistedRepository,
     PanelProgressRepository,
     PanelMembersRepository,
+    DueDatesRepository,
   ],
   exports: [
     PanelService,
@@ -64,6 +68,7 @@ import { ShortlistedRepository } from './infrastructure/shortlisted.repository';
     PanelProgressService,
     ReassignmentsService,
     ApplicationHistoryService,
+    DueRemindersService,
   ],
 })
 export class EvaluationModule implements OnModuleInit {

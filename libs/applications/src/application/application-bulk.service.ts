@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { Call, CallsService, assertBeforePublication } from '@app/calls';
-import {
-  NotificationPreview,
-  NotificationRequest,
-  NotificationsService,
-  notificationRequest,
-} from '@app/notifications';
+import { NotificationPreview, NotificationRequest, NotificationsService } from '@app/notifications';
 import { AuthUser, Outbox, Transactions, databaseNow } from '@app/platform';
 import { APPLICATION_EVENTS, applicationEvent } from '../domain/application-events';
 import {
@@ -19,6 +14,7 @@ import {
 } from '../domain/bulk-actions';
 import { ApplicationBulkRepository, ReminderCandidate } from '../infrastructure/application-bulk.repository';
 import { assertAcceptingApplications } from './applications.service';
+import { draftReminder } from './draft-reminder';
 
 /**
  * The secretariat's actions on many applications of a call at once, each in one transaction with
@@ -123,12 +119,5 @@ export class ApplicationBulkService {
 }
 
 function reminders(call: Call, candidates: ReminderCandidate[]): NotificationRequest[] {
-  return candidates.map((c) =>
-    notificationRequest(c.recipientId, 'application.reminder', {
-      callReference: call.reference,
-      callTitle: call.title,
-      organisationName: c.organisationName,
-      closesAt: call.closesAt.toISOString(),
-    }),
-  );
+  return candidates.map((c) => draftReminder(call, c));
 }

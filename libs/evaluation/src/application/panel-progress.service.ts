@@ -59,13 +59,14 @@ export class PanelProgressService {
   }
 
   /** The reminders `remind` would send now, once per language their recipients read; nothing is sent. */
-  async previewReminders(callId: string, evaluatorIds: string[]): Promise<NotificationPreview[]> {
+  async previewReminders(callId: string, evaluatorIds: string[], message?: string): Promise<NotificationPreview[]> {
     const call = await this.context.call(callId);
     const candidates = await this.progress.reminderCandidates(callId, [...new Set(evaluatorIds)]);
     return this.notifications.preview(
       reminders(
         call,
         candidates.filter((c) => !c.remindedToday),
+        message,
       ),
     );
   }
@@ -73,12 +74,13 @@ export class PanelProgressService {
   /**
    * Reminds each given evaluator with evaluations left in the call, at most once a day per evaluator
    * and call, so a repeated click sends nothing twice; the others are answered as skipped, with why.
+   * The secretariat's message, if any, is shown in each reminder and kept with it.
    */
-  async remind(actor: AuthUser, callId: string, evaluatorIds: string[]): Promise<ReminderReport> {
+  async remind(actor: AuthUser, callId: string, evaluatorIds: string[], message?: string): Promise<ReminderReport> {
     const call = await this.context.openCall(callId);
     const ids = [...new Set(evaluatorIds)];
     return this.transactions.run(async (tx) => {
-      const rows = await this.progress.recordReminders(tx, callId, ids, actor.id);
+      const rows = await this.progress.recordReminders(tx, callId, ids, actor.id, message);
       const reminded = rows.filter((r) => r.recorded).map(({ evaluatorId, open }) => ({ evaluatorId, open }));
       const withWork = new Set(rows.map((r) => r.evaluatorId));
       const skipped = ids.flatMap((evaluatorId): ReminderReport['skipped'] => {
@@ -87,14 +89,14 @@ export class PanelProgressService {
           ? []
           : [{ evaluatorId, reason: 'ALREADY_REMINDED_TODAY' }];
       });
-      await this.notifications.notify(tx, reminders(call, reminded));
+      await this.notifications.notify(tx, reminders(call, reminded, message));
       if (reminded.length > 0) {
         await this.audit.record(tx, {
           actorId: actor.id,
           action: 'panel.evaluators_reminded',
           entityType: 'call',
           entityId: callId,
-          after: { evaluatorIds: reminded.map((r) => r.evaluatorId) },
+          after: { evaluatorIds: reminded.map((r) => r.evaluatorId), ...(message ? { message } : {}) },
         });
       }
       return { reminded, skipped };
@@ -102,13 +104,16 @@ export class PanelProgressService {
   }
 }
 
-/** A reminder to each evaluator of what it has left in the call, in its language. */
-function reminders(call: Call, evaluators: Array<{ evaluatorId: string; open: number }>): NotificationRequest[] {
-  return evaluators.map((e) =>
-    notificationRequest(e.evaluatorId, 'evaluation.reminder', {
-      callReference: call.reference,
-      callTitle: call.title,
-      count: e.open,
-    }),
-  );
+/** A reminder to each evaluator of what it has left in the call, in its language, with the secretariat's message. */
+function reminders(
+  call: Call,
+  evaluators: Array<{ evaluatorId: string; open: number }>,
+  message: string | undefined,
+): NotificationRequest[] {
+  return evaluators.map((e) => {
+    const params = { callReference: call.reference, callTitle: call.title, count: e.open };
+    return message
+      ? notificationRequest(e.evaluatorId, 'evaluation.reminder_with_message', { ...params, message })
+      : notificationRequest(e.evaluatorId, 'evaluation.reminder', params);
+  });
 }

@@ -4,15 +4,18 @@ import { AuthUser, CurrentUser, Page, PageOf, PageQueryDto, Roles, Staff } from 
 import { ApplicationHistoryService } from '../application/application-history.service';
 import { AssignmentsService } from '../application/assignments.service';
 import { EvaluationContext } from '../application/evaluation-context';
+import { DueRemindersService } from '../application/due-reminders.service';
 import { EvaluationsService } from '../application/evaluations.service';
 import {
   AssignmentDto,
   EvaluationDto,
+  EvaluatorWorkloadDto,
   MyAssignmentDto,
   MyAssignmentsQueryDto,
   ReasonDto,
   ReopenEvaluationDto,
   SaveEvaluationDto,
+  WorkloadQueryDto,
 } from './evaluation.dto';
 import { ApplicationHistoryEntryDto } from './panel-progress.dto';
 import { toApplicationForReviewDto, toAssignmentDto, toEvaluationDto } from './evaluation.mapper';
@@ -27,9 +30,10 @@ export class AssignmentsController {
     private readonly evaluations: EvaluationsService,
     private readonly context: EvaluationContext,
     private readonly histories: ApplicationHistoryService,
+    private readonly dueDates: DueRemindersService,
   ) {}
 
-  /** The caller's assignments with what it needs to review each application. */
+  /** The caller's assignments with what it needs to review each application, and when each is due. */
   @Get('me/assignments')
   @Roles('evaluator')
   @ApiOkResponse({ type: PageOf(MyAssignmentDto) })
@@ -38,18 +42,35 @@ export class AssignmentsController {
     @Query() query: MyAssignmentsQueryDto,
   ): Promise<Page<MyAssignmentDto>> {
     const page = await this.assignments.listMine(actor, query);
-    const applications = new Map(
-      (await this.context.applicationsForReview(page.items.map((a) => a.applicationId))).map((a) => [a.id, a]),
-    );
+    const [forReview, dueDates] = await Promise.all([
+      this.context.applicationsForReview(page.items.map((a) => a.applicationId)),
+      this.dueDates.dueDatesOf(page.items.map((a) => a.id)),
+    ]);
+    const applications = new Map(forReview.map((a) => [a.id, a]));
     return {
       total: page.total,
       items: page.items.flatMap((assignment) => {
         const application = applications.get(assignment.applicationId);
         return application
-          ? [{ ...toAssignmentDto(assignment), application: toApplicationForReviewDto(application) }]
+          ? [
+              {
+                ...toAssignmentDto(assignment),
+                application: toApplicationForReviewDto(application),
+                dueAt: dueDates.get(assignment.id)?.dueAt ?? null,
+                overdue: dueDates.get(assignment.id)?.overdue ?? false,
+              },
+            ]
           : [];
       }),
     };
+  }
+
+  /** How many of the caller's assignments are unfinished and overdue, and the next due date, in one call or all. */
+  @Get('me/assignments/workload')
+  @Roles('evaluator')
+  @ApiOkResponse({ type: EvaluatorWorkloadDto })
+  workload(@CurrentUser() actor: AuthUser, @Query() query: WorkloadQueryDto): Promise<EvaluatorWorkloadDto> {
+    return this.dueDates.workload(actor, query.callId);
   }
 
   /** The evaluator gives an assignment back (e.g. a conflict found late); the slot is freed. */

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -221,6 +221,22 @@ export class ApplicationForReviewDto {
 export class MyAssignmentDto extends AssignmentDto {
   @ApiProperty({ type: ApplicationForReviewDto })
   application: ApplicationForReviewDto;
+  /** When the evaluation is due: its stage's due date, null when the stage has none. */
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  dueAt: Date | null;
+  /** Due and not yet submitted (a call not yet published). */
+  overdue: boolean;
+}
+
+/** The caller's unfinished assignments (assigned or draft, in calls not yet published). */
+export class EvaluatorWorkloadDto {
+  /** Unfinished assignments, with a due date or not. */
+  open: number;
+  /** Of those, the ones past their due date. */
+  overdue: number;
+  /** The nearest due date still ahead, if any. */
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  nextDueAt: Date | null;
 }
 
 export class MyAssignmentsQueryDto extends PageQueryDto {
@@ -229,6 +245,9 @@ export class MyAssignmentsQueryDto extends PageQueryDto {
   @IsUUID()
   callId?: string;
 }
+
+/** One call's, or every call's when absent. */
+export class WorkloadQueryDto extends PickType(MyAssignmentsQueryDto, ['callId'] as const) {}
 
 export class ScoreDto {
   @IsString()

@@ -9,11 +9,11 @@ import { toAssignmentDto } from './evaluation.mapper';
 import {
   CallAssignmentDto,
   CallAssignmentsQueryDto,
-  EvaluatorIdsDto,
   EvaluatorProgressDto,
   ReassignmentReportDto,
   ReassignmentRequestDto,
   ReminderReportDto,
+  ReminderRequestDto,
 } from './panel-progress.dto';
 
 const ID = new ParseUUIDPipe();
@@ -48,8 +48,9 @@ export class PanelProgressController {
   }
 
   /**
-   * E-mails (and notifies in-app) each given evaluator that has evaluations left, in its language; at
-   * most once a day per evaluator and call, so repeating the request sends nothing more.
+   * E-mails (and notifies in-app) each given evaluator that has evaluations left, in its language, with
+   * the secretariat's message when one is given; at most once a day per evaluator and call, so
+   * repeating the request sends nothing more.
    */
   @Post('panel/reminders')
   @HttpCode(200)
@@ -58,9 +59,9 @@ export class PanelProgressController {
   remind(
     @CurrentUser() actor: AuthUser,
     @Param('id', ID) callId: string,
-    @Body() body: EvaluatorIdsDto,
+    @Body() body: ReminderRequestDto,
   ): Promise<ReminderReportDto> {
-    return this.progress.remind(actor, callId, body.evaluatorIds);
+    return this.progress.remind(actor, callId, body.evaluatorIds, body.message);
   }
 
   @Post('panel/reminders/previews')
@@ -72,9 +73,9 @@ export class PanelProgressController {
   @ApiOkResponse({ type: NotificationPreviewsDto })
   async previewReminders(
     @Param('id', ID) callId: string,
-    @Body() body: EvaluatorIdsDto,
+    @Body() body: ReminderRequestDto,
   ): Promise<NotificationPreviewsDto> {
-    return toPreviewsDto(await this.progress.previewReminders(callId, body.evaluatorIds));
+    return toPreviewsDto(await this.progress.previewReminders(callId, body.evaluatorIds, body.message));
   }
 
   /** The call's assignments, freed ones included, optionally of one evaluator and in given statuses. */

@@ -52,6 +52,18 @@ export class EvaluatorIdsDto {
   evaluatorIds: string[];
 }
 
+/** The evaluators to remind, and what the secretariat adds to the reminder, if anything. */
+export class ReminderRequestDto extends EvaluatorIdsDto {
+  /** Shown in the reminder (in-app and e-mail) as written, whatever the recipient's language. */
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  message?: string;
+}
+
 export class RemindedEvaluatorDto {
   @ApiProperty({ format: 'uuid' })
   evaluatorId: string;

@@ -106,6 +106,7 @@ export class PanelProgressRepository {
     callId: string,
     evaluatorIds: string[],
     remindedBy: string,
+    message?: string,
   ): Promise<Array<{ evaluatorId: string; open: number; recorded: boolean }>> {
     return (await tx.query(
       `WITH open AS (
@@ -113,15 +114,15 @@ export class PanelProgressRepository {
           WHERE call_id = $1 AND evaluator_id = ANY($2::uuid[]) AND status IN ('assigned', 'draft')
           GROUP BY evaluator_id
        ), recorded AS (
-         INSERT INTO evaluator_reminders (call_id, evaluator_id, reminded_on, reminded_by)
-         SELECT $1, evaluator_id, (now() AT TIME ZONE 'UTC')::date, $3 FROM open
+         INSERT INTO evaluator_reminders (call_id, evaluator_id, reminded_on, reminded_by, message)
+         SELECT $1, evaluator_id, (now() AT TIME ZONE 'UTC')::date, $3, $4 FROM open
          ON CONFLICT DO NOTHING
          RETURNING evaluator_id
        )
        SELECT open.evaluator_id AS "evaluatorId", open.open, recorded.evaluator_id IS NOT NULL AS recorded
          FROM open LEFT JOIN recorded USING (evaluator_id)
         ORDER BY open.evaluator_id`,
-      [callId, evaluatorIds, remindedBy],
+      [callId, evaluatorIds, remindedBy, message ?? null],
     )) as Array<{ evaluatorId: string; open: number; recorded: boolean }>;
   }
 }

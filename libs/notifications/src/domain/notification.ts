@@ -27,6 +27,9 @@ export const TEMPLATE_PARAMS = {
     reason: 'text',
   },
   'evaluation.reminder': { callReference: 'text', callTitle: 'text', count: 'number' },
+  'evaluation.reminder_with_message': { callReference: 'text', callTitle: 'text', count: 'number', message: 'text' },
+  'evaluation.due_soon': { callReference: 'text', callTitle: 'text', count: 'number', dueAt: 'datetime' },
+  'evaluation.overdue': { callReference: 'text', callTitle: 'text', count: 'number', dueAt: 'datetime' },
   'clarification.requested': {
     callReference: 'text',
     callTitle: 'text',

@@ -165,6 +165,8 @@ describe('renderNotification', () => {
       reason: 'The scores contradict the comments.',
       authorName: 'Aminata Diallo',
       discussionUrl: 'https://accelerators.example.org/evaluator/assignments/1#discussion',
+      message: 'The panel meets on Monday.',
+      dueAt: '2026-04-30T16:00:00.000Z',
       question: 'How many start-ups did you support last year?',
       replyBy: '2026-02-15T12:00:00.000Z',
     };
