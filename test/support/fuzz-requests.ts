@@ -254,6 +254,7 @@ function idKindOf(path: string, name: string): FuzzIdKind | undefined {
     organisations: 'organisation',
     cohorts: 'cohort',
     users: 'user',
+    clarifications: 'clarification',
   };
   return collection ? kinds[collection] : undefined;
 }

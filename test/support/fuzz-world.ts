@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { COMPLETE_ANSWERS, draftId, intakeCallOverrides, uploadDocument } from './applications';
 import { eventually } from './async';
+import { clarificationId } from './clarifications';
 import {
   assignmentId,
   callWithSubmissions,
@@ -29,7 +30,8 @@ export interface FuzzWorld {
   criterionCodes: string[];
 }
 
-export type FuzzIdKind = 'call' | 'application' | 'assignment' | 'document' | 'user' | 'organisation' | 'cohort';
+export type FuzzIdKind =
+  'call' | 'application' | 'assignment' | 'document' | 'user' | 'organisation' | 'cohort' | 'clarification';
 
 /**
  * Admin logins are limited per client address and e-mail in Redis; the run signs in from an address
@@ -66,6 +68,7 @@ export async function buildFuzzWorld(api: TestApi): Promise<FuzzWorld> {
         user: [applicant.id, evaluator!.id, secretariat.id, rival.id],
         organisation: [applicant.organisationId, rival.organisationId],
         cohort: [cohort],
+        clarification: [closed.clarification],
       },
       versions: { draftCall: draftCall.version, draftApplication: open.draftVersion },
       criterionCodes: ['IMPACT', 'CAPACITY'],
@@ -75,12 +78,16 @@ export async function buildFuzzWorld(api: TestApi): Promise<FuzzWorld> {
   }
 }
 
-/** A closed call where the evaluator holds an assignment on the applicant's submission. */
+/**
+ * A closed call where the evaluator holds an assignment on the applicant's submission, and has
+ * proposed a question to the applicant.
+ */
 async function assignedCall(api: TestApi, applicant: Applicant, evaluator: Actor) {
   const { callId, applicationIds } = await callWithSubmissions(api, [applicant]);
   await seatPanel(api, callId, [evaluator]);
   const assignment = await assignmentId(api, callId, applicationIds[0]!, evaluator.id);
-  return { callId, applicationId: applicationIds[0]!, assignment };
+  const clarification = await clarificationId(api, evaluator.token, applicationIds[0]!, 'How many start-ups?');
+  return { callId, applicationId: applicationIds[0]!, assignment, clarification };
 }
 
 /** An open call with the applicant's draft, holding a document, and the rival's submission. */
