@@ -41,24 +41,35 @@ export function exceedsThreshold(spreadOfTotals: number, disagreementThreshold: 
 
 /**
  * §5.6: rankable applications (submitted, eligible, not withdrawn) get ranks 1..n without gaps, by
- * score descending, raw score descending, submittedAt ascending, id ascending (plain string order).
+ * ranking score descending (the moderator's consensus score where one was recorded, the score
+ * otherwise), raw score descending, submittedAt ascending, id ascending (plain string order).
  * Returns the ranked applications in rank order, then the unranked ones (rank null) in id order.
  */
 export function rankApplications(
   scores: readonly UnrankedScore[],
   applicationsById: ReadonlyMap<string, ApplicationToScore>,
 ): ApplicationScore[] {
-  const rankable = scores.filter((s) => applicationsById.get(s.applicationId)?.rankable === true);
-  const unrankable = scores.filter((s) => applicationsById.get(s.applicationId)?.rankable !== true);
+  const withConsensus = scores.map((s) => withConsensusScore(s, applicationsById.get(s.applicationId)));
+  const rankable = withConsensus.filter((s) => applicationsById.get(s.applicationId)?.rankable === true);
+  const unrankable = withConsensus.filter((s) => applicationsById.get(s.applicationId)?.rankable !== true);
   const submittedAt = (s: UnrankedScore) => applicationsById.get(s.applicationId)?.submittedAt.getTime() ?? 0;
   const ranked = [...rankable].sort(
     (a, b) =>
-      compareScoresDescending(a.score, b.score) ||
+      compareScoresDescending(rankingScore(a), rankingScore(b)) ||
       compareScoresDescending(a.rawScore, b.rawScore) ||
       submittedAt(a) - submittedAt(b) ||
       compareIds(a.applicationId, b.applicationId),
   );
   return [...ranked.map((s, index) => ({ ...s, rank: index + 1 })), ...unrankable.map((s) => ({ ...s, rank: null }))];
+}
+
+/** The score an application is ranked by: the moderator's consensus score where one was recorded. */
+export function rankingScore(score: Pick<ApplicationScore, 'score' | 'consensusScore'>): number {
+  return score.consensusScore ?? score.score;
+}
+
+function withConsensusScore(score: UnrankedScore, application: ApplicationToScore | undefined): UnrankedScore {
+  return application?.consensusScore === undefined ? score : { ...score, consensusScore: application.consensusScore };
 }
 
 /**

@@ -23,6 +23,8 @@ export interface ApplicationToScore {
   submittedAt: Date;
   /** Submitted, eligible and not withdrawn: only these are ranked (§5.6). */
   rankable: boolean;
+  /** The consensus score (0–100) a moderator recorded for the application, which it is ranked by instead of its score. */
+  consensusScore?: number;
 }
 
 /** One evaluator's submitted evaluation of one application. */
@@ -57,6 +59,8 @@ export interface ApplicationScore {
   /** Population standard deviation of the totals. */
   stdDev: number;
   needsModeration: boolean;
+  /** The moderator's consensus score, when one was recorded: the rank is by it instead of `score`. */
+  consensusScore?: number;
   /** 1..n among rankable applications; null for the others. */
   rank: number | null;
 }
