@@ -18,6 +18,7 @@ export type ScoringStatus = Schemas['ScoringStatusDto'];
 export type ScoringRun = Schemas['ScoringRunDto'];
 export type RankingItem = Schemas['RankingItemDto'];
 export type MarkingDistribution = Schemas['MarkingDistributionDto'];
+export type EvaluatorConfidence = Schemas['EvaluatorConfidenceDto'];
 export type EvaluatorMarking = Schemas['EvaluatorMarkingDto'];
 export type Cohort = Schemas['CohortDto'];
 export type CohortSummary = Schemas['CohortSummaryDto'];

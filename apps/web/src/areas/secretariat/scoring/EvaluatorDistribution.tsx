@@ -2,16 +2,39 @@ import { Group, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatScore } from '../../../shared/format';
 import { EmptyState } from '../../../shared/States';
-import type { MarkingDistribution } from '../types';
+import type { EvaluatorConfidence, MarkingDistribution } from '../types';
 import { DistributionChart } from './DistributionChart';
+
+/** The confidence counts of an evaluator, from the least sure. */
+const CONFIDENCE_COUNTS = ['low', 'medium', 'high', 'notStated'] as const;
 
 /**
  * How each evaluator marks beside the whole call, most lenient first: the chart shows who stands
  * apart, the table gives the figures (and is what a screen reader reads).
  */
-export function EvaluatorDistribution({ distribution }: { distribution: MarkingDistribution }) {
+export function EvaluatorDistribution({
+  distribution,
+  confidence,
+}: {
+  distribution: MarkingDistribution;
+  /** How confident each evaluator said it was, beside its marks. */
+  confidence: EvaluatorConfidence[];
+}) {
   const { t, i18n } = useTranslation('secretariat');
   const { items, callMean, callStdDev } = distribution;
+  const confidenceOf = new Map(confidence.map((c) => [c.evaluatorId, c]));
+  const stated = (evaluatorId: string) => {
+    const counts = confidenceOf.get(evaluatorId);
+    if (!counts) return '—';
+    return CONFIDENCE_COUNTS.filter((level) => counts[level] > 0)
+      .map((level) =>
+        t('scoring.distribution.confidenceCount', {
+          level: t(`scoring.distribution.confidenceLevels.${level}`),
+          count: formatNumber(counts[level], i18n.language),
+        }),
+      )
+      .join(' · ');
+  };
   const score = (value: number) => formatScore(value, i18n.language);
   const difference = (mean: number) =>
     callMean === null
@@ -63,6 +86,7 @@ export function EvaluatorDistribution({ distribution }: { distribution: MarkingD
                   <Table.Th scope="col" ta="right">
                     {t('scoring.distribution.max')}
                   </Table.Th>
+                  <Table.Th scope="col">{t('scoring.distribution.confidence')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -77,6 +101,7 @@ export function EvaluatorDistribution({ distribution }: { distribution: MarkingD
                     <Table.Td ta="right">{score(item.stdDev)}</Table.Td>
                     <Table.Td ta="right">{score(item.min)}</Table.Td>
                     <Table.Td ta="right">{score(item.max)}</Table.Td>
+                    <Table.Td>{stated(item.evaluatorId)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

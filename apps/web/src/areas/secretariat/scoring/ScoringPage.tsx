@@ -16,12 +16,14 @@ export async function scoringLoader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
   const path = { params: { path: { id: params.callId ?? '' } } };
   const rankingView = readRankingView(new URL(request.url).searchParams);
-  const [status, ranking, distribution] = await Promise.all([
+  const [status, ranking, distribution, confidence] = await Promise.all([
     ok(api.GET('/api/v1/calls/{id}/scoring-status', path)),
     ok(api.GET('/api/v1/calls/{id}/ranking', { params: { ...path.params, query: rankingQuery(rankingView) } })),
     ok(api.GET('/api/v1/calls/{id}/evaluator-statistics', path)),
+    // A panel is far smaller than the API's largest page.
+    ok(api.GET('/api/v1/calls/{id}/evaluator-confidence', { params: { ...path.params, query: { limit: 500 } } })),
   ]);
-  return { status, ranking: { ...ranking, view: rankingView }, distribution };
+  return { status, ranking: { ...ranking, view: rankingView }, distribution, confidence: confidence.items };
 }
 
 /** The ranking's search and order without its page: what an export of the ranking holds. */
@@ -34,7 +36,7 @@ function rankingExportQuery(view: RankingView) {
 export function ScoringPage() {
   const { t } = useTranslation('secretariat');
   const call = useCall();
-  const { status, ranking, distribution } = useLoaderData<typeof scoringLoader>();
+  const { status, ranking, distribution, confidence } = useLoaderData<typeof scoringLoader>();
   return (
     <>
       <SectionTitle title={t('call.section.scoring')} call={call} />
@@ -48,7 +50,7 @@ export function ScoringPage() {
           {ranking.total > 0 && <ExportButtons table="ranking" query={rankingExportQuery(ranking.view)} />}
           <ExportButtons table="evaluations" query={{}} />
         </Stack>
-        <EvaluatorDistribution distribution={distribution} />
+        <EvaluatorDistribution distribution={distribution} confidence={confidence} />
       </Stack>
     </>
   );
