@@ -35,6 +35,7 @@ import { ClarificationRequests1765900000500 } from './1765900000500-Clarificatio
 import { PanelMemberProfiles1765900000100 } from './1765900000100-PanelMemberProfiles';
 import { ConfidenceAndBlindReview1765900000600 } from './1765900000600-ConfidenceAndBlindReview';
 import { DueDateReminders1765900000700 } from './1765900000700-DueDateReminders';
+import { Moderation1765900000800 } from './1765900000800-Moderation';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
 export const MIGRATIONS = [
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   ClarificationRequests1765900000500,
   ConfidenceAndBlindReview1765900000600,
   DueDateReminders1765900000700,
+  Moderation1765900000800,
 ];

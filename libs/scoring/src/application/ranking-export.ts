@@ -20,6 +20,8 @@ const COLUMNS: ReadonlyArray<ExportColumn<ExportedRankingEntry>> = [
   { header: 'spread', cell: (e) => e.spread },
   { header: 'std_dev', cell: (e) => e.stdDev },
   { header: 'needs_moderation', cell: (e) => e.needsModeration },
+  // Empty unless a moderator recorded a consensus score, which the rank is then by.
+  { header: 'consensus_score', cell: (e) => e.consensusScore },
   { header: 'eligible', cell: (e) => e.eligible },
   { header: 'status', cell: (e) => e.status },
 ];

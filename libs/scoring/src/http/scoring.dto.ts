@@ -52,6 +52,9 @@ export class RankingItemDto {
   spread: number;
   stdDev: number;
   needsModeration: boolean;
+  /** The moderator's consensus score (0–100), which the rank is by instead of `score`; null when none was recorded. */
+  @ApiProperty({ type: 'number', nullable: true })
+  consensusScore: number | null;
 }
 
 /** An application's figures (DESIGN §5) as last computed. */
@@ -64,6 +67,9 @@ export class ApplicationScoresDto {
   spread: number;
   stdDev: number;
   needsModeration: boolean;
+  /** The moderator's consensus score (0–100), which the rank is by instead of `score`; null when none was recorded. */
+  @ApiProperty({ type: 'number', nullable: true })
+  consensusScore: number | null;
   /** Null when the application is not ranked (ineligible or withdrawn). */
   @ApiProperty({ type: 'integer', nullable: true })
   rank: number | null;

@@ -34,6 +34,8 @@ export interface RankingEntry {
   spread: number;
   stdDev: number;
   needsModeration: boolean;
+  /** The moderator's consensus score, which the rank is by instead of `score`; null when none was recorded. */
+  consensusScore: number | null;
   rank: number;
   organisation: { name: string; countryCode: string; region: string };
 }
@@ -53,6 +55,7 @@ interface EntryRow {
   spread: number;
   std_dev: number;
   needs_moderation: boolean;
+  consensus_score: number | null;
   rank: number;
   name: string | null;
   country_code: string;
@@ -87,7 +90,7 @@ const searched = (param: string) =>
   `AND (strpos(lower(o.name), lower(${param})) > 0 OR strpos(lower(o.city), lower(${param})) > 0)`;
 
 const RESULT_COLUMNS = `r.application_id, r.score, r.raw_score, r.normalized_score, r.evaluation_count, r.spread,
-  r.std_dev, r.needs_moderation, r.rank`;
+  r.std_dev, r.needs_moderation, r.consensus_score, r.rank`;
 
 /** The ranking as the secretariat reads it: searched, sorted and paged in the database. */
 @Injectable()
@@ -158,6 +161,7 @@ function toEntry(row: EntryRow): RankingEntry[] {
       spread: row.spread,
       stdDev: row.std_dev,
       needsModeration: row.needs_moderation,
+      consensusScore: row.consensus_score,
       rank: row.rank,
       organisation: { name: row.name ?? '', countryCode: row.country_code, region: row.region },
     },

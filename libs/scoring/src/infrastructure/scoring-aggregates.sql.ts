@@ -11,7 +11,7 @@
  * Each statement takes the call id as $1 and the stage as $2: a stage's aggregates are its own.
  */
 import { CHANGED_OF } from './incremental-scoring.sql';
-import { CALL_SETTINGS, WHOLE_PARTITION, resolutionSteps } from './scoring.sql';
+import { CALL_SETTINGS, CONSENSUS_OF, RANK_OF_SCORED, WHOLE_PARTITION, resolutionSteps } from './scoring.sql';
 
 /** Evaluators of the stage: those in $3, or every one when $3 is null. */
 const EVALUATORS_OF = (alias: string) =>
@@ -91,7 +91,8 @@ SELECT COALESCE(array_agg(application_id), '{}') AS written FROM written`;
 /**
  * Scores every result of the stage from its stored figures, its kept totals, its evaluators' kept
  * moments and its moments μ ($3) and σ ($4): the normalised score (§5.3), the score, the
- * moderation flag and the rank (§5.6), which move with the moments. Writes only the results that
+ * moderation flag and the rank (§5.6), which move with the moments, and the moderator's consensus
+ * score, which the rank is by where there is one. Writes only the results that
  * changed; returns `applications`: those written that are not among $5 (written already), and
  * `unscored`: how many applications with kept totals have no result to score (none unless results
  * were deleted behind scoring's back).
@@ -116,20 +117,16 @@ scored AS (
   SELECT r.application_id, r.raw_score, n.normalized_score,
          CASE WHEN call.normalization = 'zscore' THEN n.normalized_score ELSE r.raw_score END AS score,
          ${resolutionSteps('r.spread')} > ${resolutionSteps('call.threshold')} AS needs_moderation,
-         app.rankable, app.submitted_at
+         m.consensus_score, app.rankable, app.submitted_at
   FROM application_results r
   JOIN normalized n ON n.application_id = r.application_id
   JOIN applications_ranking_facts app ON app.application_id = r.application_id
   CROSS JOIN call
+  ${CONSENSUS_OF('r')}
   WHERE r.call_id = $1 AND r.stage = $2
 ),
 ranked AS (
-  -- §5.6: ranks 1..n without gaps among rankable applications.
-  SELECT s.application_id, s.normalized_score, s.score, s.needs_moderation,
-         CASE WHEN s.rankable THEN row_number() OVER (
-           PARTITION BY s.rankable
-           ORDER BY ${resolutionSteps('s.score')} DESC, ${resolutionSteps('s.raw_score')} DESC, s.submitted_at ASC, s.application_id ASC
-         )::int END AS rank
+  SELECT s.application_id, s.normalized_score, s.score, s.needs_moderation, s.consensus_score, ${RANK_OF_SCORED} AS rank
   FROM scored s
 ),
 updated AS (
@@ -138,12 +135,13 @@ updated AS (
     normalized_score = k.normalized_score,
     score = k.score,
     needs_moderation = k.needs_moderation,
+    consensus_score = k.consensus_score,
     rank = k.rank,
     computed_at = clock_timestamp()
   FROM ranked k
   WHERE r.application_id = k.application_id AND r.stage = $2
-    AND (r.normalized_score, r.score, r.needs_moderation, r.rank)
-      IS DISTINCT FROM (k.normalized_score, k.score, k.needs_moderation, k.rank)
+    AND (r.normalized_score, r.score, r.needs_moderation, r.consensus_score, r.rank)
+      IS DISTINCT FROM (k.normalized_score, k.score, k.needs_moderation, k.consensus_score, k.rank)
   RETURNING r.application_id
 )
 SELECT (SELECT count(*) FILTER (WHERE NOT application_id = ANY($5::uuid[])) FROM updated)::int AS applications,

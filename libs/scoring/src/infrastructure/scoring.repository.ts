@@ -51,6 +51,8 @@ export interface ApplicationResult {
   spread: number;
   stdDev: number;
   needsModeration: boolean;
+  /** The moderator's consensus score, which the rank is by instead of `score`; null when none was recorded. */
+  consensusScore: number | null;
   /** 1..n among rankable applications; null for the others. */
   rank: number | null;
   computedAt: Date;
@@ -67,12 +69,13 @@ interface ResultRow {
   spread: number;
   std_dev: number;
   needs_moderation: boolean;
+  consensus_score: number | null;
   rank: number | null;
   computed_at: Date;
 }
 
 const RESULT_COLUMNS = `application_id, call_id, stage, raw_score, normalized_score, score, evaluation_count, spread,
-  std_dev, needs_moderation, rank, computed_at`;
+  std_dev, needs_moderation, consensus_score, rank, computed_at`;
 
 /**
  * Set-based scoring (DESIGN.md §2): a call is scored by one SQL statement, never a loop per row.
@@ -331,6 +334,7 @@ function toResult(row: ResultRow): ApplicationResult {
     spread: row.spread,
     stdDev: row.std_dev,
     needsModeration: row.needs_moderation,
+    consensusScore: row.consensus_score,
     rank: row.rank,
     computedAt: row.computed_at,
   };

@@ -61,10 +61,29 @@ export const evaluatorTotals = (inRange: (column: string) => string = () => 'tru
   ) scores
   WHERE nth = 1`;
 
+/**
+ * The moderator's current consensus score of the application `alias`.application_id in the `call`'s
+ * stage, as the column consensus_score (null when none), read through moderation's view.
+ */
+export const CONSENSUS_OF = (alias: string) => `LEFT JOIN moderation_consensus_scores m
+    ON m.application_id = ${alias}.application_id AND m.stage = call.stage`;
+
+/**
+ * §5.6 over a row `s` of scored applications: ranks 1..n without gaps among rankable ones, by the
+ * ranking score (the consensus score where a moderator recorded one, the score otherwise; the pure
+ * rankApplications orders alike), raw score, submission and id.
+ */
+export const RANK_OF_SCORED = `CASE WHEN s.rankable THEN row_number() OVER (
+    PARTITION BY s.rankable
+    ORDER BY ${resolutionSteps('COALESCE(s.consensus_score, s.score)')} DESC, ${resolutionSteps('s.raw_score')} DESC,
+      s.submitted_at ASC, s.application_id ASC
+  )::int END`;
+
 /** An upserted result differs from the stored one: an incremental rescoring writes only these. */
-export const CHANGED = `(r.raw_score, r.normalized_score, r.score, r.evaluation_count, r.spread, r.std_dev, r.needs_moderation, r.rank)
+export const CHANGED = `(r.raw_score, r.normalized_score, r.score, r.evaluation_count, r.spread, r.std_dev, r.needs_moderation,
+    r.consensus_score, r.rank)
   IS DISTINCT FROM (EXCLUDED.raw_score, EXCLUDED.normalized_score, EXCLUDED.score, EXCLUDED.evaluation_count,
-    EXCLUDED.spread, EXCLUDED.std_dev, EXCLUDED.needs_moderation, EXCLUDED.rank)`;
+    EXCLUDED.spread, EXCLUDED.std_dev, EXCLUDED.needs_moderation, EXCLUDED.consensus_score, EXCLUDED.rank)`;
 
 /** A window over its whole partition: the aggregate reads the rows in the window's order, as `agg(x ORDER BY …)` does. */
 export const WHOLE_PARTITION = 'ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING';
@@ -122,18 +141,14 @@ scored AS (
          CASE WHEN call.normalization = 'zscore' THEN p.normalized_score ELSE p.raw_score END AS score,
          p.evaluation_count, p.spread, p.std_dev,
          ${resolutionSteps('p.spread')} > ${resolutionSteps('call.threshold')} AS needs_moderation,
-         app.rankable, app.submitted_at
+         m.consensus_score, app.rankable, app.submitted_at
   FROM per_application p
   JOIN applications_ranking_facts app ON app.application_id = p.application_id
   CROSS JOIN call
+  ${CONSENSUS_OF('p')}
 ),
 ranked AS (
-  -- §5.6: ranks 1..n without gaps among rankable applications.
-  SELECT s.*,
-         CASE WHEN s.rankable THEN row_number() OVER (
-           PARTITION BY s.rankable
-           ORDER BY ${resolutionSteps('s.score')} DESC, ${resolutionSteps('s.raw_score')} DESC, s.submitted_at ASC, s.application_id ASC
-         )::int END AS rank
+  SELECT s.*, ${RANK_OF_SCORED} AS rank
   FROM scored s
 ),
 -- A set difference, hashed or sorted: an anti-join of the results with the ranked applications, planned as one row, is quadratic.
@@ -147,8 +162,9 @@ deleted AS (
 ),
 upserted AS (
   INSERT INTO application_results AS r (application_id, stage, call_id, raw_score, normalized_score, score,
-    evaluation_count, spread, std_dev, needs_moderation, rank)
-  SELECT application_id, $2, $1, raw_score, normalized_score, score, evaluation_count, spread, std_dev, needs_moderation, rank
+    evaluation_count, spread, std_dev, needs_moderation, consensus_score, rank)
+  SELECT application_id, $2, $1, raw_score, normalized_score, score, evaluation_count, spread, std_dev, needs_moderation,
+    consensus_score, rank
   FROM ranked
   ON CONFLICT (application_id, stage) DO UPDATE SET
     call_id = EXCLUDED.call_id,
@@ -159,6 +175,7 @@ upserted AS (
     spread = EXCLUDED.spread,
     std_dev = EXCLUDED.std_dev,
     needs_moderation = EXCLUDED.needs_moderation,
+    consensus_score = EXCLUDED.consensus_score,
     rank = EXCLUDED.rank,
     computed_at = clock_timestamp()
   RETURNING 1

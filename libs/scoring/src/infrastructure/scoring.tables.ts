@@ -13,5 +13,8 @@ export const SCORING_TABLES: ContextTables = {
   ],
   grants: {
     scoring_application_results: ['applications', 'cohorts'],
+    // The queue shows each flagged application's figures and every evaluator's total.
+    scoring_moderation_figures: ['moderation'],
+    scoring_moderation_totals: ['moderation'],
   },
 };
