@@ -15,6 +15,7 @@ const CONTEXTS = [
   'notifications',
   'audit',
   'discussion',
+  'moderation',
 ];
 // Contexts talk through their index.ts; their HTTP edges are wired by apps/api only.
 const BOUNDARIES = [

@@ -8,6 +8,7 @@ import { COHORTS_TABLES } from '../../libs/cohorts/src/infrastructure/cohorts.ta
 import { DISCUSSION_TABLES } from '../../libs/discussion/src/infrastructure/discussion.tables';
 import { EVALUATION_TABLES } from '../../libs/evaluation/src/infrastructure/evaluation.tables';
 import { IDENTITY_TABLES } from '../../libs/identity/src/infrastructure/identity.tables';
+import { MODERATION_TABLES } from '../../libs/moderation/src/infrastructure/moderation.tables';
 import { NOTIFICATIONS_TABLES } from '../../libs/notifications/src/infrastructure/notifications.tables';
 import { PLATFORM_TABLES } from '../../libs/platform/src/database/platform.tables';
 import { SCORING_TABLES } from '../../libs/scoring/src/infrastructure/scoring.tables';
@@ -23,6 +24,7 @@ const CONTEXTS: Record<string, ContextTables> = {
   notifications: NOTIFICATIONS_TABLES,
   audit: AUDIT_TABLES,
   discussion: DISCUSSION_TABLES,
+  moderation: MODERATION_TABLES,
   platform: PLATFORM_TABLES,
 };
 

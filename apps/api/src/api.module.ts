@@ -5,6 +5,7 @@ import { CallsHttpModule } from '@app/calls/http';
 import { CohortsHttpModule } from '@app/cohorts/http';
 import { DiscussionHttpModule } from '@app/discussion/http';
 import { EvaluationHttpModule } from '@app/evaluation/http';
+import { ModerationHttpModule } from '@app/moderation/http';
 import { NOTIFICATIONS_QUEUE } from '@app/notifications';
 import { NotificationsHttpModule } from '@app/notifications/http';
 import { SCORING_QUEUE } from '@app/scoring';
@@ -37,6 +38,7 @@ import {
     AuditHttpModule,
     NotificationsHttpModule,
     DiscussionHttpModule,
+    ModerationHttpModule,
   ],
 })
 export class ApiModule {}

@@ -1,0 +1,3 @@
+export * from './moderation.module';
+export * from './application/moderation.service';
+export * from './domain/moderation';

@@ -1,0 +1,381 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { sql } from '../support/applications';
+import { eventually } from '../support/async';
+import { expectProblem } from '../support/calls-e2e';
+import {
+  assignmentId,
+  assignmentRows,
+  auditEvents,
+  callWithSubmissions,
+  createApplicantsFrom,
+  createEvaluators,
+  evaluate,
+  publishCall,
+  seatPanel,
+  secretariatOf,
+} from '../support/evaluation-fixtures';
+import { Actor, Applicant } from '../support/fixtures';
+import { inboxOf } from '../support/notifications';
+import { scoringStatus } from '../support/scoring';
+import { TestApi } from '../support/test-app';
+import { startWorker } from '../support/worker';
+
+interface RankingRow {
+  applicationId: string;
+  rank: number;
+  score: number;
+  rawScore: number;
+  consensusScore: number | null;
+}
+
+/** Both criteria of the default call (scale 0–10) at one mark: the evaluator's total is 10 × the mark. */
+const marks = (mark: number) => [
+  { criterionCode: 'IMPACT', score: mark },
+  { criterionCode: 'CAPACITY', score: mark },
+];
+
+/**
+ * Moderation through HTTP: the queue of flagged and added applications, its moderators (the
+ * secretariat, the chair it names, nobody else), each resolution and what it does to the ranking
+ * and to the evaluations, frozen at publication, and bad input answered with problems.
+ */
+describe('moderation of flagged applications', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext | undefined;
+  let secretariat: Actor;
+  let ana: Actor, bruno: Actor, chloe: Actor;
+  let applicants: Applicant[];
+
+  const base = (callId: string) => `/api/v1/calls/${callId}/moderation`;
+  const resolve = (token: string, callId: string, applicationId: string, body: unknown) =>
+    api.post(`${base(callId)}/applications/${applicationId}/resolutions`, { token, body });
+  const rankingOf = async (callId: string) => {
+    const res = await api.get(`/api/v1/calls/${callId}/ranking`, { token: secretariat.token });
+    expect(res.status).toBe(200);
+    return res.body.items as RankingRow[];
+  };
+  const scored = (callId: string) =>
+    eventually(
+      () => scoringStatus(api, secretariat.token, callId),
+      (s) => s.upToDate,
+      120_000,
+    );
+
+  /** The ranking recomputed from its own rows: by consensus score where there is one, else score; then raw score. */
+  const expectedOrder = (rows: RankingRow[]) =>
+    [...rows]
+      .sort(
+        (a, b) =>
+          Math.round((b.consensusScore ?? b.score) / 1e-9) - Math.round((a.consensusScore ?? a.score) / 1e-9) ||
+          Math.round(b.rawScore / 1e-9) - Math.round(a.rawScore / 1e-9),
+      )
+      .map((r) => r.applicationId);
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    secretariat = await secretariatOf(api);
+    [[ana, bruno, chloe], applicants] = await Promise.all([
+      createEvaluators(api, [
+        { countryCode: 'DE', displayName: 'Ana Evaluator' },
+        { countryCode: 'JP', displayName: 'Bruno Évaluateur' },
+        { countryCode: 'CA', displayName: 'Chloe Chair' },
+      ]),
+      createApplicantsFrom(api, [{ countryCode: 'KE' }, { countryCode: 'GH' }, { countryCode: 'BR' }]),
+    ]);
+    expect((await api.patch('/api/v1/me', { token: bruno.token, body: { locale: 'fr' } })).status).toBe(200);
+    worker = await startWorker();
+  }, 180_000);
+
+  afterAll(async () => {
+    await worker?.close();
+    await api.close();
+  });
+
+  /**
+   * A closed call of three applications, each evaluated by Ana and Bruno: the first they disagree on
+   * (100 and 0, flagged), the second scores 65 and the third 45, so the first ranks second at 50.
+   */
+  async function evaluatedCall() {
+    const { callId, applicationIds } = await callWithSubmissions(api, applicants, {
+      scoring: { scaleMin: 0, scaleMax: 10, normalization: 'none' },
+    });
+    await seatPanel(api, callId, [ana, bruno, chloe]);
+    const [disputed, strong, weak] = applicationIds;
+    const plan: Array<[string, number, number]> = [
+      [disputed, 10, 0],
+      [strong, 7, 6],
+      [weak, 5, 4],
+    ];
+    const assignments = new Map<string, string>();
+    for (const [applicationId, anaMark, brunoMark] of plan) {
+      for (const [evaluator, mark] of [
+        [ana, anaMark],
+        [bruno, brunoMark],
+      ] as const) {
+        const id = await assignmentId(api, callId, applicationId, evaluator.id);
+        await evaluate(api, evaluator.token, id, marks(mark));
+        assignments.set(`${applicationId}:${evaluator.id}`, id);
+      }
+    }
+    await scored(callId);
+    return { callId, disputed, strong, weak, assignments };
+  }
+
+  it('queues what the scoring flags, lets the secretariat and its chair resolve it, and ranks by consensus', async () => {
+    const { callId, disputed, strong, weak, assignments } = await evaluatedCall();
+    expect((await rankingOf(callId)).map((r) => [r.applicationId, r.rank, r.consensusScore])).toEqual([
+      [strong, 1, null],
+      [disputed, 2, null],
+      [weak, 3, null],
+    ]);
+
+    const queue = await api.get(`${base(callId)}/queue`, { token: secretariat.token });
+    expect(queue.status).toBe(200);
+    expect(queue.body).toMatchObject({ as: 'secretariat', total: 1 });
+    expect(queue.body.items[0]).toMatchObject({
+      applicationId: disputed,
+      flagged: true,
+      addedReason: null,
+      spread: 100,
+      rawScore: 50,
+      rank: 2,
+      consensusScore: null,
+      resolution: null,
+    });
+    expect(queue.body.items[0].evaluators).toEqual([
+      {
+        assignmentId: assignments.get(`${disputed}:${ana.id}`),
+        evaluatorId: ana.id,
+        displayName: 'Ana Evaluator',
+        total: 100,
+      },
+      {
+        assignmentId: assignments.get(`${disputed}:${bruno.id}`),
+        evaluatorId: bruno.id,
+        displayName: 'Bruno Évaluateur',
+        total: 0,
+      },
+    ]);
+
+    // Panel members moderate only once named chair, and only the one named.
+    expectProblem(await api.get(`${base(callId)}/queue`, { token: chloe.token }), 403, 'NOT_MODERATOR');
+    expectProblem(await api.get(`${base(callId)}/queue`, { token: applicants[0].token }), 403, 'FORBIDDEN');
+    expectProblem(
+      await api.put(`${base(callId)}/chair`, { token: secretariat.token, body: { evaluatorId: applicants[0].id } }),
+      422,
+      'CHAIR_NOT_ON_PANEL',
+    );
+    expectProblem(
+      await api.put(`${base(callId)}/chair`, { token: chloe.token, body: { evaluatorId: chloe.id } }),
+      403,
+      'FORBIDDEN',
+    );
+    const named = await api.put(`${base(callId)}/chair`, { token: secretariat.token, body: { evaluatorId: chloe.id } });
+    expect(named.status).toBe(200);
+    expect(named.body).toEqual({ id: chloe.id, displayName: 'Chloe Chair' });
+    expect((await api.get(`${base(callId)}/chair`, { token: secretariat.token })).body).toEqual({
+      chair: { id: chloe.id, displayName: 'Chloe Chair' },
+    });
+    expect((await auditEvents(api, 'call', callId)).filter((e) => e.action === 'moderation.chair_named')).toEqual([
+      expect.objectContaining({ actorId: secretariat.id, before: { chairId: null }, after: { chairId: chloe.id } }),
+    ]);
+    expect((await api.get(`${base(callId)}/queue`, { token: chloe.token })).body).toMatchObject({ as: 'chair' });
+    expectProblem(await api.get(`${base(callId)}/queue`, { token: ana.token }), 403, 'NOT_MODERATOR');
+    expectProblem(
+      await resolve(ana.token, callId, disputed, { outcome: 'scores_stand', note: 'Fine.' }),
+      403,
+      'NOT_MODERATOR',
+    );
+
+    // (c) The chair records a consensus score: the disputed application now ranks first, by it.
+    const consensus = await resolve(chloe.token, callId, disputed, {
+      outcome: 'consensus',
+      note: '  The panel agreed after discussion.  ',
+      consensusScore: 80,
+    });
+    expect(consensus.status).toBe(201);
+    expect(consensus.body).toMatchObject({
+      applicationId: disputed,
+      stage: 1,
+      outcome: 'consensus',
+      note: 'The panel agreed after discussion.',
+      consensusScore: 80,
+      evaluatorIds: [],
+      decidedBy: chloe.id,
+      current: true,
+    });
+    await scored(callId);
+    const withConsensus = await rankingOf(callId);
+    expect(withConsensus.map((r) => r.applicationId)).toEqual(expectedOrder(withConsensus));
+    expect(withConsensus.map((r) => [r.applicationId, r.rank, r.score, r.consensusScore])).toEqual([
+      [disputed, 1, 50, 80],
+      [strong, 2, 65, null],
+      [weak, 3, 45, null],
+    ]);
+    const exported = await api.get(`/api/v1/calls/${callId}/ranking/export`, {
+      token: secretariat.token,
+      query: { format: 'csv' },
+    });
+    expect(exported.status).toBe(200);
+    const [header, first] = exported.text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    const column = header.split(',').indexOf('consensus_score');
+    expect(column).toBeGreaterThan(-1);
+    expect(first.split(',')[column]).toBe('80');
+
+    // Only a queued application is resolved; the secretariat adds one with a reason, once.
+    expectProblem(
+      await resolve(secretariat.token, callId, weak, { outcome: 'scores_stand', note: 'Fine.' }),
+      409,
+      'NOT_IN_MODERATION_QUEUE',
+    );
+    const reason = { reason: 'The applicant’s budget was questioned.' };
+    expectProblem(
+      await api.post(`${base(callId)}/queue/${weak}`, { token: chloe.token, body: reason }),
+      403,
+      'FORBIDDEN',
+    );
+    expect((await api.post(`${base(callId)}/queue/${weak}`, { token: secretariat.token, body: reason })).status).toBe(
+      204,
+    );
+    expectProblem(
+      await api.post(`${base(callId)}/queue/${weak}`, { token: secretariat.token, body: reason }),
+      409,
+      'ALREADY_IN_MODERATION_QUEUE',
+    );
+
+    // (a) Scores stand, with a note: the ranking is as the scores make it.
+    const stand = await resolve(secretariat.token, callId, weak, { outcome: 'scores_stand', note: 'Checked: fair.' });
+    expect(stand.status).toBe(201);
+    const listed = await api.get(`${base(callId)}/queue`, { token: secretariat.token, query: { sort: 'rank' } });
+    expect(listed.body.total).toBe(2);
+    expect(
+      listed.body.items.map(
+        (i: { applicationId: string; addedReason: string | null; resolution: { outcome: string } }) => [
+          i.applicationId,
+          i.addedReason,
+          i.resolution.outcome,
+        ],
+      ),
+    ).toEqual([
+      [disputed, null, 'consensus'],
+      [weak, reason.reason, 'scores_stand'],
+    ]);
+    const page2 = await api.get(`${base(callId)}/queue`, {
+      token: secretariat.token,
+      query: { sort: 'rank', limit: 1, offset: 1 },
+    });
+    expect(page2.body).toMatchObject({ total: 2, items: [{ applicationId: weak }] });
+
+    // (b) Revisit: only Bruno's evaluation of the disputed application reopens, and Bruno is told, in French.
+    const before = await assignmentRows(api, callId);
+    const revisit = await resolve(chloe.token, callId, disputed, {
+      outcome: 'revisit',
+      note: 'Merci de revoir la note de capacité.',
+      evaluatorIds: [bruno.id],
+    });
+    expect(revisit.status).toBe(201);
+    expect(revisit.body).toMatchObject({ outcome: 'revisit', evaluatorIds: [bruno.id], consensusScore: null });
+    const reopened = assignments.get(`${disputed}:${bruno.id}`);
+    const after = await assignmentRows(api, callId);
+    for (const row of after) {
+      const was = before.find((b) => b.id === row.id);
+      expect([row.id, row.status]).toEqual([row.id, row.id === reopened ? 'draft' : was?.status]);
+    }
+    const notices = await inboxOf(api, bruno.token, 'evaluation.reopened_with_reason');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ locale: 'fr' });
+    expect(notices[0].body).toContain('Merci de revoir la note de capacité.');
+    expect(await inboxOf(api, ana.token, 'evaluation.reopened_with_reason')).toHaveLength(0);
+
+    // The consensus no longer holds: the ranking is by Ana's total alone until Bruno submits again.
+    await scored(callId);
+    const afterRevisit = await rankingOf(callId);
+    expect(afterRevisit.find((r) => r.applicationId === disputed)).toMatchObject({ consensusScore: null, score: 100 });
+    expect(afterRevisit.map((r) => r.applicationId)).toEqual(expectedOrder(afterRevisit));
+
+    // Every resolution is kept, the latest current; each is audited with what it replaced.
+    const history = await api.get(`${base(callId)}/applications/${disputed}/resolutions`, { token: chloe.token });
+    expect(history.status).toBe(200);
+    expect(history.body.total).toBe(2);
+    expect(history.body.items.map((r: { outcome: string; current: boolean }) => [r.outcome, r.current])).toEqual([
+      ['revisit', true],
+      ['consensus', false],
+    ]);
+    const audited = (await auditEvents(api, 'application', disputed)).filter((e) => e.action === 'moderation.resolved');
+    expect(audited.map((e) => [e.actorId, e.after?.outcome, e.before?.outcome ?? null])).toEqual([
+      [chloe.id, 'consensus', null],
+      [chloe.id, 'revisit', 'consensus'],
+    ]);
+    const reopenedAudit = await auditEvents(api, 'assignment', reopened as string);
+    expect(reopenedAudit.map((e) => e.action)).toContain('evaluation.reopened');
+    expect(
+      (
+        await sql(api, `SELECT count(*)::int AS n FROM moderation_resolutions WHERE application_id = $1`, [disputed])
+      )[0],
+    ).toEqual({ n: 2 });
+  });
+
+  it('answers bad input with problems and refuses every change once the cohort is published', async () => {
+    const { callId, disputed, strong } = await evaluatedCall();
+    const token = secretariat.token;
+    const fields = async (body: unknown) => {
+      const res = await resolve(token, callId, disputed, body);
+      expectProblem(res, 400, 'VALIDATION_FAILED');
+      return (res.body.errors as Array<{ field: string }>).map((e) => e.field);
+    };
+    expect(await fields({ outcome: 'agree', note: 'x' })).toContain('outcome');
+    expect(await fields({ outcome: 'consensus', note: 'x' })).toEqual(['consensusScore']);
+    expect(await fields({ outcome: 'consensus', note: 'x', consensusScore: 101 })).toContain('consensusScore');
+    expect(await fields({ outcome: 'consensus', note: 'x', consensusScore: '80' })).toContain('consensusScore');
+    expect(await fields({ outcome: 'consensus', note: '   ', consensusScore: 80 })).toContain('note');
+    expect(await fields({ outcome: 'scores_stand', note: 'x', consensusScore: 80 })).toEqual(['consensusScore']);
+    expect(await fields({ outcome: 'revisit', note: 'x', evaluatorIds: [] })).toEqual(['evaluatorIds']);
+    expect(await fields({ outcome: 'revisit', note: 'x', evaluatorIds: ['nobody'] })).toContain('evaluatorIds');
+    // Chloe gave no evaluation of it: nothing is reopened.
+    expect(await fields({ outcome: 'revisit', note: 'x', evaluatorIds: [chloe.id] })).toEqual(['evaluatorIds']);
+    expect((await assignmentRows(api, callId, ['draft'])).length).toBe(0);
+    expectProblem(await api.get(`${base(callId)}/queue`, { token, query: { sort: 'name' } }), 400, 'VALIDATION_FAILED');
+    expectProblem(await api.get(`${base(callId)}/queue`, { token, query: { limit: 501 } }), 400, 'VALIDATION_FAILED');
+    expectProblem(await api.get(`${base(callId)}/queue`, { token, query: { stage: 9 } }), 404, 'STAGE_NOT_FOUND');
+    expectProblem(await api.get(`${base('not-a-uuid')}/queue`, { token }), 400, 'VALIDATION_FAILED');
+    expectProblem(await api.get(`${base(crypto.randomUUID())}/queue`, { token }), 404, 'NOT_FOUND');
+    expectProblem(
+      await resolve(token, callId, crypto.randomUUID(), { outcome: 'scores_stand', note: 'x' }),
+      404,
+      'NOT_FOUND',
+    );
+    expectProblem(
+      await api.post(`${base(callId)}/queue/${strong}`, { token, body: { reason: '' } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectProblem(
+      await api.put(`${base(callId)}/chair`, { token, body: { evaluatorId: 'x' } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+
+    await publishCall(api, callId);
+    expectProblem(
+      await resolve(token, callId, disputed, { outcome: 'consensus', note: 'Late.', consensusScore: 90 }),
+      409,
+      'COHORT_PUBLISHED',
+    );
+    expectProblem(
+      await api.post(`${base(callId)}/queue/${strong}`, { token, body: { reason: 'Late.' } }),
+      409,
+      'COHORT_PUBLISHED',
+    );
+    expectProblem(
+      await api.put(`${base(callId)}/chair`, { token, body: { evaluatorId: chloe.id } }),
+      409,
+      'COHORT_PUBLISHED',
+    );
+    expectProblem(await api.delete(`${base(callId)}/chair`, { token }), 409, 'COHORT_PUBLISHED');
+    // The queue still reads.
+    expect((await api.get(`${base(callId)}/queue`, { token })).body.total).toBe(1);
+    expect(
+      (await sql(api, `SELECT count(*)::int AS n FROM moderation_resolutions WHERE call_id = $1`, [callId]))[0],
+    ).toEqual({ n: 0 });
+  });
+});
