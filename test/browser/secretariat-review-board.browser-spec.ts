@@ -30,8 +30,8 @@ import { scoringStatus } from '../support/scoring';
 /**
  * The secretariat follows the panel of one call: from a ranking row to the application's page (its
  * scores, each evaluation with its total, its history), where it reopens an evaluation with a reason;
- * then the panel's progress board, where it reminds an evaluator (twice: the second sends nothing)
- * and moves another's open assignment to a colleague. Keyboard only, in English and in French, each
+ * then the panel's progress board, where it reminds an evaluator with a message of its own (twice:
+ * the second sends nothing) and moves another's open assignment to a colleague. Keyboard only, in English and in French, each
  * page checked by axe-core at a desktop's and a phone's width without sideways scrolling.
  */
 
@@ -180,14 +180,21 @@ describe('the secretariat reviews an application and follows the panel', () => {
       );
       await checkWidths(page, SUITE, 'progress', language);
 
-      // Amina reminded after reading the reminder; reminding her again the same day sends nothing.
+      // Amina reminded with a message after reading the reminder; reminding her again the same day sends nothing.
+      const message = language === 'fr' ? 'Le jury se réunit lundi.' : 'The panel meets on Monday.';
       for (const time of [1, 2]) {
         const select = page.getByRole('checkbox', { name: t('progress.select', { name: AMINA }) });
         await tabTo(page, select, 100);
         await page.keyboard.press('Space');
         await activate(page, page.getByRole('button', { name: t('progress.remind', { count: 1 }) }));
+        const writing = page.getByRole('dialog', { name: t('progress.messageTitle') });
+        if (time === 1) {
+          await typeInto(page, writing.getByLabel(t('progress.messageLabel')), message);
+          await checkWidths(page, SUITE, 'reminder-message', language);
+        }
+        await activate(page, writing.getByRole('button', { name: t('progress.messageNext') }));
         const preview = page.getByRole('dialog', { name: t('progress.remindTitle') });
-        if (time === 1) await preview.getByRole('tab').first().waitFor();
+        if (time === 1) await preview.getByText(message).waitFor();
         else await preview.getByText(t('messages.none')).waitFor();
         await activate(page, preview.getByRole('button', { name: t('progress.remindConfirm') }));
         await preview.waitFor({ state: 'hidden' });
@@ -197,9 +204,9 @@ describe('the secretariat reviews an application and follows the panel', () => {
           .waitFor();
         if (time === 1) await checkWidths(page, SUITE, 'progress-reminded', language);
       }
-      expect(await inboxOf(platform.api, evaluators[AMINA]!.token, 'evaluation.reminder')).toHaveLength(
-        LANGUAGES.indexOf(language) + 1,
-      );
+      const reminders = await inboxOf(platform.api, evaluators[AMINA]!.token, 'evaluation.reminder_with_message');
+      expect(reminders).toHaveLength(LANGUAGES.indexOf(language) + 1);
+      expect(reminders[0]!.body).toContain(message);
 
       // Chen's draft moved to Bruno, who has nothing left on that application.
       await activate(

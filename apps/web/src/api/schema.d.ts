@@ -919,6 +919,82 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/calls/{id}/moderation/applications/{applicationId}/resolutions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every resolution of the application in the stage, the latest first. */
+    get: operations['ModerationController_history'];
+    put?: never;
+    /**
+     * Resolves a queued application: `scores_stand` (with a note), `revisit` (reopens the named
+     *     evaluators' submitted evaluations, each told the note in its language) or `consensus` (a score
+     *     0–100 with a reason, which the ranking then uses). Becomes the current resolution; earlier ones
+     *     are kept. 409 NOT_IN_MODERATION_QUEUE for an application neither flagged nor added.
+     */
+    post: operations['ModerationController_resolve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calls/{id}/moderation/chair': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The call's chair, or null. */
+    get: operations['ModerationController_chair'];
+    /** Names a member of the call's panel its chair, replacing any chair before (422 CHAIR_NOT_ON_PANEL otherwise). */
+    put: operations['ModerationController_nameChair'];
+    post?: never;
+    /** The call has no chair any more: only the secretariat moderates it. */
+    delete: operations['ModerationController_removeChair'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calls/{id}/moderation/queue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The stage's queue: the applications the scoring flags and those the secretariat added, with figures and evaluators. */
+    get: operations['ModerationController_queue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calls/{id}/moderation/queue/{applicationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The secretariat adds an application to the stage's queue, with a reason (409 when it is there already). */
+    post: operations['ModerationController_add'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/calls/{id}/open': {
     parameters: {
       query?: never;
@@ -1013,8 +1089,9 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * E-mails (and notifies in-app) each given evaluator that has evaluations left, in its language; at
-     *     most once a day per evaluator and call, so repeating the request sends nothing more.
+     * E-mails (and notifies in-app) each given evaluator that has evaluations left, in its language, with
+     *     the secretariat's message when one is given; at most once a day per evaluator and call, so
+     *     repeating the request sends nothing more.
      */
     post: operations['PanelProgressController_remind'];
     delete?: never;
@@ -1067,6 +1144,23 @@ export interface paths {
     /** Every ranked application the search finds with all its scores, its eligibility and status: CSV or a workbook. Audited. */
     get: operations['ScoringController_exportRanking'];
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calls/{id}/reminder-schedule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ReminderScheduleController_get'];
+    /** Replaces the schedule until publication (409 COHORT_PUBLISHED after); each list is kept furthest first. */
+    put: operations['ReminderScheduleController_replace'];
     post?: never;
     delete?: never;
     options?: never;
@@ -1443,8 +1537,25 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The caller's assignments with what it needs to review each application. */
+    /** The caller's assignments with what it needs to review each application, and when each is due. */
     get: operations['AssignmentsController_listMine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/assignments/workload': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many of the caller's assignments are unfinished and overdue, and the next due date, in one call or all. */
+    get: operations['AssignmentsController_workload'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2158,6 +2269,8 @@ export interface components {
     ApplicationScoresDto: {
       /** Format: date-time */
       computedAt: string;
+      /** @description The moderator's consensus score (0–100), which the rank is by instead of `score`; null when none was recorded. */
+      consensusScore: number | null;
       evaluationCount: number;
       needsModeration: boolean;
       normalizedScore: number;
@@ -2483,6 +2596,9 @@ export interface components {
       countries: number;
       /** @description Krippendorff's alpha (interval) over the evaluators' totals; null while undefined. */
       interRaterReliability: number | null;
+    };
+    ChairDto: {
+      chair: components['schemas']['PersonDto'] | null;
     };
     ChangePasswordDto: {
       currentPassword: string;
@@ -3025,9 +3141,6 @@ export interface components {
       items: components['schemas']['EvaluatorConfidenceDto'][];
       total: number;
     };
-    EvaluatorIdsDto: {
-      evaluatorIds: string[];
-    };
     EvaluatorMarkingDto: {
       displayName: string;
       /** @description Submitted evaluations in the call. */
@@ -3060,6 +3173,17 @@ export interface components {
     EvaluatorProgressPageDto: {
       items: components['schemas']['EvaluatorProgressDto'][];
       total: number;
+    };
+    EvaluatorWorkloadDto: {
+      /**
+       * Format: date-time
+       * @description The nearest due date still ahead, if any.
+       */
+      nextDueAt: string | null;
+      /** @description Unfinished assignments, with a due date or not. */
+      open: number;
+      /** @description Of those, the ones past their due date. */
+      overdue: number;
     };
     FinalRankingDto: {
       /** @enum {string} */
@@ -3217,6 +3341,38 @@ export interface components {
       /** @enum {string} */
       role: 'applicant' | 'evaluator' | 'secretariat' | 'admin';
     };
+    ModerationQueueDto: {
+      /**
+       * @description How the reader moderates the call.
+       * @enum {string}
+       */
+      as: 'secretariat' | 'chair';
+      items: components['schemas']['ModerationQueueEntryDto'][];
+      total: number;
+    };
+    ModerationQueueEntryDto: {
+      /** @description Why the secretariat added it; null when only the scoring flagged it. */
+      addedReason: string | null;
+      /** Format: uuid */
+      applicationId: string;
+      /** @description The current consensus score, which the ranking uses instead of `score`. */
+      consensusScore: number | null;
+      evaluationCount: number;
+      evaluators: components['schemas']['QueuedEvaluatorDto'][];
+      /** @description The scoring flags the spread of its totals (needsModeration). */
+      flagged: boolean;
+      organisationName: string;
+      rank: number | null;
+      rawScore: number | null;
+      resolution: components['schemas']['ResolutionDto'] | null;
+      score: number | null;
+      spread: number | null;
+      stdDev: number | null;
+    };
+    ModerationReasonDto: {
+      /** @description Why the application needs moderating; surrounding blank space is dropped. */
+      reason: string;
+    };
     MyAssignmentDto: {
       application: components['schemas']['ApplicationForReviewDto'];
       /** Format: uuid */
@@ -3225,12 +3381,19 @@ export interface components {
       callId: string;
       /** Format: date-time */
       createdAt: string;
+      /**
+       * Format: date-time
+       * @description When the evaluation is due: its stage's due date, null when the stage has none.
+       */
+      dueAt: string | null;
       /** @description Why the slot was freed, when it was. */
       endReason: string | null;
       /** Format: uuid */
       evaluatorId: string;
       /** Format: uuid */
       id: string;
+      /** @description Due and not yet submitted (a call not yet published). */
+      overdue: boolean;
       /** @description The review stage the evaluation is for (1 in a call of one stage). */
       stage: number;
       /** @enum {string} */
@@ -3239,6 +3402,13 @@ export interface components {
     MyAssignmentPageDto: {
       items: components['schemas']['MyAssignmentDto'][];
       total: number;
+    };
+    NameChairDto: {
+      /**
+       * Format: uuid
+       * @description A member of the call's panel.
+       */
+      evaluatorId: string;
     };
     NotificationDto: {
       /** @description Plain text, the same as the e-mail's. */
@@ -3265,6 +3435,9 @@ export interface components {
         | 'evaluation.reopened'
         | 'evaluation.reopened_with_reason'
         | 'evaluation.reminder'
+        | 'evaluation.reminder_with_message'
+        | 'evaluation.due_soon'
+        | 'evaluation.overdue'
         | 'clarification.requested'
         | 'cohort.selected'
         | 'cohort.waitlisted'
@@ -3309,6 +3482,9 @@ export interface components {
         | 'evaluation.reopened'
         | 'evaluation.reopened_with_reason'
         | 'evaluation.reminder'
+        | 'evaluation.reminder_with_message'
+        | 'evaluation.due_soon'
+        | 'evaluation.overdue'
         | 'clarification.requested'
         | 'cohort.selected'
         | 'cohort.waitlisted'
@@ -3342,6 +3518,9 @@ export interface components {
         | 'evaluation.reopened'
         | 'evaluation.reopened_with_reason'
         | 'evaluation.reminder'
+        | 'evaluation.reminder_with_message'
+        | 'evaluation.due_soon'
+        | 'evaluation.overdue'
         | 'clarification.requested'
         | 'cohort.selected'
         | 'cohort.waitlisted'
@@ -3444,6 +3623,11 @@ export interface components {
        * @example If an account uses this address, a link to reset its password has been sent to it.
        */
       message: string;
+    };
+    PersonDto: {
+      displayName: string;
+      /** Format: uuid */
+      id: string;
     };
     PersonRefDto: {
       displayName: string;
@@ -3569,6 +3753,15 @@ export interface components {
       /** @enum {string} */
       type: 'text' | 'longtext' | 'number' | 'choice' | 'url' | 'email';
     };
+    QueuedEvaluatorDto: {
+      /** Format: uuid */
+      assignmentId: string;
+      displayName: string;
+      /** Format: uuid */
+      evaluatorId: string;
+      /** @description The evaluator's total T (0–100). */
+      total: number;
+    };
     RankedOrganisationDto: {
       countryCode: string;
       name: string;
@@ -3581,6 +3774,8 @@ export interface components {
     RankingItemDto: {
       /** Format: uuid */
       applicationId: string;
+      /** @description The moderator's consensus score (0–100), which the rank is by instead of `score`; null when none was recorded. */
+      consensusScore: number | null;
       evaluationCount: number;
       needsModeration: boolean;
       normalizedScore: number;
@@ -3640,6 +3835,9 @@ export interface components {
         | 'evaluation.reopened'
         | 'evaluation.reopened_with_reason'
         | 'evaluation.reminder'
+        | 'evaluation.reminder_with_message'
+        | 'evaluation.due_soon'
+        | 'evaluation.overdue'
         | 'clarification.requested'
         | 'cohort.selected'
         | 'cohort.waitlisted'
@@ -3685,6 +3883,11 @@ export interface components {
       reminded: components['schemas']['RemindedEvaluatorDto'][];
       skipped: components['schemas']['SkippedReminderDto'][];
     };
+    ReminderRequestDto: {
+      evaluatorIds: string[];
+      /** @description Shown in the reminder (in-app and e-mail) as written, whatever the recipient's language. */
+      message?: string;
+    };
     ReminderResultDto: {
       /** Format: uuid */
       applicationId: string;
@@ -3694,6 +3897,32 @@ export interface components {
        */
       outcome: 'reminded' | 'already_reminded_today' | 'not_draft';
     };
+    ReminderScheduleDto: {
+      /**
+       * @description Hours before the call's deadline when the applicants of drafts not yet submitted are reminded.
+       * @example [
+       *       72,
+       *       24
+       *     ]
+       */
+      applicantHoursBefore: number[];
+      /**
+       * @description Days after the due date when those still unfinished are reminded that they are overdue.
+       * @example [
+       *       1,
+       *       3
+       *     ]
+       */
+      evaluatorDaysAfter: number[];
+      /**
+       * @description Days before a stage's evaluation due date when evaluators with unfinished assignments are reminded.
+       * @example [
+       *       7,
+       *       1
+       *     ]
+       */
+      evaluatorDaysBefore: number[];
+    };
     RemindersResultDto: {
       /** @description Each application named, in the order named. */
       items: components['schemas']['ReminderResultDto'][];
@@ -3702,6 +3931,40 @@ export interface components {
     };
     ReopenEvaluationDto: {
       reason?: string;
+    };
+    ResolutionDto: {
+      /** Format: uuid */
+      applicationId: string;
+      /** Format: uuid */
+      callId: string;
+      consensusScore: number | null;
+      /** @description The application's resolution in force; the earlier ones are kept as history. */
+      current: boolean;
+      /** Format: date-time */
+      decidedAt: string;
+      /** Format: uuid */
+      decidedBy: string;
+      evaluatorIds: string[];
+      /** Format: uuid */
+      id: string;
+      note: string;
+      /** @enum {string} */
+      outcome: 'scores_stand' | 'revisit' | 'consensus';
+      stage: number;
+    };
+    ResolutionPageDto: {
+      items: components['schemas']['ResolutionDto'][];
+      total: number;
+    };
+    ResolveDto: {
+      /** @description With `consensus` only: the score (0–100, the scale of results) the application is ranked by. */
+      consensusScore?: number;
+      /** @description With `revisit` only: the evaluators whose submitted evaluations are reopened. */
+      evaluatorIds?: string[];
+      /** @description The moderator's note: why the scores stand, the message to the revisiting evaluators, or the reason for the consensus. */
+      note: string;
+      /** @enum {string} */
+      outcome: 'scores_stand' | 'revisit' | 'consensus';
     };
     ReviewDocumentDto: {
       filename: string;
@@ -6179,6 +6442,241 @@ export interface operations {
       };
     };
   };
+  ModerationController_history: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        stage?: number;
+      };
+      header?: never;
+      path: {
+        applicationId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResolutionPageDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ModerationController_resolve: {
+    parameters: {
+      query?: {
+        stage?: number;
+      };
+      header?: never;
+      path: {
+        applicationId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResolveDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResolutionDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ModerationController_chair: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChairDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ModerationController_nameChair: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NameChairDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ModerationController_removeChair: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ModerationController_queue: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        /** @description The order: a key, largest first with a leading `-`; the widest spread first by default. */
+        sort?: 'spread' | '-spread' | 'rank' | '-rank' | 'score' | '-score' | 'stdDev' | '-stdDev';
+        stage?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModerationQueueDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ModerationController_add: {
+    parameters: {
+      query?: {
+        stage?: number;
+      };
+      header?: never;
+      path: {
+        applicationId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ModerationReasonDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   CallsController_open: {
     parameters: {
       query?: never;
@@ -6398,7 +6896,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['EvaluatorIdsDto'];
+        'application/json': components['schemas']['ReminderRequestDto'];
       };
     };
     responses: {
@@ -6432,7 +6930,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['EvaluatorIdsDto'];
+        'application/json': components['schemas']['ReminderRequestDto'];
       };
     };
     responses: {
@@ -6553,6 +7051,70 @@ export interface operations {
         content: {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': Blob;
           'text/csv; charset=utf-8': Blob;
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ReminderScheduleController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReminderScheduleDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ReminderScheduleController_replace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReminderScheduleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReminderScheduleDto'];
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
@@ -7384,6 +7946,36 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MyAssignmentPageDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AssignmentsController_workload: {
+    parameters: {
+      query?: {
+        callId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluatorWorkloadDto'];
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */

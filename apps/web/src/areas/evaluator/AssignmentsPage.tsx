@@ -1,6 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLoaderData, useLocation, type LoaderFunctionArgs } from 'react-router';
+import { api, ok } from '../../api/client';
 import { requireUser } from '../../app/guards';
 import { PageTitle } from '../../shared/PageTitle';
 import { EmptyState } from '../../shared/States';
@@ -8,15 +9,20 @@ import { noticeOf, type AssignmentNotice } from './actions/notice';
 import { CallAssignments } from './CallAssignments';
 import { myAssignmentsByCall } from './my-assignments';
 import { SuccessAlert } from './SuccessAlert';
+import { WorkloadSummary } from './WorkloadSummary';
 
 export async function assignmentsLoader({ request }: LoaderFunctionArgs) {
   await requireUser(request, ['evaluator']);
-  return { groups: await myAssignmentsByCall() };
+  const [groups, workload] = await Promise.all([
+    myAssignmentsByCall(),
+    ok(api.GET('/api/v1/me/assignments/workload', {})),
+  ]);
+  return { groups, workload };
 }
 
 export function AssignmentsPage() {
   const { t } = useTranslation('evaluator');
-  const { groups } = useLoaderData<typeof assignmentsLoader>();
+  const { groups, workload } = useLoaderData<typeof assignmentsLoader>();
   const notice = noticeOf(useLocation().state);
   return (
     <>
@@ -25,6 +31,7 @@ export function AssignmentsPage() {
       </PageTitle>
       <Stack gap="xl">
         {notice && <NoticeAlert notice={notice} />}
+        <WorkloadSummary workload={workload} />
         {groups.length === 0 ? (
           <EmptyState>{t('assignments.none')}</EmptyState>
         ) : (

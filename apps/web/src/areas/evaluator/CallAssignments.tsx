@@ -1,7 +1,7 @@
-import { Button, Group, Paper, Progress, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Paper, Progress, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { countryName } from '../../shared/format';
+import { countryName, formatDateTime } from '../../shared/format';
 import { DeclareConflictButton } from './actions/DeclareConflictButton';
 import { nextToEvaluate } from './assignment-order';
 import { AssignmentStatusBadge } from './AssignmentStatusBadge';
@@ -14,6 +14,7 @@ export function CallAssignments({ group }: { group: CallGroup }) {
   const { t } = useTranslation('evaluator');
   const { call, assignments } = group;
   const submitted = assignments.filter(({ status }) => status === 'submitted').length;
+  const overdue = assignments.filter((assignment) => assignment.overdue).length;
   const next = nextToEvaluate(assignments);
   const headingId = `call-${call.id}`;
   return (
@@ -28,7 +29,10 @@ export function CallAssignments({ group }: { group: CallGroup }) {
           </Text>
         </div>
         <Stack gap={6}>
-          <Text fw={600}>{t('assignments.progress', { count: submitted, total: assignments.length })}</Text>
+          <Group gap="xs">
+            <Text fw={600}>{t('assignments.progress', { count: submitted, total: assignments.length })}</Text>
+            {overdue > 0 && <OverdueBadge>{t('assignments.callOverdue', { count: overdue })}</OverdueBadge>}
+          </Group>
           <Progress
             value={(100 * submitted) / assignments.length}
             aria-label={t('assignments.progressLabel', { call: call.title })}
@@ -59,6 +63,7 @@ function AssignmentsTable({ assignments }: { assignments: MyAssignment[] }) {
             <Table.Th scope="col">{t('assignments.organisation')}</Table.Th>
             <Table.Th scope="col">{t('assignments.country')}</Table.Th>
             <Table.Th scope="col">{t('assignments.status')}</Table.Th>
+            <Table.Th scope="col">{t('assignments.due')}</Table.Th>
             <Table.Th scope="col">
               <VisuallyHidden>{t('assignments.actions')}</VisuallyHidden>
             </Table.Th>
@@ -73,6 +78,9 @@ function AssignmentsTable({ assignments }: { assignments: MyAssignment[] }) {
               <Table.Td>{countryName(assignment.application.countryCode, i18n.language)}</Table.Td>
               <Table.Td>
                 <AssignmentStatusBadge status={assignment.status} />
+              </Table.Td>
+              <Table.Td>
+                <DueDate assignment={assignment} />
               </Table.Td>
               <Table.Td>
                 <Group gap="xs" justify="flex-end" wrap="nowrap">
@@ -90,5 +98,28 @@ function AssignmentsTable({ assignments }: { assignments: MyAssignment[] }) {
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** When the evaluation is due, in the reader's time zone, and whether it is late. */
+function DueDate({ assignment }: { assignment: MyAssignment }) {
+  const { t, i18n } = useTranslation('evaluator');
+  if (!assignment.dueAt) return <Text size="sm">{t('assignments.noDueDate')}</Text>;
+  return (
+    <Stack gap={4} align="flex-start">
+      <Text size="sm">
+        <time dateTime={assignment.dueAt}>{formatDateTime(assignment.dueAt, i18n.language)}</time>
+      </Text>
+      {assignment.overdue && <OverdueBadge>{t('assignments.overdueBadge')}</OverdueBadge>}
+    </Stack>
+  );
+}
+
+/** A dark red: the badge's white text keeps AA contrast. */
+function OverdueBadge({ children }: { children: string }) {
+  return (
+    <Badge color="red.9" variant="filled">
+      {children}
+    </Badge>
   );
 }

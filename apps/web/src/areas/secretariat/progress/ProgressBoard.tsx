@@ -10,6 +10,7 @@ import { formatCompactDateTime } from '../format';
 import { EmailPreviewDialog } from '../messages/EmailPreview';
 import type { PanelMember } from '../types';
 import { ReassignDialog } from './ReassignDialog';
+import { ReminderMessageDialog } from './ReminderMessageDialog';
 import { STATUS_COLUMNS, type EvaluatorProgress, type ReminderReport } from './progress';
 
 /**
@@ -157,34 +158,47 @@ export function ProgressBoard(props: {
   );
 }
 
-/** Reminds the selected evaluators after showing the reminder in each language they read. */
+/**
+ * Reminds the selected evaluators, with a message of the secretariat's own if it writes one, after
+ * showing the reminder in each language they read.
+ */
 function RemindBar({ evaluatorIds, onReminded }: { evaluatorIds: string[]; onReminded: (r: ReminderReport) => void }) {
   const { t } = useTranslation('secretariat');
   const call = useCall();
   const revalidator = useRevalidator();
-  const [opened, setOpened] = useState(false);
-  const body = { evaluatorIds };
+  const [step, setStep] = useState<'closed' | 'message' | 'preview'>('closed');
+  const [message, setMessage] = useState('');
+  const body = { evaluatorIds, ...(message.trim() ? { message: message.trim() } : {}) };
   const path = { params: { path: { id: call.id } }, body };
+  const close = () => setStep('closed');
   return (
     <Paper withBorder p="sm" mb="md">
       <Group justify="space-between" gap="sm">
         <Text size="sm" aria-live="polite">
           {t('progress.selected', { count: evaluatorIds.length })}
         </Text>
-        <Button disabled={evaluatorIds.length === 0} onClick={() => setOpened(true)}>
+        <Button disabled={evaluatorIds.length === 0} onClick={() => setStep('message')}>
           {t('progress.remind', { count: evaluatorIds.length })}
         </Button>
       </Group>
+      <ReminderMessageDialog
+        opened={step === 'message'}
+        message={message}
+        onChange={setMessage}
+        onClose={close}
+        onNext={() => setStep('preview')}
+      />
       <EmailPreviewDialog
-        opened={opened}
-        onClose={() => setOpened(false)}
+        opened={step === 'preview'}
+        onClose={close}
         title={t('progress.remindTitle')}
         explanation={t('progress.remindExplanation')}
         load={() => ok(api.POST('/api/v1/calls/{id}/panel/reminders/previews', path))}
         confirmLabel={t('progress.remindConfirm')}
         onConfirm={async () => {
           onReminded(await ok(api.POST('/api/v1/calls/{id}/panel/reminders', path)));
-          setOpened(false);
+          setMessage('');
+          close();
           await revalidator.revalidate();
         }}
       />
