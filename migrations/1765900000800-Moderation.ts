@@ -9,7 +9,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * Scoring ranks an application by its current consensus score, read through the view
  * moderation_consensus_scores, and keeps it beside the figures in application_results, so that the
- * ranking, its exports and the published documents say which scores are consensus scores. Moderation
+ * ranking, its exports and the published cohort (through scoring_application_results) say which
+ * scores are consensus scores. Moderation
  * reads the figures and each evaluator's total through scoring's views. All three tables take the
  * published-call trigger of the Cohorts migration: after publication nothing is moderated.
  */
@@ -70,6 +71,10 @@ export class Moderation1765900000800 implements MigrationInterface {
       SELECT application_id, call_id, stage, raw_score, score, consensus_score, evaluation_count, spread, std_dev,
              needs_moderation, rank
       FROM application_results`);
+    // The published cohort states which members a consensus score ranked, and the score.
+    await q.query(`
+      CREATE OR REPLACE VIEW scoring_application_results AS
+      SELECT application_id, rank, score, evaluation_count, stage, consensus_score FROM application_results`);
     await q.query(`
       CREATE VIEW scoring_moderation_totals AS
       SELECT assignment_id, application_id, call_id, stage, evaluator_id, total FROM scoring_evaluation_totals`);
@@ -78,6 +83,10 @@ export class Moderation1765900000800 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP VIEW IF EXISTS scoring_moderation_totals`);
     await q.query(`DROP VIEW IF EXISTS scoring_moderation_figures`);
+    await q.query(`DROP VIEW scoring_application_results`);
+    await q.query(`
+      CREATE VIEW scoring_application_results AS
+      SELECT application_id, rank, score, evaluation_count, stage FROM application_results`);
     await q.query(`ALTER TABLE application_results DROP COLUMN IF EXISTS consensus_score`);
     await q.query(`DROP VIEW IF EXISTS moderation_consensus_scores`);
     await q.query(`DROP TABLE IF EXISTS moderation_resolutions`);

@@ -315,6 +315,47 @@ describe('moderation of flagged applications', () => {
     ).toEqual({ n: 2 });
   });
 
+  it('ranks by the consensus score in full runs too, and the published cohort states it', async () => {
+    const { callId, disputed, strong, weak } = await evaluatedCall();
+    const token = secretariat.token;
+    const agreed = { outcome: 'consensus', note: 'Agreed in panel.', consensusScore: 80 };
+    expect((await resolve(token, callId, disputed, agreed)).status).toBe(201);
+    await scored(callId);
+    // Results written behind scoring's back: a full run finds them and ranks by the consensus again.
+    await sql(api, `UPDATE application_results SET consensus_score = NULL, rank = 3 WHERE application_id = $1`, [
+      disputed,
+    ]);
+    const run = await api.post(`/api/v1/calls/${callId}/scoring-runs`, { token });
+    expect(run.status).toBe(202);
+    await eventually(
+      async () => (await api.get(`/api/v1/scoring-runs/${run.body.id}`, { token })).body.status as string,
+      (status) => status === 'completed',
+      120_000,
+    );
+    expect((await rankingOf(callId)).map((r) => [r.applicationId, r.rank, r.consensusScore])).toEqual([
+      [disputed, 1, 80],
+      [strong, 2, null],
+      [weak, 3, null],
+    ]);
+
+    const proposed = await api.post(`/api/v1/calls/${callId}/cohorts`, { token, body: {} });
+    expect(proposed.status).toBe(201);
+    expect((await api.post(`/api/v1/cohorts/${proposed.body.id}/approve`, { token })).status).toBe(200);
+    expect((await api.post(`/api/v1/cohorts/${proposed.body.id}/publish`, { token })).status).toBe(200);
+    const document = await api.get(`/api/v1/public/cohorts/${proposed.body.id}`);
+    expect(document.status).toBe(200);
+    const members = document.body.members as Array<{ countryCode: string; consensusScore?: number }>;
+    // The disputed application is the Kenyan centre's; the others carry no consensusScore at all.
+    expect(members.map((m) => [m.countryCode, m.consensusScore])).toEqual(
+      expect.arrayContaining([
+        ['KE', 80],
+        ['GH', undefined],
+        ['BR', undefined],
+      ]),
+    );
+    expect(members.filter((m) => 'consensusScore' in m)).toHaveLength(1);
+  });
+
   it('answers bad input with problems and refuses every change once the cohort is published', async () => {
     const { callId, disputed, strong } = await evaluatedCall();
     const token = secretariat.token;

@@ -12,6 +12,12 @@ export interface PublicCohortMember {
   /** In English, as the document is one text for everyone; the annexes translate. */
   countryName: string;
   region: Region;
+  /**
+   * Only when a moderator's consensus score ranked the member instead of its evaluators' score
+   * (moderation, issue 14): the rule stays recomputable from what is published. Absent otherwise,
+   * so that a document without moderation is what it was before.
+   */
+  consensusScore?: number;
 }
 
 /** The public document of a published cohort as GET /public/cohorts/:id serves it, less its contentHash. */

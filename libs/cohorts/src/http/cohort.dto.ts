@@ -202,6 +202,12 @@ export class PublicCohortMemberDto {
   countryName: string;
   @ApiProperty({ enum: REGION_ORDER })
   region: string;
+  /**
+   * Present only when the member was ranked by a consensus score a moderator recorded (0–100, in the
+   * stage the cohort was selected from) instead of its evaluators' score; absent otherwise.
+   */
+  @ApiPropertyOptional({ minimum: 0, maximum: 100 })
+  consensusScore?: number;
 }
 
 export class PublicCohortCallDto {

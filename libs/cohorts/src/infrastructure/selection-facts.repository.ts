@@ -64,14 +64,20 @@ export class SelectionFactsRepository {
 
   /** The public description of the members: organisation, city, country (English name) and region. */
   async publicMembers(tx: Transaction, applicationIds: string[]): Promise<PublicCohortMember[]> {
-    return (await tx.query(
-      `SELECT o.name, o.city, a.country_code AS "countryCode", c.name_en AS "countryName", a.region
+    const rows = (await tx.query(
+      `SELECT o.name, o.city, a.country_code AS "countryCode", c.name_en AS "countryName", a.region,
+              (SELECT r.consensus_score FROM scoring_application_results r
+                WHERE r.application_id = a.application_id ORDER BY r.stage DESC LIMIT 1) AS "consensusScore"
        FROM applications_organisations a
        JOIN identity_organisation_names o ON o.id = a.organisation_id
        JOIN identity_country_names c ON c.code = a.country_code
        WHERE a.application_id = ANY ($1::uuid[])`,
       [applicationIds],
-    )) as PublicCohortMember[];
+    )) as Array<PublicCohortMember & { consensusScore: number | null }>;
+    // A member's consensus score is stated only where there is one: other documents read as before.
+    return rows.map(({ consensusScore, ...member }) =>
+      consensusScore === null ? member : { ...member, consensusScore },
+    );
   }
 
   /** Applications submitted and not withdrawn, eligible or not, and their distinct countries. */
