@@ -3717,6 +3717,11 @@ export interface components {
     };
     PublicCohortMemberDto: {
       city: string | null;
+      /**
+       * @description Present only when the member was ranked by a consensus score a moderator recorded (0–100, in the
+       *     stage the cohort was selected from) instead of its evaluators' score; absent otherwise.
+       */
+      consensusScore?: number;
       countryCode: string;
       countryName: string;
       name: string;
