@@ -24,8 +24,18 @@ export interface ScoringRun {
   error: string | null;
 }
 
-/** What the chunks of a run and its finishing statement read, besides the run's own tables. */
-const READ_BY_RUNS = ['assignments', 'criterion_scores', 'criteria', 'applications', 'application_results'];
+/**
+ * What the chunks of a run and its finishing statement read, besides the run's own tables. Every
+ * chunk compares a range of the kept totals: planned as an empty table, each would read them all.
+ */
+const READ_BY_RUNS = [
+  'assignments',
+  'criterion_scores',
+  'criteria',
+  'applications',
+  'application_results',
+  'scoring_evaluation_totals',
+];
 
 const COLUMNS = `id, call_id AS "callId", status, reason, total, done, trigger_outbox_id AS "triggerOutboxId",
   covered_requests AS "coveredRequests",
