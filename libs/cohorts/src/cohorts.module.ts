@@ -9,10 +9,12 @@ import { CohortAnnexesService } from './application/cohort-annexes.service';
 import { CohortPublicationService } from './application/cohort-publication.service';
 import { CohortsService } from './application/cohorts.service';
 import { PublicCohortsService } from './application/public-cohorts.service';
+import { ShortlistsService } from './application/shortlists.service';
 import { cohortsConfig } from './cohorts.config';
 import { AnnexesRepository } from './infrastructure/annexes.repository';
 import { CohortsRepository } from './infrastructure/cohorts.repository';
 import { SelectionFactsRepository } from './infrastructure/selection-facts.repository';
+import { ShortlistsRepository } from './infrastructure/shortlists.repository';
 
 @Module({
   imports: [
@@ -31,7 +33,9 @@ import { SelectionFactsRepository } from './infrastructure/selection-facts.repos
     CohortsRepository,
     AnnexesRepository,
     SelectionFactsRepository,
+    ShortlistsService,
+    ShortlistsRepository,
   ],
-  exports: [CohortsService, CohortPublicationService, PublicCohortsService, CohortAnnexesService],
+  exports: [CohortsService, CohortPublicationService, PublicCohortsService, CohortAnnexesService, ShortlistsService],
 })
 export class CohortsModule {}

@@ -133,7 +133,30 @@ function processSummary(content: AnnexContent, tr: AnnexTranslator): string {
     }),
     tr.t('process.total'),
     tr.t(p.normalization === 'zscore' ? 'process.normalization.zscore' : 'process.normalization.none'),
+    ...(p.stages ? stagesSentences(p.stages, tr) : []),
   ].join(' ');
+}
+
+/** In a call of several stages: the stages, the criteria of the later ones, and the final ranking rule. */
+function stagesSentences(stages: NonNullable<AnnexContent['process']['stages']>, tr: AnnexTranslator): string[] {
+  const { finalRanking } = stages;
+  return [
+    tr.t('process.stages', { count: stages.names.length, names: stages.names.join('; ') }),
+    ...stages.later.map((stage) =>
+      tr.t('process.stage', {
+        position: stage.position,
+        name: stage.name,
+        criteria: stage.criteria.map((c) => `${c.title} (${tr.number(c.weight)})`).join('; '),
+      }),
+    ),
+    finalRanking.rule === 'weighted'
+      ? tr.t('process.final.weighted', {
+          weights: Object.entries(finalRanking.weights)
+            .map(([position, weight]) => tr.t('process.weight', { position, weight: tr.number(weight) }))
+            .join('; '),
+        })
+      : tr.t('process.final.lastStage'),
+  ];
 }
 
 function criteriaTable(content: AnnexContent, tr: AnnexTranslator): TableSpec {

@@ -36,6 +36,16 @@ export interface AnnexContent {
     normalization: 'none' | 'zscore';
     scale: { min: number; max: number };
     criteria: AnnexCriterion[];
+    /**
+     * In a call of several review stages: the later stages with their criteria, and how the final
+     * ranking was made (the last stage's, or the weighted mean of stage scores, weights by position).
+     * Absent in a call of one stage, whose annex reads as before stages.
+     */
+    stages?: {
+      later: Array<{ position: number; name: string; criteria: AnnexCriterion[] }>;
+      names: string[];
+      finalRanking: { rule: 'last-stage' } | { rule: 'weighted'; weights: Record<string, number> };
+    };
   };
   members: AnnexMember[];
 }

@@ -94,8 +94,22 @@ export class CohortAnnexesService {
         normalization: call.scoring.normalization,
         scale: { min: call.scoring.scaleMin, max: call.scoring.scaleMax },
         criteria: call.criteria.map(({ code, title, weight }) => ({ code, title, weight })),
+        ...(call.stages.length > 1 ? { stages: stagesOf(call) } : {}),
       },
       members: snapshot.members.map((m) => ({ ...m, countryName: names.get(m.countryCode) ?? m.countryName })),
     };
   }
+}
+
+/** A call's stages as its annex describes them: their names, the later ones' criteria, the final ranking rule. */
+function stagesOf(call: Call): NonNullable<AnnexContent['process']['stages']> {
+  return {
+    names: call.stages.map((stage) => stage.name),
+    later: call.stages.slice(1).map((stage, index) => ({
+      position: index + 2,
+      name: stage.name,
+      criteria: stage.criteria.map(({ code, title, weight }) => ({ code, title, weight })),
+    })),
+    finalRanking: call.finalRanking,
+  };
 }

@@ -16,7 +16,8 @@ import { CohortOutdatedError, CohortPublishedError, ScoringInProgressError } fro
 import { applyOverrides } from '../domain/overrides';
 import { ProposalRequest, constraintsFor } from '../domain/proposal';
 import { selectCohort } from '../domain/selection';
-import type { CohortOverrides } from '../domain/selection.types';
+import { weightedFinalRanking } from '../domain/final-ranking';
+import type { ApplicationForSelection, CohortOverrides } from '../domain/selection.types';
 import { Cohort, CohortListQuery, CohortsRepository } from '../infrastructure/cohorts.repository';
 import { EntryOrganisation, SelectionFactsRepository } from '../infrastructure/selection-facts.repository';
 
@@ -43,7 +44,7 @@ export class CohortsService {
     return this.transactions.run(async (tx) => {
       // Read in the transaction that stores the proposal: the fingerprint is of the facts selected from.
       const [applications, factsFingerprint] = [
-        await this.facts.applicationsFor(callId, tx),
+        await this.finalRanking(call, tx),
         await this.facts.factsFingerprint(callId, tx),
       ];
       const proposal = selectCohort(applications, constraints);
@@ -71,7 +72,7 @@ export class CohortsService {
       const call = await this.calls.get(cohort.callId, tx);
       assertCohortCan('amend', cohort.status, !isBeforePublication(call.status));
       await this.assertCurrent(tx, cohort);
-      const applications = await this.facts.applicationsFor(cohort.callId, tx);
+      const applications = await this.finalRanking(call, tx);
       const amended = applyOverrides(cohort, overrides, applications, cohort.constraints);
       const record = {
         add: [...overrides.add],
@@ -123,6 +124,16 @@ export class CohortsService {
   async assertScoresUpToDate(callId: string, tx?: Transaction): Promise<void> {
     const status = await this.scoring.status(callId, tx);
     if (!status.upToDate) throw new ScoringInProgressError(status.pending);
+  }
+
+  /**
+   * The applications of the call's last stage with their final rank and score: the last stage's
+   * ranking, or the weighted combination of stage scores the call states (./domain/final-ranking).
+   */
+  private async finalRanking(call: Call, tx: Transaction): Promise<ApplicationForSelection[]> {
+    const lastStage = await this.facts.applicationsFor(call.id, tx);
+    if (call.finalRanking.rule !== 'weighted') return lastStage;
+    return weightedFinalRanking(lastStage, await this.facts.stageScores(call.id, tx), call.finalRanking.weights);
   }
 
   /** Refuses a cohort computed from other facts than the call's current ones. */

@@ -13,7 +13,8 @@ export interface ProposalRequest {
 /** The call's settings as the call defines them. */
 export interface CallSelectionSettings {
   cohortSize: number;
-  evaluatorsPerApplication: number;
+  /** Candidates are fully evaluated in the last stage, by its evaluators per application. */
+  stages: ReadonlyArray<{ evaluatorsPerApplication: number }>;
   selection: Omit<ProposalRequest, 'size'>;
 }
 
@@ -22,7 +23,7 @@ export function constraintsFor(call: CallSelectionSettings, request: ProposalReq
   const pick = <K extends keyof CallSelectionSettings['selection']>(key: K) => request[key] ?? call.selection[key];
   const constraints: CohortConstraints = {
     size: request.size ?? call.cohortSize,
-    evaluatorsPerApplication: call.evaluatorsPerApplication,
+    evaluatorsPerApplication: call.stages[call.stages.length - 1].evaluatorsPerApplication,
     maxPerCountry: pick('maxPerCountry'),
     maxPerRegion: pick('maxPerRegion'),
     minPerRegion: pick('minPerRegion'),

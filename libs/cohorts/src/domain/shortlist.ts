@@ -52,17 +52,22 @@ export interface ShortlistEntry {
   note?: string;
 }
 
+/** A rule says a size, a minimum score or both. */
+export function assertRuleGiven(rule: ShortlistRule): void {
+  if (rule.size === undefined && rule.minScore === undefined) {
+    throw new ValidationError([
+      { field: 'size', message: 'a shortlist needs a size, a minimum score or both', code: 'RULE_REQUIRED' },
+    ]);
+  }
+}
+
 /** The proposed shortlist: every submitted application of the stage, ranked ones by rank, then the others by id. */
 export function proposeShortlist(
   applications: readonly ApplicationForSelection[],
   rule: ShortlistRule,
   context: ShortlistContext,
 ): ShortlistEntry[] {
-  if (rule.size === undefined && rule.minScore === undefined) {
-    throw new ValidationError([
-      { field: 'size', message: 'a shortlist needs a size, a minimum score or both', code: 'RULE_REQUIRED' },
-    ]);
-  }
+  assertRuleGiven(rule);
   const minPerRegion = rule.keepRegionalMinimums ? context.minPerRegion : {};
   const base = { minScore: rule.minScore, evaluatorsPerApplication: context.evaluatorsPerApplication };
   const { candidates } = splitCandidates(applications, { size: 1, ...base });

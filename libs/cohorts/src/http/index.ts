@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { CohortsModule } from '../cohorts.module';
 import { CohortsController } from './cohorts.controller';
 import { PublicCohortsController } from './public-cohorts.controller';
+import { ShortlistsController } from './shortlists.controller';
 
 /** The cohorts context's HTTP edge, imported only by apps/api. */
-@Module({ imports: [CohortsModule], controllers: [CohortsController, PublicCohortsController] })
+@Module({ imports: [CohortsModule], controllers: [CohortsController, PublicCohortsController, ShortlistsController] })
 export class CohortsHttpModule {}

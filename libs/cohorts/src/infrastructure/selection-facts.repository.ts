@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Transaction, Transactions } from '@app/platform';
 import type { PublicCohortMember } from '../domain/public-cohort';
+import type { StageScore } from '../domain/final-ranking';
 import type { ApplicationForSelection, Region } from '../domain/selection.types';
 
 export interface EntryOrganisation {
@@ -10,9 +11,13 @@ export interface EntryOrganisation {
   region: Region;
 }
 
-/** The applications selection considers ($1 is the call), with their results when scored. */
+/**
+ * The applications selection considers ($1 is the call), with their results in stage $2 when scored;
+ * in the call's last stage when $2 is null (a cohort is selected from it).
+ */
 const FACTS_OF_CALL = `FROM applications_selection_facts a
   LEFT JOIN scoring_application_results r ON r.application_id = a.application_id
+    AND r.stage = COALESCE($2::int, (SELECT max(s.stage) FROM calls_review_stages s WHERE s.call_id = $1))
   WHERE a.call_id = $1`;
 
 /**
@@ -23,17 +28,29 @@ const FACTS_OF_CALL = `FROM applications_selection_facts a
 export class SelectionFactsRepository {
   constructor(private readonly transactions: Transactions) {}
 
-  /** Every submitted application of the call (withdrawn ones too), with its result when scored. */
+  /** Every submitted application of the call (withdrawn ones too), with its result in a stage (the last unless given) when scored. */
   async applicationsFor(
     callId: string,
     tx: Transaction = this.transactions.autocommit,
+    stage: number | null = null,
   ): Promise<ApplicationForSelection[]> {
     return (await tx.query(
       `SELECT a.application_id AS "applicationId", r.rank, r.score, a.country_code AS "countryCode", a.region,
               a.status, a.eligible, COALESCE(r.evaluation_count, 0) AS "evaluationCount"
        ${FACTS_OF_CALL}`,
-      [callId],
+      [callId, stage],
     )) as ApplicationForSelection[];
+  }
+
+  /** Every stage score of the call's applications, for a weighted final ranking. */
+  async stageScores(callId: string, tx: Transaction = this.transactions.autocommit): Promise<StageScore[]> {
+    return (await tx.query(
+      `SELECT r.application_id AS "applicationId", r.stage, r.score
+       FROM applications_selection_facts a
+       JOIN scoring_application_results r ON r.application_id = a.application_id
+       WHERE a.call_id = $1`,
+      [callId],
+    )) as StageScore[];
   }
 
   /**
@@ -46,7 +63,7 @@ export class SelectionFactsRepository {
                 concat_ws('|', a.application_id, r.rank, r.score::text, a.status, a.eligible, r.evaluation_count),
                 ',' ORDER BY a.application_id), ''), 'UTF8')), 'hex') AS fingerprint
        ${FACTS_OF_CALL}`,
-      [callId],
+      [callId, null],
     )) as Array<{ fingerprint: string }>;
     return row.fingerprint;
   }

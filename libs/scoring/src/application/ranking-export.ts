@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { CallsService } from '@app/calls';
+import { CallsService, stageAt } from '@app/calls';
 import { AuthUser, ExportColumn, ExportFormat, ExportTable } from '@app/platform';
 import { ExportedRankingEntry, RankingCriteria, RankingRepository } from '../infrastructure/ranking.repository';
 
@@ -42,13 +42,15 @@ export class RankingExport {
     criteria: RankingCriteria,
     format: ExportFormat,
   ): Promise<ExportTable<ExportedRankingEntry>> {
-    await this.calls.get(callId);
+    const { stage = 1, ...searched } = criteria;
+    stageAt(await this.calls.get(callId), stage);
     await this.audit.recordAlone({
       actorId: actor.id,
       action: 'call.ranking_exported',
       entityType: 'call',
       entityId: callId,
-      after: { format, ...criteria },
+      // A call of one stage is audited as before stages.
+      after: { format, ...searched, ...(stage === 1 ? {} : { stage }) },
     });
     return {
       sheet: 'Ranking',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CallsService } from '@app/calls';
+import { CallsService, stageAt } from '@app/calls';
 import { Page } from '@app/platform';
 import { RankingEntry, RankingFilter, RankingRepository } from '../infrastructure/ranking.repository';
 
@@ -12,12 +12,13 @@ export class RankingQuery {
   ) {}
 
   /**
-   * A page of the call's ranked applications with who applied. One statement; an empty answer also
-   * checks that the call exists, since only then can it be an unknown call (404).
+   * A page of the ranked applications of a stage of the call with who applied. One statement; an
+   * empty answer also checks that the call and the stage exist, since only then can it be an unknown
+   * one (404).
    */
   async page(callId: string, filter: RankingFilter): Promise<Page<RankingEntry>> {
     const page = await this.ranking.page(callId, filter);
-    if (page.total === 0) await this.calls.get(callId);
+    if (page.total === 0) stageAt(await this.calls.get(callId), filter.stage ?? 1);
     return page;
   }
 }

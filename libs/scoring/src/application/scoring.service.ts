@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CallsService } from '@app/calls';
+import { CallsService, stageAt } from '@app/calls';
 import { UsersService } from '@app/identity';
 import { Outbox, Transaction, Transactions } from '@app/platform';
 import { markingDistribution } from '../domain/evaluator-distribution';
@@ -73,27 +73,27 @@ export class ScoringService {
     return { upToDate: pending === 0, pending, lastComputedAt };
   }
 
-  /** One application's figures as last computed (null before any submitted evaluation counts). */
-  async applicationResult(callId: string, applicationId: string): Promise<ApplicationResult | null> {
-    await this.calls.get(callId);
-    return this.scoring.resultOf(callId, applicationId);
+  /** One application's figures in a stage as last computed (null before any submitted evaluation counts there). */
+  async applicationResult(callId: string, applicationId: string, stage = 1): Promise<ApplicationResult | null> {
+    stageAt(await this.calls.get(callId), stage);
+    return this.scoring.resultOf(callId, applicationId, stage);
   }
 
-  /** The call's application, assignment and reliability figures, for the secretariat. */
-  async callStatistics(callId: string): Promise<CallStatisticsReport> {
-    await this.calls.get(callId);
+  /** The call's application and assignment figures, and the reliability of a stage's evaluations, for the secretariat. */
+  async callStatistics(callId: string, stage = 1): Promise<CallStatisticsReport> {
+    stageAt(await this.calls.get(callId), stage);
     const [counts, totals] = await Promise.all([
       this.statistics.counts(callId),
-      this.statistics.evaluationTotals(callId),
+      this.statistics.evaluationTotals(callId, stage),
     ]);
     const units = [...groupBy(totals, (t) => t.applicationId).values()].map((group) => group.map((t) => t.total));
     return { ...counts, interRaterReliability: krippendorffAlphaInterval(units) };
   }
 
-  /** Who marks harshly and who leniently in the call, with every evaluator's totals. */
-  async markingDistribution(callId: string) {
-    await this.calls.get(callId);
-    const distribution = markingDistribution(await this.statistics.evaluationTotals(callId));
+  /** Who marks harshly and who leniently in a stage of the call, with every evaluator's totals. */
+  async markingDistribution(callId: string, stage = 1) {
+    stageAt(await this.calls.get(callId), stage);
+    const distribution = markingDistribution(await this.statistics.evaluationTotals(callId, stage));
     const names = new Map(
       (await this.users.getMany(distribution.evaluators.map((e) => e.evaluatorId))).map((u) => [u.id, u.displayName]),
     );

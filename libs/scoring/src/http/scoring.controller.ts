@@ -1,6 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { StageQueryDto } from '@app/calls';
 import { ApiTableExport, AuthUser, CurrentUser, Staff, parseSort, sendTable } from '@app/platform';
 import { RankingExport } from '../application/ranking-export';
 import { RankingQuery } from '../application/ranking.query';
@@ -39,22 +40,23 @@ export class ScoringController {
   @Staff()
   @ApiOkResponse({ type: RankingDto })
   ranking(@Param('id', ID) callId: string, @Query() query: RankingQueryDto): Promise<RankingDto> {
-    const { limit, offset, search } = query;
+    const { limit, offset, search, stage } = query;
     const sort = parseSort(query.sort, { key: 'rank', descending: false });
-    return this.rankings.page(callId, { limit, offset, search, sort });
+    return this.rankings.page(callId, { limit, offset, search, sort, stage });
   }
 
-  /** One application's scores, rank and moderation flag, as the ranking has them. */
+  /** One application's scores, rank and moderation flag, as the ranking of the stage (1 unless given) has them. */
   @Get('results/:applicationId')
   @Staff()
   @ApiOkResponse({ type: ApplicationResultDto })
   async result(
     @Param('id', ID) callId: string,
     @Param('applicationId', ID) applicationId: string,
+    @Query() query: StageQueryDto,
   ): Promise<ApplicationResultDto> {
-    const result = await this.scoring.applicationResult(callId, applicationId);
+    const result = await this.scoring.applicationResult(callId, applicationId, query.stage);
     if (!result) return { applicationId, result: null };
-    const { callId: _call, applicationId: _application, ...scores } = result;
+    const { callId: _call, applicationId: _application, stage: _stage, ...scores } = result;
     return { applicationId, result: scores };
   }
 
@@ -68,9 +70,9 @@ export class ScoringController {
     @Query() query: RankingExportQueryDto,
     @Res() res: Response,
   ): Promise<void> {
-    const { format, search } = query;
+    const { format, search, stage } = query;
     const sort = parseSort(query.sort, { key: 'rank', descending: false });
-    const table = await this.exports.table(actor, callId, { search, sort }, format);
+    const table = await this.exports.table(actor, callId, { search, sort, stage }, format);
     await sendTable(res, format, `ranking-${callId}`, table);
   }
 
@@ -78,15 +80,18 @@ export class ScoringController {
   @Get('evaluator-statistics')
   @Staff()
   @ApiOkResponse({ type: MarkingDistributionDto })
-  evaluatorStatistics(@Param('id', ID) callId: string): Promise<MarkingDistributionDto> {
-    return this.scoring.markingDistribution(callId);
+  evaluatorStatistics(@Param('id', ID) callId: string, @Query() query: StageQueryDto): Promise<MarkingDistributionDto> {
+    return this.scoring.markingDistribution(callId, query.stage);
   }
 
-  /** Counts of the call's applications and assignments, and the evaluators' agreement. */
+  /**
+   * Counts of the call's applications and assignments, and the evaluators' agreement in a stage
+   * (1 unless given; the counts are the call's, every stage's assignments together).
+   */
   @Get('statistics')
   @Staff()
   @ApiOkResponse({ type: CallStatisticsDto })
-  statistics(@Param('id', ID) callId: string): Promise<CallStatisticsDto> {
-    return this.scoring.callStatistics(callId);
+  statistics(@Param('id', ID) callId: string, @Query() query: StageQueryDto): Promise<CallStatisticsDto> {
+    return this.scoring.callStatistics(callId, query.stage);
   }
 }

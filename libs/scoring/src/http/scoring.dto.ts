@@ -1,11 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+import { StageQueryDto } from '@app/calls';
 import { ExportFormatQueryDto, PageQueryDto, SearchTermField, sortValues } from '@app/platform';
 import { RANKING_SORT_KEYS } from '../infrastructure/ranking.repository';
 
 const RANKING_SORTS = sortValues(RANKING_SORT_KEYS);
 
-export class RankingQueryDto extends PageQueryDto {
+/** A page of a stage's ranking (stage 1 unless `stage` says which). */
+export class RankingQueryDto extends IntersectionType(PageQueryDto, StageQueryDto) {
   /** Part of the organisation's name or city, in any case; without it, every ranked application. */
   @SearchTermField()
   search?: string;

@@ -17,6 +17,8 @@ export type RankingSortKey = (typeof RANKING_SORT_KEYS)[number];
 
 /** Which ranked applications to read, and in what order. */
 export interface RankingCriteria {
+  /** The review stage whose ranking it is; stage 1 when absent. */
+  stage?: number;
   /** Part of the organisation's name or city, any case. */
   search?: string;
   sort: Sort<RankingSortKey>;
@@ -78,13 +80,14 @@ const SORT_COLUMNS: Record<RankingSortKey, string> = {
 };
 
 /**
- * Left joins on primary keys: the planner removes those the statement does not use, so the default
- * (no search, by rank) reads only application_results on its (call_id, rank) index.
+ * The ranked applications of the call ($1) in the stage given by the parameter `stage`. Left joins on
+ * primary keys: the planner removes those the statement does not use, so the default (no search, by
+ * rank) reads only application_results on its (call_id, stage, rank) index.
  */
-const RANKED_OF_CALL = `application_results r
+const rankedOfStage = (stage: string) => `application_results r
   LEFT JOIN applications_organisations a ON a.application_id = r.application_id
   LEFT JOIN identity_organisation_names o ON o.id = a.organisation_id
-  WHERE r.call_id = $1 AND r.rank IS NOT NULL`;
+  WHERE r.call_id = $1 AND r.stage = ${stage} AND r.rank IS NOT NULL`;
 
 const searched = (param: string) =>
   `AND (strpos(lower(o.name), lower(${param})) > 0 OR strpos(lower(o.city), lower(${param})) > 0)`;
@@ -104,7 +107,8 @@ export class RankingRepository {
    * left-joined to the page, so a page past the end still says how many there are.
    */
   async page(callId: string, filter: RankingFilter): Promise<Page<RankingEntry>> {
-    const where = filter.search === undefined ? RANKED_OF_CALL : `${RANKED_OF_CALL} ${searched('$4')}`;
+    const ranked = rankedOfStage('$4');
+    const where = filter.search === undefined ? ranked : `${ranked} ${searched('$5')}`;
     const direction = filter.sort.descending ? 'DESC' : 'ASC';
     const rows = (await this.transactions.autocommit.query(
       `SELECT counted.total, page.*, po.name, pa.country_code, pa.region
@@ -117,7 +121,7 @@ export class RankingRepository {
          LEFT JOIN applications_organisations pa ON pa.application_id = page.application_id
          LEFT JOIN identity_organisation_names po ON po.id = pa.organisation_id
         ORDER BY page.sort_key ${direction}, page.rank`,
-      [callId, filter.limit, filter.offset, ...(filter.search === undefined ? [] : [filter.search])],
+      [callId, filter.limit, filter.offset, filter.stage ?? 1, ...(filter.search === undefined ? [] : [filter.search])],
     )) as EntryRow[];
     return { items: rows.flatMap(toEntry), total: rows[0]?.total ?? 0 };
   }
@@ -132,12 +136,13 @@ export class RankingRepository {
     batchSize: number,
     each: (batch: ExportedRankingEntry[]) => Promise<void>,
   ): Promise<void> {
-    const where = criteria.search === undefined ? RANKED_OF_CALL : `${RANKED_OF_CALL} ${searched('$2')}`;
+    const ranked = rankedOfStage('$2');
+    const where = criteria.search === undefined ? ranked : `${ranked} ${searched('$3')}`;
     return this.transactions.forEachBatch<ExportRow>(
       `SELECT ${RESULT_COLUMNS}, o.name, a.country_code, a.region, a.status, a.eligible
          FROM ${where}
         ORDER BY ${SORT_COLUMNS[criteria.sort.key]} ${criteria.sort.descending ? 'DESC' : 'ASC'}, r.rank`,
-      [callId, ...(criteria.search === undefined ? [] : [criteria.search])],
+      [callId, criteria.stage ?? 1, ...(criteria.search === undefined ? [] : [criteria.search])],
       batchSize,
       (rows) =>
         each(

@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import { StageScore, weightedFinalRanking } from './final-ranking';
+import { app } from './testing/applications';
+
+describe('weightedFinalRanking', () => {
+  const lastStage = [
+    app('a', 1, 'FR', { score: 90 }),
+    app('b', 2, 'KE', { score: 80 }),
+    app('c', 3, 'JP', { score: 70 }),
+  ];
+  const scores: StageScore[] = [
+    { applicationId: 'a', stage: 1, score: 40 },
+    { applicationId: 'b', stage: 1, score: 70 },
+    { applicationId: 'c', stage: 1, score: 90 },
+    { applicationId: 'a', stage: 2, score: 90 },
+    { applicationId: 'b', stage: 2, score: 80 },
+    { applicationId: 'c', stage: 2, score: 70 },
+  ];
+
+  it('ranks by the weighted mean of the stage scores', () => {
+    const final = weightedFinalRanking(lastStage, scores, { '1': 3, '2': 1 });
+    // a: (3·40 + 90)/4 = 52.5; b: (3·70 + 80)/4 = 72.5; c: (3·90 + 70)/4 = 85.
+    expect(final.map((a) => [a.applicationId, a.rank, a.score])).toEqual([
+      ['a', 3, 52.5],
+      ['b', 2, 72.5],
+      ['c', 1, 85],
+    ]);
+  });
+
+  it('breaks ties by the last stage rank, and leaves unranked those missing a weighted stage', () => {
+    const final = weightedFinalRanking(
+      [...lastStage, app('d', 4, 'BR', { score: 60 })],
+      [...scores, { applicationId: 'd', stage: 2, score: 60 }],
+      { '2': 1 },
+    );
+    expect(final.map((a) => a.rank)).toEqual([1, 2, 3, 4]);
+    expect(weightedFinalRanking([...lastStage, app('d', 4, 'BR')], scores, { '1': 1 }).at(-1)).toMatchObject({
+      rank: null,
+      score: null,
+    });
+  });
+
+  it('with the last stage alone weighted, keeps the last stage ranking', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 100 }), { maxLength: 20 }), (values) => {
+        const sorted = [...values].sort((x, y) => y - x);
+        const apps = sorted.map((score, i) => app(`x${i}`, i + 1, 'FR', { score }));
+        const stage2 = apps.map((a) => ({ applicationId: a.applicationId, stage: 2, score: a.score as number }));
+        const final = weightedFinalRanking(apps, stage2, { '2': 5 });
+        expect(final.map((a) => a.rank)).toEqual(apps.map((a) => a.rank));
+      }),
+    );
+  });
+});
