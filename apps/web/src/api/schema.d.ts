@@ -1175,7 +1175,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One application's scores, rank and moderation flag, as the ranking has them. */
+    /** One application's scores, rank and moderation flag, as the ranking of the stage (1 unless given) has them. */
     get: operations['ScoringController_result'];
     put?: never;
     post?: never;
@@ -1219,6 +1219,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/calls/{id}/stages/{stage}/shortlist': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The shortlist with a page of its entries, each with why it advances or not. */
+    get: operations['ShortlistsController_get'];
+    put?: never;
+    /**
+     * Proposes the shortlist into the stage from the previous stage's ranking: the best `size`, those
+     *     scoring at least `minScore`, or both; optionally keeping the call's regional minimums feasible.
+     *     Replaces an earlier proposal; 409 STAGE_NOT_SCORED before the previous stage is scored.
+     */
+    post: operations['ShortlistsController_propose'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Advances or holds back applications against the rule, with a written reason kept on each; while proposed. */
+    patch: operations['ShortlistsController_amend'];
+    trace?: never;
+  };
+  '/api/v1/calls/{id}/stages/{stage}/shortlist/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirms the shortlist: from now on only its advancing applications are assigned in the stage. Audited. */
+    post: operations['ShortlistsController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/calls/{id}/statistics': {
     parameters: {
       query?: never;
@@ -1226,7 +1266,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Counts of the call's applications and assignments, and the evaluators' agreement. */
+    /**
+     * Counts of the call's applications and assignments, and the evaluators' agreement in a stage
+     *     (1 unless given; the counts are the call's, every stage's assignments together).
+     */
     get: operations['ScoringController_statistics'];
     put?: never;
     post?: never;
@@ -2093,6 +2136,11 @@ export interface components {
       /** @description Why, in words the audit trail and the applicants' feedback can carry. */
       reason: string;
       remove?: string[];
+    };
+    AmendShortlistDto: {
+      advance?: string[];
+      holdBack?: string[];
+      reason: string;
     };
     AnswerClarificationFormDto: {
       /** @description The applicant's answer. */
@@ -3701,6 +3749,15 @@ export interface components {
       size?: number;
       waitlistSize?: number;
     };
+    ProposeShortlistDto: {
+      /**
+       * @description Keep the call's regional minimums (selection.minPerRegion) feasible for the final cohort.
+       * @default false
+       */
+      keepRegionalMinimums: boolean;
+      minScore?: number;
+      size?: number;
+    };
     PublicCohortCallDto: {
       reference: string;
       title: string;
@@ -4119,6 +4176,54 @@ export interface components {
     SessionsRevokedDto: {
       /** @description Sessions ended. */
       ended: number;
+    };
+    ShortlistDto: {
+      /** @description How many applications advance. */
+      advancing: number;
+      /** Format: uuid */
+      callId: string;
+      /** Format: date-time */
+      confirmedAt: string | null;
+      /** @description A page of the entries, every ranked application by rank, then the others. */
+      entries: components['schemas']['ShortlistEntriesPageDto'];
+      /** Format: date-time */
+      proposedAt: string;
+      rule: components['schemas']['ShortlistRuleDto'];
+      /** @description The stage the advancing applications are evaluated in next; the ranking is the stage before's. */
+      stage: number;
+      /** @enum {string} */
+      status: 'proposed' | 'confirmed';
+    };
+    ShortlistEntriesPageDto: {
+      items: components['schemas']['ShortlistEntryDto'][];
+      total: number;
+    };
+    ShortlistEntryDto: {
+      advancing: boolean;
+      /** Format: uuid */
+      applicationId: string;
+      /** @description The secretariat's written reason, on the entries it changed. */
+      note?: string;
+      organisation: components['schemas']['ShortlistOrganisationDto'];
+      rank: number | null;
+      /**
+       * @description Why it advances (WITHIN_SIZE, MEETS_MIN_SCORE, KEEPS_REGIONAL_MINIMUM, ADVANCED_BY_SECRETARIAT) or
+       *     not (COHORT_FULL: the size is reached, SEAT_RESERVED_FOR_REGION, BELOW_MIN_SCORE, NOT_FULLY_EVALUATED,
+       *     INELIGIBLE, WITHDRAWN, HELD_BACK_BY_SECRETARIAT).
+       */
+      reason: string;
+      score: number | null;
+    };
+    ShortlistOrganisationDto: {
+      countryCode: string;
+      name: string;
+      /** @enum {string} */
+      region: 'AFR' | 'AMS' | 'ARB' | 'ASP' | 'CIS' | 'EUR';
+    };
+    ShortlistRuleDto: {
+      keepRegionalMinimums: boolean;
+      minScore?: number;
+      size?: number;
     };
     SkippedReminderDto: {
       /** Format: uuid */
@@ -6419,7 +6524,9 @@ export interface operations {
   };
   ScoringController_evaluatorStatistics: {
     parameters: {
-      query?: never;
+      query?: {
+        stage?: number;
+      };
       header?: never;
       path: {
         id: string;
@@ -6985,6 +7092,7 @@ export interface operations {
           | '-organisation'
           | 'country'
           | '-country';
+        stage?: number;
       };
       header?: never;
       path: {
@@ -7039,6 +7147,7 @@ export interface operations {
           | '-organisation'
           | 'country'
           | '-country';
+        stage?: number;
       };
       header?: never;
       path: {
@@ -7135,7 +7244,9 @@ export interface operations {
   };
   ScoringController_result: {
     parameters: {
-      query?: never;
+      query?: {
+        stage?: number;
+      };
       header?: never;
       path: {
         applicationId: string;
@@ -7224,9 +7335,150 @@ export interface operations {
       };
     };
   };
-  ScoringController_statistics: {
+  ShortlistsController_get: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+        /** @description The stage the shortlisted applications advance to. */
+        stage: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShortlistDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ShortlistsController_propose: {
     parameters: {
       query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description The stage the shortlisted applications advance to. */
+        stage: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProposeShortlistDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShortlistDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ShortlistsController_amend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description The stage the shortlisted applications advance to. */
+        stage: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AmendShortlistDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShortlistDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ShortlistsController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description The stage the shortlisted applications advance to. */
+        stage: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShortlistDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ScoringController_statistics: {
+    parameters: {
+      query?: {
+        stage?: number;
+      };
       header?: never;
       path: {
         id: string;
