@@ -33,12 +33,6 @@ export interface Resolution {
 /** Who may moderate a call: the secretariat, or the panel member it named chair. */
 export type ModeratorRole = 'secretariat' | 'chair';
 
-/** Why an application is in a stage's queue: its spread was flagged, the secretariat added it, or both. */
-export interface QueueReasons {
-  flagged: boolean;
-  addedReason: string | null;
-}
-
 /**
  * The evaluators named for a revisit that gave no submitted evaluation of the application in the
  * stage, among those that did: each must be one of them, once.
