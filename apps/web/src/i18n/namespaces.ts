@@ -2,6 +2,7 @@ import type applicant from './en/applicant.json';
 import type common from './en/common.json';
 import type discussion from './en/discussion.json';
 import type evaluator from './en/evaluator.json';
+import type moderation from './en/moderation.json';
 import type publicArea from './en/public.json';
 import type secretariat from './en/secretariat.json';
 
@@ -19,6 +20,8 @@ export interface ReferenceCatalogues {
   secretariat: typeof secretariat;
   /** The discussion of an application, on the evaluator's and the secretariat's pages. */
   discussion: typeof discussion;
+  /** Moderation of flagged applications, on the secretariat's pages. */
+  moderation: typeof moderation;
 }
 
 export type Namespace = keyof ReferenceCatalogues;

@@ -14,6 +14,7 @@ export { ClarificationsPage, clarificationsLoader } from './clarifications/Clari
 export { CohortPage, cohortLoader } from './cohorts/CohortPage';
 export { CohortsPage, cohortsLoader } from './cohorts/CohortsPage';
 export { InvitationsPage, invitationsLoader } from './invitations/InvitationsPage';
+export { ModerationPage, moderationLoader } from './moderation/ModerationPage';
 export { PanelPage, panelLoader } from './panel/PanelPage';
 export { PeoplePage, peopleLoader } from './people/PeoplePage';
 export { ProgressPage, progressLoader } from './progress/ProgressPage';

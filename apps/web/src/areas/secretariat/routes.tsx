@@ -41,6 +41,10 @@ export const secretariatArea: Area = {
         },
         { path: 'progress', lazy: page((p) => ({ loader: p.progressLoader, Component: p.ProgressPage })) },
         { path: 'scoring', lazy: page((p) => ({ loader: p.scoringLoader, Component: p.ScoringPage })) },
+        {
+          path: 'moderation',
+          lazy: page((p) => ({ loader: p.moderationLoader, Component: p.ModerationPage })),
+        },
         { path: 'cohorts', lazy: page((p) => ({ loader: p.cohortsLoader, Component: p.CohortsPage })) },
         {
           path: 'cohorts/:cohortId',

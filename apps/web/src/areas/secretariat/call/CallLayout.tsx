@@ -12,6 +12,7 @@ const SECTIONS = [
   ['panel', 'panel'],
   ['progress', 'progress'],
   ['scoring', 'scoring'],
+  ['moderation', 'moderation'],
   ['cohorts', 'cohorts'],
 ] as const;
 

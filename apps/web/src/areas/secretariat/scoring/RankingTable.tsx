@@ -145,6 +145,11 @@ export function RankingTable({ ranking: { items: ranking, total, view } }: { ran
                           {t('scoring.ranking.needsModeration')}
                         </Badge>
                       )}
+                      {item.consensusScore !== null && (
+                        <Badge color="blue.9" variant="outline">
+                          {t('scoring.ranking.consensus', { score: score(item.consensusScore) })}
+                        </Badge>
+                      )}
                     </Table.Td>
                   </Table.Tr>
                   {item.rank === lineAfter && (

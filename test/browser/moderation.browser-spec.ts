@@ -1,0 +1,137 @@
+import type { Browser } from 'playwright-core';
+import { eventually } from '../support/async';
+import {
+  JOURNEY_TIMEOUT_MS,
+  LANGUAGES,
+  type Language,
+  WebPlatform,
+  checkWidths,
+  launchBrowser,
+  pressOn,
+  signedInVisitor,
+  tabTo,
+  textsOf,
+  typeInto,
+} from '../support/browser';
+import {
+  assignmentId,
+  callWithSubmissions,
+  createApplicantsFrom,
+  createEvaluators,
+  evaluate,
+  seatPanel,
+  secretariatOf,
+} from '../support/evaluation-fixtures';
+import { scoringStatus } from '../support/scoring';
+
+/**
+ * Issue 14, moderation, with the keyboard only: the secretariat reads the call's queue (the
+ * application its evaluators disagree on), records a consensus score in its dialog, sees the ranking
+ * mark it, then asks one evaluator to revisit. In English and French, every page and dialog checked by
+ * axe-core at 1366 and 390 px without sideways scrolling.
+ */
+
+const SUITE = 'moderation';
+
+const marks = (mark: number) => [
+  { criterionCode: 'IMPACT', score: mark },
+  { criterionCode: 'CAPACITY', score: mark },
+];
+
+describe('moderation in the browser', () => {
+  let platform: WebPlatform;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    platform = await WebPlatform.start();
+    browser = await launchBrowser();
+  }, JOURNEY_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.close();
+  });
+
+  it.each(LANGUAGES)(
+    'resolves a disagreement with a consensus score, then a revisit (%s)',
+    async (language: Language) => {
+      const m = textsOf(language, 'moderation');
+      const s = textsOf(language, 'secretariat');
+      const api = platform.api;
+      const [ana, bruno] = await createEvaluators(api, [
+        { displayName: `Ana ${language}` },
+        { displayName: `Bruno ${language}` },
+      ]);
+      const organisation = `Hub de Dakar ${language}`;
+      const applicants = await createApplicantsFrom(api, [
+        { countryCode: 'SN', organisationName: organisation },
+        { countryCode: 'GH', organisationName: `Accra Labs ${language}` },
+      ]);
+      const { callId, applicationIds } = await callWithSubmissions(api, applicants, {
+        scoring: { scaleMin: 0, scaleMax: 10, normalization: 'none' },
+      });
+      await seatPanel(api, callId, [ana, bruno]);
+      // Ana and Bruno disagree on the first application (100 and 0), agree on the second (70 and 60).
+      for (const [applicationId, anaMark, brunoMark] of [
+        [applicationIds[0]!, 10, 0],
+        [applicationIds[1]!, 7, 6],
+      ] as const) {
+        await evaluate(api, ana.token, await assignmentId(api, callId, applicationId, ana.id), marks(anaMark));
+        await evaluate(api, bruno.token, await assignmentId(api, callId, applicationId, bruno.id), marks(brunoMark));
+      }
+      const secretariat = await secretariatOf(api);
+      const scored = () =>
+        eventually(
+          () => scoringStatus(api, secretariat.token, callId),
+          (status) => status.upToDate,
+          120_000,
+        );
+      await scored();
+
+      const page = await signedInVisitor(browser, platform.baseUrl, language, secretariat);
+      await page.goto(`/secretariat/calls/${callId}/moderation`);
+      await page.getByRole('heading', { level: 1, name: m('title') }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: m('count', { count: 1, formatted: '1' }) })
+        .waitFor();
+      await checkWidths(page, SUITE, 'queue', language);
+
+      // A consensus score, typed into its dialog with a reason.
+      const action = (outcome: string) =>
+        page.getByRole('button', { name: m('actions.for', { action: m(`actions.${outcome}`), organisation }) });
+      await pressOn(page, action('consensus'));
+      const dialog = page.getByRole('dialog', { name: m('dialogs.consensus.title') });
+      await dialog.waitFor();
+      await typeInto(page, dialog.getByRole('textbox', { name: m('dialogs.consensus.score') }), '80');
+      await typeInto(page, dialog.getByRole('textbox', { name: m('dialogs.consensus.note') }), 'Agreed in panel.');
+      await checkWidths(page, SUITE, 'consensus-dialog', language);
+      await pressOn(page, dialog.getByRole('button', { name: m('dialogs.consensus.confirm') }));
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByText(m('outcomes.consensus'), { exact: true }).waitFor();
+
+      // The ranking marks the consensus score that ranks the application.
+      await scored();
+      await page.goto(`/secretariat/calls/${callId}/scoring`);
+      const eighty = language === 'fr' ? '80,0' : '80.0';
+      await page.getByText(s('scoring.ranking.consensus', { score: eighty })).waitFor();
+      await checkWidths(page, SUITE, 'ranking', language);
+
+      // A revisit of Bruno's evaluation, chosen among the evaluators by keyboard.
+      await page.goto(`/secretariat/calls/${callId}/moderation`);
+      await pressOn(page, action('revisit'));
+      const revisit = page.getByRole('dialog', { name: m('dialogs.revisit.title') });
+      await revisit.waitFor();
+      await tabTo(page, revisit.getByRole('checkbox', { name: `Bruno ${language}` }));
+      await page.keyboard.press('Space');
+      await typeInto(page, revisit.getByRole('textbox', { name: m('dialogs.revisit.note') }), 'Please look again.');
+      await checkWidths(page, SUITE, 'revisit-dialog', language);
+      await pressOn(page, revisit.getByRole('button', { name: m('dialogs.revisit.confirm') }));
+      await revisit.waitFor({ state: 'detached' });
+      await page.getByText(m('outcomes.revisit'), { exact: true }).waitFor();
+      await page.getByText('Please look again.', { exact: true }).waitFor();
+      await page.close();
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
+});
