@@ -54,6 +54,7 @@ describe('list read models: search, sort and paging on the server', () => {
             spread: 5,
             stdDev: 2.5,
             needsModeration: false,
+            consensusScore: null,
             rank: 1,
             organisation: { name: 'Dakar Tech Lab', countryCode: 'SN', region: 'AFR' },
           },

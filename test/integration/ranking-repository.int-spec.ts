@@ -58,6 +58,7 @@ describe('RankingRepository and the ranking reads of ScoringRepository on Postgr
         spread: 0,
         stdDev: 0,
         needsModeration: false,
+        consensusScore: null,
         rank: 1,
         organisation: { name: 'Zebra Labs', countryCode: 'KE', region: 'AFR' },
       },
