@@ -4204,7 +4204,7 @@ export interface components {
       applicationId: string;
       /** @description The secretariat's written reason, on the entries it changed. */
       note?: string;
-      organisation: components['schemas']['ShortlistOrganisationDto'];
+      organisation: components['schemas']['EntryOrganisationDto'];
       rank: number | null;
       /**
        * @description Why it advances (WITHIN_SIZE, MEETS_MIN_SCORE, KEEPS_REGIONAL_MINIMUM, ADVANCED_BY_SECRETARIAT) or
@@ -4213,12 +4213,6 @@ export interface components {
        */
       reason: string;
       score: number | null;
-    };
-    ShortlistOrganisationDto: {
-      countryCode: string;
-      name: string;
-      /** @enum {string} */
-      region: 'AFR' | 'AMS' | 'ARB' | 'ASP' | 'CIS' | 'EUR';
     };
     ShortlistRuleDto: {
       keepRegionalMinimums: boolean;

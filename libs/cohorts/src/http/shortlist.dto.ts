@@ -16,8 +16,8 @@ import {
   MinLength,
 } from 'class-validator';
 import { MAX_STAGES } from '@app/calls';
-import { REGIONS, type Region } from '@app/identity';
-import { MAX_INT32, PageQueryDto, toQueryInteger } from '@app/platform';
+import { MAX_INT32, PageQueryDto, toQueryInteger, trimmed } from '@app/platform';
+import { EntryOrganisationDto } from './cohort.dto';
 
 /** The call and the stage a shortlist leads into, from the path. */
 export class ShortlistPathDto {
@@ -56,8 +56,6 @@ export class ProposeShortlistDto {
   keepRegionalMinimums?: boolean;
 }
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 /** The secretariat's changes to a proposed shortlist, with the reason written on each entry changed. */
 export class AmendShortlistDto {
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
@@ -76,7 +74,7 @@ export class AmendShortlistDto {
   @IsUUID('all', { each: true })
   holdBack?: string[];
 
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @MinLength(3)
   @MaxLength(2000)
@@ -84,13 +82,6 @@ export class AmendShortlistDto {
 }
 
 export class ShortlistEntriesQueryDto extends PageQueryDto {}
-
-export class ShortlistOrganisationDto {
-  name: string;
-  countryCode: string;
-  @ApiProperty({ enum: REGIONS })
-  region: Region;
-}
 
 export class ShortlistEntryDto {
   @ApiProperty({ format: 'uuid' })
@@ -109,8 +100,8 @@ export class ShortlistEntryDto {
   /** The secretariat's written reason, on the entries it changed. */
   @ApiPropertyOptional()
   note?: string;
-  @ApiProperty({ type: ShortlistOrganisationDto })
-  organisation: ShortlistOrganisationDto;
+  @ApiProperty({ type: EntryOrganisationDto })
+  organisation: EntryOrganisationDto;
 }
 
 export class ShortlistRuleDto {

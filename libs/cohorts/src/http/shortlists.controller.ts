@@ -80,17 +80,10 @@ export class ShortlistsController {
       confirmedAt: shortlist.confirmedAt,
       entries: {
         total: shortlist.entries.length,
-        items: entries.map(({ region, ...entry }) => {
-          const organisation = organisations.get(entry.applicationId);
-          return {
-            ...entry,
-            organisation: {
-              name: organisation?.name ?? '',
-              countryCode: organisation?.countryCode ?? '',
-              region: organisation?.region ?? region,
-            },
-          };
-        }),
+        items: entries.map(({ region, ...entry }) => ({
+          ...entry,
+          organisation: organisations.get(entry.applicationId) ?? { name: '', city: null, countryCode: '', region },
+        })),
       },
     };
   }

@@ -1,0 +1,62 @@
+import { AnnexLocale } from './annex-i18n';
+import { renderAnnexPdf } from './annex-pdf';
+import { AnnexContent } from './annex.types';
+import { seedAnnex } from './testing/annex-fixtures';
+import { collapse, extractPdfText } from './testing/pdf-text';
+
+const STAGES: NonNullable<AnnexContent['process']['stages']> = {
+  names: ['Written assessment', 'Panel interview'],
+  later: [
+    {
+      position: 2,
+      name: 'Panel interview',
+      criteria: [
+        { code: 'PITCH', title: 'Pitch', weight: 2 },
+        { code: 'PLAN', title: 'Plan', weight: 1 },
+      ],
+    },
+  ],
+  finalRanking: { rule: 'weighted', weights: { '1': 1, '2': 3 } },
+};
+
+async function processText(locale: AnnexLocale, stages?: AnnexContent['process']['stages']): Promise<string> {
+  const content = seedAnnex(locale);
+  const pdf = await renderAnnexPdf(
+    { ...content, process: { ...content.process, ...(stages ? { stages } : {}) } },
+    locale,
+  );
+  return (await extractPdfText(pdf)).text;
+}
+
+// Written out rather than read from the catalogues, so that a wrong translation fails here.
+const EXPECTED: Record<AnnexLocale, string[]> = {
+  en: [
+    'The evaluation ran in 2 stages: Written assessment; Panel interview.',
+    'Stage 2 (Panel interview) was scored against its own criteria and weights: Pitch (2); Plan (1).',
+    'ranks the applications of the last stage by the weighted mean of their stage scores (stage 1, weight 1; stage 2, weight 3).',
+  ],
+  fr: [
+    'L’évaluation s’est déroulée en 2 étapes : Written assessment; Panel interview.',
+    'L’étape 2 (Panel interview) a été notée selon ses propres critères et pondérations : Pitch (2); Plan (1).',
+    'selon la moyenne pondérée de leurs notes d’étape (étape 1, poids 1; étape 2, poids 3).',
+  ],
+};
+
+describe('the evaluation-process annex of a call in several stages', () => {
+  it.each(['en', 'fr'] as const)(
+    'states the stages, the later stages’ criteria and the final rule (%s)',
+    async (locale) => {
+      const text = await processText(locale, STAGES);
+      for (const sentence of EXPECTED[locale]) expect(text).toContain(collapse(sentence));
+    },
+  );
+
+  it('states the last stage rule when the call says so', async () => {
+    const text = await processText('en', { ...STAGES, finalRanking: { rule: 'last-stage' } });
+    expect(text).toContain('The final ranking, from which the centres were selected, is that of the last stage.');
+  });
+
+  it('says nothing of stages for a call of one stage', async () => {
+    expect(await processText('en')).not.toContain('stage');
+  });
+});
