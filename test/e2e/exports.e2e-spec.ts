@@ -42,6 +42,7 @@ interface RankingItem {
   spread: number;
   stdDev: number;
   needsModeration: boolean;
+  consensusScore: number | null;
 }
 
 /** The CSV export, checked to start with the UTF-8 byte-order mark, as records by header. */
@@ -163,14 +164,16 @@ describe('exports of applications, ranking and evaluations', () => {
         spread: r.spread,
         std_dev: r.stdDev,
         needs_moderation: r.needsModeration,
+        consensus_score: r.consensusScore,
         eligible: r.applicationId !== ids.get('Lyon Accelerator'),
         status: 'submitted',
       }));
       expect(expected).toHaveLength(3);
       expect(xlsx).toEqual(expected);
+      // No consensus score here: an empty cell in the text file.
       expect(csv).toEqual(
         expected.map((row: Record<string, unknown>) =>
-          Object.fromEntries(Object.entries(row).map(([key, value]) => [key, String(value)])),
+          Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value === null ? '' : String(value)])),
         ),
       );
     });
