@@ -289,6 +289,12 @@ describe('moderation of flagged applications', () => {
 
     // The consensus no longer holds: the ranking is by Ana's total alone until Bruno submits again.
     await scored(callId);
+    // No longer flagged (one total left), it stays in the queue with its resolution.
+    const stillQueued = await api.get(`${base(callId)}/queue`, { token: chloe.token });
+    expect(stillQueued.body.items.find((i: { applicationId: string }) => i.applicationId === disputed)).toMatchObject({
+      flagged: false,
+      resolution: { outcome: 'revisit', current: true },
+    });
     const afterRevisit = await rankingOf(callId);
     expect(afterRevisit.find((r) => r.applicationId === disputed)).toMatchObject({ consensusScore: null, score: 100 });
     expect(afterRevisit.map((r) => r.applicationId)).toEqual(expectedOrder(afterRevisit));

@@ -76,13 +76,17 @@ const RESOLUTION_COLUMNS = `id, call_id, application_id, stage, outcome, note, c
   decided_by, decided_at, current`;
 
 /**
- * The queue of a call's ($1) stage ($2): the applications scoring flags and those the secretariat
- * added, as one set, so that an application both flagged and added is listed once.
+ * The queue of a call's ($1) stage ($2): the applications scoring flags, those the secretariat
+ * added, and those already resolved, as one set, so that each is listed once. A resolved one stays
+ * even when its flag goes (a revisit reopens evaluations, and the spread of those left may be small):
+ * its moderator still reads what was decided, and may decide again.
  */
 const QUEUED = `
   SELECT application_id FROM scoring_moderation_figures WHERE call_id = $1 AND stage = $2 AND needs_moderation
   UNION
-  SELECT application_id FROM moderation_additions WHERE call_id = $1 AND stage = $2`;
+  SELECT application_id FROM moderation_additions WHERE call_id = $1 AND stage = $2
+  UNION
+  SELECT application_id FROM moderation_resolutions WHERE call_id = $1 AND stage = $2 AND current`;
 
 @Injectable()
 export class ModerationRepository {
