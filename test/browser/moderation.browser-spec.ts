@@ -26,7 +26,7 @@ import { scoringStatus } from '../support/scoring';
 
 /**
  * Issue 14, moderation, with the keyboard only: the secretariat reads the call's queue (the
- * application its evaluators disagree on), records a consensus score in its dialog, sees the ranking
+ * application its evaluators disagree on), names a panel member chair, records a consensus score in its dialog, sees the ranking
  * mark it, then asks one evaluator to revisit. In English and French, every page and dialog checked by
  * axe-core at 1366 and 390 px without sideways scrolling.
  */
@@ -96,6 +96,15 @@ describe('moderation in the browser', () => {
         .filter({ hasText: m('count', { count: 1, formatted: '1' }) })
         .waitFor();
       await checkWidths(page, SUITE, 'queue', language);
+
+      // Bruno, a member of the panel, is named chair: typing his name picks him in the list.
+      await tabTo(page, page.getByRole('combobox', { name: m('chair.label') }));
+      await page.keyboard.type(`Bruno ${language}`);
+      await pressOn(page, page.getByRole('button', { name: m('chair.save') }));
+      await eventually(
+        async () => (await api.get(`/api/v1/calls/${callId}/moderation/chair`, { token: secretariat.token })).body,
+        (body) => body.chair?.id === bruno.id,
+      );
 
       // A consensus score, typed into its dialog with a reason.
       const action = (outcome: string) =>

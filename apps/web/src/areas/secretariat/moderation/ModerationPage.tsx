@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Checkbox, Group, NumberInput, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, NativeSelect, NumberInput, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLoaderData, useRevalidator, type LoaderFunctionArgs } from 'react-router';
@@ -6,6 +6,9 @@ import { api, ok } from '../../../api/client';
 import type { components } from '../../../api/schema';
 import { formatNumber, formatScore } from '../../../shared/format';
 import { OffsetPager } from '../../../shared/OffsetPager';
+import { ProblemAlert } from '../../../shared/ProblemAlert';
+import { asProblem } from '../../../shared/problems';
+import type { ApiProblem } from '../../../api/problem';
 import { PageTitle } from '../../../shared/PageTitle';
 import { ReasonDialog } from '../../../shared/ReasonDialog';
 import { EmptyState } from '../../../shared/States';
@@ -21,19 +24,24 @@ const OUTCOMES: Outcome[] = ['scores_stand', 'revisit', 'consensus'];
 export async function moderationLoader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
   const offset = Math.max(0, Number(new URL(request.url).searchParams.get('offset')) || 0);
-  const queue = await ok(
-    api.GET('/api/v1/calls/{id}/moderation/queue', {
-      params: { path: { id: params.callId ?? '' }, query: { limit: PAGE_SIZE, offset, sort: '-spread' } },
-    }),
-  );
-  return { queue, offset };
+  const path = { id: params.callId ?? '' };
+  const [queue, chair, panel] = await Promise.all([
+    ok(
+      api.GET('/api/v1/calls/{id}/moderation/queue', {
+        params: { path, query: { limit: PAGE_SIZE, offset, sort: '-spread' } },
+      }),
+    ),
+    ok(api.GET('/api/v1/calls/{id}/moderation/chair', { params: { path } })),
+    ok(api.GET('/api/v1/calls/{id}/panel', { params: { path } })),
+  ]);
+  return { queue, offset, chair: chair.chair, panel: panel.members };
 }
 
 /** The call's moderation queue: each flagged or added application, its evaluators' totals, and how it was resolved. */
 export function ModerationPage() {
   const { t, i18n } = useTranslation('moderation');
   const call = useCall();
-  const { queue, offset } = useLoaderData<typeof moderationLoader>();
+  const { queue, offset, chair, panel } = useLoaderData<typeof moderationLoader>();
   const [resolving, setResolving] = useState<{ outcome: Outcome; entry: QueueEntry } | null>(null);
   const score = (value: number | null) => (value === null ? '—' : formatScore(value, i18n.language));
   return (
@@ -41,6 +49,7 @@ export function ModerationPage() {
       <PageTitle title={t('title')} documentTitle={`${t('title')} · ${call.reference}`} />
       <Stack gap="md">
         <Text>{t('intro')}</Text>
+        <ChairForm callId={call.id} chairId={chair?.id ?? ''} members={panel} />
         <Text size="sm" role="status">
           {t('count', { count: queue.total, formatted: formatNumber(queue.total, i18n.language) })}
         </Text>
@@ -140,6 +149,61 @@ export function ModerationPage() {
   );
 }
 
+/** Who chairs the call: a member of its panel, who may then moderate it as the secretariat does. */
+function ChairForm(props: {
+  callId: string;
+  chairId: string;
+  members: Array<{ evaluatorId: string; displayName: string }>;
+}) {
+  const { t } = useTranslation('moderation');
+  const revalidator = useRevalidator();
+  const [chosen, setChosen] = useState(props.chairId);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [working, setWorking] = useState(false);
+  const path = { params: { path: { id: props.callId } } };
+
+  const save = async () => {
+    setProblem(null);
+    setWorking(true);
+    try {
+      if (chosen === '') await ok(api.DELETE('/api/v1/calls/{id}/moderation/chair', path));
+      else await ok(api.PUT('/api/v1/calls/{id}/moderation/chair', { ...path, body: { evaluatorId: chosen } }));
+      await revalidator.revalidate();
+    } catch (failure) {
+      setProblem(asProblem(failure));
+    } finally {
+      setWorking(false);
+    }
+  };
+
+  return (
+    <form
+      aria-label={t('chair.form')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <Group align="flex-end" gap="sm">
+        <NativeSelect
+          label={t('chair.label')}
+          description={t('chair.hint')}
+          value={chosen}
+          onChange={(event) => setChosen(event.currentTarget.value)}
+          data={[
+            { value: '', label: t('chair.none') },
+            ...props.members.map((m) => ({ value: m.evaluatorId, label: m.displayName })),
+          ]}
+        />
+        <Button type="submit" variant="default" loading={working}>
+          {t('chair.save')}
+        </Button>
+      </Group>
+      {problem && <ProblemAlert problem={problem} />}
+    </form>
+  );
+}
+
 /** One resolution of one application, with its note and what its outcome needs (evaluators, or a score). */
 function ResolutionDialog(props: { callId: string; entry: QueueEntry; outcome: Outcome; onClose: () => void }) {
   const { callId, entry, outcome, onClose } = props;
@@ -174,8 +238,9 @@ function ResolutionDialog(props: { callId: string; entry: QueueEntry; outcome: O
         body: { outcome, note, ...detail },
       }),
     );
-    onClose();
+    // Closed once the queue shows the resolution: the focus returns to a page that says what was done.
     await revalidator.revalidate();
+    onClose();
   };
 
   return (
