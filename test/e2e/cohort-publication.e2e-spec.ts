@@ -149,7 +149,13 @@ describe('a whole selection round, published', () => {
       new Set(['cohort.selected', 'cohort.waitlisted', 'cohort.not_selected']),
     );
     expect(previewed.filter((p) => p.locale === 'fr').reduce((n, p) => n + p.recipients, 0)).toBe(2);
-    expect(await sql(api, `SELECT 1 FROM notifications WHERE template LIKE 'cohort.%'`)).toEqual([]);
+    // Other suites of the same worker publish calls of their own: only this call's applicants are looked at.
+    const applicantIds = applicants.map((a) => a.id);
+    expect(
+      await sql(api, `SELECT 1 FROM notifications WHERE template LIKE 'cohort.%' AND recipient_id = ANY ($1::uuid[])`, [
+        applicantIds,
+      ]),
+    ).toEqual([]);
 
     const published = await api.post(`/api/v1/cohorts/${proposed.body.id}/publish`, { token: secretariat.token });
     expect(published.status).toBe(200);

@@ -340,6 +340,74 @@ describe('a call in two review stages: written assessment, shortlist, panel inte
     const notShortlisted = excluded.filter((e) => !shortlisted.includes(e.applicationId));
     expect(notShortlisted).toHaveLength(12);
     expect(new Set(notShortlisted.map((e) => e.reason))).toEqual(new Set(['NOT_FULLY_EVALUATED']));
+    cohortId = cohort.body.id as string;
+  });
+
+  let cohortId: string;
+
+  /** Each criterion's mean over the evaluations of one application, in the stage's criteria order. */
+  function criterionMeans(evaluations: Submitted[], applicationId: string, criteria: Array<{ code: string }>) {
+    const own = evaluations.filter((e) => e.applicationId === applicationId);
+    return criteria.map(({ code }) => {
+      const scores = own.map((e) => e.scores.find((s) => s.criterionCode === code)!.score);
+      return { code, mean: scores.reduce((sum, score) => sum + score, 0) / scores.length };
+    });
+  }
+
+  it('releases to each applicant the final rank and score and the criteria of the last stage it was evaluated in', async () => {
+    expect((await post(`/cohorts/${cohortId}/approve`)).status).toBe(200);
+    const published = await post(`/cohorts/${cohortId}/publish`);
+    expect(published.status).toBe(200);
+    const outcomeOf = (id: string) =>
+      (published.body.members as Array<{ applicationId: string }>).some((m) => m.applicationId === id)
+        ? 'selected'
+        : (published.body.waitlist as Array<{ applicationId: string }>).some((w) => w.applicationId === id)
+          ? 'waitlisted'
+          : 'not_selected';
+    // The final rule is the last stage's: the final ranking is stage 2's, recomputed from its raw scores.
+    const final = new Map(
+      (await recomputed(INTERVIEW, INTERVIEW_CRITERIA, shortlisted, stageTwo)).map((r) => [r.applicationId, r]),
+    );
+    const writtenCriteria = (await get(`/calls/${callId}`)).body.criteria as Array<{
+      code: string;
+      title: string;
+      weight: number;
+    }>;
+    const interviewCriteria = [
+      { code: 'PITCH', title: 'Pitch', weight: 2 },
+      { code: 'PLAN', title: 'Plan', weight: 1 },
+    ];
+
+    for (const [index, applicationId] of applicationIds.entries()) {
+      const released = await api.get(`/api/v1/applications/${applicationId}`, { token: applicants[index].token });
+      expect(released.status).toBe(200);
+      expect(released.body.outcome).toBe(outcomeOf(applicationId));
+      const { score, rank, evaluationCount, criteria, comments } = released.body.feedback as {
+        score: number | null;
+        rank: number | null;
+        evaluationCount: number;
+        criteria: Array<{ code: string; title: string; weight: number; meanScore: number; comments: string[] }>;
+        comments: string[];
+      };
+      const interviewed = shortlisted.includes(applicationId);
+      // Held back after stage 1: no place in the final ranking, and stage 1's evaluations only.
+      const [stageCriteria, evaluations] = interviewed
+        ? [interviewCriteria, stageTwo]
+        : [writtenCriteria.map(({ code, title, weight }) => ({ code, title, weight })), stageOne];
+      const reference = final.get(applicationId);
+      expect(rank).toBe(interviewed ? reference!.rank : null);
+      if (interviewed) expect(Math.abs(score! - reference!.score)).toBeLessThan(1e-9);
+      else expect(score).toBeNull();
+      expect(evaluationCount).toBe(interviewed ? 3 : 2);
+      expect(comments).toEqual([]);
+      const means = criterionMeans(evaluations, applicationId, stageCriteria);
+      expect(criteria.map(({ code, title, weight, comments: said }) => ({ code, title, weight, said }))).toEqual(
+        stageCriteria.map((c) => ({ ...c, said: [] })),
+      );
+      for (const [i, criterion] of criteria.entries()) {
+        expect(Math.abs(criterion.meanScore - means[i].mean)).toBeLessThan(1e-9);
+      }
+    }
   });
 });
 

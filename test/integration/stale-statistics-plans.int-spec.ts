@@ -149,7 +149,7 @@ describe('scoring and publication statements on stale planner statistics', () =>
   });
 
   it('sets the outcomes and feedback of publication in work linear in the call', async () => {
-    const [plan] = await plansOf([PUBLISH_OUTCOMES_SQL, [call, [], []]]);
+    const [plan] = await plansOf([PUBLISH_OUTCOMES_SQL, [call, [], [], '[]']]);
     expect(superlinearJoins(plan)).toEqual([]);
   });
 });

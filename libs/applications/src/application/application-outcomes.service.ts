@@ -1,9 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { Transaction } from '@app/platform';
-import { ApplicationOutcomesRepository, PublishedOutcome } from '../infrastructure/application-outcomes.repository';
+import {
+  ApplicationOutcomesRepository,
+  PublicationOutcome,
+  PublishedOutcome,
+} from '../infrastructure/application-outcomes.repository';
 
-export type { Outcome, PublishedOutcome } from '../infrastructure/application-outcomes.repository';
+export type {
+  FinalPlace,
+  Outcome,
+  PublicationOutcome,
+  PublishedOutcome,
+} from '../infrastructure/application-outcomes.repository';
 
 /**
  * The one writer of an application's outcome: at a cohort's publication, every submitted application
@@ -17,12 +26,15 @@ export class ApplicationOutcomesService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Members are selected, the waitlist waitlisted, every other submitted application not selected. */
+  /**
+   * Members are selected, the waitlist waitlisted, every other submitted application not selected;
+   * each is released its place in the final ranking.
+   */
   async publish(
     tx: Transaction,
     actorId: string,
     callId: string,
-    outcome: { selected: string[]; waitlisted: string[] },
+    outcome: PublicationOutcome,
   ): Promise<PublishedOutcome[]> {
     const published = await this.outcomes.publish(tx, callId, outcome);
     await this.audit.recordMany(

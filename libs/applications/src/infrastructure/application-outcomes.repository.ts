@@ -11,9 +11,27 @@ export interface PublishedOutcome {
   version: number;
 }
 
+/** An application's place in the final ranking its call's cohort was chosen from. */
+export interface FinalPlace {
+  applicationId: string;
+  rank: number | null;
+  score: number | null;
+}
+
+/** What publication decides: members selected, the waitlist waitlisted, and the final ranking. */
+export interface PublicationOutcome {
+  selected: string[];
+  waitlisted: string[];
+  /** The final ranking's rank and score of each application placed in it; the others are released without. */
+  finalRanking: FinalPlace[];
+}
+
 /**
  * Sets the outcome ($2 selected, $3 waitlisted, the others not selected) and the feedback of every
- * submitted application of the call ($1). Each application's feedback is read by its own evaluations
+ * submitted application of the call ($1). The rank and score released are the final ranking's ($4,
+ * JSON), so an application that stopped before the last stage has none. The evaluations, comments and
+ * criteria are those of the last stage the application was evaluated in, never mixed across stages
+ * (criteria codes repeat between stages). Each application's feedback is read by its own evaluations
  * (an index range), never by joining the applications with aggregates of the whole call: planned on
  * stale statistics as one row, such a join re-ran the aggregates for every application.
  */
@@ -21,15 +39,20 @@ export const PUBLISH_OUTCOMES_SQL = `
 WITH released AS (
   SELECT app.id,
          jsonb_build_object(
-           'score', r.score, 'rank', r.rank, 'evaluationCount', overall.evaluations,
+           'score', final.score, 'rank', final.rank, 'evaluationCount', overall.evaluations,
            'criteria', COALESCE(criteria_feedback.criteria, '[]'), 'comments', overall.comments) AS feedback
   FROM applications app
-  LEFT JOIN scoring_application_results r ON r.application_id = app.id
+  LEFT JOIN jsonb_to_recordset($4::jsonb) AS final("applicationId" uuid, rank int, score float8)
+    ON final."applicationId" = app.id
+  CROSS JOIN LATERAL (
+    SELECT max(e.stage) AS stage FROM evaluation_submitted_evaluations e WHERE e.application_id = app.id
+  ) last_evaluated
   CROSS JOIN LATERAL (
     SELECT count(*)::int AS evaluations,
            COALESCE(jsonb_agg(btrim(e.overall_comment) ORDER BY e.submitted_at, e.assignment_id)
                       FILTER (WHERE btrim(e.overall_comment) <> ''), '[]') AS comments
-    FROM evaluation_submitted_evaluations e WHERE e.application_id = app.id
+    FROM evaluation_submitted_evaluations e
+    WHERE e.application_id = app.id AND e.stage = last_evaluated.stage
   ) overall
   CROSS JOIN LATERAL (
     SELECT jsonb_agg(jsonb_build_object(
@@ -41,10 +64,11 @@ WITH released AS (
                         FILTER (WHERE btrim(cs.comment) <> ''), '[]') AS comments
       FROM evaluation_submitted_evaluations e
       JOIN evaluation_criterion_feedback cs ON cs.assignment_id = e.assignment_id
-      WHERE e.application_id = app.id
+      WHERE e.application_id = app.id AND e.stage = last_evaluated.stage
       GROUP BY cs.criterion_code
     ) s
-    JOIN calls_criterion_titles c ON c.call_id = $1 AND c.code = s.criterion_code
+    JOIN calls_criterion_titles c
+      ON c.call_id = $1 AND c.stage = last_evaluated.stage AND c.code = s.criterion_code
   ) criteria_feedback
   WHERE app.call_id = $1 AND app.status = 'submitted'
 )
@@ -66,16 +90,14 @@ RETURNING applications.id AS "applicationId", applications.created_by AS "recipi
 export class ApplicationOutcomesRepository {
   constructor(private readonly transactions: Transactions) {}
 
-  async publish(
-    tx: Transaction,
-    callId: string,
-    outcome: { selected: string[]; waitlisted: string[] },
-  ): Promise<PublishedOutcome[]> {
+  async publish(tx: Transaction, callId: string, outcome: PublicationOutcome): Promise<PublishedOutcome[]> {
     // TypeORM answers an UPDATE … RETURNING with [rows, affected].
-    const [rows] = (await tx.query(PUBLISH_OUTCOMES_SQL, [callId, outcome.selected, outcome.waitlisted])) as [
-      PublishedOutcome[],
-      number,
-    ];
+    const [rows] = (await tx.query(PUBLISH_OUTCOMES_SQL, [
+      callId,
+      outcome.selected,
+      outcome.waitlisted,
+      JSON.stringify(outcome.finalRanking),
+    ])) as [PublishedOutcome[], number];
     return rows;
   }
 

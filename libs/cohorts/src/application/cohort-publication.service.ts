@@ -51,9 +51,13 @@ export class CohortPublicationService {
       const contentHash = contentHashOf(snapshot);
       await this.cohorts.markPublished(tx, id, { actorId: actor.id, publishedAt, snapshot, contentHash });
       await this.annexes.renderAtPublication(tx, id, { callId, snapshot, contentHash }, call);
+      const finalRanking = (await this.proposals.finalRanking(call, tx))
+        .filter((a) => a.rank !== null || a.score !== null)
+        .map(({ applicationId, rank, score }) => ({ applicationId, rank, score }));
       const recipients = await this.outcomes.publish(tx, actor.id, callId, {
         selected: memberIds,
         waitlisted: cohort.waitlist.map((w) => w.applicationId),
+        finalRanking,
       });
       await this.notifications.notify(tx, this.outcomeNotices(recipients, call, id));
       await this.proposals.record(tx, actor, 'cohort.published', id, {

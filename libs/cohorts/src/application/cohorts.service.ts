@@ -129,8 +129,9 @@ export class CohortsService {
   /**
    * The applications of the call's last stage with their final rank and score: the last stage's
    * ranking, or the weighted combination of stage scores the call states (./domain/final-ranking).
+   * Publication releases each application its place in it.
    */
-  private async finalRanking(call: Call, tx: Transaction): Promise<ApplicationForSelection[]> {
+  async finalRanking(call: Call, tx: Transaction): Promise<ApplicationForSelection[]> {
     const lastStage = await this.facts.applicationsFor(call.id, tx);
     if (call.finalRanking.rule !== 'weighted') return lastStage;
     return weightedFinalRanking(lastStage, await this.facts.stageScores(call.id, tx), call.finalRanking.weights);
