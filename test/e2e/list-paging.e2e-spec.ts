@@ -10,6 +10,7 @@ import { Actor, adminToken, createStaff, login, uniqueEmail } from '../support/f
 import { evaluatedCall } from '../support/scoring';
 import { TestApi } from '../support/test-app';
 import { startWorker } from '../support/worker';
+import { replyByIn } from '../support/clarifications';
 import { expectProblem, problemFields } from './identity.helpers';
 
 interface Parameter {
@@ -182,7 +183,85 @@ async function aRound(api: TestApi): Promise<Record<string, ListCall>> {
   });
   if (colleague.status !== 201)
     throw new Error(`colleague failed: ${colleague.status} ${JSON.stringify(colleague.body)}`);
+  // Two questions to the applicant, two posts of a discussion (one edited), two applications added to
+  // moderation, one of them resolved twice.
+  const [first, second] = scored.applicationIds;
+  const expectCreated = async (what: string, sent: Promise<request.Response>, status = 201) => {
+    const res = await sent;
+    if (res.status !== status) throw new Error(`${what} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res;
+  };
+  for (const question of ['Who runs the programme?', 'What is the budget?']) {
+    await expectCreated(
+      'clarification',
+      api.post(`/api/v1/applications/${first}/clarifications`, {
+        token: staff,
+        body: { question, replyBy: replyByIn(10) },
+      }),
+    );
+  }
+  const discussion = `/api/v1/applications/${first}/discussion/posts`;
+  const post = await expectCreated('post', api.post(discussion, { token: staff, body: { body: 'First post.' } }));
+  await expectCreated('post', api.post(discussion, { token: staff, body: { body: 'Second post.' } }));
+  await expectCreated(
+    'edit',
+    api.patch(`${discussion}/${post.body.id}`, {
+      token: staff,
+      body: { body: 'First post, edited.' },
+      headers: { 'If-Match': `"${post.body.version}"` },
+    }),
+    200,
+  );
+  const moderation = `/api/v1/calls/${scored.callId}/moderation`;
+  for (const applicationId of [first, second]) {
+    await expectCreated(
+      'moderation',
+      api.post(`${moderation}/queue/${applicationId}`, { token: staff, body: { reason: 'Paging' } }),
+      204,
+    );
+  }
+  for (const note of ['Fine.', 'Still fine.']) {
+    await expectCreated(
+      'resolution',
+      api.post(`${moderation}/applications/${first}/resolutions`, {
+        token: staff,
+        body: { outcome: 'scores_stand', note },
+      }),
+    );
+  }
   return {
+    'GET /api/v1/applications/{id}/clarifications': {
+      url: `/api/v1/applications/${first}/clarifications`,
+      token: staff,
+      atLeast: 2,
+    },
+    'GET /api/v1/calls/{id}/clarifications': {
+      url: `/api/v1/calls/${scored.callId}/clarifications`,
+      token: staff,
+      atLeast: 2,
+    },
+    'GET /api/v1/applications/{id}/discussion/posts': { url: discussion, token: staff, atLeast: 2 },
+    'GET /api/v1/applications/{id}/discussion/posts/{postId}/versions': {
+      url: `${discussion}/${post.body.id}/versions`,
+      token: staff,
+      atLeast: 1,
+    },
+    'GET /api/v1/applications/{id}/discussion/participants': {
+      url: `/api/v1/applications/${first}/discussion/participants`,
+      token: staff,
+      atLeast: 2,
+    },
+    'GET /api/v1/calls/{id}/evaluator-confidence': {
+      url: `/api/v1/calls/${scored.callId}/evaluator-confidence`,
+      token: staff,
+      atLeast: 2,
+    },
+    'GET /api/v1/calls/{id}/moderation/queue': { url: `${moderation}/queue`, token: staff, atLeast: 2 },
+    'GET /api/v1/calls/{id}/moderation/applications/{applicationId}/resolutions': {
+      url: `${moderation}/applications/${first}/resolutions`,
+      token: staff,
+      atLeast: 2,
+    },
     'GET /api/v1/calls': { url: '/api/v1/calls', token: staff, atLeast: 2 },
     'GET /api/v1/calls/{id}/applications': {
       url: `/api/v1/calls/${scored.callId}/applications`,
