@@ -4,4 +4,5 @@ export * from './domain/call';
 export * from './domain/call-lifecycle';
 export * from './domain/call-events';
 export { DEFAULT_STAGE_NAME, stageAt } from './domain/review-stages';
-export { SelectionConstraintsDto, StageQueryDto } from './http/call.dto';
+export { SelectionConstraintsDto } from './http/call-parts.dto';
+export { StageQueryDto } from './http/call.dto';

@@ -10,17 +10,8 @@ import {
 import { CallPatch, changeableFields } from '../domain/call-change';
 import { CallCopyInput } from '../domain/call-copy';
 import { ReviewStageInput, singleStage, stagesFromInput } from '../domain/review-stages';
-import {
-  CallDto,
-  CopyCallDto,
-  CreateCallDto,
-  CriterionDto,
-  FinalRankingDto,
-  QuestionDto,
-  ReviewStageDto,
-  ScoringSettingsDto,
-  UpdateCallDto,
-} from './call.dto';
+import { CallDto, CopyCallDto, CreateCallDto, UpdateCallDto } from './call.dto';
+import { CriterionDto, FinalRankingDto, QuestionDto, ReviewStageDto, ScoringSettingsDto } from './call-parts.dto';
 
 export function toCallDefinition(dto: CreateCallDto): CallDefinition {
   const definition = callFields(dto);

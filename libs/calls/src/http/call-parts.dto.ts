@@ -1,0 +1,247 @@
+import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsDate,
+  IsIn,
+  IsInt,
+  IsNotIn,
+  IsNumber,
+  IsOptional,
+  IsPositive,
+  IsString,
+  ValidateIf,
+  isISO8601,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { IsRegionMap, ORGANISATION_TYPES, OrganisationType, REGIONS, Region } from '@app/identity';
+import { IsNumberMap, MAX_INT32, NestedObject, NestedObjects, PROTOTYPE_KEYS } from '@app/platform';
+import { FinalRankingRule, QUESTION_TYPES, QuestionType } from '../domain/call';
+
+// The parts of a call's definition as the API takes them (criteria, questions, rules, settings, stages);
+// call.dto.ts assembles them into the call's bodies and views.
+
+const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
+/**
+ * ISO 8601 strings become dates; anything else becomes an invalid date that @IsDate refuses.
+ * `new Date` alone would take "Jan 1 2031" in the server's zone and roll 30 February over to March.
+ */
+export const toDate = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? new Date(isISO8601(value, { strict: true }) ? value : NaN) : value;
+
+export class CriterionDto {
+  @ApiProperty({ example: 'IMPACT', description: 'Stable code; frozen once evaluations exist.' })
+  @Matches(CODE, { message: 'code must be 1–40 letters, digits, _ . or -' })
+  code: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  title: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
+
+  @ApiProperty({ exclusiveMinimum: true, minimum: 0, example: 0.25 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsPositive()
+  @Max(1_000_000)
+  weight: number;
+}
+
+export class QuestionDto {
+  @ApiProperty({ example: 'programme_description' })
+  @Matches(/^[a-z][a-z0-9_]{0,59}$/, { message: 'key must be lower_snake_case, at most 60 characters' })
+  // Answers are keyed by it, and every body refuses these keys.
+  @IsNotIn(PROTOTYPE_KEYS, { message: 'key must not be constructor or prototype' })
+  key: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  label: string;
+
+  @ApiProperty({ enum: QUESTION_TYPES })
+  @IsIn(QUESTION_TYPES)
+  type: QuestionType;
+
+  @IsBoolean()
+  required: boolean;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  maxLength?: number;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(300, { each: true })
+  options?: string[];
+}
+
+export class EligibilityRulesDto {
+  @ApiPropertyOptional({ enum: ORGANISATION_TYPES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(ORGANISATION_TYPES, { each: true })
+  organisationTypes?: OrganisationType[];
+
+  /** Countries admitted besides the ITU Member States. */
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @Matches(/^[A-Z]{2}$/, { each: true, message: 'each country code must be ISO 3166-1 alpha-2 (upper case)' })
+  countryCodes?: string[];
+
+  /** Document kinds that must be attached before submitting. */
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @Matches(/^[a-z0-9_-]{1,50}$/, {
+    each: true,
+    message: 'each document kind must be lower-case, at most 50 characters',
+  })
+  requiredDocuments?: string[];
+}
+
+const regionMapSchema: ApiPropertyOptions = {
+  type: 'object',
+  additionalProperties: { type: 'integer', minimum: 0 },
+  description: `By ITU region: ${REGIONS.join(', ')}.`,
+  example: { AFR: 3, EUR: 2 },
+};
+
+export class SelectionConstraintsDto {
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INT32)
+  maxPerCountry?: number;
+
+  @ApiPropertyOptional(regionMapSchema)
+  @IsOptional()
+  @IsRegionMap()
+  maxPerRegion?: Partial<Record<Region, number>>;
+
+  @ApiPropertyOptional(regionMapSchema)
+  @IsOptional()
+  @IsRegionMap()
+  minPerRegion?: Partial<Record<Region, number>>;
+
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100)
+  minScore?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_INT32)
+  waitlistSize?: number;
+}
+
+export class ScoringSettingsDto {
+  @IsInt()
+  @Min(-1000)
+  @Max(1000)
+  scaleMin: number;
+
+  @IsInt()
+  @Min(-1000)
+  @Max(1000)
+  scaleMax: number;
+
+  @ApiPropertyOptional({ enum: ['none', 'zscore'], default: 'none' })
+  @IsOptional()
+  @IsIn(['none', 'zscore'])
+  normalization?: 'none' | 'zscore';
+
+  @ApiPropertyOptional({ default: 30, minimum: 0, maximum: 100 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100)
+  disagreementThreshold?: number;
+}
+
+export class AssignmentSettingsDto {
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  excludeSameCountry?: boolean;
+}
+
+/**
+ * A review stage. Stage 1's scale, evaluators per application and criteria are the call's own
+ * fields: leave them out of `stages[0]` or give the same. A later stage without `scoring` or
+ * `evaluatorsPerApplication` takes the call's; its `criteria` are its own and required.
+ */
+export class ReviewStageDto {
+  @ApiPropertyOptional({
+    example: 'Panel interview',
+    description: 'Defaults to "Evaluation" for stage 1, "Stage n" after.',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/\S/, { message: 'name must not be blank' })
+  @MaxLength(200)
+  name?: string;
+
+  @IsOptional()
+  @NestedObject(() => ScoringSettingsDto)
+  scoring?: ScoringSettingsDto;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  evaluatorsPerApplication?: number;
+
+  @ApiPropertyOptional({ type: [CriterionDto] })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @NestedObjects(() => CriterionDto)
+  criteria?: CriterionDto[];
+
+  @ApiPropertyOptional({ type: 'string', format: 'date-time', nullable: true })
+  @IsOptional()
+  @Transform(toDate)
+  @IsDate({ message: 'evaluationDueAt must be an ISO 8601 date-time' })
+  evaluationDueAt?: Date | null;
+}
+
+const FINAL_RANKING_RULES = ['last-stage', 'weighted'] as const;
+
+/** The last stage's ranking, or a weighted mean of the stage scores of the applications that reached the last stage. */
+export class FinalRankingDto {
+  @ApiProperty({ enum: FINAL_RANKING_RULES })
+  @IsIn(FINAL_RANKING_RULES)
+  rule: FinalRankingRule['rule'];
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'number', exclusiveMinimum: true, minimum: 0 },
+    example: { '1': 1, '2': 3 },
+    description: 'With `weighted`: weights by stage position; a stage left out weighs nothing.',
+  })
+  @ValidateIf((o: FinalRankingDto) => o.rule === 'weighted' || o.weights !== undefined)
+  @IsNumberMap({ integer: false, above: 0, message: 'weights must map stage positions to positive numbers' })
+  weights?: Record<string, number>;
+}
