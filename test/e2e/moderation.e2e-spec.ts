@@ -287,6 +287,36 @@ describe('moderation of flagged applications', () => {
     expect(notices[0].body).toContain('Merci de revoir la note de capacité.');
     expect(await inboxOf(api, ana.token, 'evaluation.reopened_with_reason')).toHaveLength(0);
 
+    // A revisit whose database fails half-way (a statement cancelled on one of the named evaluations,
+    // whichever is reopened first) changes nothing: the other evaluation stays submitted and untold,
+    // and no resolution is recorded.
+    await sql(
+      api,
+      `CREATE FUNCTION moderation_test_fault() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN RAISE EXCEPTION 'canceling statement' USING ERRCODE = '57014'; END $$`,
+    );
+    for (const [stuck, other] of [
+      [ana, bruno],
+      [bruno, ana],
+    ]) {
+      const stuckId = assignments.get(`${weak}:${stuck.id}`) as string;
+      await sql(
+        api,
+        `CREATE TRIGGER moderation_test_fault BEFORE UPDATE ON assignments FOR EACH ROW
+         WHEN (OLD.id = '${stuckId}') EXECUTE FUNCTION moderation_test_fault()`,
+      );
+      const partial = await resolve(chloe.token, callId, weak, {
+        outcome: 'revisit',
+        note: 'Both of you, please.',
+        evaluatorIds: [ana.id, bruno.id],
+      }).finally(() => sql(api, `DROP TRIGGER moderation_test_fault ON assignments`));
+      expect(partial.status).toBe(503);
+      const otherRow = (await assignmentRows(api, callId)).find((r) => r.id === assignments.get(`${weak}:${other.id}`));
+      expect(otherRow).toMatchObject({ status: 'submitted' });
+    }
+    await sql(api, `DROP FUNCTION moderation_test_fault()`);
+    expect(await inboxOf(api, ana.token, 'evaluation.reopened_with_reason')).toHaveLength(0);
+
     // The consensus no longer holds: the ranking is by Ana's total alone until Bruno submits again.
     await scored(callId);
     // No longer flagged (one total left), it stays in the queue with its resolution.

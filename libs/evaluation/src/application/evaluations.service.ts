@@ -8,6 +8,7 @@ import {
   NotFoundError,
   Page,
   PageQuery,
+  Transaction,
   Transactions,
   ValidationError,
   databaseNow,
@@ -21,6 +22,12 @@ import { AssignmentsRepository } from '../infrastructure/assignments.repository'
 import { recordAssignmentEvent } from './assignment-audit';
 import { reopenedNotice } from './assignment-notices';
 import { EvaluationContext } from './evaluation-context';
+
+/** An application whose evaluations are about to be reopened, with the name its evaluators know it by. */
+export interface ApplicationToReopen {
+  applicationId: string;
+  nameForEvaluators: string;
+}
 
 @Injectable()
 export class EvaluationsService {
@@ -94,27 +101,51 @@ export class EvaluationsService {
    * evaluator is told, and the call is rescored (the evaluation stops counting until submitted again).
    */
   async reopen(actor: AuthUser, assignmentId: string, reason?: string): Promise<Evaluation> {
-    // Read before the transaction, which must not wait for a second connection; an assignment's
-    // application never changes.
     const found = await this.assignments.findById(assignmentId);
     if (!found) throw new NotFoundError('Assignment');
-    const applicant = await this.context.nameForEvaluators(found.applicationId);
-    await this.transactions.run(async (tx) => {
+    const application = await this.reopeningOf(found.applicationId);
+    await this.transactions.run((tx) => this.reopenWithin(tx, actor, application, [assignmentId], reason));
+    return this.evaluation(assignmentId);
+  }
+
+  /**
+   * What reopening an application's evaluations reads first: the name its evaluators know it by.
+   * Read before the transaction, which must not wait for a second connection; an assignment's
+   * application never changes.
+   */
+  async reopeningOf(applicationId: string): Promise<ApplicationToReopen> {
+    return { applicationId, nameForEvaluators: await this.context.nameForEvaluators(applicationId) };
+  }
+
+  /**
+   * Reopens evaluations of one application in the caller's transaction, so that a step built on them
+   * (a moderator's revisit) commits with them or not at all: each evaluator is told why, each
+   * reopening audited, the call rescored.
+   */
+  async reopenWithin(
+    tx: Transaction,
+    actor: AuthUser,
+    application: ApplicationToReopen,
+    assignmentIds: string[],
+    reason?: string,
+  ): Promise<void> {
+    for (const assignmentId of assignmentIds) {
       const assignment = await this.assignments.lockById(tx, assignmentId);
-      if (!assignment) throw new NotFoundError('Assignment');
+      if (!assignment || assignment.applicationId !== application.applicationId) throw new NotFoundError('Assignment');
       const call = await this.context.openCall(assignment.callId, tx);
       const status = nextAssignmentStatus(assignment.status, 'reopen');
       await this.assignments.update(tx, assignmentId, { status, submittedAt: null });
       await this.scoring.requestRescore(tx, assignment.callId);
-      await this.notifications.notify(tx, [reopenedNotice(assignment.evaluatorId, call, applicant, reason)]);
+      await this.notifications.notify(tx, [
+        reopenedNotice(assignment.evaluatorId, call, application.nameForEvaluators, reason),
+      ]);
       await recordAssignmentEvent(this.audit, tx, actor, {
         action: 'evaluation.reopened',
         assignmentId,
         after: { status, ...(reason ? { reason } : {}) },
         before: { status: assignment.status, submittedAt: assignment.submittedAt?.toISOString() ?? null },
       });
-    });
-    return this.evaluation(assignmentId);
+    }
   }
 
   /**

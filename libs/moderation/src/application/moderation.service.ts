@@ -93,16 +93,18 @@ export class ModerationService {
     await this.moderatorRole(actor, of.callId);
     this.context.assertOpen(call);
     await this.context.requireApplicationOf(of.callId, of.applicationId);
-    const reopening = await this.transactions.run(async (tx) => {
+    const application = request.outcome === 'revisit' ? await this.evaluations.reopeningOf(of.applicationId) : null;
+    // One transaction: a revisit's reopened evaluations (evaluation's notices and audit) and the
+    // resolution that asks for them commit together or not at all.
+    return this.transactions.run(async (tx) => {
       if (!(await this.moderation.isQueued(tx, of.callId, of.applicationId, of.stage))) {
         throw new NotInModerationQueueError();
       }
-      return request.outcome === 'revisit' ? this.assignmentsToReopen(tx, of, request.evaluatorIds) : [];
-    });
-    // Through evaluation's own reopening, each in its transaction: the evaluator's notice and audit are evaluation's.
-    for (const assignmentId of reopening) await this.evaluations.reopen(actor, assignmentId, request.note);
-    return this.transactions.run(async (tx) => {
       await this.context.callOpenToModeration(tx, of.callId);
+      if (application && request.outcome === 'revisit') {
+        const reopening = await this.assignmentsToReopen(tx, of, request.evaluatorIds);
+        await this.evaluations.reopenWithin(tx, actor, application, reopening, request.note);
+      }
       const { resolution, replaced } = await this.moderation.resolve(tx, { ...of, decidedBy: actor.id }, request);
       if (resolution.consensusScore !== (replaced?.consensusScore ?? null)) {
         await this.scoring.requestRescore(tx, of.callId);
