@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { CALL_STATUSES, type CallStatus } from '@app/calls';
 import { REGIONS, Region } from '@app/identity';
-import { ExportFormatQueryDto, PageQueryDto, SearchTermField, sortValues } from '@app/platform';
+import { ExportFormatQueryDto, PageQueryDto, SearchTermField, sortValues, trimmed } from '@app/platform';
 import {
   APPLICATION_OUTCOMES,
   APPLICATION_STATUSES,
@@ -60,7 +60,7 @@ export class EligibilityDecisionDto {
   @IsBoolean()
   eligible: boolean;
 
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trimmed)
   @IsString()
   @MinLength(3)
   @MaxLength(2000)

@@ -15,7 +15,6 @@ import {
   IsPositive,
   IsString,
   ValidateIf,
-  isISO8601,
   Matches,
   Max,
   MaxLength,
@@ -23,19 +22,13 @@ import {
   MinLength,
 } from 'class-validator';
 import { IsRegionMap, ORGANISATION_TYPES, OrganisationType, REGIONS, Region } from '@app/identity';
-import { IsNumberMap, MAX_INT32, NestedObject, NestedObjects, PROTOTYPE_KEYS } from '@app/platform';
+import { IsNumberMap, MAX_INT32, NestedObject, NestedObjects, PROTOTYPE_KEYS, isoDateTime } from '@app/platform';
 import { FinalRankingRule, QUESTION_TYPES, QuestionType } from '../domain/call';
 
 // The parts of a call's definition as the API takes them (criteria, questions, rules, settings, stages);
 // call.dto.ts assembles them into the call's bodies and views.
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
-/**
- * ISO 8601 strings become dates; anything else becomes an invalid date that @IsDate refuses.
- * `new Date` alone would take "Jan 1 2031" in the server's zone and roll 30 February over to March.
- */
-export const toDate = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? new Date(isISO8601(value, { strict: true }) ? value : NaN) : value;
 
 export class CriterionDto {
   @ApiProperty({ example: 'IMPACT', description: 'Stable code; frozen once evaluations exist.' })
@@ -222,7 +215,7 @@ export class ReviewStageDto {
 
   @ApiPropertyOptional({ type: 'string', format: 'date-time', nullable: true })
   @IsOptional()
-  @Transform(toDate)
+  @Transform(isoDateTime)
   @IsDate({ message: 'evaluationDueAt must be an ISO 8601 date-time' })
   evaluationDueAt?: Date | null;
 }

@@ -15,7 +15,7 @@ import {
   Min,
 } from 'class-validator';
 
-import { NestedObject, NestedObjects, PageQueryDto, asQueryArray, toQueryInteger } from '@app/platform';
+import { NestedObject, NestedObjects, PageQueryDto, asQueryArray, toQueryInteger, isoDateTime } from '@app/platform';
 import { CALL_STATUSES, CallStatus, MAX_STAGES, QUESTION_TYPES, QuestionType } from '../domain/call';
 import { CHANGEABLE_FIELDS, ChangeableField } from '../domain/call-change';
 import {
@@ -27,7 +27,6 @@ import {
   ReviewStageDto,
   ScoringSettingsDto,
   SelectionConstraintsDto,
-  toDate,
 } from './call-parts.dto';
 import { IsWeightMap } from './weight-map.validator';
 
@@ -49,12 +48,12 @@ export class CreateCallDto {
   description?: string;
 
   @ApiProperty({ type: 'string', format: 'date-time' })
-  @Transform(toDate)
+  @Transform(isoDateTime)
   @IsDate({ message: 'opensAt must be an ISO 8601 date-time' })
   opensAt: Date;
 
   @ApiProperty({ type: 'string', format: 'date-time' })
-  @Transform(toDate)
+  @Transform(isoDateTime)
   @IsDate({ message: 'closesAt must be an ISO 8601 date-time' })
   closesAt: Date;
 

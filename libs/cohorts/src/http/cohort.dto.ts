@@ -15,7 +15,7 @@ import {
 } from 'class-validator';
 import { SelectionConstraintsDto } from '@app/calls';
 import { REGIONS } from '@app/identity';
-import { MAX_INT32, PageQueryDto, sortValues } from '@app/platform';
+import { MAX_INT32, PageQueryDto, sortValues, trimmed } from '@app/platform';
 import { ANNEX_LOCALES, type AnnexLocale } from '../annex/annex-i18n';
 import { COHORT_STATUSES } from '../domain/cohort-lifecycle';
 import { COHORT_SORT_KEYS } from '../infrastructure/cohorts.repository';
@@ -47,7 +47,7 @@ export class AmendCohortDto {
   remove?: string[];
 
   /** Why, in words the audit trail and the applicants' feedback can carry. */
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trimmed)
   @IsString()
   @MinLength(5)
   @MaxLength(2000)

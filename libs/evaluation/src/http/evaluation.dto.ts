@@ -16,11 +16,9 @@ import {
 } from 'class-validator';
 import { MAX_STAGES } from '@app/calls';
 import { REGIONS, type Region } from '@app/identity';
-import { MAX_INT32, MIN_INT32, NestedObjects, PageQueryDto, sortValues } from '@app/platform';
+import { MAX_INT32, MIN_INT32, NestedObjects, PageQueryDto, sortValues, trimmed } from '@app/platform';
 import { ASSIGNMENT_STATUSES, CONFIDENCE_LEVELS, type AssignmentStatus, type Confidence } from '../domain/evaluation';
 import { CONFLICT_SORT_KEYS } from '../infrastructure/panel.repository';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class PanelRequestDto {
   @ApiProperty({ type: [String], format: 'uuid' })
@@ -57,7 +55,7 @@ export class DeclareConflictDto {
   @IsUUID()
   applicationId: string;
 
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @MinLength(3)
   @MaxLength(2000)
@@ -151,7 +149,7 @@ export class AutoAssignmentDto {
 }
 
 export class ReasonDto {
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @MinLength(3)
   @MaxLength(2000)
@@ -161,7 +159,7 @@ export class ReasonDto {
 /** Why the secretariat reopens an evaluation: kept in the audit trail and told to the evaluator. */
 export class ReopenEvaluationDto {
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @MinLength(3)
   @MaxLength(2000)

@@ -11,11 +11,9 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { PageQueryDto, asQueryArray } from '@app/platform';
+import { PageQueryDto, asQueryArray, trimmed } from '@app/platform';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../domain/evaluation';
 import { AssignmentDto } from './evaluation.dto';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class ProgressEvaluatorDto {
   @ApiProperty({ format: 'uuid' })
@@ -57,7 +55,7 @@ export class ReminderRequestDto extends EvaluatorIdsDto {
   /** Shown in the reminder (in-app and e-mail) as written, whatever the recipient's language. */
   @ApiPropertyOptional({ maxLength: 2000 })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @MinLength(1)
   @MaxLength(2000)
@@ -116,7 +114,7 @@ export class ReassignmentRequestDto {
   @IsUUID()
   toEvaluatorId: string;
 
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @MinLength(3)
   @MaxLength(2000)

@@ -11,24 +11,22 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { PageQueryDto, ROLES, Role, sortValues } from '@app/platform';
+import { PageQueryDto, ROLES, Role, sortValues, trimmed } from '@app/platform';
 import { INVITATION_STATUSES, INVITED_ROLES, InvitationStatus, InvitedRole } from '../domain/invitation';
 import { LOCALES, Locale } from '../domain/user';
 import { INVITATION_SORT_KEYS } from '../infrastructure/invitations.repository';
 import { NewPasswordField } from './password.field';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 /** Longer than any token the platform makes (43 characters), short enough to refuse junk at once. */
 const MAX_TOKEN_LENGTH = 200;
 
 export class CreateInvitationDto {
-  @Transform(trim)
+  @Transform(trimmed)
   @IsEmail()
   @MaxLength(254)
   email: string;
 
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -107,7 +105,7 @@ export class AcceptInvitationDto extends AccountLinkTokenDto {
   /** The name to go by, if not the one the secretariat wrote. */
   @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @MinLength(1)
   @MaxLength(200)

@@ -12,7 +12,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { PageQueryDto, ROLES, Role, sortValues } from '@app/platform';
+import { PageQueryDto, ROLES, Role, sortValues, trimmed } from '@app/platform';
 import { MAX_ACCOUNT_CHANGE_REASON_LENGTH } from '../domain/account-change';
 import { REGIONS, Region } from '../domain/geography';
 import { ORGANISATION_TYPES, OrganisationType } from '../domain/organisation';
@@ -22,11 +22,10 @@ import { NewPasswordField } from './password.field';
 
 const STAFF_ACCOUNT_ROLES = ['evaluator', 'secretariat', 'admin'] as const;
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 
 export class RegisterDto {
-  @Transform(trim)
+  @Transform(trimmed)
   @IsEmail()
   @MaxLength(254)
   email: string;
@@ -34,7 +33,7 @@ export class RegisterDto {
   @NewPasswordField()
   password: string;
 
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -149,14 +148,14 @@ export class UpdateUserDto {
   /** Why the account changes; kept in its history (the web app asks for one). */
   @ApiPropertyOptional({ maxLength: MAX_ACCOUNT_CHANGE_REASON_LENGTH })
   @ValidateIf((body: UpdateUserDto) => body.reason !== undefined)
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @MaxLength(MAX_ACCOUNT_CHANGE_REASON_LENGTH)
   reason?: string;
 }
 
 export class CreateOrganisationDto {
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @MinLength(2)
   @MaxLength(300)
@@ -172,7 +171,7 @@ export class CreateOrganisationDto {
   type: OrganisationType;
 
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @MaxLength(200)
   city?: string;
@@ -214,7 +213,7 @@ export class CountryDto {
 /** At least one field; null is refused (neither can be cleared). */
 export class UpdateMeDto {
   @ValidateIf((me: UpdateMeDto) => me.displayName !== undefined || me.locale === undefined)
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -244,7 +243,7 @@ export class UserQueryDto extends PageQueryDto {
 
   /** Part of the name, e-mail or affiliation, any case. */
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @MaxLength(200)
   q?: string;

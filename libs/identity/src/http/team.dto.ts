@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { trimmed } from '@app/platform';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { LOCALES, Locale } from '../domain/user';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** A member of an organisation, as its team and the secretariat see it. */
 export class OrganisationMemberDto {
@@ -17,12 +16,12 @@ export class OrganisationMemberDto {
 
 /** A colleague a member invites to join its organisation. */
 export class InviteColleagueDto {
-  @Transform(trim)
+  @Transform(trimmed)
   @IsEmail()
   @MaxLength(254)
   email: string;
 
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @MinLength(1)
   @MaxLength(200)
