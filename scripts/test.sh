@@ -1,14 +1,13 @@
 #!/usr/bin/env bash
 # The whole check on a fresh machine: dependencies, PostgreSQL and Redis, Chromium, then the static
 # checks beside every test suite (unit, property, end-to-end against the real services, browser).
-# Ends with the runner's counts.
+# Ends with the runner's counts. On a fresh machine Chromium is installed while the other suites run.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/accelerator_test}"
 bash scripts/ensure-deps.sh || exit 1
 DATABASE_URL="$TEST_DATABASE_URL" bash scripts/ensure-services.sh || exit 1
-bash scripts/ensure-browser.sh || exit 1
 
 status=0
 mkdir -p artifacts
@@ -31,14 +30,17 @@ echo "== tests" >&2
 # run's own, named after TEST_DATABASE_URL's, and the teardown drops it.
 if [[ $# -gt 0 ]]; then
   reports=(artifacts/jest-report.json)
+  bash scripts/ensure-browser.sh || exit 1
   npx --no-install jest --ci --json --outputFile="${reports[0]}" "$@" || status=1
 else
   # Many suites mostly wait (on Chromium, on a worker, on a deadline): two at a time in each run,
   # and the browser run beside the others, they take far less time. Each run has its own database, each
   # jest worker its own copy of it and its own Redis database (test/support/test-env.ts).
   reports=(artifacts/jest-report.json artifacts/jest-browser-report.json)
-  npx --no-install jest --ci --json --outputFile="${reports[1]}" --selectProjects browser --maxWorkers=2 \
-    > artifacts/browser-tests.log 2>&1 &
+  {
+    bash scripts/ensure-browser.sh &&
+      npx --no-install jest --ci --json --outputFile="${reports[1]}" --selectProjects browser --maxWorkers=2
+  } > artifacts/browser-tests.log 2>&1 &
   browser=$!
   npx --no-install jest --ci --json --outputFile="${reports[0]}" --selectProjects unit e2e --maxWorkers=2 || status=1
   wait "$browser" || status=1
