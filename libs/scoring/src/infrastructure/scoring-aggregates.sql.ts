@@ -114,23 +114,28 @@ normalized AS (
   GROUP BY application_id
 ),
 scored AS (
-  SELECT r.application_id, r.raw_score, n.normalized_score,
+  SELECT r.ctid AS result_row, r.application_id, r.raw_score, n.normalized_score,
          CASE WHEN call.normalization = 'zscore' THEN n.normalized_score ELSE r.raw_score END AS score,
          ${resolutionSteps('r.spread')} > ${resolutionSteps('call.threshold')} AS needs_moderation,
-         m.consensus_score, app.rankable, app.submitted_at
+         m.consensus_score, app.rankable, app.submitted_at,
+         (r.normalized_score, r.score, r.needs_moderation, r.consensus_score, r.rank) AS stored
   FROM application_results r
   JOIN normalized n ON n.application_id = r.application_id
-  JOIN applications_ranking_facts app ON app.application_id = r.application_id
+  JOIN applications_ranking_facts app ON app.application_id = r.application_id AND app.call_id = $1
   CROSS JOIN call
   ${CONSENSUS_OF('r')}
   WHERE r.call_id = $1 AND r.stage = $2
 ),
-ranked AS (
-  SELECT s.application_id, s.normalized_score, s.score, s.needs_moderation, s.consensus_score, ${RANK_OF_SCORED} AS rank
-  FROM scored s
+-- Compared with what is stored before the update, by the rows' own addresses: only the results that changed are looked up again.
+changed AS (
+  SELECT *
+  FROM (SELECT s.result_row, s.application_id, s.normalized_score, s.score, s.needs_moderation, s.consensus_score,
+               ${RANK_OF_SCORED} AS rank, s.stored
+        FROM scored s) k
+  WHERE k.stored IS DISTINCT FROM (k.normalized_score, k.score, k.needs_moderation, k.consensus_score, k.rank)
 ),
 updated AS (
-  -- An update by key, not an upsert: an upsert pays a speculative insertion for every result.
+  -- An update by address, not an upsert: an upsert pays a speculative insertion for every result.
   UPDATE application_results r SET
     normalized_score = k.normalized_score,
     score = k.score,
@@ -138,10 +143,8 @@ updated AS (
     consensus_score = k.consensus_score,
     rank = k.rank,
     computed_at = clock_timestamp()
-  FROM ranked k
-  WHERE r.application_id = k.application_id AND r.stage = $2
-    AND (r.normalized_score, r.score, r.needs_moderation, r.consensus_score, r.rank)
-      IS DISTINCT FROM (k.normalized_score, k.score, k.needs_moderation, k.consensus_score, k.rank)
+  FROM changed k
+  WHERE r.ctid = k.result_row
   RETURNING r.application_id
 )
 SELECT (SELECT count(*) FILTER (WHERE NOT application_id = ANY($5::uuid[])) FROM updated)::int AS applications,
