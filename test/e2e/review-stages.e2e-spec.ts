@@ -300,6 +300,21 @@ describe('a call in two review stages: written assessment, shortlist, panel inte
     const rows = await assignmentRows(api, callId, ['assigned']);
     expect(rows).toHaveLength(24);
     expect(new Set(rows.map((r) => r.applicationId))).toEqual(new Set(shortlisted));
+    // The panel's progress is read a stage at a time, stage 1 without `stage`.
+    const progressIn = async (stage?: number) => {
+      const items = (await get(`/calls/${callId}/panel/progress`, { limit: 50, ...(stage ? { stage } : {}) })).body
+        .items as Array<{ assigned: number; submitted: number }>;
+      const sum = { assigned: 0, submitted: 0 };
+      for (const e of items) {
+        sum.assigned += e.assigned;
+        sum.submitted += e.submitted;
+      }
+      return sum;
+    };
+    expect(await progressIn(2)).toEqual({ assigned: 24, submitted: 0 });
+    expect(await progressIn(1)).toEqual({ assigned: 0, submitted: 40 });
+    expect(await progressIn()).toEqual({ assigned: 0, submitted: 40 });
+    expectProblem(await get(`/calls/${callId}/panel/progress`, { stage: 3 }), 404, 'STAGE_NOT_FOUND');
 
     // Stage 1's criteria are not stage 2's.
     const first = rows[0];

@@ -47,7 +47,7 @@ describe('PanelProgressRepository on PostgreSQL', () => {
     await repo.seed.assignment(callId, c, second, 'released');
     const none = { assigned: 0, draft: 0, submitted: 0, declined: 0, released: 0, lastRemindedAt: null };
 
-    expect(await progress.page(callId, { limit: 50, offset: 0 })).toEqual({
+    expect(await progress.page(callId, 1, { limit: 50, offset: 0 })).toEqual({
       total: 3,
       items: [
         { ...none, evaluatorId: second, assigned: 1, draft: 1, released: 1 },
@@ -55,12 +55,12 @@ describe('PanelProgressRepository on PostgreSQL', () => {
         { ...none, evaluatorId: third },
       ],
     });
-    expect(await progress.page(callId, { limit: 1, offset: 2 })).toEqual({
+    expect(await progress.page(callId, 1, { limit: 1, offset: 2 })).toEqual({
       total: 3,
       items: [{ ...none, evaluatorId: third }],
     });
-    expect(await progress.page(callId, { limit: 10, offset: 3 })).toEqual({ total: 3, items: [] });
-    expect(await progress.page(await repo.seed.call(), { limit: 10, offset: 0 })).toEqual({ total: 0, items: [] });
+    expect(await progress.page(callId, 1, { limit: 10, offset: 3 })).toEqual({ total: 3, items: [] });
+    expect(await progress.page(await repo.seed.call(), 1, { limit: 10, offset: 0 })).toEqual({ total: 0, items: [] });
   });
 
   it('records one reminder per evaluator with work left, call and UTC day, and says who was recorded', async () => {
@@ -85,7 +85,7 @@ describe('PanelProgressRepository on PostgreSQL', () => {
     expect(await progress.reminderCandidates(callId, named)).toEqual([
       { evaluatorId: busy, open: 2, remindedToday: true },
     ]);
-    const page = await progress.page(callId, { limit: 50, offset: 0 });
+    const page = await progress.page(callId, 1, { limit: 50, offset: 0 });
     expect(page.items.find((e) => e.evaluatorId === busy)?.lastRemindedAt).toBeInstanceOf(Date);
 
     // Yesterday's reminder does not count for today.

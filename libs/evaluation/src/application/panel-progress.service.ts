@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { User } from '@app/identity';
-import type { Call } from '@app/calls';
+import { stageAt, type Call } from '@app/calls';
 import {
   NotificationPreview,
   NotificationRequest,
@@ -35,10 +35,10 @@ export class PanelProgressService {
     private readonly audit: AuditService,
   ) {}
 
-  /** A page of the panel with each member's assignments counted by status. */
-  async page(callId: string, page: PageQuery): Promise<Page<PanelProgressEntry>> {
-    await this.context.call(callId);
-    const progress = await this.progress.page(callId, page);
+  /** A page of the panel with each member's assignments in the stage counted by status (404 for a stage it lacks). */
+  async page(callId: string, stage: number, page: PageQuery): Promise<Page<PanelProgressEntry>> {
+    stageAt(await this.context.call(callId), stage);
+    const progress = await this.progress.page(callId, stage, page);
     const users = new Map(
       (await this.context.usersByIds(progress.items.map((p) => p.evaluatorId))).map((u) => [u.id, u]),
     );

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NotificationPreviewsDto, toPreviewsDto } from '@app/notifications';
-import { AuthUser, CurrentUser, Page, PageOf, PageQueryDto, Staff } from '@app/platform';
+import { AuthUser, CurrentUser, Page, PageOf, Staff } from '@app/platform';
 import { AssignmentsService } from '../application/assignments.service';
 import { PanelProgressService } from '../application/panel-progress.service';
 import { ReassignmentsService } from '../application/reassignments.service';
@@ -10,6 +10,7 @@ import {
   CallAssignmentDto,
   CallAssignmentsQueryDto,
   EvaluatorProgressDto,
+  PanelProgressQueryDto,
   ReassignmentReportDto,
   ReassignmentRequestDto,
   ReminderReportDto,
@@ -28,15 +29,18 @@ export class PanelProgressController {
     private readonly reassignments: ReassignmentsService,
   ) {}
 
-  /** Each panel member's assignments by status, those with the most work left first, a page at a time. */
+  /**
+   * Each panel member's assignments in a stage (1 unless given) by status, those with the most work
+   * left first, a page at a time.
+   */
   @Get('panel/progress')
   @Staff()
   @ApiOkResponse({ type: PageOf(EvaluatorProgressDto) })
   async panelProgress(
     @Param('id', ID) callId: string,
-    @Query() query: PageQueryDto,
+    @Query() { stage, ...query }: PanelProgressQueryDto,
   ): Promise<Page<EvaluatorProgressDto>> {
-    const page = await this.progress.page(callId, query);
+    const page = await this.progress.page(callId, stage, query);
     return {
       total: page.total,
       items: page.items.map(({ evaluatorId: _id, ...entry }) => ({

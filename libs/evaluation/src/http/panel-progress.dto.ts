@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -11,6 +11,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { StageQueryDto } from '@app/calls';
 import { PageQueryDto, asQueryArray, trimmed } from '@app/platform';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../domain/evaluation';
 import { AssignmentDto } from './evaluation.dto';
@@ -24,7 +25,10 @@ export class ProgressEvaluatorDto {
   active: boolean;
 }
 
-/** One panel member's assignments in the call, counted by status. */
+/** A page of the panel's progress in a stage (stage 1 unless `stage` says which). */
+export class PanelProgressQueryDto extends IntersectionType(PageQueryDto, StageQueryDto) {}
+
+/** One panel member's assignments in the call's stage, counted by status. */
 export class EvaluatorProgressDto {
   @ApiProperty({ type: ProgressEvaluatorDto })
   evaluator: ProgressEvaluatorDto;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Page, PageQuery, Transaction, Transactions } from '@app/platform';
 
-/** One panel member's assignments in a call, counted by status. */
+/** One panel member's assignments in a call's stage, counted by status. */
 export interface EvaluatorProgress {
   evaluatorId: string;
   assigned: number;
@@ -33,8 +33,8 @@ interface ProgressRow {
 export class PanelProgressRepository {
   constructor(private readonly transactions: Transactions) {}
 
-  /** A page of the panel, those with the most work left first, then in the order they joined. */
-  async page(callId: string, page: PageQuery): Promise<Page<EvaluatorProgress>> {
+  /** A page of the panel with its work in a stage, those with the most left first, then in the order they joined. */
+  async page(callId: string, stage: number, page: PageQuery): Promise<Page<EvaluatorProgress>> {
     const rows = (await this.transactions.autocommit.query(
       `SELECT counted.total, page.*
          FROM (SELECT count(*)::int AS total FROM panel_members WHERE call_id = $1) counted
@@ -48,14 +48,14 @@ export class PanelProgressRepository {
                   (SELECT max(r.reminded_at) FROM evaluator_reminders r
                     WHERE r.call_id = m.call_id AND r.evaluator_id = m.evaluator_id) AS last_reminded_at
              FROM panel_members m
-             LEFT JOIN assignments a ON a.call_id = m.call_id AND a.evaluator_id = m.evaluator_id
+             LEFT JOIN assignments a ON a.call_id = m.call_id AND a.evaluator_id = m.evaluator_id AND a.stage = $4
             WHERE m.call_id = $1
             GROUP BY m.call_id, m.evaluator_id, m.added_at
             ORDER BY count(*) FILTER (WHERE a.status IN ('assigned', 'draft')) DESC, m.added_at, m.evaluator_id
             LIMIT $2 OFFSET $3
          ) page ON true
         ORDER BY page.assigned + page.draft DESC, page.added_at, page.evaluator_id`,
-      [callId, page.limit, page.offset],
+      [callId, page.limit, page.offset, stage],
     )) as ProgressRow[];
     return {
       total: rows[0]?.total ?? 0,
