@@ -24,7 +24,8 @@ import { TestApi } from '../support/test-app';
  * Clarification requests through HTTP, with a worker e-mailing the notifications to an SMTP server of
  * the suite: an evaluator's question approved (reworded) by the secretariat and answered with a
  * document, the secretariat's own question, a declined proposal, a request past its deadline, who
- * may see and do what, and refused input. The submitted application never changes.
+ * may see and do what, and refused input; who is told of each step, in-app and by e-mail. The
+ * submitted application never changes.
  */
 describe('clarification requests', () => {
   let world: LinkWorld;
@@ -126,6 +127,13 @@ describe('clarification requests', () => {
     expect(email.text).toContain(reworded);
     expect(email.text).toContain(organisationName);
     expect(await inboxOf(api, applicant.token, 'clarification.requested')).toHaveLength(1);
+    // The evaluator who proposed it reads the words sent, and never the applicant's name.
+    const sentNotice = await emailTo(world.smtp, evaluator.email, 'Your question has been sent to the applicant');
+    expect(sentNotice.text).toContain(reworded);
+    expect(sentNotice.text).not.toContain(organisationName);
+    expect(await inboxOf(api, evaluator.token, 'clarification.proposal_sent')).toEqual([
+      expect.objectContaining({ body: expect.stringContaining(reworded) }),
+    ]);
 
     const seen = await clarificationsOf(api, applicant.token, applicationId);
     expect(seen.body.total).toBe(1);
@@ -144,6 +152,12 @@ describe('clarification requests', () => {
       document: { filename: 'cohort-2025.pdf', mimeType: 'application/pdf', size: SAMPLE_PDF.length },
     });
     expectProblem(await answerClarification(api, applicant.token, id, 'Once more.'), 409, 'INVALID_TRANSITION');
+    // The application's evaluator (here the asker too) is told once, the panel's other member not at all.
+    const answeredNotice = await emailTo(world.smtp, evaluator.email, 'The applicant has answered');
+    expect(answeredNotice.text).toContain(reworded);
+    expect(answeredNotice.text).not.toContain(organisationName);
+    expect(await inboxOf(api, evaluator.token, 'clarification.answered')).toHaveLength(1);
+    expect(await inboxOf(api, outsider.token, 'clarification.answered')).toEqual([]);
 
     const read = await clarificationsOf(api, evaluator.token, applicationId);
     expect(read.body.items).toEqual([
@@ -189,6 +203,15 @@ describe('clarification requests', () => {
     expect((await historyActions(frenchApplicationId)).map((e) => e.action)).toContain(
       'application.clarification_sent',
     );
+
+    // Its answer is told to the secretariat member who asked and to the application's evaluator.
+    const before = (await inboxOf(api, evaluator.token, 'clarification.answered')).length;
+    expect((await answerClarification(api, francophone.token, asked.body.id, 'Deux cent mille euros.')).status).toBe(
+      200,
+    );
+    const [told] = await inboxOf(api, secretariat.token, 'clarification.answered');
+    expect(told).toMatchObject({ body: expect.stringContaining('Quel est le budget annuel de votre programme ?') });
+    expect(await inboxOf(api, evaluator.token, 'clarification.answered')).toHaveLength(before + 1);
   });
 
   it('declines a proposal with a reason the evaluator reads, and sends nothing', async () => {
@@ -199,6 +222,10 @@ describe('clarification requests', () => {
     });
     expect(declined.status).toBe(200);
     expect(declined.body).toMatchObject({ status: 'declined', declineReason: 'Not a question for the applicant.' });
+    const declinedNotice = await emailTo(world.smtp, evaluator.email, 'Your proposed question has not been sent');
+    expect(declinedNotice.text).toContain('Is your CEO a member of the jury?');
+    expect(declinedNotice.text).toContain('Not a question for the applicant.');
+    expect(await inboxOf(api, evaluator.token, 'clarification.proposal_declined')).toHaveLength(1);
     expectProblem(
       await api.post(`/api/v1/clarifications/${id}/approve`, { token: secretariat.token, body: {} }),
       409,

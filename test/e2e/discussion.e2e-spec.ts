@@ -1,6 +1,7 @@
+import type { Client } from 'pg';
 import { sql } from '../support/applications';
 import { eventually } from '../support/async';
-import { expectProblem } from '../support/calls-e2e';
+import { connectDb, expectProblem } from '../support/calls-e2e';
 import {
   assignmentId,
   auditEvents,
@@ -11,6 +12,7 @@ import {
   publishCall,
   seatPanel,
   secretariatOf,
+  untilWaiting,
 } from '../support/evaluation-fixtures';
 import { Actor, Applicant } from '../support/fixtures';
 import { MailingPlatform } from '../support/mailing-platform';
@@ -23,15 +25,17 @@ interface PostView {
   body: string;
   version: number;
   editedAt: string | null;
-  author: { id: string; displayName: string };
+  author: { id: string; displayName: string; evaluatorNumber: number | null };
   authorKind: string;
-  mentions: Array<{ id: string; displayName: string }>;
+  mentions: Array<{ id: string; displayName: string; evaluatorNumber: number | null }>;
 }
 
 /**
  * An application's discussion through HTTP: closed to an evaluator until its own evaluation is
- * submitted, mentions that notify in-app and by e-mail (read from the SMTP server the worker sends
- * to) in the recipient's language, edits kept as versions, everything frozen once the cohort is
+ * submitted, evaluators named to each other by number (names for the secretariat and the chair),
+ * mentions that notify in-app and by e-mail (read from the SMTP server the worker sends to) in the
+ * recipient's language, edits kept as versions and shown in the application's history, a writer's
+ * standing checked under lock in the transaction that writes, everything frozen once the cohort is
  * published, and bad input answered with problems.
  */
 describe('discussion of an application', () => {
@@ -41,6 +45,7 @@ describe('discussion of an application', () => {
   let secretariat: Actor;
   let ana: Actor, bruno: Actor, chloe: Actor;
   let owner: Applicant, rival: Applicant;
+  let db: Client;
 
   const thread = (id: string) => `/api/v1/applications/${id}/discussion`;
   const write = (token: string, id: string, body: unknown) => api.post(`${thread(id)}/posts`, { token, body });
@@ -69,9 +74,13 @@ describe('discussion of an application', () => {
       createApplicantsFrom(api, [{ countryCode: 'KE' }, { countryCode: 'GH' }]),
     ]);
     expect((await api.patch('/api/v1/me', { token: bruno.token, body: { locale: 'fr' } })).status).toBe(200);
+    db = await connectDb();
   }, 120_000);
 
-  afterAll(() => platform?.close());
+  afterAll(async () => {
+    await db?.end();
+    await platform?.close();
+  });
 
   /** A closed call whose owner's application has all three evaluators; only `submitted` ones have submitted. */
   async function reviewedApplication(submitted: Actor[]) {
@@ -102,16 +111,17 @@ describe('discussion of an application', () => {
 
     const opened = await api.get(thread(applicationId), { token: ana.token });
     expect(opened.status).toBe(200);
-    expect(opened.body).toMatchObject({ applicationId, frozen: false, as: 'evaluator' });
+    expect(opened.body).toMatchObject({ applicationId, frozen: false, as: 'evaluator', namesShown: false });
     expect((await api.get(thread(applicationId), { token: secretariat.token })).body).toMatchObject({
       as: 'secretariat',
+      namesShown: true,
     });
     const first = await write(ana.token, applicationId, { body: '  The budget looks thin to me.  ' });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({
       body: 'The budget looks thin to me.',
       authorKind: 'evaluator',
-      author: { id: ana.id, displayName: 'Ana Evaluator' },
+      author: { id: ana.id, displayName: 'Evaluator 1', evaluatorNumber: 1 },
       version: 1,
       editedAt: null,
       mentions: [],
@@ -134,57 +144,72 @@ describe('discussion of an application', () => {
   it('lists as participants the secretariat and the evaluators who submitted, and notifies those mentioned', async () => {
     const { callId, applicationId, assignments } = await reviewedApplication([ana, bruno]);
     const participants = await api.get(`${thread(applicationId)}/participants`, {
-      token: ana.token,
+      token: secretariat.token,
       query: { search: 'UAT', limit: 500 },
     });
     expect(participants.status).toBe(200);
     // Chloe has not submitted: she cannot read the thread, so nobody may mention her.
     expect(participants.body.items).toEqual([
-      { id: ana.id, displayName: 'Ana Evaluator', kind: 'evaluator' },
-      { id: bruno.id, displayName: 'Bruno Évaluateur', kind: 'evaluator' },
+      { id: ana.id, displayName: 'Ana Evaluator', kind: 'evaluator', evaluatorNumber: 1 },
+      { id: bruno.id, displayName: 'Bruno Évaluateur', kind: 'evaluator', evaluatorNumber: 2 },
     ]);
+    // An evaluator finds the others by what it sees of them, never by their names.
     const everyone = await api.get(`${thread(applicationId)}/participants`, {
       token: ana.token,
       query: { limit: 500 },
     });
+    expect(everyone.body.items.slice(0, 2)).toEqual([
+      { id: ana.id, displayName: 'Evaluator 1', kind: 'evaluator', evaluatorNumber: 1 },
+      { id: bruno.id, displayName: 'Evaluator 2', kind: 'evaluator', evaluatorNumber: 2 },
+    ]);
     expect(everyone.body.items).toContainEqual({
       id: secretariat.id,
-      displayName: 'Test secretariat',
+      displayName: 'Secretariat',
       kind: 'secretariat',
+      evaluatorNumber: null,
     });
+    const byName = await api.get(`${thread(applicationId)}/participants`, {
+      token: ana.token,
+      query: { search: 'Bruno' },
+    });
+    expect(byName.body).toEqual({ items: [], total: 0 });
 
     const posted = await write(ana.token, applicationId, {
-      body: '@Bruno Évaluateur @Test secretariat, do the budget figures add up?',
+      body: '@Evaluator 2 @Secretariat, do the budget figures add up?',
       mentionIds: [bruno.id, secretariat.id, ana.id, bruno.id],
     });
     expect(posted.status).toBe(201);
     expect(posted.body.mentions).toEqual([
-      { id: bruno.id, displayName: 'Bruno Évaluateur' },
-      { id: secretariat.id, displayName: 'Test secretariat' },
-      { id: ana.id, displayName: 'Ana Evaluator' },
+      { id: bruno.id, displayName: 'Evaluator 2', evaluatorNumber: 2 },
+      { id: secretariat.id, displayName: 'Secretariat', evaluatorNumber: null },
+      { id: ana.id, displayName: 'Evaluator 1', evaluatorNumber: 1 },
     ]);
 
-    // Bruno reads French: his notice and e-mail are French, and link to his assignment's page.
-    // Mentioned twice in the request, he is told once.
-    const notices = await inboxOf(api, bruno.token, 'discussion.mentioned');
+    // Bruno reads French: his notice and e-mail are French, name Ana by her number, and link to his
+    // assignment's page. Mentioned twice in the request, he is told once.
+    const notices = await inboxOf(api, bruno.token, 'discussion.mentioned_by_evaluator');
     expect(notices).toHaveLength(1);
     const [notice] = notices;
     expect(notice).toMatchObject({
       locale: 'fr',
-      subject: expect.stringContaining('Ana Evaluator a mentionné votre nom'),
+      subject: expect.stringContaining('L’évaluateur 1 a mentionné votre nom'),
     });
+    expect(`${notice.subject} ${notice.body}`).not.toContain('Ana');
     expect(notice.body).toContain(`/evaluator/assignments/${assignments.get(bruno)}#discussion`);
     const [frenchEmail] = await eventually(
       async () => smtp.to(bruno.email).filter((e) => e.subject.includes('a mentionné votre nom')),
       (emails) => emails.length >= 1,
     );
-    expect(frenchEmail.subject).toMatch(/^Ana Evaluator a mentionné votre nom dans une discussion – /);
+    expect(frenchEmail.subject).toMatch(/^L’évaluateur 1 a mentionné votre nom dans une discussion – /);
+    expect(frenchEmail.text).not.toContain('Ana');
     expect(frenchEmail.text).toContain(`/evaluator/assignments/${assignments.get(bruno)}#discussion`);
-    // The secretariat's, in English, link to the application's page; the author is never told of itself.
+    // The secretariat's, in English, name Ana and link to the application's page; the author is never
+    // told of itself.
     const [englishEmail] = await eventually(
       async () => smtp.to(secretariat.email).filter((e) => e.subject.includes('mentioned you')),
       (emails) => emails.length >= 1,
     );
+    expect(englishEmail.subject).toMatch(/^Ana Evaluator mentioned you/);
     expect(englishEmail.text).toContain(`/secretariat/calls/${callId}/applications/${applicationId}#discussion`);
     expect(englishEmail.text).not.toContain(owner.email);
     expect(await inboxOf(api, ana.token, 'discussion.mentioned')).toEqual([]);
@@ -204,7 +229,7 @@ describe('discussion of an application', () => {
     const { applicationId } = await reviewedApplication([ana, bruno]);
     const posted = await write(ana.token, applicationId, { body: 'First thought.', mentionIds: [bruno.id] });
     const id = posted.body.id as string;
-    const brunoNotices = async () => (await inboxOf(api, bruno.token, 'discussion.mentioned')).length;
+    const brunoNotices = async () => (await inboxOf(api, bruno.token, 'discussion.mentioned_by_evaluator')).length;
     const before = await brunoNotices();
     const secretariatNotices = async () => (await inboxOf(api, secretariat.token, 'discussion.mentioned')).length;
     const secretariatBefore = await secretariatNotices();
@@ -233,7 +258,7 @@ describe('discussion of an application', () => {
       [2, 'Second thought.'],
       [1, 'First thought.'],
     ]);
-    expect(versions.body.items[2].mentions).toEqual([{ id: bruno.id, displayName: 'Bruno Évaluateur' }]);
+    expect(versions.body.items[2].mentions).toEqual([{ id: bruno.id, displayName: 'Evaluator 2', evaluatorNumber: 2 }]);
     const [current] = (await postsOf(bruno.token, applicationId)).items;
     expect(current).toMatchObject({ body: 'Fourth thought.', version: 4 });
 
@@ -254,6 +279,146 @@ describe('discussion of an application', () => {
       'discussion.post_edited',
     ]);
     expect(trail.every((e) => e.actorId === ana.id)).toBe(true);
+
+    // The application's history shows who posted and edited, and when, never the text.
+    const history = await api.get(`/api/v1/applications/${applicationId}/history`, {
+      token: secretariat.token,
+      query: { limit: 500 },
+    });
+    expect(history.status).toBe(200);
+    const discussed = (
+      history.body.items as Array<{ action: string; entityId: string; actor: { id: string; displayName: string } }>
+    ).filter((e) => e.action.startsWith('discussion.'));
+    expect(discussed.map((e) => [e.action, e.entityId, e.actor])).toEqual([
+      ['discussion.posted', id, { id: ana.id, displayName: 'Ana Evaluator' }],
+      ...[1, 2, 3].map(() => ['discussion.post_edited', id, { id: ana.id, displayName: 'Ana Evaluator' }]),
+    ]);
+    expect(JSON.stringify(discussed)).not.toMatch(/thought/);
+  });
+
+  it('names evaluators to each other by number, stable per application; names them to the secretariat and the chair', async () => {
+    const { callId, applicationId, assignments } = await reviewedApplication([ana, bruno, chloe]);
+    const named = await api.put(`/api/v1/calls/${callId}/moderation/chair`, {
+      token: secretariat.token,
+      body: { evaluatorId: chloe.id },
+    });
+    expect(named.status).toBe(200);
+    const [anaPost, brunoPost] = [
+      await write(ana.token, applicationId, { body: 'Strong team.', mentionIds: [bruno.id, chloe.id] }),
+      await write(bruno.token, applicationId, { body: 'Weak budget.', mentionIds: [ana.id, secretariat.id] }),
+    ];
+    expect(
+      (await write(secretariat.token, applicationId, { body: 'Thank you both.', mentionIds: [ana.id] })).status,
+    ).toBe(201);
+    const edited = await edit(bruno.token, applicationId, brunoPost.body.id, 1, {
+      body: 'Weak budget, on reflection.',
+      mentionIds: [ana.id, chloe.id],
+    });
+    expect(edited.status).toBe(200);
+
+    // Every answer an evaluator gets of the thread, including its own writes.
+    const responses = async (reader: Actor) => [
+      await api.get(thread(applicationId), { token: reader.token }),
+      await api.get(`${thread(applicationId)}/posts`, { token: reader.token }),
+      await api.get(`${thread(applicationId)}/participants`, { token: reader.token, query: { limit: 500 } }),
+      await api.get(`${thread(applicationId)}/posts/${brunoPost.body.id}/versions`, { token: reader.token }),
+    ];
+    const names = new Map([
+      [ana, 'Ana Evaluator'],
+      [bruno, 'Bruno Évaluateur'],
+      [chloe, 'Chloe Evaluator'],
+    ]);
+    const others = (reader: Actor) => [ana, bruno, chloe].filter((person) => person !== reader);
+    for (const [reader, written] of [
+      [ana, [anaPost]],
+      [bruno, [brunoPost, edited]],
+    ] as const) {
+      for (const res of [...(await responses(reader)), ...written]) {
+        expect(res.status).toBeLessThan(300);
+        const text = JSON.stringify(res.body);
+        for (const other of others(reader)) {
+          expect(text).not.toContain(other.email);
+          expect(text).not.toContain(names.get(other));
+        }
+        expect(text).not.toContain('Test secretariat');
+      }
+    }
+
+    // Each number is the same for every reader, and names come with it to those who see names.
+    const asSeenBy = async (reader: Actor) => (await postsOf(reader.token, applicationId)).items;
+    const [byAna, bySecretariat, byChair] = [await asSeenBy(ana), await asSeenBy(secretariat), await asSeenBy(chloe)];
+    expect(byAna.map((p) => p.author.displayName)).toEqual(['Evaluator 1', 'Evaluator 2', 'Secretariat']);
+    expect(byAna[0].mentions.map((m) => m.displayName)).toEqual(['Evaluator 2', 'Evaluator 3']);
+    for (const names of [bySecretariat, byChair]) {
+      expect(names.map((p) => [p.author.displayName, p.author.evaluatorNumber])).toEqual([
+        ['Ana Evaluator', 1],
+        ['Bruno Évaluateur', 2],
+        ['Test secretariat', null],
+      ]);
+    }
+    expect((await api.get(thread(applicationId), { token: chloe.token })).body.namesShown).toBe(true);
+    // The chair is told by name; another evaluator by number.
+    const chairNotice = (await inboxOf(api, chloe.token, 'discussion.mentioned')).filter((n) =>
+      n.body.includes(`/evaluator/assignments/${assignments.get(chloe)}#discussion`),
+    );
+    // Newest first: Bruno's edit, then Ana's post.
+    expect(chairNotice.map((n) => n.subject)).toEqual([
+      expect.stringMatching(/^Bruno Évaluateur mentioned you/),
+      expect.stringMatching(/^Ana Evaluator mentioned you/),
+    ]);
+  });
+
+  it('checks a writer’s standing in the transaction that writes, under a lock a reopening respects', async () => {
+    const { applicationId, assignments } = await reviewedApplication([ana, bruno]);
+    /** Runs `during` inside a transaction of the test's connection, committed after, rolled back on failure. */
+    const inTransaction = async (begin: string, during: () => Promise<void>) => {
+      await db.query('BEGIN');
+      await db.query(begin);
+      try {
+        await during();
+        await db.query('COMMIT');
+      } catch (error) {
+        await db.query('ROLLBACK');
+        throw error;
+      }
+    };
+
+    // A reopening of Ana's evaluation, written but not committed when she posts: the post waits for
+    // it (a check made before the transaction would have let it through), then sees it.
+    let posting: ReturnType<typeof write> | undefined;
+    await inTransaction(
+      `UPDATE assignments SET status = 'draft', submitted_at = NULL WHERE id = '${assignments.get(ana)}'`,
+      async () => {
+        let answered = false;
+        posting = write(ana.token, applicationId, { body: 'Posted while reopened.' });
+        void posting.finally(() => (answered = true));
+        await untilWaiting(db, 1, () => answered);
+        expect(answered).toBe(false);
+      },
+    );
+    expectProblem(await (posting as ReturnType<typeof write>), 403, 'DISCUSSION_AFTER_SUBMISSION');
+    expect((await postsOf(secretariat.token, applicationId)).total).toBe(0);
+
+    // The other way round: Bruno's edit is held just before it commits (on the audit of it); a
+    // reopening of his evaluation cannot pass it meanwhile.
+    const written = await write(bruno.token, applicationId, { body: 'First.' });
+    const reopener = await connectDb();
+    let editing: ReturnType<typeof edit> | undefined;
+    try {
+      await inTransaction('LOCK TABLE audit_events IN SHARE MODE', async () => {
+        editing = edit(bruno.token, applicationId, written.body.id, 1, { body: 'Second.' });
+        await untilWaiting(db, 1);
+        await reopener.query(`SET lock_timeout = '300ms'`);
+        await expect(
+          reopener.query(`UPDATE assignments SET status = 'draft', submitted_at = NULL WHERE id = $1`, [
+            assignments.get(bruno),
+          ]),
+        ).rejects.toMatchObject({ code: '55P03' });
+      });
+    } finally {
+      await reopener.end();
+    }
+    expect((await (editing as ReturnType<typeof edit>)).status).toBe(200);
   });
 
   it('freezes the thread once the cohort is published: it reads, takes nothing (409)', async () => {

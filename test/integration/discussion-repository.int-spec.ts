@@ -44,24 +44,57 @@ describe('DiscussionRepository on PostgreSQL', () => {
 
   it('lists as participants the active staff and the submitted evaluators, by name, a page at a time', async () => {
     const { tag, applicationId, submitted, staff } = await reviewedApplication();
-    const page = await discussion.participants(applicationId, { limit: 50, offset: 0, search: tag });
+    const number = (await discussion.evaluatorNumbers(applicationId)).get(submitted);
+    const page = await discussion.participants(applicationId, { limit: 50, offset: 0, search: tag }, true);
     expect(page).toEqual({
       total: 2,
       items: [
-        { id: staff, displayName: `Amina ${tag} staff`, kind: 'secretariat' },
-        { id: submitted, displayName: `Zoé ${tag} submitted`, kind: 'evaluator' },
+        { id: staff, displayName: `Amina ${tag} staff`, kind: 'secretariat', evaluatorNumber: null },
+        { id: submitted, displayName: `Zoé ${tag} submitted`, kind: 'evaluator', evaluatorNumber: number },
       ],
     });
-    expect(await discussion.participants(applicationId, { limit: 1, offset: 1, search: tag })).toEqual({
+    expect(await discussion.participants(applicationId, { limit: 1, offset: 1, search: tag }, true)).toEqual({
       total: 2,
       items: [expect.objectContaining({ id: submitted })],
     });
-    expect(await discussion.participants(applicationId, { limit: 5, offset: 9, search: tag })).toEqual({
+    expect(await discussion.participants(applicationId, { limit: 5, offset: 9, search: tag }, true)).toEqual({
       total: 2,
       items: [],
     });
     // A search's wildcards are taken literally.
-    expect((await discussion.participants(applicationId, { limit: 5, offset: 0, search: `${tag}%` })).total).toBe(0);
+    expect((await discussion.participants(applicationId, { limit: 5, offset: 0, search: `${tag}%` }, true)).total).toBe(
+      0,
+    );
+  });
+
+  it('numbers every evaluator ever assigned in the order of assignment, and names them so to who may not see names', async () => {
+    const { tag, applicationId, submitted, drafting, released } = await reviewedApplication();
+    await repo.db.query(
+      `UPDATE assignments SET created_at = now() - make_interval(mins => CASE evaluator_id
+         WHEN $2::uuid THEN 3 WHEN $3::uuid THEN 2 ELSE 1 END)
+       WHERE application_id = $1`,
+      [applicationId, released, submitted],
+    );
+    expect(await discussion.evaluatorNumbers(applicationId)).toEqual(
+      new Map([
+        [released, 1],
+        [submitted, 2],
+        [drafting, 3],
+      ]),
+    );
+    // Searched by what the reader sees: a real name finds nobody.
+    expect((await discussion.participants(applicationId, { limit: 5, offset: 0, search: tag }, false)).total).toBe(0);
+    expect(await discussion.participants(applicationId, { limit: 5, offset: 0, search: 'evaluator 2' }, false)).toEqual(
+      {
+        total: 1,
+        items: [{ id: submitted, displayName: 'Evaluator 2', kind: 'evaluator', evaluatorNumber: 2 }],
+      },
+    );
+    const everyone = await discussion.participants(applicationId, { limit: 500, offset: 0 }, false);
+    expect(everyone.items[0]).toEqual(expect.objectContaining({ id: submitted, displayName: 'Evaluator 2' }));
+    expect(everyone.items.slice(1).every((p) => p.displayName === 'Secretariat' && p.kind === 'secretariat')).toBe(
+      true,
+    );
   });
 
   it('answers who among given users may be mentioned, with where the thread shows for them', async () => {
@@ -130,8 +163,8 @@ describe('DiscussionRepository on PostgreSQL', () => {
     const versions = await discussion.versions(first, { limit: 50, offset: 0 });
     expect(versions.total).toBe(2);
     expect(versions.items.map((v) => [v.version, v.body, v.mentions])).toEqual([
-      [2, 'Second text.', [{ id: submitted, displayName: `Zoé ${tag} submitted` }]],
-      [1, 'First text.', [{ id: staff, displayName: `Amina ${tag} staff` }]],
+      [2, 'Second text.', [{ id: submitted, displayName: `Zoé ${tag} submitted`, evaluatorNumber: null }]],
+      [1, 'First text.', [{ id: staff, displayName: `Amina ${tag} staff`, evaluatorNumber: null }]],
     ]);
     // Each version was written when the one before it was replaced.
     expect(versions.items[0].writtenAt.getTime()).toBe(versions.items[1].replacedAt.getTime());

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '@app/applications';
 import { AuditModule } from '@app/audit';
 import { CallsModule } from '@app/calls';
+import { DiscussionModule } from '@app/discussion';
 import { IdentityModule } from '@app/identity';
 import { NotificationsModule } from '@app/notifications';
 import { ScoringModule } from '@app/scoring';
@@ -38,6 +39,7 @@ import { ShortlistedRepository } from './infrastructure/shortlisted.repository';
     ApplicationsModule,
     IdentityModule,
     ScoringModule,
+    DiscussionModule,
     NotificationsModule,
   ],
   providers: [

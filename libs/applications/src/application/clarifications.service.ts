@@ -32,6 +32,7 @@ import {
   CallClarification,
   ClarificationDocument,
   ClarificationsRepository,
+  LockedClarification,
 } from '../infrastructure/clarifications.repository';
 import { ApplicationAccess } from './application-access';
 import { applicationAudit } from './application-audit';
@@ -53,7 +54,8 @@ interface Addressee {
  * Questions to an applicant about its submitted application, and its answers. An assigned evaluator
  * proposes; the secretariat sends (perhaps reworded), declines, or asks directly; the applicant's
  * members are told in their language and one of them answers, with at most one document, before the
- * deadline. The application itself (its answers, documents and version) never changes; every step
+ * deadline. The proposer is told of the secretariat's decision (the words sent, or the reason for
+ * declining), the application's evaluators and the asker of the answer. The application itself (its answers, documents and version) never changes; every step
  * is an audit event of the application, so its history shows them.
  */
 @Injectable()
@@ -122,6 +124,16 @@ export class ClarificationsService {
         { status: 'sent', ...sent },
       );
       await this.tellApplicant(tx, call, addressee, sent);
+      if (locked.proposedBy) {
+        await this.notifications.notify(tx, [
+          notificationRequest(locked.proposedBy, 'clarification.proposal_sent', {
+            callReference: call.reference,
+            callTitle: call.title,
+            question: sent.question,
+            replyBy: sent.replyBy.toISOString(),
+          }),
+        ]);
+      }
     });
     return this.require(id);
   }
@@ -129,7 +141,8 @@ export class ClarificationsService {
   /** The secretariat declines a proposal, saying why to the evaluator who made it. */
   async decline(actor: AuthUser, id: string, reason: string): Promise<Clarification> {
     const request = await this.require(id);
-    assertBeforePublication(await this.calls.get(request.callId));
+    const call = await this.calls.get(request.callId);
+    assertBeforePublication(call);
     await this.transactions.run(async (tx) => {
       const locked = await this.lock(tx, id);
       assertCanDecide(locked.status, 'declined');
@@ -142,6 +155,16 @@ export class ClarificationsService {
         { status: 'proposed' },
         { status: 'declined', reason },
       );
+      if (locked.proposedBy) {
+        await this.notifications.notify(tx, [
+          notificationRequest(locked.proposedBy, 'clarification.proposal_declined', {
+            callReference: call.reference,
+            callTitle: call.title,
+            question: locked.question,
+            reason,
+          }),
+        ]);
+      }
     });
     return this.require(id);
   }
@@ -157,7 +180,8 @@ export class ClarificationsService {
     if (application.status !== 'submitted') {
       throw new InvalidTransitionError('application', application.status, 'answered for');
     }
-    assertBeforePublication(await this.calls.get(request.callId));
+    const call = await this.calls.get(request.callId);
+    assertBeforePublication(call);
     const document = file ? { ...(await this.inspector.inspect(file)) } : null;
     await this.transactions.run(async (tx) => {
       const locked = await this.lock(tx, id);
@@ -174,6 +198,7 @@ export class ClarificationsService {
           document: document && { filename: document.filename, sha256: document.sha256, size: document.size },
         },
       );
+      await this.tellPanel(tx, call, locked);
     });
     return asSeenBy({ kind: 'applicant' }, await this.require(id));
   }
@@ -231,6 +256,27 @@ export class ClarificationsService {
           organisationName: addressee.organisationName,
           question: sent.question,
           replyBy: sent.replyBy.toISOString(),
+        }),
+      ),
+    );
+  }
+
+  /**
+   * The application's evaluators and whoever asked (the evaluator who proposed, or the secretariat
+   * member who sent its own question), once each, that the answer is there to read. The notice
+   * names the call and the question only: a blind call's evaluators must not learn the applicant.
+   */
+  private async tellPanel(tx: Transaction, call: Call, request: LockedClarification): Promise<void> {
+    const asker = request.proposedBy ?? request.sentBy;
+    const evaluatorIds = await this.clarifications.evaluatorIdsOf(tx, request.applicationId);
+    const recipients = [...new Set([...evaluatorIds, ...(asker ? [asker] : [])])];
+    await this.notifications.notify(
+      tx,
+      recipients.map((recipientId) =>
+        notificationRequest(recipientId, 'clarification.answered', {
+          callReference: call.reference,
+          callTitle: call.title,
+          question: request.question,
         }),
       ),
     );

@@ -15,6 +15,8 @@ export interface LockedClarification {
   status: StoredClarificationStatus;
   question: string;
   replyBy: Date;
+  proposedBy: string | null;
+  sentBy: string | null;
   now: Date;
 }
 
@@ -112,7 +114,7 @@ export class ClarificationsRepository {
   async lock(tx: Transaction, id: string): Promise<LockedClarification | null> {
     const [row] = (await tx.query(
       `SELECT id, application_id AS "applicationId", call_id AS "callId", status, question, reply_by AS "replyBy",
-              clock_timestamp() AS now
+              proposed_by AS "proposedBy", sent_by AS "sentBy", clock_timestamp() AS now
        FROM clarification_requests WHERE id = $1 FOR UPDATE`,
       [id],
     )) as LockedClarification[];
@@ -215,6 +217,16 @@ export class ClarificationsRepository {
     return this.toPage(rows, page, () =>
       this.count(`SELECT count(*)::int AS n FROM clarification_requests c WHERE ${IN_CALL}`, [callId, statuses]),
     );
+  }
+
+  /** Who evaluates the application now (evaluation's live assignments), to be told of an answer. */
+  async evaluatorIdsOf(tx: Transaction, applicationId: string): Promise<string[]> {
+    const rows = (await tx.query(
+      `SELECT DISTINCT evaluator_id FROM evaluation_assignment_states
+        WHERE application_id = $1 AND status IN ('assigned', 'draft', 'submitted')`,
+      [applicationId],
+    )) as Array<{ evaluator_id: string }>;
+    return rows.map((r) => r.evaluator_id);
   }
 
   async findDocument(clarificationId: string): Promise<ClarificationDocument | null> {

@@ -24,11 +24,15 @@ export class DiscussionContext {
 
   /**
    * The call of a thread about to change, share-locked so that a publication (which locks it
-   * exclusively) cannot pass a post in flight; refused once its cohort is published.
+   * exclusively) cannot pass a post in flight. Whether it is still open is the caller's to check
+   * (`assertOpenToDiscussion`), once it knows the writer may take part at all.
    */
-  async callOpenToDiscussion(tx: Transaction, callId: string): Promise<Call> {
-    const call = await this.calls.getForShare(tx, callId);
-    if (!isBeforePublication(call.status)) throw new DiscussionFrozenError();
-    return call;
+  lockedCall(tx: Transaction, callId: string): Promise<Call> {
+    return this.calls.getForShare(tx, callId);
   }
+}
+
+/** Once its cohort is published a call's threads are a record: refused (409). */
+export function assertOpenToDiscussion(call: Call): void {
+  if (!isBeforePublication(call.status)) throw new DiscussionFrozenError();
 }

@@ -18,16 +18,20 @@ import { DiscussionConfig, discussionConfig } from '../discussion.config';
 import {
   DiscussionPost,
   DiscussionPostVersion,
+  NameView,
   Participant,
   ParticipantKind,
   newlyMentioned,
   normalisedBody,
+  postAsSeen,
   postErrors,
+  seesNames,
   threadAccess,
+  versionAsSeen,
 } from '../domain/discussion';
 import { DiscussionAfterSubmissionError, NotPostAuthorError } from '../domain/discussion.errors';
 import { DiscussionRepository, Mentionable } from '../infrastructure/discussion.repository';
-import { DiscussionContext } from './discussion-context';
+import { DiscussionContext, assertOpenToDiscussion } from './discussion-context';
 import { mentionNotices } from './mention-notices';
 
 /** A post's text and the participants it mentions, by id. */
@@ -43,6 +47,14 @@ export interface DiscussionThread {
   /** The call's cohort is published: the thread can be read, no longer written. */
   frozen: boolean;
   /** How the reader takes part. */
+  as: ParticipantKind;
+  /** The reader sees people's names (the secretariat, the call's chair); others see "Evaluator n" and "Secretariat". */
+  namesShown: boolean;
+}
+
+/** A reader admitted to a thread. */
+interface Entered {
+  application: Application;
   as: ParticipantKind;
 }
 
@@ -63,29 +75,41 @@ export class DiscussionService {
 
   async thread(actor: AuthUser, applicationId: string): Promise<DiscussionThread> {
     const { application, as } = await this.enter(actor, applicationId);
-    const call = await this.context.call(application.callId);
-    return { applicationId, callId: application.callId, frozen: !isBeforePublication(call.status), as };
+    const [call, namesShown] = await Promise.all([
+      this.context.call(application.callId),
+      this.namesShownTo(actor, application.callId),
+    ]);
+    return { applicationId, callId: application.callId, frozen: !isBeforePublication(call.status), as, namesShown };
   }
 
   async posts(actor: AuthUser, applicationId: string, page: PageQuery): Promise<Page<DiscussionPost>> {
-    await this.enter(actor, applicationId);
-    return this.repository.posts(applicationId, page);
+    const { application } = await this.enter(actor, applicationId);
+    const [found, view] = await Promise.all([
+      this.repository.posts(applicationId, page),
+      this.nameView(actor, application),
+    ]);
+    return { total: found.total, items: found.items.map((post) => postAsSeen(view, post)) };
   }
 
-  /** Who the reader may mention: the thread's participants, by name. */
+  /** Who the reader may mention: the thread's participants, named as the reader sees them. */
   async participants(
     actor: AuthUser,
     applicationId: string,
     query: PageQuery & { search?: string },
   ): Promise<Page<Participant>> {
-    await this.enter(actor, applicationId);
-    return this.repository.participants(applicationId, query);
+    const { application } = await this.enter(actor, applicationId);
+    return this.repository.participants(applicationId, query, await this.namesShownTo(actor, application.callId));
   }
 
+  /**
+   * A new post. Whether the author may still write is decided in the transaction that writes, under
+   * locks: the call's (a publication waits, or is seen) and the author's live assignment's (a
+   * reopening, release or reassignment waits, or is seen), so none slips between check and write.
+   */
   async post(actor: AuthUser, applicationId: string, text: PostText): Promise<DiscussionPost> {
-    const { application, as } = await this.enter(actor, applicationId);
-    return this.transactions.run(async (tx) => {
-      const call = await this.context.callOpenToDiscussion(tx, application.callId);
+    const application = await this.context.application(applicationId);
+    const [written, view] = await this.transactions.run(async (tx) => {
+      const { call, as } = await this.admitToWrite(tx, actor, application);
       const { body, mentionIds, mentionable } = await this.checked(tx, applicationId, text);
       const id = await this.repository.insert(tx, {
         callId: call.id,
@@ -96,7 +120,8 @@ export class DiscussionService {
         mentionIds,
       });
       const post = await this.written(tx, id);
-      await this.notifyMentioned(tx, call, post, mentionable, newlyMentioned(actor.id, [], mentionIds));
+      const names = await this.nameView(actor, application, tx);
+      await this.notifyMentioned(tx, call, post, names, mentionable, newlyMentioned(actor.id, [], mentionIds));
       await this.audit.record(tx, {
         actorId: actor.id,
         action: 'discussion.posted',
@@ -105,13 +130,15 @@ export class DiscussionService {
         before: null,
         after: { applicationId, version: 1, mentionIds },
       });
-      return post;
+      return [post, names] as const;
     });
+    return postAsSeen(view, written);
   }
 
   /**
    * Its author replaces a post's text and mentions as a whole; the replaced text is kept as a
-   * version, and only people the post never mentioned before are told.
+   * version, and only people the post never mentioned before are told. The author's standing is
+   * checked as `post` does.
    */
   async edit(
     actor: AuthUser,
@@ -120,9 +147,9 @@ export class DiscussionService {
     expectedVersion: number,
     text: PostText,
   ): Promise<DiscussionPost> {
-    const { application } = await this.enter(actor, applicationId);
-    return this.transactions.run(async (tx) => {
-      const call = await this.context.callOpenToDiscussion(tx, application.callId);
+    const application = await this.context.application(applicationId);
+    const [written, view] = await this.transactions.run(async (tx) => {
+      const { call } = await this.admitToWrite(tx, actor, application);
       const current = await this.repository.lock(tx, postId);
       if (!current || current.applicationId !== applicationId) throw new NotFoundError('Post');
       if (current.authorId !== actor.id) throw new NotPostAuthorError();
@@ -130,8 +157,9 @@ export class DiscussionService {
       const { body, mentionIds, mentionable } = await this.checked(tx, applicationId, text);
       await this.repository.replaceText(tx, current, { body, mentionIds });
       const post = await this.written(tx, postId);
+      const names = await this.nameView(actor, application, tx);
       const told = [...current.mentionIds, ...current.earlierMentionIds];
-      await this.notifyMentioned(tx, call, post, mentionable, newlyMentioned(actor.id, told, mentionIds));
+      await this.notifyMentioned(tx, call, post, names, mentionable, newlyMentioned(actor.id, told, mentionIds));
       await this.audit.record(tx, {
         actorId: actor.id,
         action: 'discussion.post_edited',
@@ -140,8 +168,9 @@ export class DiscussionService {
         before: { version: current.version, mentionIds: current.mentionIds },
         after: { applicationId, version: post.version, mentionIds },
       });
-      return post;
+      return [post, names] as const;
     });
+    return postAsSeen(view, written);
   }
 
   /** The texts a post of the thread had before its edits, the latest first. */
@@ -151,27 +180,64 @@ export class DiscussionService {
     postId: string,
     page: PageQuery,
   ): Promise<Page<DiscussionPostVersion>> {
-    await this.enter(actor, applicationId);
+    const { application } = await this.enter(actor, applicationId);
     const post = await this.repository.findPost(postId);
     if (!post || post.applicationId !== applicationId) throw new NotFoundError('Post');
-    return this.repository.versions(postId, page);
+    const [found, view] = await Promise.all([
+      this.repository.versions(postId, page),
+      this.nameView(actor, application),
+    ]);
+    return { total: found.total, items: found.items.map((version) => versionAsSeen(view, version)) };
+  }
+
+  /** The ids of an application's posts, whose events its history shows. */
+  postIdsOf(applicationId: string): Promise<string[]> {
+    return this.repository.postIdsOf(applicationId);
   }
 
   /**
    * The application, once the caller may take part in its thread: the secretariat always, an
    * evaluator once its own evaluation is submitted (403 before, saying so), anyone else 404.
    */
-  private async enter(
-    actor: AuthUser,
-    applicationId: string,
-  ): Promise<{ application: Application; as: ParticipantKind }> {
-    const application = await this.context.application(applicationId);
+  private async enter(actor: AuthUser, applicationId: string): Promise<Entered> {
+    return this.admit(actor, await this.context.application(applicationId));
+  }
+
+  /** `enter`'s rule; in a transaction, on the evaluator's live assignment share-locked to its end. */
+  private async admit(actor: AuthUser, application: Application, tx?: Transaction): Promise<Entered> {
     const staff = isStaff(actor);
-    const standing = staff ? null : await this.repository.assignmentStanding(applicationId, actor.id);
+    const standing = staff ? null : await this.repository.assignmentStanding(application.id, actor.id, tx);
     const access = threadAccess({ staff }, standing);
     if (access === 'none') throw new NotFoundError('Application');
     if (access === 'after-submission') throw new DiscussionAfterSubmissionError();
     return { application, as: staff ? 'secretariat' : 'evaluator' };
+  }
+
+  /**
+   * The writer's standing, in the writing transaction: the call locked first (as a reopening locks it
+   * after the assignment, both share locks), then the writer admitted under its assignment's lock,
+   * then the call's publication checked, so that nobody learns of a thread it may not enter.
+   */
+  private async admitToWrite(
+    tx: Transaction,
+    actor: AuthUser,
+    application: Application,
+  ): Promise<{ call: Call; as: ParticipantKind }> {
+    const call = await this.context.lockedCall(tx, application.callId);
+    const { as } = await this.admit(actor, application, tx);
+    assertOpenToDiscussion(call);
+    return { call, as };
+  }
+
+  /** Whether the reader sees people's names in the call's threads: the secretariat and the call's chair. */
+  private async namesShownTo(actor: AuthUser, callId: string, tx?: Transaction): Promise<boolean> {
+    const staff = isStaff(actor);
+    return seesNames({ staff, chair: !staff && (await this.repository.chairOf(callId, tx)) === actor.id });
+  }
+
+  private async nameView(actor: AuthUser, application: Application, tx?: Transaction): Promise<NameView> {
+    const namesShown = await this.namesShownTo(actor, application.callId, tx);
+    return { namesShown, evaluatorNumbers: await this.repository.evaluatorNumbers(application.id, tx) };
   }
 
   /**
@@ -195,20 +261,29 @@ export class DiscussionService {
     return post;
   }
 
+  /** Each person told names the author as that person sees it: by name, or as a number or the secretariat. */
   private async notifyMentioned(
     tx: Transaction,
     call: Call,
     post: DiscussionPost,
+    names: NameView,
     mentionable: Map<string, Mentionable>,
     recipientIds: string[],
   ): Promise<void> {
+    if (recipientIds.length === 0) return;
+    const chairId = await this.repository.chairOf(call.id, tx);
     const recipients = recipientIds.flatMap((id): Array<[string, Mentionable]> => {
       const person = mentionable.get(id);
       return person ? [[id, person]] : [];
     });
+    const author = {
+      displayName: post.author.displayName,
+      kind: post.authorKind,
+      evaluatorNumber: names.evaluatorNumbers.get(post.author.id) ?? null,
+    };
     await this.notifications.notify(
       tx,
-      mentionNotices(this.config.PUBLIC_BASE_URL, call, post.applicationId, post.author.displayName, recipients),
+      mentionNotices(this.config.PUBLIC_BASE_URL, call, post.applicationId, author, recipients, chairId),
     );
   }
 }

@@ -15,10 +15,18 @@ describe('mention notices', () => {
   });
 
   it('name the author and the call, one per person mentioned', () => {
-    const notices = mentionNotices('http://127.0.0.1:3000', call, 'app-1', 'Aminata Diallo', [
-      ['u1', { kind: 'secretariat', assignmentId: null }],
-      ['u2', { kind: 'evaluator', assignmentId: 'as-2' }],
-    ]);
+    const author = { displayName: 'Aminata Diallo', kind: 'evaluator' as const, evaluatorNumber: 2 };
+    const notices = mentionNotices(
+      'http://127.0.0.1:3000',
+      call,
+      'app-1',
+      author,
+      [
+        ['u1', { kind: 'secretariat', assignmentId: null }],
+        ['u2', { kind: 'evaluator', assignmentId: 'as-2' }],
+      ],
+      'u2',
+    );
     expect(notices).toEqual([
       {
         recipientId: 'u1',
@@ -37,5 +45,22 @@ describe('mention notices', () => {
         }),
       }),
     ]);
+  });
+
+  it('name the author by its number, or as the secretariat, to an evaluator who does not see names', () => {
+    const evaluator = { displayName: 'Aminata Diallo', kind: 'evaluator' as const, evaluatorNumber: 3 };
+    const secretariat = { displayName: 'Jean Staff', kind: 'secretariat' as const, evaluatorNumber: null };
+    const mentioned: Array<[string, { kind: 'evaluator'; assignmentId: string }]> = [
+      ['u2', { kind: 'evaluator', assignmentId: 'as-2' }],
+    ];
+    const [byEvaluator] = mentionNotices('http://x', call, 'app-1', evaluator, mentioned, null);
+    expect(byEvaluator).toMatchObject({
+      template: 'discussion.mentioned_by_evaluator',
+      params: { evaluatorNumber: 3 },
+    });
+    expect(JSON.stringify(byEvaluator)).not.toContain('Aminata');
+    const [bySecretariat] = mentionNotices('http://x', call, 'app-1', secretariat, mentioned, 'someone-else');
+    expect(bySecretariat.template).toBe('discussion.mentioned_by_secretariat');
+    expect(JSON.stringify(bySecretariat)).not.toContain('Jean');
   });
 });

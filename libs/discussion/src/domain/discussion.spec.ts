@@ -1,5 +1,14 @@
 import fc from 'fast-check';
-import { MAX_POST_LENGTH, newlyMentioned, postErrors, threadAccess } from './discussion';
+import {
+  DiscussionPost,
+  MAX_POST_LENGTH,
+  NameView,
+  newlyMentioned,
+  postAsSeen,
+  postErrors,
+  seesNames,
+  threadAccess,
+} from './discussion';
 
 describe('threadAccess', () => {
   it('opens the thread to the secretariat whatever its assignments', () => {
@@ -77,5 +86,52 @@ describe('newlyMentioned', () => {
         expect(told.every((id) => after.includes(id))).toBe(true);
       }),
     );
+  });
+});
+
+describe('names as a reader sees them', () => {
+  const numbers = new Map([
+    ['ana', 1],
+    ['bruno', 2],
+  ]);
+  const post: DiscussionPost = {
+    id: 'p1',
+    callId: 'c1',
+    applicationId: 'a1',
+    author: { id: 'ana', displayName: 'Ana Real', evaluatorNumber: null },
+    authorKind: 'evaluator',
+    body: 'Text.',
+    mentions: [
+      { id: 'bruno', displayName: 'Bruno Real', evaluatorNumber: null },
+      { id: 'staff', displayName: 'Sam Staff', evaluatorNumber: null },
+    ],
+    version: 1,
+    createdAt: new Date(0),
+    editedAt: null,
+  };
+
+  it('shows names to the secretariat and the call’s chair only', () => {
+    expect(seesNames({ staff: true, chair: false })).toBe(true);
+    expect(seesNames({ staff: false, chair: true })).toBe(true);
+    expect(seesNames({ staff: false, chair: false })).toBe(false);
+  });
+
+  it('names evaluators by number and the secretariat as such to other evaluators, keeping ids and numbers', () => {
+    const hidden: NameView = { namesShown: false, evaluatorNumbers: numbers };
+    expect(postAsSeen(hidden, post)).toMatchObject({
+      author: { id: 'ana', displayName: 'Evaluator 1', evaluatorNumber: 1 },
+      mentions: [
+        { id: 'bruno', displayName: 'Evaluator 2', evaluatorNumber: 2 },
+        { id: 'staff', displayName: 'Secretariat', evaluatorNumber: null },
+      ],
+    });
+    const bySecretariat = { ...post, author: { id: 'staff', displayName: 'Sam Staff', evaluatorNumber: null } };
+    expect(postAsSeen(hidden, { ...bySecretariat, authorKind: 'secretariat' }).author.displayName).toBe('Secretariat');
+  });
+
+  it('keeps names, with the numbers, for who sees them', () => {
+    const shown = postAsSeen({ namesShown: true, evaluatorNumbers: numbers }, post);
+    expect(shown.author).toEqual({ id: 'ana', displayName: 'Ana Real', evaluatorNumber: 1 });
+    expect(shown.mentions.map((m) => m.displayName)).toEqual(['Bruno Real', 'Sam Staff']);
   });
 });

@@ -12,6 +12,8 @@ export const MAX_MENTIONS = 50;
 export interface PersonRef {
   id: string;
   displayName: string;
+  /** The person's number among the application's evaluators (1, 2…); null for the secretariat. */
+  evaluatorNumber: number | null;
 }
 
 /** Someone who may read and write an application's thread, and so be mentioned in it. */
@@ -97,4 +99,58 @@ export function postErrors(
 export function newlyMentioned(authorId: string, before: readonly string[], after: readonly string[]): string[] {
   const told = new Set(before);
   return [...new Set(after)].filter((id) => id !== authorId && !told.has(id));
+}
+
+/** How an evaluator who may not see names reads the secretariat, whoever of it wrote. */
+export const SECRETARIAT_PSEUDONYM = 'Secretariat';
+
+/** How an evaluator who may not see names reads another evaluator of the application: this and its number. */
+export const EVALUATOR_PSEUDONYM_PREFIX = 'Evaluator ';
+
+export function evaluatorPseudonym(number: number): string {
+  return `${EVALUATOR_PSEUDONYM_PREFIX}${number}`;
+}
+
+/**
+ * The secretariat sees who wrote, and so does the call's chair (who moderates the panel's
+ * disagreements); other evaluators judge each other's arguments, not their authors, and in a blind
+ * call must not learn who else reviews.
+ */
+export function seesNames(reader: { staff: boolean; chair: boolean }): boolean {
+  return reader.staff || reader.chair;
+}
+
+/**
+ * How a reader sees the people of one application's thread: each evaluator has its number, in the
+ * order they were first assigned to the application (so it never changes); anyone else is the
+ * secretariat.
+ */
+export interface NameView {
+  namesShown: boolean;
+  evaluatorNumbers: ReadonlyMap<string, number>;
+}
+
+/** A person as the reader sees it: by name, or as "Evaluator n" or the secretariat. */
+export function personAsSeen(view: NameView, person: { id: string; displayName: string }): PersonRef {
+  const evaluatorNumber = view.evaluatorNumbers.get(person.id) ?? null;
+  if (view.namesShown) return { id: person.id, displayName: person.displayName, evaluatorNumber };
+  const displayName = evaluatorNumber === null ? SECRETARIAT_PSEUDONYM : evaluatorPseudonym(evaluatorNumber);
+  return { id: person.id, displayName, evaluatorNumber };
+}
+
+/** A post as the reader sees it: its author (as the part it took) and its mentions as `personAsSeen` names them. */
+export function postAsSeen(view: NameView, post: DiscussionPost): DiscussionPost {
+  const author =
+    post.authorKind === 'secretariat'
+      ? {
+          id: post.author.id,
+          displayName: view.namesShown ? post.author.displayName : SECRETARIAT_PSEUDONYM,
+          evaluatorNumber: null,
+        }
+      : personAsSeen(view, post.author);
+  return { ...post, author, mentions: post.mentions.map((person) => personAsSeen(view, person)) };
+}
+
+export function versionAsSeen(view: NameView, version: DiscussionPostVersion): DiscussionPostVersion {
+  return { ...version, mentions: version.mentions.map((person) => personAsSeen(view, person)) };
 }

@@ -25,7 +25,14 @@ export class PostTextDto {
 export class PersonRefDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
+  /**
+   * The name, to the secretariat and the call's chair; to other evaluators "Evaluator n" (n being
+   * evaluatorNumber) or "Secretariat" (see the thread's namesShown).
+   */
   displayName: string;
+  /** The person's number among the application's evaluators, in the order of assignment, for every reader; null for the secretariat. */
+  @ApiProperty({ type: 'integer', minimum: 1, nullable: true })
+  evaluatorNumber: number | null;
 }
 
 export class ParticipantDto extends PersonRefDto {
@@ -43,6 +50,8 @@ export class DiscussionThreadDto {
   /** How the reader takes part. */
   @ApiProperty({ enum: PARTICIPANT_KINDS })
   as: ParticipantKind;
+  /** The reader sees people's names (the secretariat, the call's chair); others see evaluators by number and the secretariat as such. */
+  namesShown: boolean;
 }
 
 export class DiscussionPostDto {

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Page, PageQuery, Transaction, Transactions } from '@app/platform';
-import { DiscussionPost, DiscussionPostVersion, Participant, ParticipantKind, PersonRef } from '../domain/discussion';
+import {
+  DiscussionPost,
+  DiscussionPostVersion,
+  Participant,
+  ParticipantKind,
+  PersonRef,
+  EVALUATOR_PSEUDONYM_PREFIX,
+  SECRETARIAT_PSEUDONYM,
+} from '../domain/discussion';
 
 export interface NewPost {
   callId: string;
@@ -59,14 +67,27 @@ interface ParticipantRow {
   user_id: string | null;
   display_name: string;
   kind: ParticipantKind;
+  evaluator_number: number | null;
 }
 
-/** Mentions as people, in the order the post gives them; a user since gone keeps an empty name. */
+/**
+ * Mentions as people, in the order the post gives them; a user since gone keeps an empty name. Their
+ * numbers among the evaluators are the service's to give, with the names the reader sees.
+ */
 const MENTIONS_OF = (column: string) => `
-  (SELECT coalesce(jsonb_agg(jsonb_build_object('id', m.id, 'displayName', coalesce(n.display_name, ''))
+  (SELECT coalesce(jsonb_agg(jsonb_build_object('id', m.id, 'displayName', coalesce(n.display_name, ''),
+                                                'evaluatorNumber', NULL)
                              ORDER BY m.position), '[]'::jsonb)
      FROM unnest(${column}) WITH ORDINALITY AS m (id, position)
      LEFT JOIN identity_user_names n ON n.user_id = m.id)`;
+
+/**
+ * Every evaluator ever assigned to an application ($1), numbered in the order they were first
+ * assigned to it: assignments are never deleted, so a later one only adds a number.
+ */
+const PANEL_NUMBERS = `
+  SELECT evaluator_id, (row_number() OVER (ORDER BY min(assigned_at), evaluator_id))::int AS number
+    FROM evaluation_assignment_states WHERE application_id = $1 GROUP BY evaluator_id`;
 
 /**
  * Who takes part in an application's thread ($1): its evaluators whose evaluation is submitted (the
@@ -74,11 +95,13 @@ const MENTIONS_OF = (column: string) => `
  * A secretariat member also assigned counts once, as the secretariat.
  */
 const PARTICIPANTS = `
-  SELECT s.user_id, s.display_name, 'secretariat' AS kind, NULL::uuid AS assignment_id FROM identity_staff_names s
+  SELECT s.user_id, s.display_name, 'secretariat' AS kind, NULL::uuid AS assignment_id, NULL::int AS evaluator_number
+    FROM identity_staff_names s
   UNION ALL
-  SELECT a.evaluator_id, n.display_name, 'evaluator', (max(a.assignment_id::text))::uuid
+  SELECT a.evaluator_id, n.display_name, 'evaluator', (max(a.assignment_id::text))::uuid, max(p.number)
     FROM evaluation_assignment_states a
     JOIN identity_user_names n ON n.user_id = a.evaluator_id
+    JOIN (${PANEL_NUMBERS}) p ON p.evaluator_id = a.evaluator_id
    WHERE a.application_id = $1 AND a.status = 'submitted'
      AND NOT EXISTS (SELECT 1 FROM identity_staff_names s WHERE s.user_id = a.evaluator_id)
    GROUP BY a.evaluator_id, n.display_name`;
@@ -91,12 +114,21 @@ const PARTICIPANTS = `
 export class DiscussionRepository {
   constructor(private readonly transactions: Transactions) {}
 
-  /** The caller's own assignment of the application, as the thread's rule needs it. */
-  async assignmentStanding(applicationId: string, evaluatorId: string): Promise<'submitted' | 'unsubmitted' | null> {
-    const [row] = (await this.transactions.autocommit.query(
+  /**
+   * The caller's own assignment of the application, as the thread's rule needs it. In a transaction
+   * that writes, its live assignments are share-locked until the end, so that a reopening, a release
+   * or a reassignment waits for the post, or the post for them and then reads what they made.
+   */
+  async assignmentStanding(
+    applicationId: string,
+    evaluatorId: string,
+    tx?: Transaction,
+  ): Promise<'submitted' | 'unsubmitted' | null> {
+    const [row] = (await (tx ?? this.transactions.autocommit).query(
       `SELECT bool_or(status = 'submitted') AS submitted
-         FROM evaluation_assignment_states
-        WHERE application_id = $1 AND evaluator_id = $2 AND status IN ('assigned', 'draft', 'submitted')
+         FROM (SELECT status FROM evaluation_assignment_states
+                WHERE application_id = $1 AND evaluator_id = $2 AND status IN ('assigned', 'draft', 'submitted')
+                ${tx ? 'FOR SHARE' : ''}) live
        HAVING count(*) > 0`,
       [applicationId, evaluatorId],
     )) as Array<{ submitted: boolean }>;
@@ -104,24 +136,61 @@ export class DiscussionRepository {
     return row.submitted ? 'submitted' : 'unsubmitted';
   }
 
-  /** A page of the thread's participants, by name, optionally those whose name contains `search`. */
-  async participants(applicationId: string, page: PageQuery & { search?: string }): Promise<Page<Participant>> {
+  /** The application's evaluators by their numbers (see PANEL_NUMBERS). */
+  async evaluatorNumbers(
+    applicationId: string,
+    tx: Transaction = this.transactions.autocommit,
+  ): Promise<Map<string, number>> {
+    const rows = (await tx.query(PANEL_NUMBERS, [applicationId])) as Array<{
+      evaluator_id: string;
+      number: number;
+    }>;
+    return new Map(rows.map((r) => [r.evaluator_id, r.number]));
+  }
+
+  /** The call's chair, through the view moderation grants; null when it has none. */
+  async chairOf(callId: string, tx: Transaction = this.transactions.autocommit): Promise<string | null> {
+    const [row] = (await tx.query(`SELECT chair_id FROM moderation_call_chairs WHERE call_id = $1`, [
+      callId,
+    ])) as Array<{
+      chair_id: string;
+    }>;
+    return row?.chair_id ?? null;
+  }
+
+  /**
+   * A page of the thread's participants, optionally those whose name contains `search`: by name, or,
+   * for a reader who does not see names, by what it sees (the evaluators by number, then the secretariat).
+   */
+  async participants(
+    applicationId: string,
+    page: PageQuery & { search?: string },
+    namesShown: boolean,
+  ): Promise<Page<Participant>> {
     const pattern = page.search ? `%${page.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
     const rows = (await this.transactions.autocommit.query(
-      `WITH people AS (${PARTICIPANTS}),
+      `WITH people AS (
+              SELECT user_id, kind, evaluator_number,
+                     CASE WHEN $5::boolean THEN display_name
+                          WHEN evaluator_number IS NULL THEN $6::text
+                          ELSE $7::text || evaluator_number END AS display_name,
+                     CASE WHEN $5::boolean THEN lower(display_name) ELSE '' END AS sort_name
+                FROM (${PARTICIPANTS}) participating),
             matching AS (SELECT * FROM people WHERE $2::text IS NULL OR display_name ILIKE $2)
        SELECT counted.total, page.*
          FROM (SELECT count(*)::int AS total FROM matching) counted
          LEFT JOIN LATERAL (
-           SELECT * FROM matching ORDER BY lower(display_name), user_id LIMIT $3 OFFSET $4
+           SELECT * FROM matching ORDER BY sort_name, evaluator_number NULLS LAST, user_id LIMIT $3 OFFSET $4
          ) page ON true
-        ORDER BY lower(page.display_name), page.user_id`,
-      [applicationId, pattern, page.limit, page.offset],
+        ORDER BY page.sort_name, page.evaluator_number NULLS LAST, page.user_id`,
+      [applicationId, pattern, page.limit, page.offset, namesShown, SECRETARIAT_PSEUDONYM, EVALUATOR_PSEUDONYM_PREFIX],
     )) as ParticipantRow[];
     return {
       total: rows[0]?.total ?? 0,
       items: rows.flatMap((r) =>
-        r.user_id === null ? [] : [{ id: r.user_id, displayName: r.display_name, kind: r.kind }],
+        r.user_id === null
+          ? []
+          : [{ id: r.user_id, displayName: r.display_name, kind: r.kind, evaluatorNumber: r.evaluator_number }],
       ),
     };
   }
@@ -141,6 +210,14 @@ export class DiscussionRepository {
       [applicationId, userIds],
     )) as Array<{ user_id: string; kind: ParticipantKind; assignment_id: string | null }>;
     return new Map(rows.map((r) => [r.user_id, { kind: r.kind, assignmentId: r.assignment_id }]));
+  }
+
+  async postIdsOf(applicationId: string): Promise<string[]> {
+    const rows = (await this.transactions.autocommit.query(
+      `SELECT id FROM discussion_posts WHERE application_id = $1`,
+      [applicationId],
+    )) as Array<{ id: string }>;
+    return rows.map((r) => r.id);
   }
 
   async insert(tx: Transaction, post: NewPost): Promise<string> {
@@ -271,7 +348,7 @@ function toPost(row: PostRow): DiscussionPost {
     id: row.id as string,
     callId: row.call_id,
     applicationId: row.application_id,
-    author: { id: row.author_id, displayName: row.author_name ?? '' },
+    author: { id: row.author_id, displayName: row.author_name ?? '', evaluatorNumber: null },
     authorKind: row.author_kind,
     body: row.body,
     mentions: row.mentions,

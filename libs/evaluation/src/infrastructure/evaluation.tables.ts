@@ -11,7 +11,7 @@ export const EVALUATION_TABLES: ContextTables = {
     'evaluation_due_reminders',
   ],
   grants: {
-    evaluation_assignment_states: ['scoring', 'discussion'],
+    evaluation_assignment_states: ['scoring', 'discussion', 'applications'],
     evaluation_criterion_scores: ['scoring'],
     evaluation_submitted_evaluations: ['applications', 'cohorts'],
     evaluation_criterion_feedback: ['applications'],

@@ -6,5 +6,7 @@ export const MODERATION_TABLES: ContextTables = {
   grants: {
     // The ranking is by the consensus score where a moderator recorded one.
     moderation_consensus_scores: ['scoring'],
+    // The chair sees the evaluators' names in an application's discussion.
+    moderation_call_chairs: ['discussion'],
   },
 };
