@@ -3095,6 +3095,8 @@ export interface components {
       callId: string;
       /** @description The call's cohort is published: the thread reads but takes no more posts or edits. */
       frozen: boolean;
+      /** @description The reader sees people's names (the secretariat, the call's chair); others see evaluators by number and the secretariat as such. */
+      namesShown: boolean;
     };
     DocumentDto: {
       /** Format: date-time */
@@ -3647,7 +3649,13 @@ export interface components {
       evaluatorIds: string[];
     };
     ParticipantDto: {
+      /**
+       * @description The name, to the secretariat and the call's chair; to other evaluators "Evaluator n" (n being
+       *     evaluatorNumber) or "Secretariat" (see the thread's namesShown).
+       */
       displayName: string;
+      /** @description The person's number among the application's evaluators, in the order of assignment, for every reader; null for the secretariat. */
+      evaluatorNumber: number | null;
       /** Format: uuid */
       id: string;
       /** @enum {string} */
@@ -3678,7 +3686,13 @@ export interface components {
       id: string;
     };
     PersonRefDto: {
+      /**
+       * @description The name, to the secretariat and the call's chair; to other evaluators "Evaluator n" (n being
+       *     evaluatorNumber) or "Secretariat" (see the thread's namesShown).
+       */
       displayName: string;
+      /** @description The person's number among the application's evaluators, in the order of assignment, for every reader; null for the secretariat. */
+      evaluatorNumber: number | null;
       /** Format: uuid */
       id: string;
     };
