@@ -36,6 +36,7 @@ import { PanelMemberProfiles1765900000100 } from './1765900000100-PanelMemberPro
 import { ConfidenceAndBlindReview1765900000600 } from './1765900000600-ConfidenceAndBlindReview';
 import { DueDateReminders1765900000700 } from './1765900000700-DueDateReminders';
 import { Moderation1765900000800 } from './1765900000800-Moderation';
+import { ScoringRunChunksWithoutLastId1766000010000 } from './1766000010000-ScoringRunChunksWithoutLastId';
 import { DiscussionNames1766000010600 } from './1766000010600-DiscussionNames';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
@@ -78,5 +79,6 @@ export const MIGRATIONS = [
   ConfidenceAndBlindReview1765900000600,
   DueDateReminders1765900000700,
   Moderation1765900000800,
+  ScoringRunChunksWithoutLastId1766000010000,
   DiscussionNames1766000010600,
 ];

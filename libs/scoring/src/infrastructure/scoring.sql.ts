@@ -222,14 +222,14 @@ SELECT count(*)::int AS totals FROM staged`;
  */
 export const PLAN_RUN_CHUNKS_SQL = `
 WITH submitted AS (
-  SELECT assignment_id AS id, row_number() OVER (ORDER BY assignment_id) - 1 AS position
+  SELECT assignment_id AS id, row_number() OVER (ORDER BY assignment_id) - 1 AS position, count(*) OVER () AS total
   FROM evaluation_assignment_states WHERE call_id = $1 AND status = 'submitted'
 )
-INSERT INTO scoring_run_chunks (run_id, chunk, first_assignment_id, last_assignment_id, evaluations)
--- uuid has no min() or max(): the ends of each chunk come from its ordered ids.
-SELECT $2, position / $3, (array_agg(id ORDER BY id))[1], (array_agg(id ORDER BY id DESC))[1], count(*)
+-- A chunk starts at its first id and ends before the next chunk's.
+INSERT INTO scoring_run_chunks (run_id, chunk, first_assignment_id, evaluations)
+SELECT $2, position / $3, id, least($3, total - position)
 FROM submitted
-GROUP BY position / $3
+WHERE position % $3 = 0
 RETURNING chunk, evaluations`;
 
 /** T of every submitted evaluation of the call's ($1) stage $2, by application then assignment. */
