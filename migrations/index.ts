@@ -36,6 +36,7 @@ import { PanelMemberProfiles1765900000100 } from './1765900000100-PanelMemberPro
 import { ConfidenceAndBlindReview1765900000600 } from './1765900000600-ConfidenceAndBlindReview';
 import { DueDateReminders1765900000700 } from './1765900000700-DueDateReminders';
 import { Moderation1765900000800 } from './1765900000800-Moderation';
+import { StagePanels1766000010300 } from './1766000010300-StagePanels';
 import { ScoringRunChunksWithoutLastId1766000010000 } from './1766000010000-ScoringRunChunksWithoutLastId';
 import { DiscussionNames1766000010600 } from './1766000010600-DiscussionNames';
 
@@ -79,6 +80,7 @@ export const MIGRATIONS = [
   ConfidenceAndBlindReview1765900000600,
   DueDateReminders1765900000700,
   Moderation1765900000800,
+  StagePanels1766000010300,
   ScoringRunChunksWithoutLastId1766000010000,
   DiscussionNames1766000010600,
 ];

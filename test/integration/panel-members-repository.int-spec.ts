@@ -67,10 +67,10 @@ describe('PanelMembersRepository on PostgreSQL', () => {
     sort: { key, descending },
   });
   const order = async (key: PanelMemberSortKey, descending = false) =>
-    (await members.page(callId, query(key, descending))).items.map((m) => m.displayName);
+    (await members.page(callId, 1, query(key, descending))).items.map((m) => m.displayName);
 
   it('lists the panel by name in any case, with each member’s account and live and submitted assignments', async () => {
-    const page = await members.page(callId, query('name'));
+    const page = await members.page(callId, 1, query('name'));
 
     expect(page.total).toBe(3);
     expect(page.items).toEqual([
@@ -108,7 +108,7 @@ describe('PanelMembersRepository on PostgreSQL', () => {
       expect(await order('country')).toEqual(['Alpha', 'bravo', 'Charlie']);
       expect(await order('country', true)).toEqual(['Alpha', 'bravo', 'Charlie']);
       const pages = await Promise.all(
-        [0, 1, 2].map((offset) => members.page(callId, query('country', true, { limit: 1, offset }))),
+        [0, 1, 2].map((offset) => members.page(callId, 1, query('country', true, { limit: 1, offset }))),
       );
       expect(pages.map((p) => p.items.map((m) => m.displayName))).toEqual([['Alpha'], ['bravo'], ['Charlie']]);
     } finally {
@@ -120,14 +120,17 @@ describe('PanelMembersRepository on PostgreSQL', () => {
   it('pages in one statement, the total counting every member, also past the end', async () => {
     const counter = StatementCounter.attach(repo.db);
     const { result, statements } = await counter.during(() =>
-      members.page(callId, query('load', true, { limit: 2, offset: 1 })),
+      members.page(callId, 1, query('load', true, { limit: 2, offset: 1 })),
     );
     expect(statements).toHaveLength(1);
     expect({ names: result.items.map((m) => m.displayName), total: result.total }).toEqual({
       names: ['Alpha', 'bravo'],
       total: 3,
     });
-    expect(await members.page(callId, query('name', false, { limit: 2, offset: 3 }))).toEqual({ items: [], total: 3 });
-    expect(await members.page(randomUUID(), query('name'))).toEqual({ items: [], total: 0 });
+    expect(await members.page(callId, 1, query('name', false, { limit: 2, offset: 3 }))).toEqual({
+      items: [],
+      total: 3,
+    });
+    expect(await members.page(randomUUID(), 1, query('name'))).toEqual({ items: [], total: 0 });
   });
 });

@@ -66,19 +66,19 @@ describe('SelectionFactsRepository on PostgreSQL', () => {
     await repo.seed.result(callId, first, { rank: 1, score: 70, evaluationCount: 2 });
     await repo.seed.result(callId, second, { rank: 2, score: 60, evaluationCount: 2 });
 
-    const before = await facts.factsFingerprint(callId);
+    const before = await facts.factsFingerprint(callId, [1]);
     expect(before).toMatch(/^[0-9a-f]{64}$/);
-    expect(await facts.factsFingerprint(callId)).toBe(before);
+    expect(await facts.factsFingerprint(callId, [1])).toBe(before);
 
     await repo.seed.result(callId, second, { rank: 2, score: 60.5, evaluationCount: 2 });
-    const rescored = await facts.factsFingerprint(callId);
+    const rescored = await facts.factsFingerprint(callId, [1]);
     expect(rescored).not.toBe(before);
 
     await repo.db.query(`UPDATE applications SET status = 'withdrawn', withdrawn_at = now() WHERE id = $1`, [first]);
-    expect(await facts.factsFingerprint(callId)).not.toBe(rescored);
+    expect(await facts.factsFingerprint(callId, [1])).not.toBe(rescored);
 
     // No facts at all: the digest of nothing.
-    expect(await facts.factsFingerprint(randomUUID())).toBe(createHash('sha256').update('').digest('hex'));
+    expect(await facts.factsFingerprint(randomUUID(), [1])).toBe(createHash('sha256').update('').digest('hex'));
   });
 
   it('answers the organisations behind none, one or many applications, by one array', async () => {

@@ -38,7 +38,7 @@ export class CohortPublicationService {
       const cohort = await this.proposals.lock(tx, id);
       assertCohortCan('publish', cohort.status, !isBeforePublication(call.status));
       await this.proposals.assertScoresUpToDate(callId, tx);
-      await this.proposals.assertCurrent(tx, cohort);
+      await this.proposals.assertCurrent(tx, cohort, call);
       const publishedAt = await databaseNow(tx);
       const memberIds = cohort.members.map((m) => m.applicationId);
       const snapshot = publicCohortDocument({

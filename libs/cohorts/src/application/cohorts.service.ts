@@ -16,7 +16,7 @@ import { CohortOutdatedError, CohortPublishedError, ScoringInProgressError } fro
 import { applyOverrides } from '../domain/overrides';
 import { ProposalRequest, constraintsFor } from '../domain/proposal';
 import { selectCohort } from '../domain/selection';
-import { weightedFinalRanking } from '../domain/final-ranking';
+import { stagesOfFinalRanking, weightedFinalRanking } from '../domain/final-ranking';
 import type { ApplicationForSelection, CohortOverrides } from '../domain/selection.types';
 import { Cohort, CohortListQuery, CohortsRepository } from '../infrastructure/cohorts.repository';
 import { EntryOrganisation, SelectionFactsRepository } from '../infrastructure/selection-facts.repository';
@@ -45,7 +45,7 @@ export class CohortsService {
       // Read in the transaction that stores the proposal: the fingerprint is of the facts selected from.
       const [applications, factsFingerprint] = [
         await this.finalRanking(call, tx),
-        await this.facts.factsFingerprint(callId, tx),
+        await this.factsFingerprint(call, tx),
       ];
       const proposal = selectCohort(applications, constraints);
       const cohort = await this.cohorts.insert(tx, {
@@ -71,7 +71,7 @@ export class CohortsService {
       const cohort = await this.lock(tx, id);
       const call = await this.calls.get(cohort.callId, tx);
       assertCohortCan('amend', cohort.status, !isBeforePublication(call.status));
-      await this.assertCurrent(tx, cohort);
+      await this.assertCurrent(tx, cohort, call);
       const applications = await this.finalRanking(call, tx);
       const amended = applyOverrides(cohort, overrides, applications, cohort.constraints);
       const record = {
@@ -92,7 +92,7 @@ export class CohortsService {
       const cohort = await this.lock(tx, id);
       const call = await this.calls.get(cohort.callId, tx);
       assertCohortCan('approve', cohort.status, !isBeforePublication(call.status));
-      await this.assertCurrent(tx, cohort);
+      await this.assertCurrent(tx, cohort, call);
       await this.cohorts.markApproved(tx, id, actor.id);
       // Approval over the seats or against a quota is allowed (each member added by hand carries its
       // reason); the audit trail keeps what was approved knowingly.
@@ -137,11 +137,18 @@ export class CohortsService {
     return weightedFinalRanking(lastStage, await this.facts.stageScores(call.id, tx), call.finalRanking.weights);
   }
 
-  /** Refuses a cohort computed from other facts than the call's current ones. */
-  async assertCurrent(tx: Transaction, cohort: Cohort): Promise<void> {
-    if ((await this.facts.factsFingerprint(cohort.callId, tx)) !== cohort.factsFingerprint) {
+  /**
+   * Refuses a cohort computed from other facts than the call's current ones, in every stage its final
+   * ranking is made from.
+   */
+  async assertCurrent(tx: Transaction, cohort: Cohort, call: Call): Promise<void> {
+    if ((await this.factsFingerprint(call, tx)) !== cohort.factsFingerprint) {
       throw new CohortOutdatedError();
     }
+  }
+
+  private factsFingerprint(call: Call, tx: Transaction): Promise<string> {
+    return this.facts.factsFingerprint(call.id, stagesOfFinalRanking(call.stages.length, call.finalRanking), tx);
   }
 
   async lock(tx: Transaction, id: string): Promise<Cohort> {

@@ -51,3 +51,21 @@ export function weightedFinalRanking(
     return final ? { ...a, ...final } : { ...a, rank: null, score: null };
   });
 }
+
+/**
+ * The stages whose results a final ranking is made from, in order: the last stage always (who reached
+ * it, and its rank breaking ties), and under `weighted` every stage given a weight. A cohort proposed
+ * from the final ranking is current only while the results of all of them are unchanged.
+ */
+export function stagesOfFinalRanking(
+  stageCount: number,
+  finalRanking: { rule: 'last-stage' } | { rule: 'weighted'; weights: Readonly<Record<string, number>> },
+): number[] {
+  const weighted =
+    finalRanking.rule === 'weighted'
+      ? Object.entries(finalRanking.weights)
+          .filter(([, weight]) => weight > 0)
+          .map(([stage]) => Number(stage))
+      : [];
+  return [...new Set([...weighted, stageCount])].sort((a, b) => a - b);
+}

@@ -54,16 +54,25 @@ export class SelectionFactsRepository {
   }
 
   /**
-   * A digest of those facts, computed where they are: when it differs later, a proposal no longer
-   * describes the call (an application was withdrawn, an evaluation rescored) and must be made again.
+   * A digest of those facts in the stages given (those the final ranking is made from), computed where
+   * they are: when it differs later, a proposal no longer describes the call (an application was
+   * withdrawn, an evaluation of any of those stages rescored) and must be made again. A consensus
+   * score counts where there is one (concat_ws skips nulls, so a digest without any reads as before).
    */
-  async factsFingerprint(callId: string, tx: Transaction = this.transactions.autocommit): Promise<string> {
+  async factsFingerprint(
+    callId: string,
+    stages: number[],
+    tx: Transaction = this.transactions.autocommit,
+  ): Promise<string> {
     const [row] = (await tx.query(
       `SELECT encode(sha256(convert_to(coalesce(string_agg(
-                concat_ws('|', a.application_id, r.rank, r.score::text, a.status, a.eligible, r.evaluation_count),
-                ',' ORDER BY a.application_id), ''), 'UTF8')), 'hex') AS fingerprint
-       ${FACTS_OF_CALL}`,
-      [callId, null],
+                concat_ws('|', a.application_id, r.rank, r.score::text, a.status, a.eligible, r.evaluation_count,
+                          r.consensus_score::text),
+                ',' ORDER BY a.application_id, r.stage), ''), 'UTF8')), 'hex') AS fingerprint
+       FROM applications_selection_facts a
+       LEFT JOIN scoring_application_results r ON r.application_id = a.application_id AND r.stage = ANY ($2::int[])
+       WHERE a.call_id = $1`,
+      [callId, stages],
     )) as Array<{ fingerprint: string }>;
     return row.fingerprint;
   }

@@ -22,3 +22,8 @@ export function recordAssignmentEvent(
     after: event.after,
   });
 }
+
+/** The stage in an audit event, when there is more than one: a call of one stage is audited as before stages. */
+export function stageNamed(stage: number): { stage?: number } {
+  return stage === 1 ? {} : { stage };
+}

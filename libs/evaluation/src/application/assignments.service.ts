@@ -17,7 +17,7 @@ import {
 } from '../domain/evaluation.errors';
 import { AssignmentsRepository } from '../infrastructure/assignments.repository';
 import { ConflictsRepository, PanelRepository } from '../infrastructure/panel.repository';
-import { recordAssignmentEvent } from './assignment-audit';
+import { recordAssignmentEvent, stageNamed } from './assignment-audit';
 import { assignmentNotices } from './assignment-notices';
 import { EvaluationContext } from './evaluation-context';
 
@@ -43,8 +43,9 @@ export class AssignmentsService {
 
   /**
    * Fills every missing slot of the stage's assignable applications (in a later stage, those its
-   * confirmed shortlist advances) without a conflict, as evenly as the conflicts allow. Runs of one call are serialised by an advisory lock, so two clicks cannot
-   * assign twice; the same facts always give the same assignments.
+   * confirmed shortlist advances) from the stage's panel (its own, else the call's) without a
+   * conflict, as evenly as the conflicts allow. Runs of one call are serialised by an advisory lock,
+   * so two clicks cannot assign twice; the same facts always give the same assignments.
    */
   async autoAssign(actor: AuthUser, callId: string, stage = 1): Promise<AutoAssignmentReport> {
     const call = await this.context.assignableCall(callId);
@@ -52,12 +53,14 @@ export class AssignmentsService {
     const applications = await this.context.assignableApplications(callId, stage);
     // Deactivated evaluators keep their seat and past work but are given nothing new; read before the
     // transaction, which must not wait for a second connection.
-    const seated = await this.context.usersByIds((await this.panel.members(callId)).map((m) => m.evaluatorId));
+    const seated = await this.context.usersByIds(
+      (await this.panel.stagePanel(callId, stage)).members.map((m) => m.evaluatorId),
+    );
     const inactive = new Set(seated.filter((u) => !u.active).map((u) => u.id));
     return this.transactions.run(async (tx) => {
       await this.assignments.lockCall(tx, callId);
       // One after the other: a transaction is one connection, which runs one query at a time.
-      const members = await this.panel.members(callId, tx);
+      const { members } = await this.panel.stagePanel(callId, stage, tx);
       const live = await this.assignments.liveForCall(callId, tx, stage);
       const declared = await this.conflicts.forCall(callId, tx);
       const declined = await this.assignments.declinedForCall(callId, tx, stage);
@@ -113,8 +116,9 @@ export class AssignmentsService {
   }
 
   /**
-   * Assigns one evaluator by hand, in a stage (1 unless given); refused on any conflict, declared or
-   * automatic, and in a later stage for an application its confirmed shortlist does not advance.
+   * Assigns one evaluator of the stage's panel by hand, in a stage (1 unless given); refused on any
+   * conflict, declared or automatic, and in a later stage for an application its confirmed shortlist
+   * does not advance.
    */
   async assign(
     actor: AuthUser,
@@ -134,7 +138,7 @@ export class AssignmentsService {
     if (user && !user.active) throw new EvaluatorInactiveError([evaluatorId]);
     const id = await this.transactions.run(async (tx) => {
       await this.assignments.lockCall(tx, callId);
-      if (!(await this.panel.isMember(callId, evaluatorId, tx))) throw new NotOnPanelError();
+      if (!(await this.panel.isStageMember(callId, stage, evaluatorId, tx))) throw new NotOnPanelError(stage);
       const [evaluator] = await this.context.evaluatorProfiles([evaluatorId], tx);
       const declared = await this.conflicts.exists(evaluatorId, applicationId, tx);
       const conflict = conflictOf(evaluator, application, declared, call.assignment.excludeSameCountry);
@@ -222,9 +226,4 @@ export class AssignmentsService {
     if (!assignment) throw new NotFoundError('Assignment');
     return assignment;
   }
-}
-
-/** The stage in an audit event, when there is more than one: a call of one stage is audited as before stages. */
-function stageNamed(stage: number): { stage?: number } {
-  return stage === 1 ? {} : { stage };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { CallsService } from '@app/calls';
+import { CallsService, stageAt } from '@app/calls';
 import { AuthUser, ExportColumn, ExportFormat, ExportTable } from '@app/platform';
 import { EvaluationExportRepository, ExportedEvaluation } from '../infrastructure/evaluation-export.repository';
 
@@ -23,7 +23,7 @@ const TRAILING: ReadonlyArray<ExportColumn<ExportedEvaluation>> = [
   { header: 'submitted_at', cell: (e) => e.submittedAt },
 ];
 
-/** The secretariat's export of a call's evaluations: every assignment with each criterion's score and comment. */
+/** The secretariat's export of a stage's evaluations: every assignment with each of the stage's criteria scored and commented. */
 @Injectable()
 export class EvaluationExport {
   constructor(
@@ -32,24 +32,33 @@ export class EvaluationExport {
     private readonly audit: AuditService,
   ) {}
 
-  /** A row per assignment, two columns per criterion in the call's order; audited before any row is read. */
-  async table(actor: AuthUser, callId: string, format: ExportFormat): Promise<ExportTable<ExportedEvaluation>> {
-    const call = await this.calls.get(callId);
+  /**
+   * A row per assignment of the stage (1 unless given), two columns per criterion of the stage in its
+   * order; audited before any row is read.
+   */
+  async table(
+    actor: AuthUser,
+    callId: string,
+    format: ExportFormat,
+    stage = 1,
+  ): Promise<ExportTable<ExportedEvaluation>> {
+    const { criteria: stageCriteria } = stageAt(await this.calls.get(callId), stage);
     await this.audit.recordAlone({
       actorId: actor.id,
       action: 'call.evaluations_exported',
       entityType: 'call',
       entityId: callId,
-      after: { format },
+      // A call of one stage is audited as before stages.
+      after: stage === 1 ? { format } : { format, stage },
     });
-    const criteria = call.criteria.flatMap(({ code }): Array<ExportColumn<ExportedEvaluation>> => [
+    const criteria = stageCriteria.flatMap(({ code }): Array<ExportColumn<ExportedEvaluation>> => [
       { header: `${code}.score`, cell: (e) => e.scores[code]?.score ?? null },
       { header: `${code}.comment`, cell: (e) => e.scores[code]?.comment ?? null },
     ]);
     return {
       sheet: 'Evaluations',
       columns: [...LEADING, ...criteria, ...TRAILING],
-      rows: (write) => this.evaluations.forEachBatch(callId, EXPORT_BATCH_SIZE, write),
+      rows: (write) => this.evaluations.forEachBatch(callId, stage, EXPORT_BATCH_SIZE, write),
     };
   }
 }

@@ -56,9 +56,12 @@ export class ReassignmentsService {
     const applications = new Map((await this.context.assignableApplications(callId)).map((a) => [a.id, a]));
     return this.transactions.run(async (tx) => {
       await this.assignments.lockCall(tx, callId);
-      if (!(await this.panel.isMember(callId, to, tx))) throw new NotOnPanelError();
       const moving = await this.assignments.lockMany(tx, callId, ids);
       if (moving.length !== ids.length) throw new NotFoundError('Assignment');
+      // Each assignment moves within its stage, so to a member of that stage's panel.
+      for (const stage of new Set(moving.map((a) => a.stage))) {
+        if (!(await this.panel.isStageMember(callId, stage, to, tx))) throw new NotOnPanelError(stage);
+      }
       const [evaluator] = await this.context.evaluatorProfiles([to], tx);
       const declared = await this.conflicts.declaredAmong(
         to,

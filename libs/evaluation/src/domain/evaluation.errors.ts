@@ -47,8 +47,13 @@ export class ConflictOfInterestError extends DomainError {
 }
 
 export class NotOnPanelError extends DomainError {
-  constructor() {
-    super(EVALUATION_ERRORS.NOT_ON_PANEL, 'The evaluator is not on the panel of this call.');
+  constructor(stage = 1) {
+    super(
+      EVALUATION_ERRORS.NOT_ON_PANEL,
+      stage === 1
+        ? 'The evaluator is not on the panel of this call.'
+        : `The evaluator is not on the panel of stage ${stage} of this call.`,
+    );
   }
 }
 

@@ -38,14 +38,19 @@ export class PanelMemberDto {
   countryCode: string | null;
   @ApiProperty({ type: 'string', nullable: true })
   affiliation: string | null;
-  /** Live assignments in this call. */
+  /** Live assignments in the stage read (stage 1 unless `stage` says which). */
   load: number;
   addedAt: Date;
 }
 
+/** The panel a stage assigns from: the call's (stage 1's, and a later stage's without a panel of its own), or the stage's own. */
 export class PanelDto {
   @ApiProperty({ format: 'uuid' })
   callId: string;
+  /** The stage read (1 unless `stage` says which). */
+  stage: number;
+  /** True when the stage names a panel of its own; false when it assigns from the call's panel. */
+  ownPanel: boolean;
   @ApiProperty({ type: [PanelMemberDto] })
   members: PanelMemberDto[];
 }

@@ -1,11 +1,13 @@
 import { ApplicationForReview } from '../application/evaluation-context';
-import { PanelMember } from '../application/panel.service';
+import { StagePanelMembers } from '../application/panel.service';
 import { Assignment, Conflict, Evaluation } from '../domain/evaluation';
 import { ApplicationForReviewDto, AssignmentDto, ConflictDto, EvaluationDto, PanelDto } from './evaluation.dto';
 
-export function toPanelDto(callId: string, members: PanelMember[]): PanelDto {
+export function toPanelDto(callId: string, { stage, own, members }: StagePanelMembers): PanelDto {
   return {
     callId,
+    stage,
+    ownPanel: own,
     members: members.map(({ user, load, addedAt }) => ({
       evaluatorId: user.id,
       displayName: user.displayName,

@@ -30,23 +30,32 @@ export class PanelController {
     private readonly assignments: AssignmentsService,
   ) {}
 
-  /** Adds evaluators to the call's panel; returns the whole panel with each member's load. */
+  /**
+   * Adds evaluators to the call's panel, or with `stage` ≥ 2 to that stage's own panel (which it then
+   * assigns from instead of the call's); returns the stage's whole panel with each member's load.
+   */
   @Post('panel')
   @HttpCode(200)
   @Staff()
   @ApiOkResponse({ type: PanelDto })
-  async addToPanel(@CurrentUser() actor: AuthUser, @Param('id', ID) callId: string, @Body() body: PanelRequestDto) {
-    return toPanelDto(callId, await this.panel.add(actor, callId, body.evaluatorIds));
+  async addToPanel(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) callId: string,
+    @Query() query: StageQueryDto,
+    @Body() body: PanelRequestDto,
+  ): Promise<PanelDto> {
+    return toPanelDto(callId, await this.panel.add(actor, callId, body.evaluatorIds, query.stage));
   }
 
+  /** The panel a stage assigns from (stage 1's, the call's, unless `stage` says which). */
   @Get('panel')
   @Staff()
   @ApiOkResponse({ type: PanelDto })
-  async getPanel(@Param('id', ID) callId: string): Promise<PanelDto> {
-    return toPanelDto(callId, await this.panel.list(callId));
+  async getPanel(@Param('id', ID) callId: string, @Query() query: StageQueryDto): Promise<PanelDto> {
+    return toPanelDto(callId, await this.panel.stagePanel(callId, query.stage));
   }
 
-  /** The call's panel a page at a time, sorted; by name by default, each member's assignments counted. */
+  /** A stage's panel a page at a time, sorted; by name by default, each member's assignments in the stage counted. */
   @Get('panel/members')
   @Staff()
   @ApiOkResponse({ type: PageOf(ListedPanelMemberDto) })
@@ -55,10 +64,10 @@ export class PanelController {
     @Query() query: PanelMemberQueryDto,
   ): Promise<Page<ListedPanelMemberDto>> {
     const sort = parseSort(query.sort, { key: 'name', descending: false });
-    return this.panel.page(callId, { limit: query.limit, offset: query.offset, sort });
+    return this.panel.page(callId, { limit: query.limit, offset: query.offset, sort }, query.stage);
   }
 
-  /** Takes an evaluator without assignments off the panel. */
+  /** Takes an evaluator without assignments in the stages it serves off the call's panel, or with `stage` ≥ 2 off that stage's own. */
   @Delete('panel/:evaluatorId')
   @Staff()
   @ApiOkResponse({ type: PanelDto })
@@ -66,8 +75,9 @@ export class PanelController {
     @CurrentUser() actor: AuthUser,
     @Param('id', ID) callId: string,
     @Param('evaluatorId', ID) evaluatorId: string,
+    @Query() query: StageQueryDto,
   ): Promise<PanelDto> {
-    return toPanelDto(callId, await this.panel.remove(actor, callId, evaluatorId));
+    return toPanelDto(callId, await this.panel.remove(actor, callId, evaluatorId, query.stage));
   }
 
   /** An evaluator declares a conflict of interest (the secretariat may for one, naming it). */

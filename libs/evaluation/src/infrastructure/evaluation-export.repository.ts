@@ -19,7 +19,7 @@ export interface ExportedEvaluation {
 }
 
 /**
- * Every assignment of a call, declined and released ones included, by centre then evaluator, its
+ * Every assignment of a call's stage ($2), declined and released ones included, by centre then evaluator, its
  * criterion scores gathered on its row. Who evaluates and who applied come through identity's and
  * applications' views.
  */
@@ -33,15 +33,20 @@ const EVALUATIONS_OF_CALL = `
     LEFT JOIN identity_user_names u ON u.user_id = a.evaluator_id
     LEFT JOIN applications_organisations ao ON ao.application_id = a.application_id
     LEFT JOIN identity_organisation_names o ON o.id = ao.organisation_id
-   WHERE a.call_id = $1
+   WHERE a.call_id = $1 AND a.stage = $2
    ORDER BY lower(o.name), a.application_id, lower(u.display_name), a.evaluator_id, a.created_at`;
 
 @Injectable()
 export class EvaluationExportRepository {
   constructor(private readonly transactions: Transactions) {}
 
-  /** The call's evaluations, handed to `each` a batch at a time. */
-  forEachBatch(callId: string, batchSize: number, each: (batch: ExportedEvaluation[]) => Promise<void>): Promise<void> {
-    return this.transactions.forEachBatch(EVALUATIONS_OF_CALL, [callId], batchSize, each);
+  /** The evaluations of the call's stage, handed to `each` a batch at a time. */
+  forEachBatch(
+    callId: string,
+    stage: number,
+    batchSize: number,
+    each: (batch: ExportedEvaluation[]) => Promise<void>,
+  ): Promise<void> {
+    return this.transactions.forEachBatch(EVALUATIONS_OF_CALL, [callId, stage], batchSize, each);
   }
 }

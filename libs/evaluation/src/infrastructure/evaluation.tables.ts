@@ -4,6 +4,7 @@ import type { ContextTables } from '@app/platform';
 export const EVALUATION_TABLES: ContextTables = {
   owns: [
     'panel_members',
+    'stage_panel_members',
     'conflicts',
     'assignments',
     'criterion_scores',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Page, PageQuery, Sort, Transactions } from '@app/platform';
 import { LIVE_STATUSES } from '../domain/evaluation';
+import { STAGE_PANEL_SQL } from './panel.repository';
 
 /** What the paged panel sorts by; by name (in any case) unless asked otherwise, then by id on every tie. */
 export const PANEL_MEMBER_SORT_KEYS = ['name', 'email', 'country', 'affiliation', 'load', 'submitted'] as const;
@@ -10,7 +11,7 @@ export interface PanelMemberListQuery extends PageQuery {
   sort: Sort<PanelMemberSortKey>;
 }
 
-/** A member of a call's panel with its account's details and its assignments in the call, counted. */
+/** A member of a stage's panel with its account's details and its assignments in the stage, counted. */
 export interface ListedPanelMember {
   evaluatorId: string;
   displayName: string;
@@ -18,13 +19,13 @@ export interface ListedPanelMember {
   countryCode: string | null;
   affiliation: string | null;
   addedAt: Date;
-  /** Live assignments in the call (assigned, in draft or submitted). */
+  /** Live assignments in the stage (assigned, in draft or submitted). */
   load: number;
   /** Of those, the evaluations submitted. */
   submitted: number;
 }
 
-const LOAD = 'count(*) FILTER (WHERE a.status = ANY($4::text[]))';
+const LOAD = 'count(*) FILTER (WHERE a.status = ANY($5::text[]))';
 const SUBMITTED = `count(*) FILTER (WHERE a.status = 'submitted')`;
 
 const SORT_COLUMNS: Record<PanelMemberSortKey, string> = {
@@ -39,7 +40,8 @@ const SORT_COLUMNS: Record<PanelMemberSortKey, string> = {
 type Row = { total: number; evaluator_id: string | null } & Omit<ListedPanelMember, 'evaluatorId'>;
 
 /**
- * The secretariat's list of a call's panel: sorted, paged and counted in the database, one statement
+ * The secretariat's list of a stage's panel (the stage's own, else the call's; ./panel.repository):
+ * sorted, paged and counted in the database, one statement
  * whatever the panel's size. The count comes on a row of its own, left-joined to the page, so a page
  * past the end still says how many members there are. The members' accounts are read through
  * identity's view of them.
@@ -48,7 +50,7 @@ type Row = { total: number; evaluator_id: string | null } & Omit<ListedPanelMemb
 export class PanelMembersRepository {
   constructor(private readonly transactions: Transactions) {}
 
-  async page(callId: string, query: PanelMemberListQuery): Promise<Page<ListedPanelMember>> {
+  async page(callId: string, stage: number, query: PanelMemberListQuery): Promise<Page<ListedPanelMember>> {
     const direction = query.sort.descending ? 'DESC' : 'ASC';
     // Members without a country or an affiliation come last whichever the direction.
     const order = (alias: string) => `${alias}sort_key ${direction} NULLS LAST, ${alias}name_key, ${alias}evaluator_id`;
@@ -56,21 +58,20 @@ export class PanelMembersRepository {
       `SELECT counted.total, page.evaluator_id, page.display_name AS "displayName", page.email,
               page.country_code AS "countryCode", page.affiliation, page.added_at AS "addedAt",
               page.load, page.submitted
-         FROM (SELECT count(*)::int AS total FROM panel_members WHERE call_id = $1) counted
+         FROM (SELECT count(*)::int AS total FROM (${STAGE_PANEL_SQL}) p) counted
          LEFT JOIN LATERAL (
            SELECT m.evaluator_id, m.added_at, u.display_name, u.email, u.country_code,
                   u.affiliation, ${LOAD}::int AS load, ${SUBMITTED}::int AS submitted,
                   ${SORT_COLUMNS[query.sort.key]} AS sort_key, lower(u.display_name) AS name_key
-             FROM panel_members m
+             FROM (${STAGE_PANEL_SQL}) m
              JOIN identity_user_profiles u ON u.user_id = m.evaluator_id
-             LEFT JOIN assignments a ON a.call_id = m.call_id AND a.evaluator_id = m.evaluator_id
-            WHERE m.call_id = $1
+             LEFT JOIN assignments a ON a.call_id = $1 AND a.stage = $2 AND a.evaluator_id = m.evaluator_id
             GROUP BY m.evaluator_id, m.added_at, u.display_name, u.email, u.country_code, u.affiliation
             ORDER BY ${order('')}
-            LIMIT $2 OFFSET $3
+            LIMIT $3 OFFSET $4
          ) page ON true
         ORDER BY ${order('page.')}`,
-      [callId, query.limit, query.offset, LIVE_STATUSES],
+      [callId, stage, query.limit, query.offset, LIVE_STATUSES],
     )) as Row[];
     return {
       total: rows[0]?.total ?? 0,

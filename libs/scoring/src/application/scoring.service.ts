@@ -79,11 +79,11 @@ export class ScoringService {
     return this.scoring.resultOf(callId, applicationId, stage);
   }
 
-  /** The call's application and assignment figures, and the reliability of a stage's evaluations, for the secretariat. */
+  /** The call's application figures, a stage's assignments and the reliability of its evaluations, for the secretariat. */
   async callStatistics(callId: string, stage = 1): Promise<CallStatisticsReport> {
     stageAt(await this.calls.get(callId), stage);
     const [counts, totals] = await Promise.all([
-      this.statistics.counts(callId),
+      this.statistics.counts(callId, stage),
       this.statistics.evaluationTotals(callId, stage),
     ]);
     const units = [...groupBy(totals, (t) => t.applicationId).values()].map((group) => group.map((t) => t.total));

@@ -11,6 +11,7 @@ export interface CallCounts {
   byRegion: Record<string, number>;
   /** Submitted applications per type of the applying organisation. */
   byOrganisationType: Record<string, number>;
+  /** Live assignments of the stage read, and of those the evaluations submitted. */
   assignments: { total: number; submitted: number };
 }
 
@@ -37,7 +38,8 @@ interface CountsRow {
 /**
  * `submitted` means submitted and not withdrawn (status 'submitted', or its outcome once published), eligible or not; eligibility is
  * the secretariat's override when there is one, else the computed decision (none counts as ineligible).
- * $1 is the call id; returns exactly one row.
+ * $1 is the call id, $2 the stage whose assignments are counted (the applications are the call's);
+ * returns exactly one row.
  */
 const CALL_COUNTS_SQL = `
 WITH apps AS (
@@ -63,17 +65,17 @@ SELECT
      FROM (SELECT organisation_type, count(*)::int AS n FROM submitted GROUP BY organisation_type) t)
     AS by_organisation_type,
   (SELECT count(*)::int FROM evaluation_assignment_states
-    WHERE call_id = $1 AND status IN ('assigned', 'draft', 'submitted')) AS assignments_total,
+    WHERE call_id = $1 AND stage = $2 AND status IN ('assigned', 'draft', 'submitted')) AS assignments_total,
   (SELECT count(*)::int FROM evaluation_assignment_states
-    WHERE call_id = $1 AND status = 'submitted') AS assignments_submitted`;
+    WHERE call_id = $1 AND stage = $2 AND status = 'submitted') AS assignments_submitted`;
 
 /** Set-based figures of a call for its statistics: two statements, never a loop per row. */
 @Injectable()
 export class CallStatisticsRepository {
   constructor(private readonly transactions: Transactions) {}
 
-  async counts(callId: string, tx: Transaction = this.transactions.autocommit): Promise<CallCounts> {
-    const [row] = (await tx.query(CALL_COUNTS_SQL, [callId])) as CountsRow[];
+  async counts(callId: string, stage = 1, tx: Transaction = this.transactions.autocommit): Promise<CallCounts> {
+    const [row] = (await tx.query(CALL_COUNTS_SQL, [callId, stage])) as CountsRow[];
     return {
       applications: {
         draft: row.draft,
