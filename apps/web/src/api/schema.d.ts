@@ -3632,6 +3632,10 @@ export interface components {
       /** Format: uuid */
       callId: string;
       members: components['schemas']['PanelMemberDto'][];
+      /** @description True when the stage names a panel of its own; false when it assigns from the call's panel. */
+      ownPanel: boolean;
+      /** @description The stage read (1 unless `stage` says which). */
+      stage: number;
     };
     PanelMemberDto: {
       /** Format: date-time */
@@ -3642,7 +3646,7 @@ export interface components {
       email: string;
       /** Format: uuid */
       evaluatorId: string;
-      /** @description Live assignments in this call. */
+      /** @description Live assignments in the stage read (stage 1 unless `stage` says which). */
       load: number;
     };
     PanelRequestDto: {
@@ -6467,6 +6471,7 @@ export interface operations {
     parameters: {
       query?: {
         format?: 'csv' | 'xlsx';
+        stage?: number;
       };
       header?: never;
       path: {
@@ -6476,7 +6481,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The evaluations, a row per assignment, a score and a comment column per criterion. */
+      /** @description The evaluations of a stage, a row per assignment, a score and a comment column per criterion of the stage. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6829,7 +6834,9 @@ export interface operations {
   };
   PanelController_getPanel: {
     parameters: {
-      query?: never;
+      query?: {
+        stage?: number;
+      };
       header?: never;
       path: {
         id: string;
@@ -6859,7 +6866,9 @@ export interface operations {
   };
   PanelController_addToPanel: {
     parameters: {
-      query?: never;
+      query?: {
+        stage?: number;
+      };
       header?: never;
       path: {
         id: string;
@@ -6893,7 +6902,9 @@ export interface operations {
   };
   PanelController_removeFromPanel: {
     parameters: {
-      query?: never;
+      query?: {
+        stage?: number;
+      };
       header?: never;
       path: {
         evaluatorId: string;
@@ -6944,6 +6955,7 @@ export interface operations {
           | '-load'
           | 'submitted'
           | '-submitted';
+        stage?: number;
       };
       header?: never;
       path: {
