@@ -229,7 +229,20 @@ async function aRound(api: TestApi): Promise<Record<string, ListCall>> {
       }),
     );
   }
+  // The second evaluator chairs both calls.
+  for (const callId of [scored.callId, withConflicts.callId]) {
+    await expectCreated(
+      'chair',
+      api.put(`/api/v1/calls/${callId}/moderation/chair`, { token: staff, body: { evaluatorId: evaluators[1].id } }),
+      200,
+    );
+  }
   return {
+    'GET /api/v1/moderation/chaired-calls': {
+      url: '/api/v1/moderation/chaired-calls',
+      token: evaluators[1].token,
+      atLeast: 2,
+    },
     'GET /api/v1/applications/{id}/clarifications': {
       url: `/api/v1/applications/${first}/clarifications`,
       token: staff,

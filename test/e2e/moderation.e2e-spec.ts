@@ -1,4 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { collapse, extractPdfText } from '../../libs/cohorts/src/annex/testing/pdf-text';
 import { sql } from '../support/applications';
 import { eventually } from '../support/async';
 import { expectProblem } from '../support/calls-e2e';
@@ -14,7 +15,7 @@ import {
   seatPanel,
   secretariatOf,
 } from '../support/evaluation-fixtures';
-import { Actor, Applicant } from '../support/fixtures';
+import { Actor, Applicant, createStaff } from '../support/fixtures';
 import { inboxOf } from '../support/notifications';
 import { scoringStatus } from '../support/scoring';
 import { TestApi } from '../support/test-app';
@@ -391,6 +392,212 @@ describe('moderation of flagged applications', () => {
     );
     expect(members.filter((m) => 'consensusScore' in m)).toHaveLength(1);
   });
+
+  it('moderates a call only for its own chair, and a personal API token only reads it', async () => {
+    const [a, b] = [await evaluatedCall(), await evaluatedCall()];
+    const named = await api.put(`${base(a.callId)}/chair`, {
+      token: secretariat.token,
+      body: { evaluatorId: chloe.id },
+    });
+    expect(named.status).toBe(200);
+    // Chloe chairs call A, and sits on call B's panel without chairing it.
+    expect((await api.get(`${base(a.callId)}/queue`, { token: chloe.token })).body).toMatchObject({ as: 'chair' });
+    expectProblem(await api.get(`${base(b.callId)}/queue`, { token: chloe.token }), 403, 'NOT_MODERATOR');
+    expectProblem(
+      await api.get(`${base(b.callId)}/applications/${b.disputed}/resolutions`, { token: chloe.token }),
+      403,
+      'NOT_MODERATOR',
+    );
+    expectProblem(
+      await resolve(chloe.token, b.callId, b.disputed, { outcome: 'consensus', note: 'Not mine.', consensusScore: 90 }),
+      403,
+      'NOT_MODERATOR',
+    );
+    // Chloe finds the calls she chairs: A, named last, first; never B.
+    const chaired = await api.get('/api/v1/moderation/chaired-calls', { token: chloe.token, query: { limit: 500 } });
+    expect(chaired.status).toBe(200);
+    const callA = (await api.get(`/api/v1/calls/${a.callId}`, { token: secretariat.token })).body;
+    expect(chaired.body.items[0]).toEqual({ callId: a.callId, reference: callA.reference, title: callA.title });
+    expect(chaired.body.items.map((c: { callId: string }) => c.callId)).not.toContain(b.callId);
+    expect(chaired.body.total).toBe(chaired.body.items.length);
+    expect((await api.get('/api/v1/moderation/chaired-calls', { token: ana.token })).body).toEqual({
+      items: [],
+      total: 0,
+    });
+    expectProblem(await api.get('/api/v1/moderation/chaired-calls', { token: secretariat.token }), 403, 'FORBIDDEN');
+    // Call A's application is not moderated through call B.
+    expectProblem(
+      await resolve(chloe.token, b.callId, a.disputed, { outcome: 'scores_stand', note: 'Fine.' }),
+      403,
+      'NOT_MODERATOR',
+    );
+
+    // Tokens of the secretariat read the queue and the resolutions; none resolves, adds or names a chair.
+    const owner = await createStaff(api, 'secretariat');
+    const tokenWith = async (scopes: string[]) => {
+      const res = await api.post('/api/v1/me/api-tokens', {
+        token: owner.token,
+        body: {
+          name: `moderation ${scopes.join(' ')}`,
+          scopes,
+          expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+        },
+      });
+      expect(res.status).toBe(201);
+      return res.body.secret as string;
+    };
+    const readOnly = await tokenWith(['read']);
+    const everyScope = await tokenWith(['read', 'calls:write', 'applications:write', 'scoring:write']);
+    expect(
+      (await resolve(secretariat.token, a.callId, a.disputed, { outcome: 'scores_stand', note: 'Fair.' })).status,
+    ).toBe(201);
+    const queue = await api.get(`${base(a.callId)}/queue`, { token: readOnly });
+    expect(queue.status).toBe(200);
+    expect(queue.body).toMatchObject({ as: 'secretariat', total: 1, items: [{ applicationId: a.disputed }] });
+    const history = await api.get(`${base(a.callId)}/applications/${a.disputed}/resolutions`, { token: readOnly });
+    expect(history.status).toBe(200);
+    expect(history.body).toMatchObject({ total: 1, items: [{ outcome: 'scores_stand', note: 'Fair.' }] });
+    for (const token of [readOnly, everyScope]) {
+      expectProblem(
+        await resolve(token, a.callId, a.disputed, { outcome: 'consensus', note: 'By script.', consensusScore: 99 }),
+        403,
+        'INSUFFICIENT_SCOPE',
+      );
+      expectProblem(
+        await api.post(`${base(a.callId)}/queue/${a.weak}`, { token, body: { reason: 'By script.' } }),
+        403,
+        'INSUFFICIENT_SCOPE',
+      );
+      expectProblem(
+        await api.put(`${base(a.callId)}/chair`, { token, body: { evaluatorId: ana.id } }),
+        403,
+        'INSUFFICIENT_SCOPE',
+      );
+      expectProblem(await api.delete(`${base(a.callId)}/chair`, { token }), 403, 'INSUFFICIENT_SCOPE');
+    }
+    expect(
+      await sql(api, `SELECT outcome FROM moderation_resolutions WHERE call_id = $1 ORDER BY decided_at`, [a.callId]),
+    ).toEqual([{ outcome: 'scores_stand' }]);
+    expect((await api.get(`${base(a.callId)}/queue`, { token: secretariat.token })).body.total).toBe(1);
+    expect((await api.get(`${base(a.callId)}/chair`, { token: secretariat.token })).body).toEqual({
+      chair: { id: chloe.id, displayName: 'Chloe Chair' },
+    });
+  }, 180_000);
+
+  it('weighs each stage’s consensus score in a weighted final ranking, released and stated as recomputed', async () => {
+    const token = secretariat.token;
+    const weights = { '1': 1, '2': 3 };
+    const { callId, applicationIds } = await callWithSubmissions(api, applicants, {
+      scoring: { scaleMin: 0, scaleMax: 10, normalization: 'none' },
+      stages: [
+        { name: 'Written assessment' },
+        {
+          name: 'Panel interview',
+          evaluatorsPerApplication: 2,
+          scoring: { scaleMin: 0, scaleMax: 10, normalization: 'none', disagreementThreshold: 30 },
+          criteria: [
+            { code: 'IMPACT', title: 'Impact', weight: 1 },
+            { code: 'CAPACITY', title: 'Capacity', weight: 1 },
+          ],
+        },
+      ],
+      finalRanking: { rule: 'weighted', weights },
+    });
+    await seatPanel(api, callId, [ana, bruno, chloe]);
+    expect((await api.put(`${base(callId)}/chair`, { token, body: { evaluatorId: chloe.id } })).status).toBe(200);
+    const [disputed, strong, weak] = applicationIds;
+    const evaluateStage = async (stage: number, plan: Array<[string, number, number]>) => {
+      for (const [applicationId, anaMark, brunoMark] of plan) {
+        for (const [evaluator, mark] of [
+          [ana, anaMark],
+          [bruno, brunoMark],
+        ] as const) {
+          const assigned = await api.post(`/api/v1/calls/${callId}/assignments`, {
+            token,
+            body: { applicationId, evaluatorId: evaluator.id, stage },
+          });
+          expect(assigned.status).toBe(201);
+          await evaluate(api, evaluator.token, assigned.body.id as string, marks(mark));
+        }
+      }
+      await scored(callId);
+    };
+
+    // Stage 1: 50 (flagged), 65, 45; the secretariat records 80 for the disputed application.
+    await evaluateStage(1, [
+      [disputed, 10, 0],
+      [strong, 7, 6],
+      [weak, 5, 4],
+    ]);
+    const first = { outcome: 'consensus', note: 'Agreed in panel.', consensusScore: 80 };
+    expect((await resolve(token, callId, disputed, first)).status).toBe(201);
+    await scored(callId);
+    expect((await api.post(`/api/v1/calls/${callId}/stages/2/shortlist`, { token, body: { size: 3 } })).status).toBe(
+      201,
+    );
+    expect((await api.post(`/api/v1/calls/${callId}/stages/2/shortlist/confirm`, { token })).status).toBe(200);
+
+    // Stage 2: 55, 45 (flagged), 60; the chair records 70 for the strong application in stage 2.
+    await evaluateStage(2, [
+      [disputed, 6, 5],
+      [strong, 9, 0],
+      [weak, 6, 6],
+    ]);
+    const second = await api.post(`${base(callId)}/applications/${strong}/resolutions`, {
+      token: chloe.token,
+      query: { stage: 2 },
+      body: { outcome: 'consensus', note: 'Interview settled it.', consensusScore: 70 },
+    });
+    expect(second.status).toBe(201);
+    expect(second.body).toMatchObject({ stage: 2, consensusScore: 70 });
+    await scored(callId);
+
+    // F = Σ w_s · (consensus_s ?? score_s) / Σ w_s, from the stage rankings as served, descending.
+    const stageRows = async (stage: number) => {
+      const res = await api.get(`/api/v1/calls/${callId}/ranking`, { token, query: { stage } });
+      expect(res.status).toBe(200);
+      return new Map((res.body.items as RankingRow[]).map((r) => [r.applicationId, r]));
+    };
+    const [one, two] = [await stageRows(1), await stageRows(2)];
+    expect([one.get(disputed)?.consensusScore, two.get(strong)?.consensusScore]).toEqual([80, 70]);
+    const finalScore = (id: string) => {
+      const byStage = (rows: Map<string, RankingRow>) => {
+        const row = rows.get(id) as RankingRow;
+        return row.consensusScore ?? row.score;
+      };
+      return (weights['1'] * byStage(one) + weights['2'] * byStage(two)) / (weights['1'] + weights['2']);
+    };
+    const recomputed = applicationIds
+      .map((id) => ({ id, score: finalScore(id) }))
+      .sort((x, y) => Math.round(y.score / 1e-9) - Math.round(x.score / 1e-9));
+    // Without the consensus scores the order would be weak, disputed, strong.
+    expect(recomputed.map((r) => r.id)).toEqual([strong, disputed, weak]);
+
+    const proposed = await api.post(`/api/v1/calls/${callId}/cohorts`, { token, body: {} });
+    expect(proposed.status).toBe(201);
+    expect((await api.post(`/api/v1/cohorts/${proposed.body.id}/approve`, { token })).status).toBe(200);
+    expect((await api.post(`/api/v1/cohorts/${proposed.body.id}/publish`, { token })).status).toBe(200);
+    for (const [rank, reference] of recomputed.entries()) {
+      const applicant = applicants[applicationIds.indexOf(reference.id)];
+      const released = await api.get(`/api/v1/applications/${reference.id}`, { token: applicant.token });
+      expect(released.status).toBe(200);
+      expect(released.body.feedback.rank).toBe(rank + 1);
+      expect(Math.abs(released.body.feedback.score - reference.score)).toBeLessThan(1e-9);
+    }
+
+    // The annex states the rule, in English and French.
+    const annexes = await sql<{ locale: string; content: Buffer }>(
+      api,
+      `SELECT locale, content FROM cohort_annexes WHERE cohort_id = $1 AND format = 'pdf' ORDER BY locale`,
+      [proposed.body.id],
+    );
+    const texts = await Promise.all(annexes.map(async (a) => (await extractPdfText(a.content)).text));
+    expect(texts[0]).toContain(
+      collapse('recorded a consensus score for 2 applications; each was ranked by that score'),
+    );
+    expect(texts[0]).toContain(collapse('In that mean, a consensus score recorded in a stage stands for'));
+    expect(texts[1]).toContain(collapse('a fixé une note de consensus pour 2 candidatures'));
+  }, 240_000);
 
   it('answers bad input with problems and refuses every change once the cohort is published', async () => {
     const { callId, disputed, strong } = await evaluatedCall();

@@ -1726,6 +1726,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/moderation/chaired-calls': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The calls the signed-in panel member chairs (the latest named first), whose queues it moderates. */
+    get: operations['ChairedCallsController_chairedCalls'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/notifications': {
     parameters: {
       query?: never;
@@ -2647,6 +2664,16 @@ export interface components {
     };
     ChairDto: {
       chair: components['schemas']['PersonDto'] | null;
+    };
+    ChairedCallDto: {
+      /** Format: uuid */
+      callId: string;
+      reference: string;
+      title: string;
+    };
+    ChairedCallPageDto: {
+      items: components['schemas']['ChairedCallDto'][];
+      total: number;
     };
     ChangePasswordDto: {
       currentPassword: string;

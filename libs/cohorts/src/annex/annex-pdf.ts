@@ -133,12 +133,20 @@ function processSummary(content: AnnexContent, tr: AnnexTranslator): string {
     }),
     tr.t('process.total'),
     tr.t(p.normalization === 'zscore' ? 'process.normalization.zscore' : 'process.normalization.none'),
-    ...(p.stages ? stagesSentences(p.stages, tr) : []),
+    ...(p.consensusScores > 0 ? [tr.t('process.consensus', { count: p.consensusScores })] : []),
+    ...(p.stages ? stagesSentences(p.stages, p.consensusScores > 0, tr) : []),
   ].join(' ');
 }
 
-/** In a call of several stages: the stages, the criteria of the later ones, and the final ranking rule. */
-function stagesSentences(stages: NonNullable<AnnexContent['process']['stages']>, tr: AnnexTranslator): string[] {
+/**
+ * In a call of several stages: the stages, the criteria of the later ones, and the final ranking rule
+ * (with what a consensus score stands for in a weighted mean, when one was recorded).
+ */
+function stagesSentences(
+  stages: NonNullable<AnnexContent['process']['stages']>,
+  withConsensus: boolean,
+  tr: AnnexTranslator,
+): string[] {
   const { finalRanking } = stages;
   return [
     tr.t('process.stages', { count: stages.names.length, names: stages.names.join('; ') }),
@@ -156,6 +164,7 @@ function stagesSentences(stages: NonNullable<AnnexContent['process']['stages']>,
             .join('; '),
         })
       : tr.t('process.final.lastStage'),
+    ...(finalRanking.rule === 'weighted' && withConsensus ? [tr.t('process.final.weightedConsensus')] : []),
   ];
 }
 

@@ -19,10 +19,14 @@ const STAGES: NonNullable<AnnexContent['process']['stages']> = {
   finalRanking: { rule: 'weighted', weights: { '1': 1, '2': 3 } },
 };
 
-async function processText(locale: AnnexLocale, stages?: AnnexContent['process']['stages']): Promise<string> {
+async function processText(
+  locale: AnnexLocale,
+  stages?: AnnexContent['process']['stages'],
+  consensusScores = 0,
+): Promise<string> {
   const content = seedAnnex(locale);
   const pdf = await renderAnnexPdf(
-    { ...content, process: { ...content.process, ...(stages ? { stages } : {}) } },
+    { ...content, process: { ...content.process, consensusScores, ...(stages ? { stages } : {}) } },
     locale,
   );
   return (await extractPdfText(pdf)).text;
@@ -58,5 +62,35 @@ describe('the evaluation-process annex of a call in several stages', () => {
 
   it('says nothing of stages for a call of one stage', async () => {
     expect(await processText('en')).not.toContain('stage');
+  });
+
+  it.each([
+    [
+      'en',
+      'A moderator (the secretariat or the chair of the panel) recorded a consensus score for 2 applications; each was ranked by that score instead of the mean of its evaluators’ totals.',
+      'In that mean, a consensus score recorded in a stage stands for the application’s score in that stage.',
+    ],
+    [
+      'fr',
+      'Un modérateur (le secrétariat ou le président du jury) a fixé une note de consensus pour 2 candidatures ; chacune a été classée selon cette note plutôt que selon la moyenne des totaux de ses évaluateurs.',
+      'Dans cette moyenne, une note de consensus fixée à une étape tient lieu de note de la candidature à cette étape.',
+    ],
+  ] as const)(
+    'states that consensus scores replaced the mean, in the weighted mean too (%s)',
+    async (locale, rule, inMean) => {
+      const weighted = await processText(locale, STAGES, 2);
+      expect(weighted).toContain(collapse(rule));
+      expect(weighted).toContain(collapse(inMean));
+      const lastStage = await processText(locale, { ...STAGES, finalRanking: { rule: 'last-stage' } }, 2);
+      expect(lastStage).toContain(collapse(rule));
+      expect(lastStage).not.toContain(collapse(inMean));
+    },
+  );
+
+  it('says nothing of consensus scores when none was recorded, and uses the singular for one', async () => {
+    expect(await processText('en', STAGES)).not.toContain('consensus');
+    expect(await processText('en', undefined, 1)).toContain(
+      collapse('recorded a consensus score for 1 application; it was ranked by that score instead of the mean'),
+    );
   });
 });

@@ -36,6 +36,8 @@ export interface AnnexContent {
     normalization: 'none' | 'zscore';
     scale: { min: number; max: number };
     criteria: AnnexCriterion[];
+    /** Applications a moderator's consensus score ranked instead of their evaluators' mean (0: the annex says nothing of it). */
+    consensusScores: number;
     /**
      * In a call of several review stages: the later stages with their criteria, and how the final
      * ranking was made (the last stage's, or the weighted mean of stage scores, weights by position).

@@ -51,10 +51,13 @@ export class CohortAnnexesService {
   }
 
   private async renderAll(cohortId: string, cohort: PublishedCohort, call: Call) {
-    const evaluators = await this.facts.evaluatorCount(cohort.callId);
+    const [evaluators, consensusScores] = await Promise.all([
+      this.facts.evaluatorCount(cohort.callId),
+      this.facts.consensusScoreCount(cohort.callId),
+    ]);
     const contents = new Map<AnnexLocale, AnnexContent>();
     for (const locale of ANNEX_LOCALES) {
-      contents.set(locale, await this.contentOf(cohortId, cohort, call, evaluators, locale));
+      contents.set(locale, await this.contentOf(cohortId, cohort, call, { evaluators, consensusScores }, locale));
     }
     const contentIn = (locale: AnnexLocale) => contents.get(locale) as AnnexContent;
     const pdfs = await Promise.all(
@@ -73,7 +76,7 @@ export class CohortAnnexesService {
     cohortId: string,
     { snapshot, contentHash }: PublishedCohort,
     call: Call,
-    evaluators: number,
+    { evaluators, consensusScores }: { evaluators: number; consensusScores: number },
     locale: AnnexLocale,
   ): Promise<AnnexContent> {
     const names = await this.facts.countryNames(
@@ -94,6 +97,7 @@ export class CohortAnnexesService {
         normalization: call.scoring.normalization,
         scale: { min: call.scoring.scaleMin, max: call.scoring.scaleMax },
         criteria: call.criteria.map(({ code, title, weight }) => ({ code, title, weight })),
+        consensusScores,
         ...(call.stages.length > 1 ? { stages: stagesOf(call) } : {}),
       },
       members: snapshot.members.map((m) => ({ ...m, countryName: names.get(m.countryCode) ?? m.countryName })),

@@ -8,13 +8,19 @@ describe('weightedFinalRanking', () => {
     app('b', 2, 'KE', { score: 80 }),
     app('c', 3, 'JP', { score: 70 }),
   ];
+  const scored = (applicationId: string, stage: number, score: number, consensusScore: number | null = null) => ({
+    applicationId,
+    stage,
+    score,
+    consensusScore,
+  });
   const scores: StageScore[] = [
-    { applicationId: 'a', stage: 1, score: 40 },
-    { applicationId: 'b', stage: 1, score: 70 },
-    { applicationId: 'c', stage: 1, score: 90 },
-    { applicationId: 'a', stage: 2, score: 90 },
-    { applicationId: 'b', stage: 2, score: 80 },
-    { applicationId: 'c', stage: 2, score: 70 },
+    scored('a', 1, 40),
+    scored('b', 1, 70),
+    scored('c', 1, 90),
+    scored('a', 2, 90),
+    scored('b', 2, 80),
+    scored('c', 2, 70),
   ];
 
   it('ranks by the weighted mean of the stage scores', () => {
@@ -27,10 +33,21 @@ describe('weightedFinalRanking', () => {
     ]);
   });
 
+  it('takes a moderator’s consensus score in place of the stage score where one was recorded', () => {
+    const moderated = scores.map((s) => (s.applicationId === 'a' && s.stage === 1 ? { ...s, consensusScore: 95 } : s));
+    const final = weightedFinalRanking(lastStage, moderated, { '1': 3, '2': 1 });
+    // a: (3·95 + 90)/4 = 93.75, ahead of c (85) and b (72.5).
+    expect(final.map((a) => [a.applicationId, a.rank, a.score])).toEqual([
+      ['a', 1, 93.75],
+      ['b', 3, 72.5],
+      ['c', 2, 85],
+    ]);
+  });
+
   it('breaks ties by the last stage rank, and leaves unranked those missing a weighted stage', () => {
     const final = weightedFinalRanking(
       [...lastStage, app('d', 4, 'BR', { score: 60 })],
-      [...scores, { applicationId: 'd', stage: 2, score: 60 }],
+      [...scores, scored('d', 2, 60)],
       { '2': 1 },
     );
     expect(final.map((a) => a.rank)).toEqual([1, 2, 3, 4]);
@@ -45,7 +62,7 @@ describe('weightedFinalRanking', () => {
       fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 100 }), { maxLength: 20 }), (values) => {
         const sorted = [...values].sort((x, y) => y - x);
         const apps = sorted.map((score, i) => app(`x${i}`, i + 1, 'FR', { score }));
-        const stage2 = apps.map((a) => ({ applicationId: a.applicationId, stage: 2, score: a.score as number }));
+        const stage2 = apps.map((a) => scored(a.applicationId, 2, a.score as number));
         const final = weightedFinalRanking(apps, stage2, { '2': 5 });
         expect(final.map((a) => a.rank)).toEqual(apps.map((a) => a.rank));
       }),

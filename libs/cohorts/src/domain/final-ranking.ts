@@ -3,8 +3,10 @@
  * proposed. Under the rule `last-stage` it is the last stage's ranking as scoring computed it. Under
  * `weighted`, the applications ranked in the last stage are ranked by their final score
  * F = Σ_s w_s · score_s / Σ_s w_s over the stages given a weight, each score_s the stage's score
- * (DESIGN §5.4); F descending, compared at the scoring resolution, ties broken by the last stage's
- * rank; ranks 1..n without gaps. An application without a score in a weighted stage has no final rank.
+ * (DESIGN §5.4) or, where a moderator recorded one, its consensus score in that stage (it replaces
+ * the evaluators' mean, as in the stage's own ranking); F descending, compared at the scoring
+ * resolution, ties broken by the last stage's rank; ranks 1..n without gaps. An application without
+ * a score in a weighted stage has no final rank.
  */
 import type { ApplicationForSelection } from './selection.types';
 
@@ -15,6 +17,8 @@ export interface StageScore {
   applicationId: string;
   stage: number;
   score: number;
+  /** The moderator's consensus score in the stage, null when none was recorded. */
+  consensusScore: number | null;
 }
 
 /** The applications of the last stage with their final rank and score, by the weights (stage position → weight). */
@@ -24,7 +28,7 @@ export function weightedFinalRanking(
   weights: Readonly<Record<string, number>>,
 ): ApplicationForSelection[] {
   const weighted = Object.entries(weights).filter(([, weight]) => weight > 0);
-  const scores = new Map(stageScores.map((s) => [`${s.applicationId}:${s.stage}`, s.score]));
+  const scores = new Map(stageScores.map((s) => [`${s.applicationId}:${s.stage}`, s.consensusScore ?? s.score]));
   const finalScore = (applicationId: string): number | null => {
     let sum = 0;
     let weightSum = 0;

@@ -45,7 +45,7 @@ export class SelectionFactsRepository {
   /** Every stage score of the call's applications, for a weighted final ranking. */
   async stageScores(callId: string, tx: Transaction = this.transactions.autocommit): Promise<StageScore[]> {
     return (await tx.query(
-      `SELECT r.application_id AS "applicationId", r.stage, r.score
+      `SELECT r.application_id AS "applicationId", r.stage, r.score, r.consensus_score AS "consensusScore"
        FROM applications_selection_facts a
        JOIN scoring_application_results r ON r.application_id = a.application_id
        WHERE a.call_id = $1`,

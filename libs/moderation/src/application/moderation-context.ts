@@ -39,6 +39,12 @@ export class ModerationContext {
     if (!isBeforePublication(call.status)) throw new ModerationFrozenError();
   }
 
+  /** Each call's reference and title, in the order given. */
+  async callNames(callIds: string[]): Promise<Array<{ callId: string; reference: string; title: string }>> {
+    const calls = await Promise.all(callIds.map((id) => this.calls.get(id)));
+    return calls.map(({ id, reference, title }) => ({ callId: id, reference, title }));
+  }
+
   async requireApplicationOf(callId: string, applicationId: string): Promise<void> {
     const application = await this.applications.findById(applicationId);
     if (!application || application.callId !== callId) throw new NotFoundError('Application');

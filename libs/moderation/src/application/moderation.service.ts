@@ -24,6 +24,12 @@ export interface ModerationQueuePage extends Page<ModerationQueueEntry> {
   as: ModeratorRole;
 }
 
+export interface ChairedCall {
+  callId: string;
+  reference: string;
+  title: string;
+}
+
 /** Which application of which stage a decision is about. */
 export interface ModeratedApplication {
   callId: string;
@@ -119,6 +125,12 @@ export class ModerationService {
     await this.moderatorRole(actor, of.callId);
     await this.context.requireApplicationOf(of.callId, of.applicationId);
     return this.moderation.history(of.applicationId, of.stage, page);
+  }
+
+  /** The calls the evaluator chairs, each with its reference and title, so that it finds their queues. */
+  async chairedCalls(actor: AuthUser, page: PageQuery): Promise<Page<ChairedCall>> {
+    const calls = await this.moderation.chairedCalls(actor.id, page);
+    return { total: calls.total, items: await this.context.callNames(calls.items) };
   }
 
   /** The call's chair, if the secretariat named one. */

@@ -95,6 +95,13 @@ export class PersonDto {
   displayName: string;
 }
 
+export class ChairedCallDto {
+  @ApiProperty({ format: 'uuid' })
+  callId: string;
+  reference: string;
+  title: string;
+}
+
 export class ChairDto {
   @ApiProperty({ type: PersonDto, nullable: true })
   chair: PersonDto | null;

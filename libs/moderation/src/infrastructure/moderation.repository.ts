@@ -218,6 +218,19 @@ export class ModerationRepository {
     return rows[0]?.chair_id ?? null;
   }
 
+  /** A page of the calls the person chairs, the latest named first. */
+  async chairedCalls(chairId: string, page: PageQuery): Promise<Page<string>> {
+    const rows = (await this.transactions.autocommit.query(
+      `SELECT counted.total, page.call_id FROM (
+         SELECT count(*)::int AS total FROM moderation_chairs WHERE chair_id = $1) counted
+       LEFT JOIN LATERAL (
+         SELECT call_id FROM moderation_chairs WHERE chair_id = $1 ORDER BY named_at DESC, call_id LIMIT $2 OFFSET $3
+       ) page ON true`,
+      [chairId, page.limit, page.offset],
+    )) as Array<{ total: number; call_id: string | null }>;
+    return { items: rows.flatMap((r) => (r.call_id ? [r.call_id] : [])), total: rows[0]?.total ?? 0 };
+  }
+
   /** Names the chair of the call, replacing the one before; returns the one replaced (null when none). */
   async nameChair(tx: Transaction, callId: string, chairId: string, namedBy: string): Promise<string | null> {
     const before = await this.chairOf(callId, tx);

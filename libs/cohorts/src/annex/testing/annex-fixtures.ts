@@ -97,6 +97,7 @@ export function seedAnnex(locale: AnnexLocale, overrides: Partial<AnnexContent> 
       normalization: 'zscore',
       scale: { min: 0, max: 5 },
       criteria: SEED_CRITERIA,
+      consensusScores: 0,
     },
     members: members(SEED_CENTRES, locale),
     ...overrides,
