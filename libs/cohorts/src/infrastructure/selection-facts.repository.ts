@@ -125,6 +125,18 @@ export class SelectionFactsRepository {
     return row.n;
   }
 
+  /** Applications of the call that a moderator's consensus score ranks, in any stage. */
+  async consensusScoreCount(callId: string): Promise<number> {
+    const [row] = (await this.transactions.autocommit.query(
+      `SELECT count(DISTINCT r.application_id)::int AS n
+       FROM applications_selection_facts a
+       JOIN scoring_application_results r ON r.application_id = a.application_id
+       WHERE a.call_id = $1 AND r.consensus_score IS NOT NULL`,
+      [callId],
+    )) as Array<{ n: number }>;
+    return row.n;
+  }
+
   /** Country names in a language of the countries table ('en' or 'fr'). */
   async countryNames(codes: string[], locale: 'en' | 'fr'): Promise<Map<string, string>> {
     const rows = (await this.transactions.autocommit.query(
