@@ -39,6 +39,7 @@ import { Moderation1765900000800 } from './1765900000800-Moderation';
 import { StagePanels1766000010300 } from './1766000010300-StagePanels';
 import { ScoringRunChunksWithoutLastId1766000010000 } from './1766000010000-ScoringRunChunksWithoutLastId';
 import { DiscussionNames1766000010600 } from './1766000010600-DiscussionNames';
+import { ScoringTotalCounts1766000010800 } from './1766000010800-ScoringTotalCounts';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
 export const MIGRATIONS = [
@@ -83,4 +84,5 @@ export const MIGRATIONS = [
   StagePanels1766000010300,
   ScoringRunChunksWithoutLastId1766000010000,
   DiscussionNames1766000010600,
+  ScoringTotalCounts1766000010800,
 ];

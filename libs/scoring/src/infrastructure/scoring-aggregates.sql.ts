@@ -39,9 +39,11 @@ SELECT $1, $2, evaluator_id, n, mu, sqrt(sum((t - mu) * (t - mu) ORDER BY (t - m
 FROM means
 GROUP BY evaluator_id, n, mu`;
 
-/** The stage's kept totals grouped by value (rows `total`, `count`), from which ../domain/call-moments computes μ and σ. */
-export const TOTALS_BY_VALUE_SQL = `
-SELECT total, count(*)::int AS count FROM scoring_evaluation_totals WHERE call_id = $1 AND stage = $2 GROUP BY total`;
+/**
+ * The stage's kept totals grouped by value (rows `total`, `count`), from which ../domain/call-moments
+ * computes μ and σ: counts that triggers on the kept totals maintain, so no total is read again.
+ */
+export const TOTALS_BY_VALUE_SQL = `SELECT total, count FROM scoring_total_counts WHERE call_id = $1 AND stage = $2`;
 
 /**
  * Brings up to date, from their kept totals, the figures of the applications $3 (every application
@@ -114,28 +116,23 @@ normalized AS (
   GROUP BY application_id
 ),
 scored AS (
-  SELECT r.ctid AS result_row, r.application_id, r.raw_score, n.normalized_score,
+  SELECT r.application_id, r.raw_score, n.normalized_score,
          CASE WHEN call.normalization = 'zscore' THEN n.normalized_score ELSE r.raw_score END AS score,
          ${resolutionSteps('r.spread')} > ${resolutionSteps('call.threshold')} AS needs_moderation,
-         m.consensus_score, app.rankable, app.submitted_at,
-         (r.normalized_score, r.score, r.needs_moderation, r.consensus_score, r.rank) AS stored
+         m.consensus_score, app.rankable, app.submitted_at
   FROM application_results r
   JOIN normalized n ON n.application_id = r.application_id
-  JOIN applications_ranking_facts app ON app.application_id = r.application_id AND app.call_id = $1
+  JOIN applications_ranking_facts app ON app.application_id = r.application_id
   CROSS JOIN call
   ${CONSENSUS_OF('r')}
   WHERE r.call_id = $1 AND r.stage = $2
 ),
--- Compared with what is stored before the update, by the rows' own addresses: only the results that changed are looked up again.
-changed AS (
-  SELECT *
-  FROM (SELECT s.result_row, s.application_id, s.normalized_score, s.score, s.needs_moderation, s.consensus_score,
-               ${RANK_OF_SCORED} AS rank, s.stored
-        FROM scored s) k
-  WHERE k.stored IS DISTINCT FROM (k.normalized_score, k.score, k.needs_moderation, k.consensus_score, k.rank)
+ranked AS (
+  SELECT s.application_id, s.normalized_score, s.score, s.needs_moderation, s.consensus_score, ${RANK_OF_SCORED} AS rank
+  FROM scored s
 ),
 updated AS (
-  -- An update by address, not an upsert: an upsert pays a speculative insertion for every result.
+  -- An update by key, not an upsert: an upsert pays a speculative insertion for every result.
   UPDATE application_results r SET
     normalized_score = k.normalized_score,
     score = k.score,
@@ -143,8 +140,10 @@ updated AS (
     consensus_score = k.consensus_score,
     rank = k.rank,
     computed_at = clock_timestamp()
-  FROM changed k
-  WHERE r.ctid = k.result_row
+  FROM ranked k
+  WHERE r.application_id = k.application_id AND r.stage = $2
+    AND (r.normalized_score, r.score, r.needs_moderation, r.consensus_score, r.rank)
+      IS DISTINCT FROM (k.normalized_score, k.score, k.needs_moderation, k.consensus_score, k.rank)
   RETURNING r.application_id
 )
 SELECT (SELECT count(*) FILTER (WHERE NOT application_id = ANY($5::uuid[])) FROM updated)::int AS applications,

@@ -9,6 +9,7 @@ export const SCORING_TABLES: ContextTables = {
     'scoring_run_totals',
     'scoring_evaluation_totals',
     'scoring_evaluator_moments',
+    'scoring_total_counts',
     'scoring_call_definitions',
   ],
   grants: {
