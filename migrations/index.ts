@@ -39,6 +39,8 @@ import { Moderation1765900000800 } from './1765900000800-Moderation';
 import { StagePanels1766000010300 } from './1766000010300-StagePanels';
 import { ScoringRunChunksWithoutLastId1766000010000 } from './1766000010000-ScoringRunChunksWithoutLastId';
 import { DiscussionNames1766000010600 } from './1766000010600-DiscussionNames';
+import { StageReminderOffsets1766000010700 } from './1766000010700-StageReminderOffsets';
+import { DueRemindersPerDueDate1766000010710 } from './1766000010710-DueRemindersPerDueDate';
 import { ScoringTotalCounts1766000010800 } from './1766000010800-ScoringTotalCounts';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
@@ -84,5 +86,7 @@ export const MIGRATIONS = [
   StagePanels1766000010300,
   ScoringRunChunksWithoutLastId1766000010000,
   DiscussionNames1766000010600,
+  StageReminderOffsets1766000010700,
+  DueRemindersPerDueDate1766000010710,
   ScoringTotalCounts1766000010800,
 ];

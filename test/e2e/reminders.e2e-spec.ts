@@ -11,6 +11,7 @@ import {
   seatPanel,
   secretariatOf,
 } from '../support/evaluation-fixtures';
+import { DueRemindersService } from '../../libs/evaluation/src/application/due-reminders.service';
 import { Actor, Applicant, createCall } from '../support/fixtures';
 import { RELAYS_NOTIFICATIONS, inboxOf, takeNotificationsTurn } from '../support/notifications';
 import { RedisServer } from '../support/redis-server';
@@ -150,6 +151,89 @@ describe('reminders of due dates and deadlines', () => {
     );
     // In-app too, in the recipient's language.
     expect((await inboxOf(api, bruno.token, 'evaluation.overdue')).map((n) => n.locale)).toEqual(['fr', 'fr']);
+  });
+
+  it("reminds on the stage's own days, and once more at each of them when the due date moves", async () => {
+    const { callId, applicationIds } = await callWithSubmissions(api, applicants.slice(2, 4), {
+      evaluatorsPerApplication: 2,
+    });
+    await seatPanel(api, callId, [ana, bruno]);
+    for (const evaluator of [ana, bruno]) await assignmentId(api, callId, applicationIds[0], evaluator.id);
+    const url = `/api/v1/calls/${callId}`;
+    const reference = (await api.get(url, { token: secretariat.token })).body.reference as string;
+    /** The reminders of a due date of this call the evaluator received by e-mail, in English or French. */
+    const remindersTo = (actor: Actor) =>
+      smtp
+        .to(actor.email)
+        .filter(
+          (m) => m.subject.endsWith(`– ${reference}`) && /due on|overdue|attendues? le|en retard/.test(m.subject),
+        );
+    const untilReminders = (count: number) =>
+      Promise.all(
+        [ana, bruno].map((actor) =>
+          eventually(
+            async () => remindersTo(actor),
+            (found) => found.length >= count,
+            60_000,
+          ),
+        ),
+      );
+    /** The secretariat moves the stage's due date while the review runs, with the stage's own offsets. */
+    const moveDueDate = async (hoursFromNow: number, reminderDaysAfter: number[] = []) => {
+      const { version, stages } = (await api.get(url, { token: secretariat.token })).body;
+      const moved = await api.patch(url, {
+        token: secretariat.token,
+        headers: { 'If-Match': `"${version}"` },
+        body: {
+          stages: [
+            {
+              name: stages[0].name,
+              evaluationDueAt: new Date(Date.now() + hoursFromNow * 3_600_000).toISOString(),
+              reminderDaysBefore: [3],
+              reminderDaysAfter,
+            },
+          ],
+        },
+      });
+      expect(moved.status).toBe(200);
+      return moved.body.stages[0] as { evaluationDueAt: string; reminderDaysBefore: number[] };
+    };
+    const recorded = () =>
+      sql<{ evaluator_id: string; due_at: Date; offset_days: number }>(
+        api,
+        `SELECT evaluator_id, due_at, offset_days FROM evaluation_due_reminders WHERE call_id = $1
+          ORDER BY due_at, evaluator_id`,
+        [callId],
+      );
+    const sentFor = (dueAt: string, offset_days: number) =>
+      [ana, bruno]
+        .map((e) => e.id)
+        .sort()
+        .map((evaluator_id) => ({ evaluator_id, due_at: new Date(dueAt), offset_days }));
+
+    // Due in two days: the stage reminds 3 days before (the call's 7 days do not apply to it).
+    const first = await moveDueDate(48);
+    expect(first).toMatchObject({ reminderDaysBefore: [3], reminderDaysAfter: [] });
+    await untilReminders(1);
+    expect(await recorded()).toEqual(sentFor(first.evaluationDueAt, -3));
+
+    // Moved a day later: the 3-day reminder once more for the new date, to each evaluator.
+    const later = await moveDueDate(72);
+    await untilReminders(2);
+    expect(await recorded()).toEqual([...sentFor(first.evaluationDueAt, -3), ...sentFor(later.evaluationDueAt, -3)]);
+    // A run after it records nothing more: each offset once per due date, whichever process runs it.
+    await api.app.get(DueRemindersService).sendDue();
+    expect(await recorded()).toHaveLength(4);
+
+    // Passed a day ago, with a 1-day reminder after it: one overdue reminder, and still two before it.
+    const passed = await moveDueDate(-25, [1]);
+    await untilReminders(3);
+    expect(await recorded()).toEqual([
+      ...sentFor(passed.evaluationDueAt, 1),
+      ...sentFor(first.evaluationDueAt, -3),
+      ...sentFor(later.evaluationDueAt, -3),
+    ]);
+    for (const actor of [ana, bruno]) expect(remindersTo(actor)).toHaveLength(3);
   });
 
   it('reminds the applicants of drafts at the hours the call says, not those who submitted', async () => {

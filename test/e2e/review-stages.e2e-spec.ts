@@ -175,7 +175,13 @@ describe('a call in two review stages: written assessment, shortlist, panel inte
     }));
     const call = await get(`/calls/${callId}`);
     expect(call.body.stages).toEqual([
-      { position: 1, name: 'Written assessment', evaluationDueAt: '2040-01-10T12:00:00.000Z' },
+      {
+        position: 1,
+        name: 'Written assessment',
+        evaluationDueAt: '2040-01-10T12:00:00.000Z',
+        reminderDaysBefore: null,
+        reminderDaysAfter: null,
+      },
       {
         position: 2,
         name: 'Panel interview',
@@ -186,6 +192,8 @@ describe('a call in two review stages: written assessment, shortlist, panel inte
           { code: 'PLAN', title: 'Plan', description: '', weight: 1 },
         ],
         evaluationDueAt: null,
+        reminderDaysBefore: null,
+        reminderDaysAfter: null,
       },
     ]);
     expect(call.body.finalRanking).toEqual({ rule: 'last-stage' });
@@ -438,7 +446,9 @@ describe('a call created as before stages', () => {
   it('has one stage made of its own fields, and reads as it did', async () => {
     const { token } = await secretariatOf(api);
     const call = await createCall(api, token, {}, false);
-    expect(call.body.stages).toEqual([{ position: 1, name: 'Evaluation', evaluationDueAt: null }]);
+    expect(call.body.stages).toEqual([
+      { position: 1, name: 'Evaluation', evaluationDueAt: null, reminderDaysBefore: null, reminderDaysAfter: null },
+    ]);
     expect(call.body.finalRanking).toEqual({ rule: 'last-stage' });
     const [row] = await sql<{ positions: number[]; scoring: unknown }>(
       api,

@@ -4091,6 +4091,22 @@ export interface components {
        * @example Panel interview
        */
       name?: string;
+      /**
+       * @description Days after the due date when those still unfinished are reminded. Absent or null: the call's `evaluatorDaysAfter`.
+       * @example [
+       *       2
+       *     ]
+       */
+      reminderDaysAfter?: number[] | null;
+      /**
+       * @description Days before the due date when the stage's evaluators with unfinished assignments are reminded
+       *     (at most 5, 1–90). Absent or null: the call's `evaluatorDaysBefore`; `[]`: none.
+       * @example [
+       *       14,
+       *       2
+       *     ]
+       */
+      reminderDaysBefore?: number[] | null;
       scoring?: components['schemas']['ScoringSettingsDto'];
     };
     ReviewStageViewDto: {
@@ -4103,6 +4119,10 @@ export interface components {
       name: string;
       /** @description 1..n, the order of the stages. */
       position: number;
+      /** @description Days after the due date those unfinished are reminded; null: the call's reminder schedule. */
+      reminderDaysAfter: number[] | null;
+      /** @description Days before the due date its evaluators are reminded; null: the call's reminder schedule. */
+      reminderDaysBefore: number[] | null;
       /** @description Absent on stage 1: the call's `scoring`. */
       scoring?: components['schemas']['ScoringSettingsDto'];
     };

@@ -226,6 +226,24 @@ describe('planCallChange', () => {
     }
   });
 
+  it("lets the stages' due dates and reminder offsets move until publication, and nothing else of them", () => {
+    const dueAt = new Date('2030-05-01T12:00:00Z');
+    for (const status of ['open', 'closed', 'reviewing'] as const) {
+      const call = makeCall(status);
+      const moved = { name: call.stages[0].name, evaluationDueAt: dueAt, reminderDaysBefore: [3, 10, 3] };
+      const plan = planCallChange(call, { stages: [moved] });
+      expect(plan.changedFields).toEqual(['stages']);
+      expect(plan.definition.stages[0]).toMatchObject({
+        evaluationDueAt: dueAt,
+        reminderDaysBefore: [10, 3],
+        reminderDaysAfter: null,
+      });
+      expect(thrown(() => planCallChange(call, { stages: [{ ...moved, name: 'Renamed' }] })).code).toBe('FIELD_LOCKED');
+      const added = { ...moved, criteria: call.criteria };
+      expect(thrown(() => planCallChange(call, { stages: [moved, added] })).code).toBe('FIELD_LOCKED');
+    }
+  });
+
   it('refuses, while open, to bring closesAt forward', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 30 * 86_400_000 }), weightsPatch, (ms, weights) => {

@@ -4,7 +4,13 @@ import { Call, CallDefinition, CallStatus, Criterion } from './call';
 import { callDefinitionErrors } from './call-definition.rules';
 import { isBeforePublication } from './call-lifecycle';
 import { CallPublishedError, FieldLockedError } from './calls.errors';
-import { ReviewStageInput, ownStageFields, stagesFromInput, withFirstStageMirrored } from './review-stages';
+import {
+  ReviewStageInput,
+  onlySchedulesDiffer,
+  ownStageFields,
+  stagesFromInput,
+  withFirstStageMirrored,
+} from './review-stages';
 
 export type CallPatch = Partial<Omit<CallDefinition, 'stages'>> & {
   /** New weights by criterion code; the way to reweigh once criteria are otherwise frozen. */
@@ -47,6 +53,8 @@ export type ChangeableField = (typeof CHANGEABLE_FIELDS)[number];
  * open, a later deadline and the weights; once closed only the weights, since a later deadline would
  * reopen nothing; nothing once the cohort is published. Whether the call is blind may change until
  * its first assignment starts the review: after that an evaluator may already have seen who applied.
+ * The stages' due dates and reminder offsets move until publication too: `stages` is then taken
+ * when only those differ, as `criteria` is when only the weights do.
  */
 export function changeableFields(status: CallStatus): ChangeableField[] {
   if (status === 'draft') return [...CHANGEABLE_FIELDS];
@@ -79,7 +87,8 @@ export function planCallChange(call: Call, patch: CallPatch): PlannedCallChange 
     const locked = changedFields.filter(
       (field) =>
         !allowed.has(field) &&
-        !(field === 'criteria' && allowed.has('weights') && onlyWeightsDiffer(current.criteria, next.criteria)),
+        !(field === 'criteria' && allowed.has('weights') && onlyWeightsDiffer(current.criteria, next.criteria)) &&
+        !(field === 'stages' && onlySchedulesDiffer(current.stages, next.stages)),
     );
     if (locked.length > 0) throw new FieldLockedError(call.status, [...allowed], locked);
     if (next.closesAt.getTime() < current.closesAt.getTime()) {

@@ -31,6 +31,8 @@ const SOURCE: Call = {
       evaluatorsPerApplication: 3,
       criteria: [{ code: 'IMPACT', title: 'Impact', description: '', weight: 0.6 }],
       evaluationDueAt: new Date('2026-04-01T00:00:00Z'),
+      reminderDaysBefore: [10, 2],
+      reminderDaysAfter: null,
     },
   ],
   finalRanking: LAST_STAGE_RULE,

@@ -62,6 +62,10 @@ export interface ReviewStage {
   criteria: Criterion[];
   /** When the stage's evaluations are due; none when not set. */
   evaluationDueAt: Date | null;
+  /** Days before the due date its evaluators are reminded; null follows the call's reminder schedule. */
+  reminderDaysBefore: number[] | null;
+  /** Days after the due date those unfinished are reminded; null follows the call's reminder schedule. */
+  reminderDaysAfter: number[] | null;
 }
 
 /**

@@ -21,11 +21,19 @@ export const REMINDER_LIMITS = { maxDays: 90, maxHours: 720, maxOffsets: 5 } as 
 
 /** The schedule as stored: each list without repeats, in the order its reminders go out. */
 export function normalisedSchedule(schedule: ReminderSchedule): ReminderSchedule {
-  const distinct = (offsets: number[]) => [...new Set(offsets)];
-  const furthestFirst = (offsets: number[]) => distinct(offsets).sort((a, b) => b - a);
   return {
-    evaluatorDaysBefore: furthestFirst(schedule.evaluatorDaysBefore),
-    evaluatorDaysAfter: distinct(schedule.evaluatorDaysAfter).sort((a, b) => a - b),
-    applicantHoursBefore: furthestFirst(schedule.applicantHoursBefore),
+    evaluatorDaysBefore: beforeInSendingOrder(schedule.evaluatorDaysBefore),
+    evaluatorDaysAfter: afterInSendingOrder(schedule.evaluatorDaysAfter),
+    applicantHoursBefore: beforeInSendingOrder(schedule.applicantHoursBefore),
   };
+}
+
+/** Offsets before a moment, without repeats, the furthest (first sent) first. */
+export function beforeInSendingOrder(offsets: number[]): number[] {
+  return [...new Set(offsets)].sort((a, b) => b - a);
+}
+
+/** Offsets after a moment, without repeats, the nearest (first sent) first. */
+export function afterInSendingOrder(offsets: number[]): number[] {
+  return [...new Set(offsets)].sort((a, b) => a - b);
 }

@@ -2,6 +2,7 @@ import { FieldError, ValidationError } from '@app/platform/errors';
 import { canonicalJson } from '@app/platform/json/canonical-json';
 import { CallDefinition, Criterion, ReviewStage, ScoringSettings } from './call';
 import { StageNotFoundError } from './calls.errors';
+import { afterInSendingOrder, beforeInSendingOrder } from './reminder-schedule';
 
 /** The name of a call's only stage when it was created without stages. */
 export const DEFAULT_STAGE_NAME = 'Evaluation';
@@ -13,7 +14,15 @@ export interface ReviewStageInput {
   evaluatorsPerApplication?: number;
   criteria?: Criterion[];
   evaluationDueAt?: Date | null;
+  reminderDaysBefore?: number[] | null;
+  reminderDaysAfter?: number[] | null;
 }
+
+/** When a stage's evaluations are due and when its evaluators are reminded of it. */
+export type StageSchedule = Pick<ReviewStage, 'evaluationDueAt' | 'reminderDaysBefore' | 'reminderDaysAfter'>;
+
+/** No due date, and the call's reminder offsets. */
+const NO_SCHEDULE: StageSchedule = { evaluationDueAt: null, reminderDaysBefore: null, reminderDaysAfter: null };
 
 /** The fields of a call that are its first stage's. */
 export type FirstStageFields = Pick<CallDefinition, 'scoring' | 'evaluatorsPerApplication' | 'criteria'>;
@@ -22,7 +31,7 @@ const MIRRORED = ['scoring', 'evaluatorsPerApplication', 'criteria'] as const;
 
 /** A call's single stage, as every call created without stages has. */
 export function singleStage(call: FirstStageFields): ReviewStage[] {
-  return [{ name: DEFAULT_STAGE_NAME, evaluationDueAt: null, ...pickFirstStageFields(call) }];
+  return [{ name: DEFAULT_STAGE_NAME, ...NO_SCHEDULE, ...pickFirstStageFields(call) }];
 }
 
 /** The stages with the first one's scale, evaluators and criteria taken from the call (they are the same). */
@@ -56,7 +65,7 @@ export function stagesFromInput(call: FirstStageFields, inputs: ReviewStageInput
     const fields = index === 0 ? pickFirstStageFields(call) : laterStageFields(call, input);
     return {
       name: input.name ?? (index === 0 ? DEFAULT_STAGE_NAME : `Stage ${index + 1}`),
-      evaluationDueAt: input.evaluationDueAt ?? null,
+      ...scheduleFromInput(input),
       ...fields,
     };
   });
@@ -115,9 +124,34 @@ export function finalRankingErrors(definition: Pick<CallDefinition, 'stages' | '
 
 /** The stages without what stage 1 mirrors of the call: what only a change of `stages` can change. */
 export function ownStageFields(stages: ReviewStage[]): unknown[] {
-  return stages.map((stage, index) =>
-    index === 0 ? { name: stage.name, evaluationDueAt: stage.evaluationDueAt } : stage,
-  );
+  return stages.map((stage, index) => (index === 0 ? { name: stage.name, ...scheduleOf(stage) } : stage));
+}
+
+/**
+ * Whether two versions of a call's stages differ at most in their due dates and reminder offsets,
+ * which the secretariat may move while the review runs.
+ */
+export function onlySchedulesDiffer(current: ReviewStage[], next: ReviewStage[]): boolean {
+  const withoutSchedules = (stages: ReviewStage[]) =>
+    canonicalJson(ownStageFields(stages.map((stage) => ({ ...stage, ...NO_SCHEDULE }))));
+  return withoutSchedules(current) === withoutSchedules(next);
+}
+
+export function scheduleOf(stage: StageSchedule): StageSchedule {
+  return {
+    evaluationDueAt: stage.evaluationDueAt,
+    reminderDaysBefore: stage.reminderDaysBefore,
+    reminderDaysAfter: stage.reminderDaysAfter,
+  };
+}
+
+/** What the input says of the stage's schedule, each offset list in sending order; what it leaves out, none. */
+function scheduleFromInput(input: ReviewStageInput): StageSchedule {
+  return {
+    evaluationDueAt: input.evaluationDueAt ?? null,
+    reminderDaysBefore: input.reminderDaysBefore ? beforeInSendingOrder(input.reminderDaysBefore) : null,
+    reminderDaysAfter: input.reminderDaysAfter ? afterInSendingOrder(input.reminderDaysAfter) : null,
+  };
 }
 
 function pickFirstStageFields(call: FirstStageFields): FirstStageFields {

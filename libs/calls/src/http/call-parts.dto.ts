@@ -24,6 +24,8 @@ import {
 import { IsRegionMap, ORGANISATION_TYPES, OrganisationType, REGIONS, Region } from '@app/identity';
 import { IsNumberMap, MAX_INT32, NestedObject, NestedObjects, PROTOTYPE_KEYS, isoDateTime } from '@app/platform';
 import { FinalRankingRule, QUESTION_TYPES, QuestionType } from '../domain/call';
+import { REMINDER_LIMITS } from '../domain/reminder-schedule';
+import { Offsets } from './reminder-schedule.dto';
 
 // The parts of a call's definition as the API takes them (criteria, questions, rules, settings, stages);
 // call.dto.ts assembles them into the call's bodies and views.
@@ -218,6 +220,17 @@ export class ReviewStageDto {
   @Transform(isoDateTime)
   @IsDate({ message: 'evaluationDueAt must be an ISO 8601 date-time' })
   evaluationDueAt?: Date | null;
+
+  /**
+   * Days before the due date when the stage's evaluators with unfinished assignments are reminded
+   * (at most 5, 1–90). Absent or null: the call's `evaluatorDaysBefore`; `[]`: none.
+   */
+  @Offsets(REMINDER_LIMITS.maxDays, [14, 2], { nullable: true })
+  reminderDaysBefore?: number[] | null;
+
+  /** Days after the due date when those still unfinished are reminded. Absent or null: the call's `evaluatorDaysAfter`. */
+  @Offsets(REMINDER_LIMITS.maxDays, [2], { nullable: true })
+  reminderDaysAfter?: number[] | null;
 }
 
 const FINAL_RANKING_RULES = ['last-stage', 'weighted'] as const;

@@ -182,6 +182,12 @@ export class ReviewStageViewDto {
   criteria?: CriterionViewDto[];
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   evaluationDueAt: Date | null;
+  /** Days before the due date its evaluators are reminded; null: the call's reminder schedule. */
+  @ApiProperty({ type: [Number], nullable: true })
+  reminderDaysBefore: number[] | null;
+  /** Days after the due date those unfinished are reminded; null: the call's reminder schedule. */
+  @ApiProperty({ type: [Number], nullable: true })
+  reminderDaysAfter: number[] | null;
 }
 
 export class CallDto {

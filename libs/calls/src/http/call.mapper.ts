@@ -9,7 +9,7 @@ import {
 } from '../domain/call';
 import { CallPatch, changeableFields } from '../domain/call-change';
 import { CallCopyInput } from '../domain/call-copy';
-import { ReviewStageInput, singleStage, stagesFromInput } from '../domain/review-stages';
+import { ReviewStageInput, scheduleOf, singleStage, stagesFromInput } from '../domain/review-stages';
 import { CallDto, CopyCallDto, CreateCallDto, UpdateCallDto } from './call.dto';
 import { CriterionDto, FinalRankingDto, QuestionDto, ReviewStageDto, ScoringSettingsDto } from './call-parts.dto';
 
@@ -76,6 +76,8 @@ function toStageInput(dto: ReviewStageDto): ReviewStageInput {
     ...(dto.evaluatorsPerApplication !== undefined ? { evaluatorsPerApplication: dto.evaluatorsPerApplication } : {}),
     ...(dto.criteria !== undefined ? { criteria: toCriteria(dto.criteria) } : {}),
     evaluationDueAt: dto.evaluationDueAt ?? null,
+    reminderDaysBefore: dto.reminderDaysBefore ?? null,
+    reminderDaysAfter: dto.reminderDaysAfter ?? null,
   };
 }
 
@@ -127,9 +129,7 @@ export function toCallDto(call: Call): CallDto {
     ...call,
     // Stage 1's scale, evaluators and criteria are the call's own fields, not repeated.
     stages: call.stages.map((stage, index) =>
-      index === 0
-        ? { position: 1, name: stage.name, evaluationDueAt: stage.evaluationDueAt }
-        : { position: index + 1, ...stage },
+      index === 0 ? { position: 1, name: stage.name, ...scheduleOf(stage) } : { position: index + 1, ...stage },
     ),
     changeable: changeableFields(call.status),
   };

@@ -1,12 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsInt, Max, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { REMINDER_LIMITS } from '../domain/reminder-schedule';
 
-/** A list of at most five whole offsets from 1 to `max`, documented with an example. */
-function Offsets(max: number, example: number[]) {
+/** A list of at most five whole offsets from 1 to `max`, documented with an example; `nullable`: optional, null too. */
+export function Offsets(max: number, example: number[], { nullable = false } = {}) {
   return applyDecorators(
-    ApiProperty({ type: [Number], example, maxItems: REMINDER_LIMITS.maxOffsets }),
+    ...(nullable
+      ? [ApiPropertyOptional({ type: [Number], example, maxItems: REMINDER_LIMITS.maxOffsets, nullable }), IsOptional()]
+      : [ApiProperty({ type: [Number], example, maxItems: REMINDER_LIMITS.maxOffsets })]),
     IsArray(),
     ArrayMaxSize(REMINDER_LIMITS.maxOffsets),
     IsInt({ each: true }),

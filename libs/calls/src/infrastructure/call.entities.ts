@@ -120,6 +120,12 @@ export class CallStageEntity {
 
   @Column({ name: 'evaluation_due_at', type: 'timestamptz', nullable: true })
   evaluationDueAt: Date | null;
+
+  @Column({ name: 'reminder_days_before', type: 'integer', array: true, nullable: true })
+  reminderDaysBefore: number[] | null;
+
+  @Column({ name: 'reminder_days_after', type: 'integer', array: true, nullable: true })
+  reminderDaysAfter: number[] | null;
 }
 
 @Entity('questions')

@@ -20,6 +20,7 @@ export const CALL_COLUMNS = `
   (SELECT json_agg(json_build_object(
             'name', s.name, 'scoring', s.scoring, 'evaluatorsPerApplication', s.evaluators_per_application,
             'evaluationDueAt', s.evaluation_due_at,
+            'reminderDaysBefore', s.reminder_days_before, 'reminderDaysAfter', s.reminder_days_after,
             'criteria', (SELECT coalesce(json_agg(json_build_object(
                                   'code', k.code, 'title', k.title, 'description', k.description, 'weight', k.weight)
                                 ORDER BY k.position), '[]')

@@ -3,6 +3,7 @@ import { MoreThan } from 'typeorm';
 import { Page, Transaction, Transactions, isUniqueViolation } from '@app/platform';
 import { Call, CallDefinition, CallStatus } from '../domain/call';
 import { ReferenceTakenError } from '../domain/calls.errors';
+import { scheduleOf } from '../domain/review-stages';
 import { CallEntity, CallStageEntity, CriterionEntity, QuestionEntity } from './call.entities';
 import { CALL_PAGE_SQL, CallLock, CallPageRow, CallRow, callByIdSql, toCall } from './call.sql';
 
@@ -158,11 +159,7 @@ export class CallsRepository {
    */
   private async writeStages(tx: Transaction, callId: string, definition: CallDefinition): Promise<void> {
     const [first, ...later] = definition.stages;
-    await tx.update(
-      CallStageEntity,
-      { callId, position: 1 },
-      { name: first.name, evaluationDueAt: first.evaluationDueAt },
-    );
+    await tx.update(CallStageEntity, { callId, position: 1 }, { name: first.name, ...scheduleOf(first) });
     await tx.delete(CallStageEntity, { callId, position: MoreThan(1) });
     if (later.length > 0) {
       await tx.insert(
@@ -173,7 +170,7 @@ export class CallsRepository {
           name: stage.name,
           scoring: stage.scoring,
           evaluatorsPerApplication: stage.evaluatorsPerApplication,
-          evaluationDueAt: stage.evaluationDueAt,
+          ...scheduleOf(stage),
         })),
       );
     }
