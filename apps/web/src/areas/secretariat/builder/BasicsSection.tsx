@@ -98,10 +98,19 @@ interface DateInputProps extends Omit<DateFieldProps, 'form' | 'path'> {
   value: string;
   /** The form's props of the field (value, onChange, error, id). */
   inputProps: object;
+  /** False for a date that may be left empty. */
+  required?: boolean;
 }
 
 /** A date and time typed as Geneva's clocks show it, with the same moment in the reader's zone. */
-export function GenevaDateInput({ value, inputProps, label, disabled, extensionOnlyFrom }: DateInputProps) {
+export function GenevaDateInput({
+  value,
+  inputProps,
+  label,
+  disabled,
+  extensionOnlyFrom,
+  required = true,
+}: DateInputProps) {
   const { t, i18n } = useTranslation('secretariat');
   const instant = fromGenevaWallTime(value);
   const zone = readerTimeZone();
@@ -115,7 +124,7 @@ export function GenevaDateInput({ value, inputProps, label, disabled, extensionO
       type="datetime-local"
       label={label}
       description={hints.filter(Boolean).join(' ')}
-      required
+      required={required}
       disabled={disabled}
       min={extensionOnlyFrom ? toGenevaWallTime(extensionOnlyFrom) : undefined}
       {...inputProps}

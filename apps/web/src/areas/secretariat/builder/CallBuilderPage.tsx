@@ -19,6 +19,7 @@ import { EligibilitySection } from './EligibilitySection';
 import { QuestionsSection } from './QuestionsSection';
 import { ScoringSection } from './ScoringSection';
 import { SelectionSection } from './SelectionSection';
+import { StagesSection } from './StagesSection';
 import { serverFieldErrors } from './server-errors';
 import { validateCall } from './validate-call';
 
@@ -118,6 +119,7 @@ function CallBuilder({ call, countries }: { call: Call | null; countries: Countr
           <EligibilitySection form={form} locked={locked} countries={countries} />
           <SelectionSection form={form} locked={locked} />
           <ScoringSection form={form} locked={locked} />
+          <StagesSection form={form} locked={locked} />
           {problem && (
             <div>
               {/* A reference taken is said on its field: the API's words for it are English only. */}

@@ -5,58 +5,81 @@ import classes from '../secretariat.module.css';
 import { emptyCriterion, numberOf, type CriterionRow } from './call-form';
 import { field, fieldDomId, Legend, type CallForm } from './call-form-kit';
 
-/**
- * The criteria and their weights. Weights are relative (the scoring divides by their sum), so each
- * one's share of the total is shown as it is typed, and the total beside them.
- */
+/** Stage 1's criteria and weights: the call's own. Once the call has opened only the weights change. */
 export function CriteriaSection({ form, locked }: { form: CallForm; locked: boolean }) {
-  const { t, i18n } = useTranslation('secretariat');
-  const rows = form.values.criteria;
-  const weights = rows.map((row) => Math.max(0, numberOf(row.weight) ?? 0));
-  const total = weights.reduce((sum, w) => sum + w, 0);
-  const share = (index: number) => (total > 0 ? weights[index]! / total : 0);
-  const listError = form.errors.criteria;
+  const { t } = useTranslation('secretariat');
   return (
     <Fieldset legend={<Legend title={t('builder.criteria.title')} locked={false} />}>
       <Stack>
         <Text size="sm">{locked ? t('builder.criteria.lockedIntro') : t('builder.criteria.intro')}</Text>
-        {rows.map((row, index) => (
-          <CriterionCard
-            key={row.uid}
-            form={form}
-            row={row}
-            index={index}
-            locked={locked}
-            share={formatPercent(share(index), i18n.language)}
-            onRemove={rows.length > 1 ? () => form.removeListItem('criteria', index) : undefined}
-          />
-        ))}
-        <Text c="red.9" size="sm" id={fieldDomId('criteria')} role="alert">
-          {listError}
-        </Text>
-        <Group justify="space-between" align="flex-start">
-          {!locked && (
-            <Button variant="default" onClick={() => form.insertListItem('criteria', emptyCriterion())}>
-              {t('builder.criteria.add')}
-            </Button>
-          )}
-          <WeightsSummary rows={rows} shares={rows.map((_, i) => share(i))} total={total} />
-        </Group>
+        <CriteriaEditor form={form} path="criteria" rows={form.values.criteria} locked={locked} weightsLocked={false} />
       </Stack>
     </Fieldset>
   );
 }
 
+interface CriteriaEditorProps {
+  form: CallForm;
+  /** Where the rows are in the form: `criteria` (stage 1's, the call's own) or `stages.n.criteria`. */
+  path: string;
+  rows: CriterionRow[];
+  /** Codes, titles and descriptions no longer change, nor which criteria there are. */
+  locked: boolean;
+  weightsLocked: boolean;
+}
+
+/**
+ * A stage's criteria and their weights. Weights are relative (the scoring divides by their sum), so
+ * each one's share of the total is shown as it is typed, and the total beside them.
+ */
+export function CriteriaEditor({ form, path, rows, locked, weightsLocked }: CriteriaEditorProps) {
+  const { t, i18n } = useTranslation('secretariat');
+  const weights = rows.map((row) => Math.max(0, numberOf(row.weight) ?? 0));
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  const share = (index: number) => (total > 0 ? weights[index]! / total : 0);
+  return (
+    <Stack>
+      {rows.map((row, index) => (
+        <CriterionCard
+          key={row.uid}
+          form={form}
+          path={`${path}.${index}`}
+          row={row}
+          index={index}
+          locked={locked}
+          weightLocked={weightsLocked}
+          share={formatPercent(share(index), i18n.language)}
+          onRemove={rows.length > 1 ? () => form.removeListItem(path, index) : undefined}
+        />
+      ))}
+      <Text c="red.9" size="sm" id={fieldDomId(path)} role="alert">
+        {form.errors[path]}
+      </Text>
+      <Group justify="space-between" align="flex-start">
+        {!locked && (
+          <Button variant="default" onClick={() => form.insertListItem(path, emptyCriterion())}>
+            {t('builder.criteria.add')}
+          </Button>
+        )}
+        <WeightsSummary rows={rows} shares={rows.map((_, i) => share(i))} total={total} />
+      </Group>
+    </Stack>
+  );
+}
+
 interface CriterionCardProps {
   form: CallForm;
+  /** The row's path in the form, `criteria.0` or `stages.1.criteria.0`. */
+  path: string;
   row: CriterionRow;
   index: number;
   locked: boolean;
+  weightLocked: boolean;
   share: string;
   onRemove?: () => void;
 }
 
-function CriterionCard({ form, row, index, locked, share, onRemove }: CriterionCardProps) {
+function CriterionCard({ form, path, row, index, locked, weightLocked, share, onRemove }: CriterionCardProps) {
   const { t } = useTranslation('secretariat');
   const name = row.code.trim() || t('builder.criteria.number', { number: index + 1 });
   return (
@@ -67,14 +90,14 @@ function CriterionCard({ form, row, index, locked, share, onRemove }: CriterionC
           required
           disabled={locked}
           w={140}
-          {...field(form, `criteria.${index}.code`)}
+          {...field(form, `${path}.code`)}
         />
         <TextInput
           label={t('builder.criteria.criterionTitle')}
           required
           disabled={locked}
           style={{ flex: 1, minWidth: 220 }}
-          {...field(form, `criteria.${index}.title`)}
+          {...field(form, `${path}.title`)}
         />
         <NumberInput
           label={t('builder.criteria.weight')}
@@ -82,7 +105,8 @@ function CriterionCard({ form, row, index, locked, share, onRemove }: CriterionC
           min={0}
           decimalScale={3}
           w={120}
-          {...field(form, `criteria.${index}.weight`)}
+          disabled={weightLocked}
+          {...field(form, `${path}.weight`)}
         />
         <Box w={90}>
           <Text size="sm" fw={500}>
@@ -99,7 +123,7 @@ function CriterionCard({ form, row, index, locked, share, onRemove }: CriterionC
         minRows={1}
         mt="xs"
         disabled={locked}
-        {...field(form, `criteria.${index}.description`)}
+        {...field(form, `${path}.description`)}
       />
       {onRemove && !locked && (
         <Button variant="subtle" color="red" c="red.9" size="compact-sm" mt="xs" onClick={onRemove}>

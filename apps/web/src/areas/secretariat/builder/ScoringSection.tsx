@@ -8,46 +8,7 @@ export function ScoringSection({ form, locked }: { form: CallForm; locked: boole
   return (
     <Fieldset legend={<Legend title={t('builder.scoring.title')} locked={locked} />}>
       <Stack>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <NumberInput
-            label={t('builder.scoring.scaleMin')}
-            required
-            allowDecimal={false}
-            disabled={locked}
-            {...field(form, 'scoring.scaleMin')}
-          />
-          <NumberInput
-            label={t('builder.scoring.scaleMax')}
-            required
-            allowDecimal={false}
-            disabled={locked}
-            {...field(form, 'scoring.scaleMax')}
-          />
-          <NumberInput
-            label={t('builder.scoring.disagreementThreshold')}
-            description={t('builder.scoring.disagreementThresholdHint')}
-            min={0}
-            max={100}
-            disabled={locked}
-            {...field(form, 'scoring.disagreementThreshold')}
-          />
-        </SimpleGrid>
-        <Radio.Group label={t('builder.scoring.normalizationLabel')} {...field(form, 'scoring.normalization')}>
-          <Stack gap="xs" mt="xs">
-            <Radio
-              value="none"
-              disabled={locked}
-              label={t('builder.scoring.normalization.none')}
-              description={t('builder.scoring.normalizationHint.none')}
-            />
-            <Radio
-              value="zscore"
-              disabled={locked}
-              label={t('builder.scoring.normalization.zscore')}
-              description={t('builder.scoring.normalizationHint.zscore')}
-            />
-          </Stack>
-        </Radio.Group>
+        <ScaleFields form={form} path="scoring" locked={locked} />
         <Checkbox
           label={t('builder.scoring.excludeSameCountry')}
           description={t('builder.scoring.excludeSameCountryHint')}
@@ -62,5 +23,54 @@ export function ScoringSection({ form, locked }: { form: CallForm; locked: boole
         />
       </Stack>
     </Fieldset>
+  );
+}
+
+/** A stage's scale, disagreement threshold and normalisation, at `path` (`scoring`, `stages.n.scoring`). */
+export function ScaleFields({ form, path, locked }: { form: CallForm; path: string; locked: boolean }) {
+  const { t } = useTranslation('secretariat');
+  return (
+    <>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <NumberInput
+          label={t('builder.scoring.scaleMin')}
+          required
+          allowDecimal={false}
+          disabled={locked}
+          {...field(form, `${path}.scaleMin`)}
+        />
+        <NumberInput
+          label={t('builder.scoring.scaleMax')}
+          required
+          allowDecimal={false}
+          disabled={locked}
+          {...field(form, `${path}.scaleMax`)}
+        />
+        <NumberInput
+          label={t('builder.scoring.disagreementThreshold')}
+          description={t('builder.scoring.disagreementThresholdHint')}
+          min={0}
+          max={100}
+          disabled={locked}
+          {...field(form, `${path}.disagreementThreshold`)}
+        />
+      </SimpleGrid>
+      <Radio.Group label={t('builder.scoring.normalizationLabel')} {...field(form, `${path}.normalization`)}>
+        <Stack gap="xs" mt="xs">
+          <Radio
+            value="none"
+            disabled={locked}
+            label={t('builder.scoring.normalization.none')}
+            description={t('builder.scoring.normalizationHint.none')}
+          />
+          <Radio
+            value="zscore"
+            disabled={locked}
+            label={t('builder.scoring.normalization.zscore')}
+            description={t('builder.scoring.normalizationHint.zscore')}
+          />
+        </Stack>
+      </Radio.Group>
+    </>
   );
 }

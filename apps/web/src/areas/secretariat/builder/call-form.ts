@@ -28,6 +28,35 @@ export interface QuestionRow {
 
 export type RegionNumbers = Record<Region, NumberValue>;
 
+export interface ScoringValues {
+  scaleMin: NumberValue;
+  scaleMax: NumberValue;
+  normalization: 'none' | 'zscore';
+  disagreementThreshold: NumberValue;
+}
+
+/** A review stage. Stage 1's scale, evaluators and criteria are the call's own fields. */
+export interface StageRow {
+  uid: string;
+  name: string;
+  /** Geneva wall-clock time, `YYYY-MM-DDTHH:mm`, or '' for no due date. */
+  evaluationDueAt: string;
+  /** Its weight in a weighted final ranking; '' when it does not count. */
+  finalWeight: NumberValue;
+}
+
+/** A stage after the first: its own scale, evaluators per application and criteria. */
+export interface LaterStageRow extends StageRow {
+  evaluatorsPerApplication: NumberValue;
+  scoring: ScoringValues;
+  criteria: CriterionRow[];
+}
+
+export type FinalRanking = NonNullable<CreateCallBody['finalRanking']>;
+
+/** The most review stages a call may have (the API's). */
+export const MAX_STAGES = 10;
+
 /** The builder's values: the call's definition in the shapes its fields edit, paths as the API names them. */
 export interface CallFormValues {
   reference: string;
@@ -48,14 +77,12 @@ export interface CallFormValues {
     minScore: NumberValue;
     waitlistSize: NumberValue;
   };
-  scoring: {
-    scaleMin: NumberValue;
-    scaleMax: NumberValue;
-    normalization: 'none' | 'zscore';
-    disagreementThreshold: NumberValue;
-  };
+  scoring: ScoringValues;
   assignment: { excludeSameCountry: boolean };
   blind: boolean;
+  /** Stage 1, then the later stages, in order: `stages.n` is the API's `stages.n`. */
+  stages: [StageRow, ...LaterStageRow[]];
+  finalRanking: { rule: FinalRanking['rule'] };
 }
 
 let rows = 0;
@@ -70,6 +97,19 @@ export function emptyCriterion(): CriterionRow {
 
 export function emptyQuestion(): QuestionRow {
   return { uid: rowId(), key: '', label: '', type: 'longtext', required: true, maxLength: '', options: '' };
+}
+
+/** A new later stage: the call's scale and evaluators per application to start from, one empty criterion. */
+export function newLaterStage(values: Pick<CallFormValues, 'scoring' | 'evaluatorsPerApplication'>): LaterStageRow {
+  return {
+    uid: rowId(),
+    name: '',
+    evaluationDueAt: '',
+    finalWeight: '',
+    evaluatorsPerApplication: values.evaluatorsPerApplication,
+    scoring: { ...values.scoring },
+    criteria: [emptyCriterion()],
+  };
 }
 
 const noRegions = (): RegionNumbers => Object.fromEntries(REGIONS.map((r) => [r, ''])) as RegionNumbers;
@@ -99,6 +139,8 @@ export function newCallValues(now: number): CallFormValues {
     scoring: { scaleMin: 0, scaleMax: 10, normalization: 'none', disagreementThreshold: 30 },
     assignment: { excludeSameCountry: false },
     blind: false,
+    stages: [{ uid: rowId(), name: '', evaluationDueAt: '', finalWeight: '' }],
+    finalRanking: { rule: 'last-stage' },
   };
 }
 
@@ -113,7 +155,7 @@ export function callValues(call: Call): CallFormValues {
     closesAt: toGenevaWallTime(call.closesAt),
     cohortSize: call.cohortSize,
     evaluatorsPerApplication: call.evaluatorsPerApplication,
-    criteria: call.criteria.map((c) => ({ uid: rowId(), ...c })),
+    criteria: criterionRows(call.criteria),
     questions: call.questions.map((q) => ({
       uid: rowId(),
       key: q.key,
@@ -138,7 +180,33 @@ export function callValues(call: Call): CallFormValues {
     scoring: { ...call.scoring },
     assignment: { excludeSameCountry: call.assignment.excludeSameCountry },
     blind: call.blind,
+    stages: stageRows(call),
+    finalRanking: { rule: call.finalRanking.rule },
   };
+}
+
+function criterionRows(criteria: Call['criteria']): CriterionRow[] {
+  return criteria.map((c) => ({ uid: rowId(), ...c }));
+}
+
+function stageRows(call: Call): CallFormValues['stages'] {
+  const weights = call.finalRanking.rule === 'weighted' ? (call.finalRanking.weights ?? {}) : {};
+  const row = (stage: Call['stages'][number]): StageRow => ({
+    uid: rowId(),
+    name: stage.name,
+    evaluationDueAt: stage.evaluationDueAt ? toGenevaWallTime(stage.evaluationDueAt) : '',
+    finalWeight: weights[String(stage.position)] ?? '',
+  });
+  const [first, ...later] = call.stages;
+  return [
+    row(first!),
+    ...later.map((stage) => ({
+      ...row(stage),
+      evaluatorsPerApplication: stage.evaluatorsPerApplication ?? call.evaluatorsPerApplication,
+      scoring: { ...(stage.scoring ?? call.scoring) },
+      criteria: criterionRows(stage.criteria ?? []),
+    })),
+  ];
 }
 
 /** A number typed, or undefined for an empty field (the API's "absent"). */
@@ -180,12 +248,7 @@ export function definitionBody(values: CallFormValues): CreateCallBody {
     closesAt: fromGenevaWallTime(values.closesAt) ?? values.closesAt,
     cohortSize: numberOf(values.cohortSize) ?? 0,
     evaluatorsPerApplication: numberOf(values.evaluatorsPerApplication) ?? 0,
-    criteria: values.criteria.map((c) => ({
-      code: c.code.trim(),
-      title: c.title.trim(),
-      ...(c.description.trim() ? { description: c.description.trim() } : {}),
-      weight: numberOf(c.weight) ?? 0,
-    })),
+    criteria: criteriaBody(values.criteria),
     questions: values.questions.map((q) => {
       const maxLength = numberOf(q.maxLength);
       const options = q.options
@@ -213,15 +276,59 @@ export function definitionBody(values: CallFormValues): CreateCallBody {
       minScore: numberOf(selection.minScore),
       waitlistSize: numberOf(selection.waitlistSize),
     }),
-    scoring: {
-      scaleMin: numberOf(scoring.scaleMin) ?? 0,
-      scaleMax: numberOf(scoring.scaleMax) ?? 0,
-      normalization: scoring.normalization,
-      disagreementThreshold: numberOf(scoring.disagreementThreshold) ?? 30,
-    },
+    scoring: scoringBody(scoring),
     assignment: { excludeSameCountry: values.assignment.excludeSameCountry },
     blind: values.blind,
+    stages: values.stages.map((stage, index) => ({
+      ...(stage.name.trim() ? { name: stage.name.trim() } : {}),
+      evaluationDueAt: fromGenevaWallTime(stage.evaluationDueAt),
+      ...(index > 0 ? laterStageBody(stage as LaterStageRow) : {}),
+    })),
+    finalRanking: finalRankingBody(values),
   };
+}
+
+function criteriaBody(rows: CriterionRow[]): CreateCallBody['criteria'] {
+  return rows.map((c) => ({
+    code: c.code.trim(),
+    title: c.title.trim(),
+    ...(c.description.trim() ? { description: c.description.trim() } : {}),
+    weight: numberOf(c.weight) ?? 0,
+  }));
+}
+
+function scoringBody(scoring: ScoringValues): CreateCallBody['scoring'] {
+  return {
+    scaleMin: numberOf(scoring.scaleMin) ?? 0,
+    scaleMax: numberOf(scoring.scaleMax) ?? 0,
+    normalization: scoring.normalization,
+    disagreementThreshold: numberOf(scoring.disagreementThreshold) ?? 30,
+  };
+}
+
+function laterStageBody(stage: LaterStageRow) {
+  return {
+    evaluatorsPerApplication: numberOf(stage.evaluatorsPerApplication) ?? 0,
+    scoring: scoringBody(stage.scoring),
+    criteria: criteriaBody(stage.criteria),
+  };
+}
+
+/** Each stage's weight in a weighted final ranking, by stage position; those without one do not count. */
+export function finalWeights(stages: StageRow[]): Record<string, number> {
+  return Object.fromEntries(
+    stages.flatMap((stage, index) => {
+      const weight = numberOf(stage.finalWeight);
+      return weight === undefined ? [] : [[String(index + 1), weight]];
+    }),
+  );
+}
+
+/** A call of one stage is ranked by it: a weighted rule only means something with several. */
+function finalRankingBody(values: CallFormValues): FinalRanking {
+  return values.stages.length > 1 && values.finalRanking.rule === 'weighted'
+    ? { rule: 'weighted', weights: finalWeights(values.stages) }
+    : { rule: 'last-stage' };
 }
 
 /** Once a call has opened, only a later deadline and the weights may change: the PATCH sends just those. */

@@ -19,8 +19,9 @@ const CALL_RULE_MESSAGES: Record<string, string> = {
 
 /**
  * A refused save as errors on the builder's fields, keyed by form path. The API names fields as the
- * builder does (`criteria.0.code`, `selection.minPerRegion.AFR`), except weights, which it keys by
- * criterion code (`weights.IMPACT`): placed with the form's `values` (a copy of a call has none).
+ * builder does (`criteria.0.code`, `stages.1.criteria.0.code`), except weights, which it keys by
+ * criterion code (`weights.IMPACT`, placed with the form's `values`: a copy of a call has none) and,
+ * in the final ranking, by stage position (`finalRanking.weights.2`, on that stage's weight).
  * Other codes read as every form's (`common:fields.codes`).
  */
 export function serverFieldErrors(problem: ApiProblem, values?: CallFormValues): Record<string, string> {
@@ -35,6 +36,8 @@ export function serverFieldErrors(problem: ApiProblem, values?: CallFormValues):
 }
 
 function formPath(field: string, values: CallFormValues | undefined): string {
+  const stageWeight = /^finalRanking\.weights\.([1-9][0-9]*)$/.exec(field);
+  if (stageWeight) return `stages.${Number(stageWeight[1]) - 1}.finalWeight`;
   const weight = /^weights\.(.+)$/.exec(field);
   if (!weight || !values) return field;
   const index = values.criteria.findIndex((row) => row.code.trim() === weight[1]);

@@ -1,5 +1,13 @@
 import { REGIONS } from '../../../shared/regions';
-import { documentKinds, numberOf, type CallFormValues, type NumberValue } from './call-form';
+import {
+  documentKinds,
+  finalWeights,
+  numberOf,
+  type CallFormValues,
+  type CriterionRow,
+  type NumberValue,
+  type ScoringValues,
+} from './call-form';
 import { fromGenevaWallTime } from './geneva-time';
 import { builderError } from './server-errors';
 
@@ -14,7 +22,7 @@ type Errors = Record<string, string>;
 /**
  * Each field's own rules, in the reader's language. Rules across fields that only the server knows
  * in full (regional minimums against the cohort size, minimums above caps) come back from it.
- * `locked`: the call has opened and only its deadline and weights can change.
+ * `locked`: the call has opened and only its deadline and stage 1's weights can change.
  */
 export function validateCall(values: CallFormValues, locked: boolean): Errors {
   const errors: Errors = {};
@@ -22,24 +30,19 @@ export function validateCall(values: CallFormValues, locked: boolean): Errors {
     errors[path] ??= builderError(key, extra);
   };
   checkDates(values, fail);
-  values.criteria.forEach((row, i) => {
-    if (!((numberOf(row.weight) ?? 0) > 0)) fail(`criteria.${i}.weight`, 'positiveWeight');
-  });
+  checkWeights(values.criteria, 'criteria', fail);
   if (locked) return errors;
 
   checkIdentity(values, fail);
   integer(values.cohortSize, 1, 100_000, 'cohortSize', fail);
   integer(values.evaluatorsPerApplication, 1, 50, 'evaluatorsPerApplication', fail);
-  checkCriteria(values, fail);
+  checkCriteria(values.criteria, 'criteria', fail);
   checkQuestions(values, fail);
   const kinds = documentKinds(values.eligibility.requiredDocuments);
   if (kinds.some((kind) => !DOCUMENT_KIND.test(kind))) fail('eligibility.requiredDocuments', 'documentKinds');
   checkSelection(values, fail);
-  integer(values.scoring.scaleMin, -1000, 1000, 'scoring.scaleMin', fail);
-  integer(values.scoring.scaleMax, -1000, 1000, 'scoring.scaleMax', fail);
-  const [min, max] = [numberOf(values.scoring.scaleMin), numberOf(values.scoring.scaleMax)];
-  if (min !== undefined && max !== undefined && !(min < max)) fail('scoring.scaleMax', 'emptyScale');
-  range(values.scoring.disagreementThreshold, 0, 100, 'scoring.disagreementThreshold', fail, true);
+  checkScoring(values.scoring, 'scoring', fail);
+  checkStages(values, fail);
   return errors;
 }
 
@@ -71,16 +74,58 @@ function checkDates(values: Pick<CallFormValues, 'opensAt' | 'closesAt'>, fail: 
   if (opens && closes && !(closes > opens)) fail('closesAt', 'closesBeforeOpens');
 }
 
-function checkCriteria(values: CallFormValues, fail: Fail): void {
-  if (values.criteria.length === 0) fail('criteria', 'criteriaRequired');
+/** The criteria of a stage, at `path` (`criteria` for stage 1, `stages.n.criteria` after). */
+function checkCriteria(rows: CriterionRow[], path: string, fail: Fail): void {
+  if (rows.length === 0) fail(path, 'criteriaRequired');
   const seen = new Set<string>();
-  values.criteria.forEach((row, i) => {
+  rows.forEach((row, i) => {
     const code = row.code.trim();
-    if (!CRITERION_CODE.test(code)) fail(`criteria.${i}.code`, 'criterionCode');
-    else if (seen.has(code.toLowerCase())) fail(`criteria.${i}.code`, 'duplicate', { value: code });
+    if (!CRITERION_CODE.test(code)) fail(`${path}.${i}.code`, 'criterionCode');
+    else if (seen.has(code.toLowerCase())) fail(`${path}.${i}.code`, 'duplicate', { value: code });
     seen.add(code.toLowerCase());
-    if (!row.title.trim()) fail(`criteria.${i}.title`, 'required');
+    if (!row.title.trim()) fail(`${path}.${i}.title`, 'required');
   });
+}
+
+function checkWeights(rows: CriterionRow[], path: string, fail: Fail): void {
+  rows.forEach((row, i) => {
+    if (!((numberOf(row.weight) ?? 0) > 0)) fail(`${path}.${i}.weight`, 'positiveWeight');
+  });
+}
+
+function checkScoring(scoring: ScoringValues, path: string, fail: Fail): void {
+  integer(scoring.scaleMin, -1000, 1000, `${path}.scaleMin`, fail);
+  integer(scoring.scaleMax, -1000, 1000, `${path}.scaleMax`, fail);
+  const [min, max] = [numberOf(scoring.scaleMin), numberOf(scoring.scaleMax)];
+  if (min !== undefined && max !== undefined && !(min < max)) fail(`${path}.scaleMax`, 'emptyScale');
+  range(scoring.disagreementThreshold, 0, 100, `${path}.disagreementThreshold`, fail, true);
+}
+
+/**
+ * With several stages each is named, and each later one has its own evaluators, scale and
+ * criteria; a weighted final ranking weighs at least one stage, each weight above 0.
+ */
+function checkStages(values: CallFormValues, fail: Fail): void {
+  const [, ...later] = values.stages;
+  if (later.length === 0) return;
+  values.stages.forEach((stage, index) => {
+    if (!stage.name.trim()) fail(`stages.${index}.name`, 'required');
+  });
+  later.forEach((stage, at) => {
+    const path = `stages.${at + 1}`;
+    integer(stage.evaluatorsPerApplication, 1, 50, `${path}.evaluatorsPerApplication`, fail);
+    checkScoring(stage.scoring, `${path}.scoring`, fail);
+    checkCriteria(stage.criteria, `${path}.criteria`, fail);
+    checkWeights(stage.criteria, `${path}.criteria`, fail);
+  });
+  if (values.finalRanking.rule !== 'weighted') return;
+  values.stages.forEach((stage, index) => {
+    const weight = numberOf(stage.finalWeight);
+    if (stage.finalWeight !== '' && !(weight !== undefined && weight > 0)) {
+      fail(`stages.${index}.finalWeight`, 'positiveWeight');
+    }
+  });
+  if (Object.keys(finalWeights(values.stages)).length === 0) fail('finalRanking.rule', 'stageWeightRequired');
 }
 
 function checkQuestions(values: CallFormValues, fail: Fail): void {

@@ -10,6 +10,7 @@ import { requireStaff } from '../access';
 import { callPath, useCall } from './call-route';
 import { CallTransitionButton } from './CallTransitionButton';
 import { CopyCallButton } from './CopyCallDialog';
+import { ReviewStagesSection } from './ReviewStagesSection';
 import { SectionTitle } from './SectionTitle';
 import { StatisticsSection } from './StatisticsSection';
 import { FactList } from '../../../shared/FactList';
@@ -49,6 +50,7 @@ export function OverviewPage() {
           <CallActions call={call} />
         </Paper>
         <Settings call={call} />
+        <ReviewStagesSection call={call} />
         <StatisticsSection statistics={statistics} />
       </Stack>
     </>
