@@ -112,11 +112,12 @@ describe('GET /calls/:id/panel/members: sort and paging', () => {
     expect(await names({ sort: 'email', limit: 2, offset: 3 })).toEqual({ names: [], total: 3 });
   });
 
-  it('leaves the whole panel of GET /panel as it was', async () => {
+  it('leaves the whole panel of GET /panel as it was, with the stage it is (additive)', async () => {
     const res = await api.get(`/api/v1/calls/${callId}/panel`, { token: secretariat.token });
 
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body).sort()).toEqual(['callId', 'members']);
+    expect(Object.keys(res.body).sort()).toEqual(['callId', 'members', 'ownPanel', 'stage']);
+    expect(res.body).toMatchObject({ stage: 1, ownPanel: false });
     expect(res.body.members).toHaveLength(3);
     expect(Object.keys(res.body.members[0]).sort()).toEqual(
       ['addedAt', 'affiliation', 'countryCode', 'displayName', 'email', 'evaluatorId', 'load'].sort(),
