@@ -18,6 +18,7 @@ import {
   replyByIn,
 } from '../support/clarifications';
 import { Actor, Applicant, SAMPLE_PDF, createApplicant, createCall } from '../support/fixtures';
+import { joinedColleague } from '../support/team';
 import { TestApi } from '../support/test-app';
 
 /** A centre and everything that would name it to an evaluator. */
@@ -26,6 +27,8 @@ interface Centre {
   city: string;
   website: string;
   countryCode: string;
+  /** A member of its team, besides the applicant who submits. */
+  member: string;
 }
 
 const LUMIERE: Centre = {
@@ -33,12 +36,14 @@ const LUMIERE: Centre = {
   city: 'Thiès',
   website: 'https://www.lumiere-thies.sn',
   countryCode: 'SN',
+  member: 'Awa Ndiaye',
 };
 const KISUMU: Centre = {
   name: 'Kisumu Makers Hub',
   city: 'Kisumu',
   website: 'https://kisumu-makers.ke',
   countryCode: 'KE',
+  member: 'Otieno Achieng',
 };
 
 const QUESTIONS = [
@@ -47,10 +52,11 @@ const QUESTIONS = [
   { key: 'contact', label: 'Contact', type: 'email', required: false },
 ];
 
-/** What the centre writes: its name, city and website in the prose, as applicants do. */
+/** What the centre writes: its name, city, website and team in the prose, as applicants do. */
 function answersOf(centre: Centre) {
+  const site = centre.website.replace(/^https?:\/\//, '');
   return {
-    programme: `${centre.name} runs a six-month programme in ${centre.city}; see ${centre.website.replace(/^https?:\/\//, '')}.`,
+    programme: `${centre.name} runs a six-month programme in ${centre.city}, led by ${centre.member.toUpperCase()}; see ${site}.`,
     site: centre.website,
     contact: `info@${new URL(centre.website).hostname.replace(/^www\./, '')}`,
   };
@@ -88,6 +94,8 @@ describe('evaluation: blind calls', () => {
         ),
       ),
     ]);
+    await joinedColleague(api, lumiere, { displayName: LUMIERE.member });
+    await joinedColleague(api, kisumu, { displayName: KISUMU.member });
   }, 120_000);
   afterAll(() => api.close());
 
@@ -195,7 +203,7 @@ describe('evaluation: blind calls', () => {
         organisationName: pseudonym,
         pseudonym,
         answers: {
-          programme: `${pseudonym} runs a six-month programme in […]; see […].`,
+          programme: `${pseudonym} runs a six-month programme in […], led by […]; see […].`,
         },
         documents: [expect.objectContaining({ filename: 'Document 1.pdf' })],
       });
@@ -246,8 +254,9 @@ describe('evaluation: blind calls', () => {
 
       // A question to the applicant, its answer naming the centre, and the answer's document.
       await as(askClarification(api, token, lumiereId, { question: 'How many mentors?', replyBy: replyByIn(5) }));
-      const asked = await clarificationId(api, secretariat.token, lumiereId, 'How many start-ups a year?');
-      const answered = await answerClarification(api, lumiere.token, asked, `${LUMIERE.name} in ${LUMIERE.city}: 40.`, {
+      const asked = await clarificationId(api, secretariat.token, lumiereId, `How many a year for ${LUMIERE.name}?`);
+      const answer = `${LUMIERE.name} in ${LUMIERE.city}, says ${LUMIERE.member}: 40.`;
+      const answered = await answerClarification(api, lumiere.token, asked, answer, {
         buffer: SAMPLE_PDF,
         filename: `${LUMIERE.name} cohorts.pdf`,
       });
@@ -255,7 +264,8 @@ describe('evaluation: blind calls', () => {
       const questions = await as(clarificationsOf(api, token, lumiereId));
       expect(questions.body.items).toContainEqual(
         expect.objectContaining({
-          answer: `${pseudonym} in […]: 40.`,
+          question: `How many a year for ${pseudonym}?`,
+          answer: `${pseudonym} in […], says […]: 40.`,
           answeredBy: null,
           document: expect.objectContaining({ filename: 'Answer.pdf' }),
         }),
@@ -266,7 +276,8 @@ describe('evaluation: blind calls', () => {
 
       const everything = seen.map(readable).join('\n').toLowerCase();
       for (const centre of [LUMIERE, KISUMU]) {
-        for (const fact of [centre.name, centre.city, centre.website, new URL(centre.website).hostname]) {
+        const { name, city, website, member } = centre;
+        for (const fact of [name, city, website, new URL(website).hostname, member]) {
           expect({ fact, found: everything.includes(fact.toLowerCase()) }).toEqual({ fact, found: false });
         }
       }

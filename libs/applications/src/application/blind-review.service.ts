@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Call, CallsService } from '@app/calls';
-import { OrganisationsService } from '@app/identity';
+import { OrganisationMembersService, OrganisationsService } from '@app/identity';
 import { AuthUser } from '@app/platform';
 import { Application } from '../domain/application';
 import {
@@ -17,7 +17,7 @@ import { DocumentInfo } from '../infrastructure/documents.repository';
 import { PseudonymsRepository } from '../infrastructure/pseudonyms.repository';
 import { ApplicationAccess } from './application-access';
 
-const NO_FACTS: IdentifyingFacts = { name: '', city: null, website: null };
+const NO_FACTS: IdentifyingFacts = { name: '', city: null, website: null, people: [] };
 
 /** An application with its documents in upload order, as a reader is about to receive them. */
 export interface ReadableApplication {
@@ -33,7 +33,8 @@ export interface ReviewedApplication extends ReadableApplication {
 
 /**
  * Hides who applied from the evaluators of blind calls: a stable pseudonym instead of the
- * organisation's name, no answer pointing at it, its name, city and website taken out of the others,
+ * organisation's name, no answer pointing at it, its name, city, website and team members' names taken
+ * out of the others and of the clarifications,
  * documents named by position. Everything else (the secretariat's reads, conflict checks) keeps the
  * real facts.
  */
@@ -42,6 +43,7 @@ export class BlindReview {
   constructor(
     private readonly pseudonyms: PseudonymsRepository,
     private readonly organisations: OrganisationsService,
+    private readonly members: OrganisationMembersService,
     private readonly calls: CallsService,
     private readonly access: ApplicationAccess,
   ) {}
@@ -53,16 +55,21 @@ export class BlindReview {
 
   /** Clarification requests of an application, as an evaluator of its blind call reads them. */
   async clarificationsAsReviewerSees(application: Application, requests: Clarification[]): Promise<Clarification[]> {
-    const call = await this.calls.get(application.callId);
+    const redact = await this.redactorFor(await this.calls.get(application.callId), application);
+    return requests.map((request) => blindClarification(request, redact));
+  }
+
+  /**
+   * What takes who applied out of a text about the application that its evaluators read (a notice
+   * quoting a question): in a blind call the redaction of its answers, in another none.
+   */
+  async redactorFor(call: Call, application: Application): Promise<(text: string) => string> {
+    if (!call.blind) return (text) => text;
     const [facts, pseudonyms] = await Promise.all([
       this.factsOf([application.organisationId]),
       this.pseudonymsOf(call, [application]),
     ]);
-    const redact = redactor(
-      facts.get(application.organisationId) ?? NO_FACTS,
-      pseudonyms.get(application.id) ?? WITHHELD_MARK,
-    );
-    return requests.map((request) => blindClarification(request, redact));
+    return redactor(facts.get(application.organisationId) ?? NO_FACTS, pseudonyms.get(application.id) ?? WITHHELD_MARK);
   }
 
   /**
@@ -104,9 +111,18 @@ export class BlindReview {
     });
   }
 
+  /** What names each organisation, its team's names included, in one query each for all of them. */
   private async factsOf(organisationIds: string[]): Promise<Map<string, IdentifyingFacts>> {
-    const organisations = await this.organisations.getMany(organisationIds);
-    return new Map(organisations.map((o) => [o.id, { name: o.name, city: o.city, website: o.website }]));
+    const [organisations, people] = await Promise.all([
+      this.organisations.getMany(organisationIds),
+      this.members.namesOf(organisationIds),
+    ]);
+    return new Map(
+      organisations.map((o) => [
+        o.id,
+        { name: o.name, city: o.city, website: o.website, people: people.get(o.id) ?? [] },
+      ]),
+    );
   }
 
   private async pseudonymsByCall(

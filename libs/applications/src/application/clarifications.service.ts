@@ -108,7 +108,10 @@ export class ClarificationsService {
     const call = await this.calls.get(request.callId);
     assertBeforePublication(call);
     const application = await this.access.assertCanRead(actor, await this.applications.findById(request.applicationId));
-    const addressee = await this.addresseeOf(application);
+    const [addressee, redact] = await Promise.all([
+      this.addresseeOf(application),
+      this.blindReview.redactorFor(call, application),
+    ]);
     await this.transactions.run(async (tx) => {
       const locked = await this.lock(tx, id);
       assertCanDecide(locked.status, 'sent');
@@ -129,7 +132,7 @@ export class ClarificationsService {
           notificationRequest(locked.proposedBy, 'clarification.proposal_sent', {
             callReference: call.reference,
             callTitle: call.title,
-            question: sent.question,
+            question: redact(sent.question),
             replyBy: sent.replyBy.toISOString(),
           }),
         ]);
@@ -183,6 +186,7 @@ export class ClarificationsService {
     const call = await this.calls.get(request.callId);
     assertBeforePublication(call);
     const document = file ? { ...(await this.inspector.inspect(file)) } : null;
+    const redact = await this.blindReview.redactorFor(call, application);
     await this.transactions.run(async (tx) => {
       const locked = await this.lock(tx, id);
       assertCanAnswer(locked.status, locked.replyBy, locked.now);
@@ -198,7 +202,7 @@ export class ClarificationsService {
           document: document && { filename: document.filename, sha256: document.sha256, size: document.size },
         },
       );
-      await this.tellPanel(tx, call, locked);
+      await this.tellPanel(tx, call, { ...locked, question: redact(locked.question) });
     });
     return asSeenBy({ kind: 'applicant' }, await this.require(id));
   }
@@ -264,7 +268,8 @@ export class ClarificationsService {
   /**
    * The application's evaluators and whoever asked (the evaluator who proposed, or the secretariat
    * member who sent its own question), once each, that the answer is there to read. The notice
-   * names the call and the question only: a blind call's evaluators must not learn the applicant.
+   * names the call and the question only, which in a blind call comes redacted: its evaluators must
+   * not learn the applicant.
    */
   private async tellPanel(tx: Transaction, call: Call, request: LockedClarification): Promise<void> {
     const asker = request.proposedBy ?? request.sentBy;

@@ -7,6 +7,8 @@ export interface IdentifyingFacts {
   name: string;
   city: string | null;
   website: string | null;
+  /** The full names of the organisation's team members, as each declared it. */
+  people: string[];
 }
 
 /** Answers of these types point at the applicant itself (its site, its address): a blind call withholds them. */
@@ -29,12 +31,14 @@ export function blindDocumentName(position: number, filename: string): string {
 }
 
 /**
- * A clarification request as an evaluator of a blind call reads it: the answer without who wrote
- * it and without the centre's name, city or website; its document named `Answer` with its extension.
+ * A clarification request as an evaluator of a blind call reads it: the question and the answer
+ * without the centre's name, city, website or team, and without who answered; the answer's document
+ * named `Answer` with its extension.
  */
 export function blindClarification(request: Clarification, redact: (text: string) => string): Clarification {
   return {
     ...request,
+    question: redact(request.question),
     answer: request.answer === null ? null : redact(request.answer),
     answeredBy: null,
     document: request.document && { ...request.document, filename: blindAnswerDocumentName(request.document.filename) },
@@ -53,7 +57,7 @@ function extensionOf(filename: string): string {
 /**
  * The answers as an evaluator of a blind call reads them: those of URL and e-mail questions left
  * out, and in the others every mention of the organisation's name replaced by its pseudonym and of
- * its city or website by a mark. A mention counts as a whole word, whatever its case.
+ * its city, website or team members by a mark. A mention counts as a whole word, whatever its case.
  */
 export function blindAnswers(
   questions: readonly Question[],
@@ -70,11 +74,14 @@ export function blindAnswers(
   );
 }
 
-/** Replaces, in one pass, the mentions of the name by the pseudonym and those of the city or website by a mark. */
+/**
+ * Replaces, in one pass, the mentions of the name by the pseudonym and those of the city, website or
+ * a team member's full name by a mark.
+ */
 export function redactor(facts: IdentifyingFacts, pseudonym: string): (text: string) => string {
   const name = facts.name.trim().toLocaleLowerCase();
-  const terms = [name, facts.city?.trim() ?? '', ...websiteForms(facts.website)]
-    .map((term) => term.toLocaleLowerCase())
+  const terms = [name, facts.city ?? '', ...websiteForms(facts.website), ...facts.people]
+    .map((term) => term.trim().toLocaleLowerCase())
     .filter((term) => term.length >= MIN_TERM_LENGTH)
     // The longest first, so that "Dakar Tech Lab" is taken whole before "Dakar".
     .sort((a, b) => b.length - a.length);

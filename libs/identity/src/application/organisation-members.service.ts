@@ -93,6 +93,11 @@ export class OrganisationMembersService {
     return new Map([...emails].map(([id, list]) => [id, organisationalDomains(list, this.shared)]));
   }
 
+  /** The full names of the members of each organisation: what would name its team. */
+  namesOf(organisationIds: string[]): Promise<Map<string, string[]>> {
+    return this.members.displayNamesOf([...new Set(organisationIds)]);
+  }
+
   /** Who to tell about what concerns the organisation as a whole: its active members. */
   activeMemberIds(organisationId: string): Promise<string[]> {
     return this.members.activeMemberIds(organisationId);

@@ -112,6 +112,16 @@ export class OrganisationMembersRepository {
     return result;
   }
 
+  /** The display names of the users of each organisation, in one statement. */
+  async displayNamesOf(organisationIds: string[]): Promise<Map<string, string[]>> {
+    const rows: Array<{ organisationId: string; names: string[] }> = await this.transactions.autocommit.query(
+      `SELECT organisation_id AS "organisationId", array_agg(display_name ORDER BY display_name) AS names
+         FROM users WHERE organisation_id = ANY($1::uuid[]) GROUP BY organisation_id`,
+      [organisationIds],
+    );
+    return new Map(rows.map((row) => [row.organisationId, row.names]));
+  }
+
   /** The ids of the organisation's active members, in a stable order. */
   async activeMemberIds(organisationId: string): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.transactions.autocommit.query(
