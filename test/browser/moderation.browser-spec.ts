@@ -26,9 +26,11 @@ import { scoringStatus } from '../support/scoring';
 
 /**
  * Issue 14, moderation, with the keyboard only: the secretariat reads the call's queue (the
- * application its evaluators disagree on), names a panel member chair, records a consensus score in its dialog, sees the ranking
- * mark it, then asks one evaluator to revisit. In English and French, every page and dialog checked by
- * axe-core at 1366 and 390 px without sideways scrolling.
+ * application its evaluators disagree on), names a panel member chair, records a consensus score in
+ * its dialog and sees the ranking mark it; the chair then finds the queue from its assignments, asks
+ * the other evaluator to revisit, and follows the queue's link to the application's discussion. In
+ * English and French, every page and dialog checked by axe-core at 1366 and 390 px without sideways
+ * scrolling.
  */
 
 const SUITE = 'moderation';
@@ -53,10 +55,12 @@ describe('moderation in the browser', () => {
   });
 
   it.each(LANGUAGES)(
-    'resolves a disagreement with a consensus score, then a revisit (%s)',
+    'resolves a disagreement with a consensus score, then the chair asks for a revisit from its own page (%s)',
     async (language: Language) => {
       const m = textsOf(language, 'moderation');
       const s = textsOf(language, 'secretariat');
+      const e = textsOf(language, 'evaluator');
+      const d = textsOf(language, 'discussion');
       const api = platform.api;
       const [ana, bruno] = await createEvaluators(api, [
         { displayName: `Ana ${language}` },
@@ -127,20 +131,51 @@ describe('moderation in the browser', () => {
       await page.getByText(s('scoring.ranking.consensus', { score: eighty })).waitFor();
       await checkWidths(page, SUITE, 'ranking', language);
 
-      // A revisit of Bruno's evaluation, chosen among the evaluators by keyboard.
+      // The queue links the application to its discussion thread on the secretariat's page of it.
       await page.goto(`/secretariat/calls/${callId}/moderation`);
-      await pressOn(page, action('revisit'));
-      const revisit = page.getByRole('dialog', { name: m('dialogs.revisit.title') });
-      await revisit.waitFor();
-      await tabTo(page, revisit.getByRole('checkbox', { name: `Bruno ${language}` }));
-      await page.keyboard.press('Space');
-      await typeInto(page, revisit.getByRole('textbox', { name: m('dialogs.revisit.note') }), 'Please look again.');
-      await checkWidths(page, SUITE, 'revisit-dialog', language);
-      await pressOn(page, revisit.getByRole('button', { name: m('dialogs.revisit.confirm') }));
-      await revisit.waitFor({ state: 'detached' });
-      await page.getByText(m('outcomes.revisit'), { exact: true }).waitFor();
-      await page.getByText('Please look again.', { exact: true }).waitFor();
+      const thread = page.getByRole('link', { name: m('discussion.for', { organisation }) });
+      expect(await thread.getAttribute('href')).toBe(
+        `/secretariat/calls/${callId}/applications/${applicationIds[0]}#discussion`,
+      );
       await page.close();
+
+      // Bruno, the chair, finds the call's queue from his assignments and moderates it there.
+      const chair = await signedInVisitor(browser, platform.baseUrl, language, bruno);
+      await chair.goto('/evaluator/assignments');
+      const { title } = (await api.get(`/api/v1/calls/${callId}`, { token: secretariat.token })).body as {
+        title: string;
+      };
+      await pressOn(chair, chair.getByRole('link', { name: e('chaired.for', { call: title }) }));
+      await chair.getByRole('heading', { level: 1, name: m('title') }).waitFor();
+      await chair.getByText(m('chairIntro', { call: title })).waitFor();
+      await chair.getByText(m('outcomes.consensus'), { exact: true }).and(chair.locator('p')).waitFor();
+      await checkWidths(chair, SUITE, 'chair-queue', language);
+
+      // A revisit of Ana's evaluation, chosen among the evaluators by keyboard.
+      const chairAction = (outcome: string) =>
+        chair.getByRole('button', { name: m('actions.for', { action: m(`actions.${outcome}`), organisation }) });
+      await pressOn(chair, chairAction('revisit'));
+      const revisit = chair.getByRole('dialog', { name: m('dialogs.revisit.title') });
+      await revisit.waitFor();
+      await tabTo(chair, revisit.getByRole('checkbox', { name: `Ana ${language}` }));
+      await chair.keyboard.press('Space');
+      await typeInto(chair, revisit.getByRole('textbox', { name: m('dialogs.revisit.note') }), 'Please look again.');
+      await checkWidths(chair, SUITE, 'revisit-dialog', language);
+      await pressOn(chair, revisit.getByRole('button', { name: m('dialogs.revisit.confirm') }));
+      await revisit.waitFor({ state: 'detached' });
+      await chair.getByText(m('outcomes.revisit'), { exact: true }).waitFor();
+      await chair.getByText('Please look again.', { exact: true }).waitFor();
+      await eventually(
+        async () => (await api.get(`/api/v1/me/assignments`, { token: ana.token })).body.items,
+        (items: Array<{ applicationId: string; status: string }>) =>
+          items.some((a) => a.applicationId === applicationIds[0] && a.status === 'draft'),
+      );
+
+      // From the queue to the application's discussion, on his own assignment's page.
+      await pressOn(chair, chair.getByRole('link', { name: m('discussion.for', { organisation }) }));
+      await chair.getByRole('heading', { level: 2, name: d('title') }).waitFor();
+      expect(new URL(chair.url()).hash).toBe('#discussion');
+      await chair.close();
     },
     JOURNEY_TIMEOUT_MS,
   );

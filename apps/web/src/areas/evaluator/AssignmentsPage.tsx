@@ -7,22 +7,24 @@ import { PageTitle } from '../../shared/PageTitle';
 import { EmptyState } from '../../shared/States';
 import { noticeOf, type AssignmentNotice } from './actions/notice';
 import { CallAssignments } from './CallAssignments';
+import { ChairedCalls, chairedCalls } from './ChairedCalls';
 import { myAssignmentsByCall } from './my-assignments';
 import { SuccessAlert } from './SuccessAlert';
 import { WorkloadSummary } from './WorkloadSummary';
 
 export async function assignmentsLoader({ request }: LoaderFunctionArgs) {
   await requireUser(request, ['evaluator']);
-  const [groups, workload] = await Promise.all([
+  const [groups, workload, chaired] = await Promise.all([
     myAssignmentsByCall(),
     ok(api.GET('/api/v1/me/assignments/workload', {})),
+    chairedCalls(),
   ]);
-  return { groups, workload };
+  return { groups, workload, chaired };
 }
 
 export function AssignmentsPage() {
   const { t } = useTranslation('evaluator');
-  const { groups, workload } = useLoaderData<typeof assignmentsLoader>();
+  const { groups, workload, chaired } = useLoaderData<typeof assignmentsLoader>();
   const notice = noticeOf(useLocation().state);
   return (
     <>
@@ -32,6 +34,7 @@ export function AssignmentsPage() {
       <Stack gap="xl">
         {notice && <NoticeAlert notice={notice} />}
         <WorkloadSummary workload={workload} />
+        <ChairedCalls calls={chaired} />
         {groups.length === 0 ? (
           <EmptyState>{t('assignments.none')}</EmptyState>
         ) : (

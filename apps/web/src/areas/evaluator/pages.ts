@@ -5,3 +5,4 @@
 import '@mantine/core/styles.layer.css';
 export { AssignmentPage, assignmentLoader } from './AssignmentPage';
 export { AssignmentsPage, assignmentsLoader } from './AssignmentsPage';
+export { ChairModerationPage, chairModerationLoader } from './ChairModerationPage';

@@ -1,10 +1,13 @@
 import i18n from 'i18next';
 import { lazyArea, type Area } from '../../app/area';
-import { ASSIGNMENTS_PATH } from './paths';
+import { ASSIGNMENTS_PATH, chairModerationPath } from './paths';
 
 const page = lazyArea('evaluator', () => import('./pages'));
 
-/** The evaluators' area: their assignments by call, and each assignment's application and scoring. */
+/**
+ * The evaluators' area: their assignments by call, each assignment's application and scoring, and the
+ * moderation queue of a call the evaluator chairs.
+ */
 export const evaluatorArea: Area = {
   namespace: 'evaluator',
   routes: [
@@ -15,6 +18,10 @@ export const evaluatorArea: Area = {
     {
       path: `${ASSIGNMENTS_PATH}/:assignmentId`,
       lazy: page((p) => ({ loader: p.assignmentLoader, Component: p.AssignmentPage })),
+    },
+    {
+      path: chairModerationPath(':callId'),
+      lazy: page((p) => ({ loader: p.chairModerationLoader, Component: p.ChairModerationPage })),
     },
   ],
   navigation: [
