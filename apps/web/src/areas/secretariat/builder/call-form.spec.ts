@@ -13,6 +13,9 @@ const INTERVIEW = {
   ],
 };
 
+/** Stage 1 reminds on days of its own, set outside the builder. */
+const REMINDERS = { reminderDaysBefore: [14, 2], reminderDaysAfter: [] };
+
 /** A call in two stages as the API reads it, ranked by a weighted mean of the two. */
 function twoStageCall(): Call {
   const values = newCallValues(Date.parse('2039-12-01T08:00:00Z'));
@@ -28,8 +31,8 @@ function twoStageCall(): Call {
     publishedCohortId: null,
     criteria: [{ code: 'IMPACT', title: 'Impact', description: '', weight: 1 }],
     stages: [
-      { position: 1, name: 'Written assessment', evaluationDueAt: null },
-      { position: 2, ...INTERVIEW },
+      { position: 1, name: 'Written assessment', evaluationDueAt: null, ...REMINDERS },
+      { position: 2, ...INTERVIEW, reminderDaysBefore: null, reminderDaysAfter: null },
     ],
     finalRanking: { rule: 'weighted', weights: { '1': 1, '2': 3 } },
   } as unknown as Call;
@@ -42,13 +45,18 @@ describe('the review stages of the call builder', () => {
     expect(body.finalRanking).toEqual({ rule: 'last-stage' });
   });
 
-  it('send a call read back as it was: stage 1 by name and due date, later stages whole, the weights by position', () => {
+  it('send a call read back as it was: stage 1 by name, due date and reminders, later stages whole, the weights by position', () => {
     const body = definitionBody(callValues(twoStageCall()));
     const [pitch, plan] = INTERVIEW.criteria;
     const { description: _empty, ...planWithoutDescription } = plan!;
     expect(body.stages).toEqual([
-      { name: 'Written assessment', evaluationDueAt: null },
-      { ...INTERVIEW, criteria: [pitch, planWithoutDescription] },
+      { name: 'Written assessment', evaluationDueAt: null, ...REMINDERS },
+      {
+        ...INTERVIEW,
+        criteria: [pitch, planWithoutDescription],
+        reminderDaysBefore: null,
+        reminderDaysAfter: null,
+      },
     ]);
     expect(body.finalRanking).toEqual({ rule: 'weighted', weights: { '1': 1, '2': 3 } });
   });
@@ -65,7 +73,7 @@ describe('the review stages of the call builder', () => {
   it('rank a call back to one stage by that stage, whatever rule was chosen', () => {
     const values = callValues(twoStageCall());
     const body = definitionBody({ ...values, stages: [values.stages[0]] });
-    expect(body.stages).toEqual([{ name: 'Written assessment', evaluationDueAt: null }]);
+    expect(body.stages).toEqual([{ name: 'Written assessment', evaluationDueAt: null, ...REMINDERS }]);
     expect(body.finalRanking).toEqual({ rule: 'last-stage' });
   });
 

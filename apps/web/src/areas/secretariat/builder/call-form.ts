@@ -43,7 +43,11 @@ export interface StageRow {
   evaluationDueAt: string;
   /** Its weight in a weighted final ranking; '' when it does not count. */
   finalWeight: NumberValue;
+  /** Its own reminder days, which the builder does not edit but sends back as they were. */
+  reminders: StageReminders;
 }
+
+type StageReminders = Pick<NonNullable<CreateCallBody['stages']>[number], 'reminderDaysBefore' | 'reminderDaysAfter'>;
 
 /** A stage after the first: its own scale, evaluators per application and criteria. */
 export interface LaterStageRow extends StageRow {
@@ -106,6 +110,7 @@ export function newLaterStage(values: Pick<CallFormValues, 'scoring' | 'evaluato
     name: '',
     evaluationDueAt: '',
     finalWeight: '',
+    reminders: {},
     evaluatorsPerApplication: values.evaluatorsPerApplication,
     scoring: { ...values.scoring },
     criteria: [emptyCriterion()],
@@ -139,7 +144,7 @@ export function newCallValues(now: number): CallFormValues {
     scoring: { scaleMin: 0, scaleMax: 10, normalization: 'none', disagreementThreshold: 30 },
     assignment: { excludeSameCountry: false },
     blind: false,
-    stages: [{ uid: rowId(), name: '', evaluationDueAt: '', finalWeight: '' }],
+    stages: [{ uid: rowId(), name: '', evaluationDueAt: '', finalWeight: '', reminders: {} }],
     finalRanking: { rule: 'last-stage' },
   };
 }
@@ -196,6 +201,7 @@ function stageRows(call: Call): CallFormValues['stages'] {
     name: stage.name,
     evaluationDueAt: stage.evaluationDueAt ? toGenevaWallTime(stage.evaluationDueAt) : '',
     finalWeight: weights[String(stage.position)] ?? '',
+    reminders: { reminderDaysBefore: stage.reminderDaysBefore, reminderDaysAfter: stage.reminderDaysAfter },
   });
   const [first, ...later] = call.stages;
   return [
@@ -282,6 +288,7 @@ export function definitionBody(values: CallFormValues): CreateCallBody {
     stages: values.stages.map((stage, index) => ({
       ...(stage.name.trim() ? { name: stage.name.trim() } : {}),
       evaluationDueAt: fromGenevaWallTime(stage.evaluationDueAt),
+      ...stage.reminders,
       ...(index > 0 ? laterStageBody(stage as LaterStageRow) : {}),
     })),
     finalRanking: finalRankingBody(values),
