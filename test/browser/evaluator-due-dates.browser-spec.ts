@@ -22,7 +22,8 @@ import { Actor } from '../support/fixtures';
 
 /**
  * Issue 14, due dates: an evaluator's assignments page says how many evaluations are overdue and
- * when the next one is due, and each row its due date, the late ones marked. One call's due date
+ * when the next one is due, and each row its due date, the late ones marked; a late assignment's own
+ * page its due date and that it is overdue. One call's due date
  * passed two days ago (two evaluations late), another's is ten days ahead. Keyboard only, in English
  * and in French, checked by axe-core at a desktop's and a phone's width without sideways scrolling.
  */
@@ -106,6 +107,15 @@ describe('an evaluator reads its due dates', () => {
       });
       await tabTo(page, start, 120);
       await checkWidths(page, SUITE, 'assignments', language);
+
+      // Its page says when it was due, in the reader's time and Geneva's, and that it is late.
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: ORGANISATIONS[0] }).waitFor();
+      const due = page.getByText(t('assignment.dueAt'));
+      await due.locator('time').waitFor();
+      expect(await due.innerText()).toMatch(/Gen[eè]v/);
+      await page.getByText(t('assignments.overdueBadge'), { exact: true }).waitFor();
+      await checkWidths(page, SUITE, 'assignment', language);
       await page.context().close();
     },
     JOURNEY_TIMEOUT_MS,

@@ -19,6 +19,7 @@ import { APPLICATION_SECTION, ApplicationReview } from './ApplicationReview';
 import { AssignmentStatusBadge } from './AssignmentStatusBadge';
 import { EvaluationSection } from './EvaluationSection';
 import { GiveBackSection, GIVE_BACK_SECTION } from './GiveBackSection';
+import { OverdueBadge } from './OverdueBadge';
 import { callOfAssignment, myAssignment } from './my-assignments';
 import { PEERS_SECTION, PeerScores, peerEvaluations } from './PeerScores';
 import { EVALUATION_SECTION } from './scoring/ScoringForm';
@@ -30,7 +31,7 @@ export async function assignmentLoader({ request, params }: LoaderFunctionArgs) 
     ok(api.GET('/api/v1/applications/{id}', { params: { path: { id: assignment.applicationId } } })),
     ok(api.GET('/api/v1/assignments/{id}/evaluation', { params: { path: { id: assignment.id } } })),
     callOfAssignment(assignment.callId),
-    loadClarifications(assignment.applicationId),
+    loadClarifications(assignment.applicationId, request),
   ]);
   // Colleagues' scores and the discussion open to an evaluator once its own evaluation is submitted.
   const submitted = evaluation.status === 'submitted';
@@ -73,6 +74,14 @@ export function AssignmentPage() {
             </Text>
           )}
         </Group>
+        {assignment.dueAt && (
+          <Group gap="sm">
+            <Text size="sm">
+              {t('assignment.dueAt')} <DateTime value={assignment.dueAt} />
+            </Text>
+            {assignment.overdue && <OverdueBadge />}
+          </Group>
+        )}
       </PageTitle>
       <Stack gap="xl">
         <Group component="nav" aria-label={t('assignment.contents')} gap="md">

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Progress, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Paper, Progress, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { countryName, formatDateTime } from '../../shared/format';
@@ -7,6 +7,7 @@ import { nextToEvaluate } from './assignment-order';
 import { AssignmentStatusBadge } from './AssignmentStatusBadge';
 import type { CallGroup, MyAssignment } from './my-assignments';
 import { NextAssignmentButton } from './NextAssignmentButton';
+import { OverdueBadge } from './OverdueBadge';
 import { assignmentPath } from './paths';
 
 /** One call's assignments: how far the evaluator is, what to do next, and each application. */
@@ -110,16 +111,7 @@ function DueDate({ assignment }: { assignment: MyAssignment }) {
       <Text size="sm">
         <time dateTime={assignment.dueAt}>{formatDateTime(assignment.dueAt, i18n.language)}</time>
       </Text>
-      {assignment.overdue && <OverdueBadge>{t('assignments.overdueBadge')}</OverdueBadge>}
+      {assignment.overdue && <OverdueBadge />}
     </Stack>
-  );
-}
-
-/** A dark red: the badge's white text keeps AA contrast. */
-function OverdueBadge({ children }: { children: string }) {
-  return (
-    <Badge color="red.9" variant="filled">
-      {children}
-    </Badge>
   );
 }
