@@ -21,12 +21,14 @@ import {
   secretariatOf,
 } from '../support/evaluation-fixtures';
 import { SAMPLE_PDF } from '../support/fixtures';
+import { clarificationId } from '../support/clarifications';
 
 /**
  * Issue 14, clarification requests, with the keyboard only: an evaluator proposes a question on its
  * assignment's page; the secretariat rewords it in the call's queue and sends it; the applicant reads
- * it on its application's page and answers with a document; the evaluator then reads the answer. In
- * English and French, every page checked by axe-core at 1366 and 390 px without sideways scrolling.
+ * it on its application's page and answers with a document; the evaluator then reads the answer; an
+ * application asked many questions shows them a page at a time. In English and French, every page
+ * checked by axe-core at 1366 and 390 px without sideways scrolling.
  */
 
 const SUITE = 'clarifications';
@@ -130,6 +132,18 @@ describe('clarification requests in the browser', () => {
       await reviewer.getByText('Twelve start-ups.').waitFor();
       await reviewer.getByRole('button', { name: t('documents.downloadNamed', { name: 'cohort-2025.pdf' }) }).waitFor();
       await checkWidths(reviewer, SUITE, 'evaluator-answer', language);
+
+      // Twenty more questions: the application's page shows the first twenty, the next page the last.
+      for (let n = 1; n <= 20; n += 1)
+        await clarificationId(api, secretariat.token, applicationId, `Follow-up question ${n}?`);
+      await office.goto(`/secretariat/calls/${callId}/applications/${applicationId}`);
+      await office.getByRole('heading', { level: 3, name: 'Follow-up question 19?' }).waitFor();
+      expect(await office.getByRole('heading', { level: 3, name: 'Follow-up question 20?' }).count()).toBe(0);
+      const pager = office.getByRole('navigation', { name: t('clarifications.pages') });
+      await activate(office, pager.getByRole('link', { name: t('pager.next') }));
+      await office.getByRole('heading', { level: 3, name: 'Follow-up question 20?' }).waitFor();
+      await pager.getByText(t('pager.page', { page: 2, pages: 2 })).waitFor();
+      await checkWidths(office, SUITE, 'secretariat-second-page', language);
     },
     JOURNEY_TIMEOUT_MS,
   );

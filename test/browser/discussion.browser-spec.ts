@@ -27,10 +27,11 @@ import { inboxOf } from '../support/notifications';
 
 /**
  * Issue 14, discussion, with the keyboard only: the thread of an application closed to an evaluator
- * until its own evaluation is submitted (the page says why), then read and answered with a mention
- * chosen from the participants, the message edited and its earlier version shown; the secretariat's
- * page of the application shows the same thread, read-only once the cohort is published. In English
- * and French, each state checked by axe-core at 1366 and 390 px without sideways scrolling.
+ * until its own evaluation is submitted (the page says why), then read (the colleague named by its
+ * number, in the reader's language) and answered with a mention chosen from the participants, the
+ * message edited and its earlier version shown; the secretariat's page of the application shows the
+ * same thread with names, read-only once the cohort is published. In English and French, each state
+ * checked by axe-core at 1366 and 390 px without sideways scrolling.
  */
 
 const SUITE = 'discussion';
@@ -41,9 +42,12 @@ interface Thread {
   applicationId: string;
   assignmentId: string;
   evaluator: Actor;
+  colleague: Actor;
   secretariat: Actor;
-  secretariatName: string;
 }
+
+/** The colleague's name, which only the secretariat (and a chair) read. */
+const COLLEAGUE = 'Kenji Colleague';
 
 describe('the discussion of an application, with the keyboard only', () => {
   let platform: WebPlatform;
@@ -78,22 +82,22 @@ describe('the discussion of an application, with the keyboard only', () => {
       await page.reload();
       await page.getByText('The budget of year two seems thin.').waitFor();
       await page.getByText(t('count', { count: 1 })).waitFor();
+      // The colleague, assigned second, is "Evaluator 2" to the evaluator, never by name.
+      const colleague = t('alias', { number: 2 });
+      await page.getByRole('article').getByText(colleague, { exact: true }).waitFor();
+      expect(await page.getByText(COLLEAGUE).count()).toBe(0);
 
-      // A message with a mention of the secretariat, chosen from the participants by name.
-      await typeInto(
-        page,
-        page.getByLabel(t('compose.body'), { exact: true }),
-        'Agreed; could the secretariat ask for the figures?',
-      );
+      // A message with a mention of the colleague, chosen from the participants.
+      await typeInto(page, page.getByLabel(t('compose.body'), { exact: true }), 'Agreed; which figures?');
       const picker = page.getByRole('combobox', { name: t('compose.mention'), exact: true });
       await tabTo(page, picker);
-      await page.keyboard.type(thread.secretariatName.slice(0, 8));
-      await page.getByRole('option', { name: new RegExp(thread.secretariatName) }).waitFor();
+      await page.keyboard.type(colleague);
+      await page.getByRole('option', { name: colleague, exact: true }).waitFor();
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
       await page.keyboard.press('Escape');
       expect(await page.getByLabel(t('compose.body'), { exact: true }).inputValue()).toBe(
-        `Agreed; could the secretariat ask for the figures? @${thread.secretariatName} `,
+        `Agreed; which figures? @${colleague} `,
       );
       await checkWidths(page, SUITE, 'composing', language);
       await pressOn(page, page.getByRole('button', { name: t('compose.submit') }));
@@ -101,10 +105,10 @@ describe('the discussion of an application, with the keyboard only', () => {
         .getByRole('status')
         .filter({ hasText: t('compose.posted') })
         .waitFor();
-      const mine = page.getByRole('article').filter({ hasText: 'could the secretariat ask for the figures?' });
-      await mine.getByText(`${t('mentions')} @${thread.secretariatName}`).waitFor();
-      expect(await postedMentions(platform, thread)).toEqual([[thread.secretariat.id]]);
-      expect(await inboxOf(platform.api, thread.secretariat.token, 'discussion.mentioned')).toHaveLength(1);
+      const mine = page.getByRole('article').filter({ hasText: 'Agreed; which figures?' });
+      await mine.getByText(`${t('mentions')} @${colleague}`).waitFor();
+      expect(await postedMentions(platform, thread)).toEqual([[thread.colleague.id]]);
+      expect(await inboxOf(platform.api, thread.colleague.token, 'discussion.mentioned_by_evaluator')).toHaveLength(1);
 
       // Edited by its author: the earlier text stays, shown on demand.
       await pressOn(page, mine.getByRole('button', { name: new RegExp(`^${escaped(t('edit.open'))}`) }));
@@ -117,9 +121,7 @@ describe('the discussion of an application, with the keyboard only', () => {
       await mine.getByText('Thank you.').waitFor();
       await pressOn(page, mine.getByRole('button', { name: t('history.show', { count: 1 }) }));
       await mine.getByRole('heading', { name: t('history.title') }).waitFor();
-      await mine
-        .getByText(`Agreed; could the secretariat ask for the figures? @${thread.secretariatName}`, { exact: true })
-        .waitFor();
+      await mine.getByText(`Agreed; which figures? @${colleague}`, { exact: true }).waitFor();
       await checkWidths(page, SUITE, 'edited', language);
 
       // The secretariat reads the same thread on its page of the application, until publication.
@@ -128,6 +130,11 @@ describe('the discussion of an application, with the keyboard only', () => {
       await secretariat.goto(`${applicationPage}#discussion`);
       await secretariat.getByText('Thank you.').waitFor();
       await secretariat.getByText(t('count', { count: 2 })).waitFor();
+      await secretariat
+        .getByRole('article')
+        .filter({ hasText: 'The budget of year two seems thin.' })
+        .getByText(COLLEAGUE, { exact: true })
+        .waitFor();
       await secretariat.getByRole('heading', { name: t('compose.title') }).waitFor();
       await checkWidths(secretariat, SUITE, 'secretariat', language);
 
@@ -144,15 +151,14 @@ describe('the discussion of an application, with the keyboard only', () => {
 });
 
 /**
- * A closed call whose application has the browser's evaluator (not yet submitted) and a colleague
- * who has submitted and opened the thread; the secretariat member the evaluator will mention.
+ * A closed call whose application has the browser's evaluator (not yet submitted), then a colleague
+ * who has submitted and opened the thread; a secretariat member who reads it.
  */
 async function seedThread(platform: WebPlatform, language: Language): Promise<Thread> {
   const { api } = platform;
-  const secretariatName = language === 'fr' ? 'Hélène Secrétariat' : 'Harriet Secretariat';
   const [secretariat, [evaluator, colleague], [applicant]] = await Promise.all([
-    createStaff(api, 'secretariat', { displayName: secretariatName }),
-    createEvaluators(api, [{ countryCode: 'DE' }, { countryCode: 'JP' }]),
+    createStaff(api, 'secretariat', { displayName: language === 'fr' ? 'Hélène Secrétariat' : 'Harriet Secretariat' }),
+    createEvaluators(api, [{ countryCode: 'DE' }, { countryCode: 'JP', displayName: COLLEAGUE }]),
     createApplicantsFrom(api, [{ countryCode: 'RW', organisationName: ORGANISATION }]),
   ]);
   const { callId, applicationIds } = await callWithSubmissions(api, [applicant], { evaluatorsPerApplication: 2 });
@@ -165,7 +171,7 @@ async function seedThread(platform: WebPlatform, language: Language): Promise<Th
     body: { body: 'The budget of year two seems thin.' },
   });
   if (opened.status !== 201) throw new Error(`post failed: ${opened.status} ${JSON.stringify(opened.body)}`);
-  return { callId, applicationId, assignmentId: own, evaluator, secretariat, secretariatName };
+  return { callId, applicationId, assignmentId: own, evaluator, colleague, secretariat };
 }
 
 /** The mentions of the evaluator's posts, as stored. */

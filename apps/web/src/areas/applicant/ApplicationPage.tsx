@@ -17,7 +17,7 @@ export async function applicationLoader({ request, params }: LoaderFunctionArgs)
   // A draft has no questions: the panel asks only about submitted applications.
   const [calls, clarifications] = await Promise.all([
     callsOf([application.callId]),
-    application.status === 'draft' ? null : loadClarifications(application.id),
+    application.status === 'draft' ? null : loadClarifications(application.id, request),
   ]);
   return { application, call: calls.get(application.callId) ?? null, clarifications };
 }

@@ -20,7 +20,7 @@ export function SubmittedApplication({
 }: {
   application: Application;
   call: Call | null;
-  clarifications: { items: Clarification[]; total: number } | null;
+  clarifications: { items: Clarification[]; total: number; offset: number } | null;
 }) {
   const { t } = useTranslation('applicant');
   return (

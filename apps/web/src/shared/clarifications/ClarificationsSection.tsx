@@ -1,9 +1,11 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Clarification } from '../../api/types';
+import { OffsetPager } from '../OffsetPager';
 import { AnswerForm } from './AnswerForm';
 import { AskClarificationForm } from './AskClarificationForm';
 import { ClarificationList } from './ClarificationList';
+import { CLARIFICATIONS_PAGE_SIZE, CLARIFICATIONS_PARAMETER } from './load';
 import { ProposalDecision } from './ProposalDecision';
 
 export const CLARIFICATIONS_SECTION = 'clarifications';
@@ -13,7 +15,8 @@ export type ClarificationReader = 'applicant' | 'evaluator' | 'secretariat';
 interface ClarificationsSectionProps {
   reader: ClarificationReader;
   applicationId: string;
-  clarifications: { items: Clarification[]; total: number };
+  /** A page of them, from `loadClarifications`. */
+  clarifications: { items: Clarification[]; total: number; offset: number };
   /** The panel asks only about a submitted application, before publication. */
   mayAsk: boolean;
 }
@@ -25,7 +28,7 @@ interface ClarificationsSectionProps {
  */
 export function ClarificationsSection({ reader, applicationId, clarifications, mayAsk }: ClarificationsSectionProps) {
   const { t } = useTranslation();
-  const { items, total } = clarifications;
+  const { items, total, offset } = clarifications;
   const actions = (clarification: Clarification) => {
     if (reader === 'secretariat' && clarification.status === 'proposed')
       return <ProposalDecision clarification={clarification} />;
@@ -45,9 +48,13 @@ export function ClarificationsSection({ reader, applicationId, clarifications, m
           empty={t('clarifications.none')}
           actions={actions}
         />
-        {total > items.length && (
-          <Text size="sm">{t('clarifications.more', { shown: items.length, count: total })}</Text>
-        )}
+        <OffsetPager
+          label={t('clarifications.pages')}
+          offset={offset}
+          total={total}
+          pageSize={CLARIFICATIONS_PAGE_SIZE}
+          parameter={CLARIFICATIONS_PARAMETER}
+        />
         {mayAsk && reader !== 'applicant' && (
           <AskClarificationForm applicationId={applicationId} proposal={reader === 'evaluator'} />
         )}

@@ -1,15 +1,19 @@
 import { api, ok } from '../../api/client';
 
-/** The most requests an application's page shows; an application is rarely asked more than a handful. */
-export const CLARIFICATIONS_PAGE = 100;
+/** An application's page shows its requests this many at a time, the oldest first. */
+export const CLARIFICATIONS_PAGE_SIZE = 20;
+/** The query parameter of the page of requests shown, so that the back button returns to it. */
+export const CLARIFICATIONS_PARAMETER = 'clarifications';
 
-/** An application's requests as the reader may see them, oldest first. */
-export function loadClarifications(applicationId: string) {
-  return ok(
+/** The page of an application's requests the address names (the first otherwise), as the reader may see them. */
+export async function loadClarifications(applicationId: string, request: Request) {
+  const offset = Math.max(0, Number(new URL(request.url).searchParams.get(CLARIFICATIONS_PARAMETER)) || 0);
+  const page = await ok(
     api.GET('/api/v1/applications/{id}/clarifications', {
-      params: { path: { id: applicationId }, query: { limit: CLARIFICATIONS_PAGE } },
+      params: { path: { id: applicationId }, query: { limit: CLARIFICATIONS_PAGE_SIZE, offset } },
     }),
   );
+  return { ...page, offset };
 }
 
 /** The panel asks only about a submitted application, and nothing changes once the cohort is published. */

@@ -74,6 +74,7 @@ function OpenThread({
                 readerId={readerId}
                 participants={participants}
                 frozen={thread.frozen}
+                namesShown={thread.namesShown}
               />
             ))}
           </Stack>
@@ -99,6 +100,7 @@ function OpenThread({
           <PostForm
             participants={participants}
             readerId={readerId}
+            namesShown={thread.namesShown}
             labels={{ body: t('compose.body'), submit: t('compose.submit') }}
             send={post}
             sentMessage={t('compose.posted')}

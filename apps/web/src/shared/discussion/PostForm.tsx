@@ -6,7 +6,7 @@ import type { ApiProblem } from '../../api/problem';
 import { formatNumber } from '../format';
 import { ProblemAlert } from '../ProblemAlert';
 import { asProblem, fieldErrors } from '../problems';
-import { MAX_POST_LENGTH, type Participant } from './discussion';
+import { MAX_POST_LENGTH, evaluatorAlias, personName, type Participant } from './discussion';
 import { withMention } from './mentions';
 
 export interface PostText {
@@ -18,6 +18,8 @@ interface PostFormProps {
   /** Whom the reader may mention; the reader itself is left out. */
   participants: Participant[];
   readerId: string;
+  /** The reader sees people's names; otherwise evaluators by number and the secretariat as such. */
+  namesShown: boolean;
   initial?: PostText;
   labels: { body: string; submit: string };
   /** Sends the text; a failure is thrown as the API's problem and shown here. */
@@ -29,10 +31,20 @@ interface PostFormProps {
 }
 
 /**
- * A message's text and the participants it mentions, chosen from the thread's participants by name:
- * choosing one also writes `@Name` into the text, so that the message reads as it will be shown.
+ * A message's text and the participants it mentions, chosen from the thread's participants: choosing
+ * one also writes `@Name` into the text, so that the message reads as it will be shown. An evaluator
+ * is written as "Evaluator n" whoever writes, since the other evaluators read the text too.
  */
-export function PostForm({ participants, readerId, initial, labels, send, onCancel, sentMessage }: PostFormProps) {
+export function PostForm({
+  participants,
+  readerId,
+  namesShown,
+  initial,
+  labels,
+  send,
+  onCancel,
+  sentMessage,
+}: PostFormProps) {
   const { t, i18n } = useTranslation(['discussion', 'common']);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [sent, setSent] = useState(false);
@@ -52,11 +64,23 @@ export function PostForm({ participants, readerId, initial, labels, send, onCanc
       },
     },
   });
+  // The kind, or for a named evaluator its number, tells apart people of the same name.
+  const participantLabel = (person: Participant) => {
+    const name = personName(person, namesShown, t);
+    if (person.evaluatorNumber === null) return namesShown ? `${name} (${t('kinds.secretariat')})` : name;
+    return namesShown ? `${name} (${evaluatorAlias(person.evaluatorNumber, t)})` : name;
+  };
   const mention = (ids: string[]) => {
     let body = form.values.body;
     for (const id of ids.filter((chosen) => !form.values.mentionIds.includes(chosen))) {
       const person = others.find((p) => p.id === id);
-      if (person) body = withMention(body, person.displayName);
+      if (person)
+        body = withMention(
+          body,
+          person.evaluatorNumber === null
+            ? personName(person, namesShown, t)
+            : evaluatorAlias(person.evaluatorNumber, t),
+        );
     }
     form.setValues({ body, mentionIds: ids });
   };
@@ -96,7 +120,7 @@ export function PostForm({ participants, readerId, initial, labels, send, onCanc
           description={t('compose.mentionHelp')}
           data={others.map((person) => ({
             value: person.id,
-            label: `${person.displayName} (${t(`kinds.${person.kind}`)})`,
+            label: participantLabel(person),
           }))}
           searchable
           clearable

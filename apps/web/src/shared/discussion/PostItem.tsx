@@ -8,7 +8,7 @@ import type { ApiProblem } from '../../api/problem';
 import { formatDateTime } from '../format';
 import { ProblemAlert } from '../ProblemAlert';
 import { asProblem } from '../problems';
-import type { DiscussionPost, DiscussionPostVersion, Participant } from './discussion';
+import { personName, type DiscussionPost, type DiscussionPostVersion, type Participant } from './discussion';
 import { PostForm, type PostText } from './PostForm';
 
 interface PostItemProps {
@@ -17,10 +17,12 @@ interface PostItemProps {
   participants: Participant[];
   /** The thread takes no more edits (the cohort is published). */
   frozen: boolean;
+  /** The reader sees people's names; otherwise evaluators by number and the secretariat as such. */
+  namesShown: boolean;
 }
 
 /** One message: who wrote it and when, whom it mentions; its author may edit it, and anyone read its earlier versions. */
-export function PostItem({ post, readerId, participants, frozen }: PostItemProps) {
+export function PostItem({ post, readerId, participants, frozen, namesShown }: PostItemProps) {
   const { t, i18n } = useTranslation('discussion');
   const revalidator = useRevalidator();
   const [editing, setEditing] = useState(false);
@@ -53,7 +55,7 @@ export function PostItem({ post, readerId, participants, frozen }: PostItemProps
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
           <Group gap="xs" wrap="wrap" id={headingId}>
-            <Text fw={600}>{post.author.displayName || t('unnamed')}</Text>
+            <Text fw={600}>{personName(post.author, namesShown, t)}</Text>
             <Badge variant="light" color="gray" styles={{ label: { color: 'var(--mantine-color-text)' } }}>
               {t(`kinds.${post.authorKind}`)}
             </Badge>
@@ -82,6 +84,7 @@ export function PostItem({ post, readerId, participants, frozen }: PostItemProps
           <PostForm
             participants={participants}
             readerId={readerId}
+            namesShown={namesShown}
             initial={{ body: post.body, mentionIds: post.mentions.map((m) => m.id) }}
             labels={{ body: t('edit.body'), submit: t('edit.save') }}
             send={save}
@@ -92,7 +95,7 @@ export function PostItem({ post, readerId, participants, frozen }: PostItemProps
         )}
         {post.mentions.length > 0 && (
           <Text size="sm">
-            {t('mentions')} {post.mentions.map((m) => `@${m.displayName || t('unnamed')}`).join(', ')}
+            {t('mentions')} {post.mentions.map((m) => `@${personName(m, namesShown, t)}`).join(', ')}
           </Text>
         )}
         {post.version > 1 && <EarlierVersions post={post} />}

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { api, ok } from '../../api/client';
 import { MAX_PAGE_SIZE } from '../../api/pages';
 import { ApiProblem } from '../../api/problem';
@@ -9,6 +10,7 @@ export type DiscussionThread = Schemas['DiscussionThreadDto'];
 export type DiscussionPost = Schemas['DiscussionPostDto'];
 export type DiscussionPostVersion = Schemas['DiscussionPostVersionDto'];
 export type Participant = Schemas['ParticipantDto'];
+type Person = Schemas['PersonRefDto'];
 
 /** The id of the thread's section, which mentions' e-mails link to (`#discussion`). */
 export const DISCUSSION_SECTION = 'discussion';
@@ -29,6 +31,20 @@ export type Discussion =
       /** Whom the reader may mention: the secretariat and the evaluators who submitted (a handful). */
       participants: Participant[];
     };
+
+/**
+ * A person of the thread as the reader names it, in the reader's language: by name where the thread
+ * shows names (to the secretariat and the call's chair), otherwise as "Evaluator n" or the secretariat.
+ */
+export function personName(person: Person, namesShown: boolean, t: TFunction<'discussion'>): string {
+  if (namesShown) return person.displayName || t('unnamed');
+  return person.evaluatorNumber === null ? t('kinds.secretariat') : evaluatorAlias(person.evaluatorNumber, t);
+}
+
+/** "Evaluator n": how evaluators read each other, and how a mention writes an evaluator into a message. */
+export function evaluatorAlias(evaluatorNumber: number, t: TFunction<'discussion'>): string {
+  return t('alias', { number: evaluatorNumber });
+}
 
 /** The page of the thread the address names (its first page otherwise). */
 export function discussionOffset(request: Request): number {

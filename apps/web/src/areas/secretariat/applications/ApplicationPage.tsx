@@ -39,7 +39,7 @@ export async function applicationLoader({ request, params }: LoaderFunctionArgs)
   const [owner, review, clarifications, discussion] = await Promise.all([
     organisation(application.organisationId),
     loadReview(application.callId, id, historyOffset),
-    loadClarifications(id),
+    loadClarifications(id, request),
     loadDiscussion(me.id, id, discussionOffset(request)),
   ]);
   return { application, organisation: owner, review, clarifications, discussion };

@@ -19,6 +19,8 @@ const ACTIONS = {
   'application.clarification_sent': 'clarificationSent',
   'application.clarification_declined': 'clarificationDeclined',
   'application.clarification_answered': 'clarificationAnswered',
+  'discussion.posted': 'discussionPosted',
+  'discussion.post_edited': 'discussionPostEdited',
   'conflict.declared': 'conflictDeclared',
   'conflict.declared_after_submission': 'conflictDeclared',
   'assignment.created': 'assignmentCreated',
