@@ -44,7 +44,7 @@ async function timed(
   request: () => Promise<{ outboxId: string; done: () => Promise<boolean>; what: string }>,
 ): Promise<TimedRequest> {
   await db.query(
-    'VACUUM application_results, scoring_evaluation_totals, scoring_evaluator_moments, scoring_run_totals, scoring_run_chunks, scoring_runs, outbox',
+    'VACUUM application_results, scoring_evaluation_totals, scoring_evaluator_moments, scoring_total_counts, scoring_run_totals, scoring_run_chunks, scoring_runs, outbox',
   );
   const cpu = trackServerCpu(database, [await backendPid(db)]);
   await db.query('BEGIN');

@@ -63,6 +63,7 @@ const WRITTEN_TABLES = [
   'scoring_run_totals',
   'scoring_evaluation_totals',
   'scoring_evaluator_moments',
+  'scoring_total_counts',
   'scoring_call_definitions',
   'outbox',
 ];
