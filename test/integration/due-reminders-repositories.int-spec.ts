@@ -73,6 +73,30 @@ describe('due dates and automatic reminders on PostgreSQL', () => {
     expect(await dueDates.workloadOf(busy, callId)).toEqual({ open: 0, overdue: 0, nextDueAt: null });
   });
 
+  it("follows a stage's own offsets, and records each offset once more for a due date moved", async () => {
+    const callId = await repo.seed.call({ status: 'reviewing' });
+    const evaluator = await repo.seed.user({ role: 'evaluator' });
+    await repo.seed.assignment(callId, await repo.seed.application(callId), evaluator, 'assigned');
+    await repo.db.query(`UPDATE call_stages SET reminder_days_before = '{3}' WHERE call_id = $1`, [callId]);
+    const offsets = async () =>
+      (await recordTwiceAtOnce(callId, (tx) => dueDates.recordDue(tx))).map((r) => [r.evaluatorId, r.offsetDays]);
+
+    // Two days ahead: the stage's 3 days, not the call's 7.
+    await setDueDate(callId, '2 days');
+    expect(await offsets()).toEqual([[evaluator, -3]]);
+    expect(await offsets()).toEqual([]);
+    // Moved a day later, then an hour earlier: each new date is reminded once at its latest offset passed.
+    await setDueDate(callId, '3 days');
+    expect(await offsets()).toEqual([[evaluator, -3]]);
+    expect(await offsets()).toEqual([]);
+    await setDueDate(callId, '71 hours');
+    expect(await offsets()).toEqual([[evaluator, -3]]);
+    // The stage's days after are still the call's (1 and 3).
+    await setDueDate(callId, '-25 hours');
+    expect(await offsets()).toEqual([[evaluator, 1]]);
+    expect(await offsets()).toEqual([]);
+  });
+
   it('records for the creator of each draft the offset nearest the deadline that has passed, once', async () => {
     const callId = await repo.seed.call({ status: 'open', closesInHours: 100 });
     const draft = await repo.seed.application(callId, { status: 'draft' });
