@@ -326,7 +326,7 @@ describe('a call in two stages with a selection committee and a weighted final r
     );
   });
 
-  it('counts each stage’s assignments in its statistics, the applications being the call’s', async () => {
+  it('counts each stage’s assignments in its statistics and its panel’s progress, the applications being the call’s', async () => {
     const [first, second] = [
       await get(`/calls/${callId}/statistics`),
       await get(`/calls/${callId}/statistics`, { stage: 2 }),
@@ -335,6 +335,19 @@ describe('a call in two stages with a selection committee and a weighted final r
     expect(second.body.assignments).toEqual({ total: 10, submitted: 10 });
     expect(second.body.applications).toEqual(first.body.applications);
     expect(first.body.applications.submitted).toBe(8);
+
+    // The panel's progress in a stage is that of the stage's panel.
+    for (const [stage, panel, submitted] of [
+      [1, writers, 16],
+      [2, committee, 10],
+    ] as const) {
+      const progress = await get(`/calls/${callId}/panel/progress`, { stage });
+      expect(progress.status).toBe(200);
+      const items = progress.body.items as Array<{ evaluator: { id: string }; submitted: number }>;
+      expect(progress.body.total).toBe(3);
+      expect(items.map((i) => i.evaluator.id).sort()).toEqual(ids([...panel]));
+      expect(items.reduce((sum, i) => sum + i.submitted, 0)).toBe(submitted);
+    }
   });
 
   let cohortId: string;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Page, PageQuery, Transaction, Transactions } from '@app/platform';
+import { STAGE_PANEL_SQL } from './panel.repository';
 
 /** One panel member's assignments in a call's stage, counted by status. */
 export interface EvaluatorProgress {
@@ -33,11 +34,14 @@ interface ProgressRow {
 export class PanelProgressRepository {
   constructor(private readonly transactions: Transactions) {}
 
-  /** A page of the panel with its work in a stage, those with the most left first, then in the order they joined. */
+  /**
+   * A page of a stage's panel (its own, else the call's) with its work in the stage, those with the most
+   * left first, then in the order they joined.
+   */
   async page(callId: string, stage: number, page: PageQuery): Promise<Page<EvaluatorProgress>> {
     const rows = (await this.transactions.autocommit.query(
       `SELECT counted.total, page.*
-         FROM (SELECT count(*)::int AS total FROM panel_members WHERE call_id = $1) counted
+         FROM (SELECT count(*)::int AS total FROM (${STAGE_PANEL_SQL}) p) counted
          LEFT JOIN LATERAL (
            SELECT m.evaluator_id, m.added_at,
                   count(*) FILTER (WHERE a.status = 'assigned')::int AS assigned,
@@ -46,16 +50,15 @@ export class PanelProgressRepository {
                   count(*) FILTER (WHERE a.status = 'declined')::int AS declined,
                   count(*) FILTER (WHERE a.status = 'released')::int AS released,
                   (SELECT max(r.reminded_at) FROM evaluator_reminders r
-                    WHERE r.call_id = m.call_id AND r.evaluator_id = m.evaluator_id) AS last_reminded_at
-             FROM panel_members m
-             LEFT JOIN assignments a ON a.call_id = m.call_id AND a.evaluator_id = m.evaluator_id AND a.stage = $4
-            WHERE m.call_id = $1
-            GROUP BY m.call_id, m.evaluator_id, m.added_at
+                    WHERE r.call_id = $1 AND r.evaluator_id = m.evaluator_id) AS last_reminded_at
+             FROM (${STAGE_PANEL_SQL}) m
+             LEFT JOIN assignments a ON a.call_id = $1 AND a.evaluator_id = m.evaluator_id AND a.stage = $2
+            GROUP BY m.evaluator_id, m.added_at
             ORDER BY count(*) FILTER (WHERE a.status IN ('assigned', 'draft')) DESC, m.added_at, m.evaluator_id
-            LIMIT $2 OFFSET $3
+            LIMIT $3 OFFSET $4
          ) page ON true
         ORDER BY page.assigned + page.draft DESC, page.added_at, page.evaluator_id`,
-      [callId, page.limit, page.offset, stage],
+      [callId, stage, page.limit, page.offset],
     )) as ProgressRow[];
     return {
       total: rows[0]?.total ?? 0,
