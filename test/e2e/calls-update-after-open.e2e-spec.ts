@@ -219,6 +219,67 @@ describe('PATCH /calls/:id after the call has opened', () => {
     });
   });
 
+  describe('the review stages and the final ranking rule', () => {
+    const INTERVIEW = {
+      name: 'Panel interview',
+      evaluatorsPerApplication: 3,
+      scoring: { scaleMin: 1, scaleMax: 5, normalization: 'none', disagreementThreshold: 30 },
+      criteria: [{ code: 'PITCH', title: 'Pitch', weight: 1 }],
+    };
+    const STAGES = [{ name: 'Written assessment', evaluationDueAt: '2040-01-10T12:00:00.000Z' }, INTERVIEW];
+    /** A call in two stages ranked by the last one, as it reads once created (and opened unless `open` is false). */
+    const twoStageCall = (open = true) =>
+      createCall(api, secretariat.token, { stages: STAGES, finalRanking: { rule: 'last-stage' } }, open);
+
+    const changes: Array<[string, Body]> = [
+      [
+        'an added stage',
+        { stages: [...STAGES, { name: 'Site visit', criteria: [{ code: 'V', title: 'V', weight: 1 }] }] },
+      ],
+      ['a removed stage', { stages: [STAGES[0]] }],
+      ['no stages (back to one)', { stages: null }],
+      ['a renamed stage', { stages: [STAGES[0], { ...INTERVIEW, name: 'Interview' }] }],
+      [
+        "the weight of a later stage's criterion",
+        { stages: [STAGES[0], { ...INTERVIEW, criteria: [{ code: 'PITCH', title: 'Pitch', weight: 2 }] }] },
+      ],
+      ['the final ranking rule', { finalRanking: { rule: 'weighted', weights: { '1': 1, '2': 3 } } }],
+    ];
+
+    it.each(changes)('%s: changes while the call is a draft', async (_name, change) => {
+      const call = await twoStageCall(false);
+      const res = await patch(call, change);
+
+      expect(res.status).toBe(200);
+      expect(res.body).not.toEqual({ ...call.body, version: res.body.version, updatedAt: res.body.updatedAt });
+    });
+
+    it.each(changes)('%s: 409 FIELD_LOCKED once the call is open, and nothing changes', async (_name, change) => {
+      const call = await twoStageCall();
+      const res = await patch(call, change);
+
+      expectProblem(res, 409, 'FIELD_LOCKED');
+      expect(await readCall(api, secretariat.token, call.id)).toEqual(call.body);
+      expect((await callAuditTrail(api, secretariat.token, call.id)).map((e) => e.action)).toEqual([
+        'call.created',
+        'call.opened',
+      ]);
+    });
+
+    it('are accepted as they are once open, beside a new weight of stage 1', async () => {
+      const call = await twoStageCall();
+      const res = await patch(call, {
+        stages: (call.body.stages as Body[]).map(({ position: _position, ...stage }) => stage),
+        finalRanking: call.body.finalRanking,
+        weights: { IMPACT: 1 },
+      });
+
+      expect(res.status).toBe(200);
+      expect(res.body.stages).toEqual(call.body.stages);
+      expect((res.body.criteria as Body[]).map((c) => c.weight)).toEqual([1, 0.4]);
+    });
+  });
+
   describe('once the cohort is published', () => {
     it.each([
       ['published', { weights: { IMPACT: 1 } }],

@@ -111,6 +111,7 @@ export class CallsRepository {
             scoring: definition.scoring,
             assignment: definition.assignment,
             blind: definition.blind,
+            finalRanking: definition.finalRanking,
           }
         : {}),
     };
