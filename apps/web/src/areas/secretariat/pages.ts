@@ -19,3 +19,4 @@ export { PanelPage, panelLoader } from './panel/PanelPage';
 export { PeoplePage, peopleLoader } from './people/PeoplePage';
 export { ProgressPage, progressLoader } from './progress/ProgressPage';
 export { ScoringPage, scoringLoader } from './scoring/ScoringPage';
+export { ShortlistPage, shortlistLoader } from './stages/ShortlistPage';

@@ -45,6 +45,10 @@ export const secretariatArea: Area = {
           path: 'moderation',
           lazy: page((p) => ({ loader: p.moderationLoader, Component: p.ModerationPage })),
         },
+        {
+          path: 'stages/:stage/shortlist',
+          lazy: page((p) => ({ loader: p.shortlistLoader, Component: p.ShortlistPage })),
+        },
         { path: 'cohorts', lazy: page((p) => ({ loader: p.cohortsLoader, Component: p.CohortsPage })) },
         {
           path: 'cohorts/:cohortId',

@@ -13,7 +13,6 @@ const SECTIONS = [
   ['progress', 'progress'],
   ['scoring', 'scoring'],
   ['moderation', 'moderation'],
-  ['cohorts', 'cohorts'],
 ] as const;
 
 /**
@@ -42,6 +41,19 @@ export function CallLayout() {
             {t(`call.section.${section}`)}
           </NavLink>
         ))}
+        {/* The shortlist into each later stage, between the scoring it is made from and the cohort. */}
+        {call.stages.slice(1).map((stage) => (
+          <NavLink
+            key={stage.position}
+            to={callPath(call.id, `stages/${stage.position}/shortlist`)}
+            className={classes.sectionLink}
+          >
+            {t('call.section.shortlist', { name: stage.name })}
+          </NavLink>
+        ))}
+        <NavLink to={callPath(call.id, 'cohorts')} className={classes.sectionLink}>
+          {t('call.section.cohorts')}
+        </NavLink>
       </Group>
       <Outlet />
     </>

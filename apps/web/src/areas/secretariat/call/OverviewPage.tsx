@@ -7,10 +7,11 @@ import { Countdown } from '../../../shared/Countdown';
 import { DateTime } from '../../../shared/DateTime';
 import { formatPercent } from '../../../shared/format';
 import { requireStaff } from '../access';
+import { StageSelector } from '../stages/StageSelector';
+import { readStage, stageQuery } from '../stages/stages';
 import { callPath, useCall } from './call-route';
 import { CallTransitionButton } from './CallTransitionButton';
 import { CopyCallButton } from './CopyCallDialog';
-import { ReviewStagesSection } from './ReviewStagesSection';
 import { SectionTitle } from './SectionTitle';
 import { StatisticsSection } from './StatisticsSection';
 import { FactList } from '../../../shared/FactList';
@@ -18,15 +19,18 @@ import { FactList } from '../../../shared/FactList';
 export async function overviewLoader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
   const id = params.callId ?? '';
-  const statistics = await ok(api.GET('/api/v1/calls/{id}/statistics', { params: { path: { id } } }));
-  return { statistics };
+  const stage = readStage(new URL(request.url).searchParams);
+  const statistics = await ok(
+    api.GET('/api/v1/calls/{id}/statistics', { params: { path: { id }, query: stageQuery(stage) } }),
+  );
+  return { statistics, stage };
 }
 
 /** Where the call stands: its window, what can be done next, and the figures so far. */
 export function OverviewPage() {
   const { t } = useTranslation('secretariat');
   const call = useCall();
-  const { statistics } = useLoaderData<typeof overviewLoader>();
+  const { statistics, stage } = useLoaderData<typeof overviewLoader>();
   return (
     <>
       <SectionTitle title={t('call.section.overview')} call={call} />
@@ -50,8 +54,9 @@ export function OverviewPage() {
           <CallActions call={call} />
         </Paper>
         <Settings call={call} />
-        <ReviewStagesSection call={call} />
-        <StatisticsSection statistics={statistics} />
+        <StatisticsSection statistics={statistics}>
+          <StageSelector stage={stage} />
+        </StatisticsSection>
       </Stack>
     </>
   );

@@ -1,12 +1,16 @@
 import { Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganisationType } from '../../../api/types';
 import { formatNumber } from '../../../shared/format';
 import { REGIONS } from '../../../shared/regions';
 import type { CallStatistics } from '../types';
 
-/** The call's figures from GET /calls/:id/statistics: intake, spread, and how far the evaluation is. */
-export function StatisticsSection({ statistics }: { statistics: CallStatistics }) {
+/**
+ * The call's figures from GET /calls/:id/statistics: intake, spread, and how far the evaluation is;
+ * `children` (the stage chosen, whose agreement between evaluators it gives) under the heading.
+ */
+export function StatisticsSection({ statistics, children }: { statistics: CallStatistics; children?: ReactNode }) {
   const { t, i18n } = useTranslation(['secretariat', 'common']);
   const { applications, assignments } = statistics;
   const evaluations = t('statistics.evaluations', {
@@ -26,6 +30,7 @@ export function StatisticsSection({ statistics }: { statistics: CallStatistics }
       <Title order={2} id="statistics" mb="sm">
         {t('statistics.title')}
       </Title>
+      {children}
       <Stack gap="lg">
         <SimpleGrid component="dl" cols={{ base: 2, sm: 3, md: 6 }} m={0}>
           {figures.map(([label, value]) => (

@@ -8,6 +8,8 @@ import { formatNumber } from '../../../shared/format';
 import { ProblemAlert } from '../../../shared/ProblemAlert';
 import { asProblem } from '../../../shared/problems';
 import { useCall } from '../call/call-route';
+import { StageSelector } from '../stages/StageSelector';
+import { stageQuery, stageSettings } from '../stages/stages';
 import type { AutoAssignment as Answer, PanelMember } from '../types';
 
 interface AutoAssignmentProps {
@@ -17,10 +19,11 @@ interface AutoAssignmentProps {
 }
 
 /**
- * Fills every open evaluation slot of the call at once. The API never assigns a conflict and keeps
- * loads even, so its answer is what the secretariat checks: the loads, and the slots it could not fill.
+ * Fills every open evaluation slot of the call's chosen stage at once (from stage 2, of the
+ * applications its confirmed shortlist advances). The API never assigns a conflict and keeps loads
+ * even, so its answer is what the secretariat checks: the loads, and the slots it could not fill.
  */
-export function AutoAssignment({ members, names }: AutoAssignmentProps) {
+export function AutoAssignment({ members, names, stage }: AutoAssignmentProps & { stage: number }) {
   const { t } = useTranslation('secretariat');
   const call = useCall();
   const revalidator = useRevalidator();
@@ -32,7 +35,11 @@ export function AutoAssignment({ members, names }: AutoAssignmentProps) {
     setProblem(null);
     setWorking(true);
     try {
-      const assigned = await ok(api.POST('/api/v1/calls/{id}/assignments/auto', { params: { path: { id: call.id } } }));
+      const assigned = await ok(
+        api.POST('/api/v1/calls/{id}/assignments/auto', {
+          params: { path: { id: call.id }, query: stageQuery(stage) },
+        }),
+      );
       // Shown with the page's data reloaded (the call is now under review), never beside stale figures.
       await revalidator.revalidate();
       setAnswer(assigned);
@@ -48,7 +55,8 @@ export function AutoAssignment({ members, names }: AutoAssignmentProps) {
       <Title order={2} id="auto-assignment" mb="sm">
         {t('panel.auto.title')}
       </Title>
-      <Text mb="sm">{t('panel.auto.explanation', { count: call.evaluatorsPerApplication })}</Text>
+      <StageSelector stage={stage} />
+      <Text mb="sm">{t('panel.auto.explanation', { count: stageSettings(call, stage).evaluatorsPerApplication })}</Text>
       <Button onClick={() => void run()} loading={working} disabled={members.length === 0}>
         {t('panel.auto.run')}
       </Button>

@@ -6,6 +6,7 @@ import { requireStaff } from '../access';
 import { readServerList } from '../list-search';
 import { useCall } from '../call/call-route';
 import { SectionTitle } from '../call/SectionTitle';
+import { readStage } from '../stages/stages';
 import { AddEvaluators } from './AddEvaluators';
 import { applicationNames } from './application-names';
 import { AutoAssignment } from './AutoAssignment';
@@ -42,6 +43,7 @@ export async function panelLoader({ request, params }: LoaderFunctionArgs) {
     memberList: { ...memberPage, ...memberView },
     conflictList: { ...conflictPage, ...conflictView },
     names,
+    stage: readStage(search),
   };
 }
 
@@ -49,7 +51,7 @@ export async function panelLoader({ request, params }: LoaderFunctionArgs) {
 export function PanelPage() {
   const { t } = useTranslation('secretariat');
   const call = useCall();
-  const { members, memberList, conflictList, names } = useLoaderData<typeof panelLoader>();
+  const { members, memberList, conflictList, names, stage } = useLoaderData<typeof panelLoader>();
   return (
     <>
       <SectionTitle title={t('call.section.panel')} call={call} />
@@ -57,7 +59,7 @@ export function PanelPage() {
         <PanelMembers list={memberList} />
         <AddEvaluators members={members} />
         <ConflictsSection callId={call.id} members={members} list={conflictList} names={names} />
-        <AutoAssignment members={members} names={names} />
+        <AutoAssignment key={stage} members={members} names={names} stage={stage} />
       </Stack>
     </>
   );

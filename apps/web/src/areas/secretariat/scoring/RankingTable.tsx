@@ -9,6 +9,7 @@ import { callPath, useCall } from '../call/call-route';
 import { ListSearchInput } from '../ListSearchInput';
 import classes from '../secretariat.module.css';
 import { SortableHeader } from '../SortableHeader';
+import { stageSettings } from '../stages/stages';
 import {
   PAGE_PARAMETER,
   RANKING_PAGE_SIZE,
@@ -26,13 +27,20 @@ const NUMERIC = new Set<Column>(['rank', 'score', 'raw', 'normalised', 'evaluati
  * The ranked applications, best first, with what their score is made of and where evaluators disagree.
  * The score shown first is the one that ranks: the raw mean on a call without normalisation, the
  * normalised score (beside the raw one) on a call that normalises. A line follows the last of the
- * call's seats. The column headers sort the ranking on the server; a measure's first press shows
- * its largest first.
+ * call's seats (in the last stage, whose ranking the cohort is drawn from). The column headers sort
+ * the ranking on the server; a measure's first press shows its largest first.
  */
-export function RankingTable({ ranking: { items: ranking, total, view } }: { ranking: RankingPage }) {
+export function RankingTable({
+  ranking: { items: ranking, total, view },
+  stage,
+}: {
+  ranking: RankingPage;
+  stage: number;
+}) {
   const { t, i18n } = useTranslation(['secretariat', 'common']);
   const call = useCall();
-  const { scoring, cohortSize: seats } = call;
+  const { scoring, last } = stageSettings(call, stage);
+  const seats = call.cohortSize;
   const score = (value: number) => formatScore(value, i18n.language);
   const flagged = ranking.filter((item) => item.needsModeration).length;
   const paged = total > RANKING_PAGE_SIZE;
@@ -51,7 +59,7 @@ export function RankingTable({ ranking: { items: ranking, total, view } }: { ran
   ];
   const sortedColumn = columns.find((column) => sortKeyOf(column) === view.sort.replace(/^-/, ''));
   // Ranks are contiguous only in rank order; the line is drawn when there is someone below it.
-  const lineAfter = byRank && seats < total ? seats : null;
+  const lineAfter = last && byRank && seats < total ? seats : null;
   return (
     <section aria-labelledby="ranking">
       <Title order={2} id="ranking" mb="sm">

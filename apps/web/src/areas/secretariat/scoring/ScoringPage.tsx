@@ -6,6 +6,8 @@ import { requireStaff } from '../access';
 import { useCall } from '../call/call-route';
 import { SectionTitle } from '../call/SectionTitle';
 import { ExportButtons } from '../ExportButtons';
+import { StageSelector } from '../stages/StageSelector';
+import { readStage, stageQuery } from '../stages/stages';
 import { EvaluatorDistribution } from './EvaluatorDistribution';
 import { FullRun } from './FullRun';
 import { RankingTable } from './RankingTable';
@@ -15,28 +17,34 @@ import { ScoringStatusPanel } from './ScoringStatusPanel';
 export async function scoringLoader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
   const path = { params: { path: { id: params.callId ?? '' } } };
-  const rankingView = readRankingView(new URL(request.url).searchParams);
+  const search = new URL(request.url).searchParams;
+  const rankingView = readRankingView(search);
+  const stage = readStage(search);
   const [status, ranking, distribution, confidence] = await Promise.all([
     ok(api.GET('/api/v1/calls/{id}/scoring-status', path)),
-    ok(api.GET('/api/v1/calls/{id}/ranking', { params: { ...path.params, query: rankingQuery(rankingView) } })),
-    ok(api.GET('/api/v1/calls/{id}/evaluator-statistics', path)),
+    ok(
+      api.GET('/api/v1/calls/{id}/ranking', {
+        params: { ...path.params, query: { ...rankingQuery(rankingView), ...stageQuery(stage) } },
+      }),
+    ),
+    ok(api.GET('/api/v1/calls/{id}/evaluator-statistics', { params: { ...path.params, query: stageQuery(stage) } })),
     // A panel is far smaller than the API's largest page.
     ok(api.GET('/api/v1/calls/{id}/evaluator-confidence', { params: { ...path.params, query: { limit: 500 } } })),
   ]);
-  return { status, ranking: { ...ranking, view: rankingView }, distribution, confidence: confidence.items };
+  return { status, ranking: { ...ranking, view: rankingView }, distribution, confidence: confidence.items, stage };
 }
 
-/** The ranking's search and order without its page: what an export of the ranking holds. */
-function rankingExportQuery(view: RankingView) {
+/** The ranking's stage, search and order without its page: what an export of the ranking holds. */
+function rankingExportQuery(view: RankingView, stage: number) {
   const { limit: _limit, offset: _offset, ...query } = rankingQuery(view);
-  return query;
+  return { ...query, ...stageQuery(stage) };
 }
 
 /** The call's results: whether they are current, a full recomputation, the ranking and how each evaluator marks. */
 export function ScoringPage() {
   const { t } = useTranslation('secretariat');
   const call = useCall();
-  const { status, ranking, distribution, confidence } = useLoaderData<typeof scoringLoader>();
+  const { status, ranking, distribution, confidence, stage } = useLoaderData<typeof scoringLoader>();
   return (
     <>
       <SectionTitle title={t('call.section.scoring')} call={call} />
@@ -46,8 +54,10 @@ export function ScoringPage() {
           <FullRun />
         </Stack>
         <Stack gap="sm">
-          <RankingTable ranking={ranking} />
-          {ranking.total > 0 && <ExportButtons table="ranking" query={rankingExportQuery(ranking.view)} />}
+          {/* The ranking and the evaluators' distribution below are the chosen stage's. */}
+          <StageSelector stage={stage} />
+          <RankingTable ranking={ranking} stage={stage} />
+          {ranking.total > 0 && <ExportButtons table="ranking" query={rankingExportQuery(ranking.view, stage)} />}
           <ExportButtons table="evaluations" query={{}} />
         </Stack>
         <EvaluatorDistribution distribution={distribution} confidence={confidence} />
