@@ -12,6 +12,7 @@ import { readStage, stageQuery } from '../stages/stages';
 import { callPath, useCall } from './call-route';
 import { CallTransitionButton } from './CallTransitionButton';
 import { CopyCallButton } from './CopyCallDialog';
+import { ReviewStagesSection } from './ReviewStagesSection';
 import { SectionTitle } from './SectionTitle';
 import { StatisticsSection } from './StatisticsSection';
 import { FactList } from '../../../shared/FactList';
@@ -54,6 +55,7 @@ export function OverviewPage() {
           <CallActions call={call} />
         </Paper>
         <Settings call={call} />
+        <ReviewStagesSection call={call} />
         <StatisticsSection statistics={statistics}>
           <StageSelector stage={stage} />
         </StatisticsSection>
