@@ -61,11 +61,7 @@ export function StagesSection({ form, locked }: SectionProps) {
         </Text>
         {!locked && stages.length < MAX_STAGES && (
           <Group>
-            <Button
-              id={ADD_STAGE_ID}
-              variant="default"
-              onClick={() => add(stages.length)}
-            >
+            <Button id={ADD_STAGE_ID} variant="default" onClick={() => add(stages.length)}>
               {t('builder.stages.add')}
             </Button>
           </Group>
