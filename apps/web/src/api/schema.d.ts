@@ -1069,7 +1069,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Each panel member's assignments by status, those with the most work left first, a page at a time. */
+    /**
+     * Each panel member's assignments in a stage (1 unless given) by status, those with the most work
+     *     left first, a page at a time.
+     */
     get: operations['PanelProgressController_panelProgress'];
     put?: never;
     post?: never;
@@ -7036,6 +7039,7 @@ export interface operations {
       query?: {
         limit?: number;
         offset?: number;
+        stage?: number;
       };
       header?: never;
       path: {
