@@ -87,6 +87,22 @@ const ELIGIBLE_TYPES = ['academia', 'incubator', 'accelerator', 'innovation_hub'
 
 export const FOCUS_AREAS = ['AI', 'fintech', 'agritech', 'health', 'e-government', 'climate', 'other'];
 
+/**
+ * Stage 2: the shortlisted centres meet a panel of its own. A 1–5 scale, as interview panels mark;
+ * normalised, as the finalists meet different panels of four.
+ */
+export const PANEL_INTERVIEW = {
+  name: 'Panel interview',
+  scoring: { scaleMin: 1, scaleMax: 5, normalization: 'zscore', disagreementThreshold: 35 },
+  evaluatorsPerApplication: 4,
+  criteria: [
+    { code: 'PLAN', title: 'Plan to co-design and run the Alliance acceleration programme', weight: 35 },
+    { code: 'TEAM', title: 'Commitment and capacity of the team met at interview', weight: 25 },
+    { code: 'NETWORK', title: 'Contribution to the network: sharing methods and peer learning', weight: 25 },
+    { code: 'ANSWERS', title: "Quality of the answers to the panel's questions", weight: 15 },
+  ],
+};
+
 export const DEMO_CALL = {
   title: 'Call for accelerator centres of the Innovation and Entrepreneurship Alliance for Digital Development',
   description:
@@ -100,6 +116,11 @@ export const DEMO_CALL = {
   selection: { maxPerCountry: 2, minPerRegion: { AFR: 3, AMS: 2, ARB: 2, ASP: 2, CIS: 2, EUR: 2 }, waitlistSize: 5 },
   scoring: { scaleMin: 0, scaleMax: 10, normalization: 'zscore', disagreementThreshold: 25 },
   assignment: { excludeSameCountry: true },
+  // Stage 1's scale, evaluators and criteria are the call's own fields below; each stage's due date is
+  // set when the call opens (STAGE_DUE_DAYS).
+  stages: [{ name: 'Written assessment' }, PANEL_INTERVIEW],
+  // The interview is the closer look at the finalists, but a strong written record still counts.
+  finalRanking: { rule: 'weighted', weights: { '1': 40, '2': 60 } },
   criteria: [
     { code: 'TRACK', title: 'Track record in supporting digital innovation and entrepreneurship', weight: 20 },
     { code: 'CAPACITY', title: 'Institutional capacity: team, facilities and resources', weight: 15 },
@@ -116,6 +137,12 @@ export const DEMO_CALL = {
     { key: 'website', label: 'Programme web page', type: 'url', required: false },
   ],
 };
+
+/** Each stage's evaluations are due this many days after the call's deadline. */
+export const STAGE_DUE_DAYS = [21, 49];
+
+/** How many centres the written assessment sends to interview: the cohort and its waitlist, and two more. */
+export const SHORTLIST_SIZE = 24;
 
 /** The centre's applicant account: one per centre, its address derived from the name. */
 export function centreEmail(centre: DemoCentre): string {

@@ -59,3 +59,6 @@ export const DECLARED_CONFLICTS = [
     reason: 'A start-up I co-founded went through its programme.',
   },
 ];
+
+/** The call's chair, who moderates the flagged applications beside the secretariat. */
+export const CHAIR = 'Hélène Dubois';

@@ -11,7 +11,11 @@ import { DEMO_PASSWORD, SECRETARIAT_EMAIL, playIntakeRound } from './intake-roun
 import { MailCatcher } from './mail-catcher';
 import { formatRanking } from './ranking-report';
 import { playReviewRound } from './review-round';
-import { playScoringRound } from './scoring-round';
+import { playInterviewRound } from './interview-round';
+import { playModerationRound } from './moderation-round';
+import { playScoringRound, rankedStage } from './scoring-round';
+import { playShortlistRound } from './shortlist-round';
+import { formatInterview, formatModeration, formatShortlist } from './stages-summary';
 import { playSelectionRound } from './selection-round';
 import { formatSelection } from './selection-summary';
 import { ServiceProcess } from './service-process';
@@ -35,8 +39,9 @@ const DEMO_ADMIN = { email: 'admin@demo.example', password: 'demo-admin-password
 const ARTIFACTS = resolve('artifacts', 'demo');
 
 /**
- * The README's first command: a whole selection round (intake, review, scoring, selection,
- * publication, e-mails, annexes) played through the real HTTP API and worker, built as in
+ * The README's first command: a whole selection round in two review stages (intake, written
+ * assessment, scoring, moderation, shortlist, panel interview, selection, publication, e-mails,
+ * annexes) played through the real HTTP API and worker, built as in
  * production, on a database of its own. Every input is a function of the seed.
  */
 @Command({ name: 'demo', description: 'Play a selection round through the real HTTP API on a fresh demo database' })
@@ -114,15 +119,23 @@ async function runServices(env: Record<string, string>, options: DemoOptions, ma
 async function playRound(client: ApiClient, options: DemoOptions, mail: MailRoute): Promise<string> {
   const { seed } = options;
   const intake = await playIntakeRound(client, DEMO_ADMIN, seed, options.deadline);
+  const { secretariat, callId } = intake;
   const review = await playReviewRound(client, intake, seed);
-  const scoring = await playScoringRound(client, intake.secretariat, intake.callId);
-  const selection = await playSelectionRound(client, intake.secretariat, intake.callId, seed, ARTIFACTS);
-  const emails = await awaitDeliveries(client, intake.secretariat, mail.catcher, join(ARTIFACTS, 'mail'), mail.via);
+  const scoring = await playScoringRound(client, secretariat, callId);
+  const moderation = await playModerationRound(client, secretariat, callId, review, scoring.ranking, seed);
+  const shortlist = await playShortlistRound(client, secretariat, callId, seed);
+  const interview = await playInterviewRound(client, secretariat, callId, review.panel, seed);
+  const interviewRanking = await rankedStage(client, secretariat, callId, 2);
+  const selection = await playSelectionRound(client, secretariat, callId, seed, ARTIFACTS);
+  const emails = await awaitDeliveries(client, secretariat, mail.catcher, join(ARTIFACTS, 'mail'), mail.via);
   return [
     `Selection round of the demo, seed ${seed}`,
     formatIntakeSummary(intake),
     formatReviewSummary(review),
     formatRanking(scoring, review.reviewers),
+    formatModeration(moderation),
+    formatShortlist(shortlist, moderation.after),
+    formatInterview(interview, interviewRanking, moderation.after, selection.proposal),
     formatSelection(selection, emails, client.baseUrl),
   ].join('\n');
 }

@@ -1,5 +1,14 @@
 import { ApiClient, ApiError } from './api-client';
-import { DEMO_CALL, DEMO_CENTRES, DemoCentre, FOCUS_AREAS, LATE_CENTRE, centreEmail, statutesPdf } from './demo-data';
+import {
+  DEMO_CALL,
+  DEMO_CENTRES,
+  DemoCentre,
+  FOCUS_AREAS,
+  LATE_CENTRE,
+  STAGE_DUE_DAYS,
+  centreEmail,
+  statutesPdf,
+} from './demo-data';
 import { Progress } from './progress';
 import { integerBetween, pick } from './seeded';
 import { sleep } from './wait';
@@ -7,6 +16,7 @@ import { sleep } from './wait';
 /** Every demo account's password, printed with --serve. */
 export const DEMO_PASSWORD = 'demo-password-2026';
 export const SECRETARIAT_EMAIL = 'secretariat@bdt.example';
+const DAY_MS = 86_400_000;
 
 export interface Refusal {
   what: string;
@@ -113,14 +123,26 @@ async function registerCentre(api: ApiClient, centre: DemoCentre): Promise<Appli
 async function openCall(api: ApiClient, secretariat: string, seed: number, secondsToDeadline: number) {
   const now = Date.now();
   const reference = `BDT/DIR/DM/${String(13 + (seed % 80)).padStart(3, '0')}`;
+  const closesAt = now + secondsToDeadline * 1000;
+  const stages = DEMO_CALL.stages.map((stage, index) => ({
+    ...stage,
+    evaluationDueAt: new Date(closesAt + STAGE_DUE_DAYS[index] * DAY_MS).toISOString(),
+  }));
   const call = await api.request<OpenCall>('POST', '/calls', {
     token: secretariat,
     body: {
       ...DEMO_CALL,
+      stages,
       reference,
       opensAt: new Date(now - 60_000).toISOString(),
-      closesAt: new Date(now + secondsToDeadline * 1000).toISOString(),
+      closesAt: new Date(closesAt).toISOString(),
     },
+  });
+  // The deadline is seconds away, so reminders hours before it would reach whichever drafts the
+  // worker's scan happens to find: none to applicants, so that a seed sends the same e-mails every run.
+  await api.request('PUT', `/calls/${call.id}/reminder-schedule`, {
+    token: secretariat,
+    body: { evaluatorDaysBefore: [7, 1], evaluatorDaysAfter: [1, 3], applicantHoursBefore: [] },
   });
   await api.request('POST', `/calls/${call.id}/open`, { token: secretariat });
   return { id: call.id, reference, opensAt: call.opensAt, closesAt: call.closesAt };

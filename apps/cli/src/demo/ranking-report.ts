@@ -1,9 +1,10 @@
-import { DEMO_CALL } from './demo-data';
+import { DEMO_CALL, SHORTLIST_SIZE } from './demo-data';
 import { DemoEvaluator } from './demo-panel';
 import { RankedRow, ScoringOutcome } from './scoring-round';
 import { fit, heading, ordinal, table } from './text-table';
 
-const TOP = 20;
+/** The table shows as many as the shortlist takes. */
+const TOP = SHORTLIST_SIZE;
 
 /** Each row's rank by raw mean (rawScore descending, the normalised rank breaking ties). */
 export function rawRanks(ranking: RankedRow[]): Map<string, number> {
@@ -18,7 +19,7 @@ export function rawRanks(ranking: RankedRow[]): Map<string, number> {
 export function formatRanking(scoring: ScoringOutcome, reviewers: Map<string, DemoEvaluator[]>): string {
   const { ranking } = scoring;
   const raw = rawRanks(ranking);
-  const lines = heading(`Ranking: top ${TOP} of ${ranking.length}`);
+  const lines = heading(`Written assessment ranking, before moderation: top ${TOP} of ${ranking.length}`);
   lines.push(
     `A full rescoring run scored ${ranking.length} applications from their ${scoring.run.evaluations} ` +
       `submitted evaluations. Score: the mean of the evaluators' totals ` +
@@ -88,14 +89,14 @@ function normalisationNotes(
   return lines;
 }
 
-/** Who crosses the line of the cohort's size because of normalisation, either way. */
+/** Who crosses the line of the shortlist's size because of normalisation, either way. */
 function cutLine(ranking: RankedRow[], raw: Map<string, number>): string[] {
-  const size = DEMO_CALL.cohortSize;
+  const size = SHORTLIST_SIZE;
   const names = (rows: RankedRow[]) => rows.map((r) => r.organisation.name).join(', ') || 'none';
   const inByNormalisation = ranking.filter((r) => r.rank <= size && (raw.get(r.applicationId) ?? 0) > size);
   const outByNormalisation = ranking.filter((r) => r.rank > size && (raw.get(r.applicationId) ?? 0) <= size);
   return [
-    `In the top ${size} (the cohort's size) only thanks to normalisation: ${names(inByNormalisation)}.`,
+    `In the top ${size} (the shortlist's size) only thanks to normalisation: ${names(inByNormalisation)}.`,
     `In the top ${size} by raw mean but not after normalisation: ${names(outByNormalisation)}.`,
   ];
 }

@@ -3,7 +3,7 @@ import { DEMO_CALL, DEMO_CENTRES } from './demo-data';
 import { AFFILIATED, DECLARED_CONFLICTS, DEMO_PANEL, DemoEvaluator } from './demo-panel';
 import { DEMO_PASSWORD, IntakeOutcome } from './intake-round';
 import { Progress } from './progress';
-import { criterionScore, scoreComment } from './scores';
+import { Scale, criterionScore, scoreComment } from './scores';
 
 export interface ReviewOutcome {
   created: number;
@@ -16,9 +16,11 @@ export interface ReviewOutcome {
   hiddenBeforeOwnSubmission: number;
   /** Who evaluated each application, by application id: the summary explains rank changes with it. */
   reviewers: Map<string, DemoEvaluator[]>;
+  /** The panel's accounts, for the later steps of the round. */
+  panel: PanelMember[];
 }
 
-interface Member {
+export interface PanelMember {
   evaluator: DemoEvaluator;
   id: string;
   token: string;
@@ -27,8 +29,19 @@ interface Member {
 interface MyAssignment {
   id: string;
   applicationId: string;
+  stage: number;
   application: { organisationName: string };
 }
+
+/** A stage's scale and criteria, as the evaluators score against them. */
+interface StageForm {
+  position: number;
+  scoring: Scale;
+  criteria: Array<{ code: string }>;
+}
+
+/** The written assessment: the call's own scale and criteria. */
+const WRITTEN_ASSESSMENT: StageForm = { position: 1, scoring: DEMO_CALL.scoring, criteria: DEMO_CALL.criteria };
 
 /**
  * The review through the public HTTP API: the secretariat closes the call and seats a panel,
@@ -44,7 +57,7 @@ export async function playReviewRound(api: ApiClient, intake: IntakeOutcome, see
   const progress = new Progress('Review', setupSteps + expected);
   await closeCall(api, secretariat, callId);
   progress.step('call closed');
-  const panel: Member[] = [];
+  const panel: PanelMember[] = [];
   for (const evaluator of DEMO_PANEL) {
     panel.push(await createEvaluator(api, secretariat, evaluator));
     progress.step(`${evaluator.name} joins the panel`);
@@ -61,7 +74,7 @@ export async function playReviewRound(api: ApiClient, intake: IntakeOutcome, see
     unassigned: unknown[];
   }>('POST', `/calls/${callId}/assignments/auto`, { token: secretariat });
   progress.step(`${report.created} assignments made`);
-  const scored = await scoreEverything(api, callId, panel, seed, (done, label) =>
+  const scored = await scoreStage(api, callId, panel, seed, WRITTEN_ASSESSMENT, (done, label) =>
     progress.report(setupSteps + done, label, setupSteps + report.created),
   );
   progress.finish('every evaluation submitted');
@@ -71,6 +84,7 @@ export async function playReviewRound(api: ApiClient, intake: IntakeOutcome, see
     loads: panel.map((m) => ({ name: m.evaluator.name, load: report.assignmentsPerEvaluator[m.id] ?? 0 })),
     conflicts,
     ...scored,
+    panel,
   };
 }
 
@@ -84,7 +98,7 @@ async function closeCall(api: ApiClient, secretariat: string, callId: string): P
   }
 }
 
-async function createEvaluator(api: ApiClient, secretariat: string, evaluator: DemoEvaluator): Promise<Member> {
+async function createEvaluator(api: ApiClient, secretariat: string, evaluator: DemoEvaluator): Promise<PanelMember> {
   const { name, email, countryCode, affiliation, locale } = evaluator;
   const user = await api.request<{ id: string }>('POST', '/users', {
     token: secretariat,
@@ -97,7 +111,7 @@ async function createEvaluator(api: ApiClient, secretariat: string, evaluator: D
 async function declareConflicts(
   api: ApiClient,
   intake: IntakeOutcome,
-  panel: Member[],
+  panel: PanelMember[],
   declared: () => void,
 ): Promise<string[]> {
   const lines: string[] = [];
@@ -120,12 +134,13 @@ async function declareConflicts(
   return lines;
 }
 
-/** Every evaluator scores its assignments, in the order of the centres' names. */
-async function scoreEverything(
+/** Every evaluator scores its assignments of the stage, in the order of the centres' names. */
+export async function scoreStage(
   api: ApiClient,
   callId: string,
-  panel: Member[],
+  panel: PanelMember[],
   seed: number,
+  stage: StageForm,
   scoredOne: (done: number, label: string) => void,
 ) {
   const reviewers = new Map<string, DemoEvaluator[]>();
@@ -136,13 +151,15 @@ async function scoreEverything(
     const mine = await api.request<{ items: MyAssignment[] }>('GET', `/me/assignments?callId=${callId}&limit=500`, {
       token: member.token,
     });
-    const assignments = [...mine.items].sort((a, b) =>
-      compare(a.application.organisationName, b.application.organisationName),
-    );
-    if (assignments.length > 0 && (await peekIsRefused(api, member, assignments[0]))) hidden += 1;
+    const assignments = mine.items
+      .filter((a) => a.stage === stage.position)
+      .sort((a, b) => compare(a.application.organisationName, b.application.organisationName));
+    // Only in the first stage: later, an evaluator has read the evaluations of an earlier stage it took part in.
+    const first = stage.position === 1 ? assignments[0] : undefined;
+    if (first && (await peekIsRefused(api, member, first))) hidden += 1;
     for (const assignment of assignments) {
       if (isConflicted(member.evaluator, assignment.application.organisationName)) conflictedPairs += 1;
-      await scoreAndSubmit(api, member, assignment, seed);
+      await scoreAndSubmit(api, member, assignment, seed, stage);
       reviewers.set(assignment.applicationId, [...(reviewers.get(assignment.applicationId) ?? []), member.evaluator]);
       submitted += 1;
       scoredOne(submitted, `${member.evaluator.name} scored ${assignment.application.organisationName}`);
@@ -152,24 +169,44 @@ async function scoreEverything(
 }
 
 /** Colleagues' scores stay hidden from an evaluator until it has submitted its own. */
-async function peekIsRefused(api: ApiClient, member: Member, assignment: MyAssignment): Promise<boolean> {
+async function peekIsRefused(api: ApiClient, member: PanelMember, assignment: MyAssignment): Promise<boolean> {
   const refusal = await api.refusal('GET', `/applications/${assignment.applicationId}/evaluations`, {
     token: member.token,
   });
   return refusal.status === 403;
 }
 
-async function scoreAndSubmit(api: ApiClient, member: Member, assignment: MyAssignment, seed: number): Promise<void> {
+async function scoreAndSubmit(
+  api: ApiClient,
+  member: PanelMember,
+  assignment: MyAssignment,
+  seed: number,
+  stage: StageForm,
+): Promise<void> {
   const centre = centreNamed(assignment.application.organisationName);
-  const scores = DEMO_CALL.criteria.map((criterion) => {
-    const score = criterionScore(seed, centre, member.evaluator, criterion.code, DEMO_CALL.scoring);
-    return { criterionCode: criterion.code, score, comment: scoreComment(score, DEMO_CALL.scoring) };
+  const scores = stage.criteria.map(({ code }) => ({
+    criterionCode: code,
+    score: criterionScore(seed, centre, member.evaluator, code, stage.scoring, stage.position),
+  }));
+  await submitEvaluation(api, member.token, assignment.id, scores, stage.scoring);
+}
+
+/** Saves an evaluation with a comment on each score, then submits it. */
+export async function submitEvaluation(
+  api: ApiClient,
+  token: string,
+  assignmentId: string,
+  scores: Array<{ criterionCode: string; score: number }>,
+  scale: Scale,
+): Promise<void> {
+  await api.request('PUT', `/assignments/${assignmentId}/evaluation`, {
+    token,
+    body: {
+      scores: scores.map((s) => ({ ...s, comment: scoreComment(s.score, scale) })),
+      overallComment: `Reviewed against the published criteria of the call.`,
+    },
   });
-  await api.request('PUT', `/assignments/${assignment.id}/evaluation`, {
-    token: member.token,
-    body: { scores, overallComment: `Reviewed against the published criteria of the call.` },
-  });
-  await api.request('POST', `/assignments/${assignment.id}/evaluation/submit`, { token: member.token });
+  await api.request('POST', `/assignments/${assignmentId}/evaluation/submit`, { token });
 }
 
 function isConflicted(evaluator: DemoEvaluator, centreName: string): boolean {
@@ -181,13 +218,13 @@ function isConflicted(evaluator: DemoEvaluator, centreName: string): boolean {
   );
 }
 
-function memberNamed(panel: Member[], name: string): Member {
+export function memberNamed(panel: PanelMember[], name: string): PanelMember {
   const member = panel.find((m) => m.evaluator.name === name);
   if (!member) throw new Error(`No evaluator named ${name} on the panel.`);
   return member;
 }
 
-function centreNamed(name: string) {
+export function centreNamed(name: string) {
   const centre = DEMO_CENTRES.find((c) => c.name === name);
   if (!centre) throw new Error(`An application from ${name}, which is not a demo centre.`);
   return centre;
@@ -200,6 +237,6 @@ function applicationOf(intake: IntakeOutcome, centre: string): string {
 }
 
 /** Code-unit order, the same on every machine (no locale collation). */
-function compare(a: string, b: string): number {
+export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

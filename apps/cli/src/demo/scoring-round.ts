@@ -12,13 +12,19 @@ export interface RankedRow {
   evaluationCount: number;
   spread: number;
   needsModeration: boolean;
+  /** A moderator's consensus score, which ranks the application instead of `score`; null when none. */
+  consensusScore: number | null;
 }
 
-export interface ScoringOutcome {
+/** A stage's ranking and how far its evaluators agreed. */
+export interface StageRanking {
   ranking: RankedRow[];
+  interRaterReliability: number | null;
+}
+
+export interface ScoringOutcome extends StageRanking {
   /** The evaluations the full rescoring run went through (its timing is left out: the report stays the same run to run). */
   run: { evaluations: number };
-  interRaterReliability: number | null;
 }
 
 interface ScoringStatus {
@@ -44,14 +50,28 @@ const TIMEOUT_MS = 120_000;
 export async function playScoringRound(api: ApiClient, secretariat: string, callId: string): Promise<ScoringOutcome> {
   await catchUp(api, secretariat, callId);
   const run = await rescore(api, secretariat, callId);
+  return { ...(await rankedStage(api, secretariat, callId, 1)), run };
+}
+
+/** A stage's ranking once the results reflect every submitted evaluation (and moderator's decision). */
+export async function rankedStage(
+  api: ApiClient,
+  secretariat: string,
+  callId: string,
+  stage: number,
+): Promise<StageRanking> {
   await catchUp(api, secretariat, callId);
-  const ranking = await api.request<{ items: RankedRow[] }>('GET', `/calls/${callId}/ranking?limit=500`, {
-    token: secretariat,
-  });
-  const statistics = await api.request<{ interRaterReliability: number | null }>('GET', `/calls/${callId}/statistics`, {
-    token: secretariat,
-  });
-  return { ranking: ranking.items, run, interRaterReliability: statistics.interRaterReliability };
+  const ranking = await api.request<{ items: RankedRow[] }>(
+    'GET',
+    `/calls/${callId}/ranking?stage=${stage}&limit=500`,
+    { token: secretariat },
+  );
+  const statistics = await api.request<{ interRaterReliability: number | null }>(
+    'GET',
+    `/calls/${callId}/statistics?stage=${stage}`,
+    { token: secretariat },
+  );
+  return { ranking: ranking.items, interRaterReliability: statistics.interRaterReliability };
 }
 
 /** Waits until every submitted evaluation is reflected in the results (computed from the database). */

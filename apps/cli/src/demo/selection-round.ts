@@ -24,6 +24,7 @@ export interface CohortEntry {
 export interface CohortExclusion {
   applicationId: string;
   rank: number | null;
+  score: number | null;
   reason: string;
   organisation: EntryOrganisation;
 }

@@ -25,6 +25,7 @@ const member = (key: Key, reason?: string): CohortEntry => ({
 const excluded = (key: Key, reason: string): CohortExclusion => ({
   applicationId: key,
   rank: RANK[key],
+  score: 90 - RANK[key],
   reason,
   organisation: CENTRES[key],
 });
@@ -138,6 +139,7 @@ describe('the demo summary of the ranking', () => {
     evaluationCount: 3,
     spread: 5,
     needsModeration: false,
+    consensusScore: null,
   });
 
   it('counts the applications the full run scored and the evaluations it went through, each as such', () => {
