@@ -96,9 +96,10 @@ describe('moderation of flagged applications', () => {
    * A closed call of three applications, each evaluated by Ana and Bruno: the first they disagree on
    * (100 and 0, flagged), the second scores 65 and the third 45, so the first ranks second at 50.
    */
-  async function evaluatedCall() {
+  async function evaluatedCall(overrides: Record<string, unknown> = {}) {
     const { callId, applicationIds } = await callWithSubmissions(api, applicants, {
       scoring: { scaleMin: 0, scaleMax: 10, normalization: 'none' },
+      ...overrides,
     });
     await seatPanel(api, callId, [ana, bruno, chloe]);
     const [disputed, strong, weak] = applicationIds;
@@ -391,6 +392,39 @@ describe('moderation of flagged applications', () => {
       ]),
     );
     expect(members.filter((m) => 'consensusScore' in m)).toHaveLength(1);
+  });
+
+  it('counts the consensus score against the minimum score and releases it as the applicant’s score', async () => {
+    // The evaluators' mean of the disputed application (50) meets the minimum of 48; its consensus (40) does not.
+    const { callId, disputed, strong, weak } = await evaluatedCall({ selection: { maxPerCountry: 2, minScore: 48 } });
+    const token = secretariat.token;
+    const agreed = { outcome: 'consensus', note: 'Weaker than the marks say.', consensusScore: 40 };
+    expect((await resolve(token, callId, disputed, agreed)).status).toBe(201);
+    await scored(callId);
+    expect((await rankingOf(callId)).map((r) => [r.applicationId, r.rank, r.score, r.consensusScore])).toEqual([
+      [strong, 1, 65, null],
+      [weak, 2, 45, null],
+      [disputed, 3, 50, 40],
+    ]);
+
+    const proposed = await api.post(`/api/v1/calls/${callId}/cohorts`, { token, body: {} });
+    expect(proposed.status).toBe(201);
+    expect(proposed.body.members.map((m: { applicationId: string }) => m.applicationId)).toEqual([strong]);
+    expect(
+      (proposed.body.excluded as Array<{ applicationId: string; rank: number; score: number; reason: string }>)
+        .map((e) => [e.applicationId, e.rank, e.score, e.reason])
+        .sort(([, a], [, b]) => Number(a) - Number(b)),
+    ).toEqual([
+      [weak, 2, 45, 'BELOW_MIN_SCORE'],
+      [disputed, 3, 40, 'BELOW_MIN_SCORE'],
+    ]);
+    expect((await api.post(`/api/v1/cohorts/${proposed.body.id}/approve`, { token })).status).toBe(200);
+    expect((await api.post(`/api/v1/cohorts/${proposed.body.id}/publish`, { token })).status).toBe(200);
+
+    const released = await api.get(`/api/v1/applications/${disputed}`, { token: applicants[0].token });
+    expect(released.status).toBe(200);
+    expect(released.body.status).toBe('not_selected');
+    expect(released.body.feedback).toMatchObject({ rank: 3, score: 40 });
   });
 
   it('moderates a call only for its own chair, and a personal API token only reads it', async () => {

@@ -28,14 +28,20 @@ const FACTS_OF_CALL = `FROM applications_selection_facts a
 export class SelectionFactsRepository {
   constructor(private readonly transactions: Transactions) {}
 
-  /** Every submitted application of the call (withdrawn ones too), with its result in a stage (the last unless given) when scored. */
+  /**
+   * Every submitted application of the call (withdrawn ones too), with its result in a stage (the last
+   * unless given) when scored. Its score is the one it ranks by: a moderator's consensus score where
+   * there is one, else the evaluators' score, so that the minimum score and the released score agree
+   * with the rank.
+   */
   async applicationsFor(
     callId: string,
     tx: Transaction = this.transactions.autocommit,
     stage: number | null = null,
   ): Promise<ApplicationForSelection[]> {
     return (await tx.query(
-      `SELECT a.application_id AS "applicationId", r.rank, r.score, a.country_code AS "countryCode", a.region,
+      `SELECT a.application_id AS "applicationId", r.rank, COALESCE(r.consensus_score, r.score) AS score,
+              a.country_code AS "countryCode", a.region,
               a.status, a.eligible, COALESCE(r.evaluation_count, 0) AS "evaluationCount"
        ${FACTS_OF_CALL}`,
       [callId, stage],
