@@ -261,7 +261,10 @@ describe('the demo summary of the interview', () => {
   it('says which final rule ranks the cohort, and why', () => {
     expect(report).toContain('Final ranking: the weighted mean, 40 % and 60 %, of the written assessment');
     expect(report).toContain('one interview alone does not decide.');
-    expect(report).toContain('12 assignments made automatically, 0 finalist(s) left short; 12 evaluations submitted');
+    expect(report).toContain(
+      "4 interviewers each from the call's panel, due 49 days after the call's deadline (the written assessment 21): " +
+        '12 assignments made automatically, 0 finalist(s) left short; 12 evaluations submitted',
+    );
   });
 
   it("lists the finalists by final rank with each stage's score and rank, a consensus score where there is one", () => {

@@ -1,4 +1,4 @@
-import { DEMO_CALL, PANEL_INTERVIEW } from './demo-data';
+import { DEMO_CALL, PANEL_INTERVIEW, STAGE_DUE_DAYS } from './demo-data';
 import { InterviewOutcome } from './interview-round';
 import { ModerationDecision, ModerationOutcome, QueueEntry, listTotals, spreadOf } from './moderation-round';
 import { compare } from './review-round';
@@ -168,7 +168,8 @@ export function formatInterview(
   const lines = heading(`${PANEL_INTERVIEW.name} and final ranking`);
   const { scoring, criteria, evaluatorsPerApplication } = PANEL_INTERVIEW;
   lines.push(
-    `${stage.ranking.length} finalists, ${evaluatorsPerApplication} interviewers each from the call's panel: ` +
+    `${stage.ranking.length} finalists, ${evaluatorsPerApplication} interviewers each from the call's panel, ` +
+      `due ${STAGE_DUE_DAYS[1]} days after the call's deadline (the written assessment ${STAGE_DUE_DAYS[0]}): ` +
       `${interview.created} assignments made automatically, ${interview.unassigned} finalist(s) left short; ` +
       `${interview.evaluationsSubmitted} evaluations submitted on the interview's ${criteria.length} criteria ` +
       `(${criteria.map((c) => c.code).join(', ')}), scale ${scoring.scaleMin}–${scoring.scaleMax}, ` +
