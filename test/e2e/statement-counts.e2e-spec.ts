@@ -117,6 +117,35 @@ describe('statements sent by the hot endpoints', () => {
     });
   });
 
+  it('the calls a panel member chairs: the same statements for a page of one call as for a page of three', async () => {
+    const secretariat = await secretariatOf(api);
+    const [chair] = await createEvaluators(api, [{ countryCode: 'CA', displayName: 'Counted Chair' }]);
+    const calls = await Promise.all([1, 2, 3].map(() => createCall(api, secretariat.token)));
+    for (const call of calls) {
+      await seatPanel(api, call.id, [chair]);
+      const named = await api.put(`/api/v1/calls/${call.id}/moderation/chair`, {
+        token: secretariat.token,
+        body: { evaluatorId: chair.id },
+      });
+      expect(named.status).toBe(200);
+    }
+    const pageOf = (limit: number) =>
+      counter.during(() => api.get('/api/v1/moderation/chaired-calls', { token: chair.token, query: { limit } }));
+    const [one, three] = [await pageOf(1), await pageOf(3)];
+    expect(one.result.body.items).toHaveLength(1);
+    expect(three.result.body.items.map((c: { callId: string }) => c.callId).sort()).toEqual(
+      calls.map((c) => c.id).sort(),
+    );
+    expect(three.result.body.items[0]).toEqual({
+      callId: one.result.body.items[0].callId,
+      reference: expect.any(String),
+      title: expect.any(String),
+    });
+    // The caller, the page of chaired calls with its total, their calls in one statement.
+    expect(three.statements).toHaveLength(one.statements.length);
+    expect(three.statements).toHaveLength(3);
+  });
+
   it('no request but a sign-in reads a password hash', async () => {
     const { statements } = await counter.during(async () => {
       await api.get('/api/v1/me', { token: applicant.token });

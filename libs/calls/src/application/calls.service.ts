@@ -95,6 +95,16 @@ export class CallsService {
     return call;
   }
 
+  /** The calls of the ids given, in their order; 404 if any is unknown. */
+  async getMany(ids: string[]): Promise<Call[]> {
+    const calls = new Map((await this.calls.findByIds(ids)).map((call) => [call.id, call]));
+    return ids.map((id) => {
+      const call = calls.get(id);
+      if (!call) throw new NotFoundError('Call');
+      return call;
+    });
+  }
+
   /** For a transaction that must not see the call change under it (submissions). */
   async getForShare(tx: Transaction, id: string): Promise<Call> {
     const call = await this.calls.findForShare(tx, id);

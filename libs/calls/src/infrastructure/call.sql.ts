@@ -42,6 +42,9 @@ export function callByIdSql(lock: CallLock): string {
   return `SELECT ${CALL_COLUMNS} FROM calls c WHERE c.id = $1 ${LOCKING[lock]}`;
 }
 
+/** The calls of the ids given ($1), in no particular order: one statement however many. */
+export const CALLS_BY_IDS_SQL = `SELECT ${CALL_COLUMNS} FROM calls c WHERE c.id = ANY ($1::uuid[])`;
+
 /** A page of calls by deadline (latest first), with the number of calls the filter matches. */
 export const CALL_PAGE_SQL = `
   SELECT ${CALL_COLUMNS}, count(*) OVER ()::int AS total

@@ -5,7 +5,7 @@ import { Call, CallDefinition, CallStatus } from '../domain/call';
 import { ReferenceTakenError } from '../domain/calls.errors';
 import { scheduleOf } from '../domain/review-stages';
 import { CallEntity, CallStageEntity, CriterionEntity, QuestionEntity } from './call.entities';
-import { CALL_PAGE_SQL, CallLock, CallPageRow, CallRow, callByIdSql, toCall } from './call.sql';
+import { CALLS_BY_IDS_SQL, CALL_PAGE_SQL, CallLock, CallPageRow, CallRow, callByIdSql, toCall } from './call.sql';
 
 export interface CallFilter {
   statuses?: CallStatus[];
@@ -30,6 +30,12 @@ export class CallsRepository {
 
   async findById(id: string, tx: Transaction = this.transactions.autocommit): Promise<Call | null> {
     return this.read(tx, id, 'none');
+  }
+
+  /** The calls of the ids given that exist, in no particular order. */
+  async findByIds(ids: string[]): Promise<Call[]> {
+    const rows: CallRow[] = await this.transactions.autocommit.query(CALLS_BY_IDS_SQL, [ids]);
+    return rows.map(toCall);
   }
 
   /**

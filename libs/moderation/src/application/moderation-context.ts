@@ -41,7 +41,7 @@ export class ModerationContext {
 
   /** Each call's reference and title, in the order given. */
   async callNames(callIds: string[]): Promise<Array<{ callId: string; reference: string; title: string }>> {
-    const calls = await Promise.all(callIds.map((id) => this.calls.get(id)));
+    const calls = await this.calls.getMany(callIds);
     return calls.map(({ id, reference, title }) => ({ callId: id, reference, title }));
   }
 
