@@ -137,6 +137,17 @@ describe('moderation in the browser', () => {
       expect(await thread.getAttribute('href')).toBe(
         `/secretariat/calls/${callId}/applications/${applicationIds[0]}#discussion`,
       );
+
+      // The application's history states the resolution in words, with the moderator's note.
+      await pressOn(page, thread);
+      const history = page.getByRole('region', { name: s('application.history.title') });
+      const resolved = history.getByRole('row', { name: /Agreed in panel\./ });
+      await resolved.waitFor();
+      expect(await resolved.innerText()).toContain(
+        s('application.history.actions.moderationConsensus', { score: eighty }),
+      );
+      expect(await history.innerText()).not.toContain('moderation.');
+      await checkWidths(page, SUITE, 'application-history', language);
       await page.close();
 
       // Bruno, the chair, finds the call's queue from his assignments and moderates it there.

@@ -1,7 +1,7 @@
 import { Anchor, Group, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { formatDateTime, formatNumber } from '../../../shared/format';
+import { formatDateTime, formatNumber, formatScore } from '../../../shared/format';
 import { EmptyState } from '../../../shared/States';
 import { HISTORY_PAGE_SIZE, HISTORY_PARAMETER, type HistoryEntry, type Review } from './review';
 
@@ -30,6 +30,15 @@ const ACTIONS = {
   'evaluation.saved': 'evaluationSaved',
   'evaluation.submitted': 'evaluationSubmitted',
   'evaluation.reopened': 'evaluationReopened',
+  'moderation.application_added': 'moderationAdded',
+  'moderation.resolved': 'moderationResolved',
+} as const;
+
+/** A moderation resolution reads by its outcome, a consensus with its score. */
+const RESOLUTIONS = {
+  scores_stand: 'moderationScoresStand',
+  revisit: 'moderationRevisit',
+  consensus: 'moderationConsensus',
 } as const;
 
 function isKnown(action: string): action is keyof typeof ACTIONS {
@@ -86,7 +95,7 @@ export function HistorySection({
                   </Table.Td>
                   <Table.Td>{entry.actor?.displayName || t('application.history.platform')}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
-                    {typeof entry.after?.reason === 'string' ? entry.after.reason : '—'}
+                    {reasonOf(entry)}
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -112,14 +121,30 @@ export function HistorySection({
   );
 }
 
+/** Why the change was made: its reason, or a moderator's note on a resolution. */
+function reasonOf(entry: HistoryEntry): string {
+  const { reason, note } = entry.after ?? {};
+  if (typeof reason === 'string') return reason;
+  return typeof note === 'string' ? note : '—';
+}
+
 function ChangeText({ entry, evaluatorNames }: { entry: HistoryEntry; evaluatorNames: Map<string, string> }) {
-  const { t } = useTranslation('secretariat');
+  const { t, i18n } = useTranslation('secretariat');
   if (!isKnown(entry.action)) return <Text size="sm">{entry.action}</Text>;
   // An assignment's events name its evaluator when the page knows it (a freed one may be gone from the panel).
   const evaluator = entry.entityType === 'assignment' ? evaluatorNames.get(entry.entityId) : undefined;
+  const { outcome, consensusScore } = entry.after ?? {};
+  const resolution =
+    entry.action === 'moderation.resolved' && typeof outcome === 'string' && Object.hasOwn(RESOLUTIONS, outcome)
+      ? RESOLUTIONS[outcome as keyof typeof RESOLUTIONS]
+      : null;
   return (
     <Text size="sm">
-      {t(`application.history.actions.${ACTIONS[entry.action]}`)}
+      {resolution
+        ? t(`application.history.actions.${resolution}`, {
+            score: typeof consensusScore === 'number' ? formatScore(consensusScore, i18n.language) : '',
+          })
+        : t(`application.history.actions.${ACTIONS[entry.action]}`)}
       {evaluator && ` · ${evaluator}`}
     </Text>
   );
