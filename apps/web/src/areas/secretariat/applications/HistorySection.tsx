@@ -94,9 +94,7 @@ export function HistorySection({
                     <ChangeText entry={entry} evaluatorNames={evaluatorNames} />
                   </Table.Td>
                   <Table.Td>{entry.actor?.displayName || t('application.history.platform')}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
-                    {reasonOf(entry)}
-                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>{reasonOf(entry)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
