@@ -334,11 +334,40 @@ describe('a call in two review stages: written assessment, shortlist, panel inte
     });
     expectProblem(outOfScale, 400, 'VALIDATION_FAILED');
 
-    stageTwo = await evaluateStage(callId, (e, a) => [
+    // Independence a stage at a time: an interviewer who marked the written assessment reads its colleagues'
+    // stage-1 evaluations, and no colleague's interview evaluation until its own is submitted.
+    const interviewScores = (e: number, a: number): Scores => [
       { criterionCode: 'PITCH', score: 1 + ((e + a) % 5) },
       { criterionCode: 'PLAN', score: 1 + ((2 * e + 3 * a) % 5) },
-    ]);
+    ];
+    const twice = rows.find((r) =>
+      stageOne.some((s) => s.applicationId === r.applicationId && s.evaluatorId === r.evaluatorId),
+    )!;
+    const colleague = rows.find((r) => r.applicationId === twice.applicationId && r.evaluatorId !== twice.evaluatorId)!;
+    expect(twice && colleague).toBeDefined();
+    const colleagueScores = interviewScores(
+      evaluators.findIndex((e) => e.id === colleague.evaluatorId),
+      applicationIds.indexOf(colleague.applicationId),
+    );
+    await evaluate(api, evaluators.find((e) => e.id === colleague.evaluatorId)!.token, colleague.id, colleagueScores);
+    const colleaguesSeenBy = async (stage: number) => {
+      const token = evaluators.find((e) => e.id === twice.evaluatorId)!.token;
+      const read = await api.get(`/api/v1/applications/${twice.applicationId}/evaluations`, {
+        token,
+        query: { limit: 50 },
+      });
+      expect(read.status).toBe(200);
+      return (read.body.items as Array<{ stage: number }>).filter((item) => item.stage === stage).length;
+    };
+    expect(await colleaguesSeenBy(1)).toBe(stageOne.filter((s) => s.applicationId === twice.applicationId).length);
+    expect(await colleaguesSeenBy(2)).toBe(0);
+
+    stageTwo = [
+      { applicationId: colleague.applicationId, evaluatorId: colleague.evaluatorId, scores: colleagueScores },
+      ...(await evaluateStage(callId, interviewScores)),
+    ];
     expect(stageTwo).toHaveLength(24);
+    expect(await colleaguesSeenBy(2)).toBe(stageTwo.filter((s) => s.applicationId === twice.applicationId).length);
     await upToDate(callId);
     await expectRankingEquals(callId, 2, await recomputed(INTERVIEW, INTERVIEW_CRITERIA, shortlisted, stageTwo));
     // Stage 1 is scored from its own evaluations only, as before.

@@ -875,7 +875,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every evaluation of the call (each assignment, whatever its status) with every criterion's score and comment. Audited. */
+    /**
+     * Every evaluation of a stage of the call (each assignment, whatever its status; stage 1 unless
+     *     `stage` says which) with each of the stage's criteria scored and commented. Audited.
+     */
     get: operations['EvaluationExportController_exportEvaluations'];
     put?: never;
     post?: never;
@@ -1018,9 +1021,13 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The panel a stage assigns from (stage 1's, the call's, unless `stage` says which). */
     get: operations['PanelController_getPanel'];
     put?: never;
-    /** Adds evaluators to the call's panel; returns the whole panel with each member's load. */
+    /**
+     * Adds evaluators to the call's panel, or with `stage` ≥ 2 to that stage's own panel (which it then
+     *     assigns from instead of the call's); returns the stage's whole panel with each member's load.
+     */
     post: operations['PanelController_addToPanel'];
     delete?: never;
     options?: never;
@@ -1038,7 +1045,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Takes an evaluator without assignments off the panel. */
+    /** Takes an evaluator without assignments in the stages it serves off the call's panel, or with `stage` ≥ 2 off that stage's own. */
     delete: operations['PanelController_removeFromPanel'];
     options?: never;
     head?: never;
@@ -1052,7 +1059,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The call's panel a page at a time, sorted; by name by default, each member's assignments counted. */
+    /** A stage's panel a page at a time, sorted; by name by default, each member's assignments in the stage counted. */
     get: operations['PanelController_listPanelMembers'];
     put?: never;
     post?: never;
@@ -3197,6 +3204,8 @@ export interface components {
       evaluatorId: string;
       overallComment: string | null;
       scores: components['schemas']['ScoreDto'][];
+      /** @description The review stage the evaluation is for (1 in a call of one stage): its criteria are that stage's. */
+      stage: number;
       /** @enum {string} */
       status: 'assigned' | 'draft' | 'submitted' | 'declined' | 'released';
       /** Format: date-time */
@@ -3371,7 +3380,7 @@ export interface components {
       email: string;
       /** Format: uuid */
       evaluatorId: string;
-      /** @description Live assignments in this call. */
+      /** @description Live assignments in the stage read (stage 1 unless `stage` says which). */
       load: number;
       /** @description Of its live assignments, the evaluations submitted. */
       submitted: number;
@@ -3519,10 +3528,15 @@ export interface components {
         | 'evaluation.due_soon'
         | 'evaluation.overdue'
         | 'clarification.requested'
+        | 'clarification.proposal_sent'
+        | 'clarification.proposal_declined'
+        | 'clarification.answered'
         | 'cohort.selected'
         | 'cohort.waitlisted'
         | 'cohort.not_selected'
         | 'discussion.mentioned'
+        | 'discussion.mentioned_by_evaluator'
+        | 'discussion.mentioned_by_secretariat'
         | 'account.invitation'
         | 'account.colleague_invitation'
         | 'account.password_reset'
@@ -3566,10 +3580,15 @@ export interface components {
         | 'evaluation.due_soon'
         | 'evaluation.overdue'
         | 'clarification.requested'
+        | 'clarification.proposal_sent'
+        | 'clarification.proposal_declined'
+        | 'clarification.answered'
         | 'cohort.selected'
         | 'cohort.waitlisted'
         | 'cohort.not_selected'
         | 'discussion.mentioned'
+        | 'discussion.mentioned_by_evaluator'
+        | 'discussion.mentioned_by_secretariat'
         | 'account.invitation'
         | 'account.colleague_invitation'
         | 'account.password_reset'
@@ -3602,10 +3621,15 @@ export interface components {
         | 'evaluation.due_soon'
         | 'evaluation.overdue'
         | 'clarification.requested'
+        | 'clarification.proposal_sent'
+        | 'clarification.proposal_declined'
+        | 'clarification.answered'
         | 'cohort.selected'
         | 'cohort.waitlisted'
         | 'cohort.not_selected'
-        | 'discussion.mentioned';
+        | 'discussion.mentioned'
+        | 'discussion.mentioned_by_evaluator'
+        | 'discussion.mentioned_by_secretariat';
     };
     NotificationPreviewsDto: {
       /** @description One per template and language that some recipient reads, the languages in a fixed order. */
@@ -3949,10 +3973,15 @@ export interface components {
         | 'evaluation.due_soon'
         | 'evaluation.overdue'
         | 'clarification.requested'
+        | 'clarification.proposal_sent'
+        | 'clarification.proposal_declined'
+        | 'clarification.answered'
         | 'cohort.selected'
         | 'cohort.waitlisted'
         | 'cohort.not_selected'
         | 'discussion.mentioned'
+        | 'discussion.mentioned_by_evaluator'
+        | 'discussion.mentioned_by_secretariat'
         | 'account.invitation'
         | 'account.colleague_invitation'
         | 'account.password_reset'

@@ -149,18 +149,20 @@ export class EvaluationsService {
   }
 
   /**
-   * The secretariat reads every live evaluation; an evaluator reads the submitted ones only once its
-   * own is submitted; nobody else learns who evaluated.
+   * The secretariat reads every live evaluation; an evaluator reads the submitted ones of a review stage
+   * only once its own of that stage is submitted (evaluating the application in stage 1 opens nothing of
+   * stage 2); nobody else learns who evaluated.
    */
   async listForApplication(actor: AuthUser, applicationId: string, page: PageQuery): Promise<Page<Evaluation>> {
     if (isStaff(actor)) {
       await this.context.requireApplication(applicationId);
       return this.assignments.evaluationsOf(applicationId, LIVE_STATUSES, page);
     }
-    const own = await this.assignments.findLive(actor.id, applicationId);
-    if (!own) throw new NotFoundError('Application');
-    if (own.status !== 'submitted') throw new EvaluationsHiddenError();
-    return this.assignments.evaluationsOf(applicationId, ['submitted'], page);
+    const own = await this.assignments.liveOf(actor.id, applicationId);
+    if (own.length === 0) throw new NotFoundError('Application');
+    const stages = own.filter((assignment) => assignment.status === 'submitted').map((assignment) => assignment.stage);
+    if (stages.length === 0) throw new EvaluationsHiddenError();
+    return this.assignments.evaluationsOf(applicationId, ['submitted'], page, stages);
   }
 
   /** The evaluator's own evaluation of an assignment. */

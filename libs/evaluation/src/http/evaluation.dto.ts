@@ -296,6 +296,8 @@ export class EvaluationDto {
   applicationId: string;
   @ApiProperty({ format: 'uuid' })
   evaluatorId: string;
+  /** The review stage the evaluation is for (1 in a call of one stage): its criteria are that stage's. */
+  stage: number;
   @ApiProperty({ enum: ASSIGNMENT_STATUSES })
   status: AssignmentStatus;
   @ApiProperty({ type: [ScoreDto] })

@@ -51,6 +51,7 @@ export function toEvaluationDto(evaluation: Evaluation): EvaluationDto {
     assignmentId: evaluation.id,
     applicationId: evaluation.applicationId,
     evaluatorId: evaluation.evaluatorId,
+    stage: evaluation.stage,
     status: evaluation.status,
     scores: evaluation.scores,
     overallComment: evaluation.overallComment,

@@ -141,6 +141,15 @@ export class AssignmentsRepository {
       .getOne();
   }
 
+  /** The evaluator's live assignments of the application, one per review stage it evaluates in. */
+  async liveOf(evaluatorId: string, applicationId: string): Promise<Assignment[]> {
+    return this.transactions.autocommit
+      .createQueryBuilder(AssignmentEntity, 'a')
+      .where('a.evaluator_id = :evaluatorId AND a.application_id = :applicationId', { evaluatorId, applicationId })
+      .andWhere('a.status IN (:...live)', { live: LIVE_STATUSES })
+      .getMany();
+  }
+
   async update(tx: Transaction, id: string, change: AssignmentChange): Promise<void> {
     await tx
       .createQueryBuilder()
@@ -236,15 +245,18 @@ export class AssignmentsRepository {
     return { items, total };
   }
 
-  /** A page of the live assignments of an application with their scores, optionally only submitted ones. */
+  /** A page of the live assignments of an application with their scores, in the given statuses and, if given, review stages. */
   async evaluationsOf(
     applicationId: string,
     statuses: readonly AssignmentStatus[],
     page: PageQuery,
+    stages?: readonly number[],
   ): Promise<Page<Evaluation>> {
-    const [assignments, total] = await this.transactions.autocommit
+    const query = this.transactions.autocommit
       .createQueryBuilder(AssignmentEntity, 'a')
-      .where('a.application_id = :applicationId AND a.status IN (:...statuses)', { applicationId, statuses })
+      .where('a.application_id = :applicationId AND a.status IN (:...statuses)', { applicationId, statuses });
+    if (stages) query.andWhere('a.stage = ANY(:stages)', { stages });
+    const [assignments, total] = await query
       .orderBy('a.submitted_at', 'ASC', 'NULLS LAST')
       .addOrderBy('a.id', 'ASC')
       .take(page.limit)
