@@ -110,6 +110,10 @@ async function runServices(env: Record<string, string>, options: DemoOptions, ma
       process.stdout.write(`${servingNotice(api.baseUrl)}\n`);
       await Promise.race([api.exited(), worker.exited(), interrupted()]);
     }
+  } catch (error) {
+    // Said at once: stopping the processes may take a while.
+    process.stderr.write(`The demo round failed; stopping the API and the worker: ${String(error)}\n`);
+    throw error;
   } finally {
     await Promise.all([api.stop(), worker.stop()]);
   }

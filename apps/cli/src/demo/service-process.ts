@@ -52,11 +52,14 @@ export class ServiceProcess {
     return new Promise((resolve) => this.child.once('exit', () => resolve()));
   }
 
-  async stop(): Promise<void> {
+  /** SIGTERM, then SIGKILL if the process is still there after `graceMs` (a job that never ends must not hang the demo). */
+  async stop(graceMs = 30_000): Promise<void> {
     if (this.hasExited()) return;
     const exited = this.exited();
     this.child.kill('SIGTERM');
+    const forced = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
     await exited;
+    clearTimeout(forced);
   }
 
   /** Ended by itself or by a signal (a Ctrl-C reaches the whole process group). */
