@@ -28,9 +28,9 @@ import { scoringStatus } from '../support/scoring';
 /**
  * Issue 14, review stages, with the keyboard only: on a call of two stages whose first is scored,
  * the secretariat shows the ranking of stage 1, proposes a shortlist of 8 of the 20 applications,
- * holds one back with a reason, confirms, assigns stage 2 automatically and reads stage 2's
- * progress. In English and French, each step checked by axe-core at 1366 and 390 px without
- * sideways scrolling.
+ * holds one back with a reason, confirms, assigns stage 2 automatically, reads stage 2's
+ * progress and gives stage 2 a panel of its own. In English and French, each step checked by
+ * axe-core at 1366 and 390 px without sideways scrolling.
  */
 
 const SUITE = 'review-stages';
@@ -199,6 +199,21 @@ describe('review stages in the browser', () => {
           .waitFor();
       }
       await checkWidths(page, SUITE, 'progress-stage-2', language);
+
+      // Stage 2 names a panel of its own: one evaluator, found and added on the panel page.
+      await pressOn(page, page.getByRole('link', { name: s('call.section.panel'), exact: true }));
+      await page.getByRole('heading', { level: 1, name: s('call.section.panel') }).waitFor();
+      await showStage(page, s, 2, INTERVIEW);
+      await page.getByText(s('panel.stage.call', { stage: INTERVIEW })).waitFor();
+      const [chair] = evaluators;
+      await typeInto(page, page.getByRole('searchbox', { name: s('panel.add.search') }), chair.email);
+      await tabTo(page, page.getByRole('checkbox', { name: chair.email }));
+      await page.keyboard.press('Space');
+      await pressOn(page, page.getByRole('button', { name: s('panel.add.save', { count: 1 }) }));
+      await page.getByText(s('panel.stage.own', { stage: INTERVIEW, count: 1, formatted: '1' })).waitFor();
+      const stagePanel = await api.get(`/api/v1/calls/${callId}/panel?stage=2`, { token: secretariat.token });
+      expect(stagePanel.body).toMatchObject({ stage: 2, ownPanel: true, members: [{ evaluatorId: chair.id }] });
+      await checkWidths(page, SUITE, 'own-panel-stage-2', language);
       await page.close();
     },
     JOURNEY_TIMEOUT_MS,

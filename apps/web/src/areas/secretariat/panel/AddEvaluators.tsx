@@ -9,6 +9,7 @@ import { countryName } from '../../../shared/format';
 import { ProblemAlert } from '../../../shared/ProblemAlert';
 import { asProblem } from '../../../shared/problems';
 import { useCall } from '../call/call-route';
+import { stageQuery } from '../stages/stages';
 import type { PanelMember, UserListItem } from '../types';
 
 /** Enough evaluators to choose from at a glance; a narrower search finds the others. */
@@ -19,8 +20,19 @@ interface Found {
   total: number;
 }
 
-/** Finds evaluators by name, e-mail or affiliation and seats the ones chosen on the panel. */
-export function AddEvaluators({ members }: { members: PanelMember[] }) {
+interface AddEvaluatorsProps {
+  /** The panel the stage assigns from. */
+  members: PanelMember[];
+  stage: number;
+  /** Whether that panel is the stage's own rather than the call's. */
+  ownPanel: boolean;
+}
+
+/**
+ * Finds evaluators by name, e-mail or affiliation and seats the ones chosen on the stage's panel: the
+ * call's for stage 1, the stage's own for a later one (the first added give it one).
+ */
+export function AddEvaluators({ members, stage, ownPanel }: AddEvaluatorsProps) {
   const { t } = useTranslation('secretariat');
   const call = useCall();
   const revalidator = useRevalidator();
@@ -31,7 +43,8 @@ export function AddEvaluators({ members }: { members: PanelMember[] }) {
   const [chosen, setChosen] = useState<Map<string, UserListItem>>(new Map());
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [saving, setSaving] = useState(false);
-  const seated = new Set(members.map((m) => m.evaluatorId));
+  // A later stage still using the call's panel has no one on a panel of its own yet.
+  const seated = new Set(stage === 1 || ownPanel ? members.map((m) => m.evaluatorId) : []);
 
   const toggle = (evaluator: UserListItem, checked: boolean) => {
     const next = new Map(chosen);
@@ -46,7 +59,7 @@ export function AddEvaluators({ members }: { members: PanelMember[] }) {
     try {
       await ok(
         api.POST('/api/v1/calls/{id}/panel', {
-          params: { path: { id: call.id } },
+          params: { path: { id: call.id }, query: stageQuery(stage) },
           body: { evaluatorIds: [...chosen.keys()] },
         }),
       );

@@ -8,7 +8,6 @@ import { formatNumber } from '../../../shared/format';
 import { ProblemAlert } from '../../../shared/ProblemAlert';
 import { asProblem } from '../../../shared/problems';
 import { useCall } from '../call/call-route';
-import { StageSelector } from '../stages/StageSelector';
 import { stageQuery, stageSettings } from '../stages/stages';
 import type { AutoAssignment as Answer, PanelMember } from '../types';
 
@@ -55,7 +54,6 @@ export function AutoAssignment({ members, names, stage }: AutoAssignmentProps & 
       <Title order={2} id="auto-assignment" mb="sm">
         {t('panel.auto.title')}
       </Title>
-      <StageSelector stage={stage} />
       <Text mb="sm">{t('panel.auto.explanation', { count: stageSettings(call, stage).evaluatorsPerApplication })}</Text>
       <Button onClick={() => void run()} loading={working} disabled={members.length === 0}>
         {t('panel.auto.run')}

@@ -12,6 +12,7 @@ import { useCall } from '../call/call-route';
 import { serverList, type ServerListPage } from '../list-search';
 import { ServerListPager } from '../ServerListPager';
 import { SortableHeader } from '../SortableHeader';
+import { stageQuery } from '../stages/stages';
 import type { ListedPanelMember } from '../types';
 
 /** The columns the panel sorts by (the API's `sort` keys, and their labels' keys); by name unless asked otherwise. */
@@ -20,8 +21,19 @@ const NUMERIC = new Set<string>(['load', 'submitted']);
 
 export const MEMBER_LIST = serverList('members', SORT_KEYS, 'name', 20);
 
-/** The call's evaluators, a page at a time, with their live and submitted assignments; one without any may leave the panel. */
-export function PanelMembers({ list }: { list: ServerListPage<ListedPanelMember> }) {
+interface PanelMembersProps {
+  list: ServerListPage<ListedPanelMember>;
+  /** The review stage shown: the loads are its assignments. */
+  stage: number;
+  /** Whether that stage has a panel of its own rather than the call's. */
+  ownPanel: boolean;
+}
+
+/**
+ * The evaluators of the stage's panel, a page at a time, with their live and submitted assignments in
+ * the stage; one without any may leave the panel.
+ */
+export function PanelMembers({ list, stage, ownPanel }: PanelMembersProps) {
   const { t, i18n } = useTranslation('secretariat');
   const call = useCall();
   const revalidator = useRevalidator();
@@ -33,7 +45,10 @@ export function PanelMembers({ list }: { list: ServerListPage<ListedPanelMember>
     setRemoving(evaluatorId);
     try {
       await ok(
-        api.DELETE('/api/v1/calls/{id}/panel/{evaluatorId}', { params: { path: { id: call.id, evaluatorId } } }),
+        api.DELETE('/api/v1/calls/{id}/panel/{evaluatorId}', {
+          // A stage without a panel of its own shows the call's, which is stage 1's.
+          params: { path: { id: call.id, evaluatorId }, query: stageQuery(ownPanel ? stage : 1) },
+        }),
       );
       await revalidator.revalidate();
     } catch (error) {
