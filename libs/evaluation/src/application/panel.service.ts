@@ -83,10 +83,7 @@ export class PanelService {
       const own = await this.panel.stagesWithOwnPanel(callId, tx);
       // The call's panel serves stage 1 and every later stage without a panel of its own.
       const served = stage === 1 ? call.stages.map((_, i) => i + 1).filter((s) => !own.has(s)) : [stage];
-      for (const s of served) {
-        const live = await this.assignments.liveForCall(callId, tx, s);
-        if (live.some((a) => a.evaluatorId === evaluatorId)) throw new EvaluatorHasAssignmentsError();
-      }
+      if (await this.assignments.holdsLive(tx, callId, evaluatorId, served)) throw new EvaluatorHasAssignmentsError();
       const removed =
         stage === 1
           ? await this.panel.remove(tx, callId, evaluatorId)
@@ -111,15 +108,13 @@ export class PanelService {
   /** The panel a stage assigns from (the call's for stage 1), each member's live assignments in the stage counted. */
   async stagePanel(callId: string, stage: number): Promise<StagePanelMembers> {
     stageAt(await this.context.call(callId), stage);
-    const [panel, live] = await Promise.all([
+    const [panel, loads] = await Promise.all([
       this.panel.stagePanel(callId, stage),
-      this.assignments.liveForCall(callId, undefined, stage),
+      this.assignments.liveLoads(callId, stage),
     ]);
     const users = new Map(
       (await this.context.usersByIds(panel.members.map((m) => m.evaluatorId))).map((u) => [u.id, u]),
     );
-    const loads = new Map<string, number>();
-    for (const a of live) loads.set(a.evaluatorId, (loads.get(a.evaluatorId) ?? 0) + 1);
     return {
       stage,
       own: panel.own,

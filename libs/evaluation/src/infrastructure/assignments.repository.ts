@@ -78,6 +78,26 @@ export class AssignmentsRepository {
       .getMany();
   }
 
+  /** How many live assignments each evaluator holds in a stage of a call (evaluators without any left out). */
+  async liveLoads(callId: string, stage: number): Promise<Map<string, number>> {
+    const rows = (await this.transactions.autocommit.query(
+      `SELECT evaluator_id AS "evaluatorId", count(*)::int AS load FROM assignments
+        WHERE call_id = $1 AND stage = $2 AND status = ANY($3::text[]) GROUP BY evaluator_id`,
+      [callId, stage, LIVE_STATUSES],
+    )) as Array<{ evaluatorId: string; load: number }>;
+    return new Map(rows.map((row) => [row.evaluatorId, row.load]));
+  }
+
+  /** Whether the evaluator holds a live assignment of the call in any of the stages. */
+  async holdsLive(tx: Transaction, callId: string, evaluatorId: string, stages: readonly number[]): Promise<boolean> {
+    const [row] = (await tx.query(
+      `SELECT EXISTS (SELECT 1 FROM assignments WHERE call_id = $1 AND evaluator_id = $2
+                        AND stage = ANY($3::int[]) AND status = ANY($4::text[])) AS holds`,
+      [callId, evaluatorId, stages, LIVE_STATUSES],
+    )) as Array<{ holds: boolean }>;
+    return row.holds;
+  }
+
   /** Who declined which application in a stage of a call (declining is final for that pair and stage). */
   async declinedForCall(
     callId: string,
