@@ -3,7 +3,7 @@ import request from 'supertest';
 import { scoreCall } from '@app/scoring';
 import { extractPdfText } from '../../libs/cohorts/src/annex/testing/pdf-text';
 import { download, expectProblem, sql } from '../support/applications';
-import { eventually, inPool, withEnv } from '../support/async';
+import { inPool, withEnv } from '../support/async';
 import {
   callWithSubmissions,
   createApplicantsFrom,
@@ -14,25 +14,20 @@ import {
 } from '../support/evaluation-fixtures';
 import { Actor, Applicant } from '../support/fixtures';
 import { RedisServer } from '../support/redis-server';
-import { scoringStatus } from '../support/scoring';
+import {
+  INTERVIEW,
+  INTERVIEW_CRITERIA,
+  Scores,
+  WRITTEN,
+  WRITTEN_CRITERIA,
+  secretariatRequests,
+} from '../support/review-stages';
 import { csvRecords } from '../support/spreadsheets';
 import { TestApi } from '../support/test-app';
 import { startWorker } from '../support/worker';
 
 const COUNTRIES = ['FR', 'DE', 'BR', 'IN', 'JP', 'MX', 'KE', 'GH'];
 
-const WRITTEN = { scaleMin: 0, scaleMax: 10, normalization: 'zscore', disagreementThreshold: 30 } as const;
-const INTERVIEW = { scaleMin: 1, scaleMax: 5, normalization: 'none', disagreementThreshold: 30 } as const;
-const WRITTEN_CRITERIA = [
-  { code: 'IMPACT', weight: 0.6 },
-  { code: 'CAPACITY', weight: 0.4 },
-];
-const INTERVIEW_CRITERIA = [
-  { code: 'PITCH', weight: 2 },
-  { code: 'PLAN', weight: 1 },
-];
-
-type Scores = Array<{ criterionCode: string; score: number }>;
 interface Submitted {
   assignmentId: string;
   applicationId: string;
@@ -89,15 +84,7 @@ describe('a call in two stages with a selection committee and a weighted final r
   });
 
   const token = () => secretariat.token;
-  const get = (path: string, query?: Record<string, string | number>) =>
-    api.get(`/api/v1${path}`, { token: token(), query });
-  const post = (path: string, body?: unknown, query?: Record<string, string | number>) =>
-    api.post(`/api/v1${path}`, { token: token(), body, query });
-  const upToDate = (callId: string) =>
-    eventually(
-      () => scoringStatus(api, token(), callId),
-      (s) => s.upToDate,
-    );
+  const { get, post, upToDate } = secretariatRequests(() => api, token);
   const everyone = () => [...writers, ...committee];
   const ids = (actors: Actor[]) => actors.map((a) => a.id).sort();
   const memberIds = (panel: { members: Array<{ evaluatorId: string }> }) =>

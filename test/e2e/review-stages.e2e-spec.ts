@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { scoreCall } from '@app/scoring';
 import { expectProblem, sql } from '../support/applications';
-import { eventually, inPool, withEnv } from '../support/async';
+import { inPool, withEnv } from '../support/async';
 import {
   assignmentRows,
   callWithSubmissions,
@@ -14,7 +14,15 @@ import {
 } from '../support/evaluation-fixtures';
 import { Actor, Applicant, callBody, createCall } from '../support/fixtures';
 import { RedisServer } from '../support/redis-server';
-import { scoringStatus } from '../support/scoring';
+import {
+  INTERVIEW,
+  INTERVIEW_CRITERIA,
+  StageScale,
+  Scores,
+  WRITTEN,
+  WRITTEN_CRITERIA,
+  secretariatRequests,
+} from '../support/review-stages';
 import { TestApi } from '../support/test-app';
 import { startWorker } from '../support/worker';
 
@@ -34,24 +42,6 @@ const COUNTRIES = [
   ...Array(9).fill('KE'),
 ] as string[];
 
-interface StageScale {
-  scaleMin: number;
-  scaleMax: number;
-  normalization: 'none' | 'zscore';
-  disagreementThreshold: number;
-}
-const WRITTEN: StageScale = { scaleMin: 0, scaleMax: 10, normalization: 'zscore', disagreementThreshold: 30 };
-const INTERVIEW: StageScale = { scaleMin: 1, scaleMax: 5, normalization: 'none', disagreementThreshold: 30 };
-const WRITTEN_CRITERIA = [
-  { code: 'IMPACT', weight: 0.6 },
-  { code: 'CAPACITY', weight: 0.4 },
-];
-const INTERVIEW_CRITERIA = [
-  { code: 'PITCH', weight: 2 },
-  { code: 'PLAN', weight: 1 },
-];
-
-type Scores = Array<{ criterionCode: string; score: number }>;
 interface Submitted {
   applicationId: string;
   evaluatorId: string;
@@ -88,15 +78,7 @@ describe('a call in two review stages: written assessment, shortlist, panel inte
   });
 
   const token = () => secretariat.token;
-  const get = (path: string, query?: Record<string, string | number>) =>
-    api.get(`/api/v1${path}`, { token: token(), query });
-  const post = (path: string, body?: unknown, query?: Record<string, string | number>) =>
-    api.post(`/api/v1${path}`, { token: token(), body, query });
-  const upToDate = (callId: string) =>
-    eventually(
-      () => scoringStatus(api, token(), callId),
-      (s) => s.upToDate,
-    );
+  const { get, post, upToDate } = secretariatRequests(() => api, token);
 
   /** Every assignment not yet evaluated (the current stage's) evaluated, each evaluator marking at its own level. */
   async function evaluateStage(callId: string, scoresOf: (e: number, a: number) => Scores) {
