@@ -34,9 +34,8 @@ export interface ReviewedApplication extends ReadableApplication {
 /**
  * Hides who applied from the evaluators of blind calls: a stable pseudonym instead of the
  * organisation's name, no answer pointing at it, its name, city, website and team members' names taken
- * out of the others and of the clarifications,
- * documents named by position. Everything else (the secretariat's reads, conflict checks) keeps the
- * real facts.
+ * out of the others and of the clarifications, documents named by position. Everything else (the
+ * secretariat's reads, conflict checks) keeps the real facts.
  */
 @Injectable()
 export class BlindReview {

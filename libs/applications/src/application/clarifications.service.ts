@@ -55,8 +55,9 @@ interface Addressee {
  * proposes; the secretariat sends (perhaps reworded), declines, or asks directly; the applicant's
  * members are told in their language and one of them answers, with at most one document, before the
  * deadline. The proposer is told of the secretariat's decision (the words sent, or the reason for
- * declining), the application's evaluators and the asker of the answer. The application itself (its answers, documents and version) never changes; every step
- * is an audit event of the application, so its history shows them.
+ * declining), the application's evaluators and the asker of the answer. The application itself (its
+ * answers, documents and version) never changes; every step is an audit event of the application, so
+ * its history shows them.
  */
 @Injectable()
 export class ClarificationsService {
