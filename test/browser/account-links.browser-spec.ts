@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { accountLinkFragment } from '../support/account-links';
 import { sql } from '../support/applications';
 import {
-  LANGUAGES,
+  journeyLanguages,
   type Language,
   WebPlatform,
   activate,
@@ -22,7 +22,7 @@ import { Actor, PASSWORD, createStaff, uniqueEmail } from '../support/fixtures';
 /**
  * The pages of e-mailed links: the secretariat's invitations (invite, withdraw), accepting an
  * invitation, asking for a password reset from the sign-in page and choosing the new password,
- * changing one's password, and a link that is not valid. In English and in French; each page checked
+ * changing one's password, and a link that is not valid. In French; each page checked
  * by axe-core and photographed. The link the e-mail would carry is signed here from the link's id
  * (the e-mails themselves are followed in test/e2e/invitations and password-reset).
  */
@@ -34,6 +34,8 @@ function labelled(page: Page, label: string) {
   return page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`));
 }
 const NEW_PASSWORD = 'a brand new passphrase';
+
+const LANGUAGES = journeyLanguages('fr');
 
 describe('invitations and passwords in the browser', () => {
   let platform: WebPlatform;

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import {
   JOURNEY_TIMEOUT_MS,
-  LANGUAGES,
+  journeyLanguages,
   WebPlatform,
   activate,
   checkPage,
@@ -14,11 +14,13 @@ import { Actor, createStaff } from '../support/fixtures';
 /**
  * A secretariat member's API tokens: none at first; one created with a name, a lifetime and the
  * calls scope, its secret shown once and copied, then used by an integration (the list shows when);
- * revoked after confirming, and refused from then on. In English and in French; each state of the
+ * revoked after confirming, and refused from then on. In French; each state of the
  * page checked by axe-core and photographed.
  */
 
 const SUITE = 'api-tokens';
+
+const LANGUAGES = journeyLanguages('fr');
 
 describe('a secretariat member manages API tokens', () => {
   let platform: WebPlatform;

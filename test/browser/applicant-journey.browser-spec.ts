@@ -1,6 +1,6 @@
 import type { Browser, FileChooser, Page } from 'playwright-core';
 import {
-  LANGUAGES,
+  journeyLanguages,
   WebPlatform,
   checkPage,
   checkWidths,
@@ -21,7 +21,7 @@ import { PASSWORD, SAMPLE_PDF, createCall, login, uniqueEmail } from '../support
  * the call's questions while it saves itself, survive a version conflict without losing a word,
  * submit too early (errors linked to their fields), upload a PDF with progress, go on typing
  * around another upload without the page taking its own upload for a conflict, submit, see the
- * status. In English and in French; every page checked by axe-core and photographed.
+ * status. In French; every page checked by axe-core and photographed.
  */
 
 const SUITE = 'applicant';
@@ -43,6 +43,8 @@ const LARGE_PDF = Buffer.concat([
   Buffer.alloc(2 * 1024 * 1024, 0x20),
   Buffer.from('\n%%EOF\n'),
 ]);
+
+const LANGUAGES = journeyLanguages('fr');
 
 describe('an applicant applies, with the keyboard only', () => {
   let platform: WebPlatform;

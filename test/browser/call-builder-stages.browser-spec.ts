@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
   JOURNEY_TIMEOUT_MS,
-  LANGUAGES,
+  journeyLanguages,
   type Language,
   WebPlatform,
   checkWidths,
@@ -21,11 +21,13 @@ import { Actor } from '../support/fixtures';
  * after the written assessment, with its own evaluators, scale, normalisation, criteria and due date,
  * and ranks finally by a weighted mean of the two stages' scores, explained in words as it is typed.
  * The call read back through the API has the stages as entered; its overview lists them; once open,
- * the builder shows them without a way to change them. In English and French, the builder and the
+ * the builder shows them without a way to change them. In French, the builder and the
  * overview checked by axe-core at 1366 and 390 px without sideways scrolling.
  */
 
 const SUITE = 'call-builder-stages';
+
+const LANGUAGES = journeyLanguages('fr');
 
 describe('review stages in the call builder', () => {
   let platform: WebPlatform;

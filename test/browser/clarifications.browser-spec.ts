@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
   JOURNEY_TIMEOUT_MS,
-  LANGUAGES,
+  journeyLanguages,
   type Language,
   WebPlatform,
   activate,
@@ -27,11 +27,13 @@ import { clarificationId } from '../support/clarifications';
  * Issue 14, clarification requests, with the keyboard only: an evaluator proposes a question on its
  * assignment's page; the secretariat rewords it in the call's queue and sends it; the applicant reads
  * it on its application's page and answers with a document; the evaluator then reads the answer; an
- * application asked many questions shows them a page at a time. In English and French, every page
+ * application asked many questions shows them a page at a time. In English, every page
  * checked by axe-core at 1366 and 390 px without sideways scrolling.
  */
 
 const SUITE = 'clarifications';
+
+const LANGUAGES = journeyLanguages('en');
 
 describe('clarification requests in the browser', () => {
   let platform: WebPlatform;

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { sql } from '../support/applications';
 import {
   JOURNEY_TIMEOUT_MS,
-  LANGUAGES,
+  journeyLanguages,
   type Language,
   WebPlatform,
   checkWidths,
@@ -30,7 +30,7 @@ import { inboxOf } from '../support/notifications';
  * until its own evaluation is submitted (the page says why), then read (the colleague named by its
  * number, in the reader's language) and answered with a mention chosen from the participants, the
  * message edited and its earlier version shown; the secretariat's page of the application shows the
- * same thread with names, read-only once the cohort is published. In English and French, each state
+ * same thread with names, read-only once the cohort is published. In English, each state
  * checked by axe-core at 1366 and 390 px without sideways scrolling.
  */
 
@@ -48,6 +48,8 @@ interface Thread {
 
 /** The colleague's name, which only the secretariat (and a chair) read. */
 const COLLEAGUE = 'Kenji Colleague';
+
+const LANGUAGES = journeyLanguages('en');
 
 describe('the discussion of an application, with the keyboard only', () => {
   let platform: WebPlatform;

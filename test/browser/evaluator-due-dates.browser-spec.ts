@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { sql } from '../support/applications';
 import {
   JOURNEY_TIMEOUT_MS,
-  LANGUAGES,
+  journeyLanguages,
   type Language,
   WebPlatform,
   checkWidths,
@@ -24,13 +24,15 @@ import { Actor } from '../support/fixtures';
  * Issue 14, due dates: an evaluator's assignments page says how many evaluations are overdue and
  * when the next one is due, and each row its due date, the late ones marked; a late assignment's own
  * page its due date and that it is overdue. One call's due date
- * passed two days ago (two evaluations late), another's is ten days ahead. Keyboard only, in English
- * and in French, checked by axe-core at a desktop's and a phone's width without sideways scrolling.
+ * passed two days ago (two evaluations late), another's is ten days ahead. Keyboard only, in French,
+ * checked by axe-core at a desktop's and a phone's width without sideways scrolling.
  */
 
 const SUITE = 'evaluator-due-dates';
 const [LATE_CALL, COMING_CALL] = ['Call with a past due date', 'Call due in ten days'];
 const ORGANISATIONS = ['Kampala Growth Hub', 'Lusaka Founders Lab'];
+
+const LANGUAGES = journeyLanguages('fr');
 
 describe('an evaluator reads its due dates', () => {
   let platform: WebPlatform;

@@ -2,7 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { uploadDocument } from '../support/applications';
 import { eventually } from '../support/async';
 import {
-  LANGUAGES,
+  journeyLanguages,
   type Language,
   WebPlatform,
   checkPage,
@@ -36,7 +36,7 @@ import { Actor, Applicant, SAMPLE_PDF, createCall } from '../support/fixtures';
  * numbers of the scale refused as typed; the submission confirmed first; the way on to the next
  * application; every page at phone width without sideways scrolling, the colleagues' table
  * scrolling in its own frame.
- * In English and in French; every main page checked by axe-core and photographed.
+ * In English; every main page checked by axe-core and photographed.
  */
 
 const SUITE = 'evaluator';
@@ -82,6 +82,8 @@ interface Round {
   applicationIds: string[];
   evaluator: Actor;
 }
+
+const LANGUAGES = journeyLanguages('en');
 
 describe('an evaluator scores applications, with the keyboard only', () => {
   let platform: WebPlatform;

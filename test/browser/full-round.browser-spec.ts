@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
-  LANGUAGES,
+  journeyLanguages,
   type Language,
   WebPlatform,
   activate,
@@ -63,6 +63,8 @@ interface Round {
   /** The competitors' applications, in the order of COMPETITORS. */
   competitorApplicationIds: string[];
 }
+
+const LANGUAGES = journeyLanguages('en');
 
 describe('a full selection round, from the application to the published cohort', () => {
   let platform: WebPlatform;

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { eventually } from '../support/async';
 import {
   JOURNEY_TIMEOUT_MS,
-  LANGUAGES,
+  journeyLanguages,
   type Language,
   WebPlatform,
   checkWidths,
@@ -29,7 +29,7 @@ import { scoringStatus } from '../support/scoring';
  * application its evaluators disagree on), names a panel member chair, records a consensus score in
  * its dialog and sees the ranking mark it; the chair then finds the queue from its assignments, asks
  * the other evaluator to revisit, and follows the queue's link to the application's discussion. In
- * English and French, every page and dialog checked by axe-core at 1366 and 390 px without sideways
+ * French, every page and dialog checked by axe-core at 1366 and 390 px without sideways
  * scrolling.
  */
 
@@ -39,6 +39,8 @@ const marks = (mark: number) => [
   { criterionCode: 'IMPACT', score: mark },
   { criterionCode: 'CAPACITY', score: mark },
 ];
+
+const LANGUAGES = journeyLanguages('fr');
 
 describe('moderation in the browser', () => {
   let platform: WebPlatform;

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { sql } from '../support/applications';
 import {
-  LANGUAGES,
+  journeyLanguages,
   type Language,
   WebPlatform,
   activate,
@@ -19,13 +19,15 @@ import { Actor, PASSWORD, createStaff } from '../support/fixtures';
 /**
  * People management and sessions in the browser: the secretariat finds a person, deactivates and
  * reactivates the account with a reason, changes a role and reads the account's history; a user
- * lists its sessions and ends one, then all the others. In English and in French; each page and
+ * lists its sessions and ends one, then all the others. In English; each page and
  * dialog checked by axe-core and photographed.
  */
 
 const SUITE = 'people-and-sessions';
 /** People listed on a page of the secretariat's list. */
 const PEOPLE_PAGE = 25;
+
+const LANGUAGES = journeyLanguages('en');
 
 describe('people and sessions in the browser', () => {
   let platform: WebPlatform;

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
-  LANGUAGES,
+  journeyLanguages,
   type Language,
   WebPlatform,
   WIDTHS,
@@ -23,7 +23,7 @@ import { evaluatedCall } from '../support/scoring';
  * three members for two seats gives the score and rank of everyone left out, counts in words of the
  * right number, and its approval says it is over the seats by one and asks for it explicitly. Then,
  * published, every status badge (call, cohort, outcomes, eligibility, an evaluator's assignments)
- * shows its whole text. In English and French, keyboard only, axe clean, at 1366 and 390 px wide.
+ * shows its whole text. In French, keyboard only, axe clean, at 1366 and 390 px wide.
  */
 
 const SUITE = 'ranking-and-cohort';
@@ -53,6 +53,8 @@ interface Round {
   /** Ranks 1 and 2 chosen, rank 3 waiting, rank 4 added by hand: three members for two seats. */
   overSeatsId: string;
 }
+
+const LANGUAGES = journeyLanguages('fr');
 
 describe('the secretariat reads the ranking and a cohort over its seats', () => {
   let platform: WebPlatform;

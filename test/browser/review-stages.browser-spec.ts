@@ -2,7 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { eventually, inPool } from '../support/async';
 import {
   JOURNEY_TIMEOUT_MS,
-  LANGUAGES,
+  journeyLanguages,
   type Language,
   WebPlatform,
   checkWidths,
@@ -29,7 +29,7 @@ import { scoringStatus } from '../support/scoring';
  * Issue 14, review stages, with the keyboard only: on a call of two stages whose first is scored,
  * the secretariat shows the ranking of stage 1, proposes a shortlist of 8 of the 20 applications,
  * holds one back with a reason, confirms, assigns stage 2 automatically, reads stage 2's
- * progress and gives stage 2 a panel of its own. In English and French, each step checked by
+ * progress and gives stage 2 a panel of its own. In French, each step checked by
  * axe-core at 1366 and 390 px without sideways scrolling.
  */
 
@@ -43,6 +43,8 @@ interface ShortlistEntry {
   advancing: boolean;
   organisation: { name: string };
 }
+
+const LANGUAGES = journeyLanguages('fr');
 
 describe('review stages in the browser', () => {
   let platform: WebPlatform;

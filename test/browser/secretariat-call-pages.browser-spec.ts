@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { sql } from '../support/applications';
 import {
-  LANGUAGES,
+  journeyLanguages,
   type Language,
   WebPlatform,
   activate,
@@ -30,7 +30,7 @@ import { evaluatedCall } from '../support/scoring';
  * panel's conflicts name the centre and its country, linking to the application, and sort by their
  * headers, as the call's proposals do; a call is copied as the start of a new one; a published call
  * is archived and found again with the closed ones by the list's filter; the public finds past calls
- * with their published cohort. In English and French, by keyboard, each page checked by axe-core at
+ * with their published cohort. In French, by keyboard, each page checked by axe-core at
  * 1366 px and without sideways scrolling at 1366 and 390 px.
  */
 
@@ -42,6 +42,8 @@ const CENTRES = [
 ];
 const [, CONFLICTED] = CENTRES;
 const PUBLISHED_TITLE = 'Accelerator centres, first round';
+
+const LANGUAGES = journeyLanguages('fr');
 
 describe('the secretariat’s call pages across the call’s life', () => {
   let platform: WebPlatform;

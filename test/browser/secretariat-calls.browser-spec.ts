@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
-  LANGUAGES,
+  journeyLanguages,
   type Language,
   WebPlatform,
   activate,
@@ -20,7 +20,7 @@ import { Actor, Applicant } from '../support/fixtures';
  * share as they are typed, a field refused by the builder, then one refused by the API, then the call
  * created), opened after confirming, reweighted, found in the list of calls; then, on a call that centres applied
  * to through the API, its figures, its applications filtered by region, by name and by eligibility,
- * and one application declared not eligible with a reason. In English and in French; each page
+ * and one application declared not eligible with a reason. In French; each page
  * checked by axe-core and photographed.
  */
 
@@ -31,6 +31,8 @@ const ORGANISATIONS = [
   { organisationName: 'Lima Innovation Hub', countryCode: 'PE' },
 ];
 const [OVERRIDDEN, EUROPEAN, SEARCHED] = ORGANISATIONS.map((o) => o.organisationName) as [string, string, string];
+
+const LANGUAGES = journeyLanguages('fr');
 
 describe('the secretariat builds calls and screens their applications', () => {
   let platform: WebPlatform;

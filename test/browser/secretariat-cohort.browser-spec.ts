@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
-  LANGUAGES,
+  journeyLanguages,
   type Language,
   WebPlatform,
   activate,
@@ -22,7 +22,7 @@ import { evaluatedCall } from '../support/scoring';
  * for the country quota, whatever the scores; the cohort falls short of its three seats, which the
  * page explains. The secretariat takes a member out and puts the best waitlisted centre in, each
  * with a reason, approves, publishes, reads the content hash and opens the public page.
- * In English and in French; every main page checked by axe-core and photographed.
+ * In French; every main page checked by axe-core and photographed.
  */
 
 const SUITE = 'secretariat-cohort';
@@ -41,6 +41,8 @@ interface Ranked {
   score: number;
   organisation: { name: string; countryCode: string };
 }
+
+const LANGUAGES = journeyLanguages('fr');
 
 describe('the secretariat proposes, amends, approves and publishes a cohort', () => {
   let platform: WebPlatform;

@@ -2,7 +2,7 @@ import type { Browser, Locator } from 'playwright-core';
 import { eventually } from '../support/async';
 import {
   JOURNEY_TIMEOUT_MS,
-  LANGUAGES,
+  journeyLanguages,
   type Language,
   WebPlatform,
   activate,
@@ -31,7 +31,7 @@ import { scoringStatus } from '../support/scoring';
  * The secretariat follows the panel of one call: from a ranking row to the application's page (its
  * scores, each evaluation with its total, its history), where it reopens an evaluation with a reason;
  * then the panel's progress board, where it reminds an evaluator with a message of its own (twice:
- * the second sends nothing) and moves another's open assignment to a colleague. Keyboard only, in English and in French, each
+ * the second sends nothing) and moves another's open assignment to a colleague. Keyboard only, in English, each
  * page checked by axe-core at a desktop's and a phone's width without sideways scrolling.
  */
 
@@ -44,6 +44,8 @@ interface Round {
   /** Amina's evaluation of the scored application, submitted. */
   aminaScored: string;
 }
+
+const LANGUAGES = journeyLanguages('en');
 
 describe('the secretariat reviews an application and follows the panel', () => {
   let platform: WebPlatform;

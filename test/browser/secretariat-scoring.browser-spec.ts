@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
-  LANGUAGES,
+  journeyLanguages,
   type Language,
   WebPlatform,
   activate,
@@ -26,7 +26,7 @@ import { independentScores } from '../support/scoring';
  * a conflict declared for one of them, the automatic assignment and its even loads; then, with the
  * evaluations submitted through the API, the results brought up to date, a full run followed to its
  * end, the ranking as the reference scoring computes it (with the application whose evaluators
- * disagree flagged for moderation) and each evaluator's marking. In English and in French; each page
+ * disagree flagged for moderation) and each evaluator's marking. In English; each page
  * checked by axe-core and photographed.
  */
 
@@ -54,6 +54,8 @@ interface Round {
   callId: string;
   applicationIds: string[];
 }
+
+const LANGUAGES = journeyLanguages('en');
 
 describe('the secretariat seats a panel, assigns it and follows the scoring', () => {
   let platform: WebPlatform;

@@ -5,7 +5,7 @@ import { sql } from '../support/applications';
 import { withEnv } from '../support/async';
 import {
   JOURNEY_TIMEOUT_MS,
-  LANGUAGES,
+  journeyLanguages,
   WEB_BUILD,
   checkPage,
   launchBrowser,
@@ -26,6 +26,8 @@ import { TestApi } from '../support/test-app';
 
 const SUITE = 'sign-in-sso';
 const PROVIDER_NAME = 'Alliance Identity';
+
+const LANGUAGES = journeyLanguages('fr');
 
 describe('sign-in with single sign-on', () => {
   let provider: OidcProviderProcess;

@@ -32,6 +32,17 @@ export const JOURNEY_TIMEOUT_MS = 600_000;
 export type Language = 'en' | 'fr';
 export const LANGUAGES: Language[] = ['en', 'fr'];
 
+/**
+ * The languages a journey runs in: the one it names, or every language when BROWSER_LANGUAGES=all
+ * (worth it after a change to the catalogues or to the formatting of dates and numbers). A journey
+ * run in each language would double the browser suites' time for little more: the catalogues are
+ * checked complete by unit tests, the journeys share the languages out between them, and the page
+ * shell and the public pages are walked in every language.
+ */
+export function journeyLanguages(language: Language): Language[] {
+  return process.env.BROWSER_LANGUAGES === 'all' ? LANGUAGES : [language];
+}
+
 /** The platform as a browser meets it, on a Redis of its own so that no other suite's worker takes its jobs. */
 export class WebPlatform {
   private constructor(
