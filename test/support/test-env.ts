@@ -27,6 +27,10 @@ process.env.LOGIN_CLIENT_RATE_LIMIT = '100000';
 // The suites stand for many clients behind a proxy on loopback: each presents its own X-Forwarded-For
 // (sign-in-abuse.e2e-spec.ts checks the default, no proxy trusted).
 process.env.TRUST_PROXY = 'loopback';
+// Suites send dozens of requests at once to an API of 10 connections, on two cores shared with the other
+// suites and Chromium: the production wait for a connection (3 s) would answer some of them 503 there.
+// outage-postgres.e2e-spec.ts checks that wait with its own, shorter setting.
+process.env.DB_CONNECT_TIMEOUT_MS = '30000';
 // Suites create users many at a time; sign-in-abuse.e2e-spec.ts checks the production ceiling.
 process.env.PASSWORD_HASH_QUEUE_LIMIT = '100000';
 // Hundreds of users are created: argon2id at 1 MiB instead of 64 MiB (production refuses below 19 MiB).
