@@ -103,20 +103,15 @@ describe('an evaluator scores applications, with the keyboard only', () => {
     [earlierApplicant] = await createApplicantsFrom(platform.api, [
       { organisationName: 'Accra Startup Foundry', countryCode: 'GH' },
     ]);
-    const [evaluatorEn, evaluatorFr, ...others] = await createEvaluators(platform.api, [
-      { countryCode: 'DE' },
-      { countryCode: 'CA' },
-      { countryCode: 'JP' },
-      { countryCode: 'BR' },
-      { countryCode: 'IT' },
-    ]);
-    colleagues = others;
-    for (const [language, evaluator] of [
-      ['en', evaluatorEn],
-      ['fr', evaluatorFr],
-    ] as const) {
-      await seedFinishedCall(platform, earlierApplicant, evaluator!);
-      rounds.set(language, await seedRound(platform, applicants, evaluator!, colleagues));
+    // One evaluator per language of the journey, and three colleagues.
+    const evaluators = await createEvaluators(
+      platform.api,
+      ['DE', 'CA', 'JP', 'BR', 'IT'].slice(0, LANGUAGES.length + 3).map((countryCode) => ({ countryCode })),
+    );
+    colleagues = evaluators.slice(LANGUAGES.length);
+    for (const [i, language] of LANGUAGES.entries()) {
+      await seedFinishedCall(platform, earlierApplicant, evaluators[i]!);
+      rounds.set(language, await seedRound(platform, applicants, evaluators[i]!, colleagues));
     }
   }, JOURNEY_TIMEOUT_MS);
 
