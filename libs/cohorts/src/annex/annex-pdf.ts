@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { AnnexLocale, AnnexTranslator, annexTranslator } from './annex-i18n';
 import { criteriaWithShares, groupMembersByRegion, totalWeight } from './annex-model';
 import {
@@ -43,7 +42,10 @@ const NO_CITY = '—';
  */
 export async function renderAnnexPdf(content: AnnexContent, locale: AnnexLocale): Promise<Buffer> {
   const tr = annexTranslator(locale);
-  const doc = createDocument(content, tr);
+  // Loaded on the first annex rather than at start: PDFKit and its font engine weigh more than any
+  // other module the API loads.
+  const { default: PDFDocument } = await import('pdfkit');
+  const doc = createDocument(PDFDocument, content, tr);
   const rendered = collect(doc);
   writeTitleBlock(doc, content, tr);
   writeEvaluationProcess(doc, content, tr);
@@ -58,7 +60,11 @@ export async function renderAnnexPdf(content: AnnexContent, locale: AnnexLocale)
   return rendered;
 }
 
-function createDocument(content: AnnexContent, tr: AnnexTranslator): PDFKit.PDFDocument {
+function createDocument(
+  PDFDocument: typeof import('pdfkit'),
+  content: AnnexContent,
+  tr: AnnexTranslator,
+): PDFKit.PDFDocument {
   // Fixed dates make the file id (an MD5 of the info dictionary) and so the whole file reproducible.
   const publishedAt = new Date(content.publishedAt);
   const doc = new PDFDocument({

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
 import { CSV_BYTE_ORDER_MARK, csvLine, neutraliseFormula } from './csv';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
@@ -56,8 +56,10 @@ function csvCell(value: Cell): string | number {
 }
 
 async function writeXlsx<Row>(out: Writable, { sheet, columns, rows }: ExportTable<Row>): Promise<void> {
+  // Loaded on the first spreadsheet rather than at start, like the annexes' PDFKit.
+  const { stream } = await import('exceljs');
   // No shared strings: they would hold every distinct text until the end.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const workbook = new stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const worksheet = workbook.addWorksheet(sheet);
   worksheet.columns = columns.map((c) => ({ header: c.header }));
   await rows(async (batch) => {
@@ -73,7 +75,7 @@ async function writeXlsx<Row>(out: Writable, { sheet, columns, rows }: ExportTab
   await workbook.commit();
 }
 
-function xlsxCell(value: Cell): ExcelJS.CellValue {
+function xlsxCell(value: Cell): CellValue {
   return typeof value === 'string' ? neutraliseFormula(value) : value;
 }
 
