@@ -4,6 +4,7 @@ import { ExampleBuilder, Schema } from '../support/fuzz-examples';
 import { FuzzOperation, RequestGenerator, fuzzOperations } from '../support/fuzz-requests';
 import { FuzzRunner } from '../support/fuzz-runner';
 import { FUZZ_ROLES, FuzzRole, FuzzWorld, buildFuzzWorld } from '../support/fuzz-world';
+import { SuiteDatabase } from '../support/suite-database';
 import { TestApi } from '../support/test-app';
 import { RouteHandler, discoverHandlers } from './routes.helpers';
 
@@ -19,13 +20,20 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20_261_202);
 const ONLY = process.env.FUZZ_ONLY;
 
 describe('OpenAPI fuzzing', () => {
+  let database: SuiteDatabase;
   let api: TestApi;
   let world: FuzzWorld;
   let operations: FuzzOperation[];
   let handlers: RouteHandler[];
   let runner: FuzzRunner;
 
+  const workerDatabase = process.env.DATABASE_URL;
+
   beforeAll(async () => {
+    // A database of its own: each request's fingerprint of every row (fuzz-database.ts) then reads the
+    // fuzzing's rows alone, not also those every earlier suite of this jest worker left in its copy.
+    database = await SuiteDatabase.create('fuzz');
+    process.env.DATABASE_URL = database.url;
     api = await TestApi.start();
     world = await buildFuzzWorld(api);
     const document = (await request(api.server).get('/docs-json')).body;
@@ -34,7 +42,11 @@ describe('OpenAPI fuzzing', () => {
     const examples = new ExampleBuilder(document.components.schemas as Record<string, Schema>, world);
     runner = await FuzzRunner.start(api, world, new RequestGenerator(world, examples));
   });
-  afterAll(() => api.close());
+  afterAll(async () => {
+    await api?.close();
+    process.env.DATABASE_URL = workerDatabase;
+    await database?.drop();
+  });
 
   /** Roles the access rule lets through: they get the full share of requests, the others a fifth. */
   const permits = (operation: FuzzOperation, role: FuzzRole): boolean => {

@@ -16,8 +16,18 @@ export function workerDatabaseUrl(runUrl: string, workerId: number): string {
   return url.toString();
 }
 
+/**
+ * A database of one suite's own beside its jest worker's copy, `purpose` naming it: for suites whose
+ * checks read whole tables, which in the worker's copy would also read every earlier suite's rows.
+ */
+export function suiteDatabaseUrl(runUrl: string, workerId: number, purpose: string): string {
+  const url = new URL(workerDatabaseUrl(runUrl, workerId));
+  url.pathname = `${url.pathname}_${purpose}`;
+  return url.toString();
+}
+
 /** The run's process id in the name of a run database or of one of its copies; undefined for other names. */
 export function runOfDatabase(name: string): number | undefined {
-  const match = /_run(\d+)(?:_w\d+)?$/.exec(name);
+  const match = /_run(\d+)(?:_w\d+(?:_[a-z]+)?)?$/.exec(name);
   return match ? Number(match[1]) : undefined;
 }
