@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { databaseName, withDatabase } from './global-setup';
+import { copyDatabase, databaseName, withDatabase } from './global-setup';
 import { suiteDatabaseUrl } from './run-database';
 
 /**
@@ -16,7 +16,7 @@ export class SuiteDatabase {
     const url = suiteDatabaseUrl(runUrl, Number(process.env.JEST_WORKER_ID ?? 1), purpose);
     await administer(url, async (admin) => {
       await admin.query(`DROP DATABASE IF EXISTS "${databaseName(url)}" WITH (FORCE)`);
-      await admin.query(`CREATE DATABASE "${databaseName(url)}" TEMPLATE "${databaseName(runUrl)}"`);
+      await copyDatabase(admin, databaseName(url), databaseName(runUrl));
     });
     return new SuiteDatabase(url);
   }
