@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { Role } from '@app/platform';
+import { withEnv } from '../support/async';
 import { ExampleBuilder, Schema } from '../support/fuzz-examples';
 import { FuzzOperation, RequestGenerator, fuzzOperations } from '../support/fuzz-requests';
 import { FuzzRunner } from '../support/fuzz-runner';
@@ -27,15 +28,14 @@ describe('OpenAPI fuzzing', () => {
   let handlers: RouteHandler[];
   let runner: FuzzRunner;
 
-  const workerDatabase = process.env.DATABASE_URL;
-
   beforeAll(async () => {
     // A database of its own: each request's fingerprint of every row (fuzz-database.ts) then reads the
     // fuzzing's rows alone, not also those every earlier suite of this jest worker left in its copy.
     database = await SuiteDatabase.create('fuzz');
-    process.env.DATABASE_URL = database.url;
-    api = await TestApi.start();
-    world = await buildFuzzWorld(api);
+    await withEnv({ DATABASE_URL: database.url }, async () => {
+      api = await TestApi.start();
+      world = await buildFuzzWorld(api);
+    });
     const document = (await request(api.server).get('/docs-json')).body;
     operations = fuzzOperations(document).filter((o) => !ONLY || `${o.method} ${o.path}` === ONLY);
     handlers = discoverHandlers(api.app);
@@ -44,7 +44,6 @@ describe('OpenAPI fuzzing', () => {
   });
   afterAll(async () => {
     await api?.close();
-    process.env.DATABASE_URL = workerDatabase;
     await database?.drop();
   });
 
