@@ -56,7 +56,9 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFiles: ['<rootDir>/test/support/test-env.ts'],
-      testTimeout: 60000,
+      // Two cores run these beside the browser suites: a suite's start (an API, a worker, a Redis)
+      // can take a minute when the machine is busiest.
+      testTimeout: 120_000,
     },
     {
       ...common,

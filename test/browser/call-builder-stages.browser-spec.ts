@@ -6,6 +6,7 @@ import {
   type Language,
   WebPlatform,
   checkWidths,
+  expectFocused,
   launchBrowser,
   pressOn,
   signedInVisitor,
@@ -66,6 +67,7 @@ describe('review stages in the call builder', () => {
       const stages = page.getByRole('group', { name: t('builder.stages.title') });
       await pressOn(page, stages.getByRole('button', { name: t('builder.stages.add') }));
       const interview = stages.getByRole('group', { name: t('builder.stages.number', { number: 2 }), exact: true });
+      await expectFocused(interview.getByLabel(t('builder.stages.name')));
       await page.keyboard.type('Panel interview');
       // A date field's segments follow the browser's own locale: its value is set whole.
       await interview.getByLabel(t('builder.stages.evaluationDueAt')).fill('2040-03-15T14:30');

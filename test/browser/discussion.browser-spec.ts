@@ -6,6 +6,7 @@ import {
   type Language,
   WebPlatform,
   checkWidths,
+  expectFocused,
   launchBrowser,
   pressOn,
   signedInVisitor,
@@ -115,7 +116,7 @@ describe('the discussion of an application, with the keyboard only', () => {
       // Edited by its author: the earlier text stays, shown on demand.
       await pressOn(page, mine.getByRole('button', { name: new RegExp(`^${escaped(t('edit.open'))}`) }));
       const edited = mine.getByLabel(t('edit.body'));
-      await edited.waitFor();
+      await expectFocused(edited);
       await page.keyboard.press('End');
       await page.keyboard.type(' Thank you.');
       await pressOn(page, mine.getByRole('button', { name: t('edit.save') }));

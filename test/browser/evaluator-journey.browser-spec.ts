@@ -1,12 +1,12 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { uploadDocument } from '../support/applications';
-import { eventually } from '../support/async';
 import {
   journeyLanguages,
   type Language,
   WebPlatform,
   checkPage,
   checkWidths,
+  expectFocused,
   launchBrowser,
   pressOn,
   signedInVisitor,
@@ -140,7 +140,7 @@ describe('an evaluator scores applications, with the keyboard only', () => {
       const row = page.getByRole('row', { name: new RegExp(CONFLICTED) });
       await pressOn(page, row.getByRole('button', { name: t('conflict.button') }));
       const conflict = page.getByRole('dialog', { name: t('conflict.title', { organisation: CONFLICTED }) });
-      await conflict.waitFor();
+      await expectFocused(conflict.getByRole('textbox', { name: t('conflict.reason') }));
       await page.keyboard.type('I advised this centre on its programme last year.');
       await checkPage(page, SUITE, 'conflict-dialog', language);
       await pressOn(page, conflict.getByRole('button', { name: t('conflict.confirm') }));
@@ -214,6 +214,7 @@ describe('an evaluator scores applications, with the keyboard only', () => {
       await criterion(page, 'Network').getByText(t('criterion.missing')).waitFor();
       await checkPage(page, SUITE, 'submission-errors', language);
       await pressOn(page, summary.getByRole('link', { name: 'Network' }));
+      await expectFocused(scoreField(page, t, 'Network'));
       await page.keyboard.type('2');
       await page.getByText(t('total.complete', { points: number(57.5) })).waitFor();
 
@@ -271,7 +272,7 @@ describe('an evaluator scores applications, with the keyboard only', () => {
       await expectTitle(page, DECLINED);
       await pressOn(page, page.getByRole('button', { name: t('decline.button') }));
       const decline = page.getByRole('dialog', { name: t('decline.title', { organisation: DECLINED }) });
-      await decline.waitFor();
+      await expectFocused(decline.getByRole('textbox', { name: t('decline.reason') }));
       await page.keyboard.type('No');
       await pressOn(page, decline.getByRole('button', { name: t('decline.confirm') }));
       await decline.getByText(text(language, 'dialog.reasonTooShort_other', { count: 3 })).waitFor();
@@ -355,19 +356,6 @@ async function evaluationStatus(platform: WebPlatform, round: Round, organisatio
 async function replaceWith(page: Page, value: string): Promise<void> {
   await page.keyboard.press('Control+A');
   await page.keyboard.type(value);
-}
-
-async function expectFocused(target: Locator): Promise<void> {
-  await target.waitFor();
-  const focused = await eventually(
-    () =>
-      target.evaluate(
-        (element) => (element as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement === element,
-      ),
-    (yes) => yes,
-    10_000,
-  );
-  expect(focused).toBe(true);
 }
 
 async function conflictsOf(platform: WebPlatform, round: Round) {

@@ -8,6 +8,7 @@ import {
   activate,
   checkWidths,
   expectAccessible,
+  expectFocused,
   launchBrowser,
   signedInVisitor,
   tabTo,
@@ -82,6 +83,7 @@ describe('the secretariat acts on several applications at once', () => {
       await bar.getByText(t('selected', { count: 2 })).waitFor();
       await activate(page, bar.getByRole('button', { name: t('mark.ineligible') }));
       const decide = page.getByRole('dialog', { name: t('markTitle.ineligible', { count: 2 }) });
+      await expectFocused(decide.getByRole('textbox', { name: text(language, 'secretariat:eligibility.reason') }));
       await page.keyboard.type('Registration certificates missing.');
       await expectAccessible(page, `eligibility dialog (${language})`);
       await activate(page, decide.getByRole('button', { name: text(language, 'secretariat:eligibility.record') }));

@@ -112,6 +112,9 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.locator('input[type="password"]').fill(password);
   await page.locator('form button[type="submit"]').click();
   await page.getByTestId('signed-in-as').waitFor();
+  // The header says who is signed in before the app has taken them home: a navigation started
+  // earlier than that arrival would be overtaken by it.
+  await page.waitForURL((url) => url.pathname !== '/sign-in');
 }
 
 /** A new visitor signed in as the user, its interface in `language`. */
@@ -206,6 +209,20 @@ export async function tabTo(page: Page, target: Locator, maxPresses = 80): Promi
     await page.keyboard.press('Tab');
   }
   throw new Error(`${target.toString()} not reached with ${maxPresses} presses of Tab`);
+}
+
+/**
+ * Waits until `target` has the focus, as a dialog or a script that moves it promises; keys typed
+ * before then would go elsewhere. Fails when it does not get it within `timeoutMs`.
+ */
+export async function expectFocused(target: Locator, timeoutMs = 10_000): Promise<void> {
+  await target.waitFor();
+  const focused = await eventually(
+    () => target.evaluate(isFocused).catch(() => false),
+    (yes) => yes,
+    timeoutMs,
+  );
+  expect(focused).toBe(true);
 }
 
 /** Runs in the page: the tests' tsconfig has no DOM types, so it says only what it needs of them. */
