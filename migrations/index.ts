@@ -42,6 +42,7 @@ import { DiscussionNames1766000010600 } from './1766000010600-DiscussionNames';
 import { StageReminderOffsets1766000010700 } from './1766000010700-StageReminderOffsets';
 import { DueRemindersPerDueDate1766000010710 } from './1766000010710-DueRemindersPerDueDate';
 import { ScoringTotalCounts1766000010800 } from './1766000010800-ScoringTotalCounts';
+import { CohortOffers1766000020000 } from './1766000020000-CohortOffers';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
 export const MIGRATIONS = [
@@ -89,4 +90,5 @@ export const MIGRATIONS = [
   StageReminderOffsets1766000010700,
   DueRemindersPerDueDate1766000010710,
   ScoringTotalCounts1766000010800,
+  CohortOffers1766000020000,
 ];

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { extractPdfText } from '../../libs/cohorts/src/annex/testing/pdf-text';
 import { expectProblem, sql } from '../support/applications';
 import { eventually, withEnv } from '../support/async';
+import { independentHashOf } from '../support/independent-hash';
 import { createApplicantsFrom, createEvaluators, saveDraft, secretariatOf } from '../support/evaluation-fixtures';
 import { Actor, Applicant, SAMPLE_PDF } from '../support/fixtures';
 import { RELAYS_NOTIFICATIONS, takeNotificationsTurn } from '../support/notifications';
@@ -18,16 +18,6 @@ import { startWorker } from '../support/worker';
  * publication — then outcomes, notifications (received by an SMTP server in the test), the public
  * snapshot's hash recomputed here, the annexes, and 409 on every write after publication.
  */
-
-/** Canonical JSON written again, independently of the platform's, so the hash check means something. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 const CENTRES = [
   { countryCode: 'KE', organisationName: 'Nairobi Digital Hub', city: 'Nairobi' },
@@ -190,7 +180,7 @@ describe('a whole selection round, published', () => {
     expect(served.status).toBe(200);
     publicDocument = served.body;
     const { contentHash, ...rest } = publicDocument;
-    expect(createHash('sha256').update(canonical(rest), 'utf8').digest('hex')).toBe(contentHash);
+    expect(independentHashOf(rest)).toBe(contentHash);
     expect(contentHash).toBe(published.body.contentHash);
     expect(publicDocument).toMatchObject({
       id: cohort.id,

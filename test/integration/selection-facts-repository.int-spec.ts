@@ -105,7 +105,10 @@ describe('SelectionFactsRepository on PostgreSQL', () => {
     const members = await repo.transactions.run((tx) => facts.publicMembers(tx, [member, randomUUID()]));
 
     expect(members).toEqual([
-      { name: 'Dakar Hub', city: 'Dakar', countryCode: 'SN', countryName: 'Senegal', region: 'AFR' },
+      {
+        applicationId: member,
+        publicEntry: { name: 'Dakar Hub', city: 'Dakar', countryCode: 'SN', countryName: 'Senegal', region: 'AFR' },
+      },
     ]);
     expect(await repo.transactions.run((tx) => facts.publicMembers(tx, []))).toEqual([]);
   });

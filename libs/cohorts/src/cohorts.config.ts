@@ -1,11 +1,17 @@
 import { ConfigType, registerAs } from '@nestjs/config';
-import { IsUrl } from 'class-validator';
+import { IsInt, IsUrl, Max, Min } from 'class-validator';
 import { readEnv } from '@app/platform';
 
 class CohortsEnv {
   /** Where the web app is served, as the public reaches it: outcome e-mails link to its cohort page. */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   PUBLIC_BASE_URL: string = 'http://127.0.0.1:3000';
+
+  /** The days a selected centre has, from publication, to accept or decline its offer. */
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  OFFER_RESPONSE_DAYS: number = 14;
 }
 
 export const cohortsConfig = registerAs('cohorts', () => readEnv(CohortsEnv));

@@ -6,6 +6,7 @@ import { CallsModule } from '@app/calls';
 import { NotificationsModule } from '@app/notifications';
 import { ScoringModule } from '@app/scoring';
 import { CohortAnnexesService } from './application/cohort-annexes.service';
+import { CohortOffersService } from './application/cohort-offers.service';
 import { CohortPublicationService } from './application/cohort-publication.service';
 import { CohortsService } from './application/cohorts.service';
 import { PublicCohortsService } from './application/public-cohorts.service';
@@ -13,6 +14,7 @@ import { ShortlistsService } from './application/shortlists.service';
 import { cohortsConfig } from './cohorts.config';
 import { AnnexesRepository } from './infrastructure/annexes.repository';
 import { CohortsRepository } from './infrastructure/cohorts.repository';
+import { OffersRepository } from './infrastructure/offers.repository';
 import { SelectionFactsRepository } from './infrastructure/selection-facts.repository';
 import { ShortlistsRepository } from './infrastructure/shortlists.repository';
 
@@ -28,6 +30,8 @@ import { ShortlistsRepository } from './infrastructure/shortlists.repository';
   providers: [
     CohortsService,
     CohortPublicationService,
+    CohortOffersService,
+    OffersRepository,
     PublicCohortsService,
     CohortAnnexesService,
     CohortsRepository,
@@ -36,6 +40,13 @@ import { ShortlistsRepository } from './infrastructure/shortlists.repository';
     ShortlistsService,
     ShortlistsRepository,
   ],
-  exports: [CohortsService, CohortPublicationService, PublicCohortsService, CohortAnnexesService, ShortlistsService],
+  exports: [
+    CohortsService,
+    CohortPublicationService,
+    CohortOffersService,
+    PublicCohortsService,
+    CohortAnnexesService,
+    ShortlistsService,
+  ],
 })
 export class CohortsModule {}

@@ -220,6 +220,60 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/applications/{id}/offer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The application's offer, once its call's cohort is published with it selected; 404 otherwise. */
+    get: operations['OffersController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/applications/{id}/offer/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accepts the offer; final. 409 INVALID_TRANSITION once answered, OFFER_EXPIRED after `respondBy`. */
+    post: operations['OffersController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/applications/{id}/offer/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Declines the offer, with a reason for the secretariat; final. The centre leaves the current list
+     *     by an amendment (GET /public/cohorts/{id}/amendments).
+     */
+    post: operations['OffersController_decline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/applications/{id}/submit': {
     parameters: {
       query?: never;
@@ -1393,6 +1447,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cohorts/{id}/offers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The published cohort's offers, by centre name. */
+    get: operations['OffersController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cohorts/{id}/publication-preview': {
     parameters: {
       query?: never;
@@ -1910,6 +1981,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/public/cohorts/{id}/amendments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The changes since publication (a centre declining its offer), first first: each one's hash
+     *     covers the one before, from the published document's contentHash on.
+     */
+    get: operations['PublicCohortsController_amendments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/public/cohorts/{id}/annex.csv': {
     parameters: {
       query?: never;
@@ -1936,6 +2027,23 @@ export interface paths {
     };
     /** The annexes of the announcement: the evaluation process and the selected centres by region. */
     get: operations['PublicCohortsController_pdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/cohorts/{id}/current': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list as it stands after its amendments; GET /public/cohorts/{id} stays the published document. */
+    get: operations['PublicCohortsController_current'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2747,6 +2855,26 @@ export interface components {
       /** Format: uuid */
       id: string;
     };
+    CohortAmendmentDto: {
+      /** Format: date-time */
+      at: string;
+      /** @description The centre the change concerns. */
+      centre: components['schemas']['PublicCohortMemberDto'];
+      /** Format: uuid */
+      cohortId: string;
+      hash: string;
+      /** @enum {string} */
+      kind: 'declined';
+      /** @description The members after the change. */
+      members: components['schemas']['PublicCohortMemberDto'][];
+      previousHash: string;
+      /** @description 1, 2, 3, … from the publication on. */
+      sequence: number;
+    };
+    CohortAmendmentPageDto: {
+      items: components['schemas']['CohortAmendmentDto'][];
+      total: number;
+    };
     CohortConstraintsDto: {
       evaluatorsPerApplication: number;
       maxPerCountry?: number;
@@ -3047,6 +3175,24 @@ export interface components {
       title: string;
       weight: number;
     };
+    CurrentCohortDto: {
+      /** Format: date-time */
+      amendedAt: string | null;
+      /** @description How many amendments the list has had. */
+      amendments: number;
+      call: components['schemas']['PublicCohortCallDto'];
+      /** @description The published document's hash, where the chain of amendments starts. */
+      contentHash: string;
+      /** @description The hash the list now stands at: the last amendment's, or contentHash when there is none. */
+      hash: string;
+      /** Format: uuid */
+      id: string;
+      members: components['schemas']['PublicCohortMemberDto'][];
+      /** Format: date-time */
+      publishedAt: string;
+      /** @description As published, with `selected` the current number of members. */
+      statistics: components['schemas']['PublicCohortStatisticsDto'];
+    };
     DeclareConflictDto: {
       /** Format: uuid */
       applicationId: string;
@@ -3084,6 +3230,10 @@ export interface components {
     };
     DeclineClarificationDto: {
       /** @description Why, for the evaluator who proposed it. */
+      reason: string;
+    };
+    DeclineOfferDto: {
+      /** @description Why the centre declines, for the secretariat; it is not published. */
       reason: string;
     };
     DiscussionPostDto: {
@@ -3643,6 +3793,27 @@ export interface components {
       email: string;
       /** Format: uuid */
       id: string;
+    };
+    OfferDto: {
+      /** Format: uuid */
+      applicationId: string;
+      /** @description The centre as the published list names it. */
+      centre: components['schemas']['PublicCohortMemberDto'];
+      /** Format: uuid */
+      cohortId: string;
+      declineReason: string | null;
+      /** Format: date-time */
+      offeredAt: string;
+      /** Format: date-time */
+      respondBy: string;
+      /** Format: date-time */
+      respondedAt: string | null;
+      /** @enum {string} */
+      status: 'offered' | 'accepted' | 'declined';
+    };
+    OfferPageDto: {
+      items: components['schemas']['OfferDto'][];
+      total: number;
     };
     OrganisationDto: {
       city: string | null;
@@ -4987,6 +5158,100 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ApplicationHistoryEntryPageDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OffersController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfferDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OffersController_accept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfferDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OffersController_decline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeclineOfferDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfferDto'];
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
@@ -7837,6 +8102,39 @@ export interface operations {
       };
     };
   };
+  OffersController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfferPageDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   CohortsController_previewPublication: {
     parameters: {
       query?: never;
@@ -8897,6 +9195,39 @@ export interface operations {
       };
     };
   };
+  PublicCohortsController_amendments: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CohortAmendmentPageDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   PublicCohortsController_csv: {
     parameters: {
       query?: never;
@@ -8975,6 +9306,36 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PublicCohortsController_current: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CurrentCohortDto'];
+        };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
       default: {

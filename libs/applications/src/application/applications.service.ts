@@ -219,6 +219,19 @@ export class ApplicationsService {
     });
   }
 
+  /** The application, when the actor may read it; to anyone else it does not exist (404). */
+  async readableBy(actor: AuthUser, id: string): Promise<Application> {
+    return this.access.assertCanRead(actor, await this.applications.findById(id));
+  }
+
+  /**
+   * The application, when the actor is a member of its organisation, who alone answers for it
+   * (403 to the secretariat, 404 to anyone else).
+   */
+  async ownedBy(actor: AuthUser, id: string): Promise<Application> {
+    return this.access.assertCanEdit(actor, await this.applications.findById(id));
+  }
+
   /**
    * One application as its reader may see it. In a blind call an evaluator reads it under its
    * pseudonym, without who submitted it, and the secretariat also learns the pseudonym.

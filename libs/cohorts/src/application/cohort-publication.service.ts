@@ -9,11 +9,12 @@ import { Cohort, CohortsRepository } from '../infrastructure/cohorts.repository'
 import { SelectionFactsRepository } from '../infrastructure/selection-facts.repository';
 import { CohortsConfig, cohortsConfig } from '../cohorts.config';
 import { CohortAnnexesService } from './cohort-annexes.service';
+import { CohortOffersService } from './cohort-offers.service';
 import { CohortsService } from './cohorts.service';
 
 /**
  * Publication (DESIGN.md §6), in one transaction that holds the call's row: the immutable public
- * snapshot and its hash, its annexes, every application's outcome, the notifications to every
+ * snapshot and its hash, its annexes, an offer to every member, every application's outcome, the notifications to every
  * applicant, and last the call's move to `published`, after which the database refuses every change.
  */
 @Injectable()
@@ -24,6 +25,7 @@ export class CohortPublicationService {
     private readonly facts: SelectionFactsRepository,
     private readonly outcomes: ApplicationOutcomesService,
     private readonly annexes: CohortAnnexesService,
+    private readonly offers: CohortOffersService,
     private readonly calls: CallsService,
     private readonly notifications: NotificationsService,
     private readonly transactions: Transactions,
@@ -41,16 +43,18 @@ export class CohortPublicationService {
       await this.proposals.assertCurrent(tx, cohort, call);
       const publishedAt = await databaseNow(tx);
       const memberIds = cohort.members.map((m) => m.applicationId);
+      const entries = await this.facts.publicMembers(tx, memberIds);
       const snapshot = publicCohortDocument({
         id,
         call,
         publishedAt,
-        members: await this.facts.publicMembers(tx, memberIds),
+        members: entries.map((entry) => entry.publicEntry),
         submitted: await this.facts.submissionCounts(tx, callId),
       });
       const contentHash = contentHashOf(snapshot);
       await this.cohorts.markPublished(tx, id, { actorId: actor.id, publishedAt, snapshot, contentHash });
       await this.annexes.renderAtPublication(tx, id, { callId, snapshot, contentHash }, call);
+      await this.offers.offerToMembers(tx, id, entries, publishedAt);
       const finalRanking = (await this.proposals.finalRanking(call, tx))
         .filter((a) => a.rank !== null || a.score !== null)
         .map(({ applicationId, rank, score }) => ({ applicationId, rank, score }));

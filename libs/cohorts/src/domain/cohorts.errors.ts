@@ -23,7 +23,18 @@ export const COHORTS_ERRORS = declareErrors({
     status: 409,
     title: { en: 'The shortlist is confirmed', fr: 'La liste restreinte est confirmée' },
   },
+  OFFER_EXPIRED: {
+    status: 409,
+    title: { en: 'The offer has expired', fr: 'L’offre a expiré' },
+  },
 });
+
+/** An answer to an offer after its deadline. */
+export class OfferExpiredError extends DomainError {
+  constructor(respondBy: Date) {
+    super(COHORTS_ERRORS.OFFER_EXPIRED, `The offer had to be answered by ${respondBy.toISOString()}.`);
+  }
+}
 
 /** A change of a shortlist that cannot apply: an application not in it, not ranked, or named twice. */
 export class InvalidShortlistChangeError extends DomainError {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@app/platform/json/canonical-json';
+import type { CohortAmendmentDocument } from './cohort-amendment';
 import type { Region } from './selection.types';
 
 /** ITU-D regions in the order ITU documents list them; the public list follows it. */
@@ -30,11 +31,7 @@ export interface PublicCohortDocument {
   statistics: { applications: number; countries: number; selected: number };
 }
 
-/**
- * The snapshot stored at publication. Members are listed by region, then country, then name, by
- * UTF-16 code units rather than a locale, so that the document (and its hash) never depends on the
- * ICU data of the machine that published it.
- */
+/** The snapshot stored at publication, its members in public order. */
 export function publicCohortDocument(input: {
   id: string;
   call: { reference: string; title: string };
@@ -42,13 +39,7 @@ export function publicCohortDocument(input: {
   members: PublicCohortMember[];
   submitted: { applications: number; countries: number };
 }): PublicCohortDocument {
-  const members = [...input.members].sort(
-    (a, b) =>
-      REGION_ORDER.indexOf(a.region) - REGION_ORDER.indexOf(b.region) ||
-      codeUnitOrder(a.countryName, b.countryName) ||
-      codeUnitOrder(a.name, b.name) ||
-      codeUnitOrder(a.city ?? '', b.city ?? ''),
-  );
+  const members = inPublicOrder(input.members);
   return {
     id: input.id,
     call: { reference: input.call.reference, title: input.call.title },
@@ -58,8 +49,22 @@ export function publicCohortDocument(input: {
   };
 }
 
+/**
+ * Members by region, then country, then name, then city, by UTF-16 code units rather than a locale,
+ * so that a document (and its hash) never depends on the ICU data of the machine that wrote it.
+ */
+export function inPublicOrder(members: readonly PublicCohortMember[]): PublicCohortMember[] {
+  return [...members].sort(
+    (a, b) =>
+      REGION_ORDER.indexOf(a.region) - REGION_ORDER.indexOf(b.region) ||
+      codeUnitOrder(a.countryName, b.countryName) ||
+      codeUnitOrder(a.name, b.name) ||
+      codeUnitOrder(a.city ?? '', b.city ?? ''),
+  );
+}
+
 /** DESIGN §6: the SHA-256 hex digest of the document in canonical JSON (UTF-8), without contentHash. */
-export function contentHashOf(document: PublicCohortDocument): string {
+export function contentHashOf(document: PublicCohortDocument | CohortAmendmentDocument): string {
   return createHash('sha256').update(canonicalJson(document), 'utf8').digest('hex');
 }
 

@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CohortsModule } from '../cohorts.module';
 import { CohortsController } from './cohorts.controller';
+import { OffersController } from './offers.controller';
 import { PublicCohortsController } from './public-cohorts.controller';
 import { ShortlistsController } from './shortlists.controller';
 
 /** The cohorts context's HTTP edge, imported only by apps/api. */
-@Module({ imports: [CohortsModule], controllers: [CohortsController, PublicCohortsController, ShortlistsController] })
+@Module({
+  imports: [CohortsModule],
+  controllers: [CohortsController, OffersController, PublicCohortsController, ShortlistsController],
+})
 export class CohortsHttpModule {}

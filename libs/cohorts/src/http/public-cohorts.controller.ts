@@ -3,8 +3,10 @@ import { ApiHeader, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@ne
 import type { Response } from 'express';
 import { Page, PageOf, PageQueryDto, Public } from '@app/platform';
 import { CSV_ANNEX_LOCALE, CohortAnnexesService, StoredAnnex } from '../application/cohort-annexes.service';
-import { PublicCohort, PublicCohortsService } from '../application/public-cohorts.service';
+import { CohortAmendment } from '../domain/cohort-amendment';
+import { CurrentCohortList, PublicCohort, PublicCohortsService } from '../application/public-cohorts.service';
 import { AnnexQueryDto, PublicCohortDto } from './cohort.dto';
+import { CohortAmendmentDto, CurrentCohortDto } from './offer.dto';
 
 const ID = new ParseUUIDPipe();
 
@@ -51,6 +53,25 @@ export class PublicCohortsController {
   @ApiOkResponse({ type: PublicCohortDto })
   get(@Param('id', ID) id: string): Promise<PublicCohort> {
     return this.cohorts.get(id);
+  }
+
+  /**
+   * The changes since publication (a centre declining its offer), first first: each one's hash
+   * covers the one before, from the published document's contentHash on.
+   */
+  @Get(':id/amendments')
+  @Public()
+  @ApiOkResponse({ type: PageOf(CohortAmendmentDto) })
+  amendments(@Param('id', ID) id: string, @Query() page: PageQueryDto): Promise<Page<CohortAmendment>> {
+    return this.cohorts.amendments(id, page);
+  }
+
+  /** The list as it stands after its amendments; GET /public/cohorts/{id} stays the published document. */
+  @Get(':id/current')
+  @Public()
+  @ApiOkResponse({ type: CurrentCohortDto })
+  current(@Param('id', ID) id: string): Promise<CurrentCohortList> {
+    return this.cohorts.current(id);
   }
 
   /** The selected centres as CSV (UTF-8 with a byte-order mark), as stored at publication. */

@@ -2,7 +2,7 @@ import type { ContextTables } from '@app/platform';
 
 /** The tables cohorts owns, and the views of them it grants to other contexts. */
 export const COHORTS_TABLES: ContextTables = {
-  owns: ['cohorts', 'cohort_annexes', 'stage_shortlists'],
+  owns: ['cohorts', 'cohort_annexes', 'stage_shortlists', 'cohort_offers', 'cohort_amendments'],
   grants: {
     // A call links to its published cohort (public pages of past calls).
     cohorts_published_by_call: ['calls'],

@@ -94,10 +94,17 @@ export class SelectionFactsRepository {
     return new Map(rows.map(({ id, ...organisation }) => [id, organisation]));
   }
 
-  /** The public description of the members: organisation, city, country (English name) and region. */
-  async publicMembers(tx: Transaction, applicationIds: string[]): Promise<PublicCohortMember[]> {
+  /**
+   * The public description of the members: organisation, city, country (English name) and region,
+   * each with the application it describes.
+   */
+  async publicMembers(
+    tx: Transaction,
+    applicationIds: string[],
+  ): Promise<Array<{ applicationId: string; publicEntry: PublicCohortMember }>> {
     const rows = (await tx.query(
-      `SELECT o.name, o.city, a.country_code AS "countryCode", c.name_en AS "countryName", a.region,
+      `SELECT a.application_id AS "applicationId", o.name, o.city, a.country_code AS "countryCode",
+              c.name_en AS "countryName", a.region,
               (SELECT r.consensus_score FROM scoring_application_results r
                 WHERE r.application_id = a.application_id ORDER BY r.stage DESC LIMIT 1) AS "consensusScore"
        FROM applications_organisations a
@@ -105,11 +112,12 @@ export class SelectionFactsRepository {
        JOIN identity_country_names c ON c.code = a.country_code
        WHERE a.application_id = ANY ($1::uuid[])`,
       [applicationIds],
-    )) as Array<PublicCohortMember & { consensusScore: number | null }>;
+    )) as Array<PublicCohortMember & { applicationId: string; consensusScore: number | null }>;
     // A member's consensus score is stated only where there is one: other documents read as before.
-    return rows.map(({ consensusScore, ...member }) =>
-      consensusScore === null ? member : { ...member, consensusScore },
-    );
+    return rows.map(({ applicationId, consensusScore, ...member }) => ({
+      applicationId,
+      publicEntry: consensusScore === null ? member : { ...member, consensusScore },
+    }));
   }
 
   /** Applications submitted and not withdrawn, eligible or not, and their distinct countries. */

@@ -1,0 +1,106 @@
+import fc from 'fast-check';
+import { independentCanonicalJson, independentHashOf } from '../../../../test/support/independent-hash';
+import { declineAmendment, publishedState, stateAfter, type CohortAmendment } from './cohort-amendment';
+import { contentHashOf, publicCohortDocument, REGION_ORDER, type PublicCohortMember } from './public-cohort';
+
+const member = fc.record({
+  name: fc.constantFrom('Hub', 'Lab', 'Campus', 'Incubateur É'),
+  city: fc.constantFrom('Dakar', 'Lyon', null),
+  countryCode: fc.constantFrom('SN', 'FR'),
+  countryName: fc.constantFrom('Senegal', 'France'),
+  region: fc.constantFrom(...REGION_ORDER),
+}) as fc.Arbitrary<PublicCohortMember>;
+
+function published(members: PublicCohortMember[]) {
+  const document = publicCohortDocument({
+    id: '0b4f0c52-8a3c-4c1e-9d35-1f4b7c1e2a10',
+    call: { reference: 'BDT/DIR/DM/013', title: 'Accelerator centres' },
+    publishedAt: new Date('2027-01-15T09:00:00.000Z'),
+    members,
+    submitted: { applications: 44, countries: 35 },
+  });
+  return { document, contentHash: contentHashOf(document) };
+}
+
+/** Declines the members at `picks` (indexes into the list as it stands), one after the other. */
+function declineInTurn(members: PublicCohortMember[], picks: number[]): CohortAmendment[] {
+  const { document, contentHash } = published(members);
+  let state = publishedState(document, contentHash);
+  const chain: CohortAmendment[] = [];
+  picks.forEach((pick, i) => {
+    if (state.members.length === 0) return;
+    const centre = state.members[pick % state.members.length]!;
+    const amendment = declineAmendment(document.id, state, centre, new Date(Date.UTC(2027, 1, 1 + i)));
+    chain.push(amendment);
+    state = stateAfter(amendment);
+  });
+  return chain;
+}
+
+describe('amendments of a published cohort', () => {
+  it('chain from the published hash: each hash covers the rest of its document, previous hash included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(member, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        (members, picks) => {
+          const { contentHash } = published(members);
+          const chain = declineInTurn(members, picks);
+          let previous = contentHash;
+          chain.forEach(({ hash, ...document }, i) => {
+            expect(document.sequence).toBe(i + 1);
+            expect(document.previousHash).toBe(previous);
+            expect(hash).toBe(independentHashOf(document));
+            previous = hash;
+          });
+        },
+      ),
+    );
+  });
+
+  it('take exactly the declining centre off the list, once, and keep the public order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(member, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        (members, picks) => {
+          let expected = published(members).document.members;
+          for (const amendment of declineInTurn(members, picks)) {
+            const index = expected.findIndex(
+              (m) => independentCanonicalJson(m) === independentCanonicalJson(amendment.centre),
+            );
+            expected = expected.filter((_, i) => i !== index);
+            expect(amendment.members).toEqual(expected);
+          }
+        },
+      ),
+    );
+  });
+
+  it('changes no hash of what came before when a change is appended', () => {
+    const members: PublicCohortMember[] = [
+      { name: 'Dakar Hub', city: 'Dakar', countryCode: 'SN', countryName: 'Senegal', region: 'AFR' },
+      { name: 'Station Lyon', city: 'Lyon', countryCode: 'FR', countryName: 'France', region: 'EUR' },
+    ];
+    const one = declineInTurn(members, [0]);
+    const two = declineInTurn(members, [0, 0]);
+    expect(two[0]).toEqual(one[0]);
+    expect(two[1]).toMatchObject({ kind: 'declined', centre: members[1], members: [], previousHash: one[0]!.hash });
+  });
+
+  it('refuses to remove a centre that is not on the list', () => {
+    const { document, contentHash } = published([
+      { name: 'Dakar Hub', city: 'Dakar', countryCode: 'SN', countryName: 'Senegal', region: 'AFR' },
+    ]);
+    const stranger = {
+      name: 'Elsewhere',
+      city: null,
+      countryCode: 'FR',
+      countryName: 'France',
+      region: 'EUR',
+    } as const;
+    expect(() => declineAmendment(document.id, publishedState(document, contentHash), stranger, new Date())).toThrow(
+      /not on the current list/,
+    );
+  });
+});

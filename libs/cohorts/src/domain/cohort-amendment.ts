@@ -1,0 +1,78 @@
+import { contentHashOf, inPublicOrder, type PublicCohortDocument, type PublicCohortMember } from './public-cohort';
+
+/** What changed the published list: a selected centre declined its offer. */
+export type AmendmentKind = 'declined';
+
+/**
+ * One change to a published cohort, as GET /public/cohorts/:id/amendments serves it less its hash.
+ * It names the hash of what it amends (the published document's contentHash, then each amendment's
+ * hash), so that the whole history verifies from the publication on, and holds the list as it
+ * stands after it.
+ */
+export interface CohortAmendmentDocument {
+  cohortId: string;
+  /** 1 for the first amendment after publication, then 2, 3, … */
+  sequence: number;
+  kind: AmendmentKind;
+  /** ISO 8601 UTC, milliseconds included. */
+  at: string;
+  /** The centre the change concerns, as the list named it. */
+  centre: PublicCohortMember;
+  previousHash: string;
+  /** The members after the change, in public order. */
+  members: PublicCohortMember[];
+}
+
+export type CohortAmendment = CohortAmendmentDocument & { hash: string };
+
+/** The published list as the last amendment left it (the published document when there is none). */
+export interface CohortListState {
+  members: PublicCohortMember[];
+  /** The hash the next amendment names. */
+  hash: string;
+  sequence: number;
+}
+
+export function publishedState(document: PublicCohortDocument, contentHash: string): CohortListState {
+  return { members: document.members, hash: contentHash, sequence: 0 };
+}
+
+export function stateAfter(amendment: CohortAmendment): CohortListState {
+  return { members: amendment.members, hash: amendment.hash, sequence: amendment.sequence };
+}
+
+/**
+ * The amendment that removes `centre` from the list: one entry equal to it, field by field, so that
+ * two centres of the same name in one city stay two entries until each declines.
+ */
+export function declineAmendment(
+  cohortId: string,
+  state: CohortListState,
+  centre: PublicCohortMember,
+  at: Date,
+): CohortAmendment {
+  const index = state.members.findIndex((member) => sameEntry(member, centre));
+  if (index < 0) throw new Error('The centre is not on the current list of the cohort.');
+  const members = inPublicOrder(state.members.filter((_, i) => i !== index));
+  const document: CohortAmendmentDocument = {
+    cohortId,
+    sequence: state.sequence + 1,
+    kind: 'declined',
+    at: at.toISOString(),
+    centre,
+    previousHash: state.hash,
+    members,
+  };
+  return { ...document, hash: contentHashOf(document) };
+}
+
+function sameEntry(a: PublicCohortMember, b: PublicCohortMember): boolean {
+  return (
+    a.name === b.name &&
+    a.city === b.city &&
+    a.countryCode === b.countryCode &&
+    a.countryName === b.countryName &&
+    a.region === b.region &&
+    a.consensusScore === b.consensusScore
+  );
+}

@@ -1,0 +1,28 @@
+import { InvalidTransitionError } from '@app/platform/errors';
+import { OfferExpiredError } from './cohorts.errors';
+import { assertOfferCan } from './offer';
+
+describe('answering an offer', () => {
+  const respondBy = new Date('2027-02-01T12:00:00.000Z');
+  const before = new Date(respondBy.getTime() - 1);
+
+  it('is possible once, before the deadline, either way', () => {
+    for (const answer of ['accept', 'decline'] as const) {
+      expect(() => assertOfferCan(answer, { status: 'offered', respondBy }, before)).not.toThrow();
+    }
+  });
+
+  it('is refused at the deadline and after it', () => {
+    for (const now of [respondBy, new Date(respondBy.getTime() + 1)]) {
+      expect(() => assertOfferCan('accept', { status: 'offered', respondBy }, now)).toThrow(OfferExpiredError);
+    }
+  });
+
+  it('is final: an answered offer is not answered again, even before the deadline', () => {
+    for (const status of ['accepted', 'declined'] as const) {
+      for (const answer of ['accept', 'decline'] as const) {
+        expect(() => assertOfferCan(answer, { status, respondBy }, before)).toThrow(InvalidTransitionError);
+      }
+    }
+  });
+});

@@ -1,0 +1,82 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { trimmed } from '@app/platform';
+import { DECLINE_REASON_MIN, OFFER_STATUSES } from '../domain/offer';
+import { PublicCohortCallDto, PublicCohortMemberDto, PublicCohortStatisticsDto } from './cohort.dto';
+
+export class DeclineOfferDto {
+  /** Why the centre declines, for the secretariat; it is not published. */
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(DECLINE_REASON_MIN)
+  @MaxLength(2000)
+  reason: string;
+}
+
+/** A selected centre's offer: accepted or declined once, by `respondBy`. */
+export class OfferDto {
+  @ApiProperty({ format: 'uuid' })
+  applicationId: string;
+  @ApiProperty({ format: 'uuid' })
+  cohortId: string;
+  @ApiProperty({ enum: OFFER_STATUSES })
+  status: string;
+  /** The centre as the published list names it. */
+  @ApiProperty({ type: PublicCohortMemberDto })
+  centre: PublicCohortMemberDto;
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  offeredAt: string;
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  respondBy: string;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  respondedAt: string | null;
+  @ApiProperty({ type: 'string', nullable: true })
+  declineReason: string | null;
+}
+
+/**
+ * A change to a published cohort. `hash` is the SHA-256 (hex) of the rest in canonical JSON, and
+ * `previousHash` the hash of what it amends: the published document's contentHash for the first.
+ */
+export class CohortAmendmentDto {
+  @ApiProperty({ format: 'uuid' })
+  cohortId: string;
+  /** 1, 2, 3, … from the publication on. */
+  sequence: number;
+  @ApiProperty({ enum: ['declined'] })
+  kind: string;
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  at: string;
+  /** The centre the change concerns. */
+  @ApiProperty({ type: PublicCohortMemberDto })
+  centre: PublicCohortMemberDto;
+  previousHash: string;
+  /** The members after the change. */
+  @ApiProperty({ type: [PublicCohortMemberDto] })
+  members: PublicCohortMemberDto[];
+  hash: string;
+}
+
+/** The published cohort's list as it stands after its amendments; the published document is unchanged. */
+export class CurrentCohortDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ type: PublicCohortCallDto })
+  call: PublicCohortCallDto;
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  publishedAt: string;
+  /** The published document's hash, where the chain of amendments starts. */
+  contentHash: string;
+  /** How many amendments the list has had. */
+  amendments: number;
+  /** The hash the list now stands at: the last amendment's, or contentHash when there is none. */
+  hash: string;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  amendedAt: string | null;
+  @ApiProperty({ type: [PublicCohortMemberDto] })
+  members: PublicCohortMemberDto[];
+  /** As published, with `selected` the current number of members. */
+  @ApiProperty({ type: PublicCohortStatisticsDto })
+  statistics: PublicCohortStatisticsDto;
+}

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { Page, PageQuery, Transaction, Transactions } from '@app/platform';
+import type { CohortAmendment, CohortAmendmentDocument } from '../domain/cohort-amendment';
+import type { OfferStatus } from '../domain/offer';
+import type { PublicCohortMember } from '../domain/public-cohort';
+
+export interface CohortOffer {
+  id: string;
+  cohortId: string;
+  applicationId: string;
+  publicEntry: PublicCohortMember;
+  status: OfferStatus;
+  offeredAt: Date;
+  respondBy: Date;
+  respondedAt: Date | null;
+  respondedBy: string | null;
+  declineReason: string | null;
+  version: number;
+}
+
+const OFFER_COLUMNS = `id, cohort_id AS "cohortId", application_id AS "applicationId", public_entry AS "publicEntry", status,
+  offered_at AS "offeredAt", respond_by AS "respondBy", responded_at AS "respondedAt", responded_by AS "respondedBy",
+  decline_reason AS "declineReason", version`;
+
+/** Offers to the selected centres and the amendments of published cohorts. */
+@Injectable()
+export class OffersRepository {
+  constructor(private readonly transactions: Transactions) {}
+
+  /** One offer per member, all answerable until `respondBy`. */
+  async insertMany(
+    tx: Transaction,
+    cohortId: string,
+    offers: Array<{ applicationId: string; publicEntry: PublicCohortMember }>,
+    offeredAt: Date,
+    respondBy: Date,
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO cohort_offers (cohort_id, application_id, public_entry, offered_at, respond_by)
+       SELECT $1, o.application_id, o.public_entry, $3, $4
+       FROM jsonb_to_recordset($2::jsonb) AS o (application_id uuid, public_entry jsonb)`,
+      [
+        cohortId,
+        JSON.stringify(offers.map((o) => ({ application_id: o.applicationId, public_entry: o.publicEntry }))),
+        offeredAt,
+        respondBy,
+      ],
+    );
+  }
+
+  /** The application's offer of its call's published cohort, if it has one. */
+  async findForApplication(applicationId: string): Promise<CohortOffer | null> {
+    const rows = (await this.transactions.autocommit.query(
+      `SELECT ${OFFER_COLUMNS} FROM cohort_offers WHERE application_id = $1`,
+      [applicationId],
+    )) as CohortOffer[];
+    return rows[0] ?? null;
+  }
+
+  async lockForApplication(tx: Transaction, applicationId: string): Promise<CohortOffer | null> {
+    const rows = (await tx.query(`SELECT ${OFFER_COLUMNS} FROM cohort_offers WHERE application_id = $1 FOR UPDATE`, [
+      applicationId,
+    ])) as CohortOffer[];
+    return rows[0] ?? null;
+  }
+
+  async recordAnswer(
+    tx: Transaction,
+    id: string,
+    answer: { status: 'accepted' | 'declined'; at: Date; by: string; declineReason: string | null },
+  ): Promise<CohortOffer> {
+    // As a SELECT: TypeORM answers an UPDATE with its rows and their count.
+    const [row] = (await tx.query(
+      `WITH answered AS (
+         UPDATE cohort_offers SET status = $2, responded_at = $3, responded_by = $4, decline_reason = $5,
+           version = version + 1
+         WHERE id = $1 RETURNING *
+       )
+       SELECT ${OFFER_COLUMNS} FROM answered`,
+      [id, answer.status, answer.at, answer.by, answer.declineReason],
+    )) as CohortOffer[];
+    return row;
+  }
+
+  /** A page of the cohort's offers in the order of the public list's names, and the count of all. */
+  async listForCohort(cohortId: string, page: PageQuery): Promise<Page<CohortOffer>> {
+    const [items, [{ total }]] = await Promise.all([
+      this.transactions.autocommit.query(
+        `SELECT ${OFFER_COLUMNS} FROM cohort_offers WHERE cohort_id = $1
+         ORDER BY public_entry->>'name', id LIMIT $2 OFFSET $3`,
+        [cohortId, page.limit, page.offset],
+      ) as Promise<CohortOffer[]>,
+      this.transactions.autocommit.query(`SELECT count(*)::int AS total FROM cohort_offers WHERE cohort_id = $1`, [
+        cohortId,
+      ]) as Promise<Array<{ total: number }>>,
+    ]);
+    return { items, total };
+  }
+
+  /** The cohort's last amendment; the one an amendment follows is read under the cohort's row lock. */
+  async lastAmendment(
+    cohortId: string,
+    tx: Transaction = this.transactions.autocommit,
+  ): Promise<CohortAmendment | null> {
+    const rows = (await tx.query(
+      `SELECT document, hash FROM cohort_amendments WHERE cohort_id = $1 ORDER BY sequence DESC LIMIT 1`,
+      [cohortId],
+    )) as Array<{ document: CohortAmendmentDocument; hash: string }>;
+    return rows[0] ? { ...rows[0].document, hash: rows[0].hash } : null;
+  }
+
+  async appendAmendment(tx: Transaction, amendment: CohortAmendment, actorId: string | null): Promise<void> {
+    const { hash, ...document } = amendment;
+    await tx.query(
+      `INSERT INTO cohort_amendments (cohort_id, sequence, document, hash, created_by) VALUES ($1, $2, $3, $4, $5)`,
+      [document.cohortId, document.sequence, JSON.stringify(document), hash, actorId],
+    );
+  }
+
+  /** A page of the cohort's amendments, first first, and the count of all. */
+  async amendments(cohortId: string, page: PageQuery): Promise<Page<CohortAmendment>> {
+    const [rows, [{ total }]] = await Promise.all([
+      this.transactions.autocommit.query(
+        `SELECT document, hash FROM cohort_amendments WHERE cohort_id = $1 ORDER BY sequence LIMIT $2 OFFSET $3`,
+        [cohortId, page.limit, page.offset],
+      ) as Promise<Array<{ document: CohortAmendmentDocument; hash: string }>>,
+      this.transactions.autocommit.query(`SELECT count(*)::int AS total FROM cohort_amendments WHERE cohort_id = $1`, [
+        cohortId,
+      ]) as Promise<Array<{ total: number }>>,
+    ]);
+    return { items: rows.map((r) => ({ ...r.document, hash: r.hash })), total };
+  }
+}

@@ -1,0 +1,206 @@
+import { INestApplicationContext } from '@nestjs/common';
+import request from 'supertest';
+import { expectProblem, sql } from '../support/applications';
+import { withEnv } from '../support/async';
+import { independentHashOf } from '../support/independent-hash';
+import { auditEvents, createApplicantsFrom, createEvaluators, secretariatOf } from '../support/evaluation-fixtures';
+import { Actor, Applicant } from '../support/fixtures';
+import { RedisServer } from '../support/redis-server';
+import { evaluatedCall } from '../support/scoring';
+import { TestApi } from '../support/test-app';
+import { startWorker } from '../support/worker';
+
+/**
+ * Issue 15, offers: publication offers each selected centre a place to accept or decline by a
+ * deadline; a decline appends a hash-chained amendment to the published cohort, whose own document
+ * is served unchanged, byte for byte.
+ */
+
+const CENTRES = [
+  { countryCode: 'KE', organisationName: 'Nairobi Digital Hub', city: 'Nairobi' },
+  { countryCode: 'BR', organisationName: 'São Paulo Startup Campus', city: 'São Paulo' },
+  { countryCode: 'IN', organisationName: 'Bengaluru Deep Tech Centre', city: 'Bengaluru' },
+  { countryCode: 'EG', organisationName: 'Cairo ICT Incubator', city: 'Cairo' },
+];
+
+interface Amendment {
+  sequence: number;
+  kind: string;
+  previousHash: string;
+  hash: string;
+  centre: { name: string };
+  members: Array<{ name: string }>;
+}
+
+describe('offers to the selected centres', () => {
+  let redis: RedisServer;
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let secretariat: Actor;
+  let applicants: Applicant[];
+  let applicationIds: string[];
+  let cohortId: string;
+  let published: { text: string; body: { contentHash: string; publishedAt: string; members: Array<{ name: string }> } };
+
+  beforeAll(async () => {
+    redis = await RedisServer.start();
+    api = await withEnv({ REDIS_URL: redis.url }, () => TestApi.start());
+    worker = await startWorker({ REDIS_URL: redis.url });
+    secretariat = await secretariatOf(api);
+    const evaluators = await createEvaluators(
+      api,
+      ['DE', 'JP', 'MX'].map((countryCode) => ({ countryCode })),
+    );
+    applicants = await createApplicantsFrom(api, CENTRES);
+    const call = await evaluatedCall(api, evaluators, applicants, 2);
+    applicationIds = call.applicationIds;
+    await sql(api, `UPDATE calls SET cohort_size = $2 WHERE id = $1`, [call.callId, CENTRES.length]);
+    const token = secretariat.token;
+    cohortId = (await api.post(`/api/v1/calls/${call.callId}/cohorts`, { token, body: {} })).body.id;
+    expect((await api.post(`/api/v1/cohorts/${cohortId}/approve`, { token })).status).toBe(200);
+    expect((await api.post(`/api/v1/cohorts/${cohortId}/publish`, { token })).status).toBe(200);
+    published = await publicDocument();
+  }, 180_000);
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await redis?.stop();
+  });
+
+  const publicDocument = async () => {
+    const res = await request(api.server).get(`/api/v1/public/cohorts/${cohortId}`);
+    expect(res.status).toBe(200);
+    return { text: res.text, body: res.body };
+  };
+  const offerOf = (i: number, token = applicants[i]!.token) =>
+    api.get(`/api/v1/applications/${applicationIds[i]}/offer`, { token });
+  const answer = (i: number, what: 'accept' | 'decline', body?: unknown) =>
+    api.post(`/api/v1/applications/${applicationIds[i]}/offer/${what}`, { token: applicants[i]!.token, body });
+  const amendments = async () => {
+    const res = await api.get(`/api/v1/public/cohorts/${cohortId}/amendments`);
+    expect(res.status).toBe(200);
+    return res.body as { items: Amendment[]; total: number };
+  };
+  const storedOffer = async (i: number) =>
+    (
+      await sql<{ status: string; decline_reason: string | null; version: number }>(
+        api,
+        `SELECT status, decline_reason, version FROM cohort_offers WHERE application_id = $1`,
+        [applicationIds[i]],
+      )
+    )[0];
+
+  it('offers every member a place at publication, to answer within 14 days', async () => {
+    const res = await api.get(`/api/v1/cohorts/${cohortId}/offers`, { token: secretariat.token });
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(CENTRES.length);
+    const respondBy = new Date(new Date(published.body.publishedAt).getTime() + 14 * 24 * 3600 * 1000).toISOString();
+    expect(res.body.items.map((o: { centre: { name: string } }) => o.centre.name)).toEqual(
+      CENTRES.map((c) => c.organisationName).sort(),
+    );
+    for (const offer of res.body.items) {
+      expect(offer).toMatchObject({ cohortId, status: 'offered', respondBy, respondedAt: null, declineReason: null });
+    }
+
+    const own = await offerOf(0);
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ applicationId: applicationIds[0], status: 'offered', respondBy });
+    expect(own.body.centre).toMatchObject({ name: CENTRES[0]!.organisationName, countryCode: 'KE', region: 'AFR' });
+    // Another centre's offer does not exist for it; the secretariat reads any.
+    expectProblem(await offerOf(1, applicants[0]!.token), 404, 'NOT_FOUND');
+    expect((await offerOf(1, secretariat.token)).status).toBe(200);
+  });
+
+  it('is answered by the centre alone, and a decline needs a reason; nothing changes otherwise', async () => {
+    const bySecretariat = await api.post(`/api/v1/applications/${applicationIds[0]}/offer/accept`, {
+      token: secretariat.token,
+    });
+    expect(bySecretariat.status).toBe(403);
+    expectProblem(
+      await api.post(`/api/v1/applications/${applicationIds[1]}/offer/accept`, { token: applicants[0]!.token }),
+      404,
+      'NOT_FOUND',
+    );
+    const errors = expectProblem(await answer(1, 'decline', { reason: '  ' }), 400, 'VALIDATION_FAILED');
+    expect(errors.map((e) => e.field)).toEqual(['reason']);
+    expect(await storedOffer(0)).toEqual({ status: 'offered', decline_reason: null, version: 1 });
+    expect(await storedOffer(1)).toEqual({ status: 'offered', decline_reason: null, version: 1 });
+    expect((await amendments()).total).toBe(0);
+  });
+
+  it('takes an acceptance once: a second answer is refused', async () => {
+    const accepted = await answer(0, 'accept');
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ status: 'accepted', declineReason: null });
+    expect(accepted.body.respondedAt).not.toBeNull();
+    expectProblem(await answer(0, 'decline', { reason: 'Changed our mind.' }), 409, 'INVALID_TRANSITION');
+    expect(await storedOffer(0)).toMatchObject({ status: 'accepted', version: 2 });
+    expect((await amendments()).total).toBe(0);
+    expect((await auditEvents(api, 'cohort', cohortId)).map((e) => e.action)).toContain('cohort.offer_accepted');
+  });
+
+  it('appends an amendment per decline, each hash covering the one before from the published hash', async () => {
+    const first = await answer(1, 'decline', { reason: 'Our board could not commit the mentors in time.' });
+    expect(first.body).toMatchObject({
+      status: 'declined',
+      declineReason: 'Our board could not commit the mentors in time.',
+    });
+    expect((await answer(2, 'decline', { reason: 'Funding ends this year.' })).status).toBe(200);
+
+    const { items, total } = await amendments();
+    expect(total).toBe(2);
+    let previous = published.body.contentHash;
+    let list = published.body.members;
+    for (const [i, { hash, ...document }] of items.entries()) {
+      expect(document).toMatchObject({ sequence: i + 1, kind: 'declined', previousHash: previous });
+      expect(hash).toBe(independentHashOf(document));
+      expect(document.centre.name).toBe(CENTRES[i + 1]!.organisationName);
+      list = list.filter((m) => m.name !== document.centre.name);
+      expect(document.members).toEqual(list);
+      previous = hash;
+    }
+    // The reason a centre gives is the secretariat's to read, not the public's.
+    expect(JSON.stringify(items)).not.toContain('Funding');
+  });
+
+  it('serves the published document unchanged, byte for byte, and the current list beside it', async () => {
+    expect((await publicDocument()).text).toBe(published.text);
+    const { items } = await amendments();
+    const current = await api.get(`/api/v1/public/cohorts/${cohortId}/current`);
+    expect(current.status).toBe(200);
+    expect(current.body).toMatchObject({
+      id: cohortId,
+      contentHash: published.body.contentHash,
+      amendments: 2,
+      hash: items[1]!.hash,
+      statistics: { selected: CENTRES.length - 2 },
+    });
+    expect(current.body.members.map((m: { name: string }) => m.name).sort()).toEqual(
+      [CENTRES[0]!.organisationName, CENTRES[3]!.organisationName].sort(),
+    );
+  });
+
+  it('refuses an answer after the deadline, and any change to an amendment', async () => {
+    await sql(
+      api,
+      `UPDATE cohort_offers SET respond_by = offered_at + interval '1 millisecond' WHERE application_id = $1`,
+      [applicationIds[3]],
+    );
+    expectProblem(await answer(3, 'accept'), 409, 'OFFER_EXPIRED');
+    expect(await storedOffer(3)).toEqual({ status: 'offered', decline_reason: null, version: 1 });
+    await expect(
+      sql(api, `UPDATE cohort_amendments SET hash = repeat('0', 64) WHERE cohort_id = $1`, [cohortId]),
+    ).rejects.toThrow(/never changed/);
+    await expect(sql(api, `DELETE FROM cohort_amendments WHERE cohort_id = $1`, [cohortId])).rejects.toThrow(
+      /never changed/,
+    );
+    expect((await amendments()).total).toBe(2);
+  });
+
+  it('answers 404 for the amendments and the current list of a cohort that is not published', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expectProblem(await api.get(`/api/v1/public/cohorts/${unknown}/amendments`), 404, 'NOT_FOUND');
+    expectProblem(await api.get(`/api/v1/public/cohorts/${unknown}/current`), 404, 'NOT_FOUND');
+  });
+});
