@@ -56,9 +56,6 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFiles: ['<rootDir>/test/support/test-env.ts'],
-      // Two cores run these beside the browser suites: a suite's start (an API, a worker, a Redis)
-      // can take a minute when the machine is busiest.
-      testTimeout: 120_000,
     },
     {
       ...common,

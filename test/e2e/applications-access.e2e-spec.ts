@@ -15,9 +15,6 @@ import {
 import { Applicant, SAMPLE_PDF, createApplicant, createCall } from '../support/fixtures';
 import { TestApi } from '../support/test-app';
 
-// Hooks create users (argon2) and the app; the project-level testTimeout does not reach hooks.
-jest.setTimeout(60_000);
-
 describe('application access', () => {
   let api: TestApi;
   let staff: Staff;

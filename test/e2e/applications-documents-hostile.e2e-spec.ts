@@ -21,8 +21,6 @@ import { TestApi } from '../support/test-app';
  * documents, and the per-application quota, alone and under concurrent uploads.
  */
 
-jest.setTimeout(60_000);
-
 const KiB = 1024;
 const MAX_DOCUMENTS = 3;
 const MAX_TOTAL_BYTES = 64 * KiB;

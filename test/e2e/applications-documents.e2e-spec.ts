@@ -17,9 +17,6 @@ import {
 import { Applicant, SAMPLE_PDF, SAMPLE_PNG, createApplicant, createCall } from '../support/fixtures';
 import { TestApi } from '../support/test-app';
 
-// Hooks create users (argon2) and the app; the project-level testTimeout does not reach hooks.
-jest.setTimeout(60_000);
-
 const MiB = 1_048_576;
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 

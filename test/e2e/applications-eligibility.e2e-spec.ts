@@ -3,9 +3,6 @@ import { Staff, createStaffPair, draftId, expectProblem, intakeCallOverrides, sq
 import { Applicant, createApplicant, createCall } from '../support/fixtures';
 import { TestApi } from '../support/test-app';
 
-// Hooks create users (argon2) and the app; the project-level testTimeout does not reach hooks.
-jest.setTimeout(60_000);
-
 describe('eligibility override by the secretariat', () => {
   let api: TestApi;
   let staff: Staff;

@@ -12,9 +12,6 @@ import {
 import { SAMPLE_PDF, SAMPLE_PNG, createApplicant, createCall } from '../support/fixtures';
 import { TestApi } from '../support/test-app';
 
-// Hooks create users (argon2) and the app; the project-level testTimeout does not reach hooks.
-jest.setTimeout(60_000);
-
 describe('application submission', () => {
   let api: TestApi;
   let secretariatToken: string;

@@ -16,8 +16,6 @@ import { startWorker } from '../support/worker';
  * and the annexes of a published cohort are rendered once, stored, and served with a strong ETag.
  */
 
-jest.setTimeout(60_000);
-
 const CENTRES = [
   { countryCode: 'KE', organisationName: '=HYPERLINK("http://evil.example","Click")', city: 'Nairobi' },
   { countryCode: 'BR', organisationName: '+55 Campus', city: '=1+1' },

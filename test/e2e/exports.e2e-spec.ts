@@ -68,7 +68,7 @@ describe('exports of applications, ranking and evaluations', () => {
   beforeAll(async () => {
     api = await TestApi.start();
     secretariat = await secretariatOf(api);
-  }, 60_000);
+  });
   afterAll(() => api.close());
 
   const get = (url: string, query: Record<string, string | number> = {}) =>

@@ -26,7 +26,7 @@ describe('GET /invitations: sort', () => {
       });
       expect(res.status).toBe(201);
     }
-  }, 60_000);
+  });
   afterAll(() => api.close());
 
   /** The suite's invitations in the order the list gives them (other suites' ones left out). */

@@ -26,7 +26,7 @@ describe('list read models: search, sort and paging on the server', () => {
     api = await TestApi.start();
     secretariat = await secretariatOf(api);
     ({ callId, ids } = await seedListedCall(secretariat.id));
-  }, 60_000);
+  });
   afterAll(() => api.close());
 
   const ranking = (query: Record<string, string | number> = {}) =>

@@ -58,7 +58,7 @@ describe('GET /calls/:id/panel/members: sort and paging', () => {
     await evaluate(api, alpha.token, await assignmentId(api, callId, call.applicationIds[0]!, alpha.id));
     await assignmentId(api, callId, call.applicationIds[1]!, alpha.id);
     await assignmentId(api, callId, call.applicationIds[0]!, bravo.id);
-  }, 60_000);
+  });
   afterAll(() => api.close());
 
   const names = async (query: Record<string, string | number>) => {

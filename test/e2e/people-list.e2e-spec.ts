@@ -33,7 +33,7 @@ describe('GET /users: sort, filters and paging', () => {
         expect(changed.status).toBe(200);
       }
     }
-  }, 60_000);
+  });
   afterAll(() => api.close());
 
   const names = async (query: Record<string, string | number>) => {
