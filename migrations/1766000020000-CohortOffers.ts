@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * After publication (issue 15): each selected centre's offer, which it accepts or declines by a
- * deadline, and the amendments to the published cohort that a decline makes. An amendment is
+ * deadline, and the amendments to the published cohort that a decline or an expiry makes. An amendment is
  * appended, never changed: its document names the hash of the one before (the first, the published
  * document's contentHash), so the history verifies from the publication on. The published snapshot
  * itself stays frozen as before.
@@ -19,9 +19,10 @@ export class CohortOffers1766000020000 implements MigrationInterface {
         -- The centre as the public list names it when the offer was made, so that an amendment
         -- removes exactly that entry even if the organisation is renamed since.
         public_entry jsonb NOT NULL,
-        status text NOT NULL DEFAULT 'offered' CHECK (status IN ('offered', 'accepted', 'declined')),
+        status text NOT NULL DEFAULT 'offered' CHECK (status IN ('offered', 'accepted', 'declined', 'expired')),
         offered_at timestamptz NOT NULL,
         respond_by timestamptz NOT NULL CHECK (respond_by > offered_at),
+        -- When it was answered, or expired (by no one).
         responded_at timestamptz,
         responded_by uuid REFERENCES users (id),
         decline_reason text,
@@ -31,6 +32,7 @@ export class CohortOffers1766000020000 implements MigrationInterface {
         CONSTRAINT cohort_offers_declined_check CHECK ((status = 'declined') = (decline_reason IS NOT NULL))
       )`);
     await q.query(`CREATE INDEX cohort_offers_application_idx ON cohort_offers (application_id)`);
+    await q.query(`CREATE INDEX cohort_offers_due_idx ON cohort_offers (respond_by) WHERE status = 'offered'`);
 
     await q.query(`
       CREATE TABLE cohort_amendments (

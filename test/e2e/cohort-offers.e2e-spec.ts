@@ -1,4 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { OfferExpiryScheduler } from '@app/cohorts/jobs';
 import request from 'supertest';
 import { expectProblem, sql } from '../support/applications';
 import { withEnv } from '../support/async';
@@ -12,8 +13,8 @@ import { startWorker } from '../support/worker';
 
 /**
  * Issue 15, offers: publication offers each selected centre a place to accept or decline by a
- * deadline; a decline appends a hash-chained amendment to the published cohort, whose own document
- * is served unchanged, byte for byte.
+ * deadline, after which the worker expires it; a decline or an expiry appends a hash-chained
+ * amendment to the published cohort, whose own document is served unchanged, byte for byte.
  */
 
 const CENTRES = [
@@ -181,21 +182,41 @@ describe('offers to the selected centres', () => {
     );
   });
 
-  it('refuses an answer after the deadline, and any change to an amendment', async () => {
+  it('refuses an answer from the deadline on; the worker expires the offer once, which amends the list', async () => {
     await sql(
       api,
       `UPDATE cohort_offers SET respond_by = offered_at + interval '1 millisecond' WHERE application_id = $1`,
       [applicationIds[3]],
     );
     expectProblem(await answer(3, 'accept'), 409, 'OFFER_EXPIRED');
-    expect(await storedOffer(3)).toEqual({ status: 'offered', decline_reason: null, version: 1 });
+    // Its timer may have run already: then there is nothing left to expire.
+    await worker.get(OfferExpiryScheduler).expireDue();
+    await worker.get(OfferExpiryScheduler).expireDue();
+    expect(await storedOffer(3)).toEqual({ status: 'expired', decline_reason: null, version: 2 });
+    expectProblem(await answer(3, 'decline', { reason: 'Too late now.' }), 409, 'OFFER_EXPIRED');
+
+    const { items, total } = await amendments();
+    expect(total).toBe(3);
+    const { hash, ...expiry } = items[2]!;
+    expect(expiry).toMatchObject({ sequence: 3, kind: 'expired', previousHash: items[1]!.hash });
+    expect(expiry.centre.name).toBe(CENTRES[3]!.organisationName);
+    expect(expiry.members.map((m) => m.name)).toEqual([CENTRES[0]!.organisationName]);
+    expect(hash).toBe(independentHashOf(expiry));
+    const current = await api.get(`/api/v1/public/cohorts/${cohortId}/current`);
+    expect(current.body).toMatchObject({ amendments: 3, hash, statistics: { selected: 1 } });
+    // By the platform, not by a person.
+    const expiries = (await auditEvents(api, 'cohort', cohortId)).filter((e) => e.action === 'cohort.offer_expired');
+    expect(expiries.map((e) => e.actorId)).toEqual([null]);
+  });
+
+  it('refuses any change to an amendment', async () => {
     await expect(
       sql(api, `UPDATE cohort_amendments SET hash = repeat('0', 64) WHERE cohort_id = $1`, [cohortId]),
     ).rejects.toThrow(/never changed/);
     await expect(sql(api, `DELETE FROM cohort_amendments WHERE cohort_id = $1`, [cohortId])).rejects.toThrow(
       /never changed/,
     );
-    expect((await amendments()).total).toBe(2);
+    expect((await amendments()).total).toBe(3);
   });
 
   it('answers 404 for the amendments and the current list of a cohort that is not published', async () => {

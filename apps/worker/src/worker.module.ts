@@ -10,13 +10,14 @@ import {
 } from '@app/platform';
 import { DeadlineRemindersModule } from '@app/applications/jobs';
 import { CallClosingModule } from '@app/calls/jobs';
+import { OfferExpiryModule } from '@app/cohorts/jobs';
 import { DueRemindersModule } from '@app/evaluation/jobs';
 import { NOTIFICATIONS_RELAYED_QUEUES, NotificationsJobsModule } from '@app/notifications/jobs';
 import { SCORING_RELAYED_QUEUES, ScoringJobsModule } from '@app/scoring/jobs';
 
 /**
- * Background work: the outbox relay, the queues' processors, the closing of calls and the reminders of
- * due dates and deadlines, plus health endpoints.
+ * Background work: the outbox relay, the queues' processors, the closing of calls, the reminders of
+ * due dates and deadlines and the expiry of offers, plus health endpoints.
  */
 @Module({
   imports: [
@@ -32,6 +33,7 @@ import { SCORING_RELAYED_QUEUES, ScoringJobsModule } from '@app/scoring/jobs';
     CallClosingModule,
     DueRemindersModule,
     DeadlineRemindersModule,
+    OfferExpiryModule,
   ],
 })
 export class WorkerModule {}

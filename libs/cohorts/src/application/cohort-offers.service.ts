@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationsService } from '@app/applications';
 import { AuthUser, NotFoundError, Page, PageQuery, Transaction, Transactions, databaseNow } from '@app/platform';
-import { declineAmendment, publishedState, stateAfter } from '../domain/cohort-amendment';
-import { OfferAnswer, assertOfferCan } from '../domain/offer';
+import { removalAmendment, publishedState, stateAfter } from '../domain/cohort-amendment';
+import { OfferAnswer, OfferStatus, assertOfferCan } from '../domain/offer';
 import type { PublicCohortMember } from '../domain/public-cohort';
 import { CohortOffer, OffersRepository } from '../infrastructure/offers.repository';
 import { Cohort } from '../infrastructure/cohorts.repository';
@@ -11,10 +11,13 @@ import { CohortsService } from './cohorts.service';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Offers expired per transaction: a backlog is worked through in short transactions. */
+const EXPIRY_BATCH = 100;
+
 /**
  * After publication (issue 15): each selected centre's offer, answered once by its organisation's
- * members by the deadline; a decline amends the published list by an appended, hash-chained
- * amendment, never by changing the published document.
+ * members before the deadline, else expired by the worker; a decline or an expiry amends the
+ * published list by an appended, hash-chained amendment, never by changing the published document.
  */
 @Injectable()
 export class CohortOffersService {
@@ -51,10 +54,7 @@ export class CohortOffersService {
     return this.offers.listForCohort(cohortId, page);
   }
 
-  /**
-   * The organisation's answer. A decline takes the centre off the current list by an amendment
-   * that names the hash of the list it amends; the cohort's row lock orders the amendments.
-   */
+  /** The organisation's answer; a decline takes the centre off the current list. */
   async answer(actor: AuthUser, applicationId: string, answer: OfferAnswer, reason?: string): Promise<CohortOffer> {
     await this.applications.ownedBy(actor, applicationId);
     return this.transactions.run(async (tx) => {
@@ -62,22 +62,52 @@ export class CohortOffersService {
       if (!offer) throw new NotFoundError('Offer');
       const now = await databaseNow(tx);
       assertOfferCan(answer, offer, now);
-      const cohort = await this.cohorts.lock(tx, offer.cohortId);
-      const answered = await this.offers.recordAnswer(tx, offer.id, {
-        status: answer === 'accept' ? 'accepted' : 'declined',
-        at: now,
-        by: actor.id,
-        declineReason: answer === 'decline' ? (reason ?? '').trim() : null,
-      });
-      const after: Record<string, unknown> = { applicationId, status: answered.status };
-      if (answer === 'decline') {
-        const amendment = declineAmendment(cohort.id, await this.currentState(tx, cohort), offer.publicEntry, now);
-        await this.offers.appendAmendment(tx, amendment, actor.id);
-        Object.assign(after, { amendment: amendment.sequence, hash: amendment.hash });
-      }
-      await this.cohorts.record(tx, actor, `cohort.offer_${answered.status}`, cohort.id, after);
-      return answered;
+      const status = answer === 'accept' ? 'accepted' : 'declined';
+      return this.close(tx, offer, status, now, actor, answer === 'decline' ? (reason ?? '').trim() : null);
     });
+  }
+
+  /**
+   * Expires the offers unanswered by their deadline, as the database clock says, each once: an
+   * expired offer is no longer due. Answers how many it expired.
+   */
+  async expireDue(): Promise<number> {
+    let expired = 0;
+    for (;;) {
+      const batch = await this.transactions.run(async (tx) => {
+        const due = await this.offers.lockDue(tx, EXPIRY_BATCH);
+        const now = await databaseNow(tx);
+        for (const offer of due) await this.close(tx, offer, 'expired', now, null, null);
+        return due.length;
+      });
+      expired += batch;
+      if (batch < EXPIRY_BATCH) return expired;
+    }
+  }
+
+  /**
+   * Records how the offer ended; a decline or an expiry appends the amendment that takes the centre
+   * off the list, naming the hash of the list it amends. The cohort's row lock orders the amendments.
+   */
+  private async close(
+    tx: Transaction,
+    offer: CohortOffer,
+    status: Exclude<OfferStatus, 'offered'>,
+    at: Date,
+    actor: AuthUser | null,
+    declineReason: string | null,
+  ): Promise<CohortOffer> {
+    const cohort = await this.cohorts.lock(tx, offer.cohortId);
+    const closed = await this.offers.close(tx, offer.id, { status, at, by: actor?.id ?? null, declineReason });
+    const audited: Record<string, unknown> = { applicationId: offer.applicationId, status };
+    if (status !== 'accepted') {
+      const state = await this.currentState(tx, cohort);
+      const amendment = removalAmendment(status, cohort.id, state, offer.publicEntry, at);
+      await this.offers.appendAmendment(tx, amendment, actor?.id ?? null);
+      Object.assign(audited, { amendment: amendment.sequence, hash: amendment.hash });
+    }
+    await this.cohorts.record(tx, actor, `cohort.offer_${status}`, cohort.id, audited);
+    return closed;
   }
 
   private async currentState(tx: Transaction, cohort: Cohort) {

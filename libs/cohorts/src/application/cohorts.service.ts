@@ -157,8 +157,9 @@ export class CohortsService {
     return cohort;
   }
 
-  record(tx: Transaction, actor: AuthUser, action: string, id: string, after: Record<string, unknown>) {
-    return this.audit.record(tx, { actorId: actor.id, action, entityType: 'cohort', entityId: id, after });
+  /** Audits a step of the cohort, by the actor, or by the platform itself (null). */
+  record(tx: Transaction, actor: AuthUser | null, action: string, id: string, after: Record<string, unknown>) {
+    return this.audit.record(tx, { actorId: actor?.id ?? null, action, entityType: 'cohort', entityId: id, after });
   }
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { independentCanonicalJson, independentHashOf } from '../../../../test/support/independent-hash';
-import { declineAmendment, publishedState, stateAfter, type CohortAmendment } from './cohort-amendment';
+import { removalAmendment, publishedState, stateAfter, type CohortAmendment } from './cohort-amendment';
 import { contentHashOf, publicCohortDocument, REGION_ORDER, type PublicCohortMember } from './public-cohort';
 
 const member = fc.record({
@@ -30,7 +30,8 @@ function declineInTurn(members: PublicCohortMember[], picks: number[]): CohortAm
   picks.forEach((pick, i) => {
     if (state.members.length === 0) return;
     const centre = state.members[pick % state.members.length]!;
-    const amendment = declineAmendment(document.id, state, centre, new Date(Date.UTC(2027, 1, 1 + i)));
+    const kind = i % 2 === 0 ? 'declined' : 'expired';
+    const amendment = removalAmendment(kind, document.id, state, centre, new Date(Date.UTC(2027, 1, 1 + i)));
     chain.push(amendment);
     state = stateAfter(amendment);
   });
@@ -85,7 +86,7 @@ describe('amendments of a published cohort', () => {
     const one = declineInTurn(members, [0]);
     const two = declineInTurn(members, [0, 0]);
     expect(two[0]).toEqual(one[0]);
-    expect(two[1]).toMatchObject({ kind: 'declined', centre: members[1], members: [], previousHash: one[0]!.hash });
+    expect(two[1]).toMatchObject({ kind: 'expired', centre: members[1], members: [], previousHash: one[0]!.hash });
   });
 
   it('refuses to remove a centre that is not on the list', () => {
@@ -99,8 +100,8 @@ describe('amendments of a published cohort', () => {
       countryName: 'France',
       region: 'EUR',
     } as const;
-    expect(() => declineAmendment(document.id, publishedState(document, contentHash), stranger, new Date())).toThrow(
-      /not on the current list/,
-    );
+    expect(() =>
+      removalAmendment('declined', document.id, publishedState(document, contentHash), stranger, new Date()),
+    ).toThrow(/not on the current list/);
   });
 });

@@ -1,7 +1,8 @@
 import { contentHashOf, inPublicOrder, type PublicCohortDocument, type PublicCohortMember } from './public-cohort';
 
-/** What changed the published list: a selected centre declined its offer. */
-export type AmendmentKind = 'declined';
+/** What changed the published list: a selected centre declined its offer, or let it expire. */
+export const AMENDMENT_KINDS = ['declined', 'expired'] as const;
+export type AmendmentKind = (typeof AMENDMENT_KINDS)[number];
 
 /**
  * One change to a published cohort, as GET /public/cohorts/:id/amendments serves it less its hash.
@@ -42,10 +43,11 @@ export function stateAfter(amendment: CohortAmendment): CohortListState {
 }
 
 /**
- * The amendment that removes `centre` from the list: one entry equal to it, field by field, so that
- * two centres of the same name in one city stay two entries until each declines.
+ * The amendment that removes `centre` from the list, for `kind`: one entry equal to it, field by
+ * field, so that two centres of the same name in one city stay two entries until each leaves.
  */
-export function declineAmendment(
+export function removalAmendment(
+  kind: AmendmentKind,
   cohortId: string,
   state: CohortListState,
   centre: PublicCohortMember,
@@ -57,7 +59,7 @@ export function declineAmendment(
   const document: CohortAmendmentDocument = {
     cohortId,
     sequence: state.sequence + 1,
-    kind: 'declined',
+    kind,
     at: at.toISOString(),
     centre,
     previousHash: state.hash,

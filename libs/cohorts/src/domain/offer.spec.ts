@@ -12,10 +12,11 @@ describe('answering an offer', () => {
     }
   });
 
-  it('is refused at the deadline and after it', () => {
+  it('is refused at the deadline and after it, whether the offer is marked expired yet or not', () => {
     for (const now of [respondBy, new Date(respondBy.getTime() + 1)]) {
       expect(() => assertOfferCan('accept', { status: 'offered', respondBy }, now)).toThrow(OfferExpiredError);
     }
+    expect(() => assertOfferCan('decline', { status: 'expired', respondBy }, before)).toThrow(OfferExpiredError);
   });
 
   it('is final: an answered offer is not answered again, even before the deadline', () => {

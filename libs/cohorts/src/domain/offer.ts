@@ -1,7 +1,7 @@
 import { InvalidTransitionError } from '@app/platform/errors';
 import { OfferExpiredError } from './cohorts.errors';
 
-export const OFFER_STATUSES = ['offered', 'accepted', 'declined'] as const;
+export const OFFER_STATUSES = ['offered', 'accepted', 'declined', 'expired'] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
 
 export type OfferAnswer = 'accept' | 'decline';
@@ -10,10 +10,11 @@ export type OfferAnswer = 'accept' | 'decline';
 export const DECLINE_REASON_MIN = 3;
 
 /**
- * offered → accepted | declined, once, by the deadline: an answer is final (a centre that accepted
- * and then withdraws is the secretariat's amendment, not a second answer).
+ * offered → accepted | declined, once, strictly before the deadline; unanswered by then, it is
+ * expired (by the worker, or already by this answer's time). An answer is final.
  */
 export function assertOfferCan(answer: OfferAnswer, offer: { status: OfferStatus; respondBy: Date }, now: Date): void {
+  if (offer.status === 'expired') throw new OfferExpiredError(offer.respondBy);
   if (offer.status !== 'offered') {
     throw new InvalidTransitionError('offer', offer.status, answer === 'accept' ? 'accepted' : 'declined');
   }

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { trimmed } from '@app/platform';
+import { AMENDMENT_KINDS } from '../domain/cohort-amendment';
 import { DECLINE_REASON_MIN, OFFER_STATUSES } from '../domain/offer';
 import { PublicCohortCallDto, PublicCohortMemberDto, PublicCohortStatisticsDto } from './cohort.dto';
 
@@ -14,7 +15,7 @@ export class DeclineOfferDto {
   reason: string;
 }
 
-/** A selected centre's offer: accepted or declined once, by `respondBy`. */
+/** A selected centre's offer: accepted or declined once, before `respondBy`; expired when unanswered by then. */
 export class OfferDto {
   @ApiProperty({ format: 'uuid' })
   applicationId: string;
@@ -44,7 +45,7 @@ export class CohortAmendmentDto {
   cohortId: string;
   /** 1, 2, 3, … from the publication on. */
   sequence: number;
-  @ApiProperty({ enum: ['declined'] })
+  @ApiProperty({ enum: AMENDMENT_KINDS })
   kind: string;
   @ApiProperty({ type: 'string', format: 'date-time' })
   at: string;

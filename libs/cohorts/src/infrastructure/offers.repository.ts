@@ -64,10 +64,24 @@ export class OffersRepository {
     return rows[0] ?? null;
   }
 
-  async recordAnswer(
+  /**
+   * Offers past their deadline and still unanswered, oldest first, locked; those another worker holds
+   * are skipped (it is expiring them).
+   */
+  async lockDue(tx: Transaction, limit: number): Promise<CohortOffer[]> {
+    return (await tx.query(
+      `SELECT ${OFFER_COLUMNS} FROM cohort_offers
+       WHERE status = 'offered' AND respond_by <= clock_timestamp()
+       ORDER BY respond_by, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    )) as CohortOffer[];
+  }
+
+  /** An answer, or an expiry (by no one). */
+  async close(
     tx: Transaction,
     id: string,
-    answer: { status: 'accepted' | 'declined'; at: Date; by: string; declineReason: string | null },
+    closing: { status: Exclude<OfferStatus, 'offered'>; at: Date; by: string | null; declineReason: string | null },
   ): Promise<CohortOffer> {
     // As a SELECT: TypeORM answers an UPDATE with its rows and their count.
     const [row] = (await tx.query(
@@ -77,7 +91,7 @@ export class OffersRepository {
          WHERE id = $1 RETURNING *
        )
        SELECT ${OFFER_COLUMNS} FROM answered`,
-      [id, answer.status, answer.at, answer.by, answer.declineReason],
+      [id, closing.status, closing.at, closing.by, closing.declineReason],
     )) as CohortOffer[];
     return row;
   }
