@@ -7,7 +7,7 @@ import { withEnv } from '../support/async';
 import { createApplicantsFrom, createEvaluators, secretariatOf } from '../support/evaluation-fixtures';
 import { Actor } from '../support/fixtures';
 import { RedisServer } from '../support/redis-server';
-import { evaluatedCall } from '../support/scoring';
+import { evaluatedCall, publishCohort } from '../support/scoring';
 import { TestApi } from '../support/test-app';
 import { startWorker } from '../support/worker';
 
@@ -43,10 +43,7 @@ describe('annexes of a published cohort', () => {
     );
     const { callId } = await evaluatedCall(api, evaluators, await createApplicantsFrom(api, CENTRES), 2);
     await sql(api, `UPDATE calls SET cohort_size = $2 WHERE id = $1`, [callId, CENTRES.length]);
-    const token = secretariat.token;
-    cohortId = (await api.post(`/api/v1/calls/${callId}/cohorts`, { token, body: {} })).body.id;
-    expect((await api.post(`/api/v1/cohorts/${cohortId}/approve`, { token })).status).toBe(200);
-    expect((await api.post(`/api/v1/cohorts/${cohortId}/publish`, { token })).status).toBe(200);
+    cohortId = await publishCohort(api, secretariat.token, callId);
   }, 180_000);
 
   afterAll(async () => {

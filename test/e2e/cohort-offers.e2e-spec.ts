@@ -7,7 +7,7 @@ import { independentHashOf } from '../support/independent-hash';
 import { auditEvents, createApplicantsFrom, createEvaluators, secretariatOf } from '../support/evaluation-fixtures';
 import { Actor, Applicant } from '../support/fixtures';
 import { RedisServer } from '../support/redis-server';
-import { evaluatedCall } from '../support/scoring';
+import { evaluatedCall, publishCohort } from '../support/scoring';
 import { TestApi } from '../support/test-app';
 import { startWorker } from '../support/worker';
 
@@ -56,10 +56,7 @@ describe('offers to the selected centres', () => {
     const call = await evaluatedCall(api, evaluators, applicants, 2);
     applicationIds = call.applicationIds;
     await sql(api, `UPDATE calls SET cohort_size = $2 WHERE id = $1`, [call.callId, CENTRES.length]);
-    const token = secretariat.token;
-    cohortId = (await api.post(`/api/v1/calls/${call.callId}/cohorts`, { token, body: {} })).body.id;
-    expect((await api.post(`/api/v1/cohorts/${cohortId}/approve`, { token })).status).toBe(200);
-    expect((await api.post(`/api/v1/cohorts/${cohortId}/publish`, { token })).status).toBe(200);
+    cohortId = await publishCohort(api, secretariat.token, call.callId);
     published = await publicDocument();
   }, 180_000);
 

@@ -11,7 +11,7 @@ import {
   seatPanel,
 } from './evaluation-fixtures';
 import { ADMIN, Actor, Applicant, SAMPLE_PDF, createApplicant, createCall } from './fixtures';
-import { scoringStatus } from './scoring';
+import { publishCohort, scoringStatus } from './scoring';
 import { TestApi } from './test-app';
 import { startWorker } from './worker';
 
@@ -124,13 +124,7 @@ async function publishedCohort(api: TestApi, secretariat: Actor, evaluator: Acto
     () => scoringStatus(api, secretariat.token, callId),
     (status) => status.upToDate,
   );
-  const proposed = await api.post(`/api/v1/calls/${callId}/cohorts`, { token: secretariat.token, body: {} });
-  if (proposed.status !== 201) throw new Error(`proposal failed: ${proposed.status} ${JSON.stringify(proposed.body)}`);
-  for (const step of ['approve', 'publish']) {
-    const res = await api.post(`/api/v1/cohorts/${proposed.body.id}/${step}`, { token: secretariat.token });
-    if (res.status !== 200) throw new Error(`${step} failed: ${res.status} ${JSON.stringify(res.body)}`);
-  }
-  return proposed.body.id as string;
+  return publishCohort(api, secretariat.token, callId);
 }
 
 async function adminToken(api: TestApi): Promise<string> {

@@ -170,3 +170,14 @@ export async function submitDrafts(api: TestApi, call: CallWithDrafts): Promise<
   );
   expect(status).toMatchObject({ upToDate: true });
 }
+
+/** Proposes the call's cohort on the call's own constraints, approves and publishes it; answers its id. */
+export async function publishCohort(api: TestApi, token: string, callId: string): Promise<string> {
+  const proposed = await api.post(`/api/v1/calls/${callId}/cohorts`, { token, body: {} });
+  if (proposed.status !== 201) throw new Error(`proposal failed: ${proposed.status} ${JSON.stringify(proposed.body)}`);
+  for (const step of ['approve', 'publish']) {
+    const res = await api.post(`/api/v1/cohorts/${proposed.body.id}/${step}`, { token });
+    if (res.status !== 200) throw new Error(`${step} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return proposed.body.id as string;
+}

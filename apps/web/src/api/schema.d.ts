@@ -1464,6 +1464,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cohorts/{id}/promotions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Offers a freed seat to a candidate: the proposed one, or another that keeps every cap with a
+     *     reason. 409 NO_FREE_SEAT, 422 INVALID_PROMOTION. The centre joins the list by an amendment.
+     */
+    post: operations['OffersController_promote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cohorts/{id}/publication-preview': {
     parameters: {
       query?: never;
@@ -1495,6 +1515,23 @@ export interface paths {
     put?: never;
     /** Publishes an approved cohort: outcomes, the public snapshot and its content hash, notifications. */
     post: operations['CohortsController_publish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cohorts/{id}/replacement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The best replacement for a freed seat (a decline, an expiry), with reasons. */
+    get: operations['OffersController_replacement'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2864,7 +2901,7 @@ export interface components {
       cohortId: string;
       hash: string;
       /** @enum {string} */
-      kind: 'declined';
+      kind: 'declined' | 'expired' | 'promoted';
       /** @description The members after the change. */
       members: components['schemas']['PublicCohortMemberDto'][];
       previousHash: string;
@@ -3809,7 +3846,7 @@ export interface components {
       /** Format: date-time */
       respondedAt: string | null;
       /** @enum {string} */
-      status: 'offered' | 'accepted' | 'declined';
+      status: 'offered' | 'accepted' | 'declined' | 'expired';
     };
     OfferPageDto: {
       items: components['schemas']['OfferDto'][];
@@ -3894,6 +3931,18 @@ export interface components {
       items: components['schemas']['ParticipantDto'][];
       total: number;
     };
+    PassedOverEntryDto: {
+      /** Format: uuid */
+      applicationId: string;
+      countryCode: string;
+      organisationName: string;
+      rank: number;
+      /** @enum {string} */
+      reason: 'COUNTRY_CAP' | 'REGION_CAP' | 'SEAT_RESERVED_FOR_REGION';
+      /** @enum {string} */
+      region: 'AFR' | 'AMS' | 'ARB' | 'ASP' | 'CIS' | 'EUR';
+      score: number | null;
+    };
     PasswordResetConfirmDto: {
       password: string;
       /** @description The token of the e-mailed link (after `#token=`). */
@@ -3964,6 +4013,12 @@ export interface components {
       email: string;
       /** Format: uuid */
       id: string;
+    };
+    PromoteDto: {
+      /** Format: uuid */
+      applicationId: string;
+      /** @description Required (5 characters or more) when the centre is not the proposed one; kept in the audit trail. */
+      reason?: string;
     };
     ProposeCohortDto: {
       maxPerCountry?: number;
@@ -4241,6 +4296,22 @@ export interface components {
     };
     ReopenEvaluationDto: {
       reason?: string;
+    };
+    ReplacementDto: {
+      /** @description Seats not held by a centre whose offer is open or accepted. */
+      freeSeats: number;
+      passedOver: components['schemas']['PassedOverEntryDto'][];
+      proposed: components['schemas']['ReplacementEntryDto'] | null;
+    };
+    ReplacementEntryDto: {
+      /** Format: uuid */
+      applicationId: string;
+      countryCode: string;
+      organisationName: string;
+      rank: number;
+      /** @enum {string} */
+      region: 'AFR' | 'AMS' | 'ARB' | 'ASP' | 'CIS' | 'EUR';
+      score: number | null;
     };
     ResolutionDto: {
       /** Format: uuid */
@@ -8135,6 +8206,40 @@ export interface operations {
       };
     };
   };
+  OffersController_promote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PromoteDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfferDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   CohortsController_previewPublication: {
     parameters: {
       query?: never;
@@ -8182,6 +8287,36 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CohortDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OffersController_replacement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReplacementDto'];
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */

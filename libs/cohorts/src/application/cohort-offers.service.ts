@@ -1,8 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationsService } from '@app/applications';
 import { AuthUser, NotFoundError, Page, PageQuery, Transaction, Transactions, databaseNow } from '@app/platform';
-import { removalAmendment, publishedState, stateAfter } from '../domain/cohort-amendment';
+import { amendmentOf, publishedState, stateAfter } from '../domain/cohort-amendment';
+import { InvalidPromotionError, NoFreeSeatError } from '../domain/cohorts.errors';
 import { OfferAnswer, OfferStatus, assertOfferCan } from '../domain/offer';
+import { ReplacementPass, proposeReplacement } from '../domain/replacement';
+import type { CandidateRejection, Region } from '../domain/selection.types';
+import { SelectionFactsRepository } from '../infrastructure/selection-facts.repository';
 import type { PublicCohortMember } from '../domain/public-cohort';
 import { CohortOffer, OffersRepository } from '../infrastructure/offers.repository';
 import { Cohort } from '../infrastructure/cohorts.repository';
@@ -10,6 +14,32 @@ import { CohortsConfig, cohortsConfig } from '../cohorts.config';
 import { CohortsService } from './cohorts.service';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The shortest reason the secretariat gives for promoting another centre than the proposed one. */
+const PROMOTION_REASON_MIN = 5;
+
+/** Those the selection passed over for a seat (not the ineligible, unevaluated or below the minimum score). */
+const PASSED_OVER_BY_SELECTION = new Set<string>([
+  'COHORT_FULL',
+  'COUNTRY_CAP',
+  'REGION_CAP',
+  'SEAT_RESERVED_FOR_REGION',
+] satisfies CandidateRejection[]);
+
+export interface ReplacementEntry {
+  applicationId: string;
+  rank: number;
+  score: number | null;
+  organisationName: string;
+  countryCode: string;
+  region: Region;
+}
+
+export interface ReplacementView {
+  freeSeats: number;
+  proposed: ReplacementEntry | null;
+  passedOver: Array<ReplacementEntry & { reason: ReplacementPass }>;
+}
 
 /** Offers expired per transaction: a backlog is worked through in short transactions. */
 const EXPIRY_BATCH = 100;
@@ -25,6 +55,7 @@ export class CohortOffersService {
     private readonly offers: OffersRepository,
     private readonly cohorts: CohortsService,
     private readonly applications: ApplicationsService,
+    private readonly facts: SelectionFactsRepository,
     private readonly transactions: Transactions,
     @Inject(cohortsConfig.KEY) private readonly config: CohortsConfig,
   ) {}
@@ -68,6 +99,92 @@ export class CohortOffersService {
   }
 
   /**
+   * The best replacement for a freed seat, with the centres whose offers stand held fixed, and why
+   * each better-ranked candidate is passed over (DESIGN §6, re-solved).
+   */
+  async replacement(cohortId: string): Promise<ReplacementView> {
+    const cohort = await this.cohorts.get(cohortId);
+    const { proposal, candidates } = await this.replacementOf(cohort);
+    const entry = (applicationId: string) => candidates.get(applicationId)!;
+    return {
+      freeSeats: proposal.freeSeats,
+      proposed: proposal.proposed === null ? null : entry(proposal.proposed),
+      passedOver: proposal.passedOver.map(({ applicationId, reason }) => ({ ...entry(applicationId), reason })),
+    };
+  }
+
+  /**
+   * Offers the freed seat to a candidate: the proposed one, or another that keeps every cap, with a
+   * written reason. The promotion joins the list by an amendment.
+   */
+  async promote(actor: AuthUser, cohortId: string, applicationId: string, reason?: string): Promise<CohortOffer> {
+    return this.transactions.run(async (tx) => {
+      const cohort = await this.cohorts.lock(tx, cohortId);
+      if (cohort.status !== 'published')
+        throw new InvalidPromotionError('Only a published cohort has seats to refill.');
+      const { proposal, candidates } = await this.replacementOf(cohort, tx);
+      if (proposal.freeSeats === 0) throw new NoFreeSeatError();
+      const candidate = candidates.get(applicationId);
+      if (!candidate) {
+        throw new InvalidPromotionError(
+          'The application is not a candidate left out of the cohort, or was offered a place already.',
+        );
+      }
+      const passed = proposal.passedOver.find((p) => p.applicationId === applicationId);
+      if (passed && passed.reason !== 'SEAT_RESERVED_FOR_REGION') {
+        throw new InvalidPromotionError(`Promoting this centre would break a cap of the call (${passed.reason}).`);
+      }
+      const written = (reason ?? '').trim();
+      if (applicationId !== proposal.proposed && written.length < PROMOTION_REASON_MIN) {
+        throw new InvalidPromotionError('Another centre than the proposed one needs a written reason.');
+      }
+      const now = await databaseNow(tx);
+      const [{ publicEntry }] = await this.facts.publicMembers(tx, [applicationId]);
+      await this.offerToMembers(tx, cohort.id, [{ applicationId, publicEntry }], now);
+      const amendment = amendmentOf('promoted', cohort.id, await this.currentState(tx, cohort), publicEntry, now);
+      await this.offers.appendAmendment(tx, amendment, actor.id);
+      await this.cohorts.record(tx, actor, 'cohort.promoted', cohort.id, {
+        applicationId,
+        proposed: proposal.proposed,
+        reason: written || null,
+        amendment: amendment.sequence,
+        hash: amendment.hash,
+      });
+      return (await this.offers.lockForApplication(tx, applicationId))!;
+    });
+  }
+
+  /**
+   * The proposal for a freed seat: held, the centres whose offers stand; candidates, those the
+   * selection left out for want of a seat or by a cap and never offered a place, in rank order.
+   */
+  private async replacementOf(cohort: Cohort, tx?: Transaction) {
+    const offers = await this.offers.allOfCohort(cohort.id, tx);
+    const offered = new Set(offers.map((o) => o.applicationId));
+    const held = offers.filter((o) => o.status === 'offered' || o.status === 'accepted').map((o) => o.publicEntry);
+    const left = [...cohort.waitlist, ...cohort.excluded]
+      .filter((e) => e.rank !== null && !offered.has(e.applicationId))
+      .filter((e) => !('reason' in e) || PASSED_OVER_BY_SELECTION.has(e.reason));
+    const unique = [...new Map(left.map((e) => [e.applicationId, e])).values()].sort((a, b) => a.rank! - b.rank!);
+    const organisations = await this.facts.organisationsOf(unique.map((e) => e.applicationId));
+    const candidates = new Map<string, ReplacementEntry>();
+    for (const e of unique) {
+      const organisation = organisations.get(e.applicationId);
+      if (!organisation) continue;
+      candidates.set(e.applicationId, {
+        applicationId: e.applicationId,
+        rank: e.rank!,
+        score: e.score,
+        organisationName: organisation.name,
+        countryCode: organisation.countryCode,
+        region: organisation.region,
+      });
+    }
+    const proposal = proposeReplacement(held, [...candidates.values()], cohort.constraints);
+    return { proposal, candidates };
+  }
+
+  /**
    * Expires the offers unanswered by their deadline, as the database clock says, each once: an
    * expired offer is no longer due. Answers how many it expired.
    */
@@ -102,7 +219,7 @@ export class CohortOffersService {
     const audited: Record<string, unknown> = { applicationId: offer.applicationId, status };
     if (status !== 'accepted') {
       const state = await this.currentState(tx, cohort);
-      const amendment = removalAmendment(status, cohort.id, state, offer.publicEntry, at);
+      const amendment = amendmentOf(status, cohort.id, state, offer.publicEntry, at);
       await this.offers.appendAmendment(tx, amendment, actor?.id ?? null);
       Object.assign(audited, { amendment: amendment.sequence, hash: amendment.hash });
     }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { independentCanonicalJson, independentHashOf } from '../../../../test/support/independent-hash';
-import { removalAmendment, publishedState, stateAfter, type CohortAmendment } from './cohort-amendment';
+import { amendmentOf, publishedState, stateAfter, type CohortAmendment } from './cohort-amendment';
 import { contentHashOf, publicCohortDocument, REGION_ORDER, type PublicCohortMember } from './public-cohort';
 
 const member = fc.record({
@@ -31,7 +31,7 @@ function declineInTurn(members: PublicCohortMember[], picks: number[]): CohortAm
     if (state.members.length === 0) return;
     const centre = state.members[pick % state.members.length]!;
     const kind = i % 2 === 0 ? 'declined' : 'expired';
-    const amendment = removalAmendment(kind, document.id, state, centre, new Date(Date.UTC(2027, 1, 1 + i)));
+    const amendment = amendmentOf(kind, document.id, state, centre, new Date(Date.UTC(2027, 1, 1 + i)));
     chain.push(amendment);
     state = stateAfter(amendment);
   });
@@ -89,6 +89,31 @@ describe('amendments of a published cohort', () => {
     expect(two[1]).toMatchObject({ kind: 'expired', centre: members[1], members: [], previousHash: one[0]!.hash });
   });
 
+  it('put a promoted centre on the list in public order', () => {
+    const dakar = {
+      name: 'Dakar Hub',
+      city: 'Dakar',
+      countryCode: 'SN',
+      countryName: 'Senegal',
+      region: 'AFR',
+    } as const;
+    const lyon = {
+      name: 'Station Lyon',
+      city: 'Lyon',
+      countryCode: 'FR',
+      countryName: 'France',
+      region: 'EUR',
+    } as const;
+    const { document, contentHash } = published([lyon]);
+    const promotion = amendmentOf('promoted', document.id, publishedState(document, contentHash), dakar, new Date());
+    expect(promotion).toMatchObject({
+      kind: 'promoted',
+      centre: dakar,
+      members: [dakar, lyon],
+      previousHash: contentHash,
+    });
+  });
+
   it('refuses to remove a centre that is not on the list', () => {
     const { document, contentHash } = published([
       { name: 'Dakar Hub', city: 'Dakar', countryCode: 'SN', countryName: 'Senegal', region: 'AFR' },
@@ -101,7 +126,7 @@ describe('amendments of a published cohort', () => {
       region: 'EUR',
     } as const;
     expect(() =>
-      removalAmendment('declined', document.id, publishedState(document, contentHash), stranger, new Date()),
+      amendmentOf('declined', document.id, publishedState(document, contentHash), stranger, new Date()),
     ).toThrow(/not on the current list/);
   });
 });

@@ -1,7 +1,10 @@
 import { contentHashOf, inPublicOrder, type PublicCohortDocument, type PublicCohortMember } from './public-cohort';
 
-/** What changed the published list: a selected centre declined its offer, or let it expire. */
-export const AMENDMENT_KINDS = ['declined', 'expired'] as const;
+/**
+ * What changed the published list: a centre declined its offer or let it expire (it leaves), or the
+ * secretariat promoted a centre from the waitlist to a freed seat (it joins).
+ */
+export const AMENDMENT_KINDS = ['declined', 'expired', 'promoted'] as const;
 export type AmendmentKind = (typeof AMENDMENT_KINDS)[number];
 
 /**
@@ -43,19 +46,18 @@ export function stateAfter(amendment: CohortAmendment): CohortListState {
 }
 
 /**
- * The amendment that removes `centre` from the list, for `kind`: one entry equal to it, field by
- * field, so that two centres of the same name in one city stay two entries until each leaves.
+ * The amendment of `kind` about `centre`: a promoted centre joins the list; one that declines or
+ * lets its offer expire leaves it, as one entry equal to it field by field, so that two centres of
+ * the same name in one city stay two entries until each leaves.
  */
-export function removalAmendment(
+export function amendmentOf(
   kind: AmendmentKind,
   cohortId: string,
   state: CohortListState,
   centre: PublicCohortMember,
   at: Date,
 ): CohortAmendment {
-  const index = state.members.findIndex((member) => sameEntry(member, centre));
-  if (index < 0) throw new Error('The centre is not on the current list of the cohort.');
-  const members = inPublicOrder(state.members.filter((_, i) => i !== index));
+  const members = inPublicOrder(kind === 'promoted' ? [...state.members, centre] : without(state.members, centre));
   const document: CohortAmendmentDocument = {
     cohortId,
     sequence: state.sequence + 1,
@@ -66,6 +68,12 @@ export function removalAmendment(
     members,
   };
   return { ...document, hash: contentHashOf(document) };
+}
+
+function without(members: PublicCohortMember[], centre: PublicCohortMember): PublicCohortMember[] {
+  const index = members.findIndex((member) => sameEntry(member, centre));
+  if (index < 0) throw new Error('The centre is not on the current list of the cohort.');
+  return members.filter((_, i) => i !== index);
 }
 
 function sameEntry(a: PublicCohortMember, b: PublicCohortMember): boolean {

@@ -27,7 +27,29 @@ export const COHORTS_ERRORS = declareErrors({
     status: 409,
     title: { en: 'The offer has expired', fr: 'L’offre a expiré' },
   },
+  NO_FREE_SEAT: {
+    status: 409,
+    title: { en: 'No seat is free', fr: 'Aucune place n’est libre' },
+  },
+  INVALID_PROMOTION: {
+    status: 422,
+    title: { en: 'This centre cannot be promoted', fr: 'Ce centre ne peut pas être promu' },
+  },
 });
+
+/** A promotion while every seat is held by a centre whose offer stands. */
+export class NoFreeSeatError extends DomainError {
+  constructor() {
+    super(COHORTS_ERRORS.NO_FREE_SEAT, 'Every seat is held by a centre whose offer stands (offered or accepted).');
+  }
+}
+
+/** A promotion of a centre that is not a candidate, breaks a cap, or departs from the proposal without a reason. */
+export class InvalidPromotionError extends DomainError {
+  constructor(detail: string) {
+    super(COHORTS_ERRORS.INVALID_PROMOTION, detail);
+  }
+}
 
 /** An answer to an offer after its deadline. */
 export class OfferExpiredError extends DomainError {

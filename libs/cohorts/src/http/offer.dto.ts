@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { trimmed } from '@app/platform';
 import { AMENDMENT_KINDS } from '../domain/cohort-amendment';
 import { DECLINE_REASON_MIN, OFFER_STATUSES } from '../domain/offer';
+import { REGION_ORDER } from '../domain/public-cohort';
 import { PublicCohortCallDto, PublicCohortMemberDto, PublicCohortStatisticsDto } from './cohort.dto';
 
 export class DeclineOfferDto {
@@ -80,4 +81,48 @@ export class CurrentCohortDto {
   /** As published, with `selected` the current number of members. */
   @ApiProperty({ type: PublicCohortStatisticsDto })
   statistics: PublicCohortStatisticsDto;
+}
+
+/** A candidate for a freed seat, as the ranking placed it. */
+export class ReplacementEntryDto {
+  @ApiProperty({ format: 'uuid' })
+  applicationId: string;
+  rank: number;
+  @ApiProperty({ type: 'number', nullable: true })
+  score: number | null;
+  organisationName: string;
+  countryCode: string;
+  @ApiProperty({ enum: REGION_ORDER })
+  region: string;
+}
+
+export class PassedOverEntryDto extends ReplacementEntryDto {
+  @ApiProperty({ enum: ['COUNTRY_CAP', 'REGION_CAP', 'SEAT_RESERVED_FOR_REGION'] })
+  reason: string;
+}
+
+/**
+ * The best replacement for a freed seat with the centres whose offers stand held fixed, and why each
+ * better-ranked candidate is passed over.
+ */
+export class ReplacementDto {
+  /** Seats not held by a centre whose offer is open or accepted. */
+  freeSeats: number;
+  @ApiProperty({ type: ReplacementEntryDto, nullable: true })
+  proposed: ReplacementEntryDto | null;
+  @ApiProperty({ type: [PassedOverEntryDto] })
+  passedOver: PassedOverEntryDto[];
+}
+
+export class PromoteDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  applicationId: string;
+
+  /** Required (5 characters or more) when the centre is not the proposed one; kept in the audit trail. */
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
 }

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, AuthUser, CurrentUser, Page, PageOf, PageQueryDto, Roles, Staff } from '@app/platform';
-import { CohortOffersService } from '../application/cohort-offers.service';
+import { CohortOffersService, ReplacementView } from '../application/cohort-offers.service';
 import type { CohortOffer } from '../infrastructure/offers.repository';
-import { DeclineOfferDto, OfferDto } from './offer.dto';
+import { DeclineOfferDto, OfferDto, PromoteDto, ReplacementDto } from './offer.dto';
 
 const ID = new ParseUUIDPipe();
 
@@ -44,6 +44,29 @@ export class OffersController {
     @Body() body: DeclineOfferDto,
   ): Promise<OfferDto> {
     return toOfferDto(await this.offers.answer(actor, applicationId, 'decline', body.reason));
+  }
+
+  /** The best replacement for a freed seat (a decline, an expiry), with reasons. */
+  @Get('cohorts/:id/replacement')
+  @Staff()
+  @ApiOkResponse({ type: ReplacementDto })
+  replacement(@Param('id', ID) cohortId: string): Promise<ReplacementView> {
+    return this.offers.replacement(cohortId);
+  }
+
+  /**
+   * Offers a freed seat to a candidate: the proposed one, or another that keeps every cap with a
+   * reason. 409 NO_FREE_SEAT, 422 INVALID_PROMOTION. The centre joins the list by an amendment.
+   */
+  @Post('cohorts/:id/promotions')
+  @Staff()
+  @ApiCreatedResponse({ type: OfferDto })
+  async promote(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) cohortId: string,
+    @Body() body: PromoteDto,
+  ): Promise<OfferDto> {
+    return toOfferDto(await this.offers.promote(actor, cohortId, body.applicationId, body.reason));
   }
 
   /** The published cohort's offers, by centre name. */

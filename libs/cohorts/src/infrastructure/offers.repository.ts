@@ -27,7 +27,7 @@ const OFFER_COLUMNS = `id, cohort_id AS "cohortId", application_id AS "applicati
 export class OffersRepository {
   constructor(private readonly transactions: Transactions) {}
 
-  /** One offer per member, all answerable until `respondBy`. */
+  /** One offer per member (or to a promoted centre), all answerable until `respondBy`. */
   async insertMany(
     tx: Transaction,
     cohortId: string,
@@ -75,6 +75,13 @@ export class OffersRepository {
        ORDER BY respond_by, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
       [limit],
     )) as CohortOffer[];
+  }
+
+  /** Every offer of the cohort, as many as its seats and promotions: for its replacements. */
+  async allOfCohort(cohortId: string, tx: Transaction = this.transactions.autocommit): Promise<CohortOffer[]> {
+    return (await tx.query(`SELECT ${OFFER_COLUMNS} FROM cohort_offers WHERE cohort_id = $1`, [
+      cohortId,
+    ])) as CohortOffer[];
   }
 
   /** An answer, or an expiry (by no one). */
