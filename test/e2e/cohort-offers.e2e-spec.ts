@@ -89,11 +89,14 @@ describe('offers to the selected centres', () => {
       )
     )[0];
 
-  it('offers every member a place at publication, to answer within 14 days', async () => {
+  it('offers every member a place at publication, to answer by the end of the 14th day after it', async () => {
     const res = await api.get(`/api/v1/cohorts/${cohortId}/offers`, { token: secretariat.token });
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(CENTRES.length);
-    const respondBy = new Date(new Date(published.body.publishedAt).getTime() + 14 * 24 * 3600 * 1000).toISOString();
+    // The end of the day, in UTC, 14 days after publication.
+    const day = new Date(published.body.publishedAt);
+    day.setUTCDate(day.getUTCDate() + 14);
+    const respondBy = `${day.toISOString().slice(0, 10)}T23:59:59.999Z`;
     expect(res.body.items.map((o: { centre: { name: string } }) => o.centre.name)).toEqual(
       CENTRES.map((c) => c.organisationName).sort(),
     );

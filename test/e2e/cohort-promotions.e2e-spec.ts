@@ -213,10 +213,19 @@ describe('promotions from the waitlist', () => {
     expect(current.members.filter((m: { region: string }) => m.region === 'CIS')).toHaveLength(2);
   });
 
-  it('shows the promoted centres their offers', async () => {
+  it('shows the promoted centres their offers, and offers them the place by a notice with its deadline', async () => {
     for (const id of promoted) {
-      const offer = await api.get(`/api/v1/applications/${id}/offer`, { token: applicantOf.get(id)!.token });
+      const applicant = applicantOf.get(id)!;
+      const offer = await api.get(`/api/v1/applications/${id}/offer`, { token: applicant.token });
       expect(offer.body).toMatchObject({ applicationId: id, status: 'offered' });
+      const notices = await api.get('/api/v1/me/notifications', { token: applicant.token });
+      const promotion = (notices.body.items as Array<{ template: string; body: string }>).filter(
+        (n) => n.template === 'cohort.promoted',
+      );
+      expect(promotion).toHaveLength(1);
+      const respondBy = new Date(offer.body.respondBy);
+      expect(promotion[0]!.body).toContain(`/cohorts/${cohortId}`);
+      expect(promotion[0]!.body).toContain(String(respondBy.getUTCFullYear()));
     }
   });
 });

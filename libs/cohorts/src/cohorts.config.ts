@@ -16,3 +16,8 @@ class CohortsEnv {
 
 export const cohortsConfig = registerAs('cohorts', () => readEnv(CohortsEnv));
 export type CohortsConfig = ConfigType<typeof cohortsConfig>;
+
+/** The web app's page of a cohort, which people read (the API's document is for machines): e-mails link to it. */
+export function publicCohortPage(config: CohortsConfig, cohortId: string): string {
+  return new URL(`/cohorts/${encodeURIComponent(cohortId)}`, config.PUBLIC_BASE_URL).toString();
+}

@@ -51,6 +51,11 @@ export class ApplicationOutcomesService {
     return published;
   }
 
+  /** Who is told of the application's outcome (and of a later offer of a place). */
+  recipientOf(tx: Transaction, applicationId: string): Promise<string | null> {
+    return this.outcomes.recipientOf(tx, applicationId);
+  }
+
   /** Whom `publish` would tell which outcome, for a preview of the notices; nothing is written. */
   preview(
     callId: string,

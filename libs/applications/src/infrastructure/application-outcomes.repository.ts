@@ -114,4 +114,12 @@ export class ApplicationOutcomesRepository {
       [callId, outcome.selected, outcome.waitlisted],
     )) as Array<Omit<PublishedOutcome, 'version'>>;
   }
+
+  /** Who is told of an application's outcome: the member of its organisation who created it. */
+  async recipientOf(tx: Transaction, applicationId: string): Promise<string | null> {
+    const rows = (await tx.query(`SELECT created_by AS "recipientId" FROM applications WHERE id = $1`, [
+      applicationId,
+    ])) as Array<{ recipientId: string }>;
+    return rows[0]?.recipientId ?? null;
+  }
 }

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ApplicationsService } from '@app/applications';
+import { ApplicationOutcomesService, ApplicationsService } from '@app/applications';
+import { CallsService } from '@app/calls';
+import { NotificationsService } from '@app/notifications';
 import { AuthUser, NotFoundError, Page, PageQuery, Transaction, Transactions, databaseNow } from '@app/platform';
 import { amendmentOf, publishedState, stateAfter } from '../domain/cohort-amendment';
 import { InvalidPromotionError, NoFreeSeatError } from '../domain/cohorts.errors';
@@ -10,7 +12,7 @@ import { SelectionFactsRepository } from '../infrastructure/selection-facts.repo
 import type { PublicCohortMember } from '../domain/public-cohort';
 import { CohortOffer, OffersRepository } from '../infrastructure/offers.repository';
 import { Cohort } from '../infrastructure/cohorts.repository';
-import { CohortsConfig, cohortsConfig } from '../cohorts.config';
+import { CohortsConfig, cohortsConfig, publicCohortPage } from '../cohorts.config';
 import { CohortsService } from './cohorts.service';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -56,6 +58,9 @@ export class CohortOffersService {
     private readonly cohorts: CohortsService,
     private readonly applications: ApplicationsService,
     private readonly facts: SelectionFactsRepository,
+    private readonly outcomes: ApplicationOutcomesService,
+    private readonly calls: CallsService,
+    private readonly notifications: NotificationsService,
     private readonly transactions: Transactions,
     @Inject(cohortsConfig.KEY) private readonly config: CohortsConfig,
   ) {}
@@ -67,9 +72,19 @@ export class CohortOffersService {
     members: Array<{ applicationId: string; publicEntry: PublicCohortMember }>,
     publishedAt: Date,
   ): Promise<Date> {
-    const respondBy = new Date(publishedAt.getTime() + this.config.OFFER_RESPONSE_DAYS * DAY_MS);
+    const respondBy = this.deadlineFrom(publishedAt);
     await this.offers.insertMany(tx, cohortId, members, publishedAt, respondBy);
     return respondBy;
+  }
+
+  /**
+   * The deadline of an offer made at `offeredAt`: the end (23:59:59.999 UTC) of the day
+   * OFFER_RESPONSE_DAYS later, a date people can be told, and the same for every offer made that day
+   * (so the notices previewed before publication say what publication sends).
+   */
+  deadlineFrom(offeredAt: Date): Date {
+    const day = Math.floor(offeredAt.getTime() / DAY_MS) + this.config.OFFER_RESPONSE_DAYS;
+    return new Date((day + 1) * DAY_MS - 1);
   }
 
   /** The application's offer, for its organisation's members and the secretariat. */
@@ -140,7 +155,8 @@ export class CohortOffersService {
       }
       const now = await databaseNow(tx);
       const [{ publicEntry }] = await this.facts.publicMembers(tx, [applicationId]);
-      await this.offerToMembers(tx, cohort.id, [{ applicationId, publicEntry }], now);
+      const respondBy = await this.offerToMembers(tx, cohort.id, [{ applicationId, publicEntry }], now);
+      await this.notifyPromoted(tx, cohort, applicationId, respondBy);
       const amendment = amendmentOf('promoted', cohort.id, await this.currentState(tx, cohort), publicEntry, now);
       await this.offers.appendAmendment(tx, amendment, actor.id);
       await this.cohorts.record(tx, actor, 'cohort.promoted', cohort.id, {
@@ -152,6 +168,25 @@ export class CohortOffersService {
       });
       return (await this.offers.lockForApplication(tx, applicationId))!;
     });
+  }
+
+  /** Offers the promoted centre its place by e-mail, in its language, through the outbox. */
+  private async notifyPromoted(tx: Transaction, cohort: Cohort, applicationId: string, respondBy: Date): Promise<void> {
+    const recipientId = await this.outcomes.recipientOf(tx, applicationId);
+    if (!recipientId) return;
+    const call = await this.calls.get(cohort.callId, tx);
+    await this.notifications.notify(tx, [
+      {
+        recipientId,
+        template: 'cohort.promoted',
+        params: {
+          callReference: call.reference,
+          callTitle: call.title,
+          publicUrl: publicCohortPage(this.config, cohort.id),
+          respondBy: respondBy.toISOString(),
+        },
+      },
+    ]);
   }
 
   /**

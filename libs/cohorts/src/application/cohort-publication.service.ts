@@ -7,7 +7,7 @@ import { assertCohortCan } from '../domain/cohort-lifecycle';
 import { contentHashOf, publicCohortDocument } from '../domain/public-cohort';
 import { Cohort, CohortsRepository } from '../infrastructure/cohorts.repository';
 import { SelectionFactsRepository } from '../infrastructure/selection-facts.repository';
-import { CohortsConfig, cohortsConfig } from '../cohorts.config';
+import { CohortsConfig, cohortsConfig, publicCohortPage } from '../cohorts.config';
 import { CohortAnnexesService } from './cohort-annexes.service';
 import { CohortOffersService } from './cohort-offers.service';
 import { CohortsService } from './cohorts.service';
@@ -54,7 +54,7 @@ export class CohortPublicationService {
       const contentHash = contentHashOf(snapshot);
       await this.cohorts.markPublished(tx, id, { actorId: actor.id, publishedAt, snapshot, contentHash });
       await this.annexes.renderAtPublication(tx, id, { callId, snapshot, contentHash }, call);
-      await this.offers.offerToMembers(tx, id, entries, publishedAt);
+      const respondBy = await this.offers.offerToMembers(tx, id, entries, publishedAt);
       const finalRanking = (await this.proposals.finalRanking(call, tx))
         .filter((a) => a.rank !== null || a.score !== null)
         .map(({ applicationId, rank, score }) => ({ applicationId, rank, score }));
@@ -63,7 +63,7 @@ export class CohortPublicationService {
         waitlisted: cohort.waitlist.map((w) => w.applicationId),
         finalRanking,
       });
-      await this.notifications.notify(tx, this.outcomeNotices(recipients, call, id));
+      await this.notifications.notify(tx, this.outcomeNotices(recipients, call, id, respondBy));
       await this.proposals.record(tx, actor, 'cohort.published', id, {
         contentHash,
         members: memberIds.length,
@@ -85,20 +85,26 @@ export class CohortPublicationService {
       selected: cohort.members.map((m) => m.applicationId),
       waitlisted: cohort.waitlist.map((w) => w.applicationId),
     });
-    return this.notifications.preview(this.outcomeNotices(recipients, call, id));
+    // The deadline the offers would have if the cohort were published now.
+    return this.notifications.preview(this.outcomeNotices(recipients, call, id, this.offers.deadlineFrom(new Date())));
   }
 
   private outcomeNotices(
     recipients: Array<Pick<PublishedOutcome, 'recipientId' | 'outcome'>>,
     call: { reference: string; title: string },
     cohortId: string,
+    respondBy: Date,
   ): NotificationRequest[] {
-    // The web app's page of the cohort, which people read; the API's document is for machines.
-    const publicUrl = new URL(`/cohorts/${encodeURIComponent(cohortId)}`, this.config.PUBLIC_BASE_URL).toString();
+    const params = {
+      callReference: call.reference,
+      callTitle: call.title,
+      publicUrl: publicCohortPage(this.config, cohortId),
+    };
     return recipients.map((r) => ({
       recipientId: r.recipientId,
       template: `cohort.${r.outcome}`,
-      params: { callReference: call.reference, callTitle: call.title, publicUrl },
+      // The selected are offered their place: the e-mail says by when to answer.
+      params: r.outcome === 'selected' ? { ...params, respondBy: respondBy.toISOString() } : params,
     }));
   }
 }

@@ -37,7 +37,11 @@ describe('previewNotifications', () => {
   it('reads a recipient without a catalogue of its language in English, and keeps templates in their order', () => {
     const previews = previewNotifications(
       [
-        { recipientId: 'a', template: 'cohort.selected', params: { ...REMINDER, publicUrl: 'https://x.org/c' } },
+        {
+          recipientId: 'a',
+          template: 'cohort.selected',
+          params: { ...REMINDER, publicUrl: 'https://x.org/c', respondBy: '2026-04-14T10:00:00.000Z' },
+        },
         { recipientId: 'b', template: 'cohort.not_selected', params: { ...REMINDER, publicUrl: 'https://x.org/c' } },
       ],
       new Map([

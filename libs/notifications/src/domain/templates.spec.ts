@@ -169,6 +169,7 @@ describe('renderNotification', () => {
       dueAt: '2026-04-30T16:00:00.000Z',
       question: 'How many start-ups did you support last year?',
       replyBy: '2026-02-15T12:00:00.000Z',
+      respondBy: '2026-03-01T23:59:59.999Z',
       evaluatorNumber: 2,
     };
     for (const locale of NOTIFICATION_LOCALES) {
