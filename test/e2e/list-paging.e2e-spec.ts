@@ -7,7 +7,7 @@ import {
   secretariatOf,
 } from '../support/evaluation-fixtures';
 import { Actor, adminToken, createStaff, login, uniqueEmail } from '../support/fixtures';
-import { evaluatedCall } from '../support/scoring';
+import { evaluatedCall, publishCohort } from '../support/scoring';
 import { TestApi } from '../support/test-app';
 import { startWorker } from '../support/worker';
 import { replyByIn } from '../support/clarifications';
@@ -237,7 +237,11 @@ async function aRound(api: TestApi): Promise<Record<string, ListCall>> {
       200,
     );
   }
+  // Published last: nothing of the call may change after it.
+  const cohortId = await publishCohort(api, staff, scored.callId);
   return {
+    'GET /api/v1/cohorts/{id}/offers': { url: `/api/v1/cohorts/${cohortId}/offers`, token: staff, atLeast: 2 },
+    'GET /api/v1/public/cohorts/{id}/amendments': { url: `/api/v1/public/cohorts/${cohortId}/amendments`, atLeast: 0 },
     'GET /api/v1/moderation/chaired-calls': {
       url: '/api/v1/moderation/chaired-calls',
       token: evaluators[1].token,

@@ -10,6 +10,7 @@ export type Question = Schemas['QuestionViewDto'];
 export type Application = Schemas['ApplicationDto'];
 export type ApplicationDocument = Schemas['DocumentDto'];
 export type Clarification = Schemas['ClarificationDto'];
+export type Offer = Schemas['OfferDto'];
 export type CallClarification = Schemas['CallClarificationDto'];
 export type ClarificationStatus = Clarification['status'];
 export type Answers = Application['answers'];

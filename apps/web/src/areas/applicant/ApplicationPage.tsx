@@ -6,25 +6,30 @@ import { loadClarifications } from '../../shared/clarifications/load';
 import { PageTitle } from '../../shared/PageTitle';
 import { callsOf } from './calls-of';
 import { EmailVerificationBanner } from './EmailVerificationBanner';
+import { loadOffer } from './OfferSection';
 import { DraftApplication } from './draft/DraftApplication';
 import { SubmittedApplication } from './SubmittedApplication';
+
+const OUTCOMES: string[] = ['selected', 'waitlisted', 'not_selected'];
 
 export async function applicationLoader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, ['applicant']);
   const application = await ok(
     api.GET('/api/v1/applications/{id}', { params: { path: { id: params.applicationId ?? '' } } }),
   );
-  // A draft has no questions: the panel asks only about submitted applications.
-  const [calls, clarifications] = await Promise.all([
+  // A draft has no questions: the panel asks only about submitted applications. Only a published
+  // outcome comes with an offer of a place.
+  const [calls, clarifications, offer] = await Promise.all([
     callsOf([application.callId]),
     application.status === 'draft' ? null : loadClarifications(application.id, request),
+    OUTCOMES.includes(application.status) ? loadOffer(application.id) : null,
   ]);
-  return { application, call: calls.get(application.callId) ?? null, clarifications };
+  return { application, call: calls.get(application.callId) ?? null, clarifications, offer };
 }
 
 export function ApplicationPage() {
   const { t } = useTranslation('applicant');
-  const { application, call, clarifications } = useLoaderData<typeof applicationLoader>();
+  const { application, call, clarifications, offer } = useLoaderData<typeof applicationLoader>();
   return (
     <>
       <PageTitle title={call?.title ?? t('applications.callOutOfSight')} overline={t('application.overline')} />
@@ -33,7 +38,7 @@ export function ApplicationPage() {
         // Keyed by id: another application's page starts from its own answers.
         <DraftApplication key={application.id} application={application} call={call} />
       ) : (
-        <SubmittedApplication application={application} call={call} clarifications={clarifications} />
+        <SubmittedApplication application={application} call={call} clarifications={clarifications} offer={offer} />
       )}
     </>
   );

@@ -1,26 +1,29 @@
 import { Alert, Anchor, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Application, Call, Clarification } from '../../api/types';
+import type { Application, Call, Clarification, Offer } from '../../api/types';
 import { ClarificationsSection } from '../../shared/clarifications/ClarificationsSection';
 import { DateTime } from '../../shared/DateTime';
 import { DocumentsSection } from './documents/DocumentsSection';
 import { FeedbackSection } from './FeedbackSection';
+import { OfferSection } from './OfferSection';
 import { StatusBadge } from './StatusBadge';
 import { WithdrawButton } from './WithdrawButton';
 
 /**
  * An application past its draft: where it stands, the questions put to it, the outcome and feedback
- * once published, what was sent.
+ * once published with the offer of a place, what was sent.
  */
 export function SubmittedApplication({
   application,
   call,
   clarifications,
+  offer,
 }: {
   application: Application;
   call: Call | null;
   clarifications: { items: Clarification[]; total: number; offset: number } | null;
+  offer: Offer | null;
 }) {
   const { t } = useTranslation('applicant');
   return (
@@ -50,6 +53,7 @@ export function SubmittedApplication({
           {application.status === 'submitted' && <WithdrawButton applicationId={application.id} />}
         </Stack>
       </Paper>
+      {offer && <OfferSection offer={offer} />}
       {clarifications && clarifications.total > 0 && (
         <ClarificationsSection
           reader="applicant"

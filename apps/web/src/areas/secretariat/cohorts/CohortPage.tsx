@@ -10,6 +10,7 @@ import type { Cohort, ConstraintReport } from '../types';
 import { ApproveCohortButton } from './ApproveCohortButton';
 import { CohortStatusBadge } from './CohortStatusBadge';
 import { ConstraintsUsed } from './ConstraintsUsed';
+import { OffersSection, loadOffers } from './OffersSection';
 import { OverridesHistory } from './OverridesHistory';
 import { ProposalTables } from './ProposalTables';
 import { PublishCohortButton } from './PublishCohortButton';
@@ -19,14 +20,14 @@ import { unmetConstraintSentence, violationSentence } from './explanations';
 export async function cohortLoader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
   const cohort = await ok(api.GET('/api/v1/cohorts/{id}', { params: { path: { id: params.cohortId ?? '' } } }));
-  return { cohort };
+  return { cohort, afterPublication: cohort.status === 'published' ? await loadOffers(cohort.id) : null };
 }
 
 /** One proposal: who is in and why, who is not and why, and the next step (amend, approve, publish). */
 export function CohortPage() {
   const { t, i18n } = useTranslation('secretariat');
   const call = useCall();
-  const { cohort } = useLoaderData<typeof cohortLoader>();
+  const { cohort, afterPublication } = useLoaderData<typeof cohortLoader>();
   return (
     <>
       <SectionTitle title={t('cohorts.cohort.title')} call={call}>
@@ -42,6 +43,7 @@ export function CohortPage() {
       </SectionTitle>
       <Stack gap="xl">
         <NextStep cohort={cohort} />
+        {afterPublication && <OffersSection cohort={cohort} {...afterPublication} />}
         <ConstraintsUsed constraints={cohort.constraints} />
         <Reports
           title={t('cohorts.unmet.title')}

@@ -26,7 +26,10 @@ export function memberReason(entry: CohortEntry): string {
 }
 
 /** Why an application is not a member; the caps and minimums quoted are those the cohort used. */
-export function exclusionReason(exclusion: CohortExclusion, constraints: Cohort['constraints']): string {
+export function exclusionReason(
+  exclusion: Pick<CohortExclusion, 'reason' | 'organisation'>,
+  constraints: Cohort['constraints'],
+): string {
   const { countryCode, region: regionCode } = exclusion.organisation;
   return t(`reasons.${exclusion.reason}`, {
     country: country(countryCode),

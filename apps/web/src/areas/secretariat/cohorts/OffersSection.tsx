@@ -1,0 +1,131 @@
+import { Alert, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { api, ok } from '../../../api/client';
+import { ConfirmedAction } from '../../../shared/ConfirmedAction';
+import { DateTime } from '../../../shared/DateTime';
+import { countryName } from '../../../shared/format';
+import type { Cohort, CohortOffer, Replacement } from '../types';
+import { exclusionReason } from './explanations';
+
+/** The offers of a published cohort (its seats are at most a few hundred) and the replacement for a freed seat. */
+export async function loadOffers(cohortId: string): Promise<{ offers: CohortOffer[]; replacement: Replacement }> {
+  const path = { params: { path: { id: cohortId } } };
+  const [offers, replacement] = await Promise.all([
+    ok(api.GET('/api/v1/cohorts/{id}/offers', { ...path, params: { ...path.params, query: { limit: 500 } } })),
+    ok(api.GET('/api/v1/cohorts/{id}/replacement', path)),
+  ]);
+  return { offers: offers.items, replacement };
+}
+
+/**
+ * After publication: each centre's offer and its answer, and, when a decline or an expiry has freed a
+ * seat, the replacement the platform proposes within the call's caps and minimums, to promote.
+ */
+export function OffersSection({
+  cohort,
+  offers,
+  replacement,
+}: {
+  cohort: Cohort;
+  offers: CohortOffer[];
+  replacement: Replacement;
+}) {
+  const { t, i18n } = useTranslation('secretariat');
+  return (
+    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="offers">
+      <Stack>
+        <Title order={2} id="offers">
+          {t('cohorts.offers.title')}
+        </Title>
+        <Table.ScrollContainer minWidth={640}>
+          <Table withTableBorder striped verticalSpacing="xs" aria-labelledby="offers">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('cohorts.offers.centre')}</Table.Th>
+                <Table.Th scope="col">{t('cohorts.offers.status')}</Table.Th>
+                <Table.Th scope="col">{t('cohorts.offers.respondBy')}</Table.Th>
+                <Table.Th scope="col">{t('cohorts.offers.answeredAt')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {offers.map((offer) => (
+                <Table.Tr key={offer.applicationId}>
+                  <Table.Th scope="row">
+                    {offer.centre.name}
+                    <Text size="xs" c="dimmed">
+                      {countryName(offer.centre.countryCode, i18n.language)}
+                    </Text>
+                  </Table.Th>
+                  <Table.Td>{t(`cohorts.offers.statuses.${offer.status}`)}</Table.Td>
+                  <Table.Td>
+                    <DateTime value={offer.respondBy} />
+                  </Table.Td>
+                  <Table.Td>{offer.respondedAt ? <DateTime value={offer.respondedAt} /> : '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        <ReplacementProposal cohort={cohort} replacement={replacement} />
+      </Stack>
+    </Paper>
+  );
+}
+
+function ReplacementProposal({ cohort, replacement }: { cohort: Cohort; replacement: Replacement }) {
+  const { t, i18n } = useTranslation('secretariat');
+  if (replacement.freeSeats === 0) return <Text>{t('cohorts.offers.allHeld')}</Text>;
+  const { proposed, passedOver } = replacement;
+  const organisation = (entry: { organisationName: string; countryCode: string; region: string }) => ({
+    name: entry.organisationName,
+    city: null,
+    countryCode: entry.countryCode,
+    region: entry.region as Cohort['members'][number]['organisation']['region'],
+  });
+  return (
+    <Alert color="blue" variant="light" title={t('cohorts.offers.freeSeats', { count: replacement.freeSeats })}>
+      {proposed ? (
+        <Stack gap="sm">
+          <Text inherit>
+            {t('cohorts.offers.proposed', {
+              name: proposed.organisationName,
+              rank: proposed.rank,
+              country: countryName(proposed.countryCode, i18n.language),
+            })}
+          </Text>
+          {passedOver.length > 0 && (
+            <>
+              <Text inherit>{t('cohorts.offers.passedOver')}</Text>
+              <List>
+                {passedOver.map((entry) => (
+                  <List.Item key={entry.applicationId}>
+                    {entry.organisationName} ({t('cohorts.offers.rank', { rank: entry.rank })}):{' '}
+                    {exclusionReason({ reason: entry.reason, organisation: organisation(entry) }, cohort.constraints)}
+                  </List.Item>
+                ))}
+              </List>
+            </>
+          )}
+          <div>
+            <ConfirmedAction
+              label={t('cohorts.offers.promote', { name: proposed.organisationName })}
+              title={t('cohorts.offers.promoteTitle', { name: proposed.organisationName })}
+              explanation={t('cohorts.offers.promoteExplanation')}
+              confirmLabel={t('cohorts.offers.promoteConfirm')}
+              action={() =>
+                ok(
+                  api.POST('/api/v1/cohorts/{id}/promotions', {
+                    params: { path: { id: cohort.id } },
+                    body: { applicationId: proposed.applicationId },
+                  }),
+                )
+              }
+            />
+          </div>
+        </Stack>
+      ) : (
+        <Text inherit>{t('cohorts.offers.noCandidate')}</Text>
+      )}
+    </Alert>
+  );
+}
