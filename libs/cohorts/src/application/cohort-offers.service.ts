@@ -197,13 +197,13 @@ export class CohortOffersService {
     const offers = await this.offers.allOfCohort(cohort.id, tx);
     const offered = new Set(offers.map((o) => o.applicationId));
     const held = offers.filter((o) => o.status === 'offered' || o.status === 'accepted').map((o) => o.publicEntry);
-    const left = [...cohort.waitlist, ...cohort.excluded]
-      .filter((e) => e.rank !== null && !offered.has(e.applicationId))
-      .filter((e) => !('reason' in e) || PASSED_OVER_BY_SELECTION.has(e.reason));
-    const unique = [...new Map(left.map((e) => [e.applicationId, e])).values()].sort((a, b) => a.rank! - b.rank!);
-    const organisations = await this.facts.organisationsOf(unique.map((e) => e.applicationId));
+    // The waitlist is the first of these: every waitlisted application is also excluded, with its reason.
+    const left = cohort.excluded
+      .filter((e) => e.rank !== null && !offered.has(e.applicationId) && PASSED_OVER_BY_SELECTION.has(e.reason))
+      .sort((a, b) => a.rank! - b.rank!);
+    const organisations = await this.facts.organisationsOf(left.map((e) => e.applicationId));
     const candidates = new Map<string, ReplacementEntry>();
-    for (const e of unique) {
+    for (const e of left) {
       const organisation = organisations.get(e.applicationId);
       if (!organisation) continue;
       candidates.set(e.applicationId, {
