@@ -173,7 +173,8 @@ WITH kept AS (
   SELECT s.assignment_id, $1, $2, s.application_id, s.evaluator_id, s.assignment_version, s.total
   FROM scoring_run_totals s
   WHERE s.run_id = $3 AND s.stage = $2 AND s.assignment_version IS NOT NULL
-    AND NOT EXISTS (SELECT 1 FROM scoring_evaluation_totals t WHERE t.assignment_id = s.assignment_id)
+  -- The key skips the kept ones: no join whose plan rests on the totals' statistics, stale after a load.
+  ON CONFLICT (assignment_id) DO NOTHING
   RETURNING application_id, evaluator_id
 )
 ${CHANGED_OF('kept')}`;
