@@ -21,3 +21,9 @@ export type CohortsConfig = ConfigType<typeof cohortsConfig>;
 export function publicCohortPage(config: CohortsConfig, cohortId: string): string {
   return new URL(`/cohorts/${encodeURIComponent(cohortId)}`, config.PUBLIC_BASE_URL).toString();
 }
+
+/** The secretariat's page of a cohort in the web app, where it promotes a replacement: its notices link to it. */
+export function secretariatCohortPage(config: CohortsConfig, cohort: { id: string; callId: string }): string {
+  const path = `/secretariat/calls/${encodeURIComponent(cohort.callId)}/cohorts/${encodeURIComponent(cohort.id)}`;
+  return new URL(path, config.PUBLIC_BASE_URL).toString();
+}

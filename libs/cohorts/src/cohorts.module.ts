@@ -7,6 +7,7 @@ import { NotificationsModule } from '@app/notifications';
 import { ScoringModule } from '@app/scoring';
 import { CohortAnnexesService } from './application/cohort-annexes.service';
 import { CohortOffersService } from './application/cohort-offers.service';
+import { OfferNoticesService } from './application/offer-notices.service';
 import { CohortPublicationService } from './application/cohort-publication.service';
 import { CohortsService } from './application/cohorts.service';
 import { PublicCohortsService } from './application/public-cohorts.service';
@@ -31,6 +32,7 @@ import { ShortlistsRepository } from './infrastructure/shortlists.repository';
     CohortsService,
     CohortPublicationService,
     CohortOffersService,
+    OfferNoticesService,
     OffersRepository,
     PublicCohortsService,
     CohortAnnexesService,
@@ -44,6 +46,7 @@ import { ShortlistsRepository } from './infrastructure/shortlists.repository';
     CohortsService,
     CohortPublicationService,
     CohortOffersService,
+    OfferNoticesService,
     PublicCohortsService,
     CohortAnnexesService,
     ShortlistsService,

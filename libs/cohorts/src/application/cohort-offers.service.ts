@@ -1,7 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ApplicationOutcomesService, ApplicationsService } from '@app/applications';
-import { CallsService } from '@app/calls';
-import { NotificationsService } from '@app/notifications';
+import { ApplicationsService } from '@app/applications';
 import { AuthUser, NotFoundError, Page, PageQuery, Transaction, Transactions, databaseNow } from '@app/platform';
 import { amendmentOf, publishedState, stateAfter } from '../domain/cohort-amendment';
 import { InvalidPromotionError, NoFreeSeatError } from '../domain/cohorts.errors';
@@ -12,8 +10,10 @@ import { SelectionFactsRepository } from '../infrastructure/selection-facts.repo
 import type { PublicCohortMember } from '../domain/public-cohort';
 import { CohortOffer, OffersRepository } from '../infrastructure/offers.repository';
 import { Cohort } from '../infrastructure/cohorts.repository';
-import { CohortsConfig, cohortsConfig, publicCohortPage } from '../cohorts.config';
+import { CohortsConfig, cohortsConfig } from '../cohorts.config';
 import { CohortsService } from './cohorts.service';
+import { inBatches } from './batches';
+import { OfferNoticesService } from './offer-notices.service';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -58,9 +58,7 @@ export class CohortOffersService {
     private readonly cohorts: CohortsService,
     private readonly applications: ApplicationsService,
     private readonly facts: SelectionFactsRepository,
-    private readonly outcomes: ApplicationOutcomesService,
-    private readonly calls: CallsService,
-    private readonly notifications: NotificationsService,
+    private readonly notices: OfferNoticesService,
     private readonly transactions: Transactions,
     @Inject(cohortsConfig.KEY) private readonly config: CohortsConfig,
   ) {}
@@ -70,10 +68,10 @@ export class CohortOffersService {
     tx: Transaction,
     cohortId: string,
     members: Array<{ applicationId: string; publicEntry: PublicCohortMember }>,
-    publishedAt: Date,
+    offered: { at: Date; by: string },
   ): Promise<Date> {
-    const respondBy = this.deadlineFrom(publishedAt);
-    await this.offers.insertMany(tx, cohortId, members, publishedAt, respondBy);
+    const respondBy = this.deadlineFrom(offered.at);
+    await this.offers.insertMany(tx, cohortId, members, { ...offered, respondBy });
     return respondBy;
   }
 
@@ -155,8 +153,11 @@ export class CohortOffersService {
       }
       const now = await databaseNow(tx);
       const [{ publicEntry }] = await this.facts.publicMembers(tx, [applicationId]);
-      const respondBy = await this.offerToMembers(tx, cohort.id, [{ applicationId, publicEntry }], now);
-      await this.notifyPromoted(tx, cohort, applicationId, respondBy);
+      const respondBy = await this.offerToMembers(tx, cohort.id, [{ applicationId, publicEntry }], {
+        at: now,
+        by: actor.id,
+      });
+      await this.notices.promoted(tx, cohort, applicationId, respondBy);
       const amendment = amendmentOf('promoted', cohort.id, await this.currentState(tx, cohort), publicEntry, now);
       await this.offers.appendAmendment(tx, amendment, actor.id);
       await this.cohorts.record(tx, actor, 'cohort.promoted', cohort.id, {
@@ -168,25 +169,6 @@ export class CohortOffersService {
       });
       return (await this.offers.lockForApplication(tx, applicationId))!;
     });
-  }
-
-  /** Offers the promoted centre its place by e-mail, in its language, through the outbox. */
-  private async notifyPromoted(tx: Transaction, cohort: Cohort, applicationId: string, respondBy: Date): Promise<void> {
-    const recipientId = await this.outcomes.recipientOf(tx, applicationId);
-    if (!recipientId) return;
-    const call = await this.calls.get(cohort.callId, tx);
-    await this.notifications.notify(tx, [
-      {
-        recipientId,
-        template: 'cohort.promoted',
-        params: {
-          callReference: call.reference,
-          callTitle: call.title,
-          publicUrl: publicCohortPage(this.config, cohort.id),
-          respondBy: respondBy.toISOString(),
-        },
-      },
-    ]);
   }
 
   /**
@@ -223,18 +205,15 @@ export class CohortOffersService {
    * Expires the offers unanswered by their deadline, as the database clock says, each once: an
    * expired offer is no longer due. Answers how many it expired.
    */
-  async expireDue(): Promise<number> {
-    let expired = 0;
-    for (;;) {
-      const batch = await this.transactions.run(async (tx) => {
+  expireDue(): Promise<number> {
+    return inBatches(EXPIRY_BATCH, () =>
+      this.transactions.run(async (tx) => {
         const due = await this.offers.lockDue(tx, EXPIRY_BATCH);
         const now = await databaseNow(tx);
         for (const offer of due) await this.close(tx, offer, 'expired', now, null, null);
         return due.length;
-      });
-      expired += batch;
-      if (batch < EXPIRY_BATCH) return expired;
-    }
+      }),
+    );
   }
 
   /**
@@ -257,6 +236,8 @@ export class CohortOffersService {
       const amendment = amendmentOf(status, cohort.id, state, offer.publicEntry, at);
       await this.offers.appendAmendment(tx, amendment, actor?.id ?? null);
       Object.assign(audited, { amendment: amendment.sequence, hash: amendment.hash });
+      if (status === 'declined') await this.notices.declined(tx, cohort, offer, declineReason!);
+      else await this.notices.expired(tx, cohort, offer);
     }
     await this.cohorts.record(tx, actor, `cohort.offer_${status}`, cohort.id, audited);
     return closed;

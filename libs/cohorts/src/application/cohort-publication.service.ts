@@ -54,7 +54,7 @@ export class CohortPublicationService {
       const contentHash = contentHashOf(snapshot);
       await this.cohorts.markPublished(tx, id, { actorId: actor.id, publishedAt, snapshot, contentHash });
       await this.annexes.renderAtPublication(tx, id, { callId, snapshot, contentHash }, call);
-      const respondBy = await this.offers.offerToMembers(tx, id, entries, publishedAt);
+      const respondBy = await this.offers.offerToMembers(tx, id, entries, { at: publishedAt, by: actor.id });
       const finalRanking = (await this.proposals.finalRanking(call, tx))
         .filter((a) => a.rank !== null || a.score !== null)
         .map(({ applicationId, rank, score }) => ({ applicationId, rank, score }));

@@ -15,12 +15,23 @@ export interface CohortOffer {
   respondedAt: Date | null;
   respondedBy: string | null;
   declineReason: string | null;
+  /** The secretariat member who made the offer (published the cohort or promoted the centre). */
+  offeredBy: string | null;
   version: number;
+}
+
+/** An offer whose reminder is recorded now, with the members of its centre to remind. */
+export interface DueOfferReminder {
+  offerId: string;
+  cohortId: string;
+  callId: string;
+  respondBy: Date;
+  recipientIds: string[];
 }
 
 const OFFER_COLUMNS = `id, cohort_id AS "cohortId", application_id AS "applicationId", public_entry AS "publicEntry", status,
   offered_at AS "offeredAt", respond_by AS "respondBy", responded_at AS "respondedAt", responded_by AS "respondedBy",
-  decline_reason AS "declineReason", version`;
+  decline_reason AS "declineReason", offered_by AS "offeredBy", version`;
 
 /** Offers to the selected centres and the amendments of published cohorts. */
 @Injectable()
@@ -32,18 +43,18 @@ export class OffersRepository {
     tx: Transaction,
     cohortId: string,
     offers: Array<{ applicationId: string; publicEntry: PublicCohortMember }>,
-    offeredAt: Date,
-    respondBy: Date,
+    offering: { at: Date; by: string; respondBy: Date },
   ): Promise<void> {
     await tx.query(
-      `INSERT INTO cohort_offers (cohort_id, application_id, public_entry, offered_at, respond_by)
-       SELECT $1, o.application_id, o.public_entry, $3, $4
+      `INSERT INTO cohort_offers (cohort_id, application_id, public_entry, offered_at, respond_by, offered_by)
+       SELECT $1, o.application_id, o.public_entry, $3, $4, $5
        FROM jsonb_to_recordset($2::jsonb) AS o (application_id uuid, public_entry jsonb)`,
       [
         cohortId,
         JSON.stringify(offers.map((o) => ({ application_id: o.applicationId, public_entry: o.publicEntry }))),
-        offeredAt,
-        respondBy,
+        offering.at,
+        offering.respondBy,
+        offering.by,
       ],
     );
   }
@@ -75,6 +86,36 @@ export class OffersRepository {
        ORDER BY respond_by, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
       [limit],
     )) as CohortOffer[];
+  }
+
+  /**
+   * Records the reminder due now of offers still unanswered `daysBefore` days or less before their
+   * deadline (and made earlier than that, so that a short offer is not reminded as it is made), each
+   * once: the row keeps when, and one another worker holds is skipped. Answers them with the active
+   * members of each centre's organisation.
+   */
+  async recordDueReminders(tx: Transaction, daysBefore: number, limit: number): Promise<DueOfferReminder[]> {
+    return (await tx.query(
+      `WITH due AS (
+         UPDATE cohort_offers SET reminded_at = clock_timestamp()
+          WHERE id IN (
+            SELECT id FROM cohort_offers
+             WHERE status = 'offered' AND reminded_at IS NULL
+               AND respond_by - make_interval(days => $1) <= clock_timestamp() AND clock_timestamp() < respond_by
+               AND offered_at < respond_by - make_interval(days => $1)
+             ORDER BY respond_by, id LIMIT $2 FOR UPDATE SKIP LOCKED)
+         RETURNING id, cohort_id, application_id, respond_by
+       )
+       SELECT d.id AS "offerId", d.cohort_id AS "cohortId", c.call_id AS "callId", d.respond_by AS "respondBy",
+              coalesce(array_agg(m.user_id ORDER BY m.user_id) FILTER (WHERE m.user_id IS NOT NULL), '{}') AS "recipientIds"
+         FROM due d
+         JOIN cohorts c ON c.id = d.cohort_id
+         JOIN applications_organisations a ON a.application_id = d.application_id
+         LEFT JOIN identity_organisation_members m ON m.organisation_id = a.organisation_id
+        GROUP BY d.id, d.cohort_id, c.call_id, d.respond_by
+        ORDER BY d.respond_by, d.id`,
+      [daysBefore, limit],
+    )) as DueOfferReminder[];
   }
 
   /** Every offer of the cohort, as many as its seats and promotions: for its replacements. */

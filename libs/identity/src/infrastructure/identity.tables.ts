@@ -11,5 +11,6 @@ export const IDENTITY_TABLES: ContextTables = {
     identity_user_profiles: ['evaluation'],
     identity_user_names: ['applications', 'evaluation', 'discussion'],
     identity_staff_names: ['discussion'],
+    identity_organisation_members: ['cohorts'],
   },
 };

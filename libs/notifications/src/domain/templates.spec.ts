@@ -170,6 +170,7 @@ describe('renderNotification', () => {
       question: 'How many start-ups did you support last year?',
       replyBy: '2026-02-15T12:00:00.000Z',
       respondBy: '2026-03-01T23:59:59.999Z',
+      cohortUrl: 'https://accelerators.example.org/secretariat/calls/1/cohorts/2',
       evaluatorNumber: 2,
     };
     for (const locale of NOTIFICATION_LOCALES) {
