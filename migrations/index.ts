@@ -43,6 +43,7 @@ import { StageReminderOffsets1766000010700 } from './1766000010700-StageReminder
 import { DueRemindersPerDueDate1766000010710 } from './1766000010710-DueRemindersPerDueDate';
 import { ScoringTotalCounts1766000010800 } from './1766000010800-ScoringTotalCounts';
 import { CohortOffers1766000020000 } from './1766000020000-CohortOffers';
+import { CallCirculars1766000030000 } from './1766000030000-CallCirculars';
 import { OfferNotices1766000050000 } from './1766000050000-OfferNotices';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
@@ -92,5 +93,6 @@ export const MIGRATIONS = [
   DueRemindersPerDueDate1766000010710,
   ScoringTotalCounts1766000010800,
   CohortOffers1766000020000,
+  CallCirculars1766000030000,
   OfferNotices1766000050000,
 ];

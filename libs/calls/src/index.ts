@@ -1,5 +1,7 @@
 export * from './calls.module';
 export * from './application/calls.service';
+export * from './application/circular-settings.service';
+export * from './domain/circular-settings';
 export * from './domain/call';
 export * from './domain/call-lifecycle';
 export * from './domain/call-events';

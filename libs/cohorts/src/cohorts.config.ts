@@ -22,6 +22,11 @@ export function publicCohortPage(config: CohortsConfig, cohortId: string): strin
   return new URL(`/cohorts/${encodeURIComponent(cohortId)}`, config.PUBLIC_BASE_URL).toString();
 }
 
+/** The web app's page of a call, where centres read it and apply: its announcement links to it. */
+export function publicCallPage(config: CohortsConfig, callId: string): string {
+  return new URL(`/calls/${encodeURIComponent(callId)}`, config.PUBLIC_BASE_URL).toString();
+}
+
 /** The secretariat's page of a cohort in the web app, where it promotes a replacement: its notices link to it. */
 export function secretariatCohortPage(config: CohortsConfig, cohort: { id: string; callId: string }): string {
   const path = `/secretariat/calls/${encodeURIComponent(cohort.callId)}/cohorts/${encodeURIComponent(cohort.id)}`;

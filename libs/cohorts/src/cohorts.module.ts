@@ -5,6 +5,7 @@ import { AuditModule } from '@app/audit';
 import { CallsModule } from '@app/calls';
 import { NotificationsModule } from '@app/notifications';
 import { ScoringModule } from '@app/scoring';
+import { CallAnnouncementService } from './application/call-announcement.service';
 import { CohortAnnexesService } from './application/cohort-annexes.service';
 import { CohortOffersService } from './application/cohort-offers.service';
 import { OfferNoticesService } from './application/offer-notices.service';
@@ -36,6 +37,7 @@ import { ShortlistsRepository } from './infrastructure/shortlists.repository';
     OffersRepository,
     PublicCohortsService,
     CohortAnnexesService,
+    CallAnnouncementService,
     CohortsRepository,
     AnnexesRepository,
     SelectionFactsRepository,
@@ -43,6 +45,7 @@ import { ShortlistsRepository } from './infrastructure/shortlists.repository';
     ShortlistsRepository,
   ],
   exports: [
+    CallAnnouncementService,
     CohortsService,
     CohortPublicationService,
     CohortOffersService,

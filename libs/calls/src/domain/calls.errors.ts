@@ -8,7 +8,28 @@ export const CALLS_ERRORS = declareErrors({
     title: { en: 'This field can no longer change', fr: 'Ce champ ne peut plus être modifié' },
   },
   STAGE_NOT_FOUND: { status: 404, title: { en: 'No such review stage', fr: "Cette étape d'évaluation n'existe pas" } },
+  UNKNOWN_PLACEHOLDER: {
+    status: 422,
+    title: { en: 'Unknown placeholder in the text', fr: 'Champ à remplir inconnu dans le texte' },
+  },
 });
+
+/** A circular's subject or body names a figure its letter does not fill in. */
+export class UnknownPlaceholderError extends DomainError {
+  constructor(readonly problems: Array<{ field: string; placeholder: string; allowed: readonly string[] }>) {
+    super(
+      CALLS_ERRORS.UNKNOWN_PLACEHOLDER,
+      problems
+        .map((p) => `${p.field} names {${p.placeholder}}; it may name ${p.allowed.map((a) => `{${a}}`).join(', ')}.`)
+        .join(' '),
+      problems.map((p) => ({
+        field: p.field,
+        message: `Unknown placeholder {${p.placeholder}}.`,
+        params: { placeholder: p.placeholder, allowed: p.allowed.map((a) => `{${a}}`).join(', ') },
+      })),
+    );
+  }
+}
 
 export class StageNotFoundError extends DomainError {
   constructor(position: number, stages: number) {

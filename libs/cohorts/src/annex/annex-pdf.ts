@@ -1,5 +1,5 @@
 import { AnnexLocale, AnnexTranslator, annexTranslator } from './annex-i18n';
-import { criteriaWithShares, groupMembersByRegion, totalWeight } from './annex-model';
+import { centresByRegion, criteriaTable, integrityNoteParts, processSummary } from './annex-sections';
 import {
   block,
   COLOR,
@@ -17,7 +17,7 @@ import {
 } from './annex-pdf-layout';
 import { AnnexContent } from './annex.types';
 
-const STYLE = {
+export const STYLE = {
   letterhead: { font: FONT.regular, size: 9, color: COLOR.muted, align: 'center' },
   title: { font: FONT.bold, size: 16 },
   subtitle: { font: FONT.regular, size: 12 },
@@ -30,11 +30,6 @@ const STYLE = {
   footer: { font: FONT.regular, size: 8, color: COLOR.muted },
 } as const satisfies Record<string, TextStyle>;
 
-const TABLE_TEXT_SIZE = 9;
-const PUBLIC_COHORT_REQUEST = 'GET /api/v1/public/cohorts/';
-/** Placeholder for a centre without a city; a dash reads as "not given" in every language. */
-const NO_CITY = '—';
-
 /**
  * The annex to the announcement of a published cohort: how the centres were evaluated and which
  * were selected, by region. The same content and locale always give the same bytes, so that a
@@ -42,31 +37,62 @@ const NO_CITY = '—';
  */
 export async function renderAnnexPdf(content: AnnexContent, locale: AnnexLocale): Promise<Buffer> {
   const tr = annexTranslator(locale);
-  // Loaded on the first annex rather than at start: PDFKit and its font engine weigh more than any
-  // other module the API loads.
-  const { default: PDFDocument } = await import('pdfkit');
-  const doc = createDocument(PDFDocument, content, tr);
+  const doc = await createPdfDocument(tr, {
+    title: tr.t('document.pdfTitle', { reference: content.call.reference }),
+    subject: content.call.title,
+    keywords: content.call.reference,
+    date: content.publishedAt,
+  });
   const rendered = collect(doc);
   writeTitleBlock(doc, content, tr);
-  writeEvaluationProcess(doc, content, tr);
-  doc.addPage();
-  writeSelectedCentres(doc, content, tr, integrityNoteHeight(doc, content, tr));
-  writeIntegrityNote(doc, content, tr);
-  stampPages(doc, (page, pages) => {
-    footerText(doc, content.call.reference, 'left', STYLE.footer);
-    footerText(doc, tr.t('footer.page', { page, pages }), 'right', STYLE.footer);
-  });
-  doc.end();
+  writeAnnexSections(doc, content, tr, ANNEX_NUMBERS);
+  finishPdf(doc, content.call.reference, tr);
   return rendered;
 }
 
-function createDocument(
-  PDFDocument: typeof import('pdfkit'),
+/** How the annex and its sections are numbered: 1 and 2 alone, II and III after the circular's Annex I. */
+export interface AnnexNumbers {
+  process: string;
+  centres: string;
+}
+const ANNEX_NUMBERS: AnnexNumbers = { process: '1', centres: '2' };
+
+/** The evaluation process, then on a page of its own the centres by region and the integrity note. */
+export function writeAnnexSections(
+  doc: PDFKit.PDFDocument,
   content: AnnexContent,
   tr: AnnexTranslator,
-): PDFKit.PDFDocument {
+  numbers: AnnexNumbers,
+): void {
+  writeEvaluationProcess(doc, content, tr, numbers);
+  doc.addPage();
+  writeSelectedCentres(doc, content, tr, numbers, integrityNoteHeight(doc, content, tr));
+  writeIntegrityNote(doc, content, tr);
+}
+
+/** Page footers (the reference, "Page n of m"), then the end of the file. */
+export function finishPdf(doc: PDFKit.PDFDocument, reference: string, tr: AnnexTranslator): void {
+  stampPages(doc, (page, pages) => {
+    footerText(doc, reference, 'left', STYLE.footer);
+    footerText(doc, tr.t('footer.page', { page, pages }), 'right', STYLE.footer);
+  });
+  doc.end();
+}
+
+export interface PdfMetadata {
+  title: string;
+  subject: string;
+  keywords: string;
+  /** ISO 8601: the document's date, also its creation date. */
+  date: string;
+}
+
+export async function createPdfDocument(tr: AnnexTranslator, meta: PdfMetadata): Promise<PDFKit.PDFDocument> {
+  // Loaded on the first document rather than at start: PDFKit and its font engine weigh more than any
+  // other module the API loads.
+  const { default: PDFDocument } = await import('pdfkit');
   // Fixed dates make the file id (an MD5 of the info dictionary) and so the whole file reproducible.
-  const publishedAt = new Date(content.publishedAt);
+  const date = new Date(meta.date);
   const doc = new PDFDocument({
     size: 'A4',
     margins: PAGE_MARGINS,
@@ -77,21 +103,21 @@ function createDocument(
     // Without it pdfkit would load and embed Helvetica, which cannot print Cyrillic or Greek names.
     font: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
     info: {
-      Title: tr.t('document.pdfTitle', { reference: content.call.reference }),
-      Subject: content.call.title,
+      Title: meta.title,
+      Subject: meta.subject,
       Author: tr.t('document.organisation'),
-      Keywords: content.call.reference,
+      Keywords: meta.keywords,
       Creator: 'Accelerator-centre selection platform',
       Producer: 'PDFKit',
-      CreationDate: publishedAt,
-      ModDate: publishedAt,
+      CreationDate: date,
+      ModDate: date,
     },
   });
   registerFonts(doc);
   return doc;
 }
 
-function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
+export function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -110,83 +136,20 @@ function writeTitleBlock(doc: PDFKit.PDFDocument, content: AnnexContent, tr: Ann
   block(doc, tr.t('document.intro'), STYLE.body, { spaceAfter: 20 });
 }
 
-function writeEvaluationProcess(doc: PDFKit.PDFDocument, content: AnnexContent, tr: AnnexTranslator): void {
-  const heading = tr.t('annex1.heading');
+function writeEvaluationProcess(
+  doc: PDFKit.PDFDocument,
+  content: AnnexContent,
+  tr: AnnexTranslator,
+  numbers: AnnexNumbers,
+): void {
+  const heading = tr.t('annex1.heading', { number: numbers.process });
   doc.outline.addItem(heading);
   const summary = processSummary(content, tr);
   block(doc, heading, STYLE.annexHeading, { spaceAfter: 8, keepWithNext: measureBlock(doc, summary, STYLE.body) });
   block(doc, summary, STYLE.body, { spaceAfter: 12 });
   table(doc, criteriaTable(content, tr));
   doc.y += 12;
-  block(doc, tr.t('process.selected', { count: content.process.selected }), STYLE.body);
-}
-
-/** One paragraph, built from sentences that each carry their own plurals. */
-function processSummary(content: AnnexContent, tr: AnnexTranslator): string {
-  const p = content.process;
-  const unit = (key: 'unit.applications' | 'unit.countries' | 'unit.evaluators', count: number): string =>
-    tr.t(key, { count });
-  return [
-    tr.t('process.received', {
-      applications: unit('unit.applications', p.applicationsReceived),
-      countries: unit('unit.countries', p.countries),
-    }),
-    tr.t('process.panel', {
-      evaluators: unit('unit.evaluators', p.evaluators),
-      perApplication: unit('unit.evaluators', p.evaluatorsPerApplication),
-      min: p.scale.min,
-      max: p.scale.max,
-    }),
-    tr.t('process.total'),
-    tr.t(p.normalization === 'zscore' ? 'process.normalization.zscore' : 'process.normalization.none'),
-    ...(p.consensusScores > 0 ? [tr.t('process.consensus', { count: p.consensusScores })] : []),
-    ...(p.stages ? stagesSentences(p.stages, p.consensusScores > 0, tr) : []),
-  ].join(' ');
-}
-
-/**
- * In a call of several stages: the stages, the criteria of the later ones, and the final ranking rule
- * (with what a consensus score stands for in a weighted mean, when one was recorded).
- */
-function stagesSentences(
-  stages: NonNullable<AnnexContent['process']['stages']>,
-  withConsensus: boolean,
-  tr: AnnexTranslator,
-): string[] {
-  const { finalRanking } = stages;
-  return [
-    tr.t('process.stages', { count: stages.names.length, names: stages.names.join('; ') }),
-    ...stages.later.map((stage) =>
-      tr.t('process.stage', {
-        position: stage.position,
-        name: stage.name,
-        criteria: stage.criteria.map((c) => `${c.title} (${tr.number(c.weight)})`).join('; '),
-      }),
-    ),
-    finalRanking.rule === 'weighted'
-      ? tr.t('process.final.weighted', {
-          weights: Object.entries(finalRanking.weights)
-            .map(([position, weight]) => tr.t('process.weight', { position, weight: tr.number(weight) }))
-            .join('; '),
-        })
-      : tr.t('process.final.lastStage'),
-    ...(finalRanking.rule === 'weighted' && withConsensus ? [tr.t('process.final.weightedConsensus')] : []),
-  ];
-}
-
-function criteriaTable(content: AnnexContent, tr: AnnexTranslator): TableSpec {
-  const criteria = content.process.criteria;
-  return {
-    size: TABLE_TEXT_SIZE,
-    columns: [
-      { header: tr.t('criteria.code'), width: 0.12, unbreakable: true },
-      { header: tr.t('criteria.title'), width: 0.54 },
-      { header: tr.t('criteria.weight'), width: 0.16, align: 'right' },
-      { header: tr.t('criteria.share'), width: 0.18, align: 'right' },
-    ],
-    rows: criteriaWithShares(criteria).map((c) => [c.code, c.title, tr.number(c.weight), tr.percent(c.share)]),
-    totals: ['', tr.t('criteria.total'), tr.number(totalWeight(criteria)), tr.percent(criteria.length > 0 ? 1 : 0)],
-  };
+  block(doc, tr.t('process.selected', { count: content.process.selected, annex: numbers.centres }), STYLE.body);
 }
 
 /** Rows of the last table that go with the integrity note, so that the last page never holds the note alone. */
@@ -198,63 +161,33 @@ function writeSelectedCentres(
   doc: PDFKit.PDFDocument,
   content: AnnexContent,
   tr: AnnexTranslator,
+  numbers: AnnexNumbers,
   closingHeight: number,
 ): void {
-  const heading = tr.t('annex2.heading');
+  const heading = tr.t('annex2.heading', { number: numbers.centres });
   doc.outline.addItem(heading);
   block(doc, heading, STYLE.annexHeading, { spaceAfter: 8 });
-  const groups = groupMembersByRegion(content.members, tr.collator);
-  if (groups.length === 0) {
+  const regions = centresByRegion(content, tr);
+  if (regions.length === 0) {
     block(doc, tr.t('annex2.empty'), STYLE.body);
     return;
   }
   block(doc, tr.t('annex2.intro'), STYLE.body, { spaceAfter: 12 });
-  let number = 0;
-  groups.forEach((group, index) => {
-    const region = tr.t(`region.${group.region}`);
-    const rows = group.members.map((member) => {
-      number += 1;
-      return [tr.number(number), member.name, member.city ?? NO_CITY, member.countryName];
-    });
-    const last = index === groups.length - 1;
+  regions.forEach(({ heading, table: centres, continued }, index) => {
+    const last = index === regions.length - 1;
     const spec: TableSpec = {
-      ...centresTable(tr, rows, tr.t('centres.regionContinued', { region })),
+      ...centres,
+      continuation: { text: continued, style: STYLE.regionHeading },
       ...(last ? { keepWithTail: { rows: ROWS_KEPT_WITH_NOTE, height: SPACE_AFTER_REGION + closingHeight } } : {}),
     };
-    const centres = tr.t('unit.centres', { count: group.members.length });
-    const heading = tr.t('centres.regionHeading', { region, centres });
     block(doc, heading, STYLE.regionHeading, { spaceAfter: 6, keepWithNext: tableLeadHeight(doc, spec) });
     table(doc, spec);
     doc.y += SPACE_AFTER_REGION;
   });
 }
 
-function centresTable(tr: AnnexTranslator, rows: string[][], continued: string): TableSpec {
-  return {
-    size: TABLE_TEXT_SIZE,
-    continuation: { text: continued, style: STYLE.regionHeading },
-    columns: [
-      { header: tr.t('centres.number'), width: 0.07, align: 'right' },
-      { header: tr.t('centres.name'), width: 0.47 },
-      { header: tr.t('centres.city'), width: 0.2 },
-      { header: tr.t('centres.country'), width: 0.26 },
-    ],
-    rows,
-  };
-}
-
 const INTEGRITY_SPACE_BEFORE = 8;
 const INTEGRITY_HEADING_SPACE = 6;
-
-function integrityNoteParts(content: AnnexContent, tr: AnnexTranslator) {
-  return {
-    heading: tr.t('integrity.heading'),
-    label: tr.t('integrity.hash'),
-    howTo: tr.t('integrity.howTo'),
-    // On a line of its own: wrapped inside the sentence, the path would break at a slash.
-    request: PUBLIC_COHORT_REQUEST + content.cohortId,
-  };
-}
 
 /** The note below its heading: what the heading keeps with. */
 function integrityBodyHeight(doc: PDFKit.PDFDocument, content: AnnexContent, tr: AnnexTranslator): number {

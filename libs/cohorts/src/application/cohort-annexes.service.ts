@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Call, CallsService } from '@app/calls';
+import { Call, CallsService, CircularSettings, CircularSettingsService } from '@app/calls';
 import { NotFoundError, Transaction, Transactions } from '@app/platform';
 import { renderAnnexCsv } from '../annex/annex-csv';
 import { ANNEX_LOCALES, AnnexLocale } from '../annex/annex-i18n';
 import { renderAnnexPdf } from '../annex/annex-pdf';
 import type { AnnexContent } from '../annex/annex.types';
+import { renderCircularHtml } from '../circular/circular-html';
+import { resultsCircular } from '../circular/circular-model';
+import { renderCircularPdf } from '../circular/circular-pdf';
 import { AnnexKey, AnnexesRepository, StoredAnnex } from '../infrastructure/annexes.repository';
 import { CohortsRepository, PublishedCohort } from '../infrastructure/cohorts.repository';
 import { SelectionFactsRepository } from '../infrastructure/selection-facts.repository';
@@ -15,8 +18,9 @@ export type { StoredAnnex };
 export const CSV_ANNEX_LOCALE: AnnexLocale = 'en';
 
 /**
- * The annexes of a published cohort (the CSV and the PDF in each language), rendered once and then
- * served as stored: what they show cannot change after publication, so neither can they.
+ * The annexes of a published cohort (the CSV and the PDF in each language) and its results circular
+ * (PDF and HTML in each language), rendered once and then served as stored: what they show cannot
+ * change after publication, so neither can they.
  */
 @Injectable()
 export class CohortAnnexesService {
@@ -25,12 +29,14 @@ export class CohortAnnexesService {
     private readonly cohorts: CohortsRepository,
     private readonly facts: SelectionFactsRepository,
     private readonly calls: CallsService,
+    private readonly circulars: CircularSettingsService,
     private readonly transactions: Transactions,
   ) {}
 
   /** In the publication's transaction, after the cohort is marked published: they commit together. */
   async renderAtPublication(tx: Transaction, cohortId: string, cohort: PublishedCohort, call: Call): Promise<void> {
-    await this.annexes.insert(tx, cohortId, await this.renderAll(cohortId, cohort, call));
+    const settings = await this.circulars.get(call.id, tx);
+    await this.annexes.insert(tx, cohortId, await this.renderAll(cohortId, cohort, call, settings));
   }
 
   /**
@@ -42,7 +48,9 @@ export class CohortAnnexesService {
     if (stored) return stored;
     const cohort = await this.cohorts.findPublished(cohortId);
     if (!cohort) throw new NotFoundError('Cohort');
-    const rendered = await this.renderAll(cohortId, cohort, await this.calls.get(cohort.callId));
+    // The call, and so its circular settings, cannot change after publication: these are the ones it was published with.
+    const [call, settings] = await Promise.all([this.calls.get(cohort.callId), this.circulars.get(cohort.callId)]);
+    const rendered = await this.renderAll(cohortId, cohort, call, settings);
     await this.transactions.run((tx) => this.annexes.insert(tx, cohortId, rendered));
     // Read back: of two first readers, both serve the copy that was stored first.
     const kept = await this.annexes.find(cohortId, key);
@@ -50,7 +58,7 @@ export class CohortAnnexesService {
     return kept;
   }
 
-  private async renderAll(cohortId: string, cohort: PublishedCohort, call: Call) {
+  private async renderAll(cohortId: string, cohort: PublishedCohort, call: Call, settings: CircularSettings) {
     const [evaluators, consensusScores] = await Promise.all([
       this.facts.evaluatorCount(cohort.callId),
       this.facts.consensusScoreCount(cohort.callId),
@@ -67,8 +75,17 @@ export class CohortAnnexesService {
         content: await renderAnnexPdf(contentIn(locale), locale),
       })),
     );
+    const circulars = await Promise.all(
+      ANNEX_LOCALES.map(async (locale) => {
+        const circular = resultsCircular(settings, contentIn(locale), call, locale);
+        return [
+          { format: 'circular-pdf' as const, locale, content: await renderCircularPdf(circular) },
+          { format: 'circular-html' as const, locale, content: Buffer.from(renderCircularHtml(circular), 'utf8') },
+        ];
+      }),
+    );
     const csv = Buffer.from(renderAnnexCsv(contentIn(CSV_ANNEX_LOCALE).members), 'utf8');
-    return [{ format: 'csv' as const, locale: CSV_ANNEX_LOCALE, content: csv }, ...pdfs];
+    return [{ format: 'csv' as const, locale: CSV_ANNEX_LOCALE, content: csv }, ...pdfs, ...circulars.flat()];
   }
 
   /** What the annex shows: the snapshot beside the frozen call (criteria, scale), country names translated. */

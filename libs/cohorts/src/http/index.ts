@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CohortsModule } from '../cohorts.module';
+import { CallAnnouncementController } from './call-announcement.controller';
 import { CohortsController } from './cohorts.controller';
 import { OffersController } from './offers.controller';
 import { PublicCohortsController } from './public-cohorts.controller';
@@ -8,6 +9,12 @@ import { ShortlistsController } from './shortlists.controller';
 /** The cohorts context's HTTP edge, imported only by apps/api. */
 @Module({
   imports: [CohortsModule],
-  controllers: [CohortsController, OffersController, PublicCohortsController, ShortlistsController],
+  controllers: [
+    CallAnnouncementController,
+    CohortsController,
+    OffersController,
+    PublicCohortsController,
+    ShortlistsController,
+  ],
 })
 export class CohortsHttpModule {}

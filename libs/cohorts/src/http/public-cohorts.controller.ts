@@ -106,6 +106,43 @@ export class PublicCohortsController {
       disposition: `inline; filename="cohort-${id}-annex-${query.lang}.pdf"`,
     });
   }
+
+  /**
+   * The results circular: the letter announcing the cohort, with its figures, and Annexes I (the
+   * programme), II (the evaluation process) and III (the centres by region), as rendered at publication.
+   */
+  @Get(':id/circular.pdf')
+  @Public()
+  @AnnexResponses('application/pdf', 'The results circular, in English or French, as rendered at publication.')
+  async circularPdf(
+    @Param('id', ID) id: string,
+    @Query() query: AnnexQueryDto,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    const circular = await this.annexes.get(id, { format: 'circular-pdf', locale: query.lang });
+    sendAnnex(res, circular, ifNoneMatch, {
+      type: 'application/pdf',
+      disposition: `inline; filename="cohort-${id}-circular-${query.lang}.pdf"`,
+    });
+  }
+
+  /** The same circular as an accessible HTML page. */
+  @Get(':id/circular.html')
+  @Public()
+  @AnnexResponses('text/html', 'The results circular as HTML, in English or French, as rendered at publication.')
+  async circularHtml(
+    @Param('id', ID) id: string,
+    @Query() query: AnnexQueryDto,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    const circular = await this.annexes.get(id, { format: 'circular-html', locale: query.lang });
+    sendAnnex(res, circular, ifNoneMatch, {
+      type: 'text/html; charset=utf-8',
+      disposition: `inline; filename="cohort-${id}-circular-${query.lang}.html"`,
+    });
+  }
 }
 
 /** The stored bytes with a strong ETag, or 304 when the client's copy is that one (RFC 9110 §13.1.2). */

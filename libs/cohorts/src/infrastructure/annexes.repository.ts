@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Transaction, Transactions } from '@app/platform';
 
-export type AnnexFormat = 'csv' | 'pdf';
+/** The annexes proper, and the results circular (the letter with its annexes) stored beside them. */
+export type AnnexFormat = 'csv' | 'pdf' | 'circular-pdf' | 'circular-html';
 
 /** An annex as rendered once and stored: its bytes and their SHA-256 (hex). */
 export interface StoredAnnex {

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { Transaction, Transactions } from '@app/platform';
+import type { CallStatus } from '../domain/call';
+import type { CircularSettings } from '../domain/circular-settings';
+
+export interface CallCircularRow {
+  status: CallStatus;
+  reference: string;
+  /** Null until the secretariat writes them: the defaults apply. */
+  circular: CircularSettings | null;
+}
+
+/** A call's circular settings, kept on its row (and so frozen with it at publication). */
+@Injectable()
+export class CircularSettingsRepository {
+  constructor(private readonly transactions: Transactions) {}
+
+  /** `forUpdate` holds the row until the transaction ends. */
+  async find(id: string, options: { tx?: Transaction; forUpdate?: boolean } = {}): Promise<CallCircularRow | null> {
+    const tx = options.tx ?? this.transactions.autocommit;
+    const [row] = (await tx.query(
+      `SELECT status, reference, circular FROM calls WHERE id = $1${options.forUpdate ? ' FOR UPDATE' : ''}`,
+      [id],
+    )) as CallCircularRow[];
+    return row ?? null;
+  }
+
+  async save(tx: Transaction, id: string, settings: CircularSettings): Promise<void> {
+    await tx.query(`UPDATE calls SET circular = $2 WHERE id = $1`, [id, JSON.stringify(settings)]);
+  }
+}

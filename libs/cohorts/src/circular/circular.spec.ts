@@ -1,0 +1,109 @@
+import { defaultCircularSettings } from '@app/calls';
+import { extractPdfText } from '../annex/testing/pdf-text';
+import { SEED_CENTRES, seedAnnex } from '../annex/testing/annex-fixtures';
+import { renderCircularHtml } from './circular-html';
+import { callAnnouncement, paragraphsOf, resultsCircular } from './circular-model';
+import { renderCircularPdf } from './circular-pdf';
+
+const call = {
+  title: 'Call for accelerator centres',
+  description: 'The Alliance supports centres.\n\nIt meets yearly.',
+};
+const settings = {
+  ...defaultCircularSettings({ reference: 'IEA-2026' }),
+  reference: 'BDT/DIR/DM/013',
+  addressees: ['academia' as const, 'regulators' as const],
+  signatory: { name: 'Cosmas Luckyson Zavazava', title: { en: 'Director', fr: 'Directeur' } },
+  results: {
+    subject: { en: 'Results: {call}', fr: 'Résultats : {call}' },
+    body: {
+      en: 'We received {applications} applications\nfrom {countries} countries.\n\n{selected} were selected.',
+      fr: 'Nous avons reçu {applications} candidatures de {countries} pays.\n\n{selected} ont été retenus.',
+    },
+  },
+};
+
+describe('the circular model', () => {
+  it('splits a body into paragraphs at blank lines, joining the lines of one', () => {
+    expect(paragraphsOf('One\ntwo.\n\n\nThree.\r\n\r\nFour  five.')).toEqual(['One two.', 'Three.', 'Four five.']);
+  });
+
+  it('fills the results letter with the published figures, formatted for the language', () => {
+    const content = { ...seedAnnex('fr'), process: { ...seedAnnex('fr').process, applicationsReceived: 1234 } };
+    const circular = resultsCircular(settings, content, call, 'fr');
+    expect(circular.subject).toBe('Résultats : Call for accelerator centres');
+    expect(circular.paragraphs).toEqual([
+      'Nous avons reçu 1\u202f234 candidatures de 35 pays.',
+      `${SEED_CENTRES.length} ont été retenus.`,
+    ]);
+    expect(circular.date).toBe(content.publishedAt);
+    expect(circular.place).toBe('Genève');
+    expect(circular.about).toEqual(['The Alliance supports centres.', 'It meets yearly.']);
+  });
+
+  it('takes Annex I from the settings when written, else from the call’s description', () => {
+    const about = { en: 'About the Alliance.', fr: 'À propos de l’Alliance.' };
+    expect(resultsCircular({ ...settings, about }, seedAnnex('en'), call, 'en').about).toEqual(['About the Alliance.']);
+  });
+
+  it('dates the announcement at the opening and names the deadline', () => {
+    const dates = { opensAt: new Date('2026-03-01T00:00:00Z'), closesAt: new Date('2026-04-30T23:59:00Z') };
+    const announcement = callAnnouncement(settings, { ...call, ...dates }, 'https://example.org/calls/1', 'en');
+    expect(announcement.paragraphs[0]).toContain('30 April 2026');
+    expect(announcement.announcement).toEqual({
+      deadline: '2026-04-30T23:59:00.000Z',
+      applyUrl: 'https://example.org/calls/1',
+    });
+    expect(announcement.results).toBeUndefined();
+  });
+});
+
+describe('the results circular as PDF and HTML', () => {
+  const circular = resultsCircular(settings, seedAnnex('en'), call, 'en');
+
+  it('prints the letter, then Annexes I to III with every centre', async () => {
+    const { text } = await extractPdfText(await renderCircularPdf(circular));
+    for (const expected of [
+      'Ref.: BDT/DIR/DM/013',
+      'Geneva, 18 November 2024',
+      'ITU Academia',
+      'National regulatory authorities',
+      'We received 44 applications from 35 countries.',
+      'Cosmas Luckyson Zavazava',
+      'Annex I – About the programme',
+      'Annex II – Evaluation process',
+      'Annex III – Selected centres',
+      'they are listed by region in Annex III',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toContain('United Nations agencies');
+  });
+
+  it('gives the same bytes for the same document', async () => {
+    expect((await renderCircularPdf(circular)).equals(await renderCircularPdf(circular))).toBe(true);
+  });
+
+  it('is an HTML page with its language, one h1, a heading per annex, and data tables with scopes', () => {
+    const html = renderCircularHtml(resultsCircular(settings, seedAnnex('fr'), call, 'fr'));
+    expect(html).toMatch(/^<!doctype html>\n<html lang="fr">/);
+    expect(html.match(/<h1>/g)).toHaveLength(1);
+    expect(html.match(/<h2>Annexe (I|II|III) – /g)).toHaveLength(3);
+    expect(html).not.toMatch(/<td[^>]*>\s*<table/);
+    const headerCells = html.match(/<th [^>]*>/g) ?? [];
+    expect(headerCells.length).toBeGreaterThan(0);
+    expect(headerCells.every((th) => /scope="(col|row)"/.test(th))).toBe(true);
+    // Each row is headed by one cell: the criterion's code, the centre's name.
+    const bodyRows = html.match(/<tbody>.*?<\/tbody>/g)?.flatMap((body) => body.match(/<tr>.*?<\/tr>/g) ?? []) ?? [];
+    expect(bodyRows.every((row) => row.match(/<th scope="row"/g)?.length === 1)).toBe(true);
+    expect(html).toContain('<th scope="row">Abidjan Digital Innovation Hub</th>');
+    for (const centre of SEED_CENTRES) expect(html).toContain(centre.name.replace(/&/g, '&amp;'));
+  });
+
+  it('escapes what the secretariat and the applicants wrote', () => {
+    const hostile = { ...call, title: '<script>alert(1)</script>' };
+    const html = renderCircularHtml(resultsCircular(settings, seedAnnex('en'), hostile, 'en'));
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});
