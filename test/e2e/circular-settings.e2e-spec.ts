@@ -107,11 +107,11 @@ describe('circular settings and the call announcement', () => {
     expect(res.body.errors).toEqual([
       expect.objectContaining({
         field: 'results.body.en',
-        params: expect.objectContaining({ placeholder: 'aplications' }),
+        params: expect.objectContaining({ placeholder: '{aplications}' }),
       }),
       expect.objectContaining({
         field: 'results.body.fr',
-        params: expect.objectContaining({ placeholder: 'deadline' }),
+        params: expect.objectContaining({ placeholder: '{deadline}' }),
       }),
     ]);
     expect(await circularRow(call.id)).toEqual(before);

@@ -23,6 +23,95 @@ export interface paths {
     patch: operations['ApplicationsController_update'];
     trace?: never;
   };
+  '/api/v1/applications/{id}/agreement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The application's agreement, for its organisation's members and the secretariat; 404 before it is issued. */
+    get: operations['AgreementsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/applications/{id}/agreement/countersignature': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Countersigns the signed agreement: it is in force, the centre joins the directory. */
+    post: operations['AgreementsController_countersign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/applications/{id}/agreement/document': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The agreement to sign, as issued, in English or French. */
+    get: operations['AgreementsController_document'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/applications/{id}/agreement/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sends the signed copy back to the centre with what to correct; 409 INVALID_TRANSITION unless signed. */
+    post: operations['AgreementsController_returnCopy'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/applications/{id}/agreement/signed-copy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed copy the centre uploaded last. */
+    get: operations['AgreementsController_signedCopy'];
+    put?: never;
+    /**
+     * The centre's signed copy, a PDF; it replaces an earlier one until the agreement is countersigned.
+     *     415 for anything but a PDF (checked by content), 409 INVALID_TRANSITION once countersigned.
+     */
+    post: operations['AgreementsController_sign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/applications/{id}/clarifications': {
     parameters: {
       query?: never;
@@ -666,6 +755,56 @@ export interface paths {
     patch: operations['CallsController_update'];
     trace?: never;
   };
+  '/api/v1/calls/{id}/agreement-terms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The terms of the call's cooperation agreements; 404 until written. */
+    get: operations['AgreementsController_terms'];
+    /** Writes the terms; agreements issued from now on carry them, those issued keep theirs. */
+    put: operations['AgreementsController_writeTerms'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calls/{id}/announcement.html': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CallAnnouncementController_html'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calls/{id}/announcement.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CallAnnouncementController_pdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/calls/{id}/applications': {
     parameters: {
       query?: never;
@@ -826,6 +965,23 @@ export interface paths {
      *     assignment; all of them, or none with the first refusal.
      */
     post: operations['PanelProgressController_reassign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calls/{id}/circular': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CircularSettingsController_get'];
+    /** Replaces the settings until publication (409 COHORT_PUBLISHED after). */
+    put: operations['CircularSettingsController_replace'];
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1431,6 +1587,27 @@ export interface paths {
     patch: operations['CohortsController_amend'];
     trace?: never;
   };
+  '/api/v1/cohorts/{id}/agreements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The cohort's agreements, by centre name. */
+    get: operations['AgreementsController_list'];
+    put?: never;
+    /**
+     * Issues an agreement to each centre that accepted its place and has none yet, each told by
+     *     e-mail; again later for centres that accept since. 409 AGREEMENT_TERMS_MISSING before the terms.
+     */
+    post: operations['AgreementsController_issue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cohorts/{id}/approve': {
     parameters: {
       query?: never;
@@ -1532,6 +1709,26 @@ export interface paths {
     get: operations['OffersController_replacement'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cohorts/{id}/withdrawals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Withdraws a centre on the current list, with a reason published in the amendment that takes it
+     *     off; its seat is freed for a promotion and the centre is told. 409 NOT_ON_CURRENT_LIST.
+     */
+    post: operations['OffersController_withdraw'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2072,6 +2269,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/public/cohorts/{id}/circular.html': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same circular as an accessible HTML page. */
+    get: operations['PublicCohortsController_circularHtml'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/cohorts/{id}/circular.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The results circular: the letter announcing the cohort, with its figures, and Annexes I (the
+     *     programme), II (the evaluation process) and III (the centres by region), as rendered at publication.
+     */
+    get: operations['PublicCohortsController_circularPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/public/cohorts/{id}/current': {
     parameters: {
       query?: never;
@@ -2081,6 +2315,23 @@ export interface paths {
     };
     /** The list as it stands after its amendments; GET /public/cohorts/{id} stays the published document. */
     get: operations['PublicCohortsController_current'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/directory': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The network's centres: those whose cooperation agreement is countersigned, by name. */
+    get: operations['AgreementsController_directory'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2303,6 +2554,50 @@ export interface components {
       /** @description The token of the e-mailed link (after `#token=`). */
       token: string;
     };
+    /**
+     * @description Kept in the letters' order, each once.
+     * @enum {string}
+     */
+    AddresseeCategory:
+      | 'member-state-administrations'
+      | 'sector-members'
+      | 'academia'
+      | 'regulators'
+      | 'regional-international-organizations'
+      | 'united-nations-agencies';
+    AgreementDto: {
+      /** Format: uuid */
+      applicationId: string;
+      call: components['schemas']['PublicCohortCallDto'];
+      /** @description The centre as the agreement names it. */
+      centre: components['schemas']['PublicCohortMemberDto'];
+      /** Format: uuid */
+      cohortId: string;
+      /** Format: date-time */
+      countersignedAt: string | null;
+      /** Format: date-time */
+      issuedAt: string;
+      /** @description Why the secretariat returned the last signed copy, while the agreement waits for another. */
+      returnReason: string | null;
+      /** Format: date-time */
+      signedAt: string | null;
+      signedCopy: components['schemas']['SignedCopyDto'] | null;
+      /** @enum {string} */
+      status: 'issued' | 'signed' | 'countersigned';
+      /** @description The terms as issued. */
+      terms: string;
+    };
+    AgreementPageDto: {
+      items: components['schemas']['AgreementDto'][];
+      total: number;
+    };
+    AgreementTermsDto: {
+      /** Format: uuid */
+      callId: string;
+      terms: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
     AmendCohortDto: {
       add?: string[];
       /** @description Why, in words the audit trail and the applicants' feedback can carry. */
@@ -2313,6 +2608,12 @@ export interface components {
       advance?: string[];
       holdBack?: string[];
       reason: string;
+    };
+    AnnouncementLetterDto: {
+      /** @description Paragraphs separated by a blank line; may name {call} and {deadline}. */
+      body: components['schemas']['LocalizedTextDto'];
+      /** @description May name {call} and {deadline}. */
+      subject: components['schemas']['LocalizedLineDto'];
     };
     AnswerClarificationFormDto: {
       /** @description The applicant's answer. */
@@ -2834,6 +3135,29 @@ export interface components {
       currentPassword: string;
       newPassword: string;
     };
+    CircularSettingsDto: {
+      /** @description Annex I, about the programme; null: the call's description. */
+      about: components['schemas']['LocalizedAboutDto'] | null;
+      /** @description Kept in the letters' order, each once. */
+      addressees: components['schemas']['AddresseeCategory'][];
+      /** @description Placeholders: call, deadline. */
+      announcement: components['schemas']['AnnouncementLetterDto'];
+      /**
+       * @example {
+       *       "en": "Geneva",
+       *       "fr": "Genève"
+       *     }
+       */
+      place: components['schemas']['LocalizedLineDto'];
+      /**
+       * @description The letter's reference.
+       * @example BDT/DIR/DM/013
+       */
+      reference: string;
+      /** @description Placeholders: call, applications, countries, selected. */
+      results: components['schemas']['ResultsLetterDto'];
+      signatory: components['schemas']['SignatoryDto'];
+    };
     ClarificationDocumentDto: {
       filename: string;
       mimeType: string;
@@ -2901,10 +3225,12 @@ export interface components {
       cohortId: string;
       hash: string;
       /** @enum {string} */
-      kind: 'declined' | 'expired' | 'promoted';
+      kind: 'declined' | 'expired' | 'promoted' | 'withdrawn';
       /** @description The members after the change. */
       members: components['schemas']['PublicCohortMemberDto'][];
       previousHash: string;
+      /** @description Why the secretariat withdrew the centre; present on a withdrawal only (and covered by the hash). */
+      reason?: string;
       /** @description 1, 2, 3, … from the publication on. */
       sequence: number;
     };
@@ -3273,6 +3599,25 @@ export interface components {
       /** @description Why the centre declines, for the secretariat; it is not published. */
       reason: string;
     };
+    DirectoryEntryDto: {
+      /** @description The call the centre was selected by. */
+      call: components['schemas']['PublicCohortCallDto'];
+      city: string | null;
+      countryCode: string;
+      countryName: string;
+      name: string;
+      /** @enum {string} */
+      region: 'AFR' | 'AMS' | 'ARB' | 'ASP' | 'CIS' | 'EUR';
+      /**
+       * Format: date-time
+       * @description When the agreement was countersigned.
+       */
+      since: string;
+    };
+    DirectoryEntryPageDto: {
+      items: components['schemas']['DirectoryEntryDto'][];
+      total: number;
+    };
     DiscussionPostDto: {
       /** Format: uuid */
       applicationId: string;
@@ -3532,6 +3877,10 @@ export interface components {
        */
       locale?: 'en' | 'fr';
     };
+    IssuedAgreementsDto: {
+      /** @description The applications issued an agreement now: those of accepted centres that had none. */
+      issued: string[];
+    };
     ListedConflictDto: {
       /** Format: uuid */
       applicationId: string;
@@ -3575,6 +3924,18 @@ export interface components {
     ListedPanelMemberPageDto: {
       items: components['schemas']['ListedPanelMemberDto'][];
       total: number;
+    };
+    LocalizedAboutDto: {
+      en: string;
+      fr: string;
+    };
+    LocalizedLineDto: {
+      en: string;
+      fr: string;
+    };
+    LocalizedTextDto: {
+      en: string;
+      fr: string;
     };
     LoginDto: {
       email: string;
@@ -3720,8 +4081,17 @@ export interface components {
         | 'clarification.answered'
         | 'cohort.selected'
         | 'cohort.promoted'
+        | 'cohort.offer_reminder'
+        | 'cohort.offer_expired'
+        | 'cohort.offer_declined'
+        | 'cohort.offer_lapsed'
+        | 'cohort.withdrawn'
         | 'cohort.waitlisted'
         | 'cohort.not_selected'
+        | 'agreement.issued'
+        | 'agreement.reminder'
+        | 'agreement.returned'
+        | 'agreement.countersigned'
         | 'discussion.mentioned'
         | 'discussion.mentioned_by_evaluator'
         | 'discussion.mentioned_by_secretariat'
@@ -3773,8 +4143,17 @@ export interface components {
         | 'clarification.answered'
         | 'cohort.selected'
         | 'cohort.promoted'
+        | 'cohort.offer_reminder'
+        | 'cohort.offer_expired'
+        | 'cohort.offer_declined'
+        | 'cohort.offer_lapsed'
+        | 'cohort.withdrawn'
         | 'cohort.waitlisted'
         | 'cohort.not_selected'
+        | 'agreement.issued'
+        | 'agreement.reminder'
+        | 'agreement.returned'
+        | 'agreement.countersigned'
         | 'discussion.mentioned'
         | 'discussion.mentioned_by_evaluator'
         | 'discussion.mentioned_by_secretariat'
@@ -3815,8 +4194,17 @@ export interface components {
         | 'clarification.answered'
         | 'cohort.selected'
         | 'cohort.promoted'
+        | 'cohort.offer_reminder'
+        | 'cohort.offer_expired'
+        | 'cohort.offer_declined'
+        | 'cohort.offer_lapsed'
+        | 'cohort.withdrawn'
         | 'cohort.waitlisted'
         | 'cohort.not_selected'
+        | 'agreement.issued'
+        | 'agreement.reminder'
+        | 'agreement.returned'
+        | 'agreement.countersigned'
         | 'discussion.mentioned'
         | 'discussion.mentioned_by_evaluator'
         | 'discussion.mentioned_by_secretariat';
@@ -3849,7 +4237,7 @@ export interface components {
       /** Format: date-time */
       respondedAt: string | null;
       /** @enum {string} */
-      status: 'offered' | 'accepted' | 'declined' | 'expired';
+      status: 'offered' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
     };
     OfferPageDto: {
       items: components['schemas']['OfferDto'][];
@@ -4207,8 +4595,17 @@ export interface components {
         | 'clarification.answered'
         | 'cohort.selected'
         | 'cohort.promoted'
+        | 'cohort.offer_reminder'
+        | 'cohort.offer_expired'
+        | 'cohort.offer_declined'
+        | 'cohort.offer_lapsed'
+        | 'cohort.withdrawn'
         | 'cohort.waitlisted'
         | 'cohort.not_selected'
+        | 'agreement.issued'
+        | 'agreement.reminder'
+        | 'agreement.returned'
+        | 'agreement.countersigned'
         | 'discussion.mentioned'
         | 'discussion.mentioned_by_evaluator'
         | 'discussion.mentioned_by_secretariat'
@@ -4350,6 +4747,22 @@ export interface components {
       note: string;
       /** @enum {string} */
       outcome: 'scores_stand' | 'revisit' | 'consensus';
+    };
+    ResultsLetterDto: {
+      /** @description Paragraphs separated by a blank line; may name the same figures as the subject. */
+      body: components['schemas']['LocalizedTextDto'];
+      /**
+       * @description May name {call}, {applications}, {countries} and {selected}.
+       * @example {
+       *       "en": "Results of the call {call}",
+       *       "fr": "Résultats de l’appel {call}"
+       *     }
+       */
+      subject: components['schemas']['LocalizedLineDto'];
+    };
+    ReturnAgreementDto: {
+      /** @description What the centre must correct in its signed copy; it is sent to the centre. */
+      reason: string;
     };
     ReviewDocumentDto: {
       filename: string;
@@ -4562,6 +4975,26 @@ export interface components {
       minScore?: number;
       size?: number;
     };
+    SignatoryDto: {
+      /** @description As printed under the signature; empty: the title alone. */
+      name: string;
+      title: components['schemas']['LocalizedLineDto'];
+    };
+    SignedCopyDto: {
+      filename: string;
+      /** @description SHA-256 (hex) of the bytes as uploaded. */
+      sha256: string;
+      size: number;
+      /** Format: date-time */
+      uploadedAt: string;
+    };
+    SignedCopyFormDto: {
+      /**
+       * Format: binary
+       * @description The agreement signed by the centre, as a PDF of at most 10 MiB.
+       */
+      file: Blob;
+    };
     SkippedReminderDto: {
       /** Format: uuid */
       evaluatorId: string;
@@ -4700,6 +5133,19 @@ export interface components {
       items: components['schemas']['UserListItemDto'][];
       total: number;
     };
+    WithdrawDto: {
+      /**
+       * Format: uuid
+       * @description The application of a centre on the current list (its offer open or accepted).
+       */
+      applicationId: string;
+      /** @description Why the secretariat withdraws the centre: published in the amendment, and e-mailed to the centre. */
+      reason: string;
+    };
+    WriteAgreementTermsDto: {
+      /** @description The terms of the call's cooperation agreements, as they will read in each agreement issued from now on. */
+      terms: string;
+    };
   };
   responses: never;
   parameters: never;
@@ -4763,6 +5209,202 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ApplicationDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AgreementsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgreementDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AgreementsController_countersign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgreementDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AgreementsController_document: {
+    parameters: {
+      query?: {
+        lang?: 'en' | 'fr';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The agreement as issued. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': Blob;
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AgreementsController_returnCopy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReturnAgreementDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgreementDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AgreementsController_signedCopy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The bytes as uploaded. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': Blob;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': Blob;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': Blob;
+          'image/jpeg': Blob;
+          'image/png': Blob;
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AgreementsController_sign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['SignedCopyFormDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgreementDto'];
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
@@ -6242,6 +6884,136 @@ export interface operations {
       };
     };
   };
+  AgreementsController_terms: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgreementTermsDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AgreementsController_writeTerms: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WriteAgreementTermsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgreementTermsDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CallAnnouncementController_html: {
+    parameters: {
+      query?: {
+        lang?: 'en' | 'fr';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The announcement as an accessible HTML page. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CallAnnouncementController_pdf: {
+    parameters: {
+      query?: {
+        lang?: 'en' | 'fr';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The announcement in English or French. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': Blob;
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   ApplicationsController_listForCall: {
     parameters: {
       query?: {
@@ -6636,6 +7408,70 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReassignmentReportDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CircularSettingsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CircularSettingsDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CircularSettingsController_replace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CircularSettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CircularSettingsDto'];
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
@@ -8147,6 +8983,69 @@ export interface operations {
       };
     };
   };
+  AgreementsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgreementPageDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AgreementsController_issue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IssuedAgreementsDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   CohortsController_approve: {
     parameters: {
       query?: never;
@@ -8321,6 +9220,40 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReplacementDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OffersController_withdraw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WithdrawDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfferDto'];
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
@@ -9457,6 +10390,98 @@ export interface operations {
       };
     };
   };
+  PublicCohortsController_circularHtml: {
+    parameters: {
+      query?: {
+        lang?: 'en' | 'fr';
+      };
+      header?: {
+        /** @description The ETag of a copy already held. */
+        'If-None-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The results circular as HTML, in English or French, as rendered at publication. */
+      200: {
+        headers: {
+          'Cache-Control'?: string;
+          /** @description Strong: the SHA-256 (hex) of the bytes, in quotes. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': Blob;
+        };
+      };
+      /** @description The copy of that ETag is current; no body. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PublicCohortsController_circularPdf: {
+    parameters: {
+      query?: {
+        lang?: 'en' | 'fr';
+      };
+      header?: {
+        /** @description The ETag of a copy already held. */
+        'If-None-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The results circular, in English or French, as rendered at publication. */
+      200: {
+        headers: {
+          'Cache-Control'?: string;
+          /** @description Strong: the SHA-256 (hex) of the bytes, in quotes. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': Blob;
+        };
+      };
+      /** @description The copy of that ETag is current; no body. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   PublicCohortsController_current: {
     parameters: {
       query?: never;
@@ -9474,6 +10499,37 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CurrentCohortDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AgreementsController_directory: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DirectoryEntryPageDto'];
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */

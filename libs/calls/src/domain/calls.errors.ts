@@ -25,7 +25,8 @@ export class UnknownPlaceholderError extends DomainError {
       problems.map((p) => ({
         field: p.field,
         message: `Unknown placeholder {${p.placeholder}}.`,
-        params: { placeholder: p.placeholder, allowed: p.allowed.map((a) => `{${a}}`).join(', ') },
+        code: 'UNKNOWN_PLACEHOLDER',
+        params: { placeholder: `{${p.placeholder}}`, allowed: p.allowed.map((a) => `{${a}}`).join(', ') },
       })),
     );
   }

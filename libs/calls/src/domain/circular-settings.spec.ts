@@ -40,10 +40,11 @@ describe('circular placeholders', () => {
     const { code, errors } = error as UnknownPlaceholderError;
     expect(code).toBe('UNKNOWN_PLACEHOLDER');
     expect(errors?.map((e) => [e.field, e.params?.placeholder])).toEqual([
-      ['results.body.en', 'aplications'],
-      ['results.body.fr', 'deadline'],
-      ['announcement.subject.en', 'selected'],
+      ['results.body.en', '{aplications}'],
+      ['results.body.fr', '{deadline}'],
+      ['announcement.subject.en', '{selected}'],
     ]);
+    expect(errors?.[0].code).toBe('UNKNOWN_PLACEHOLDER');
     expect(errors?.[0].params?.allowed).toBe('{call}, {applications}, {countries}, {selected}');
   });
 

@@ -77,6 +77,10 @@ function Downloads({ cohortId }: { cohortId: string }) {
         <Anchor href={`${base}/annex.csv`} download>
           {t('cohort.annexCsv')}
         </Anchor>
+        <Anchor href={`${base}/circular.pdf?lang=${i18n.language}`}>{t('cohort.circularPdf')}</Anchor>
+        <Anchor href={`${base}/circular.html?lang=${i18n.language}`} hrefLang={i18n.language}>
+          {t('cohort.circularHtml')}
+        </Anchor>
       </Group>
     </section>
   );

@@ -11,6 +11,7 @@ import { StageSelector } from '../stages/StageSelector';
 import { readStage, stageQuery } from '../stages/stages';
 import { callPath, useCall } from './call-route';
 import { CallTransitionButton } from './CallTransitionButton';
+import { CircularSection } from './CircularSection';
 import { CopyCallButton } from './CopyCallDialog';
 import { ReviewStagesSection } from './ReviewStagesSection';
 import { SectionTitle } from './SectionTitle';
@@ -56,6 +57,7 @@ export function OverviewPage() {
         </Paper>
         <Settings call={call} />
         <ReviewStagesSection call={call} />
+        <CircularSection call={call} />
         <StatisticsSection statistics={statistics}>
           <StageSelector stage={stage} />
         </StatisticsSection>

@@ -51,6 +51,12 @@ export function PublishedCohort({ cohortId, publishedAt, contentHash }: Publishe
           <Anchor href={`${annexes}/annex.csv`} download>
             {t('cohorts.published.annexCsv')}
           </Anchor>
+          <Anchor href={`${annexes}/circular.pdf?lang=en`} download>
+            {t('cohorts.published.circularPdfEn')}
+          </Anchor>
+          <Anchor href={`${annexes}/circular.pdf?lang=fr`} download>
+            {t('cohorts.published.circularPdfFr')}
+          </Anchor>
         </Group>
       </Stack>
     </Paper>
