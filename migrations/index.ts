@@ -45,6 +45,7 @@ import { ScoringTotalCounts1766000010800 } from './1766000010800-ScoringTotalCou
 import { CohortOffers1766000020000 } from './1766000020000-CohortOffers';
 import { CallCirculars1766000030000 } from './1766000030000-CallCirculars';
 import { OfferNotices1766000050000 } from './1766000050000-OfferNotices';
+import { OfferWithdrawals1766000050100 } from './1766000050100-OfferWithdrawals';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
 export const MIGRATIONS = [
@@ -95,4 +96,5 @@ export const MIGRATIONS = [
   CohortOffers1766000020000,
   CallCirculars1766000030000,
   OfferNotices1766000050000,
+  OfferWithdrawals1766000050100,
 ];

@@ -2,6 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { OfferExpiryScheduler } from '@app/cohorts/jobs';
 import request from 'supertest';
 import { expectProblem, sql } from '../support/applications';
+import { emailJobRow, inboxOf } from '../support/notifications';
 import { withEnv } from '../support/async';
 import { independentHashOf } from '../support/independent-hash';
 import { auditEvents, createApplicantsFrom, createEvaluators, secretariatOf } from '../support/evaluation-fixtures';
@@ -31,6 +32,7 @@ interface Amendment {
   hash: string;
   centre: { name: string };
   members: Array<{ name: string }>;
+  reason?: string;
 }
 
 describe('offers to the selected centres', () => {
@@ -223,5 +225,57 @@ describe('offers to the selected centres', () => {
     const unknown = '00000000-0000-4000-8000-000000000000';
     expectProblem(await api.get(`/api/v1/public/cohorts/${unknown}/amendments`), 404, 'NOT_FOUND');
     expectProblem(await api.get(`/api/v1/public/cohorts/${unknown}/current`), 404, 'NOT_FOUND');
+  });
+
+  it('withdraws a centre on the current list by the secretariat, with a published reason that the chain covers', async () => {
+    const withdraw = (body: Record<string, unknown>, token = secretariat.token) =>
+      api.post(`/api/v1/cohorts/${cohortId}/withdrawals`, { token, body });
+    const reason = 'The centre closed its incubation programme.';
+    expect((await withdraw({ applicationId: applicationIds[0], reason }, applicants[0]!.token)).status).toBe(403);
+    const errors = expectProblem(
+      await withdraw({ applicationId: applicationIds[0], reason: ' no ' }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(errors.map((e) => e.field)).toEqual(['reason']);
+    // Declined, lapsed: off the list already.
+    for (const i of [1, 3]) {
+      expectProblem(await withdraw({ applicationId: applicationIds[i], reason }), 409, 'NOT_ON_CURRENT_LIST');
+    }
+    const freeBefore = (await api.get(`/api/v1/cohorts/${cohortId}/replacement`, { token: secretariat.token })).body;
+
+    const res = await withdraw({ applicationId: applicationIds[0], reason: `  ${reason} ` });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ applicationId: applicationIds[0], status: 'withdrawn', declineReason: null });
+    expect(await storedOffer(0)).toEqual({ status: 'withdrawn', decline_reason: null, version: 3 });
+    expectProblem(await withdraw({ applicationId: applicationIds[0], reason }), 409, 'NOT_ON_CURRENT_LIST');
+
+    const { items, total } = await amendments();
+    expect(total).toBe(4);
+    let previous = published.body.contentHash;
+    for (const { hash, ...document } of items) {
+      expect(document.previousHash).toBe(previous);
+      expect(hash).toBe(independentHashOf(document));
+      previous = hash;
+    }
+    expect(items[3]).toMatchObject({ sequence: 4, kind: 'withdrawn', reason, members: [] });
+    expect(items[3]!.centre.name).toBe(CENTRES[0]!.organisationName);
+    expect(items.slice(0, 3).every((a) => !('reason' in a))).toBe(true);
+    const current = await api.get(`/api/v1/public/cohorts/${cohortId}/current`);
+    expect(current.body).toMatchObject({ amendments: 4, hash: previous, members: [], statistics: { selected: 0 } });
+    expect((await publicDocument()).text).toBe(published.text);
+
+    // Its seat is free for a promotion.
+    const freeAfter = (await api.get(`/api/v1/cohorts/${cohortId}/replacement`, { token: secretariat.token })).body;
+    expect(freeAfter.freeSeats).toBe(freeBefore.freeSeats + 1);
+    const audited = (await auditEvents(api, 'cohort', cohortId)).filter((e) => e.action === 'cohort.offer_withdrawn');
+    expect(audited.map((e) => e.actorId)).toEqual([secretariat.id]);
+
+    // The centre is told, with the reason, by a notice that its e-mail job carries through the outbox.
+    const [notice, ...more] = await inboxOf(api, applicants[0]!.token, 'cohort.withdrawn');
+    expect(more).toHaveLength(0);
+    expect(notice!.body).toContain(reason);
+    expect(notice!.body.split(/\s+/)).toContain(`http://127.0.0.1:3000/cohorts/${cohortId}`);
+    expect((await emailJobRow(api, notice!.id)).jobName).toBeTruthy();
   });
 });

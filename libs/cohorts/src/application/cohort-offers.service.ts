@@ -3,7 +3,7 @@ import { ApplicationsService } from '@app/applications';
 import { AuthUser, NotFoundError, Page, PageQuery, Transaction, Transactions, databaseNow } from '@app/platform';
 import { amendmentOf, publishedState, stateAfter } from '../domain/cohort-amendment';
 import { InvalidPromotionError, NoFreeSeatError } from '../domain/cohorts.errors';
-import { OfferAnswer, OfferStatus, assertOfferCan } from '../domain/offer';
+import { OfferAnswer, OfferStatus, assertOfferCan, assertWithdrawable } from '../domain/offer';
 import { ReplacementPass, proposeReplacement } from '../domain/replacement';
 import type { CandidateRejection, Region } from '../domain/selection.types';
 import { SelectionFactsRepository } from '../infrastructure/selection-facts.repository';
@@ -41,6 +41,14 @@ export interface ReplacementView {
   freeSeats: number;
   proposed: ReplacementEntry | null;
   passedOver: Array<ReplacementEntry & { reason: ReplacementPass }>;
+}
+
+/** How an offer ends: who ended it (no one for an expiry) and, for a decline or a withdrawal, why. */
+interface OfferEnding {
+  status: Exclude<OfferStatus, 'offered'>;
+  at: Date;
+  actor: AuthUser | null;
+  reason: string | null;
 }
 
 /** Offers expired per transaction: a backlog is worked through in short transactions. */
@@ -107,7 +115,26 @@ export class CohortOffersService {
       const now = await databaseNow(tx);
       assertOfferCan(answer, offer, now);
       const status = answer === 'accept' ? 'accepted' : 'declined';
-      return this.close(tx, offer, status, now, actor, answer === 'decline' ? (reason ?? '').trim() : null);
+      return this.close(tx, offer, {
+        status,
+        at: now,
+        actor,
+        reason: answer === 'decline' ? (reason ?? '').trim() : null,
+      });
+    });
+  }
+
+  /**
+   * The secretariat withdraws a centre on the current list, with a reason published in the
+   * amendment that takes it off; its seat is freed for a promotion, and the centre is told.
+   */
+  async withdraw(actor: AuthUser, cohortId: string, applicationId: string, reason: string): Promise<CohortOffer> {
+    return this.transactions.run(async (tx) => {
+      // The offer first, then the cohort (in close), as an answer locks them: never each waiting on the other.
+      const offer = await this.offers.lockForApplication(tx, applicationId);
+      assertWithdrawable(offer, cohortId);
+      const now = await databaseNow(tx);
+      return this.close(tx, offer!, { status: 'withdrawn', at: now, actor, reason: reason.trim() });
     });
   }
 
@@ -210,7 +237,7 @@ export class CohortOffersService {
       this.transactions.run(async (tx) => {
         const due = await this.offers.lockDue(tx, EXPIRY_BATCH);
         const now = await databaseNow(tx);
-        for (const offer of due) await this.close(tx, offer, 'expired', now, null, null);
+        for (const offer of due) await this.close(tx, offer, { status: 'expired', at: now, actor: null, reason: null });
         return due.length;
       }),
     );
@@ -220,24 +247,21 @@ export class CohortOffersService {
    * Records how the offer ended; a decline or an expiry appends the amendment that takes the centre
    * off the list, naming the hash of the list it amends. The cohort's row lock orders the amendments.
    */
-  private async close(
-    tx: Transaction,
-    offer: CohortOffer,
-    status: Exclude<OfferStatus, 'offered'>,
-    at: Date,
-    actor: AuthUser | null,
-    declineReason: string | null,
-  ): Promise<CohortOffer> {
+  private async close(tx: Transaction, offer: CohortOffer, ending: OfferEnding): Promise<CohortOffer> {
+    const { status, at, actor, reason } = ending;
     const cohort = await this.cohorts.lock(tx, offer.cohortId);
+    // The centre's reason for declining stays with the offer; the secretariat's for a withdrawal is published.
+    const declineReason = status === 'declined' ? reason : null;
     const closed = await this.offers.close(tx, offer.id, { status, at, by: actor?.id ?? null, declineReason });
     const audited: Record<string, unknown> = { applicationId: offer.applicationId, status };
     if (status !== 'accepted') {
       const state = await this.currentState(tx, cohort);
-      const amendment = amendmentOf(status, cohort.id, state, offer.publicEntry, at);
+      const published = status === 'withdrawn' ? (reason ?? undefined) : undefined;
+      const amendment = amendmentOf(status, cohort.id, state, offer.publicEntry, at, published);
       await this.offers.appendAmendment(tx, amendment, actor?.id ?? null);
       Object.assign(audited, { amendment: amendment.sequence, hash: amendment.hash });
-      if (status === 'declined') await this.notices.declined(tx, cohort, offer, declineReason!);
-      else await this.notices.expired(tx, cohort, offer);
+      if (status === 'withdrawn') Object.assign(audited, { reason });
+      await this.notices.ended(tx, cohort, offer, status, reason);
     }
     await this.cohorts.record(tx, actor, `cohort.offer_${status}`, cohort.id, audited);
     return closed;

@@ -41,8 +41,21 @@ export class OfferNoticesService {
     ]);
   }
 
+  /** Tells whom an offer's end concerns: the secretariat of a decline or a lapse, the centre of a lapse or a withdrawal. */
+  async ended(
+    tx: Transaction,
+    cohort: Cohort,
+    offer: CohortOffer,
+    status: 'declined' | 'expired' | 'withdrawn',
+    reason: string | null,
+  ): Promise<void> {
+    if (status === 'declined') return this.declined(tx, cohort, offer, reason!);
+    if (status === 'expired') return this.expired(tx, cohort, offer);
+    return this.withdrawn(tx, cohort, offer, reason!);
+  }
+
   /** Tells the secretariat that the centre declined, and why: its seat is free to refill. */
-  async declined(tx: Transaction, cohort: Cohort, offer: CohortOffer, reason: string): Promise<void> {
+  private async declined(tx: Transaction, cohort: Cohort, offer: CohortOffer, reason: string): Promise<void> {
     if (!offer.offeredBy) return;
     const call = await this.callOf(tx, cohort);
     await this.notifications.notify(tx, [
@@ -56,7 +69,7 @@ export class OfferNoticesService {
   }
 
   /** Tells the centre that its offer lapsed, and the secretariat that its seat is free to refill. */
-  async expired(tx: Transaction, cohort: Cohort, offer: CohortOffer): Promise<void> {
+  private async expired(tx: Transaction, cohort: Cohort, offer: CohortOffer): Promise<void> {
     const call = await this.callOf(tx, cohort);
     const respondBy = offer.respondBy.toISOString();
     const notices: NotificationRequest[] = [];
@@ -81,6 +94,20 @@ export class OfferNoticesService {
       );
     }
     await this.notifications.notify(tx, notices);
+  }
+
+  /** Tells the centre that the secretariat withdrew it from the cohort, and why. */
+  private async withdrawn(tx: Transaction, cohort: Cohort, offer: CohortOffer, reason: string): Promise<void> {
+    const recipientId = await this.outcomes.recipientOf(tx, offer.applicationId);
+    if (!recipientId) return;
+    const call = await this.callOf(tx, cohort);
+    await this.notifications.notify(tx, [
+      notificationRequest(recipientId, 'cohort.withdrawn', {
+        ...call,
+        reason,
+        publicUrl: publicCohortPage(this.config, cohort.id),
+      }),
+    ]);
   }
 
   /**

@@ -114,6 +114,46 @@ describe('amendments of a published cohort', () => {
     });
   });
 
+  it('take a withdrawn centre off the list with its reason, which the hash covers; no other kind has one', () => {
+    fc.assert(
+      fc.property(
+        fc.array(member, { minLength: 1, maxLength: 8 }),
+        fc.nat(),
+        fc.string({ minLength: 5, maxLength: 40 }),
+        (members, pick, reason) => {
+          const { document, contentHash } = published(members);
+          const state = publishedState(document, contentHash);
+          const centre = state.members[pick % state.members.length]!;
+          const at = new Date('2027-03-01T10:00:00.000Z');
+          const { hash, ...withdrawal } = amendmentOf('withdrawn', document.id, state, centre, at, reason);
+          expect(withdrawal).toMatchObject({ kind: 'withdrawn', reason, previousHash: contentHash, centre });
+          expect(hash).toBe(independentHashOf(withdrawal));
+          // The same removal as a decline: the members left do not depend on why the centre left.
+          const decline = amendmentOf('declined', document.id, state, centre, at);
+          expect(withdrawal.members).toEqual(decline.members);
+          expect(decline).not.toHaveProperty('reason');
+          expect(hash).not.toBe(decline.hash);
+        },
+      ),
+    );
+  });
+
+  it('refuse a withdrawal without a reason, and a reason on any other change', () => {
+    const dakar = {
+      name: 'Dakar Hub',
+      city: 'Dakar',
+      countryCode: 'SN',
+      countryName: 'Senegal',
+      region: 'AFR',
+    } as const;
+    const { document, contentHash } = published([dakar]);
+    const state = publishedState(document, contentHash);
+    expect(() => amendmentOf('withdrawn', document.id, state, dakar, new Date())).toThrow(/reason/);
+    for (const kind of ['declined', 'expired', 'promoted'] as const) {
+      expect(() => amendmentOf(kind, document.id, state, dakar, new Date(), 'Some reason')).toThrow(/reason/);
+    }
+  });
+
   it('refuses to remove a centre that is not on the list', () => {
     const { document, contentHash } = published([
       { name: 'Dakar Hub', city: 'Dakar', countryCode: 'SN', countryName: 'Senegal', region: 'AFR' },

@@ -1,10 +1,11 @@
 import { contentHashOf, inPublicOrder, type PublicCohortDocument, type PublicCohortMember } from './public-cohort';
 
 /**
- * What changed the published list: a centre declined its offer or let it expire (it leaves), or the
- * secretariat promoted a centre from the waitlist to a freed seat (it joins).
+ * What changed the published list: a centre declined its offer or let it expire (it leaves), the
+ * secretariat withdrew a centre, with a written reason (it leaves), or promoted a centre from the
+ * waitlist to a freed seat (it joins).
  */
-export const AMENDMENT_KINDS = ['declined', 'expired', 'promoted'] as const;
+export const AMENDMENT_KINDS = ['declined', 'expired', 'promoted', 'withdrawn'] as const;
 export type AmendmentKind = (typeof AMENDMENT_KINDS)[number];
 
 /**
@@ -25,6 +26,8 @@ export interface CohortAmendmentDocument {
   previousHash: string;
   /** The members after the change, in public order. */
   members: PublicCohortMember[];
+  /** Why the secretariat withdrew the centre: on a withdrawal only, and public like the rest. */
+  reason?: string;
 }
 
 export type CohortAmendment = CohortAmendmentDocument & { hash: string };
@@ -46,9 +49,10 @@ export function stateAfter(amendment: CohortAmendment): CohortListState {
 }
 
 /**
- * The amendment of `kind` about `centre`: a promoted centre joins the list; one that declines or
- * lets its offer expire leaves it, as one entry equal to it field by field, so that two centres of
- * the same name in one city stay two entries until each leaves.
+ * The amendment of `kind` about `centre`: a promoted centre joins the list; one that declines, lets
+ * its offer expire or is withdrawn leaves it, as one entry equal to it field by field, so that two
+ * centres of the same name in one city stay two entries until each leaves. A withdrawal carries its
+ * reason, and only a withdrawal: the other kinds' documents (and hashes) are as they always were.
  */
 export function amendmentOf(
   kind: AmendmentKind,
@@ -56,7 +60,11 @@ export function amendmentOf(
   state: CohortListState,
   centre: PublicCohortMember,
   at: Date,
+  reason?: string,
 ): CohortAmendment {
+  if ((kind === 'withdrawn') !== (reason !== undefined)) {
+    throw new Error('A withdrawal, and only a withdrawal, carries a reason.');
+  }
   const members = inPublicOrder(kind === 'promoted' ? [...state.members, centre] : without(state.members, centre));
   const document: CohortAmendmentDocument = {
     cohortId,
@@ -66,6 +74,7 @@ export function amendmentOf(
     centre,
     previousHash: state.hash,
     members,
+    ...(reason === undefined ? {} : { reason }),
   };
   return { ...document, hash: contentHashOf(document) };
 }

@@ -35,6 +35,10 @@ export const COHORTS_ERRORS = declareErrors({
     status: 422,
     title: { en: 'This centre cannot be promoted', fr: 'Ce centre ne peut pas être promu' },
   },
+  NOT_ON_CURRENT_LIST: {
+    status: 409,
+    title: { en: 'The centre is not on the current list', fr: 'Le centre ne figure pas sur la liste actuelle' },
+  },
 });
 
 /** A promotion while every seat is held by a centre whose offer stands. */
@@ -48,6 +52,16 @@ export class NoFreeSeatError extends DomainError {
 export class InvalidPromotionError extends DomainError {
   constructor(detail: string) {
     super(COHORTS_ERRORS.INVALID_PROMOTION, detail);
+  }
+}
+
+/** A withdrawal of a centre that is not on the cohort's current list. */
+export class NotOnCurrentListError extends DomainError {
+  constructor() {
+    super(
+      COHORTS_ERRORS.NOT_ON_CURRENT_LIST,
+      'Only a centre on the current list, whose offer is open or accepted, can be withdrawn.',
+    );
   }
 }
 

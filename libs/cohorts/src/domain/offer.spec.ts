@@ -1,6 +1,6 @@
 import { InvalidTransitionError } from '@app/platform/errors';
-import { OfferExpiredError } from './cohorts.errors';
-import { assertOfferCan } from './offer';
+import { NotOnCurrentListError, OfferExpiredError } from './cohorts.errors';
+import { OFFER_STATUSES, assertOfferCan, assertWithdrawable } from './offer';
 
 describe('answering an offer', () => {
   const respondBy = new Date('2027-02-01T12:00:00.000Z');
@@ -25,5 +25,22 @@ describe('answering an offer', () => {
         expect(() => assertOfferCan(answer, { status, respondBy }, before)).toThrow(InvalidTransitionError);
       }
     }
+  });
+});
+
+describe('withdrawing a centre', () => {
+  const cohortId = 'c0000000-0000-4000-8000-000000000001';
+
+  it('is possible while its offer stands (open or accepted), and only in its own cohort', () => {
+    for (const status of OFFER_STATUSES) {
+      const standing = status === 'offered' || status === 'accepted';
+      const check = () => assertWithdrawable({ status, cohortId }, cohortId);
+      if (standing) expect(check).not.toThrow();
+      else expect(check).toThrow(NotOnCurrentListError);
+    }
+    expect(() => assertWithdrawable({ status: 'accepted', cohortId: 'another' }, cohortId)).toThrow(
+      NotOnCurrentListError,
+    );
+    expect(() => assertWithdrawable(null, cohortId)).toThrow(NotOnCurrentListError);
   });
 });

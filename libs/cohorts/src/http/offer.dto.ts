@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { trimmed } from '@app/platform';
 import { AMENDMENT_KINDS } from '../domain/cohort-amendment';
-import { DECLINE_REASON_MIN, OFFER_STATUSES } from '../domain/offer';
+import { DECLINE_REASON_MIN, OFFER_STATUSES, WITHDRAWAL_REASON_MIN } from '../domain/offer';
 import { REGION_ORDER } from '../domain/public-cohort';
 import { PublicCohortCallDto, PublicCohortMemberDto, PublicCohortStatisticsDto } from './cohort.dto';
 
@@ -57,6 +57,9 @@ export class CohortAmendmentDto {
   /** The members after the change. */
   @ApiProperty({ type: [PublicCohortMemberDto] })
   members: PublicCohortMemberDto[];
+  /** Why the secretariat withdrew the centre; present on a withdrawal only (and covered by the hash). */
+  @ApiProperty({ required: false })
+  reason?: string;
   hash: string;
 }
 
@@ -125,4 +128,18 @@ export class PromoteDto {
   @IsString()
   @MaxLength(2000)
   reason?: string;
+}
+
+export class WithdrawDto {
+  /** The application of a centre on the current list (its offer open or accepted). */
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  applicationId: string;
+
+  /** Why the secretariat withdraws the centre: published in the amendment, and e-mailed to the centre. */
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(WITHDRAWAL_REASON_MIN)
+  @MaxLength(2000)
+  reason: string;
 }

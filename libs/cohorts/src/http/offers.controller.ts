@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, AuthUser, CurrentUser, Page, PageOf, PageQueryDto, Roles, Staff } from '@app/platform';
 import { CohortOffersService, ReplacementView } from '../application/cohort-offers.service';
 import type { CohortOffer } from '../infrastructure/offers.repository';
-import { DeclineOfferDto, OfferDto, PromoteDto, ReplacementDto } from './offer.dto';
+import { DeclineOfferDto, OfferDto, PromoteDto, ReplacementDto, WithdrawDto } from './offer.dto';
 
 const ID = new ParseUUIDPipe();
 
@@ -67,6 +67,21 @@ export class OffersController {
     @Body() body: PromoteDto,
   ): Promise<OfferDto> {
     return toOfferDto(await this.offers.promote(actor, cohortId, body.applicationId, body.reason));
+  }
+
+  /**
+   * Withdraws a centre on the current list, with a reason published in the amendment that takes it
+   * off; its seat is freed for a promotion and the centre is told. 409 NOT_ON_CURRENT_LIST.
+   */
+  @Post('cohorts/:id/withdrawals')
+  @Staff()
+  @ApiCreatedResponse({ type: OfferDto })
+  async withdraw(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) cohortId: string,
+    @Body() body: WithdrawDto,
+  ): Promise<OfferDto> {
+    return toOfferDto(await this.offers.withdraw(actor, cohortId, body.applicationId, body.reason));
   }
 
   /** The published cohort's offers, by centre name. */

@@ -58,6 +58,7 @@ export const TEMPLATE_PARAMS = {
     respondBy: 'datetime',
     cohortUrl: 'text',
   },
+  'cohort.withdrawn': { callReference: 'text', callTitle: 'text', reason: 'text', publicUrl: 'text' },
   'cohort.waitlisted': { callReference: 'text', callTitle: 'text', publicUrl: 'text' },
   'cohort.not_selected': { callReference: 'text', callTitle: 'text', publicUrl: 'text' },
   'discussion.mentioned': { authorName: 'text', callReference: 'text', callTitle: 'text', discussionUrl: 'text' },
