@@ -1,8 +1,9 @@
 import { INestApplicationContext } from '@nestjs/common';
-import request, { Response } from 'supertest';
+import type { Response } from 'supertest';
 import { extractPdfText } from '../../libs/cohorts/src/annex/testing/pdf-text';
 import { sql } from '../support/applications';
 import { withEnv } from '../support/async';
+import { getBytes } from '../support/binary-get';
 import { expectProblem } from '../support/calls-e2e';
 import { secretariatOf } from '../support/evaluation-fixtures';
 import { Actor, createApplicant, createCall } from '../support/fixtures';
@@ -154,18 +155,8 @@ describe('circular settings and the call announcement', () => {
     expect(await circularRow(call.id)).toBeNull();
   });
 
-  /** A GET of a rendered letter, its body kept as bytes, checked against the OpenAPI document. */
-  const fetchLetter = async (path: string, token?: string): Promise<Response> => {
-    let test = request(api.server).get(path);
-    if (token) test = test.set('Authorization', `Bearer ${token}`);
-    const res = await test.buffer(true).parse((stream, done) => {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => done(null, Buffer.concat(chunks)));
-    });
-    api.contract.assertSupertestResponse(res);
-    return res;
-  };
+  const fetchLetter = (path: string, token?: string): Promise<Response> =>
+    getBytes(api, path, token ? { Authorization: `Bearer ${token}` } : {});
 
   it('renders the announcement for the secretariat before opening, and for anyone once the call is open', async () => {
     const call = await createCall(api, secretariat.token, {}, false);

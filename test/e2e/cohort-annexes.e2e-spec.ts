@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
-import request, { Response } from 'supertest';
+import type { Response } from 'supertest';
 import { sql } from '../support/applications';
 import { withEnv } from '../support/async';
+import { getBytes } from '../support/binary-get';
 import { createApplicantsFrom, createEvaluators, secretariatOf } from '../support/evaluation-fixtures';
 import { Actor } from '../support/fixtures';
 import { RedisServer } from '../support/redis-server';
@@ -53,17 +54,8 @@ describe('annexes of a published cohort', () => {
   });
 
   /** A GET of an annex, its body kept as bytes, checked against the OpenAPI document. */
-  const fetchAnnex = async (path: string, headers: Record<string, string> = {}): Promise<Response> => {
-    let test = request(api.server).get(`/api/v1/public/cohorts/${cohortId}/${path}`);
-    for (const [name, value] of Object.entries(headers)) test = test.set(name, value);
-    const res = await test.buffer(true).parse((stream, done) => {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => done(null, Buffer.concat(chunks)));
-    });
-    api.contract.assertSupertestResponse(res);
-    return res;
-  };
+  const fetchAnnex = (path: string, headers: Record<string, string> = {}): Promise<Response> =>
+    getBytes(api, `/api/v1/public/cohorts/${cohortId}/${path}`, headers);
   const storedAnnexes = () =>
     sql<{ format: string; locale: string; sha256: string; content: Buffer }>(
       api,

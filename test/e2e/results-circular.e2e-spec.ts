@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
-import request, { Response } from 'supertest';
+import type { Response } from 'supertest';
 import { extractPdfText } from '../../libs/cohorts/src/annex/testing/pdf-text';
 import { sql } from '../support/applications';
 import { withEnv } from '../support/async';
+import { getBytes } from '../support/binary-get';
 import { expectProblem } from '../support/calls-e2e';
 import { createApplicantsFrom, createEvaluators, secretariatOf } from '../support/evaluation-fixtures';
 import { RedisServer } from '../support/redis-server';
@@ -78,17 +79,8 @@ describe('the results circular of a published cohort', () => {
     await redis?.stop();
   });
 
-  const fetchCircular = async (path: string, headers: Record<string, string> = {}): Promise<Response> => {
-    let test = request(api.server).get(`/api/v1/public/cohorts/${cohortId}/${path}`);
-    for (const [name, value] of Object.entries(headers)) test = test.set(name, value);
-    const res = await test.buffer(true).parse((stream, done) => {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => done(null, Buffer.concat(chunks)));
-    });
-    api.contract.assertSupertestResponse(res);
-    return res;
-  };
+  const fetchCircular = (path: string, headers: Record<string, string> = {}): Promise<Response> =>
+    getBytes(api, `/api/v1/public/cohorts/${cohortId}/${path}`, headers);
 
   it('prints the reference, every addressee chosen, the figures and every centre', async () => {
     const res = await fetchCircular('circular.pdf?lang=en');
