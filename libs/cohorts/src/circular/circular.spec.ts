@@ -80,6 +80,19 @@ describe('the results circular as PDF and HTML', () => {
     expect(text).not.toContain('United Nations agencies');
   });
 
+  it('describes the stages in Annex II, as the annex does, in a call of several stages', async () => {
+    const content = seedAnnex('en');
+    const stages = {
+      names: ['Written assessment', 'Panel interview'],
+      later: [{ position: 2, name: 'Panel interview', criteria: [{ code: 'PITCH', title: 'Pitch', weight: 2 }] }],
+      finalRanking: { rule: 'last-stage' as const },
+    };
+    const staged = resultsCircular(settings, { ...content, process: { ...content.process, stages } }, call, 'en');
+    const { text } = await extractPdfText(await renderCircularPdf(staged));
+    expect(text).toContain('The evaluation ran in 2 stages: Written assessment; Panel interview.');
+    expect(renderCircularHtml(staged)).toContain('Stage 2 (Panel interview) was scored against its own criteria');
+  });
+
   it('gives the same bytes for the same document', async () => {
     expect((await renderCircularPdf(circular)).equals(await renderCircularPdf(circular))).toBe(true);
   });
