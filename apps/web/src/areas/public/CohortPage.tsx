@@ -6,18 +6,23 @@ import type { PublicCohort } from '../../api/types';
 import { formatNumber } from '../../shared/format';
 import { DateTime } from '../../shared/DateTime';
 import { PageTitle } from '../../shared/PageTitle';
+import { CohortHistory, loadHistory } from './CohortHistory';
 import { ContentHash } from './ContentHash';
 import { MembersByRegion } from './MembersByRegion';
 import { RegionBreakdown } from './RegionBreakdown';
 
 export async function cohortLoader({ params }: LoaderFunctionArgs) {
-  const cohort = await ok(api.GET('/api/v1/public/cohorts/{id}', { params: { path: { id: params.cohortId ?? '' } } }));
-  return { cohort };
+  const id = params.cohortId ?? '';
+  const [cohort, history] = await Promise.all([
+    ok(api.GET('/api/v1/public/cohorts/{id}', { params: { path: { id } } })),
+    loadHistory(id),
+  ]);
+  return { cohort, history };
 }
 
 export function CohortPage() {
   const { t } = useTranslation('public');
-  const { cohort } = useLoaderData<typeof cohortLoader>();
+  const { cohort, history } = useLoaderData<typeof cohortLoader>();
   return (
     <>
       <PageTitle title={t('cohort.title', { call: cohort.call.title })} overline={cohort.call.reference}>
@@ -31,6 +36,7 @@ export function CohortPage() {
         <MembersByRegion members={cohort.members} />
         <Downloads cohortId={cohort.id} />
         <ContentHash cohort={cohort} />
+        <CohortHistory current={history.current} amendments={history.amendments} />
       </Stack>
     </>
   );

@@ -1,4 +1,4 @@
-import { Alert, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../../../api/client';
 import { ConfirmedAction } from '../../../shared/ConfirmedAction';
@@ -6,6 +6,7 @@ import { DateTime } from '../../../shared/DateTime';
 import { countryName } from '../../../shared/format';
 import type { Cohort, CohortOffer, Replacement } from '../types';
 import { exclusionReason } from './explanations';
+import { PromoteOtherButton, WithdrawButton } from './OfferActions';
 
 /** The offers of a published cohort (its seats are at most a few hundred) and the replacement for a freed seat. */
 export async function loadOffers(cohortId: string): Promise<{ offers: CohortOffer[]; replacement: Replacement }> {
@@ -18,8 +19,9 @@ export async function loadOffers(cohortId: string): Promise<{ offers: CohortOffe
 }
 
 /**
- * After publication: each centre's offer and its answer, and, when a decline or an expiry has freed a
- * seat, the replacement the platform proposes within the call's caps and minimums, to promote.
+ * After publication: each centre's offer and its answer, a centre on the list to withdraw, and, when
+ * a decline, an expiry or a withdrawal has freed a seat, the replacement the platform proposes within
+ * the call's caps and minimums, to promote (or another candidate, with a reason).
  */
 export function OffersSection({
   cohort,
@@ -45,6 +47,7 @@ export function OffersSection({
                 <Table.Th scope="col">{t('cohorts.offers.status')}</Table.Th>
                 <Table.Th scope="col">{t('cohorts.offers.respondBy')}</Table.Th>
                 <Table.Th scope="col">{t('cohorts.offers.answeredAt')}</Table.Th>
+                <Table.Th scope="col">{t('cohorts.offers.actions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -61,18 +64,31 @@ export function OffersSection({
                     <DateTime value={offer.respondBy} />
                   </Table.Td>
                   <Table.Td>{offer.respondedAt ? <DateTime value={offer.respondedAt} /> : '—'}</Table.Td>
+                  <Table.Td>
+                    {(offer.status === 'offered' || offer.status === 'accepted') && (
+                      <WithdrawButton cohortId={cohort.id} offer={offer} />
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        <ReplacementProposal cohort={cohort} replacement={replacement} />
+        <ReplacementProposal cohort={cohort} offers={offers} replacement={replacement} />
       </Stack>
     </Paper>
   );
 }
 
-function ReplacementProposal({ cohort, replacement }: { cohort: Cohort; replacement: Replacement }) {
+function ReplacementProposal({
+  cohort,
+  offers,
+  replacement,
+}: {
+  cohort: Cohort;
+  offers: CohortOffer[];
+  replacement: Replacement;
+}) {
   const { t, i18n } = useTranslation('secretariat');
   if (replacement.freeSeats === 0) return <Text>{t('cohorts.offers.allHeld')}</Text>;
   const { proposed, passedOver } = replacement;
@@ -106,7 +122,7 @@ function ReplacementProposal({ cohort, replacement }: { cohort: Cohort; replacem
               </List>
             </>
           )}
-          <div>
+          <Group gap="sm">
             <ConfirmedAction
               label={t('cohorts.offers.promote', { name: proposed.organisationName })}
               title={t('cohorts.offers.promoteTitle', { name: proposed.organisationName })}
@@ -121,10 +137,16 @@ function ReplacementProposal({ cohort, replacement }: { cohort: Cohort; replacem
                 )
               }
             />
-          </div>
+            <PromoteOtherButton cohort={cohort} offers={offers} proposedId={proposed.applicationId} />
+          </Group>
         </Stack>
       ) : (
-        <Text inherit>{t('cohorts.offers.noCandidate')}</Text>
+        <Stack gap="sm">
+          <Text inherit>{t('cohorts.offers.noCandidate')}</Text>
+          <div>
+            <PromoteOtherButton cohort={cohort} offers={offers} proposedId={null} />
+          </div>
+        </Stack>
       )}
     </Alert>
   );
