@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { api, ok } from '../../api/client';
@@ -16,7 +16,7 @@ export async function callLoader({ params }: LoaderFunctionArgs) {
 }
 
 export function CallPage() {
-  const { t } = useTranslation(['public', 'common']);
+  const { t, i18n } = useTranslation(['public', 'common']);
   const { call } = useLoaderData<typeof callLoader>();
   const now = useNow(60_000);
   const open = call.status === 'open' && new Date(call.closesAt).getTime() > now;
@@ -61,6 +61,17 @@ export function CallPage() {
             {t('call.about')}
           </Title>
           <Text style={{ whiteSpace: 'pre-line' }}>{call.description}</Text>
+          <Group gap="lg" mt="sm">
+            <Anchor href={`/api/v1/calls/${encodeURIComponent(call.id)}/announcement.pdf?lang=${i18n.language}`}>
+              {t('call.announcementPdf')}
+            </Anchor>
+            <Anchor
+              href={`/api/v1/calls/${encodeURIComponent(call.id)}/announcement.html?lang=${i18n.language}`}
+              hrefLang={i18n.language}
+            >
+              {t('call.announcementHtml')}
+            </Anchor>
+          </Group>
         </section>
         <CriteriaTable criteria={call.criteria} headingLevel={2} />
         <Eligibility call={call} />
