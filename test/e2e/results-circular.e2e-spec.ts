@@ -4,6 +4,7 @@ import type { Response } from 'supertest';
 import { extractPdfText } from '../../libs/cohorts/src/annex/testing/pdf-text';
 import { sql } from '../support/applications';
 import { withEnv } from '../support/async';
+import { expectAccessible, launchBrowser } from '../support/browser';
 import { getBytes } from '../support/binary-get';
 import { expectProblem } from '../support/calls-e2e';
 import { createApplicantsFrom, createEvaluators, secretariatOf } from '../support/evaluation-fixtures';
@@ -139,6 +140,22 @@ describe('the results circular of a published cohort', () => {
     expect(stored.sha256).toBe(sha256(bytes));
     expect((await fetchCircular('circular.html?lang=en', { 'If-None-Match': res.headers.etag })).status).toBe(304);
   });
+
+  it.each(['en', 'fr'])(
+    'passes axe-core as a web page in %s',
+    async (lang) => {
+      const html = ((await fetchCircular(`circular.html?lang=${lang}`)).body as Buffer).toString('utf8');
+      const browser = await launchBrowser();
+      try {
+        const page = await browser.newPage();
+        await page.setContent(html);
+        await expectAccessible(page, `results circular (${lang})`);
+      } finally {
+        await browser.close();
+      }
+    },
+    120_000,
+  );
 
   it('refuses an unknown language and an unknown cohort, as problems', async () => {
     expectProblem(await api.get(`/api/v1/public/cohorts/${cohortId}/circular.pdf?lang=de`), 400, 'VALIDATION_FAILED');

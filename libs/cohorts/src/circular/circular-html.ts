@@ -60,10 +60,9 @@ function letter(document: CircularDocument, tr: AnnexTranslator): string {
     paragraph(tr.t('circular.reference', { reference: document.reference })),
     paragraph(placeAndDate(document, tr)),
     '</header>',
-    '<section aria-labelledby="addressees">',
-    `<h2 id="addressees">${escape(tr.t('circular.to'))}</h2>`,
-    `<ul>${addressees.join('')}</ul>`,
-    '</section>',
+    // A label rather than a heading: the subject, below it, is the letter's first heading (h1).
+    `<p id="addressees">${escape(tr.t('circular.to'))}</p>`,
+    `<ul aria-labelledby="addressees">${addressees.join('')}</ul>`,
     '<article>',
     `<h1>${escape(`${tr.t('circular.subject')} ${document.subject}`)}</h1>`,
     paragraph(tr.t('circular.salutation')),

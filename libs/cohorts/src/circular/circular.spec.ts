@@ -101,6 +101,7 @@ describe('the results circular as PDF and HTML', () => {
     const html = renderCircularHtml(resultsCircular(settings, seedAnnex('fr'), call, 'fr'));
     expect(html).toMatch(/^<!doctype html>\n<html lang="fr">/);
     expect(html.match(/<h1>/g)).toHaveLength(1);
+    expect(html.search(/<h[1-6]/)).toBe(html.indexOf('<h1>'));
     expect(html.match(/<h2>Annexe (I|II|III) – /g)).toHaveLength(3);
     expect(html).not.toMatch(/<td[^>]*>\s*<table/);
     const headerCells = html.match(/<th [^>]*>/g) ?? [];
