@@ -17,6 +17,7 @@ import { playScoringRound, rankedStage } from './scoring-round';
 import { playShortlistRound } from './shortlist-round';
 import { formatInterview, formatModeration, formatShortlist } from './stages-summary';
 import { playSelectionRound } from './selection-round';
+import { formatAmendments, playAmendmentRound } from './amendment-round';
 import { formatSelection } from './selection-summary';
 import { ServiceProcess } from './service-process';
 import { formatIntakeSummary, formatReviewSummary } from './summary';
@@ -132,6 +133,8 @@ async function playRound(client: ApiClient, options: DemoOptions, mail: MailRout
   const interviewRanking = await rankedStage(client, secretariat, callId, 2);
   const selection = await playSelectionRound(client, secretariat, callId, seed, ARTIFACTS);
   const emails = await awaitDeliveries(client, secretariat, mail.catcher, join(ARTIFACTS, 'mail'), mail.via);
+  // After the publication's e-mails are counted: the decline and the promotion send their own.
+  const amendments = await playAmendmentRound(client, secretariat, selection);
   return [
     `Selection round of the demo, seed ${seed}`,
     formatIntakeSummary(intake),
@@ -141,6 +144,7 @@ async function playRound(client: ApiClient, options: DemoOptions, mail: MailRout
     formatShortlist(shortlist, moderation.after),
     formatInterview(interview, interviewRanking, moderation.after, selection.proposal),
     formatSelection(selection, emails, client.baseUrl),
+    formatAmendments(amendments),
   ].join('\n');
 }
 

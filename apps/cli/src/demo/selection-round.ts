@@ -180,7 +180,12 @@ async function downloadAnnexes(api: ApiClient, cohortId: string, dir: string, sa
  */
 export function verifyContentHash(servedText: string): boolean {
   const { contentHash, ...rest } = JSON.parse(servedText) as { contentHash: string };
-  return createHash('sha256').update(canonicalJson(rest), 'utf8').digest('hex') === contentHash;
+  return hashOf(rest) === contentHash;
+}
+
+/** SHA-256 (hex) of a document in canonical JSON, as published hashes are defined (DESIGN §6). */
+export function hashOf(document: unknown): string {
+  return createHash('sha256').update(canonicalJson(document), 'utf8').digest('hex');
 }
 
 function canonicalJson(value: unknown): string {
