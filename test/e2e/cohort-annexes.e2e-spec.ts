@@ -5,10 +5,10 @@ import type { Response } from 'supertest';
 import { sql } from '../support/applications';
 import { withEnv } from '../support/async';
 import { getBytes } from '../support/binary-get';
-import { createApplicantsFrom, createEvaluators, secretariatOf } from '../support/evaluation-fixtures';
+import { secretariatOf } from '../support/evaluation-fixtures';
 import { Actor } from '../support/fixtures';
+import { publishedCohortOf } from '../support/published-cohort';
 import { RedisServer } from '../support/redis-server';
-import { evaluatedCall, publishCohort } from '../support/scoring';
 import { TestApi } from '../support/test-app';
 import { startWorker } from '../support/worker';
 
@@ -38,13 +38,7 @@ describe('annexes of a published cohort', () => {
     api = await withEnv({ REDIS_URL: redis.url }, () => TestApi.start());
     worker = await startWorker({ REDIS_URL: redis.url });
     secretariat = await secretariatOf(api);
-    const evaluators = await createEvaluators(
-      api,
-      ['DE', 'JP', 'MX'].map((countryCode) => ({ countryCode })),
-    );
-    const { callId } = await evaluatedCall(api, evaluators, await createApplicantsFrom(api, CENTRES), 2);
-    await sql(api, `UPDATE calls SET cohort_size = $2 WHERE id = $1`, [callId, CENTRES.length]);
-    cohortId = await publishCohort(api, secretariat.token, callId);
+    ({ cohortId } = await publishedCohortOf(api, secretariat, CENTRES));
   }, 180_000);
 
   afterAll(async () => {

@@ -7,10 +7,10 @@ import { withEnv } from '../support/async';
 import { expectAccessible, launchBrowser } from '../support/browser';
 import { getBytes } from '../support/binary-get';
 import { expectProblem } from '../support/calls-e2e';
-import { createApplicantsFrom, createEvaluators, secretariatOf } from '../support/evaluation-fixtures';
+import { secretariatOf } from '../support/evaluation-fixtures';
 import { RedisServer } from '../support/redis-server';
 import { renderPdfPage } from '../support/pdf-png';
-import { evaluatedCall, publishCohort } from '../support/scoring';
+import { publishedCohortOf } from '../support/published-cohort';
 import { TestApi } from '../support/test-app';
 import { startWorker } from '../support/worker';
 
@@ -62,16 +62,11 @@ describe('the results circular of a published cohort', () => {
     api = await withEnv({ REDIS_URL: redis.url }, () => TestApi.start());
     worker = await startWorker({ REDIS_URL: redis.url });
     const secretariat = await secretariatOf(api);
-    const evaluators = await createEvaluators(
-      api,
-      ['DE', 'JP', 'MX'].map((countryCode) => ({ countryCode })),
-    );
-    const { callId } = await evaluatedCall(api, evaluators, await createApplicantsFrom(api, CENTRES), 2);
-    await sql(api, `UPDATE calls SET cohort_size = $2 WHERE id = $1`, [callId, CENTRES.length]);
-    const saved = await api.put(`/api/v1/calls/${callId}/circular`, { token: secretariat.token, body: SETTINGS });
-    if (saved.status !== 200) throw new Error(`circular settings: ${saved.status} ${JSON.stringify(saved.body)}`);
-    callTitle = (await api.get(`/api/v1/calls/${callId}`, { token: secretariat.token })).body.title as string;
-    cohortId = await publishCohort(api, secretariat.token, callId);
+    ({ cohortId } = await publishedCohortOf(api, secretariat, CENTRES, async (callId) => {
+      const saved = await api.put(`/api/v1/calls/${callId}/circular`, { token: secretariat.token, body: SETTINGS });
+      if (saved.status !== 200) throw new Error(`circular settings: ${saved.status} ${JSON.stringify(saved.body)}`);
+      callTitle = (await api.get(`/api/v1/calls/${callId}`, { token: secretariat.token })).body.title as string;
+    }));
   }, 180_000);
 
   afterAll(async () => {
