@@ -82,6 +82,13 @@ describe('e-mails about offers', () => {
         WHERE application_id = $1`,
       [applicationIds[LYON]],
     );
+    // Two days from a deadline too, but made a day ago: it was never three days from its deadline.
+    await sql(
+      api,
+      `UPDATE cohort_offers SET offered_at = now() - interval '1 day', respond_by = now() + interval '2 days'
+        WHERE application_id = $1`,
+      [applicationIds[NAIROBI]],
+    );
     await scheduler().expireDue();
     await scheduler().expireDue();
 
@@ -93,7 +100,7 @@ describe('e-mails about offers', () => {
       const [mail] = await mailTo(member, notice!.subject);
       expect(mail!.text).toContain('faute de réponse à cette date');
     }
-    // The others' deadlines are days away yet: no reminder.
+    // The others' deadlines are days away yet, or the offer was made within the reminder's days: no reminder.
     for (const i of [NAIROBI, SAO_PAULO]) {
       expect(await inboxOf(api, applicants[i]!.token, 'cohort.offer_reminder')).toHaveLength(0);
     }

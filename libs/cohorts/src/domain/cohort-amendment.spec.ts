@@ -11,6 +11,14 @@ const member = fc.record({
   region: fc.constantFrom(...REGION_ORDER),
 }) as fc.Arbitrary<PublicCohortMember>;
 
+const dakar: PublicCohortMember = {
+  name: 'Dakar Hub',
+  city: 'Dakar',
+  countryCode: 'SN',
+  countryName: 'Senegal',
+  region: 'AFR',
+};
+
 function published(members: PublicCohortMember[]) {
   const document = publicCohortDocument({
     id: '0b4f0c52-8a3c-4c1e-9d35-1f4b7c1e2a10',
@@ -90,13 +98,6 @@ describe('amendments of a published cohort', () => {
   });
 
   it('put a promoted centre on the list in public order', () => {
-    const dakar = {
-      name: 'Dakar Hub',
-      city: 'Dakar',
-      countryCode: 'SN',
-      countryName: 'Senegal',
-      region: 'AFR',
-    } as const;
     const lyon = {
       name: 'Station Lyon',
       city: 'Lyon',
@@ -139,13 +140,6 @@ describe('amendments of a published cohort', () => {
   });
 
   it('refuse a withdrawal without a reason, and a reason on any other change', () => {
-    const dakar = {
-      name: 'Dakar Hub',
-      city: 'Dakar',
-      countryCode: 'SN',
-      countryName: 'Senegal',
-      region: 'AFR',
-    } as const;
     const { document, contentHash } = published([dakar]);
     const state = publishedState(document, contentHash);
     expect(() => amendmentOf('withdrawn', document.id, state, dakar, new Date())).toThrow(/reason/);

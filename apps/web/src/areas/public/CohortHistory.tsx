@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ok } from '../../api/client';
 import type { components } from '../../api/schema';
 import { DateTime } from '../../shared/DateTime';
-import { countryName } from '../../shared/format';
+import { CentresTable } from './MembersByRegion';
 
 export type CohortAmendment = components['schemas']['CohortAmendmentDto'];
 export type CurrentCohort = components['schemas']['CurrentCohortDto'];
@@ -24,7 +24,7 @@ export async function loadHistory(cohortId: string) {
  * which names the one before, so that the history verifies from the published fingerprint.
  */
 export function CohortHistory({ current, amendments }: { current: CurrentCohort; amendments: CohortAmendment[] }) {
-  const { t, i18n } = useTranslation('public');
+  const { t } = useTranslation('public');
   if (amendments.length === 0) return null;
   return (
     <>
@@ -34,24 +34,7 @@ export function CohortHistory({ current, amendments }: { current: CurrentCohort;
         </Title>
         <Stack gap="sm">
           <Text>{t('history.currentIntro', { count: current.amendments, selected: current.members.length })}</Text>
-          <Table striped withTableBorder aria-labelledby="current-list">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('cohort.centre')}</Table.Th>
-                <Table.Th scope="col">{t('cohort.city')}</Table.Th>
-                <Table.Th scope="col">{t('cohort.country')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {current.members.map((centre, i) => (
-                <Table.Tr key={`${i}-${centre.name}`}>
-                  <Table.Td>{centre.name}</Table.Td>
-                  <Table.Td>{centre.city ?? '—'}</Table.Td>
-                  <Table.Td>{countryName(centre.countryCode, i18n.language, centre.countryName)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <CentresTable centres={current.members} labelledBy="current-list" />
         </Stack>
       </section>
       <section aria-labelledby="amendments">

@@ -23,15 +23,13 @@ export async function loadOffers(cohortId: string): Promise<{ offers: CohortOffe
  * a decline, an expiry or a withdrawal has freed a seat, the replacement the platform proposes within
  * the call's caps and minimums, to promote (or another candidate, with a reason).
  */
-export function OffersSection({
-  cohort,
-  offers,
-  replacement,
-}: {
+interface OffersProps {
   cohort: Cohort;
   offers: CohortOffer[];
   replacement: Replacement;
-}) {
+}
+
+export function OffersSection({ cohort, offers, replacement }: OffersProps) {
   const { t, i18n } = useTranslation('secretariat');
   return (
     <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="offers">
@@ -80,15 +78,7 @@ export function OffersSection({
   );
 }
 
-function ReplacementProposal({
-  cohort,
-  offers,
-  replacement,
-}: {
-  cohort: Cohort;
-  offers: CohortOffer[];
-  replacement: Replacement;
-}) {
+function ReplacementProposal({ cohort, offers, replacement }: OffersProps) {
   const { t, i18n } = useTranslation('secretariat');
   if (replacement.freeSeats === 0) return <Text>{t('cohorts.offers.allHeld')}</Text>;
   const { proposed, passedOver } = replacement;
