@@ -43,9 +43,10 @@ import { StageReminderOffsets1766000010700 } from './1766000010700-StageReminder
 import { DueRemindersPerDueDate1766000010710 } from './1766000010710-DueRemindersPerDueDate';
 import { ScoringTotalCounts1766000010800 } from './1766000010800-ScoringTotalCounts';
 import { CohortOffers1766000020000 } from './1766000020000-CohortOffers';
-import { CallCirculars1766000030000 } from './1766000030000-CallCirculars';
 import { OfferNotices1766000050000 } from './1766000050000-OfferNotices';
 import { OfferWithdrawals1766000050100 } from './1766000050100-OfferWithdrawals';
+import { CallCirculars1766000030000 } from './1766000030000-CallCirculars';
+import { CooperationAgreements1766000040000 } from './1766000040000-CooperationAgreements';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
 export const MIGRATIONS = [
@@ -94,7 +95,8 @@ export const MIGRATIONS = [
   DueRemindersPerDueDate1766000010710,
   ScoringTotalCounts1766000010800,
   CohortOffers1766000020000,
-  CallCirculars1766000030000,
   OfferNotices1766000050000,
   OfferWithdrawals1766000050100,
+  CallCirculars1766000030000,
+  CooperationAgreements1766000040000,
 ];

@@ -54,6 +54,7 @@ process.env.CALL_CLOSING_INTERVAL_MS = '86400000';
 // Nor remind their evaluators and applicants: reminders.e2e-spec.ts runs the reminders' schedulers fast.
 process.env.EVALUATION_REMINDERS_INTERVAL_MS = '86400000';
 process.env.DRAFT_REMINDERS_INTERVAL_MS = '86400000';
+process.env.AGREEMENT_REMINDER_INTERVAL_MS = '86400000';
 
 // What a worker does with a notification's e-mail depends on its SMTP_URL: a suite's worker without
 // one would record another suite's e-mails as not sent. Only suites that wait for e-mails relay the

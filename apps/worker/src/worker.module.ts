@@ -10,14 +10,15 @@ import {
 } from '@app/platform';
 import { DeadlineRemindersModule } from '@app/applications/jobs';
 import { CallClosingModule } from '@app/calls/jobs';
-import { OfferExpiryModule } from '@app/cohorts/jobs';
+import { AgreementRemindersModule, OfferExpiryModule } from '@app/cohorts/jobs';
 import { DueRemindersModule } from '@app/evaluation/jobs';
 import { NOTIFICATIONS_RELAYED_QUEUES, NotificationsJobsModule } from '@app/notifications/jobs';
 import { SCORING_RELAYED_QUEUES, ScoringJobsModule } from '@app/scoring/jobs';
 
 /**
  * Background work: the outbox relay, the queues' processors, the closing of calls, the reminders of
- * due dates and deadlines and the expiry of offers, plus health endpoints.
+ * due dates and deadlines, the expiry of offers and the reminders of unsigned agreements, plus health
+ * endpoints.
  */
 @Module({
   imports: [
@@ -34,6 +35,7 @@ import { SCORING_RELAYED_QUEUES, ScoringJobsModule } from '@app/scoring/jobs';
     DueRemindersModule,
     DeadlineRemindersModule,
     OfferExpiryModule,
+    AgreementRemindersModule,
   ],
 })
 export class WorkerModule {}

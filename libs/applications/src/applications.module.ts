@@ -59,6 +59,7 @@ import { PseudonymsRepository } from './infrastructure/pseudonyms.repository';
     ClarificationsService,
     BlindReview,
     DeadlineRemindersService,
+    DocumentInspector,
   ],
 })
 export class ApplicationsModule {}

@@ -4,6 +4,10 @@ export * from './application/applications.service';
 export * from './application/blind-review.service';
 export * from './application/clarifications.service';
 export * from './application/documents.service';
+export { DocumentInspector } from './application/document-inspector';
+export type { InspectedDocument, UploadedFile } from './application/document-inspector';
+// How a route of any context takes one document and serves one back.
+export { AcceptsOneDocument, ServesDocumentBytes, documentDownload } from './http/document-transfer';
 export * from './domain/application';
 export * from './domain/application-events';
 export * from './domain/clarification';

@@ -8,12 +8,14 @@ import { ScoringModule } from '@app/scoring';
 import { CallAnnouncementService } from './application/call-announcement.service';
 import { CohortAnnexesService } from './application/cohort-annexes.service';
 import { CohortOffersService } from './application/cohort-offers.service';
+import { CooperationAgreementsService } from './application/cooperation-agreements.service';
 import { OfferNoticesService } from './application/offer-notices.service';
 import { CohortPublicationService } from './application/cohort-publication.service';
 import { CohortsService } from './application/cohorts.service';
 import { PublicCohortsService } from './application/public-cohorts.service';
 import { ShortlistsService } from './application/shortlists.service';
 import { cohortsConfig } from './cohorts.config';
+import { AgreementsRepository } from './infrastructure/agreements.repository';
 import { AnnexesRepository } from './infrastructure/annexes.repository';
 import { CohortsRepository } from './infrastructure/cohorts.repository';
 import { OffersRepository } from './infrastructure/offers.repository';
@@ -35,6 +37,8 @@ import { ShortlistsRepository } from './infrastructure/shortlists.repository';
     CohortOffersService,
     OfferNoticesService,
     OffersRepository,
+    CooperationAgreementsService,
+    AgreementsRepository,
     PublicCohortsService,
     CohortAnnexesService,
     CallAnnouncementService,
@@ -46,6 +50,7 @@ import { ShortlistsRepository } from './infrastructure/shortlists.repository';
   ],
   exports: [
     CallAnnouncementService,
+    CooperationAgreementsService,
     CohortsService,
     CohortPublicationService,
     CohortOffersService,

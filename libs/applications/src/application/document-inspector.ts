@@ -29,11 +29,13 @@ export interface InspectedDocument {
 export class DocumentInspector {
   constructor(@Inject(applicationsConfig.KEY) private readonly config: ApplicationsConfig) {}
 
-  async inspect(file: UploadedFile): Promise<InspectedDocument> {
+  /** `onlyPdf`: a document that must be a PDF, such as a signed agreement. */
+  async inspect(file: UploadedFile, { onlyPdf = false } = {}): Promise<InspectedDocument> {
     if (file.size > MAX_DOCUMENT_BYTES || file.buffer.length > MAX_DOCUMENT_BYTES) {
       throw new FileTooLargeError(MAX_DOCUMENT_BYTES);
     }
     const { mime, extension } = await this.detectType(file.buffer);
+    if (onlyPdf && mime !== 'application/pdf') throw new UnsupportedFileTypeError('PDF files');
     return {
       filename: safeFilename(file.originalname, extension),
       mimeType: mime,

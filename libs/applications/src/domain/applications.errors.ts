@@ -64,11 +64,8 @@ export class NotDraftError extends DomainError {
 }
 
 export class UnsupportedFileTypeError extends DomainError {
-  constructor() {
-    super(
-      PLATFORM_ERRORS.UNSUPPORTED_MEDIA_TYPE,
-      'Only PDF, DOCX, XLSX, PNG and JPEG files are accepted (checked by content).',
-    );
+  constructor(accepted = 'PDF, DOCX, XLSX, PNG and JPEG files') {
+    super(PLATFORM_ERRORS.UNSUPPORTED_MEDIA_TYPE, `Only ${accepted} are accepted (checked by content).`);
   }
 }
 

@@ -39,6 +39,13 @@ export const COHORTS_ERRORS = declareErrors({
     status: 409,
     title: { en: 'The centre is not on the current list', fr: 'Le centre ne figure pas sur la liste actuelle' },
   },
+  AGREEMENT_TERMS_MISSING: {
+    status: 409,
+    title: {
+      en: 'The agreement terms are not written yet',
+      fr: 'Les conditions de l’accord ne sont pas encore rédigées',
+    },
+  },
 });
 
 /** A promotion while every seat is held by a centre whose offer stands. */
@@ -52,6 +59,13 @@ export class NoFreeSeatError extends DomainError {
 export class InvalidPromotionError extends DomainError {
   constructor(detail: string) {
     super(COHORTS_ERRORS.INVALID_PROMOTION, detail);
+  }
+}
+
+/** Agreements issued before the secretariat has written the call's terms. */
+export class AgreementTermsMissingError extends DomainError {
+  constructor() {
+    super(COHORTS_ERRORS.AGREEMENT_TERMS_MISSING, 'Write the terms of the call’s agreements before issuing them.');
   }
 }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CohortsModule } from '../cohorts.module';
+import { AgreementsController } from './agreements.controller';
 import { CallAnnouncementController } from './call-announcement.controller';
 import { CohortsController } from './cohorts.controller';
 import { OffersController } from './offers.controller';
@@ -10,6 +11,7 @@ import { ShortlistsController } from './shortlists.controller';
 @Module({
   imports: [CohortsModule],
   controllers: [
+    AgreementsController,
     CallAnnouncementController,
     CohortsController,
     OffersController,

@@ -1,1 +1,2 @@
 export * from './offer-expiry.scheduler';
+export * from './agreement-reminders.scheduler';

@@ -61,6 +61,10 @@ export const TEMPLATE_PARAMS = {
   'cohort.withdrawn': { callReference: 'text', callTitle: 'text', reason: 'text', publicUrl: 'text' },
   'cohort.waitlisted': { callReference: 'text', callTitle: 'text', publicUrl: 'text' },
   'cohort.not_selected': { callReference: 'text', callTitle: 'text', publicUrl: 'text' },
+  'agreement.issued': { callReference: 'text', callTitle: 'text', agreementUrl: 'text' },
+  'agreement.reminder': { callReference: 'text', callTitle: 'text', agreementUrl: 'text', issuedAt: 'datetime' },
+  'agreement.returned': { callReference: 'text', callTitle: 'text', agreementUrl: 'text', reason: 'text' },
+  'agreement.countersigned': { callReference: 'text', callTitle: 'text', agreementUrl: 'text' },
   'discussion.mentioned': { authorName: 'text', callReference: 'text', callTitle: 'text', discussionUrl: 'text' },
   'discussion.mentioned_by_evaluator': {
     evaluatorNumber: 'number',
