@@ -144,6 +144,7 @@ describe('cooperation agreements with the accepted centres', () => {
       signedAt: null,
       countersignedAt: null,
       signedCopy: null,
+      centreWithdrawn: false,
     });
     for (const i of [0, 1, 2]) {
       const [notice, ...more] = await noticesOf(i, 'agreement.issued');
@@ -292,5 +293,19 @@ describe('cooperation agreements with the accepted centres', () => {
     expect(more).toEqual([]);
     expect(reminder!.body).toContain(`/applicant/applications/${applicationIds[1]}`);
     for (const i of [0, 2]) expect(await noticesOf(i, 'agreement.reminder')).toEqual([]);
+  });
+
+  it('voids the agreement of a centre the secretariat withdraws, which leaves the directory', async () => {
+    const withdraw = (i: number) =>
+      api.post(`/api/v1/cohorts/${cohortId}/withdrawals`, {
+        token: secretariat.token,
+        body: { applicationId: applicationIds[i], reason: 'The centre has ceased its activities.' },
+      });
+    expect((await withdraw(0)).status).toBe(201);
+    expect(await directory()).toEqual({ items: [], total: 0 });
+    expect((await withdraw(2)).status).toBe(201);
+    expectProblem(await countersign(2), 409, 'INVALID_TRANSITION');
+    expect((await agreementOf(2)).body).toMatchObject({ status: 'signed', centreWithdrawn: true });
+    expect(await directory()).toEqual({ items: [], total: 0 });
   });
 });

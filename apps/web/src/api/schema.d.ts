@@ -2571,6 +2571,8 @@ export interface components {
       call: components['schemas']['PublicCohortCallDto'];
       /** @description The centre as the agreement names it. */
       centre: components['schemas']['PublicCohortMemberDto'];
+      /** @description The secretariat withdrew the centre from the cohort: the agreement is void and moves no more. */
+      centreWithdrawn: boolean;
       /** Format: uuid */
       cohortId: string;
       /** Format: date-time */

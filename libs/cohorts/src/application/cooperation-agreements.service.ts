@@ -188,7 +188,7 @@ export class CooperationAgreementsService {
     await this.transactions.run(async (tx) => {
       const agreement = await this.agreements.lockForApplication(tx, applicationId);
       if (!agreement) throw new NotFoundError('Agreement');
-      const status = agreementAfter(action, agreement.status);
+      const status = agreementAfter(action, agreement);
       const at = await databaseNow(tx);
       const audited = await effect(tx, agreement, at);
       await this.agreements.transition(tx, agreement.id, {

@@ -23,12 +23,20 @@ const NEXT: Record<AgreementAction, { from: readonly AgreementStatus[]; to: Agre
 
 /**
  * issued → signed (the centre uploads its signed copy, again as often as it needs) → countersigned
- * (final), or back to issued when the secretariat returns the copy with a reason. Answers the status
- * the action leads to; refuses any other move with INVALID_TRANSITION.
+ * (final), or back to issued when the secretariat returns the copy with a reason. Nothing moves once
+ * the secretariat has withdrawn the centre from the cohort. Answers the status the action leads to;
+ * refuses any other move with INVALID_TRANSITION.
  */
-export function agreementAfter(action: AgreementAction, status: AgreementStatus): AgreementStatus {
+export function agreementAfter(
+  action: AgreementAction,
+  agreement: { status: AgreementStatus; centreWithdrawn: boolean },
+): AgreementStatus {
   const { from, to, done } = NEXT[action];
-  if (!from.includes(status)) throw new InvalidTransitionError('cooperation agreement', status, done);
+  if (agreement.centreWithdrawn)
+    throw new InvalidTransitionError('cooperation agreement', 'void (its centre was withdrawn)', done);
+  if (!from.includes(agreement.status)) {
+    throw new InvalidTransitionError('cooperation agreement', agreement.status, done);
+  }
   return to;
 }
 

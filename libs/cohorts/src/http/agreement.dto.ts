@@ -76,6 +76,8 @@ export class AgreementDto {
   returnReason: string | null;
   @ApiProperty({ type: SignedCopyDto, nullable: true })
   signedCopy: SignedCopyDto | null;
+  /** The secretariat withdrew the centre from the cohort: the agreement is void and moves no more. */
+  centreWithdrawn: boolean;
 }
 
 export class IssuedAgreementsDto {

@@ -202,6 +202,7 @@ function toAgreementDto(agreement: CooperationAgreement): AgreementDto {
     signedAt: agreement.signedAt?.toISOString() ?? null,
     countersignedAt: agreement.countersignedAt?.toISOString() ?? null,
     returnReason: agreement.returnReason,
+    centreWithdrawn: agreement.centreWithdrawn,
     signedCopy: copy && {
       filename: copy.filename,
       size: copy.size,

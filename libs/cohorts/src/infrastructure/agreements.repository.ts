@@ -27,6 +27,8 @@ export interface CooperationAgreement {
   countersignedAt: Date | null;
   returnReason: string | null;
   remindedAt: Date | null;
+  /** The secretariat withdrew the centre from the cohort after the agreement was issued: it is void. */
+  centreWithdrawn: boolean;
   /** The copy the centre uploaded last, if any. */
   signedCopy: SignedCopyInfo | null;
 }
@@ -48,9 +50,14 @@ const LAST_COPY = `(SELECT jsonb_build_object('id', c.id, 'filename', c.filename
     'sha256', c.sha256, 'uploadedAt', c.uploaded_at)
   FROM agreement_signed_copies c WHERE c.agreement_id = a.id ORDER BY c.uploaded_at DESC, c.id DESC LIMIT 1)`;
 
+/** An agreement is only issued to an accepted offer; the secretariat's withdrawal of the centre voids it. */
+const CENTRE_WITHDRAWN = (alias: string) =>
+  `EXISTS (SELECT 1 FROM cohort_offers o WHERE o.application_id = ${alias}.application_id AND o.status = 'withdrawn')`;
+
 const AGREEMENT_COLUMNS = `a.id, a.cohort_id AS "cohortId", a.application_id AS "applicationId", a.document, a.status,
   a.issued_at AS "issuedAt", a.signed_at AS "signedAt", a.countersigned_at AS "countersignedAt",
-  a.return_reason AS "returnReason", a.reminded_at AS "remindedAt", ${LAST_COPY} AS "signedCopy"`;
+  a.return_reason AS "returnReason", a.reminded_at AS "remindedAt", ${LAST_COPY} AS "signedCopy",
+  ${CENTRE_WITHDRAWN('a')} AS "centreWithdrawn"`;
 
 type AgreementRow = Omit<CooperationAgreement, 'signedCopy'> & {
   signedCopy: (Omit<SignedCopyInfo, 'uploadedAt'> & { uploadedAt: string }) | null;
@@ -196,12 +203,13 @@ export class AgreementsRepository {
     const [items, [{ total }]] = await Promise.all([
       this.transactions.autocommit.query(
         `SELECT a.document->'centre' AS centre, a.document->'call' AS call, a.countersigned_at AS since
-         FROM cooperation_agreements a WHERE a.status = 'countersigned'
+         FROM cooperation_agreements a WHERE a.status = 'countersigned' AND NOT ${CENTRE_WITHDRAWN('a')}
          ORDER BY a.document->'centre'->>'name', a.id LIMIT $1 OFFSET $2`,
         [page.limit, page.offset],
       ) as Promise<DirectoryEntry[]>,
       this.transactions.autocommit.query(
-        `SELECT count(*)::int AS total FROM cooperation_agreements WHERE status = 'countersigned'`,
+        `SELECT count(*)::int AS total FROM cooperation_agreements a
+         WHERE a.status = 'countersigned' AND NOT ${CENTRE_WITHDRAWN('a')}`,
       ) as Promise<Array<{ total: number }>>,
     ]);
     return { items, total };
@@ -217,6 +225,7 @@ export class AgreementsRepository {
       `WITH due AS (
          SELECT id FROM cooperation_agreements
          WHERE status = 'issued' AND coalesce(reminded_at, issued_at) <= now() - make_interval(days => $1)
+           AND NOT ${CENTRE_WITHDRAWN('cooperation_agreements')}
          ORDER BY issued_at, id LIMIT $2 FOR UPDATE SKIP LOCKED
        ),
        reminded AS (
