@@ -5,10 +5,10 @@ import { expectProblem, sql } from '../support/applications';
 import { emailJobRow, inboxOf } from '../support/notifications';
 import { withEnv } from '../support/async';
 import { independentHashOf } from '../support/independent-hash';
-import { auditEvents, createApplicantsFrom, createEvaluators, secretariatOf } from '../support/evaluation-fixtures';
+import { auditEvents, secretariatOf } from '../support/evaluation-fixtures';
 import { Actor, Applicant } from '../support/fixtures';
 import { RedisServer } from '../support/redis-server';
-import { evaluatedCall, publishCohort } from '../support/scoring';
+import { publishedCohortOf } from '../support/published-cohort';
 import { TestApi } from '../support/test-app';
 import { startWorker } from '../support/worker';
 
@@ -50,15 +50,7 @@ describe('offers to the selected centres', () => {
     api = await withEnv({ REDIS_URL: redis.url }, () => TestApi.start());
     worker = await startWorker({ REDIS_URL: redis.url });
     secretariat = await secretariatOf(api);
-    const evaluators = await createEvaluators(
-      api,
-      ['DE', 'JP', 'MX'].map((countryCode) => ({ countryCode })),
-    );
-    applicants = await createApplicantsFrom(api, CENTRES);
-    const call = await evaluatedCall(api, evaluators, applicants, 2);
-    applicationIds = call.applicationIds;
-    await sql(api, `UPDATE calls SET cohort_size = $2 WHERE id = $1`, [call.callId, CENTRES.length]);
-    cohortId = await publishCohort(api, secretariat.token, call.callId);
+    ({ cohortId, applicants, applicationIds } = await publishedCohortOf(api, secretariat, CENTRES));
     published = await publicDocument();
   }, 180_000);
 

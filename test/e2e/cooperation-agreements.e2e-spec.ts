@@ -3,10 +3,10 @@ import { AgreementRemindersScheduler } from '@app/cohorts/jobs';
 import { extractPdfText } from '../../libs/cohorts/src/annex/testing/pdf-text';
 import { download, expectProblem, sql } from '../support/applications';
 import { withEnv } from '../support/async';
-import { auditEvents, createApplicantsFrom, createEvaluators, secretariatOf } from '../support/evaluation-fixtures';
+import { auditEvents, secretariatOf } from '../support/evaluation-fixtures';
 import { Actor, Applicant, SAMPLE_PNG } from '../support/fixtures';
 import { RedisServer } from '../support/redis-server';
-import { evaluatedCall, publishCohort } from '../support/scoring';
+import { publishedCohortOf } from '../support/published-cohort';
 import { TestApi } from '../support/test-app';
 import { startWorker } from '../support/worker';
 
@@ -41,15 +41,7 @@ describe('cooperation agreements with the accepted centres', () => {
     api = await withEnv({ REDIS_URL: redis.url }, () => TestApi.start());
     worker = await startWorker({ REDIS_URL: redis.url });
     secretariat = await secretariatOf(api);
-    const evaluators = await createEvaluators(
-      api,
-      ['DE', 'JP', 'MX'].map((countryCode) => ({ countryCode })),
-    );
-    applicants = await createApplicantsFrom(api, CENTRES);
-    const call = await evaluatedCall(api, evaluators, applicants, 2);
-    ({ callId, applicationIds } = call);
-    await sql(api, `UPDATE calls SET cohort_size = $2 WHERE id = $1`, [callId, CENTRES.length]);
-    cohortId = await publishCohort(api, secretariat.token, callId);
+    ({ callId, cohortId, applicants, applicationIds } = await publishedCohortOf(api, secretariat, CENTRES));
     // Three centres accept their place; the fourth declines it.
     for (const i of [0, 1, 2]) {
       const accepted = await api.post(`/api/v1/applications/${applicationIds[i]}/offer/accept`, {

@@ -171,6 +171,8 @@ describe('renderNotification', () => {
       replyBy: '2026-02-15T12:00:00.000Z',
       respondBy: '2026-03-01T23:59:59.999Z',
       cohortUrl: 'https://accelerators.example.org/secretariat/calls/1/cohorts/2',
+      agreementUrl: 'https://accelerators.example.org/applicant/applications/1',
+      issuedAt: '2026-02-02T10:00:00.000Z',
       evaluatorNumber: 2,
     };
     for (const locale of NOTIFICATION_LOCALES) {
