@@ -46,6 +46,8 @@ export interface AnnexTranslator {
   percent(fraction: number): string;
   /** A long date in UTC, the time zone of `publishedAt`, so that the server's zone never shows. */
   date(iso: string): string;
+  /** A date and time as read in Geneva, where the secretariat sits: a deadline people must meet. */
+  genevaTime(iso: string): string;
 }
 
 export function annexTranslator(locale: string): AnnexTranslator {
@@ -56,6 +58,11 @@ export function annexTranslator(locale: string): AnnexTranslator {
   const numbers = new Intl.NumberFormat(intlLocale);
   const percents = new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 1 });
   const dates = new Intl.DateTimeFormat(intlLocale, { dateStyle: 'long', timeZone: 'UTC' });
+  const genevaTimes = new Intl.DateTimeFormat(intlLocale, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/Zurich',
+  });
   const plurals = new Intl.PluralRules(intlLocale);
   return {
     locale,
@@ -65,6 +72,9 @@ export function annexTranslator(locale: string): AnnexTranslator {
     number: (value) => numbers.format(value),
     percent: (fraction) => percents.format(fraction),
     date: (iso) => dates.format(parseDate(iso)),
+    genevaTime(iso) {
+      return this.t('time.geneva', { time: genevaTimes.format(parseDate(iso)) });
+    },
   };
 }
 

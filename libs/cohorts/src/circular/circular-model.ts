@@ -58,7 +58,7 @@ export function callAnnouncement(
 ): CircularDocument {
   const tr = annexTranslator(locale);
   const deadline = call.closesAt.toISOString();
-  const figures = { call: call.title, deadline: tr.date(deadline) };
+  const figures = { call: call.title, deadline: tr.genevaTime(deadline) };
   return {
     ...common(settings, locale, call.description),
     date: call.opensAt.toISOString(),

@@ -69,5 +69,5 @@ export function placeAndDate(document: CircularDocument, tr: AnnexTranslator): s
 }
 
 export function deadlineLine(deadline: string, tr: AnnexTranslator): string {
-  return tr.t('circular.deadline', { date: tr.date(deadline) });
+  return tr.t('circular.deadline', { date: tr.genevaTime(deadline) });
 }

@@ -49,7 +49,8 @@ describe('the circular model', () => {
   it('dates the announcement at the opening and names the deadline', () => {
     const dates = { opensAt: new Date('2026-03-01T00:00:00Z'), closesAt: new Date('2026-04-30T23:59:00Z') };
     const announcement = callAnnouncement(settings, { ...call, ...dates }, 'https://example.org/calls/1', 'en');
-    expect(announcement.paragraphs[0]).toContain('30 April 2026');
+    // 23:59 UTC is already the next day in Geneva (summer time, UTC+2), where the letter is sent from.
+    expect(announcement.paragraphs[0]).toContain('1 May 2026 at 01:59 (Geneva time)');
     expect(announcement.announcement).toEqual({
       deadline: '2026-04-30T23:59:00.000Z',
       applyUrl: 'https://example.org/calls/1',
