@@ -21,6 +21,29 @@ export async function downloadClarificationDocument(id: string, filename: string
   saveFile(blob, filename);
 }
 
+/** Saves the application's cooperation agreement as issued, in English or French, under the API's name for it. */
+export async function downloadAgreement(applicationId: string, lang: 'en' | 'fr'): Promise<void> {
+  const { data, response } = await okAnswer(
+    api.GET('/api/v1/applications/{id}/agreement/document', {
+      params: { path: { id: applicationId }, query: { lang } },
+      parseAs: 'blob',
+    }),
+  );
+  const named = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '');
+  saveFile(data, named?.[1] ?? `cooperation-agreement-${lang}.pdf`);
+}
+
+/** Saves the signed copy of an agreement that the centre uploaded last. */
+export async function downloadSignedCopy(applicationId: string, filename: string): Promise<void> {
+  const blob = await ok(
+    api.GET('/api/v1/applications/{id}/agreement/signed-copy', {
+      params: { path: { id: applicationId } },
+      parseAs: 'blob',
+    }),
+  );
+  saveFile(blob, filename);
+}
+
 export type ExportFormat = 'csv' | 'xlsx';
 export const EXPORT_FORMATS: ExportFormat[] = ['csv', 'xlsx'];
 

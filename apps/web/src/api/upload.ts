@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import { ApiProblem } from './problem';
 import { currentAccessToken, hasRefreshToken, refreshTokens } from './tokens';
-import type { ApplicationDocument, Clarification } from './types';
+import type { Agreement, ApplicationDocument, Clarification } from './types';
 
 /**
  * Uploads one document of an application. XMLHttpRequest rather than fetch: only it reports the
@@ -21,6 +21,21 @@ export function uploadDocument(
   };
   const url = `/api/v1/applications/${encodeURIComponent(applicationId)}/documents`;
   return sendForm<ApplicationDocument>(url, form, 201, onProgress);
+}
+
+/** Uploads the centre's signed copy of its cooperation agreement, a PDF (POST /applications/:id/agreement/signed-copy). */
+export function uploadSignedAgreement(
+  applicationId: string,
+  file: File,
+  onProgress: (fraction: number) => void,
+): Promise<Agreement> {
+  const form = () => {
+    const fields = new FormData();
+    fields.append('file', file);
+    return fields;
+  };
+  const url = `/api/v1/applications/${encodeURIComponent(applicationId)}/agreement/signed-copy`;
+  return sendForm<Agreement>(url, form, 200, onProgress);
 }
 
 /** Answers a clarification request: the text and, optionally, one file (POST /clarifications/:id/answer). */

@@ -4,6 +4,7 @@ import { api, ok } from '../../api/client';
 import { requireUser } from '../../app/guards';
 import { loadClarifications } from '../../shared/clarifications/load';
 import { PageTitle } from '../../shared/PageTitle';
+import { loadAgreement } from './AgreementSection';
 import { callsOf } from './calls-of';
 import { EmailVerificationBanner } from './EmailVerificationBanner';
 import { loadOffer } from './OfferSection';
@@ -18,18 +19,20 @@ export async function applicationLoader({ request, params }: LoaderFunctionArgs)
     api.GET('/api/v1/applications/{id}', { params: { path: { id: params.applicationId ?? '' } } }),
   );
   // A draft has no questions: the panel asks only about submitted applications. Only a published
-  // outcome comes with an offer of a place.
-  const [calls, clarifications, offer] = await Promise.all([
+  // outcome comes with an offer of a place, and an accepted offer with a cooperation agreement:
+  // both are asked for at once (a 404 says there is none).
+  const [calls, clarifications, offer, agreement] = await Promise.all([
     callsOf([application.callId]),
     application.status === 'draft' ? null : loadClarifications(application.id, request),
     OUTCOMES.includes(application.status) ? loadOffer(application.id) : null,
+    OUTCOMES.includes(application.status) ? loadAgreement(application.id) : null,
   ]);
-  return { application, call: calls.get(application.callId) ?? null, clarifications, offer };
+  return { application, call: calls.get(application.callId) ?? null, clarifications, offer, agreement };
 }
 
 export function ApplicationPage() {
   const { t } = useTranslation('applicant');
-  const { application, call, clarifications, offer } = useLoaderData<typeof applicationLoader>();
+  const { application, call, clarifications, offer, agreement } = useLoaderData<typeof applicationLoader>();
   return (
     <>
       <PageTitle title={call?.title ?? t('applications.callOutOfSight')} overline={t('application.overline')} />
@@ -38,7 +41,13 @@ export function ApplicationPage() {
         // Keyed by id: another application's page starts from its own answers.
         <DraftApplication key={application.id} application={application} call={call} />
       ) : (
-        <SubmittedApplication application={application} call={call} clarifications={clarifications} offer={offer} />
+        <SubmittedApplication
+          application={application}
+          call={call}
+          clarifications={clarifications}
+          offer={offer}
+          agreement={agreement}
+        />
       )}
     </>
   );

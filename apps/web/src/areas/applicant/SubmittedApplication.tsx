@@ -1,9 +1,10 @@
 import { Alert, Anchor, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Application, Call, Clarification, Offer } from '../../api/types';
+import type { Agreement, Application, Call, Clarification, Offer } from '../../api/types';
 import { ClarificationsSection } from '../../shared/clarifications/ClarificationsSection';
 import { DateTime } from '../../shared/DateTime';
+import { AgreementSection } from './AgreementSection';
 import { DocumentsSection } from './documents/DocumentsSection';
 import { FeedbackSection } from './FeedbackSection';
 import { OfferSection } from './OfferSection';
@@ -12,18 +13,20 @@ import { WithdrawButton } from './WithdrawButton';
 
 /**
  * An application past its draft: where it stands, the questions put to it, the outcome and feedback
- * once published with the offer of a place, what was sent.
+ * once published with the offer of a place and the cooperation agreement, what was sent.
  */
 export function SubmittedApplication({
   application,
   call,
   clarifications,
   offer,
+  agreement,
 }: {
   application: Application;
   call: Call | null;
   clarifications: { items: Clarification[]; total: number; offset: number } | null;
   offer: Offer | null;
+  agreement: Agreement | null;
 }) {
   const { t } = useTranslation('applicant');
   return (
@@ -54,6 +57,7 @@ export function SubmittedApplication({
         </Stack>
       </Paper>
       {offer && <OfferSection offer={offer} />}
+      {agreement && <AgreementSection agreement={agreement} />}
       {clarifications && clarifications.total > 0 && (
         <ClarificationsSection
           reader="applicant"
