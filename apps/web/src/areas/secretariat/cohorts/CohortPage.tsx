@@ -7,6 +7,7 @@ import { callPath, useCall } from '../call/call-route';
 import { SectionTitle } from '../call/SectionTitle';
 import { formatCompactDateTime } from '../format';
 import type { Cohort, ConstraintReport } from '../types';
+import { AgreementsSection, loadAgreements } from './AgreementsSection';
 import { ApproveCohortButton } from './ApproveCohortButton';
 import { CohortStatusBadge } from './CohortStatusBadge';
 import { ConstraintsUsed } from './ConstraintsUsed';
@@ -20,14 +21,16 @@ import { unmetConstraintSentence, violationSentence } from './explanations';
 export async function cohortLoader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
   const cohort = await ok(api.GET('/api/v1/cohorts/{id}', { params: { path: { id: params.cohortId ?? '' } } }));
-  return { cohort, afterPublication: cohort.status === 'published' ? await loadOffers(cohort.id) : null };
+  if (cohort.status !== 'published') return { cohort, afterPublication: null, agreements: null };
+  const [afterPublication, agreements] = await Promise.all([loadOffers(cohort.id), loadAgreements(cohort)]);
+  return { cohort, afterPublication, agreements };
 }
 
 /** One proposal: who is in and why, who is not and why, and the next step (amend, approve, publish). */
 export function CohortPage() {
   const { t, i18n } = useTranslation('secretariat');
   const call = useCall();
-  const { cohort, afterPublication } = useLoaderData<typeof cohortLoader>();
+  const { cohort, afterPublication, agreements } = useLoaderData<typeof cohortLoader>();
   return (
     <>
       <SectionTitle title={t('cohorts.cohort.title')} call={call}>
@@ -44,6 +47,7 @@ export function CohortPage() {
       <Stack gap="xl">
         <NextStep cohort={cohort} />
         {afterPublication && <OffersSection cohort={cohort} {...afterPublication} />}
+        {agreements && <AgreementsSection cohort={cohort} {...agreements} />}
         <ConstraintsUsed constraints={cohort.constraints} />
         <Reports
           title={t('cohorts.unmet.title')}
