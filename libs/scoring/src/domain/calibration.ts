@@ -9,7 +9,7 @@
  * graph; the result says which component each application and evaluator is in.
  */
 import { buildCalibrationGraph, type CalibrationGraph, type CalibrationTotal } from './calibration-graph';
-import { solveBiases } from './calibration-solver';
+import { type BiasSolution, solveBiases } from './calibration-solver';
 import { InvalidScoringInputError } from './scoring.errors';
 import { mean } from './statistics';
 
@@ -99,15 +99,8 @@ export function fitGraph(
   totals: Float64Array = graph.totals,
   initialBiases?: Float64Array,
 ): CalibrationFit {
-  const solution = solveBiases(
-    graph,
-    totals,
-    { ridge, tolerance: CALIBRATION_TOLERANCE, maxIterations: calibrationIterationCap(graph.evaluatorIds.length) },
-    initialBiases,
-  );
+  const { solution, qualities, scores } = fitScores(graph, ridge, totals, initialBiases);
   const { biases } = solution;
-  const qualities = applicationQualities(graph, totals, biases);
-  const scores = calibratedScores(graph, totals, qualities);
   const residuals = totals.map((t, i) => t - qualities[graph.applicationOf[i]] - biases[graph.evaluatorOf[i]]);
   return {
     ridge,
@@ -131,6 +124,24 @@ export function fitGraph(
     graph,
     residuals,
   };
+}
+
+/** The figures a refit needs and no more (the bootstrap runs it once per replicate). */
+export function fitScores(
+  graph: CalibrationGraph,
+  ridge: number,
+  totals: Float64Array,
+  initialBiases?: Float64Array,
+): { solution: BiasSolution; qualities: Float64Array; scores: Float64Array } {
+  const maxIterations = calibrationIterationCap(graph.evaluatorIds.length);
+  const solution = solveBiases(
+    graph,
+    totals,
+    { ridge, tolerance: CALIBRATION_TOLERANCE, maxIterations },
+    initialBiases,
+  );
+  const qualities = applicationQualities(graph, totals, solution.biases);
+  return { solution, qualities, scores: calibratedScores(graph, totals, qualities) };
 }
 
 /**
