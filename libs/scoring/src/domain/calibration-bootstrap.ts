@@ -6,8 +6,10 @@
  * q and b on the same graph and ranks by the rule of §5.6. Anyone holding the same totals and seed
  * recomputes the same intervals: draws come from ./seeded-random in the graph's evaluation order.
  */
-import { type CalibrationFit, fitScores } from './calibration';
+import type { CalibrationFit } from './calibration';
+import { CALIBRATION_TOLERANCE, calibrationIterationCap } from './calibration';
 import type { CalibrationGraph } from './calibration-graph';
+import { solveBiases } from './calibration-solver';
 import { InvalidScoringInputError } from './scoring.errors';
 import type { ApplicationToScore } from './scoring.types';
 import { seededRandom } from './seeded-random';
@@ -73,6 +75,27 @@ function rankOrder(keys: RankingKeys, scores: Float64Array, rawScores: Float64Ar
   );
 }
 
+/**
+ * A replicate's calibrated scores: the fit of ./calibration (same solver, tolerance and scale
+ * shift) with every mean a plain sum in the graph's order instead of an ascending one. A replicate
+ * only needs ranks, which rounding at 1e-15 does not move, and sorting every application's and
+ * component's values once per replicate would dominate the bootstrap's time.
+ */
+function replicateScores(graph: CalibrationGraph, ridge: number, totals: Float64Array, initial: Float64Array) {
+  const maxIterations = calibrationIterationCap(graph.evaluatorIds.length);
+  const { biases } = solveBiases(graph, totals, { ridge, tolerance: CALIBRATION_TOLERANCE, maxIterations }, initial);
+  const corrected = totals.map((t, i) => t - biases[graph.evaluatorOf[i]]);
+  const qualities = rawMeans(graph, corrected);
+  const shifts = new Float64Array(graph.componentCount);
+  const counts = new Float64Array(graph.componentCount);
+  totals.forEach((t, i) => {
+    const a = graph.applicationOf[i];
+    shifts[graph.applicationComponent[a]] += t - qualities[a];
+    counts[graph.applicationComponent[a]]++;
+  });
+  return qualities.map((q, a) => q + shifts[graph.applicationComponent[a]] / counts[graph.applicationComponent[a]]);
+}
+
 function rawMeans(graph: CalibrationGraph, totals: Float64Array): Float64Array {
   const means = new Float64Array(graph.applicationIds.length);
   for (let a = 0; a < means.length; a++) {
@@ -135,8 +158,11 @@ export function bootstrapRanks(
   const replicateTotals = new Float64Array(fitted.length);
   for (let r = 0; r < replicates; r++) {
     for (let i = 0; i < fitted.length; i++) replicateTotals[i] = fitted[i] + noise[random.nextIndex(noise.length)];
-    const refit = fitScores(graph, fit.ridge, replicateTotals, biases);
-    const order = rankOrder(keys, refit.scores, rawMeans(graph, replicateTotals));
+    const order = rankOrder(
+      keys,
+      replicateScores(graph, fit.ridge, replicateTotals, biases),
+      rawMeans(graph, replicateTotals),
+    );
     order.forEach((a, index) => (ranks[slotOf[a] * replicates + r] = index + 1));
   }
   return Array.from(pointOrder, (a, slot) => ({
