@@ -92,7 +92,7 @@ export function fitCalibration(totals: readonly CalibrationTotal[], options: Cal
   return fitGraph(buildCalibrationGraph(totals), ridge);
 }
 
-/** The fit over an indexed graph, with totals other than the graph's own (a bootstrap replicate) and a warm start. */
+/** The fit over an indexed graph, optionally of other totals on the same graph and from a warm start (a refit). */
 export function fitGraph(
   graph: CalibrationGraph,
   ridge: number,
@@ -126,8 +126,8 @@ export function fitGraph(
   };
 }
 
-/** The figures a refit needs and no more (the bootstrap runs it once per replicate). */
-export function fitScores(
+/** The solve, q and the scores, without the per-node records. */
+function fitScores(
   graph: CalibrationGraph,
   ridge: number,
   totals: Float64Array,
