@@ -161,6 +161,10 @@ describe('offers in the browser', () => {
       const confirm = board.getByRole('dialog', { name: s('cohorts.offers.promoteTitle', { name: nameOf(proposed) }) });
       await pressOn(board, confirm.getByRole('button', { name: s('cohorts.offers.promoteConfirm') }));
       await seats.getByText(s('cohorts.offers.allHeld')).waitFor();
+      // The board shows the list's history as the public reads it.
+      const boardHistory = board.getByRole('region', { name: p('history.title') });
+      await boardHistory.getByText(p('history.kinds.withdrawn', { name: withdrawnName })).waitFor();
+      await boardHistory.getByRole('cell', { name: reason }).waitFor();
       await board.context().close();
 
       // The public page keeps the published list and shows the list today, with each change.

@@ -2,6 +2,7 @@ import { Alert, Anchor, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { api, ok } from '../../../api/client';
+import { CohortHistory, loadHistory } from '../../public/CohortHistory';
 import { requireStaff } from '../access';
 import { callPath, useCall } from '../call/call-route';
 import { SectionTitle } from '../call/SectionTitle';
@@ -21,16 +22,23 @@ import { unmetConstraintSentence, violationSentence } from './explanations';
 export async function cohortLoader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
   const cohort = await ok(api.GET('/api/v1/cohorts/{id}', { params: { path: { id: params.cohortId ?? '' } } }));
-  if (cohort.status !== 'published') return { cohort, afterPublication: null, agreements: null };
-  const [afterPublication, agreements] = await Promise.all([loadOffers(cohort.id), loadAgreements(cohort)]);
-  return { cohort, afterPublication, agreements };
+  if (cohort.status !== 'published') return { cohort, afterPublication: null, agreements: null, history: null };
+  const [afterPublication, agreements, history] = await Promise.all([
+    loadOffers(cohort.id),
+    loadAgreements(cohort),
+    loadHistory(cohort.id),
+  ]);
+  return { cohort, afterPublication, agreements, history };
 }
 
-/** One proposal: who is in and why, who is not and why, and the next step (amend, approve, publish). */
+/**
+ * One proposal: who is in and why, who is not and why, and the next step (amend, approve, publish);
+ * once published, the board of what follows: offers, agreements, and the list's amendments since.
+ */
 export function CohortPage() {
   const { t, i18n } = useTranslation('secretariat');
   const call = useCall();
-  const { cohort, afterPublication, agreements } = useLoaderData<typeof cohortLoader>();
+  const { cohort, afterPublication, agreements, history } = useLoaderData<typeof cohortLoader>();
   return (
     <>
       <SectionTitle title={t('cohorts.cohort.title')} call={call}>
@@ -48,6 +56,7 @@ export function CohortPage() {
         <NextStep cohort={cohort} />
         {afterPublication && <OffersSection cohort={cohort} {...afterPublication} />}
         {agreements && <AgreementsSection cohort={cohort} {...agreements} />}
+        {history && <CohortHistory {...history} />}
         <ConstraintsUsed constraints={cohort.constraints} />
         <Reports
           title={t('cohorts.unmet.title')}
