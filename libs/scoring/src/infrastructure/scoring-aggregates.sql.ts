@@ -68,9 +68,13 @@ figures AS (
   GROUP BY application_id, raw_score
 ),
 deleted AS (
+  -- A set difference, then deletions by key: an anti-join with the figures, planned as one row, is quadratic.
   DELETE FROM application_results r
-  WHERE r.call_id = $1 AND r.stage = $2 AND ($3::uuid[] IS NULL OR r.application_id = ANY($3))
-    AND NOT EXISTS (SELECT 1 FROM figures f WHERE f.application_id = r.application_id)
+  WHERE r.stage = $2 AND r.application_id = ANY (ARRAY(
+    SELECT application_id FROM application_results
+    WHERE call_id = $1 AND stage = $2 AND ($3::uuid[] IS NULL OR application_id = ANY($3))
+    EXCEPT
+    SELECT application_id FROM figures))
 ),
 written AS (
   INSERT INTO application_results AS r (application_id, stage, call_id, raw_score, normalized_score, score,
@@ -116,34 +120,42 @@ normalized AS (
   GROUP BY application_id
 ),
 scored AS (
+  -- Each stored result is read by its primary key for a normalised score: a lateral probe (OFFSET 0 keeps
+  -- it one) that no estimate turns into a scan of the normalised scores per result, quadratic on stale
+  -- statistics. The key alone, as a probe by the call too may take the call's index and read all its results.
   SELECT r.application_id, r.raw_score, n.normalized_score,
          CASE WHEN call.normalization = 'zscore' THEN n.normalized_score ELSE r.raw_score END AS score,
          ${resolutionSteps('r.spread')} > ${resolutionSteps('call.threshold')} AS needs_moderation,
-         m.consensus_score, app.rankable, app.submitted_at
-  FROM application_results r
-  JOIN normalized n ON n.application_id = r.application_id
+         m.consensus_score, app.rankable, app.submitted_at, r AS was
+  FROM normalized n
+  CROSS JOIN LATERAL (SELECT r.* FROM application_results r
+    WHERE r.application_id = n.application_id AND r.stage = $2 OFFSET 0) r
   JOIN applications_ranking_facts app ON app.application_id = r.application_id
   CROSS JOIN call
   ${CONSENSUS_OF('r')}
-  WHERE r.call_id = $1 AND r.stage = $2
 ),
 ranked AS (
-  SELECT s.application_id, s.normalized_score, s.score, s.needs_moderation, s.consensus_score, ${RANK_OF_SCORED} AS rank
+  SELECT s.application_id, s.normalized_score, s.score, s.needs_moderation, s.consensus_score, ${RANK_OF_SCORED} AS rank,
+         s.was
   FROM scored s
 ),
 updated AS (
-  -- An update by key, not an upsert: an upsert pays a speculative insertion for every result.
-  UPDATE application_results r SET
-    normalized_score = k.normalized_score,
-    score = k.score,
-    needs_moderation = k.needs_moderation,
-    consensus_score = k.consensus_score,
-    rank = k.rank,
-    computed_at = clock_timestamp()
+  -- The changed results alone, written by key as a conflict: an update joined with the ranked results
+  -- is planned from row estimates, and a conflict locks only the rows it changes.
+  INSERT INTO application_results AS r (application_id, stage, call_id, raw_score, normalized_score, score,
+    evaluation_count, spread, std_dev, needs_moderation, consensus_score, rank)
+  SELECT k.application_id, $2, $1, (k.was).raw_score, k.normalized_score, k.score,
+         (k.was).evaluation_count, (k.was).spread, (k.was).std_dev, k.needs_moderation, k.consensus_score, k.rank
   FROM ranked k
-  WHERE r.application_id = k.application_id AND r.stage = $2
-    AND (r.normalized_score, r.score, r.needs_moderation, r.consensus_score, r.rank)
-      IS DISTINCT FROM (k.normalized_score, k.score, k.needs_moderation, k.consensus_score, k.rank)
+  WHERE ((k.was).normalized_score, (k.was).score, (k.was).needs_moderation, (k.was).consensus_score, (k.was).rank)
+    IS DISTINCT FROM (k.normalized_score, k.score, k.needs_moderation, k.consensus_score, k.rank)
+  ON CONFLICT (application_id, stage) DO UPDATE SET
+    normalized_score = EXCLUDED.normalized_score,
+    score = EXCLUDED.score,
+    needs_moderation = EXCLUDED.needs_moderation,
+    consensus_score = EXCLUDED.consensus_score,
+    rank = EXCLUDED.rank,
+    computed_at = clock_timestamp()
   RETURNING r.application_id
 )
 SELECT (SELECT count(*) FILTER (WHERE NOT application_id = ANY($5::uuid[])) FROM updated)::int AS applications,
