@@ -254,7 +254,9 @@ export async function pressOn(page: Page, target: Locator, key: 'Enter' | 'Space
 
 /**
  * Activates a link or button the way a keyboard user does once on it: focus, then Enter. Waits, as
- * a click would, until the control is visible and enabled.
+ * a click would, until the control is visible and enabled. Focus and key go to the element in one
+ * step: a page that re-renders in between (a catalogue or a page's data arriving) would otherwise
+ * take the focus away and the Enter to nothing.
  */
 export async function activate(page: Page, target: Locator): Promise<void> {
   await target.waitFor({ state: 'visible' });
@@ -262,8 +264,7 @@ export async function activate(page: Page, target: Locator): Promise<void> {
     () => target.isEnabled(),
     (enabled) => enabled,
   );
-  await target.focus();
-  await page.keyboard.press('Enter');
+  await target.press('Enter');
 }
 
 /** Tabs to a field and types into it. */
