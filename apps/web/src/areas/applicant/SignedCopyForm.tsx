@@ -1,11 +1,8 @@
 import { Button, Group, Input, Paper, Progress, Stack, Text } from '@mantine/core';
-import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRevalidator } from 'react-router';
-import type { ApiProblem } from '../../api/problem';
 import { uploadSignedAgreement } from '../../api/upload';
 import { ProblemAlert } from '../../shared/ProblemAlert';
-import { asProblem } from '../../shared/problems';
+import { useFileUpload } from '../../shared/useFileUpload';
 
 /**
  * Uploads the centre's signed copy of its agreement, with its progress, as the documents' upload
@@ -13,31 +10,11 @@ import { asProblem } from '../../shared/problems';
  */
 export function SignedCopyForm({ applicationId, replacing }: { applicationId: string; replacing: boolean }) {
   const { t } = useTranslation('applicant');
-  const revalidator = useRevalidator();
-  const fileInput = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const { fileInput, file, setFile, progress, problem, done, upload } = useFileUpload(async (chosen, onProgress) => {
+    await uploadSignedAgreement(applicationId, chosen, onProgress);
+    return t('agreement.uploaded', { name: chosen.name });
+  });
   const label = replacing ? t('agreement.replace') : t('agreement.upload');
-
-  const upload = async () => {
-    if (!file) return;
-    setProblem(null);
-    setDone(null);
-    setProgress(0);
-    try {
-      await uploadSignedAgreement(applicationId, file, setProgress);
-      setDone(t('agreement.uploaded', { name: file.name }));
-      setFile(null);
-      if (fileInput.current) fileInput.current.value = '';
-      await revalidator.revalidate();
-    } catch (error) {
-      setProblem(asProblem(error));
-    } finally {
-      setProgress(null);
-    }
-  };
 
   return (
     <Paper withBorder p="md" radius="md">

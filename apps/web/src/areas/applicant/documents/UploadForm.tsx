@@ -1,12 +1,10 @@
 import { Button, Group, Input, NativeSelect, Paper, Progress, Stack, Text } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRevalidator } from 'react-router';
-import type { ApiProblem } from '../../../api/problem';
 import { uploadDocument } from '../../../api/upload';
 import { documentKindLabel } from '../../../shared/labels';
 import { ProblemAlert } from '../../../shared/ProblemAlert';
-import { asProblem } from '../../../shared/problems';
+import { useFileUpload } from '../../../shared/useFileUpload';
 import { documentFieldId } from './DocumentsSection';
 
 /** The types the API accepts (it checks the bytes, not the name); the browser's picker offers them first. */
@@ -23,31 +21,11 @@ export function UploadForm({
   missing: string[];
 }) {
   const { t } = useTranslation('applicant');
-  const revalidator = useRevalidator();
-  const fileInput = useRef<HTMLInputElement>(null);
   const [kind, setKind] = useState(missing[0] ?? kinds[0] ?? 'other');
-  const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-
-  const upload = async () => {
-    if (!file) return;
-    setProblem(null);
-    setDone(null);
-    setProgress(0);
-    try {
-      const document = await uploadDocument(applicationId, kind, file, setProgress);
-      setDone(t('upload.done', { name: document.filename }));
-      setFile(null);
-      if (fileInput.current) fileInput.current.value = '';
-      await revalidator.revalidate();
-    } catch (error) {
-      setProblem(asProblem(error));
-    } finally {
-      setProgress(null);
-    }
-  };
+  const { fileInput, file, setFile, progress, problem, done, upload } = useFileUpload(async (chosen, onProgress) => {
+    const document = await uploadDocument(applicationId, kind, chosen, onProgress);
+    return t('upload.done', { name: document.filename });
+  });
 
   return (
     <Paper withBorder p="md" radius="md">
