@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationOutcomesService, ApplicationsService, DocumentInspector, UploadedFile } from '@app/applications';
 import { CallsService } from '@app/calls';
 import { AuditService } from '@app/audit';
-import { NotificationsService } from '@app/notifications';
+import { NotificationRequest, NotificationsService, notificationRequest, TemplateParams } from '@app/notifications';
 import {
   AuthUser,
   NotFoundError,
@@ -32,7 +32,8 @@ import { CohortsService } from './cohorts.service';
 /** Reminders sent per transaction: a backlog is worked through in short transactions. */
 const REMINDER_BATCH = 100;
 
-type AgreementTemplate = 'agreement.issued' | 'agreement.reminder' | 'agreement.returned' | 'agreement.countersigned';
+/** What every e-mail about an agreement says: the call and the link to the application's page. */
+type AgreementParams = TemplateParams<'agreement.issued'>;
 
 /**
  * Cooperation agreements with the centres that accepted their place (issue 15): issued from the
@@ -94,7 +95,8 @@ export class CooperationAgreementsService {
         { call: { reference: call.reference, title: call.title }, terms: terms.terms, issuedAt: await databaseNow(tx) },
         actor.id,
       );
-      for (const applicationId of issued) await this.notify(tx, applicationId, 'agreement.issued', {});
+      for (const applicationId of issued)
+        await this.notify(tx, applicationId, (to, params) => notificationRequest(to, 'agreement.issued', params));
       if (issued.length > 0) await this.cohorts.record(tx, actor, 'cohort.agreements_issued', cohortId, { issued });
       return issued;
     });
@@ -143,7 +145,9 @@ export class CooperationAgreementsService {
   /** The secretariat sends the signed copy back to the centre, with what to correct. */
   returnCopy(actor: AuthUser, applicationId: string, reason: string): Promise<CooperationAgreement> {
     return this.move(actor, applicationId, 'return', async (tx) => {
-      await this.notify(tx, applicationId, 'agreement.returned', { reason });
+      await this.notify(tx, applicationId, (to, params) =>
+        notificationRequest(to, 'agreement.returned', { ...params, reason }),
+      );
       return { reason };
     });
   }
@@ -151,7 +155,7 @@ export class CooperationAgreementsService {
   /** The secretariat's countersignature: the agreement is in force and the centre joins the directory. */
   countersign(actor: AuthUser, applicationId: string): Promise<CooperationAgreement> {
     return this.move(actor, applicationId, 'countersign', async (tx) => {
-      await this.notify(tx, applicationId, 'agreement.countersigned', {});
+      await this.notify(tx, applicationId, (to, params) => notificationRequest(to, 'agreement.countersigned', params));
       return {};
     });
   }
@@ -169,9 +173,9 @@ export class CooperationAgreementsService {
       this.transactions.run(async (tx) => {
         const due = await this.agreements.takeDueReminders(tx, intervalDays, REMINDER_BATCH);
         for (const agreement of due) {
-          await this.notify(tx, agreement.applicationId, 'agreement.reminder', {
-            issuedAt: agreement.issuedAt.toISOString(),
-          });
+          await this.notify(tx, agreement.applicationId, (to, params) =>
+            notificationRequest(to, 'agreement.reminder', { ...params, issuedAt: agreement.issuedAt.toISOString() }),
+          );
         }
         return due.length;
       }),
@@ -205,26 +209,28 @@ export class CooperationAgreementsService {
     return (await this.agreements.findForApplication(applicationId))!;
   }
 
-  /** Tells the centre, in its language, through the outbox; the e-mail links to its application's page. */
+  /**
+   * Tells the centre, in its language, through the outbox; the e-mail links to its application's page.
+   * `request` builds the notification from the parameters all agreement e-mails share, so that the
+   * compiler checks each template's own.
+   */
   private async notify(
     tx: Transaction,
     applicationId: string,
-    template: AgreementTemplate,
-    extra: Record<string, string>,
+    request: (recipientId: string, params: AgreementParams) => NotificationRequest,
   ): Promise<void> {
     const recipientId = await this.outcomes.recipientOf(tx, applicationId);
     if (!recipientId) return;
     const agreement = await this.agreements.lockForApplication(tx, applicationId);
     const call = agreement!.document.call;
-    const params = {
+    const params: AgreementParams = {
       callReference: call.reference,
       callTitle: call.title,
       agreementUrl: new URL(
         `/applicant/applications/${encodeURIComponent(applicationId)}`,
         this.config.PUBLIC_BASE_URL,
       ).toString(),
-      ...extra,
     };
-    await this.notifications.notify(tx, [{ recipientId, template, params }]);
+    await this.notifications.notify(tx, [request(recipientId, params)]);
   }
 }
