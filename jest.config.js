@@ -44,6 +44,7 @@ module.exports = {
       testMatch: [
         '<rootDir>/libs/**/*.spec.ts',
         '<rootDir>/test/support/**/*.spec.ts',
+        '<rootDir>/test/bench/**/*.spec.ts',
         '<rootDir>/test/web/**/*.spec.ts',
         '<rootDir>/apps/web/src/**/*.spec.ts',
         '<rootDir>/apps/cli/src/**/*.spec.ts',
