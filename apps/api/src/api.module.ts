@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ApplicationsHttpModule } from '@app/applications/http';
 import { AuditHttpModule } from '@app/audit/http';
 import { CallsHttpModule } from '@app/calls/http';
+import { COHORTS_QUEUE } from '@app/cohorts';
 import { CohortsHttpModule } from '@app/cohorts/http';
 import { DiscussionHttpModule } from '@app/discussion/http';
 import { EvaluationHttpModule } from '@app/evaluation/http';
@@ -28,7 +29,7 @@ import {
     HealthModule,
     MetricsModule,
     QueueModule,
-    QueueDashboardModule.forQueues([SCORING_QUEUE, NOTIFICATIONS_QUEUE]),
+    QueueDashboardModule.forQueues([SCORING_QUEUE, NOTIFICATIONS_QUEUE, COHORTS_QUEUE]),
     IdentityHttpModule,
     CallsHttpModule,
     ApplicationsHttpModule,

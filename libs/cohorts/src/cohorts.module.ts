@@ -4,7 +4,9 @@ import { ApplicationsModule } from '@app/applications';
 import { AuditModule } from '@app/audit';
 import { CallsModule } from '@app/calls';
 import { NotificationsModule } from '@app/notifications';
+import { Subscriptions } from '@app/platform';
 import { ScoringModule } from '@app/scoring';
+import { CallCopiesService } from './application/call-copies.service';
 import { CallAnnouncementService } from './application/call-announcement.service';
 import { CohortAnnexesService } from './application/cohort-annexes.service';
 import { CohortOffersService } from './application/cohort-offers.service';
@@ -21,6 +23,7 @@ import { CohortsRepository } from './infrastructure/cohorts.repository';
 import { OffersRepository } from './infrastructure/offers.repository';
 import { SelectionFactsRepository } from './infrastructure/selection-facts.repository';
 import { ShortlistsRepository } from './infrastructure/shortlists.repository';
+import { COHORTS_QUEUE_JOBS } from './jobs/cohorts.jobs';
 
 @Module({
   imports: [
@@ -30,8 +33,10 @@ import { ShortlistsRepository } from './infrastructure/shortlists.repository';
     ScoringModule,
     AuditModule,
     NotificationsModule,
+    Subscriptions.declare(COHORTS_QUEUE_JOBS),
   ],
   providers: [
+    CallCopiesService,
     CohortsService,
     CohortPublicationService,
     CohortOffersService,
@@ -50,6 +55,7 @@ import { ShortlistsRepository } from './infrastructure/shortlists.repository';
   ],
   exports: [
     CallAnnouncementService,
+    CallCopiesService,
     CooperationAgreementsService,
     CohortsService,
     CohortPublicationService,

@@ -6,3 +6,4 @@ export * from './domain/selection';
 export * from './domain/public-cohort';
 export type * from './domain/selection.types';
 export * from './annex';
+export { COHORTS_QUEUE } from './jobs/cohorts.jobs';

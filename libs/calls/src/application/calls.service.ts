@@ -19,6 +19,7 @@ import { CallCopyInput, copiedDefinition } from '../domain/call-copy';
 import { callDefinitionErrors } from '../domain/call-definition.rules';
 import { CallAction, callTransitionEvent, nextCallStatus } from '../domain/call-lifecycle';
 import { CallsRepository } from '../infrastructure/calls.repository';
+import { CircularSettingsRepository } from '../infrastructure/circular-settings.repository';
 
 /** Calls the public may read: those open for applications and those with a published cohort, archived or not. */
 const PUBLIC_STATUSES: CallStatus[] = ['open', 'published', 'archived'];
@@ -27,6 +28,7 @@ const PUBLIC_STATUSES: CallStatus[] = ['open', 'published', 'archived'];
 export class CallsService {
   constructor(
     private readonly calls: CallsRepository,
+    private readonly circulars: CircularSettingsRepository,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly outbox: Outbox,
@@ -37,7 +39,11 @@ export class CallsService {
     return this.insert(actor, definition, { action: 'call.created' });
   }
 
-  /** A new draft with the rules of another call (any status), audited on the new call with its source. */
+  /**
+   * A new draft with the rules of another call (any status), audited on the new call with its source.
+   * It keeps the source's circular settings, and publishes `call.copied` so that other contexts copy
+   * what they keep per call (the agreement terms); the secretariat edits the copy's afterwards.
+   */
   async copy(actor: AuthUser, sourceId: string, input: CallCopyInput): Promise<Call> {
     const source = await this.get(sourceId);
     return this.insert(actor, copiedDefinition(source, input), {
@@ -66,6 +72,13 @@ export class CallsService {
           ...(audited.copiedFrom ? { copiedFrom: audited.copiedFrom } : {}),
         },
       });
+      if (audited.copiedFrom) {
+        await this.circulars.copy(tx, audited.copiedFrom.id, callId);
+        await this.outbox.publish(
+          tx,
+          callEvent(CALL_EVENTS.copied, { callId, copiedFromId: audited.copiedFrom.id, copiedBy: actor.id }),
+        );
+      }
       return callId;
     });
     return this.get(id);

@@ -7,13 +7,24 @@ import { eventsOf } from '@app/platform/outbox/events';
 export const CALL_EVENTS = {
   /** Criterion weights changed after the call opened: scores must be recomputed. */
   reweighted: 'call.reweighted',
+  /** A call was copied as a new draft: what other contexts keep per call may be copied with it. */
+  copied: 'call.copied',
 } as const;
 
 export interface CallEventPayload {
   callId: string;
 }
 
+/** `callId` is the new draft's. */
+export interface CallCopiedPayload extends CallEventPayload {
+  copiedFromId: string;
+  copiedBy: string;
+}
+
 /** Each event's payload. */
-export type CallEvents = Record<(typeof CALL_EVENTS)[keyof typeof CALL_EVENTS], CallEventPayload>;
+export type CallEvents = {
+  [CALL_EVENTS.reweighted]: CallEventPayload;
+  [CALL_EVENTS.copied]: CallCopiedPayload;
+};
 
 export const callEvent = eventsOf<CallEvents>();

@@ -25,6 +25,14 @@ export class CircularSettingsRepository {
     return row ?? null;
   }
 
+  /** Within the copy's transaction: the new call gets the source's settings as written (none if none were). */
+  async copy(tx: Transaction, sourceId: string, targetId: string): Promise<void> {
+    await tx.query(`UPDATE calls SET circular = (SELECT circular FROM calls WHERE id = $1) WHERE id = $2`, [
+      sourceId,
+      targetId,
+    ]);
+  }
+
   async save(tx: Transaction, id: string, settings: CircularSettings): Promise<void> {
     await tx.query(`UPDATE calls SET circular = $2 WHERE id = $1`, [id, JSON.stringify(settings)]);
   }

@@ -83,6 +83,21 @@ export class AgreementsRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * Gives `targetId` the terms of `sourceId`, unless it has terms already (a copy's own, written
+   * since): answers the terms copied, or null when there was nothing to copy or the copy had its own.
+   */
+  async copyTerms(tx: Transaction, sourceId: string, targetId: string, at: Date, by: string): Promise<string | null> {
+    const rows = (await tx.query(
+      `INSERT INTO agreement_terms (call_id, terms, updated_at, updated_by)
+       SELECT $2, terms, $3, $4 FROM agreement_terms WHERE call_id = $1
+       ON CONFLICT (call_id) DO NOTHING
+       RETURNING terms`,
+      [sourceId, targetId, at, by],
+    )) as Array<{ terms: string }>;
+    return rows[0]?.terms ?? null;
+  }
+
   async writeTerms(tx: Transaction, callId: string, terms: string, at: Date, by: string): Promise<AgreementTerms> {
     const [row] = (await tx.query(
       `WITH written AS (
