@@ -271,7 +271,7 @@ function main(): void {
       'method',
       'Spearman ρ',
       `top-${K} overlap (of ${K})`,
-      'mean |rank error|',
+      'mean absolute rank error',
       '90% interval coverage',
       'mean interval width (ranks)',
     ],
