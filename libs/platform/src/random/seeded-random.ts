@@ -1,7 +1,8 @@
 /**
- * xoshiro128** (Blackman and Vigna, 2018), seeded through splitmix32, so that a bootstrap is the
- * same draw for the same seed on every platform: Math.random cannot be seeded, and a published
- * result must be recomputable by anyone from its seed.
+ * xoshiro128** (Blackman and Vigna, 2018), seeded through splitmix32, so that a random draw (a
+ * scoring bootstrap, a randomised assignment) is the same for the same seed on every platform:
+ * Math.random cannot be seeded, and a published result must be recomputable by anyone from its seed.
+ * Pure: two contexts' domains draw from it.
  */
 export interface SeededRandom {
   /** The next 32-bit output, an unsigned integer in [0, 2³²). */

@@ -4,15 +4,16 @@
  * drawn uniformly with replacement from all of the call's evaluations (the residuals are pooled,
  * not drawn from a normal law: totals are bounded and their noise need not be Gaussian), refits
  * q and b on the same graph and ranks by the rule of §5.6. Anyone holding the same totals and seed
- * recomputes the same intervals: draws come from ./seeded-random in the graph's evaluation order.
+ * recomputes the same intervals: draws come from the platform's seededRandom in the graph's
+ * evaluation order.
  */
+import { seededRandom } from '@app/platform/random/seeded-random';
 import type { CalibrationFit } from './calibration';
 import { CALIBRATION_TOLERANCE, calibrationIterationCap } from './calibration';
 import type { CalibrationGraph } from './calibration-graph';
 import { solveBiases } from './calibration-solver';
 import { InvalidScoringInputError } from './scoring.errors';
 import type { ApplicationToScore } from './scoring.types';
-import { seededRandom } from './seeded-random';
 import { resolutionSteps } from './statistics';
 
 /** Replicates by default: the 5th and 95th percentiles then rest on 50 draws each side, and a probability is known to ±1.6 points at worst (one standard error). */
