@@ -47,6 +47,7 @@ import { OfferNotices1766000050000 } from './1766000050000-OfferNotices';
 import { OfferWithdrawals1766000050100 } from './1766000050100-OfferWithdrawals';
 import { CallCirculars1766000030000 } from './1766000030000-CallCirculars';
 import { CooperationAgreements1766000040000 } from './1766000040000-CooperationAgreements';
+import { WithdrawnFromCohort1766000070000 } from './1766000070000-WithdrawnFromCohort';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
 export const MIGRATIONS = [
@@ -99,4 +100,5 @@ export const MIGRATIONS = [
   OfferWithdrawals1766000050100,
   CallCirculars1766000030000,
   CooperationAgreements1766000040000,
+  WithdrawnFromCohort1766000070000,
 ];

@@ -269,5 +269,21 @@ describe('offers to the selected centres', () => {
     expect(notice!.body).toContain(reason);
     expect(notice!.body.split(/\s+/)).toContain(`http://127.0.0.1:3000/cohorts/${cohortId}`);
     expect((await emailJobRow(api, notice!.id)).jobName).toBeTruthy();
+
+    // No longer on the list, its application's outcome says so; a centre that declined keeps its own.
+    const application = (i: number) =>
+      api.get(`/api/v1/applications/${applicationIds[i]}`, { token: applicants[i]!.token });
+    expect((await application(0)).body).toMatchObject({ status: 'withdrawn_from_cohort', outcome: 'withdrawn' });
+    expect((await application(1)).body).toMatchObject({ status: 'selected', outcome: 'selected' });
+    const changed = (await auditEvents(api, 'application', applicationIds[0]!)).filter(
+      (e) => e.action === 'application.outcome_changed',
+    );
+    expect(changed).toEqual([
+      expect.objectContaining({
+        actorId: secretariat.id,
+        before: { status: 'selected' },
+        after: expect.objectContaining({ status: 'withdrawn_from_cohort' }),
+      }),
+    ]);
   });
 });

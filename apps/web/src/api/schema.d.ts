@@ -2700,7 +2700,7 @@ export interface components {
        * @description Once the call's cohort is published, whether the application was selected, waitlisted or not.
        * @enum {string|null}
        */
-      outcome: 'selected' | 'waitlisted' | 'not_selected' | null;
+      outcome: 'selected' | 'waitlisted' | 'not_selected' | 'withdrawn' | null;
       /**
        * @description In the read of one application of a blind call, to its evaluators and the secretariat: the
        *     pseudonym (e.g. `A-017`) evaluators know it by. They then read neither the answers to URL and
@@ -2712,7 +2712,8 @@ export interface components {
       /** @enum {string} */
       region: 'AFR' | 'AMS' | 'ARB' | 'ASP' | 'CIS' | 'EUR';
       /** @enum {string} */
-      status: 'draft' | 'submitted' | 'withdrawn' | 'selected' | 'waitlisted' | 'not_selected';
+      status:
+        'draft' | 'submitted' | 'withdrawn' | 'selected' | 'waitlisted' | 'not_selected' | 'withdrawn_from_cohort';
       /** Format: date-time */
       submittedAt: string | null;
       /**
@@ -2931,7 +2932,7 @@ export interface components {
        * @description Once the call's cohort is published, whether the application was selected, waitlisted or not.
        * @enum {string|null}
        */
-      outcome: 'selected' | 'waitlisted' | 'not_selected' | null;
+      outcome: 'selected' | 'waitlisted' | 'not_selected' | 'withdrawn' | null;
       /**
        * @description In the read of one application of a blind call, to its evaluators and the secretariat: the
        *     pseudonym (e.g. `A-017`) evaluators know it by. They then read neither the answers to URL and
@@ -2943,7 +2944,8 @@ export interface components {
       /** @enum {string} */
       region: 'AFR' | 'AMS' | 'ARB' | 'ASP' | 'CIS' | 'EUR';
       /** @enum {string} */
-      status: 'draft' | 'submitted' | 'withdrawn' | 'selected' | 'waitlisted' | 'not_selected';
+      status:
+        'draft' | 'submitted' | 'withdrawn' | 'selected' | 'waitlisted' | 'not_selected' | 'withdrawn_from_cohort';
       /** Format: date-time */
       submittedAt: string | null;
       /**
@@ -7039,7 +7041,8 @@ export interface operations {
           | '-country'
           | 'status'
           | '-status';
-        status?: 'draft' | 'submitted' | 'withdrawn' | 'selected' | 'waitlisted' | 'not_selected';
+        status?:
+          'draft' | 'submitted' | 'withdrawn' | 'selected' | 'waitlisted' | 'not_selected' | 'withdrawn_from_cohort';
       };
       header?: never;
       path: {
@@ -7158,7 +7161,8 @@ export interface operations {
           | '-country'
           | 'status'
           | '-status';
-        status?: 'draft' | 'submitted' | 'withdrawn' | 'selected' | 'waitlisted' | 'not_selected';
+        status?:
+          'draft' | 'submitted' | 'withdrawn' | 'selected' | 'waitlisted' | 'not_selected' | 'withdrawn_from_cohort';
       };
       header?: never;
       path: {

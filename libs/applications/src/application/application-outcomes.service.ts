@@ -16,8 +16,8 @@ export type {
 
 /**
  * The one writer of an application's outcome: at a cohort's publication, every submitted application
- * of the call gets its outcome and feedback in one statement, each change audited, in the caller's
- * transaction.
+ * of the call gets its outcome and feedback in one statement, and a centre withdrawn from the cohort
+ * later gets `withdrawn`; each change audited, in the caller's transaction.
  */
 @Injectable()
 export class ApplicationOutcomesService {
@@ -49,6 +49,20 @@ export class ApplicationOutcomesService {
       })),
     );
     return published;
+  }
+
+  /** In the caller's transaction: the centre withdrawn from the published cohort gets the outcome `withdrawn`, audited. */
+  async withdrawFromCohort(tx: Transaction, actorId: string | null, applicationId: string): Promise<void> {
+    const changed = await this.outcomes.withdrawFromCohort(tx, applicationId);
+    if (!changed) return;
+    await this.audit.record(tx, {
+      actorId,
+      action: 'application.outcome_changed',
+      entityType: 'application',
+      entityId: applicationId,
+      before: { status: changed.before },
+      after: { status: 'withdrawn_from_cohort', version: changed.version },
+    });
   }
 
   /** Who is told of the application's outcome (and of a later offer of a place). */

@@ -7,15 +7,21 @@ export const APPLICATION_STATUSES = [
   'selected',
   'waitlisted',
   'not_selected',
+  /** Selected (or promoted), then withdrawn from the published cohort by the secretariat. */
+  'withdrawn_from_cohort',
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
-/** The statuses publication gives the submitted applications of a call. */
-export const APPLICATION_OUTCOMES = ['selected', 'waitlisted', 'not_selected'] as const;
+/**
+ * The outcomes publication gives the submitted applications of a call, and `withdrawn`: a centre the
+ * secretariat took off the published list.
+ */
+export const APPLICATION_OUTCOMES = ['selected', 'waitlisted', 'not_selected', 'withdrawn'] as const;
 export type ApplicationOutcome = (typeof APPLICATION_OUTCOMES)[number];
 
 export function outcomeOf(status: ApplicationStatus): ApplicationOutcome | null {
-  return (APPLICATION_OUTCOMES as readonly string[]).includes(status) ? (status as ApplicationOutcome) : null;
+  if (status === 'withdrawn_from_cohort') return 'withdrawn';
+  return status === 'selected' || status === 'waitlisted' || status === 'not_selected' ? status : null;
 }
 
 export type AnswerValue = string | number;

@@ -115,6 +115,26 @@ export class ApplicationOutcomesRepository {
     )) as Array<Omit<PublishedOutcome, 'version'>>;
   }
 
+  /**
+   * A centre withdrawn from the published cohort: its application, selected or promoted from the
+   * waitlist, leaves the list. Answers its status before and its new version, or null if it had no
+   * place to leave (already withdrawn).
+   */
+  async withdrawFromCohort(
+    tx: Transaction,
+    applicationId: string,
+  ): Promise<{ before: string; version: number } | null> {
+    const [rows] = (await tx.query(
+      `UPDATE applications SET status = 'withdrawn_from_cohort', version = applications.version + 1,
+         updated_at = clock_timestamp()
+       FROM (SELECT id, status FROM applications WHERE id = $1 FOR UPDATE) old
+       WHERE applications.id = old.id AND old.status IN ('selected', 'waitlisted')
+       RETURNING old.status AS before, applications.version`,
+      [applicationId],
+    )) as [Array<{ before: string; version: number }>, number];
+    return rows[0] ?? null;
+  }
+
   /** Who is told of an application's outcome: the member of its organisation who created it. */
   async recipientOf(tx: Transaction, applicationId: string): Promise<string | null> {
     const rows = (await tx.query(`SELECT created_by AS "recipientId" FROM applications WHERE id = $1`, [

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ApplicationsService } from '@app/applications';
+import { ApplicationOutcomesService, ApplicationsService } from '@app/applications';
 import { AuthUser, NotFoundError, Page, PageQuery, Transaction, Transactions, databaseNow } from '@app/platform';
 import { amendmentOf, publishedState, stateAfter } from '../domain/cohort-amendment';
 import { InvalidPromotionError, NoFreeSeatError } from '../domain/cohorts.errors';
@@ -65,6 +65,7 @@ export class CohortOffersService {
     private readonly offers: OffersRepository,
     private readonly cohorts: CohortsService,
     private readonly applications: ApplicationsService,
+    private readonly outcomes: ApplicationOutcomesService,
     private readonly facts: SelectionFactsRepository,
     private readonly notices: OfferNoticesService,
     private readonly transactions: Transactions,
@@ -260,7 +261,12 @@ export class CohortOffersService {
       const amendment = amendmentOf(status, cohort.id, state, offer.publicEntry, at, published);
       await this.offers.appendAmendment(tx, amendment, actor?.id ?? null);
       Object.assign(audited, { amendment: amendment.sequence, hash: amendment.hash });
-      if (status === 'withdrawn') Object.assign(audited, { reason });
+      if (status === 'withdrawn') {
+        Object.assign(audited, { reason });
+        // No longer on the list: the application's outcome says so (a decline or an expiry leaves it
+        // selected, the centre's own answer or silence, which the offer records).
+        await this.outcomes.withdrawFromCohort(tx, actor?.id ?? null, offer.applicationId);
+      }
       await this.notices.ended(tx, cohort, offer, status, reason);
     }
     await this.cohorts.record(tx, actor, `cohort.offer_${status}`, cohort.id, audited);

@@ -50,7 +50,7 @@ WITH apps AS (
 ),
 submitted AS (
   -- After publication a submitted application holds its outcome instead.
-  SELECT * FROM apps WHERE status IN ('submitted', 'selected', 'waitlisted', 'not_selected')
+  SELECT * FROM apps WHERE status IN ('submitted', 'selected', 'waitlisted', 'not_selected', 'withdrawn_from_cohort')
 )
 SELECT
   (SELECT count(*)::int FROM apps WHERE status = 'draft') AS draft,

@@ -11,7 +11,7 @@ import { loadOffer } from './OfferSection';
 import { DraftApplication } from './draft/DraftApplication';
 import { SubmittedApplication } from './SubmittedApplication';
 
-const OUTCOMES: string[] = ['selected', 'waitlisted', 'not_selected'];
+const OUTCOMES: string[] = ['selected', 'waitlisted', 'not_selected', 'withdrawn_from_cohort'];
 
 export async function applicationLoader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, ['applicant']);

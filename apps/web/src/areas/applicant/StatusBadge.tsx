@@ -10,6 +10,7 @@ const COLOURS: Record<Application['status'], string> = {
   selected: 'teal.9',
   waitlisted: 'violet.9',
   not_selected: 'red.9',
+  withdrawn_from_cohort: 'gray.8',
 };
 
 export function StatusBadge({ status }: { status: Application['status'] }) {

@@ -100,7 +100,9 @@ function Outcome({ application, call }: { application: Application; call: Call |
   const { t } = useTranslation('applicant');
   if (!application.outcome) return null;
   const cohortId = call?.publishedCohortId;
-  const colour = { selected: 'green', waitlisted: 'orange', not_selected: 'gray' }[application.outcome];
+  const colour = { selected: 'green', waitlisted: 'orange', not_selected: 'gray', withdrawn: 'gray' }[
+    application.outcome
+  ];
   return (
     // Mantine's light greens and oranges are below AA for a title: it takes the text colour.
     <Alert

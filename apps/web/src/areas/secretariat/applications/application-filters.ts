@@ -10,6 +10,7 @@ export const STATUSES: ApplicationStatus[] = [
   'selected',
   'waitlisted',
   'not_selected',
+  'withdrawn_from_cohort',
 ];
 export const ELIGIBILITIES = ['eligible', 'ineligible'] as const;
 type EligibilityFilter = (typeof ELIGIBILITIES)[number];
