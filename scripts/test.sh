@@ -36,13 +36,32 @@ else
   # Many suites mostly wait (on Chromium, on a worker, on a deadline): two at a time in each run,
   # and the browser run beside the others, they take far less time. Each run has its own database, each
   # jest worker its own copy of it and its own Redis database (test/support/test-env.ts).
+  # The browser run has fewer suites: these end-to-end ones, which mostly wait (on a deadline, an
+  # outage, a worker, e-mails) or run alone for long (the fuzz), run in it, so that both runs end
+  # at about the same time. TEST_RUN_SLOT gives each run's workers Redis databases of their own.
   reports=(artifacts/jest-report.json artifacts/jest-browser-report.json)
+  beside_browser=(
+    test/e2e/openapi-fuzz.e2e-spec.ts
+    test/e2e/applications-deadline.e2e-spec.ts
+    test/e2e/outage-redis.e2e-spec.ts
+    test/e2e/outage-postgres.e2e-spec.ts
+    test/e2e/notifications-delivery.e2e-spec.ts
+    test/e2e/worker-health.e2e-spec.ts
+    test/e2e/organisation-invitations.e2e-spec.ts
+    test/e2e/metrics.e2e-spec.ts
+    test/e2e/reminders.e2e-spec.ts
+    test/integration/call-closing.int-spec.ts
+    test/e2e/database-timeouts.e2e-spec.ts
+    test/e2e/queue-dashboard.e2e-spec.ts
+  )
   {
     bash scripts/ensure-browser.sh &&
-      npx --no-install jest --ci --json --outputFile="${reports[1]}" --selectProjects browser --maxWorkers=2
+      TEST_RUN_SLOT=1 npx --no-install jest --ci --json --outputFile="${reports[1]}" --selectProjects browser e2e \
+        --maxWorkers=2 test/browser/ "${beside_browser[@]}"
   } > artifacts/browser-tests.log 2>&1 &
   browser=$!
-  npx --no-install jest --ci --json --outputFile="${reports[0]}" --selectProjects unit e2e --maxWorkers=2 || status=1
+  npx --no-install jest --ci --json --outputFile="${reports[0]}" --selectProjects unit e2e --maxWorkers=2 \
+    --testPathIgnorePatterns /node_modules/ "${beside_browser[@]}" || status=1
   wait "$browser" || status=1
   echo "== browser tests" >&2
   cat artifacts/browser-tests.log >&2

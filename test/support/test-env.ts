@@ -9,8 +9,10 @@ export const TEST_DATABASE_URL = process.env.TEST_RUN_DATABASE_URL
   ? workerDatabaseUrl(process.env.TEST_RUN_DATABASE_URL, workerId)
   : (process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/accelerator_test');
 const redisUrl = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-// Logical databases 1–11 (the demo uses 12): a worker's queues, rate-limit counters and locks are its own.
-redisUrl.pathname = `/${((workerId - 1) % 11) + 1}`;
+// Logical databases 1–11 (the demo uses 12): a worker's queues, rate-limit counters and locks are its own,
+// also against the workers of a run beside this one (scripts/test.sh runs two, slots 0 and 1).
+const runSlot = Number(process.env.TEST_RUN_SLOT ?? 0);
+redisUrl.pathname = `/${((runSlot * 4 + workerId - 1) % 11) + 1}`;
 
 process.env.NODE_ENV = 'test';
 process.env.DATABASE_URL = TEST_DATABASE_URL;
