@@ -4,6 +4,7 @@ import {
   DEFAULT_BOOTSTRAP_REPLICATES,
   RankUncertainty,
   bootstrapRanks,
+  bootstrapRanksInSteps,
   calibratedRankOrder,
   greyZone,
 } from './calibration-bootstrap';
@@ -43,6 +44,18 @@ describe('bootstrapRanks', () => {
   const applications = applicationsOf(totals);
   const run = (seed: number, cohortSize = 4) =>
     bootstrapRanks(fit, applications, { cohortSize, seed, replicates: 200 });
+
+  it('is, one replicate at a time, the same result after one step per replicate', () => {
+    const steps = bootstrapRanksInSteps(fit, applications, { cohortSize: 4, seed: 1, replicates: 200 });
+    const done: number[] = [];
+    let step = steps.next();
+    while (step.done !== true) {
+      done.push(step.value);
+      step = steps.next();
+    }
+    expect(done).toEqual(Array.from({ length: 200 }, (_, r) => r + 1));
+    expect(step.value).toEqual(run(1));
+  });
 
   it('is the same for a seed, and another for another seed', () => {
     expect(run(1)).toEqual(run(1));

@@ -138,6 +138,23 @@ export function bootstrapRanks(
   applications: readonly ApplicationToScore[],
   options: BootstrapOptions,
 ): RankUncertainty[] {
+  const steps = bootstrapRanksInSteps(fit, applications, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/**
+ * bootstrapRanks one replicate at a time: the generator yields the number of replicates done after
+ * each one, so that a caller on an event loop can let other work run between them (a replicate of a
+ * call of 100,000 applications takes a tenth of a second or more). The result is bootstrapRanks's.
+ */
+export function* bootstrapRanksInSteps(
+  fit: CalibrationFit,
+  applications: readonly ApplicationToScore[],
+  options: BootstrapOptions,
+): Generator<number, RankUncertainty[], void> {
   const replicates = options.replicates ?? DEFAULT_BOOTSTRAP_REPLICATES;
   assertOptions(options.cohortSize, replicates);
   const { graph } = fit;
@@ -165,6 +182,7 @@ export function bootstrapRanks(
       rawMeans(graph, replicateTotals),
     );
     order.forEach((a, index) => (ranks[slotOf[a] * replicates + r] = index + 1));
+    yield r + 1;
   }
   return Array.from(pointOrder, (a, slot) => ({
     applicationId: graph.applicationIds[a],

@@ -4,6 +4,7 @@ import {
   InvalidScoringInputError,
   SubmittedEvaluation,
   evaluatorTotal,
+  fitCalibration,
   scoreCall,
   zScoreAdjustedTotal,
 } from './scoring';
@@ -203,6 +204,32 @@ describe('scoreCall: edge cases', () => {
   it('normalises a single total to itself: T − μ_e + μ with μ_e = μ = T', () => {
     const [only] = scoreCall({ ...base, evaluations: [evaluation('a1', 'e1', 7)] }).applications;
     expect(only).toMatchObject({ rawScore: 70, normalizedScore: 70, spread: 0, stdDev: 0, rank: 1 });
+  });
+
+  it('scores a calibrated call by the fit over its totals: normalised score = score = calibrated score', () => {
+    const applications = ['a1', 'a2', 'a3'].map((id) => ({ id, submittedAt: SUBMITTED, rankable: true }));
+    const evaluations = [
+      evaluation('a1', 'e1', 9),
+      evaluation('a1', 'e2', 6),
+      evaluation('a2', 'e1', 8),
+      evaluation('a2', 'e2', 7),
+      evaluation('a3', 'e2', 5),
+    ];
+    const scored = scoreCall({ ...base, normalization: 'calibrated', applications, evaluations });
+    const fit = fitCalibration(
+      evaluations.map((e) => ({
+        applicationId: e.applicationId,
+        evaluatorId: e.evaluatorId,
+        total: 10 * e.scores[0].score,
+      })),
+    );
+    for (const fitted of fit.applications) {
+      const result = scored.applications.find((a) => a.applicationId === fitted.applicationId);
+      expect(result?.score).toBeCloseTo(fitted.score, DIGITS);
+      expect(result?.normalizedScore).toBe(result?.score);
+      expect(result?.rawScore).toBeCloseTo(fitted.rawScore, DIGITS);
+    }
+    expect(scored.applications.map((a) => a.rank)).toEqual([1, 2, 3]);
   });
 
   it.each([

@@ -6,6 +6,7 @@
  * recomputation of §5 to 1e-9. Discrete outcomes (ranks, moderation flags, the σ_e = 0 fallback)
  * compare figures at SCORE_RESOLUTION (1e-9 points), so that rounding noise never decides them.
  */
+import { type CalibrationTotal, fitCalibration } from './calibration';
 import { groupBy } from './group-by';
 import { krippendorffAlphaInterval } from './krippendorff';
 import { buildApplicationScores, rankApplications } from './ranking';
@@ -17,6 +18,7 @@ import type {
   CriterionScoreValue,
   EvaluatorStatistics,
   EvaluatorTotal,
+  Normalization,
   ScoringScale,
   WeightedCriterion,
 } from './scoring.types';
@@ -26,6 +28,10 @@ export * from './scoring.types';
 export { krippendorffAlphaInterval } from './krippendorff';
 export { SCORE_RESOLUTION } from './statistics';
 export { InvalidScoringInputError } from './scoring.errors';
+export { DEFAULT_CALIBRATION_RIDGE, fitCalibration } from './calibration';
+export type { CalibrationFit, CalibrationTotal } from './calibration';
+export { DEFAULT_BOOTSTRAP_REPLICATES, bootstrapRanks, greyZone } from './calibration-bootstrap';
+export type { RankUncertainty } from './calibration-bootstrap';
 
 /**
  * An evaluator's total (§5.1): T = 100 · Σ w_c · (s_c − min)/(max − min) / Σ w_c, in [0, 100].
@@ -78,7 +84,11 @@ export function scoreCall(input: CallScoringInput): CallScoring {
     const evaluator = perEvaluator.get(t.evaluatorId) as EvaluatorStatistics; // every total's evaluator has statistics
     return { ...t, adjustedTotal: zScoreAdjustedTotal(t.total, evaluator, callMean ?? 0, callStdDev ?? 0) };
   });
-  const scores = buildApplicationScores(totals, input.normalization, input.disagreementThreshold);
+  const scores = withCalibratedScores(
+    buildApplicationScores(totals, input.normalization, input.disagreementThreshold),
+    rawTotals,
+    input.normalization,
+  );
   return {
     applications: rankApplications(scores, applicationsById),
     statistics: {
@@ -90,6 +100,23 @@ export function scoreCall(input: CallScoringInput): CallScoring {
       interRaterReliability: krippendorffAlphaInterval(groupTotalsByApplication(totals)),
     },
   };
+}
+
+/**
+ * With `normalization: 'calibrated'` the normalised score and the score are the calibrated score of
+ * ./calibration, fitted over every total of the call with the default ridge; the other figures stay.
+ */
+function withCalibratedScores<T extends { applicationId: string; normalizedScore: number; score: number }>(
+  scores: T[],
+  totals: readonly CalibrationTotal[],
+  normalization: Normalization,
+): T[] {
+  if (normalization !== 'calibrated' || totals.length === 0) return scores;
+  const calibrated = new Map(fitCalibration(totals).applications.map((a) => [a.applicationId, a.score]));
+  return scores.map((s) => {
+    const score = calibrated.get(s.applicationId) as number; // every scored application has totals
+    return { ...s, normalizedScore: score, score };
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 /** The shapes scoring reads and produces (DESIGN.md §5); see ./scoring for the formulas. */
 
-export type Normalization = 'none' | 'zscore';
+/** `calibrated` (issue 16): scores from the fit of ./calibration, computed after the SQL by the scoring service. */
+export type Normalization = 'none' | 'zscore' | 'calibrated';
 
 export interface WeightedCriterion {
   code: string;
