@@ -46,6 +46,7 @@ import { CohortOffers1766000020000 } from './1766000020000-CohortOffers';
 import { OfferNotices1766000050000 } from './1766000050000-OfferNotices';
 import { OfferWithdrawals1766000050100 } from './1766000050100-OfferWithdrawals';
 import { CallCirculars1766000030000 } from './1766000030000-CallCirculars';
+import { CalibratedScoring1766000060000 } from './1766000060000-CalibratedScoring';
 import { CooperationAgreements1766000040000 } from './1766000040000-CooperationAgreements';
 import { WithdrawnFromCohort1766000070000 } from './1766000070000-WithdrawnFromCohort';
 
@@ -100,5 +101,6 @@ export const MIGRATIONS = [
   OfferWithdrawals1766000050100,
   CallCirculars1766000030000,
   CooperationAgreements1766000040000,
+  CalibratedScoring1766000060000,
   WithdrawnFromCohort1766000070000,
 ];

@@ -7,13 +7,30 @@ import { Subscriptions } from '@app/platform';
 import { ScoringRunsService } from './application/scoring-runs.service';
 import { ScoringService } from './application/scoring.service';
 import { CallStatisticsRepository } from './infrastructure/call-statistics.repository';
+import { CalibrationRepository } from './infrastructure/calibration.repository';
 import { ScoringRunsRepository } from './infrastructure/scoring-runs.repository';
 import { ScoringRepository } from './infrastructure/scoring.repository';
-import { SCORING_QUEUE_JOBS } from './jobs/scoring.jobs';
+import { RankUncertaintyService } from './application/rank-uncertainty.service';
+import { SCORING_QUEUE_JOBS, UNCERTAINTY_QUEUE_JOBS } from './jobs/scoring.jobs';
 
 @Module({
-  imports: [CallsModule, ApplicationsModule, IdentityModule, AuditModule, Subscriptions.declare(SCORING_QUEUE_JOBS)],
-  providers: [ScoringService, ScoringRunsService, ScoringRepository, ScoringRunsRepository, CallStatisticsRepository],
-  exports: [ScoringService, ScoringRunsService],
+  imports: [
+    CallsModule,
+    ApplicationsModule,
+    IdentityModule,
+    AuditModule,
+    Subscriptions.declare(SCORING_QUEUE_JOBS),
+    Subscriptions.declare(UNCERTAINTY_QUEUE_JOBS),
+  ],
+  providers: [
+    ScoringService,
+    ScoringRunsService,
+    RankUncertaintyService,
+    ScoringRepository,
+    ScoringRunsRepository,
+    CalibrationRepository,
+    CallStatisticsRepository,
+  ],
+  exports: [ScoringService, ScoringRunsService, RankUncertaintyService],
 })
 export class ScoringModule {}

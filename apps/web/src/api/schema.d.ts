@@ -2903,6 +2903,37 @@ export interface components {
       /** @description How many applications took the decision: every one named. */
       decided: number;
     };
+    CalibrationDto: {
+      /** @description Connected components of the evaluator–application graph; scores compare fully only within one. */
+      components: number;
+      /** @description Whether the graph is one component. */
+      connected: boolean;
+      /** @description Evaluations fitted. */
+      evaluations: number;
+      /** Format: date-time */
+      fittedAt: string;
+      /** @description Conjugate-gradient iterations of the solve. */
+      iterations: number;
+      /** @description ‖r‖ / ‖rhs‖ at the end of the solve. */
+      relativeResidual: number;
+      /** @description λ of the ridge penalty on the evaluators' biases. */
+      ridge: number;
+      uncertainty: components['schemas']['CalibrationUncertaintyDto'];
+    };
+    CalibrationUncertaintyDto: {
+      /** @description K, the cohort size the probabilities are of. */
+      cohortSize: number | null;
+      /** Format: date-time */
+      computedAt: string | null;
+      replicates: number | null;
+      /** @description The bootstrap's seed: the first 32 bits of SHA-256("<call id>/<stage>"). */
+      seed: number | null;
+      /**
+       * @description `current`: of the current fit and cohort size; `stale`: of an earlier one (a newer one is due); `pending`: none yet.
+       * @enum {string}
+       */
+      status: 'current' | 'stale' | 'pending';
+    };
     CallApplicationDto: {
       /**
        * @example {
@@ -3117,6 +3148,8 @@ export interface components {
       byRegion: {
         [key: string]: number;
       };
+      /** @description The stage's calibration fit; null unless its normalization is `calibrated` and it has been scored. */
+      calibration: components['schemas']['CalibrationDto'] | null;
       /** @description Distinct countries of the submitted applications. */
       countries: number;
       /** @description Krippendorff's alpha (interval) over the evaluators' totals; null while undefined. */
@@ -3282,6 +3315,11 @@ export interface components {
       createdAt: string;
       /** @description Every application not selected, with why. */
       excluded: components['schemas']['CohortExclusionDto'][];
+      /**
+       * @description The applications whose 90% rank interval straddles the last seat (`constraints.size`), in rank
+       *     order: empty unless the call's last stage is calibrated, ranks the cohort and its intervals are current.
+       */
+      greyZone: string[];
       /** Format: uuid */
       id: string;
       /** @description Seats taken. */
@@ -3302,6 +3340,12 @@ export interface components {
     CohortEntryDto: {
       /** Format: uuid */
       applicationId: string;
+      /**
+       * @description Whether the 90% interval of its calibrated rank straddles the last seat (the grey zone): the
+       *     data cannot place it on either side of the line. False unless the call's last stage is calibrated,
+       *     its ranking is the final one and its rank intervals are current.
+       */
+      inGreyZone: boolean;
       organisation: components['schemas']['EntryOrganisationDto'];
       rank: number;
       /**
@@ -3753,6 +3797,12 @@ export interface components {
       items: components['schemas']['EvaluationDto'][];
       total: number;
     };
+    EvaluatorCalibrationDto: {
+      /** @description b_e in points: positive for a lenient evaluator. */
+      bias: number;
+      /** @description The connected component of the evaluator–application graph it is in (0, 1, …). */
+      component: number;
+    };
     EvaluatorConfidenceDto: {
       /** Format: uuid */
       evaluatorId: string;
@@ -3767,6 +3817,8 @@ export interface components {
       total: number;
     };
     EvaluatorMarkingDto: {
+      /** @description The evaluator's bias in the stage's calibration fit; null unless the stage is calibrated. */
+      calibration: components['schemas']['EvaluatorCalibrationDto'] | null;
       displayName: string;
       /** @description Submitted evaluations in the call. */
       evaluations: number;
@@ -4541,6 +4593,23 @@ export interface components {
       score: number;
       spread: number;
       stdDev: number;
+      /** @description The rank's uncertainty; null unless the stage is calibrated and its bootstrap has run. */
+      uncertainty: components['schemas']['RankUncertaintyDto'] | null;
+    };
+    RankIntervalDto: {
+      /** @description The 5th percentile of the bootstrap's ranks. */
+      lower: number;
+      /** @description The 95th percentile of the bootstrap's ranks. */
+      upper: number;
+    };
+    RankUncertaintyDto: {
+      meanRank: number;
+      /** @description Share of the replicates in which the application ranks within the call's cohort size. */
+      probabilityInCohort: number;
+      /** @description The 90% interval of the rank. */
+      rankInterval: components['schemas']['RankIntervalDto'];
+      /** @description Computed from other totals or ranks than the current ones: a newer computation is pending. */
+      stale: boolean;
     };
     ReasonDto: {
       reason: string;
@@ -4865,10 +4934,11 @@ export interface components {
       /** @default 30 */
       disagreementThreshold: number;
       /**
+       * @description `calibrated` fits evaluator biases jointly with application quality (ridge least squares, docs/rules.md).
        * @default none
        * @enum {string}
        */
-      normalization: 'none' | 'zscore';
+      normalization: 'none' | 'zscore' | 'calibrated';
       scaleMax: number;
       scaleMin: number;
     };

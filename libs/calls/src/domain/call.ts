@@ -26,7 +26,7 @@ export interface SelectionConstraints {
 export interface ScoringSettings {
   scaleMin: number;
   scaleMax: number;
-  normalization: 'none' | 'zscore';
+  normalization: 'none' | 'zscore' | 'calibrated';
   disagreementThreshold: number;
 }
 

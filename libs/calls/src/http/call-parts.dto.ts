@@ -162,10 +162,11 @@ export class ScoringSettingsDto {
   @Max(1000)
   scaleMax: number;
 
-  @ApiPropertyOptional({ enum: ['none', 'zscore'], default: 'none' })
+  /** `calibrated` fits evaluator biases jointly with application quality (ridge least squares, docs/rules.md). */
+  @ApiPropertyOptional({ enum: ['none', 'zscore', 'calibrated'], default: 'none' })
   @IsOptional()
-  @IsIn(['none', 'zscore'])
-  normalization?: 'none' | 'zscore';
+  @IsIn(['none', 'zscore', 'calibrated'])
+  normalization?: 'none' | 'zscore' | 'calibrated';
 
   @ApiPropertyOptional({ default: 30, minimum: 0, maximum: 100 })
   @IsOptional()

@@ -30,7 +30,7 @@ export function processSummary(content: AnnexContent, tr: AnnexTranslator): stri
       max: p.scale.max,
     }),
     tr.t('process.total'),
-    tr.t(p.normalization === 'zscore' ? 'process.normalization.zscore' : 'process.normalization.none'),
+    tr.t(`process.normalization.${p.normalization}`),
     ...(p.consensusScores > 0 ? [tr.t('process.consensus', { count: p.consensusScores })] : []),
     ...(p.stages ? stagesSentences(p.stages, p.consensusScores > 0, tr) : []),
   ].join(' ');

@@ -33,7 +33,7 @@ export interface AnnexContent {
     selected: number;
     evaluators: number;
     evaluatorsPerApplication: number;
-    normalization: 'none' | 'zscore';
+    normalization: 'none' | 'zscore' | 'calibrated';
     scale: { min: number; max: number };
     criteria: AnnexCriterion[];
     /** Applications a moderator's consensus score ranked instead of their evaluators' mean (0: the annex says nothing of it). */

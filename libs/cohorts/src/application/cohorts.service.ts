@@ -10,7 +10,7 @@ import {
   Transactions,
   databaseNow,
 } from '@app/platform';
-import { ScoringService } from '@app/scoring';
+import { RankUncertaintyService, ScoringService } from '@app/scoring';
 import { assertCohortCan } from '../domain/cohort-lifecycle';
 import { CohortOutdatedError, CohortPublishedError, ScoringInProgressError } from '../domain/cohorts.errors';
 import { applyOverrides } from '../domain/overrides';
@@ -32,6 +32,7 @@ export class CohortsService {
     private readonly facts: SelectionFactsRepository,
     private readonly calls: CallsService,
     private readonly scoring: ScoringService,
+    private readonly uncertainty: RankUncertaintyService,
     private readonly audit: AuditService,
     private readonly transactions: Transactions,
   ) {}
@@ -109,6 +110,19 @@ export class CohortsService {
     const cohort = await this.cohorts.findById(id);
     if (!cohort) throw new NotFoundError('Cohort');
     return cohort;
+  }
+
+  /**
+   * The grey zone of a cohort's seats (issue 16): the applications whose 90% calibrated rank interval
+   * straddles the last seat, read from scoring. Only where the final ranking is the last stage's and
+   * that stage is calibrated: a weighted combination of stages has no interval.
+   */
+  async greyZoneOf(cohort: Cohort): Promise<string[]> {
+    const call = await this.calls.get(cohort.callId);
+    const lastStage = call.stages.length;
+    if (call.finalRanking.rule === 'weighted') return [];
+    if (call.stages[lastStage - 1].scoring.normalization !== 'calibrated') return [];
+    return (await this.uncertainty.greyZone(call.id, lastStage, cohort.constraints.size)).greyZone;
   }
 
   /** The organisations behind the applications a cohort names, for showing it. */

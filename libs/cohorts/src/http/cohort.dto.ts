@@ -90,6 +90,12 @@ export class CohortEntryDto {
   /** ADDED_BY_SECRETARIAT on a member the secretariat added. */
   @ApiPropertyOptional({ enum: ['ADDED_BY_SECRETARIAT'] })
   reason?: string;
+  /**
+   * Whether the 90% interval of its calibrated rank straddles the last seat (the grey zone): the
+   * data cannot place it on either side of the line. False unless the call's last stage is calibrated,
+   * its ranking is the final one and its rank intervals are current.
+   */
+  inGreyZone: boolean;
 }
 
 export class CohortExclusionDto {
@@ -192,6 +198,12 @@ export class CohortDto extends CohortSummaryDto {
   violations: ConstraintReportDto[];
   @ApiProperty({ type: [CohortOverrideDto] })
   overrides: CohortOverrideDto[];
+  /**
+   * The applications whose 90% rank interval straddles the last seat (`constraints.size`), in rank
+   * order: empty unless the call's last stage is calibrated, ranks the cohort and its intervals are current.
+   */
+  @ApiProperty({ type: [String], format: 'uuid' })
+  greyZone: string[];
 }
 
 export class PublicCohortMemberDto {

@@ -21,18 +21,28 @@ export function toCohortSummaryDto(cohort: Cohort): CohortSummaryDto {
 }
 
 /** The whole proposal, each entry with the organisation behind it. */
-export function toCohortDto(cohort: Cohort, organisations: ReadonlyMap<string, EntryOrganisation>): CohortDto {
+export function toCohortDto(
+  cohort: Cohort,
+  organisations: ReadonlyMap<string, EntryOrganisation>,
+  greyZone: readonly string[] = [],
+): CohortDto {
   const organisation = (applicationId: string) => organisations.get(applicationId) ?? UNKNOWN;
   const entry = <T extends { applicationId: string }>(e: T) => ({ ...e, organisation: organisation(e.applicationId) });
+  const grey = new Set(greyZone);
+  const candidate = <T extends { applicationId: string }>(e: T) => ({
+    ...entry(e),
+    inGreyZone: grey.has(e.applicationId),
+  });
   return {
     ...toCohortSummaryDto(cohort),
-    members: cohort.members.map(({ countryCode: _c, region: _r, ...m }) => entry(m)),
-    waitlist: cohort.waitlist.map(({ countryCode: _c, region: _r, ...w }) => entry(w)),
+    members: cohort.members.map(({ countryCode: _c, region: _r, ...m }) => candidate(m)),
+    waitlist: cohort.waitlist.map(({ countryCode: _c, region: _r, ...w }) => candidate(w)),
     // Proposals stored before exclusions kept their score have none to show.
     excluded: cohort.excluded.map((e) => entry({ ...e, score: e.score ?? null })),
     unmetConstraints: cohort.unmetConstraints,
     violations: cohort.violations,
     overrides: cohort.overrides,
+    greyZone: [...greyZone],
   };
 }
 

@@ -86,6 +86,10 @@ export class CohortsController {
   }
 
   private async view(cohort: Cohort): Promise<CohortDto> {
-    return toCohortDto(cohort, await this.cohorts.organisationsOf(applicationIdsOf(cohort)));
+    const [organisations, greyZone] = await Promise.all([
+      this.cohorts.organisationsOf(applicationIdsOf(cohort)),
+      this.cohorts.greyZoneOf(cohort),
+    ]);
+    return toCohortDto(cohort, organisations, greyZone);
   }
 }

@@ -7,6 +7,7 @@ import { ScoringRepository } from '../infrastructure/scoring.repository';
 import { ScoringRun, ScoringRunsRepository } from '../infrastructure/scoring-runs.repository';
 import { FullRunPayload, SCORING_JOBS, SCORING_QUEUE } from '../jobs/scoring.jobs';
 import { RESCORE_REQUESTS, RUN_COVERED_REQUESTS, forCall } from './rescore-requests';
+import { RankUncertaintyService } from './rank-uncertainty.service';
 import { ScoringService } from './scoring.service';
 
 /** What a planned run fans out: one child job per chunk, then the parent that finishes the run. */
@@ -31,6 +32,7 @@ export class ScoringRunsService {
     private readonly transactions: Transactions,
     private readonly calls: CallsService,
     private readonly audit: AuditService,
+    private readonly uncertainty: RankUncertaintyService,
   ) {}
 
   /** The secretariat's request: the run and the outbox row that starts it commit together. */
@@ -120,10 +122,10 @@ export class ScoringRunsService {
       const requests = forCall(RESCORE_REQUESTS, run.callId);
       if (await this.outbox.changedSince(tx, requests, run.coveredRequests, run.startedAt)) {
         const pending = await this.outbox.pendingIds(tx, forCall(RUN_COVERED_REQUESTS, run.callId));
-        await this.scoring.scoreCall(tx, run.callId);
+        await this.uncertainty.requestFor(tx, run.callId, await this.scoring.scoreCall(tx, run.callId));
         await this.outbox.complete(tx, [...run.coveredRequests, ...pending]);
       } else {
-        await this.scoring.scoreCallFromRun(tx, run.callId, runId);
+        await this.uncertainty.requestFor(tx, run.callId, await this.scoring.scoreCallFromRun(tx, run.callId, runId));
         await this.outbox.complete(tx, run.coveredRequests);
       }
       await this.runs.finish(tx, runId, { status: 'completed' });

@@ -8,6 +8,7 @@ import { krippendorffAlphaInterval } from '../domain/krippendorff';
 import { CallCounts, CallStatisticsRepository } from '../infrastructure/call-statistics.repository';
 import { ApplicationResult, ScoringRepository } from '../infrastructure/scoring.repository';
 import { SCORING_JOBS, scoringJob } from '../jobs/scoring.jobs';
+import { CalibrationReport, RankUncertaintyService } from './rank-uncertainty.service';
 import { INCREMENTAL_REQUESTS, RESCORE_REQUESTS, forCall } from './rescore-requests';
 
 export interface ScoringStatus {
@@ -21,6 +22,8 @@ export interface ScoringStatus {
 export interface CallStatisticsReport extends CallCounts {
   /** Krippendorff's alpha (interval) over the evaluator totals per application; null when undefined. */
   interRaterReliability: number | null;
+  /** The stage's calibration fit; null unless the stage is calibrated and fitted. */
+  calibration: CalibrationReport | null;
 }
 
 @Injectable()
@@ -32,6 +35,7 @@ export class ScoringService {
     private readonly calls: CallsService,
     private readonly users: UsersService,
     private readonly statistics: CallStatisticsRepository,
+    private readonly uncertainty: RankUncertaintyService,
   ) {}
 
   /** Asks, inside the caller's transaction, for the call to be rescored once it commits. */
@@ -53,7 +57,8 @@ export class ScoringService {
       await this.scoring.lockCall(tx, callId, 'exclusive');
       if (await this.outbox.isCompleted(tx, outboxId)) return false;
       const covered = await this.outbox.pendingIds(tx, forCall(INCREMENTAL_REQUESTS, callId));
-      await this.scoring.rescoreIncrementally(tx, callId);
+      const scored = await this.scoring.rescoreIncrementally(tx, callId);
+      await this.uncertainty.requestFor(tx, callId, scored);
       await this.outbox.complete(tx, covered);
       return true;
     });
@@ -81,26 +86,40 @@ export class ScoringService {
 
   /** The call's application figures, a stage's assignments and the reliability of its evaluations, for the secretariat. */
   async callStatistics(callId: string, stage = 1): Promise<CallStatisticsReport> {
-    stageAt(await this.calls.get(callId), stage);
-    const [counts, totals] = await Promise.all([
+    const call = await this.calls.get(callId);
+    stageAt(call, stage);
+    const [counts, totals, calibration] = await Promise.all([
       this.statistics.counts(callId, stage),
       this.statistics.evaluationTotals(callId, stage),
+      this.uncertainty.calibration(call, stage),
     ]);
     const units = [...groupBy(totals, (t) => t.applicationId).values()].map((group) => group.map((t) => t.total));
-    return { ...counts, interRaterReliability: krippendorffAlphaInterval(units) };
+    return { ...counts, interRaterReliability: krippendorffAlphaInterval(units), calibration };
   }
 
   /** Who marks harshly and who leniently in a stage of the call, with every evaluator's totals. */
   async markingDistribution(callId: string, stage = 1) {
-    stageAt(await this.calls.get(callId), stage);
-    const distribution = markingDistribution(await this.statistics.evaluationTotals(callId, stage));
+    const call = await this.calls.get(callId);
+    stageAt(call, stage);
+    const [totals, biases] = await Promise.all([
+      this.statistics.evaluationTotals(callId, stage),
+      this.uncertainty.evaluatorBiases(call, stage),
+    ]);
+    const distribution = markingDistribution(totals);
     const names = new Map(
       (await this.users.getMany(distribution.evaluators.map((e) => e.evaluatorId))).map((u) => [u.id, u.displayName]),
     );
     return {
       callMean: distribution.callMean,
       callStdDev: distribution.callStdDev,
-      items: distribution.evaluators.map((e) => ({ ...e, displayName: names.get(e.evaluatorId) ?? '' })),
+      items: distribution.evaluators.map((e) => {
+        const fitted = biases.get(e.evaluatorId);
+        return {
+          ...e,
+          displayName: names.get(e.evaluatorId) ?? '',
+          calibration: fitted ? { bias: fitted.bias, component: fitted.component } : null,
+        };
+      }),
     };
   }
 }

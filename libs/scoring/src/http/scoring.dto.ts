@@ -40,6 +40,28 @@ export class RankedOrganisationDto {
   region: string;
 }
 
+export class RankIntervalDto {
+  /** The 5th percentile of the bootstrap's ranks. */
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  lower: number;
+  /** The 95th percentile of the bootstrap's ranks. */
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  upper: number;
+}
+
+/** How sure a calibrated rank is: a seeded bootstrap of the stage's fit (docs/rules.md). */
+export class RankUncertaintyDto {
+  /** Share of the replicates in which the application ranks within the call's cohort size. */
+  @ApiProperty({ minimum: 0, maximum: 1 })
+  probabilityInCohort: number;
+  /** The 90% interval of the rank. */
+  @ApiProperty({ type: RankIntervalDto })
+  rankInterval: RankIntervalDto;
+  meanRank: number;
+  /** Computed from other totals or ranks than the current ones: a newer computation is pending. */
+  stale: boolean;
+}
+
 export class RankingItemDto {
   rank: number;
   @ApiProperty({ format: 'uuid' })
@@ -57,6 +79,9 @@ export class RankingItemDto {
   /** The moderator's consensus score (0–100), which the rank is by instead of `score`; null when none was recorded. */
   @ApiProperty({ type: 'number', nullable: true })
   consensusScore: number | null;
+  /** The rank's uncertainty; null unless the stage is calibrated and its bootstrap has run. */
+  @ApiProperty({ type: RankUncertaintyDto, nullable: true })
+  uncertainty: RankUncertaintyDto | null;
 }
 
 /** An application's figures (DESIGN §5) as last computed. */
@@ -109,6 +134,46 @@ export class AssignmentCountsDto {
   submitted: number;
 }
 
+/** Whether a calibrated stage's rank intervals are of its current fit, and how they were computed. */
+export class CalibrationUncertaintyDto {
+  /** `current`: of the current fit and cohort size; `stale`: of an earlier one (a newer one is due); `pending`: none yet. */
+  @ApiProperty({ enum: ['current', 'stale', 'pending'] })
+  status: 'current' | 'stale' | 'pending';
+  /** The bootstrap's seed: the first 32 bits of SHA-256("<call id>/<stage>"). */
+  @ApiProperty({ type: 'integer', nullable: true })
+  seed: number | null;
+  @ApiProperty({ type: 'integer', nullable: true })
+  replicates: number | null;
+  /** K, the cohort size the probabilities are of. */
+  @ApiProperty({ type: 'integer', nullable: true })
+  cohortSize: number | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  computedAt: Date | null;
+}
+
+/** The fit of a calibrated stage: T_ae = q_a + b_e + ε by ridge least squares (docs/rules.md). */
+export class CalibrationDto {
+  /** λ of the ridge penalty on the evaluators' biases. */
+  ridge: number;
+  /** Conjugate-gradient iterations of the solve. */
+  @ApiProperty({ type: 'integer' })
+  iterations: number;
+  /** ‖r‖ / ‖rhs‖ at the end of the solve. */
+  relativeResidual: number;
+  /** Connected components of the evaluator–application graph; scores compare fully only within one. */
+  @ApiProperty({ type: 'integer' })
+  components: number;
+  /** Whether the graph is one component. */
+  connected: boolean;
+  /** Evaluations fitted. */
+  @ApiProperty({ type: 'integer' })
+  evaluations: number;
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  fittedAt: Date;
+  @ApiProperty({ type: CalibrationUncertaintyDto })
+  uncertainty: CalibrationUncertaintyDto;
+}
+
 export class CallStatisticsDto {
   @ApiProperty({ type: ApplicationCountsDto })
   applications: ApplicationCountsDto;
@@ -125,6 +190,9 @@ export class CallStatisticsDto {
   /** Krippendorff's alpha (interval) over the evaluators' totals; null while undefined. */
   @ApiProperty({ type: 'number', nullable: true })
   interRaterReliability: number | null;
+  /** The stage's calibration fit; null unless its normalization is `calibrated` and it has been scored. */
+  @ApiProperty({ type: CalibrationDto, nullable: true })
+  calibration: CalibrationDto | null;
 }
 
 export class ScoringRunDto {
@@ -152,6 +220,14 @@ export class ScoringRunDto {
   error: string | null;
 }
 
+export class EvaluatorCalibrationDto {
+  /** b_e in points: positive for a lenient evaluator. */
+  bias: number;
+  /** The connected component of the evaluator–application graph it is in (0, 1, …). */
+  @ApiProperty({ type: 'integer' })
+  component: number;
+}
+
 export class EvaluatorMarkingDto {
   @ApiProperty({ format: 'uuid' })
   evaluatorId: string;
@@ -167,6 +243,9 @@ export class EvaluatorMarkingDto {
   /** Every total, ascending. */
   @ApiProperty({ type: [Number] })
   totals: number[];
+  /** The evaluator's bias in the stage's calibration fit; null unless the stage is calibrated. */
+  @ApiProperty({ type: EvaluatorCalibrationDto, nullable: true })
+  calibration: EvaluatorCalibrationDto | null;
 }
 
 /** Who marks harshly and who leniently: each evaluator's totals beside the call's (DESIGN §5.3). */

@@ -40,6 +40,18 @@ export interface RankingEntry {
   consensusScore: number | null;
   rank: number;
   organisation: { name: string; countryCode: string; region: string };
+  /** How sure the rank is (calibrated stages, once the bootstrap has run); null otherwise. */
+  uncertainty: RankingUncertainty | null;
+}
+
+export interface RankingUncertainty {
+  /** Share of the bootstrap's replicates in which the application ranks within the cohort size. */
+  probabilityInCohort: number;
+  /** The 90% interval of its rank (5th and 95th percentiles of the replicates' ranks). */
+  rankInterval: { lower: number; upper: number };
+  meanRank: number;
+  /** Computed from other totals or ranks than the current ones: a newer bootstrap is pending. */
+  stale: boolean;
 }
 
 /** A ranked application as exported: with the application's status and eligibility now. */
@@ -63,6 +75,11 @@ interface EntryRow {
   country_code: string;
   region: string;
   total: number;
+  probability_in_cohort?: number | null;
+  rank_lower?: number | null;
+  rank_upper?: number | null;
+  mean_rank?: number | null;
+  uncertainty_stale?: boolean | null;
 }
 
 type ExportRow = EntryRow & { status: string; eligible: boolean | null };
@@ -111,7 +128,8 @@ export class RankingRepository {
     const where = filter.search === undefined ? ranked : `${ranked} ${searched('$5')}`;
     const direction = filter.sort.descending ? 'DESC' : 'ASC';
     const rows = (await this.transactions.autocommit.query(
-      `SELECT counted.total, page.*, po.name, pa.country_code, pa.region
+      `SELECT counted.total, page.*, po.name, pa.country_code, pa.region, pu.probability_in_cohort, pu.rank_lower,
+              pu.rank_upper, pu.mean_rank, pc.uncertainty_fingerprint IS DISTINCT FROM pc.fingerprint AS uncertainty_stale
          FROM (SELECT count(*)::int AS total FROM ${where}) counted
          LEFT JOIN LATERAL (
            SELECT ${SORT_COLUMNS[filter.sort.key]} AS sort_key, ${RESULT_COLUMNS}
@@ -120,6 +138,8 @@ export class RankingRepository {
          ) page ON true
          LEFT JOIN applications_organisations pa ON pa.application_id = page.application_id
          LEFT JOIN identity_organisation_names po ON po.id = pa.organisation_id
+         LEFT JOIN scoring_rank_uncertainties pu ON pu.application_id = page.application_id AND pu.stage = $4
+         LEFT JOIN scoring_calibrations pc ON pc.call_id = $1 AND pc.stage = $4
         ORDER BY page.sort_key ${direction}, page.rank`,
       [callId, filter.limit, filter.offset, filter.stage ?? 1, ...(filter.search === undefined ? [] : [filter.search])],
     )) as EntryRow[];
@@ -169,6 +189,17 @@ function toEntry(row: EntryRow): RankingEntry[] {
       consensusScore: row.consensus_score,
       rank: row.rank,
       organisation: { name: row.name ?? '', countryCode: row.country_code, region: row.region },
+      uncertainty: uncertaintyOf(row),
     },
   ];
+}
+
+function uncertaintyOf(row: EntryRow): RankingUncertainty | null {
+  if (row.probability_in_cohort === undefined || row.probability_in_cohort === null) return null;
+  return {
+    probabilityInCohort: row.probability_in_cohort,
+    rankInterval: { lower: row.rank_lower as number, upper: row.rank_upper as number },
+    meanRank: row.mean_rank as number,
+    stale: row.uncertainty_stale === true,
+  };
 }

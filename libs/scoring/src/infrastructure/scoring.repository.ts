@@ -19,12 +19,29 @@ import {
   SCORE_CALL_FROM_AGGREGATES_SQL,
   TOTALS_BY_VALUE_SQL,
 } from './scoring-aggregates.sql';
+import { CalibrationRepository, StageFit } from './calibration.repository';
 import { SCORE_CALL_SQL } from './scoring.sql';
 
 /** A stage of a call, which incremental scoring keeps its aggregates by. */
 interface StageKey {
   callId: string;
   stage: number;
+  /** Scored by the calibration fit (normalization `calibrated`) instead of the z-score moments. */
+  calibrated: boolean;
+}
+
+/**
+ * What a scoring of the call wrote: the results written and, when there are some, the calibrated
+ * stages whose rank uncertainty no longer matches their fit (a bootstrap is to be requested).
+ */
+export interface ScoredCall {
+  applications: number;
+  uncertaintyOutdated?: number[];
+}
+
+interface ScoredStage {
+  applications: number;
+  uncertaintyOutdated: boolean;
 }
 
 /** What changed in the kept totals: the applications and evaluators concerned, or `every` one. */
@@ -32,6 +49,13 @@ type Changed = { applications: string[]; evaluators: string[] } | 'every';
 interface Rescored {
   applications: number;
   unscored: number;
+}
+
+/** Scores a stage's results from what moves (moments or fit), given those written already; then keeps what it used. */
+interface StageScorer {
+  score(written: string[]): Promise<Rescored>;
+  /** Whether the stage's rank uncertainty is out of date after the scoring. */
+  finish(): Promise<boolean>;
 }
 interface ChangedRow {
   applications: string[];
@@ -83,7 +107,10 @@ const RESULT_COLUMNS = `application_id, call_id, stage, raw_score, normalized_sc
  */
 @Injectable()
 export class ScoringRepository {
-  constructor(private readonly transactions: Transactions) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly calibration: CalibrationRepository,
+  ) {}
 
   /**
    * Serialises the scoring of a call in the caller's transaction: whatever writes results holds it
@@ -95,12 +122,13 @@ export class ScoringRepository {
     await tx.query(`SELECT ${lock}(hashtextextended('scoring:' || $1::text, 0))`, [callId]);
   }
 
-  /** The call's review stages, 1..n. */
-  async stagesOf(tx: Transaction, callId: string): Promise<number[]> {
-    const rows = (await tx.query(`SELECT stage FROM calls_scoring_settings WHERE call_id = $1 ORDER BY stage`, [
-      callId,
-    ])) as Array<{ stage: number }>;
-    return rows.map((r) => r.stage);
+  /** The call's review stages, 1..n, each with whether it is calibrated. */
+  async stagesOf(tx: Transaction, callId: string): Promise<StageKey[]> {
+    const rows = (await tx.query(
+      `SELECT stage, normalization FROM calls_scoring_settings WHERE call_id = $1 ORDER BY stage`,
+      [callId],
+    )) as Array<{ stage: number; normalization: string }>;
+    return rows.map((r) => ({ callId, stage: r.stage, calibrated: r.normalization === 'calibrated' }));
   }
 
   /**
@@ -108,12 +136,21 @@ export class ScoringRepository {
    * submitted evaluation in the stage, and deletes the results of those that no longer have one.
    * Idempotent. The caller holds the call's lock (`lockCall`).
    */
-  async scoreCall(tx: Transaction, callId: string): Promise<{ applications: number }> {
-    let applications = 0;
-    for (const stage of await this.stagesOf(tx, callId)) {
-      applications += firstCount(await tx.query(SCORE_CALL_SQL, [callId, stage])).applications;
+  async scoreCall(tx: Transaction, callId: string): Promise<ScoredCall> {
+    const scored: Array<ScoredStage & { stage: number }> = [];
+    for (const of of await this.stagesOf(tx, callId)) {
+      const { applications } = firstCount(await tx.query(SCORE_CALL_SQL, [callId, of.stage]));
+      // A calibrated stage: the statement wrote raw scores and their ranks; the fit over the same totals replaces them.
+      const uncertaintyOutdated = of.calibrated && (await this.calibrateFromLiveTotals(tx, of));
+      scored.push({ stage: of.stage, applications, uncertaintyOutdated });
     }
-    return { applications };
+    return scoredCall(scored);
+  }
+
+  private async calibrateFromLiveTotals(tx: Transaction, of: StageKey): Promise<boolean> {
+    const fit = await this.calibration.fitStage(tx, of, 'live');
+    const { ranking } = await this.calibration.writeScores(tx, of, fit, []);
+    return this.calibration.keepFit(tx, of, fit, ranking);
   }
 
   /**
@@ -125,16 +162,16 @@ export class ScoringRepository {
    * results that changed. Each stage of the call is rescored so, from its own facts. Idempotent;
    * the caller holds the call's lock.
    */
-  async rescoreIncrementally(tx: Transaction, callId: string): Promise<{ applications: number }> {
+  async rescoreIncrementally(tx: Transaction, callId: string): Promise<ScoredCall> {
     await sortInMemory(tx);
-    let applications = 0;
-    for (const stage of await this.stagesOf(tx, callId)) {
-      applications += (await this.rescoreStageIncrementally(tx, { callId, stage })).applications;
+    const scored: Array<ScoredStage & { stage: number }> = [];
+    for (const of of await this.stagesOf(tx, callId)) {
+      scored.push({ stage: of.stage, ...(await this.rescoreStageIncrementally(tx, of)) });
     }
-    return { applications };
+    return scoredCall(scored);
   }
 
-  private async rescoreStageIncrementally(tx: Transaction, of: StageKey): Promise<{ applications: number }> {
+  private async rescoreStageIncrementally(tx: Transaction, of: StageKey): Promise<ScoredStage> {
     const key = [of.callId, of.stage];
     await tx.query(FORGET_TOTALS_OF_OLD_DEFINITION_SQL, key);
     const [definition] = (await tx.query(
@@ -191,27 +228,62 @@ export class ScoringRepository {
     return (await tx.query(TOTALS_BY_VALUE_SQL, [of.callId, of.stage])) as TotalCount[];
   }
 
-  /** Brings the changed evaluators' moments and applications' figures up to date, then scores the stage. */
-  private async scoreFromAggregates(tx: Transaction, of: StageKey, changed: Changed, totals: TotalCount[]) {
+  /**
+   * Brings the changed evaluators' moments and applications' figures up to date, then scores the
+   * stage: from the moments (z-scores, or raw scores), or for a calibrated stage from the fit over
+   * every kept total, refitted each time, so that a run and rescorings that reach the same totals
+   * write the same results.
+   */
+  private async scoreFromAggregates(
+    tx: Transaction,
+    of: StageKey,
+    changed: Changed,
+    totals: TotalCount[],
+  ): Promise<ScoredStage> {
     const key = [of.callId, of.stage];
     await this.keepEvaluatorMoments(tx, of, changed === 'every' ? null : changed.evaluators);
-    const moments = callMoments(totals);
     const applications = changed === 'every' ? null : changed.applications;
     const [{ written }] = (await tx.query(KEEP_APPLICATION_FIGURES_SQL, [...key, applications])) as Array<{
       written: string[];
     }>;
-    const parameters = [...key, moments?.mean ?? null, moments?.stdDev ?? null, written];
-    const [rescored] = (await tx.query(SCORE_CALL_FROM_AGGREGATES_SQL, parameters)) as Rescored[];
-    if (rescored.unscored === 0 || applications === null)
-      return { applications: written.length + rescored.applications };
+    const scorer = of.calibrated
+      ? await this.calibratedScorer(tx, of)
+      : this.momentsScorer(tx, of, callMoments(totals));
+    const rescored = await scorer.score(written);
+    if (rescored.unscored === 0 || applications === null) {
+      return { applications: written.length + rescored.applications, uncertaintyOutdated: await scorer.finish() };
+    }
     // Results missing for applications whose totals did not change: their figures are computed afresh.
     const [again] = (await tx.query(KEEP_APPLICATION_FIGURES_SQL, [...key, null])) as Array<{ written: string[] }>;
     const added = again.written.filter((id) => !written.includes(id));
-    const [completed] = (await tx.query(SCORE_CALL_FROM_AGGREGATES_SQL, [
-      ...parameters.slice(0, 4),
-      [...written, ...added],
-    ])) as Rescored[];
-    return { applications: written.length + added.length + rescored.applications + completed.applications };
+    const completed = await scorer.score([...written, ...added]);
+    return {
+      applications: written.length + added.length + rescored.applications + completed.applications,
+      uncertaintyOutdated: await scorer.finish(),
+    };
+  }
+
+  private momentsScorer(tx: Transaction, of: StageKey, moments: ReturnType<typeof callMoments>): StageScorer {
+    const parameters = [of.callId, of.stage, moments?.mean ?? null, moments?.stdDev ?? null];
+    return {
+      score: async (written) =>
+        ((await tx.query(SCORE_CALL_FROM_AGGREGATES_SQL, [...parameters, written])) as Rescored[])[0],
+      finish: () => Promise.resolve(false),
+    };
+  }
+
+  /** The stage's kept totals read in one ordered statement and fitted once; the scores written from the fit. */
+  private async calibratedScorer(tx: Transaction, of: StageKey): Promise<StageScorer> {
+    const fit: StageFit = await this.calibration.fitStage(tx, of, 'kept');
+    let ranking = '';
+    return {
+      score: async (written) => {
+        const result = await this.calibration.writeScores(tx, of, fit, written);
+        ranking = result.ranking;
+        return result;
+      },
+      finish: () => this.calibration.keepFit(tx, of, fit, ranking),
+    };
   }
 
   /** Recomputes the moments of the evaluators given (every evaluator of the stage when null) from their kept totals. */
@@ -225,13 +297,13 @@ export class ScoringRepository {
    * Scores the call as `scoreCall` does, stage by stage, from the totals a full run ($runId)
    * computed from every criterion score. The caller holds the call's lock.
    */
-  async scoreCallFromRun(tx: Transaction, callId: string, runId: string): Promise<{ applications: number }> {
+  async scoreCallFromRun(tx: Transaction, callId: string, runId: string): Promise<ScoredCall> {
     await sortInMemory(tx);
-    let applications = 0;
-    for (const stage of await this.stagesOf(tx, callId)) {
-      applications += (await this.scoreStageFromRun(tx, { callId, stage }, runId)).applications;
+    const scored: Array<ScoredStage & { stage: number }> = [];
+    for (const of of await this.stagesOf(tx, callId)) {
+      scored.push({ stage: of.stage, ...(await this.scoreStageFromRun(tx, of, runId)) });
     }
-    return { applications };
+    return scoredCall(scored);
   }
 
   /**
@@ -241,7 +313,7 @@ export class ScoringRepository {
    * one pass over the kept totals scores every result, writing only those that changed. The next
    * rescoring starts from what the run computed.
    */
-  private async scoreStageFromRun(tx: Transaction, of: StageKey, runId: string): Promise<{ applications: number }> {
+  private async scoreStageFromRun(tx: Transaction, of: StageKey, runId: string): Promise<ScoredStage> {
     const key = [of.callId, of.stage];
     const [definition] = (await tx.query(FORGET_TOTALS_OF_OLD_DEFINITION_SQL, key)) as Array<{ forgotten: number }>;
     const [forgotten] = (await tx.query(FORGET_TOTALS_STAGED_BY_RUN_SQL, [...key, runId])) as ChangedRow[];
@@ -338,6 +410,13 @@ function toResult(row: ResultRow): ApplicationResult {
     rank: row.rank,
     computedAt: row.computed_at,
   };
+}
+
+/** The call's count of results written, and its calibrated stages whose uncertainty is out of date, if any. */
+function scoredCall(stages: ReadonlyArray<ScoredStage & { stage: number }>): ScoredCall {
+  const applications = stages.reduce((sum, s) => sum + s.applications, 0);
+  const outdated = stages.filter((s) => s.uncertaintyOutdated).map((s) => s.stage);
+  return outdated.length > 0 ? { applications, uncertaintyOutdated: outdated } : { applications };
 }
 
 function merge(a: Changed, b: Changed): Changed {

@@ -11,6 +11,9 @@ export const SCORING_TABLES: ContextTables = {
     'scoring_evaluator_moments',
     'scoring_total_counts',
     'scoring_call_definitions',
+    'scoring_calibrations',
+    'scoring_calibration_evaluators',
+    'scoring_rank_uncertainties',
   ],
   grants: {
     scoring_application_results: ['applications', 'cohorts'],

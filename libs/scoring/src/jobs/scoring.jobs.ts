@@ -61,3 +61,31 @@ export const SCORING_QUEUE_JOBS = queueJobs<ScoringJobs>(SCORING_QUEUE, {
   [APPLICATION_EVENTS.eligibilityOverridden]: true,
   [CALL_EVENTS.reweighted]: true,
 });
+
+/**
+ * The rank uncertainty of calibrated stages (issue 16 item 2): a bootstrap can take minutes on a
+ * large call, so it has a queue of its own and never holds up a rescoring.
+ */
+export const UNCERTAINTY_QUEUE = 'scoring-uncertainty';
+
+export const UNCERTAINTY_JOBS = {
+  /** Bootstrap a calibrated stage's ranks from its fit as last kept; a burst of requests is served by one. */
+  bootstrapRanks: 'scoring.bootstrap-ranks',
+} as const;
+
+export interface BootstrapRanksPayload {
+  callId: string;
+  stage: number;
+}
+
+type UncertaintyJobs = {
+  [UNCERTAINTY_JOBS.bootstrapRanks]: BootstrapRanksPayload;
+};
+
+export const uncertaintyJob = eventsOf<UncertaintyJobs>();
+
+export const UNCERTAINTY_QUEUE_JOBS = queueJobs<UncertaintyJobs>(UNCERTAINTY_QUEUE, {
+  [UNCERTAINTY_JOBS.bootstrapRanks]: true,
+});
+
+export type { UncertaintyJobs };

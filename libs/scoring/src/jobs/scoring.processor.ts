@@ -10,7 +10,8 @@ import { ScoringService } from '../application/scoring.service';
 import { ScoringModule } from '../scoring.module';
 import { SCORING_FLOW, ScoringRunLauncher } from './scoring-run.launcher';
 import { ScoringJobsConfig, scoringJobsConfig } from './scoring-jobs.config';
-import { SCORING_JOBS, SCORING_QUEUE, ScoringJobs } from './scoring.jobs';
+import { SCORING_JOBS, SCORING_QUEUE, ScoringJobs, UNCERTAINTY_QUEUE } from './scoring.jobs';
+import { UncertaintyProcessor } from './uncertainty.processor';
 
 type ScoringJob = Job<{ runId?: string }>;
 
@@ -80,7 +81,7 @@ export class ScoringProcessor extends JobProcessor<ScoringJobs> {
 }
 
 /** The queues scoring processes, for the worker's relay. */
-export const SCORING_RELAYED_QUEUES = [SCORING_QUEUE];
+export const SCORING_RELAYED_QUEUES = [SCORING_QUEUE, UNCERTAINTY_QUEUE];
 
 /** The scoring queue's processor, imported only by apps/worker. */
 @Module({
@@ -88,8 +89,9 @@ export const SCORING_RELAYED_QUEUES = [SCORING_QUEUE];
     ScoringModule,
     ConfigModule.forFeature(scoringJobsConfig),
     BullModule.registerQueue({ name: SCORING_QUEUE }),
+    BullModule.registerQueue({ name: UNCERTAINTY_QUEUE }),
     BullModule.registerFlowProducer({ name: SCORING_FLOW }),
   ],
-  providers: [ScoringProcessor, ScoringRunLauncher],
+  providers: [ScoringProcessor, UncertaintyProcessor, ScoringRunLauncher],
 })
 export class ScoringJobsModule {}

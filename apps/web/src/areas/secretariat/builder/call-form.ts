@@ -31,7 +31,7 @@ export type RegionNumbers = Record<Region, NumberValue>;
 export interface ScoringValues {
   scaleMin: NumberValue;
   scaleMax: NumberValue;
-  normalization: 'none' | 'zscore';
+  normalization: 'none' | 'zscore' | 'calibrated';
   disagreementThreshold: NumberValue;
 }
 

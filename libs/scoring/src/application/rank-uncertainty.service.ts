@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { Call, CallsService, stageAt } from '@app/calls';
+import { Outbox, Transaction, Transactions } from '@app/platform';
+import { type RankUncertainty, bootstrapRanksInSteps, greyZone } from '../domain/calibration-bootstrap';
+import { fitCalibration } from '../domain/calibration';
+import { CalibrationRepository, EvaluatorBias, StageCalibration } from '../infrastructure/calibration.repository';
+import { ScoredCall, ScoringRepository } from '../infrastructure/scoring.repository';
+import { UNCERTAINTY_JOBS, UNCERTAINTY_QUEUE, uncertaintyJob } from '../jobs/scoring.jobs';
+
+/** Whether a stage's stored rank intervals are of its current fit: `pending` before any was computed. */
+export type UncertaintyStatus = 'current' | 'stale' | 'pending';
+
+export interface CalibrationReport {
+  ridge: number;
+  iterations: number;
+  relativeResidual: number;
+  components: number;
+  connected: boolean;
+  evaluations: number;
+  fittedAt: Date;
+  uncertainty: {
+    status: UncertaintyStatus;
+    /** The facts of the intervals stored, null before any was computed. */
+    seed: number | null;
+    replicates: number | null;
+    cohortSize: number | null;
+    computedAt: Date | null;
+  };
+}
+
+const REQUESTS = [{ queue: UNCERTAINTY_QUEUE, name: UNCERTAINTY_JOBS.bootstrapRanks }];
+
+/**
+ * The bootstrap's seed for a stage: the first 32 bits of SHA-256("<call id>/<stage>") as an unsigned
+ * integer, so that the same kept totals of the same stage always give the same intervals, and anyone
+ * can recompute them from the published totals.
+ */
+export function uncertaintySeed(callId: string, stage: number): number {
+  return parseInt(createHash('sha256').update(`${callId}/${stage}`).digest('hex').slice(0, 8), 16);
+}
+
+/** Lets the event loop run (lock renewals, other jobs, health checks) between two replicates. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Rank uncertainty of calibrated stages (issue 16 item 2): a seeded parametric bootstrap of the fit
+ * a scoring kept, run as its own job after it, and what the API shows of the fit and the intervals.
+ */
+@Injectable()
+export class RankUncertaintyService {
+  constructor(
+    private readonly fits: CalibrationRepository,
+    private readonly scoring: ScoringRepository,
+    private readonly outbox: Outbox,
+    private readonly transactions: Transactions,
+    private readonly calls: CallsService,
+  ) {}
+
+  /** In the transaction of a scoring: a bootstrap of each calibrated stage whose intervals it put out of date. */
+  async requestFor(tx: Transaction, callId: string, scored: ScoredCall): Promise<void> {
+    const stages = scored.uncertaintyOutdated ?? [];
+    if (stages.length === 0) return;
+    await this.outbox.publishMany(
+      tx,
+      stages.map((stage) => uncertaintyJob(UNCERTAINTY_JOBS.bootstrapRanks, { callId, stage })),
+    );
+  }
+
+  /**
+   * Bootstraps the stage's ranks from its fit as last kept, unless the stored intervals are already
+   * of that fit and of the call's cohort size, and completes every request pending before it read
+   * the facts: only the latest state matters. The replicates run outside any transaction and lock,
+   * yielding between them; the intervals are kept only if the fit is still the one they are of (a
+   * scoring meanwhile has requested another bootstrap). Answers whether it computed.
+   */
+  async compute(callId: string, stage: number, outboxId: string, replicates: number): Promise<boolean> {
+    const auto = this.transactions.autocommit;
+    if (await this.outbox.isCompleted(auto, outboxId)) return false;
+    const of = { callId, stage };
+    const covered = await this.outbox.pendingIds(auto, { jobs: REQUESTS, payload: { callId, stage } });
+    const facts = await this.transactions.run(async (tx) => {
+      await this.scoring.lockCall(tx, callId, 'shared');
+      return this.fits.bootstrapFacts(tx, of);
+    });
+    const { cohortSize } = await this.calls.get(callId);
+    if (
+      facts === null ||
+      (facts.uncertaintyFingerprint === facts.fingerprint && facts.uncertaintyCohortSize === cohortSize)
+    ) {
+      await this.transactions.run((tx) => this.outbox.complete(tx, [...covered, outboxId]));
+      return false;
+    }
+    const seed = uncertaintySeed(callId, stage);
+    const steps = bootstrapRanksInSteps(fitCalibration(facts.totals), facts.applications, {
+      cohortSize,
+      seed,
+      replicates,
+    });
+    let step = steps.next();
+    while (step.done !== true) {
+      await yieldToEventLoop();
+      step = steps.next();
+    }
+    const uncertainties = step.value;
+    await this.transactions.run(async (tx) => {
+      await this.scoring.lockCall(tx, callId, 'exclusive');
+      await this.fits.keepUncertainty(tx, of, facts.fingerprint, { seed, replicates, cohortSize, uncertainties });
+      await this.outbox.complete(tx, [...covered, outboxId]);
+    });
+    return true;
+  }
+
+  /** The stage's fit and the state of its intervals; null unless the stage is calibrated and fitted. */
+  async calibration(call: Call, stage = 1): Promise<CalibrationReport | null> {
+    if (stageAt(call, stage).scoring.normalization !== 'calibrated') return null;
+    const fit = await this.fits.calibrationOf({ callId: call.id, stage });
+    if (fit === null) return null;
+    const { fingerprint: _f, uncertainty, ...facts } = fit;
+    return {
+      ...facts,
+      uncertainty: {
+        status: statusOf(fit, call.cohortSize),
+        seed: uncertainty?.seed ?? null,
+        replicates: uncertainty?.replicates ?? null,
+        cohortSize: uncertainty?.cohortSize ?? null,
+        computedAt: uncertainty?.computedAt ?? null,
+      },
+    };
+  }
+
+  /** Each evaluator's bias in the stage's fit, by evaluator id; empty unless the stage is calibrated and fitted. */
+  async evaluatorBiases(call: Call, stage = 1): Promise<Map<string, EvaluatorBias>> {
+    if (stageAt(call, stage).scoring.normalization !== 'calibrated') return new Map();
+    const biases = await this.fits.evaluatorBiases({ callId: call.id, stage });
+    return new Map(biases.map((b) => [b.evaluatorId, b]));
+  }
+
+  /**
+   * The stage's rank intervals if they are of its current fit (else none: stale intervals would
+   * mark the wrong candidates), with the grey zone at `seats`: the ranked applications whose 90%
+   * interval straddles the last seat.
+   */
+  async greyZone(
+    callId: string,
+    stage: number,
+    seats: number,
+  ): Promise<{ uncertainties: RankUncertainty[]; greyZone: string[] }> {
+    const fit = await this.fits.calibrationOf({ callId, stage });
+    if (fit === null || fit.uncertainty?.fingerprint !== fit.fingerprint) return { uncertainties: [], greyZone: [] };
+    const uncertainties = await this.fits.rankUncertainties({ callId, stage });
+    return { uncertainties, greyZone: greyZone(uncertainties, seats) };
+  }
+}
+
+function statusOf(fit: StageCalibration, cohortSize: number): UncertaintyStatus {
+  if (fit.uncertainty === null) return 'pending';
+  return fit.uncertainty.fingerprint === fit.fingerprint && fit.uncertainty.cohortSize === cohortSize
+    ? 'current'
+    : 'stale';
+}
