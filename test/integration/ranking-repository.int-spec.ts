@@ -3,6 +3,7 @@ import { RankingFilter, RankingRepository } from '../../libs/scoring/src/infrast
 import { ScoringRepository } from '../../libs/scoring/src/infrastructure/scoring.repository';
 import { eventually } from '../support/async';
 import { RepositoryDb, rolledBack, startRepositories } from '../support/repository-db';
+import { CalibrationRepository } from '../../libs/scoring/src/infrastructure/calibration.repository';
 
 describe('RankingRepository and the ranking reads of ScoringRepository on PostgreSQL', () => {
   let repo: RepositoryDb;
@@ -14,7 +15,7 @@ describe('RankingRepository and the ranking reads of ScoringRepository on Postgr
   let unranked: string;
 
   beforeAll(async () => {
-    repo = await startRepositories([RankingRepository, ScoringRepository]);
+    repo = await startRepositories([RankingRepository, ScoringRepository, CalibrationRepository]);
     ranking = repo.get(RankingRepository);
     scoring = repo.get(ScoringRepository);
     callId = await repo.seed.call({ status: 'reviewing' });
@@ -61,6 +62,8 @@ describe('RankingRepository and the ranking reads of ScoringRepository on Postgr
         consensusScore: null,
         rank: 1,
         organisation: { name: 'Zebra Labs', countryCode: 'KE', region: 'AFR' },
+        // Not calibrated: no rank uncertainty.
+        uncertainty: null,
       },
       expect.objectContaining({
         applicationId: byRank[1],

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { PlatformModule, Transactions } from '@app/platform';
 import { ApplicationResult, Normalization, ScoringRepository } from '@app/scoring';
 import { ScoringRunsRepository } from '../../libs/scoring/src/infrastructure/scoring-runs.repository';
+import { CalibrationRepository } from '../../libs/scoring/src/infrastructure/calibration.repository';
 
 const CODES = ['a', 'B', 'c'];
 const APPLICATIONS = 8;
@@ -96,7 +97,7 @@ describe('incremental rescoring', () => {
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
       imports: [PlatformModule],
-      providers: [ScoringRepository, ScoringRunsRepository],
+      providers: [ScoringRepository, ScoringRunsRepository, CalibrationRepository],
     }).compile();
     context = await moduleRef.init();
     db = context.get(DataSource);
@@ -253,7 +254,7 @@ describe('incremental rescoring', () => {
   it('gives exactly the results of a full run after random sequences of changes (fixed seed)', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom<Normalization>('none', 'zscore'),
+        fc.constantFrom<Normalization>('none', 'zscore', 'calibrated'),
         fc.constantFrom(0, 20, 30),
         fc.array(changeArbitrary, { minLength: 1, maxLength: 14 }),
         async (normalization, threshold, changes) => {

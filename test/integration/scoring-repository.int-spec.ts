@@ -3,6 +3,7 @@ import { Transaction } from '@app/platform';
 import { ApplicationResult, ScoringRepository } from '@app/scoring';
 import { ScoringRunsRepository } from '../../libs/scoring/src/infrastructure/scoring-runs.repository';
 import { RepositoryDb, startRepositories } from '../support/repository-db';
+import { CalibrationRepository } from '../../libs/scoring/src/infrastructure/calibration.repository';
 
 /**
  * The three ways ScoringRepository writes a call's results (a full statement, from a run's staged
@@ -15,7 +16,7 @@ describe('ScoringRepository writes the same results whichever way it scores', ()
   let runs: ScoringRunsRepository;
 
   beforeAll(async () => {
-    repo = await startRepositories([ScoringRepository, ScoringRunsRepository]);
+    repo = await startRepositories([ScoringRepository, ScoringRunsRepository, CalibrationRepository]);
     scoring = repo.get(ScoringRepository);
     runs = repo.get(ScoringRunsRepository);
   });

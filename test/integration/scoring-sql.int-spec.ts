@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { PlatformModule, Transactions } from '@app/platform';
 import { CallScoringInput, Normalization, ScoringRepository, scoreCall } from '@app/scoring';
+import { CalibrationRepository } from '../../libs/scoring/src/infrastructure/calibration.repository';
 
 /** A call to seed: per application, the criterion scores each of its evaluators gave. */
 interface CallSpec {
@@ -84,7 +85,7 @@ describe('set-based scoring (SQL) agrees with the pure reference', () => {
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
       imports: [PlatformModule],
-      providers: [ScoringRepository],
+      providers: [ScoringRepository, CalibrationRepository],
     }).compile();
     context = await moduleRef.init();
     db = context.get(DataSource);

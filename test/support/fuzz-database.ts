@@ -22,7 +22,10 @@ export class DatabaseFingerprint {
       ({ name }) =>
         `'${name}', (SELECT md5(coalesce(string_agg(md5(t::text), '' ORDER BY md5(t::text)), '')) FROM "${name}" t)`,
     );
-    return new DatabaseFingerprint(api, `SELECT json_build_object(${columns.join(', ')}) AS tables`);
+    // jsonb_build_object takes at most 100 arguments (50 tables): the objects of groups of tables are merged.
+    const groups = Array.from({ length: Math.ceil(columns.length / 40) }, (_, g) => columns.slice(g * 40, g * 40 + 40));
+    const objects = groups.map((group) => `jsonb_build_object(${group.join(', ')})`);
+    return new DatabaseFingerprint(api, `SELECT (${objects.join(' || ')}) AS tables`);
   }
 
   /** A hash per table. */
