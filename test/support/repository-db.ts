@@ -203,15 +203,25 @@ export class Seed {
     );
   }
 
-  /** A cohort of the call, published when told (with a snapshot and its hash, as the schema demands). */
+  /**
+   * A cohort of the call, published when told, with a snapshot and its hash as the schema demands: an
+   * empty public document, since suites of the same worker later list the published cohorts through the API.
+   */
   cohort(callId: string, createdBy: string, status: 'proposed' | 'approved' | 'published' = 'proposed') {
     const published = status === 'published';
     return this.id(
-      `INSERT INTO cohorts (call_id, status, constraints, facts_fingerprint, members, waitlist, excluded,
+      `WITH cohort AS (SELECT gen_random_uuid() AS id, date_trunc('milliseconds', now()) AS at)
+       INSERT INTO cohorts (id, call_id, status, constraints, facts_fingerprint, members, waitlist, excluded,
                             unmet_constraints, created_by, snapshot, content_hash, published_at, published_by)
-       VALUES ($1, $2, '{}', repeat('0', 64), '[]', '[]', '[]', '[]', $3,
-               CASE WHEN $4 THEN '{}'::jsonb END, CASE WHEN $4 THEN repeat('a', 64) END,
-               CASE WHEN $4 THEN now() END, CASE WHEN $4 THEN $3::uuid END)
+       SELECT cohort.id, $1, $2, '{}', repeat('0', 64), '[]', '[]', '[]', '[]', $3,
+              CASE WHEN $4 THEN jsonb_build_object(
+                'id', cohort.id,
+                'call', jsonb_build_object('reference', 'TEST/1', 'title', 'Test call'),
+                'publishedAt', to_char(cohort.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                'members', '[]'::jsonb,
+                'statistics', jsonb_build_object('applications', 0, 'countries', 0, 'selected', 0)) END,
+              CASE WHEN $4 THEN repeat('a', 64) END, CASE WHEN $4 THEN cohort.at END, CASE WHEN $4 THEN $3::uuid END
+       FROM cohort
        RETURNING id`,
       [callId, status, createdBy, published],
     );
