@@ -4,7 +4,8 @@
  * statement and write what the fit found set-based, every id and figure passed as one array
  * (`unnest($n::uuid[], …)`), never a parameter per row. Each takes the call id as $1 and the stage as $2.
  */
-import { CALL_SETTINGS, CONSENSUS_OF, RANK_OF_SCORED, resolutionSteps } from './scoring.sql';
+import { SCORE_RANK_AND_WRITE } from './scoring-aggregates.sql';
+import { CALL_SETTINGS } from './scoring.sql';
 
 /** The stage's kept totals, in the fit's order: `application_id`, `evaluator_id`, `total`. */
 export const KEPT_TOTALS_OF_STAGE_SQL = `
@@ -22,45 +23,14 @@ ORDER BY application_id, evaluator_id`;
  */
 export const SCORE_CALIBRATED_SQL = `
 WITH ${CALL_SETTINGS},
-calibrated AS (
-  SELECT c.application_id, c.score FROM unnest($3::uuid[], $4::float8[]) AS c (application_id, score)
+-- The calibrated score is the normalised score and the score.
+normalized AS (
+  SELECT c.application_id, c.score AS normalized_score
+  FROM unnest($3::uuid[], $4::float8[]) AS c (application_id, score)
 ),
-scored AS (
-  -- Each stored result is read by its primary key (a lateral probe), as SCORE_CALL_FROM_AGGREGATES_SQL reads it.
-  SELECT r.application_id, r.raw_score, c.score AS normalized_score, c.score,
-         ${resolutionSteps('r.spread')} > ${resolutionSteps('call.threshold')} AS needs_moderation,
-         m.consensus_score, app.rankable, app.submitted_at, r AS was
-  FROM calibrated c
-  CROSS JOIN LATERAL (SELECT r.* FROM application_results r
-    WHERE r.application_id = c.application_id AND r.stage = $2 OFFSET 0) r
-  JOIN applications_ranking_facts app ON app.application_id = r.application_id
-  CROSS JOIN call
-  ${CONSENSUS_OF('r')}
-),
-ranked AS (
-  SELECT s.application_id, s.normalized_score, s.score, s.needs_moderation, s.consensus_score, ${RANK_OF_SCORED} AS rank,
-         s.was
-  FROM scored s
-),
-updated AS (
-  INSERT INTO application_results AS r (application_id, stage, call_id, raw_score, normalized_score, score,
-    evaluation_count, spread, std_dev, needs_moderation, consensus_score, rank)
-  SELECT k.application_id, $2, $1, (k.was).raw_score, k.normalized_score, k.score,
-         (k.was).evaluation_count, (k.was).spread, (k.was).std_dev, k.needs_moderation, k.consensus_score, k.rank
-  FROM ranked k
-  WHERE ((k.was).normalized_score, (k.was).score, (k.was).needs_moderation, (k.was).consensus_score, (k.was).rank)
-    IS DISTINCT FROM (k.normalized_score, k.score, k.needs_moderation, k.consensus_score, k.rank)
-  ON CONFLICT (application_id, stage) DO UPDATE SET
-    normalized_score = EXCLUDED.normalized_score,
-    score = EXCLUDED.score,
-    needs_moderation = EXCLUDED.needs_moderation,
-    consensus_score = EXCLUDED.consensus_score,
-    rank = EXCLUDED.rank,
-    computed_at = clock_timestamp()
-  RETURNING r.application_id
-)
+${SCORE_RANK_AND_WRITE('n.normalized_score')}
 SELECT (SELECT count(*) FILTER (WHERE NOT application_id = ANY($5::uuid[])) FROM updated)::int AS applications,
-       (SELECT count(*) FROM calibrated)::int - (SELECT count(*) FROM scored)::int AS unscored,
+       (SELECT count(*) FROM normalized)::int - (SELECT count(*) FROM scored)::int AS unscored,
        (SELECT md5(COALESCE(string_agg(application_id::text || ':' || COALESCE(rank::text, '-') || ':'
                      || COALESCE(consensus_score::text, '-'), ',' ORDER BY application_id), ''))
           FROM ranked) AS ranking`;

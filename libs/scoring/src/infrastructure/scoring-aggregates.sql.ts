@@ -95,36 +95,18 @@ written AS (
 SELECT COALESCE(array_agg(application_id), '{}') AS written FROM written`;
 
 /**
- * Scores every result of the stage from its stored figures, its kept totals, its evaluators' kept
- * moments and its moments μ ($3) and σ ($4): the normalised score (§5.3), the score, the
- * moderation flag and the rank (§5.6), which move with the moments, and the moderator's consensus
- * score, which the rank is by where there is one. Writes only the results that
- * changed; returns `applications`: those written that are not among $5 (written already), and
- * `unscored`: how many applications with kept totals have no result to score (none unless results
- * were deleted behind scoring's back).
+ * The CTEs `scored`, `ranked` and `updated` of a rescoring, after the CTEs `call` (CALL_SETTINGS) and
+ * `normalized` (application_id, normalized_score): each stored result of the stage gets the score
+ * `score` (an expression over the normalised row `n`, the stored result `r` and `call`), the
+ * moderation flag (§5.5), the moderator's consensus score and the rank (§5.6); only the results that
+ * changed are written. `updated` returns the ids written.
  */
-export const SCORE_CALL_FROM_AGGREGATES_SQL = `
-WITH ${CALL_SETTINGS},
-adjusted AS (
-  -- §5.3: T' = μ + σ·(T − μ_e)/σ_e, or T − μ_e + μ when σ_e ≈ 0 or fewer than 2 evaluations.
-  SELECT x.application_id,
-         CASE WHEN e.n < 2 OR ${resolutionSteps('e.sigma')} = 0 THEN x.total - e.mu + $3::float8
-              ELSE $3::float8 + ($4::float8 * (x.total - e.mu)) / e.sigma END AS t_adj
-  FROM scoring_evaluation_totals x
-  JOIN scoring_evaluator_moments e ON e.call_id = $1 AND e.stage = $2 AND e.evaluator_id = x.evaluator_id
-  WHERE x.call_id = $1 AND x.stage = $2
-),
-normalized AS (
-  SELECT application_id, sum(t_adj ORDER BY t_adj) / count(*) AS normalized_score
-  FROM adjusted
-  GROUP BY application_id
-),
-scored AS (
+export const SCORE_RANK_AND_WRITE = (score: string) => `scored AS (
   -- Each stored result is read by its primary key for a normalised score: a lateral probe (OFFSET 0 keeps
   -- it one) that no estimate turns into a scan of the normalised scores per result, quadratic on stale
   -- statistics. The key alone, as a probe by the call too may take the call's index and read all its results.
   SELECT r.application_id, r.raw_score, n.normalized_score,
-         CASE WHEN call.normalization = 'zscore' THEN n.normalized_score ELSE r.raw_score END AS score,
+         ${score} AS score,
          ${resolutionSteps('r.spread')} > ${resolutionSteps('call.threshold')} AS needs_moderation,
          m.consensus_score, app.rankable, app.submitted_at, r AS was
   FROM normalized n
@@ -157,7 +139,34 @@ updated AS (
     rank = EXCLUDED.rank,
     computed_at = clock_timestamp()
   RETURNING r.application_id
-)
+)`;
+
+/**
+ * Scores every result of the stage from its stored figures, its kept totals, its evaluators' kept
+ * moments and its moments μ ($3) and σ ($4): the normalised score (§5.3), the score, the
+ * moderation flag and the rank (§5.6), which move with the moments, and the moderator's consensus
+ * score, which the rank is by where there is one. Writes only the results that
+ * changed; returns `applications`: those written that are not among $5 (written already), and
+ * `unscored`: how many applications with kept totals have no result to score (none unless results
+ * were deleted behind scoring's back).
+ */
+export const SCORE_CALL_FROM_AGGREGATES_SQL = `
+WITH ${CALL_SETTINGS},
+adjusted AS (
+  -- §5.3: T' = μ + σ·(T − μ_e)/σ_e, or T − μ_e + μ when σ_e ≈ 0 or fewer than 2 evaluations.
+  SELECT x.application_id,
+         CASE WHEN e.n < 2 OR ${resolutionSteps('e.sigma')} = 0 THEN x.total - e.mu + $3::float8
+              ELSE $3::float8 + ($4::float8 * (x.total - e.mu)) / e.sigma END AS t_adj
+  FROM scoring_evaluation_totals x
+  JOIN scoring_evaluator_moments e ON e.call_id = $1 AND e.stage = $2 AND e.evaluator_id = x.evaluator_id
+  WHERE x.call_id = $1 AND x.stage = $2
+),
+normalized AS (
+  SELECT application_id, sum(t_adj ORDER BY t_adj) / count(*) AS normalized_score
+  FROM adjusted
+  GROUP BY application_id
+),
+${SCORE_RANK_AND_WRITE(`CASE WHEN call.normalization = 'zscore' THEN n.normalized_score ELSE r.raw_score END`)}
 SELECT (SELECT count(*) FILTER (WHERE NOT application_id = ANY($5::uuid[])) FROM updated)::int AS applications,
        (SELECT count(*) FROM normalized)::int - (SELECT count(*) FROM scored)::int AS unscored`;
 
