@@ -25,16 +25,8 @@ export class CohortsProcessor extends JobProcessor<CohortsJobs> {
     super();
   }
 
-  override async process(job: Job): Promise<unknown> {
-    const stop = this.metrics.jobDuration.startTimer({ queue: COHORTS_QUEUE, name: job.name });
-    try {
-      const result = await this.handle(job);
-      stop({ outcome: 'completed' });
-      return result;
-    } catch (error) {
-      stop({ outcome: 'failed' });
-      throw error;
-    }
+  override process(job: Job): Promise<unknown> {
+    return this.handleTimed(job, this.metrics);
   }
 }
 

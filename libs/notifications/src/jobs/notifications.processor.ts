@@ -43,14 +43,7 @@ export class NotificationsProcessor extends JobProcessor<NotificationsJobs> {
   }
 
   override async process(job: NotificationsJob): Promise<void> {
-    const stop = this.metrics.jobDuration.startTimer({ queue: NOTIFICATIONS_QUEUE, name: job.name });
-    try {
-      await this.handle(job);
-      stop({ outcome: 'completed' });
-    } catch (error) {
-      stop({ outcome: 'failed' });
-      throw error;
-    }
+    await this.handleTimed(job, this.metrics);
   }
 
   /** The last attempt failed: the e-mail is marked failed, where the secretariat sees it, and not retried. */

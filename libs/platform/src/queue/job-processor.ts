@@ -1,6 +1,7 @@
 import { WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
+import type { Metrics } from '../metrics/metrics';
 import type { JobMap } from '../outbox/events';
 
 /** What the outbox adds to every job it relays: the row the job completes with its effect. */
@@ -34,6 +35,19 @@ export abstract class JobProcessor<Jobs extends JobMap> extends WorkerHost imple
 
   process(job: Job): Promise<unknown> {
     return this.handle(job);
+  }
+
+  /** Runs the job's handler, its duration observed in `metrics` by queue, job name and outcome. */
+  protected async handleTimed(job: Job, metrics: Metrics): Promise<unknown> {
+    const stop = metrics.jobDuration.startTimer({ queue: job.queueName, name: job.name });
+    try {
+      const result = await this.handle(job);
+      stop({ outcome: 'completed' });
+      return result;
+    } catch (error) {
+      stop({ outcome: 'failed' });
+      throw error;
+    }
   }
 
   /** Runs the job's handler; a job of a name nobody serves fails at once, without retries. */

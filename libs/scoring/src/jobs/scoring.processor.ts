@@ -53,16 +53,8 @@ export class ScoringProcessor extends JobProcessor<ScoringJobs> {
     super.onApplicationBootstrap();
   }
 
-  override async process(job: Job): Promise<unknown> {
-    const stop = this.metrics.jobDuration.startTimer({ queue: SCORING_QUEUE, name: job.name });
-    try {
-      const result = await this.handle(job);
-      stop({ outcome: 'completed' });
-      return result;
-    } catch (error) {
-      stop({ outcome: 'failed' });
-      throw error;
-    }
+  override process(job: Job): Promise<unknown> {
+    return this.handleTimed(job, this.metrics);
   }
 
   /** A step of a full run that failed past its retries fails the run, visibly. */

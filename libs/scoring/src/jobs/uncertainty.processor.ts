@@ -32,15 +32,7 @@ export class UncertaintyProcessor extends JobProcessor<UncertaintyJobs> {
     super();
   }
 
-  override async process(job: Job): Promise<unknown> {
-    const stop = this.metrics.jobDuration.startTimer({ queue: UNCERTAINTY_QUEUE, name: job.name });
-    try {
-      const result = await this.handle(job);
-      stop({ outcome: 'completed' });
-      return result;
-    } catch (error) {
-      stop({ outcome: 'failed' });
-      throw error;
-    }
+  override process(job: Job): Promise<unknown> {
+    return this.handleTimed(job, this.metrics);
   }
 }
