@@ -5,6 +5,8 @@ import {
   journeyLanguages,
   type Language,
   WebPlatform,
+  activate,
+  checkPage,
   checkWidths,
   expectFocused,
   launchBrowser,
@@ -24,9 +26,10 @@ import { evaluatedCall, publishCohort } from '../support/scoring';
  * Issue 15, cooperation agreements, with the keyboard: the secretariat tries to issue before the
  * call's terms exist and is told why, writes them (too short first), and issues the agreement to the
  * centre that accepted its place; the centre downloads the agreement in its language, is refused an
- * image for its signed copy, and uploads the PDF; the secretariat opens the dialog to return the copy
- * and leaves it, then countersigns; the public directory lists the centre with its country and region
- * in the reader's language. Each page is checked by axe-core at 1366 and 390 px without sideways scrolling.
+ * image for its signed copy, and uploads the PDF; the secretariat returns the copy with what to correct;
+ * the centre sees the copy returned, and why, and uploads a new one; the secretariat countersigns; the
+ * public directory lists the centre with its country and region in the reader's language. Each page is
+ * checked by axe-core, most at 1366 and 390 px without sideways scrolling.
  */
 
 const SUITE = 'cooperation-agreements';
@@ -34,6 +37,8 @@ const SUITE = 'cooperation-agreements';
 const LANGUAGES = journeyLanguages('en');
 
 const TERMS = 'The centre hosts the programme of the network for two years; each party bears its own costs.';
+
+const REASON = 'The second page is not signed: please sign and date it.';
 
 describe('cooperation agreements in the browser', () => {
   let platform: WebPlatform;
@@ -56,7 +61,7 @@ describe('cooperation agreements in the browser', () => {
   }
 
   it.each(LANGUAGES)(
-    'the secretariat writes the terms and issues, the centre signs, the secretariat countersigns, the directory lists the centre (%s)',
+    'the secretariat writes the terms and issues, the centre signs, the secretariat returns the copy, the centre signs again, the secretariat countersigns, the directory lists the centre (%s)',
     async (language: Language) => {
       const t = textsOf(language, 'applicant');
       const s = textsOf(language, 'secretariat');
@@ -141,7 +146,7 @@ describe('cooperation agreements in the browser', () => {
       await checkWidths(portal, SUITE, 'agreement-signed', language);
       expect(await agreementStatus(applicationId)).toBe('signed');
 
-      // The secretariat opens the return dialog and leaves it, then countersigns.
+      // The secretariat returns the signed copy with what to correct.
       const office = await signedInVisitor(browser, platform.baseUrl, language, secretariat);
       await office.goto(`/secretariat/calls/${callId}/cohorts/${cohortId}`);
       const agreements = office.getByRole('region', { name: s('cohorts.agreements.title') });
@@ -149,8 +154,30 @@ describe('cooperation agreements in the browser', () => {
       await pressFar(office, agreements.getByRole('button', { name: s('cohorts.agreements.returnFor', { name }) }));
       const giveBack = office.getByRole('dialog', { name: s('cohorts.agreements.returnTitle', { name }) });
       await expectFocused(giveBack.getByRole('textbox', { name: s('cohorts.agreements.returnReason') }));
-      await office.keyboard.press('Escape');
+      await office.keyboard.type(REASON);
+      await pressOn(office, giveBack.getByRole('button', { name: s('cohorts.agreements.returnConfirm') }));
       await giveBack.waitFor({ state: 'detached' });
+      const line = agreements.getByRole('row', { name: new RegExp(name) });
+      await line.getByText(s('cohorts.agreements.returned', { reason: REASON })).waitFor();
+      await line.getByText(s('cohorts.agreements.statuses.issued')).waitFor();
+      expect(await agreementStatus(applicationId)).toBe('issued');
+
+      // The centre sees its copy returned, and why, and uploads a new signed copy.
+      await portal.reload();
+      await section.getByText(t('agreement.statuses.issued')).waitFor();
+      const returned = section.getByRole('alert', { name: t('agreement.returnedTitle') });
+      await returned.getByText(REASON).waitFor();
+      await checkPage(portal, SUITE, 'agreement-returned', language);
+      await file.setInputFiles({ name: 'signed-again.pdf', mimeType: 'application/pdf', buffer: SAMPLE_PDF });
+      await activate(portal, section.getByRole('button', { name: t('agreement.replace') }));
+      await section.getByText(t('agreement.uploaded', { name: 'signed-again.pdf' })).waitFor();
+      await section.getByText(t('agreement.statuses.signed')).waitFor();
+      await returned.waitFor({ state: 'detached' });
+      expect(await agreementStatus(applicationId)).toBe('signed');
+
+      // The secretariat countersigns the new copy.
+      await office.reload();
+      await agreements.getByRole('button', { name: 'signed-again.pdf' }).waitFor();
       await pressFar(
         office,
         agreements.getByRole('button', { name: s('cohorts.agreements.countersignFor', { name }) }),
