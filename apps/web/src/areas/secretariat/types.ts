@@ -4,6 +4,9 @@ type Schemas = components['schemas'];
 
 /** Short names for the shapes the secretariat's pages read, as the generated document calls them. */
 export type CallStatistics = Schemas['CallStatisticsDto'];
+/** A calibrated stage's fit and the state of its rank intervals. */
+export type Calibration = Schemas['CalibrationDto'];
+export type RankUncertainty = Schemas['RankUncertaintyDto'];
 export type CreateCallBody = Schemas['CreateCallDto'];
 export type UpdateCallBody = Schemas['UpdateCallDto'];
 export type PanelMember = Schemas['PanelMemberDto'];

@@ -2,9 +2,12 @@ import { Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganisationType } from '../../../api/types';
+import { FactList } from '../../../shared/FactList';
 import { formatNumber } from '../../../shared/format';
 import { REGIONS } from '../../../shared/regions';
-import type { CallStatistics } from '../types';
+import { formatCompactDateTime } from '../format';
+import { ComponentsNotice } from '../scoring/ComponentsNotice';
+import type { Calibration, CallStatistics } from '../types';
 
 /**
  * The call's figures from GET /calls/:id/statistics: intake, spread, and how far the evaluation is;
@@ -60,6 +63,7 @@ export function StatisticsSection({ statistics, children }: { statistics: CallSt
                 })}
           </Text>
         </div>
+        {statistics.calibration && <CalibrationFacts calibration={statistics.calibration} />}
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <CountsTable
             caption={t('statistics.byRegion')}
@@ -75,6 +79,48 @@ export function StatisticsSection({ statistics, children }: { statistics: CallSt
             ])}
           />
         </SimpleGrid>
+      </Stack>
+    </section>
+  );
+}
+
+/**
+ * A calibrated stage's fit in short: its ridge λ, how the solve went, how connected the evaluations
+ * are, and the bootstrap behind the rank intervals (seed, replicates, cohort size K, whether current).
+ */
+function CalibrationFacts({ calibration }: { calibration: Calibration }) {
+  const { t, i18n } = useTranslation('secretariat');
+  const number = (value: number | null) => (value === null ? '—' : formatNumber(value, i18n.language));
+  const { uncertainty } = calibration;
+  const facts: Array<[string, string]> = [
+    [t('calibration.facts.ridge'), number(calibration.ridge)],
+    [t('calibration.facts.iterations'), number(calibration.iterations)],
+    [
+      t('calibration.facts.residual'),
+      formatNumber(calibration.relativeResidual, i18n.language, { notation: 'scientific', maximumFractionDigits: 1 }),
+    ],
+    [t('calibration.facts.evaluations'), number(calibration.evaluations)],
+    [t('calibration.facts.components'), number(calibration.components)],
+    [t('calibration.facts.connected'), t(calibration.connected ? 'calibration.facts.yes' : 'calibration.facts.no')],
+    [t('calibration.facts.fittedAt'), formatCompactDateTime(calibration.fittedAt, i18n.language)],
+    [t('calibration.facts.status'), t(`calibration.status.${uncertainty.status}`)],
+    // A seed is an identifier rather than a quantity: written without grouping.
+    [t('calibration.facts.seed'), uncertainty.seed === null ? '—' : String(uncertainty.seed)],
+    [t('calibration.facts.replicates'), number(uncertainty.replicates)],
+    [t('calibration.facts.cohortSize'), number(uncertainty.cohortSize)],
+    [
+      t('calibration.facts.computedAt'),
+      uncertainty.computedAt === null ? '—' : formatCompactDateTime(uncertainty.computedAt, i18n.language),
+    ],
+  ];
+  return (
+    <section aria-labelledby="calibration">
+      <Title order={3} id="calibration" size="h4" mb="xs">
+        {t('calibration.title')}
+      </Title>
+      <Stack gap="sm">
+        <ComponentsNotice calibration={calibration} />
+        <FactList facts={facts} cols={{ base: 2, sm: 3, md: 4 }} />
       </Stack>
     </section>
   );

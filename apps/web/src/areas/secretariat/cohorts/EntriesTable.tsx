@@ -1,4 +1,4 @@
-import { Table, Text } from '@mantine/core';
+import { Badge, Group, Table, Text, Tooltip } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countryName, formatNumber, formatScore } from '../../../shared/format';
@@ -12,6 +12,8 @@ export interface EntryRow {
   score: number | null;
   organisation: CohortEntry['organisation'];
   reason: string;
+  /** Whether its 90% rank interval straddles the last seat: the data cannot place it on either side. */
+  inGreyZone: boolean;
 }
 
 interface EntriesTableProps {
@@ -60,7 +62,16 @@ export function EntriesTable({ labelledBy, rows, empty, action }: EntriesTablePr
               <Table.Td>{countryName(row.organisation.countryCode, i18n.language)}</Table.Td>
               <Table.Td>{t(`common:regions.${row.organisation.region}`)}</Table.Td>
               <Table.Td ta="right">{row.score === null ? '—' : formatScore(row.score, i18n.language)}</Table.Td>
-              <Table.Td>{row.reason}</Table.Td>
+              <Table.Td>
+                {row.inGreyZone ? (
+                  <Group gap="xs">
+                    {row.reason && <span>{row.reason}</span>}
+                    <GreyZoneBadge />
+                  </Group>
+                ) : (
+                  row.reason
+                )}
+              </Table.Td>
               {action && <Table.Td>{action(row)}</Table.Td>}
             </Table.Tr>
           ))}
@@ -72,5 +83,20 @@ export function EntriesTable({ labelledBy, rows, empty, action }: EntriesTablePr
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/**
+ * The mark of a candidate in the grey zone, whose tooltip says what it means (and describes it to
+ * assistive technologies while open); it takes the focus so that a keyboard opens the tooltip too.
+ */
+function GreyZoneBadge() {
+  const { t } = useTranslation('secretariat');
+  return (
+    <Tooltip label={t('cohorts.greyZone.tooltip')} multiline w={280} events={{ hover: true, focus: true, touch: true }}>
+      <Badge color="gray.8" variant="outline" tabIndex={0}>
+        {t('cohorts.greyZone.badge')}
+      </Badge>
+    </Tooltip>
   );
 }

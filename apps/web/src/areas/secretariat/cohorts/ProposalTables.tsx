@@ -1,6 +1,7 @@
-import { Title } from '@mantine/core';
+import { Alert, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../shared/format';
+import { useCall } from '../call/call-route';
 import type { Cohort, CohortExclusion } from '../types';
 import { AmendButton } from './AmendButton';
 import { EntriesTable, type EntryRow } from './EntriesTable';
@@ -9,12 +10,17 @@ import { exclusionReason, memberReason } from './explanations';
 /** Applications the secretariat cannot add: the API refuses withdrawn, ineligible and unscored ones. */
 const NOT_ADDABLE: ReadonlySet<CohortExclusion['reason']> = new Set(['WITHDRAWN', 'INELIGIBLE']);
 
-/** The members, the waitlist and every other application, each with why it is where it is. */
+/**
+ * The members, the waitlist and every other application, each with why it is where it is; on a
+ * calibrated ranking, those of the grey zone marked, with what that means above the tables.
+ */
 export function ProposalTables({ cohort }: { cohort: Cohort }) {
   const { t, i18n } = useTranslation('secretariat');
+  const call = useCall();
   const amendable = cohort.status === 'proposed';
   const exclusions = new Map(cohort.excluded.map((exclusion) => [exclusion.applicationId, exclusion]));
   const waitlisted = new Set(cohort.waitlist.map((entry) => entry.applicationId));
+  const greyZone = new Set(cohort.greyZone);
   const reasonOutside = (applicationId: string) => {
     const exclusion = exclusions.get(applicationId);
     return exclusion ? exclusionReason(exclusion, cohort.constraints) : '';
@@ -25,9 +31,14 @@ export function ProposalTables({ cohort }: { cohort: Cohort }) {
     ...entry,
     reason: reasonOutside(entry.applicationId),
   }));
+  // The grey zone follows the ranking, not the proposal: one left out may be in it too.
   const others: EntryRow[] = cohort.excluded
     .filter((exclusion) => !waitlisted.has(exclusion.applicationId))
-    .map((exclusion) => ({ ...exclusion, reason: exclusionReason(exclusion, cohort.constraints) }));
+    .map((exclusion) => ({
+      ...exclusion,
+      inGreyZone: greyZone.has(exclusion.applicationId),
+      reason: exclusionReason(exclusion, cohort.constraints),
+    }));
 
   const amendButton = (change: 'add' | 'remove') => (row: EntryRow) => (
     <AmendButton callId={cohort.callId} cohortId={cohort.id} change={change} row={row} />
@@ -39,6 +50,17 @@ export function ProposalTables({ cohort }: { cohort: Cohort }) {
 
   return (
     <>
+      {greyZone.size > 0 && (
+        <Alert color="blue" variant="light" title={t('cohorts.greyZone.title')}>
+          <Text inherit>
+            {t('cohorts.greyZone.explanation', {
+              count: greyZone.size,
+              formatted: formatNumber(greyZone.size, i18n.language),
+              seats: formatNumber(cohort.constraints.size ?? call.cohortSize, i18n.language),
+            })}
+          </Text>
+        </Alert>
+      )}
       <section aria-labelledby="members">
         <Title order={2} id="members" mb="sm">
           {t('cohorts.members.title', { number: formatNumber(members.length, i18n.language) })}

@@ -2,7 +2,8 @@ import { Group, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatScore } from '../../../shared/format';
 import { EmptyState } from '../../../shared/States';
-import type { EvaluatorConfidence, MarkingDistribution } from '../types';
+import type { Calibration, EvaluatorConfidence, MarkingDistribution } from '../types';
+import { componentNumber, formatBias } from './calibration';
 import { DistributionChart } from './DistributionChart';
 
 /** The confidence counts of an evaluator, from the least sure. */
@@ -10,15 +11,19 @@ const CONFIDENCE_COUNTS = ['low', 'medium', 'high', 'notStated'] as const;
 
 /**
  * How each evaluator marks beside the whole call, most lenient first: the chart shows who stands
- * apart, the table gives the figures (and is what a screen reader reads).
+ * apart, the table gives the figures (and is what a screen reader reads). On a calibrated stage,
+ * each evaluator's bias as the fit estimates it, and its group of the evaluator–application graph.
  */
 export function EvaluatorDistribution({
   distribution,
   confidence,
+  calibration,
 }: {
   distribution: MarkingDistribution;
   /** How confident each evaluator said it was, beside its marks. */
   confidence: EvaluatorConfidence[];
+  /** The stage's fit, when it is calibrated and has been scored. */
+  calibration: Calibration | null;
 }) {
   const { t, i18n } = useTranslation('secretariat');
   const { items, callMean, callStdDev } = distribution;
@@ -36,6 +41,7 @@ export function EvaluatorDistribution({
       .join(' · ');
   };
   const score = (value: number) => formatScore(value, i18n.language);
+  const calibrated = items.some((item) => item.calibration !== null);
   const difference = (mean: number) =>
     callMean === null
       ? '—'
@@ -62,7 +68,21 @@ export function EvaluatorDistribution({
             <Text size="sm">{t('scoring.distribution.legendMean')}</Text>
             <Text size="sm">{t('scoring.distribution.legendCallMean')}</Text>
           </Group>
-          <Table.ScrollContainer minWidth={700}>
+          {calibrated && (
+            <Text size="sm" mb="sm">
+              {t('scoring.distribution.biasExplanation')}
+              {calibration && !calibration.connected && (
+                <>
+                  {' '}
+                  {t('calibration.disconnected.text', {
+                    count: calibration.components,
+                    formatted: formatNumber(calibration.components, i18n.language),
+                  })}
+                </>
+              )}
+            </Text>
+          )}
+          <Table.ScrollContainer minWidth={calibrated ? 900 : 700}>
             <Table striped withTableBorder verticalSpacing="xs" captionSide="top">
               <Table.Caption>{t('scoring.distribution.caption', { count: items.length })}</Table.Caption>
               <Table.Thead>
@@ -86,6 +106,16 @@ export function EvaluatorDistribution({
                   <Table.Th scope="col" ta="right">
                     {t('scoring.distribution.max')}
                   </Table.Th>
+                  {calibrated && (
+                    <>
+                      <Table.Th scope="col" ta="right">
+                        {t('scoring.distribution.bias')}
+                      </Table.Th>
+                      <Table.Th scope="col" ta="right">
+                        {t('scoring.distribution.group')}
+                      </Table.Th>
+                    </>
+                  )}
                   <Table.Th scope="col">{t('scoring.distribution.confidence')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -101,6 +131,16 @@ export function EvaluatorDistribution({
                     <Table.Td ta="right">{score(item.stdDev)}</Table.Td>
                     <Table.Td ta="right">{score(item.min)}</Table.Td>
                     <Table.Td ta="right">{score(item.max)}</Table.Td>
+                    {calibrated && (
+                      <>
+                        <Table.Td ta="right">
+                          {item.calibration ? formatBias(item.calibration.bias, i18n.language) : '—'}
+                        </Table.Td>
+                        <Table.Td ta="right">
+                          {item.calibration ? componentNumber(item.calibration.component, i18n.language) : '—'}
+                        </Table.Td>
+                      </>
+                    )}
                     <Table.Td>{stated(item.evaluatorId)}</Table.Td>
                   </Table.Tr>
                 ))}

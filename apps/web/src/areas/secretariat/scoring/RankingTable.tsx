@@ -1,15 +1,18 @@
-import { Anchor, Badge, Box, Pagination, Table, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Group, Pagination, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Fragment } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Region } from '../../../api/types';
-import { countryName, formatNumber, formatScore } from '../../../shared/format';
+import { countryName, formatNumber, formatPercent, formatScore } from '../../../shared/format';
 import { EmptyState } from '../../../shared/States';
 import { callPath, useCall } from '../call/call-route';
 import { ListSearchInput } from '../ListSearchInput';
 import classes from '../secretariat.module.css';
 import { SortableHeader } from '../SortableHeader';
 import { stageSettings } from '../stages/stages';
+import type { Calibration, RankUncertainty } from '../types';
+import { intervalsStatus } from './calibration';
+import { ComponentsNotice } from './ComponentsNotice';
 import {
   PAGE_PARAMETER,
   RANKING_PAGE_SIZE,
@@ -18,24 +21,42 @@ import {
   COLUMN_SORT_KEYS,
   type RankingPage,
 } from './ranking-view';
+import { useRevalidateEvery } from './useRevalidateEvery';
 
-type Column = keyof typeof COLUMN_SORT_KEYS | 'region' | 'moderation';
+/** Rank intervals are computed by a job after the scores: followed until they are current. */
+const INTERVALS_POLL_MILLISECONDS = 5000;
 
-const NUMERIC = new Set<Column>(['rank', 'score', 'raw', 'normalised', 'evaluations', 'spread', 'stdDev']);
+type Column = keyof typeof COLUMN_SORT_KEYS | 'region' | 'moderation' | 'interval' | 'chance';
+
+const NUMERIC = new Set<Column>([
+  'rank',
+  'score',
+  'raw',
+  'normalised',
+  'interval',
+  'chance',
+  'evaluations',
+  'spread',
+  'stdDev',
+]);
 
 /**
  * The ranked applications, best first, with what their score is made of and where evaluators disagree.
  * The score shown first is the one that ranks: the raw mean on a call without normalisation, the
  * normalised score (beside the raw one) on a call that normalises. A line follows the last of the
  * call's seats (in the last stage, whose ranking the cohort is drawn from). The column headers sort
- * the ranking on the server; a measure's first press shows its largest first.
+ * the ranking on the server; a measure's first press shows its largest first. A calibrated stage
+ * also shows how sure each rank is: its 90% interval and its chance of a seat, once computed.
  */
 export function RankingTable({
   ranking: { items: ranking, total, view },
   stage,
+  calibration,
 }: {
   ranking: RankingPage;
   stage: number;
+  /** The stage's fit, when it is calibrated and has been scored. */
+  calibration: Calibration | null;
 }) {
   const { t, i18n } = useTranslation(['secretariat', 'common']);
   const call = useCall();
@@ -46,12 +67,16 @@ export function RankingTable({
   const paged = total > RANKING_PAGE_SIZE;
   const byRank = view.search === '' && view.sort === 'rank';
   const normalised = scoring.normalization !== 'none';
+  const calibrated = scoring.normalization === 'calibrated';
+  const intervals = intervalsStatus(calibration, ranking);
+  useRevalidateEvery(INTERVALS_POLL_MILLISECONDS, calibrated && total > 0 && intervals !== 'current');
   const columns: Column[] = [
     'rank',
     'organisation',
     'country',
     'region',
     ...(normalised ? (['normalised', 'raw'] as const) : (['score'] as const)),
+    ...(calibrated ? (['interval', 'chance'] as const) : []),
     'evaluations',
     'spread',
     'stdDev',
@@ -77,10 +102,27 @@ export function RankingTable({
           />
         </Box>
       )}
+      {calibrated && ranking.length > 0 && (
+        <Stack gap="xs" mb="md">
+          <ComponentsNotice calibration={calibration} />
+          <Text size="sm">
+            {t('scoring.ranking.uncertainty.explanation', {
+              count: seats,
+              formatted: formatNumber(seats, i18n.language),
+            })}
+          </Text>
+          {intervals !== 'current' && (
+            // A live region: the note goes once the job has computed the intervals and the page reloads them.
+            <Text size="sm" fw={600} aria-live="polite">
+              {t(`scoring.ranking.uncertainty.${intervals}`)}
+            </Text>
+          )}
+        </Stack>
+      )}
       {ranking.length === 0 ? (
         <EmptyState>{view.search ? t('scoring.ranking.noneFound') : t('scoring.ranking.none')}</EmptyState>
       ) : (
-        <Table.ScrollContainer minWidth={1000}>
+        <Table.ScrollContainer minWidth={calibrated ? 1100 : 1000}>
           <Table withTableBorder verticalSpacing="xs" captionSide="top">
             <Table.Caption>
               {byRank
@@ -144,6 +186,7 @@ export function RankingTable({
                       {score(item.score)}
                     </Table.Td>
                     {normalised && <Table.Td ta="right">{score(item.rawScore)}</Table.Td>}
+                    {calibrated && <UncertaintyCells uncertainty={item.uncertainty} />}
                     <Table.Td ta="right">{formatNumber(item.evaluationCount, i18n.language)}</Table.Td>
                     <Table.Td ta="right">{score(item.spread)}</Table.Td>
                     <Table.Td ta="right">{score(item.stdDev)}</Table.Td>
@@ -178,6 +221,43 @@ export function RankingTable({
       )}
       {paged && <RankingPager page={view.page} pages={Math.ceil(total / RANKING_PAGE_SIZE)} />}
     </section>
+  );
+}
+
+/**
+ * The 90% interval of a rank ("12–19") and the chance of a seat as a percentage, with a bar that
+ * shows it at a glance (hidden from assistive technologies, which read the figure beside it); dashes
+ * until the intervals are computed.
+ */
+function UncertaintyCells({ uncertainty }: { uncertainty: RankUncertainty | null }) {
+  const { t, i18n } = useTranslation('secretariat');
+  if (!uncertainty) {
+    return (
+      <>
+        <Table.Td ta="right">—</Table.Td>
+        <Table.Td ta="right">—</Table.Td>
+      </>
+    );
+  }
+  const { lower, upper } = uncertainty.rankInterval;
+  const chance = uncertainty.probabilityInCohort;
+  return (
+    <>
+      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+        {lower === upper
+          ? formatNumber(lower, i18n.language)
+          : t('scoring.ranking.uncertainty.interval', {
+              lower: formatNumber(lower, i18n.language),
+              upper: formatNumber(upper, i18n.language),
+            })}
+      </Table.Td>
+      <Table.Td ta="right">
+        <Group gap="xs" justify="flex-end" wrap="nowrap">
+          <span>{formatPercent(chance, i18n.language)}</span>
+          <Progress value={100 * chance} w={48} size="sm" color="blue.9" aria-hidden />
+        </Group>
+      </Table.Td>
+    </>
   );
 }
 

@@ -31,7 +31,20 @@ export async function scoringLoader({ request, params }: LoaderFunctionArgs) {
     // A panel is far smaller than the API's largest page.
     ok(api.GET('/api/v1/calls/{id}/evaluator-confidence', { params: { ...path.params, query: { limit: 500 } } })),
   ]);
-  return { status, ranking: { ...ranking, view: rankingView }, distribution, confidence: confidence.items, stage };
+  // Evaluators have a bias only on a calibrated stage: only then is the fit read (how connected it is,
+  // whether its rank intervals are current), and the statistics' other figures are left alone.
+  const calibration = distribution.items.some((item) => item.calibration !== null)
+    ? (await ok(api.GET('/api/v1/calls/{id}/statistics', { params: { ...path.params, query: stageQuery(stage) } })))
+        .calibration
+    : null;
+  return {
+    status,
+    ranking: { ...ranking, view: rankingView },
+    distribution,
+    confidence: confidence.items,
+    stage,
+    calibration,
+  };
 }
 
 /** The ranking's stage, search and order without its page: what an export of the ranking holds. */
@@ -44,7 +57,7 @@ function rankingExportQuery(view: RankingView, stage: number) {
 export function ScoringPage() {
   const { t } = useTranslation('secretariat');
   const call = useCall();
-  const { status, ranking, distribution, confidence, stage } = useLoaderData<typeof scoringLoader>();
+  const { status, ranking, distribution, confidence, stage, calibration } = useLoaderData<typeof scoringLoader>();
   return (
     <>
       <SectionTitle title={t('call.section.scoring')} call={call} />
@@ -56,11 +69,11 @@ export function ScoringPage() {
         <Stack gap="sm">
           {/* The ranking and the evaluators' distribution below are the chosen stage's. */}
           <StageSelector stage={stage} />
-          <RankingTable ranking={ranking} stage={stage} />
+          <RankingTable ranking={ranking} stage={stage} calibration={calibration} />
           {ranking.total > 0 && <ExportButtons table="ranking" query={rankingExportQuery(ranking.view, stage)} />}
           <ExportButtons table="evaluations" query={{}} />
         </Stack>
-        <EvaluatorDistribution distribution={distribution} confidence={confidence} />
+        <EvaluatorDistribution distribution={distribution} confidence={confidence} calibration={calibration} />
       </Stack>
     </>
   );
