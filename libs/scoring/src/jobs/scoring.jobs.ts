@@ -78,14 +78,21 @@ export interface BootstrapRanksPayload {
   stage: number;
 }
 
-type UncertaintyJobs = {
+type UncertaintyOwnJobs = {
   [UNCERTAINTY_JOBS.bootstrapRanks]: BootstrapRanksPayload;
 };
 
-export const uncertaintyJob = eventsOf<UncertaintyJobs>();
+/**
+ * Every job of the uncertainty queue: its own bootstraps and the event it subscribes to (a new
+ * cohort size K puts every calibrated stage's probabilities out of date, with no rescoring to ask).
+ */
+type UncertaintyJobs = UncertaintyOwnJobs & Pick<CallEvents, typeof CALL_EVENTS.cohortResized>;
+
+export const uncertaintyJob = eventsOf<UncertaintyOwnJobs>();
 
 export const UNCERTAINTY_QUEUE_JOBS = queueJobs<UncertaintyJobs>(UNCERTAINTY_QUEUE, {
   [UNCERTAINTY_JOBS.bootstrapRanks]: true,
+  [CALL_EVENTS.cohortResized]: true,
 });
 
 export type { UncertaintyJobs };
