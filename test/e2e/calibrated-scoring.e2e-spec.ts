@@ -9,16 +9,14 @@ import {
   greyZone,
   uncertaintySeed,
 } from '@app/scoring';
-import { CALL_EVENTS, callEvent } from '@app/calls';
-import { Outbox, Transactions } from '@app/platform';
-import { connectDb, expectProblem, patchCall } from '../support/calls-e2e';
+import { connectDb, expectProblem } from '../support/calls-e2e';
 import {
   createApplicantsFrom,
   createEvaluators,
   secretariatOf,
   submitEvaluation,
 } from '../support/evaluation-fixtures';
-import { Actor, Applicant, callBody, createCall } from '../support/fixtures';
+import { Actor, Applicant, callBody } from '../support/fixtures';
 import { RedisServer } from '../support/redis-server';
 import { DEFAULT_CRITERIA, evaluatedCall, scoringStatus } from '../support/scoring';
 import { TestApi } from '../support/test-app';
@@ -282,91 +280,6 @@ describe('calibrated scoring', () => {
     expect(proposed.status).toBe(201);
     expect(proposed.body.greyZone).toEqual([]);
   }, 120_000);
-
-  describe('a new cohort size K', () => {
-    const NEW_COHORT_SIZE = COHORT_SIZE + 1;
-
-    /** The call's `call.cohort-resized` rows and `scoring.bootstrap-ranks` requests, oldest first. */
-    async function uncertaintyRows(id: string) {
-      const { rows } = await db.query(
-        `SELECT job_name AS "name", payload, completed_at IS NOT NULL AS completed
-           FROM outbox WHERE queue = 'scoring-uncertainty' AND payload->>'callId' = $1 ORDER BY created_at, id`,
-        [id],
-      );
-      return rows as Array<{ name: string; payload: Record<string, unknown>; completed: boolean }>;
-    }
-    const allCompleted = (rows: Array<{ completed: boolean }>) => rows.length > 0 && rows.every((r) => r.completed);
-
-    it('is published by a change of the call that changes it, and only then; a call not calibrated is untouched', async () => {
-      // The API lets the cohort size change while the call is a draft.
-      for (const normalization of ['calibrated', 'none']) {
-        const draft = await createCall(api, token(), { scoring: { ...SCALE, normalization } }, false);
-        expect((await patchCall(api, token(), draft.id, 1, { title: 'Renamed' })).status).toBe(200);
-        expect(await uncertaintyRows(draft.id)).toEqual([]);
-
-        const resized = await patchCall(api, token(), draft.id, 2, { cohortSize: 5 });
-        expect(resized.status).toBe(200);
-        expect(resized.body.cohortSize).toBe(5);
-        const rows = await eventually(() => uncertaintyRows(draft.id), allCompleted, 30_000);
-        expect(rows[0]).toEqual({
-          name: 'call.cohort-resized',
-          payload: { callId: draft.id, cohortSize: 5, previousCohortSize: 3 },
-          completed: true,
-        });
-        // A calibrated stage is asked for a bootstrap, which finds no fit yet; a stage not calibrated is not.
-        expect(rows.slice(1)).toEqual(
-          normalization === 'calibrated'
-            ? [{ name: 'scoring.bootstrap-ranks', payload: { callId: draft.id, stage: 1 }, completed: true }]
-            : [],
-        );
-        const stats = await api.get(`/api/v1/calls/${draft.id}/statistics`, { token: token() });
-        expect(stats.status).toBe(200);
-        expect(stats.body.calibration).toBeNull();
-      }
-    }, 60_000);
-
-    it('bootstraps the calibrated stages again with the new K, without any new evaluation', async () => {
-      await intervalsCurrent();
-      // Once the call has opened the API locks its cohort size: the change and its event, as the update
-      // would make them in one transaction, are made here directly.
-      const transactions = api.app.get(Transactions);
-      const outbox = api.app.get(Outbox);
-      await transactions.run(async (tx) => {
-        await tx.query(`UPDATE calls SET cohort_size = $2 WHERE id = $1`, [callId, NEW_COHORT_SIZE]);
-        await outbox.publish(
-          tx,
-          callEvent(CALL_EVENTS.cohortResized, {
-            callId,
-            cohortSize: NEW_COHORT_SIZE,
-            previousCohortSize: COHORT_SIZE,
-          }),
-        );
-      });
-
-      const stats = await intervalsCurrent();
-      expect(stats.calibration.uncertainty).toMatchObject({
-        status: 'current',
-        seed: uncertaintySeed(callId, 1),
-        replicates: REPLICATES,
-        cohortSize: NEW_COHORT_SIZE,
-      });
-      const items = await ranking();
-      const probabilities = items.reduce((sum, i) => sum + (i.uncertainty?.probabilityInCohort ?? 0), 0);
-      expect(probabilities).toBeCloseTo(NEW_COHORT_SIZE, 9);
-      const { totals, applications } = await independentTotals();
-      const expected = bootstrapRanks(fitCalibration(totals), applications, {
-        cohortSize: NEW_COHORT_SIZE,
-        seed: uncertaintySeed(callId, 1),
-        replicates: REPLICATES,
-      });
-      for (const item of items) {
-        const u = expected.find((x) => x.applicationId === item.applicationId);
-        expect(item.uncertainty?.probabilityInCohort).toBe(u?.probabilityInCohort);
-        expect(item.uncertainty?.stale).toBe(false);
-      }
-      expect(allCompleted(await uncertaintyRows(callId))).toBe(true);
-    }, 180_000);
-  });
 
   it('refuses an unknown normalization with a problem', async () => {
     const res = await api.post('/api/v1/calls', {

@@ -144,13 +144,7 @@ export class CallsService {
         before: pick(before, planned.changedFields),
         after: pick(planned.definition, planned.changedFields),
       });
-      const events = [];
-      if (reweighted) events.push(callEvent(CALL_EVENTS.reweighted, { callId: id }));
-      if (planned.changedFields.includes('cohortSize')) {
-        const resized = { callId: id, cohortSize: planned.definition.cohortSize, previousCohortSize: call.cohortSize };
-        events.push(callEvent(CALL_EVENTS.cohortResized, resized));
-      }
-      if (events.length > 0) await this.outbox.publishMany(tx, events);
+      if (reweighted) await this.outbox.publish(tx, callEvent(CALL_EVENTS.reweighted, { callId: id }));
     });
     return this.get(id);
   }

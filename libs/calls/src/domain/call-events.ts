@@ -9,8 +9,6 @@ export const CALL_EVENTS = {
   reweighted: 'call.reweighted',
   /** A call was copied as a new draft: what other contexts keep per call may be copied with it. */
   copied: 'call.copied',
-  /** The call's cohort size changed: what was computed for the former size (rank probabilities) is out of date. */
-  cohortResized: 'call.cohort-resized',
 } as const;
 
 export interface CallEventPayload {
@@ -23,17 +21,10 @@ export interface CallCopiedPayload extends CallEventPayload {
   copiedBy: string;
 }
 
-/** The cohort size before and after the change. */
-export interface CallCohortResizedPayload extends CallEventPayload {
-  cohortSize: number;
-  previousCohortSize: number;
-}
-
 /** Each event's payload. */
 export type CallEvents = {
   [CALL_EVENTS.reweighted]: CallEventPayload;
   [CALL_EVENTS.copied]: CallCopiedPayload;
-  [CALL_EVENTS.cohortResized]: CallCohortResizedPayload;
 };
 
 export const callEvent = eventsOf<CallEvents>();

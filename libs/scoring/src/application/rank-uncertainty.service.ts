@@ -68,29 +68,6 @@ export class RankUncertaintyService {
   }
 
   /**
-   * On a change of the call's cohort size K (`call.cohort-resized`): a bootstrap request of each
-   * calibrated stage, written in the transaction that completes the event's row, so each is asked
-   * once. Each request is then served as one after a rescoring: it skips a stage not yet fitted or
-   * whose intervals are already of its fit and of the call's K as it reads it then. Answers the
-   * stages requested (none when the row was already served or no stage is calibrated).
-   */
-  async requestForCohortResize(callId: string, outboxId: string): Promise<number[]> {
-    return this.transactions.run(async (tx) => {
-      if (await this.outbox.isCompleted(tx, outboxId)) return [];
-      const call = await this.calls.get(callId, tx);
-      const stages = call.stages
-        .map((_, i) => i + 1)
-        .filter((stage) => stageAt(call, stage).scoring.normalization === 'calibrated');
-      await this.outbox.publishMany(
-        tx,
-        stages.map((stage) => uncertaintyJob(UNCERTAINTY_JOBS.bootstrapRanks, { callId, stage })),
-      );
-      await this.outbox.complete(tx, [outboxId]);
-      return stages;
-    });
-  }
-
-  /**
    * Bootstraps the stage's ranks from its fit as last kept, unless the stored intervals are already
    * of that fit and of the call's cohort size, and completes every request pending before it read
    * the facts: only the latest state matters. The replicates run outside any transaction and lock,

@@ -78,21 +78,14 @@ export interface BootstrapRanksPayload {
   stage: number;
 }
 
-type UncertaintyOwnJobs = {
+type UncertaintyJobs = {
   [UNCERTAINTY_JOBS.bootstrapRanks]: BootstrapRanksPayload;
 };
 
-/**
- * Every job of the uncertainty queue: its own bootstraps and the event it subscribes to (a new
- * cohort size K puts every calibrated stage's probabilities out of date, with no rescoring to ask).
- */
-type UncertaintyJobs = UncertaintyOwnJobs & Pick<CallEvents, typeof CALL_EVENTS.cohortResized>;
-
-export const uncertaintyJob = eventsOf<UncertaintyOwnJobs>();
+export const uncertaintyJob = eventsOf<UncertaintyJobs>();
 
 export const UNCERTAINTY_QUEUE_JOBS = queueJobs<UncertaintyJobs>(UNCERTAINTY_QUEUE, {
   [UNCERTAINTY_JOBS.bootstrapRanks]: true,
-  [CALL_EVENTS.cohortResized]: true,
 });
 
 export type { UncertaintyJobs };

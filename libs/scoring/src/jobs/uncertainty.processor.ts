@@ -1,7 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { CALL_EVENTS } from '@app/calls';
 import { JobHandlers, JobProcessor, Metrics, required } from '@app/platform';
 import { RankUncertaintyService } from '../application/rank-uncertainty.service';
 import { ScoringJobsConfig, scoringJobsConfig } from './scoring-jobs.config';
@@ -22,10 +21,6 @@ export class UncertaintyProcessor extends JobProcessor<UncertaintyJobs> {
         required(outboxId),
         this.config.SCORING_BOOTSTRAP_REPLICATES,
       ),
-    }),
-    // A new K: a bootstrap of each calibrated stage, each its own job as after a rescoring.
-    [CALL_EVENTS.cohortResized]: async ({ callId, outboxId }) => ({
-      requested: await this.uncertainty.requestForCohortResize(required(callId), required(outboxId)),
     }),
   };
 
