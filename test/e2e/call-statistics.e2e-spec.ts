@@ -100,6 +100,8 @@ describe('GET /calls/:id/statistics', () => {
       ...expectedApplications,
       assignments: { total: 0, submitted: 0 },
       interRaterReliability: null,
+      // Not calibrated: no fit to report.
+      calibration: null,
     });
 
     await seatPanel(api, callId, evaluators);
@@ -127,6 +129,7 @@ describe('GET /calls/:id/statistics', () => {
       ...expectedApplications,
       assignments: { total: 10, submitted: submittedCount },
       interRaterReliability: expect.any(Number),
+      calibration: null,
     });
     const alpha = await independentAlpha(applicationIds);
     expect(alpha).not.toBeNull();

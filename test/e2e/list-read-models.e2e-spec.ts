@@ -56,6 +56,8 @@ describe('list read models: search, sort and paging on the server', () => {
             needsModeration: false,
             consensusScore: null,
             rank: 1,
+            // Not calibrated: no rank interval.
+            uncertainty: null,
             organisation: { name: 'Dakar Tech Lab', countryCode: 'SN', region: 'AFR' },
           },
           expect.objectContaining({ rank: 2, applicationId: ids.get('Nairobi Innovation Hub') }),

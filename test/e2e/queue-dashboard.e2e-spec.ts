@@ -41,6 +41,6 @@ describe('queue dashboard', () => {
     const queues = await dashboard('/api/queues').set('Cookie', cookie.split(';')[0]);
     expect(queues.status).toBe(200);
     const names = (queues.body.queues as Array<{ name: string }>).map((q) => q.name).sort();
-    expect(names).toEqual(['notifications', 'scoring']);
+    expect(names).toEqual(['cohorts', 'notifications', 'scoring', 'scoring-uncertainty']);
   });
 });

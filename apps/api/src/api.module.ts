@@ -9,7 +9,7 @@ import { EvaluationHttpModule } from '@app/evaluation/http';
 import { ModerationHttpModule } from '@app/moderation/http';
 import { NOTIFICATIONS_QUEUE } from '@app/notifications';
 import { NotificationsHttpModule } from '@app/notifications/http';
-import { SCORING_QUEUE } from '@app/scoring';
+import { SCORING_QUEUE, UNCERTAINTY_QUEUE } from '@app/scoring';
 import { ScoringHttpModule } from '@app/scoring/http';
 import { IdentityHttpModule } from '@app/identity/http';
 import {
@@ -29,7 +29,7 @@ import {
     HealthModule,
     MetricsModule,
     QueueModule,
-    QueueDashboardModule.forQueues([SCORING_QUEUE, NOTIFICATIONS_QUEUE, COHORTS_QUEUE]),
+    QueueDashboardModule.forQueues([SCORING_QUEUE, UNCERTAINTY_QUEUE, NOTIFICATIONS_QUEUE, COHORTS_QUEUE]),
     IdentityHttpModule,
     CallsHttpModule,
     ApplicationsHttpModule,

@@ -5,4 +5,4 @@ export * from './application/scoring-runs.service';
 export * from './application/rank-uncertainty.service';
 export * from './infrastructure/scoring.repository';
 export type { ScoringRun, ScoringRunStatus } from './infrastructure/scoring-runs.repository';
-export { SCORING_QUEUE, SCORING_JOBS } from './jobs/scoring.jobs';
+export { SCORING_QUEUE, SCORING_JOBS, UNCERTAINTY_QUEUE } from './jobs/scoring.jobs';
