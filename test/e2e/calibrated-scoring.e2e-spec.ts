@@ -9,6 +9,7 @@ import {
   greyZone,
   uncertaintySeed,
 } from '@app/scoring';
+import { getBytes } from '../support/binary-get';
 import { connectDb, expectProblem } from '../support/calls-e2e';
 import {
   createApplicantsFrom,
@@ -21,6 +22,7 @@ import { RedisServer } from '../support/redis-server';
 import { DEFAULT_CRITERIA, evaluatedCall, scoringStatus } from '../support/scoring';
 import { TestApi } from '../support/test-app';
 import { eventually, withEnv } from '../support/async';
+import { csvRecords } from '../support/spreadsheets';
 import { startWorker } from '../support/worker';
 
 const SCALE = { scaleMin: 0, scaleMax: 10 };
@@ -210,6 +212,28 @@ describe('calibrated scoring', () => {
     }
     const probabilities = items.reduce((sum, i) => sum + (i.uncertainty?.probabilityInCohort ?? 0), 0);
     expect(probabilities).toBeCloseTo(COHORT_SIZE, 9);
+    // The ranking's export carries them too.
+    const exported = await getBytes(api, `/api/v1/calls/${callId}/ranking/export?format=csv`, {
+      Authorization: `Bearer ${token()}`,
+    });
+    expect(exported.status).toBe(200);
+    expect(
+      csvRecords(exported.body as Buffer).map((row) => [
+        row.application_id,
+        Number(row.probability_in_cohort),
+        Number(row.rank_interval_lower),
+        Number(row.rank_interval_upper),
+        Number(row.mean_rank),
+      ]),
+    ).toEqual(
+      items.map((i) => [
+        i.applicationId,
+        i.uncertainty?.probabilityInCohort,
+        i.uncertainty?.rankInterval.lower,
+        i.uncertainty?.rankInterval.upper,
+        i.uncertainty?.meanRank,
+      ]),
+    );
 
     const before = await storedResults();
     await fullRun();

@@ -167,6 +167,11 @@ describe('exports of applications, ranking and evaluations', () => {
         consensus_score: r.consensusScore,
         eligible: r.applicationId !== ids.get('Lyon Accelerator'),
         status: 'submitted',
+        // Not calibrated: no rank interval.
+        probability_in_cohort: null,
+        rank_interval_lower: null,
+        rank_interval_upper: null,
+        mean_rank: null,
       }));
       expect(expected).toHaveLength(3);
       expect(xlsx).toEqual(expected);

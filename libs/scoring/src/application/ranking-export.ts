@@ -24,6 +24,11 @@ const COLUMNS: ReadonlyArray<ExportColumn<ExportedRankingEntry>> = [
   { header: 'consensus_score', cell: (e) => e.consensusScore },
   { header: 'eligible', cell: (e) => e.eligible },
   { header: 'status', cell: (e) => e.status },
+  // Empty unless the stage is calibrated and its rank intervals computed (docs/rules.md).
+  { header: 'probability_in_cohort', cell: (e) => e.uncertainty?.probabilityInCohort ?? null },
+  { header: 'rank_interval_lower', cell: (e) => e.uncertainty?.rankInterval.lower ?? null },
+  { header: 'rank_interval_upper', cell: (e) => e.uncertainty?.rankInterval.upper ?? null },
+  { header: 'mean_rank', cell: (e) => e.uncertainty?.meanRank ?? null },
 ];
 
 /** The secretariat's export of the ranking: every score of every ranked application. */

@@ -101,9 +101,9 @@ const SORT_COLUMNS: Record<RankingSortKey, string> = {
  * primary keys: the planner removes those the statement does not use, so the default (no search, by
  * rank) reads only application_results on its (call_id, stage, rank) index.
  */
-const rankedOfStage = (stage: string) => `application_results r
+const rankedOfStage = (stage: string, moreJoins = '') => `application_results r
   LEFT JOIN applications_organisations a ON a.application_id = r.application_id
-  LEFT JOIN identity_organisation_names o ON o.id = a.organisation_id
+  LEFT JOIN identity_organisation_names o ON o.id = a.organisation_id${moreJoins}
   WHERE r.call_id = $1 AND r.stage = ${stage} AND r.rank IS NOT NULL`;
 
 const searched = (param: string) =>
@@ -111,6 +111,13 @@ const searched = (param: string) =>
 
 const RESULT_COLUMNS = `r.application_id, r.score, r.raw_score, r.normalized_score, r.evaluation_count, r.spread,
   r.std_dev, r.needs_moderation, r.consensus_score, r.rank`;
+
+/** A calibrated result's rank uncertainty (§ calibrated scores), null for the others: columns and joins by key. */
+const UNCERTAINTY_COLUMNS = `pu.probability_in_cohort, pu.rank_lower, pu.rank_upper, pu.mean_rank,
+  pc.uncertainty_fingerprint IS DISTINCT FROM pc.fingerprint AS uncertainty_stale`;
+const uncertaintyOfResults = (applicationId: string, stage: string) => `
+  LEFT JOIN scoring_rank_uncertainties pu ON pu.application_id = ${applicationId} AND pu.stage = ${stage}
+  LEFT JOIN scoring_calibrations pc ON pc.call_id = $1 AND pc.stage = ${stage}`;
 
 /** The ranking as the secretariat reads it: searched, sorted and paged in the database. */
 @Injectable()
@@ -128,8 +135,7 @@ export class RankingRepository {
     const where = filter.search === undefined ? ranked : `${ranked} ${searched('$5')}`;
     const direction = filter.sort.descending ? 'DESC' : 'ASC';
     const rows = (await this.transactions.autocommit.query(
-      `SELECT counted.total, page.*, po.name, pa.country_code, pa.region, pu.probability_in_cohort, pu.rank_lower,
-              pu.rank_upper, pu.mean_rank, pc.uncertainty_fingerprint IS DISTINCT FROM pc.fingerprint AS uncertainty_stale
+      `SELECT counted.total, page.*, po.name, pa.country_code, pa.region, ${UNCERTAINTY_COLUMNS}
          FROM (SELECT count(*)::int AS total FROM ${where}) counted
          LEFT JOIN LATERAL (
            SELECT ${SORT_COLUMNS[filter.sort.key]} AS sort_key, ${RESULT_COLUMNS}
@@ -138,8 +144,7 @@ export class RankingRepository {
          ) page ON true
          LEFT JOIN applications_organisations pa ON pa.application_id = page.application_id
          LEFT JOIN identity_organisation_names po ON po.id = pa.organisation_id
-         LEFT JOIN scoring_rank_uncertainties pu ON pu.application_id = page.application_id AND pu.stage = $4
-         LEFT JOIN scoring_calibrations pc ON pc.call_id = $1 AND pc.stage = $4
+         ${uncertaintyOfResults('page.application_id', '$4')}
         ORDER BY page.sort_key ${direction}, page.rank`,
       [callId, filter.limit, filter.offset, filter.stage ?? 1, ...(filter.search === undefined ? [] : [filter.search])],
     )) as EntryRow[];
@@ -156,10 +161,10 @@ export class RankingRepository {
     batchSize: number,
     each: (batch: ExportedRankingEntry[]) => Promise<void>,
   ): Promise<void> {
-    const ranked = rankedOfStage('$2');
+    const ranked = rankedOfStage('$2', uncertaintyOfResults('r.application_id', '$2'));
     const where = criteria.search === undefined ? ranked : `${ranked} ${searched('$3')}`;
     return this.transactions.forEachBatch<ExportRow>(
-      `SELECT ${RESULT_COLUMNS}, o.name, a.country_code, a.region, a.status, a.eligible
+      `SELECT ${RESULT_COLUMNS}, o.name, a.country_code, a.region, a.status, a.eligible, ${UNCERTAINTY_COLUMNS}
          FROM ${where}
         ORDER BY ${SORT_COLUMNS[criteria.sort.key]} ${criteria.sort.descending ? 'DESC' : 'ASC'}, r.rank`,
       [callId, criteria.stage ?? 1, ...(criteria.search === undefined ? [] : [criteria.search])],
