@@ -19,8 +19,11 @@ import {
   SCORE_CALL_FROM_AGGREGATES_SQL,
   TOTALS_BY_VALUE_SQL,
 } from './scoring-aggregates.sql';
+import { APPLICATION_RESULT_COLUMNS, ApplicationResult, ResultRow, toResult } from './application-result';
 import { CalibrationRepository, StageFit } from './calibration.repository';
 import { SCORE_CALL_SQL } from './scoring.sql';
+
+export type { ApplicationResult } from './application-result';
 
 /** A stage of a call, which incremental scoring keeps its aggregates by. */
 interface StageKey {
@@ -61,45 +64,6 @@ interface ChangedRow {
   applications: string[];
   evaluators: string[];
 }
-
-/** One row of application_results: an application's figures of DESIGN.md §5 as last computed. */
-export interface ApplicationResult {
-  applicationId: string;
-  callId: string;
-  /** The review stage whose evaluations the figures are of. */
-  stage: number;
-  rawScore: number;
-  normalizedScore: number;
-  score: number;
-  evaluationCount: number;
-  spread: number;
-  stdDev: number;
-  needsModeration: boolean;
-  /** The moderator's consensus score, which the rank is by instead of `score`; null when none was recorded. */
-  consensusScore: number | null;
-  /** 1..n among rankable applications; null for the others. */
-  rank: number | null;
-  computedAt: Date;
-}
-
-interface ResultRow {
-  application_id: string;
-  call_id: string;
-  stage: number;
-  raw_score: number;
-  normalized_score: number;
-  score: number;
-  evaluation_count: number;
-  spread: number;
-  std_dev: number;
-  needs_moderation: boolean;
-  consensus_score: number | null;
-  rank: number | null;
-  computed_at: Date;
-}
-
-const RESULT_COLUMNS = `application_id, call_id, stage, raw_score, normalized_score, score, evaluation_count, spread,
-  std_dev, needs_moderation, consensus_score, rank, computed_at`;
 
 /**
  * Set-based scoring (DESIGN.md §2): a call is scored by one SQL statement, never a loop per row.
@@ -355,7 +319,7 @@ export class ScoringRepository {
   /** The stored result of one application of the call in a stage; null until it has a submitted evaluation there. */
   async resultOf(callId: string, applicationId: string, stage = 1): Promise<ApplicationResult | null> {
     const rows = (await this.transactions.autocommit.query(
-      `SELECT ${RESULT_COLUMNS} FROM application_results WHERE application_id = $1 AND call_id = $2 AND stage = $3`,
+      `SELECT ${APPLICATION_RESULT_COLUMNS} FROM application_results WHERE application_id = $1 AND call_id = $2 AND stage = $3`,
       [applicationId, callId, stage],
     )) as ResultRow[];
     return rows.length > 0 ? toResult(rows[0]) : null;
@@ -368,7 +332,7 @@ export class ScoringRepository {
     stage = 1,
   ): Promise<ApplicationResult[]> {
     const rows = (await tx.query(
-      `SELECT ${RESULT_COLUMNS} FROM application_results WHERE call_id = $1 AND stage = $2
+      `SELECT ${APPLICATION_RESULT_COLUMNS} FROM application_results WHERE call_id = $1 AND stage = $2
        ORDER BY rank NULLS LAST, application_id`,
       [callId, stage],
     )) as ResultRow[];
@@ -381,7 +345,7 @@ export class ScoringRepository {
     tx: Transaction = this.transactions.autocommit,
   ): Promise<ApplicationResult[]> {
     const rows = (await tx.query(
-      `SELECT ${RESULT_COLUMNS} FROM application_results WHERE call_id = $1 ORDER BY stage, rank NULLS LAST, application_id`,
+      `SELECT ${APPLICATION_RESULT_COLUMNS} FROM application_results WHERE call_id = $1 ORDER BY stage, rank NULLS LAST, application_id`,
       [callId],
     )) as ResultRow[];
     return rows.map(toResult);
@@ -392,24 +356,6 @@ export class ScoringRepository {
 async function sortInMemory(tx: Transaction): Promise<void> {
   await tx.query(`SET LOCAL work_mem = '64MB'`);
   await tx.query(`SET LOCAL jit = off`);
-}
-
-function toResult(row: ResultRow): ApplicationResult {
-  return {
-    applicationId: row.application_id,
-    callId: row.call_id,
-    stage: row.stage,
-    rawScore: row.raw_score,
-    normalizedScore: row.normalized_score,
-    score: row.score,
-    evaluationCount: row.evaluation_count,
-    spread: row.spread,
-    stdDev: row.std_dev,
-    needsModeration: row.needs_moderation,
-    consensusScore: row.consensus_score,
-    rank: row.rank,
-    computedAt: row.computed_at,
-  };
 }
 
 /** The call's count of results written, and its calibrated stages whose uncertainty is out of date, if any. */
