@@ -49,6 +49,7 @@ import { CallCirculars1766000030000 } from './1766000030000-CallCirculars';
 import { CalibratedScoring1766000060000 } from './1766000060000-CalibratedScoring';
 import { CooperationAgreements1766000040000 } from './1766000040000-CooperationAgreements';
 import { WithdrawnFromCohort1766000070000 } from './1766000070000-WithdrawnFromCohort';
+import { ExpertiseAwareAssignment1766000110000 } from './1766000110000-ExpertiseAwareAssignment';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
 export const MIGRATIONS = [
@@ -103,4 +104,5 @@ export const MIGRATIONS = [
   CooperationAgreements1766000040000,
   CalibratedScoring1766000060000,
   WithdrawnFromCohort1766000070000,
+  ExpertiseAwareAssignment1766000110000,
 ];

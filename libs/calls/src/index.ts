@@ -3,6 +3,7 @@ export * from './application/calls.service';
 export * from './application/circular-settings.service';
 export * from './domain/circular-settings';
 export * from './domain/call';
+export * from './domain/expertise-settings';
 export * from './domain/call-lifecycle';
 export * from './domain/call-events';
 export { DEFAULT_STAGE_NAME, stageAt } from './domain/review-stages';

@@ -39,6 +39,7 @@ function makeCall(status: CallStatus, overrides: Partial<Call> = {}): Call {
       { key: 'stage', label: 'Stage', type: 'choice', required: false, options: ['idea', 'growth'] },
     ],
     blind: false,
+    expertise: { keywords: ['fintech', 'agritech'], topicQuestionKey: null },
     stages: [],
     finalRanking: LAST_STAGE_RULE,
     ...overrides,
@@ -46,7 +47,7 @@ function makeCall(status: CallStatus, overrides: Partial<Call> = {}): Call {
   return { ...call, stages: overrides.stages ?? singleStage(call) };
 }
 
-type LockedField = Exclude<keyof CallDefinition, 'closesAt' | 'blind'>;
+type LockedField = Exclude<keyof CallDefinition, 'closesAt' | 'blind' | 'expertise'>;
 
 /** A valid new value for each field that only a draft may change. */
 const LOCKED_CHANGES: { [K in LockedField]: Pick<CallPatch, K> } = (() => {
@@ -121,9 +122,9 @@ const weightsPatch = fc.option(
 
 describe('changeableFields', () => {
   it.each([
-    ['draft', [...FIELD_ORDER, 'blind', 'weights']],
-    ['open', ['closesAt', 'weights', 'blind']],
-    ['closed', ['weights', 'blind']],
+    ['draft', [...FIELD_ORDER, 'blind', 'expertise', 'weights']],
+    ['open', ['closesAt', 'weights', 'blind', 'expertise']],
+    ['closed', ['weights', 'blind', 'expertise']],
     ['reviewing', ['weights']],
     ['published', []],
     ['archived', []],
@@ -170,7 +171,7 @@ describe('planCallChange', () => {
         const error = thrown(() => planCallChange(makeCall(status), patch));
         expect(error.code).toBe('FIELD_LOCKED');
         for (const field of fields) expect(error.message).toContain(field);
-        expect(error.message).not.toContain('closesAt,');
+        expect(error.message.split('; not ')[1]).not.toContain('closesAt');
       }),
     );
   });
@@ -209,6 +210,28 @@ describe('planCallChange', () => {
     expect(error.message).toContain('blind');
     expect(planCallChange(makeCall('reviewing', { blind: true }), { blind: true }).changedFields).toEqual([]);
     expect(thrown(() => planCallChange(makeCall('published'), { blind: true })).code).toBe('COHORT_PUBLISHED');
+  });
+
+  it('lets the expertise keywords and topic question change until the review starts, and not after', () => {
+    const expertise = { keywords: ['fintech', 'health'], topicQuestionKey: null };
+    for (const status of ['draft', 'open', 'closed'] as const) {
+      const plan = planCallChange(makeCall(status), { expertise });
+      expect(plan).toMatchObject({ changedFields: ['expertise'], definition: { expertise } });
+    }
+    const error = thrown(() => planCallChange(makeCall('reviewing'), { expertise }));
+    expect(error.code).toBe('FIELD_LOCKED');
+    expect(error.message).toContain('not expertise');
+  });
+
+  it('refuses duplicate keywords and a topic question the call does not ask in text', () => {
+    const duplicate = thrown(() =>
+      planCallChange(makeCall('open'), { expertise: { keywords: ['FinTech', ' fintech '], topicQuestionKey: null } }),
+    );
+    expect(duplicate.errors).toEqual([expect.objectContaining({ code: 'DUPLICATE_KEYWORD' })]);
+    const unknown = thrown(() =>
+      planCallChange(makeCall('open'), { expertise: { keywords: [], topicQuestionKey: 'nowhere' } }),
+    );
+    expect(unknown.errors).toEqual([expect.objectContaining({ field: 'expertise.topicQuestionKey' })]);
   });
 
   it('lets an opened call take a criteria list that differs only in weights', () => {
@@ -263,7 +286,7 @@ describe('planCallChange', () => {
         (status, ms, weights) => {
           const error = thrown(() => planCallChange(makeCall(status), { closesAt: new Date(CLOSES_AT + ms), weights }));
           expect(error.code).toBe('FIELD_LOCKED');
-          expect(error.message).toMatch(/only weights (and blind )?can change; not closesAt/);
+          expect(error.message).toMatch(/only weights(, blind and expertise)? can change; not closesAt/);
         },
       ),
     );

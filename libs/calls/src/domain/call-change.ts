@@ -42,6 +42,7 @@ const DEFINITION_FIELDS = [
   'stages',
   'finalRanking',
   'blind',
+  'expertise',
 ] as const satisfies readonly (keyof CallDefinition)[];
 
 /** A field of the definition, or `weights`: the criteria's weights alone, the rest of each criterion kept. */
@@ -53,13 +54,15 @@ export type ChangeableField = (typeof CHANGEABLE_FIELDS)[number];
  * open, a later deadline and the weights; once closed only the weights, since a later deadline would
  * reopen nothing; nothing once the cohort is published. Whether the call is blind may change until
  * its first assignment starts the review: after that an evaluator may already have seen who applied.
+ * The expertise keywords and topic question change until then too: pairs made since carry affinities
+ * computed from them.
  * The stages' due dates and reminder offsets move until publication too: `stages` is then taken
  * when only those differ, as `criteria` is when only the weights do.
  */
 export function changeableFields(status: CallStatus): ChangeableField[] {
   if (status === 'draft') return [...CHANGEABLE_FIELDS];
-  if (status === 'open') return ['closesAt', 'weights', 'blind'];
-  if (status === 'closed') return ['weights', 'blind'];
+  if (status === 'open') return ['closesAt', 'weights', 'blind', 'expertise'];
+  if (status === 'closed') return ['weights', 'blind', 'expertise'];
   return isBeforePublication(status) ? ['weights'] : [];
 }
 

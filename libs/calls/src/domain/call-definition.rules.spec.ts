@@ -28,6 +28,7 @@ function definition(overrides: Partial<CallDefinition> = {}): CallDefinition {
       { key: 'stage', label: 'Stage', type: 'choice', required: true, options: ['idea', 'growth'] },
     ],
     blind: false,
+    expertise: { keywords: ['fintech', 'agritech'], topicQuestionKey: null },
     stages: [],
     finalRanking: LAST_STAGE_RULE,
     ...overrides,
@@ -45,6 +46,23 @@ const question = (q: Partial<Question> & Pick<Question, 'key' | 'type'>): Questi
 describe('callDefinitionErrors', () => {
   it('accepts a coherent definition', () => {
     expect(callDefinitionErrors(definition())).toEqual([]);
+  });
+
+  describe('expertise', () => {
+    it('refuses a keyword twice, whatever its case and spacing', () => {
+      const expertise = { keywords: ['Fin Tech', 'agritech', ' fin  tech'], topicQuestionKey: null };
+      expect(fields(definition({ expertise }))).toEqual(['expertise.keywords.2']);
+    });
+
+    it.each([
+      ['a question the call does not ask', 'nowhere'],
+      ['a question whose answer is not text', 'size'],
+    ])('refuses as topic %s', (_case, topicQuestionKey) => {
+      const questions = [...definition().questions, question({ key: 'size', type: 'number' })];
+      expect(fields(definition({ questions, expertise: { keywords: [], topicQuestionKey } }))).toEqual([
+        'expertise.topicQuestionKey',
+      ]);
+    });
   });
 
   describe('window', () => {

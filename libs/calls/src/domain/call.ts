@@ -1,4 +1,5 @@
 import type { OrganisationType, Region } from '@app/identity';
+import type { ExpertiseSettings } from './expertise-settings';
 
 export const CALL_STATUSES = ['draft', 'open', 'closed', 'reviewing', 'published', 'archived'] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
@@ -100,6 +101,8 @@ export interface CallDefinition {
    * documents' names); the secretariat always sees everything. Settled before evaluation starts.
    */
   blind: boolean;
+  /** The keywords evaluators declare expertise with, and the question read as an application's topic. */
+  expertise: ExpertiseSettings;
   /** Stages 1..n in order; the first mirrors the call's scoring, evaluatorsPerApplication and criteria. */
   stages: ReviewStage[];
   finalRanking: FinalRankingRule;

@@ -48,7 +48,7 @@ export class FieldLockedError extends DomainError {
   constructor(status: string, allowed: string[], fields: string[]) {
     super(
       CALLS_ERRORS.FIELD_LOCKED,
-      `In a call that is ${status}, only ${allowed.join(' and ')} can change; not ${fields.join(', ')}.`,
+      `In a call that is ${status}, only ${inWords(allowed)} can change; not ${fields.join(', ')}.`,
     );
   }
 }
@@ -57,4 +57,9 @@ export class CallPublishedError extends DomainError {
   constructor() {
     super(PLATFORM_ERRORS.COHORT_PUBLISHED, 'The cohort of this call is published; the call can no longer change.');
   }
+}
+
+/** "a", "a and b", "a, b and c". */
+function inWords(items: string[]): string {
+  return items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

@@ -24,6 +24,7 @@ import {
 import { IsRegionMap, ORGANISATION_TYPES, OrganisationType, REGIONS, Region } from '@app/identity';
 import { IsNumberMap, MAX_INT32, NestedObject, NestedObjects, PROTOTYPE_KEYS, isoDateTime } from '@app/platform';
 import { FinalRankingRule, QUESTION_TYPES, QuestionType } from '../domain/call';
+import { MAX_EXPERTISE_KEYWORDS, MAX_EXPERTISE_KEYWORD_LENGTH } from '../domain/expertise-settings';
 import { REMINDER_LIMITS } from '../domain/reminder-schedule';
 import { Offsets } from './reminder-schedule.dto';
 
@@ -181,6 +182,27 @@ export class AssignmentSettingsDto {
   @IsOptional()
   @IsBoolean()
   excludeSameCountry?: boolean;
+}
+
+/**
+ * The call's expertise keywords (evaluators declare theirs from this list) and the question whose
+ * answer is an application's topic (absent or null: all its text answers).
+ */
+export class ExpertiseSettingsDto {
+  @ApiPropertyOptional({ type: [String], maxItems: MAX_EXPERTISE_KEYWORDS, example: ['fintech', 'agritech'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_EXPERTISE_KEYWORDS)
+  @IsString({ each: true })
+  @Matches(/\S/, { each: true, message: 'a keyword must not be blank' })
+  @MaxLength(MAX_EXPERTISE_KEYWORD_LENGTH, { each: true })
+  keywords?: string[];
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'sector' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  topicQuestionKey?: string | null;
 }
 
 /**

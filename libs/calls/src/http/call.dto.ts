@@ -22,6 +22,7 @@ import {
   AssignmentSettingsDto,
   CriterionDto,
   EligibilityRulesDto,
+  ExpertiseSettingsDto,
   FinalRankingDto,
   QuestionDto,
   ReviewStageDto,
@@ -102,6 +103,15 @@ export class CreateCallDto {
   @IsOptional()
   @IsBoolean()
   blind?: boolean;
+
+  /**
+   * The keywords evaluators declare their expertise with and the question read as an application's
+   * topic, for expertise-aware assignment; none and all text answers when absent. Changeable until
+   * the first assignment.
+   */
+  @IsOptional()
+  @NestedObject(() => ExpertiseSettingsDto)
+  expertise?: ExpertiseSettingsDto;
 
   /** Ordered review stages; one stage made of the call's own fields when absent. */
   @ApiPropertyOptional({ type: [ReviewStageDto] })
@@ -214,6 +224,8 @@ export class CallDto {
   questions: QuestionViewDto[];
   /** Whether evaluators see a pseudonym instead of who applied. */
   blind: boolean;
+  @ApiProperty({ type: ExpertiseSettingsDto })
+  expertise: ExpertiseSettingsDto;
   /** The review stages in order; the first's scale, evaluators and criteria are the call's own fields. */
   @ApiProperty({ type: [ReviewStageViewDto] })
   stages: ReviewStageViewDto[];
@@ -225,7 +237,8 @@ export class CallDto {
   updatedAt: Date;
   /**
    * What a PATCH may still change in the call's status: every field while draft; `closesAt` (later
-   * only), `weights` and `blind` while open; `weights` and `blind` once closed; `weights` alone
+   * only), `weights`, `blind` and `expertise` while open; `weights`, `blind` and `expertise` once
+   * closed; `weights` alone
    * once under review, until publication; nothing after.
    */
   @ApiProperty({ enum: CHANGEABLE_FIELDS, isArray: true })

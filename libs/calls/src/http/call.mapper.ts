@@ -8,10 +8,18 @@ import {
   Question,
 } from '../domain/call';
 import { CallPatch, changeableFields } from '../domain/call-change';
+import { ExpertiseSettings } from '../domain/expertise-settings';
 import { CallCopyInput } from '../domain/call-copy';
 import { ReviewStageInput, scheduleOf, singleStage, stagesFromInput } from '../domain/review-stages';
 import { CallDto, CopyCallDto, CreateCallDto, UpdateCallDto } from './call.dto';
-import { CriterionDto, FinalRankingDto, QuestionDto, ReviewStageDto, ScoringSettingsDto } from './call-parts.dto';
+import {
+  CriterionDto,
+  ExpertiseSettingsDto,
+  FinalRankingDto,
+  QuestionDto,
+  ReviewStageDto,
+  ScoringSettingsDto,
+} from './call-parts.dto';
 
 export function toCallDefinition(dto: CreateCallDto): CallDefinition {
   const definition = callFields(dto);
@@ -38,6 +46,7 @@ function callFields(dto: CreateCallDto): Omit<CallDefinition, 'stages' | 'finalR
     criteria: toCriteria(dto.criteria),
     questions: toQuestions(dto.questions ?? []),
     blind: dto.blind ?? false,
+    expertise: toExpertise(dto.expertise),
   };
 }
 
@@ -63,6 +72,7 @@ export function toCallPatch(dto: UpdateCallDto): CallPatch {
   if (dto.questions !== undefined) patch.questions = toQuestions(dto.questions ?? []);
   if (dto.weights !== undefined && dto.weights !== null) patch.weights = dto.weights;
   if (dto.blind !== undefined) patch.blind = dto.blind ?? false;
+  if (dto.expertise !== undefined) patch.expertise = toExpertise(dto.expertise);
   // null goes back to a single stage made of the call's fields, and to the last stage's ranking.
   if (dto.stages !== undefined) patch.stages = dto.stages?.map(toStageInput) ?? [{}];
   if (dto.finalRanking !== undefined) patch.finalRanking = toFinalRanking(dto.finalRanking);
@@ -78,6 +88,14 @@ function toStageInput(dto: ReviewStageDto): ReviewStageInput {
     evaluationDueAt: dto.evaluationDueAt ?? null,
     reminderDaysBefore: dto.reminderDaysBefore ?? null,
     reminderDaysAfter: dto.reminderDaysAfter ?? null,
+  };
+}
+
+/** Keywords trimmed, spaces collapsed; null or absent parts go back to none and all text answers. */
+function toExpertise(dto: ExpertiseSettingsDto | null | undefined): ExpertiseSettings {
+  return {
+    keywords: (dto?.keywords ?? []).map((k) => k.trim().replace(/\s+/g, ' ')),
+    topicQuestionKey: dto?.topicQuestionKey ?? null,
   };
 }
 

@@ -8,6 +8,7 @@ import type {
   ScoringSettings,
   SelectionConstraints,
 } from '../domain/call';
+import type { ExpertiseSettings } from '../domain/expertise-settings';
 
 @Entity('calls')
 export class CallEntity {
@@ -55,6 +56,9 @@ export class CallEntity {
 
   @Column('boolean')
   blind: boolean;
+
+  @Column('jsonb')
+  expertise: ExpertiseSettings;
 
   @Column('integer')
   version: number;

@@ -10,7 +10,7 @@ export const CALL_COLUMNS = `
   c.id, c.reference, c.title, c.description, c.status,
   c.opens_at AS "opensAt", c.closes_at AS "closesAt", c.cohort_size AS "cohortSize",
   c.evaluators_per_application AS "evaluatorsPerApplication",
-  c.eligibility, c.selection, c.scoring, c.assignment, c.blind, c.final_ranking AS "finalRanking", c.version,
+  c.eligibility, c.selection, c.scoring, c.assignment, c.blind, c.expertise, c.final_ranking AS "finalRanking", c.version,
   c.created_at AS "createdAt", c.updated_at AS "updatedAt",
   (SELECT p.cohort_id FROM cohorts_published_by_call p WHERE p.call_id = c.id) AS "publishedCohortId",
   (SELECT coalesce(json_agg(json_build_object(

@@ -117,6 +117,7 @@ export class CallsRepository {
             scoring: definition.scoring,
             assignment: definition.assignment,
             blind: definition.blind,
+            expertise: definition.expertise,
             finalRanking: definition.finalRanking,
           }
         : {}),
