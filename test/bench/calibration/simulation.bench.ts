@@ -8,13 +8,19 @@
  * hold the true rank. Means over ROUNDS rounds per scenario, each its own seed; deterministic.
  * In (a)–(c) the evaluators' habits are drawn N(0, 1) on the 0–10 scale (10 points of the total) and
  * each evaluator's reading of an application wanders by 0.8 (8 points); (d) has the demo's habits and
- * no such reading. A second table breaks the coverage down by true rank (see ./shrinkage).
+ * no such reading. A second table breaks the coverage down by true rank, with the shrinkage
+ * of the qualities the replicates are drawn around (shrinkageFactor).
  *
  *   npm run bench:calibration [-- rounds replicates]
  */
 import { performance } from 'node:perf_hooks';
 import { fitCalibration } from '../../../libs/scoring/src/domain/calibration';
-import { bootstrapRanks, calibratedRankOrder } from '../../../libs/scoring/src/domain/calibration-bootstrap';
+import {
+  bootstrapRanks,
+  calibratedRankOrder,
+  noiseVariance,
+  shrinkageFactor,
+} from '../../../libs/scoring/src/domain/calibration-bootstrap';
 import { evaluatorTotal, scoreCall } from '../../../libs/scoring/src/domain/scoring';
 import type { Normalization } from '../../../libs/scoring/src/domain/scoring.types';
 import {
@@ -34,7 +40,6 @@ import {
   type SyntheticRound,
   syntheticRound,
 } from './scenarios';
-import { noiseVariance, shrunkFit } from './shrinkage';
 
 const ROUNDS = Number(process.argv[2] ?? 100);
 const REPLICATES = Number(process.argv[3] ?? 200);
@@ -97,8 +102,8 @@ interface CoverageResult {
   noise: number;
   /** Standard deviation of the fitted qualities over that of the true ones (both in points). */
   spreadRatio: number;
-  /** The coverage when the replicates are drawn around the shrunk q̂ (./shrinkage). */
-  shrunkCoverage: number;
+  /** The factor c by which the bootstrap shrinks q̂ towards its mean. */
+  shrinkage: number;
 }
 
 interface Evaluated {
@@ -178,7 +183,7 @@ function evaluate(round: SyntheticRound, seed: number): Evaluated {
       spreadRatio:
         standardDeviation(fit.applications.map((a) => a.quality)) /
         standardDeviation(fit.applications.map((a) => 10 * (trueQuality.get(a.applicationId) as number))),
-      shrunkCoverage: intervalCoverage(bootstrapRanks(shrunkFit(fit), round.applications, options), truth).coverage,
+      shrinkage: shrinkageFactor(fit),
     },
   };
 }
@@ -239,10 +244,7 @@ function main(): void {
       percent(meanOf(intervals((x) => x.bottomQuarter))),
       `${meanOf(intervals((x) => x.noise)).toFixed(2)} / ${simulatedNoiseSpread(shape).toFixed(2)}`,
       meanOf(intervals((x) => x.spreadRatio)).toFixed(3),
-      withError(
-        intervals((x) => x.shrunkCoverage),
-        percent,
-      ),
+      meanOf(intervals((x) => x.shrinkage)).toFixed(3),
     ]);
     // Paired over the same rounds, so the standard error is that of the difference itself.
     const paired = (pick: (x: RoundResult) => number) =>
@@ -289,7 +291,7 @@ function main(): void {
       'bottom quarter',
       'σ̂ / simulated σ (points)',
       'sd q̂ / sd true q',
-      'coverage, replicates around shrunk q̂',
+      'shrinkage c',
     ],
     coverageRows,
   );

