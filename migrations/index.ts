@@ -50,6 +50,7 @@ import { CalibratedScoring1766000060000 } from './1766000060000-CalibratedScorin
 import { CooperationAgreements1766000040000 } from './1766000040000-CooperationAgreements';
 import { WithdrawnFromCohort1766000070000 } from './1766000070000-WithdrawnFromCohort';
 import { ExpertiseAwareAssignment1766000110000 } from './1766000110000-ExpertiseAwareAssignment';
+import { CohortLottery1766000100000 } from './1766000100000-CohortLottery';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
 export const MIGRATIONS = [
@@ -105,4 +106,5 @@ export const MIGRATIONS = [
   CalibratedScoring1766000060000,
   WithdrawnFromCohort1766000070000,
   ExpertiseAwareAssignment1766000110000,
+  CohortLottery1766000100000,
 ];

@@ -242,6 +242,10 @@ async function aRound(api: TestApi): Promise<Record<string, ListCall>> {
   return {
     'GET /api/v1/cohorts/{id}/offers': { url: `/api/v1/cohorts/${cohortId}/offers`, token: staff, atLeast: 2 },
     'GET /api/v1/public/cohorts/{id}/amendments': { url: `/api/v1/public/cohorts/${cohortId}/amendments`, atLeast: 0 },
+    'GET /api/v1/public/calls/{id}/lottery-commitments': {
+      url: `/api/v1/public/calls/${scored.callId}/lottery-commitments`,
+      atLeast: 0,
+    },
     'GET /api/v1/cohorts/{id}/agreements': { url: `/api/v1/cohorts/${cohortId}/agreements`, token: staff, atLeast: 0 },
     'GET /api/v1/public/directory': { url: '/api/v1/public/directory', atLeast: 0 },
     'GET /api/v1/moderation/chaired-calls': {

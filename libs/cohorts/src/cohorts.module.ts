@@ -9,6 +9,7 @@ import { ScoringModule } from '@app/scoring';
 import { CallCopiesService } from './application/call-copies.service';
 import { CallAnnouncementService } from './application/call-announcement.service';
 import { CohortAnnexesService } from './application/cohort-annexes.service';
+import { CohortLotteryService } from './application/cohort-lottery.service';
 import { CohortOffersService } from './application/cohort-offers.service';
 import { CooperationAgreementsService } from './application/cooperation-agreements.service';
 import { OfferNoticesService } from './application/offer-notices.service';
@@ -19,6 +20,7 @@ import { ShortlistsService } from './application/shortlists.service';
 import { cohortsConfig } from './cohorts.config';
 import { AgreementsRepository } from './infrastructure/agreements.repository';
 import { AnnexesRepository } from './infrastructure/annexes.repository';
+import { CohortLotteryRepository } from './infrastructure/cohort-lottery.repository';
 import { CohortsRepository } from './infrastructure/cohorts.repository';
 import { OffersRepository } from './infrastructure/offers.repository';
 import { SelectionFactsRepository } from './infrastructure/selection-facts.repository';
@@ -38,6 +40,8 @@ import { COHORTS_QUEUE_JOBS } from './jobs/cohorts.jobs';
   providers: [
     CallCopiesService,
     CohortsService,
+    CohortLotteryService,
+    CohortLotteryRepository,
     CohortPublicationService,
     CohortOffersService,
     OfferNoticesService,
@@ -55,6 +59,7 @@ import { COHORTS_QUEUE_JOBS } from './jobs/cohorts.jobs';
   ],
   exports: [
     CallAnnouncementService,
+    CohortLotteryService,
     CallCopiesService,
     CooperationAgreementsService,
     CohortsService,

@@ -9,6 +9,7 @@ import { Cohort, CohortsRepository } from '../infrastructure/cohorts.repository'
 import { SelectionFactsRepository } from '../infrastructure/selection-facts.repository';
 import { CohortsConfig, cohortsConfig, publicCohortPage } from '../cohorts.config';
 import { CohortAnnexesService } from './cohort-annexes.service';
+import { CohortLotteryService } from './cohort-lottery.service';
 import { CohortOffersService } from './cohort-offers.service';
 import { CohortsService } from './cohorts.service';
 
@@ -22,6 +23,7 @@ export class CohortPublicationService {
   constructor(
     private readonly cohorts: CohortsRepository,
     private readonly proposals: CohortsService,
+    private readonly lottery: CohortLotteryService,
     private readonly facts: SelectionFactsRepository,
     private readonly outcomes: ApplicationOutcomesService,
     private readonly annexes: CohortAnnexesService,
@@ -50,6 +52,7 @@ export class CohortPublicationService {
         publishedAt,
         members: entries.map((entry) => entry.publicEntry),
         submitted: await this.facts.submissionCounts(tx, callId),
+        lottery: await this.lottery.publicRecord(tx, id),
       });
       const contentHash = contentHashOf(snapshot);
       await this.cohorts.markPublished(tx, id, { actorId: actor.id, publishedAt, snapshot, contentHash });

@@ -10,14 +10,16 @@ import {
   Transactions,
   databaseNow,
 } from '@app/platform';
-import { RankUncertaintyService, ScoringService } from '@app/scoring';
+import { RankUncertaintyService, ScoringService, weightedFinalRanking } from '@app/scoring';
 import { assertCohortCan } from '../domain/cohort-lifecycle';
 import { CohortOutdatedError, CohortPublishedError, ScoringInProgressError } from '../domain/cohorts.errors';
+import { withDrawnRanks } from '../domain/lottery';
 import { applyOverrides } from '../domain/overrides';
 import { ProposalRequest, constraintsFor } from '../domain/proposal';
 import { selectCohort } from '../domain/selection';
-import { stagesOfFinalRanking, weightedFinalRanking } from '../domain/final-ranking';
+import { stagesOfFinalRanking } from '../domain/final-ranking';
 import type { ApplicationForSelection, CohortOverrides } from '../domain/selection.types';
+import { CohortLotteryRepository } from '../infrastructure/cohort-lottery.repository';
 import { Cohort, CohortListQuery, CohortsRepository } from '../infrastructure/cohorts.repository';
 import { EntryOrganisation, SelectionFactsRepository } from '../infrastructure/selection-facts.repository';
 
@@ -29,6 +31,7 @@ import { EntryOrganisation, SelectionFactsRepository } from '../infrastructure/s
 export class CohortsService {
   constructor(
     private readonly cohorts: CohortsRepository,
+    private readonly lotteries: CohortLotteryRepository,
     private readonly facts: SelectionFactsRepository,
     private readonly calls: CallsService,
     private readonly scoring: ScoringService,
@@ -73,7 +76,10 @@ export class CohortsService {
       const call = await this.calls.get(cohort.callId, tx);
       assertCohortCan('amend', cohort.status, !isBeforePublication(call.status));
       await this.assertCurrent(tx, cohort, call);
-      const applications = await this.finalRanking(call, tx);
+      // After a draw, an addition takes the rank the lot dealt it, as the proposal's entries do.
+      const drawn = await this.lotteries.drawnOf(id, tx);
+      const drawnRanks = new Map((drawn?.lot?.lots ?? []).map((l) => [l.applicationId, l.drawnRank]));
+      const applications = withDrawnRanks(await this.finalRanking(call, tx), drawnRanks);
       const amended = applyOverrides(cohort, overrides, applications, cohort.constraints);
       const record = {
         add: [...overrides.add],

@@ -4,12 +4,14 @@ import { CohortPublishedError } from './cohorts.errors';
 export const COHORT_STATUSES = ['proposed', 'approved', 'published'] as const;
 export type CohortStatus = (typeof COHORT_STATUSES)[number];
 
-export type CohortAction = 'amend' | 'approve' | 'publish';
+export type CohortAction = 'amend' | 'approve' | 'publish' | 'draw';
 
 const ALLOWED_FROM: Record<CohortAction, { from: CohortStatus; verb: string }> = {
   amend: { from: 'proposed', verb: 'amended' },
   approve: { from: 'proposed', verb: 'approved' },
   publish: { from: 'approved', verb: 'published' },
+  // The lottery at the line commits and draws on a proposal, before it is approved.
+  draw: { from: 'proposed', verb: 'drawn by lot' },
 };
 
 /**

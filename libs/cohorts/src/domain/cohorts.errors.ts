@@ -46,7 +46,86 @@ export const COHORTS_ERRORS = declareErrors({
       fr: 'Les conditions de l’accord ne sont pas encore rédigées',
     },
   },
+  LOTTERY_DISABLED: {
+    status: 409,
+    title: { en: 'The lottery is not enabled for this call', fr: 'Le tirage au sort n’est pas activé pour cet appel' },
+  },
+  LOTTERY_NO_GREY_ZONE: {
+    status: 409,
+    title: { en: 'The proposal has no grey zone', fr: 'La proposition n’a pas de zone grise' },
+  },
+  LOTTERY_NOT_COMMITTED: {
+    status: 409,
+    title: { en: 'No commitment has been made', fr: 'Aucun engagement n’a été pris' },
+  },
+  LOTTERY_ALREADY_DRAWN: {
+    status: 409,
+    title: { en: 'The lot has already been drawn', fr: 'Le tirage a déjà eu lieu' },
+  },
+  LOTTERY_CANDIDATES_CHANGED: {
+    status: 409,
+    title: {
+      en: 'The grey zone changed since the commitment',
+      fr: 'La zone grise a changé depuis l’engagement',
+    },
+  },
+  LOTTERY_AFTER_AMENDMENT: {
+    status: 409,
+    title: { en: 'The proposal has been amended', fr: 'La proposition a été modifiée' },
+  },
 });
+
+/** A commitment or a draw while the call's lottery is not enabled. */
+export class LotteryDisabledError extends DomainError {
+  constructor() {
+    super(COHORTS_ERRORS.LOTTERY_DISABLED, 'Enable the lottery at the line for this call first.');
+  }
+}
+
+/** A commitment on a proposal whose grey zone holds no candidate for selection. */
+export class LotteryNoGreyZoneError extends DomainError {
+  constructor() {
+    super(
+      COHORTS_ERRORS.LOTTERY_NO_GREY_ZONE,
+      'No candidate’s rank interval straddles the last seat: there is nothing to draw by lot.',
+    );
+  }
+}
+
+export class LotteryNotCommittedError extends DomainError {
+  constructor() {
+    super(
+      COHORTS_ERRORS.LOTTERY_NOT_COMMITTED,
+      'Commit to a secret before drawing: the commitment is published first.',
+    );
+  }
+}
+
+export class LotteryAlreadyDrawnError extends DomainError {
+  constructor() {
+    super(COHORTS_ERRORS.LOTTERY_ALREADY_DRAWN, 'The lot of this proposal has been drawn; it is drawn only once.');
+  }
+}
+
+/** A draw whose frozen candidates are no longer the grey zone's (scores changed since the commitment). */
+export class LotteryCandidatesChangedError extends DomainError {
+  constructor() {
+    super(
+      COHORTS_ERRORS.LOTTERY_CANDIDATES_CHANGED,
+      'The grey zone’s candidates or their ranks changed since the commitment; commit afresh before drawing.',
+    );
+  }
+}
+
+/** A commitment or a draw on a proposal the secretariat has amended: the draw runs the selection again. */
+export class LotteryAfterAmendmentError extends DomainError {
+  constructor() {
+    super(
+      COHORTS_ERRORS.LOTTERY_AFTER_AMENDMENT,
+      'The lot is drawn on the proposal as the selection made it; propose the cohort afresh to draw, then amend.',
+    );
+  }
+}
 
 /** A promotion while every seat is held by a centre whose offer stands. */
 export class NoFreeSeatError extends DomainError {

@@ -21,6 +21,26 @@ export interface PublicCohortMember {
   consensusScore?: number;
 }
 
+/**
+ * The lottery at the line, when the cohort's seats at the line were drawn by lot (./lottery says how to
+ * recompute it): the grey zone's candidates as frozen with the commitment, the commitment, the secret
+ * it commits to, the lot order and who took the seats.
+ */
+export interface PublicCohortLottery {
+  method: string;
+  commitment: string;
+  /** ISO 8601 UTC: when the commitment was made (and published), before the draw. */
+  committedAt: string;
+  secret: string;
+  drawnAt: string;
+  /** In rank order, each with its rank in the ranking. */
+  greyZone: Array<{ applicationId: string; rank: number }>;
+  /** In lot order: each candidate's key and the rank the lot dealt it. */
+  lotOrder: Array<{ applicationId: string; key: string; drawnRank: number }>;
+  /** The candidates the draw seated, in lot order, with their organisation's name. */
+  seated: Array<{ applicationId: string; name: string }>;
+}
+
 /** The public document of a published cohort as GET /public/cohorts/:id serves it, less its contentHash. */
 export interface PublicCohortDocument {
   id: string;
@@ -29,6 +49,8 @@ export interface PublicCohortDocument {
   publishedAt: string;
   members: PublicCohortMember[];
   statistics: { applications: number; countries: number; selected: number };
+  /** Only when the lot was drawn: a document without a lottery reads as before. */
+  lottery?: PublicCohortLottery;
 }
 
 /** The snapshot stored at publication, its members in public order. */
@@ -38,6 +60,7 @@ export function publicCohortDocument(input: {
   publishedAt: Date;
   members: PublicCohortMember[];
   submitted: { applications: number; countries: number };
+  lottery?: PublicCohortLottery;
 }): PublicCohortDocument {
   const members = inPublicOrder(input.members);
   return {
@@ -46,6 +69,7 @@ export function publicCohortDocument(input: {
     publishedAt: input.publishedAt.toISOString(),
     members,
     statistics: { ...input.submitted, selected: members.length },
+    ...(input.lottery === undefined ? {} : { lottery: input.lottery }),
   };
 }
 

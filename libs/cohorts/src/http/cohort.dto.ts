@@ -20,6 +20,7 @@ import { ANNEX_LOCALES, type AnnexLocale } from '../annex/annex-i18n';
 import { COHORT_STATUSES } from '../domain/cohort-lifecycle';
 import { COHORT_SORT_KEYS } from '../infrastructure/cohorts.repository';
 import { REGION_ORDER } from '../domain/public-cohort';
+import { PublicCohortLotteryDto } from './lottery.dto';
 
 /** A proposal's constraints; each one left out is the call's (API.md "Cohorts"). */
 export class ProposeCohortDto extends SelectionConstraintsDto {
@@ -247,5 +248,8 @@ export class PublicCohortDto {
   members: PublicCohortMemberDto[];
   @ApiProperty({ type: PublicCohortStatisticsDto })
   statistics: PublicCohortStatisticsDto;
+  /** Only when the seats at the line were drawn by lot: the grey zone, commitment, secret, lot order and seats. */
+  @ApiPropertyOptional({ type: PublicCohortLotteryDto })
+  lottery?: PublicCohortLotteryDto;
   contentHash: string;
 }

@@ -3,6 +3,7 @@ import { CohortsModule } from '../cohorts.module';
 import { AgreementsController } from './agreements.controller';
 import { CallAnnouncementController } from './call-announcement.controller';
 import { CohortsController } from './cohorts.controller';
+import { LotteryController } from './lottery.controller';
 import { OffersController } from './offers.controller';
 import { PublicCohortsController } from './public-cohorts.controller';
 import { ShortlistsController } from './shortlists.controller';
@@ -14,6 +15,7 @@ import { ShortlistsController } from './shortlists.controller';
     AgreementsController,
     CallAnnouncementController,
     CohortsController,
+    LotteryController,
     OffersController,
     PublicCohortsController,
     ShortlistsController,

@@ -6,6 +6,7 @@ import { AMENDMENT_KINDS } from '../domain/cohort-amendment';
 import { DECLINE_REASON_MIN, OFFER_STATUSES, WITHDRAWAL_REASON_MIN } from '../domain/offer';
 import { REGION_ORDER } from '../domain/public-cohort';
 import { PublicCohortCallDto, PublicCohortMemberDto, PublicCohortStatisticsDto } from './cohort.dto';
+import { PublicCohortLotteryDto } from './lottery.dto';
 
 export class DeclineOfferDto {
   /** Why the centre declines, for the secretariat; it is not published. */
@@ -84,6 +85,9 @@ export class CurrentCohortDto {
   /** As published, with `selected` the current number of members. */
   @ApiProperty({ type: PublicCohortStatisticsDto })
   statistics: PublicCohortStatisticsDto;
+  /** As published, when the seats at the line were drawn by lot. */
+  @ApiProperty({ type: PublicCohortLotteryDto, required: false })
+  lottery?: PublicCohortLotteryDto;
 }
 
 /** A candidate for a freed seat, as the ranking placed it. */

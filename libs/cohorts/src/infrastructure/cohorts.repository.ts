@@ -153,6 +153,23 @@ export class CohortsRepository {
     );
   }
 
+  /** The proposal the lottery's draw selected, in place of the one proposed (it had no override). */
+  async replaceDrawnContent(tx: Transaction, id: string, content: CohortContent): Promise<void> {
+    await tx.query(
+      `UPDATE cohorts SET members = $2, waitlist = $3, excluded = $4, unmet_constraints = $5, violations = $6,
+         version = version + 1
+       WHERE id = $1`,
+      [
+        id,
+        JSON.stringify(content.members),
+        JSON.stringify(content.waitlist),
+        JSON.stringify(content.excluded),
+        JSON.stringify(content.unmetConstraints),
+        JSON.stringify(content.violations),
+      ],
+    );
+  }
+
   async markApproved(tx: Transaction, id: string, actorId: string): Promise<void> {
     await tx.query(
       `UPDATE cohorts SET status = 'approved', approved_by = $2, approved_at = clock_timestamp(), version = version + 1

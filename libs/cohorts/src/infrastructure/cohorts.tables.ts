@@ -11,6 +11,8 @@ export const COHORTS_TABLES: ContextTables = {
     'agreement_terms',
     'cooperation_agreements',
     'agreement_signed_copies',
+    'cohort_lottery_settings',
+    'cohort_lottery_commitments',
   ],
   grants: {
     // A call links to its published cohort (public pages of past calls).
