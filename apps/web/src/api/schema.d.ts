@@ -1132,6 +1132,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/calls/{id}/lottery': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['LotteryController_setting'];
+    /** Enables or disables the lottery at the line for the call's proposals, until publication. */
+    put: operations['LotteryController_configure'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/calls/{id}/moderation/applications/{applicationId}/resolutions': {
     parameters: {
       query?: never;
@@ -1618,6 +1635,59 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['CohortsController_approve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cohorts/{id}/lottery': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['LotteryController_state'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cohorts/{id}/lottery/commitments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Commits to a fresh random secret: its SHA-256 is published at once, with the grey zone's
+     *     candidates frozen in rank order. A later commitment supersedes it; both stay recorded.
+     */
+    post: operations['LotteryController_commit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cohorts/{id}/lottery/draw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Draws the lot of the latest commitment, once, revealing its secret; the proposal is selected again on the drawn ranking. */
+    post: operations['LotteryController_draw'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2176,6 +2246,23 @@ export interface paths {
     put?: never;
     /** The caller leaves the organisation; the last member cannot (409 LAST_MEMBER). */
     post: operations['OrganisationMembersController_leave'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/calls/{id}/lottery-commitments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every commitment made on the call's proposals, first first; a secret is null until its draw. */
+    get: operations['LotteryController_commitments'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3067,7 +3154,8 @@ export interface components {
       blind: boolean;
       /**
        * @description What a PATCH may still change in the call's status: every field while draft; `closesAt` (later
-       *     only), `weights` and `blind` while open; `weights` and `blind` once closed; `weights` alone
+       *     only), `weights`, `blind` and `expertise` while open; `weights`, `blind` and `expertise` once
+       *     closed; `weights` alone
        *     once under review, until publication; nothing after.
        */
       changeable: (
@@ -3087,6 +3175,7 @@ export interface components {
         | 'stages'
         | 'finalRanking'
         | 'blind'
+        | 'expertise'
         | 'weights'
       )[];
       /** Format: date-time */
@@ -3098,6 +3187,7 @@ export interface components {
       description: string;
       eligibility: components['schemas']['EligibilityRulesDto'];
       evaluatorsPerApplication: number;
+      expertise: components['schemas']['ExpertiseSettingsDto'];
       finalRanking: components['schemas']['FinalRankingDto'];
       /** Format: uuid */
       id: string;
@@ -3374,6 +3464,17 @@ export interface components {
       /** @description The ranking score; null for an application the ranking leaves out. */
       score: number | null;
     };
+    CohortLotteryDto: {
+      /** Format: uuid */
+      cohortId: string;
+      /** @description The latest commitment, the one a draw uses; null before any. */
+      commitment: components['schemas']['LotteryCommitmentDto'] | null;
+      /** @description Commitments made on the proposal before the latest; they stay recorded and public. */
+      earlierCommitments: number;
+      enabled: boolean;
+      /** @description The proposal's grey zone now, in rank order (as the proposal's `greyZone`). */
+      greyZone: string[];
+    };
     CohortOverrideDto: {
       add: string[];
       /** Format: date-time */
@@ -3406,6 +3507,9 @@ export interface components {
     CohortSummaryPageDto: {
       items: components['schemas']['CohortSummaryDto'][];
       total: number;
+    };
+    ConfigureLotteryDto: {
+      enabled: boolean;
     };
     ConfirmEmailDto: {
       /** @description The token of the link e-mailed to the address. */
@@ -3489,6 +3593,12 @@ export interface components {
       description?: string;
       eligibility?: components['schemas']['EligibilityRulesDto'];
       evaluatorsPerApplication: number;
+      /**
+       * @description The keywords evaluators declare their expertise with and the question read as an application's
+       *     topic, for expertise-aware assignment; none and all text answers when absent. Changeable until
+       *     the first assignment.
+       */
+      expertise?: components['schemas']['ExpertiseSettingsDto'];
       /** @description How the final ranking is made; the last stage's when absent. */
       finalRanking?: components['schemas']['FinalRankingDto'];
       /** Format: date-time */
@@ -3598,6 +3708,8 @@ export interface components {
       hash: string;
       /** Format: uuid */
       id: string;
+      /** @description As published, when the seats at the line were drawn by lot. */
+      lottery?: components['schemas']['PublicCohortLotteryDto'];
       members: components['schemas']['PublicCohortMemberDto'][];
       /** Format: date-time */
       publishedAt: string;
@@ -3726,6 +3838,15 @@ export interface components {
       /** @description Hex SHA-256 of the bytes as received. */
       sha256: string;
       size: number;
+    };
+    DrawnLotDto: {
+      /** Format: uuid */
+      applicationId: string;
+      /** @description The rank the lot dealt it: the lot order's j-th candidate takes the j-th best of the candidates' ranks. */
+      drawnRank: number;
+      /** @description SHA-256 (hex) of `<secret>:<applicationId>`. */
+      key: string;
+      rank: number;
     };
     EligibilityDecisionDto: {
       eligible: boolean;
@@ -3861,6 +3982,17 @@ export interface components {
       open: number;
       /** @description Of those, the ones past their due date. */
       overdue: number;
+    };
+    ExpertiseSettingsDto: {
+      /**
+       * @example [
+       *       "fintech",
+       *       "agritech"
+       *     ]
+       */
+      keywords?: string[];
+      /** @example sector */
+      topicQuestionKey?: string | null;
     };
     FinalRankingDto: {
       /** @enum {string} */
@@ -3999,6 +4131,50 @@ export interface components {
     };
     LogoutDto: {
       refreshToken: string;
+    };
+    LotteryCandidateDto: {
+      /** Format: uuid */
+      applicationId: string;
+      rank: number;
+    };
+    LotteryCommitmentDto: {
+      /** Format: uuid */
+      callId: string;
+      /** @description The grey zone's candidates for selection when the commitment was made, in rank order. */
+      candidates: components['schemas']['LotteryCandidateDto'][];
+      /** Format: uuid */
+      cohortId: string;
+      /** @description SHA-256 (hex) of the secret's 64 hexadecimal characters. */
+      commitment: string;
+      /** Format: date-time */
+      committedAt: string;
+      /** Format: date-time */
+      drawnAt: string | null;
+      /** Format: uuid */
+      id: string;
+      lot: components['schemas']['LotteryResultDto'] | null;
+      /** @description 32 random bytes as 64 lowercase hexadecimal characters, revealed by the draw. */
+      secret: string | null;
+    };
+    LotteryCommitmentPageDto: {
+      items: components['schemas']['LotteryCommitmentDto'][];
+      total: number;
+    };
+    LotteryResultDto: {
+      /** @description In lot order (keys ascending). */
+      lots: components['schemas']['DrawnLotDto'][];
+      /** @description The candidates the selection on the drawn ranking seated, in lot order. */
+      seated: string[];
+    };
+    LotterySettingDto: {
+      /** Format: uuid */
+      callId: string;
+      enabled: boolean;
+      /**
+       * Format: date-time
+       * @description When it was last changed; null while it never was (disabled).
+       */
+      updatedAt: string | null;
     };
     ManualAssignmentDto: {
       /** Format: uuid */
@@ -4512,10 +4688,28 @@ export interface components {
       contentHash: string;
       /** Format: uuid */
       id: string;
+      /** @description Only when the seats at the line were drawn by lot: the grey zone, commitment, secret, lot order and seats. */
+      lottery?: components['schemas']['PublicCohortLotteryDto'];
       members: components['schemas']['PublicCohortMemberDto'][];
       /** Format: date-time */
       publishedAt: string;
       statistics: components['schemas']['PublicCohortStatisticsDto'];
+    };
+    PublicCohortLotteryDto: {
+      commitment: string;
+      /** Format: date-time */
+      committedAt: string;
+      /** Format: date-time */
+      drawnAt: string;
+      /** @description The grey zone's candidates frozen with the commitment, in rank order. */
+      greyZone: components['schemas']['LotteryCandidateDto'][];
+      /** @description In lot order. */
+      lotOrder: components['schemas']['PublicLotDto'][];
+      /** @description The procedure, `sha256-lot-order/1` (docs/rules.md, "The lottery at the line"). */
+      method: string;
+      /** @description The candidates the draw seated, in lot order, with their organisation's name. */
+      seated: components['schemas']['PublicLotterySeatDto'][];
+      secret: string;
     };
     PublicCohortMemberDto: {
       city: string | null;
@@ -4540,6 +4734,17 @@ export interface components {
       /** @description Their distinct countries. */
       countries: number;
       selected: number;
+    };
+    PublicLotDto: {
+      /** Format: uuid */
+      applicationId: string;
+      drawnRank: number;
+      key: string;
+    };
+    PublicLotterySeatDto: {
+      /** Format: uuid */
+      applicationId: string;
+      name: string;
     };
     QuestionDto: {
       /** @example programme_description */
@@ -5123,6 +5328,12 @@ export interface components {
       description?: string;
       eligibility?: components['schemas']['EligibilityRulesDto'];
       evaluatorsPerApplication?: number;
+      /**
+       * @description The keywords evaluators declare their expertise with and the question read as an application's
+       *     topic, for expertise-aware assignment; none and all text answers when absent. Changeable until
+       *     the first assignment.
+       */
+      expertise?: components['schemas']['ExpertiseSettingsDto'];
       /** @description How the final ranking is made; the last stage's when absent. */
       finalRanking?: components['schemas']['FinalRankingDto'];
       /** Format: date-time */
@@ -7898,6 +8109,70 @@ export interface operations {
       };
     };
   };
+  LotteryController_setting: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LotterySettingDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  LotteryController_configure: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfigureLotteryDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LotterySettingDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   ModerationController_history: {
     parameters: {
       query?: {
@@ -9152,6 +9427,96 @@ export interface operations {
       };
     };
   };
+  LotteryController_state: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CohortLotteryDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  LotteryController_commit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CohortLotteryDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  LotteryController_draw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CohortLotteryDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   OffersController_list: {
     parameters: {
       query?: {
@@ -10270,6 +10635,39 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  LotteryController_commitments: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LotteryCommitmentPageDto'];
+        };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
       default: {
