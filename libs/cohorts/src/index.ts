@@ -1,6 +1,7 @@
 export * from './cohorts.module';
 export * from './application/cohorts.service';
 export * from './application/cohort-publication.service';
+export * from './application/cohort-lottery.service';
 export * from './application/public-cohorts.service';
 export * from './domain/selection';
 export * from './domain/public-cohort';
