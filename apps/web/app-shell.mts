@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { build, type Plugin } from 'vite';
+import { LANGUAGES, directionOf } from './src/i18n/languages';
 
 /** What the first page needs of each language: the shared texts and the public area's. */
 const SHELL_NAMESPACES = ['common', 'public'] as const;
@@ -61,7 +62,7 @@ function writeWithCodings(path: string, html: string): void {
  * shell/<language>/home.html and page.html (with .br and .gz copies), which the API sends by the
  * visitor's language (libs/platform/src/http/web-app.ts); index.html becomes the English home page's.
  * Each shell has the first style sheet inlined (no request before the first paint), the page's
- * title, `<html lang>`, Mantine's light colour scheme, and `modulepreload` hints for the entry's
+ * title, `<html lang dir>`, Mantine's light colour scheme, and `modulepreload` hints for the entry's
  * chunks (Vite's) and the language's first catalogues, so the app that replaces it loads at once.
  */
 export function appShell(): Plugin {
@@ -89,9 +90,9 @@ export function appShell(): Plugin {
           /<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"[^>]*>/g,
           (_, href: string) => `<style>${readFileSync(join(outDir, href), 'utf8')}</style>`,
         );
-        const languages = readdirSync(join(root, 'src', 'i18n'), { withFileTypes: true })
-          .filter((entry) => entry.isDirectory())
-          .map((entry) => entry.name);
+        // The languages of the interface, not every folder: a language's catalogues may be there
+        // before it is one (written, not yet complete).
+        const languages = LANGUAGES.map((language) => language.code);
         const resources = Object.fromEntries(
           languages.map((language) => [
             language,
@@ -114,7 +115,10 @@ export function appShell(): Plugin {
           const appName = text(catalogues.common, 'app.name');
           const page = (markup: string, title: string) =>
             styled
-              .replace(/<html lang="[^"]*">/, `<html lang="${language}" data-mantine-color-scheme="light">`)
+              .replace(
+                /<html lang="[^"]*">/,
+                `<html lang="${language}" dir="${directionOf(language)}" data-mantine-color-scheme="light">`,
+              )
               .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`)
               .replace('</head>', `${preloads}</head>`)
               .replace('<div id="root"></div>', `<div id="root">${markup}</div>`);

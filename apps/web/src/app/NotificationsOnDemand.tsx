@@ -1,3 +1,4 @@
+import { useDirection } from '@mantine/core';
 import { useNotifications } from '@mantine/notifications';
 import { Suspense, lazy, useState } from 'react';
 
@@ -9,12 +10,14 @@ const Notifications = lazy(async () => ({ default: (await import('./Notification
  */
 export function NotificationsOnDemand() {
   const { notifications } = useNotifications();
+  const { dir } = useDirection();
   const [needed, setNeeded] = useState(false);
   if (!needed && notifications.length > 0) setNeeded(true);
   if (!needed) return null;
   return (
     <Suspense fallback={null}>
-      <Notifications position="top-right" />
+      {/* At the end of the reading direction's top line, where the header's controls are. */}
+      <Notifications position={dir === 'rtl' ? 'top-left' : 'top-right'} />
     </Suspense>
   );
 }

@@ -1,14 +1,16 @@
 import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { LANGUAGES, type Language, directionOf, isLanguage } from './languages';
 import type { Namespace } from './namespaces';
 
-/** The languages of the interface. A new one: a folder of catalogues beside `en/` and an entry here. */
-export const LANGUAGES = [
-  { code: 'en', name: 'English' },
-  { code: 'fr', name: 'Français' },
-] as const;
-
-export type Language = (typeof LANGUAGES)[number]['code'];
+export { LANGUAGES, type Language, directionOf, isLanguage };
+export {
+  type AccountLanguage,
+  type DocumentLanguage,
+  accountLanguage,
+  accountLanguages,
+  documentLanguage,
+} from './api-languages';
 
 const CHOSEN_LANGUAGE_KEY = 'accelerator.language';
 /** Read by the server to pick the page shell's language (libs/platform/src/http/web-app.ts). */
@@ -33,10 +35,6 @@ const catalogueChunks: BackendModule = {
   },
 };
 
-export function isLanguage(code: string | null | undefined): code is Language {
-  return LANGUAGES.some((language) => language.code === code);
-}
-
 /** The reader's explicit choice, else the browser's preferred languages, else English. */
 function initialLanguage(): Language {
   const chosen = localStorage.getItem(CHOSEN_LANGUAGE_KEY);
@@ -52,6 +50,8 @@ function initialLanguage(): Language {
 export function initI18n(): Promise<unknown> {
   i18n.on('languageChanged', (language) => {
     document.documentElement.lang = language;
+    // Mantine's DirectionProvider (App.tsx) follows the attribute: the layout mirrors for Arabic.
+    document.documentElement.dir = directionOf(language);
     // The server sends the next page's shell (index.html) in the language shown last.
     document.cookie = `${LANGUAGE_COOKIE}=${language}; path=/; max-age=31536000; samesite=lax`;
   });

@@ -37,7 +37,7 @@ export function DocumentsTable({ application, onRemove }: DocumentsTableProps) {
             <Table.Tr>
               <Table.Th scope="col">{t('documents.kind')}</Table.Th>
               <Table.Th scope="col">{t('documents.file')}</Table.Th>
-              <Table.Th scope="col" ta="right">
+              <Table.Th scope="col" ta="end">
                 {t('documents.size')}
               </Table.Th>
               <Table.Th scope="col">
@@ -50,7 +50,7 @@ export function DocumentsTable({ application, onRemove }: DocumentsTableProps) {
               <Table.Tr key={document.id}>
                 <Table.Td>{documentKindLabel(document.kind)}</Table.Td>
                 <Table.Td style={{ overflowWrap: 'anywhere' }}>{document.filename}</Table.Td>
-                <Table.Td ta="right">{formatBytes(document.size, i18n.language)}</Table.Td>
+                <Table.Td ta="end">{formatBytes(document.size, i18n.language)}</Table.Td>
                 <Table.Td>
                   <Group gap="xs" justify="flex-end" wrap="nowrap">
                     <Button

@@ -6,7 +6,7 @@ export function Loading() {
   const { t } = useTranslation();
   return (
     <Center py="xl" role="status">
-      <Loader aria-hidden size="sm" mr="sm" />
+      <Loader aria-hidden size="sm" me="sm" />
       <Text>{t('states.loading')}</Text>
     </Center>
   );

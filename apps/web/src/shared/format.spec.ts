@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatBytes, formatScore } from './format';
+import { countryLabel, formatBytes, formatScore } from './format';
 
 /** Intl separates a French number from its unit with a no-break space: compared as a space. */
 const spaced = (text: string) => text.replace(/\s/g, ' ');
@@ -21,5 +21,16 @@ describe('a size in bytes', () => {
   it('gives larger sizes in kilobytes or megabytes, to one decimal', () => {
     expect(formatBytes(1536, 'en')).toBe('1.5 kB');
     expect(spaced(formatBytes(2.5 * 1_048_576, 'fr'))).toBe('2,5 Mo');
+  });
+});
+
+describe('a country in the reader’s language', () => {
+  const kenya = { code: 'KE', nameEn: 'Kenya', nameFr: 'Kenya (FR)' };
+  it('takes the API’s English or French name, else Intl’s in the language', () => {
+    expect(countryLabel(kenya, 'en')).toBe('Kenya');
+    expect(countryLabel(kenya, 'fr')).toBe('Kenya (FR)');
+    expect(countryLabel(kenya, 'zh')).toBe('肯尼亚');
+    expect(countryLabel(kenya, 'ru')).toBe('Кения');
+    expect(countryLabel(kenya, 'ar')).toBe('كينيا');
   });
 });

@@ -51,6 +51,16 @@ export function countryName(code: string, language: string, fallback = code): st
   }
 }
 
+/**
+ * A country of the API's list in the interface's language: the list's own English or French name,
+ * else Intl's name in the language (Arabic, Chinese…), else the English one.
+ */
+export function countryLabel(country: { code: string; nameEn: string; nameFr: string }, language: string): string {
+  if (language === 'fr') return country.nameFr;
+  if (language === 'en') return country.nameEn;
+  return countryName(country.code, language, country.nameEn);
+}
+
 const UNITS = [
   ['day', 86_400_000],
   ['hour', 3_600_000],

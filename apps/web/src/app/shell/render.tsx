@@ -6,12 +6,13 @@
  * header, "Loading…", the footer). The visitor is anonymous here: the session is not known before
  * the app runs (the build puts ./session.ts in place of src/api/session.ts).
  */
-import { MantineProvider } from '@mantine/core';
+import { DirectionProvider, MantineProvider } from '@mantine/core';
 import i18n, { type Resource } from 'i18next';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { StaticRouterProvider, createStaticHandler, createStaticRouter, type RouteObject } from 'react-router';
 import { HomeIntro } from '../../areas/public/HomePage';
+import { directionOf } from '../../i18n/languages';
 import { Loading } from '../../shared/States';
 import { Layout } from '../Layout';
 import { cssVariablesResolver, theme } from '../theme';
@@ -46,21 +47,23 @@ export async function renderShells(resources: Resource): Promise<Record<string, 
   const shells: Record<string, Shell> = {};
   for (const language of Object.keys(resources)) {
     await i18n.changeLanguage(language);
-    shells[language] = { home: await render('/'), page: await render('/page') };
+    shells[language] = { home: await render('/', language), page: await render('/page', language) };
   }
   return shells;
 }
 
-async function render(path: string): Promise<string> {
+async function render(path: string, language: string): Promise<string> {
   const handler = createStaticHandler(ROUTES);
   const context = await handler.query(new Request(`http://shell${path}`));
   if (context instanceof Response) throw new Error(`the shell of ${path} redirects`);
   const router = createStaticRouter(handler.dataRoutes, context);
   return renderToStaticMarkup(
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light">
-      <I18nextProvider i18n={i18n}>
-        <StaticRouterProvider router={router} context={context} hydrate={false} />
-      </I18nextProvider>
-    </MantineProvider>,
+    <DirectionProvider initialDirection={directionOf(language)} detectDirection={false}>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light">
+        <I18nextProvider i18n={i18n}>
+          <StaticRouterProvider router={router} context={context} hydrate={false} />
+        </I18nextProvider>
+      </MantineProvider>
+    </DirectionProvider>,
   );
 }

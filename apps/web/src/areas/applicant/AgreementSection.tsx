@@ -3,11 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { api, ok } from '../../api/client';
 import { downloadAgreement, downloadSignedCopy } from '../../api/download';
 import type { Agreement } from '../../api/types';
+import { type DocumentLanguage, documentLanguage } from '../../i18n';
 import { DateTime } from '../../shared/DateTime';
 import { formatBytes } from '../../shared/format';
 import { SignedCopyForm } from './SignedCopyForm';
-
-type DocumentLanguage = 'en' | 'fr';
 
 /** The application's cooperation agreement, once the secretariat has issued it; null before (404). */
 export async function loadAgreement(applicationId: string): Promise<Agreement | null> {
@@ -26,7 +25,7 @@ const BADGE_COLOURS = { issued: 'violet.9', signed: 'blue.9', countersigned: 'te
  */
 export function AgreementSection({ agreement }: { agreement: Agreement }) {
   const { t, i18n } = useTranslation('applicant');
-  const reader: DocumentLanguage = i18n.language.startsWith('fr') ? 'fr' : 'en';
+  const reader = documentLanguage(i18n.language);
   const other: DocumentLanguage = reader === 'fr' ? 'en' : 'fr';
   const open = !agreement.centreWithdrawn && agreement.status !== 'countersigned';
   return (

@@ -10,6 +10,7 @@ import type { Country, OrganisationType } from '../../api/types';
 import { safeNext } from '../../app/guards';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { asProblem, fieldErrors } from '../../shared/problems';
+import { countryLabel } from '../../shared/format';
 
 const TYPES: OrganisationType[] = [
   'academia',
@@ -39,7 +40,7 @@ export function OrganisationForm({ countries }: { countries: Country[] }) {
   });
   const collator = new Intl.Collator(i18n.language);
   const countryOptions = countries
-    .map((country) => ({ value: country.code, label: i18n.language === 'fr' ? country.nameFr : country.nameEn }))
+    .map((country) => ({ value: country.code, label: countryLabel(country, i18n.language) }))
     .sort((a, b) => collator.compare(a.label, b.label));
 
   const create = form.onSubmit(async ({ name, countryCode, type, city, website }) => {

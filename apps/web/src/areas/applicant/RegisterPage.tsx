@@ -7,7 +7,7 @@ import { api, ok } from '../../api/client';
 import type { ApiProblem } from '../../api/problem';
 import { session } from '../../api/session';
 import { homeOf, safeNext, withNext } from '../../app/guards';
-import { LANGUAGES, currentLanguage } from '../../i18n';
+import { LANGUAGES, accountLanguage, currentLanguage } from '../../i18n';
 import { asProblem, fieldErrors } from '../../shared/problems';
 import { AccountForm } from '../account/AccountForm';
 
@@ -36,12 +36,15 @@ export function RegisterPage() {
         value.length >= MIN_PASSWORD ? null : t('register.passwordTooShort', { count: MIN_PASSWORD }),
     },
   });
-  const language = LANGUAGES.find((l) => l.code === currentLanguage())?.name;
+  // The language the platform will write to the account in, which the API may not have for every
+  // interface language yet (English then).
+  const locale = accountLanguage(currentLanguage());
+  const language = LANGUAGES.find((l) => l.code === locale)?.name;
 
   const register = form.onSubmit(async (values) => {
     setProblem(null);
     try {
-      await ok(api.POST('/api/v1/auth/register', { body: { ...values, locale: currentLanguage() } }));
+      await ok(api.POST('/api/v1/auth/register', { body: { ...values, locale } }));
       await session.signIn(values.email.trim(), values.password);
       await navigate(withNext('/applicant/organisation', next));
     } catch (error) {

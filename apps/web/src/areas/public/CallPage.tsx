@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Group, List, Paper, SimpleGrid, Stack, Text, Tit
 import { useTranslation } from 'react-i18next';
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { api, ok } from '../../api/client';
+import { documentLanguage } from '../../i18n';
 import type { Call } from '../../api/types';
 import { Countdown } from '../../shared/Countdown';
 import { DateTime } from '../../shared/DateTime';
@@ -62,12 +63,14 @@ export function CallPage() {
           </Title>
           <Text style={{ whiteSpace: 'pre-line' }}>{call.description}</Text>
           <Group gap="lg" mt="sm">
-            <Anchor href={`/api/v1/calls/${encodeURIComponent(call.id)}/announcement.pdf?lang=${i18n.language}`}>
+            <Anchor
+              href={`/api/v1/calls/${encodeURIComponent(call.id)}/announcement.pdf?lang=${documentLanguage(i18n.language)}`}
+            >
               {t('call.announcementPdf')}
             </Anchor>
             <Anchor
-              href={`/api/v1/calls/${encodeURIComponent(call.id)}/announcement.html?lang=${i18n.language}`}
-              hrefLang={i18n.language}
+              href={`/api/v1/calls/${encodeURIComponent(call.id)}/announcement.html?lang=${documentLanguage(i18n.language)}`}
+              hrefLang={documentLanguage(i18n.language)}
             >
               {t('call.announcementHtml')}
             </Anchor>

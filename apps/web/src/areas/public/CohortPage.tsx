@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { api, ok } from '../../api/client';
 import type { PublicCohort } from '../../api/types';
+import { documentLanguage } from '../../i18n';
 import { formatNumber } from '../../shared/format';
 import { DateTime } from '../../shared/DateTime';
 import { PageTitle } from '../../shared/PageTitle';
@@ -73,18 +74,19 @@ function Statistics({ cohort }: { cohort: PublicCohort }) {
 function Downloads({ cohortId }: { cohortId: string }) {
   const { t, i18n } = useTranslation('public');
   const base = `/api/v1/public/cohorts/${encodeURIComponent(cohortId)}`;
+  const lang = documentLanguage(i18n.language);
   return (
     <section aria-labelledby="downloads">
       <Title order={2} id="downloads" mb="sm">
         {t('cohort.downloads')}
       </Title>
       <Group gap="lg">
-        <Anchor href={`${base}/annex.pdf?lang=${i18n.language}`}>{t('cohort.annexPdf')}</Anchor>
+        <Anchor href={`${base}/annex.pdf?lang=${lang}`}>{t('cohort.annexPdf')}</Anchor>
         <Anchor href={`${base}/annex.csv`} download>
           {t('cohort.annexCsv')}
         </Anchor>
-        <Anchor href={`${base}/circular.pdf?lang=${i18n.language}`}>{t('cohort.circularPdf')}</Anchor>
-        <Anchor href={`${base}/circular.html?lang=${i18n.language}`} hrefLang={i18n.language}>
+        <Anchor href={`${base}/circular.pdf?lang=${lang}`}>{t('cohort.circularPdf')}</Anchor>
+        <Anchor href={`${base}/circular.html?lang=${lang}`} hrefLang={lang}>
           {t('cohort.circularHtml')}
         </Anchor>
       </Group>

@@ -27,7 +27,7 @@ export function CohortsPage() {
             <Table.Tr>
               <Table.Th scope="col">{t('cohorts.call')}</Table.Th>
               <Table.Th scope="col">{t('cohorts.published')}</Table.Th>
-              <Table.Th scope="col" ta="right">
+              <Table.Th scope="col" ta="end">
                 {t('cohorts.selected')}
               </Table.Th>
             </Table.Tr>
@@ -46,7 +46,7 @@ export function CohortsPage() {
                   </Stack>
                 </Table.Td>
                 <Table.Td>{formatDate(cohort.publishedAt, i18n.language)}</Table.Td>
-                <Table.Td ta="right">{formatNumber(cohort.statistics.selected, i18n.language)}</Table.Td>
+                <Table.Td ta="end">{formatNumber(cohort.statistics.selected, i18n.language)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -16,7 +16,7 @@ export function CriteriaTable({ criteria, headingLevel }: { criteria: Criterion[
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('criteria.criterion')}</Table.Th>
-            <Table.Th scope="col" ta="right">
+            <Table.Th scope="col" ta="end">
               {t('criteria.weight')}
             </Table.Th>
           </Table.Tr>
@@ -34,7 +34,7 @@ export function CriteriaTable({ criteria, headingLevel }: { criteria: Criterion[
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td ta="right">{formatPercent(total > 0 ? criterion.weight / total : 0, i18n.language)}</Table.Td>
+              <Table.Td ta="end">{formatPercent(total > 0 ? criterion.weight / total : 0, i18n.language)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -21,7 +21,7 @@ export function RegionBreakdown({ members }: { members: PublicCohort['members'] 
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('cohort.region')}</Table.Th>
-            <Table.Th scope="col" ta="right" w="6rem">
+            <Table.Th scope="col" ta="end" w="6rem">
               {t('cohort.centres')}
             </Table.Th>
             <Table.Th w="50%" aria-hidden />
@@ -33,7 +33,7 @@ export function RegionBreakdown({ members }: { members: PublicCohort['members'] 
               <Table.Th scope="row" fw={400}>
                 {t(`common:regions.${region}`)}
               </Table.Th>
-              <Table.Td ta="right">{formatNumber(count, i18n.language)}</Table.Td>
+              <Table.Td ta="end">{formatNumber(count, i18n.language)}</Table.Td>
               <Table.Td aria-hidden>
                 <Box h={12} w={`${(100 * count) / largest}%`} bg="blue.8" style={{ borderRadius: 2 }} />
               </Table.Td>

@@ -13,8 +13,8 @@ interface Props {
   /** The address parameters of the order and of the list's page (which a new order resets), if it pages. */
   parameter?: string;
   pageParameter?: string;
-  /** The column's alignment, as its cells' (numbers to the right). */
-  ta?: 'right';
+  /** The column's alignment, as its cells' (numbers at the end of the line: the right, or the left in Arabic). */
+  ta?: 'end';
   /** The order of the first press: a measure where the largest matters (a score, a spread) starts from the top. */
   firstOrder?: 'ascending' | 'descending';
 }

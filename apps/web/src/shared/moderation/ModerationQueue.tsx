@@ -43,10 +43,10 @@ export function ModerationQueue({ callId, queue, offset, applicationPath }: Mode
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('columns.organisation')}</Table.Th>
-                <Table.Th scope="col" ta="right">
+                <Table.Th scope="col" ta="end">
                   {t('columns.spread')}
                 </Table.Th>
-                <Table.Th scope="col" ta="right">
+                <Table.Th scope="col" ta="end">
                   {t('columns.score')}
                 </Table.Th>
                 <Table.Th scope="col">{t('columns.evaluators')}</Table.Th>
@@ -69,8 +69,8 @@ export function ModerationQueue({ callId, queue, offset, applicationPath }: Mode
                       )}
                       {entry.addedReason && <Text size="sm">{t('added', { reason: entry.addedReason })}</Text>}
                     </Table.Th>
-                    <Table.Td ta="right">{score(entry.spread)}</Table.Td>
-                    <Table.Td ta="right">
+                    <Table.Td ta="end">{score(entry.spread)}</Table.Td>
+                    <Table.Td ta="end">
                       {score(entry.score)}
                       {entry.consensusScore !== null && (
                         <Badge color="blue.9" variant="outline" display="block">

@@ -2,6 +2,7 @@ import { Anchor, Button, Group, NativeSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Form, Link } from 'react-router';
 import type { Country } from '../../../api/types';
+import { countryLabel } from '../../../shared/format';
 import { REGIONS } from '../../../shared/regions';
 import { ListSearchInput } from '../ListSearchInput';
 import { APPLICATION_SORTS, ELIGIBILITIES, SORT_VALUES, STATUSES, type Filters } from './application-filters';
@@ -14,7 +15,7 @@ export function ApplicationFilters({ filters, countries }: { filters: Filters; c
   const { t, i18n } = useTranslation(['secretariat', 'applicant', 'common']);
   const collator = new Intl.Collator(i18n.language);
   const countryOptions = countries
-    .map((c) => ({ value: c.code, label: i18n.language === 'fr' ? c.nameFr : c.nameEn }))
+    .map((c) => ({ value: c.code, label: countryLabel(c, i18n.language) }))
     .sort((a, b) => collator.compare(a.label, b.label));
   const any = { value: '', label: t('applications.any') };
   // Not keyed by the search, so that the field keeps its focus while a search it started applies.

@@ -5,7 +5,7 @@ import { useRevalidator } from 'react-router';
 import { api, ok } from '../../../api/client';
 import type { Call } from '../../../api/types';
 import { DateTime } from '../../../shared/DateTime';
-import { formatScore } from '../../../shared/format';
+import { formatNumber, formatScore } from '../../../shared/format';
 import { ReasonDialog } from '../../../shared/ReasonDialog';
 import { EmptyState } from '../../../shared/States';
 import { ASSIGNMENT_STATUS_COLOURS } from '../../evaluator/AssignmentStatusBadge';
@@ -74,7 +74,7 @@ function EvaluationCard({ evaluation, call }: { evaluation: ReviewedEvaluation; 
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('application.evaluations.criterion')}</Table.Th>
-              <Table.Th scope="col" ta="right">
+              <Table.Th scope="col" ta="end">
                 {t('application.evaluations.score')}
               </Table.Th>
               <Table.Th scope="col">{t('application.evaluations.comment')}</Table.Th>
@@ -86,7 +86,9 @@ function EvaluationCard({ evaluation, call }: { evaluation: ReviewedEvaluation; 
                 <Table.Th scope="row" fw={600}>
                   {criterion.title}
                 </Table.Th>
-                <Table.Td ta="right">{scores[criterion.code] ?? '—'}</Table.Td>
+                <Table.Td ta="end">
+                  {scores[criterion.code] === undefined ? '—' : formatNumber(scores[criterion.code], i18n.language)}
+                </Table.Td>
                 <Table.Td style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
                   {comments.get(criterion.code) ?? '—'}
                 </Table.Td>
@@ -94,7 +96,7 @@ function EvaluationCard({ evaluation, call }: { evaluation: ReviewedEvaluation; 
             ))}
             <Table.Tr>
               <Table.Th scope="row">{t('application.evaluations.total')}</Table.Th>
-              <Table.Td ta="right" fw={700}>
+              <Table.Td ta="end" fw={700}>
                 {total.complete ? formatScore(total.points, i18n.language) : '—'}
               </Table.Td>
               <Table.Td>

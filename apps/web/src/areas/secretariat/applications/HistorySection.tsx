@@ -70,7 +70,7 @@ export function HistorySection({
       ) : (
         <Table.ScrollContainer minWidth={560}>
           <Table withTableBorder verticalSpacing="xs" captionSide="top">
-            <Table.Caption ta="left">
+            <Table.Caption ta="start">
               {t('application.history.caption', {
                 count: total,
                 first: formatNumber(offset + 1, i18n.language),

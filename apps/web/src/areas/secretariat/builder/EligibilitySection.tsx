@@ -1,6 +1,7 @@
 import { Checkbox, Fieldset, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Country, OrganisationType } from '../../../api/types';
+import { countryLabel } from '../../../shared/format';
 import { field, Legend, type CallForm } from './call-form-kit';
 
 export const ORGANISATION_TYPES: OrganisationType[] = [
@@ -50,7 +51,7 @@ export function EligibilitySection({ form, locked, countries }: EligibilityProps
                 <Checkbox
                   key={country.code}
                   value={country.code}
-                  label={i18n.language === 'fr' ? country.nameFr : country.nameEn}
+                  label={countryLabel(country, i18n.language)}
                   disabled={locked}
                 />
               ))}

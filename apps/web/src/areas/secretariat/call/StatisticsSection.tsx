@@ -134,7 +134,7 @@ function CountsTable({ caption, label, rows }: { caption: string; label: string;
       <Table.Thead>
         <Table.Tr>
           <Table.Th scope="col">{label}</Table.Th>
-          <Table.Th scope="col" ta="right">
+          <Table.Th scope="col" ta="end">
             {t('statistics.applications')}
           </Table.Th>
         </Table.Tr>
@@ -145,7 +145,7 @@ function CountsTable({ caption, label, rows }: { caption: string; label: string;
             <Table.Th scope="row" fw={400}>
               {name}
             </Table.Th>
-            <Table.Td ta="right">{formatNumber(count, i18n.language)}</Table.Td>
+            <Table.Td ta="end">{formatNumber(count, i18n.language)}</Table.Td>
           </Table.Tr>
         ))}
         {rows.length === 0 && (

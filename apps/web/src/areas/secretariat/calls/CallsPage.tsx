@@ -9,6 +9,7 @@ import { EmptyState } from '../../../shared/States';
 import { requireStaff } from '../access';
 import { callPath } from '../call/call-route';
 import { formatCompactDateTime } from '../format';
+import { formatNumber } from '../../../shared/format';
 import classes from '../secretariat.module.css';
 import { CallStatusBadge } from './CallStatusBadge';
 
@@ -90,7 +91,7 @@ function CallsTable({ calls, total }: { calls: Call[]; total: number }) {
             <Table.Th scope="col">{t('calls.status')}</Table.Th>
             <Table.Th scope="col">{t('calls.opensAt')}</Table.Th>
             <Table.Th scope="col">{t('calls.closesAt')}</Table.Th>
-            <Table.Th scope="col" ta="right">
+            <Table.Th scope="col" ta="end">
               {t('calls.cohortSize')}
             </Table.Th>
           </Table.Tr>
@@ -111,7 +112,7 @@ function CallsTable({ calls, total }: { calls: Call[]; total: number }) {
               </Table.Td>
               <Table.Td>{formatCompactDateTime(call.opensAt, i18n.language)}</Table.Td>
               <Table.Td>{formatCompactDateTime(call.closesAt, i18n.language)}</Table.Td>
-              <Table.Td ta="right">{call.cohortSize}</Table.Td>
+              <Table.Td ta="end">{formatNumber(call.cohortSize, i18n.language)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

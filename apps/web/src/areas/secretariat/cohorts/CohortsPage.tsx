@@ -75,7 +75,7 @@ function Proposals({ callId, list }: { callId: string; list: ServerListPage<Coho
                   sort={list.sort}
                   defaultSort={DEFAULT_SORT}
                   pageParameter="offset"
-                  ta={key === 'memberCount' ? 'right' : undefined}
+                  ta={key === 'memberCount' ? 'end' : undefined}
                 />
               ))}
             </Table.Tr>
@@ -91,7 +91,7 @@ function Proposals({ callId, list }: { callId: string; list: ServerListPage<Coho
                 <Table.Td>
                   <CohortStatusBadge status={cohort.status} />
                 </Table.Td>
-                <Table.Td ta="right">{formatNumber(cohort.memberCount, i18n.language)}</Table.Td>
+                <Table.Td ta="end">{formatNumber(cohort.memberCount, i18n.language)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -34,13 +34,13 @@ export function EntriesTable({ labelledBy, rows, empty, action }: EntriesTablePr
       <Table withTableBorder striped verticalSpacing="xs" aria-labelledby={labelledBy}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col" ta="right">
+            <Table.Th scope="col" ta="end">
               {t('cohorts.table.rank')}
             </Table.Th>
             <Table.Th scope="col">{t('cohorts.table.organisation')}</Table.Th>
             <Table.Th scope="col">{t('cohorts.table.country')}</Table.Th>
             <Table.Th scope="col">{t('cohorts.table.region')}</Table.Th>
-            <Table.Th scope="col" ta="right">
+            <Table.Th scope="col" ta="end">
               {t('cohorts.table.score')}
             </Table.Th>
             <Table.Th scope="col">{t('cohorts.table.reason')}</Table.Th>
@@ -50,7 +50,7 @@ export function EntriesTable({ labelledBy, rows, empty, action }: EntriesTablePr
         <Table.Tbody>
           {rows.map((row) => (
             <Table.Tr key={row.applicationId}>
-              <Table.Td ta="right">{row.rank === null ? '—' : formatNumber(row.rank, i18n.language)}</Table.Td>
+              <Table.Td ta="end">{row.rank === null ? '—' : formatNumber(row.rank, i18n.language)}</Table.Td>
               <Table.Th scope="row" fw={600}>
                 {row.organisation.name}
                 {row.organisation.city && (
@@ -61,7 +61,7 @@ export function EntriesTable({ labelledBy, rows, empty, action }: EntriesTablePr
               </Table.Th>
               <Table.Td>{countryName(row.organisation.countryCode, i18n.language)}</Table.Td>
               <Table.Td>{t(`common:regions.${row.organisation.region}`)}</Table.Td>
-              <Table.Td ta="right">{row.score === null ? '—' : formatScore(row.score, i18n.language)}</Table.Td>
+              <Table.Td ta="end">{row.score === null ? '—' : formatScore(row.score, i18n.language)}</Table.Td>
               <Table.Td>
                 {row.inGreyZone ? (
                   <Group gap="xs">

@@ -6,6 +6,7 @@ import { useRevalidator } from 'react-router';
 import { api, ok } from '../../../api/client';
 import type { ApiProblem } from '../../../api/problem';
 import type { Call } from '../../../api/types';
+import { type AccountLanguage, accountLanguages } from '../../../i18n';
 import { ProblemAlert } from '../../../shared/ProblemAlert';
 import { asProblem, fieldErrors } from '../../../shared/problems';
 
@@ -15,7 +16,7 @@ interface InviteValues {
   email: string;
   displayName: string;
   role: InvitedRole;
-  locale: 'en' | 'fr';
+  locale: AccountLanguage;
   callIds: string[];
 }
 
@@ -95,10 +96,7 @@ export function InviteForm({ calls }: { calls: Call[] }) {
               label={t('invitations.form.language')}
               required
               allowDeselect={false}
-              data={[
-                { value: 'en', label: 'English' },
-                { value: 'fr', label: 'Français' },
-              ]}
+              data={accountLanguages().map(({ code, name }) => ({ value: code, label: name }))}
               {...form.getInputProps('locale')}
             />
           </Group>

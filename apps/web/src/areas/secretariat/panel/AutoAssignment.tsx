@@ -86,7 +86,7 @@ function AnswerReport({ answer, members, names }: { answer: Answer } & AutoAssig
                 </Text>
                 {/* The count beside it says the same to everyone: the bar is for the eye. */}
                 <Progress value={(100 * load) / highest} aria-hidden size="lg" flex={1} />
-                <Text size="sm" w={140} ta="right">
+                <Text size="sm" w={140} ta="end">
                   {t('panel.auto.load', { count: load, formatted: formatNumber(load, i18n.language) })}
                 </Text>
               </Group>
@@ -108,7 +108,7 @@ function Unassigned({ answer, names }: { answer: Answer; names: Map<string, stri
       <Table.Thead>
         <Table.Tr>
           <Table.Th scope="col">{t('panel.auto.organisation')}</Table.Th>
-          <Table.Th scope="col" ta="right">
+          <Table.Th scope="col" ta="end">
             {t('panel.auto.missing')}
           </Table.Th>
         </Table.Tr>
@@ -119,7 +119,7 @@ function Unassigned({ answer, names }: { answer: Answer; names: Map<string, stri
             <Table.Th scope="row" fw={400}>
               {names.get(slot.applicationId) ?? slot.applicationId}
             </Table.Th>
-            <Table.Td ta="right">{formatNumber(slot.missing, i18n.language)}</Table.Td>
+            <Table.Td ta="end">{formatNumber(slot.missing, i18n.language)}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

@@ -81,7 +81,7 @@ export function PanelMembers({ list, stage, ownPanel }: PanelMembersProps) {
                     defaultSort={MEMBER_LIST.defaultSort}
                     parameter={MEMBER_LIST.sortParameter}
                     pageParameter={MEMBER_LIST.offsetParameter}
-                    ta={NUMERIC.has(key) ? 'right' : undefined}
+                    ta={NUMERIC.has(key) ? 'end' : undefined}
                   />
                 ))}
                 <Table.Th scope="col">{t('panel.members.actions')}</Table.Th>
@@ -96,8 +96,8 @@ export function PanelMembers({ list, stage, ownPanel }: PanelMembersProps) {
                   <Table.Td>{member.email}</Table.Td>
                   <Table.Td>{member.countryCode ? countryName(member.countryCode, i18n.language) : '—'}</Table.Td>
                   <Table.Td>{member.affiliation ?? '—'}</Table.Td>
-                  <Table.Td ta="right">{formatNumber(member.load, i18n.language)}</Table.Td>
-                  <Table.Td ta="right">{formatNumber(member.submitted, i18n.language)}</Table.Td>
+                  <Table.Td ta="end">{formatNumber(member.load, i18n.language)}</Table.Td>
+                  <Table.Td ta="end">{formatNumber(member.submitted, i18n.language)}</Table.Td>
                   <Table.Td>
                     {/* The API keeps an evaluator with assignments on the panel: they must be released first. */}
                     {member.load === 0 ? (

@@ -61,7 +61,7 @@ export function ProgressBoard(props: {
       )}
       <Table.ScrollContainer minWidth={980}>
         <Table withTableBorder verticalSpacing="xs" captionSide="top">
-          <Table.Caption ta="left">{t('progress.caption', { count: total, formatted: number(total) })}</Table.Caption>
+          <Table.Caption ta="start">{t('progress.caption', { count: total, formatted: number(total) })}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">
@@ -74,7 +74,7 @@ export function ProgressBoard(props: {
               </Table.Th>
               <Table.Th scope="col">{t('progress.evaluator')}</Table.Th>
               {STATUS_COLUMNS.map((status) => (
-                <Table.Th key={status} scope="col" ta="right">
+                <Table.Th key={status} scope="col" ta="end">
                   {t(`application.evaluations.statuses.${status}`)}
                 </Table.Th>
               ))}
@@ -106,7 +106,7 @@ export function ProgressBoard(props: {
                     </Text>
                   </Table.Th>
                   {STATUS_COLUMNS.map((status) => (
-                    <Table.Td key={status} ta="right">
+                    <Table.Td key={status} ta="end">
                       {number(entry[status])}
                     </Table.Td>
                   ))}

@@ -1,9 +1,13 @@
+import { useDirection } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatScore } from '../../../shared/format';
 import type { EvaluatorMarking } from '../types';
 
-/** Drawing units of the chart (its viewBox): names on the left, totals 0–100 on the right. */
+/**
+ * Drawing units of the chart (its viewBox), left to right: names on the left, totals 0–100 on the
+ * right. In Arabic the chart is drawn mirrored: names on the right, totals growing leftwards.
+ */
 const WIDTH = 800;
 const PLOT_LEFT = 230;
 const PLOT_RIGHT = 780;
@@ -13,7 +17,7 @@ const AXIS = 36;
 const TICKS = [0, 25, 50, 75, 100];
 const LONGEST_NAME = 28;
 
-const x = (total: number) => PLOT_LEFT + ((PLOT_RIGHT - PLOT_LEFT) * Math.min(100, Math.max(0, total))) / 100;
+const fromLeft = (total: number) => PLOT_LEFT + ((PLOT_RIGHT - PLOT_LEFT) * Math.min(100, Math.max(0, total))) / 100;
 
 /**
  * Each evaluator's totals as a line from the lowest to the highest with a dot at the mean, against
@@ -23,6 +27,10 @@ const x = (total: number) => PLOT_LEFT + ((PLOT_RIGHT - PLOT_LEFT) * Math.min(10
 export function DistributionChart({ items, callMean }: { items: EvaluatorMarking[]; callMean: number }) {
   const { t, i18n } = useTranslation('secretariat');
   const titleId = useId();
+  const { dir } = useDirection();
+  // A horizontal position in the reading direction's drawing (mirrored for right to left).
+  const at = (fromTheLeft: number) => (dir === 'rtl' ? WIDTH - fromTheLeft : fromTheLeft);
+  const x = (total: number) => at(fromLeft(total));
   const height = TOP + items.length * ROW + AXIS;
   const bottom = TOP + items.length * ROW;
   return (
@@ -55,7 +63,7 @@ export function DistributionChart({ items, callMean }: { items: EvaluatorMarking
         return (
           <g key={item.evaluatorId}>
             <text
-              x={PLOT_LEFT - 12}
+              x={at(PLOT_LEFT - 12)}
               y={y + 5}
               textAnchor="end"
               fontSize={14}
@@ -65,7 +73,7 @@ export function DistributionChart({ items, callMean }: { items: EvaluatorMarking
             </text>
             <line
               x1={x(item.min)}
-              x2={Math.max(x(item.max), x(item.min) + 2)}
+              x2={at(Math.max(fromLeft(item.max), fromLeft(item.min) + 2))}
               y1={y}
               y2={y}
               strokeWidth={8}

@@ -88,30 +88,30 @@ export function EvaluatorDistribution({
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('scoring.distribution.evaluator')}</Table.Th>
-                  <Table.Th scope="col" ta="right">
+                  <Table.Th scope="col" ta="end">
                     {t('scoring.distribution.evaluations')}
                   </Table.Th>
-                  <Table.Th scope="col" ta="right">
+                  <Table.Th scope="col" ta="end">
                     {t('scoring.distribution.mean')}
                   </Table.Th>
-                  <Table.Th scope="col" ta="right">
+                  <Table.Th scope="col" ta="end">
                     {t('scoring.distribution.difference')}
                   </Table.Th>
-                  <Table.Th scope="col" ta="right">
+                  <Table.Th scope="col" ta="end">
                     {t('scoring.distribution.stdDev')}
                   </Table.Th>
-                  <Table.Th scope="col" ta="right">
+                  <Table.Th scope="col" ta="end">
                     {t('scoring.distribution.min')}
                   </Table.Th>
-                  <Table.Th scope="col" ta="right">
+                  <Table.Th scope="col" ta="end">
                     {t('scoring.distribution.max')}
                   </Table.Th>
                   {calibrated && (
                     <>
-                      <Table.Th scope="col" ta="right">
+                      <Table.Th scope="col" ta="end">
                         {t('scoring.distribution.bias')}
                       </Table.Th>
-                      <Table.Th scope="col" ta="right">
+                      <Table.Th scope="col" ta="end">
                         {t('scoring.distribution.group')}
                       </Table.Th>
                     </>
@@ -125,18 +125,18 @@ export function EvaluatorDistribution({
                     <Table.Th scope="row" fw={600}>
                       {item.displayName}
                     </Table.Th>
-                    <Table.Td ta="right">{formatNumber(item.evaluations, i18n.language)}</Table.Td>
-                    <Table.Td ta="right">{score(item.mean)}</Table.Td>
-                    <Table.Td ta="right">{difference(item.mean)}</Table.Td>
-                    <Table.Td ta="right">{score(item.stdDev)}</Table.Td>
-                    <Table.Td ta="right">{score(item.min)}</Table.Td>
-                    <Table.Td ta="right">{score(item.max)}</Table.Td>
+                    <Table.Td ta="end">{formatNumber(item.evaluations, i18n.language)}</Table.Td>
+                    <Table.Td ta="end">{score(item.mean)}</Table.Td>
+                    <Table.Td ta="end">{difference(item.mean)}</Table.Td>
+                    <Table.Td ta="end">{score(item.stdDev)}</Table.Td>
+                    <Table.Td ta="end">{score(item.min)}</Table.Td>
+                    <Table.Td ta="end">{score(item.max)}</Table.Td>
                     {calibrated && (
                       <>
-                        <Table.Td ta="right">
+                        <Table.Td ta="end">
                           {item.calibration ? formatBias(item.calibration.bias, i18n.language) : '—'}
                         </Table.Td>
-                        <Table.Td ta="right">
+                        <Table.Td ta="end">
                           {item.calibration ? componentNumber(item.calibration.component, i18n.language) : '—'}
                         </Table.Td>
                       </>

@@ -149,7 +149,7 @@ export function RankingTable({
               <Table.Tr>
                 {columns.map((column) => {
                   const sortKey = sortKeyOf(column);
-                  const ta = NUMERIC.has(column) ? 'right' : undefined;
+                  const ta = NUMERIC.has(column) ? 'end' : undefined;
                   return sortKey ? (
                     <SortableHeader
                       key={column}
@@ -174,7 +174,7 @@ export function RankingTable({
               {ranking.map((item) => (
                 <Fragment key={item.applicationId}>
                   <Table.Tr className={item.needsModeration ? classes.flaggedRow : undefined}>
-                    <Table.Td ta="right">{formatNumber(item.rank, i18n.language)}</Table.Td>
+                    <Table.Td ta="end">{formatNumber(item.rank, i18n.language)}</Table.Td>
                     <Table.Th scope="row" fw={600}>
                       <Anchor component={Link} to={callPath(call.id, `applications/${item.applicationId}`)} fw={600}>
                         {item.organisation.name}
@@ -182,14 +182,14 @@ export function RankingTable({
                     </Table.Th>
                     <Table.Td>{countryName(item.organisation.countryCode, i18n.language)}</Table.Td>
                     <Table.Td>{t(`common:regions.${item.organisation.region as Region}`)}</Table.Td>
-                    <Table.Td ta="right" fw={700}>
+                    <Table.Td ta="end" fw={700}>
                       {score(item.score)}
                     </Table.Td>
-                    {normalised && <Table.Td ta="right">{score(item.rawScore)}</Table.Td>}
+                    {normalised && <Table.Td ta="end">{score(item.rawScore)}</Table.Td>}
                     {calibrated && <UncertaintyCells uncertainty={item.uncertainty} />}
-                    <Table.Td ta="right">{formatNumber(item.evaluationCount, i18n.language)}</Table.Td>
-                    <Table.Td ta="right">{score(item.spread)}</Table.Td>
-                    <Table.Td ta="right">{score(item.stdDev)}</Table.Td>
+                    <Table.Td ta="end">{formatNumber(item.evaluationCount, i18n.language)}</Table.Td>
+                    <Table.Td ta="end">{score(item.spread)}</Table.Td>
+                    <Table.Td ta="end">{score(item.stdDev)}</Table.Td>
                     <Table.Td>
                       {item.needsModeration && (
                         <Badge color="red.9" variant="outline">
@@ -234,8 +234,8 @@ function UncertaintyCells({ uncertainty }: { uncertainty: RankUncertainty | null
   if (!uncertainty) {
     return (
       <>
-        <Table.Td ta="right">—</Table.Td>
-        <Table.Td ta="right">—</Table.Td>
+        <Table.Td ta="end">—</Table.Td>
+        <Table.Td ta="end">—</Table.Td>
       </>
     );
   }
@@ -243,7 +243,7 @@ function UncertaintyCells({ uncertainty }: { uncertainty: RankUncertainty | null
   const chance = uncertainty.probabilityInCohort;
   return (
     <>
-      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+      <Table.Td ta="end" style={{ whiteSpace: 'nowrap' }}>
         {lower === upper
           ? formatNumber(lower, i18n.language)
           : t('scoring.ranking.uncertainty.interval', {
@@ -251,7 +251,7 @@ function UncertaintyCells({ uncertainty }: { uncertainty: RankUncertainty | null
               upper: formatNumber(upper, i18n.language),
             })}
       </Table.Td>
-      <Table.Td ta="right">
+      <Table.Td ta="end">
         <Group gap="xs" justify="flex-end" wrap="nowrap">
           <span>{formatPercent(chance, i18n.language)}</span>
           <Progress value={100 * chance} w={48} size="sm" color="blue.9" aria-hidden />

@@ -86,12 +86,12 @@ export function ShortlistTable({
                   />
                 </Table.Th>
               )}
-              <Table.Th scope="col" ta="right">
+              <Table.Th scope="col" ta="end">
                 {t('stages.shortlist.rank')}
               </Table.Th>
               <Table.Th scope="col">{t('stages.shortlist.organisation')}</Table.Th>
               <Table.Th scope="col">{t('stages.shortlist.country')}</Table.Th>
-              <Table.Th scope="col" ta="right">
+              <Table.Th scope="col" ta="end">
                 {t('stages.shortlist.score')}
               </Table.Th>
               <Table.Th scope="col">{t('stages.shortlist.outcome')}</Table.Th>
@@ -110,14 +110,14 @@ export function ShortlistTable({
                     />
                   </Table.Td>
                 )}
-                <Table.Td ta="right">{entry.rank === null ? '—' : formatNumber(entry.rank, i18n.language)}</Table.Td>
+                <Table.Td ta="end">{entry.rank === null ? '—' : formatNumber(entry.rank, i18n.language)}</Table.Td>
                 <Table.Th scope="row" fw={600}>
                   <Anchor component={Link} to={callPath(call.id, `applications/${entry.applicationId}`)} fw={600}>
                     {entry.organisation.name}
                   </Anchor>
                 </Table.Th>
                 <Table.Td>{countryName(entry.organisation.countryCode, i18n.language)}</Table.Td>
-                <Table.Td ta="right">{entry.score === null ? '—' : formatScore(entry.score, i18n.language)}</Table.Td>
+                <Table.Td ta="end">{entry.score === null ? '—' : formatScore(entry.score, i18n.language)}</Table.Td>
                 <Table.Td>
                   <Badge color={entry.advancing ? 'teal.9' : 'gray.8'} variant="outline">
                     {t(entry.advancing ? 'stages.shortlist.advances' : 'stages.shortlist.doesNotAdvance')}
