@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
 # The browser of the browser tests: Debian's Chromium at /usr/bin/chromium (playwright-core drives
-# it; no browser is downloaded). Installs the `chromium` package with apt-get when it is missing
-# and we are root. Silent when it is there.
+# it; no browser is downloaded), with fonts for every script of the interface: DejaVu covers Latin
+# and Cyrillic, Noto the Arabic (fonts-noto-core) and the Chinese (fonts-noto-cjk), without which
+# Chromium draws their letters as boxes. Installs what is missing with apt-get when we are root.
+# Silent when all is there.
 set -euo pipefail
 
 CHROMIUM=/usr/bin/chromium
-[[ -x "$CHROMIUM" ]] && exit 0
+missing=()
+[[ -x "$CHROMIUM" ]] || missing+=(chromium)
+# fc-list comes with fontconfig, which Chromium depends on: without it, Chromium is missing too.
+has_font() { command -v fc-list >/dev/null && [[ -n "$(fc-list ":lang=$1" family)" ]]; }
+has_font ar || missing+=(fonts-noto-core)
+has_font zh-cn || missing+=(fonts-noto-cjk)
+[[ ${#missing[@]} -eq 0 ]] && exit 0
 if [[ "$(id -u)" -ne 0 ]]; then
-  echo "chromium: not installed; run as root or install it with: apt-get install -y chromium" >&2
+  echo "browser tests: missing ${missing[*]}; run as root or install with: apt-get install -y ${missing[*]}" >&2
   exit 1
 fi
-echo "chromium: installing with apt-get" >&2
+echo "browser tests: installing ${missing[*]} with apt-get" >&2
 apt-get update -qq >&2
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
