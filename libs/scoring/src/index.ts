@@ -1,4 +1,5 @@
 export * from './domain/scoring';
+export * from './domain/final-ranking';
 export * from './scoring.module';
 export * from './application/scoring.service';
 export * from './application/scoring-runs.service';

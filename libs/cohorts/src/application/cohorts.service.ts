@@ -10,14 +10,14 @@ import {
   Transactions,
   databaseNow,
 } from '@app/platform';
-import { RankUncertaintyService, ScoringService } from '@app/scoring';
+import { RankUncertaintyService, ScoringService, weightedFinalRanking } from '@app/scoring';
 import { assertCohortCan } from '../domain/cohort-lifecycle';
 import { CohortOutdatedError, CohortPublishedError, ScoringInProgressError } from '../domain/cohorts.errors';
 import { withDrawnRanks } from '../domain/lottery';
 import { applyOverrides } from '../domain/overrides';
 import { ProposalRequest, constraintsFor } from '../domain/proposal';
 import { selectCohort } from '../domain/selection';
-import { stagesOfFinalRanking, weightedFinalRanking } from '../domain/final-ranking';
+import { stagesOfFinalRanking } from '../domain/final-ranking';
 import type { ApplicationForSelection, CohortOverrides } from '../domain/selection.types';
 import { CohortLotteryRepository } from '../infrastructure/cohort-lottery.repository';
 import { Cohort, CohortListQuery, CohortsRepository } from '../infrastructure/cohorts.repository';

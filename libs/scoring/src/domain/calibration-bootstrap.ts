@@ -159,40 +159,68 @@ export function* bootstrapRanksInSteps(
   options: BootstrapOptions,
 ): Generator<number, RankUncertainty[], void> {
   const replicates = options.replicates ?? DEFAULT_BOOTSTRAP_REPLICATES;
-  assertOptions(options.cohortSize, replicates);
+  assertBootstrapOptions(options.cohortSize, replicates);
   const { graph } = fit;
-  const keys = rankingKeys(graph, applications);
-  const scores = Float64Array.from(fit.applications, (a) => a.score);
-  const pointOrder = rankOrder(
-    keys,
-    scores,
-    Float64Array.from(fit.applications, (a) => a.rawScore),
-  );
+  const draws = stageReplicates(fit, applications, options.seed);
+  const pointOrder = draws.pointOrder;
   const slotOf = new Int32Array(graph.applicationIds.length).fill(-1);
   pointOrder.forEach((a, slot) => (slotOf[a] = slot));
   const ranks = new Int32Array(pointOrder.length * replicates);
-  const fitted = fittedValues(fit);
-  const biases = Float64Array.from(fit.evaluators, (e) => e.bias);
-  const inflation = residualInflation(graph);
-  const noise = fit.residuals.map((r) => r * inflation);
-  const random = seededRandom(options.seed);
-  const replicateTotals = new Float64Array(fitted.length);
   for (let r = 0; r < replicates; r++) {
-    for (let i = 0; i < fitted.length; i++) replicateTotals[i] = fitted[i] + noise[random.nextIndex(noise.length)];
-    const order = rankOrder(
-      keys,
-      replicateScores(graph, fit.ridge, replicateTotals, biases),
-      rawMeans(graph, replicateTotals),
-    );
-    order.forEach((a, index) => (ranks[slotOf[a] * replicates + r] = index + 1));
+    draws.next();
+    draws.rankOrder().forEach((a, index) => (ranks[slotOf[a] * replicates + r] = index + 1));
     yield r + 1;
   }
   return Array.from(pointOrder, (a, slot) => ({
     applicationId: graph.applicationIds[a],
     rank: slot + 1,
-    score: scores[a],
-    ...summarise(ranks.subarray(slot * replicates, (slot + 1) * replicates), options.cohortSize),
+    score: fit.applications[a].score,
+    ...summariseRanks(ranks.subarray(slot * replicates, (slot + 1) * replicates), options.cohortSize),
   }));
+}
+
+/** A calibrated stage's replicates, drawn one at a time from the stage's own generator. */
+export interface StageReplicates {
+  /** The rankable applications' graph indexes in the fit's point rank order (§5.6). */
+  readonly pointOrder: Int32Array;
+  /** Draws the next replicate's totals and refits them: its calibrated score per graph index. */
+  next(): Float64Array;
+  /** The rankable applications' graph indexes in the rank order of the replicate last drawn. */
+  rankOrder(): Int32Array;
+}
+
+/**
+ * The replicates of one calibrated stage, as bootstrapRanks draws them: T*_ae = q̃_a + b̂_e + s·ε̂_J
+ * from seededRandom(seed), refitted on the stage's graph. Shared by the stage's own bootstrap and
+ * that of a weighted final ranking, so that the same seed gives a stage the same replicates in both.
+ */
+export function stageReplicates(
+  fit: CalibrationFit,
+  applications: readonly ApplicationToScore[],
+  seed: number,
+): StageReplicates {
+  const { graph } = fit;
+  const keys = rankingKeys(graph, applications);
+  const fitted = fittedValues(fit);
+  const biases = Float64Array.from(fit.evaluators, (e) => e.bias);
+  const inflation = residualInflation(graph);
+  const noise = fit.residuals.map((r) => r * inflation);
+  const random = seededRandom(seed);
+  const totals = new Float64Array(fitted.length);
+  let scores = new Float64Array(0);
+  return {
+    pointOrder: rankOrder(
+      keys,
+      Float64Array.from(fit.applications, (a) => a.score),
+      Float64Array.from(fit.applications, (a) => a.rawScore),
+    ),
+    next() {
+      for (let i = 0; i < fitted.length; i++) totals[i] = fitted[i] + noise[random.nextIndex(noise.length)];
+      scores = replicateScores(graph, fit.ridge, totals, biases);
+      return scores;
+    },
+    rankOrder: () => rankOrder(keys, scores, rawMeans(graph, totals)),
+  };
 }
 
 /** What a replicate's totals are drawn around: q̃_a + b̂_e, q̃ the shrunk qualities. */
@@ -235,7 +263,8 @@ export function shrinkageFactor(fit: CalibrationFit): number {
   return Math.min(1, Math.max(0, 1 - standardError2 / variance));
 }
 
-function summarise(ranks: Int32Array, cohortSize: number) {
+/** P(rank ≤ K), the nearest-rank 90% interval and the mean of one application's replicate ranks. */
+export function summariseRanks(ranks: Int32Array, cohortSize: number) {
   const sorted = Int32Array.from(ranks).sort();
   const nearestRank = (percentile: number) => sorted[Math.ceil((percentile * sorted.length) / 100) - 1];
   let within = 0;
@@ -254,7 +283,7 @@ function summarise(ranks: Int32Array, cohortSize: number) {
   };
 }
 
-function assertOptions(cohortSize: number, replicates: number): void {
+export function assertBootstrapOptions(cohortSize: number, replicates: number): void {
   if (!(Number.isSafeInteger(cohortSize) && cohortSize >= 0)) {
     throw new InvalidScoringInputError(`Cohort size ${cohortSize} is not a non-negative integer.`);
   }

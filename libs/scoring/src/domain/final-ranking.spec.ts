@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { StageScore, weightedFinalRanking } from './final-ranking';
-import { app } from './testing/applications';
+
+/** An application of the last stage at a rank, its score falling with the rank unless given. */
+const app = (applicationId: string, rank: number | null, countryCode: string, extra: { score?: number } = {}) => ({
+  applicationId,
+  rank,
+  score: rank === null ? null : 100 - rank,
+  countryCode,
+  ...extra,
+});
 
 describe('weightedFinalRanking', () => {
   const lastStage = [
