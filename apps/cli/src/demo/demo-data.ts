@@ -114,7 +114,8 @@ export const DEMO_CALL = {
   eligibility: { organisationTypes: ELIGIBLE_TYPES, requiredDocuments: ['statutes'] },
   // The minimums reserve 13 of the 17 seats, so that every region is represented whatever the ranking.
   selection: { maxPerCountry: 2, minPerRegion: { AFR: 3, AMS: 2, ARB: 2, ASP: 2, CIS: 2, EUR: 2 }, waitlistSize: 5 },
-  scoring: { scaleMin: 0, scaleMax: 10, normalization: 'zscore', disagreementThreshold: 25 },
+  // Calibrated: evaluator habits fitted with the centres' quality (the summary compares it with z-scores).
+  scoring: { scaleMin: 0, scaleMax: 10, normalization: 'calibrated', disagreementThreshold: 25 },
   assignment: { excludeSameCountry: true },
   // Stage 1's scale, evaluators and criteria are the call's own fields below; each stage's due date is
   // set when the call opens (STAGE_DUE_DAYS).

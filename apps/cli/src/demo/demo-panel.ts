@@ -1,6 +1,6 @@
 /**
  * The evaluation panel: twelve experts from every region. Two of them mark very differently from
- * the rest (one generous, one severe), which is what z-score normalisation is there to correct.
+ * the rest (one generous, one severe), which is what calibration is there to correct.
  */
 export interface DemoEvaluator {
   name: string;

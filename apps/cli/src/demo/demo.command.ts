@@ -9,6 +9,7 @@ import { DEMO_PANEL } from './demo-panel';
 import { awaitDeliveries } from './deliveries';
 import { DEMO_PASSWORD, SECRETARIAT_EMAIL, playIntakeRound } from './intake-round';
 import { MailCatcher } from './mail-catcher';
+import { compareNormalisations, formatCalibration } from './calibration-report';
 import { formatRanking } from './ranking-report';
 import { playReviewRound } from './review-round';
 import { playInterviewRound } from './interview-round';
@@ -127,6 +128,7 @@ async function playRound(client: ApiClient, options: DemoOptions, mail: MailRout
   const { secretariat, callId } = intake;
   const review = await playReviewRound(client, intake, seed);
   const scoring = await playScoringRound(client, secretariat, callId);
+  const calibration = await compareNormalisations(client, secretariat, callId, scoring.ranking, review.panel, seed);
   const moderation = await playModerationRound(client, secretariat, callId, review, scoring.ranking, seed);
   const shortlist = await playShortlistRound(client, secretariat, callId, seed);
   const interview = await playInterviewRound(client, secretariat, callId, review.panel, seed);
@@ -140,6 +142,7 @@ async function playRound(client: ApiClient, options: DemoOptions, mail: MailRout
     formatIntakeSummary(intake),
     formatReviewSummary(review),
     formatRanking(scoring, review.reviewers),
+    formatCalibration(calibration),
     formatModeration(moderation),
     formatShortlist(shortlist, moderation.after),
     formatInterview(interview, interviewRanking, moderation.after, selection.proposal),

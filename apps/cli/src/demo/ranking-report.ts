@@ -6,15 +6,15 @@ import { fit, heading, ordinal, table } from './text-table';
 /** The table shows as many as the shortlist takes. */
 const TOP = SHORTLIST_SIZE;
 
-/** Each row's rank by raw mean (rawScore descending, the normalised rank breaking ties). */
+/** Each row's rank by raw mean (rawScore descending, the calibrated rank breaking ties). */
 export function rawRanks(ranking: RankedRow[]): Map<string, number> {
   const byRaw = [...ranking].sort((a, b) => b.rawScore - a.rawScore || a.rank - b.rank);
   return new Map(byRaw.map((row, index) => [row.applicationId, index + 1]));
 }
 
 /**
- * The top of the ranking with normalised and raw scores side by side, then what normalisation
- * changed and why: which centres moved most, and which of the marked evaluators scored them.
+ * The top of the ranking with calibrated and raw scores side by side, then what calibration changed
+ * and why: which centres moved most, and which of the marked evaluators scored them.
  */
 export function formatRanking(scoring: ScoringOutcome, reviewers: Map<string, DemoEvaluator[]>): string {
   const { ranking } = scoring;
@@ -22,8 +22,9 @@ export function formatRanking(scoring: ScoringOutcome, reviewers: Map<string, De
   const lines = heading(`Written assessment ranking, before moderation: top ${TOP} of ${ranking.length}`);
   lines.push(
     `A full rescoring run scored ${ranking.length} applications from their ${scoring.run.evaluations} ` +
-      `submitted evaluations. Score: the mean of the evaluators' totals ` +
-      `(0–100) after z-score normalisation; raw: the plain mean. Inter-rater reliability (Krippendorff's alpha): ` +
+      `submitted evaluations. Score: the centre's calibrated quality (0–100), fitted jointly with each evaluator's ` +
+      `habit; raw: the plain mean of its evaluators' totals; 90%: the interval of ranks it takes in 1,000 seeded ` +
+      `resamplings of the evaluations. Inter-rater reliability (Krippendorff's alpha): ` +
       `${scoring.interRaterReliability?.toFixed(2) ?? 'n/a'}.`,
     '',
   );
@@ -36,17 +37,18 @@ export function formatRanking(scoring: ScoringOutcome, reviewers: Map<string, De
       row.organisation.countryCode,
       row.organisation.region,
       row.score.toFixed(2),
+      row.uncertainty ? `${row.uncertainty.rankInterval.lower}–${row.uncertainty.rankInterval.upper}` : '',
       row.rawScore.toFixed(2),
       `${rawRank}${moved}`,
       markedEvaluators(reviewers.get(row.applicationId) ?? []),
       row.needsModeration ? `needed (spread ${row.spread.toFixed(0)})` : '',
     ];
   });
-  const header = ['Rank', 'Centre', 'Ctry', 'Reg', 'Score', 'Raw', 'Raw rank', 'L/H', 'Moderation'];
-  lines.push(...table(header, rows, [0, 4, 5, 6]));
+  const header = ['Rank', 'Centre', 'Ctry', 'Reg', 'Score', '90%', 'Raw', 'Raw rank', 'L/H', 'Moderation'];
+  lines.push(...table(header, rows, [0, 4, 5, 6, 7]));
   lines.push(
     `L/H: scored by the lenient (L) or the harsh (H) evaluator. Raw rank (+n): n places higher thanks to ` +
-      `normalisation; (−n): n places lower. Moderation: evaluators' totals more than ` +
+      `calibration; (−n): n places lower. Moderation: evaluators' totals more than ` +
       `${DEMO_CALL.scoring.disagreementThreshold} points apart.`,
   );
   lines.push('', ...normalisationNotes(ranking, raw, reviewers));
@@ -58,7 +60,7 @@ function markedEvaluators(evaluators: DemoEvaluator[]): string {
   return marks.sort().join('+');
 }
 
-/** The centres normalisation moved most (near the top, where it matters), with the likely cause. */
+/** The centres calibration moved most (near the top, where it matters), with the likely cause. */
 function normalisationNotes(
   ranking: RankedRow[],
   raw: Map<string, number>,
@@ -76,28 +78,28 @@ function normalisationNotes(
       .slice(0, 2);
   const shown = [...biggest(1), ...biggest(-1)];
   const lines = [
-    `Normalisation changed the order: ${changed} of ${ranking.length} centres rank differently than by raw mean.`,
+    `Calibration changed the order: ${changed} of ${ranking.length} centres rank differently than by raw mean.`,
     ...cutLine(ranking, raw),
     'Largest moves near the top, up and down:',
   ];
   for (const { row, rawRank } of shown) {
     lines.push(
-      `  - ${row.organisation.name}: ${ordinal(rawRank)} by raw mean, ${ordinal(row.rank)} after normalisation; ` +
+      `  - ${row.organisation.name}: ${ordinal(rawRank)} by raw mean, ${ordinal(row.rank)} after calibration; ` +
         cause(rawRank > row.rank, reviewers.get(row.applicationId) ?? []),
     );
   }
   return lines;
 }
 
-/** Who crosses the line of the shortlist's size because of normalisation, either way. */
+/** Who crosses the line of the shortlist's size because of calibration, either way. */
 function cutLine(ranking: RankedRow[], raw: Map<string, number>): string[] {
   const size = SHORTLIST_SIZE;
   const names = (rows: RankedRow[]) => rows.map((r) => r.organisation.name).join(', ') || 'none';
   const inByNormalisation = ranking.filter((r) => r.rank <= size && (raw.get(r.applicationId) ?? 0) > size);
   const outByNormalisation = ranking.filter((r) => r.rank > size && (raw.get(r.applicationId) ?? 0) <= size);
   return [
-    `In the top ${size} (the shortlist's size) only thanks to normalisation: ${names(inByNormalisation)}.`,
-    `In the top ${size} by raw mean but not after normalisation: ${names(outByNormalisation)}.`,
+    `In the top ${size} (the shortlist's size) only thanks to calibration: ${names(inByNormalisation)}.`,
+    `In the top ${size} by raw mean but not after calibration: ${names(outByNormalisation)}.`,
   ];
 }
 
@@ -107,6 +109,6 @@ function cause(movedUp: boolean, evaluators: DemoEvaluator[]): string {
   if (movedUp && harsh) return `${harsh.name}, who marks harshly, was one of its evaluators.`;
   if (!movedUp && lenient) return `${lenient.name}, who marks leniently, was one of its evaluators.`;
   return movedUp
-    ? 'its evaluators mark below the panel average, which normalisation corrects.'
-    : 'its evaluators mark above the panel average, which normalisation corrects.';
+    ? 'its evaluators mark below the panel average, which calibration corrects.'
+    : 'its evaluators mark above the panel average, which calibration corrects.';
 }

@@ -14,6 +14,8 @@ export interface RankedRow {
   needsModeration: boolean;
   /** A moderator's consensus score, which ranks the application instead of `score`; null when none. */
   consensusScore: number | null;
+  /** Of a calibrated stage: the chance of a seat and the 90% rank interval from the bootstrap; null otherwise. */
+  uncertainty: { probabilityInCohort: number; rankInterval: { lower: number; upper: number } } | null;
 }
 
 /** A stage's ranking and how far its evaluators agreed. */
@@ -61,17 +63,24 @@ export async function rankedStage(
   stage: number,
 ): Promise<StageRanking> {
   await catchUp(api, secretariat, callId);
+  // A calibrated stage's rank intervals come from a bootstrap the worker runs after the scoring.
+  const statistics = await until(
+    `the rank intervals of stage ${stage}`,
+    () => api.request<StageStatistics>('GET', `/calls/${callId}/statistics?stage=${stage}`, { token: secretariat }),
+    (s) => s.calibration === null || s.calibration.uncertainty.status === 'current',
+    { timeoutMs: TIMEOUT_MS },
+  );
   const ranking = await api.request<{ items: RankedRow[] }>(
     'GET',
     `/calls/${callId}/ranking?stage=${stage}&limit=500`,
     { token: secretariat },
   );
-  const statistics = await api.request<{ interRaterReliability: number | null }>(
-    'GET',
-    `/calls/${callId}/statistics?stage=${stage}`,
-    { token: secretariat },
-  );
   return { ranking: ranking.items, interRaterReliability: statistics.interRaterReliability };
+}
+
+interface StageStatistics {
+  interRaterReliability: number | null;
+  calibration: { uncertainty: { status: 'current' | 'stale' | 'pending' } } | null;
 }
 
 /** Waits until every submitted evaluation is reflected in the results (computed from the database). */

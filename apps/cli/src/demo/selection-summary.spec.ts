@@ -140,6 +140,7 @@ describe('the demo summary of the ranking', () => {
     spread: 5,
     needsModeration: false,
     consensusScore: null,
+    uncertainty: null,
   });
 
   it('counts the applications the full run scored and the evaluations it went through, each as such', () => {

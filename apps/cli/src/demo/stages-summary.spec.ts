@@ -192,6 +192,7 @@ const ranked = (key: string, rank: number, score: number, consensusScore: number
   spread: 5,
   needsModeration: false,
   consensusScore,
+  uncertainty: null,
 });
 
 describe('the demo summary of the shortlist', () => {
