@@ -8,6 +8,7 @@ import { formatNumber } from '../../shared/format';
 import { DateTime } from '../../shared/DateTime';
 import { PageTitle } from '../../shared/PageTitle';
 import { CohortHistory, loadHistory } from './CohortHistory';
+import { CohortLottery } from './CohortLottery';
 import { ContentHash } from './ContentHash';
 import { MembersByRegion } from './MembersByRegion';
 import { RegionBreakdown } from './RegionBreakdown';
@@ -37,6 +38,7 @@ export function CohortPage() {
         <MembersByRegion members={cohort.members} />
         <Downloads cohortId={cohort.id} />
         <ContentHash cohort={cohort} />
+        <CohortLottery cohort={cohort} />
         <CohortHistory current={history.current} amendments={history.amendments} />
       </Stack>
     </>

@@ -24,6 +24,7 @@ export type MarkingDistribution = Schemas['MarkingDistributionDto'];
 export type EvaluatorConfidence = Schemas['EvaluatorConfidenceDto'];
 export type EvaluatorMarking = Schemas['EvaluatorMarkingDto'];
 export type Cohort = Schemas['CohortDto'];
+export type CohortLottery = Schemas['CohortLotteryDto'];
 export type CohortSummary = Schemas['CohortSummaryDto'];
 export type CohortEntry = Schemas['CohortEntryDto'];
 export type CohortExclusion = Schemas['CohortExclusionDto'];

@@ -12,6 +12,7 @@ import { AgreementsSection, loadAgreements } from './AgreementsSection';
 import { ApproveCohortButton } from './ApproveCohortButton';
 import { CohortStatusBadge } from './CohortStatusBadge';
 import { ConstraintsUsed } from './ConstraintsUsed';
+import { LotterySection, loadLottery } from './LotterySection';
 import { OffersSection, loadOffers } from './OffersSection';
 import { OverridesHistory } from './OverridesHistory';
 import { ProposalTables } from './ProposalTables';
@@ -22,13 +23,15 @@ import { unmetConstraintSentence, violationSentence } from './explanations';
 export async function cohortLoader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
   const cohort = await ok(api.GET('/api/v1/cohorts/{id}', { params: { path: { id: params.cohortId ?? '' } } }));
-  if (cohort.status !== 'published') return { cohort, afterPublication: null, agreements: null, history: null };
+  const lottery = await loadLottery(cohort.id);
+  if (cohort.status !== 'published')
+    return { cohort, lottery, afterPublication: null, agreements: null, history: null };
   const [afterPublication, agreements, history] = await Promise.all([
     loadOffers(cohort.id),
     loadAgreements(cohort),
     loadHistory(cohort.id),
   ]);
-  return { cohort, afterPublication, agreements, history };
+  return { cohort, lottery, afterPublication, agreements, history };
 }
 
 /**
@@ -38,7 +41,7 @@ export async function cohortLoader({ request, params }: LoaderFunctionArgs) {
 export function CohortPage() {
   const { t, i18n } = useTranslation('secretariat');
   const call = useCall();
-  const { cohort, afterPublication, agreements, history } = useLoaderData<typeof cohortLoader>();
+  const { cohort, lottery, afterPublication, agreements, history } = useLoaderData<typeof cohortLoader>();
   return (
     <>
       <SectionTitle title={t('cohorts.cohort.title')} call={call}>
@@ -70,6 +73,7 @@ export function CohortPage() {
           reports={cohort.violations}
           sentence={violationSentence}
         />
+        <LotterySection cohort={cohort} lottery={lottery} />
         <ProposalTables cohort={cohort} />
         <OverridesHistory cohort={cohort} />
       </Stack>

@@ -12,6 +12,12 @@ const COHORT_CODES = [
   'COHORT_PUBLISHED',
   'INVALID_OVERRIDE',
   'INVALID_TRANSITION',
+  'LOTTERY_DISABLED',
+  'LOTTERY_NO_GREY_ZONE',
+  'LOTTERY_NOT_COMMITTED',
+  'LOTTERY_ALREADY_DRAWN',
+  'LOTTERY_CANDIDATES_CHANGED',
+  'LOTTERY_AFTER_AMENDMENT',
 ] as const;
 type CohortCode = (typeof COHORT_CODES)[number];
 
@@ -19,6 +25,8 @@ type CohortCode = (typeof COHORT_CODES)[number];
 const NEXT_STEP: Partial<Record<CohortCode, 'scoring' | 'cohorts'>> = {
   SCORING_IN_PROGRESS: 'scoring',
   COHORT_OUTDATED: 'cohorts',
+  LOTTERY_CANDIDATES_CHANGED: 'cohorts',
+  LOTTERY_AFTER_AMENDMENT: 'cohorts',
 };
 
 export function CohortProblemAlert({ problem, callId }: { problem: ApiProblem; callId: string }) {
