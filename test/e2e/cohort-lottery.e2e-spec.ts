@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
+import type { PublicCohortLottery } from '@app/cohorts';
 import { expectProblem } from '../support/calls-e2e';
 import { auditEvents, createApplicantsFrom, createEvaluators, secretariatOf } from '../support/evaluation-fixtures';
 import { Actor, Applicant } from '../support/fixtures';
@@ -11,17 +12,6 @@ import { eventually, withEnv } from '../support/async';
 import { startWorker } from '../support/worker';
 
 const REPLICATES = 300;
-
-interface PublicLottery {
-  method: string;
-  commitment: string;
-  committedAt: string;
-  secret: string;
-  drawnAt: string;
-  greyZone: Array<{ applicationId: string; rank: number }>;
-  lotOrder: Array<{ applicationId: string; key: string; drawnRank: number }>;
-  seated: Array<{ applicationId: string; name: string }>;
-}
 
 interface Proposal {
   id: string;
@@ -174,7 +164,7 @@ describe('the lottery at the line', () => {
     expect(independentHashOf(document)).toBe(contentHash);
 
     // From the published document alone.
-    const published = served.lottery as PublicLottery;
+    const published = served.lottery as PublicCohortLottery;
     expect(published.method).toBe('sha256-lot-order/1');
     expect(published.commitment).toBe(committed.commitment);
     expect(sha256(published.secret)).toBe(published.commitment);
