@@ -190,6 +190,27 @@ describe('authentication', () => {
       expect((await api.get('/api/v1/me', { token: accessToken })).body.locale).toBe('fr');
     });
 
+    it.each(['ar', 'zh', 'ru', 'es'])(
+      'keeps %s chosen at sign-up, and switches to another of the six',
+      async (locale) => {
+        const email = uniqueEmail(`speaker-${locale}`);
+        const created = await api.post('/api/v1/auth/register', {
+          body: { email, password: PASSWORD, displayName: 'Awa', locale },
+        });
+        expect(created.status).toBe(201);
+        const { accessToken } = await signIn(api, email);
+        expect((await api.get('/api/v1/me', { token: accessToken })).body.locale).toBe(locale);
+        const switched = await api.patch('/api/v1/me', { token: accessToken, body: { locale: 'zh' } });
+        expect(switched.status).toBe(200);
+        expect((await api.get('/api/v1/me', { token: accessToken })).body.locale).toBe('zh');
+        expectProblem(
+          await api.patch('/api/v1/me', { token: accessToken, body: { locale: 'de' } }),
+          400,
+          'VALIDATION_FAILED',
+        );
+      },
+    );
+
     it('answers 401 UNAUTHENTICATED without a token, with a garbage token and with a malformed header', async () => {
       expectProblem(await api.get('/api/v1/me'), 401, 'UNAUTHENTICATED');
       expectProblem(await api.get('/api/v1/me', { token: 'garbage.token.value' }), 401, 'UNAUTHENTICATED');

@@ -159,6 +159,10 @@ describe('errors', () => {
       ['fr-FR,fr;q=0.9,en;q=0.8', 'Authentification requise', 'fr'],
       ['en-GB', 'Authentication required', 'en'],
       ['de', 'Authentication required', 'en'],
+      ['ar-EG,ar;q=0.9', 'يلزم التحقق من الهوية', 'ar'],
+      ['zh-CN,zh;q=0.9,en;q=0.8', '需要身份验证', 'zh'],
+      ['de-DE,ru;q=0.8,en;q=0.5', 'Требуется аутентификация', 'ru'],
+      ['es-419', 'Se requiere autenticación', 'es'],
     ])('answers Accept-Language %s with the title "%s"', async (acceptLanguage, title, contentLanguage) => {
       const res = await api.get('/api/v1/me', { headers: { 'Accept-Language': acceptLanguage } });
 

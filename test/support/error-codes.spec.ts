@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ErrorCode, ErrorDeclaration, PLATFORM_ERRORS, declarationOf, statusForCode } from '@app/platform/errors';
+import { LANGUAGES, type Language } from '@app/platform/languages';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -47,6 +48,21 @@ function thrownCodeExpressions(): Array<{ file: string; expression: string }> {
   });
 }
 
+/** The script each language is written in; French and Spanish share English's, so they must differ from it. */
+const SCRIPTS: Partial<Record<Language, RegExp>> = {
+  ar: /\p{Script=Arabic}/u,
+  zh: /\p{Script=Han}/u,
+  ru: /\p{Script=Cyrillic}/u,
+};
+
+function writtenIn(language: Language, text: string | undefined, english: string): boolean {
+  if (!text?.trim() || text === english) return false;
+  // Whole English words (three letters or more) left in a text of another script, but API.
+  const latinWords = (text.match(/[A-Za-z]{3,}/g) ?? []).filter((word) => word !== 'API');
+  const script = SCRIPTS[language];
+  return script ? script.test(text) && latinWords.length === 0 : true;
+}
+
 describe('error codes', () => {
   const declared = declaredCodes();
 
@@ -58,8 +74,18 @@ describe('error codes', () => {
   it('gives every declared code an error status and a title in each language', () => {
     const incomplete = declared
       .map(({ code }) => [code, declarationOf(code)] as [string, ErrorDeclaration | undefined])
-      .filter(([, d]) => !d || d.status < 400 || d.status > 599 || !d.title.en.trim() || !d.title.fr.trim());
+      .filter(([, d]) => !d || d.status < 400 || d.status > 599 || LANGUAGES.some((l) => !d.title[l]?.trim()));
     expect(incomplete).toEqual([]);
+  });
+
+  it('writes each title in its language: no English left in another, each in its script', () => {
+    const untranslated = declared.flatMap(({ code }) => {
+      const title = (declarationOf(code) as ErrorDeclaration).title;
+      return LANGUAGES.filter((l) => l !== 'en' && !writtenIn(l, title[l], title.en)).map(
+        (l) => `${code}.${l}: ${title[l]}`,
+      );
+    });
+    expect(untranslated).toEqual([]);
   });
 
   it('throws only declared codes, named by their declaration', () => {

@@ -6,6 +6,7 @@ export * from './export';
 export * from './health';
 export * from './http';
 export * from './json/canonical-json';
+export * from './languages';
 export * from './logger';
 export * from './metrics';
 export * from './outbox';

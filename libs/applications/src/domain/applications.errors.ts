@@ -4,22 +4,80 @@ import { DomainError, FieldError, PLATFORM_ERRORS, declareErrors } from '@app/pl
 export const APPLICATIONS_ERRORS = declareErrors({
   DUPLICATE_APPLICATION: {
     status: 409,
-    title: { en: 'Already applied to this call', fr: 'Candidature déjà déposée pour cet appel' },
+    title: {
+      ar: 'سبق تقديم طلب في إطار هذه الدعوة',
+      zh: '已就本征集提交申请',
+      en: 'Already applied to this call',
+      fr: 'Candidature déjà déposée pour cet appel',
+      ru: 'Заявка на этот конкурс уже подана',
+      es: 'Ya se ha presentado una solicitud a esta convocatoria',
+    },
   },
   ORGANISATION_REQUIRED: {
     status: 409,
-    title: { en: 'An organisation is required', fr: 'Une organisation est requise' },
+    title: {
+      ar: 'يلزم وجود منظمة',
+      zh: '需要一个组织',
+      en: 'An organisation is required',
+      fr: 'Une organisation est requise',
+      ru: 'Требуется организация',
+      es: 'Se requiere una organización',
+    },
   },
-  DEADLINE_PASSED: { status: 409, title: { en: 'The deadline has passed', fr: 'La date limite est dépassée' } },
-  CALL_NOT_OPEN: { status: 409, title: { en: 'The call is not open', fr: 'L’appel n’est pas ouvert' } },
+  DEADLINE_PASSED: {
+    status: 409,
+    title: {
+      ar: 'انقضى الموعد النهائي',
+      zh: '截止日期已过',
+      en: 'The deadline has passed',
+      fr: 'La date limite est dépassée',
+      ru: 'Срок истёк',
+      es: 'El plazo ha vencido',
+    },
+  },
+  CALL_NOT_OPEN: {
+    status: 409,
+    title: {
+      ar: 'الدعوة غير مفتوحة',
+      zh: '该征集未开放',
+      en: 'The call is not open',
+      fr: 'L’appel n’est pas ouvert',
+      ru: 'Конкурс не открыт',
+      es: 'La convocatoria no está abierta',
+    },
+  },
   INCOMPLETE_APPLICATION: {
     status: 422,
-    title: { en: 'The application is incomplete', fr: 'La candidature est incomplète' },
+    title: {
+      ar: 'الطلب غير مكتمل',
+      zh: '申请不完整',
+      en: 'The application is incomplete',
+      fr: 'La candidature est incomplète',
+      ru: 'Заявка не заполнена полностью',
+      es: 'La solicitud está incompleta',
+    },
   },
-  QUOTA_EXCEEDED: { status: 413, title: { en: 'Quota exceeded', fr: 'Quota dépassé' } },
+  QUOTA_EXCEEDED: {
+    status: 413,
+    title: {
+      ar: 'تم تجاوز الحصة',
+      zh: '已超出限额',
+      en: 'Quota exceeded',
+      fr: 'Quota dépassé',
+      ru: 'Превышена квота',
+      es: 'Cuota superada',
+    },
+  },
   EMAIL_NOT_VERIFIED: {
     status: 403,
-    title: { en: 'Verify your e-mail address first', fr: 'Vérifiez d’abord votre adresse électronique' },
+    title: {
+      ar: 'يرجى التحقق من عنوان بريدكم الإلكتروني أولاً',
+      zh: '请先验证您的电子邮件地址',
+      en: 'Verify your e-mail address first',
+      fr: 'Vérifiez d’abord votre adresse électronique',
+      ru: 'Сначала подтвердите свой адрес электронной почты',
+      es: 'Verifique primero su dirección de correo electrónico',
+    },
   },
 });
 

@@ -4,7 +4,14 @@ import { DomainError, declareErrors } from '@app/platform/errors';
 export const CLARIFICATION_ERRORS = declareErrors({
   CLARIFICATION_EXPIRED: {
     status: 409,
-    title: { en: 'The reply deadline has passed', fr: 'Le délai de réponse est dépassé' },
+    title: {
+      ar: 'انقضى الموعد النهائي للرد',
+      zh: '答复期限已过',
+      en: 'The reply deadline has passed',
+      fr: 'Le délai de réponse est dépassé',
+      ru: 'Срок для ответа истёк',
+      es: 'El plazo de respuesta ha vencido',
+    },
   },
 });
 

@@ -2,15 +2,49 @@ import { DomainError, PLATFORM_ERRORS, declareErrors } from '@app/platform/error
 
 /** The codes calls raises, with the status and title the HTTP edge answers them with. */
 export const CALLS_ERRORS = declareErrors({
-  REFERENCE_TAKEN: { status: 409, title: { en: 'Reference already used', fr: 'Référence déjà utilisée' } },
+  REFERENCE_TAKEN: {
+    status: 409,
+    title: {
+      ar: 'المرجع مستخدم بالفعل',
+      zh: '该编号已被使用',
+      en: 'Reference already used',
+      fr: 'Référence déjà utilisée',
+      ru: 'Номер уже используется',
+      es: 'Referencia ya utilizada',
+    },
+  },
   FIELD_LOCKED: {
     status: 409,
-    title: { en: 'This field can no longer change', fr: 'Ce champ ne peut plus être modifié' },
+    title: {
+      ar: 'لم يعد من الممكن تغيير هذا الحقل',
+      zh: '此字段已不能更改',
+      en: 'This field can no longer change',
+      fr: 'Ce champ ne peut plus être modifié',
+      ru: 'Это поле больше не может быть изменено',
+      es: 'Este campo ya no puede modificarse',
+    },
   },
-  STAGE_NOT_FOUND: { status: 404, title: { en: 'No such review stage', fr: "Cette étape d'évaluation n'existe pas" } },
+  STAGE_NOT_FOUND: {
+    status: 404,
+    title: {
+      ar: 'مرحلة الاستعراض هذه غير موجودة',
+      zh: '不存在该评审阶段',
+      en: 'No such review stage',
+      fr: "Cette étape d'évaluation n'existe pas",
+      ru: 'Такого этапа рассмотрения не существует',
+      es: 'No existe esa etapa de evaluación',
+    },
+  },
   UNKNOWN_PLACEHOLDER: {
     status: 422,
-    title: { en: 'Unknown placeholder in the text', fr: 'Champ à remplir inconnu dans le texte' },
+    title: {
+      ar: 'عنصر نائب غير معروف في النص',
+      zh: '文本中有未知的占位符',
+      en: 'Unknown placeholder in the text',
+      fr: 'Champ à remplir inconnu dans le texte',
+      ru: 'Неизвестный заполнитель в тексте',
+      es: 'Marcador de posición desconocido en el texto',
+    },
   },
 });
 

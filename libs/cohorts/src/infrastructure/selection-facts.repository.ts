@@ -1,3 +1,4 @@
+import { INTL_LOCALES, type Language } from '@app/platform/languages';
 import { Injectable } from '@nestjs/common';
 import { Transaction, Transactions } from '@app/platform';
 import type { PublicCohortMember } from '../domain/public-cohort';
@@ -151,12 +152,19 @@ export class SelectionFactsRepository {
     return row.n;
   }
 
-  /** Country names in a language of the countries table ('en' or 'fr'). */
-  async countryNames(codes: string[], locale: 'en' | 'fr'): Promise<Map<string, string>> {
+  /**
+   * Country names in a language: the countries table's own in English and French, Intl's (CLDR) in
+   * the other four, or the English name where CLDR has none.
+   */
+  async countryNames(codes: string[], locale: Language): Promise<Map<string, string>> {
     const rows = (await this.transactions.autocommit.query(
       `SELECT code, ${locale === 'fr' ? 'name_fr' : 'name_en'} AS name FROM identity_country_names WHERE code = ANY ($1::text[])`,
       [codes],
     )) as Array<{ code: string; name: string }>;
-    return new Map(rows.map((r) => [r.code.trim(), r.name]));
+    const cldr =
+      locale === 'en' || locale === 'fr'
+        ? undefined
+        : new Intl.DisplayNames([INTL_LOCALES[locale]], { type: 'region', fallback: 'none' });
+    return new Map(rows.map((r) => [r.code.trim(), cldr?.of(r.code.trim()) ?? r.name]));
   }
 }

@@ -5,13 +5,24 @@ export const DISCUSSION_ERRORS = declareErrors({
   DISCUSSION_AFTER_SUBMISSION: {
     status: 403,
     title: {
+      ar: 'تُفتح المناقشة بعد تقديم تقييمكم',
+      zh: '提交您的评审后，讨论即会开放',
       en: 'The discussion opens once your evaluation is submitted',
       fr: 'La discussion s’ouvre une fois votre évaluation soumise',
+      ru: 'Обсуждение откроется после представления вашей оценки',
+      es: 'El debate se abre una vez presentada su evaluación',
     },
   },
   NOT_POST_AUTHOR: {
     status: 403,
-    title: { en: 'Only its author can edit a post', fr: 'Seul son auteur peut modifier un message' },
+    title: {
+      ar: 'لا يجوز تعديل المشاركة إلا لكاتبها',
+      zh: '只有作者本人可以编辑帖子',
+      en: 'Only its author can edit a post',
+      fr: 'Seul son auteur peut modifier un message',
+      ru: 'Редактировать сообщение может только его автор',
+      es: 'Solo su autor puede modificar una publicación',
+    },
   },
 });
 

@@ -4,30 +4,102 @@ import { DomainError, FieldError, PLATFORM_ERRORS, declareErrors } from '@app/pl
 export const EVALUATION_ERRORS = declareErrors({
   INCOMPLETE_EVALUATION: {
     status: 422,
-    title: { en: 'The evaluation is incomplete', fr: 'L’évaluation est incomplète' },
+    title: {
+      ar: 'التقييم غير مكتمل',
+      zh: '评审不完整',
+      en: 'The evaluation is incomplete',
+      fr: 'L’évaluation est incomplète',
+      ru: 'Оценка не завершена',
+      es: 'La evaluación está incompleta',
+    },
   },
-  CONFLICT_OF_INTEREST: { status: 409, title: { en: 'Conflict of interest', fr: 'Conflit d’intérêts' } },
-  NOT_ON_PANEL: { status: 409, title: { en: 'Not on the panel', fr: 'Hors du panel' } },
-  ALREADY_ASSIGNED: { status: 409, title: { en: 'Already assigned', fr: 'Déjà affecté' } },
+  CONFLICT_OF_INTEREST: {
+    status: 409,
+    title: {
+      ar: 'تضارب في المصالح',
+      zh: '利益冲突',
+      en: 'Conflict of interest',
+      fr: 'Conflit d’intérêts',
+      ru: 'Конфликт интересов',
+      es: 'Conflicto de intereses',
+    },
+  },
+  NOT_ON_PANEL: {
+    status: 409,
+    title: {
+      ar: 'ليس عضواً في الفريق',
+      zh: '不在评审小组中',
+      en: 'Not on the panel',
+      fr: 'Hors du panel',
+      ru: 'Не входит в состав группы',
+      es: 'No forma parte del grupo de evaluación',
+    },
+  },
+  ALREADY_ASSIGNED: {
+    status: 409,
+    title: {
+      ar: 'مُسند بالفعل',
+      zh: '已分配',
+      en: 'Already assigned',
+      fr: 'Déjà affecté',
+      ru: 'Уже назначено',
+      es: 'Ya asignada',
+    },
+  },
   NOT_ASSIGNABLE: {
     status: 409,
-    title: { en: 'Not open to evaluation', fr: 'Non ouverte à l’évaluation' },
+    title: {
+      ar: 'غير مفتوح للتقييم',
+      zh: '未开放评审',
+      en: 'Not open to evaluation',
+      fr: 'Non ouverte à l’évaluation',
+      ru: 'Не открыто для оценки',
+      es: 'No abierta a evaluación',
+    },
   },
   NOT_SHORTLISTED: {
     status: 409,
-    title: { en: 'Not shortlisted for this stage', fr: 'Non retenue pour cette étape' },
+    title: {
+      ar: 'غير مدرج في القائمة المختصرة لهذه المرحلة',
+      zh: '未入围本阶段',
+      en: 'Not shortlisted for this stage',
+      fr: 'Non retenue pour cette étape',
+      ru: 'Не включено в краткий список этого этапа',
+      es: 'No preseleccionada para esta etapa',
+    },
   },
   SHORTLIST_NOT_CONFIRMED: {
     status: 409,
-    title: { en: 'No confirmed shortlist for this stage', fr: 'Aucune liste restreinte confirmée pour cette étape' },
+    title: {
+      ar: 'لا توجد قائمة مختصرة مؤكدة لهذه المرحلة',
+      zh: '本阶段没有已确认的入围名单',
+      en: 'No confirmed shortlist for this stage',
+      fr: 'Aucune liste restreinte confirmée pour cette étape',
+      ru: 'Для этого этапа нет подтверждённого краткого списка',
+      es: 'No hay una lista de preselección confirmada para esta etapa',
+    },
   },
   EVALUATOR_HAS_ASSIGNMENTS: {
     status: 409,
-    title: { en: 'The evaluator has assignments', fr: 'L’évaluateur a des affectations' },
+    title: {
+      ar: 'لدى المقيّم مهام مسندة',
+      zh: '该评审员有已分配的任务',
+      en: 'The evaluator has assignments',
+      fr: 'L’évaluateur a des affectations',
+      ru: 'У эксперта есть назначения',
+      es: 'El evaluador tiene asignaciones',
+    },
   },
   EVALUATOR_INACTIVE: {
     status: 409,
-    title: { en: 'The evaluator’s account is deactivated', fr: 'Le compte de l’évaluateur est désactivé' },
+    title: {
+      ar: 'حساب المقيّم معطّل',
+      zh: '该评审员的账户已停用',
+      en: 'The evaluator’s account is deactivated',
+      fr: 'Le compte de l’évaluateur est désactivé',
+      ru: 'Учётная запись эксперта деактивирована',
+      es: 'La cuenta del evaluador está desactivada',
+    },
   },
 });
 

@@ -13,7 +13,7 @@ export interface NewStaffUser {
   role: Extract<Role, 'evaluator' | 'secretariat'>;
   countryCode?: string;
   affiliation?: string;
-  locale?: 'en' | 'fr';
+  locale?: Locale;
 }
 
 @Injectable()

@@ -4,11 +4,25 @@ import { DomainError, declareErrors } from '@app/platform/errors';
 export const ACCOUNT_ERRORS = declareErrors({
   LAST_ADMIN: {
     status: 409,
-    title: { en: 'The last administrator', fr: 'Le dernier administrateur' },
+    title: {
+      ar: 'آخر مسؤول عن الإدارة',
+      zh: '最后一名管理员',
+      en: 'The last administrator',
+      fr: 'Le dernier administrateur',
+      ru: 'Последний администратор',
+      es: 'El último administrador',
+    },
   },
   ACCOUNT_INVITED: {
     status: 409,
-    title: { en: 'Invitation not yet accepted', fr: 'Invitation pas encore acceptée' },
+    title: {
+      ar: 'لم تُقبل الدعوة بعد',
+      zh: '邀请尚未被接受',
+      en: 'Invitation not yet accepted',
+      fr: 'Invitation pas encore acceptée',
+      ru: 'Приглашение ещё не принято',
+      es: 'Invitación aún no aceptada',
+    },
   },
 });
 

@@ -2,34 +2,126 @@ import { DomainError, PLATFORM_ERRORS, declareErrors } from '@app/platform/error
 
 /** The codes identity raises, with the status and title the HTTP edge answers them with. */
 export const IDENTITY_ERRORS = declareErrors({
-  EMAIL_TAKEN: { status: 409, title: { en: 'E-mail already registered', fr: 'Adresse électronique déjà enregistrée' } },
+  EMAIL_TAKEN: {
+    status: 409,
+    title: {
+      ar: 'عنوان البريد الإلكتروني مسجل بالفعل',
+      zh: '该电子邮件地址已注册',
+      en: 'E-mail already registered',
+      fr: 'Adresse électronique déjà enregistrée',
+      ru: 'Адрес электронной почты уже зарегистрирован',
+      es: 'Dirección de correo electrónico ya registrada',
+    },
+  },
   INVALID_CREDENTIALS: {
     status: 401,
-    title: { en: 'Wrong e-mail or password', fr: 'Adresse électronique ou mot de passe incorrect' },
+    title: {
+      ar: 'البريد الإلكتروني أو كلمة المرور غير صحيحة',
+      zh: '电子邮件地址或密码不正确',
+      en: 'Wrong e-mail or password',
+      fr: 'Adresse électronique ou mot de passe incorrect',
+      ru: 'Неверный адрес электронной почты или пароль',
+      es: 'Correo electrónico o contraseña incorrectos',
+    },
   },
-  INVALID_REFRESH_TOKEN: { status: 401, title: { en: 'The session has expired', fr: 'La session a expiré' } },
+  INVALID_REFRESH_TOKEN: {
+    status: 401,
+    title: {
+      ar: 'انتهت صلاحية الجلسة',
+      zh: '会话已过期',
+      en: 'The session has expired',
+      fr: 'La session a expiré',
+      ru: 'Срок действия сеанса истёк',
+      es: 'La sesión ha caducado',
+    },
+  },
   ORGANISATION_EXISTS: {
     status: 409,
-    title: { en: 'Already member of an organisation', fr: 'Déjà membre d’une organisation' },
+    title: {
+      ar: 'عضو بالفعل في منظمة',
+      zh: '已是某一组织的成员',
+      en: 'Already member of an organisation',
+      fr: 'Déjà membre d’une organisation',
+      ru: 'Уже является членом организации',
+      es: 'Ya es miembro de una organización',
+    },
   },
   LINK_INVALID: {
     status: 400,
-    title: { en: 'This link is not valid', fr: 'Ce lien n’est pas valide' },
+    title: {
+      ar: 'هذا الرابط غير صالح',
+      zh: '此链接无效',
+      en: 'This link is not valid',
+      fr: 'Ce lien n’est pas valide',
+      ru: 'Эта ссылка недействительна',
+      es: 'Este enlace no es válido',
+    },
   },
-  LINK_EXPIRED: { status: 410, title: { en: 'This link has expired', fr: 'Ce lien a expiré' } },
-  LINK_USED: { status: 410, title: { en: 'This link has already been used', fr: 'Ce lien a déjà été utilisé' } },
-  LINK_REVOKED: { status: 410, title: { en: 'This link has been withdrawn', fr: 'Ce lien a été retiré' } },
+  LINK_EXPIRED: {
+    status: 410,
+    title: {
+      ar: 'انتهت صلاحية هذا الرابط',
+      zh: '此链接已过期',
+      en: 'This link has expired',
+      fr: 'Ce lien a expiré',
+      ru: 'Срок действия этой ссылки истёк',
+      es: 'Este enlace ha caducado',
+    },
+  },
+  LINK_USED: {
+    status: 410,
+    title: {
+      ar: 'سبق استخدام هذا الرابط',
+      zh: '此链接已被使用',
+      en: 'This link has already been used',
+      fr: 'Ce lien a déjà été utilisé',
+      ru: 'Эта ссылка уже использована',
+      es: 'Este enlace ya se ha utilizado',
+    },
+  },
+  LINK_REVOKED: {
+    status: 410,
+    title: {
+      ar: 'سُحب هذا الرابط',
+      zh: '此链接已被撤回',
+      en: 'This link has been withdrawn',
+      fr: 'Ce lien a été retiré',
+      ru: 'Эта ссылка отозвана',
+      es: 'Este enlace ha sido retirado',
+    },
+  },
   LINK_WRONG_USER: {
     status: 403,
-    title: { en: 'This link was sent to another account', fr: 'Ce lien a été envoyé à un autre compte' },
+    title: {
+      ar: 'أُرسل هذا الرابط إلى حساب آخر',
+      zh: '此链接已发送至另一账户',
+      en: 'This link was sent to another account',
+      fr: 'Ce lien a été envoyé à un autre compte',
+      ru: 'Эта ссылка была отправлена на другую учётную запись',
+      es: 'Este enlace se envió a otra cuenta',
+    },
   },
   WRONG_PASSWORD: {
     status: 400,
-    title: { en: 'The current password is wrong', fr: 'Le mot de passe actuel est incorrect' },
+    title: {
+      ar: 'كلمة المرور الحالية غير صحيحة',
+      zh: '当前密码不正确',
+      en: 'The current password is wrong',
+      fr: 'Le mot de passe actuel est incorrect',
+      ru: 'Текущий пароль неверен',
+      es: 'La contraseña actual es incorrecta',
+    },
   },
   INVITATION_NOT_PENDING: {
     status: 409,
-    title: { en: 'The invitation is no longer pending', fr: 'L’invitation n’est plus en attente' },
+    title: {
+      ar: 'لم تعد الدعوة معلّقة',
+      zh: '该邀请已不再处于待处理状态',
+      en: 'The invitation is no longer pending',
+      fr: 'L’invitation n’est plus en attente',
+      ru: 'Приглашение больше не ожидает ответа',
+      es: 'La invitación ya no está pendiente',
+    },
   },
 });
 

@@ -5,15 +5,36 @@ import { RetryLaterError } from './identity.errors';
 export const TEAM_ERRORS = declareErrors({
   LAST_MEMBER: {
     status: 409,
-    title: { en: 'The last member cannot leave', fr: 'Le dernier membre ne peut pas partir' },
+    title: {
+      ar: 'لا يمكن للعضو الأخير المغادرة',
+      zh: '最后一名成员不能退出',
+      en: 'The last member cannot leave',
+      fr: 'Le dernier membre ne peut pas partir',
+      ru: 'Последний член не может выйти',
+      es: 'El último miembro no puede abandonar la organización',
+    },
   },
   NOT_A_MEMBER: {
     status: 403,
-    title: { en: 'Not a member of this organisation', fr: 'Vous n’êtes pas membre de cette organisation' },
+    title: {
+      ar: 'لستم عضواً في هذه المنظمة',
+      zh: '您不是该组织的成员',
+      en: 'Not a member of this organisation',
+      fr: 'Vous n’êtes pas membre de cette organisation',
+      ru: 'Вы не являетесь членом этой организации',
+      es: 'Usted no es miembro de esta organización',
+    },
   },
   EMAIL_ALREADY_VERIFIED: {
     status: 409,
-    title: { en: 'The e-mail address is already verified', fr: 'L’adresse électronique est déjà vérifiée' },
+    title: {
+      ar: 'تم التحقق من عنوان البريد الإلكتروني بالفعل',
+      zh: '该电子邮件地址已经过验证',
+      en: 'The e-mail address is already verified',
+      fr: 'L’adresse électronique est déjà vérifiée',
+      ru: 'Адрес электронной почты уже подтверждён',
+      es: 'La dirección de correo electrónico ya está verificada',
+    },
   },
 });
 

@@ -1,7 +1,9 @@
 import type { Role } from '@app/platform/auth/auth.types';
+import { LANGUAGES, type Language } from '@app/platform/languages';
 
-export const LOCALES = ['en', 'fr'] as const;
-export type Locale = (typeof LOCALES)[number];
+/** The languages a user may choose: the platform's six (libs/platform/src/languages). */
+export const LOCALES = LANGUAGES;
+export type Locale = Language;
 
 export interface User {
   id: string;

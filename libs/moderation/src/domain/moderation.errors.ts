@@ -5,26 +5,45 @@ export const MODERATION_ERRORS = declareErrors({
   NOT_MODERATOR: {
     status: 403,
     title: {
+      ar: 'لا يتولى الإشراف على الدعوة إلا الأمانة أو رئيسها',
+      zh: '只有秘书处或征集的主席可以对其进行审核',
       en: 'Only the secretariat or the chair of the call moderates it',
       fr: 'Seuls le secrétariat et le président de l’appel peuvent le modérer',
+      ru: 'Модерацию конкурса осуществляют только секретариат или его председатель',
+      es: 'Solo la secretaría o la presidencia de la convocatoria pueden moderarla',
     },
   },
   CHAIR_NOT_ON_PANEL: {
     status: 422,
-    title: { en: 'The chair must be a member of the panel', fr: 'Le président doit être membre du jury' },
+    title: {
+      ar: 'يجب أن يكون الرئيس عضواً في الفريق',
+      zh: '主席必须是评审小组成员',
+      en: 'The chair must be a member of the panel',
+      fr: 'Le président doit être membre du jury',
+      ru: 'Председатель должен входить в состав группы',
+      es: 'La presidencia debe ser miembro del grupo de evaluación',
+    },
   },
   NOT_IN_MODERATION_QUEUE: {
     status: 409,
     title: {
+      ar: 'الطلب ليس في قائمة انتظار الإشراف',
+      zh: '该申请不在审核队列中',
       en: 'The application is not in the moderation queue',
       fr: 'La candidature n’est pas dans la file de modération',
+      ru: 'Заявка не находится в очереди модерации',
+      es: 'La solicitud no está en la cola de moderación',
     },
   },
   ALREADY_IN_MODERATION_QUEUE: {
     status: 409,
     title: {
+      ar: 'الطلب موجود بالفعل في قائمة انتظار الإشراف',
+      zh: '该申请已在审核队列中',
       en: 'The application is already in the moderation queue',
       fr: 'La candidature est déjà dans la file de modération',
+      ru: 'Заявка уже находится в очереди модерации',
+      es: 'La solicitud ya está en la cola de moderación',
     },
   },
 });

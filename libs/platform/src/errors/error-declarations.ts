@@ -1,7 +1,12 @@
-/** How the HTTP edge answers an error code: its status, and a short title in each language. */
+import type { Translated } from '../languages/languages';
+
+/**
+ * How the HTTP edge answers an error code: its status, and a short title in each of the platform's
+ * languages (a language left out does not compile).
+ */
 export interface ErrorDeclaration {
   status: number;
-  title: { en: string; fr: string };
+  title: Translated;
 }
 
 declare const declared: unique symbol;

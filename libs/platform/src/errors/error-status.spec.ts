@@ -27,16 +27,32 @@ describe('statusForCode', () => {
 
   it('answers a code with the status its context declared', () => {
     const { TEAPOT_BREWING } = declareErrors({
-      TEAPOT_BREWING: { status: 418, title: { en: 'Brewing', fr: 'Infusion en cours' } },
+      TEAPOT_BREWING: {
+        status: 418,
+        title: {
+          ar: 'قيد التحضير',
+          zh: '正在冲泡',
+          en: 'Brewing',
+          fr: 'Infusion en cours',
+          ru: 'Заваривается',
+          es: 'En infusión',
+        },
+      },
     });
     expect(statusForCode(TEAPOT_BREWING)).toBe(418);
     expect(problemTitle(TEAPOT_BREWING, 'fr')).toBe('Infusion en cours');
   });
 
   it('refuses a code declared again with another status', () => {
-    expect(() => declareErrors({ NOT_FOUND: { status: 410, title: { en: 'Not found', fr: 'Introuvable' } } })).toThrow(
-      'NOT_FOUND',
-    );
+    const title = {
+      ar: 'غير موجود',
+      zh: '未找到',
+      en: 'Not found',
+      fr: 'Introuvable',
+      ru: 'Не найдено',
+      es: 'No encontrado',
+    };
+    expect(() => declareErrors({ NOT_FOUND: { status: 410, title } })).toThrow('NOT_FOUND');
     expect(statusForCode(PLATFORM_ERRORS.NOT_FOUND)).toBe(404);
   });
 });

@@ -5,6 +5,7 @@ import { DomainError, FieldError, Locale, codeForStatus, problemTitle, statusFor
 import { isPublishedCallWrite } from '../database/postgres-errors';
 import { SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS, isServiceUnavailable } from '../database/service-unavailable';
 import { requestId } from '../logger/logger.module';
+import { negotiateLanguage } from '../languages/languages';
 
 export interface ProblemDocument {
   type: string;
@@ -141,7 +142,7 @@ function requestIdOf(request: Request & { id?: unknown }, response: Response): s
   return request.id === undefined ? undefined : String(request.id);
 }
 
+/** The best of the six languages for the reader's Accept-Language, else English. */
 function preferredLocale(request: Request): Locale {
-  const header = request.headers?.['accept-language'];
-  return typeof header === 'string' && /^\s*fr\b/i.test(header) ? 'fr' : 'en';
+  return negotiateLanguage(request.headers?.['accept-language']);
 }
