@@ -1,3 +1,5 @@
+import { documentDirection } from './pdf-scripts';
+
 /**
  * The few layout primitives the annex needs on top of pdfkit: flowing headings and paragraphs that
  * never strand a heading at the foot of a page, and tables whose rows never split across pages,
@@ -257,10 +259,13 @@ function drawRow(doc: PDFKit.PDFDocument, geometry: TableGeometry, { cells, font
   const top = doc.y;
   const width = geometry.widths.reduce((sum, w) => sum + w, 0);
   if (fill) doc.rect(geometry.left, top, width, height).fill(fill);
-  let x = geometry.left;
+  // A right-to-left document reads its columns from the right.
+  const rtl = documentDirection(doc) === 'rtl';
+  let x = rtl ? geometry.left + width : geometry.left;
   cells.forEach((cell, index) => {
     const cellWidth = geometry.widths[index];
     const column = geometry.spec.columns[index];
+    if (rtl) x -= cellWidth;
     useStyle(doc, { font, size: geometry.sizes[index] });
     // A bounded height keeps pdfkit from ever breaking the page inside a cell.
     doc.text(cell, x + CELL_PADDING, top + CELL_PADDING, {
@@ -269,7 +274,7 @@ function drawRow(doc: PDFKit.PDFDocument, geometry: TableGeometry, { cells, font
       lineGap: LINE_GAP,
       align: column.align ?? 'left',
     });
-    x += cellWidth;
+    if (!rtl) x += cellWidth;
   });
   doc
     .moveTo(geometry.left, top + height)

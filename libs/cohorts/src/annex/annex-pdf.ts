@@ -16,6 +16,8 @@ import {
   TextStyle,
 } from './annex-pdf-layout';
 import { AnnexContent } from './annex.types';
+import { installScripts } from './pdf-scripts';
+import { directionOf } from '@app/platform/languages';
 
 export const STYLE = {
   letterhead: { font: FONT.regular, size: 9, color: COLOR.muted, align: 'center' },
@@ -114,6 +116,7 @@ export async function createPdfDocument(tr: AnnexTranslator, meta: PdfMetadata):
     },
   });
   registerFonts(doc);
+  installScripts(doc, directionOf(tr.locale));
   return doc;
 }
 

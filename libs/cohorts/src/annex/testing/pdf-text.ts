@@ -41,7 +41,7 @@ export interface PdfText {
  * whitespace (including the no-break spaces of French typography) is collapsed, so that a name
  * that wraps onto two lines of its cell reads back as one phrase.
  */
-export async function extractPdfText(pdf: Buffer): Promise<PdfText> {
+export async function extractPdfText(pdf: Buffer, direction: 'ltr' | 'rtl' = 'ltr'): Promise<PdfText> {
   const document = await loadPdfjs().getDocument({
     data: new Uint8Array(pdf),
     useSystemFonts: false,
@@ -53,6 +53,15 @@ export async function extractPdfText(pdf: Buffer): Promise<PdfText> {
     const [left, bottom, right, top] = page.view;
     result.sizes.push([right - left, top - bottom]);
     const content = await page.getTextContent();
+    if (direction === 'rtl') {
+      const items = content.items.filter((item) => 'str' in item);
+      for (const item of items) {
+        const [x, y] = [Number(item.transform[4]), Number(item.transform[5])];
+        result.runs.push({ page: number, str: item.str, x, y, width: item.width });
+      }
+      result.pages.push(collapse(readingOrder(result.runs.filter((run) => run.page === number))));
+      continue;
+    }
     let text = '';
     for (const item of content.items) {
       if (!('str' in item)) continue;
@@ -67,6 +76,38 @@ export async function extractPdfText(pdf: Buffer): Promise<PdfText> {
   result.text = result.pages.join(' ');
   return result;
 }
+
+/**
+ * The text of a right-to-left page as read: line by line from the top, each line from the right,
+ * the runs pdfjs already turned to reading order one by one; a sequence of left-to-right runs (a
+ * Latin name, a number) inside the line keeps its own order.
+ */
+function readingOrder(runs: readonly PdfTextRun[]): string {
+  const lines = new Map<number, PdfTextRun[]>();
+  for (const run of runs) {
+    const key = Math.round(run.y);
+    lines.set(key, [...(lines.get(key) ?? []), run]);
+  }
+  return [...lines.entries()]
+    .sort(([a], [b]) => b - a)
+    .map(([, line]) => {
+      const fromRight = [...line].sort((a, b) => b.x - a.x);
+      const ordered: PdfTextRun[] = [];
+      let ltr: PdfTextRun[] = [];
+      for (const run of fromRight) {
+        if (LEFT_TO_RIGHT.test(run.str) && !ARABIC.test(run.str)) ltr.unshift(run);
+        else {
+          ordered.push(...ltr, run);
+          ltr = [];
+        }
+      }
+      return [...ordered, ...ltr].map((run) => run.str).join('');
+    })
+    .join(' ');
+}
+
+const ARABIC = /\p{Script=Arabic}/u;
+const LEFT_TO_RIGHT = /[\p{L}\p{Nd}]/u;
 
 /**
  * pdfkit never hyphenates: a line that ends with a hyphen or a slash was broken after a character
