@@ -19,6 +19,9 @@ import {
   sorted,
 } from '../support/evaluation-fixtures';
 
+/** What the run reports of expertise when nobody declared any and no randomisation was asked. */
+const NO_EXPERTISE_REPORT = { maxPairProbability: null, seed: null, dryRun: false, proposal: null };
+
 /** POST /calls/:id/assignments/auto: every missing slot filled, never a conflict, loads even. */
 describe('evaluation: automatic assignment', () => {
   let api: TestApi;
@@ -196,6 +199,9 @@ describe('evaluation: automatic assignment', () => {
       created: 0,
       assignmentsPerEvaluator: {},
       unassigned: expect.arrayContaining(applicationIds.map((applicationId) => ({ applicationId, missing: 2 }))),
+      ...NO_EXPERTISE_REPORT,
+      meanAffinity: null,
+      worstServed: null,
     });
     expect(await callStatus(callId)).toBe('closed');
   });
@@ -211,7 +217,14 @@ describe('evaluation: automatic assignment', () => {
     expect(decision.status).toBe(200);
     await seatPanel(api, callId, [eBR, eDE]);
     const res = await autoAssign(api, callId);
-    expect(res.body).toEqual({ created: 2, assignmentsPerEvaluator: { [eBR.id]: 1, [eDE.id]: 1 }, unassigned: [] });
+    expect(res.body).toEqual({
+      created: 2,
+      assignmentsPerEvaluator: { [eBR.id]: 1, [eDE.id]: 1 },
+      unassigned: [],
+      ...NO_EXPERTISE_REPORT,
+      meanAffinity: 0,
+      worstServed: { applicationId: kept, meanAffinity: 0 },
+    });
     expect([...(await evaluatorsByApplication(api, callId)).keys()]).toEqual([kept]);
   });
 

@@ -152,6 +152,14 @@ async function aRound(api: TestApi): Promise<Record<string, ListCall>> {
   for (const applicationId of withConflicts.applicationIds.slice(0, 2)) {
     await declareConflict(api, secretariat, withConflicts.callId, applicationId, evaluators[0]);
   }
+  for (const evaluator of evaluators) {
+    const declared = await api.put(`/api/v1/calls/${withConflicts.callId}/expertise/me`, {
+      token: evaluator.token,
+      body: { keywords: [], description: 'Digital start-ups and their financing.' },
+    });
+    if (declared.status !== 200)
+      throw new Error(`expertise failed: ${declared.status} ${JSON.stringify(declared.body)}`);
+  }
   const [applicant] = applicants;
   const staff = secretariat.token;
   // An account changed twice (its history) and signed in twice (its sessions).
@@ -298,6 +306,11 @@ async function aRound(api: TestApi): Promise<Record<string, ListCall>> {
       token: staff,
       atLeast: 2,
     },
+    'GET /api/v1/calls/{id}/expertise': {
+      url: `/api/v1/calls/${withConflicts.callId}/expertise`,
+      token: staff,
+      atLeast: 2,
+    },
     'GET /api/v1/applications/{id}/evaluations': {
       url: `/api/v1/applications/${scored.applicationIds[0]}/evaluations`,
       token: staff,
@@ -324,6 +337,7 @@ async function aRound(api: TestApi): Promise<Record<string, ListCall>> {
       atLeast: 2,
     },
     'GET /api/v1/me/applications': { url: '/api/v1/me/applications', token: applicant.token, atLeast: 2 },
+    'GET /api/v1/me/expertise': { url: '/api/v1/me/expertise', token: evaluators[0].token, atLeast: 2 },
     'GET /api/v1/me/assignments': { url: '/api/v1/me/assignments', token: evaluators[0].token, atLeast: 3 },
     'GET /api/v1/me/notifications': { url: '/api/v1/me/notifications', token: applicant.token, atLeast: 0 },
     'GET /api/v1/notifications': { url: '/api/v1/notifications', token: staff, atLeast: 0 },

@@ -91,17 +91,19 @@ export interface EvaluationCall {
 
 /**
  * A new call to which every applicant submitted an eligible application, then closed by the
- * secretariat (left open with `close: false`).
+ * secretariat (left open with `close: false`); `answers` gives each applicant's, in their order.
  */
 export async function callWithSubmissions(
   api: TestApi,
   applicants: Applicant[],
   overrides: Record<string, unknown> = {},
-  options: { close?: boolean } = {},
+  options: { close?: boolean; answers?: Array<Record<string, unknown>> } = {},
 ): Promise<EvaluationCall> {
   const { token } = await secretariatOf(api);
   const call = await createCall(api, token, overrides);
-  const applicationIds = await Promise.all(applicants.map((a) => submitApplication(api, a, call.id)));
+  const applicationIds = await Promise.all(
+    applicants.map((a, i) => submitApplication(api, a, call.id, options.answers?.[i])),
+  );
   if (options.close ?? true) {
     const closed = await api.post(`/api/v1/calls/${call.id}/close`, { token });
     if (closed.status !== 200) throw new Error(`close failed: ${closed.status} ${JSON.stringify(closed.body)}`);
@@ -109,11 +111,13 @@ export async function callWithSubmissions(
   return { callId: call.id, applicationIds };
 }
 
-async function submitApplication(api: TestApi, applicant: Applicant, callId: string): Promise<string> {
-  const draft = await api.post(`/api/v1/calls/${callId}/applications`, {
-    token: applicant.token,
-    body: { answers: { programme: 'A six-month programme for digital start-ups.' } },
-  });
+async function submitApplication(
+  api: TestApi,
+  applicant: Applicant,
+  callId: string,
+  answers: Record<string, unknown> = { programme: 'A six-month programme for digital start-ups.' },
+): Promise<string> {
+  const draft = await api.post(`/api/v1/calls/${callId}/applications`, { token: applicant.token, body: { answers } });
   if (draft.status !== 201) throw new Error(`draft failed: ${draft.status} ${JSON.stringify(draft.body)}`);
   const submitted = await api.post(`/api/v1/applications/${draft.body.id}/submit`, { token: applicant.token });
   if (submitted.status !== 200) throw new Error(`submit failed: ${submitted.status} ${JSON.stringify(submitted.body)}`);

@@ -14,12 +14,14 @@ import { ConflictsService } from './application/conflicts.service';
 import { DueRemindersService } from './application/due-reminders.service';
 import { EvaluationContext } from './application/evaluation-context';
 import { EvaluationsService } from './application/evaluations.service';
+import { ExpertiseService } from './application/expertise.service';
 import { InvitedPanelSeatsRegistration } from './application/invited-panel-seats';
 import { PanelProgressService } from './application/panel-progress.service';
 import { PanelService } from './application/panel.service';
 import { ReassignmentsService } from './application/reassignments.service';
 import { AssignmentsRepository } from './infrastructure/assignments.repository';
 import { DueDatesRepository } from './infrastructure/due-dates.repository';
+import { ExpertiseRepository } from './infrastructure/expertise.repository';
 import {
   AssignmentEntity,
   ConflictEntity,
@@ -53,6 +55,8 @@ import { ShortlistedRepository } from './infrastructure/shortlisted.repository';
     ReassignmentsService,
     ApplicationHistoryService,
     DueRemindersService,
+    ExpertiseService,
+    ExpertiseRepository,
     PanelRepository,
     ConflictsRepository,
     AssignmentsRepository,
@@ -71,6 +75,7 @@ import { ShortlistedRepository } from './infrastructure/shortlisted.repository';
     ReassignmentsService,
     ApplicationHistoryService,
     DueRemindersService,
+    ExpertiseService,
   ],
 })
 export class EvaluationModule implements OnModuleInit {

@@ -941,8 +941,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Fills every missing slot without a conflict, keeping loads as even as the conflicts allow; in
-     *     stage 1 unless `stage` says which (from stage 2, the applications its confirmed shortlist advances).
+     * Fills every missing slot without a conflict, no load above the most even filling's highest, with
+     *     the greatest total affinity between declared expertise and the applications' topics; or, with
+     *     `maxPairProbability`, a seeded random draw under that cap; `dryRun` writes nothing. In stage 1
+     *     unless `stage` says which (from stage 2, the applications its confirmed shortlist advances).
      */
     post: operations['PanelController_autoAssign'];
     delete?: never;
@@ -1125,6 +1127,41 @@ export interface paths {
     /** Each evaluator's totals beside the call's: who is harsh, who is lenient. */
     get: operations['ScoringController_evaluatorStatistics'];
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calls/{id}/expertise': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The evaluators' declarations for the call, latest first, a page at a time. */
+    get: operations['ExpertiseController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calls/{id}/expertise/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's expertise for the call, with the call's keywords to choose from. */
+    get: operations['ExpertiseController_mine'];
+    /** Declares (or replaces) the caller's expertise for a call on whose panel it sits, until publication. */
+    put: operations['ExpertiseController_declare'];
     post?: never;
     delete?: never;
     options?: never;
@@ -2009,6 +2046,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/expertise': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The calls on whose panels the caller sits, latest seat first, each with its keywords and the caller's expertise. */
+    get: operations['ExpertiseController_perCall'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me/notifications': {
     parameters: {
       query?: never;
@@ -2652,6 +2706,25 @@ export interface components {
       | 'regulators'
       | 'regional-international-organizations'
       | 'united-nations-agencies';
+    AffinityAssignmentReportDto: {
+      /** @description Load by evaluator id. */
+      assignmentsPerEvaluator: {
+        [key: string]: number;
+      };
+      created: number;
+      dryRun: boolean;
+      /** @description The cap applied on each pair's probability; null for the exact assignment. */
+      maxPairProbability: number | null;
+      /** @description Mean affinity over the stage's live assignments on the panel after the run; null when none. */
+      meanAffinity: number | null;
+      /** @description In a dry run, the assignments that would be made; null otherwise (they are in GET …/assignments). */
+      proposal: components['schemas']['ProposedAssignmentDto'][] | null;
+      /** @description The seed of the draw (recorded in the audit trail); null for the exact assignment. */
+      seed: number | null;
+      unassigned: components['schemas']['UnassignedDto'][];
+      /** @description The application whose evaluators have the lowest mean affinity; null when none has any. */
+      worstServed: components['schemas']['WorstServedDto'] | null;
+    };
     AgreementDto: {
       /** Format: uuid */
       applicationId: string;
@@ -2967,13 +3040,20 @@ export interface components {
       items: components['schemas']['AuditEventDto'][];
       total: number;
     };
-    AutoAssignmentDto: {
-      /** @description Load by evaluator id. */
-      assignmentsPerEvaluator: {
-        [key: string]: number;
-      };
-      created: number;
-      unassigned: components['schemas']['UnassignedDto'][];
+    AutoAssignmentRequestDto: {
+      /**
+       * @description Answer the proposal without writing anything.
+       * @default false
+       */
+      dryRun: boolean;
+      /**
+       * @description Randomise: no evaluator–application pair is drawn with a probability above q (0 < q ≤ 1,
+       *     applied in steps of 0.001). Absent: the exact assignment of greatest total affinity.
+       * @example 0.5
+       */
+      maxPairProbability?: number;
+      /** @description The draw's seed (with `maxPairProbability`); one is generated, and answered, when absent. */
+      seed?: number;
     };
     BulkApplicationsDto: {
       /** @description Applications of the call in the path; repeated ids count once. */
@@ -3083,6 +3163,8 @@ export interface components {
       total: number;
     };
     CallAssignmentDto: {
+      /** @description The evaluator's affinity for the application (0–1) when the automatic assignment made the pair; else null. */
+      affinity: number | null;
       /** Format: uuid */
       applicationId: string;
       /** Format: uuid */
@@ -3212,6 +3294,25 @@ export interface components {
       /** @description Send it back in If-Match to change the call. */
       version: number;
     };
+    CallExpertiseDto: {
+      /** @description The call's keywords, to choose from. */
+      availableKeywords: string[];
+      /** Format: uuid */
+      callId: string;
+      description: string;
+      keywords: string[];
+      reference: string;
+      title: string;
+      /**
+       * Format: date-time
+       * @description When the evaluator last declared it; null when it never did.
+       */
+      updatedAt: string | null;
+    };
+    CallExpertisePageDto: {
+      items: components['schemas']['CallExpertiseDto'][];
+      total: number;
+    };
     CallPageDto: {
       items: components['schemas']['CallDto'][];
       total: number;
@@ -3242,6 +3343,11 @@ export interface components {
       calibration: components['schemas']['CalibrationDto'] | null;
       /** @description Distinct countries of the submitted applications. */
       countries: number;
+      /**
+       * @description The call's weighted final ranking's rank intervals, whatever the stage read; null unless the final
+       *     ranking is weighted and a weighted stage is calibrated.
+       */
+      finalRankingUncertainty: components['schemas']['FinalRankingUncertaintyDto'] | null;
       /** @description Krippendorff's alpha (interval) over the evaluators' totals; null while undefined. */
       interRaterReliability: number | null;
     };
@@ -3628,7 +3734,7 @@ export interface components {
        * @default en
        * @enum {string}
        */
-      locale: 'en' | 'fr';
+      locale: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
       /** @enum {string} */
       role: 'evaluator' | 'secretariat';
     };
@@ -3666,7 +3772,7 @@ export interface components {
        * @default en
        * @enum {string}
        */
-      locale: 'en' | 'fr';
+      locale: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
       password: string;
       /** @enum {string} */
       role: 'evaluator' | 'secretariat';
@@ -3750,6 +3856,25 @@ export interface components {
       reason: string;
       /** @enum {string} */
       source: 'declared' | 'automatic';
+    };
+    DeclaredExpertiseDto: {
+      description: string;
+      displayName: string;
+      /** Format: uuid */
+      evaluatorId: string;
+      keywords: string[];
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    DeclaredExpertisePageDto: {
+      items: components['schemas']['DeclaredExpertiseDto'][];
+      total: number;
+    };
+    DeclareExpertiseDto: {
+      /** @description The evaluator's expertise in its own words. */
+      description?: string;
+      /** @description Keywords from the call's list (`availableKeywords`); anything else is refused (UNKNOWN_EXPERTISE_KEYWORD). */
+      keywords: string[];
     };
     DeclineClarificationDto: {
       /** @description Why, for the evaluator who proposed it. */
@@ -4008,6 +4133,27 @@ export interface components {
         [key: string]: number;
       };
     };
+    FinalRankingUncertaintyDto: {
+      /** @description K, the cohort size the probabilities are of. */
+      cohortSize: number | null;
+      /** Format: date-time */
+      computedAt: string | null;
+      replicates: number | null;
+      /**
+       * @description The seed of each resampled (calibrated, weighted) stage, by stage position: that stage's own bootstrap seed.
+       * @example {
+       *       "1": 2718281828
+       *     }
+       */
+      seeds: {
+        [key: string]: number;
+      };
+      /**
+       * @description `current`: of the current fits, results, weights and cohort size; `stale`: of earlier ones (a newer one is due); `pending`: none yet.
+       * @enum {string}
+       */
+      status: 'current' | 'stale' | 'pending';
+    };
     HistoryActorDto: {
       displayName: string;
       /** Format: uuid */
@@ -4032,7 +4178,7 @@ export interface components {
       /** Format: uuid */
       invitedBy: string | null;
       /** @enum {string} */
-      locale: 'en' | 'fr';
+      locale: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
       /** @enum {string} */
       role: 'applicant' | 'evaluator' | 'secretariat' | 'admin';
       /**
@@ -4063,7 +4209,7 @@ export interface components {
        * @description The language of the invitation e-mail and of the colleague's account; the inviter's by default.
        * @enum {string}
        */
-      locale?: 'en' | 'fr';
+      locale?: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
     };
     IssuedAgreementsDto: {
       /** @description The applications issued an agreement now: those of accepted centres that had none. */
@@ -4204,7 +4350,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      locale: 'en' | 'fr';
+      locale: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
       /** Format: uuid */
       organisationId?: string;
       /** @enum {string} */
@@ -4513,6 +4659,19 @@ export interface components {
       items: components['schemas']['OrganisationMemberDto'][];
       total: number;
     };
+    OwnExpertiseDto: {
+      /** @description The call's keywords, to choose from. */
+      availableKeywords: string[];
+      /** Format: uuid */
+      callId: string;
+      description: string;
+      keywords: string[];
+      /**
+       * Format: date-time
+       * @description When the evaluator last declared it; null when it never did.
+       */
+      updatedAt: string | null;
+    };
     PanelDto: {
       /** Format: uuid */
       callId: string;
@@ -4669,6 +4828,14 @@ export interface components {
       /** @description Seats in the cohort; the call's cohortSize when absent. */
       size?: number;
       waitlistSize?: number;
+    };
+    ProposedAssignmentDto: {
+      /** @description The evaluator's affinity for the application, in [0, 1]. */
+      affinity: number;
+      /** Format: uuid */
+      applicationId: string;
+      /** Format: uuid */
+      evaluatorId: string;
     };
     ProposeShortlistDto: {
       /**
@@ -4907,7 +5074,7 @@ export interface components {
        * @default en
        * @enum {string}
        */
-      locale: 'en' | 'fr';
+      locale: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
       password: string;
     };
     RegisteredUserDto: {
@@ -5362,7 +5529,7 @@ export interface components {
        * @description The language of the user's notifications, e-mails and pages.
        * @enum {string}
        */
-      locale?: 'en' | 'fr';
+      locale?: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
     };
     UpdateUserDto: {
       /** @description False deactivates the account at once (its tokens stop working); true lets it sign in again. */
@@ -5394,7 +5561,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      locale: 'en' | 'fr';
+      locale: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
       /** @enum {string} */
       role: 'applicant' | 'evaluator' | 'secretariat' | 'admin';
     };
@@ -5410,7 +5577,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      locale: 'en' | 'fr';
+      locale: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
       /** @enum {string} */
       role: 'applicant' | 'evaluator' | 'secretariat' | 'admin';
     };
@@ -5426,6 +5593,12 @@ export interface components {
       applicationId: string;
       /** @description Why the secretariat withdraws the centre: published in the amendment, and e-mailed to the centre. */
       reason: string;
+    };
+    WorstServedDto: {
+      /** Format: uuid */
+      applicationId: string;
+      /** @description The mean affinity of its evaluators. */
+      meanAffinity: number;
     };
     WriteAgreementTermsDto: {
       /** @description The terms of the call's cooperation agreements, as they will read in each agreement issued from now on. */
@@ -7653,14 +7826,18 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AutoAssignmentRequestDto'];
+      };
+    };
     responses: {
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AutoAssignmentDto'];
+          'application/json': components['schemas']['AffinityAssignmentReportDto'];
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
@@ -8096,6 +8273,103 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MarkingDistributionDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ExpertiseController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeclaredExpertisePageDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ExpertiseController_mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OwnExpertiseDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ExpertiseController_declare: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeclareExpertiseDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OwnExpertiseDto'];
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
@@ -10189,6 +10463,37 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ExpertiseController_perCall: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CallExpertisePageDto'];
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */

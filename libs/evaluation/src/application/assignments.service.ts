@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { ScoringService } from '@app/scoring';
@@ -5,7 +6,8 @@ import { NotificationsService } from '@app/notifications';
 import { stageAt } from '@app/calls';
 import { AuthUser, NotFoundError, Page, Transaction, Transactions } from '@app/platform';
 import { nextAssignmentStatus } from '../domain/assignment-lifecycle';
-import { assignInStableOrder } from '../domain/assignment-order';
+import { PairScore } from '../domain/assignment-network';
+import { planAutoAssignment } from '../domain/expertise-plan';
 import { conflictOf, conflictedEvaluators } from '../domain/conflicts';
 import { Assignment, AssignmentStatus } from '../domain/evaluation';
 import {
@@ -20,12 +22,30 @@ import { ConflictsRepository, PanelRepository } from '../infrastructure/panel.re
 import { recordAssignmentEvent, stageNamed } from './assignment-audit';
 import { assignmentNotices } from './assignment-notices';
 import { EvaluationContext } from './evaluation-context';
+import { ExpertiseService } from './expertise.service';
 
 export interface AutoAssignmentReport {
   created: number;
   /** Live assignments per panel evaluator after the run. */
   assignmentsPerEvaluator: Record<string, number>;
   unassigned: Array<{ applicationId: string; missing: number }>;
+  /** Mean affinity over the stage's live assignments on the panel after the run; null when none. */
+  meanAffinity: number | null;
+  worstServed: { applicationId: string; meanAffinity: number } | null;
+  maxPairProbability: number | null;
+  seed: number | null;
+  dryRun: boolean;
+  /** The new pairs, in a dry run only. */
+  proposal: PairScore[] | null;
+}
+
+export interface AutoAssignmentRequest {
+  /** Randomise with this cap on any pair's probability (0 < q ≤ 1). */
+  maxPairProbability?: number;
+  /** The draw's seed; generated when absent. */
+  seed?: number;
+  /** Answer the proposal without writing it. */
+  dryRun?: boolean;
 }
 
 @Injectable()
@@ -39,18 +59,35 @@ export class AssignmentsService {
     private readonly scoring: ScoringService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly expertise: ExpertiseService,
   ) {}
 
   /**
    * Fills every missing slot of the stage's assignable applications (in a later stage, those its
    * confirmed shortlist advances) from the stage's panel (its own, else the call's) without a
-   * conflict, as evenly as the conflicts allow. Runs of one call are serialised by an advisory lock,
-   * so two clicks cannot assign twice; the same facts always give the same assignments.
+   * conflict, no evaluator above the highest load of the most even filling, with the greatest total
+   * affinity between the evaluators' declared expertise and the applications' topics (or, with
+   * `maxPairProbability`, one seeded draw under that cap: expertise-plan.ts). Runs of one call are
+   * serialised by an advisory lock, so two clicks cannot assign twice; the same facts (and seed)
+   * always give the same assignments. A dry run answers them and writes nothing.
    */
-  async autoAssign(actor: AuthUser, callId: string, stage = 1): Promise<AutoAssignmentReport> {
+  async autoAssign(
+    actor: AuthUser,
+    callId: string,
+    stage = 1,
+    request: AutoAssignmentRequest = {},
+  ): Promise<AutoAssignmentReport> {
     const call = await this.context.assignableCall(callId);
     const { evaluatorsPerApplication } = stageAt(call, stage);
     const applications = await this.context.assignableApplications(callId, stage);
+    const topics = await this.expertise.applicationTopics(
+      call,
+      applications.map((a) => a.id),
+    );
+    const randomised = request.maxPairProbability !== undefined;
+    const options = randomised
+      ? { maxPairProbability: request.maxPairProbability, seed: request.seed ?? randomInt(0, 2 ** 31 - 1) }
+      : {};
     // Deactivated evaluators keep their seat and past work but are given nothing new; read before the
     // transaction, which must not wait for a second connection.
     const seated = await this.context.usersByIds(
@@ -89,7 +126,20 @@ export class AssignmentsService {
           conflicted: [...(conflicted.get(a.id) ?? [])],
         })),
       };
-      const result = assignInStableOrder(input, (id) => keys.get(id) ?? '');
+      const affinity = await this.expertise.affinities(callId, input.evaluators, topics, tx);
+      const result = planAutoAssignment(input, (id) => keys.get(id) ?? '', affinity, options);
+      const report: AutoAssignmentReport = {
+        created: result.created.length,
+        assignmentsPerEvaluator: Object.fromEntries(result.loads),
+        unassigned: result.unassigned,
+        meanAffinity: result.report.meanAffinity,
+        worstServed: result.report.worstServed,
+        maxPairProbability: result.maxPairProbability,
+        seed: result.seed,
+        dryRun: request.dryRun ?? false,
+        proposal: request.dryRun ? result.created : null,
+      };
+      if (request.dryRun) return report;
       await this.assignments.insertMany(tx, callId, result.created, stage);
       await this.notifications.notify(
         tx,
@@ -99,17 +149,19 @@ export class AssignmentsService {
         ),
       );
       if (result.created.length > 0) await this.context.startReviewIfClosed(tx, actor.id, call);
-      const report: AutoAssignmentReport = {
-        created: result.created.length,
-        assignmentsPerEvaluator: Object.fromEntries(result.loads),
-        unassigned: result.unassigned,
-      };
+      const { meanAffinity, maxPairProbability, seed } = report;
       await this.audit.record(tx, {
         actorId: actor.id,
         action: 'assignments.auto_assigned',
         entityType: 'call',
         entityId: callId,
-        after: { created: report.created, unassigned: report.unassigned.length, ...stageNamed(stage) },
+        after: {
+          created: report.created,
+          unassigned: report.unassigned.length,
+          ...stageNamed(stage),
+          ...(meanAffinity !== null ? { meanAffinity } : {}),
+          ...(seed !== null ? { seed, maxPairProbability } : {}),
+        },
       });
       return report;
     });

@@ -33,6 +33,11 @@ export class EvaluationContext {
     return this.calls.get(callId);
   }
 
+  /** The calls of these ids, in their order. */
+  callsByIds(callIds: string[]): Promise<Call[]> {
+    return this.calls.getMany(callIds);
+  }
+
   /**
    * A call whose evaluations may still change (not published). In a transaction the call's row is
    * share-locked, so that a publication, which locks it exclusively, cannot pass a change in flight.
@@ -75,6 +80,11 @@ export class EvaluationContext {
     const advanced = await this.shortlisted.advancedTo(callId, stage);
     if (advanced.size === 0) throw new ShortlistNotConfirmedError(stage);
     return this.profiles(applications.filter((a) => advanced.has(a.id)));
+  }
+
+  /** The applications of these ids, with their answers (unknown ids are left out). */
+  applicationsByIds(ids: string[]): Promise<Application[]> {
+    return this.applications.findByIds(ids);
   }
 
   async requireApplication(applicationId: string): Promise<Application> {

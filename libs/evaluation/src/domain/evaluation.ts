@@ -27,6 +27,8 @@ export interface Assignment {
   endReason: string | null;
   overallComment: string | null;
   confidence: Confidence | null;
+  /** The evaluator's affinity for the application when the automatic assignment made the pair; else null. */
+  affinity: number | null;
   submittedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;

@@ -9,6 +9,7 @@ import { EvaluatorConfidenceRepository } from '../infrastructure/evaluator-confi
 import { AssignmentsController } from './assignments.controller';
 import { EvaluationExportController } from './evaluation-export.controller';
 import { EvaluatorConfidenceController } from './evaluator-confidence.controller';
+import { ExpertiseController } from './expertise.controller';
 import { PanelProgressController } from './panel-progress.controller';
 import { PanelController } from './panel.controller';
 
@@ -25,6 +26,7 @@ import { PanelController } from './panel.controller';
     AssignmentsController,
     EvaluationExportController,
     EvaluatorConfidenceController,
+    ExpertiseController,
   ],
 })
 export class EvaluationHttpModule {}

@@ -93,7 +93,11 @@ export class PanelProgressController {
     const page = await this.assignments.listForCall(callId, query);
     return {
       total: page.total,
-      items: page.items.map((a) => ({ ...toAssignmentDto(a), organisationName: a.organisationName })),
+      items: page.items.map((a) => ({
+        ...toAssignmentDto(a),
+        organisationName: a.organisationName,
+        affinity: a.affinity,
+      })),
     };
   }
 

@@ -104,6 +104,9 @@ export class CallAssignmentsQueryDto extends PageQueryDto {
 export class CallAssignmentDto extends AssignmentDto {
   /** The applicant organisation's name. */
   organisationName: string;
+  /** The evaluator's affinity for the application (0–1) when the automatic assignment made the pair; else null. */
+  @ApiProperty({ type: Number, nullable: true })
+  affinity: number | null;
 }
 
 export class ReassignmentRequestDto {

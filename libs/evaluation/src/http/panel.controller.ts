@@ -7,7 +7,6 @@ import { ConflictsService } from '../application/conflicts.service';
 import { PanelService } from '../application/panel.service';
 import {
   AssignmentDto,
-  AutoAssignmentDto,
   ConflictQueryDto,
   DeclareConflictDto,
   DeclaredConflictDto,
@@ -17,6 +16,7 @@ import {
   PanelRequestDto,
 } from './evaluation.dto';
 import { toAssignmentDto, toConflictDto, toPanelDto } from './evaluation.mapper';
+import { AffinityAssignmentReportDto, AutoAssignmentRequestDto } from './expertise.dto';
 import { ListedPanelMemberDto, PanelMemberQueryDto } from './panel-members.dto';
 
 const ID = new ParseUUIDPipe();
@@ -110,19 +110,22 @@ export class PanelController {
   }
 
   /**
-   * Fills every missing slot without a conflict, keeping loads as even as the conflicts allow; in
-   * stage 1 unless `stage` says which (from stage 2, the applications its confirmed shortlist advances).
+   * Fills every missing slot without a conflict, no load above the most even filling's highest, with
+   * the greatest total affinity between declared expertise and the applications' topics; or, with
+   * `maxPairProbability`, a seeded random draw under that cap; `dryRun` writes nothing. In stage 1
+   * unless `stage` says which (from stage 2, the applications its confirmed shortlist advances).
    */
   @Post('assignments/auto')
   @HttpCode(200)
   @Staff()
-  @ApiOkResponse({ type: AutoAssignmentDto })
+  @ApiOkResponse({ type: AffinityAssignmentReportDto })
   autoAssign(
     @CurrentUser() actor: AuthUser,
     @Param('id', ID) callId: string,
     @Query() query: StageQueryDto,
-  ): Promise<AutoAssignmentDto> {
-    return this.assignments.autoAssign(actor, callId, query.stage);
+    @Body() body: AutoAssignmentRequestDto,
+  ): Promise<AffinityAssignmentReportDto> {
+    return this.assignments.autoAssign(actor, callId, query.stage, body);
   }
 
   @Post('assignments')

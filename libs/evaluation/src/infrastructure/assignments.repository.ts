@@ -13,7 +13,7 @@ import { AssignmentEntity, CriterionScoreEntity } from './evaluation.entities';
 
 /** The columns of an assignment row shaped as an `Assignment`, for statements that answer the row they write. */
 const ASSIGNMENT_COLUMNS = `id, call_id AS "callId", stage, application_id AS "applicationId", evaluator_id AS "evaluatorId",
-  status, end_reason AS "endReason", overall_comment AS "overallComment", confidence, submitted_at AS "submittedAt",
+  status, end_reason AS "endReason", overall_comment AS "overallComment", confidence, affinity, submitted_at AS "submittedAt",
   created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 export type AssignmentChange = Partial<Pick<Assignment, 'status' | 'endReason' | 'overallComment' | 'submittedAt'>>;
@@ -32,25 +32,27 @@ export class AssignmentsRepository {
 
   /**
    * Inserts many assignments in one statement (arrays unnested by PostgreSQL, no parameter limit),
-   * each in its pair's stage or else `stage`; answers the new ids with their pairs.
+   * each in its pair's stage or else `stage`, with its affinity if the automatic assignment gave one;
+   * answers the new ids with their pairs.
    */
   async insertMany(
     tx: Transaction,
     callId: string,
-    pairs: Array<{ applicationId: string; evaluatorId: string; stage?: number }>,
+    pairs: Array<{ applicationId: string; evaluatorId: string; stage?: number; affinity?: number }>,
     stage = 1,
   ): Promise<Array<{ id: string; applicationId: string; evaluatorId: string }>> {
     if (pairs.length === 0) return [];
     try {
       return (await tx.query(
-        `INSERT INTO assignments (call_id, stage, application_id, evaluator_id)
-         SELECT $1, s, a, e FROM unnest($2::uuid[], $3::uuid[], $4::int[]) AS pair(a, e, s)
+        `INSERT INTO assignments (call_id, stage, application_id, evaluator_id, affinity)
+         SELECT $1, s, a, e, f FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::float8[]) AS pair(a, e, s, f)
          RETURNING id, application_id AS "applicationId", evaluator_id AS "evaluatorId"`,
         [
           callId,
           pairs.map((p) => p.applicationId),
           pairs.map((p) => p.evaluatorId),
           pairs.map((p) => p.stage ?? stage),
+          pairs.map((p) => p.affinity ?? null),
         ],
       )) as Array<{ id: string; applicationId: string; evaluatorId: string }>;
     } catch (error) {

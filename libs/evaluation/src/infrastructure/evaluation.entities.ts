@@ -69,6 +69,9 @@ export class AssignmentEntity {
   @Column({ type: 'text', nullable: true })
   confidence: Confidence | null;
 
+  @Column({ type: 'double precision', nullable: true })
+  affinity: number | null;
+
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
   submittedAt: Date | null;
 

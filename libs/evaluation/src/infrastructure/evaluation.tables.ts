@@ -10,6 +10,7 @@ export const EVALUATION_TABLES: ContextTables = {
     'criterion_scores',
     'evaluator_reminders',
     'evaluation_due_reminders',
+    'evaluator_expertise',
   ],
   grants: {
     evaluation_assignment_states: ['scoring', 'discussion', 'applications'],
