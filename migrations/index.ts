@@ -50,6 +50,7 @@ import { CalibratedScoring1766000060000 } from './1766000060000-CalibratedScorin
 import { CooperationAgreements1766000040000 } from './1766000040000-CooperationAgreements';
 import { WithdrawnFromCohort1766000070000 } from './1766000070000-WithdrawnFromCohort';
 import { ExpertiseAwareAssignment1766000110000 } from './1766000110000-ExpertiseAwareAssignment';
+import { FinalRankingUncertainty1766000150000 } from './1766000150000-FinalRankingUncertainty';
 import { SixLanguages1766000130000 } from './1766000130000-SixLanguages';
 import { CohortLottery1766000100000 } from './1766000100000-CohortLottery';
 
@@ -109,4 +110,5 @@ export const MIGRATIONS = [
   ExpertiseAwareAssignment1766000110000,
   SixLanguages1766000130000,
   CohortLottery1766000100000,
+  FinalRankingUncertainty1766000150000,
 ];

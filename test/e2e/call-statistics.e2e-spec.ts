@@ -100,8 +100,9 @@ describe('GET /calls/:id/statistics', () => {
       ...expectedApplications,
       assignments: { total: 0, submitted: 0 },
       interRaterReliability: null,
-      // Not calibrated: no fit to report.
+      // Not calibrated: no fit to report; the final ranking is the last stage's, without a bootstrap of its own.
       calibration: null,
+      finalRankingUncertainty: null,
     });
 
     await seatPanel(api, callId, evaluators);
@@ -130,6 +131,7 @@ describe('GET /calls/:id/statistics', () => {
       assignments: { total: 10, submitted: submittedCount },
       interRaterReliability: expect.any(Number),
       calibration: null,
+      finalRankingUncertainty: null,
     });
     const alpha = await independentAlpha(applicationIds);
     expect(alpha).not.toBeNull();

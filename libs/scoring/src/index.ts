@@ -1,5 +1,7 @@
 export * from './domain/scoring';
 export * from './domain/final-ranking';
+export { bootstrapFinalRanking } from './domain/final-ranking-bootstrap';
+export type { CalibratedStageFit, FinalRankingBootstrapInput } from './domain/final-ranking-bootstrap';
 export * from './scoring.module';
 export * from './application/scoring.service';
 export * from './application/scoring-runs.service';

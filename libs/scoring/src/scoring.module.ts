@@ -8,8 +8,10 @@ import { ScoringRunsService } from './application/scoring-runs.service';
 import { ScoringService } from './application/scoring.service';
 import { CallStatisticsRepository } from './infrastructure/call-statistics.repository';
 import { CalibrationRepository } from './infrastructure/calibration.repository';
+import { FinalRankingUncertaintyRepository } from './infrastructure/final-ranking-uncertainty.repository';
 import { ScoringRunsRepository } from './infrastructure/scoring-runs.repository';
 import { ScoringRepository } from './infrastructure/scoring.repository';
+import { FinalRankingUncertaintyService } from './application/final-ranking-uncertainty.service';
 import { RankUncertaintyService } from './application/rank-uncertainty.service';
 import { SCORING_QUEUE_JOBS, UNCERTAINTY_QUEUE_JOBS } from './jobs/scoring.jobs';
 
@@ -29,8 +31,10 @@ import { SCORING_QUEUE_JOBS, UNCERTAINTY_QUEUE_JOBS } from './jobs/scoring.jobs'
     ScoringRepository,
     ScoringRunsRepository,
     CalibrationRepository,
+    FinalRankingUncertaintyRepository,
+    FinalRankingUncertaintyService,
     CallStatisticsRepository,
   ],
-  exports: [ScoringService, ScoringRunsService, RankUncertaintyService],
+  exports: [ScoringService, ScoringRunsService, RankUncertaintyService, FinalRankingUncertaintyService],
 })
 export class ScoringModule {}

@@ -119,14 +119,17 @@ export class CohortsService {
   }
 
   /**
-   * The grey zone of a cohort's seats (issue 16): the applications whose 90% calibrated rank interval
-   * straddles the last seat, read from scoring. Only where the final ranking is the last stage's and
-   * that stage is calibrated: a weighted combination of stages has no interval.
+   * The grey zone of a cohort's seats (issue 16): the applications whose 90% rank interval straddles
+   * the last seat, read from scoring: of the last stage's bootstrap when the final ranking is the last
+   * stage's and that stage is calibrated, of the final ranking's own bootstrap when it is weighted
+   * (at least one weighted stage calibrated); empty otherwise, and while the intervals are stale.
    */
   async greyZoneOf(cohort: Cohort): Promise<string[]> {
     const call = await this.calls.get(cohort.callId);
     const lastStage = call.stages.length;
-    if (call.finalRanking.rule === 'weighted') return [];
+    if (call.finalRanking.rule === 'weighted') {
+      return this.uncertainty.finalRankingGreyZone(call, cohort.constraints.size);
+    }
     if (call.stages[lastStage - 1].scoring.normalization !== 'calibrated') return [];
     return (await this.uncertainty.greyZone(call.id, lastStage, cohort.constraints.size)).greyZone;
   }

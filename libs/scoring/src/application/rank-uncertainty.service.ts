@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Call, CallsService, stageAt } from '@app/calls';
 import { Outbox, Transaction, Transactions } from '@app/platform';
@@ -7,9 +6,14 @@ import { fitCalibration } from '../domain/calibration';
 import { CalibrationRepository, EvaluatorBias, StageCalibration } from '../infrastructure/calibration.repository';
 import { ScoredCall, ScoringRepository } from '../infrastructure/scoring.repository';
 import { UNCERTAINTY_JOBS, UNCERTAINTY_QUEUE, uncertaintyJob } from '../jobs/scoring.jobs';
+import {
+  FinalRankingUncertainty,
+  FinalRankingUncertaintyReport,
+  FinalRankingUncertaintyService,
+} from './final-ranking-uncertainty.service';
+import { type UncertaintyStatus, uncertaintySeed } from './uncertainty-seed';
 
-/** Whether a stage's stored rank intervals are of its current fit: `pending` before any was computed. */
-export type UncertaintyStatus = 'current' | 'stale' | 'pending';
+export { type UncertaintyStatus, uncertaintySeed } from './uncertainty-seed';
 
 export interface CalibrationReport {
   ridge: number;
@@ -31,15 +35,6 @@ export interface CalibrationReport {
 
 const REQUESTS = [{ queue: UNCERTAINTY_QUEUE, name: UNCERTAINTY_JOBS.bootstrapRanks }];
 
-/**
- * The bootstrap's seed for a stage: the first 32 bits of SHA-256("<call id>/<stage>") as an unsigned
- * integer, so that the same kept totals of the same stage always give the same intervals, and anyone
- * can recompute them from the published totals.
- */
-export function uncertaintySeed(callId: string, stage: number): number {
-  return parseInt(createHash('sha256').update(`${callId}/${stage}`).digest('hex').slice(0, 8), 16);
-}
-
 /** Lets the event loop run (lock renewals, other jobs, health checks) between two replicates. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -55,10 +50,15 @@ export class RankUncertaintyService {
     private readonly outbox: Outbox,
     private readonly transactions: Transactions,
     private readonly calls: CallsService,
+    private readonly finalRanking: FinalRankingUncertaintyService,
   ) {}
 
-  /** In the transaction of a scoring: a bootstrap of each calibrated stage whose intervals it put out of date. */
+  /**
+   * In the transaction of a scoring: a bootstrap of each calibrated stage whose intervals it put out
+   * of date, and of the weighted final ranking when its inputs moved.
+   */
   async requestFor(tx: Transaction, callId: string, scored: ScoredCall): Promise<void> {
+    await this.finalRanking.requestFor(tx, callId);
     const stages = scored.uncertaintyOutdated ?? [];
     if (stages.length === 0) return;
     await this.outbox.publishMany(
@@ -150,6 +150,24 @@ export class RankUncertaintyService {
     if (fit === null || fit.uncertainty?.fingerprint !== fit.fingerprint) return { uncertainties: [], greyZone: [] };
     const uncertainties = await this.fits.rankUncertainties({ callId, stage });
     return { uncertainties, greyZone: greyZone(uncertainties, seats) };
+  }
+
+  /**
+   * The weighted final ranking's grey zone at `seats`, from its current intervals (empty while they
+   * are stale or pending, or when no weighted stage is calibrated).
+   */
+  finalRankingGreyZone(call: Call, seats: number): Promise<string[]> {
+    return this.finalRanking.greyZone(call, seats);
+  }
+
+  /** The state of the weighted final ranking's intervals; null unless it has an uncertainty. */
+  finalRankingReport(call: Call): Promise<FinalRankingUncertaintyReport | null> {
+    return this.finalRanking.report(call);
+  }
+
+  /** The weighted final ranking's stored intervals and their status. */
+  finalRankingUncertainty(call: Call): Promise<FinalRankingUncertainty> {
+    return this.finalRanking.current(call);
   }
 }
 

@@ -9,6 +9,7 @@ import { CallCounts, CallStatisticsRepository } from '../infrastructure/call-sta
 import { ApplicationResult, ScoringRepository } from '../infrastructure/scoring.repository';
 import { SCORING_JOBS, scoringJob } from '../jobs/scoring.jobs';
 import { CalibrationReport, RankUncertaintyService } from './rank-uncertainty.service';
+import type { FinalRankingUncertaintyReport } from './final-ranking-uncertainty.service';
 import { INCREMENTAL_REQUESTS, RESCORE_REQUESTS, forCall } from './rescore-requests';
 
 export interface ScoringStatus {
@@ -24,6 +25,8 @@ export interface CallStatisticsReport extends CallCounts {
   interRaterReliability: number | null;
   /** The stage's calibration fit; null unless the stage is calibrated and fitted. */
   calibration: CalibrationReport | null;
+  /** The weighted final ranking's intervals; null unless the final ranking is weighted with a calibrated stage. */
+  finalRankingUncertainty: FinalRankingUncertaintyReport | null;
 }
 
 @Injectable()
@@ -88,13 +91,19 @@ export class ScoringService {
   async callStatistics(callId: string, stage = 1): Promise<CallStatisticsReport> {
     const call = await this.calls.get(callId);
     stageAt(call, stage);
-    const [counts, totals, calibration] = await Promise.all([
+    const [counts, totals, calibration, finalRankingUncertainty] = await Promise.all([
       this.statistics.counts(callId, stage),
       this.statistics.evaluationTotals(callId, stage),
       this.uncertainty.calibration(call, stage),
+      this.uncertainty.finalRankingReport(call),
     ]);
     const units = [...groupBy(totals, (t) => t.applicationId).values()].map((group) => group.map((t) => t.total));
-    return { ...counts, interRaterReliability: krippendorffAlphaInterval(units), calibration };
+    return {
+      ...counts,
+      interRaterReliability: krippendorffAlphaInterval(units),
+      calibration,
+      finalRankingUncertainty,
+    };
   }
 
   /** Who marks harshly and who leniently in a stage of the call, with every evaluator's totals. */

@@ -174,6 +174,23 @@ export class CalibrationDto {
   uncertainty: CalibrationUncertaintyDto;
 }
 
+/** Whether a weighted final ranking's rank intervals are of its current inputs, and how they were computed. */
+export class FinalRankingUncertaintyDto {
+  /** `current`: of the current fits, results, weights and cohort size; `stale`: of earlier ones (a newer one is due); `pending`: none yet. */
+  @ApiProperty({ enum: ['current', 'stale', 'pending'] })
+  status: 'current' | 'stale' | 'pending';
+  /** The seed of each resampled (calibrated, weighted) stage, by stage position: that stage's own bootstrap seed. */
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { '1': 2718281828 } })
+  seeds: Record<string, number>;
+  @ApiProperty({ type: 'integer', nullable: true })
+  replicates: number | null;
+  /** K, the cohort size the probabilities are of. */
+  @ApiProperty({ type: 'integer', nullable: true })
+  cohortSize: number | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  computedAt: Date | null;
+}
+
 export class CallStatisticsDto {
   @ApiProperty({ type: ApplicationCountsDto })
   applications: ApplicationCountsDto;
@@ -193,6 +210,12 @@ export class CallStatisticsDto {
   /** The stage's calibration fit; null unless its normalization is `calibrated` and it has been scored. */
   @ApiProperty({ type: CalibrationDto, nullable: true })
   calibration: CalibrationDto | null;
+  /**
+   * The call's weighted final ranking's rank intervals, whatever the stage read; null unless the final
+   * ranking is weighted and a weighted stage is calibrated.
+   */
+  @ApiProperty({ type: FinalRankingUncertaintyDto, nullable: true })
+  finalRankingUncertainty: FinalRankingUncertaintyDto | null;
 }
 
 export class ScoringRunDto {

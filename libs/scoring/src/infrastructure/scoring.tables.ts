@@ -14,6 +14,8 @@ export const SCORING_TABLES: ContextTables = {
     'scoring_calibrations',
     'scoring_calibration_evaluators',
     'scoring_rank_uncertainties',
+    'scoring_final_ranking_uncertainties',
+    'scoring_final_rank_uncertainties',
   ],
   grants: {
     scoring_application_results: ['applications', 'cohorts'],

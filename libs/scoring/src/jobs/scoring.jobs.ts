@@ -71,7 +71,13 @@ export const UNCERTAINTY_QUEUE = 'scoring-uncertainty';
 export const UNCERTAINTY_JOBS = {
   /** Bootstrap a calibrated stage's ranks from its fit as last kept; a burst of requests is served by one. */
   bootstrapRanks: 'scoring.bootstrap-ranks',
+  /** Bootstrap a call's weighted final ranking from its stages' fits and results; a burst of requests is served by one. */
+  bootstrapFinalRanking: 'scoring.bootstrap-final-ranking',
 } as const;
+
+export interface BootstrapFinalRankingPayload {
+  callId: string;
+}
 
 export interface BootstrapRanksPayload {
   callId: string;
@@ -80,12 +86,14 @@ export interface BootstrapRanksPayload {
 
 type UncertaintyJobs = {
   [UNCERTAINTY_JOBS.bootstrapRanks]: BootstrapRanksPayload;
+  [UNCERTAINTY_JOBS.bootstrapFinalRanking]: BootstrapFinalRankingPayload;
 };
 
 export const uncertaintyJob = eventsOf<UncertaintyJobs>();
 
 export const UNCERTAINTY_QUEUE_JOBS = queueJobs<UncertaintyJobs>(UNCERTAINTY_QUEUE, {
   [UNCERTAINTY_JOBS.bootstrapRanks]: true,
+  [UNCERTAINTY_JOBS.bootstrapFinalRanking]: true,
 });
 
 export type { UncertaintyJobs };
