@@ -3041,11 +3041,8 @@ export interface components {
       total: number;
     };
     AutoAssignmentRequestDto: {
-      /**
-       * @description Answer the proposal without writing anything.
-       * @default false
-       */
-      dryRun: boolean;
+      /** @description Answer the proposal without writing anything (false when absent). */
+      dryRun?: boolean;
       /**
        * @description Randomise: no evaluator–application pair is drawn with a probability above q (0 < q ≤ 1,
        *     applied in steps of 0.001). Absent: the exact assignment of greatest total affinity.
@@ -4260,16 +4257,28 @@ export interface components {
       total: number;
     };
     LocalizedAboutDto: {
+      ar?: string;
       en: string;
+      es?: string;
       fr: string;
+      ru?: string;
+      zh?: string;
     };
     LocalizedLineDto: {
+      ar?: string;
       en: string;
+      es?: string;
       fr: string;
+      ru?: string;
+      zh?: string;
     };
     LocalizedTextDto: {
+      ar?: string;
       en: string;
+      es?: string;
       fr: string;
+      ru?: string;
+      zh?: string;
     };
     LoginDto: {
       email: string;
@@ -4499,7 +4508,7 @@ export interface components {
       /** @description The e-mail's text, plain, rendered for the first of these recipients. */
       body: string;
       /** @enum {string} */
-      locale: 'en' | 'fr';
+      locale: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
       /** @description How many of the recipients read this language (and get this template). */
       recipients: number;
       subject: string;
@@ -5743,7 +5752,7 @@ export interface operations {
   AgreementsController_document: {
     parameters: {
       query?: {
-        lang?: 'en' | 'fr';
+        lang?: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
       };
       header?: never;
       path: {
@@ -7409,7 +7418,7 @@ export interface operations {
   CallAnnouncementController_html: {
     parameters: {
       query?: {
-        lang?: 'en' | 'fr';
+        lang?: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
       };
       header?: never;
       path: {
@@ -7442,7 +7451,7 @@ export interface operations {
   CallAnnouncementController_pdf: {
     parameters: {
       query?: {
-        lang?: 'en' | 'fr';
+        lang?: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
       };
       header?: never;
       path: {
@@ -11126,7 +11135,7 @@ export interface operations {
   PublicCohortsController_pdf: {
     parameters: {
       query?: {
-        lang?: 'en' | 'fr';
+        lang?: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
       };
       header?: {
         /** @description The ETag of a copy already held. */
@@ -11172,7 +11181,7 @@ export interface operations {
   PublicCohortsController_circularHtml: {
     parameters: {
       query?: {
-        lang?: 'en' | 'fr';
+        lang?: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
       };
       header?: {
         /** @description The ETag of a copy already held. */
@@ -11218,7 +11227,7 @@ export interface operations {
   PublicCohortsController_circularPdf: {
     parameters: {
       query?: {
-        lang?: 'en' | 'fr';
+        lang?: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
       };
       header?: {
         /** @description The ETag of a copy already held. */

@@ -78,8 +78,9 @@ export class AutoAssignmentRequestDto {
   @Max(2147483647)
   seed?: number;
 
-  /** Answer the proposal without writing anything. */
-  @ApiPropertyOptional({ default: false })
+  /** Answer the proposal without writing anything (false when absent). */
+  // No schema default: the web's generated types would then require it.
+  @ApiPropertyOptional({ type: Boolean })
   @IsOptional()
   @IsBoolean()
   dryRun?: boolean;

@@ -13,7 +13,8 @@ export type PanelMember = Schemas['PanelMemberDto'];
 /** A panel member as the panel's paged list gives it, with its evaluations submitted. */
 export type ListedPanelMember = Schemas['ListedPanelMemberDto'];
 export type UserListItem = Schemas['UserListItemDto'];
-export type AutoAssignment = Schemas['AutoAssignmentDto'];
+export type AutoAssignment = Schemas['AffinityAssignmentReportDto'];
+export type CallAssignmentWithAffinity = Schemas['CallAssignmentDto'];
 /** A conflict as the call's list gives it, with the organisation of its application. */
 export type Conflict = Schemas['ListedConflictDto'];
 export type Evaluation = Schemas['EvaluationDto'];

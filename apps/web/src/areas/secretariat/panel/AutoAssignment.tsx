@@ -10,6 +10,7 @@ import { asProblem } from '../../../shared/problems';
 import { useCall } from '../call/call-route';
 import { stageQuery, stageSettings } from '../stages/stages';
 import type { AutoAssignment as Answer, PanelMember } from '../types';
+import { AffinitySummary } from './AffinitySummary';
 
 interface AutoAssignmentProps {
   members: PanelMember[];
@@ -37,6 +38,7 @@ export function AutoAssignment({ members, names, stage }: AutoAssignmentProps & 
       const assigned = await ok(
         api.POST('/api/v1/calls/{id}/assignments/auto', {
           params: { path: { id: call.id }, query: stageQuery(stage) },
+          body: {},
         }),
       );
       // Shown with the page's data reloaded (the call is now under review), never beside stale figures.
@@ -74,6 +76,7 @@ function AnswerReport({ answer, members, names }: { answer: Answer } & AutoAssig
         <Text fw={700} role="status">
           {t('panel.auto.created', { count: answer.created, formatted: formatNumber(answer.created, i18n.language) })}
         </Text>
+        <AffinitySummary answer={answer} names={names} />
         <div>
           <Title order={3} size="h4" mb="xs">
             {t('panel.auto.loads')}
