@@ -1,5 +1,6 @@
 import { api, ok, okAnswer } from './client';
 import type { paths } from './schema';
+import type { DocumentLanguage } from '../i18n/api-languages';
 
 /**
  * Saves one of an application's documents. The download needs the bearer token, which a plain link
@@ -21,8 +22,8 @@ export async function downloadClarificationDocument(id: string, filename: string
   saveFile(blob, filename);
 }
 
-/** Saves the application's cooperation agreement as issued, in English or French, under the API's name for it. */
-export async function downloadAgreement(applicationId: string, lang: 'en' | 'fr'): Promise<void> {
+/** Saves the application's cooperation agreement as issued, in a language the API writes it in, under the API's name for it. */
+export async function downloadAgreement(applicationId: string, lang: DocumentLanguage): Promise<void> {
   const { data, response } = await okAnswer(
     api.GET('/api/v1/applications/{id}/agreement/document', {
       params: { path: { id: applicationId }, query: { lang } },

@@ -17,6 +17,10 @@ export const theme = createTheme({
     Badge: { classNames: { root: classes.badge } },
     // A table wider than a phone scrolls within its container: the keyboard must be able to scroll it too.
     TableScrollContainer: { defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } } },
+    // What people type (names, answers, reasons) runs in its own script's direction: an English
+    // answer reads left to right in the Arabic interface, an Arabic one right to left in the others.
+    TextInput: { defaultProps: { dir: 'auto' } },
+    Textarea: { defaultProps: { dir: 'auto' } },
   },
 });
 
