@@ -5,4 +5,5 @@
 import '@mantine/core/styles.layer.css';
 export { AssignmentPage, assignmentLoader } from './AssignmentPage';
 export { AssignmentsPage, assignmentsLoader } from './AssignmentsPage';
+export { ExpertisePage, expertiseLoader } from './expertise/ExpertisePage';
 export { ChairModerationPage, chairModerationLoader } from './ChairModerationPage';

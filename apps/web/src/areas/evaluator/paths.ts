@@ -1,5 +1,8 @@
 export const ASSIGNMENTS_PATH = '/evaluator/assignments';
 
+/** The expertise the evaluator declares per call, read by the automatic assignment. */
+export const EXPERTISE_PATH = '/evaluator/expertise';
+
 export function assignmentPath(id: string): string {
   return `${ASSIGNMENTS_PATH}/${id}`;
 }
