@@ -39,36 +39,39 @@ export function CohortLottery({ cohort }: { cohort: PublicCohort }) {
             <List.Item key={step}>{t(`lottery.${step}`)}</List.Item>
           ))}
         </List>
-        <Table withTableBorder striped verticalSpacing="xs" aria-label={t('lottery.order')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('lottery.applicationId')}</Table.Th>
-              <Table.Th scope="col">{t('lottery.key')}</Table.Th>
-              <Table.Th scope="col">{t('lottery.rank')}</Table.Th>
-              <Table.Th scope="col">{t('lottery.drawnRank')}</Table.Th>
-              <Table.Th scope="col">{t('lottery.seated')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {lottery.lotOrder.map((lot) => (
-              <Table.Tr key={lot.applicationId}>
-                <Table.Td>
-                  <Code style={WRAP}>{lot.applicationId}</Code>
-                </Table.Td>
-                <Table.Td>
-                  <Code style={WRAP}>{lot.key}</Code>
-                </Table.Td>
-                <Table.Td>{rankOf.get(lot.applicationId)}</Table.Td>
-                <Table.Td>{lot.drawnRank}</Table.Td>
-                <Table.Td>
-                  {seated.has(lot.applicationId)
-                    ? t('lottery.seatedAs', { name: seated.get(lot.applicationId) })
-                    : t('lottery.no')}
-                </Table.Td>
+        {/* On a phone the table scrolls within its frame, focusable and named, not the page. */}
+        <Table.ScrollContainer type="native" minWidth={720} tabIndex={0} role="region" aria-label={t('lottery.order')}>
+          <Table withTableBorder striped verticalSpacing="xs" aria-label={t('lottery.order')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('lottery.applicationId')}</Table.Th>
+                <Table.Th scope="col">{t('lottery.key')}</Table.Th>
+                <Table.Th scope="col">{t('lottery.rank')}</Table.Th>
+                <Table.Th scope="col">{t('lottery.drawnRank')}</Table.Th>
+                <Table.Th scope="col">{t('lottery.seated')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {lottery.lotOrder.map((lot) => (
+                <Table.Tr key={lot.applicationId}>
+                  <Table.Td>
+                    <Code style={WRAP}>{lot.applicationId}</Code>
+                  </Table.Td>
+                  <Table.Td>
+                    <Code style={WRAP}>{lot.key}</Code>
+                  </Table.Td>
+                  <Table.Td>{rankOf.get(lot.applicationId)}</Table.Td>
+                  <Table.Td>{lot.drawnRank}</Table.Td>
+                  <Table.Td>
+                    {seated.has(lot.applicationId)
+                      ? t('lottery.seatedAs', { name: seated.get(lot.applicationId) })
+                      : t('lottery.no')}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       </Stack>
     </section>
   );

@@ -138,28 +138,36 @@ function DrawResult({ cohort, secret, lot }: { cohort: Cohort; secret: string; l
       >
         {secret}
       </Code>
-      <Table withTableBorder striped verticalSpacing="xs" aria-label={t('cohorts.lottery.order')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('cohorts.lottery.centre')}</Table.Th>
-            <Table.Th scope="col">{t('cohorts.lottery.rank')}</Table.Th>
-            <Table.Th scope="col">{t('cohorts.lottery.drawnRank')}</Table.Th>
-            <Table.Th scope="col">{t('cohorts.lottery.outcome')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {lot.lots.map((l) => (
-            <Table.Tr key={l.applicationId}>
-              <Table.Td>{names.get(l.applicationId) ?? l.applicationId}</Table.Td>
-              <Table.Td>{l.rank}</Table.Td>
-              <Table.Td>{l.drawnRank}</Table.Td>
-              <Table.Td>
-                {t(seated.has(l.applicationId) ? 'cohorts.lottery.seated' : 'cohorts.lottery.notSeated')}
-              </Table.Td>
+      <Table.ScrollContainer
+        type="native"
+        minWidth={480}
+        tabIndex={0}
+        role="region"
+        aria-label={t('cohorts.lottery.order')}
+      >
+        <Table withTableBorder striped verticalSpacing="xs" aria-label={t('cohorts.lottery.order')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('cohorts.lottery.centre')}</Table.Th>
+              <Table.Th scope="col">{t('cohorts.lottery.rank')}</Table.Th>
+              <Table.Th scope="col">{t('cohorts.lottery.drawnRank')}</Table.Th>
+              <Table.Th scope="col">{t('cohorts.lottery.outcome')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {lot.lots.map((l) => (
+              <Table.Tr key={l.applicationId}>
+                <Table.Td>{names.get(l.applicationId) ?? l.applicationId}</Table.Td>
+                <Table.Td>{l.rank}</Table.Td>
+                <Table.Td>{l.drawnRank}</Table.Td>
+                <Table.Td>
+                  {t(seated.has(l.applicationId) ? 'cohorts.lottery.seated' : 'cohorts.lottery.notSeated')}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </>
   );
 }
