@@ -258,6 +258,15 @@ describe('rank uncertainty of a weighted final ranking', () => {
     expect(proposed.body.greyZone).toEqual(expected);
     for (const entry of [...proposed.body.members, ...proposed.body.waitlist]) {
       expect(entry.inGreyZone).toBe(expected.includes(entry.applicationId));
+      // Each candidate shows its place in the final ranking with its interval, as a stage's ranking does.
+      const s = stored.find((x) => x.applicationId === entry.applicationId);
+      expect(entry.rank).toBe(s?.rank);
+      expect(entry.uncertainty).toEqual({
+        probabilityInCohort: s?.p,
+        rankInterval: { lower: s?.lower, upper: s?.upper },
+        meanRank: s?.mean,
+        stale: false,
+      });
     }
   }, 60_000);
 
@@ -282,6 +291,10 @@ describe('rank uncertainty of a weighted final ranking', () => {
     const proposed = await post(`/calls/${callId}/cohorts`, { waitlistSize: 3 });
     expect(proposed.status).toBe(201);
     expect(proposed.body.greyZone).toEqual([]);
+    // The candidates still show the figures of the earlier inputs, marked stale.
+    const shown = [...proposed.body.members, ...proposed.body.waitlist].filter((e) => e.uncertainty !== null);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const entry of shown) expect(entry.uncertainty.stale).toBe(true);
 
     await queue.resume();
     await intervalsCurrent();

@@ -3348,6 +3348,18 @@ export interface components {
       /** @description Krippendorff's alpha (interval) over the evaluators' totals; null while undefined. */
       interRaterReliability: number | null;
     };
+    CandidateRankIntervalDto: {
+      lower: number;
+      upper: number;
+    };
+    CandidateUncertaintyDto: {
+      meanRank: number;
+      /** @description Share of the replicates in which the candidate ranks within the call's cohort size. */
+      probabilityInCohort: number;
+      rankInterval: components['schemas']['CandidateRankIntervalDto'];
+      /** @description Computed from other inputs than the current ones: a newer computation is pending. */
+      stale: boolean;
+    };
     ChairDto: {
       chair: components['schemas']['PersonDto'] | null;
     };
@@ -3535,8 +3547,9 @@ export interface components {
       applicationId: string;
       /**
        * @description Whether the 90% interval of its calibrated rank straddles the last seat (the grey zone): the
-       *     data cannot place it on either side of the line. False unless the call's last stage is calibrated,
-       *     its ranking is the final one and its rank intervals are current.
+       *     data cannot place it on either side of the line. False unless the final ranking has rank intervals
+       *     (the last stage's when calibrated and its ranking is the final one, or a weighted final ranking's
+       *     with a calibrated stage) and they are current.
        */
       inGreyZone: boolean;
       organisation: components['schemas']['EntryOrganisationDto'];
@@ -3547,6 +3560,8 @@ export interface components {
        */
       reason?: 'ADDED_BY_SECRETARIAT';
       score: number;
+      /** @description Its rank's uncertainty in the final ranking; null when the final ranking has no intervals (yet). */
+      uncertainty: components['schemas']['CandidateUncertaintyDto'] | null;
     };
     CohortExclusionDto: {
       /** Format: uuid */

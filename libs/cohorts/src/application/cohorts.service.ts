@@ -10,7 +10,7 @@ import {
   Transactions,
   databaseNow,
 } from '@app/platform';
-import { RankUncertaintyService, ScoringService, weightedFinalRanking } from '@app/scoring';
+import { type RankUncertainty, RankUncertaintyService, ScoringService, weightedFinalRanking } from '@app/scoring';
 import { assertCohortCan } from '../domain/cohort-lifecycle';
 import { CohortOutdatedError, CohortPublishedError, ScoringInProgressError } from '../domain/cohorts.errors';
 import { withDrawnRanks } from '../domain/lottery';
@@ -120,18 +120,34 @@ export class CohortsService {
 
   /**
    * The grey zone of a cohort's seats (issue 16): the applications whose 90% rank interval straddles
-   * the last seat, read from scoring: of the last stage's bootstrap when the final ranking is the last
-   * stage's and that stage is calibrated, of the final ranking's own bootstrap when it is weighted
-   * (at least one weighted stage calibrated); empty otherwise, and while the intervals are stale.
+   * the last seat, read from scoring (see uncertaintyOf).
    */
   async greyZoneOf(cohort: Cohort): Promise<string[]> {
+    return (await this.uncertaintyOf(cohort)).greyZone;
+  }
+
+  /**
+   * How sure the final ranking is of the cohort's candidates (issue 16), read from scoring: the last
+   * stage's bootstrap when the final ranking is the last stage's and that stage is calibrated (its
+   * intervals only while current), the final ranking's own bootstrap when it is weighted with a
+   * calibrated stage (its intervals marked stale while they are), nothing otherwise; and the grey
+   * zone at the cohort's seats from current intervals only.
+   */
+  async uncertaintyOf(cohort: Cohort): Promise<CandidatesUncertainty> {
     const call = await this.calls.get(cohort.callId);
-    const lastStage = call.stages.length;
+    const seats = cohort.constraints.size;
     if (call.finalRanking.rule === 'weighted') {
-      return this.uncertainty.finalRankingGreyZone(call, cohort.constraints.size);
+      const found = await this.uncertainty.finalRankingUncertainty(call, seats);
+      return {
+        greyZone: found.greyZone,
+        byApplication: byApplication(found.uncertainties, found.status !== 'current'),
+      };
     }
-    if (call.stages[lastStage - 1].scoring.normalization !== 'calibrated') return [];
-    return (await this.uncertainty.greyZone(call.id, lastStage, cohort.constraints.size)).greyZone;
+    const lastStage = call.stages.length;
+    if (call.stages[lastStage - 1].scoring.normalization !== 'calibrated')
+      return { greyZone: [], byApplication: new Map() };
+    const found = await this.uncertainty.greyZone(call.id, lastStage, seats);
+    return { greyZone: found.greyZone, byApplication: byApplication(found.uncertainties, false) };
   }
 
   /** The organisations behind the applications a cohort names, for showing it. */
@@ -184,6 +200,29 @@ export class CohortsService {
   record(tx: Transaction, actor: AuthUser | null, action: string, id: string, after: Record<string, unknown>) {
     return this.audit.record(tx, { actorId: actor?.id ?? null, action, entityType: 'cohort', entityId: id, after });
   }
+}
+
+/** A candidate's rank uncertainty in the final ranking, as the ranking shows a stage's. */
+export interface CandidateUncertainty {
+  probabilityInCohort: number;
+  rankInterval: { lower: number; upper: number };
+  meanRank: number;
+  /** Computed from other inputs than the current ones: a newer computation is pending. */
+  stale: boolean;
+}
+
+export interface CandidatesUncertainty {
+  greyZone: string[];
+  byApplication: Map<string, CandidateUncertainty>;
+}
+
+function byApplication(uncertainties: readonly RankUncertainty[], stale: boolean): Map<string, CandidateUncertainty> {
+  return new Map(
+    uncertainties.map((u) => [
+      u.applicationId,
+      { probabilityInCohort: u.probabilityInCohort, rankInterval: u.rankInterval, meanRank: u.meanRank, stale },
+    ]),
+  );
 }
 
 /** A cohort is proposed once the call's evaluations are under way, and never after publication. */

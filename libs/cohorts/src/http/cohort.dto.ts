@@ -81,6 +81,29 @@ export class EntryOrganisationDto {
   region: string;
 }
 
+/** The 90% interval of a rank over the bootstrap's replicates. */
+export class CandidateRankIntervalDto {
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  lower: number;
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  upper: number;
+}
+
+/**
+ * How sure the final ranking is of a candidate, in the shape of a stage ranking's `uncertainty`: from
+ * the last stage's bootstrap, or the weighted final ranking's own (docs/rules.md).
+ */
+export class CandidateUncertaintyDto {
+  /** Share of the replicates in which the candidate ranks within the call's cohort size. */
+  @ApiProperty({ minimum: 0, maximum: 1 })
+  probabilityInCohort: number;
+  @ApiProperty({ type: CandidateRankIntervalDto })
+  rankInterval: CandidateRankIntervalDto;
+  meanRank: number;
+  /** Computed from other inputs than the current ones: a newer computation is pending. */
+  stale: boolean;
+}
+
 export class CohortEntryDto {
   @ApiProperty({ format: 'uuid' })
   applicationId: string;
@@ -93,10 +116,14 @@ export class CohortEntryDto {
   reason?: string;
   /**
    * Whether the 90% interval of its calibrated rank straddles the last seat (the grey zone): the
-   * data cannot place it on either side of the line. False unless the call's last stage is calibrated,
-   * its ranking is the final one and its rank intervals are current.
+   * data cannot place it on either side of the line. False unless the final ranking has rank intervals
+   * (the last stage's when calibrated and its ranking is the final one, or a weighted final ranking's
+   * with a calibrated stage) and they are current.
    */
   inGreyZone: boolean;
+  /** Its rank's uncertainty in the final ranking; null when the final ranking has no intervals (yet). */
+  @ApiProperty({ type: CandidateUncertaintyDto, nullable: true })
+  uncertainty: CandidateUncertaintyDto | null;
 }
 
 export class CohortExclusionDto {

@@ -1,3 +1,4 @@
+import type { CandidateUncertainty } from '../application/cohorts.service';
 import type { EntryOrganisation } from '../infrastructure/selection-facts.repository';
 import type { Cohort } from '../infrastructure/cohorts.repository';
 import type { CohortDto, CohortSummaryDto, EntryOrganisationDto } from './cohort.dto';
@@ -25,6 +26,7 @@ export function toCohortDto(
   cohort: Cohort,
   organisations: ReadonlyMap<string, EntryOrganisation>,
   greyZone: readonly string[] = [],
+  uncertainties: ReadonlyMap<string, CandidateUncertainty> = new Map(),
 ): CohortDto {
   const organisation = (applicationId: string) => organisations.get(applicationId) ?? UNKNOWN;
   const entry = <T extends { applicationId: string }>(e: T) => ({ ...e, organisation: organisation(e.applicationId) });
@@ -32,6 +34,7 @@ export function toCohortDto(
   const candidate = <T extends { applicationId: string }>(e: T) => ({
     ...entry(e),
     inGreyZone: grey.has(e.applicationId),
+    uncertainty: uncertainties.get(e.applicationId) ?? null,
   });
   return {
     ...toCohortSummaryDto(cohort),

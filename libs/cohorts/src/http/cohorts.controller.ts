@@ -86,10 +86,10 @@ export class CohortsController {
   }
 
   private async view(cohort: Cohort): Promise<CohortDto> {
-    const [organisations, greyZone] = await Promise.all([
+    const [organisations, { greyZone, byApplication }] = await Promise.all([
       this.cohorts.organisationsOf(applicationIdsOf(cohort)),
-      this.cohorts.greyZoneOf(cohort),
+      this.cohorts.uncertaintyOf(cohort),
     ]);
-    return toCohortDto(cohort, organisations, greyZone);
+    return toCohortDto(cohort, organisations, greyZone, byApplication);
   }
 }

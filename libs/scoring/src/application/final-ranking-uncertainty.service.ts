@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Call, CallsService, stageAt } from '@app/calls';
 import { Outbox, Transaction, Transactions } from '@app/platform';
-import { type RankUncertainty, greyZone } from '../domain/calibration-bootstrap';
+import type { RankUncertainty } from '../domain/calibration-bootstrap';
 import { type CalibrationTotal, fitCalibration } from '../domain/calibration';
 import { weightedStages } from '../domain/final-ranking';
 import { type CalibratedStageFit, bootstrapFinalRankingInSteps } from '../domain/final-ranking-bootstrap';
@@ -175,12 +175,6 @@ export class FinalRankingUncertaintyService {
       cohortSize: stored?.cohortSize ?? null,
       computedAt: stored?.computedAt ?? null,
     };
-  }
-
-  /** The grey zone at `seats` of the final ranking's current intervals; empty while they are stale or pending. */
-  async greyZone(call: Call, seats: number): Promise<string[]> {
-    const { status, uncertainties } = await this.current(call);
-    return status === 'current' ? greyZone(uncertainties, seats) : [];
   }
 
   /**

@@ -152,22 +152,18 @@ export class RankUncertaintyService {
     return { uncertainties, greyZone: greyZone(uncertainties, seats) };
   }
 
-  /**
-   * The weighted final ranking's grey zone at `seats`, from its current intervals (empty while they
-   * are stale or pending, or when no weighted stage is calibrated).
-   */
-  finalRankingGreyZone(call: Call, seats: number): Promise<string[]> {
-    return this.finalRanking.greyZone(call, seats);
-  }
-
   /** The state of the weighted final ranking's intervals; null unless it has an uncertainty. */
   finalRankingReport(call: Call): Promise<FinalRankingUncertaintyReport | null> {
     return this.finalRanking.report(call);
   }
 
-  /** The weighted final ranking's stored intervals and their status. */
-  finalRankingUncertainty(call: Call): Promise<FinalRankingUncertainty> {
-    return this.finalRanking.current(call);
+  /**
+   * The weighted final ranking's stored intervals, their status, and its grey zone at `seats`: the
+   * applications whose 90% interval straddles the last seat, only while the intervals are current.
+   */
+  async finalRankingUncertainty(call: Call, seats: number): Promise<FinalRankingUncertainty & { greyZone: string[] }> {
+    const found = await this.finalRanking.current(call);
+    return { ...found, greyZone: found.status === 'current' ? greyZone(found.uncertainties, seats) : [] };
   }
 }
 
