@@ -66,7 +66,14 @@ describe('circular placeholders', () => {
 describe('circular settings', () => {
   it('default to every addressee category, Geneva, and the call reference', () => {
     expect(defaults.addressees).toEqual([...ADDRESSEE_CATEGORIES]);
-    expect(defaults.place).toEqual({ en: 'Geneva', fr: 'Genève' });
+    expect(defaults.place).toEqual({
+      ar: 'جنيف',
+      zh: '日内瓦',
+      en: 'Geneva',
+      fr: 'Genève',
+      ru: 'Женева',
+      es: 'Ginebra',
+    });
     expect(defaults.reference).toBe('IEA-2026');
     expect(defaults.about).toBeNull();
   });

@@ -1,3 +1,4 @@
+import { LANGUAGES, type Language } from '@app/platform/languages';
 import { UnknownPlaceholderError } from './calls.errors';
 
 /**
@@ -17,11 +18,20 @@ export const ADDRESSEE_CATEGORIES = [
 ] as const;
 export type AddresseeCategory = (typeof ADDRESSEE_CATEGORIES)[number];
 
-export const CIRCULAR_LANGUAGES = ['en', 'fr'] as const;
-export type CircularLanguage = (typeof CIRCULAR_LANGUAGES)[number];
+/** The circulars go out in the platform's six languages. */
+export const CIRCULAR_LANGUAGES = LANGUAGES;
+export type CircularLanguage = Language;
 
-/** A text the circular prints in each of its languages. */
-export type Localized = Record<CircularLanguage, string>;
+/**
+ * A text the circular prints in each of its languages: English and French always (as since the
+ * first circulars), the other four when the secretariat writes them; the defaults have all six.
+ */
+export type Localized = Readonly<Record<'en' | 'fr', string>> & Partial<Readonly<Record<Language, string>>>;
+
+/** A text in `language`, or in English where the secretariat has not written that language. */
+export function localizedIn(text: Localized, language: Language): string {
+  return text[language] ?? text.en;
+}
 
 export type CircularKind = 'results' | 'announcement';
 
@@ -64,7 +74,7 @@ export function assertKnownPlaceholders(settings: Pick<CircularSettings, Circula
     const allowed = CIRCULAR_PLACEHOLDERS[kind];
     return (['subject', 'body'] as const).flatMap((part) =>
       CIRCULAR_LANGUAGES.flatMap((language) =>
-        placeholdersIn(settings[kind][part][language])
+        placeholdersIn(settings[kind][part][language] ?? '')
           .filter((name) => !allowed.includes(name))
           .map((placeholder) => ({ field: `${kind}.${part}.${language}`, placeholder, allowed })),
       ),
@@ -82,37 +92,65 @@ export function fillPlaceholders(text: string, values: Readonly<Record<string, s
 export function defaultCircularSettings(call: { reference: string }): CircularSettings {
   return {
     reference: call.reference,
-    place: { en: 'Geneva', fr: 'Genève' },
+    place: { ar: 'جنيف', zh: '日内瓦', en: 'Geneva', fr: 'Genève', ru: 'Женева', es: 'Ginebra' },
     addressees: [...ADDRESSEE_CATEGORIES],
     signatory: {
       name: '',
       title: {
+        ar: 'مدير مكتب تنمية الاتصالات',
+        zh: '电信发展局主任',
         en: 'Director, Telecommunication Development Bureau',
         fr: 'Directeur du Bureau de développement des télécommunications',
+        ru: 'Директор Бюро развития электросвязи',
+        es: 'Director de la Oficina de Desarrollo de las Telecomunicaciones',
       },
     },
     results: {
       subject: {
+        ar: 'نتائج الدعوة الموجهة إلى مراكز التسريع: {call}',
+        zh: '加速中心征集结果：{call}',
         en: 'Results of the call for accelerator centres: {call}',
         fr: 'Résultats de l’appel aux centres d’accélération : {call}',
+        ru: 'Результаты конкурса для центров акселерации: {call}',
+        es: 'Resultados de la convocatoria de centros de aceleración: {call}',
       },
       body: {
+        ar:
+          'يسرني أن أحيطكم علماً بنتائج الدعوة {call}. فقد تلقت الدعوة {applications} طلباً من {countries} بلداً؛ وبعد التقييم المبيّن في الملحق الثاني، اختير {selected} مركزاً، ترد أسماؤها حسب المنطقة في الملحق الثالث.\n\n' +
+          'وستبدأ المراكز المختارة أنشطتها في إطار تعاون غير حصري مع الاتحاد الدولي للاتصالات بموجب اتفاقات تعاون. وأشكر جميع مقدمي الطلبات على اهتمامهم.',
+        zh:
+          '谨通知{call}征集的结果。本次征集共收到来自{countries}个国家的{applications}份申请；经附件二所述的评审，共有{selected}个中心入选，按区域列于附件三。\n\n' +
+          '入选中心将通过合作协议，在与国际电信联盟的非排他性合作框架内开展活动。谨感谢所有申请方的关注。',
         en:
           'I am pleased to inform you of the results of the call {call}. The call received {applications} applications from {countries} countries; after the evaluation described in Annex II, {selected} centres were selected. They are listed by region in Annex III.\n\n' +
           'The selected centres will start their activities in a non-exclusive collaboration with ITU through cooperation agreements. I thank all applicants for their interest.',
         fr:
           'J’ai le plaisir de vous informer des résultats de l’appel {call}. L’appel a reçu {applications} candidatures de {countries} pays ; à l’issue de l’évaluation décrite dans l’Annexe II, {selected} centres ont été sélectionnés. Ils sont énumérés par région dans l’Annexe III.\n\n' +
           'Les centres sélectionnés commenceront leurs activités dans le cadre d’une collaboration non exclusive avec l’UIT au moyen d’accords de coopération. Je remercie tous les candidats de leur intérêt.',
+        ru:
+          'Имею честь сообщить вам о результатах конкурса {call}. Число поступивших на конкурс заявок составило {applications}, число стран — {countries}; по итогам оценки, описанной в Приложении II, число отобранных центров составило {selected}. Их перечень по регионам приводится в Приложении III.\n\n' +
+          'Отобранные центры начнут свою деятельность в рамках неисключительного сотрудничества с МСЭ на основе соглашений о сотрудничестве. Благодарю всех заявителей за проявленный интерес.',
+        es:
+          'Tengo el agrado de informarle de los resultados de la convocatoria {call}. La convocatoria recibió {applications} solicitudes de {countries} países; tras la evaluación descrita en el Anexo II, se seleccionaron {selected} centros, que se enumeran por región en el Anexo III.\n\n' +
+          'Los centros seleccionados iniciarán sus actividades en el marco de una colaboración no exclusiva con la UIT mediante acuerdos de cooperación. Agradezco a todos los solicitantes su interés.',
       },
     },
     announcement: {
       subject: {
+        ar: 'دعوة موجهة إلى مراكز التسريع: {call}',
+        zh: '加速中心征集：{call}',
         en: 'Call for accelerator centres: {call}',
         fr: 'Appel aux centres d’accélération : {call}',
+        ru: 'Конкурс для центров акселерации: {call}',
+        es: 'Convocatoria de centros de aceleración: {call}',
       },
       body: {
+        ar: 'يسرني أن أعلن عن الدعوة {call}، المبيّنة في الملحق الأول. وتُقدَّم الطلبات عبر المنصة في موعد أقصاه {deadline}.',
+        zh: '谨宣布附件一所述的{call}征集。申请须不晚于{deadline}通过平台提交。',
         en: 'I am pleased to announce the call {call}, described in Annex I. Applications are submitted on the platform by {deadline}.',
         fr: 'J’ai le plaisir d’annoncer l’appel {call}, décrit dans l’Annexe I. Les candidatures sont soumises sur la plateforme au plus tard le {deadline}.',
+        ru: 'Имею честь объявить о конкурсе {call}, описание которого приводится в Приложении I. Заявки подаются через платформу не позднее {deadline}.',
+        es: 'Tengo el agrado de anunciar la convocatoria {call}, descrita en el Anexo I. Las solicitudes se presentan en la plataforma a más tardar el {deadline}.',
       },
     },
     about: null,

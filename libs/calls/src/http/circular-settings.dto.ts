@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { NestedObject } from '@app/platform';
 import {
@@ -7,6 +8,20 @@ import {
   CIRCULAR_LIMITS,
   CIRCULAR_PLACEHOLDERS,
 } from '../domain/circular-settings';
+
+/**
+ * A translation beside the English and French the circular always has (Arabic, Chinese, Russian,
+ * Spanish); without it, the circular in that language prints the English text.
+ */
+function Translation(maxLength: number): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: String, minLength: 1, maxLength }),
+    IsOptional(),
+    IsString(),
+    MinLength(1),
+    MaxLength(maxLength),
+  );
+}
 
 /** A line of text in each language of the circular. */
 export class LocalizedLineDto {
@@ -19,6 +34,18 @@ export class LocalizedLineDto {
   @MinLength(1)
   @MaxLength(CIRCULAR_LIMITS.line)
   fr: string;
+
+  @Translation(CIRCULAR_LIMITS.line)
+  ar?: string;
+
+  @Translation(CIRCULAR_LIMITS.line)
+  zh?: string;
+
+  @Translation(CIRCULAR_LIMITS.line)
+  ru?: string;
+
+  @Translation(CIRCULAR_LIMITS.line)
+  es?: string;
 }
 
 /** A text of paragraphs (separated by a blank line) in each language of the circular. */
@@ -32,6 +59,18 @@ export class LocalizedTextDto {
   @MinLength(1)
   @MaxLength(CIRCULAR_LIMITS.body)
   fr: string;
+
+  @Translation(CIRCULAR_LIMITS.body)
+  ar?: string;
+
+  @Translation(CIRCULAR_LIMITS.body)
+  zh?: string;
+
+  @Translation(CIRCULAR_LIMITS.body)
+  ru?: string;
+
+  @Translation(CIRCULAR_LIMITS.body)
+  es?: string;
 }
 
 /** Annex I in each language. */
@@ -45,6 +84,18 @@ export class LocalizedAboutDto {
   @MinLength(1)
   @MaxLength(CIRCULAR_LIMITS.about)
   fr: string;
+
+  @Translation(CIRCULAR_LIMITS.about)
+  ar?: string;
+
+  @Translation(CIRCULAR_LIMITS.about)
+  zh?: string;
+
+  @Translation(CIRCULAR_LIMITS.about)
+  ru?: string;
+
+  @Translation(CIRCULAR_LIMITS.about)
+  es?: string;
 }
 
 export class SignatoryDto {

@@ -8,14 +8,24 @@ import {
   isAnnexLocale,
   placeholdersOf,
 } from './annex-i18n';
+import { LANGUAGES } from '@app/platform/languages';
 
 const reference = annexCatalogue('en').messages;
 const others = ANNEX_LOCALES.filter((locale) => locale !== 'en');
 const entries = (messages: Record<string, AnnexMessage>): Array<[string, AnnexMessage]> => Object.entries(messages);
 
 describe('annex translation files', () => {
-  it('cover at least English and French', () => {
-    expect(ANNEX_LOCALES).toEqual(expect.arrayContaining(['en', 'fr']));
+  it('cover the platform’s six languages', () => {
+    expect([...ANNEX_LOCALES].sort()).toEqual([...LANGUAGES].sort());
+  });
+
+  it.each(['ar', 'zh', 'ru'] as const)('%s.json leaves no English text untranslated', (locale) => {
+    const messages: Record<string, AnnexMessage> = annexCatalogue(locale).messages;
+    const untranslated = entries(reference).filter(([key, message]) => {
+      const words = JSON.stringify(messages[key]).replace(/\{\w+\}/g, '');
+      return JSON.stringify(message) === JSON.stringify(messages[key]) && /[A-Za-z]{3,}/.test(words);
+    });
+    expect(untranslated.map(([key]) => key)).toEqual([]);
   });
 
   it.each(others)('%s.json has exactly the keys of en.json', (locale) => {
@@ -85,6 +95,6 @@ describe('annexTranslator', () => {
     expect(isAnnexLocale('fr')).toBe(true);
     expect(isAnnexLocale('de')).toBe(false);
     expect(isAnnexLocale('toString')).toBe(false);
-    expect(() => annexTranslator('es')).toThrow(ValidationError);
+    expect(() => annexTranslator('de')).toThrow(ValidationError);
   });
 });

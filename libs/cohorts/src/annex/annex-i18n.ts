@@ -1,6 +1,11 @@
 import { ValidationError } from '@app/platform/errors';
+import type { Language } from '@app/platform/languages';
+import ar from './i18n/ar.json';
 import en from './i18n/en.json';
+import es from './i18n/es.json';
 import fr from './i18n/fr.json';
+import ru from './i18n/ru.json';
+import zh from './i18n/zh.json';
 
 /** A message that depends on a number: one form per CLDR plural category, `other` being the fallback. */
 export type PluralForms = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
@@ -16,11 +21,12 @@ export interface AnnexCatalogue {
 }
 
 /**
- * The languages the annex is published in. Adding one (ITU works in six) means writing
- * i18n/<code>.json with the keys of en.json and listing it here; the compiler then rejects a file
- * that lacks a key, and the catalogue test rejects extra keys or mismatched placeholders.
+ * The languages the annex, the circular and the agreement are published in: the platform's six
+ * (libs/platform/src/languages), each in i18n/<code>.json with the keys of en.json. The compiler
+ * rejects a language without a file and a file that lacks a key; the catalogue test extra keys and
+ * mismatched placeholders.
  */
-const CATALOGUES = { en, fr } satisfies Record<string, AnnexCatalogue>;
+const CATALOGUES = { ar, zh, en, fr, ru, es } satisfies Record<Language, AnnexCatalogue>;
 
 export type AnnexLocale = keyof typeof CATALOGUES;
 export const ANNEX_LOCALES = Object.keys(CATALOGUES) as readonly AnnexLocale[];

@@ -20,7 +20,8 @@ interface Expected {
 }
 
 // Written out rather than read from the catalogues, so that a wrong translation fails here.
-const EXPECTED: Record<AnnexLocale, Expected> = {
+// English and French here; the six languages' scripts in annex-languages.spec.ts.
+const EXPECTED: Record<'en' | 'fr', Expected> = {
   en: {
     organisation: 'International Telecommunication Union — Telecommunication Development Bureau',
     published: 'Published: 18 November 2024',
@@ -62,7 +63,7 @@ const EXPECTED: Record<AnnexLocale, Expected> = {
   },
 };
 
-describe.each<AnnexLocale>(['en', 'fr'])('renderAnnexPdf (%s)', (locale) => {
+describe.each(['en', 'fr'] as const)('renderAnnexPdf (%s)', (locale) => {
   const content = seedAnnex(locale);
   const expected = EXPECTED[locale];
   let pdf: Buffer;

@@ -33,7 +33,7 @@ async function processText(
 }
 
 // Written out rather than read from the catalogues, so that a wrong translation fails here.
-const EXPECTED: Record<AnnexLocale, string[]> = {
+const EXPECTED: Record<'en' | 'fr', string[]> = {
   en: [
     'The evaluation ran in 2 stages: Written assessment; Panel interview.',
     'Stage 2 (Panel interview) was scored against its own criteria and weights: Pitch (2); Plan (1).',

@@ -17,6 +17,7 @@ import type { TextDirection } from '@app/platform/languages';
 interface Bidi {
   getEmbeddingLevels(text: string, direction?: TextDirection): { levels: Uint8Array };
   getMirroredCharacter(char: string): string | null;
+  getBidiCharTypeName(char: string): string;
 }
 // bidi-js ships no types and exports its factory alone.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -32,6 +33,7 @@ interface EmbeddedFont {
 
 /** What pdfkit does not declare of itself: its current font and its line drawer. */
 interface Internals {
+  _text(text: string, x: number, y: number, options: unknown, lineCallback: unknown): PDFKit.PDFDocument;
   _font: EmbeddedFont;
   _fontSize: number;
   _fragment(text: string, x: number, y: number, options: FragmentOptions): void;
@@ -117,7 +119,23 @@ export function installScripts(doc: PDFKit.PDFDocument, direction: TextDirection
     }
     return font;
   };
-  const runsOf = (text: string): Run[] => visualRuns(text, direction, d._font, scriptFont);
+  /**
+   * Each text pdfkit lays out (a paragraph, a table cell) runs in the direction of its first letter,
+   * as HTML's dir="auto": a Russian name in an Arabic table reads left to right, its closing
+   * quotation mark at its end; text without letters takes the document's direction.
+   */
+  let paragraph = direction;
+  const layOut = d._text.bind(d);
+  d._text = (text, x, y, options, lineCallback) => {
+    const outer = paragraph;
+    paragraph = firstStrongDirection(String(text)) ?? direction;
+    try {
+      return layOut(text, x, y, options, lineCallback);
+    } finally {
+      paragraph = outer;
+    }
+  };
+  const runsOf = (text: string): Run[] => visualRuns(text, paragraph, d._font, scriptFont);
   const simple = (text: string) => direction === 'ltr' && !needsRuns(text);
 
   const measure = d.widthOfString.bind(d);
@@ -156,6 +174,15 @@ export function installScripts(doc: PDFKit.PDFDocument, direction: TextDirection
 
 function fontName(font: EmbeddedFont): string {
   return (font as unknown as { name?: string }).name ?? '';
+}
+
+function firstStrongDirection(text: string): TextDirection | undefined {
+  for (const char of text) {
+    const type = bidi.getBidiCharTypeName(char);
+    if (type === 'L') return 'ltr';
+    if (type === 'R' || type === 'AL') return 'rtl';
+  }
+  return undefined;
 }
 
 function needsRuns(text: string): boolean {

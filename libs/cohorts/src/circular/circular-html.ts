@@ -1,3 +1,4 @@
+import { directionOf } from '@app/platform/languages';
 import { AnnexTranslator, annexTranslator } from '../annex/annex-i18n';
 import type { TableSpec } from '../annex/annex-pdf-layout';
 import { centresByRegion, criteriaTable, integrityNoteParts, processSummary } from '../annex/annex-sections';
@@ -17,7 +18,8 @@ export function renderCircularHtml(document: CircularDocument): string {
   if (document.results) sections.push(...annexSections(document.results, tr));
   return [
     '<!doctype html>',
-    `<html lang="${escape(tr.intlLocale)}">`,
+    // Arabic reads right to left: the browser mirrors the page and its tables (left to right is the default).
+    `<html lang="${escape(tr.intlLocale)}"${directionOf(tr.locale) === 'rtl' ? ' dir="rtl"' : ''}>`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -38,9 +40,9 @@ const CSS = [
   'body{font-family:"DejaVu Sans",Arial,sans-serif;line-height:1.5;color:#000;background:#fff;margin:0}',
   'main{max-width:48rem;margin:0 auto;padding:2rem 1rem}',
   'table{border-collapse:collapse;width:100%;margin:0 0 1rem}',
-  'th,td{border-bottom:1px solid #9a9a9a;padding:.25rem .5rem;text-align:left;vertical-align:top}',
+  'th,td{border-bottom:1px solid #9a9a9a;padding:.25rem .5rem;text-align:start;vertical-align:top}',
   'thead th{background:#e6edf3}',
-  '.number{text-align:right}',
+  '.number{text-align:end}',
   'code{overflow-wrap:anywhere}',
 ].join('');
 

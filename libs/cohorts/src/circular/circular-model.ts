@@ -1,4 +1,4 @@
-import { CircularSettings, fillPlaceholders } from '@app/calls';
+import { CircularSettings, fillPlaceholders, localizedIn } from '@app/calls';
 import { AnnexLocale, annexTranslator } from '../annex/annex-i18n';
 import type { AnnexContent } from '../annex/annex.types';
 import type { CircularDocument } from './circular.types';
@@ -18,10 +18,10 @@ function common(settings: CircularSettings, locale: AnnexLocale, description: st
   return {
     locale,
     reference: settings.reference,
-    place: settings.place[locale],
+    place: localizedIn(settings.place, locale),
     addressees: settings.addressees,
-    signatory: { name: settings.signatory.name, title: settings.signatory.title[locale] },
-    about: paragraphsOf(settings.about?.[locale] ?? description),
+    signatory: { name: settings.signatory.name, title: localizedIn(settings.signatory.title, locale) },
+    about: paragraphsOf(settings.about ? localizedIn(settings.about, locale) : description),
   };
 }
 
@@ -42,8 +42,8 @@ export function resultsCircular(
   return {
     ...common(settings, locale, call.description),
     date: content.publishedAt,
-    subject: fillPlaceholders(settings.results.subject[locale], figures),
-    paragraphs: paragraphsOf(fillPlaceholders(settings.results.body[locale], figures)),
+    subject: fillPlaceholders(localizedIn(settings.results.subject, locale), figures),
+    paragraphs: paragraphsOf(fillPlaceholders(localizedIn(settings.results.body, locale), figures)),
     results: content,
     callTitle: call.title,
   };
@@ -62,8 +62,8 @@ export function callAnnouncement(
   return {
     ...common(settings, locale, call.description),
     date: call.opensAt.toISOString(),
-    subject: fillPlaceholders(settings.announcement.subject[locale], figures),
-    paragraphs: paragraphsOf(fillPlaceholders(settings.announcement.body[locale], figures)),
+    subject: fillPlaceholders(localizedIn(settings.announcement.subject, locale), figures),
+    paragraphs: paragraphsOf(fillPlaceholders(localizedIn(settings.announcement.body, locale), figures)),
     announcement: { deadline, applyUrl },
     callTitle: call.title,
   };

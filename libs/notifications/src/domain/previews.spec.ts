@@ -45,7 +45,7 @@ describe('previewNotifications', () => {
         { recipientId: 'b', template: 'cohort.not_selected', params: { ...REMINDER, publicUrl: 'https://x.org/c' } },
       ],
       new Map([
-        ['a', 'es'],
+        ['a', 'de'],
         ['b', 'fr'],
       ]),
     );

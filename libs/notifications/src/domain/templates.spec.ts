@@ -1,3 +1,4 @@
+import { LANGUAGES } from '@app/platform/languages';
 import { MessageFormatElement, isArgumentElement, parse } from '@formatjs/icu-messageformat-parser';
 import {
   LINK_TEMPLATES,
@@ -26,8 +27,8 @@ const RECEIVED = {
 };
 
 describe('notification translation files', () => {
-  it('cover at least English and French', () => {
-    expect(NOTIFICATION_LOCALES).toEqual(expect.arrayContaining(['en', 'fr']));
+  it('cover the platform’s six languages', () => {
+    expect([...NOTIFICATION_LOCALES].sort()).toEqual([...LANGUAGES].sort());
   });
 
   it('en.json has exactly the templates of the code, each using only its declared parameters', () => {
@@ -223,7 +224,8 @@ describe('renderNotification', () => {
 
   it('falls back to English for a language without a catalogue', () => {
     expect(notificationLocale('fr')).toBe('fr');
-    expect(notificationLocale('es')).toBe('en');
+    expect(notificationLocale('es')).toBe('es');
+    expect(notificationLocale('de')).toBe('en');
     expect(notificationLocale(null)).toBe('en');
   });
 

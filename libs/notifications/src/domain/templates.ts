@@ -7,8 +7,13 @@ import {
   parse,
 } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
+import type { Language } from '@app/platform/languages';
+import ar from '../templates/ar.json';
 import en from '../templates/en.json';
+import es from '../templates/es.json';
 import fr from '../templates/fr.json';
+import ru from '../templates/ru.json';
+import zh from '../templates/zh.json';
 import { NotificationParams, NotificationTemplate, ParamKind, TEMPLATE_PARAMS } from './notification';
 
 export interface RenderedText {
@@ -24,12 +29,12 @@ export interface TemplateCatalogue {
 }
 
 /**
- * The languages notifications are written in. Adding one (ITU works in six) means writing
- * templates/<code>.json with the templates of en.json and listing it here (and allowing the code in
- * the `locale` checks of `users` and `notifications`); the compiler rejects a file that lacks a
- * template, the catalogue test extra keys or mismatched placeholders.
+ * The languages notifications are written in: the platform's six (libs/platform/src/languages), each
+ * in templates/<code>.json with the templates of en.json. The compiler rejects a language without a
+ * file and a file that lacks a template; the catalogue test extra keys, mismatched placeholders and
+ * English left untranslated.
  */
-const CATALOGUES = { en, fr } satisfies Record<string, TemplateCatalogue>;
+const CATALOGUES = { ar, zh, en, fr, ru, es } satisfies Record<Language, TemplateCatalogue>;
 
 export type NotificationLocale = keyof typeof CATALOGUES;
 export const NOTIFICATION_LOCALES = Object.keys(CATALOGUES) as NotificationLocale[];

@@ -1,11 +1,12 @@
-import { AnnexLocale } from '../annex-i18n';
+import { AnnexLocale, annexCatalogue } from '../annex-i18n';
 import { AnnexContent, AnnexMember, AnnexRegion } from '../annex.types';
 
 interface CentreSeed {
   name: string;
   city: string | null;
   countryCode: string;
-  country: Record<AnnexLocale, string>;
+  /** As the countries table names it in English and French; CLDR's in the other languages. */
+  country: Record<'en' | 'fr', string>;
   region: AnnexRegion;
 }
 
@@ -73,9 +74,15 @@ export function members(seeds: readonly CentreSeed[], locale: AnnexLocale): Anne
     name: centre.name,
     city: centre.city,
     countryCode: centre.countryCode,
-    countryName: centre.country[locale],
+    countryName: countryName(centre, locale),
     region: centre.region,
   }));
+}
+
+function countryName(centre: CentreSeed, locale: AnnexLocale): string {
+  if (locale === 'en' || locale === 'fr') return centre.country[locale];
+  const names = new Intl.DisplayNames([annexCatalogue(locale).intlLocale], { type: 'region', fallback: 'none' });
+  return names.of(centre.countryCode) ?? centre.country.en;
 }
 
 export function seedAnnex(locale: AnnexLocale, overrides: Partial<AnnexContent> = {}): AnnexContent {
