@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
 import { createHash, randomBytes } from 'node:crypto';
 import * as oidc from 'openid-client';
 import { AuditService } from '@app/audit';
-import { REDIS, Transaction, Transactions } from '@app/platform';
+import { REDIS, RedisClient, Transaction, Transactions } from '@app/platform';
 import { EmailTakenError } from '../domain/identity.errors';
 import { roleForNewSsoAccount, safeReturnPath } from '../domain/sso';
 import {
@@ -59,7 +58,7 @@ export class SsoService {
 
   constructor(
     @Inject(ssoConfig.KEY) private readonly settings: SsoConfig,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly users: UsersRepository,
     private readonly identities: UserIdentitiesRepository,
     private readonly auth: AuthService,

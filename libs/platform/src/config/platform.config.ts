@@ -1,5 +1,6 @@
 import { ConfigType, registerAs } from '@nestjs/config';
 import { IsIn, IsInt, IsString, Max, Min } from 'class-validator';
+import { RedisSettingsError, redisTarget } from '../redis/redis-target';
 import { readEnv } from './validate-env';
 
 export class PlatformEnv {
@@ -9,8 +10,17 @@ export class PlatformEnv {
   @IsString()
   DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/accelerator';
 
+  /** One server (`redis://`, `rediss://`) or a cluster (`redis+cluster://host:port,host:port`). */
   @IsString()
   REDIS_URL: string = 'redis://127.0.0.1:6379';
+
+  /** A Redis Cluster's nodes (`host:port,host:port`), REDIS_URL then giving only credentials and TLS. */
+  @IsString()
+  REDIS_CLUSTER_NODES: string = '';
+
+  /** BullMQ's key prefix; empty: `bull` on one server, `{bull}` (hash-tagged) on a cluster. */
+  @IsString()
+  REDIS_QUEUE_PREFIX: string = '';
 
   @IsInt()
   @Min(0)
@@ -68,5 +78,14 @@ export class PlatformEnv {
 }
 
 /** Settings of the platform plumbing; inject with `@Inject(platformConfig.KEY)`. */
-export const platformConfig = registerAs('platform', () => readEnv(PlatformEnv));
+export const platformConfig = registerAs('platform', () => {
+  const settings = readEnv(PlatformEnv);
+  try {
+    redisTarget(settings);
+  } catch (error) {
+    if (error instanceof RedisSettingsError) throw new Error(`Invalid configuration:\n  ${error.message}`);
+    throw error;
+  }
+  return settings;
+});
 export type PlatformConfig = ConfigType<typeof platformConfig>;

@@ -5,6 +5,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { PlatformConfig, platformConfig } from '../config';
+import { RedisConnections } from '../redis';
 import { QUEUE_DASHBOARD_ROUTE, QueueDashboardAuth } from './queue-dashboard.auth';
 import { QueueDashboardController } from './queue-dashboard.controller';
 import { QueueDashboardOutages, dashboardConnection } from './queue-dashboard.outages';
@@ -20,8 +21,11 @@ export class QueueDashboardModule {
           ...queues.map((name) => ({
             name,
             imports: [ConfigModule.forFeature(platformConfig)],
-            inject: [platformConfig.KEY],
-            useFactory: (config: PlatformConfig) => ({ connection: dashboardConnection(config) }),
+            inject: [platformConfig.KEY, RedisConnections],
+            useFactory: (config: PlatformConfig, connections: RedisConnections) => ({
+              connection: dashboardConnection(config, connections),
+              prefix: connections.target.queuePrefix,
+            }),
           })),
         ),
         BullBoardModule.forRoot({

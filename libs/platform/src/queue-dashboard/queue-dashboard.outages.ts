@@ -2,24 +2,23 @@ import { BULL_BOARD_ADAPTER } from '@bull-board/nestjs';
 import type { ExpressAdapter } from '@bull-board/express';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { HTTPStatus } from '@bull-board/api/dist/types';
-import type { RedisOptions } from 'ioredis';
+import type { ConnectionOptions } from 'bullmq';
 import { PlatformConfig } from '../config';
 import { isServiceUnavailable } from '../database/service-unavailable';
 import { problemTitle } from '../errors';
-import { bullConnection } from '../queue/queue.module';
+import { RedisConnections } from '../redis';
 
 /**
  * The dashboard's connection to the queues fails fast while Redis is down or frozen: the workers'
  * connection waits for Redis forever (as BullMQ's blocking commands need), which would hang each
  * request of the dashboard instead.
  */
-export function dashboardConnection(config: PlatformConfig): RedisOptions {
-  return {
-    ...(bullConnection(config.REDIS_URL) as RedisOptions),
+export function dashboardConnection(config: PlatformConfig, connections: RedisConnections): ConnectionOptions {
+  return connections.forQueues({
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
     commandTimeout: config.REDIS_COMMAND_TIMEOUT_MS,
-  };
+  });
 }
 
 type BoardErrorHandler = Parameters<ExpressAdapter['setErrorHandler']>[0];

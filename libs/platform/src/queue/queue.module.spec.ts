@@ -1,4 +1,4 @@
-import { bullConnection } from './queue.module';
+import { bullConnection } from '../redis';
 
 describe('bullConnection', () => {
   it('reads host, port, credentials and database from the URL', () => {

@@ -1,32 +1,31 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import Redis from 'ioredis';
 import { PlatformConfig, platformConfig } from '../config';
+import { RedisClient, RedisConnections, closeClient } from './redis-connections';
 
 export const REDIS = Symbol('REDIS');
 
-/** One shared connection for health checks and rate limiting; queues open their own. */
+/** One shared connection for health checks and short-lived keys; queues and counters open their own. */
 @Global()
 @Module({
   imports: [ConfigModule.forFeature(platformConfig)],
   providers: [
+    RedisConnections,
     {
       provide: REDIS,
-      inject: [platformConfig.KEY],
+      inject: [platformConfig.KEY, RedisConnections],
       // A command fails (503) instead of waiting: after one reconnection attempt while Redis is down,
       // and after REDIS_COMMAND_TIMEOUT_MS while it accepts but does not answer (frozen, overloaded).
-      useFactory: (config: PlatformConfig) =>
-        new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: config.REDIS_COMMAND_TIMEOUT_MS }),
+      useFactory: (config: PlatformConfig, connections: RedisConnections) =>
+        connections.open({ maxRetriesPerRequest: 1, commandTimeout: config.REDIS_COMMAND_TIMEOUT_MS }),
     },
   ],
-  exports: [REDIS],
+  exports: [REDIS, RedisConnections],
 })
 export class RedisModule implements OnApplicationShutdown {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS) private readonly redis: RedisClient) {}
 
-  /** QUIT when connected; a connection still retrying is simply dropped (QUIT would wait for it). */
   async onApplicationShutdown(): Promise<void> {
-    if (this.redis.status === 'ready') await this.redis.quit().catch(() => this.redis.disconnect());
-    else this.redis.disconnect();
+    await closeClient(this.redis);
   }
 }
