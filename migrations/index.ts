@@ -53,6 +53,7 @@ import { ExpertiseAwareAssignment1766000110000 } from './1766000110000-Expertise
 import { FinalRankingUncertainty1766000150000 } from './1766000150000-FinalRankingUncertainty';
 import { SixLanguages1766000130000 } from './1766000130000-SixLanguages';
 import { CohortLottery1766000100000 } from './1766000100000-CohortLottery';
+import { DocumentStorageKeys1766000160000 } from './1766000160000-DocumentStorageKeys';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
 export const MIGRATIONS = [
@@ -110,5 +111,6 @@ export const MIGRATIONS = [
   ExpertiseAwareAssignment1766000110000,
   SixLanguages1766000130000,
   CohortLottery1766000100000,
+  DocumentStorageKeys1766000160000,
   FinalRankingUncertainty1766000150000,
 ];

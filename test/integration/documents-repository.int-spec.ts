@@ -97,9 +97,9 @@ describe('DocumentsRepository on PostgreSQL', () => {
     const { id } = await upload(applicationId, 'to delete');
     const remove = (owner: string) => repo.transactions.run((tx) => documents.delete(tx, owner, id));
 
-    expect(await remove(otherId)).toBe(false);
-    expect(await remove(applicationId)).toBe(true);
-    expect(await remove(applicationId)).toBe(false);
+    expect(await remove(otherId)).toBeNull();
+    expect(await remove(applicationId)).toEqual({ storageKey: null });
+    expect(await remove(applicationId)).toBeNull();
     expect(await documents.listFor([applicationId])).toEqual([]);
   });
 

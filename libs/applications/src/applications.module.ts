@@ -5,6 +5,7 @@ import { AuditModule } from '@app/audit';
 import { CallsModule } from '@app/calls';
 import { IdentityModule } from '@app/identity';
 import { NotificationsModule } from '@app/notifications';
+import { StorageModule } from '@app/platform/storage';
 import { ApplicationAccess } from './application/application-access';
 import { ApplicationBulkService } from './application/application-bulk.service';
 import { ApplicationOutcomesService } from './application/application-outcomes.service';
@@ -12,6 +13,7 @@ import { ApplicationsService } from './application/applications.service';
 import { BlindReview } from './application/blind-review.service';
 import { ClarificationsService } from './application/clarifications.service';
 import { DeadlineRemindersService } from './application/deadline-reminders.service';
+import { DocumentBytes } from './application/document-bytes';
 import { DocumentInspector } from './application/document-inspector';
 import { applicationsConfig } from './applications.config';
 import { DocumentsService } from './application/documents.service';
@@ -32,6 +34,7 @@ import { PseudonymsRepository } from './infrastructure/pseudonyms.repository';
     CallsModule,
     IdentityModule,
     NotificationsModule,
+    StorageModule,
   ],
   providers: [
     ApplicationsService,
@@ -44,6 +47,7 @@ import { PseudonymsRepository } from './infrastructure/pseudonyms.repository';
     ApplicationBulkService,
     ApplicationBulkRepository,
     DocumentInspector,
+    DocumentBytes,
     ClarificationsService,
     ClarificationsRepository,
     BlindReview,

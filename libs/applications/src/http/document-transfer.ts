@@ -2,6 +2,7 @@ import { StreamableFile, UseInterceptors, applyDecorators } from '@nestjs/common
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import { memoryStorage } from 'multer';
+import { Readable } from 'node:stream';
 import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '../domain/file-types';
 
 /** How documents travel over HTTP, for every route that takes or serves one. */
@@ -29,18 +30,20 @@ export const ServesDocumentBytes = () =>
     }),
   );
 
-/** A stored document as a download under its stored name. */
+/** A stored document as a download under its stored name, its bytes streamed when they come from the object store. */
 export function documentDownload(document: {
-  content: Buffer;
+  content: Buffer | Readable;
   mimeType: string;
   size: number;
   filename: string;
 }): StreamableFile {
-  return new StreamableFile(document.content, {
+  const options = {
     type: document.mimeType,
     length: document.size,
     disposition: attachmentDisposition(document.filename),
-  });
+  };
+  const { content } = document;
+  return Buffer.isBuffer(content) ? new StreamableFile(content, options) : new StreamableFile(content, options);
 }
 
 /**

@@ -90,9 +90,13 @@ export class DocumentEntity {
   @Column({ type: 'char', length: 64 })
   sha256: string;
 
-  /** Kept in PostgreSQL so that every API replica serves the same bytes. */
-  @Column({ type: 'bytea', select: false })
-  content: Buffer;
+  /** The bytes, when kept in PostgreSQL (DOCUMENT_STORAGE=postgres); else null and `storageKey` set. */
+  @Column({ type: 'bytea', select: false, nullable: true })
+  content: Buffer | null;
+
+  /** The object's key in the object store (DOCUMENT_STORAGE=s3); null while the bytes are in `content`. */
+  @Column({ name: 'storage_key', type: 'text', select: false, nullable: true })
+  storageKey: string | null;
 
   @Column({ name: 'uploaded_by', type: 'uuid' })
   uploadedBy: string;

@@ -239,6 +239,18 @@ export const PLATFORM_ERRORS = declareErrors({
       es: 'Servicio no disponible',
     },
   },
+  // The object store of documents (DOCUMENT_STORAGE=s3) refused, failed or did not answer; nothing was recorded.
+  DOCUMENT_STORE_UNAVAILABLE: {
+    status: 503,
+    title: {
+      ar: 'مخزن المستندات غير متاح',
+      zh: '文档存储不可用',
+      en: 'The document store is unavailable',
+      fr: 'Le stockage des documents est indisponible',
+      ru: 'Хранилище документов недоступно',
+      es: 'El almacén de documentos no está disponible',
+    },
+  },
 });
 
 /** An undeclared code is a bug, answered as one (a logged 500), never guessed as a refusal. */
