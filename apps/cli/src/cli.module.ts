@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { DemoCommand } from './demo/demo.command';
+import { DocumentsMoveCommand } from './commands/documents-move.command';
 import { MigrateCommand } from './commands/migrate.command';
 
 /** Admin commands; each opens only the connections it needs. */
-@Module({ providers: [MigrateCommand, DemoCommand] })
+@Module({ providers: [MigrateCommand, DemoCommand, DocumentsMoveCommand] })
 export class CliModule {}

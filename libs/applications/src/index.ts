@@ -11,3 +11,6 @@ export { AcceptsOneDocument, ServesDocumentBytes, documentDownload } from './htt
 export * from './domain/application';
 export * from './domain/application-events';
 export * from './domain/clarification';
+export { DocumentStorageMoveModule } from './document-storage-move.module';
+export { DocumentStorageMoveService } from './application/document-storage-move.service';
+export type { DocumentMoveReport } from './application/document-storage-move.service';
