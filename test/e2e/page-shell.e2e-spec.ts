@@ -23,7 +23,7 @@ describe('page shell', () => {
     webRoot = mkdtempSync(join(tmpdir(), 'web-shell-'));
     mkdirSync(join(webRoot, 'assets'));
     writeFileSync(join(webRoot, 'index.html'), shell('en', 'home'));
-    for (const language of ['en', 'fr']) {
+    for (const language of ['ar', 'zh', 'en', 'fr', 'ru', 'es']) {
       mkdirSync(join(webRoot, 'shell', language), { recursive: true });
       for (const kind of ['home', 'page']) {
         const path = join(webRoot, 'shell', language, `${kind}.html`);
@@ -54,6 +54,10 @@ describe('page shell', () => {
     ['/', { 'Accept-Language': 'fr-FR', Cookie: 'theme=x; lang=en' }, 'home en'],
     ['/secretariat/calls', { 'Accept-Language': 'en-GB', Cookie: 'lang=fr' }, 'page fr'],
     ['/', { 'Accept-Language': 'fr-FR', Cookie: 'lang=xx' }, 'home fr'],
+    ['/', { 'Accept-Language': 'zh-CN,zh;q=0.9' }, 'home zh'],
+    ['/calls/7', { 'Accept-Language': 'ar-EG,en;q=0.5' }, 'page ar'],
+    ['/', { 'Accept-Language': 'de-DE,ru;q=0.8,en;q=0.5' }, 'home ru'],
+    ['/cohorts', { 'Accept-Language': 'en-GB', Cookie: 'lang=es' }, 'page es'],
   ])('at %s with %j sends the shell "%s", uncached', async (path, headers, expected) => {
     const { res, html } = await visit(path, { 'Accept-Encoding': 'gzip, br', ...headers });
     expect(res.status).toBe(200);
