@@ -16,6 +16,7 @@ import { callValues, definitionBody, newCallValues, openCallChanges, type CallFo
 import { fieldDomId } from './call-form-kit';
 import { CriteriaSection } from './CriteriaSection';
 import { EligibilitySection } from './EligibilitySection';
+import { ExpertiseSection } from './ExpertiseSection';
 import { QuestionsSection } from './QuestionsSection';
 import { ScoringSection } from './ScoringSection';
 import { SelectionSection } from './SelectionSection';
@@ -76,6 +77,7 @@ function CallBuilder({ call, countries }: { call: Call | null; countries: Countr
   const revalidator = useRevalidator();
   const locked = call !== null && call.status !== 'draft';
   const deadlineLocked = locked && !call.changeable.includes('closesAt');
+  const expertiseLocked = call !== null && !call.changeable.includes('expertise');
   const [initialValues] = useState(() => (call ? callValues(call) : newCallValues(Date.now())));
   const form = useForm<CallFormValues>({ initialValues, validate: (values) => validateCall(values, locked) });
   const [problem, setProblem] = useState<ApiProblem | null>(null);
@@ -119,6 +121,7 @@ function CallBuilder({ call, countries }: { call: Call | null; countries: Countr
           <EligibilitySection form={form} locked={locked} countries={countries} />
           <SelectionSection form={form} locked={locked} />
           <ScoringSection form={form} locked={locked} />
+          <ExpertiseSection form={form} locked={expertiseLocked} />
           <StagesSection form={form} locked={locked} />
           {problem && (
             <div>

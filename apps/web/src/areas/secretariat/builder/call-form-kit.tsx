@@ -15,15 +15,18 @@ export function field(form: CallForm, path: string, type?: 'checkbox') {
   return { ...form.getInputProps(path, type ? { type } : undefined), id: fieldDomId(path) };
 }
 
-/** A fieldset's legend, marked when the call has opened and its fields can no longer change. */
-export function Legend({ title, locked }: { title: string; locked: boolean }) {
+/**
+ * A fieldset's legend, marked when its fields can no longer change: by default once the call has
+ * opened, or as `lockedLabel` says.
+ */
+export function Legend({ title, locked, lockedLabel }: { title: string; locked: boolean; lockedLabel?: string }) {
   const { t } = useTranslation('secretariat');
   return (
     <Group gap="xs" component="span">
       <span>{title}</span>
       {locked && (
         <Badge color="gray.8" variant="filled" size="sm">
-          {t('builder.locked')}
+          {lockedLabel ?? t('builder.locked')}
         </Badge>
       )}
     </Group>

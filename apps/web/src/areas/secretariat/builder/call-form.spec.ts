@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Call } from '../../../api/types';
-import { callValues, definitionBody, newCallValues, newLaterStage, type LaterStageRow } from './call-form';
+import {
+  callValues,
+  definitionBody,
+  newCallValues,
+  newLaterStage,
+  openCallChanges,
+  type LaterStageRow,
+} from './call-form';
 
 const INTERVIEW = {
   name: 'Panel interview',
@@ -88,5 +95,32 @@ describe('the review stages of the call builder', () => {
     });
     expect(stage.scoring).not.toBe(values.scoring);
     expect(stage.criteria).toHaveLength(1);
+  });
+});
+
+describe('the expertise settings of the call builder', () => {
+  const expertise = { keywords: ['fintech', 'agritech'], topicQuestionKey: null };
+  const openCall = (changeable: string[]) =>
+    ({ ...twoStageCall(), status: 'open', changeable, expertise }) as unknown as Call;
+
+  it('send the keywords trimmed, without blanks, and no topic question as all text answers', () => {
+    const values = newCallValues(Date.now());
+    const body = definitionBody({ ...values, expertise: { keywords: [' fintech ', ' '], topicQuestionKey: '' } });
+    expect(body.expertise).toEqual({ keywords: ['fintech'], topicQuestionKey: null });
+  });
+
+  it('read a call back with the same settings', () => {
+    const values = callValues(openCall([]));
+    expect(values.expertise).toEqual({ keywords: ['fintech', 'agritech'], topicQuestionKey: '' });
+    expect(definitionBody(values).expertise).toEqual(expertise);
+  });
+
+  it('send an opened call’s settings only when they changed and may still change', () => {
+    const call = openCall(['closesAt', 'weights', 'blind', 'expertise']);
+    const values = callValues(call);
+    expect(openCallChanges(values, call)).toEqual({});
+    const changed = { ...values, expertise: { keywords: ['fintech'], topicQuestionKey: '' } };
+    expect(openCallChanges(changed, call)).toEqual({ expertise: { keywords: ['fintech'], topicQuestionKey: null } });
+    expect(openCallChanges(changed, { ...call, changeable: ['weights'] })).toEqual({});
   });
 });

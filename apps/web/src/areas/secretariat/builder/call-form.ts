@@ -84,6 +84,8 @@ export interface CallFormValues {
   scoring: ScoringValues;
   assignment: { excludeSameCountry: boolean };
   blind: boolean;
+  /** The keywords evaluators declare expertise with; the topic question's key, '' for all text answers. */
+  expertise: { keywords: string[]; topicQuestionKey: string };
   /** Stage 1, then the later stages, in order: `stages.n` is the API's `stages.n`. */
   stages: [StageRow, ...LaterStageRow[]];
   finalRanking: { rule: FinalRanking['rule'] };
@@ -144,6 +146,7 @@ export function newCallValues(now: number): CallFormValues {
     scoring: { scaleMin: 0, scaleMax: 10, normalization: 'none', disagreementThreshold: 30 },
     assignment: { excludeSameCountry: false },
     blind: false,
+    expertise: { keywords: [], topicQuestionKey: '' },
     stages: [{ uid: rowId(), name: '', evaluationDueAt: '', finalWeight: '', reminders: {} }],
     finalRanking: { rule: 'last-stage' },
   };
@@ -185,6 +188,7 @@ export function callValues(call: Call): CallFormValues {
     scoring: { ...call.scoring },
     assignment: { excludeSameCountry: call.assignment.excludeSameCountry },
     blind: call.blind,
+    expertise: { keywords: call.expertise.keywords ?? [], topicQuestionKey: call.expertise.topicQuestionKey ?? '' },
     stages: stageRows(call),
     finalRanking: { rule: call.finalRanking.rule },
   };
@@ -285,6 +289,7 @@ export function definitionBody(values: CallFormValues): CreateCallBody {
     scoring: scoringBody(scoring),
     assignment: { excludeSameCountry: values.assignment.excludeSameCountry },
     blind: values.blind,
+    expertise: expertiseBody(values),
     stages: values.stages.map((stage, index) => ({
       ...(stage.name.trim() ? { name: stage.name.trim() } : {}),
       evaluationDueAt: fromGenevaWallTime(stage.evaluationDueAt),
@@ -338,7 +343,25 @@ function finalRankingBody(values: CallFormValues): FinalRanking {
     : { rule: 'last-stage' };
 }
 
-/** Once a call has opened, only a later deadline and the weights may change: the PATCH sends just those. */
+function expertiseBody(values: CallFormValues): NonNullable<CreateCallBody['expertise']> {
+  return {
+    keywords: values.expertise.keywords.map((keyword) => keyword.trim()).filter(Boolean),
+    topicQuestionKey: values.expertise.topicQuestionKey || null,
+  };
+}
+
+/** The expertise settings when they may still change (until the review starts) and differ from the call's. */
+function expertiseChange(values: CallFormValues, call: Call): Pick<UpdateCallBody, 'expertise'> {
+  if (!call.changeable.includes('expertise')) return {};
+  const expertise = expertiseBody(values);
+  const before = { keywords: call.expertise.keywords ?? [], topicQuestionKey: call.expertise.topicQuestionKey ?? null };
+  return JSON.stringify(expertise) === JSON.stringify(before) ? {} : { expertise };
+}
+
+/**
+ * Once a call has opened, only a later deadline, the weights and, until the review starts, the
+ * expertise settings may change: the PATCH sends just those.
+ */
 export function openCallChanges(values: CallFormValues, call: Call): UpdateCallBody {
   const closesAt = fromGenevaWallTime(values.closesAt);
   const weights = Object.fromEntries(
@@ -351,6 +374,7 @@ export function openCallChanges(values: CallFormValues, call: Call): UpdateCallB
   return {
     ...(closesAt && closesAt !== new Date(call.closesAt).toISOString() ? { closesAt } : {}),
     ...(Object.keys(weights).length > 0 ? { weights } : {}),
+    ...expertiseChange(values, call),
   };
 }
 

@@ -36,6 +36,8 @@ export function serverFieldErrors(problem: ApiProblem, values?: CallFormValues):
 }
 
 function formPath(field: string, values: CallFormValues | undefined): string {
+  // The keywords are one tags field: a refused keyword is said on it.
+  if (/^expertise\.keywords\.[0-9]+$/.test(field)) return 'expertise.keywords';
   const stageWeight = /^finalRanking\.weights\.([1-9][0-9]*)$/.exec(field);
   if (stageWeight) return `stages.${Number(stageWeight[1]) - 1}.finalWeight`;
   const weight = /^weights\.(.+)$/.exec(field);
