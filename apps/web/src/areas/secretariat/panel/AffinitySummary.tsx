@@ -2,18 +2,17 @@ import { List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../shared/format';
 import type { AutoAssignment } from '../types';
-
-const TWO_DECIMALS = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+import { AFFINITY_FORMAT } from './ProposalTable';
 
 /**
  * How well the run matched declared expertise to the applications' topics: the mean affinity of the
  * stage's assignments and the application served worst; with a random draw, its cap and seed, which
- * the audit trail also keeps so that the draw can be recomputed.
+ * the audit trail also keeps so that the draw can be recomputed (a preview's seed repeats its draw).
  */
 export function AffinitySummary({ answer, names }: { answer: AutoAssignment; names: Map<string, string> }) {
   const { t, i18n } = useTranslation('secretariat');
   if (answer.meanAffinity === null) return null;
-  const affinity = (value: number) => formatNumber(value, i18n.language, TWO_DECIMALS);
+  const affinity = (value: number) => formatNumber(value, i18n.language, AFFINITY_FORMAT);
   return (
     <List spacing={4}>
       <List.Item>{t('panel.auto.meanAffinity', { affinity: affinity(answer.meanAffinity) })}</List.Item>
@@ -28,7 +27,7 @@ export function AffinitySummary({ answer, names }: { answer: AutoAssignment; nam
       {answer.seed !== null && answer.maxPairProbability !== null && (
         <List.Item>
           <Text span>
-            {t('panel.auto.randomised', {
+            {t(answer.dryRun ? 'panel.auto.randomisedPreview' : 'panel.auto.randomised', {
               cap: formatNumber(answer.maxPairProbability, i18n.language),
               seed: String(answer.seed),
             })}

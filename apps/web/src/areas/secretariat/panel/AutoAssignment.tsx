@@ -6,11 +6,18 @@ import { api, ok } from '../../../api/client';
 import type { ApiProblem } from '../../../api/problem';
 import { formatNumber } from '../../../shared/format';
 import { ProblemAlert } from '../../../shared/ProblemAlert';
-import { asProblem } from '../../../shared/problems';
+import { asProblem, fieldErrors } from '../../../shared/problems';
 import { useCall } from '../call/call-route';
 import { stageQuery, stageSettings } from '../stages/stages';
 import type { AutoAssignment as Answer, PanelMember } from '../types';
 import { AffinitySummary } from './AffinitySummary';
+import {
+  AutoAssignmentOptionsFields,
+  EXACT_ASSIGNMENT,
+  autoAssignmentBody,
+  type AssignmentOptions,
+} from './AutoAssignmentOptions';
+import { ProposalTable } from './ProposalTable';
 
 interface AutoAssignmentProps {
   members: PanelMember[];
@@ -21,7 +28,9 @@ interface AutoAssignmentProps {
 /**
  * Fills every open evaluation slot of the call's chosen stage at once (from stage 2, of the
  * applications its confirmed shortlist advances). The API never assigns a conflict and keeps loads
- * even, so its answer is what the secretariat checks: the loads, and the slots it could not fill.
+ * even, matching declared expertise to the applications' topics, or draws at random under a cap;
+ * a preview (dry run) shows the pairs and their affinities first and writes nothing. Its answer is
+ * what the secretariat checks: the affinities, the loads, and the slots it could not fill.
  */
 export function AutoAssignment({ members, names, stage }: AutoAssignmentProps & { stage: number }) {
   const { t } = useTranslation('secretariat');
@@ -29,25 +38,29 @@ export function AutoAssignment({ members, names, stage }: AutoAssignmentProps & 
   const revalidator = useRevalidator();
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const [working, setWorking] = useState(false);
+  const [working, setWorking] = useState<'preview' | 'assign' | null>(null);
+  const [options, setOptions] = useState<AssignmentOptions>(EXACT_ASSIGNMENT);
 
-  const run = async () => {
+  const run = async (dryRun: boolean) => {
     setProblem(null);
-    setWorking(true);
+    setAnswer(null);
+    setWorking(dryRun ? 'preview' : 'assign');
     try {
       const assigned = await ok(
         api.POST('/api/v1/calls/{id}/assignments/auto', {
           params: { path: { id: call.id }, query: stageQuery(stage) },
-          body: {},
+          body: autoAssignmentBody(options, dryRun),
         }),
       );
       // Shown with the page's data reloaded (the call is now under review), never beside stale figures.
-      await revalidator.revalidate();
+      if (!dryRun) await revalidator.revalidate();
+      // Assigning after a random preview makes the draw previewed: the same seed.
+      if (dryRun && assigned.seed !== null && options.seed === '') setOptions({ ...options, seed: assigned.seed });
       setAnswer(assigned);
     } catch (error) {
       setProblem(asProblem(error));
     } finally {
-      setWorking(false);
+      setWorking(null);
     }
   };
 
@@ -57,9 +70,28 @@ export function AutoAssignment({ members, names, stage }: AutoAssignmentProps & 
         {t('panel.auto.title')}
       </Title>
       <Text mb="sm">{t('panel.auto.explanation', { count: stageSettings(call, stage).evaluatorsPerApplication })}</Text>
-      <Button onClick={() => void run()} loading={working} disabled={members.length === 0}>
-        {t('panel.auto.run')}
-      </Button>
+      <AutoAssignmentOptionsFields
+        options={options}
+        onChange={setOptions}
+        errors={problem ? fieldErrors(problem) : {}}
+      />
+      <Group>
+        <Button
+          variant="default"
+          onClick={() => void run(true)}
+          loading={working === 'preview'}
+          disabled={members.length === 0 || working !== null}
+        >
+          {t('panel.auto.preview')}
+        </Button>
+        <Button
+          onClick={() => void run(false)}
+          loading={working === 'assign'}
+          disabled={members.length === 0 || working !== null}
+        >
+          {t('panel.auto.run')}
+        </Button>
+      </Group>
       {problem && <ProblemAlert problem={problem} />}
       {answer && <AnswerReport answer={answer} members={members} names={names} />}
     </section>
@@ -74,9 +106,13 @@ function AnswerReport({ answer, members, names }: { answer: Answer } & AutoAssig
     <Paper withBorder p="lg" radius="md" mt="md">
       <Stack>
         <Text fw={700} role="status">
-          {t('panel.auto.created', { count: answer.created, formatted: formatNumber(answer.created, i18n.language) })}
+          {t(answer.dryRun ? 'panel.auto.previewed' : 'panel.auto.created', {
+            count: answer.created,
+            formatted: formatNumber(answer.created, i18n.language),
+          })}
         </Text>
         <AffinitySummary answer={answer} names={names} />
+        {answer.proposal && <ProposalTable proposal={answer.proposal} members={members} names={names} />}
         <div>
           <Title order={3} size="h4" mb="xs">
             {t('panel.auto.loads')}

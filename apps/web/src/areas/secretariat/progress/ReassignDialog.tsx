@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { useRevalidator } from 'react-router';
 import { api, ok } from '../../../api/client';
 import type { ApiProblem } from '../../../api/problem';
+import { formatNumber } from '../../../shared/format';
 import { asProblem } from '../../../shared/problems';
 import { ReasonDialog } from '../../../shared/ReasonDialog';
 import { Loading } from '../../../shared/States';
 import { useCall } from '../call/call-route';
+import { AFFINITY_FORMAT } from '../panel/ProposalTable';
 import type { PanelMember } from '../types';
 import type { CallAssignment, EvaluatorProgress } from './progress';
 
@@ -26,7 +28,7 @@ export function ReassignDialog(props: {
   onReassigned: (count: number, to: string) => void;
 }) {
   const { from, members, onClose } = props;
-  const { t } = useTranslation(['secretariat', 'common']);
+  const { t, i18n } = useTranslation(['secretariat', 'common']);
   const call = useCall();
   const revalidator = useRevalidator();
   const [assignments, setAssignments] = useState<CallAssignment[] | null>(null);
@@ -59,6 +61,20 @@ export function ReassignDialog(props: {
       current = false;
     };
   }, [call.id, from.evaluator.id]);
+
+  // The affinity, when the automatic assignment made the pair, helps choose which to move.
+  const assignmentLabel = (assignment: CallAssignment) =>
+    [
+      assignment.organisationName,
+      t(`application.evaluations.statuses.${assignment.status}`),
+      ...(assignment.affinity === null
+        ? []
+        : [
+            t('progress.reassignAffinity', {
+              affinity: formatNumber(assignment.affinity, i18n.language, AFFINITY_FORMAT),
+            }),
+          ]),
+    ].join(' · ');
 
   const validate = () => {
     const found = {
@@ -107,11 +123,7 @@ export function ReassignDialog(props: {
         >
           <Stack gap="xs" mt="xs">
             {assignments.map((assignment) => (
-              <Checkbox
-                key={assignment.id}
-                value={assignment.id}
-                label={`${assignment.organisationName} · ${t(`application.evaluations.statuses.${assignment.status}`)}`}
-              />
+              <Checkbox key={assignment.id} value={assignment.id} label={assignmentLabel(assignment)} />
             ))}
           </Stack>
         </Checkbox.Group>
