@@ -1,5 +1,6 @@
-import type { Browser, FileChooser, Page } from 'playwright-core';
+import type { Browser, FileChooser, Locator, Page } from 'playwright-core';
 import {
+  type Language,
   journeyLanguages,
   WebPlatform,
   checkPage,
@@ -12,6 +13,7 @@ import {
   typeInto,
   JOURNEY_TIMEOUT_MS,
 } from '../support/browser';
+import { accountLanguage } from '../../apps/web/src/i18n/api-languages';
 import { secretariatOf } from '../support/evaluation-fixtures';
 import { PASSWORD, SAMPLE_PDF, createCall, login, uniqueEmail } from '../support/fixtures';
 
@@ -21,7 +23,8 @@ import { PASSWORD, SAMPLE_PDF, createCall, login, uniqueEmail } from '../support
  * the call's questions while it saves itself, survive a version conflict without losing a word,
  * submit too early (errors linked to their fields), upload a PDF with progress, go on typing
  * around another upload without the page taking its own upload for a conflict, submit, see the
- * status. In French; every page checked by axe-core and photographed.
+ * status. In French, and in Arabic (right to left) and Chinese; every page checked by axe-core and
+ * photographed, the documents' page at a desktop's and a phone's width without sideways scrolling.
  */
 
 const SUITE = 'applicant';
@@ -44,7 +47,7 @@ const LARGE_PDF = Buffer.concat([
   Buffer.from('\n%%EOF\n'),
 ]);
 
-const LANGUAGES = journeyLanguages('fr');
+const LANGUAGES: Language[] = [...journeyLanguages('fr'), 'ar', 'zh'];
 
 describe('an applicant applies, with the keyboard only', () => {
   let platform: WebPlatform;
@@ -97,8 +100,8 @@ describe('an applicant applies, with the keyboard only', () => {
       await expectTitle(page, t('applicant:organisation.title'));
       await checkPage(page, SUITE, 'organisation', language);
       await typeInto(page, page.getByLabel(t('applicant:organisation.name')), `Nairobi Hub ${language}`);
-      await typeInto(page, page.getByLabel(t('applicant:organisation.country')), 'Kenya'); // type-ahead in the select
-      await typeInto(page, page.getByLabel(t('applicant:organisation.type')), 'Incu');
+      await chooseByTyping(page, page.getByLabel(t('applicant:organisation.country')), countryName('KE', language));
+      await chooseByTyping(page, page.getByLabel(t('applicant:organisation.type')), t('organisationTypes.incubator'));
       await typeInto(page, page.getByLabel(t('applicant:organisation.city')), 'Nairobi');
       await page.keyboard.press('Enter');
 
@@ -111,7 +114,7 @@ describe('an applicant applies, with the keyboard only', () => {
       const first = 'A six-month programme for digital start-ups.';
       await typeInto(page, programme, first);
       await savedState(page, 'saved');
-      await page.getByText(t('applicant:form.characters_other', { count: first.length, max: 2000 })).waitFor();
+      await page.getByText(t('applicant:form.characters', { count: first.length, max: 2000 })).waitFor();
       await checkPage(page, SUITE, 'application-draft', language);
 
       // The same draft saved in another window: the next autosave meets 412 VERSION_CONFLICT.
@@ -153,7 +156,8 @@ describe('an applicant applies, with the keyboard only', () => {
       expect(await settledSaveState(page)).toBe('saved');
       expect((await readApplication(platform, email, page)).answers.website).toBe('https://hub.example/programme');
       // Its size in bytes, in the plural the number calls for.
-      const bytes = new RegExp(`^${SAMPLE_PDF.length}\\s${language === 'fr' ? 'octets' : 'bytes'}$`);
+      const size = new Intl.NumberFormat(language, { style: 'unit', unit: 'byte', unitDisplay: 'long' });
+      const bytes = new RegExp(`^${escapeRegExp(size.format(SAMPLE_PDF.length)).replace(/\s/g, '\\s')}$`);
       await page
         .getByRole('row', { name: /letter\.pdf/ })
         .getByRole('cell', { name: bytes })
@@ -172,7 +176,8 @@ describe('an applicant applies, with the keyboard only', () => {
       await checkPage(page, SUITE, 'notifications', language);
 
       const token = await login(platform.api, email);
-      expect((await platform.api.get('/api/v1/me', { token })).body.locale).toBe(language);
+      // The account keeps the language, once the API has it for accounts (English until then).
+      expect((await platform.api.get('/api/v1/me', { token })).body.locale).toBe(accountLanguage(language));
       await page.context().close();
     },
     JOURNEY_TIMEOUT_MS,
@@ -181,6 +186,32 @@ describe('an applicant applies, with the keyboard only', () => {
 
 async function expectTitle(page: Page, title: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The country's name as the form lists it in the language: the API's in English and French, else Intl's. */
+function countryName(code: string, language: Language): string {
+  if (language === 'en' || language === 'fr') return 'Kenya';
+  return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+}
+
+/**
+ * Chooses an option of a select by typing the start of its label, as a keyboard user does. The
+ * keyboard sends key presses for a US keyboard's characters only (others arrive as text input,
+ * which a closed select ignores): a label in another script is chosen with the arrow keys instead.
+ */
+async function chooseByTyping(page: Page, select: Locator, label: string): Promise<void> {
+  await tabTo(page, select);
+  if (/^[\x20-\x7e]+$/.test(label)) {
+    await page.keyboard.type(label.slice(0, 4));
+  } else {
+    const labels = await select.locator('option').allTextContents();
+    const steps = labels.indexOf(label) - labels.indexOf(await select.locator('option:checked').innerText());
+    expect(labels).toContain(label);
+    for (let i = 0; i < Math.abs(steps); i++) await page.keyboard.press(steps > 0 ? 'ArrowDown' : 'ArrowUp');
+  }
+  expect(await select.locator('option:checked').innerText()).toBe(label);
 }
 
 async function savedState(page: Page, status: string): Promise<void> {

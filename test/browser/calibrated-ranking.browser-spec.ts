@@ -1,6 +1,5 @@
 import type { Browser, Locator } from 'playwright-core';
 import {
-  LANGUAGES,
   type Language,
   WebPlatform,
   activate,
@@ -118,7 +117,7 @@ describe('the secretariat reads a calibrated ranking, its statistics and the gre
   it(
     'shows rank intervals, chances of a seat, biases and the grey zone in both languages',
     async () => {
-      for (const language of LANGUAGES) await journey(language);
+      for (const language of ['en', 'fr'] as const) await journey(language);
     },
     JOURNEY_TIMEOUT_MS,
   );

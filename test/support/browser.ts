@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import {
+  LANGUAGES as INTERFACE_LANGUAGES,
+  type Language as InterfaceLanguage,
+} from '../../apps/web/src/i18n/languages';
 import { eventually, withEnv } from './async';
 import { RedisServer, freePort } from './redis-server';
 import { TestApi } from './test-app';
@@ -29,15 +33,28 @@ const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots');
  */
 export const JOURNEY_TIMEOUT_MS = 600_000;
 
-export type Language = 'en' | 'fr';
-export const LANGUAGES: Language[] = ['en', 'fr'];
+/** The languages of the interface (apps/web/src/i18n/languages.ts): Arabic, Chinese, English, French, Russian, Spanish. */
+export type Language = InterfaceLanguage;
+export const LANGUAGES: Language[] = INTERFACE_LANGUAGES.map((language) => language.code);
+
+/** The browser's preferred language for a visitor who reads `language` (a country where it is spoken). */
+export const BROWSER_LOCALES: Record<Language, string> = {
+  ar: 'ar-EG',
+  zh: 'zh-CN',
+  en: 'en-GB',
+  fr: 'fr-FR',
+  ru: 'ru-RU',
+  es: 'es-ES',
+};
 
 /**
  * The languages a journey runs in: the one it names, or every language when BROWSER_LANGUAGES=all
  * (worth it after a change to the catalogues or to the formatting of dates and numbers). A journey
- * run in each language would double the browser suites' time for little more: the catalogues are
- * checked complete by unit tests, the journeys share the languages out between them, and the page
- * shell and the public pages are walked in every language.
+ * run in each language would multiply the browser suites' time by six for little more: the
+ * catalogues are checked complete by unit tests, the journeys share English and French out between
+ * them (the applicant's and the secretariat's calls also run in Arabic and Chinese), the page shell
+ * and the public pages are walked in every language, and languages-tour.browser-spec.ts photographs
+ * every main page in each.
  */
 export function journeyLanguages(language: Language): Language[] {
   return process.env.BROWSER_LANGUAGES === 'all' ? LANGUAGES : [language];
@@ -98,7 +115,7 @@ export function launchBrowser(): Promise<Browser> {
 export async function newVisitor(browser: Browser, baseUrl: string, language: Language): Promise<Page> {
   const context = await browser.newContext({
     baseURL: baseUrl,
-    locale: language === 'fr' ? 'fr-FR' : 'en-GB',
+    locale: BROWSER_LOCALES[language],
     timezoneId: 'Asia/Tokyo',
     viewport: { width: 1280, height: 900 },
   });

@@ -3,6 +3,7 @@ import type { Client } from 'pg';
 import type { Response } from 'supertest';
 import { sql } from './applications';
 import { ADMIN, Actor, Applicant, PASSWORD, createApplicant, createCall, login, uniqueEmail } from './fixtures';
+import type { Language } from '../../apps/web/src/i18n/languages';
 import { TestApi } from './test-app';
 
 /**
@@ -66,7 +67,8 @@ export interface ApplicantProfile {
   countryCode: string;
   organisationName?: string;
   city?: string;
-  locale?: 'en' | 'fr';
+  /** An interface language: the account's, where the API keeps it for accounts. */
+  locale?: Language;
 }
 
 /** Applicants with an organisation each, in the given country and under the given name. */

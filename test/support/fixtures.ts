@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Language } from '../../apps/web/src/i18n/languages';
 import { TestApi } from './test-app';
 
 export const ADMIN = { email: 'admin@test.example', password: 'admin-password-123' };
@@ -48,7 +49,7 @@ export async function createApplicant(
   api: TestApi,
   countryCode = 'KE',
   organisation: Record<string, unknown> = {},
-  locale: 'en' | 'fr' = 'en',
+  locale: Language = 'en',
 ): Promise<Applicant> {
   const email = uniqueEmail('applicant');
   const registered = await api.post('/api/v1/auth/register', {
