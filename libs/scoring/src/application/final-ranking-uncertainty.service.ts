@@ -15,7 +15,7 @@ import {
 } from '../infrastructure/final-ranking-uncertainty.repository';
 import { ScoringRepository } from '../infrastructure/scoring.repository';
 import { UNCERTAINTY_JOBS, UNCERTAINTY_QUEUE, uncertaintyJob } from '../jobs/scoring.jobs';
-import { type UncertaintyStatus, uncertaintySeed } from './uncertainty-seed';
+import { type UncertaintyStatus, runYielding, uncertaintySeed } from './uncertainty-seed';
 
 /** The stages a weighted final ranking reads, and those of them its bootstrap resamples. */
 interface FinalRankingPlan {
@@ -63,8 +63,6 @@ interface ReadFacts {
 }
 
 const REQUESTS = [{ queue: UNCERTAINTY_QUEUE, name: UNCERTAINTY_JOBS.bootstrapFinalRanking }];
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Rank uncertainty of a weighted final ranking (issue 16 item 2 for calls of several stages): a
@@ -116,16 +114,12 @@ export class FinalRankingUncertaintyService {
         { fit: fitCalibration(s.totals), applications: s.applications, seed: seeds[s.stage] },
       ]),
     );
-    const steps = bootstrapFinalRankingInSteps(
-      { weights: plan.weights, lastStage: plan.lastStage, ...facts.results, calibrated },
-      { cohortSize: call.cohortSize, replicates },
+    const uncertainties = await runYielding(
+      bootstrapFinalRankingInSteps(
+        { weights: plan.weights, lastStage: plan.lastStage, ...facts.results, calibrated },
+        { cohortSize: call.cohortSize, replicates },
+      ),
     );
-    let step = steps.next();
-    while (step.done !== true) {
-      await yieldToEventLoop();
-      step = steps.next();
-    }
-    const uncertainties = step.value;
     await this.transactions.run(async (tx) => {
       await this.scoring.lockCall(tx, callId, 'exclusive');
       const now = await this.calls.get(callId, tx);

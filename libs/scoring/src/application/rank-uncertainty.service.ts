@@ -11,7 +11,7 @@ import {
   FinalRankingUncertaintyReport,
   FinalRankingUncertaintyService,
 } from './final-ranking-uncertainty.service';
-import { type UncertaintyStatus, uncertaintySeed } from './uncertainty-seed';
+import { type UncertaintyStatus, runYielding, uncertaintySeed } from './uncertainty-seed';
 
 export { type UncertaintyStatus, uncertaintySeed } from './uncertainty-seed';
 
@@ -34,9 +34,6 @@ export interface CalibrationReport {
 }
 
 const REQUESTS = [{ queue: UNCERTAINTY_QUEUE, name: UNCERTAINTY_JOBS.bootstrapRanks }];
-
-/** Lets the event loop run (lock renewals, other jobs, health checks) between two replicates. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Rank uncertainty of calibrated stages (issue 16 item 2): a seeded parametric bootstrap of the fit
@@ -92,17 +89,13 @@ export class RankUncertaintyService {
       return false;
     }
     const seed = uncertaintySeed(callId, stage);
-    const steps = bootstrapRanksInSteps(fitCalibration(facts.totals), facts.applications, {
-      cohortSize,
-      seed,
-      replicates,
-    });
-    let step = steps.next();
-    while (step.done !== true) {
-      await yieldToEventLoop();
-      step = steps.next();
-    }
-    const uncertainties = step.value;
+    const uncertainties = await runYielding(
+      bootstrapRanksInSteps(fitCalibration(facts.totals), facts.applications, {
+        cohortSize,
+        seed,
+        replicates,
+      }),
+    );
     await this.transactions.run(async (tx) => {
       await this.scoring.lockCall(tx, callId, 'exclusive');
       await this.fits.keepUncertainty(tx, of, facts.fingerprint, { seed, replicates, cohortSize, uncertainties });

@@ -12,3 +12,16 @@ export type UncertaintyStatus = 'current' | 'stale' | 'pending';
 export function uncertaintySeed(callId: string, stage: number): number {
   return parseInt(createHash('sha256').update(`${callId}/${stage}`).digest('hex').slice(0, 8), 16);
 }
+
+/**
+ * Runs a bootstrap one replicate at a time, letting the event loop run (lock renewals, other jobs,
+ * health checks) between two replicates; resolves to its result.
+ */
+export async function runYielding<T>(steps: Generator<number, T, void>): Promise<T> {
+  let step = steps.next();
+  while (step.done !== true) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    step = steps.next();
+  }
+  return step.value;
+}

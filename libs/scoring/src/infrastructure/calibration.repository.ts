@@ -250,23 +250,8 @@ export class CalibrationRepository {
     of: CalibratedStage,
     tx: Transaction = this.transactions.autocommit,
   ): Promise<RankUncertainty[]> {
-    const rows = (await tx.query(RANK_UNCERTAINTIES_SQL, [of.callId, of.stage])) as Array<{
-      application_id: string;
-      rank: number;
-      score: number;
-      probability_in_cohort: number;
-      rank_lower: number;
-      rank_upper: number;
-      mean_rank: number;
-    }>;
-    return rows.map((r) => ({
-      applicationId: r.application_id,
-      rank: r.rank,
-      score: r.score,
-      probabilityInCohort: r.probability_in_cohort,
-      rankInterval: { lower: r.rank_lower, upper: r.rank_upper },
-      meanRank: r.mean_rank,
-    }));
+    const rows = (await tx.query(RANK_UNCERTAINTIES_SQL, [of.callId, of.stage])) as RankUncertaintyRow[];
+    return rows.map(toRankUncertainty);
   }
 
   private async totals(tx: Transaction, of: CalibratedStage, source: 'kept' | 'live'): Promise<CalibrationTotal[]> {
@@ -292,6 +277,28 @@ export class CalibrationRepository {
  */
 export function calibrationFingerprint(ridge: number, totalsDigest: string, ranking: string): string {
   return createHash('sha256').update(`${ridge}|${totalsDigest}|${ranking}`).digest('hex');
+}
+
+/** A stored rank uncertainty as its tables' columns read (a stage's, or a weighted final ranking's). */
+export interface RankUncertaintyRow {
+  application_id: string;
+  rank: number;
+  score: number;
+  probability_in_cohort: number;
+  rank_lower: number;
+  rank_upper: number;
+  mean_rank: number;
+}
+
+export function toRankUncertainty(r: RankUncertaintyRow): RankUncertainty {
+  return {
+    applicationId: r.application_id,
+    rank: r.rank,
+    score: r.score,
+    probabilityInCohort: r.probability_in_cohort,
+    rankInterval: { lower: r.rank_lower, upper: r.rank_upper },
+    meanRank: r.mean_rank,
+  };
 }
 
 function toCalibration(row: CalibrationRow): StageCalibration {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Transaction, Transactions } from '@app/platform';
 import type { RankUncertainty } from '../domain/calibration-bootstrap';
 import type { StageScore } from '../domain/final-ranking';
+import { RankUncertaintyRow, toRankUncertainty } from './calibration.repository';
 import {
   FINAL_RANKING_INPUTS_SQL,
   FINAL_RANKING_RESULTS_SQL,
@@ -114,22 +115,7 @@ export class FinalRankingUncertaintyRepository {
 
   /** The call's stored final-ranking uncertainty of every application with a final rank, by final rank. */
   async uncertainties(callId: string, tx: Transaction = this.transactions.autocommit): Promise<RankUncertainty[]> {
-    const rows = (await tx.query(FINAL_RANK_UNCERTAINTIES_SQL, [callId])) as Array<{
-      application_id: string;
-      rank: number;
-      score: number;
-      probability_in_cohort: number;
-      rank_lower: number;
-      rank_upper: number;
-      mean_rank: number;
-    }>;
-    return rows.map((r) => ({
-      applicationId: r.application_id,
-      rank: r.rank,
-      score: r.score,
-      probabilityInCohort: r.probability_in_cohort,
-      rankInterval: { lower: r.rank_lower, upper: r.rank_upper },
-      meanRank: r.mean_rank,
-    }));
+    const rows = (await tx.query(FINAL_RANK_UNCERTAINTIES_SQL, [callId])) as RankUncertaintyRow[];
+    return rows.map(toRankUncertainty);
   }
 }
