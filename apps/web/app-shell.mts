@@ -4,7 +4,6 @@ import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { build, type Plugin } from 'vite';
-import { LANGUAGES, directionOf } from './src/i18n/languages';
 
 /** What the first page needs of each language: the shared texts and the public area's. */
 const SHELL_NAMESPACES = ['common', 'public'] as const;
@@ -43,10 +42,11 @@ async function loadRenderer(root: string, scratch: string) {
       rollupOptions: { output: { entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' } },
     },
   });
-  const module = (await import(pathToFileURL(join(scratch, 'render.mjs')).href)) as {
+  return (await import(pathToFileURL(join(scratch, 'render.mjs')).href)) as {
     renderShells: (resources: Record<string, Record<string, Catalogue>>) => Promise<Record<string, Shell>>;
+    /** The interface's languages (src/i18n/languages.ts), each with its direction. */
+    LANGUAGES: readonly { code: string; dir: string }[];
   };
-  return module.renderShells;
 }
 
 function writeWithCodings(path: string, html: string): void {
@@ -80,7 +80,7 @@ export function appShell(): Plugin {
       mkdirSync(cache, { recursive: true });
       const scratch = mkdtempSync(join(cache, 'app-shell-'));
       try {
-        const renderShells = await loadRenderer(root, scratch);
+        const { renderShells, LANGUAGES } = await loadRenderer(root, scratch);
         const template = readFileSync(join(outDir, 'index.html'), 'utf8');
         const manifest = JSON.parse(readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8')) as Record<
           string,
@@ -90,9 +90,8 @@ export function appShell(): Plugin {
           /<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"[^>]*>/g,
           (_, href: string) => `<style>${readFileSync(join(outDir, href), 'utf8')}</style>`,
         );
-        // The languages of the interface, not every folder: a language's catalogues may be there
-        // before it is one (written, not yet complete).
         const languages = LANGUAGES.map((language) => language.code);
+        const directionOf = (code: string) => LANGUAGES.find((language) => language.code === code)?.dir ?? 'ltr';
         const resources = Object.fromEntries(
           languages.map((language) => [
             language,

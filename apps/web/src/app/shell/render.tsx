@@ -17,6 +17,12 @@ import { Loading } from '../../shared/States';
 import { Layout } from '../Layout';
 import { cssVariablesResolver, theme } from '../theme';
 
+/**
+ * The build renders a shell for each language of the interface, not for every folder of catalogues
+ * (a language's may be there, being written, before it is one).
+ */
+export { LANGUAGES } from '../../i18n/languages';
+
 export interface Shell {
   home: string;
   page: string;
