@@ -2,6 +2,7 @@ import { Badge, Group, Table, Text, Tooltip } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countryName, formatNumber, formatScore } from '../../../shared/format';
+import { UncertaintyCells } from '../scoring/UncertaintyCells';
 import type { CohortEntry } from '../types';
 
 /** One application of a proposal as its tables list it: where it ranks, who it is, why it is there. */
@@ -14,6 +15,8 @@ export interface EntryRow {
   reason: string;
   /** Whether its 90% rank interval straddles the last seat: the data cannot place it on either side. */
   inGreyZone: boolean;
+  /** How sure its place in the final ranking is; absent or null until computed, or for one the ranking leaves out. */
+  uncertainty?: CohortEntry['uncertainty'];
 }
 
 interface EntriesTableProps {
@@ -23,12 +26,14 @@ interface EntriesTableProps {
   empty: string;
   /** A button acting on the row (remove it, add it), when the proposal may still change. */
   action?: (row: EntryRow) => ReactNode;
+  /** Whether to show each row's 90% rank interval and chance of a seat (the final ranking has intervals). */
+  uncertain?: boolean;
 }
 
 /** Members, waitlist or the other applications of a proposal, in rank order. */
-export function EntriesTable({ labelledBy, rows, empty, action }: EntriesTableProps) {
+export function EntriesTable({ labelledBy, rows, empty, action, uncertain = false }: EntriesTableProps) {
   const { t, i18n } = useTranslation(['secretariat', 'common']);
-  const columns = action ? 7 : 6;
+  const columns = (action ? 7 : 6) + (uncertain ? 2 : 0);
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table withTableBorder striped verticalSpacing="xs" aria-labelledby={labelledBy}>
@@ -43,6 +48,16 @@ export function EntriesTable({ labelledBy, rows, empty, action }: EntriesTablePr
             <Table.Th scope="col" ta="end">
               {t('cohorts.table.score')}
             </Table.Th>
+            {uncertain && (
+              <>
+                <Table.Th scope="col" ta="end">
+                  {t('scoring.ranking.interval')}
+                </Table.Th>
+                <Table.Th scope="col" ta="end">
+                  {t('scoring.ranking.chance')}
+                </Table.Th>
+              </>
+            )}
             <Table.Th scope="col">{t('cohorts.table.reason')}</Table.Th>
             {action && <Table.Th scope="col">{t('cohorts.table.actions')}</Table.Th>}
           </Table.Tr>
@@ -62,6 +77,7 @@ export function EntriesTable({ labelledBy, rows, empty, action }: EntriesTablePr
               <Table.Td>{countryName(row.organisation.countryCode, i18n.language)}</Table.Td>
               <Table.Td>{t(`common:regions.${row.organisation.region}`)}</Table.Td>
               <Table.Td ta="end">{row.score === null ? '—' : formatScore(row.score, i18n.language)}</Table.Td>
+              {uncertain && <UncertaintyCells uncertainty={row.uncertainty} />}
               <Table.Td>
                 {row.inGreyZone ? (
                   <Group gap="xs">

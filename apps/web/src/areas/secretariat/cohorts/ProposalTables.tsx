@@ -26,6 +26,8 @@ export function ProposalTables({ cohort }: { cohort: Cohort }) {
     return exclusion ? exclusionReason(exclusion, cohort.constraints) : '';
   };
 
+  // The final ranking's 90% intervals and chances of a seat, once scoring has computed them.
+  const uncertain = [...cohort.members, ...cohort.waitlist].some((entry) => entry.uncertainty !== null);
   const members: EntryRow[] = cohort.members.map((entry) => ({ ...entry, reason: memberReason(entry) }));
   const waitlist: EntryRow[] = cohort.waitlist.map((entry) => ({
     ...entry,
@@ -68,6 +70,7 @@ export function ProposalTables({ cohort }: { cohort: Cohort }) {
         <EntriesTable
           labelledBy="members"
           rows={members}
+          uncertain={uncertain}
           empty={t('cohorts.members.none')}
           action={amendable ? amendButton('remove') : undefined}
         />
@@ -79,6 +82,7 @@ export function ProposalTables({ cohort }: { cohort: Cohort }) {
         <EntriesTable
           labelledBy="waitlist"
           rows={waitlist}
+          uncertain={uncertain}
           empty={t('cohorts.waitlist.none')}
           action={amendable ? amendButton('add') : undefined}
         />

@@ -1,17 +1,18 @@
-import { Anchor, Badge, Box, Group, Pagination, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Pagination, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Fragment } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Region } from '../../../api/types';
-import { countryName, formatNumber, formatPercent, formatScore } from '../../../shared/format';
+import { countryName, formatNumber, formatScore } from '../../../shared/format';
 import { EmptyState } from '../../../shared/States';
 import { callPath, useCall } from '../call/call-route';
 import { ListSearchInput } from '../ListSearchInput';
 import classes from '../secretariat.module.css';
 import { SortableHeader } from '../SortableHeader';
 import { stageSettings } from '../stages/stages';
-import type { Calibration, RankUncertainty } from '../types';
+import type { Calibration } from '../types';
 import { intervalsStatus } from './calibration';
+import { UncertaintyCells } from './UncertaintyCells';
 import { ComponentsNotice } from './ComponentsNotice';
 import {
   PAGE_PARAMETER,
@@ -221,43 +222,6 @@ export function RankingTable({
       )}
       {paged && <RankingPager page={view.page} pages={Math.ceil(total / RANKING_PAGE_SIZE)} />}
     </section>
-  );
-}
-
-/**
- * The 90% interval of a rank ("12–19") and the chance of a seat as a percentage, with a bar that
- * shows it at a glance (hidden from assistive technologies, which read the figure beside it); dashes
- * until the intervals are computed.
- */
-function UncertaintyCells({ uncertainty }: { uncertainty: RankUncertainty | null }) {
-  const { t, i18n } = useTranslation('secretariat');
-  if (!uncertainty) {
-    return (
-      <>
-        <Table.Td ta="end">—</Table.Td>
-        <Table.Td ta="end">—</Table.Td>
-      </>
-    );
-  }
-  const { lower, upper } = uncertainty.rankInterval;
-  const chance = uncertainty.probabilityInCohort;
-  return (
-    <>
-      <Table.Td ta="end" style={{ whiteSpace: 'nowrap' }}>
-        {lower === upper
-          ? formatNumber(lower, i18n.language)
-          : t('scoring.ranking.uncertainty.interval', {
-              lower: formatNumber(lower, i18n.language),
-              upper: formatNumber(upper, i18n.language),
-            })}
-      </Table.Td>
-      <Table.Td ta="end">
-        <Group gap="xs" justify="flex-end" wrap="nowrap">
-          <span>{formatPercent(chance, i18n.language)}</span>
-          <Progress value={100 * chance} w={48} size="sm" color="blue.9" aria-hidden />
-        </Group>
-      </Table.Td>
-    </>
   );
 }
 
