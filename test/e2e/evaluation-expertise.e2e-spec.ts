@@ -2,6 +2,7 @@ import { Actor, Applicant, callBody } from '../support/fixtures';
 import { TestApi } from '../support/test-app';
 import { expectProblem } from '../support/applications';
 import {
+  auditEvents,
   autoAssign,
   callWithSubmissions,
   createApplicantsFrom,
@@ -86,6 +87,25 @@ describe('evaluation: declared expertise', () => {
     );
     expect(long).toEqual([expect.objectContaining({ field: 'description', code: 'MAX_LENGTH' })]);
     expect((await mine(callId)).body).toEqual(before.body);
+    // Only the declaration made is in the audit trail.
+    expect((await auditEvents(api, 'call', callId)).filter((e) => e.action === 'expertise.declared')).toHaveLength(1);
+  });
+
+  it('records each declaration in the call’s audit trail, with the one it replaced', async () => {
+    const callId = await panelCall();
+    await declare(callId, { keywords: ['agritech'], description: 'Irrigation.' });
+    await declare(callId, { keywords: ['health'] });
+    const declared = (await auditEvents(api, 'call', callId)).filter((e) => e.action === 'expertise.declared');
+    const first = { evaluatorId: onPanel.id, keywords: ['agritech'], description: 'Irrigation.' };
+    expect(declared).toEqual([
+      { action: 'expertise.declared', actorId: onPanel.id, before: null, after: first },
+      {
+        action: 'expertise.declared',
+        actorId: onPanel.id,
+        before: first,
+        after: { evaluatorId: onPanel.id, keywords: ['health'], description: '' },
+      },
+    ]);
   });
 
   it('answers 409 NOT_ON_PANEL to an evaluator off the call’s panels', async () => {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
 import { Call, TOPIC_QUESTION_TYPES } from '@app/calls';
 import { AuthUser, Page, PageQuery, Transaction, Transactions, ValidationError } from '@app/platform';
 import { ExpertiseProfile, affinityTable } from '../domain/affinity';
@@ -26,6 +27,7 @@ export class ExpertiseService {
     private readonly panel: PanelRepository,
     private readonly context: EvaluationContext,
     private readonly transactions: Transactions,
+    private readonly audit: AuditService,
   ) {}
 
   /** The caller's declaration for a call of whose panels it sits on (empty until it declares one). */
@@ -38,8 +40,9 @@ export class ExpertiseService {
 
   /**
    * Writes the caller's expertise for the call, until its cohort is published: keywords from the
-   * call's list only (stored as the call spells them), free text. The next automatic assignment
-   * reads it; pairs already made keep their affinity.
+   * call's list only (stored as the call spells them), free text; audited on the call with the
+   * declaration before and after. The next automatic assignment reads it; pairs already made keep
+   * their affinity.
    */
   async declare(
     actor: AuthUser,
@@ -62,7 +65,18 @@ export class ExpertiseService {
       await this.context.openCall(callId, tx);
       if (!(await this.panel.isMember(callId, actor.id, tx))) throw new NotOnPanelError();
       const description = (body.description ?? '').trim();
-      return this.expertise.save(tx, { callId, evaluatorId: actor.id, keywords, description });
+      const before = await this.expertise.find(callId, actor.id, tx);
+      const saved = await this.expertise.save(tx, { callId, evaluatorId: actor.id, keywords, description });
+      // Audited on the call, as the secretariat reads what shaped its assignment there.
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'expertise.declared',
+        entityType: 'call',
+        entityId: callId,
+        before: before && { evaluatorId: actor.id, keywords: before.keywords, description: before.description },
+        after: { evaluatorId: actor.id, keywords: saved.keywords, description: saved.description },
+      });
+      return saved;
     });
     return ownView(call, saved);
   }

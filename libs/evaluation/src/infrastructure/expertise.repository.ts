@@ -33,8 +33,8 @@ export class ExpertiseRepository {
     return rows[0];
   }
 
-  async find(callId: string, evaluatorId: string): Promise<DeclaredExpertise | null> {
-    const rows = (await this.transactions.autocommit.query(
+  async find(callId: string, evaluatorId: string, tx?: Transaction): Promise<DeclaredExpertise | null> {
+    const rows = (await (tx ?? this.transactions.autocommit).query(
       `SELECT ${COLUMNS} FROM evaluator_expertise WHERE call_id = $1 AND evaluator_id = $2`,
       [callId, evaluatorId],
     )) as DeclaredExpertise[];
