@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TextDirection } from '@app/platform/languages';
 
@@ -47,6 +48,15 @@ type Script = 'arabic' | 'chinese';
 function fontFile(pkg: string, file: string): string {
   // The packages export their list of files, not the files: find them beside the entry point.
   return path.join(path.dirname(require.resolve(pkg)), '..', 'fonts', file);
+}
+
+const fontBytes = new Map<string, Buffer>();
+
+/** A font's file, read once per process: the Chinese ones weigh 8 MB each. */
+function bytesOf(file: string): Buffer {
+  let bytes = fontBytes.get(file);
+  if (!bytes) fontBytes.set(file, (bytes = readFileSync(file)));
+  return bytes;
 }
 
 /** The font of each script, by the weight of the document's font it stands in for. */
@@ -102,7 +112,7 @@ export function installScripts(doc: PDFKit.PDFDocument, direction: TextDirection
   DIRECTIONS.set(doc, direction);
   const d = doc as Document;
   for (const { regular, bold } of Object.values(SCRIPT_FONTS)) {
-    d.registerFont(...regular).registerFont(...bold);
+    d.registerFont(regular[0], bytesOf(regular[1])).registerFont(bold[0], bytesOf(bold[1]));
   }
   const loaded = new Map<string, EmbeddedFont>();
   /** The font of a script at the weight of `base`, loaded (and so embedded) only once a line needs it. */

@@ -46,16 +46,28 @@ export class CohortAnnexesService {
   async get(cohortId: string, key: AnnexKey): Promise<StoredAnnex> {
     const stored = await this.annexes.find(cohortId, key);
     if (stored) return stored;
+    // Readers who ask at once wait for one rendering (now eighteen documents in six languages), not one each.
+    let rendering = this.renderings.get(cohortId);
+    if (!rendering) {
+      rendering = this.renderAndStore(cohortId).finally(() => this.renderings.delete(cohortId));
+      this.renderings.set(cohortId, rendering);
+    }
+    await rendering;
+    // Read back: of two first readers, both serve the copy that was stored first.
+    const kept = await this.annexes.find(cohortId, key);
+    if (!kept) throw new NotFoundError('Annex');
+    return kept;
+  }
+
+  private readonly renderings = new Map<string, Promise<void>>();
+
+  private async renderAndStore(cohortId: string): Promise<void> {
     const cohort = await this.cohorts.findPublished(cohortId);
     if (!cohort) throw new NotFoundError('Cohort');
     // The call, and so its circular settings, cannot change after publication: these are the ones it was published with.
     const [call, settings] = await Promise.all([this.calls.get(cohort.callId), this.circulars.get(cohort.callId)]);
     const rendered = await this.renderAll(cohortId, cohort, call, settings);
     await this.transactions.run((tx) => this.annexes.insert(tx, cohortId, rendered));
-    // Read back: of two first readers, both serve the copy that was stored first.
-    const kept = await this.annexes.find(cohortId, key);
-    if (!kept) throw new NotFoundError('Annex');
-    return kept;
   }
 
   private async renderAll(cohortId: string, cohort: PublishedCohort, call: Call, settings: CircularSettings) {
