@@ -1,5 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
+import { directionOf } from '../../apps/web/src/i18n/languages';
 import {
+  BROWSER_LOCALES,
   JOURNEY_TIMEOUT_MS,
   LANGUAGES,
   type Language,
@@ -60,8 +62,6 @@ interface Layout {
   titleBox: Record<string, number> | null;
 }
 
-const LOCALES: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR' };
-
 describe('page shell', () => {
   let api: TestApi;
   let baseUrl: string;
@@ -87,7 +87,7 @@ describe('page shell', () => {
   async function scriptless(language: Language): Promise<Page> {
     const context = await browser.newContext({
       baseURL: baseUrl,
-      locale: LOCALES[language],
+      locale: BROWSER_LOCALES[language],
       viewport: { width: 1280, height: 900 },
     });
     await context.route('**/assets/*.js', (route) => route.abort());
@@ -100,6 +100,7 @@ describe('page shell', () => {
       const page = await scriptless(language);
       await page.goto('/');
       expect(await page.locator('html').getAttribute('lang')).toBe(language);
+      expect(await page.locator('html').getAttribute('dir')).toBe(directionOf(language));
       expect(await page.title()).toBe(`${text(language, 'public:home.title')} · ${text(language, 'app.name')}`);
       const header = page.locator('header');
       await header.getByRole('link', { name: text(language, 'app.name') }).waitFor();

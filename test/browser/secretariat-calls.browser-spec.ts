@@ -20,8 +20,8 @@ import { Actor, Applicant } from '../support/fixtures';
  * share as they are typed, a field refused by the builder, then one refused by the API, then the call
  * created), opened after confirming, reweighted, found in the list of calls; then, on a call that centres applied
  * to through the API, its figures, its applications filtered by region, by name and by eligibility,
- * and one application declared not eligible with a reason. In French; each page
- * checked by axe-core and photographed.
+ * and one application declared not eligible with a reason. In French, and in Arabic (right to
+ * left) and Chinese; each page checked by axe-core and photographed.
  */
 
 const SUITE = 'secretariat-calls';
@@ -32,7 +32,7 @@ const ORGANISATIONS = [
 ];
 const [OVERRIDDEN, EUROPEAN, SEARCHED] = ORGANISATIONS.map((o) => o.organisationName) as [string, string, string];
 
-const LANGUAGES = journeyLanguages('fr');
+const LANGUAGES: Language[] = [...journeyLanguages('fr'), 'ar', 'zh'];
 
 describe('the secretariat builds calls and screens their applications', () => {
   let platform: WebPlatform;
@@ -103,13 +103,14 @@ describe('the secretariat builds calls and screens their applications', () => {
       // Created as a draft, then opened after confirming.
       await expectTitle(page, t('call.section.overview'));
       await page.getByText(title, { exact: true }).waitFor();
-      await page.getByText(text(language, 'callStatuses.draft'), { exact: true }).waitFor();
+      // The status badge, the first of the page's texts that read so: in Chinese the figures' "drafts" does too.
+      await page.getByText(text(language, 'callStatuses.draft'), { exact: true }).first().waitFor();
       await activate(page, page.getByRole('button', { name: t('transition.open.button') }));
       const confirmation = page.getByRole('dialog', { name: t('transition.open.title') });
       await activate(page, confirmation.getByRole('button', { name: t('transition.open.confirm'), exact: true }));
       await page.getByRole('button', { name: t('transition.close.button') }).waitFor();
       await confirmation.waitFor({ state: 'hidden' });
-      await page.getByText(text(language, 'callStatuses.open'), { exact: true }).waitFor();
+      await page.getByText(text(language, 'callStatuses.open'), { exact: true }).first().waitFor();
       await checkPage(page, SUITE, 'overview', language);
 
       // Once open, only the deadline and the weights can change: Capacity now weighs 2 of 5.
@@ -130,8 +131,9 @@ describe('the secretariat builds calls and screens their applications', () => {
       // The call centres applied to: its figures, then its applications.
       await activate(page, page.getByRole('link', { name: `Call with applications (${language})` }));
       await expectTitle(page, t('call.section.overview'));
-      expect(await figure(page, t('statistics.submitted'))).toBe('3');
-      expect(await figure(page, t('statistics.countries'))).toBe('3');
+      const three = new Intl.NumberFormat(language).format(3);
+      expect(await figure(page, t('statistics.submitted'))).toBe(three);
+      expect(await figure(page, t('statistics.countries'))).toBe(three);
       await activate(page, page.getByRole('link', { name: t('call.section.applications') }));
       await expectTitle(page, t('call.section.applications'));
       expect(await shownApplications(page, t, 3)).toEqual([...ORGANISATIONS.map((o) => o.organisationName)].sort());
@@ -157,7 +159,7 @@ describe('the secretariat builds calls and screens their applications', () => {
       const dialog = page.getByRole('dialog', { name: t('eligibility.dialogTitle', { name: OVERRIDDEN }) });
       expect(await dialog.getByRole('radio', { name: t('eligibility.ineligible') }).isChecked()).toBe(true);
       await activate(page, dialog.getByRole('button', { name: t('eligibility.record') }));
-      await dialog.getByText(t('eligibility.reasonRequired_other', { count: 3 })).waitFor();
+      await dialog.getByText(t('eligibility.reasonRequired', { count: 3 })).waitFor();
       await checkPage(page, SUITE, 'eligibility-override', language);
       const reason = 'Not a legal entity of its own.';
       await dialog.getByLabel(t('eligibility.reason')).fill(reason);
