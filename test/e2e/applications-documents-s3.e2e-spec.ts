@@ -113,7 +113,7 @@ describe('application documents in an S3 object store', () => {
     const before = await storedKeys();
 
     expectProblem(await upload(pdfOfSize(10 * MiB + 1), 'big.pdf'), 413, 'PAYLOAD_TOO_LARGE');
-    expectProblem(await upload(Buffer.from('MZ not a pdf at all'), 'x.pdf'), 415, 'UNSUPPORTED_FILE_TYPE');
+    expectProblem(await upload(Buffer.from('MZ not a pdf at all'), 'x.pdf'), 415, 'UNSUPPORTED_MEDIA_TYPE');
     expect(await documentCount(api, applicationId)).toBe(0);
     expect(await storedKeys()).toEqual(before);
   });

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './redis-server';
+import { freePort, killAndWait } from './redis-server';
 
 const S3RVER_BIN = join(__dirname, '../../node_modules/s3rver/bin/s3rver.js');
 
@@ -69,6 +69,10 @@ export class S3Server {
     const args = [S3RVER_BIN, '-d', this.directory, '-a', '127.0.0.1', '-p', String(this.port), '--silent'];
     const child = spawn(process.execPath, [...args, '--configure-bucket', this.bucket], { stdio: 'ignore' });
     this.process = child;
+    // Should the test process end without close(), the server ends with it.
+    const killOnExit = () => child.kill('SIGKILL');
+    process.once('exit', killOnExit);
+    child.once('exit', () => process.removeListener('exit', killOnExit));
     const exited = new Promise<never>((_, reject) =>
       child.once('exit', (code, signal) => reject(new Error(`s3rver exited (${code ?? signal})`))),
     );
@@ -80,10 +84,7 @@ export class S3Server {
   async stop(): Promise<void> {
     const child = this.process;
     this.process = undefined;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGKILL');
-    await exited;
+    if (child) await killAndWait(child);
   }
 
   async close(): Promise<void> {
