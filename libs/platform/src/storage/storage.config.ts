@@ -35,7 +35,10 @@ export class S3Env {
   S3_SECRET_ACCESS_KEY: string = '';
 
   /** Bucket in the path (`endpoint/bucket/key`) rather than in the host name, as most compatible stores need. */
-  @Transform(({ value }: { value: unknown }) => value === true || value === 'true' || value === '1')
+  // The raw setting: implicit conversion alone would make the string 'false' true.
+  @Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) =>
+    [true, 'true', '1'].includes(obj[key] as string),
+  )
   @IsBoolean()
   S3_FORCE_PATH_STYLE: boolean = false;
 
