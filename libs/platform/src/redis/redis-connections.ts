@@ -48,7 +48,8 @@ export function bullConnection(redisUrl: string): RedisOptions {
 @Injectable()
 export class RedisConnections implements OnApplicationShutdown {
   readonly target: RedisTarget;
-  private readonly queueClusters = new Set<Cluster>();
+  /** BullMQ's cluster clients, one per set of options (the queues' and the dashboard's). */
+  private readonly queueClusters = new Map<string, Cluster>();
 
   constructor(@Inject(platformConfig.KEY) config: PlatformConfig) {
     this.target = redisTarget(config);
@@ -61,18 +62,23 @@ export class RedisConnections implements OnApplicationShutdown {
 
   /**
    * BullMQ's connection. On one server: options, from which BullMQ opens (and closes) connections.
-   * On a cluster BullMQ needs a client: one, shared by the queues of this process (workers duplicate it
-   * for their blocking reads), closed here once they are (this global module shuts down after them).
+   * On a cluster BullMQ needs a client: one per set of options, shared by the queues of this process
+   * (workers duplicate it for their blocking reads), closed here once they are (this global module
+   * shuts down after them).
    */
   forQueues(options: RedisOptions = {}): ConnectionOptions {
     if (this.target.mode === 'single') return { ...bullConnection(this.target.url), ...options };
-    const cluster = createRedisClient(this.target, { maxRetriesPerRequest: null, ...options }) as Cluster;
-    this.queueClusters.add(cluster);
+    const key = JSON.stringify(options);
+    let cluster = this.queueClusters.get(key);
+    if (!cluster) {
+      cluster = createRedisClient(this.target, { maxRetriesPerRequest: null, ...options }) as Cluster;
+      this.queueClusters.set(key, cluster);
+    }
     return cluster;
   }
 
   async onApplicationShutdown(): Promise<void> {
-    const clusters = [...this.queueClusters];
+    const clusters = [...this.queueClusters.values()];
     this.queueClusters.clear();
     await Promise.all(clusters.map((cluster) => closeClient(cluster)));
   }
