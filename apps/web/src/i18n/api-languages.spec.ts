@@ -6,7 +6,9 @@ import { LANGUAGES, directionOf } from './languages';
 describe('the languages of the interface as the API knows them', () => {
   it('an account or a document in a language the API knows keeps it; any other is in English', () => {
     const known = accountLanguages().map((language) => language.code);
-    expect(known).toEqual(expect.arrayContaining(['en', 'fr']));
+    // The API keeps and writes all six languages of the interface.
+    expect(known).toEqual(LANGUAGES.map((language) => language.code));
+    for (const { code } of LANGUAGES) expect(documentLanguage(code)).toBe(code);
     fc.assert(
       fc.property(fc.oneof(fc.constantFrom(...LANGUAGES.map((l) => l.code)), fc.string()), (language) => {
         const account = accountLanguage(language);

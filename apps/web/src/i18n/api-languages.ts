@@ -42,7 +42,10 @@ export type DocumentLanguage = NonNullable<
 >;
 
 /** Every language the API writes documents in, and only those (checked against its list as above). */
-const DOCUMENT_LANGUAGES = { en: true, fr: true } as const satisfies Record<DocumentLanguage, true>;
+const DOCUMENT_LANGUAGES = { ar: true, zh: true, en: true, fr: true, ru: true, es: true } as const satisfies Record<
+  DocumentLanguage,
+  true
+>;
 
 /**
  * The language of a document a reader of `language` opens: the same when the API writes documents
