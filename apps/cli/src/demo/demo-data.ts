@@ -89,11 +89,11 @@ export const FOCUS_AREAS = ['AI', 'fintech', 'agritech', 'health', 'e-government
 
 /**
  * Stage 2: the shortlisted centres meet a panel of its own. A 1–5 scale, as interview panels mark;
- * normalised, as the finalists meet different panels of four.
+ * calibrated, as the finalists meet different panels of four.
  */
 export const PANEL_INTERVIEW = {
   name: 'Panel interview',
-  scoring: { scaleMin: 1, scaleMax: 5, normalization: 'zscore', disagreementThreshold: 35 },
+  scoring: { scaleMin: 1, scaleMax: 5, normalization: 'calibrated', disagreementThreshold: 35 },
   evaluatorsPerApplication: 4,
   criteria: [
     { code: 'PLAN', title: 'Plan to co-design and run the Alliance acceleration programme', weight: 35 },

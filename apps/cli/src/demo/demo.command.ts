@@ -196,7 +196,7 @@ function servingNotice(baseUrl: string): string {
   const width = Math.max(...accounts.map(([, email]) => email.length));
   return [
     '',
-    `Web application: ${baseUrl}/ (English and French; the published cohort at ${baseUrl}/cohorts).`,
+    `Web application: ${baseUrl}/ (in Arabic, Chinese, English, French, Russian and Spanish; the published cohort at ${baseUrl}/cohorts).`,
     `API: ${baseUrl}/api/v1 (OpenAPI UI at ${baseUrl}/docs; queue dashboard at ${baseUrl}/queues). Ctrl-C to stop.`,
     'Demo accounts (sign in on the web application, or POST /api/v1/auth/login):',
     ...accounts.map(([role, email, password]) => `  ${role.padEnd(12)} ${email.padEnd(width)}  ${password}`),

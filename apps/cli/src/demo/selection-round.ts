@@ -3,6 +3,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiClient } from './api-client';
 import { DEMO_CALL } from './demo-data';
+import {
+  LotteryCheck,
+  PublishedLottery,
+  awaitFinalRankingUncertainty,
+  drawAtTheLine,
+  recomputeLottery,
+} from './lottery-round';
 import { Progress } from './progress';
 import { uniform } from './seeded';
 
@@ -55,11 +62,16 @@ export interface PublicCohort {
   id: string;
   members: Array<{ name: string; city: string | null; countryCode: string; countryName: string; region: string }>;
   statistics: { applications: number; countries: number; selected: number };
+  /** Present when seats at the line were drawn by lot. */
+  lottery?: PublishedLottery;
   contentHash: string;
 }
 
 export interface SelectionOutcome {
+  /** The platform's proposal, before any draw or change. */
   proposal: Cohort;
+  /** The seats at the line drawn by lot among the proposal's grey zone, as published and as recomputed. */
+  lottery?: { drawn: Cohort; published: PublishedLottery; check: LotteryCheck };
   override?: { removed: CohortEntry; added: CohortExclusion; reason: string; violations: ConstraintReport[] };
   published: Cohort;
   document: PublicCohort;
@@ -83,10 +95,18 @@ export async function playSelectionRound(
   seed: number,
   artifactsDir: string,
 ): Promise<SelectionOutcome> {
-  const progress = new Progress('Selection', 8);
+  const progress = new Progress('Selection', 14);
+  await api.request('PUT', `/calls/${callId}/lottery`, { token: secretariat, body: { enabled: true } });
+  await awaitFinalRankingUncertainty(api, secretariat, callId);
+  progress.step('lottery at the line enabled, final ranking intervals current');
   const proposal = await api.request<Cohort>('POST', `/calls/${callId}/cohorts`, { token: secretariat, body: {} });
   progress.step(`cohort of ${proposal.members.length} proposed`);
-  const override = await replaceOneMember(api, secretariat, proposal, seed);
+  const { drawn, listedBeforeDraw } = await drawAtTheLine(api, secretariat, callId, proposal.id);
+  const afterDraw = drawn
+    ? await api.request<Cohort>('GET', `/cohorts/${proposal.id}`, { token: secretariat })
+    : proposal;
+  progress.step(drawn ? 'seats at the line drawn by lot' : 'no grey zone: nothing to draw');
+  const override = await replaceOneMember(api, secretariat, afterDraw, seed);
   progress.step('one member replaced by the secretariat');
   await api.request('POST', `/cohorts/${proposal.id}/approve`, { token: secretariat });
   progress.step('cohort approved');
@@ -97,7 +117,15 @@ export async function playSelectionRound(
   progress.step('public list fetched');
   const annexes = await downloadAnnexes(api, proposal.id, artifactsDir, () => progress.step('annex downloaded'));
   progress.finish('annexes saved');
-  return { proposal, override, published, document, hashVerified: verifyContentHash(text), annexes };
+  const lottery =
+    drawn && document.lottery
+      ? {
+          drawn: afterDraw,
+          published: document.lottery,
+          check: { listedBeforeDraw, ...recomputeLottery(document.lottery) },
+        }
+      : undefined;
+  return { proposal, lottery, override, published, document, hashVerified: verifyContentHash(text), annexes };
 }
 
 /**
@@ -152,13 +180,18 @@ function replacementFor(proposal: Cohort, pool: CohortExclusion[], removed: Coho
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity))[0];
 }
 
-/** The annexes in CSV and in PDF (English and French), as anyone can download them. */
+/** The six languages of the Union, in which the annex is published. */
+const ANNEX_LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
+
+/** The annexes in CSV and in PDF in the six languages, as anyone can download them. */
 async function downloadAnnexes(api: ApiClient, cohortId: string, dir: string, saved: () => void): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const files = [
     { path: `/public/cohorts/${cohortId}/annex.csv`, name: 'cohort-annex.csv' },
-    { path: `/public/cohorts/${cohortId}/annex.pdf?lang=en`, name: 'cohort-annex-en.pdf' },
-    { path: `/public/cohorts/${cohortId}/annex.pdf?lang=fr`, name: 'cohort-annex-fr.pdf' },
+    ...ANNEX_LANGUAGES.map((lang) => ({
+      path: `/public/cohorts/${cohortId}/annex.pdf?lang=${lang}`,
+      name: `cohort-annex-${lang}.pdf`,
+    })),
   ];
   const written: string[] = [];
   for (const file of files) {

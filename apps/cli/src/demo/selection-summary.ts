@@ -21,6 +21,7 @@ const PASSED_OVER_REASONS = [...CANDIDATE_REASONS, 'REMOVED_BY_SECRETARIAT'];
 export function formatSelection(selection: SelectionOutcome, emails: EmailReport, baseUrl: string): string {
   return [
     formatProposal(selection),
+    formatLottery(selection),
     formatOverride(selection),
     formatCohort(selection),
     formatPassedOver(selection),
@@ -68,6 +69,50 @@ function formatProposal(selection: SelectionOutcome): string {
   lines.push(...exclusionLines(proposal, 'the proposal selected'));
   lines.push(`Waitlist of the proposal: ${waitlistText(proposal)}.`);
   lines.push(`Unmet constraints: ${proposal.unmetConstraints.map(describeConstraint).join('; ') || 'none'}.`);
+  return lines.join('\n');
+}
+
+/**
+ * The seats at the line drawn by lot: the grey zone (the candidates whose 90% interval in the final
+ * ranking straddles the last seat), the commitment published before the draw, the secret revealed
+ * by it, the lot order, and whether all of it recomputes from the public document alone.
+ */
+function formatLottery(selection: SelectionOutcome): string {
+  const { lottery, proposal } = selection;
+  const lines = heading('The lottery at the line');
+  if (!lottery) {
+    lines.push('The final ranking left no grey zone at the last seat: every seat was decided by rank, nothing drawn.');
+    return lines.join('\n');
+  }
+  const { published, check } = lottery;
+  const entries = [...proposal.members, ...proposal.waitlist, ...proposal.excluded];
+  const name = (id: string) => entries.find((e) => e.applicationId === id)?.organisation.name ?? id;
+  const seated = new Set(published.seated.map((s) => s.applicationId));
+  const ranks = new Map(published.greyZone.map((c) => [c.applicationId, c.rank]));
+  const yes = (ok: boolean) => (ok ? 'yes' : 'NO');
+  lines.push(
+    `Grey zone at the ${ordinal(proposal.members.length)} seat: ${published.greyZone.length} candidates whose 90% ` +
+      `interval in the final ranking straddles it, whom the evaluations cannot place on either side. The call ` +
+      `fills their seats by lot. The secretariat committed to a secret first; its SHA-256, ` +
+      `${published.commitment.slice(0, 16)}…, was public from ${published.committedAt}; the draw at ` +
+      `${published.drawnAt} revealed the secret, ${published.secret.slice(0, 16)}…`,
+    '',
+  );
+  const rows = published.lotOrder.map((lot, i) => [
+    String(i + 1),
+    fit(name(lot.applicationId), 44),
+    String(ranks.get(lot.applicationId)),
+    String(lot.drawnRank),
+    `${lot.key.slice(0, 12)}…`,
+    seated.has(lot.applicationId) ? 'seated' : '',
+  ]);
+  lines.push(...table(['Lot', 'Centre', 'Rank', 'Drawn rank', 'SHA-256(secret:id)', 'Result'], rows, [0, 2, 3]));
+  lines.push(
+    '',
+    `Checked from public sources only: commitment listed before the draw ${yes(check.listedBeforeDraw)}; ` +
+      `SHA-256 of the published secret is the commitment ${yes(check.commitmentMatches)}; keys, lot order and ` +
+      `drawn ranks recomputed ${yes(check.lotOrderMatches)}.`,
+  );
   return lines.join('\n');
 }
 

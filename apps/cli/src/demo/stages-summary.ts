@@ -173,7 +173,8 @@ export function formatInterview(
       `${interview.created} assignments made automatically, ${interview.unassigned} finalist(s) left short; ` +
       `${interview.evaluationsSubmitted} evaluations submitted on the interview's ${criteria.length} criteria ` +
       `(${criteria.map((c) => c.code).join(', ')}), scale ${scoring.scaleMin}–${scoring.scaleMax}, ` +
-      `z-score normalised (a finalist marked well by severe interviewers may pass 100). Inter-rater ` +
+      `calibrated (each interviewer's habit fitted with the finalists' quality; a finalist marked well by severe ` +
+      `interviewers may pass 100). Inter-rater ` +
       `reliability: ${stage.interRaterReliability?.toFixed(2) ?? 'n/a'}.`,
     `Final ranking: ${weightsText()} of the written assessment and the panel interview's scores (a consensus ` +
       'score where a moderator recorded one). The interview is the closer look at the finalists, but a strong ' +
