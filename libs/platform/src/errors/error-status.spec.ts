@@ -1,4 +1,4 @@
-import { declareErrors } from './error-declarations';
+import { ErrorDeclaration, declarationOf, declareErrors } from './error-declarations';
 import { PLATFORM_ERRORS, codeForStatus, problemTitle, statusForCode } from './error-status';
 
 describe('statusForCode', () => {
@@ -44,14 +44,8 @@ describe('statusForCode', () => {
   });
 
   it('refuses a code declared again with another status', () => {
-    const title = {
-      ar: 'غير موجود',
-      zh: '未找到',
-      en: 'Not found',
-      fr: 'Introuvable',
-      ru: 'Не найдено',
-      es: 'No encontrado',
-    };
+    // The same titles, another status.
+    const { title } = declarationOf(PLATFORM_ERRORS.NOT_FOUND) as ErrorDeclaration;
     expect(() => declareErrors({ NOT_FOUND: { status: 410, title } })).toThrow('NOT_FOUND');
     expect(statusForCode(PLATFORM_ERRORS.NOT_FOUND)).toBe(404);
   });
