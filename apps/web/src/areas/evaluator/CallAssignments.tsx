@@ -1,10 +1,11 @@
-import { Button, Group, Paper, Progress, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Paper, Progress, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { countryName, formatDateTime } from '../../shared/format';
 import { DeclareConflictButton } from './actions/DeclareConflictButton';
 import { nextToEvaluate } from './assignment-order';
 import { AssignmentStatusBadge } from './AssignmentStatusBadge';
+import { CallHeading } from './CallHeading';
 import type { CallGroup, MyAssignment } from './my-assignments';
 import { NextAssignmentButton } from './NextAssignmentButton';
 import { OverdueBadge } from './OverdueBadge';
@@ -21,14 +22,7 @@ export function CallAssignments({ group }: { group: CallGroup }) {
   return (
     <Paper component="section" aria-labelledby={headingId} withBorder p="lg" radius="md">
       <Stack gap="md">
-        <div>
-          <Title order={2} id={headingId}>
-            {call.title}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {call.reference}
-          </Text>
-        </div>
+        <CallHeading id={headingId} call={call} />
         <Stack gap={6}>
           <Group gap="xs">
             <Text fw={600}>{t('assignments.progress', { count: submitted, total: assignments.length })}</Text>

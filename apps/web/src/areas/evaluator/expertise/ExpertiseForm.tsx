@@ -1,4 +1,4 @@
-import { Button, Group, MultiSelect, Paper, Stack, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, MultiSelect, Paper, Stack, Text, Textarea, VisuallyHidden } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../../../api/client';
@@ -7,6 +7,7 @@ import type { ApiProblem } from '../../../api/problem';
 import { formatDateTime, formatNumber } from '../../../shared/format';
 import { ProblemAlert } from '../../../shared/ProblemAlert';
 import { asProblem, fieldErrors } from '../../../shared/problems';
+import { CallHeading } from '../CallHeading';
 import { SuccessAlert } from '../SuccessAlert';
 
 type CallExpertise = components['schemas']['CallExpertiseDto'];
@@ -64,14 +65,7 @@ export function ExpertiseForm({ call }: { call: CallExpertise }) {
     <Paper component="section" aria-labelledby={headingId} withBorder p="lg" radius="md">
       <form onSubmit={save} noValidate>
         <Stack gap="md">
-          <div>
-            <Title order={2} id={headingId}>
-              {call.title}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {call.reference}
-            </Text>
-          </div>
+          <CallHeading id={headingId} call={call} />
           <Text size="sm">
             {updatedAt
               ? t('expertise.updatedAt', { date: formatDateTime(updatedAt, i18n.language) })
