@@ -73,12 +73,22 @@ describe('on a Redis Cluster', () => {
     // Well under a minute on an idle machine; CI shares its cores with the other suites.
   }, 240_000);
 
+  // The servers are stopped even when a process does not close in time (the suite then fails).
   afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await smtp?.close();
-    await cluster?.stop();
-    await releaseTurn?.();
+    const closing = (async () => {
+      await worker?.close();
+      await api?.close();
+    })();
+    const limit = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('the API and the worker did not close within 90 s')), 90_000).unref(),
+    );
+    try {
+      await Promise.race([closing, limit]);
+    } finally {
+      await smtp?.close();
+      await cluster?.stop();
+      await releaseTurn?.();
+    }
   }, 120_000);
 
   const ready = () => api.get('/health/ready');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { eventually } from './async';
-import { askServer } from './redis-server';
+import { askServer, killAndWait } from './redis-server';
 
 const run = promisify(execFile);
 
@@ -125,10 +125,6 @@ export class RedisClusterServers {
       { stdio: 'ignore' },
     );
     child.on('error', () => undefined);
-    // Should the test process end without stop(), its servers end with it.
-    const killOnExit = () => child.kill('SIGKILL');
-    process.once('exit', killOnExit);
-    child.once('exit', () => process.removeListener('exit', killOnExit));
     return { port, process: child };
   }
 
@@ -174,9 +170,7 @@ export class RedisClusterServers {
   }
 }
 
+/** A process that never started (no redis-server on the PATH) has nothing to kill. */
 async function killed(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGKILL');
-  await exited;
+  if (child.pid !== undefined) await killAndWait(child);
 }
