@@ -23,7 +23,9 @@ import { independentScores } from '../support/scoring';
 
 /**
  * The secretariat's panel and scoring pages of one call: the panel seated by searching evaluators,
- * a conflict declared for one of them, the automatic assignment and its even loads; then, with the
+ * a conflict declared for one of them, the call's expertise keywords set in the builder and an
+ * evaluator's expertise declared on her page, the automatic assignment previewed with each pair's
+ * affinity (nothing written), then run, with its even loads; then, with the
  * evaluations submitted through the API, the results brought up to date, a full run followed to its
  * end, the ranking as the reference scoring computes it (with the application whose evaluators
  * disagree flagged for moderation) and each evaluator's marking. In English; each page
@@ -34,7 +36,14 @@ const SUITE = 'secretariat-scoring';
 const ORGANISATIONS = ['Kigali Venture Lab', 'Accra Startup Forge', 'Lima Innovation Hub'];
 const [CONFLICTED, DIVERGENT] = ORGANISATIONS;
 const EVALUATORS = ['Amina Diallo', 'Bruno Keller', 'Chen Wei'];
-const [, , DECLARING] = EVALUATORS;
+const [EXPERT, , DECLARING] = EVALUATORS;
+/** The call's expertise keywords; each centre's programme names its own. */
+const KEYWORDS = ['fintech', 'agritech'];
+const PROGRAMMES = [
+  'A programme for fintech start-ups: payments and mobile money.',
+  'A programme for agritech start-ups: irrigation and storage.',
+  'A programme for fintech and agritech start-ups.',
+];
 
 /**
  * Each evaluator's score (the same on both criteria, scale 0–10) per application: Chen Wei and the
@@ -79,10 +88,12 @@ describe('the secretariat seats a panel, assigns it and follows the scoring', ()
     for (const language of LANGUAGES) {
       rounds.set(
         language,
-        await callWithSubmissions(platform.api, applicants, {
-          evaluatorsPerApplication: 2,
-          scoring: { scaleMin: 0, scaleMax: 10, normalization: 'zscore' },
-        }),
+        await callWithSubmissions(
+          platform.api,
+          applicants,
+          { evaluatorsPerApplication: 2, scoring: { scaleMin: 0, scaleMax: 10, normalization: 'zscore' } },
+          { answers: PROGRAMMES.map((programme) => ({ programme })) },
+        ),
       );
     }
   }, JOURNEY_TIMEOUT_MS);
@@ -131,6 +142,31 @@ describe('the secretariat seats a panel, assigns it and follows the scoring', ()
         .waitFor();
       const conflicts = page.getByRole('table', { name: t('panel.conflicts.caption_one', { count: 1 }) });
       await conflicts.getByRole('row', { name: new RegExp(`${DECLARING}.*${CONFLICTED}`) }).waitFor();
+
+      await setKeywords(page, round, t);
+      const { title, expertise } = (
+        await platform.api.get(`/api/v1/calls/${round.callId}`, { token: secretariat.token })
+      ).body;
+      expect(expertise).toEqual({ keywords: KEYWORDS, topicQuestionKey: null });
+      await declareExpertise(
+        browser,
+        platform,
+        title as string,
+        evaluators.find((e) => e.name === EXPERT)!,
+        language,
+      );
+
+      // A preview: each pair the run would make with its affinity, and nothing assigned yet.
+      await page.goto(`/secretariat/calls/${round.callId}/panel`);
+      await activate(page, page.getByRole('button', { name: t('panel.auto.preview') }));
+      await page.getByText(t('panel.auto.previewed_other', { formatted: 6 })).waitFor();
+      const proposal = page.getByRole('table', { name: t('panel.auto.proposal') });
+      await proposal.getByRole('row').nth(6).waitFor();
+      const expertPair = proposal.getByRole('row', { name: new RegExp(`${ORGANISATIONS[0]}.*${EXPERT}`) });
+      const affinity = (await expertPair.getByRole('cell').allInnerTexts()).at(-1);
+      expect(affinity).not.toBe(new Intl.NumberFormat(language, { minimumFractionDigits: 2 }).format(0));
+      expect(await assignmentRows(platform.api, round.callId, ['assigned'])).toHaveLength(0);
+      await checkPage(page, SUITE, 'assignment-preview', language);
 
       // Six slots, three evaluators, one conflict: two assignments each, Chen Wei kept off Kigali.
       await activate(page, page.getByRole('button', { name: t('panel.auto.run') }));
@@ -206,6 +242,42 @@ describe('the secretariat seats a panel, assigns it and follows the scoring', ()
     JOURNEY_TIMEOUT_MS,
   );
 });
+
+/** The call's expertise keywords typed in the builder (the call is closed: they may still change). */
+async function setKeywords(page: Page, round: Round, t: ReturnType<typeof textsOf>): Promise<void> {
+  await page.goto(`/secretariat/calls/${round.callId}/edit`);
+  const keywords = page.getByRole('combobox', { name: t('builder.expertise.keywords') });
+  for (const keyword of KEYWORDS) {
+    await keywords.fill(keyword);
+    await keywords.press('Enter');
+  }
+  await activate(page, page.getByRole('button', { name: t('builder.save') }));
+  await expectTitle(page, t('call.section.overview'));
+}
+
+/** The evaluator chooses a keyword and describes her expertise on her own page, in her own session. */
+async function declareExpertise(
+  browser: Browser,
+  platform: WebPlatform,
+  callTitle: string,
+  expert: NamedEvaluator,
+  language: Language,
+): Promise<void> {
+  const t = textsOf(language, 'evaluator');
+  const page = await signedInVisitor(browser, platform.baseUrl, language, expert);
+  await page.goto('/evaluator/expertise');
+  const section = page.getByRole('region', { name: callTitle });
+  await section.getByRole('combobox', { name: t('expertise.keywords') }).click();
+  await page.getByRole('option', { name: KEYWORDS[0] }).click();
+  await section.getByLabel(t('expertise.description')).fill('Payments and mobile money in East Africa.');
+  await activate(page, section.getByRole('button', { name: t('expertise.save') }));
+  await section
+    .getByRole('status')
+    .filter({ hasText: t('expertise.saved') })
+    .waitFor();
+  await checkPage(page, SUITE, 'expertise', language);
+  await page.context().close();
+}
 
 /** The evaluators, each with a name of its own so that the pages can be read by it. */
 async function createNamedEvaluators(platform: WebPlatform, token: string): Promise<NamedEvaluator[]> {

@@ -123,4 +123,10 @@ describe('the expertise settings of the call builder', () => {
     expect(openCallChanges(changed, call)).toEqual({ expertise: { keywords: ['fintech'], topicQuestionKey: null } });
     expect(openCallChanges(changed, { ...call, changeable: ['weights'] })).toEqual({});
   });
+
+  it('send a closed call’s settings without its deadline, fixed, even one stored to the second', () => {
+    const call = { ...openCall(['weights', 'blind', 'expertise']), closesAt: '2040-01-31T11:00:42.123Z' };
+    const changed = { ...callValues(call), expertise: { keywords: ['health'], topicQuestionKey: '' } };
+    expect(openCallChanges(changed, call)).toEqual({ expertise: { keywords: ['health'], topicQuestionKey: null } });
+  });
 });

@@ -372,7 +372,10 @@ export function openCallChanges(values: CallFormValues, call: Call): UpdateCallB
     }),
   );
   return {
-    ...(closesAt && closesAt !== new Date(call.closesAt).toISOString() ? { closesAt } : {}),
+    // A closed call's deadline is fixed: its form, to the minute, may differ from the stored second.
+    ...(call.changeable.includes('closesAt') && closesAt && closesAt !== new Date(call.closesAt).toISOString()
+      ? { closesAt }
+      : {}),
     ...(Object.keys(weights).length > 0 ? { weights } : {}),
     ...expertiseChange(values, call),
   };
