@@ -16,9 +16,30 @@ export interface RequestOptions {
 }
 
 export class ApiClient {
+  /**
+   * The sessions this client signed in, by the access token it handed out: a round on a slow machine
+   * outlasts an access token, so on a 401 the session is refreshed (as any client of the API does)
+   * and the caller's token keeps working.
+   */
+  private readonly sessions = new Map<string, { accessToken: string; refreshToken: string }>();
+
   constructor(readonly baseUrl: string) {}
 
   async request<T = Record<string, unknown>>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const session = options.token === undefined ? undefined : this.sessions.get(options.token);
+    try {
+      return await this.send<T>(method, path, { ...options, token: session?.accessToken ?? options.token });
+    } catch (error) {
+      if (!(session && error instanceof ApiError && error.status === 401)) throw error;
+      const renewed = await this.send<{ accessToken: string; refreshToken: string }>('POST', '/auth/refresh', {
+        body: { refreshToken: session.refreshToken },
+      });
+      Object.assign(session, renewed);
+      return this.send<T>(method, path, { ...options, token: session.accessToken });
+    }
+  }
+
+  private async send<T>(method: string, path: string, options: RequestOptions): Promise<T> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.Authorization = `Bearer ${options.token}`;
     let body: string | FormData | undefined;
@@ -58,10 +79,11 @@ export class ApiClient {
   }
 
   async login(email: string, password: string): Promise<string> {
-    const { accessToken } = await this.request<{ accessToken: string }>('POST', '/auth/login', {
+    const tokens = await this.request<{ accessToken: string; refreshToken: string }>('POST', '/auth/login', {
       body: { email, password },
     });
-    return accessToken;
+    this.sessions.set(tokens.accessToken, { ...tokens });
+    return tokens.accessToken;
   }
 }
 
