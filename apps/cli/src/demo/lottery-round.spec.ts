@@ -30,6 +30,15 @@ describe('the demo recomputing a published draw', () => {
     expect(recomputeLottery(published())).toEqual({ commitmentMatches: true, lotOrderMatches: true });
   });
 
+  it('reads the published entries by field, whatever order the document writes their members in', () => {
+    const lottery = published();
+    const reordered = lottery.lotOrder.map(({ applicationId, key, drawnRank }) => ({ drawnRank, key, applicationId }));
+    expect(recomputeLottery({ ...lottery, lotOrder: reordered })).toEqual({
+      commitmentMatches: true,
+      lotOrderMatches: true,
+    });
+  });
+
   it('notices a secret that is not the committed one', () => {
     const other = { ...published(), commitment: sha256('b'.repeat(64)) };
     expect(recomputeLottery(other).commitmentMatches).toBe(false);

@@ -95,6 +95,15 @@ export function recomputeLottery(lottery: PublishedLottery): Omit<LotteryCheck, 
   const recomputed = order.map((c, i) => ({ applicationId: c.applicationId, key: c.key, drawnRank: ranks[i] }));
   return {
     commitmentMatches: sha256(lottery.secret) === lottery.commitment,
-    lotOrderMatches: JSON.stringify(recomputed) === JSON.stringify(lottery.lotOrder),
+    lotOrderMatches:
+      recomputed.length === lottery.lotOrder.length &&
+      recomputed.every((lot, i) => {
+        const published = lottery.lotOrder[i];
+        return (
+          lot.applicationId === published.applicationId &&
+          lot.key === published.key &&
+          lot.drawnRank === published.drawnRank
+        );
+      }),
   };
 }
