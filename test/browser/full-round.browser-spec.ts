@@ -275,7 +275,8 @@ async function confirmStep(page: Page, s: Translate, transition: 'approve' | 'pu
     page,
     dialog.getByRole('button', { name: s(`cohorts.transition.${transition}.confirm`), exact: true }),
   );
-  await dialog.waitFor({ state: 'hidden' });
+  // Publication renders the annexes and circulars in the six languages in its transaction.
+  await dialog.waitFor({ state: 'hidden', timeout: 120_000 });
 }
 
 /** Each criterion's mean out of the scale and both evaluators' comments; the overall comment. */

@@ -153,7 +153,8 @@ describe('the secretariat proposes, amends, approves and publishes a cohort', ()
       await publish.getByText(text(language, 'secretariat:messages.total', { count: CENTRES.length })).waitFor();
       await expectAccessible(page, `publication preview (${language})`);
       await activate(page, publish.getByRole('button', { name: t('transition.publish.confirm'), exact: true }));
-      await publish.waitFor({ state: 'hidden' });
+      // Publication renders the annexes and circulars in the six languages in its transaction.
+      await publish.waitFor({ state: 'hidden', timeout: 120_000 });
       const hash = page.getByTestId('content-hash');
       await hash.waitFor();
       const cohortId = page.url().split('/').pop()!;

@@ -156,6 +156,13 @@ describe('evaluation: manual assignment, decline and release', () => {
       created: 5,
       assignmentsPerEvaluator: { [panel[0].id]: 2, [panel[1].id]: 2, [panel[2].id]: 2 },
       unassigned: [],
+      // Nobody declared expertise: every affinity is 0, nothing randomised, nothing previewed.
+      meanAffinity: 0,
+      worstServed: { applicationId: expect.any(String), meanAffinity: 0 },
+      maxPairProbability: null,
+      seed: null,
+      dryRun: false,
+      proposal: null,
     });
     const live = await assignmentRows(api, callId, LIVE);
     expect(live.filter((r) => r.applicationId === applicationIds[0]).map((r) => r.evaluatorId)).toContain(panel[2].id);

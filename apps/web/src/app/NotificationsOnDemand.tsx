@@ -16,8 +16,8 @@ export function NotificationsOnDemand() {
   if (!needed) return null;
   return (
     <Suspense fallback={null}>
-      {/* At the end of the reading direction's top line, where the header's controls are. */}
-      <Notifications position={dir === 'rtl' ? 'top-left' : 'top-right'} />
+      {/* At the end of the reading direction's bottom line: at the top they would cover the header's six language buttons. */}
+      <Notifications position={dir === 'rtl' ? 'bottom-left' : 'bottom-right'} />
     </Suspense>
   );
 }
