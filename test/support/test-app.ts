@@ -14,12 +14,14 @@ export interface CallOptions {
 
 /**
  * The real API on the test database, and a client whose every response is checked against the
- * served OpenAPI document, so the document cannot drift from the code.
+ * served OpenAPI document, so the document cannot drift from the code. The API runs in the test's
+ * process (`start`) or in another one, reached over HTTP (`connect`).
  */
 export class TestApi {
   private constructor(
-    readonly app: NestExpressApplication,
+    private readonly local: NestExpressApplication | undefined,
     readonly contract: OpenApiContract,
+    private readonly baseUrl?: string,
   ) {}
 
   static async start(options: HttpAppOptions = {}): Promise<TestApi> {
@@ -31,8 +33,25 @@ export class TestApi {
     return new TestApi(app, contract);
   }
 
+  /** The client of an API process already listening at `baseUrl` (see PlatformProcess). */
+  static async connect(baseUrl: string): Promise<TestApi> {
+    return new TestApi(undefined, await OpenApiContract.fromServer(baseUrl), baseUrl);
+  }
+
+  /** The application in this process; a connected API has none. */
+  get app(): NestExpressApplication {
+    if (!this.local) throw new Error(`the API at ${this.baseUrl} runs in another process`);
+    return this.local;
+  }
+
+  /** The in-process HTTP server; a connected API has none (see `target`). */
   get server() {
     return this.app.getHttpServer();
+  }
+
+  /** What supertest sends requests to: the in-process server, or the other process's base URL. */
+  get target(): ReturnType<NestExpressApplication['getHttpServer']> | string {
+    return this.local ? this.local.getHttpServer() : (this.baseUrl as string);
   }
 
   /** Listens on the loopback interface, for clients outside this process (a browser); answers the base URL. */
@@ -54,7 +73,7 @@ export class TestApi {
     file: { buffer: Buffer; filename: string; contentType?: string },
     fields: Record<string, string> = {},
   ): Promise<Response> {
-    let test = request(this.server).post(url).set('Authorization', `Bearer ${token}`);
+    let test = request(this.target).post(url).set('Authorization', `Bearer ${token}`);
     for (const [name, value] of Object.entries(fields)) test = test.field(name, value);
     const response = await test.attach('file', file.buffer, {
       filename: file.filename,
@@ -64,12 +83,13 @@ export class TestApi {
     return response;
   }
 
+  /** Closes the in-process application; a connected API's process is its starter's to stop. */
   async close(): Promise<void> {
-    await this.app.close();
+    await this.local?.close();
   }
 
   private async call(method: 'get' | 'post' | 'patch' | 'put' | 'delete', url: string, options: CallOptions) {
-    let test = request(this.server)[method](url);
+    let test = request(this.target)[method](url);
     if (options.token) test = test.set('Authorization', `Bearer ${options.token}`);
     for (const [name, value] of Object.entries(options.headers ?? {})) test = test.set(name, value);
     if (options.query) test = test.query(options.query);

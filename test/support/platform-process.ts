@@ -1,0 +1,95 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { freePort } from './redis-server';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** The platform's processes and the variable naming the port each listens on. */
+const PORT_VARIABLE = { api: 'PORT', worker: 'WORKER_PORT' } as const;
+
+export type PlatformApp = keyof typeof PORT_VARIABLE;
+
+/**
+ * The API or the worker as a process of its own (apps/<app>/src/main.ts through ts-node, as the
+ * sources stand), on a free loopback port, which a test can stop with a signal as an operator or a
+ * crash would. Several may run side by side on the same database and Redis.
+ */
+export class PlatformProcess {
+  private readonly exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+
+  private constructor(
+    readonly app: PlatformApp,
+    private readonly child: ChildProcess,
+    readonly port: number,
+  ) {
+    this.exit = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  }
+
+  /** Answers once the process is ready; one not ready within `readyWithinMs` is killed and the start fails. */
+  static async start(app: PlatformApp, env: Record<string, string>, readyWithinMs = 60_000): Promise<PlatformProcess> {
+    const port = await freePort();
+    const child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', `apps/${app}/src/main.ts`],
+      {
+        cwd: ROOT,
+        env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.json', ...env, [PORT_VARIABLE[app]]: String(port) },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
+    const started = new PlatformProcess(app, child, port);
+    try {
+      await started.untilReady(readyWithinMs);
+    } catch (error) {
+      await started.stop('SIGKILL');
+      throw error;
+    }
+    return started;
+  }
+
+  get pid(): number {
+    return this.child.pid ?? 0;
+  }
+
+  /** Where it answers HTTP, on the loopback interface. */
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /**
+   * Sends the signal and answers how the process ended; with `killAfterMs`, a process still there
+   * after that long is killed (SIGKILL), so that one that does not shut down cannot outlive its suite.
+   */
+  async stop(
+    signal: NodeJS.Signals,
+    killAfterMs?: number,
+  ): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    if (this.exited) return this.exit;
+    this.child.kill(signal);
+    if (killAfterMs === undefined) return this.exit;
+    const kill = setTimeout(() => this.child.kill('SIGKILL'), killAfterMs);
+    try {
+      return await this.exit;
+    } finally {
+      clearTimeout(kill);
+    }
+  }
+
+  get exited(): boolean {
+    return this.child.exitCode !== null || this.child.signalCode !== null;
+  }
+
+  private async untilReady(withinMs: number): Promise<void> {
+    const deadline = Date.now() + withinMs;
+    while (Date.now() < deadline) {
+      if (this.exited) throw new Error(`the ${this.app} exited with code ${this.child.exitCode}`);
+      const ready = await fetch(`${this.baseUrl}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ready) return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`the ${this.app} did not become ready within ${withinMs / 1000} s`);
+  }
+}
