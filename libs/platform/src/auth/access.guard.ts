@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DomainError, ForbiddenError, PLATFORM_ERRORS } from '../errors';
+import { DomainError, ForbiddenError, PLATFORM_DETAILS, PLATFORM_ERRORS, problemDetail } from '../errors';
 import { ACCESS_METADATA, AccessRule, RequestWithUser } from './access.decorators';
 import { AccessTokens, bearerToken } from './access-token';
 import type { AuthUser } from './auth.types';
@@ -25,7 +25,7 @@ export class AccessGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (!rule) throw new ForbiddenError('This route declares no access rule.');
+    if (!rule) throw new ForbiddenError(problemDetail(PLATFORM_DETAILS.NO_ACCESS_RULE));
 
     const request = context.switchToHttp().getRequest<RequestWithUser>();
     const bearer = bearerToken(request.headers.authorization);
@@ -62,6 +62,6 @@ export class AccessGuard implements CanActivate {
 /** Throws unless the rule lets this caller (or no caller) in. */
 function checkRule(rule: AccessRule, user: AuthUser | undefined): void {
   if (rule.kind === 'public') return;
-  if (!user) throw new DomainError(PLATFORM_ERRORS.UNAUTHENTICATED, 'A valid access token is required.');
+  if (!user) throw new DomainError(PLATFORM_ERRORS.UNAUTHENTICATED, problemDetail(PLATFORM_DETAILS.UNAUTHENTICATED));
   if (rule.kind === 'roles' && !rule.roles.includes(user.role)) throw new ForbiddenError();
 }

@@ -1,5 +1,5 @@
 import { Injectable, SetMetadata } from '@nestjs/common';
-import { DomainError, PLATFORM_ERRORS } from '../errors';
+import { DomainError, PLATFORM_DETAILS, PLATFORM_ERRORS, problemDetail } from '../errors';
 import { API_TOKEN_PATTERN, ApiTokenRouteRule, hashApiToken } from './api-token-scopes';
 import { AuthUser, Role, STAFF_ROLES } from './auth.types';
 
@@ -43,10 +43,7 @@ export interface ApiTokenUse {
 
 export class InvalidApiTokenError extends DomainError {
   constructor() {
-    super(
-      PLATFORM_ERRORS.INVALID_API_TOKEN,
-      'The API token is unknown, expired or revoked, or its owner may no longer use it.',
-    );
+    super(PLATFORM_ERRORS.INVALID_API_TOKEN, problemDetail(PLATFORM_DETAILS.INVALID_API_TOKEN));
   }
 }
 

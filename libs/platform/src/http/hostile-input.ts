@@ -1,4 +1,4 @@
-import { DomainError, FieldError, PLATFORM_ERRORS } from '../errors';
+import { DomainError, FieldError, PLATFORM_DETAILS, PLATFORM_ERRORS, problemDetail } from '../errors';
 
 /**
  * Deepest nesting of objects and arrays a JSON body may have. No form of the API nests beyond a
@@ -22,7 +22,7 @@ const CLOSERS = new Set([0x7d, 0x5d]);
 
 export class JsonTooDeepError extends DomainError {
   constructor(maxDepth: number) {
-    super(PLATFORM_ERRORS.PAYLOAD_TOO_LARGE, `The JSON body is nested deeper than ${maxDepth} levels.`);
+    super(PLATFORM_ERRORS.PAYLOAD_TOO_LARGE, problemDetail(PLATFORM_DETAILS.JSON_TOO_DEEP, { maxDepth }));
   }
 }
 

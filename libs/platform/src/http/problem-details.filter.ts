@@ -1,7 +1,17 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { DomainError, FieldError, Locale, codeForStatus, problemTitle, statusForCode } from '../errors';
+import {
+  DetailKey,
+  DomainError,
+  FieldError,
+  Locale,
+  PLATFORM_DETAILS,
+  codeForStatus,
+  formatDetail,
+  problemTitle,
+  statusForCode,
+} from '../errors';
 import { isPublishedCallWrite } from '../database/postgres-errors';
 import { SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS, isServiceUnavailable } from '../database/service-unavailable';
 import { requestId } from '../logger/logger.module';
@@ -28,8 +38,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
-    const { status, code, detail, errors } = describe(exception);
     const locale = preferredLocale(request);
+    const { status, code, detail, errors } = describe(exception, locale);
     const problem: ProblemDocument = {
       type: `urn:problem:${code.toLowerCase().replace(/_/g, '-')}`,
       title: problemTitle(code, locale),
@@ -60,21 +70,25 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
-function describe(exception: unknown): { status: number; code: string; detail: string; errors?: FieldError[] } {
+/**
+ * Status, code and detail of an error; the detail in the reader's language where its catalogue has it
+ * (errors the framework raises itself, such as an unknown route's, keep their English message).
+ */
+function describe(
+  exception: unknown,
+  locale: Locale,
+): { status: number; code: string; detail: string; errors?: FieldError[] } {
+  const say = (key: DetailKey) => formatDetail({ key }, locale) ?? key;
   if (exception instanceof DomainError) {
     return {
       status: statusForCode(exception.code),
       code: exception.code,
-      detail: exception.message,
+      detail: exception.detailIn(locale),
       errors: exception.errors,
     };
   }
   if (isPublishedCallWrite(exception)) {
-    return {
-      status: 409,
-      code: 'COHORT_PUBLISHED',
-      detail: 'The cohort of this call is published; it can no longer change.',
-    };
+    return { status: 409, code: 'COHORT_PUBLISHED', detail: say(PLATFORM_DETAILS.COHORT_PUBLISHED) };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
@@ -82,23 +96,19 @@ function describe(exception: unknown): { status: number; code: string; detail: s
   }
   const clientErrorStatus = middlewareClientErrorStatus(exception);
   if (clientErrorStatus !== undefined) {
-    const detail = MIDDLEWARE_ERROR_DETAILS[clientErrorStatus] ?? 'The request could not be read.';
+    const detail = say(MIDDLEWARE_ERROR_DETAILS[clientErrorStatus] ?? PLATFORM_DETAILS.REQUEST_UNREADABLE);
     return { status: clientErrorStatus, code: codeForStatus(clientErrorStatus), detail };
   }
   if (isServiceUnavailable(exception)) {
-    return {
-      status: 503,
-      code: 'SERVICE_UNAVAILABLE',
-      detail: 'A service the platform depends on is unavailable or too slow; try again shortly.',
-    };
+    return { status: 503, code: 'SERVICE_UNAVAILABLE', detail: say(PLATFORM_DETAILS.SERVICE_UNAVAILABLE) };
   }
-  return { status: 500, code: 'INTERNAL_ERROR', detail: 'An unexpected error occurred; it has been logged.' };
+  return { status: 500, code: 'INTERNAL_ERROR', detail: say(PLATFORM_DETAILS.INTERNAL_ERROR) };
 }
 
-const MIDDLEWARE_ERROR_DETAILS: Record<number, string> = {
-  400: 'The request body could not be read.',
-  413: 'The request body is too large.',
-  415: 'The character set or content encoding of the request body is not supported.',
+const MIDDLEWARE_ERROR_DETAILS: Record<number, DetailKey> = {
+  400: PLATFORM_DETAILS.BODY_UNREADABLE,
+  413: PLATFORM_DETAILS.BODY_TOO_LARGE,
+  415: PLATFORM_DETAILS.BODY_ENCODING_UNSUPPORTED,
 };
 
 function httpExceptionDetail(exception: HttpException): string {

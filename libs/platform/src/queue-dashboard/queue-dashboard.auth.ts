@@ -1,7 +1,7 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { AccessTokens, STAFF_ROLES, bearerToken } from '../auth';
-import { DomainError, ForbiddenError, PLATFORM_ERRORS } from '../errors';
+import { DomainError, ForbiddenError, PLATFORM_DETAILS, PLATFORM_ERRORS, problemDetail } from '../errors';
 import { cookieValue } from '../http/cookies';
 
 /** Where the dashboard lives (outside /api/v1) and the cookie a browser carries to it. */
@@ -20,7 +20,8 @@ export class QueueDashboardAuth implements NestMiddleware {
     const token =
       bearerToken(request.headers.authorization) ?? cookieValue(request.headers.cookie, QUEUE_DASHBOARD_COOKIE);
     const user = await this.tokens.authenticate(token);
-    if (!user) return next(new DomainError(PLATFORM_ERRORS.UNAUTHENTICATED, 'A valid access token is required.'));
+    if (!user)
+      return next(new DomainError(PLATFORM_ERRORS.UNAUTHENTICATED, problemDetail(PLATFORM_DETAILS.UNAUTHENTICATED)));
     if (!STAFF_ROLES.includes(user.role)) return next(new ForbiddenError());
     next();
   }
