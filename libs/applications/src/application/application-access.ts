@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationsService } from '@app/identity';
-import { AuthUser, ForbiddenError, NotFoundError, ReadGrants, isStaff } from '@app/platform';
+import { AuthUser, ForbiddenError, NotFoundError, ReadGrants, isStaff, problemDetail } from '@app/platform';
 import { Application } from '../domain/application';
+import { APPLICATIONS_DETAILS } from '../domain/applications.errors';
 
 /**
  * Who may see or change an application: its organisation's members; for reading also the
@@ -40,7 +41,7 @@ export class ApplicationAccess {
   async assertCanEdit(actor: AuthUser, application: Application | null): Promise<Application> {
     const visible = await this.assertCanRead(actor, application);
     if (!(await this.isMember(actor, visible)))
-      throw new ForbiddenError('Only the applicant organisation can change it.');
+      throw new ForbiddenError(problemDetail(APPLICATIONS_DETAILS.APPLICANT_ONLY));
     return visible;
   }
 

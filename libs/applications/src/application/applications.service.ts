@@ -15,12 +15,14 @@ import {
   VersionConflictError,
   databaseNow,
   isStaff,
+  problemDetail,
 } from '@app/platform';
 import { Answers, Application, answersCurrentAt } from '../domain/application';
 import { APPLICATION_EVENTS, ApplicationEvents, applicationEvent } from '../domain/application-events';
 import { assertCanOverrideEligibility, assertCanWithdraw } from '../domain/application-lifecycle';
 import { answerErrors } from '../domain/answers.rules';
 import {
+  APPLICATIONS_DETAILS,
   CallNotOpenError,
   DeadlinePassedError,
   EmailNotVerifiedError,
@@ -121,7 +123,7 @@ export class ApplicationsService {
     // transaction waiting for a second connection while holding one lets a burst of submissions
     // take the whole pool and wait for each other forever.
     const submitter = await this.members.submitter(actor, organisationId);
-    if (!submitter) throw new ForbiddenError('Only the applicant organisation can change it.');
+    if (!submitter) throw new ForbiddenError(problemDetail(APPLICATIONS_DETAILS.APPLICANT_ONLY));
     if (!submitter.mayApply) throw new EmailNotVerifiedError();
     const { organisation } = submitter;
     return this.transactions.run(async (tx) => {

@@ -1,5 +1,6 @@
-import { DomainError, FieldError, PLATFORM_ERRORS } from '@app/platform/errors';
+import { DomainError, FieldError, PLATFORM_ERRORS, problemDetail } from '@app/platform/errors';
 import { ApplicationStatus } from './application';
+import { APPLICATIONS_DETAILS } from './applications.errors';
 
 /** How a bulk action sees each application it names. */
 export interface NamedApplication {
@@ -38,21 +39,13 @@ export function undecidable(found: NamedApplication[]): FieldError[] {
 
 export class ApplicationsNotInCallError extends DomainError {
   constructor(errors: FieldError[]) {
-    super(
-      PLATFORM_ERRORS.NOT_FOUND,
-      'Some applications are not applications of this call; nothing was changed.',
-      errors,
-    );
+    super(PLATFORM_ERRORS.NOT_FOUND, problemDetail(APPLICATIONS_DETAILS.APPLICATIONS_NOT_IN_CALL), errors);
   }
 }
 
 export class ApplicationsNotSubmittedError extends DomainError {
   constructor(errors: FieldError[]) {
-    super(
-      PLATFORM_ERRORS.INVALID_TRANSITION,
-      'Some applications are not submitted, so they take no eligibility decision; nothing was changed.',
-      errors,
-    );
+    super(PLATFORM_ERRORS.INVALID_TRANSITION, problemDetail(APPLICATIONS_DETAILS.APPLICATIONS_NOT_SUBMITTED), errors);
   }
 }
 

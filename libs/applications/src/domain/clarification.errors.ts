@@ -1,4 +1,5 @@
-import { DomainError, declareErrors } from '@app/platform/errors';
+import { DomainError, declareErrors, problemDetail } from '@app/platform/errors';
+import { APPLICATIONS_DETAILS } from './applications.errors';
 
 /** The codes clarification requests raise, with the status and title the HTTP edge answers them with. */
 export const CLARIFICATION_ERRORS = declareErrors({
@@ -17,6 +18,9 @@ export const CLARIFICATION_ERRORS = declareErrors({
 
 export class ClarificationExpiredError extends DomainError {
   constructor(replyBy: Date) {
-    super(CLARIFICATION_ERRORS.CLARIFICATION_EXPIRED, `Answers were accepted until ${replyBy.toISOString()}.`);
+    super(
+      CLARIFICATION_ERRORS.CLARIFICATION_EXPIRED,
+      problemDetail(APPLICATIONS_DETAILS.CLARIFICATION_EXPIRED, { replyBy: replyBy.toISOString() }),
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { DomainError, PLATFORM_ERRORS, declareErrors } from '@app/platform/errors';
+import { DomainError, PLATFORM_ERRORS, declareDetails, declareErrors, problemDetail } from '@app/platform/errors';
 
 /** The codes calls raises, with the status and title the HTTP edge answers them with. */
 export const CALLS_ERRORS = declareErrors({
@@ -68,13 +68,13 @@ export class UnknownPlaceholderError extends DomainError {
 
 export class StageNotFoundError extends DomainError {
   constructor(position: number, stages: number) {
-    super(CALLS_ERRORS.STAGE_NOT_FOUND, `The call has no stage ${position}; its stages are 1 to ${stages}.`);
+    super(CALLS_ERRORS.STAGE_NOT_FOUND, problemDetail(CALLS_DETAILS.STAGE_NOT_FOUND, { position, stages }));
   }
 }
 
 export class ReferenceTakenError extends DomainError {
   constructor(reference: string) {
-    super(CALLS_ERRORS.REFERENCE_TAKEN, `Another call already has the reference ${reference}.`);
+    super(CALLS_ERRORS.REFERENCE_TAKEN, problemDetail(CALLS_DETAILS.REFERENCE_TAKEN, { reference }));
   }
 }
 
@@ -89,7 +89,7 @@ export class FieldLockedError extends DomainError {
 
 export class CallPublishedError extends DomainError {
   constructor() {
-    super(PLATFORM_ERRORS.COHORT_PUBLISHED, 'The cohort of this call is published; the call can no longer change.');
+    super(PLATFORM_ERRORS.COHORT_PUBLISHED, problemDetail(CALLS_DETAILS.CALL_PUBLISHED));
   }
 }
 
@@ -97,3 +97,39 @@ export class CallPublishedError extends DomainError {
 function inWords(items: string[]): string {
   return items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
+
+/** The details of this context's problems in each language (problem+json `detail`, by Accept-Language). */
+export const CALLS_DETAILS = declareDetails({
+  'NOT_FOUND.Call': {
+    ar: 'لم يُعثر على الدعوة.',
+    zh: '未找到该征集。',
+    en: 'Call not found.',
+    fr: 'Appel introuvable.',
+    ru: 'Призыв не найден.',
+    es: 'No se ha encontrado la convocatoria.',
+  },
+  STAGE_NOT_FOUND: {
+    ar: 'لا تتضمن الدعوة المرحلة {position}؛ ومراحلها من 1 إلى {stages}.',
+    zh: '该征集没有第 {position} 阶段；其阶段为第 1 至第 {stages} 阶段。',
+    en: 'The call has no stage {position}; its stages are 1 to {stages}.',
+    fr: 'L’appel n’a pas d’étape {position} ; ses étapes vont de 1 à {stages}.',
+    ru: 'У призыва нет этапа {position}; его этапы — с 1 по {stages}.',
+    es: 'La convocatoria no tiene etapa {position}; sus etapas van de la 1 a la {stages}.',
+  },
+  REFERENCE_TAKEN: {
+    ar: 'توجد دعوة أخرى تحمل المرجع {reference} بالفعل.',
+    zh: '已有另一个征集使用编号 {reference}。',
+    en: 'Another call already has the reference {reference}.',
+    fr: 'Un autre appel porte déjà la référence {reference}.',
+    ru: 'Другой призыв уже имеет номер {reference}.',
+    es: 'Otra convocatoria ya tiene la referencia {reference}.',
+  },
+  CALL_PUBLISHED: {
+    ar: 'نُشرت دفعة هذه الدعوة؛ ولم يعد بالإمكان تغيير الدعوة.',
+    zh: '此征集的批次已发布，该征集不能再作更改。',
+    en: 'The cohort of this call is published; the call can no longer change.',
+    fr: 'La cohorte de cet appel est publiée ; l’appel ne peut plus être modifié.',
+    ru: 'Когорта этого призыва опубликована; сам призыв больше нельзя изменить.',
+    es: 'La cohorte de esta convocatoria está publicada; la convocatoria ya no puede modificarse.',
+  },
+});

@@ -1,4 +1,12 @@
-import { DomainError, FieldError, PLATFORM_ERRORS, declareErrors } from '@app/platform/errors';
+import {
+  DomainError,
+  FieldError,
+  PLATFORM_DETAILS,
+  PLATFORM_ERRORS,
+  declareDetails,
+  declareErrors,
+  problemDetail,
+} from '@app/platform/errors';
 
 /** The codes cohorts raises, with the status and title the HTTP edge answers them with. */
 export const COHORTS_ERRORS = declareErrors({
@@ -194,59 +202,47 @@ export const COHORTS_ERRORS = declareErrors({
 /** A commitment or a draw while the call's lottery is not enabled. */
 export class LotteryDisabledError extends DomainError {
   constructor() {
-    super(COHORTS_ERRORS.LOTTERY_DISABLED, 'Enable the lottery at the line for this call first.');
+    super(COHORTS_ERRORS.LOTTERY_DISABLED, problemDetail(COHORTS_DETAILS.LOTTERY_DISABLED));
   }
 }
 
 /** A commitment on a proposal whose grey zone holds no candidate for selection. */
 export class LotteryNoGreyZoneError extends DomainError {
   constructor() {
-    super(
-      COHORTS_ERRORS.LOTTERY_NO_GREY_ZONE,
-      'No candidate’s rank interval straddles the last seat: there is nothing to draw by lot.',
-    );
+    super(COHORTS_ERRORS.LOTTERY_NO_GREY_ZONE, problemDetail(COHORTS_DETAILS.LOTTERY_NO_GREY_ZONE));
   }
 }
 
 export class LotteryNotCommittedError extends DomainError {
   constructor() {
-    super(
-      COHORTS_ERRORS.LOTTERY_NOT_COMMITTED,
-      'Commit to a secret before drawing: the commitment is published first.',
-    );
+    super(COHORTS_ERRORS.LOTTERY_NOT_COMMITTED, problemDetail(COHORTS_DETAILS.LOTTERY_NOT_COMMITTED));
   }
 }
 
 export class LotteryAlreadyDrawnError extends DomainError {
   constructor() {
-    super(COHORTS_ERRORS.LOTTERY_ALREADY_DRAWN, 'The lot of this proposal has been drawn; it is drawn only once.');
+    super(COHORTS_ERRORS.LOTTERY_ALREADY_DRAWN, problemDetail(COHORTS_DETAILS.LOTTERY_ALREADY_DRAWN));
   }
 }
 
 /** A draw whose frozen candidates are no longer the grey zone's (scores changed since the commitment). */
 export class LotteryCandidatesChangedError extends DomainError {
   constructor() {
-    super(
-      COHORTS_ERRORS.LOTTERY_CANDIDATES_CHANGED,
-      'The grey zone’s candidates or their ranks changed since the commitment; commit afresh before drawing.',
-    );
+    super(COHORTS_ERRORS.LOTTERY_CANDIDATES_CHANGED, problemDetail(COHORTS_DETAILS.LOTTERY_CANDIDATES_CHANGED));
   }
 }
 
 /** A commitment or a draw on a proposal the secretariat has amended: the draw runs the selection again. */
 export class LotteryAfterAmendmentError extends DomainError {
   constructor() {
-    super(
-      COHORTS_ERRORS.LOTTERY_AFTER_AMENDMENT,
-      'The lot is drawn on the proposal as the selection made it; propose the cohort afresh to draw, then amend.',
-    );
+    super(COHORTS_ERRORS.LOTTERY_AFTER_AMENDMENT, problemDetail(COHORTS_DETAILS.LOTTERY_AFTER_AMENDMENT));
   }
 }
 
 /** A promotion while every seat is held by a centre whose offer stands. */
 export class NoFreeSeatError extends DomainError {
   constructor() {
-    super(COHORTS_ERRORS.NO_FREE_SEAT, 'Every seat is held by a centre whose offer stands (offered or accepted).');
+    super(COHORTS_ERRORS.NO_FREE_SEAT, problemDetail(COHORTS_DETAILS.NO_FREE_SEAT));
   }
 }
 
@@ -260,24 +256,24 @@ export class InvalidPromotionError extends DomainError {
 /** Agreements issued before the secretariat has written the call's terms. */
 export class AgreementTermsMissingError extends DomainError {
   constructor() {
-    super(COHORTS_ERRORS.AGREEMENT_TERMS_MISSING, 'Write the terms of the call’s agreements before issuing them.');
+    super(COHORTS_ERRORS.AGREEMENT_TERMS_MISSING, problemDetail(COHORTS_DETAILS.AGREEMENT_TERMS_MISSING));
   }
 }
 
 /** A withdrawal of a centre that is not on the cohort's current list. */
 export class NotOnCurrentListError extends DomainError {
   constructor() {
-    super(
-      COHORTS_ERRORS.NOT_ON_CURRENT_LIST,
-      'Only a centre on the current list, whose offer is open or accepted, can be withdrawn.',
-    );
+    super(COHORTS_ERRORS.NOT_ON_CURRENT_LIST, problemDetail(COHORTS_DETAILS.NOT_ON_CURRENT_LIST));
   }
 }
 
 /** An answer to an offer after its deadline. */
 export class OfferExpiredError extends DomainError {
   constructor(respondBy: Date) {
-    super(COHORTS_ERRORS.OFFER_EXPIRED, `The offer had to be answered by ${respondBy.toISOString()}.`);
+    super(
+      COHORTS_ERRORS.OFFER_EXPIRED,
+      problemDetail(COHORTS_DETAILS.OFFER_EXPIRED, { respondBy: respondBy.toISOString() }),
+    );
   }
 }
 
@@ -296,17 +292,14 @@ export class StageNotScoredError extends DomainError {
 
 export class ShortlistConfirmedError extends DomainError {
   constructor(stage: number) {
-    super(
-      COHORTS_ERRORS.SHORTLIST_CONFIRMED,
-      `The shortlist into stage ${stage} is confirmed: its applications are being evaluated there.`,
-    );
+    super(COHORTS_ERRORS.SHORTLIST_CONFIRMED, problemDetail(COHORTS_DETAILS.SHORTLIST_CONFIRMED, { stage }));
   }
 }
 
 /** A manual change the secretariat asked for that cannot apply to the proposal; every problem is listed. */
 export class InvalidOverrideError extends DomainError {
   constructor(errors: FieldError[]) {
-    super(COHORTS_ERRORS.INVALID_OVERRIDE, 'The requested changes to the cohort cannot be applied.', errors);
+    super(COHORTS_ERRORS.INVALID_OVERRIDE, problemDetail(COHORTS_DETAILS.INVALID_OVERRIDE), errors);
   }
 }
 
@@ -326,24 +319,190 @@ export class InvalidSelectionInputError extends Error {
 
 export class CohortPublishedError extends DomainError {
   constructor() {
-    super(PLATFORM_ERRORS.COHORT_PUBLISHED, 'The cohort of this call is published; it can no longer change.');
+    super(PLATFORM_ERRORS.COHORT_PUBLISHED, problemDetail(PLATFORM_DETAILS.COHORT_PUBLISHED));
   }
 }
 
 export class ScoringInProgressError extends DomainError {
   constructor(pending: number) {
-    super(
-      COHORTS_ERRORS.SCORING_IN_PROGRESS,
-      `Scores are not up to date yet (${pending} rescoring request(s) pending); try again once scoring-status says upToDate.`,
-    );
+    super(COHORTS_ERRORS.SCORING_IN_PROGRESS, problemDetail(COHORTS_DETAILS.SCORING_IN_PROGRESS, { pending }));
   }
 }
 
 export class CohortOutdatedError extends DomainError {
   constructor() {
-    super(
-      COHORTS_ERRORS.COHORT_OUTDATED,
-      'The ranking or the applications changed since this cohort was proposed; propose a new cohort.',
-    );
+    super(COHORTS_ERRORS.COHORT_OUTDATED, problemDetail(COHORTS_DETAILS.COHORT_OUTDATED));
   }
 }
+
+/** The details of this context's problems in each language (problem+json `detail`, by Accept-Language). */
+export const COHORTS_DETAILS = declareDetails({
+  'NOT_FOUND.Agreement': {
+    ar: 'لم يُعثر على الاتفاق.',
+    zh: '未找到该协议。',
+    en: 'Agreement not found.',
+    fr: 'Accord introuvable.',
+    ru: 'Соглашение не найдено.',
+    es: 'No se ha encontrado el acuerdo.',
+  },
+  'NOT_FOUND.Agreement terms': {
+    ar: 'لم يُعثر على شروط الاتفاق.',
+    zh: '未找到协议条款。',
+    en: 'Agreement terms not found.',
+    fr: 'Conditions de l’accord introuvables.',
+    ru: 'Условия соглашения не найдены.',
+    es: 'No se han encontrado las condiciones del acuerdo.',
+  },
+  'NOT_FOUND.Annex': {
+    ar: 'لم يُعثر على المرفق.',
+    zh: '未找到该附件。',
+    en: 'Annex not found.',
+    fr: 'Annexe introuvable.',
+    ru: 'Приложение не найдено.',
+    es: 'No se ha encontrado el anexo.',
+  },
+  'NOT_FOUND.Cohort': {
+    ar: 'لم يُعثر على الدفعة.',
+    zh: '未找到该批次。',
+    en: 'Cohort not found.',
+    fr: 'Cohorte introuvable.',
+    ru: 'Когорта не найдена.',
+    es: 'No se ha encontrado la cohorte.',
+  },
+  'NOT_FOUND.Offer': {
+    ar: 'لم يُعثر على العرض.',
+    zh: '未找到该邀约。',
+    en: 'Offer not found.',
+    fr: 'Offre introuvable.',
+    ru: 'Предложение не найдено.',
+    es: 'No se ha encontrado la oferta.',
+  },
+  'NOT_FOUND.Shortlist': {
+    ar: 'لم يُعثر على القائمة المختصرة.',
+    zh: '未找到该入围名单。',
+    en: 'Shortlist not found.',
+    fr: 'Liste restreinte introuvable.',
+    ru: 'Краткий список не найден.',
+    es: 'No se ha encontrado la lista de preselección.',
+  },
+  'NOT_FOUND.Signed copy': {
+    ar: 'لم يُعثر على النسخة الموقّعة.',
+    zh: '未找到签署副本。',
+    en: 'Signed copy not found.',
+    fr: 'Exemplaire signé introuvable.',
+    ru: 'Подписанный экземпляр не найден.',
+    es: 'No se ha encontrado la copia firmada.',
+  },
+  LOTTERY_DISABLED: {
+    ar: 'يُرجى أولًا تفعيل القرعة عند الحدّ الفاصل لهذه الدعوة.',
+    zh: '请先为此征集启用分界线抽签。',
+    en: 'Enable the lottery at the line for this call first.',
+    fr: 'Veuillez d’abord activer le tirage au sort à la limite pour cet appel.',
+    ru: 'Сначала включите жеребьёвку на границе отбора для этого призыва.',
+    es: 'Active primero el sorteo en el límite para esta convocatoria.',
+  },
+  LOTTERY_NO_GREY_ZONE: {
+    ar: 'لا يمتد نطاق ترتيب أي مرشح عبر المقعد الأخير: فلا شيء يُسحب بالقرعة.',
+    zh: '没有任何候选者的排名区间跨越最后一个名额：无需抽签。',
+    en: 'No candidate’s rank interval straddles the last seat: there is nothing to draw by lot.',
+    fr: 'Aucun intervalle de rang de candidat ne chevauche la dernière place : il n’y a rien à tirer au sort.',
+    ru: 'Ни один интервал рангов кандидатов не захватывает последнее место: разыгрывать по жребию нечего.',
+    es: 'Ningún intervalo de rango de los candidatos abarca la última plaza: no hay nada que sortear.',
+  },
+  LOTTERY_NOT_COMMITTED: {
+    ar: 'يُرجى الالتزام بسرّ قبل السحب: إذ يُنشر الالتزام أولًا.',
+    zh: '抽签前请先对一个秘密值作出承诺：承诺须先行公布。',
+    en: 'Commit to a secret before drawing: the commitment is published first.',
+    fr: 'Veuillez vous engager sur un secret avant le tirage : l’engagement est publié en premier.',
+    ru: 'Перед жеребьёвкой зафиксируйте секрет: сначала публикуется обязательство.',
+    es: 'Comprométase con un secreto antes del sorteo: el compromiso se publica primero.',
+  },
+  LOTTERY_ALREADY_DRAWN: {
+    ar: 'أُجريت القرعة لهذا المقترح؛ ولا تُجرى إلا مرة واحدة.',
+    zh: '此提案的抽签已经进行；抽签只进行一次。',
+    en: 'The lot of this proposal has been drawn; it is drawn only once.',
+    fr: 'Le tirage au sort de cette proposition a eu lieu ; il n’a lieu qu’une fois.',
+    ru: 'Жеребьёвка по этому предложению уже проведена; она проводится только один раз.',
+    es: 'El sorteo de esta propuesta ya se ha realizado; solo se realiza una vez.',
+  },
+  LOTTERY_CANDIDATES_CHANGED: {
+    ar: 'تغيّر مرشحو المنطقة الرمادية أو رتبهم منذ الالتزام؛ يُرجى الالتزام من جديد قبل السحب.',
+    zh: '自作出承诺以来，灰色区域的候选者或其排名已发生变化；请在抽签前重新作出承诺。',
+    en: 'The grey zone’s candidates or their ranks changed since the commitment; commit afresh before drawing.',
+    fr: 'Les candidats de la zone grise ou leurs rangs ont changé depuis l’engagement ; veuillez vous engager à nouveau avant le tirage.',
+    ru: 'С момента фиксации обязательства кандидаты серой зоны или их ранги изменились; перед жеребьёвкой зафиксируйте его заново.',
+    es: 'Los candidatos de la zona gris o sus rangos han cambiado desde el compromiso; vuelva a comprometerse antes del sorteo.',
+  },
+  LOTTERY_AFTER_AMENDMENT: {
+    ar: 'تُجرى القرعة على المقترح كما أعدّه الاختيار؛ يُرجى اقتراح الدفعة من جديد لإجراء القرعة، ثم تعديلها.',
+    zh: '抽签针对遴选生成的原始提案进行；请重新提出批次以进行抽签，然后再作修改。',
+    en: 'The lot is drawn on the proposal as the selection made it; propose the cohort afresh to draw, then amend.',
+    fr: 'Le tirage au sort porte sur la proposition telle que la sélection l’a établie ; proposez de nouveau la cohorte pour procéder au tirage, puis modifiez-la.',
+    ru: 'Жеребьёвка проводится по предложению в том виде, в каком его сформировал отбор; предложите когорту заново, проведите жеребьёвку, затем вносите изменения.',
+    es: 'El sorteo se realiza sobre la propuesta tal como la estableció la selección; proponga de nuevo la cohorte para sortear y, después, modifíquela.',
+  },
+  NO_FREE_SEAT: {
+    ar: 'جميع المقاعد يشغلها مراكز لا تزال عروضها قائمة (مقدَّمة أو مقبولة).',
+    zh: '所有名额均由邀约仍然有效（已发出或已接受）的中心占据。',
+    en: 'Every seat is held by a centre whose offer stands (offered or accepted).',
+    fr: 'Toutes les places sont occupées par des centres dont l’offre est maintenue (proposée ou acceptée).',
+    ru: 'Все места заняты центрами, предложения которым остаются в силе (направлены или приняты).',
+    es: 'Todas las plazas están ocupadas por centros cuya oferta sigue vigente (ofrecida o aceptada).',
+  },
+  AGREEMENT_TERMS_MISSING: {
+    ar: 'يُرجى صياغة شروط اتفاقات الدعوة قبل إصدارها.',
+    zh: '请先拟定此征集的协议条款，然后再发出协议。',
+    en: 'Write the terms of the call’s agreements before issuing them.',
+    fr: 'Veuillez rédiger les conditions des accords de l’appel avant de les émettre.',
+    ru: 'Прежде чем выдавать соглашения по призыву, составьте их условия.',
+    es: 'Redacte las condiciones de los acuerdos de la convocatoria antes de emitirlos.',
+  },
+  NOT_ON_CURRENT_LIST: {
+    ar: 'لا يمكن سحب إلا مركز مدرج في القائمة الحالية يكون عرضه مفتوحًا أو مقبولًا.',
+    zh: '只有列于当前名单且邀约尚在有效期或已被接受的中心才能撤出。',
+    en: 'Only a centre on the current list, whose offer is open or accepted, can be withdrawn.',
+    fr: 'Seul un centre figurant sur la liste actuelle, dont l’offre est ouverte ou acceptée, peut être retiré.',
+    ru: 'Исключить можно только центр из текущего списка, предложение которому открыто или принято.',
+    es: 'Solo puede retirarse un centro que figure en la lista actual y cuya oferta esté abierta o aceptada.',
+  },
+  OFFER_EXPIRED: {
+    ar: 'كان يجب الرد على العرض في موعد أقصاه {respondBy}.',
+    zh: '该邀约须在 {respondBy} 之前答复。',
+    en: 'The offer had to be answered by {respondBy}.',
+    fr: 'Il fallait répondre à l’offre au plus tard le {respondBy}.',
+    ru: 'На предложение нужно было ответить до {respondBy}.',
+    es: 'La oferta debía responderse a más tardar el {respondBy}.',
+  },
+  SHORTLIST_CONFIRMED: {
+    ar: 'القائمة المختصرة المؤدية إلى المرحلة {stage} مؤكَّدة: وطلباتها قيد التقييم فيها.',
+    zh: '进入第 {stage} 阶段的入围名单已确认：其中的申请正在该阶段接受评审。',
+    en: 'The shortlist into stage {stage} is confirmed: its applications are being evaluated there.',
+    fr: 'La liste restreinte vers l’étape {stage} est confirmée : ses candidatures y sont en cours d’évaluation.',
+    ru: 'Краткий список для этапа {stage} подтверждён: включённые в него заявки уже оцениваются на этом этапе.',
+    es: 'La lista de preselección para la etapa {stage} está confirmada: sus solicitudes se están evaluando en ella.',
+  },
+  INVALID_OVERRIDE: {
+    ar: 'يتعذّر تطبيق التغييرات المطلوبة على الدفعة.',
+    zh: '无法对批次应用所请求的更改。',
+    en: 'The requested changes to the cohort cannot be applied.',
+    fr: 'Les modifications demandées de la cohorte ne peuvent pas être appliquées.',
+    ru: 'Запрошенные изменения когорты не могут быть применены.',
+    es: 'No se pueden aplicar los cambios solicitados a la cohorte.',
+  },
+  SCORING_IN_PROGRESS: {
+    ar: 'الدرجات ليست محدَّثة بعد ({pending, plural, zero {لا طلبات} one {طلب واحد} two {طلبان} few {# طلبات} many {# طلبًا} other {# طلب}} لإعادة حساب الدرجات قيد الانتظار)؛ يُرجى المحاولة مجددًا عندما تُظهر حالة حساب الدرجات أنها محدَّثة.',
+    zh: '分数尚未更新（有 {pending, number} 个重新计分请求待处理）；请在计分状态显示已更新后重试。',
+    en: 'Scores are not up to date yet ({pending} rescoring request(s) pending); try again once scoring-status says upToDate.',
+    fr: 'Les notes ne sont pas encore à jour ({pending, plural, one {# demande de recalcul en attente} other {# demandes de recalcul en attente}}) ; veuillez réessayer lorsque l’état du calcul des notes indique qu’elles sont à jour.',
+    ru: 'Баллы ещё не обновлены (запросов на пересчёт в очереди: {pending, number}); повторите попытку, когда статус подсчёта покажет, что баллы актуальны.',
+    es: 'Las puntuaciones aún no están actualizadas ({pending, plural, one {# solicitud de nuevo cálculo pendiente} other {# solicitudes de nuevo cálculo pendientes}}); vuelva a intentarlo cuando el estado del cálculo indique que están al día.',
+  },
+  COHORT_OUTDATED: {
+    ar: 'تغيّر الترتيب أو الطلبات منذ اقتراح هذه الدفعة؛ يُرجى اقتراح دفعة جديدة.',
+    zh: '自提出此批次以来，排名或申请已发生变化；请提出新的批次。',
+    en: 'The ranking or the applications changed since this cohort was proposed; propose a new cohort.',
+    fr: 'Le classement ou les candidatures ont changé depuis la proposition de cette cohorte ; veuillez proposer une nouvelle cohorte.',
+    ru: 'С момента предложения этой когорты изменились рейтинг или заявки; предложите новую когорту.',
+    es: 'La clasificación o las solicitudes han cambiado desde que se propuso esta cohorte; proponga una nueva cohorte.',
+  },
+});

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { AuthUser, ForbiddenError, Page, Transactions, ValidationError, isStaff } from '@app/platform';
+import { AuthUser, ForbiddenError, Page, Transactions, ValidationError, isStaff, problemDetail } from '@app/platform';
 import { Conflict, ListedConflict } from '../domain/evaluation';
+import { EVALUATION_DETAILS } from '../domain/evaluation.errors';
 import { AssignmentsRepository } from '../infrastructure/assignments.repository';
 import { ConflictListQuery, ConflictsRepository, PanelRepository } from '../infrastructure/panel.repository';
 import { EvaluationContext } from './evaluation-context';
@@ -38,7 +39,7 @@ export class ConflictsService {
       // An assignment being made at the same time is either seen here and released, or sees this conflict.
       await this.assignments.lockCall(tx, callId);
       if (!(await this.panel.isMember(callId, evaluatorId, tx))) {
-        if (!isStaff(actor)) throw new ForbiddenError('You are not on the panel of this call.');
+        if (!isStaff(actor)) throw new ForbiddenError(problemDetail(EVALUATION_DETAILS.NOT_ON_YOUR_PANEL));
         throw new ValidationError([
           { field: 'evaluatorId', message: 'the evaluator is not on the panel of this call' },
         ]);
@@ -83,7 +84,7 @@ export class ConflictsService {
   private evaluatorFor(actor: AuthUser, requested: string | undefined): string {
     if (!isStaff(actor)) {
       if (requested !== undefined && requested !== actor.id)
-        throw new ForbiddenError('Declare only your own conflicts.');
+        throw new ForbiddenError(problemDetail(EVALUATION_DETAILS.OWN_CONFLICTS_ONLY));
       return actor.id;
     }
     if (!requested) throw new ValidationError([{ field: 'evaluatorId', message: 'name the evaluator concerned' }]);

@@ -1,6 +1,13 @@
 import type { AuthUser, Role } from '@app/platform/auth/auth.types';
-import { DomainError, ForbiddenError, InvalidTransitionError, ValidationError } from '@app/platform/errors';
+import {
+  DomainError,
+  ForbiddenError,
+  InvalidTransitionError,
+  ValidationError,
+  problemDetail,
+} from '@app/platform/errors';
 import { AccountInvitedError, LastAdminError } from './account.errors';
+import { IDENTITY_DETAILS } from './identity.errors';
 import { User } from './user';
 
 /** What the secretariat may change of an account: its role among the staff roles, and whether it is active. */
@@ -33,9 +40,9 @@ export function accountChangeRefusal(
   if (change.role === undefined && change.active === undefined) {
     return new ValidationError([{ field: 'role', message: 'role or active must be given' }]);
   }
-  if (actor.id === target.id) return new ForbiddenError('You cannot change your own role or deactivate yourself.');
+  if (actor.id === target.id) return new ForbiddenError(problemDetail(IDENTITY_DETAILS.OWN_ACCOUNT));
   if (actor.role !== 'admin' && (target.role === 'admin' || change.role === 'admin')) {
-    return new ForbiddenError('Only an administrator can change an administrator’s account or grant the role.');
+    return new ForbiddenError(problemDetail(IDENTITY_DETAILS.ADMIN_ONLY));
   }
   if (target.invited && change.active === true) return new AccountInvitedError();
   if (target.role === 'applicant' && change.role !== undefined) {

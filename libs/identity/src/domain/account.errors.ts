@@ -1,4 +1,5 @@
-import { DomainError, declareErrors } from '@app/platform/errors';
+import { DomainError, declareErrors, problemDetail } from '@app/platform/errors';
+import { IDENTITY_DETAILS } from './identity.errors';
 
 /** The codes the management of accounts raises, beyond identity's own. */
 export const ACCOUNT_ERRORS = declareErrors({
@@ -28,18 +29,12 @@ export const ACCOUNT_ERRORS = declareErrors({
 
 export class AccountInvitedError extends DomainError {
   constructor() {
-    super(
-      ACCOUNT_ERRORS.ACCOUNT_INVITED,
-      'This account is invited and has not accepted yet: it becomes active by its invitation link (resend it if needed).',
-    );
+    super(ACCOUNT_ERRORS.ACCOUNT_INVITED, problemDetail(IDENTITY_DETAILS.ACCOUNT_INVITED));
   }
 }
 
 export class LastAdminError extends DomainError {
   constructor() {
-    super(
-      ACCOUNT_ERRORS.LAST_ADMIN,
-      'This is the last active administrator: it can be neither deactivated nor given another role.',
-    );
+    super(ACCOUNT_ERRORS.LAST_ADMIN, problemDetail(IDENTITY_DETAILS.LAST_ADMIN));
   }
 }

@@ -1,6 +1,7 @@
-import { DomainError, PLATFORM_ERRORS } from '@app/platform/errors';
+import { DomainError, PLATFORM_ERRORS, problemDetail } from '@app/platform/errors';
 import type { Role } from '@app/platform/auth/auth.types';
 import type { AccountLinkStatus } from './account-link';
+import { IDENTITY_DETAILS } from './identity.errors';
 import type { Locale } from './user';
 
 export const INVITED_ROLES = ['evaluator', 'secretariat'] as const;
@@ -51,7 +52,7 @@ export function invitationPayload(payload: Record<string, unknown>): InvitationP
 export function invitationCalls(role: InvitedRole, callIds: readonly string[] = []): string[] {
   const unique = [...new Set(callIds)];
   if (unique.length > 0 && role !== 'evaluator') {
-    throw new DomainError(PLATFORM_ERRORS.VALIDATION_FAILED, 'Only an invited evaluator joins panels.', [
+    throw new DomainError(PLATFORM_ERRORS.VALIDATION_FAILED, problemDetail(IDENTITY_DETAILS.PANELS_FOR_EVALUATORS), [
       { field: 'callIds', message: 'callIds must be empty unless the role is evaluator' },
     ]);
   }

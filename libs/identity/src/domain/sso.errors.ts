@@ -1,4 +1,5 @@
-import { DomainError, declareErrors } from '@app/platform/errors';
+import { DomainError, declareErrors, problemDetail } from '@app/platform/errors';
+import { IDENTITY_DETAILS } from './identity.errors';
 
 /**
  * The codes of single sign-on. The browser leg (start, callback) sends the reader back to the
@@ -98,16 +99,13 @@ export const SSO_ERRORS = declareErrors({
 
 export class SsoNotConfiguredError extends DomainError {
   constructor() {
-    super(SSO_ERRORS.SSO_NOT_CONFIGURED, 'Single sign-on is not configured on this platform.');
+    super(SSO_ERRORS.SSO_NOT_CONFIGURED, problemDetail(IDENTITY_DETAILS.SSO_NOT_CONFIGURED));
   }
 }
 
 export class SsoStateInvalidError extends DomainError {
   constructor() {
-    super(
-      SSO_ERRORS.SSO_STATE_INVALID,
-      'The sign-in attempt is unknown, expired, already used or from another browser.',
-    );
+    super(SSO_ERRORS.SSO_STATE_INVALID, problemDetail(IDENTITY_DETAILS.SSO_STATE_INVALID));
   }
 }
 
@@ -119,34 +117,31 @@ export class SsoRejectedError extends DomainError {
 
 export class SsoEmailMissingError extends DomainError {
   constructor(claim: string) {
-    super(SSO_ERRORS.SSO_EMAIL_MISSING, `The identity provider gave no e-mail address in the claim ${claim}.`);
+    super(SSO_ERRORS.SSO_EMAIL_MISSING, problemDetail(IDENTITY_DETAILS.SSO_EMAIL_MISSING, { claim }));
   }
 }
 
 export class SsoEmailUnverifiedError extends DomainError {
   constructor() {
-    super(
-      SSO_ERRORS.SSO_EMAIL_UNVERIFIED,
-      'An account has this e-mail address, but the identity provider does not vouch for it: sign in with the password.',
-    );
+    super(SSO_ERRORS.SSO_EMAIL_UNVERIFIED, problemDetail(IDENTITY_DETAILS.SSO_EMAIL_UNVERIFIED));
   }
 }
 
 export class SsoAccountDisabledError extends DomainError {
   constructor() {
-    super(SSO_ERRORS.SSO_ACCOUNT_DISABLED, 'The account is deactivated.');
+    super(SSO_ERRORS.SSO_ACCOUNT_DISABLED, problemDetail(IDENTITY_DETAILS.SSO_ACCOUNT_DISABLED));
   }
 }
 
 export class SsoUnavailableError extends DomainError {
   constructor() {
-    super(SSO_ERRORS.SSO_UNAVAILABLE, 'The identity provider cannot be reached; try again shortly.');
+    super(SSO_ERRORS.SSO_UNAVAILABLE, problemDetail(IDENTITY_DETAILS.SSO_UNAVAILABLE));
   }
 }
 
 export class SsoCodeInvalidError extends DomainError {
   constructor() {
-    super(SSO_ERRORS.SSO_CODE_INVALID, 'The sign-in code is unknown, expired or already used; sign in again.');
+    super(SSO_ERRORS.SSO_CODE_INVALID, problemDetail(IDENTITY_DETAILS.SSO_CODE_INVALID));
   }
 }
 

@@ -1,5 +1,5 @@
-import { DomainError, PLATFORM_ERRORS, declareErrors } from '@app/platform/errors';
-import { RetryLaterError } from './identity.errors';
+import { DomainError, PLATFORM_ERRORS, declareErrors, problemDetail } from '@app/platform/errors';
+import { IDENTITY_DETAILS, RetryLaterError } from './identity.errors';
 
 /** The codes of organisation teams and e-mail verification. */
 export const TEAM_ERRORS = declareErrors({
@@ -40,19 +40,19 @@ export const TEAM_ERRORS = declareErrors({
 
 export class LastMemberError extends DomainError {
   constructor() {
-    super(TEAM_ERRORS.LAST_MEMBER, 'You are the last member of the organisation; invite a colleague before leaving.');
+    super(TEAM_ERRORS.LAST_MEMBER, problemDetail(IDENTITY_DETAILS.LAST_MEMBER));
   }
 }
 
 export class NotAMemberError extends DomainError {
   constructor() {
-    super(TEAM_ERRORS.NOT_A_MEMBER, 'Only members of the organisation may do this.');
+    super(TEAM_ERRORS.NOT_A_MEMBER, problemDetail(IDENTITY_DETAILS.NOT_A_MEMBER));
   }
 }
 
 export class EmailAlreadyVerifiedError extends DomainError {
   constructor() {
-    super(TEAM_ERRORS.EMAIL_ALREADY_VERIFIED, 'Your e-mail address is already verified.');
+    super(TEAM_ERRORS.EMAIL_ALREADY_VERIFIED, problemDetail(IDENTITY_DETAILS.EMAIL_ALREADY_VERIFIED));
   }
 }
 
@@ -60,7 +60,7 @@ export class TooManyVerificationEmailsError extends RetryLaterError {
   constructor(retryAfterSeconds: number) {
     super(
       PLATFORM_ERRORS.RATE_LIMITED,
-      `Too many verification e-mails asked for; try again in ${retryAfterSeconds} seconds.`,
+      problemDetail(IDENTITY_DETAILS.TOO_MANY_VERIFICATION_EMAILS, { seconds: retryAfterSeconds }),
       retryAfterSeconds,
     );
   }
@@ -70,7 +70,7 @@ export class VerificationEmailsUnavailableError extends RetryLaterError {
   constructor() {
     super(
       PLATFORM_ERRORS.SERVICE_UNAVAILABLE,
-      'Verification e-mails are unavailable for a moment; try again shortly.',
+      problemDetail(IDENTITY_DETAILS.VERIFICATION_EMAILS_UNAVAILABLE),
       // SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS, which the domain cannot import from the platform's root.
       5,
     );

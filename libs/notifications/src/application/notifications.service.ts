@@ -10,6 +10,8 @@ import {
 } from '../domain/notification';
 import { NotificationPreview, previewNotifications, templateParamErrors } from '../domain/previews';
 import { notificationLocale, renderNotification } from '../domain/templates';
+// Declares how this context's problems are said in each language.
+import '../domain/notifications.errors';
 import {
   NewNotification,
   NotificationFilter,

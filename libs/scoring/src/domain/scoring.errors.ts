@@ -1,3 +1,5 @@
+import { declareDetails } from '@app/platform/errors';
+
 /**
  * Scoring input that breaks an invariant the callers guarantee (an incomplete or duplicated
  * evaluation, an unknown application, an empty scale). It is deliberately not a DomainError: it is
@@ -12,3 +14,15 @@ export class InvalidScoringInputError extends Error {
     this.name = new.target.name;
   }
 }
+
+/** The details of this context's problems in each language (problem+json `detail`, by Accept-Language). */
+export const SCORING_DETAILS = declareDetails({
+  'NOT_FOUND.Scoring run': {
+    ar: 'لم يُعثر على عملية حساب الدرجات.',
+    zh: '未找到该评分计算。',
+    en: 'Scoring run not found.',
+    fr: 'Calcul des notes introuvable.',
+    ru: 'Расчёт баллов не найден.',
+    es: 'No se ha encontrado el cálculo de puntuaciones.',
+  },
+});

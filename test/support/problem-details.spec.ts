@@ -1,0 +1,126 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  MessageFormatElement,
+  isArgumentElement,
+  isNumberElement,
+  isPluralElement,
+  isSelectElement,
+  parse,
+} from '@formatjs/icu-messageformat-parser';
+import { declaredDetailKeys, detailTexts, formatDetail } from '@app/platform/errors';
+import { LANGUAGES, type Language } from '@app/platform/languages';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** Loads every libs/<context>/src/domain/*.errors.ts: loading one declares its codes and its details. */
+function loadErrorModules(): void {
+  for (const context of readdirSync(join(ROOT, 'libs'))) {
+    const domain = join(ROOT, 'libs', context, 'src', 'domain');
+    let names: string[];
+    try {
+      names = readdirSync(domain).filter((name) => name.endsWith('.errors.ts'));
+    } catch {
+      continue;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    for (const name of names) require(join(domain, name));
+  }
+}
+
+/** Each argument of an ICU message with how it is used: plurals and numbers take a number, selects a case. */
+function argumentsOf(text: string): Map<string, 'text' | 'number' | 'select'> {
+  const found = new Map<string, 'text' | 'number' | 'select'>();
+  const visit = (elements: MessageFormatElement[]): void => {
+    for (const element of elements) {
+      if (isArgumentElement(element) && !found.has(element.value)) found.set(element.value, 'text');
+      if (isNumberElement(element) || isPluralElement(element)) found.set(element.value, 'number');
+      if (isSelectElement(element)) found.set(element.value, 'select');
+      if (isPluralElement(element) || isSelectElement(element)) {
+        for (const option of Object.values(element.options)) visit(option.value);
+      }
+    }
+  };
+  visit(parse(text, { ignoreTag: true }));
+  return found;
+}
+
+/** Values to fill a text with: one letter for a text or a select's other case (too short to count as an English word), 2. */
+function sampleValues(texts: readonly string[]): Record<string, string | number> {
+  const kinds = { text: 'X', number: 2, select: 'Z' } as const;
+  const values: Record<string, string | number> = {};
+  for (const text of texts) {
+    for (const [name, kind] of argumentsOf(text)) {
+      // A value one language counts or selects on is a number or a case in every language.
+      if (values[name] === undefined || kind !== 'text') values[name] = kinds[kind];
+    }
+  }
+  return values;
+}
+
+const SCRIPTS: Partial<Record<Language, RegExp>> = {
+  ar: /\p{Script=Arabic}/u,
+  zh: /\p{Script=Han}/u,
+  ru: /\p{Script=Cyrillic}/u,
+};
+
+/** Names of formats and protocols, the same in every language. */
+const NAMES = new Set([
+  'API',
+  'JSON',
+  'If',
+  'Match',
+  'PDF',
+  'CSV',
+  'DOCX',
+  'XLSX',
+  'PNG',
+  'JPEG',
+  'MiB',
+  'ISO',
+  'SHA',
+  'URL',
+  'HTTP',
+  'SMTP',
+  'UTC',
+]);
+
+/** Whole words of three Latin letters or more in a text of another script: English left untranslated. */
+function latinWords(text: string): string[] {
+  return (text.match(/[A-Za-z]{3,}/g) ?? []).filter((word) => !NAMES.has(word));
+}
+
+describe('problem details: the catalogues', () => {
+  loadErrorModules();
+  const keys = declaredDetailKeys();
+
+  it('finds the details the contexts declare, not only the platform’s', () => {
+    expect(keys).toEqual(expect.arrayContaining(['VERSION_CONFLICT', 'NOT_FOUND.Call', 'EMAIL_TAKEN']));
+  });
+
+  it('writes each detail in each language with the placeholders of the English', () => {
+    const mismatched = keys.flatMap((key) => {
+      const texts = detailTexts(key)!;
+      const names = (text: string) => [...argumentsOf(text).keys()].sort().join(',');
+      return LANGUAGES.filter((l) => names(texts[l]) !== names(texts.en)).map((l) => `${key}.${l}: ${texts[l]}`);
+    });
+    expect(mismatched).toEqual([]);
+  });
+
+  it('leaves no English in another language, and writes Arabic, Chinese and Russian in their scripts', () => {
+    const untranslated = keys.flatMap((key) => {
+      const texts = detailTexts(key)!;
+      const values = sampleValues(Object.values(texts));
+      return LANGUAGES.filter((language) => language !== 'en').flatMap((language) => {
+        const said = formatDetail({ key, params: values }, language)!;
+        const script = SCRIPTS[language];
+        const wrong =
+          texts[language] === texts.en ||
+          said === formatDetail({ key, params: values }, 'en') ||
+          (script !== undefined && (!script.test(said) || latinWords(said).length > 0));
+        return wrong ? [`${key}.${language}: ${said}`] : [];
+      });
+    });
+    expect(untranslated).toEqual([]);
+  });
+});
