@@ -43,6 +43,15 @@ interface Ranked {
 }
 
 const LANGUAGES = journeyLanguages('fr');
+/** The six languages as the interface names them, each in its own script. */
+const DOCUMENT_LANGUAGES = [
+  { code: 'ar', name: 'العربية', dir: 'rtl' },
+  { code: 'zh', name: '中文', dir: 'ltr' },
+  { code: 'en', name: 'English', dir: 'ltr' },
+  { code: 'fr', name: 'Français', dir: 'ltr' },
+  { code: 'ru', name: 'Русский', dir: 'ltr' },
+  { code: 'es', name: 'Español', dir: 'ltr' },
+];
 
 describe('the secretariat proposes, amends, approves and publishes a cohort', () => {
   let platform: WebPlatform;
@@ -162,8 +171,27 @@ describe('the secretariat proposes, amends, approves and publishes a cohort', ()
       expect(published.status).toBe(200);
       expect((await hash.textContent())?.trim()).toBe(published.body.contentHash);
       expect(published.body.contentHash).toMatch(/^[0-9a-f]{64}$/);
-      for (const name of ['annexPdfEn', 'annexPdfFr', 'annexCsv']) {
-        await page.getByRole('link', { name: t(`published.${name}`) }).waitFor();
+      await page.getByRole('link', { name: t('published.annexCsv') }).waitFor();
+      // The annex and the circular in each of the six languages, each link named in its own language.
+      for (const [document, file] of [
+        ['annexPdf', 'annex.pdf'],
+        ['circularPdf', 'circular.pdf'],
+      ] as const) {
+        const links = page.getByRole('list', { name: t(`published.${document}`) }).getByRole('link');
+        const seen: Array<Array<string | null>> = [];
+        for (const link of await links.all()) {
+          const attributes = ['lang', 'hreflang', 'dir', 'href'].map((name) => link.getAttribute(name));
+          seen.push([await link.textContent(), ...(await Promise.all(attributes))]);
+        }
+        expect(seen).toEqual(
+          DOCUMENT_LANGUAGES.map(({ code, name, dir }) => [
+            name,
+            code,
+            code,
+            dir,
+            `/api/v1/public/cohorts/${cohortId}/${file}?lang=${code}`,
+          ]),
+        );
       }
       await checkPage(page, SUITE, 'published', language);
 
