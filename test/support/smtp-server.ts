@@ -1,12 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, SMTPServerAddress, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 
-/** A message as the SMTP server received it, its headers and plain-text body decoded. */
+/** A message as the SMTP server received it, its headers and its plain-text and HTML bodies decoded. */
 export interface ReceivedEmail {
   envelope: { from: string; to: string[] };
   headers: Map<string, string>;
   subject: string;
   text: string;
+  /** The text/html alternative of a multipart message, if it has one. */
+  html?: string;
 }
 
 /**
@@ -82,8 +84,16 @@ export class SmtpTestServer {
   }
 }
 
-/** Headers (unfolded, encoded words decoded) and the body of a single-part text message. */
+/** Headers (unfolded, encoded words decoded) and the text and HTML bodies of a single-part or multipart message. */
 function parseMessage(raw: string): Omit<ReceivedEmail, 'envelope'> {
+  const { headers, parts } = parseEntity(raw);
+  const text = parts.find((part) => part.type === 'text/plain')?.body ?? '';
+  const html = parts.find((part) => part.type === 'text/html')?.body;
+  return { headers, subject: headers.get('subject') ?? '', text, ...(html === undefined ? {} : { html }) };
+}
+
+/** An entity's headers, and its leaves with their media types (a multipart's parts, in order). */
+function parseEntity(raw: string): { headers: Map<string, string>; parts: Array<{ type: string; body: string }> } {
   const split = raw.indexOf('\r\n\r\n');
   const headers = new Map<string, string>();
   for (const line of raw
@@ -93,8 +103,16 @@ function parseMessage(raw: string): Omit<ReceivedEmail, 'envelope'> {
     const colon = line.indexOf(':');
     headers.set(line.slice(0, colon).trim().toLowerCase(), decodeWords(line.slice(colon + 1).trim()));
   }
-  const body = bodyBytes(raw.slice(split + 4), headers.get('content-transfer-encoding') ?? '7bit');
-  return { headers, subject: headers.get('subject') ?? '', text: body.toString('utf8').replace(/\r\n/g, '\n') };
+  const contentType = headers.get('content-type') ?? 'text/plain';
+  const type = contentType.split(';')[0].trim().toLowerCase();
+  const content = raw.slice(split + 4);
+  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
+  if (type.startsWith('multipart/') && boundary) {
+    const sections = content.split(`--${boundary}`).slice(1, -1);
+    return { headers, parts: sections.flatMap((section) => parseEntity(section.replace(/^\r\n/, '')).parts) };
+  }
+  const body = bodyBytes(content, headers.get('content-transfer-encoding') ?? '7bit');
+  return { headers, parts: [{ type, body: body.toString('utf8').replace(/\r\n/g, '\n') }] };
 }
 
 function bodyBytes(body: string, encoding: string): Buffer {

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AccountLinkSigner, Outbox, Transactions } from '@app/platform';
 import { nextDeliveryStep } from '../domain/email-delivery';
+import { emailHtml } from '../domain/email-html';
 import { LINK_TEMPLATES, isLinkTemplate } from '../domain/notification';
 import { notificationLocale, renderEmailText } from '../domain/templates';
 import { NotificationsRepository, PendingEmail } from '../infrastructure/notifications.repository';
@@ -41,10 +42,13 @@ export class EmailDeliveryService {
     const { email } = claim;
     let messageId: string;
     try {
+      const text = this.textOf(email);
+      const language = notificationLocale(email.locale);
       ({ messageId } = await this.mailer.send({
         to: { name: email.recipient.displayName, address: email.recipient.email },
         subject: email.subject,
-        text: this.textOf(email),
+        text,
+        html: emailHtml({ subject: email.subject, text, language }),
         language: email.locale,
       }));
     } catch (error) {

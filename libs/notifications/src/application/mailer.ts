@@ -1,8 +1,12 @@
-/** An e-mail as the notifications context writes it: plain text, in the recipient's language. */
+/**
+ * An e-mail as the notifications context writes it, in the recipient's language: plain text, and the
+ * same text as HTML that says its language and direction (domain/email-html.ts).
+ */
 export interface OutgoingEmail {
   to: { name: string; address: string };
   subject: string;
   text: string;
+  html: string;
   /** BCP 47 code of the text, sent as Content-Language. */
   language: string;
 }

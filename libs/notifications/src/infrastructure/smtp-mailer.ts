@@ -32,6 +32,7 @@ export class SmtpMailer extends Mailer implements OnApplicationShutdown {
       to: email.to,
       subject: email.subject,
       text: email.text,
+      html: email.html,
       headers: { 'Content-Language': email.language },
     })) as { messageId: string };
     return { messageId: info.messageId };
