@@ -87,7 +87,8 @@ FOR UPDATE OF a FOR SHARE OF c`;
  */
 export const SUBMIT = `
 WITH a AS (
-  UPDATE applications SET status = 'submitted', submitted_at = $2, eligibility = $3, updated_at = now()
+  UPDATE applications
+  SET status = 'submitted', submitted_at = $2, submitted_by = $4, eligibility = $3, updated_at = now()
   WHERE id = $1 RETURNING *),
 audit AS (
   INSERT INTO audit_events (actor_id, action, entity_type, entity_id, before, after)

@@ -17,20 +17,38 @@ export class ServerProcess {
     readonly url: string,
   ) {}
 
-  /** Starts `entry` and answers once `readyPath` answers 200. */
-  static async start(entry: string, env: Record<string, string>, readyPath: string): Promise<ServerProcess> {
-    const port = await freePort();
+  /**
+   * Starts `entry` and answers once `readyPath` answers 200, within `readyWithinMs` (2 minutes);
+   * it listens on `port` (a free one by default), which it reads from the variable `portVariable`
+   * (PORT; the worker's is WORKER_PORT). A server not ready in time is stopped.
+   */
+  static async start(
+    entry: string,
+    env: Record<string, string>,
+    readyPath: string,
+    {
+      port,
+      portVariable = 'PORT',
+      readyWithinMs = 120_000,
+    }: { port?: number; portVariable?: string; readyWithinMs?: number } = {},
+  ): Promise<ServerProcess> {
+    port ??= await freePort();
     const child = spawn(
       process.execPath,
       ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry],
       {
         cwd: ROOT,
-        env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.json', ...env, PORT: String(port) },
+        env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.json', ...env, [portVariable]: String(port) },
         stdio: ['ignore', 'ignore', 'inherit'],
       },
     );
     const server = new ServerProcess(child, `http://127.0.0.1:${port}`);
-    await server.untilReady(readyPath);
+    try {
+      await server.untilReady(readyPath, readyWithinMs);
+    } catch (error) {
+      await server.stop();
+      throw error;
+    }
     return server;
   }
 
@@ -51,8 +69,8 @@ export class ServerProcess {
     await exited;
   }
 
-  private async untilReady(path: string): Promise<void> {
-    const deadline = Date.now() + 120_000;
+  private async untilReady(path: string, withinMs: number): Promise<void> {
+    const deadline = Date.now() + withinMs;
     while (Date.now() < deadline) {
       if (this.child.exitCode !== null) throw new Error(`the server exited with code ${this.child.exitCode}`);
       const ready = await fetch(`${this.url}${path}`).then(
@@ -62,6 +80,6 @@ export class ServerProcess {
       if (ready) return;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    throw new Error(`the server did not answer ${path} within 120 s`);
+    throw new Error(`the server did not answer ${path} within ${withinMs / 1000} s`);
   }
 }

@@ -118,6 +118,8 @@ async function startServers(redisUrl: string): Promise<Record<Side, ServerProces
     {
       ...env,
       NODE_ENV: 'production',
+      // Required in production since account links have a secret of their own.
+      ACCOUNT_LINK_SECRET: `${JWT_SECRET}-for-account-links`,
       REDIS_URL: redisUrl,
       LOG_LEVEL: 'warn',
       BOOTSTRAP_ADMIN_EMAIL: 'admin@bench.example',
