@@ -74,8 +74,8 @@ describe('two API processes and two workers on one database and one Redis', () =
     });
     // All four compile and start at once; on two busy cores that takes a while.
     const started = await Promise.allSettled([
-      ...NAMES.apis.map((name) => PlatformProcess.start('api', api(name), 240_000)),
-      ...NAMES.workers.map((name) => PlatformProcess.start('worker', worker(name), 240_000)),
+      ...NAMES.apis.map((name) => PlatformProcess.start('api', api(name), 480_000)),
+      ...NAMES.workers.map((name) => PlatformProcess.start('worker', worker(name), 480_000)),
     ]);
     processes = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
     const failed = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
@@ -86,7 +86,7 @@ describe('two API processes and two workers on one database and one Redis', () =
     await db.connect();
     notifications = new Queue('notifications', { connection: bullConnection(redis.url) });
     secretariat = await secretariatOf(apiA);
-  }, 360_000);
+  }, 600_000);
 
   afterAll(async () => {
     await Promise.all(processes.map((process) => process.stop('SIGTERM', 60_000)));
@@ -115,7 +115,7 @@ describe('two API processes and two workers on one database and one Redis', () =
     const { rows } = await db.query<{ name: string }>(
       `SELECT DISTINCT application_name AS name FROM pg_stat_activity
         WHERE datname = current_database() AND state = 'idle in transaction'
-          AND query LIKE '%FROM outbox%SKIP LOCKED%' ORDER BY 1`,
+          AND query LIKE 'SELECT id, queue, job_name, payload, dispatch_count FROM outbox%' ORDER BY 1`,
     );
     return rows.map((row) => row.name);
   };
@@ -164,6 +164,17 @@ describe('two API processes and two workers on one database and one Redis', () =
   it('started both APIs and both workers, each with a connection of its own to the database', async () => {
     expect(processes.map((process) => process.exited)).toEqual([false, false, false, false]);
     expect(new Set(processes.map((process) => process.port)).size).toBe(4);
+    // An idle pool closes its connections after a while: readiness pings the database from each.
+    const ready = await Promise.all(
+      processes.map((process) =>
+        eventually(
+          () => fetch(`${process.baseUrl}/health/ready`),
+          (res) => res.ok,
+          30_000,
+        ),
+      ),
+    );
+    expect(ready.map((res) => res.status)).toEqual([200, 200, 200, 200]);
     const { rows } = await db.query<{ name: string }>(
       `SELECT DISTINCT application_name AS name FROM pg_stat_activity
         WHERE datname = current_database() AND application_name LIKE ANY ('{api-%,worker-%}') ORDER BY 1`,
@@ -404,5 +415,36 @@ describe('two API processes and two workers on one database and one Redis', () =
         { recipient: id, ...once },
       ]),
     );
+  });
+
+  it("dispatched every outbox row of the suite's database once, whatever its queue, and started its job once", async () => {
+    const rows = await eventually(
+      async () =>
+        (
+          await db.query<{ id: string; queue: string; dispatched: number; completed: boolean }>(
+            `SELECT id, queue, dispatch_count AS dispatched, completed_at IS NOT NULL AS completed
+               FROM outbox ORDER BY created_at, id`,
+          )
+        ).rows,
+      (found) => found.every((row) => row.completed),
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    const queues = new Map(
+      [...new Set(rows.map((row) => row.queue))].map((name) => [
+        name,
+        new Queue(name, { connection: bullConnection(redis!.url) }),
+      ]),
+    );
+    try {
+      const seen = await Promise.all(
+        rows.map(async ({ id, queue, dispatched, completed }) => {
+          const job = await queues.get(queue)!.getJob(id);
+          return { queue, dispatched, completed, jobStarts: job?.attemptsStarted ?? 0 };
+        }),
+      );
+      expect(seen).toEqual(rows.map(({ queue }) => ({ queue, dispatched: 1, completed: true, jobStarts: 1 })));
+    } finally {
+      await Promise.all([...queues.values()].map((queue) => queue.close()));
+    }
   });
 });

@@ -81,15 +81,19 @@ export class PlatformProcess {
 
   private async untilReady(withinMs: number): Promise<void> {
     const deadline = Date.now() + withinMs;
+    let last = 'no answer';
     while (Date.now() < deadline) {
       if (this.exited) throw new Error(`the ${this.app} exited with code ${this.child.exitCode}`);
       const ready = await fetch(`${this.baseUrl}/health/ready`).then(
-        (r) => r.ok,
+        async (r) => {
+          last = `${r.status} ${await r.text()}`;
+          return r.ok;
+        },
         () => false,
       );
       if (ready) return;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    throw new Error(`the ${this.app} did not become ready within ${withinMs / 1000} s`);
+    throw new Error(`the ${this.app} did not become ready within ${withinMs / 1000} s (last readiness: ${last})`);
   }
 }
