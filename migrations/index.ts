@@ -51,9 +51,11 @@ import { CooperationAgreements1766000040000 } from './1766000040000-CooperationA
 import { WithdrawnFromCohort1766000070000 } from './1766000070000-WithdrawnFromCohort';
 import { ExpertiseAwareAssignment1766000110000 } from './1766000110000-ExpertiseAwareAssignment';
 import { FinalRankingUncertainty1766000150000 } from './1766000150000-FinalRankingUncertainty';
+import { CallTranslations1766100000000 } from './1766100000000-CallTranslations';
 import { SixLanguages1766000130000 } from './1766000130000-SixLanguages';
 import { CohortLottery1766000100000 } from './1766000100000-CohortLottery';
 import { DocumentStorageKeys1766000160000 } from './1766000160000-DocumentStorageKeys';
+import { UploadStorageKeys1766200000000 } from './1766200000000-UploadStorageKeys';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
 export const MIGRATIONS = [
@@ -113,4 +115,6 @@ export const MIGRATIONS = [
   CohortLottery1766000100000,
   DocumentStorageKeys1766000160000,
   FinalRankingUncertainty1766000150000,
+  CallTranslations1766100000000,
+  UploadStorageKeys1766200000000,
 ];

@@ -14,6 +14,8 @@ import {
   uploadDocument,
 } from '../support/applications';
 import { withEnv } from '../support/async';
+import { answerClarification, clarificationId } from '../support/clarifications';
+import { callWithSubmissions, secretariatOf } from '../support/evaluation-fixtures';
 import { Applicant, SAMPLE_PDF, SAMPLE_PNG, createApplicant, createCall } from '../support/fixtures';
 import { S3Server } from '../support/s3-server';
 import { TestApi } from '../support/test-app';
@@ -53,6 +55,7 @@ describe('application documents in an S3 object store', () => {
   afterAll(async () => {
     // Suites after this one on the jest worker's database find no document whose bytes were in this store.
     await sql(api, 'DELETE FROM documents WHERE storage_key IS NOT NULL');
+    await sql(api, 'DELETE FROM clarification_documents WHERE storage_key IS NOT NULL');
     await api.close();
     client.destroy();
     await s3.close();
@@ -159,6 +162,31 @@ describe('application documents in an S3 object store', () => {
     const got = await download(api, `${documentsUrl()}/${kept.body.id}`, applicant.token);
     expect(Buffer.compare(got.body as Buffer, SAMPLE_PDF)).toBe(0);
     expect((await upload(SAMPLE_PNG, 'logo.png')).status).toBe(201);
+  });
+
+  it('keeps a clarification answer’s document in the store too, and serves it back', async () => {
+    const answering = await createApplicant(api);
+    const {
+      applicationIds: [submitted],
+    } = await callWithSubmissions(api, [answering]);
+    const id = await clarificationId(api, (await secretariatOf(api)).token, submitted, 'Your budget for 2026?');
+    const file = pdfOfSize(6 * MiB + 5);
+
+    const answered = await answerClarification(api, answering.token, id, 'Attached.', {
+      buffer: file,
+      filename: 'budget.pdf',
+    });
+    expect(answered.status).toBe(200);
+    expect(
+      await sql(api, 'SELECT content, storage_key, sha256 FROM clarification_documents WHERE clarification_id = $1', [
+        id,
+      ]),
+    ).toEqual([
+      { content: null, storage_key: expect.stringMatching(/^applications\/clarifications\//), sha256: sha256(file) },
+    ]);
+    const got = await download(api, `/api/v1/clarifications/${id}/document`, answering.token);
+    expect(got.status).toBe(200);
+    expect(sha256(got.body as Buffer)).toBe(sha256(file));
   });
 
   it('serves documents stored in their rows before the switch to S3', async () => {

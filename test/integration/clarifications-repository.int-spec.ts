@@ -81,7 +81,14 @@ describe('ClarificationsRepository on PostgreSQL', () => {
       await clarifications.markAnswered(tx, withFile, {
         answer: 'See the budget.',
         by: applicant,
-        document: { filename: 'budget.pdf', mimeType: 'application/pdf', size: content.length, sha256, content },
+        document: {
+          filename: 'budget.pdf',
+          mimeType: 'application/pdf',
+          size: content.length,
+          sha256,
+          content,
+          storageKey: null,
+        },
       });
       await clarifications.markAnswered(tx, withoutFile, { answer: 'Eight people.', by: applicant, document: null });
     });
@@ -98,6 +105,7 @@ describe('ClarificationsRepository on PostgreSQL', () => {
       size: content.length,
       sha256,
       content,
+      storageKey: null,
     });
     expect(await clarifications.find(withoutFile)).toMatchObject({ status: 'answered', document: null });
     expect(await clarifications.findDocument(withoutFile)).toBeNull();

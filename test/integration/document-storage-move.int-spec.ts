@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { DocumentStorageMoveService } from '../../libs/applications/src/application/document-storage-move.service';
 import { DocumentMovesRepository } from '../../libs/applications/src/infrastructure/document-moves.repository';
+import { ClarificationsRepository } from '../../libs/applications/src/infrastructure/clarifications.repository';
+import { SignedCopyMovesRepository } from '../../libs/cohorts/src/infrastructure/signed-copy-moves.repository';
 import { ObjectStorage, S3ObjectStorage, readS3Settings } from '@app/platform/storage';
 import { RepositoryDb, startRepositories } from '../support/repository-db';
 import { S3Server } from '../support/s3-server';
@@ -33,7 +35,12 @@ describe('documents:move between PostgreSQL and the object store', () => {
   beforeAll(async () => {
     s3 = await S3Server.start();
     storage = S3ObjectStorage.fromSettings(readS3Settings(s3.env));
-    repo = await startRepositories([DocumentStorageMoveService, DocumentMovesRepository]);
+    repo = await startRepositories([
+      DocumentStorageMoveService,
+      DocumentMovesRepository,
+      ClarificationsRepository,
+      SignedCopyMovesRepository,
+    ]);
     moves = repo.get(DocumentStorageMoveService);
     const callId = await repo.seed.call({ status: 'open' });
     const applicationId = await repo.seed.application(callId, { status: 'draft' });
@@ -50,6 +57,7 @@ describe('documents:move between PostgreSQL and the object store', () => {
   });
   afterAll(async () => {
     await repo.db.query(`DELETE FROM documents WHERE id = ANY($1::uuid[])`, [documents.map((d) => d.id)]);
+    await repo.db.query(`DELETE FROM clarification_documents WHERE storage_key IS NOT NULL`);
     await repo.close();
     storage.destroy();
     await s3.close();
@@ -117,5 +125,72 @@ describe('documents:move between PostgreSQL and the object store', () => {
     expect(back.failed).toEqual([{ id: altered.id, reason: expect.any(String) }]);
     expect((await rows()).find((row) => row.id === altered.id)).toMatchObject({ storage_key: keyOf(altered.id) });
     await repo.db.query(`UPDATE documents SET sha256 = $2 WHERE id = $1`, [tampered.id, sha256(tampered.content)]);
+  });
+
+  it('moves clarification answers’ documents too, a limited run stopping in the middle and the next carrying on', async () => {
+    const callId = await repo.seed.call({ status: 'closed' });
+    const secretariat = await repo.seed.user({ role: 'secretariat' });
+    const clarifications = repo.get(ClarificationsRepository);
+    const answered: Array<{ id: string; content: Buffer }> = [];
+    for (let i = 0; i < 3; i++) {
+      const applicationId = await repo.seed.application(callId);
+      const [{ by }] = (await repo.db.query(`SELECT created_by AS by FROM applications WHERE id = $1`, [
+        applicationId,
+      ])) as Array<{ by: string }>;
+      const content = Buffer.from(`%PDF-1.7 answer ${i}`);
+      const id = await repo.transactions.run(async (tx) => {
+        const asked = await clarifications.insert(tx, {
+          applicationId,
+          callId,
+          question: `Question ${i}?`,
+          replyBy: new Date(Date.now() + 86_400_000),
+          origin: { sentBy: secretariat },
+        });
+        const document = {
+          filename: `a${i}.pdf`,
+          mimeType: 'application/pdf',
+          size: content.length,
+          sha256: sha256(content),
+        };
+        await clarifications.markAnswered(tx, asked, {
+          answer: 'Attached.',
+          by,
+          document: { ...document, content, storageKey: null },
+        });
+        return asked;
+      });
+      answered.push({ id, content });
+    }
+    const signedCopies = repo.get(SignedCopyMovesRepository);
+    const others = [signedCopies];
+    // Every application document is in the store already (the test before): the limit stops among the answers.
+    const first = await moves.move('s3', storage, { limit: 2, others });
+    expect(first).toMatchObject({ moved: 2, failed: [] });
+    const second = await moves.move('s3', storage, { others });
+    expect(second.failed).toEqual([]);
+    expect(second.moved).toBeGreaterThanOrEqual(1);
+
+    const stored = async () =>
+      (await repo.db.query(
+        `SELECT clarification_id AS id, content, storage_key FROM clarification_documents WHERE clarification_id = ANY($1::uuid[])`,
+        [answered.map((a) => a.id)],
+      )) as Array<{ id: string; content: Buffer | null; storage_key: string | null }>;
+    for (const row of await stored()) {
+      expect(row).toMatchObject({ content: null, storage_key: `applications/clarifications/${row.id}` });
+      const object = await storage.get(row.storage_key!);
+      const chunks: Buffer[] = [];
+      for await (const chunk of object!.body) chunks.push(chunk as Buffer);
+      expect(Buffer.concat(chunks)).toEqual(answered.find((a) => a.id === row.id)!.content);
+    }
+    // The signed copies' table is walked with the same statements (none is stored here).
+    expect(await signedCopies.countPending('s3')).toBe(0);
+
+    // (The application document altered in the store by the test before stays there, failed.)
+    const back = await moves.move('postgres', storage, { others });
+    expect(back.failed.filter((failure) => answered.some((a) => a.id === failure.id))).toEqual([]);
+    for (const row of await stored()) {
+      expect(row.storage_key).toBeNull();
+      expect(row.content).toEqual(answered.find((a) => a.id === row.id)!.content);
+    }
   });
 });

@@ -64,6 +64,7 @@ import { PseudonymsRepository } from './infrastructure/pseudonyms.repository';
     BlindReview,
     DeadlineRemindersService,
     DocumentInspector,
+    DocumentBytes,
   ],
 })
 export class ApplicationsModule {}

@@ -5,6 +5,7 @@ export * from './application/blind-review.service';
 export * from './application/clarifications.service';
 export * from './application/documents.service';
 export { DocumentInspector } from './application/document-inspector';
+export { DocumentBytes } from './application/document-bytes';
 export type { InspectedDocument, UploadedFile } from './application/document-inspector';
 // How a route of any context takes one document and serves one back.
 export { AcceptsOneDocument, ServesDocumentBytes, documentDownload } from './http/document-transfer';

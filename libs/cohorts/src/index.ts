@@ -8,3 +8,5 @@ export * from './domain/public-cohort';
 export type * from './domain/selection.types';
 export * from './annex';
 export { COHORTS_QUEUE } from './jobs/cohorts.jobs';
+export { SignedCopyMovesModule } from './signed-copy-moves.module';
+export { SignedCopyMovesRepository } from './infrastructure/signed-copy-moves.repository';

@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { DocumentMoveReport, DocumentStorageMoveModule, DocumentStorageMoveService } from '@app/applications';
+import { SignedCopyMovesModule, SignedCopyMovesRepository } from '@app/cohorts';
 import { DatabaseModule, platformConfig } from '@app/platform';
 import {
   DOCUMENT_STORAGE_DRIVERS,
@@ -16,18 +17,20 @@ interface MoveOptions {
   limit?: number;
 }
 
-/** Only the database and the documents' rows: the command needs neither Redis nor the other contexts. */
+/** Only the database and the files' rows: the command needs neither Redis nor the rest of the contexts. */
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [platformConfig] }),
     DatabaseModule,
     DocumentStorageMoveModule,
+    SignedCopyMovesModule,
   ],
 })
 class DocumentsMoveModule {}
 
 /**
- * Moves application documents' bytes to the object store (`--to s3`) or back into PostgreSQL
+ * Moves stored files' bytes (application documents, clarification answers' documents, agreements'
+ * signed copies) to the object store (`--to s3`) or back into PostgreSQL
  * (`--to postgres`), verifying each by SHA-256 before its row is switched. Safe to interrupt (Ctrl-C
  * stops after the document in hand; a kill is safe too) and to run again: it carries on where it was.
  * Reads the S3_* settings whatever DOCUMENT_STORAGE says; set DOCUMENT_STORAGE to the target afterwards.
@@ -45,9 +48,11 @@ export class DocumentsMoveCommand extends CommandRunner {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     try {
-      const report = await app
-        .get(DocumentStorageMoveService)
-        .move(options.to, storage, { limit: options.limit, signal: interrupted.signal });
+      const report = await app.get(DocumentStorageMoveService).move(options.to, storage, {
+        limit: options.limit,
+        signal: interrupted.signal,
+        others: [app.get(SignedCopyMovesRepository)],
+      });
       process.stdout.write(describe(report, options.to));
       if (report.failed.length > 0) process.exitCode = 1;
     } finally {

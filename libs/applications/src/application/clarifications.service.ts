@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Readable } from 'node:stream';
 import { AuditService } from '@app/audit';
 import { Call, CallsService, assertBeforePublication } from '@app/calls';
 import { OrganisationMembersService, OrganisationsService } from '@app/identity';
@@ -19,6 +20,7 @@ import { Application } from '../domain/application';
 import { blindAnswerDocumentName } from '../domain/blind-review';
 import {
   Clarification,
+  ClarificationDocumentInfo,
   ClarificationReader,
   ClarificationStatus,
   asSeenBy,
@@ -37,6 +39,7 @@ import {
 import { ApplicationAccess } from './application-access';
 import { applicationAudit } from './application-audit';
 import { BlindReview } from './blind-review.service';
+import { DocumentBytes, clarificationObjectKey } from './document-bytes';
 import { DocumentInspector, UploadedFile } from './document-inspector';
 
 export interface ClarificationQuestion {
@@ -70,6 +73,7 @@ export class ClarificationsService {
     private readonly access: ApplicationAccess,
     private readonly blindReview: BlindReview,
     private readonly inspector: DocumentInspector,
+    private readonly bytes: DocumentBytes,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
@@ -186,26 +190,45 @@ export class ClarificationsService {
     }
     const call = await this.calls.get(request.callId);
     assertBeforePublication(call);
-    const document = file ? { ...(await this.inspector.inspect(file)) } : null;
+    const inspected = file ? await this.inspector.inspect(file) : null;
     const redact = await this.blindReview.redactorFor(call, application);
-    await this.transactions.run(async (tx) => {
-      const locked = await this.lock(tx, id);
-      assertCanAnswer(locked.status, locked.replyBy, locked.now);
-      await this.clarifications.markAnswered(tx, id, { answer, by: actor.id, document });
-      await this.record(
-        tx,
-        actor,
-        'application.clarification_answered',
-        locked,
-        { status: 'sent' },
-        {
-          status: 'answered',
-          document: document && { filename: document.filename, sha256: document.sha256, size: document.size },
-        },
-      );
-      await this.tellPanel(tx, call, { ...locked, question: redact(locked.question) });
-    });
+    // With an object store the bytes go there first, and are removed again when the answer is not recorded.
+    const placed = inspected ? await this.bytes.place(inspected, clarificationObjectKey) : null;
+    const document = inspected && placed && { ...inspected, content: placed.content, storageKey: placed.storageKey };
+    const record = (tx: Transaction) => this.recordAnswer(tx, actor, id, answer, document, call, redact);
+    try {
+      await this.transactions.run(record);
+    } catch (error) {
+      await this.bytes.discard(placed?.storageKey ?? null);
+      throw error;
+    }
     return asSeenBy({ kind: 'applicant' }, await this.require(id));
+  }
+
+  private async recordAnswer(
+    tx: Transaction,
+    actor: AuthUser,
+    id: string,
+    answer: string,
+    document: ClarificationDocument | null,
+    call: Call,
+    redact: (text: string) => string,
+  ): Promise<void> {
+    const locked = await this.lock(tx, id);
+    assertCanAnswer(locked.status, locked.replyBy, locked.now);
+    await this.clarifications.markAnswered(tx, id, { answer, by: actor.id, document });
+    await this.record(
+      tx,
+      actor,
+      'application.clarification_answered',
+      locked,
+      { status: 'sent' },
+      {
+        status: 'answered',
+        document: document && { filename: document.filename, sha256: document.sha256, size: document.size },
+      },
+    );
+    await this.tellPanel(tx, call, { ...locked, question: redact(locked.question) });
   }
 
   /** The application's requests its reader may see: all for the secretariat, sent ones and its own proposals for an evaluator. */
@@ -233,13 +256,15 @@ export class ClarificationsService {
   }
 
   /** The answer's document, to those who may read the request. */
-  async document(actor: AuthUser, id: string): Promise<ClarificationDocument> {
+  async document(actor: AuthUser, id: string): Promise<ClarificationDocumentInfo & { content: Buffer | Readable }> {
     const request = await this.require(id);
     const application = await this.access.assertCanRead(actor, await this.applications.findById(request.applicationId));
     const document = mayRead(readerOf(actor), request) ? await this.clarifications.findDocument(id) : null;
     if (!document) throw new NotFoundError('Document');
-    if (!(await this.blindReview.hidesApplicantFrom(actor, application))) return document;
-    return { ...document, filename: blindAnswerDocumentName(document.filename) };
+    const hidden = await this.blindReview.hidesApplicantFrom(actor, application);
+    const filename = hidden ? blindAnswerDocumentName(document.filename) : document.filename;
+    // Opened last, once nothing else can fail, so that no stream from the store is left unread.
+    return { ...document, filename, content: await this.bytes.open(document) };
   }
 
   private async addresseeOf(application: Application): Promise<Addressee> {

@@ -1,4 +1,4 @@
-import { fromBufferPromise } from 'yauzl';
+import { fromBufferPromise, openPromise } from 'yauzl';
 
 /** The part without which a package is not a document of its kind (ECMA-376 as office suites write it). */
 const MAIN_PART = { docx: 'word/document.xml', xlsx: 'xl/workbook.xml' } as const;
@@ -12,13 +12,19 @@ export function isOfficeKind(extension: string): extension is OfficeKind {
 export const MAX_OFFICE_PACKAGE_ENTRIES = 10_000;
 
 /**
- * Whether the bytes are a real Office Open XML package of that kind: a readable zip holding
- * [Content_Types].xml and the kind's main part, whose parts declare at most `maxUncompressedBytes`
- * in all. Only the zip's directory is read; nothing is inflated.
+ * Whether the bytes (or the file at a path) are a real Office Open XML package of that kind: a
+ * readable zip holding [Content_Types].xml and the kind's main part, whose parts declare at most
+ * `maxUncompressedBytes` in all. Only the zip's directory is read; nothing is inflated.
  */
-export async function isOfficePackage(bytes: Buffer, kind: OfficeKind, maxUncompressedBytes: number): Promise<boolean> {
+export async function isOfficePackage(
+  source: Buffer | string,
+  kind: OfficeKind,
+  maxUncompressedBytes: number,
+): Promise<boolean> {
+  const options = { lazyEntries: true, strictFileNames: true };
+  let zip: Awaited<ReturnType<typeof openPromise>> | undefined;
   try {
-    const zip = await fromBufferPromise(bytes, { lazyEntries: true, strictFileNames: true });
+    zip = await (typeof source === 'string' ? openPromise(source, options) : fromBufferPromise(source, options));
     if (zip.entryCount > MAX_OFFICE_PACKAGE_ENTRIES) return false;
     const names = new Set<string>();
     let declaredBytes = 0;
@@ -31,5 +37,8 @@ export async function isOfficePackage(bytes: Buffer, kind: OfficeKind, maxUncomp
   } catch {
     // A corrupt or truncated zip, or one whose entries contradict its directory.
     return false;
+  } finally {
+    // A zip opened from a path holds its file open until closed (an early return does not).
+    zip?.close();
   }
 }

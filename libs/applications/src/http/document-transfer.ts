@@ -1,21 +1,26 @@
 import { StreamableFile, UseInterceptors, applyDecorators } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
-import { memoryStorage } from 'multer';
 import { Readable } from 'node:stream';
 import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '../domain/file-types';
+import { RemoveSpooledFile, SpoolingStorage } from './spooled-upload';
 
 /** How documents travel over HTTP, for every route that takes or serves one. */
 
-/** A multipart form with one `file` of at most 10 MiB, kept in memory for the checks of its bytes. */
+/**
+ * A multipart form with one `file` of at most 10 MiB, streamed to a temporary file (counted and
+ * hashed on the way; the limit ends it as soon as it is passed, 413, nothing kept) for the checks of
+ * its bytes, and removed once the request is answered.
+ */
 export const AcceptsOneDocument = () =>
   UseInterceptors(
     FileInterceptor('file', {
-      storage: memoryStorage(),
+      storage: new SpoolingStorage(),
       limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5 },
       // Browsers send the file name as raw UTF-8; multer would read it as Latin-1 and garble it.
       defParamCharset: 'utf8',
     }),
+    RemoveSpooledFile,
   );
 
 /** The OpenAPI description of a route answering a stored document's bytes. */

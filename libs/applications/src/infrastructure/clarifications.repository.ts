@@ -29,8 +29,10 @@ export interface NewClarification {
   origin: { proposedBy: string } | { sentBy: string };
 }
 
+/** An answer's document: its bytes in the row, or in the object store under `storageKey`. */
 export interface ClarificationDocument extends ClarificationDocumentInfo {
-  content: Buffer;
+  content: Buffer | null;
+  storageKey: string | null;
 }
 
 /** A request in the secretariat's queue of a call: with the organisation it is put to. */
@@ -149,8 +151,9 @@ export class ClarificationsRepository {
          UPDATE clarification_requests SET status = 'answered', answer = $2, answered_by = $3, answered_at = clock_timestamp()
          WHERE id = $1 RETURNING id
        )
-       INSERT INTO clarification_documents (clarification_id, filename, mime_type, size, sha256, content, uploaded_by)
-       SELECT id, $4, $5, $6, $7, $8, $3 FROM answered WHERE $4::text IS NOT NULL`,
+       INSERT INTO clarification_documents
+         (clarification_id, filename, mime_type, size, sha256, content, storage_key, uploaded_by)
+       SELECT id, $4, $5, $6, $7, $8, $9, $3 FROM answered WHERE $4::text IS NOT NULL`,
       [
         id,
         answered.answer,
@@ -160,6 +163,7 @@ export class ClarificationsRepository {
         document?.size ?? null,
         document?.sha256 ?? null,
         document?.content ?? null,
+        document?.storageKey ?? null,
       ],
     );
   }
@@ -231,7 +235,7 @@ export class ClarificationsRepository {
 
   async findDocument(clarificationId: string): Promise<ClarificationDocument | null> {
     const [row] = (await this.transactions.autocommit.query(
-      `SELECT filename, mime_type AS "mimeType", size, sha256, content
+      `SELECT filename, mime_type AS "mimeType", size, sha256, content, storage_key AS "storageKey"
        FROM clarification_documents WHERE clarification_id = $1`,
       [clarificationId],
     )) as ClarificationDocument[];

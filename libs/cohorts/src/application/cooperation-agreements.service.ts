@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ApplicationOutcomesService, ApplicationsService, DocumentInspector, UploadedFile } from '@app/applications';
+import { Readable } from 'node:stream';
+import {
+  ApplicationOutcomesService,
+  ApplicationsService,
+  DocumentBytes,
+  DocumentInspector,
+  UploadedFile,
+} from '@app/applications';
 import { CallsService } from '@app/calls';
 import { AuditService } from '@app/audit';
 import { NotificationRequest, NotificationsService, notificationRequest, TemplateParams } from '@app/notifications';
@@ -14,6 +21,7 @@ import {
   isStaff,
 } from '@app/platform';
 import { renderAgreementPdf } from '../annex/agreement-pdf';
+import { signedCopyObjectKey } from '../infrastructure/signed-copy-moves.repository';
 import type { AnnexLocale } from '../annex/annex-i18n';
 import { AgreementAction, agreementAfter } from '../domain/agreement';
 import { AgreementTermsMissingError } from '../domain/cohorts.errors';
@@ -22,7 +30,7 @@ import {
   AgreementsRepository,
   CooperationAgreement,
   DirectoryEntry,
-  SignedCopy,
+  SignedCopyInfo,
 } from '../infrastructure/agreements.repository';
 import { CohortsConfig, cohortsConfig } from '../cohorts.config';
 import { SelectionFactsRepository } from '../infrastructure/selection-facts.repository';
@@ -51,6 +59,7 @@ export class CooperationAgreementsService {
     private readonly notifications: NotificationsService,
     private readonly facts: SelectionFactsRepository,
     private readonly inspector: DocumentInspector,
+    private readonly bytes: DocumentBytes,
     private readonly audit: AuditService,
     private readonly transactions: Transactions,
     @Inject(cohortsConfig.KEY) private readonly config: CohortsConfig,
@@ -127,19 +136,26 @@ export class CooperationAgreementsService {
   /** The centre's signed copy (a PDF); it replaces an earlier one until the agreement is countersigned. */
   async sign(actor: AuthUser, applicationId: string, file: UploadedFile): Promise<CooperationAgreement> {
     await this.applications.ownedBy(actor, applicationId);
-    const copy = await this.inspector.inspect(file, { onlyPdf: true });
-    return this.move(actor, applicationId, 'sign', async (tx, agreement, at) => {
-      await this.agreements.insertSignedCopy(tx, agreement.id, copy, actor.id, at);
-      return { sha256: copy.sha256 };
-    });
+    const inspected = await this.inspector.inspect(file, { onlyPdf: true });
+    // With an object store the bytes go there first, and are removed again when the copy is not recorded.
+    const copy = { ...inspected, ...(await this.bytes.place(inspected, signedCopyObjectKey)) };
+    try {
+      return await this.move(actor, applicationId, 'sign', async (tx, agreement, at) => {
+        await this.agreements.insertSignedCopy(tx, agreement.id, copy, actor.id, at);
+        return { sha256: copy.sha256 };
+      });
+    } catch (error) {
+      await this.bytes.discard(copy.storageKey);
+      throw error;
+    }
   }
 
   /** The signed copy the centre uploaded last. */
-  async signedCopy(actor: AuthUser, applicationId: string): Promise<SignedCopy> {
+  async signedCopy(actor: AuthUser, applicationId: string): Promise<SignedCopyInfo & { content: Buffer | Readable }> {
     const agreement = await this.forApplication(actor, applicationId);
     const copy = await this.agreements.signedCopy(agreement.id);
     if (!copy) throw new NotFoundError('Signed copy');
-    return copy;
+    return { ...copy, content: await this.bytes.open(copy) };
   }
 
   /** The secretariat sends the signed copy back to the centre, with what to correct. */

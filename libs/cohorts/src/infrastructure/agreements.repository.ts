@@ -12,8 +12,10 @@ export interface SignedCopyInfo {
   uploadedAt: Date;
 }
 
+/** A signed copy with where its bytes are: in its row, or in the object store under `storageKey`. */
 export interface SignedCopy extends SignedCopyInfo {
-  content: Buffer;
+  content: Buffer | null;
+  storageKey: string | null;
 }
 
 export interface CooperationAgreement {
@@ -177,20 +179,33 @@ export class AgreementsRepository {
   async insertSignedCopy(
     tx: Transaction,
     agreementId: string,
-    copy: Omit<SignedCopy, 'id' | 'uploadedAt'>,
+    copy: Omit<SignedCopy, 'uploadedAt'>,
     by: string,
     at: Date,
   ): Promise<void> {
     await tx.query(
-      `INSERT INTO agreement_signed_copies (agreement_id, filename, mime_type, size, sha256, content, uploaded_by, uploaded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [agreementId, copy.filename, copy.mimeType, copy.size, copy.sha256, copy.content, by, at],
+      `INSERT INTO agreement_signed_copies
+         (id, agreement_id, filename, mime_type, size, sha256, content, storage_key, uploaded_by, uploaded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        copy.id,
+        agreementId,
+        copy.filename,
+        copy.mimeType,
+        copy.size,
+        copy.sha256,
+        copy.content,
+        copy.storageKey,
+        by,
+        at,
+      ],
     );
   }
 
   async signedCopy(agreementId: string): Promise<SignedCopy | null> {
     const rows = (await this.transactions.autocommit.query(
-      `SELECT id, filename, mime_type AS "mimeType", size, sha256, content, uploaded_at AS "uploadedAt"
+      `SELECT id, filename, mime_type AS "mimeType", size, sha256, content, storage_key AS "storageKey",
+              uploaded_at AS "uploadedAt"
        FROM agreement_signed_copies WHERE agreement_id = $1 ORDER BY uploaded_at DESC, id DESC LIMIT 1`,
       [agreementId],
     )) as SignedCopy[];

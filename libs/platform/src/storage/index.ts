@@ -1,3 +1,4 @@
+export * from './file-rows';
 export * from './measuring-stream';
 export * from './object-storage';
 export * from './s3-object-storage';
