@@ -2,6 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { collapse, extractPdfText } from '../../libs/cohorts/src/annex/testing/pdf-text';
 import { sql } from '../support/applications';
 import { eventually } from '../support/async';
+import { getBytes } from '../support/binary-get';
 import { expectProblem } from '../support/calls-e2e';
 import {
   assignmentId,
@@ -620,14 +621,13 @@ describe('moderation of flagged applications', () => {
     }
 
     // The annex states the rule, in English and French.
-    const annexes = await sql<{ locale: string; content: Buffer }>(
-      api,
-      `SELECT locale, content FROM cohort_annexes
-       WHERE cohort_id = $1 AND format = 'pdf' AND locale IN ('en', 'fr') ORDER BY locale`,
-      [proposed.body.id],
+    const annexes = await Promise.all(
+      ['en', 'fr'].map((lang) => getBytes(api, `/api/v1/public/cohorts/${proposed.body.id}/annex.pdf?lang=${lang}`)),
     );
-    expect(annexes.map((a) => a.locale)).toEqual(['en', 'fr']);
-    const [english, french] = await Promise.all(annexes.map(async (a) => (await extractPdfText(a.content)).text));
+    expect(annexes.map((a) => a.status)).toEqual([200, 200]);
+    const [english, french] = await Promise.all(
+      annexes.map(async (a) => (await extractPdfText(a.body as Buffer)).text),
+    );
     expect(english).toContain(collapse('recorded a consensus score for 2 applications; each was ranked by that score'));
     expect(english).toContain(collapse('In that mean, a consensus score recorded in a stage stands for'));
     expect(french).toContain(collapse('a fixé une note de consensus pour 2 candidatures'));

@@ -29,6 +29,9 @@ process.env.LOGIN_CLIENT_RATE_LIMIT = '100000';
 // The suites stand for many clients behind a proxy on loopback: each presents its own X-Forwarded-For
 // (sign-in-abuse.e2e-spec.ts checks the default, no proxy trusted).
 process.env.TRUST_PROXY = 'loopback';
+// Dozens of suites publish a cohort; few read its nineteen documents, which each renders on its first
+// request. cohort-annexes.e2e-spec.ts checks the worker's rendering at publication, the production default.
+process.env.COHORT_DOCUMENTS_AT_PUBLICATION = 'false';
 // Suites send dozens of requests at once to an API of 10 connections, on two cores shared with the other
 // suites and Chromium: the production wait for a connection (3 s) would answer some of them 503 there.
 // outage-postgres.e2e-spec.ts checks that wait with its own, shorter setting.

@@ -1,5 +1,6 @@
 import { ConfigType, registerAs } from '@nestjs/config';
-import { IsInt, IsUrl, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsInt, IsUrl, Max, Min } from 'class-validator';
 import { readEnv } from '@app/platform';
 
 class CohortsEnv {
@@ -12,6 +13,16 @@ class CohortsEnv {
   @Min(1)
   @Max(365)
   OFFER_RESPONSE_DAYS: number = 14;
+
+  /**
+   * The worker renders a published cohort's annexes and circulars (nineteen documents) right after
+   * publication, so that their first readers wait for none; when off, each is rendered on its first request.
+   */
+  @Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) =>
+    [true, 'true', '1'].includes(obj[key] as string),
+  )
+  @IsBoolean()
+  COHORT_DOCUMENTS_AT_PUBLICATION: boolean = true;
 }
 
 export const cohortsConfig = registerAs('cohorts', () => readEnv(CohortsEnv));

@@ -15,7 +15,7 @@ import { CohortsService } from './cohorts.service';
 
 /**
  * Publication (DESIGN.md §6), in one transaction that holds the call's row: the immutable public
- * snapshot and its hash, its annexes, an offer to every member, every application's outcome, the notifications to every
+ * snapshot and its hash, the job that renders its annexes, an offer to every member, every application's outcome, the notifications to every
  * applicant, and last the call's move to `published`, after which the database refuses every change.
  */
 @Injectable()
@@ -56,7 +56,7 @@ export class CohortPublicationService {
       });
       const contentHash = contentHashOf(snapshot);
       await this.cohorts.markPublished(tx, id, { actorId: actor.id, publishedAt, snapshot, contentHash });
-      await this.annexes.renderAtPublication(tx, id, { callId, snapshot, contentHash }, call);
+      await this.annexes.requestRendering(tx, id);
       const respondBy = await this.offers.offerToMembers(tx, id, entries, { at: publishedAt, by: actor.id });
       const finalRanking = (await this.proposals.finalRanking(call, tx))
         .filter((a) => a.rank !== null || a.score !== null)

@@ -37,6 +37,13 @@ export class AnnexesRepository {
     );
   }
 
+  /** Which of the cohort's documents are stored. */
+  async keys(cohortId: string): Promise<AnnexKey[]> {
+    return (await this.transactions.autocommit.query(`SELECT format, locale FROM cohort_annexes WHERE cohort_id = $1`, [
+      cohortId,
+    ])) as AnnexKey[];
+  }
+
   async find(cohortId: string, { format, locale }: AnnexKey): Promise<StoredAnnex | null> {
     const rows = (await this.transactions.autocommit.query(
       `SELECT content, sha256 FROM cohort_annexes WHERE cohort_id = $1 AND format = $2 AND locale = $3`,

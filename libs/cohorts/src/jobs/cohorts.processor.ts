@@ -4,13 +4,16 @@ import type { Job } from 'bullmq';
 import { CALL_EVENTS } from '@app/calls';
 import { JobHandlers, JobProcessor, Metrics, required } from '@app/platform';
 import { CallCopiesService } from '../application/call-copies.service';
+import { CohortAnnexesService } from '../application/cohort-annexes.service';
 import { CohortsModule } from '../cohorts.module';
-import { COHORTS_QUEUE, CohortsJobs } from './cohorts.jobs';
+import { COHORTS_JOBS, COHORTS_QUEUE, CohortsJobs } from './cohorts.jobs';
 
 /** The cohorts queue's one worker: each event it subscribes to makes one idempotent service call. */
 @Processor(COHORTS_QUEUE, { autorun: false })
 export class CohortsProcessor extends JobProcessor<CohortsJobs> {
   protected readonly handlers: JobHandlers<CohortsJobs> = {
+    [COHORTS_JOBS.renderAnnexes]: ({ cohortId, outboxId }) =>
+      this.annexes.renderPublished(required(cohortId), required(outboxId)),
     [CALL_EVENTS.copied]: ({ callId, copiedFromId, copiedBy, outboxId }) =>
       this.copies.copied(
         { callId: required(callId), copiedFromId: required(copiedFromId), copiedBy: required(copiedBy) },
@@ -20,6 +23,7 @@ export class CohortsProcessor extends JobProcessor<CohortsJobs> {
 
   constructor(
     private readonly copies: CallCopiesService,
+    private readonly annexes: CohortAnnexesService,
     private readonly metrics: Metrics,
   ) {
     super();

@@ -28,9 +28,11 @@ export abstract class JobProcessor<Jobs extends JobMap> extends WorkerHost imple
   }
 
   onApplicationBootstrap(): void {
-    this.worker
-      .run()
-      .catch((error: unknown) => new Logger(this.constructor.name).error({ err: error }, 'Worker stopped'));
+    const logger = new Logger(this.constructor.name);
+    // BullMQ emits what goes wrong between jobs (a lost connection, a job's key gone after a stalled
+    // run was taken over) as 'error': without a listener Node would throw it and end the process.
+    this.worker.on('error', (error) => logger.warn({ err: error }, 'Worker error'));
+    this.worker.run().catch((error: unknown) => logger.error({ err: error }, 'Worker stopped'));
   }
 
   process(job: Job): Promise<unknown> {
