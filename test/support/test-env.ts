@@ -36,6 +36,9 @@ process.env.COHORT_DOCUMENTS_AT_PUBLICATION = 'false';
 // suites and Chromium: the production wait for a connection (3 s) would answer some of them 503 there.
 // outage-postgres.e2e-spec.ts checks that wait with its own, shorter setting.
 process.env.DB_CONNECT_TIMEOUT_MS = '30000';
+// For the same reason a Redis command's reply may wait on a busy event loop past the production 2 s
+// (the queue dashboard sends dozens at once); outage-redis.e2e-spec.ts checks a short one.
+process.env.REDIS_COMMAND_TIMEOUT_MS = '15000';
 // Suites create users many at a time; sign-in-abuse.e2e-spec.ts checks the production ceiling.
 process.env.PASSWORD_HASH_QUEUE_LIMIT = '100000';
 // Hundreds of users are created: argon2id at 1 MiB instead of 64 MiB (production refuses below 19 MiB).
