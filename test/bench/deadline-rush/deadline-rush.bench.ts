@@ -143,6 +143,7 @@ async function run(
 
 const answersOf = (o: Outcome): Answer[] => [o.upload, ...(o.submit ? [o.submit] : [])];
 const round1 = (n: number) => Math.round(n * 10) / 10;
+const round2 = (n: number) => Math.round(n * 100) / 100;
 
 function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;
@@ -284,9 +285,10 @@ async function main(): Promise<void> {
     });
     const runs = [project, floor, deadline, overload];
     report(runs);
+    const rate = (r: Run) => r.checked.acknowledged / r.seconds;
     console.log(
-      `\nProject / floor: submissions/s ${round1(project.checked.acknowledged / project.seconds)} / ` +
-        `${round1(floor.checked.acknowledged / floor.seconds)} (ratio ${round1(floor.seconds / project.seconds)}); ` +
+      `\nProject / floor: submissions/s ${round1(rate(project))} / ${round1(rate(floor))} ` +
+        `(floor / project ${round2(rate(floor) / rate(project))}); ` +
         `API processes' peak RSS ${servers.apis.map((s) => Math.round(memory(s.pid).peak)).join(' and ')} MiB`,
     );
     const v = deadlineViolations(deadline.outcomes, deadline.checked.closesAt);

@@ -53,7 +53,8 @@ export interface Outcome {
 /**
  * One request on a connection of its own (`Connection: close`): a kept-alive connection that the
  * server closes as idle while the client, late on a busy machine, starts a request on it fails with
- * EPIPE or ECONNRESET, which would be counted against the server.
+ * EPIPE or ECONNRESET, which would be counted against the server. An answer that arrives while the
+ * body is still being sent counts as that answer, as a browser reads it.
  */
 function send(url: string, headers: Record<string, string>, body?: Buffer): Promise<Answer> {
   const sentAt = Date.now();
@@ -65,6 +66,7 @@ function send(url: string, headers: Record<string, string>, body?: Buffer): Prom
     ...fields,
   });
   return new Promise((resolve) => {
+    let answered: (() => void) | undefined;
     const req = request(
       url,
       {
@@ -75,11 +77,9 @@ function send(url: string, headers: Record<string, string>, body?: Buffer): Prom
       },
       (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('error', (error: NodeJS.ErrnoException) =>
-          resolve(answer({ status: 0, code: error.code ?? error.name })),
-        );
-        res.on('end', () => {
+        // The answer as far as it came: a server answering before it has read the whole upload (a
+        // refusal at its door) may close the connection under the rest of it, cutting the body.
+        answered = () => {
           const text = Buffer.concat(chunks).toString('utf8');
           const parsed = parse(text);
           const status = res.statusCode ?? 0;
@@ -87,16 +87,22 @@ function send(url: string, headers: Record<string, string>, body?: Buffer): Prom
           resolve(
             answer({
               status,
-              code: ok ? undefined : String(parsed?.code ?? parsed?.message ?? text.slice(0, 80)),
+              code: ok ? undefined : String(parsed?.code ?? parsed?.message ?? (text.slice(0, 80) || 'no body')),
               retryAfter: res.headers['retry-after'],
               submittedAt: typeof parsed?.submittedAt === 'string' ? parsed.submittedAt : undefined,
             }),
           );
-        });
+        };
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', answered);
+        res.on('error', answered);
+        res.on('close', answered);
       },
     );
     req.on('timeout', () => req.destroy(Object.assign(new Error('no answer'), { code: 'NO_ANSWER_IN_60_S' })));
-    req.on('error', (error: NodeJS.ErrnoException) => resolve(answer({ status: 0, code: error.code ?? error.name })));
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      answered ? answered() : resolve(answer({ status: 0, code: error.code ?? error.name })),
+    );
     req.end(body);
   });
 }
