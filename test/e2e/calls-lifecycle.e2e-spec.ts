@@ -36,7 +36,7 @@ describe('POST /calls/:id/open and /close', () => {
         status: 'open',
         version: 2,
         updatedAt: expect.any(String),
-        changeable: ['closesAt', 'weights', 'blind', 'expertise'],
+        changeable: ['closesAt', 'weights', 'blind', 'expertise', 'translations'],
       });
       expect(await readCall(api, secretariat.token, call.id)).toEqual(res.body);
     });

@@ -155,8 +155,8 @@ describe('GET /calls and GET /calls/:id', () => {
       expect(await changeable(ids.draft)).toEqual(
         expect.arrayContaining(['reference', 'title', 'questions', 'weights']),
       );
-      expect(await changeable(ids.open)).toEqual(['closesAt', 'weights', 'blind', 'expertise']);
-      expect(await changeable(ids.closed)).toEqual(['weights', 'blind', 'expertise']);
+      expect(await changeable(ids.open)).toEqual(['closesAt', 'weights', 'blind', 'expertise', 'translations']);
+      expect(await changeable(ids.closed)).toEqual(['weights', 'blind', 'expertise', 'translations']);
       expect(await changeable(ids.published)).toEqual([]);
       expect(await changeable(ids.archived)).toEqual([]);
     });

@@ -70,6 +70,7 @@ describe('PATCH /calls/:id on a draft', () => {
         title: 'Only the title changes',
         version: 2,
         updatedAt: expect.any(String),
+        localized: { ...(call.body.localized as object), title: 'Only the title changes' },
       });
     });
 

@@ -38,6 +38,7 @@ function definition(overrides: Partial<CallDefinition> = {}): CallDefinition {
       { key: 'site', label: 'Website', type: 'url', required: false },
     ],
     blind: false,
+    translations: {},
     expertise: { keywords: ['fintech', 'agritech'], topicQuestionKey: 'pitch' },
     stages: [],
     finalRanking: LAST_STAGE_RULE,

@@ -3,6 +3,14 @@ export * from './application/calls.service';
 export * from './application/circular-settings.service';
 export * from './domain/circular-settings';
 export * from './domain/call';
+export { callIn } from './domain/call-in-language';
+export {
+  TRANSLATION_LANGUAGES,
+  callTextsOf,
+  resolveCallTexts,
+  type CallTranslations,
+  type ResolvedCallTexts,
+} from './domain/call-translations';
 export * from './domain/expertise-settings';
 export * from './domain/call-lifecycle';
 export * from './domain/call-events';

@@ -3255,6 +3255,7 @@ export interface components {
         | 'finalRanking'
         | 'blind'
         | 'expertise'
+        | 'translations'
         | 'weights'
       )[];
       /** Format: date-time */
@@ -3270,6 +3271,13 @@ export interface components {
       finalRanking: components['schemas']['FinalRankingDto'];
       /** Format: uuid */
       id: string;
+      /**
+       * @description The call's texts in the reader's language (`lang`, else Accept-Language), English where that
+       *     language has none, listed in `fallback`.
+       */
+      localized: components['schemas']['LocalizedCallDto'];
+      /** @description Per language besides English, the fields it does not translate yet. */
+      missingTranslations: components['schemas']['MissingTranslationsDto'];
       /** Format: date-time */
       opensAt: string;
       /**
@@ -3286,6 +3294,8 @@ export interface components {
       /** @enum {string} */
       status: 'draft' | 'open' | 'closed' | 'reviewing' | 'published' | 'archived';
       title: string;
+      /** @description The call's texts in the other languages, as written; English is the fields above. */
+      translations: components['schemas']['CallTranslationsDto'];
       /** Format: date-time */
       updatedAt: string;
       /** @description Send it back in If-Match to change the call. */
@@ -3347,6 +3357,46 @@ export interface components {
       finalRankingUncertainty: components['schemas']['FinalRankingUncertaintyDto'] | null;
       /** @description Krippendorff's alpha (interval) over the evaluators' totals; null while undefined. */
       interRaterReliability: number | null;
+    };
+    CallTranslationDto: {
+      /**
+       * @description By criterion code (of any stage).
+       * @example {
+       *       "IMPACT": {
+       *         "title": "Impact",
+       *         "description": "Impact attendu"
+       *       }
+       *     }
+       */
+      criteria?: {
+        [key: string]: {
+          description?: string;
+          title?: string;
+        };
+      };
+      description?: string;
+      /**
+       * @description By question key.
+       * @example {
+       *       "summary": {
+       *         "label": "Résumé"
+       *       }
+       *     }
+       */
+      questions?: {
+        [key: string]: {
+          label?: string;
+          options?: string[];
+        };
+      };
+      title?: string;
+    };
+    CallTranslationsDto: {
+      ar?: components['schemas']['CallTranslationDto'];
+      es?: components['schemas']['CallTranslationDto'];
+      fr?: components['schemas']['CallTranslationDto'];
+      ru?: components['schemas']['CallTranslationDto'];
+      zh?: components['schemas']['CallTranslationDto'];
     };
     CandidateRankIntervalDto: {
       lower: number;
@@ -3729,6 +3779,14 @@ export interface components {
       /** @description Ordered review stages; one stage made of the call's own fields when absent. */
       stages?: components['schemas']['ReviewStageDto'][];
       title: string;
+      /**
+       * @description The call's texts in the other languages, English being the fields above: by language (ar, zh,
+       *     fr, ru, es), a title, a description, criteria by code and questions by key. Replaced whole when
+       *     sent; null removes them all. A blank text is no translation. Refused with VALIDATION_FAILED and
+       *     UNKNOWN_LANGUAGE, UNKNOWN_CRITERION, UNKNOWN_QUESTION, OPTIONS_MISMATCH or TOO_LONG on the field.
+       *     Changeable until publication.
+       */
+      translations?: components['schemas']['CallTranslationsDto'];
     };
     CreatedApiTokenDto: {
       /** @description The secret, to send as `Authorization: Bearer …`: shown this once, never again. */
@@ -4279,6 +4337,26 @@ export interface components {
       ru?: string;
       zh?: string;
     };
+    LocalizedCallDto: {
+      criteria: components['schemas']['LocalizedCriterionDto'][];
+      description: string;
+      /**
+       * @description The fields shown in English, the language having no text for them: `title`, `description`,
+       *     `criteria.<code>.title`, `criteria.<code>.description`, `questions.<key>.label`, `questions.<key>.options`.
+       */
+      fallback: string[];
+      /** @enum {string} */
+      language: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
+      questions: components['schemas']['LocalizedQuestionDto'][];
+      title: string;
+    };
+    LocalizedCriterionDto: {
+      code: string;
+      description: string;
+      /** @description 1 for the call's own criteria, 2..n for a later stage's. */
+      stage: number;
+      title: string;
+    };
     LocalizedLineDto: {
       ar?: string;
       en: string;
@@ -4286,6 +4364,11 @@ export interface components {
       fr: string;
       ru?: string;
       zh?: string;
+    };
+    LocalizedQuestionDto: {
+      key: string;
+      label: string;
+      options?: string[];
     };
     LocalizedTextDto: {
       ar?: string;
@@ -4379,6 +4462,43 @@ export interface components {
       organisationId?: string;
       /** @enum {string} */
       role: 'applicant' | 'evaluator' | 'secretariat' | 'admin';
+    };
+    MissingTranslationsDto: {
+      /**
+       * @example [
+       *       "description",
+       *       "criteria.IMPACT.title"
+       *     ]
+       */
+      ar: string[];
+      /**
+       * @example [
+       *       "description",
+       *       "criteria.IMPACT.title"
+       *     ]
+       */
+      es: string[];
+      /**
+       * @example [
+       *       "description",
+       *       "criteria.IMPACT.title"
+       *     ]
+       */
+      fr: string[];
+      /**
+       * @example [
+       *       "description",
+       *       "criteria.IMPACT.title"
+       *     ]
+       */
+      ru: string[];
+      /**
+       * @example [
+       *       "description",
+       *       "criteria.IMPACT.title"
+       *     ]
+       */
+      zh: string[];
     };
     ModerationQueueDto: {
       /**
@@ -5537,6 +5657,14 @@ export interface components {
       /** @description Ordered review stages; one stage made of the call's own fields when absent. */
       stages?: components['schemas']['ReviewStageDto'][];
       title?: string;
+      /**
+       * @description The call's texts in the other languages, English being the fields above: by language (ar, zh,
+       *     fr, ru, es), a title, a description, criteria by code and questions by key. Replaced whole when
+       *     sent; null removes them all. A blank text is no translation. Refused with VALIDATION_FAILED and
+       *     UNKNOWN_LANGUAGE, UNKNOWN_CRITERION, UNKNOWN_QUESTION, OPTIONS_MISMATCH or TOO_LONG on the field.
+       *     Changeable until publication.
+       */
+      translations?: components['schemas']['CallTranslationsDto'];
       /**
        * @description New weights by criterion code; allowed until publication.
        * @example {
@@ -7237,6 +7365,8 @@ export interface operations {
   CallsController_list: {
     parameters: {
       query?: {
+        /** @description The language of `localized`; Accept-Language when absent. */
+        lang?: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
         limit?: number;
         offset?: number;
         /** @description Only calls in these statuses (repeat the parameter for several: `status=published&status=archived`). */
@@ -7301,7 +7431,10 @@ export interface operations {
   };
   CallsController_get: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of `localized`; Accept-Language when absent. */
+        lang?: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
+      };
       header?: never;
       path: {
         id: string;

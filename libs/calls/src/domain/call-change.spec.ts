@@ -42,12 +42,13 @@ function makeCall(status: CallStatus, overrides: Partial<Call> = {}): Call {
     expertise: { keywords: ['fintech', 'agritech'], topicQuestionKey: null },
     stages: [],
     finalRanking: LAST_STAGE_RULE,
+    translations: {},
     ...overrides,
   };
   return { ...call, stages: overrides.stages ?? singleStage(call) };
 }
 
-type LockedField = Exclude<keyof CallDefinition, 'closesAt' | 'blind' | 'expertise'>;
+type LockedField = Exclude<keyof CallDefinition, 'closesAt' | 'blind' | 'expertise' | 'translations'>;
 
 /** A valid new value for each field that only a draft may change. */
 const LOCKED_CHANGES: { [K in LockedField]: Pick<CallPatch, K> } = (() => {
@@ -122,10 +123,10 @@ const weightsPatch = fc.option(
 
 describe('changeableFields', () => {
   it.each([
-    ['draft', [...FIELD_ORDER, 'blind', 'expertise', 'weights']],
-    ['open', ['closesAt', 'weights', 'blind', 'expertise']],
-    ['closed', ['weights', 'blind', 'expertise']],
-    ['reviewing', ['weights']],
+    ['draft', [...FIELD_ORDER, 'blind', 'expertise', 'translations', 'weights']],
+    ['open', ['closesAt', 'weights', 'blind', 'expertise', 'translations']],
+    ['closed', ['weights', 'blind', 'expertise', 'translations']],
+    ['reviewing', ['weights', 'translations']],
     ['published', []],
     ['archived', []],
   ] as const)('a %s call may change %j', (status, fields) => {
@@ -134,6 +135,25 @@ describe('changeableFields', () => {
 });
 
 describe('planCallChange', () => {
+  it('takes translations until publication, and drops those of a criterion removed without sending them', () => {
+    const translated = { fr: { title: 'Centres 2030', criteria: { TEAM: { title: 'Équipe' } } } };
+    for (const status of ['open', 'closed', 'reviewing'] as const) {
+      const planned = planCallChange(makeCall(status), { translations: translated });
+      expect(planned.changedFields).toEqual(['translations']);
+      expect(planned.definition.translations).toEqual(translated);
+    }
+    expect(thrown(() => planCallChange(makeCall('published'), { translations: {} })).code).toBe('COHORT_PUBLISHED');
+    const draft = makeCall('draft', { translations: translated });
+    const withoutTeam = draft.criteria.filter((c) => c.code !== 'TEAM');
+    expect(planCallChange(draft, { criteria: withoutTeam }).definition.translations).toEqual({
+      fr: { title: 'Centres 2030' },
+    });
+    const refused = thrown(() => planCallChange(draft, { criteria: withoutTeam, translations: translated }));
+    expect(refused.errors?.map((e) => [e.field, e.code])).toEqual([
+      ['translations.fr.criteria.TEAM', 'UNKNOWN_CRITERION'],
+    ]);
+  });
+
   it('lets a draft change any set of fields and reports exactly those', () => {
     fc.assert(
       fc.property(lockedSubset(0), fc.option(fc.integer({ min: -30, max: 30 }), { nil: undefined }), (fields, days) => {
@@ -286,7 +306,7 @@ describe('planCallChange', () => {
         (status, ms, weights) => {
           const error = thrown(() => planCallChange(makeCall(status), { closesAt: new Date(CLOSES_AT + ms), weights }));
           expect(error.code).toBe('FIELD_LOCKED');
-          expect(error.message).toMatch(/only weights(, blind and expertise)? can change; not closesAt/);
+          expect(error.message).toMatch(/only weights(, blind, expertise)? and translations can change; not closesAt/);
         },
       ),
     );

@@ -3,6 +3,7 @@ import { canonicalJson } from '@app/platform/json/canonical-json';
 import { Call, CallDefinition, CallStatus, Criterion } from './call';
 import { callDefinitionErrors } from './call-definition.rules';
 import { isBeforePublication } from './call-lifecycle';
+import { callTextsOf, prunedTranslations } from './call-translations';
 import { CallPublishedError, FieldLockedError } from './calls.errors';
 import {
   ReviewStageInput,
@@ -43,6 +44,7 @@ const DEFINITION_FIELDS = [
   'finalRanking',
   'blind',
   'expertise',
+  'translations',
 ] as const satisfies readonly (keyof CallDefinition)[];
 
 /** A field of the definition, or `weights`: the criteria's weights alone, the rest of each criterion kept. */
@@ -57,13 +59,14 @@ export type ChangeableField = (typeof CHANGEABLE_FIELDS)[number];
  * The expertise keywords and topic question change until then too: pairs made since carry affinities
  * computed from them.
  * The stages' due dates and reminder offsets move until publication too: `stages` is then taken
- * when only those differ, as `criteria` is when only the weights do.
+ * when only those differ, as `criteria` is when only the weights do. The translations of the call's
+ * texts change until publication: English is what was decided on, a translation only says it again.
  */
 export function changeableFields(status: CallStatus): ChangeableField[] {
   if (status === 'draft') return [...CHANGEABLE_FIELDS];
-  if (status === 'open') return ['closesAt', 'weights', 'blind', 'expertise'];
-  if (status === 'closed') return ['weights', 'blind', 'expertise'];
-  return isBeforePublication(status) ? ['weights'] : [];
+  if (status === 'open') return ['closesAt', 'weights', 'blind', 'expertise', 'translations'];
+  if (status === 'closed') return ['weights', 'blind', 'expertise', 'translations'];
+  return isBeforePublication(status) ? ['weights', 'translations'] : [];
 }
 
 /** Applies a patch to a call as `changeableFields` allows; throws when the patch is not allowed. */
@@ -77,6 +80,8 @@ export function planCallChange(call: Call, patch: CallPatch): PlannedCallChange 
   }
   if (patch.weights) next.criteria = reweigh(next.criteria, patch.weights);
   next.stages = patch.stages ? stagesFromInput(next, patch.stages) : withFirstStageMirrored(next, current.stages);
+  // Translations not sent again follow the criteria and questions: those of removed ones go.
+  if (patch.translations === undefined) next.translations = prunedTranslations(current.translations, callTextsOf(next));
 
   // Stage 1's scale, evaluators and criteria change with the call's own fields, not as a change of stages.
   const changedFields = DEFINITION_FIELDS.filter((field) =>

@@ -24,6 +24,7 @@ const SOURCE: Call = {
   criteria: [{ code: 'IMPACT', title: 'Impact', description: '', weight: 0.6 }],
   questions: [{ key: 'stage', label: 'Stage', type: 'choice', required: false, options: ['idea', 'growth'] }],
   blind: true,
+  translations: {},
   expertise: { keywords: ['fintech'], topicQuestionKey: 'stage' },
   stages: [
     {

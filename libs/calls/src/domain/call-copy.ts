@@ -17,8 +17,9 @@ const COPY_MARK = ' (copy)';
 /**
  * The definition of a new draft that starts from `source`: its criteria, questions, eligibility,
  * selection, scoring and assignment rules, stages and final ranking rule, with the copy's own
- * reference, title and window. The dates are never carried over (the window, the stages' due
- * dates): they are a past round's, and a copy kept with them would look ready to open when it is not.
+ * reference, title and window, and the translations of its texts but the title. The dates are
+ * never carried over (the window, the stages' due dates): they are a past round's, and a copy kept
+ * with them would look ready to open when it is not.
  */
 export function copiedDefinition(source: Call, input: CallCopyInput): CallDefinition {
   const definition = structuredClone(definitionOf(source));
@@ -29,6 +30,12 @@ export function copiedDefinition(source: Call, input: CallCopyInput): CallDefini
     opensAt: input.opensAt,
     closesAt: input.closesAt,
     stages: definition.stages.map((stage) => ({ ...stage, evaluationDueAt: null })),
+    // The copy's title is its own: its translations are written anew, the others' kept.
+    translations: Object.fromEntries(
+      Object.entries(definition.translations).flatMap(([language, { title: _title, ...rest }]) =>
+        Object.keys(rest).length > 0 ? [[language, rest]] : [],
+      ),
+    ),
   };
 }
 

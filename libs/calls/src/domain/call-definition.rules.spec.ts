@@ -28,6 +28,7 @@ function definition(overrides: Partial<CallDefinition> = {}): CallDefinition {
       { key: 'stage', label: 'Stage', type: 'choice', required: true, options: ['idea', 'growth'] },
     ],
     blind: false,
+    translations: {},
     expertise: { keywords: ['fintech', 'agritech'], topicQuestionKey: null },
     stages: [],
     finalRanking: LAST_STAGE_RULE,

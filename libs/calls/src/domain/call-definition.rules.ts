@@ -1,5 +1,6 @@
 import type { FieldError } from '@app/platform/errors';
 import { CallDefinition } from './call';
+import { callTextsOf, translationErrors } from './call-translations';
 import { expertiseErrors } from './expertise-settings';
 import { finalRankingErrors, stageErrors } from './review-stages';
 
@@ -75,6 +76,7 @@ export function callDefinitionErrors(call: CallDefinition): FieldError[] {
   }
   errors.push(...stageErrors(call.stages), ...finalRankingErrors(call));
   errors.push(...expertiseErrors(call.expertise, call.questions));
+  errors.push(...translationErrors(call.translations, callTextsOf(call)));
   return errors;
 }
 

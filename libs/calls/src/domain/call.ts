@@ -1,4 +1,5 @@
 import type { OrganisationType, Region } from '@app/identity';
+import type { CallTranslations } from './call-translations';
 import type { ExpertiseSettings } from './expertise-settings';
 
 export const CALL_STATUSES = ['draft', 'open', 'closed', 'reviewing', 'published', 'archived'] as const;
@@ -106,6 +107,11 @@ export interface CallDefinition {
   /** Stages 1..n in order; the first mirrors the call's scoring, evaluatorsPerApplication and criteria. */
   stages: ReviewStage[];
   finalRanking: FinalRankingRule;
+  /**
+   * The call's texts in the other languages (the English ones are the fields above): title,
+   * description, criteria by code, questions by key. Changeable until publication.
+   */
+  translations: CallTranslations;
 }
 
 export interface Call extends CallDefinition {

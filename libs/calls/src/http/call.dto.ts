@@ -7,6 +7,7 @@ import {
   IsDate,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -16,6 +17,7 @@ import {
 } from 'class-validator';
 
 import { NestedObject, NestedObjects, PageQueryDto, asQueryArray, toQueryInteger, isoDateTime } from '@app/platform';
+import { LANGUAGES, type Language } from '@app/platform/languages';
 import { CALL_STATUSES, CallStatus, MAX_STAGES, QUESTION_TYPES, QuestionType } from '../domain/call';
 import { CHANGEABLE_FIELDS, ChangeableField } from '../domain/call-change';
 import {
@@ -29,6 +31,7 @@ import {
   ScoringSettingsDto,
   SelectionConstraintsDto,
 } from './call-parts.dto';
+import { CallTranslationsDto, LocalizedCallDto, MissingTranslationsDto } from './call-translations.dto';
 import { IsWeightMap } from './weight-map.validator';
 
 export class CreateCallDto {
@@ -125,6 +128,18 @@ export class CreateCallDto {
   @IsOptional()
   @NestedObject(() => FinalRankingDto)
   finalRanking?: FinalRankingDto;
+
+  /**
+   * The call's texts in the other languages, English being the fields above: by language (ar, zh,
+   * fr, ru, es), a title, a description, criteria by code and questions by key. Replaced whole when
+   * sent; null removes them all. A blank text is no translation. Refused with VALIDATION_FAILED and
+   * UNKNOWN_LANGUAGE, UNKNOWN_CRITERION, UNKNOWN_QUESTION, OPTIONS_MISMATCH or TOO_LONG on the field.
+   * Changeable until publication.
+   */
+  @ApiPropertyOptional({ type: CallTranslationsDto })
+  @IsOptional()
+  @IsObject()
+  translations?: CallTranslationsDto;
 }
 
 /** Every field optional; null is refused for the required ones (it cannot clear them). */
@@ -151,6 +166,11 @@ export class CopyCallDto extends IntersectionType(
 ) {}
 
 export class CallListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: LANGUAGES, description: 'The language of `localized`; Accept-Language when absent.' })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  lang?: Language;
+
   /** Only calls in these statuses (repeat the parameter for several: `status=published&status=archived`). */
   @ApiPropertyOptional({ enum: CALL_STATUSES, isArray: true })
   @IsOptional()
@@ -246,6 +266,18 @@ export class CallDto {
   /** The cohort published for this call (GET /public/cohorts/:id), once there is one. */
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   publishedCohortId: string | null;
+  /** The call's texts in the other languages, as written; English is the fields above. */
+  @ApiProperty({ type: CallTranslationsDto })
+  translations: CallTranslationsDto;
+  /** Per language besides English, the fields it does not translate yet. */
+  @ApiProperty({ type: MissingTranslationsDto })
+  missingTranslations: MissingTranslationsDto;
+  /**
+   * The call's texts in the reader's language (`lang`, else Accept-Language), English where that
+   * language has none, listed in `fallback`.
+   */
+  @ApiProperty({ type: LocalizedCallDto })
+  localized: LocalizedCallDto;
 }
 
 /** A review stage asked for in a query (`?stage=2`); stage 1 when absent. */

@@ -11,6 +11,15 @@ import { CallPatch, changeableFields } from '../domain/call-change';
 import { ExpertiseSettings } from '../domain/expertise-settings';
 import { CallCopyInput } from '../domain/call-copy';
 import { ReviewStageInput, scheduleOf, singleStage, stagesFromInput } from '../domain/review-stages';
+import { ValidationError } from '@app/platform/errors';
+import type { Language } from '@app/platform/languages';
+import {
+  CallTranslations,
+  callTextsOf,
+  missingTranslations,
+  readCallTranslations,
+  resolveCallTexts,
+} from '../domain/call-translations';
 import { CallDto, CopyCallDto, CreateCallDto, UpdateCallDto } from './call.dto';
 import {
   CriterionDto,
@@ -47,7 +56,16 @@ function callFields(dto: CreateCallDto): Omit<CallDefinition, 'stages' | 'finalR
     questions: toQuestions(dto.questions ?? []),
     blind: dto.blind ?? false,
     expertise: toExpertise(dto.expertise),
+    translations: toTranslations(dto.translations),
   };
+}
+
+/** The body's translations as the domain reads them; null or absent: none. */
+function toTranslations(value: unknown): CallTranslations {
+  if (value === null || value === undefined) return {};
+  const { translations, errors } = readCallTranslations(value);
+  if (errors.length > 0) throw new ValidationError(errors);
+  return translations;
 }
 
 /**
@@ -76,6 +94,7 @@ export function toCallPatch(dto: UpdateCallDto): CallPatch {
   // null goes back to a single stage made of the call's fields, and to the last stage's ranking.
   if (dto.stages !== undefined) patch.stages = dto.stages?.map(toStageInput) ?? [{}];
   if (dto.finalRanking !== undefined) patch.finalRanking = toFinalRanking(dto.finalRanking);
+  if (dto.translations !== undefined) patch.translations = toTranslations(dto.translations);
   return patch;
 }
 
@@ -142,9 +161,13 @@ export function toCallCopy(dto: CopyCallDto): CallCopyInput {
   };
 }
 
-export function toCallDto(call: Call): CallDto {
+/** The call as read, its texts also in `language` (`localized`) and what each language still lacks. */
+export function toCallDto(call: Call, language: Language): CallDto {
+  const texts = callTextsOf(call);
   return {
     ...call,
+    missingTranslations: missingTranslations(texts, call.translations),
+    localized: resolveCallTexts(texts, call.translations, language),
     // Stage 1's scale, evaluators and criteria are the call's own fields, not repeated.
     stages: call.stages.map((stage, index) =>
       index === 0 ? { position: 1, name: stage.name, ...scheduleOf(stage) } : { position: index + 1, ...stage },

@@ -4,7 +4,9 @@ import type { Response } from 'express';
 import { AuthUser, CurrentUser, IfMatchVersion, Page, PageOf, Public, Staff } from '@app/platform';
 import { CallsService } from '../application/calls.service';
 import { Call } from '../domain/call';
+import type { Language } from '@app/platform/languages';
 import { CallDto, CallListQueryDto, CopyCallDto, CreateCallDto, UpdateCallDto } from './call.dto';
+import { CallLanguageQueryDto, ReaderLanguage } from './call-translations.dto';
 import { toCallCopy, toCallDefinition, toCallDto, toCallPatch } from './call.mapper';
 
 const ID = new ParseUUIDPipe();
@@ -18,8 +20,13 @@ export class CallsController {
   @Post()
   @Staff()
   @ApiCreatedResponse({ type: CallDto })
-  async create(@CurrentUser() actor: AuthUser, @Body() body: CreateCallDto, @Res({ passthrough: true }) res: Response) {
-    return withEtag(res, await this.calls.create(actor, toCallDefinition(body)));
+  async create(
+    @CurrentUser() actor: AuthUser,
+    @Body() body: CreateCallDto,
+    @ReaderLanguage() language: Language,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return withEtag(res, await this.calls.create(actor, toCallDefinition(body)), language);
   }
 
   /**
@@ -33,18 +40,23 @@ export class CallsController {
     @CurrentUser() actor: AuthUser,
     @Param('id', ID) id: string,
     @Body() body: CopyCallDto,
+    @ReaderLanguage() language: Language,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return withEtag(res, await this.calls.copy(actor, id, toCallCopy(body)));
+    return withEtag(res, await this.calls.copy(actor, id, toCallCopy(body)), language);
   }
 
   /** The public sees open calls and those whose cohort is published; the secretariat every call; both filter by `status`. */
   @Get()
   @Public()
   @ApiOkResponse({ type: PageOf(CallDto) })
-  async list(@CurrentUser() actor: AuthUser | undefined, @Query() query: CallListQueryDto): Promise<Page<CallDto>> {
+  async list(
+    @CurrentUser() actor: AuthUser | undefined,
+    @Query() query: CallListQueryDto,
+    @ReaderLanguage() language: Language,
+  ): Promise<Page<CallDto>> {
     const page = await this.calls.list(actor, query);
-    return { items: page.items.map(toCallDto), total: page.total };
+    return { items: page.items.map((call) => toCallDto(call, language)), total: page.total };
   }
 
   @Get(':id')
@@ -53,9 +65,11 @@ export class CallsController {
   async get(
     @CurrentUser() actor: AuthUser | undefined,
     @Param('id', ID) id: string,
+    @Query() _query: CallLanguageQueryDto,
+    @ReaderLanguage() language: Language,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CallDto> {
-    return withEtag(res, await this.calls.getVisible(actor, id));
+    return withEtag(res, await this.calls.getVisible(actor, id), language);
   }
 
   /** Any field while draft; afterwards only an extension of closesAt and the criteria weights. */
@@ -68,17 +82,23 @@ export class CallsController {
     @Param('id', ID) id: string,
     @IfMatchVersion() version: number,
     @Body() body: UpdateCallDto,
+    @ReaderLanguage() language: Language,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CallDto> {
-    return withEtag(res, await this.calls.update(actor, id, version, toCallPatch(body)));
+    return withEtag(res, await this.calls.update(actor, id, version, toCallPatch(body)), language);
   }
 
   @Post(':id/open')
   @HttpCode(200)
   @Staff()
   @ApiOkResponse({ type: CallDto })
-  async open(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string, @Res({ passthrough: true }) res: Response) {
-    return withEtag(res, await this.calls.transition(actor, id, 'open'));
+  async open(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) id: string,
+    @ReaderLanguage() language: Language,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return withEtag(res, await this.calls.transition(actor, id, 'open'), language);
   }
 
   /** Closes the call now, before its deadline if need be. */
@@ -86,8 +106,13 @@ export class CallsController {
   @HttpCode(200)
   @Staff()
   @ApiOkResponse({ type: CallDto })
-  async close(@CurrentUser() actor: AuthUser, @Param('id', ID) id: string, @Res({ passthrough: true }) res: Response) {
-    return withEtag(res, await this.calls.transition(actor, id, 'close'));
+  async close(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) id: string,
+    @ReaderLanguage() language: Language,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return withEtag(res, await this.calls.transition(actor, id, 'close'), language);
   }
 
   /** Files away a call whose cohort is published: it leaves the current calls, stays public and readable. */
@@ -98,13 +123,14 @@ export class CallsController {
   async archive(
     @CurrentUser() actor: AuthUser,
     @Param('id', ID) id: string,
+    @ReaderLanguage() language: Language,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return withEtag(res, await this.calls.transition(actor, id, 'archive'));
+    return withEtag(res, await this.calls.transition(actor, id, 'archive'), language);
   }
 }
 
-function withEtag(res: Response, call: Call): CallDto {
+function withEtag(res: Response, call: Call, language: Language): CallDto {
   res.setHeader('ETag', `"${call.version}"`);
-  return toCallDto(call);
+  return toCallDto(call, language);
 }

@@ -2,7 +2,7 @@ import { Call } from '../domain/call';
 
 /**
  * The columns of a call (alias `c`) shaped as a `Call` (but for the stages' due dates, which JSON
- * gives as strings: `toCall`), its criteria, questions and stages in order as JSON:
+ * gives as strings: `toCall`), its criteria, questions and stages in order and its translations as JSON:
  * one statement reads a whole call, where a join of both lists would multiply their rows and
  * TypeORM's paged joins send a second statement.
  */
@@ -31,7 +31,10 @@ export const CALL_COLUMNS = `
             'key', q.key, 'label', q.label, 'type', q.type, 'required', q.required,
             'maxLength', q.max_length, 'options', q.options))
           ORDER BY q.position), '[]')
-   FROM questions q WHERE q.call_id = c.id) AS questions`;
+   FROM questions q WHERE q.call_id = c.id) AS questions,
+  (SELECT coalesce(json_object_agg(t.language, json_strip_nulls(json_build_object(
+            'title', t.title, 'description', t.description, 'criteria', t.criteria, 'questions', t.questions))), '{}')
+   FROM call_translations t WHERE t.call_id = c.id) AS translations`;
 
 /** How a read takes the call's row: plainly, share-locked, or locked for update, until the transaction ends. */
 export type CallLock = 'none' | 'share' | 'update';

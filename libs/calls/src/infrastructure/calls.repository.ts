@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MoreThan } from 'typeorm';
 import { Page, Transaction, Transactions, isUniqueViolation } from '@app/platform';
 import { Call, CallDefinition, CallStatus } from '../domain/call';
+import type { CallTranslations } from '../domain/call-translations';
 import { ReferenceTakenError } from '../domain/calls.errors';
 import { scheduleOf } from '../domain/review-stages';
 import { CallEntity, CallStageEntity, CriterionEntity, QuestionEntity } from './call.entities';
@@ -21,6 +22,7 @@ export class CallsRepository {
     try {
       const { id } = await tx.save(CallEntity, toEntity(tx, definition, { status: 'draft', version: 1 }));
       await this.writeStages(tx, id, definition);
+      await this.writeTranslations(tx, id, definition.translations);
       return id;
     } catch (error) {
       if (isUniqueViolation(error, 'calls_reference_key')) throw new ReferenceTakenError(definition.reference);
@@ -152,12 +154,32 @@ export class CallsRepository {
       definition.criteria.map((c, position) => ({ ...c, call, position, stage: 1 })),
     );
     await this.writeStages(tx, callId, definition);
+    await this.writeTranslations(tx, callId, definition.translations);
     if (definition.questions.length > 0) {
       await tx.insert(
         QuestionEntity,
         definition.questions.map((q, position) => questionRow(q, call, position)),
       );
     }
+  }
+
+  /** The call's translations anew: one row per language, in one statement. */
+  private async writeTranslations(tx: Transaction, callId: string, translations: CallTranslations): Promise<void> {
+    await tx.query(`DELETE FROM call_translations WHERE call_id = $1`, [callId]);
+    const rows = Object.entries(translations).map(([language, t]) => ({
+      language,
+      title: t.title ?? null,
+      description: t.description ?? null,
+      criteria: t.criteria ?? null,
+      questions: t.questions ?? null,
+    }));
+    if (rows.length === 0) return;
+    await tx.query(
+      `INSERT INTO call_translations (call_id, language, title, description, criteria, questions)
+       SELECT $1, t.language, t.title, t.description, t.criteria, t.questions
+       FROM jsonb_to_recordset($2::jsonb) AS t(language text, title text, description text, criteria jsonb, questions jsonb)`,
+      [callId, JSON.stringify(rows)],
+    );
   }
 
   /**
@@ -195,8 +217,9 @@ function toEntity(
   definition: CallDefinition,
   state: { status: CallStatus; version: number },
 ): CallEntity {
+  const { translations: _translations, ...columns } = definition;
   return tx.create(CallEntity, {
-    ...definition,
+    ...columns,
     ...state,
     criteria: definition.criteria.map((c, position) => ({ ...c, position, stage: 1 })),
     questions: definition.questions.map((q, position) => questionRow(q, undefined, position)),

@@ -1,0 +1,363 @@
+import type { FieldError } from '@app/platform/errors';
+import { LANGUAGES, type Language } from '@app/platform/languages';
+
+/**
+ * A call's texts in the languages besides English (issue 17, item 4). English is the call's own
+ * fields and is required; each other language may translate the title, the description, each
+ * criterion's title and description (by code, across the stages) and each question's label and
+ * options (by key). Readers see their language where it is written and English elsewhere, told
+ * which fields fell back.
+ */
+export const TRANSLATION_LANGUAGES = LANGUAGES.filter((language) => language !== 'en') as Exclude<Language, 'en'>[];
+export type TranslationLanguage = Exclude<Language, 'en'>;
+
+export interface CriterionTranslation {
+  title?: string;
+  description?: string;
+}
+
+export interface QuestionTranslation {
+  label?: string;
+  /** The English options' translations, in their order. */
+  options?: string[];
+}
+
+export interface CallTranslation {
+  title?: string;
+  description?: string;
+  criteria?: Record<string, CriterionTranslation>;
+  questions?: Record<string, QuestionTranslation>;
+}
+
+export type CallTranslations = Partial<Record<TranslationLanguage, CallTranslation>>;
+
+/** The same limits as the English fields. */
+export const TRANSLATION_LIMITS = {
+  title: 500,
+  description: 20_000,
+  criterionTitle: 300,
+  criterionDescription: 5_000,
+  questionLabel: 1_000,
+  option: 300,
+} as const;
+
+/** What a call says in English, as readers see it. */
+export interface CallTexts {
+  title: string;
+  description: string;
+  /** Every criterion of every stage, in order. */
+  criteria: Array<{ stage: number; code: string; title: string; description: string }>;
+  questions: Array<{ key: string; label: string; options?: string[] }>;
+}
+
+export interface ResolvedCallTexts extends CallTexts {
+  language: Language;
+  /**
+   * The fields shown in English because the language has none: `title`, `description`,
+   * `criteria.<code>.title`, `criteria.<code>.description`, `questions.<key>.label`, `questions.<key>.options`.
+   */
+  fallback: string[];
+}
+
+/** The texts of a call a definition holds: its own criteria (stage 1) and the later stages'. */
+export function callTextsOf(call: {
+  title: string;
+  description: string;
+  criteria: Array<{ code: string; title: string; description: string }>;
+  stages: Array<{ criteria: Array<{ code: string; title: string; description: string }> }>;
+  questions: Array<{ key: string; label: string; options?: string[] }>;
+}): CallTexts {
+  return {
+    title: call.title,
+    description: call.description,
+    criteria: [
+      ...call.criteria.map(({ code, title, description }) => ({ stage: 1, code, title, description })),
+      ...call.stages
+        .slice(1)
+        .flatMap((stage, index) =>
+          stage.criteria.map(({ code, title, description }) => ({ stage: index + 2, code, title, description })),
+        ),
+    ],
+    questions: call.questions.map(({ key, label, options }) => ({ key, label, ...(options ? { options } : {}) })),
+  };
+}
+
+/**
+ * The call's texts in `language`, English where that language has no text; `fallback` names every
+ * field shown in English. A field with no English text (an empty description) has nothing to
+ * translate and never falls back. In English the texts are the call's own, nothing fallen back.
+ */
+export function resolveCallTexts(
+  texts: CallTexts,
+  translations: CallTranslations,
+  language: Language,
+): ResolvedCallTexts {
+  const own: CallTranslation = language === 'en' ? {} : (translations[language] ?? {});
+  const fallback: string[] = [];
+  const pick = (english: string, translated: string | undefined, field: string): string => {
+    if (english === '' || language === 'en') return english;
+    if (translated !== undefined && translated.trim() !== '') return translated;
+    fallback.push(field);
+    return english;
+  };
+  const title = pick(texts.title, own.title, 'title');
+  const description = pick(texts.description, own.description, 'description');
+  const criteria = texts.criteria.map((criterion) => {
+    const translated = ownEntry(own.criteria, criterion.code);
+    return {
+      ...criterion,
+      title: pick(criterion.title, translated?.title, `criteria.${criterion.code}.title`),
+      description: pick(criterion.description, translated?.description, `criteria.${criterion.code}.description`),
+    };
+  });
+  const questions = texts.questions.map((question) => {
+    const translated = ownEntry(own.questions, question.key);
+    const label = pick(question.label, translated?.label, `questions.${question.key}.label`);
+    if (!question.options || question.options.length === 0) return { ...question, label };
+    const options = translated?.options;
+    const complete =
+      language === 'en' ||
+      (options !== undefined && options.length === question.options.length && options.every((o) => o.trim() !== ''));
+    if (!complete) fallback.push(`questions.${question.key}.options`);
+    return { ...question, label, options: complete && options ? options : question.options };
+  });
+  // A code in several stages is one field.
+  return { language, title, description, criteria, questions, fallback: [...new Set(fallback)] };
+}
+
+/** Per language besides English, the fields it does not translate yet (empty when complete). */
+export function missingTranslations(
+  texts: CallTexts,
+  translations: CallTranslations,
+): Record<TranslationLanguage, string[]> {
+  return Object.fromEntries(
+    TRANSLATION_LANGUAGES.map((language) => [language, resolveCallTexts(texts, translations, language).fallback]),
+  ) as Record<TranslationLanguage, string[]>;
+}
+
+function ownEntry<T>(entries: Record<string, T> | undefined, key: string): T | undefined {
+  return entries && Object.hasOwn(entries, key) ? entries[key] : undefined;
+}
+
+type Reading = { translations: CallTranslations; errors: FieldError[] };
+
+/**
+ * Reads the `translations` of a request body: an object keyed by language, each with the texts
+ * above. Texts are trimmed and blank ones dropped (a blank field is an untranslated one); anything
+ * else is refused with its path: UNKNOWN_LANGUAGE (English included: it is the call's own fields),
+ * NOT_AN_OBJECT, NOT_A_STRING, TOO_LONG, UNKNOWN_FIELD.
+ */
+export function readCallTranslations(input: unknown): Reading {
+  const errors: FieldError[] = [];
+  const translations: CallTranslations = {};
+  if (!isRecord(input)) {
+    return { translations, errors: [notAnObject('translations')] };
+  }
+  for (const [language, value] of Object.entries(input)) {
+    const field = `translations.${language}`;
+    if (!(TRANSLATION_LANGUAGES as string[]).includes(language)) {
+      errors.push({
+        field,
+        message:
+          language === 'en'
+            ? "English is the call's own fields, not a translation"
+            : `translations are in ${TRANSLATION_LANGUAGES.join(', ')}`,
+        code: 'UNKNOWN_LANGUAGE',
+        params: { language },
+      });
+      continue;
+    }
+    const read = readTranslation(value, field, errors);
+    // A language with nothing written is no translation.
+    if (read && Object.keys(read).length > 0) translations[language as TranslationLanguage] = read;
+  }
+  return { translations, errors };
+}
+
+function readTranslation(value: unknown, field: string, errors: FieldError[]): CallTranslation | null {
+  if (!isRecord(value)) {
+    errors.push(notAnObject(field));
+    return null;
+  }
+  const out: CallTranslation = {};
+  for (const [key, part] of Object.entries(value)) {
+    if (key === 'title') setText(out, 'title', part, `${field}.title`, TRANSLATION_LIMITS.title, errors);
+    else if (key === 'description')
+      setText(out, 'description', part, `${field}.description`, TRANSLATION_LIMITS.description, errors);
+    else if (key === 'criteria') out.criteria = readEntries(part, `${field}.criteria`, errors, readCriterion);
+    else if (key === 'questions') out.questions = readEntries(part, `${field}.questions`, errors, readQuestion);
+    else errors.push(unknownField(`${field}.${key}`));
+  }
+  if (out.criteria && Object.keys(out.criteria).length === 0) delete out.criteria;
+  if (out.questions && Object.keys(out.questions).length === 0) delete out.questions;
+  return out;
+}
+
+function readEntries<T extends object>(
+  value: unknown,
+  field: string,
+  errors: FieldError[],
+  read: (entry: Record<string, unknown>, field: string, errors: FieldError[]) => T,
+): Record<string, T> {
+  if (!isRecord(value)) {
+    errors.push(notAnObject(field));
+    return {};
+  }
+  // Built with fromEntries: a key such as "__proto__" stays a key, never a prototype.
+  const out: Array<[string, T]> = [];
+  for (const [key, entry] of Object.entries(value)) {
+    if (!isRecord(entry)) {
+      errors.push(notAnObject(`${field}.${key}`));
+      continue;
+    }
+    const parsed = read(entry, `${field}.${key}`, errors);
+    if (Object.keys(parsed).length > 0) out.push([key, parsed]);
+  }
+  return Object.fromEntries(out);
+}
+
+function readCriterion(entry: Record<string, unknown>, field: string, errors: FieldError[]): CriterionTranslation {
+  const out: CriterionTranslation = {};
+  for (const [key, value] of Object.entries(entry)) {
+    if (key === 'title') setText(out, 'title', value, `${field}.title`, TRANSLATION_LIMITS.criterionTitle, errors);
+    else if (key === 'description')
+      setText(out, 'description', value, `${field}.description`, TRANSLATION_LIMITS.criterionDescription, errors);
+    else errors.push(unknownField(`${field}.${key}`));
+  }
+  return out;
+}
+
+function readQuestion(entry: Record<string, unknown>, field: string, errors: FieldError[]): QuestionTranslation {
+  const out: QuestionTranslation = {};
+  for (const [key, value] of Object.entries(entry)) {
+    if (key === 'label') setText(out, 'label', value, `${field}.label`, TRANSLATION_LIMITS.questionLabel, errors);
+    else if (key === 'options') {
+      if (!Array.isArray(value) || value.length > 100) {
+        errors.push({ field: `${field}.options`, message: 'options must be a list of texts', code: 'NOT_A_LIST' });
+        continue;
+      }
+      const options: string[] = [];
+      value.forEach((option: unknown, index) => {
+        const text = readText(option, `${field}.options.${index}`, TRANSLATION_LIMITS.option, errors);
+        options.push(text ?? '');
+      });
+      if (options.some((o) => o !== '')) out.options = options;
+    } else errors.push(unknownField(`${field}.${key}`));
+  }
+  return out;
+}
+
+function setText<T extends object>(
+  out: T,
+  key: keyof T & string,
+  value: unknown,
+  field: string,
+  maxLength: number,
+  errors: FieldError[],
+): void {
+  const text = readText(value, field, maxLength, errors);
+  if (text) Object.assign(out, { [key]: text });
+}
+
+function readText(value: unknown, field: string, maxLength: number, errors: FieldError[]): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'string') {
+    errors.push({ field, message: `${field} must be a text`, code: 'NOT_A_STRING' });
+    return null;
+  }
+  if (value.length > maxLength) {
+    errors.push({
+      field,
+      message: `${field} must be at most ${maxLength} characters`,
+      code: 'TOO_LONG',
+      params: { maxLength },
+    });
+    return null;
+  }
+  return value.trim();
+}
+
+/**
+ * Translations of what the call does not have: a criterion code or question key it does not define
+ * (UNKNOWN_CRITERION, UNKNOWN_QUESTION), options of a question without any, or not one per English
+ * option (OPTIONS_MISMATCH).
+ */
+export function translationErrors(translations: CallTranslations, texts: CallTexts): FieldError[] {
+  const codes = new Set(texts.criteria.map((c) => c.code));
+  const questions = new Map(texts.questions.map((q) => [q.key, q]));
+  return TRANSLATION_LANGUAGES.flatMap((language) => {
+    const translation = translations[language];
+    if (!translation) return [];
+    const field = `translations.${language}`;
+    const errors: FieldError[] = [];
+    for (const code of Object.keys(translation.criteria ?? {})) {
+      if (!codes.has(code)) {
+        errors.push({
+          field: `${field}.criteria.${code}`,
+          message: 'no criterion has this code',
+          code: 'UNKNOWN_CRITERION',
+          params: { value: code },
+        });
+      }
+    }
+    for (const [key, entry] of Object.entries(translation.questions ?? {})) {
+      const question = questions.get(key);
+      if (!question) {
+        errors.push({
+          field: `${field}.questions.${key}`,
+          message: 'no question has this key',
+          code: 'UNKNOWN_QUESTION',
+          params: { value: key },
+        });
+      } else if (entry.options && entry.options.length !== (question.options?.length ?? 0)) {
+        errors.push({
+          field: `${field}.questions.${key}.options`,
+          message: `give one translation per option (${question.options?.length ?? 0})`,
+          code: 'OPTIONS_MISMATCH',
+        });
+      }
+    }
+    return errors;
+  });
+}
+
+/**
+ * The translations that still apply once the call's criteria or questions changed without them being
+ * sent again: those of removed codes and keys dropped, and options whose count no longer matches.
+ */
+export function prunedTranslations(translations: CallTranslations, texts: CallTexts): CallTranslations {
+  const codes = new Set(texts.criteria.map((c) => c.code));
+  const optionCounts = new Map(texts.questions.map((q) => [q.key, q.options?.length ?? 0]));
+  const out: CallTranslations = {};
+  for (const language of TRANSLATION_LANGUAGES) {
+    const translation = translations[language];
+    if (!translation) continue;
+    const criteria = Object.entries(translation.criteria ?? {}).filter(([code]) => codes.has(code));
+    const questions = Object.entries(translation.questions ?? {}).flatMap(([key, entry]) => {
+      if (!optionCounts.has(key)) return [];
+      const { options, ...rest } = entry;
+      const kept = options && options.length === optionCounts.get(key) ? { ...rest, options } : rest;
+      return Object.keys(kept).length > 0 ? [[key, kept] as const] : [];
+    });
+    const kept: CallTranslation = {
+      ...(translation.title ? { title: translation.title } : {}),
+      ...(translation.description ? { description: translation.description } : {}),
+      ...(criteria.length > 0 ? { criteria: Object.fromEntries(criteria) } : {}),
+      ...(questions.length > 0 ? { questions: Object.fromEntries(questions) } : {}),
+    };
+    if (Object.keys(kept).length > 0) out[language] = kept;
+  }
+  return out;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function notAnObject(field: string): FieldError {
+  return { field, message: `${field} must be an object`, code: 'NOT_AN_OBJECT' };
+}
+
+function unknownField(field: string): FieldError {
+  return { field, message: `property ${field.split('.').pop()} should not exist`, code: 'UNKNOWN_FIELD' };
+}
