@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { CallsService, CircularSettingsService } from '@app/calls';
+import { CallsService, CircularSettingsService, callIn } from '@app/calls';
 import { AuthUser } from '@app/platform';
 import type { AnnexLocale } from '../annex/annex-i18n';
 import { renderCircularHtml } from '../circular/circular-html';
@@ -30,7 +30,7 @@ export class CallAnnouncementService {
   ): Promise<StoredAnnex> {
     const call = await this.calls.getVisible(actor, callId);
     const settings = await this.circulars.get(callId);
-    const announcement = callAnnouncement(settings, call, publicCallPage(this.config, callId), locale);
+    const announcement = callAnnouncement(settings, callIn(call, locale), publicCallPage(this.config, callId), locale);
     const content =
       format === 'pdf' ? await renderCircularPdf(announcement) : Buffer.from(renderCircularHtml(announcement), 'utf8');
     return { content, sha256: createHash('sha256').update(content).digest('hex') };
