@@ -21,6 +21,7 @@ import { QuestionsSection } from './QuestionsSection';
 import { ScoringSection } from './ScoringSection';
 import { SelectionSection } from './SelectionSection';
 import { StagesSection } from './StagesSection';
+import { TranslationsSection } from './TranslationsSection';
 import { serverFieldErrors } from './server-errors';
 import { validateCall } from './validate-call';
 
@@ -78,6 +79,7 @@ function CallBuilder({ call, countries }: { call: Call | null; countries: Countr
   const locked = call !== null && call.status !== 'draft';
   const deadlineLocked = locked && !call.changeable.includes('closesAt');
   const expertiseLocked = call !== null && !call.changeable.includes('expertise');
+  const translationsLocked = call !== null && !call.changeable.includes('translations');
   const [initialValues] = useState(() => (call ? callValues(call) : newCallValues(Date.now())));
   const form = useForm<CallFormValues>({ initialValues, validate: (values) => validateCall(values, locked) });
   const [problem, setProblem] = useState<ApiProblem | null>(null);
@@ -123,6 +125,7 @@ function CallBuilder({ call, countries }: { call: Call | null; countries: Countr
           <ScoringSection form={form} locked={locked} />
           <ExpertiseSection form={form} locked={expertiseLocked} />
           <StagesSection form={form} locked={locked} />
+          <TranslationsSection form={form} locked={translationsLocked} />
           {problem && (
             <div>
               {/* A reference taken is said on its field: the API's words for it are English only. */}

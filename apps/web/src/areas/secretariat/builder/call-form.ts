@@ -1,6 +1,14 @@
 import type { Call, OrganisationType, Region } from '../../../api/types';
 import { REGIONS } from '../../../shared/regions';
 import type { CreateCallBody, QuestionType, UpdateCallBody } from '../types';
+import {
+  type TranslationsValues,
+  criterionRows as allCriterionRows,
+  emptyTranslations,
+  translationValues,
+  translationsBody,
+  translationsChange,
+} from './call-translations-form';
 import { fromGenevaWallTime, toGenevaWallTime } from './geneva-time';
 
 /** What a number field holds: a number, or '' while empty (Mantine's NumberInput). */
@@ -89,6 +97,8 @@ export interface CallFormValues {
   /** Stage 1, then the later stages, in order: `stages.n` is the API's `stages.n`. */
   stages: [StageRow, ...LaterStageRow[]];
   finalRanking: { rule: FinalRanking['rule'] };
+  /** The call's texts in the other languages, by language; English is the fields above. */
+  translations: TranslationsValues;
 }
 
 let rows = 0;
@@ -149,12 +159,24 @@ export function newCallValues(now: number): CallFormValues {
     expertise: { keywords: [], topicQuestionKey: '' },
     stages: [{ uid: rowId(), name: '', evaluationDueAt: '', finalWeight: '', reminders: {} }],
     finalRanking: { rule: 'last-stage' },
+    translations: emptyTranslations(),
   };
 }
 
 export function callValues(call: Call): CallFormValues {
   const regions = (map: Partial<Record<string, number>> | undefined): RegionNumbers =>
     Object.fromEntries(REGIONS.map((r) => [r, map?.[r] ?? ''])) as RegionNumbers;
+  const criteria = criterionRows(call.criteria);
+  const questions: QuestionRow[] = call.questions.map((q) => ({
+    uid: rowId(),
+    key: q.key,
+    label: q.label,
+    type: q.type,
+    required: q.required,
+    maxLength: q.maxLength ?? '',
+    options: (q.options ?? []).join('\n'),
+  }));
+  const stages = stageRows(call);
   return {
     reference: call.reference,
     title: call.title,
@@ -163,16 +185,8 @@ export function callValues(call: Call): CallFormValues {
     closesAt: toGenevaWallTime(call.closesAt),
     cohortSize: call.cohortSize,
     evaluatorsPerApplication: call.evaluatorsPerApplication,
-    criteria: criterionRows(call.criteria),
-    questions: call.questions.map((q) => ({
-      uid: rowId(),
-      key: q.key,
-      label: q.label,
-      type: q.type,
-      required: q.required,
-      maxLength: q.maxLength ?? '',
-      options: (q.options ?? []).join('\n'),
-    })),
+    criteria,
+    questions,
     eligibility: {
       organisationTypes: call.eligibility.organisationTypes ?? [],
       countryCodes: call.eligibility.countryCodes ?? [],
@@ -189,8 +203,12 @@ export function callValues(call: Call): CallFormValues {
     assignment: { excludeSameCountry: call.assignment.excludeSameCountry },
     blind: call.blind,
     expertise: { keywords: call.expertise.keywords ?? [], topicQuestionKey: call.expertise.topicQuestionKey ?? '' },
-    stages: stageRows(call),
+    stages,
     finalRanking: { rule: call.finalRanking.rule },
+    translations: translationValues(call.translations, {
+      criteria: allCriterionRows({ criteria, stages }),
+      questions,
+    }),
   };
 }
 
@@ -297,6 +315,7 @@ export function definitionBody(values: CallFormValues): CreateCallBody {
       ...(index > 0 ? laterStageBody(stage as LaterStageRow) : {}),
     })),
     finalRanking: finalRankingBody(values),
+    translations: translationsBody(values),
   };
 }
 
@@ -378,6 +397,7 @@ export function openCallChanges(values: CallFormValues, call: Call): UpdateCallB
       : {}),
     ...(Object.keys(weights).length > 0 ? { weights } : {}),
     ...expertiseChange(values, call),
+    ...translationsChange(values, call),
   };
 }
 

@@ -1,4 +1,16 @@
-import { Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,12 +18,16 @@ import { api, ok } from '../../../api/client';
 import type { ApiProblem } from '../../../api/problem';
 import type { Call } from '../../../api/types';
 import type { components } from '../../../api/schema';
+import { directionOf } from '../../../i18n';
 import { ProblemAlert } from '../../../shared/ProblemAlert';
 import { asProblem, fieldErrors } from '../../../shared/problems';
 
 type CircularSettings = components['schemas']['CircularSettingsDto'];
-type Language = 'en' | 'fr';
-const LANGUAGES: Language[] = ['en', 'fr'];
+/** The circulars' languages: English and French always written, the other four optional (English where empty). */
+type Language = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
+const LANGUAGES: Language[] = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
+const OPTIONAL: Language[] = ['ar', 'zh', 'ru', 'es'];
+
 const ADDRESSEES: CircularSettings['addressees'] = [
   'member-state-administrations',
   'sector-members',
@@ -21,8 +37,70 @@ const ADDRESSEES: CircularSettings['addressees'] = [
   'united-nations-agencies',
 ];
 
-/** In the form, Annex I is two texts, empty meaning "the call's description". */
-type FormValues = Omit<CircularSettings, 'about'> & { about: Record<Language, string> };
+type Texts = Record<Language, string>;
+/**
+ * In the form, every text has all six languages, empty where not written; Annex I empty (in English
+ * or French) means "the call's description".
+ */
+type FormValues = Omit<CircularSettings, 'place' | 'signatory' | 'results' | 'announcement' | 'about'> & {
+  place: Texts;
+  signatory: { name: string; title: Texts };
+  results: { subject: Texts; body: Texts };
+  announcement: { subject: Texts; body: Texts };
+  about: Texts;
+};
+
+function allLanguages(text: Partial<Texts> | null | undefined): Texts {
+  return Object.fromEntries(LANGUAGES.map((language) => [language, text?.[language] ?? ''])) as Texts;
+}
+
+function formValues(settings: CircularSettings): FormValues {
+  return {
+    ...settings,
+    place: allLanguages(settings.place),
+    signatory: { name: settings.signatory.name, title: allLanguages(settings.signatory.title) },
+    results: { subject: allLanguages(settings.results.subject), body: allLanguages(settings.results.body) },
+    announcement: {
+      subject: allLanguages(settings.announcement.subject),
+      body: allLanguages(settings.announcement.body),
+    },
+    about: allLanguages(settings.about),
+  };
+}
+
+/** A text as the API takes it: English and French, and the optional languages written. */
+function written(text: Texts): CircularSettings['place'] {
+  return {
+    en: text.en,
+    fr: text.fr,
+    ...Object.fromEntries(OPTIONAL.flatMap((language) => (text[language].trim() ? [[language, text[language]]] : []))),
+  };
+}
+
+function settingsBody(values: FormValues): CircularSettings {
+  return {
+    ...values,
+    place: written(values.place),
+    signatory: { name: values.signatory.name, title: written(values.signatory.title) },
+    results: { subject: written(values.results.subject), body: written(values.results.body) },
+    announcement: { subject: written(values.announcement.subject), body: written(values.announcement.body) },
+    about: values.about.en.trim() && values.about.fr.trim() ? written(values.about) : null,
+  };
+}
+
+/** How many of a language's texts are empty (the letters print the English instead). */
+function missingIn(values: FormValues, language: Language): number {
+  const texts: Texts[] = [
+    values.place,
+    values.signatory.title,
+    values.results.subject,
+    values.results.body,
+    values.announcement.subject,
+    values.announcement.body,
+    ...(values.about.en.trim() ? [values.about] : []),
+  ];
+  return texts.filter((text) => !text[language].trim()).length;
+}
 
 /**
  * What the call's results circular and announcement say, which the secretariat writes until
@@ -34,7 +112,7 @@ export function CircularSection({ call }: { call: Call }) {
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   useEffect(() => {
     ok(api.GET('/api/v1/calls/{id}/circular', { params: { path: { id: call.id } } }))
-      .then((settings) => setValues({ ...settings, about: settings.about ?? { en: '', fr: '' } }))
+      .then((settings) => setValues(formValues(settings)))
       .catch((error: unknown) => setProblem(asProblem(error)));
   }, [call.id]);
   return (
@@ -59,10 +137,9 @@ function CircularForm({ call, initial }: { call: Call; initial: FormValues }) {
   const submit = form.onSubmit(async (values) => {
     setProblem(null);
     setSaved(false);
-    const about = values.about.en.trim() && values.about.fr.trim() ? values.about : null;
     try {
       await ok(
-        api.PUT('/api/v1/calls/{id}/circular', { params: { path: { id: call.id } }, body: { ...values, about } }),
+        api.PUT('/api/v1/calls/{id}/circular', { params: { path: { id: call.id } }, body: settingsBody(values) }),
       );
       setSaved(true);
     } catch (error) {
@@ -78,6 +155,7 @@ function CircularForm({ call, initial }: { call: Call; initial: FormValues }) {
           key: language,
           label: t('circular.inLanguage', { label, language: t(`circular.language.${language}`) }),
           lang: language,
+          dir: directionOf(language),
           disabled: !editable,
           ...form.getInputProps(`${path}.${language}`),
         };
@@ -95,6 +173,20 @@ function CircularForm({ call, initial }: { call: Call; initial: FormValues }) {
             disabled={!editable}
             {...form.getInputProps('reference')}
           />
+          <Text size="sm">{t('circular.optionalLanguages')}</Text>
+          <Group gap="xs" aria-label={t('builder.translations.languages')} role="list">
+            {OPTIONAL.map((language) => {
+              const missing = missingIn(form.values, language);
+              return (
+                <Badge key={language} role="listitem" variant="light" color={missing > 0 ? 'orange.9' : 'green.9'}>
+                  {t(`circular.language.${language}`)} ·{' '}
+                  {missing > 0
+                    ? t('builder.translations.missing', { number: missing })
+                    : t('builder.translations.complete')}
+                </Badge>
+              );
+            })}
+          </Group>
           {localized('place', t('circular.place'))}
           <Checkbox.Group label={t('circular.addressees')} {...form.getInputProps('addressees')}>
             <Stack gap={4} mt={4}>
