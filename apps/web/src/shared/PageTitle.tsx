@@ -8,6 +8,8 @@ interface PageTitleProps {
   overline?: string;
   /** The browser tab's title when the h1 alone would be ambiguous (e.g. a section of one call). */
   documentTitle?: string;
+  /** The title's language when it is not the page's (a call's title shown in English for want of a translation). */
+  titleLang?: string;
   children?: ReactNode;
 }
 
@@ -15,7 +17,7 @@ interface PageTitleProps {
  * The page's one h1, also its document title. It takes the focus after each navigation (see
  * Layout), so a screen reader announces the new page.
  */
-export function PageTitle({ title, overline, documentTitle, children }: PageTitleProps) {
+export function PageTitle({ title, overline, documentTitle, titleLang, children }: PageTitleProps) {
   const { t } = useTranslation();
   useDocumentTitle(`${documentTitle ?? title} · ${t('app.name')}`);
   return (
@@ -25,7 +27,7 @@ export function PageTitle({ title, overline, documentTitle, children }: PageTitl
           {overline}
         </Text>
       )}
-      <Title order={1} tabIndex={-1} data-page-title>
+      <Title order={1} tabIndex={-1} data-page-title lang={titleLang}>
         {title}
       </Title>
       {children}

@@ -5,6 +5,7 @@ import { api, ok } from '../../api/client';
 import { requireUser, withNext } from '../../app/guards';
 import { Countdown } from '../../shared/Countdown';
 import { DateTime } from '../../shared/DateTime';
+import { inReaderLanguage } from '../../shared/call-texts';
 import { PageTitle } from '../../shared/PageTitle';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { asProblem } from '../../shared/problems';
@@ -25,7 +26,7 @@ export async function applyLoader({ request, params }: LoaderFunctionArgs) {
   ]);
   const existing = mine.items.find((application) => application.callId === callId);
   if (existing) throw redirect(`/applicant/applications/${existing.id}`);
-  return { call };
+  return { call: inReaderLanguage(call) };
 }
 
 export async function applyAction({ request, params }: LoaderFunctionArgs) {

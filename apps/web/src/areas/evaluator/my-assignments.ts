@@ -2,6 +2,7 @@ import { api, ok } from '../../api/client';
 import { MAX_PAGE_SIZE, allPages } from '../../api/pages';
 import { ApiProblem } from '../../api/problem';
 import type { Call } from '../../api/types';
+import { inReaderLanguage } from '../../shared/call-texts';
 import { byWorkLeftThenDeadline, nextToEvaluate } from './assignment-order';
 
 export type MyAssignment = Awaited<ReturnType<typeof fetchPage>>['items'][number];
@@ -48,6 +49,7 @@ export async function myAssignmentsByCall(): Promise<CallGroup[]> {
 }
 
 /** The call with its criteria, scale and questions, which the API shows the evaluators of its panel. */
-export function callOfAssignment(callId: string): Promise<Call> {
-  return ok(api.GET('/api/v1/calls/{id}', { params: { path: { id: callId } } }));
+export async function callOfAssignment(callId: string): Promise<Call> {
+  // Its texts in the evaluator's language, English where not translated.
+  return inReaderLanguage(await ok(api.GET('/api/v1/calls/{id}', { params: { path: { id: callId } } })));
 }

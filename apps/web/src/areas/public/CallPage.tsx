@@ -9,6 +9,7 @@ import { DateTime } from '../../shared/DateTime';
 import { PageTitle } from '../../shared/PageTitle';
 import { useNow } from '../../shared/useNow';
 import { documentKindLabel } from '../../shared/labels';
+import { CallText, EnglishMark, inEnglish, inReaderLanguage } from '../../shared/call-texts';
 import { CriteriaTable } from './CriteriaTable';
 
 export async function callLoader({ params }: LoaderFunctionArgs) {
@@ -18,12 +19,14 @@ export async function callLoader({ params }: LoaderFunctionArgs) {
 
 export function CallPage() {
   const { t, i18n } = useTranslation(['public', 'common']);
-  const { call } = useLoaderData<typeof callLoader>();
+  const call = inReaderLanguage(useLoaderData<typeof callLoader>().call);
   const now = useNow(60_000);
   const open = call.status === 'open' && new Date(call.closesAt).getTime() > now;
   return (
     <>
-      <PageTitle title={call.title} overline={call.reference} />
+      <PageTitle title={call.title} overline={call.reference} titleLang={inEnglish(call, 'title') ? 'en' : undefined}>
+        <EnglishMark call={call} field="title" />
+      </PageTitle>
       <Stack gap="xl">
         <Paper withBorder p="lg" radius="md">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -61,7 +64,11 @@ export function CallPage() {
           <Title order={2} id="about" mb="xs">
             {t('call.about')}
           </Title>
-          <Text style={{ whiteSpace: 'pre-line' }}>{call.description}</Text>
+          <Text style={{ whiteSpace: 'pre-line' }}>
+            <CallText call={call} field="description">
+              {call.description}
+            </CallText>
+          </Text>
           <Group gap="lg" mt="sm">
             <Anchor
               href={`/api/v1/calls/${encodeURIComponent(call.id)}/announcement.pdf?lang=${documentLanguage(i18n.language)}`}
@@ -76,7 +83,7 @@ export function CallPage() {
             </Anchor>
           </Group>
         </section>
-        <CriteriaTable criteria={call.criteria} headingLevel={2} />
+        <CriteriaTable criteria={call.criteria} headingLevel={2} call={call} />
         <Eligibility call={call} />
         <QuestionsAsked call={call} />
       </Stack>
@@ -124,7 +131,9 @@ function QuestionsAsked({ call }: { call: Call }) {
       <List type="ordered" spacing="xs">
         {call.questions.map((question) => (
           <List.Item key={question.key}>
-            {question.label}
+            <CallText call={call} field={`questions.${question.key}.label`}>
+              {question.label}
+            </CallText>
             {question.required && (
               <Text component="span" c="dimmed" size="sm">
                 {' '}

@@ -1,10 +1,18 @@
 import { Table, Text, Title, type TitleOrder } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Criterion } from '../../api/types';
+import type { Call, Criterion } from '../../api/types';
+import { CallText } from '../../shared/call-texts';
 import { formatPercent } from '../../shared/format';
 
+interface CriteriaTableProps {
+  criteria: Criterion[];
+  headingLevel: TitleOrder;
+  /** The call they are read from, whose texts shown in English are marked so. */
+  call?: Call;
+}
+
 /** The published criteria and their weights, as shares of the total (the scoring normalises them). */
-export function CriteriaTable({ criteria, headingLevel }: { criteria: Criterion[]; headingLevel: TitleOrder }) {
+export function CriteriaTable({ criteria, headingLevel, call }: CriteriaTableProps) {
   const { t, i18n } = useTranslation('public');
   const total = criteria.reduce((sum, criterion) => sum + criterion.weight, 0);
   return (
@@ -26,11 +34,23 @@ export function CriteriaTable({ criteria, headingLevel }: { criteria: Criterion[
             <Table.Tr key={criterion.code}>
               <Table.Td>
                 <Text fw={600} size="sm">
-                  {criterion.title}
+                  {call ? (
+                    <CallText call={call} field={`criteria.${criterion.code}.title`}>
+                      {criterion.title}
+                    </CallText>
+                  ) : (
+                    criterion.title
+                  )}
                 </Text>
                 {criterion.description && (
                   <Text size="sm" c="dimmed">
-                    {criterion.description}
+                    {call ? (
+                      <CallText call={call} field={`criteria.${criterion.code}.description`}>
+                        {criterion.description}
+                      </CallText>
+                    ) : (
+                      criterion.description
+                    )}
                   </Text>
                 )}
               </Table.Td>

@@ -47,6 +47,7 @@ export function DraftApplication({ application, call }: { application: Applicati
               value={draft.answers[question.key]}
               error={errors[`answers.${question.key}`]}
               onChange={(value) => change(question.key, value)}
+              call={call}
             />
           ))}
         </Stack>

@@ -1,6 +1,7 @@
 import { NativeSelect, NumberInput, Radio, Stack, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Question } from '../../../api/types';
+import type { Call, Question } from '../../../api/types';
+import { CallText, optionLabel } from '../../../shared/call-texts';
 
 /** Choices up to this many are radio buttons (all visible); more make a select. */
 const MAX_RADIOS = 6;
@@ -10,14 +11,22 @@ interface QuestionFieldProps {
   value: string | number | undefined;
   error?: string;
   onChange: (value: string | number | null) => void;
+  /** The call read in the reader's language: a label shown in English is marked, options shown translated. */
+  call?: Call;
 }
 
 /** One of the call's questions as the field its type calls for, labelled, with its limits shown. */
-export function QuestionField({ question, value, error, onChange }: QuestionFieldProps) {
+export function QuestionField({ question, value, error, onChange, call }: QuestionFieldProps) {
   const { t } = useTranslation('applicant');
   const common = {
     id: fieldId(question.key),
-    label: question.label,
+    label: call ? (
+      <CallText call={call} field={`questions.${question.key}.label`}>
+        {question.label}
+      </CallText>
+    ) : (
+      question.label
+    ),
     required: question.required,
     error,
   };
@@ -52,7 +61,7 @@ export function QuestionField({ question, value, error, onChange }: QuestionFiel
         <Radio.Group {...common} value={text || null} onChange={(next) => onChange(next)}>
           <Stack gap="xs" mt="xs">
             {(question.options ?? []).map((option) => (
-              <Radio key={option} value={option} label={option} />
+              <Radio key={option} value={option} label={call ? optionLabel(call, question.key, option) : option} />
             ))}
           </Stack>
         </Radio.Group>
@@ -60,7 +69,13 @@ export function QuestionField({ question, value, error, onChange }: QuestionFiel
         <NativeSelect
           {...common}
           value={text}
-          data={[{ value: '', label: t('form.choose') }, ...(question.options ?? [])]}
+          data={[
+            { value: '', label: t('form.choose') },
+            ...(question.options ?? []).map((option) => ({
+              value: option,
+              label: call ? optionLabel(call, question.key, option) : option,
+            })),
+          ]}
           onChange={(event) => onChange(event.currentTarget.value || null)}
         />
       );

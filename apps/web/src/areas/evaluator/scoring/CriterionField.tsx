@@ -1,6 +1,7 @@
 import { Fieldset, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Criterion } from '../../../api/types';
+import type { Call, Criterion } from '../../../api/types';
+import { CallText } from '../../../shared/call-texts';
 import { formatNumber, formatPercent } from '../../../shared/format';
 import { criterionMaximum, criterionPoints, weightShare, type Scale } from './total';
 
@@ -13,6 +14,8 @@ export function scoreFieldId(code: string): string {
 }
 
 interface CriterionFieldProps {
+  /** The call read in the evaluator's language: a title shown in English is marked. */
+  call?: Call;
   criterion: Criterion;
   criteria: Criterion[];
   scale: Scale;
@@ -30,6 +33,7 @@ interface CriterionFieldProps {
  * comment. The fieldset's legend names the criterion, so each "Score" field is announced with it.
  */
 export function CriterionField({
+  call,
   criterion,
   criteria,
   scale,
@@ -50,7 +54,13 @@ export function CriterionField({
     <Fieldset
       legend={
         <Title order={3} size="h4">
-          {criterion.title}
+          {call ? (
+            <CallText call={call} field={`criteria.${criterion.code}.title`}>
+              {criterion.title}
+            </CallText>
+          ) : (
+            criterion.title
+          )}
         </Title>
       }
       aria-describedby={descriptionId}

@@ -75,6 +75,7 @@ export function ScoringForm({ assignmentId, evaluation, call }: ScoringFormProps
         {criteria.map((criterion) => (
           <CriterionField
             key={criterion.code}
+            call={call}
             criterion={criterion}
             criteria={criteria}
             scale={scale}
