@@ -165,6 +165,24 @@ done
 
 # --------------------------------------------------------------------- Redis
 
+# A Redis Cluster (REDIS_URL=redis+cluster://host:port,host:port, or REDIS_CLUSTER_NODES) is the
+# operator's: its first node must answer with cluster_state:ok; it is never started here.
+if [[ "$REDIS_URL" == *+cluster://* || -n "${REDIS_CLUSTER_NODES:-}" ]]; then
+  if [[ -n "${REDIS_CLUSTER_NODES:-}" ]]; then
+    parse_url "$REDIS_URL"
+    parse_url "redis://${U_USER:+$U_USER:$U_PASS@}${REDIS_CLUSTER_NODES%%,*}"
+  else
+    parse_url "${REDIS_URL%%,*}"
+  fi
+  cluster_host="${U_HOST:-127.0.0.1}" cluster_port="${U_PORT:-6379}"
+  if REDISCLI_AUTH="$U_PASS" timeout 3 redis-cli -h "$cluster_host" -p "$cluster_port" cluster info 2>/dev/null |
+    grep -q '^cluster_state:ok'; then
+    log "redis: a cluster, answering on $cluster_host:$cluster_port"
+    exit 0
+  fi
+  die "redis: the cluster node $cluster_host:$cluster_port does not answer with cluster_state:ok (a cluster is not started here)"
+fi
+
 parse_url "$REDIS_URL"
 REDIS_HOST="${U_HOST:-127.0.0.1}"
 REDIS_PORT="${U_PORT:-6379}"

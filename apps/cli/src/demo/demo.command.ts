@@ -22,6 +22,7 @@ import { formatAmendments, playAmendmentRound } from './amendment-round';
 import { formatSelection } from './selection-summary';
 import { ServiceProcess } from './service-process';
 import { formatIntakeSummary, formatReviewSummary } from './summary';
+import { demoRedis } from './demo-redis';
 
 interface DemoOptions {
   serve?: boolean;
@@ -161,7 +162,7 @@ async function mailRoute(): Promise<MailRoute> {
 function serviceEnv(databaseUrl: string, port: number, smtpUrl: string): Record<string, string> {
   return {
     DATABASE_URL: databaseUrl,
-    REDIS_URL: demoRedisUrl(),
+    ...demoRedis(process.env),
     BOOTSTRAP_ADMIN_EMAIL: DEMO_ADMIN.email,
     BOOTSTRAP_ADMIN_PASSWORD: DEMO_ADMIN.password,
     SMTP_URL: smtpUrl,
@@ -171,18 +172,6 @@ function serviceEnv(databaseUrl: string, port: number, smtpUrl: string): Record<
     // The scripted centres submit as soon as they register, without opening their e-mails.
     APPLICANT_EMAIL_VERIFICATION: 'off',
   };
-}
-
-/**
- * The demo's queues live in a Redis database of their own (12 unless DEMO_REDIS_URL says
- * otherwise): workers of other checkouts or test runs on the same Redis use the same queue names,
- * and would otherwise take the demo's jobs (and the demo theirs).
- */
-function demoRedisUrl(): string {
-  if (process.env.DEMO_REDIS_URL) return process.env.DEMO_REDIS_URL;
-  const url = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-  url.pathname = '/12';
-  return url.toString();
 }
 
 function servingNotice(baseUrl: string): string {
