@@ -75,6 +75,19 @@ describe('CallsRepository on PostgreSQL', () => {
     expect(await calls.findById(randomUUID())).toBeNull();
   });
 
+  it('keeps the translations of a call per language, and replaces them with its definition', async () => {
+    const fr = { title: 'Centres', criteria: { impact: { title: 'Impact attendu' } } };
+    const ar = { description: 'وصف', questions: { pitch: { label: 'العرض' } } };
+    const id = await insert(definition({ translations: { fr, ar } }));
+    expect((await calls.findById(id))?.translations).toEqual({ fr, ar });
+
+    const es = { title: 'Convocatoria' };
+    await repo.transactions.run((tx) => calls.update(tx, id, 1, { definition: definition({ translations: { es } }) }));
+    expect((await calls.findById(id))?.translations).toEqual({ es });
+    const [listed] = (await calls.findByIds([id])).map((call) => call.translations);
+    expect(listed).toEqual({ es });
+  });
+
   it('refuses a second call with the same reference in any case, as REFERENCE_TAKEN', async () => {
     const def = definition();
     await insert(def);
