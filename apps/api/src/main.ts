@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PlatformConfig, configureHttpApp, platformConfig } from '@app/platform';
@@ -12,5 +13,9 @@ async function bootstrap(): Promise<void> {
   const config = app.get<PlatformConfig>(platformConfig.KEY);
   await app.listen(config.PORT, '0.0.0.0');
 }
+
+// A promise that a library let go of (a Redis command timing out under the queue dashboard) is logged:
+// it must not end the process and every request in flight with it.
+process.on('unhandledRejection', (reason) => new Logger('Process').error({ err: reason }, 'Unhandled rejection'));
 
 void bootstrap();

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { ConnectionOptions } from 'bullmq';
 import Redis, { Cluster, RedisOptions } from 'ioredis';
 import { PlatformConfig, platformConfig } from '../config';
@@ -9,6 +9,16 @@ export type RedisClient = Redis | Cluster;
 
 /** Opens a client of the target with the given per-server options (timeouts, retries). */
 export function createRedisClient(target: RedisTarget, options: RedisOptions = {}): RedisClient {
+  const client = openClient(target, options);
+  // A lost connection is an 'error' event, which ioredis would print to the console as unhandled; the
+  // commands it fails answer 503 and readiness reports it, so a warning in the log is enough.
+  client.on('error', (error: Error) => logger.warn({ err: error }, 'Redis connection error'));
+  return client;
+}
+
+const logger = new Logger('Redis');
+
+function openClient(target: RedisTarget, options: RedisOptions): RedisClient {
   if (target.mode === 'single') return new Redis(target.url, options);
   const { enableOfflineQueue, ...serverOptions } = options;
   return new Cluster(target.nodes, {
