@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Call, CallsService, CircularSettings, CircularSettingsService } from '@app/calls';
+import { Call, CallsService, CircularSettings, CircularSettingsService, callIn } from '@app/calls';
 import { NotFoundError, Outbox, Transaction, Transactions } from '@app/platform';
 import { renderAnnexCsv } from '../annex/annex-csv';
 import { ANNEX_LOCALES, AnnexLocale } from '../annex/annex-i18n';
@@ -120,13 +120,15 @@ export class CohortAnnexesService {
     ]);
     const contents = new Map<AnnexLocale, AnnexContent>();
     for (const locale of new Set(keys.map((key) => key.locale as AnnexLocale))) {
-      contents.set(locale, await this.contentOf(cohortId, cohort, call, { evaluators, consensusScores }, locale));
+      // The call's title, description and criteria as the secretariat translated them, English elsewhere.
+      const texts = callIn(call, locale);
+      contents.set(locale, await this.contentOf(cohortId, cohort, texts, { evaluators, consensusScores }, locale));
     }
     const rendered: Array<AnnexKey & { content: Buffer }> = [];
     for (const key of keys) {
       const locale = key.locale as AnnexLocale;
       const content = contents.get(locale) as AnnexContent;
-      const circular = () => resultsCircular(settings, content, call, locale);
+      const circular = () => resultsCircular(settings, content, callIn(call, locale), locale);
       rendered.push({ ...key, content: await renderDocument(key.format, content, locale, circular) });
       // Each document holds the CPU for up to a second: what else the process serves gets its turn between two.
       await new Promise((resolve) => setImmediate(resolve));
@@ -148,7 +150,7 @@ export class CohortAnnexesService {
     );
     return {
       cohortId,
-      call: snapshot.call,
+      call: { ...snapshot.call, title: call.title },
       publishedAt: snapshot.publishedAt,
       contentHash,
       process: {
