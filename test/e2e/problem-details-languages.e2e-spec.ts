@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Applicant, createApplicant } from '../support/fixtures';
+import { Actor, Applicant, createApplicant, createCall, createStaff } from '../support/fixtures';
 import { TestApi } from '../support/test-app';
 import { expectProblem } from './identity.helpers';
 
@@ -7,10 +7,12 @@ import { expectProblem } from './identity.helpers';
 describe('problem details in the reader’s language', () => {
   let api: TestApi;
   let applicant: Applicant;
+  let secretariat: Actor;
 
   beforeAll(async () => {
     api = await TestApi.start();
     applicant = await createApplicant(api, 'KE');
+    secretariat = await createStaff(api, 'secretariat');
   });
   afterAll(() => api.close());
 
@@ -68,5 +70,20 @@ describe('problem details in the reader’s language', () => {
     });
     expectProblem(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
     expect(res.body.detail).toBe('不支持请求体的字符集或内容编码。');
+  });
+
+  it.each([
+    ['fr', 'Il n’est pas possible d’ouvrir cet appel dont le statut est « ouvert ».'],
+    ['ar', 'لا يمكن تنفيذ الإجراء «الفتح» على هذه الدعوة في الحالة «مفتوحة».'],
+    ['es-MX', 'No es posible abrir esta convocatoria cuyo estado es «abierta».'],
+    ['en', 'A call that is open cannot be opened.'],
+  ])('names the entity, its state and the action refused in %s', async (acceptLanguage, detail) => {
+    const call = await createCall(api, secretariat.token);
+    const res = await api.post(`/api/v1/calls/${call.id}/open`, {
+      token: secretariat.token,
+      headers: { 'Accept-Language': acceptLanguage },
+    });
+    expectProblem(res, 409, 'INVALID_TRANSITION');
+    expect(res.body.detail).toBe(detail);
   });
 });

@@ -8,7 +8,13 @@ import {
   isSelectElement,
   parse,
 } from '@formatjs/icu-messageformat-parser';
-import { declaredDetailKeys, detailTexts, formatDetail } from '@app/platform/errors';
+import { TRANSITION_WORDS, declaredDetailKeys, detailTexts, formatDetail } from '@app/platform/errors';
+import { APPLICATION_STATUSES } from '../../libs/applications/src/domain/application';
+import { CLARIFICATION_STATUSES } from '../../libs/applications/src/domain/clarification';
+import { CALL_STATUSES } from '../../libs/calls/src/domain/call';
+import { AGREEMENT_STATUSES } from '../../libs/cohorts/src/domain/agreement';
+import { COHORT_STATUSES } from '../../libs/cohorts/src/domain/cohort-lifecycle';
+import { OFFER_STATUSES } from '../../libs/cohorts/src/domain/offer';
 import { LANGUAGES, type Language } from '@app/platform/languages';
 
 const ROOT = join(__dirname, '..', '..');
@@ -122,5 +128,17 @@ describe('problem details: the catalogues', () => {
       });
     });
     expect(untranslated).toEqual([]);
+  });
+
+  it('has the words of every state of the state machines for an invalid transition', () => {
+    const states = [
+      ...CALL_STATUSES,
+      ...COHORT_STATUSES,
+      ...OFFER_STATUSES,
+      ...AGREEMENT_STATUSES,
+      ...APPLICATION_STATUSES,
+      ...CLARIFICATION_STATUSES,
+    ];
+    expect(states.filter((state) => !(state in TRANSITION_WORDS.state))).toEqual([]);
   });
 });

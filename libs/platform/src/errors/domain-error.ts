@@ -3,6 +3,7 @@ import { ErrorCode } from './error-declarations';
 import { PLATFORM_ERRORS } from './error-status';
 import { PLATFORM_DETAILS } from './platform-details';
 import { ProblemDetail, formatDetail, problemDetail } from './problem-details';
+import { TRANSITION_DETAILS, transitionKey } from './transition-details';
 
 /**
  * A field-level problem reported with VALIDATION_FAILED and the 422 codes. `message` is English;
@@ -79,8 +80,19 @@ export class PreconditionRequiredError extends DomainError {
   }
 }
 
+/**
+ * An action a state machine refuses in the entity's state, named by their English words (see
+ * TRANSITION_WORDS): "A call that is archived cannot be opened.", said in each language.
+ */
 export class InvalidTransitionError extends DomainError {
   constructor(entity: string, from: string, action: string) {
-    super(PLATFORM_ERRORS.INVALID_TRANSITION, `A ${entity} that is ${from} cannot be ${action}.`);
+    super(
+      PLATFORM_ERRORS.INVALID_TRANSITION,
+      problemDetail(TRANSITION_DETAILS.INVALID_TRANSITION, {
+        entity: transitionKey('entity', entity),
+        state: transitionKey('state', from),
+        action: transitionKey('action', action),
+      }),
+    );
   }
 }

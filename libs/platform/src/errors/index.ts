@@ -3,3 +3,4 @@ export * from './error-declarations';
 export * from './error-status';
 export * from './platform-details';
 export * from './problem-details';
+export * from './transition-details';
