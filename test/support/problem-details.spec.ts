@@ -12,6 +12,7 @@ import { TRANSITION_WORDS, declaredDetailKeys, detailTexts, formatDetail } from 
 import { APPLICATION_STATUSES } from '../../libs/applications/src/domain/application';
 import { CLARIFICATION_STATUSES } from '../../libs/applications/src/domain/clarification';
 import { CALL_STATUSES } from '../../libs/calls/src/domain/call';
+import { FieldLockedError, UnknownPlaceholderError } from '../../libs/calls/src/domain/calls.errors';
 import { AGREEMENT_STATUSES } from '../../libs/cohorts/src/domain/agreement';
 import { COHORT_STATUSES } from '../../libs/cohorts/src/domain/cohort-lifecycle';
 import { OFFER_STATUSES } from '../../libs/cohorts/src/domain/offer';
@@ -140,5 +141,43 @@ describe('problem details: the catalogues', () => {
       ...CLARIFICATION_STATUSES,
     ];
     expect(states.filter((state) => !(state in TRANSITION_WORDS.state))).toEqual([]);
+  });
+});
+
+describe('problem details: lists in the text', () => {
+  it('says which fields of a call may still change, and which may not, in English as before and in each language', () => {
+    const several = new FieldLockedError('closed', ['weights', 'blind', 'expertise'], ['title', 'closesAt']);
+    expect(several.message).toBe(
+      'In a call that is closed, only weights, blind and expertise can change; not title, closesAt.',
+    );
+    expect(several.detailIn('fr')).toBe(
+      'Dans un appel clôturé, seuls les champs weights, blind et expertise peuvent être modifiés ; la modification de title, closesAt n’est pas admise.',
+    );
+    const one = new FieldLockedError('reviewing', ['weights'], ['title']);
+    expect(one.message).toBe('In a call that is reviewing, only weights can change; not title.');
+    expect(one.detailIn('es')).toBe(
+      'En una convocatoria en evaluación, solo puede modificarse el campo weights; no se admiten cambios en title.',
+    );
+  });
+
+  it('names the first unknown placeholder of a circular and counts the others', () => {
+    const problem = (field: string, placeholder: string) => ({ field, placeholder, allowed: ['selected', 'deadline'] });
+    const single = new UnknownPlaceholderError([problem('results.body.en', 'aplications')]);
+    expect(single.message).toBe('results.body.en names {aplications}; it may name {selected}, {deadline}.');
+    expect(single.detailIn('ru')).toBe(
+      'Текст results.body.en содержит {aplications}; в нём допустимы только {selected}, {deadline}.',
+    );
+    const three = new UnknownPlaceholderError([
+      problem('results.body.en', 'aplications'),
+      problem('results.body.fr', 'date'),
+      problem('results.subject.es', 'x'),
+    ]);
+    expect(three.message).toBe(
+      'results.body.en names {aplications}; it may name {selected}, {deadline}; 2 other texts name unknown placeholders too.',
+    );
+    expect(three.detailIn('fr')).toBe(
+      'Le texte results.body.en contient {aplications} ; seuls {selected}, {deadline} peuvent y figurer ; 2 autres textes contiennent aussi des champs à remplir inconnus.',
+    );
+    expect(three.errors).toHaveLength(3);
   });
 });

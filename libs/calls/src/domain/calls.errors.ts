@@ -48,14 +48,18 @@ export const CALLS_ERRORS = declareErrors({
   },
 });
 
-/** A circular's subject or body names a figure its letter does not fill in. */
+/** A circular's subject or body names a figure its letter does not fill in: the detail names the first, counts the others. */
 export class UnknownPlaceholderError extends DomainError {
   constructor(readonly problems: Array<{ field: string; placeholder: string; allowed: readonly string[] }>) {
+    const [first] = problems;
     super(
       CALLS_ERRORS.UNKNOWN_PLACEHOLDER,
-      problems
-        .map((p) => `${p.field} names {${p.placeholder}}; it may name ${p.allowed.map((a) => `{${a}}`).join(', ')}.`)
-        .join(' '),
+      problemDetail(CALLS_DETAILS.UNKNOWN_PLACEHOLDER, {
+        field: first.field,
+        placeholder: `{${first.placeholder}}`,
+        allowed: first.allowed.map((a) => `{${a}}`).join(', '),
+        others: problems.length - 1,
+      }),
       problems.map((p) => ({
         field: p.field,
         message: `Unknown placeholder {${p.placeholder}}.`,
@@ -78,11 +82,18 @@ export class ReferenceTakenError extends DomainError {
   }
 }
 
+/** A change of a field the call's status no longer lets change: the fields that may, and those refused. */
 export class FieldLockedError extends DomainError {
   constructor(status: string, allowed: string[], fields: string[]) {
     super(
       CALLS_ERRORS.FIELD_LOCKED,
-      `In a call that is ${status}, only ${inWords(allowed)} can change; not ${fields.join(', ')}.`,
+      problemDetail(CALLS_DETAILS.FIELD_LOCKED, {
+        status,
+        count: allowed.length,
+        others: allowed.slice(0, -1).join(', '),
+        last: allowed[allowed.length - 1] ?? '',
+        fields: fields.join(', '),
+      }),
     );
   }
 }
@@ -91,11 +102,6 @@ export class CallPublishedError extends DomainError {
   constructor() {
     super(PLATFORM_ERRORS.COHORT_PUBLISHED, problemDetail(CALLS_DETAILS.CALL_PUBLISHED));
   }
-}
-
-/** "a", "a and b", "a, b and c". */
-function inWords(items: string[]): string {
-  return items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** The details of this context's problems in each language (problem+json `detail`, by Accept-Language). */
@@ -131,5 +137,21 @@ export const CALLS_DETAILS = declareDetails({
     fr: 'La cohorte de cet appel est publiée ; l’appel ne peut plus être modifié.',
     ru: 'Когорта этого призыва опубликована; сам призыв больше нельзя изменить.',
     es: 'La cohorte de esta convocatoria está publicada; la convocatoria ya no puede modificarse.',
+  },
+  FIELD_LOCKED: {
+    ar: 'في دعوة {status, select, draft {في مرحلة المسودة} open {مفتوحة} closed {مغلقة} reviewing {قيد الاستعراض} published {منشورة} archived {مؤرشفة} other {في الحالة «{status}»}}، {count, plural, =1 {لا يمكن تغيير سوى الحقل {last}} other {لا يمكن تغيير سوى الحقول {others} و{last}}}؛ ولا يُقبل تغيير {fields}.',
+    zh: '在{status, select, draft {草稿状态} open {开放} closed {已截止} reviewing {评审中} published {已发布} archived {已归档} other {处于“{status}”状态}}的征集中，只能更改{count, plural, =1 {字段 {last}} other {字段 {others} 和 {last}}}；不能更改 {fields}。',
+    en: 'In a call that is {status}, only {count, plural, =1 {{last}} other {{others} and {last}}} can change; not {fields}.',
+    fr: 'Dans un appel {status, select, draft {en brouillon} open {ouvert} closed {clôturé} reviewing {en cours d’examen} published {publié} archived {archivé} other {au statut « {status} »}}, {count, plural, =1 {seul le champ {last} peut être modifié} other {seuls les champs {others} et {last} peuvent être modifiés}} ; la modification de {fields} n’est pas admise.',
+    ru: 'В призыве в статусе «{status, select, draft {черновик} open {открыт} closed {закрыт} reviewing {на рассмотрении} published {опубликован} archived {в архиве} other {{status}}}» можно изменять только {count, plural, =1 {поле {last}} other {поля {others} и {last}}}; изменение полей {fields} не допускается.',
+    es: 'En una convocatoria {status, select, draft {en borrador} open {abierta} closed {cerrada} reviewing {en evaluación} published {publicada} archived {archivada} other {en estado «{status}»}}, {count, plural, =1 {solo puede modificarse el campo {last}} other {solo pueden modificarse los campos {others} y {last}}}; no se admiten cambios en {fields}.',
+  },
+  UNKNOWN_PLACEHOLDER: {
+    ar: 'يتضمن النص {field} العنصر النائب {placeholder}، ولا يجوز أن يتضمن إلا {allowed}{others, plural, =0 {} one {؛ ويتضمن نص آخر عنصرًا نائبًا غير معروف أيضًا} two {؛ ويتضمن نصان آخران عناصر نائبة غير معروفة أيضًا} few {؛ ويتضمن # نصوص أخرى عناصر نائبة غير معروفة أيضًا} many {؛ ويتضمن # نصًا آخر عناصر نائبة غير معروفة أيضًا} other {؛ ويتضمن # نص آخر عناصر نائبة غير معروفة أيضًا}}.',
+    zh: '文本 {field} 含有 {placeholder}；该文本只能含有 {allowed}{others, plural, =0 {} other {；另有 # 个文本也含有未知占位符}}。',
+    en: '{field} names {placeholder}; it may name {allowed}{others, plural, =0 {} one {; # other text names an unknown placeholder too} other {; # other texts name unknown placeholders too}}.',
+    fr: 'Le texte {field} contient {placeholder} ; seuls {allowed} peuvent y figurer{others, plural, =0 {} one { ; # autre texte contient aussi un champ à remplir inconnu} other { ; # autres textes contiennent aussi des champs à remplir inconnus}}.',
+    ru: 'Текст {field} содержит {placeholder}; в нём допустимы только {allowed}{others, plural, =0 {} one {; ещё # текст содержит неизвестный заполнитель} few {; ещё # текста содержат неизвестные заполнители} many {; ещё # текстов содержат неизвестные заполнители} other {; ещё # текста содержат неизвестные заполнители}}.',
+    es: 'El texto {field} contiene {placeholder}; solo puede contener {allowed}{others, plural, =0 {} one {; # texto más contiene también un marcador de posición desconocido} other {; # textos más contienen también marcadores de posición desconocidos}}.',
   },
 });
