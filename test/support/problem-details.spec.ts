@@ -15,6 +15,11 @@ import { CALL_STATUSES } from '../../libs/calls/src/domain/call';
 import { FieldLockedError, UnknownPlaceholderError } from '../../libs/calls/src/domain/calls.errors';
 import { AGREEMENT_STATUSES } from '../../libs/cohorts/src/domain/agreement';
 import { COHORT_STATUSES } from '../../libs/cohorts/src/domain/cohort-lifecycle';
+import {
+  InvalidPromotionError,
+  InvalidShortlistChangeError,
+  StageNotScoredError,
+} from '../../libs/cohorts/src/domain/cohorts.errors';
 import { OFFER_STATUSES } from '../../libs/cohorts/src/domain/offer';
 import { LANGUAGES, type Language } from '@app/platform/languages';
 
@@ -179,5 +184,32 @@ describe('problem details: lists in the text', () => {
       'Le texte results.body.en contient {aplications} ; seuls {selected}, {deadline} peuvent y figurer ; 2 autres textes contiennent aussi des champs à remplir inconnus.',
     );
     expect(three.errors).toHaveLength(3);
+  });
+});
+
+describe('problem details: the refusals of shortlists and promotions', () => {
+  it('keeps their English and says them in each language', () => {
+    expect(new InvalidPromotionError('BREAKS_CAP', 'COUNTRY_CAP').message).toBe(
+      'Promoting this centre would break a cap of the call (COUNTRY_CAP).',
+    );
+    expect(new InvalidPromotionError('BREAKS_CAP', 'COUNTRY_CAP').detailIn('fr')).toBe(
+      'La promotion de ce centre enfreindrait une limite de l’appel (plafond par pays).',
+    );
+    expect(new InvalidPromotionError('REASON_MISSING').message).toBe(
+      'Another centre than the proposed one needs a written reason.',
+    );
+    expect(new InvalidShortlistChangeError('NOT_RANKED', 'a-1').message).toBe(
+      'application a-1 is not ranked in the stage',
+    );
+    expect(new InvalidShortlistChangeError('NOT_RANKED', 'a-1').detailIn('zh')).toBe('申请 a-1 在该阶段没有排名。');
+    expect(new StageNotScoredError(1, 3).message).toBe(
+      'Stage 1 has 3 rescoring request(s) pending; the shortlist is made from its ranking.',
+    );
+    expect(new StageNotScoredError(1, 3).detailIn('es')).toBe(
+      'La etapa 1 tiene 3 solicitudes de nuevo cálculo pendientes; la lista de preselección se elabora a partir de su clasificación.',
+    );
+    expect(new StageNotScoredError(2).message).toBe(
+      'Stage 2 has no ranked application; the shortlist is made from its ranking.',
+    );
   });
 });

@@ -161,23 +161,18 @@ export class CohortOffersService {
   async promote(actor: AuthUser, cohortId: string, applicationId: string, reason?: string): Promise<CohortOffer> {
     return this.transactions.run(async (tx) => {
       const cohort = await this.cohorts.lock(tx, cohortId);
-      if (cohort.status !== 'published')
-        throw new InvalidPromotionError('Only a published cohort has seats to refill.');
+      if (cohort.status !== 'published') throw new InvalidPromotionError('NOT_PUBLISHED');
       const { proposal, candidates } = await this.replacementOf(cohort, tx);
       if (proposal.freeSeats === 0) throw new NoFreeSeatError();
       const candidate = candidates.get(applicationId);
-      if (!candidate) {
-        throw new InvalidPromotionError(
-          'The application is not a candidate left out of the cohort, or was offered a place already.',
-        );
-      }
+      if (!candidate) throw new InvalidPromotionError('NOT_A_CANDIDATE');
       const passed = proposal.passedOver.find((p) => p.applicationId === applicationId);
       if (passed && passed.reason !== 'SEAT_RESERVED_FOR_REGION') {
-        throw new InvalidPromotionError(`Promoting this centre would break a cap of the call (${passed.reason}).`);
+        throw new InvalidPromotionError('BREAKS_CAP', passed.reason);
       }
       const written = (reason ?? '').trim();
       if (applicationId !== proposal.proposed && written.length < PROMOTION_REASON_MIN) {
-        throw new InvalidPromotionError('Another centre than the proposed one needs a written reason.');
+        throw new InvalidPromotionError('REASON_MISSING');
       }
       const now = await databaseNow(tx);
       const [{ publicEntry }] = await this.facts.publicMembers(tx, [applicationId]);

@@ -37,11 +37,11 @@ export class ShortlistsService {
     assertBeforePublication(call);
     const from = stage - 1;
     const status = await this.scoring.status(callId);
-    if (!status.upToDate) throw new StageNotScoredError(from, `has ${status.pending} rescoring request(s) pending`);
+    if (!status.upToDate) throw new StageNotScoredError(from, status.pending);
     await this.transactions.run(async (tx) => {
       await this.assertOpen(tx, callId, stage);
       const applications = await this.facts.applicationsFor(callId, tx, from);
-      if (!applications.some((a) => a.rank !== null)) throw new StageNotScoredError(from, 'has no ranked application');
+      if (!applications.some((a) => a.rank !== null)) throw new StageNotScoredError(from);
       const entries = proposeShortlist(applications, rule, {
         evaluatorsPerApplication: stageAt(call, from).evaluatorsPerApplication,
         minPerRegion: call.selection.minPerRegion ?? {},
@@ -81,8 +81,7 @@ export class ShortlistsService {
       if (!shortlist) throw new NotFoundError('Shortlist');
       if (shortlist.status === 'confirmed') return;
       const advancing = shortlist.entries.filter((e) => e.advancing).length;
-      if (advancing === 0)
-        throw new InvalidShortlistChangeError('No application advances: there is nothing to confirm.');
+      if (advancing === 0) throw new InvalidShortlistChangeError('NOTHING_ADVANCES');
       await this.shortlists.confirm(tx, callId, stage, actor.id);
       await this.record(tx, actor, callId, 'shortlist.confirmed', { stage, advancing });
     });

@@ -246,10 +246,14 @@ export class NoFreeSeatError extends DomainError {
   }
 }
 
+/** Why a promotion is refused: the cohort is not published, the centre is no candidate, breaks a cap, or needs a reason. */
+export type PromotionRefusal = 'NOT_PUBLISHED' | 'NOT_A_CANDIDATE' | 'BREAKS_CAP' | 'REASON_MISSING';
+
 /** A promotion of a centre that is not a candidate, breaks a cap, or departs from the proposal without a reason. */
 export class InvalidPromotionError extends DomainError {
-  constructor(detail: string) {
-    super(COHORTS_ERRORS.INVALID_PROMOTION, detail);
+  /** `cap` is the reason the centre was passed over (COUNTRY_CAP, REGION_CAP, …) when it BREAKS_CAP. */
+  constructor(refusal: PromotionRefusal, cap = '') {
+    super(COHORTS_ERRORS.INVALID_PROMOTION, problemDetail(COHORTS_DETAILS[`PROMOTION_${refusal}`], { cap }));
   }
 }
 
@@ -277,16 +281,28 @@ export class OfferExpiredError extends DomainError {
   }
 }
 
+/** Why a change of a shortlist cannot apply: an application named twice, not in it or not ranked, or none advancing. */
+export type ShortlistChangeRefusal = 'NAMED_TWICE' | 'NOT_IN_SHORTLIST' | 'NOT_RANKED' | 'NOTHING_ADVANCES';
+
 /** A change of a shortlist that cannot apply: an application not in it, not ranked, or named twice. */
 export class InvalidShortlistChangeError extends DomainError {
-  constructor(detail: string) {
-    super(COHORTS_ERRORS.INVALID_SHORTLIST_CHANGE, detail);
+  constructor(refusal: ShortlistChangeRefusal, applicationId = '') {
+    super(
+      COHORTS_ERRORS.INVALID_SHORTLIST_CHANGE,
+      problemDetail(COHORTS_DETAILS[`SHORTLIST_${refusal}`], { applicationId }),
+    );
   }
 }
 
+/** A shortlist proposed from a stage with rescoring requests pending (their number), or none ranked (no number). */
 export class StageNotScoredError extends DomainError {
-  constructor(stage: number, detail: string) {
-    super(COHORTS_ERRORS.STAGE_NOT_SCORED, `Stage ${stage} ${detail}; the shortlist is made from its ranking.`);
+  constructor(stage: number, pendingRescoring?: number) {
+    super(
+      COHORTS_ERRORS.STAGE_NOT_SCORED,
+      pendingRescoring === undefined
+        ? problemDetail(COHORTS_DETAILS.STAGE_NOT_RANKED, { stage })
+        : problemDetail(COHORTS_DETAILS.STAGE_RESCORING_PENDING, { stage, pending: pendingRescoring }),
+    );
   }
 }
 
@@ -504,5 +520,85 @@ export const COHORTS_DETAILS = declareDetails({
     fr: 'Le classement ou les candidatures ont changé depuis la proposition de cette cohorte ; veuillez proposer une nouvelle cohorte.',
     ru: 'С момента предложения этой когорты изменились рейтинг или заявки; предложите новую когорту.',
     es: 'La clasificación o las solicitudes han cambiado desde que se propuso esta cohorte; proponga una nueva cohorte.',
+  },
+  PROMOTION_NOT_PUBLISHED: {
+    ar: 'لا توجد مقاعد يُعاد شغلها إلا في دفعة منشورة.',
+    zh: '只有已发布的批次才有可递补的名额。',
+    en: 'Only a published cohort has seats to refill.',
+    fr: 'Seule une cohorte publiée a des places à pourvoir de nouveau.',
+    ru: 'Места для повторного заполнения есть только в опубликованной когорте.',
+    es: 'Solo una cohorte publicada tiene plazas que volver a cubrir.',
+  },
+  PROMOTION_NOT_A_CANDIDATE: {
+    ar: 'ليس هذا الطلب من المرشحين الذين لم يُدرجوا في الدفعة، أو سبق أن عُرض عليه مقعد.',
+    zh: '该申请不是未入选批次的候选申请，或已获得过名额邀约。',
+    en: 'The application is not a candidate left out of the cohort, or was offered a place already.',
+    fr: 'Cette candidature n’est pas une candidature restée en dehors de la cohorte, ou une place lui a déjà été offerte.',
+    ru: 'Эта заявка не относится к кандидатам, не вошедшим в когорту, или ей уже было предложено место.',
+    es: 'Esta solicitud no es una candidata que haya quedado fuera de la cohorte, o ya se le ha ofrecido una plaza.',
+  },
+  PROMOTION_BREAKS_CAP: {
+    ar: 'من شأن ترقية هذا المركز أن تتجاوز حدًا من حدود الدعوة ({cap, select, COUNTRY_CAP {الحد الأقصى لكل بلد} REGION_CAP {الحد الأقصى لكل منطقة} COHORT_FULL {حجم الدفعة} other {{cap}}}).',
+    zh: '递补该中心将突破此征集的一项上限（{cap, select, COUNTRY_CAP {每个国家的上限} REGION_CAP {每个区域的上限} COHORT_FULL {批次规模} other {{cap}}}）。',
+    en: 'Promoting this centre would break a cap of the call ({cap}).',
+    fr: 'La promotion de ce centre enfreindrait une limite de l’appel ({cap, select, COUNTRY_CAP {plafond par pays} REGION_CAP {plafond par région} COHORT_FULL {taille de la cohorte} other {{cap}}}).',
+    ru: 'Продвижение этого центра нарушило бы ограничение призыва ({cap, select, COUNTRY_CAP {предел на страну} REGION_CAP {предел на регион} COHORT_FULL {размер когорты} other {{cap}}}).',
+    es: 'Promover este centro incumpliría un límite de la convocatoria ({cap, select, COUNTRY_CAP {máximo por país} REGION_CAP {máximo por región} COHORT_FULL {tamaño de la cohorte} other {{cap}}}).',
+  },
+  PROMOTION_REASON_MISSING: {
+    ar: 'يلزم تقديم سبب مكتوب لاختيار مركز غير المركز المقترح.',
+    zh: '选择建议中心以外的中心须提供书面理由。',
+    en: 'Another centre than the proposed one needs a written reason.',
+    fr: 'Le choix d’un autre centre que celui proposé doit être motivé par écrit.',
+    ru: 'Выбор другого центра вместо предложенного требует письменного обоснования.',
+    es: 'Elegir un centro distinto del propuesto requiere una justificación por escrito.',
+  },
+  SHORTLIST_NAMED_TWICE: {
+    ar: 'ورد أحد الطلبات مرتين في التغييرات.',
+    zh: '变更中有申请被列出两次。',
+    en: 'an application is named twice in the changes',
+    fr: 'une candidature figure deux fois dans les modifications',
+    ru: 'одна из заявок указана в изменениях дважды',
+    es: 'una solicitud figura dos veces en los cambios',
+  },
+  SHORTLIST_NOT_IN_SHORTLIST: {
+    ar: 'الطلب {applicationId} ليس في القائمة المختصرة.',
+    zh: '申请 {applicationId} 不在入围名单中。',
+    en: 'application {applicationId} is not in the shortlist',
+    fr: 'la candidature {applicationId} ne figure pas sur la liste restreinte',
+    ru: 'заявки {applicationId} нет в кратком списке',
+    es: 'la solicitud {applicationId} no figura en la lista de preselección',
+  },
+  SHORTLIST_NOT_RANKED: {
+    ar: 'الطلب {applicationId} غير مرتَّب في هذه المرحلة.',
+    zh: '申请 {applicationId} 在该阶段没有排名。',
+    en: 'application {applicationId} is not ranked in the stage',
+    fr: 'la candidature {applicationId} n’est pas classée dans cette étape',
+    ru: 'заявка {applicationId} не имеет места в рейтинге этого этапа',
+    es: 'la solicitud {applicationId} no está clasificada en esta etapa',
+  },
+  SHORTLIST_NOTHING_ADVANCES: {
+    ar: 'لا ينتقل أي طلب إلى المرحلة التالية؛ فلا شيء يمكن تأكيده.',
+    zh: '没有申请晋级，因此没有可确认的内容。',
+    en: 'No application advances: there is nothing to confirm.',
+    fr: 'Aucune candidature ne passe à l’étape suivante : il n’y a rien à confirmer.',
+    ru: 'Ни одна заявка не переходит на следующий этап: подтверждать нечего.',
+    es: 'Ninguna solicitud avanza: no hay nada que confirmar.',
+  },
+  STAGE_RESCORING_PENDING: {
+    ar: 'في المرحلة {stage} {pending, plural, zero {لا طلبات} one {طلب واحد} two {طلبان} few {# طلبات} many {# طلبًا} other {# طلب}} لإعادة حساب الدرجات قيد الانتظار؛ وتُعدّ القائمة المختصرة من ترتيبها.',
+    zh: '第 {stage} 阶段有 {pending, number} 个重新计分请求待处理；入围名单依据该阶段的排名产生。',
+    en: 'Stage {stage} has {pending} rescoring request(s) pending; the shortlist is made from its ranking.',
+    fr: 'L’étape {stage} a {pending, plural, one {# demande de recalcul en attente} other {# demandes de recalcul en attente}} ; la liste restreinte est établie à partir de son classement.',
+    ru: 'На этапе {stage} ожидают обработки запросы на пересчёт ({pending, number}); краткий список составляется по его рейтингу.',
+    es: 'La etapa {stage} tiene {pending, plural, one {# solicitud de nuevo cálculo pendiente} other {# solicitudes de nuevo cálculo pendientes}}; la lista de preselección se elabora a partir de su clasificación.',
+  },
+  STAGE_NOT_RANKED: {
+    ar: 'لا يوجد في المرحلة {stage} أي طلب مرتَّب؛ وتُعدّ القائمة المختصرة من ترتيبها.',
+    zh: '第 {stage} 阶段没有已排名的申请；入围名单依据该阶段的排名产生。',
+    en: 'Stage {stage} has no ranked application; the shortlist is made from its ranking.',
+    fr: 'L’étape {stage} ne compte aucune candidature classée ; la liste restreinte est établie à partir de son classement.',
+    ru: 'На этапе {stage} нет ни одной заявки с местом в рейтинге; краткий список составляется по его рейтингу.',
+    es: 'La etapa {stage} no tiene ninguna solicitud clasificada; la lista de preselección se elabora a partir de su clasificación.',
   },
 });

@@ -147,18 +147,18 @@ export interface ShortlistAmendment {
 export function amendShortlist(entries: readonly ShortlistEntry[], amendment: ShortlistAmendment): ShortlistEntry[] {
   const named = [...amendment.advance, ...amendment.holdBack];
   if (new Set(named).size !== named.length) {
-    throw new InvalidShortlistChangeError('an application is named twice in the changes');
+    throw new InvalidShortlistChangeError('NAMED_TWICE');
   }
   const byId = new Map(entries.map((entry) => [entry.applicationId, entry]));
   for (const id of named) {
-    if (!byId.has(id)) throw new InvalidShortlistChangeError(`application ${id} is not in the shortlist`);
+    if (!byId.has(id)) throw new InvalidShortlistChangeError('NOT_IN_SHORTLIST', id);
   }
   const advance = new Set(amendment.advance);
   const holdBack = new Set(amendment.holdBack);
   return entries.map((entry) => {
     if (advance.has(entry.applicationId) && !entry.advancing) {
       if (entry.rank === null) {
-        throw new InvalidShortlistChangeError(`application ${entry.applicationId} is not ranked in the stage`);
+        throw new InvalidShortlistChangeError('NOT_RANKED', entry.applicationId);
       }
       return { ...entry, advancing: true, reason: 'ADVANCED_BY_SECRETARIAT', note: amendment.note };
     }
