@@ -8,6 +8,7 @@ import {
   hashApiToken,
   looksLikeApiToken,
 } from './api-token-scopes';
+import { InsufficientScopeError } from './api-tokens';
 
 const scopes = fc.subarray([...API_TOKEN_SCOPES], { minLength: 1 });
 const readMethods = fc.constantFrom('GET', 'HEAD', 'get', 'head');
@@ -66,5 +67,19 @@ describe('API token scopes', () => {
     );
     expect(looksLikeApiToken('eyJhbGciOiJIUzI1NiJ9.e30.sig')).toBe(false);
     expect(looksLikeApiToken(undefined)).toBe(false);
+  });
+});
+
+describe('API token refusals in the reader’s language', () => {
+  it('says why a token may not make the request, the English as before', () => {
+    const missing = new InsufficientScopeError(apiTokenScopeRefusal(['read'], 'POST', 'calls')!);
+    expect(missing.message).toBe('This API token lacks the calls:write scope.');
+    expect(missing.detailIn('fr')).toBe('Ce jeton d’API ne dispose pas de la portée calls:write.');
+    const excluded = new InsufficientScopeError(apiTokenScopeRefusal(['read'], 'GET', 'none')!);
+    expect(excluded.message).toBe('API tokens cannot reach account, session or token routes.');
+    expect(excluded.detailIn('ru')).toBe('Токены API не имеют доступа к маршрутам учётной записи, сеансов и токенов.');
+    expect(new InsufficientScopeError(apiTokenScopeRefusal([], 'DELETE', 'read')!).detailIn('es')).toBe(
+      'Ningún token de API puede escribir aquí.',
+    );
   });
 });

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { PLATFORM_DETAILS } from '../errors/platform-details';
+import { ProblemDetail, problemDetail } from '../errors/problem-details';
 
 /**
  * Personal API tokens: what a token looks like, how it is stored, and what its scopes let it do.
@@ -59,11 +61,12 @@ export function apiTokenScopeRefusal(
   scopes: readonly string[],
   method: string,
   rule: ApiTokenRouteRule,
-): string | null {
-  if (rule === 'none') return 'API tokens cannot reach account, session or token routes.';
+): ProblemDetail | null {
+  if (rule === 'none') return problemDetail(PLATFORM_DETAILS.API_TOKEN_ROUTE_EXCLUDED);
   if (READ_METHODS.has(method.toUpperCase())) return null;
-  if (rule === 'read') return 'No API token may write here.';
-  return scopes.includes(`${rule}:write`) ? null : `This API token lacks the ${rule}:write scope.`;
+  if (rule === 'read') return problemDetail(PLATFORM_DETAILS.API_TOKEN_READ_ONLY);
+  const scope = `${rule}:write`;
+  return scopes.includes(scope) ? null : problemDetail(PLATFORM_DETAILS.API_TOKEN_SCOPE_MISSING, { scope });
 }
 
 /** Whether a bearer credential is meant as an API token (well-formed or not) rather than an access token. */

@@ -1,5 +1,5 @@
 import { Injectable, SetMetadata } from '@nestjs/common';
-import { DomainError, PLATFORM_DETAILS, PLATFORM_ERRORS, problemDetail } from '../errors';
+import { DomainError, PLATFORM_DETAILS, PLATFORM_ERRORS, ProblemDetail, problemDetail } from '../errors';
 import { API_TOKEN_PATTERN, ApiTokenRouteRule, hashApiToken } from './api-token-scopes';
 import { AuthUser, Role, STAFF_ROLES } from './auth.types';
 
@@ -47,8 +47,9 @@ export class InvalidApiTokenError extends DomainError {
   }
 }
 
+/** A request an API token's scopes do not allow: the reason is a declared detail (apiTokenScopeRefusal). */
 export class InsufficientScopeError extends DomainError {
-  constructor(reason: string) {
+  constructor(reason: ProblemDetail) {
     super(PLATFORM_ERRORS.INSUFFICIENT_SCOPE, reason);
   }
 }
