@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { PlatformConfig, configureHttpApp, platformConfig } from '@app/platform';
+import { PlatformConfig, configureHttpApp, logUnhandledRejections, platformConfig } from '@app/platform';
 import { ApiModule } from './api.module';
 
 async function bootstrap(): Promise<void> {
@@ -14,8 +13,5 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.PORT, '0.0.0.0');
 }
 
-// A promise that a library let go of (a Redis command timing out under the queue dashboard) is logged:
-// it must not end the process and every request in flight with it.
-process.on('unhandledRejection', (reason) => new Logger('Process').error({ err: reason }, 'Unhandled rejection'));
-
+logUnhandledRejections();
 void bootstrap();

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { PlatformConfig, ProblemDetailsFilter, platformConfig } from '@app/platform';
+import { PlatformConfig, ProblemDetailsFilter, logUnhandledRejections, platformConfig } from '@app/platform';
 import { WORKER_SHUTDOWN_LIMIT_MS, endShutdownWithin } from '@app/platform/queue';
 import { WorkerModule } from './worker.module';
 
@@ -19,4 +19,5 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.WORKER_PORT, '0.0.0.0');
 }
 
+logUnhandledRejections();
 void bootstrap();
