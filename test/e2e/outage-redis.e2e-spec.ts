@@ -56,6 +56,12 @@ describe('Redis outage', () => {
     expectUnavailable(readiness);
     expect(readiness.body.detail).toMatch(/redis down/);
     expectUnavailable(await queues(), false);
+    // Bull Board answers without the request; the dashboard's middleware gives it the reader's language.
+    const inFrench = await queues().set('Accept-Language', 'fr');
+    expectUnavailable(inFrench, false);
+    expect(inFrench.body.detail).toBe(
+      'Les files d’attente ne peuvent pas être lues pour le moment ; veuillez réessayer dans quelques instants.',
+    );
     expect((await listCalls()).status).toBe(200);
   });
 

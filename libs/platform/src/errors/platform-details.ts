@@ -117,6 +117,14 @@ export const PLATFORM_DETAILS = declareDetails({
     ru: 'Одна из служб, от которых зависит платформа, недоступна или отвечает слишком медленно; повторите попытку чуть позже.',
     es: 'Un servicio del que depende la plataforma no está disponible o responde con demasiada lentitud; vuelva a intentarlo en unos instantes.',
   },
+  QUEUES_UNAVAILABLE: {
+    ar: 'تتعذّر قراءة قوائم الانتظار حاليًا؛ يُرجى المحاولة مجددًا بعد قليل.',
+    zh: '目前无法读取队列；请稍后重试。',
+    en: 'The queues cannot be read now; try again shortly.',
+    fr: 'Les files d’attente ne peuvent pas être lues pour le moment ; veuillez réessayer dans quelques instants.',
+    ru: 'Сейчас не удаётся прочитать очереди; повторите попытку чуть позже.',
+    es: 'Las colas no pueden leerse en este momento; vuelva a intentarlo en unos instantes.',
+  },
   INTERNAL_ERROR: {
     ar: 'حدث خطأ غير متوقع؛ وقد سُجّل.',
     zh: '发生意外错误；该错误已记录。',

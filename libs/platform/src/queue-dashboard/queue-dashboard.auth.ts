@@ -3,6 +3,8 @@ import type { NextFunction, Request, Response } from 'express';
 import { AccessTokens, STAFF_ROLES, bearerToken } from '../auth';
 import { DomainError, ForbiddenError, PLATFORM_DETAILS, PLATFORM_ERRORS, problemDetail } from '../errors';
 import { cookieValue } from '../http/cookies';
+import { negotiateLanguage } from '../languages/languages';
+import { dashboardLanguage } from './queue-dashboard.outages';
 
 /** Where the dashboard lives (outside /api/v1) and the cookie a browser carries to it. */
 export const QUEUE_DASHBOARD_ROUTE = '/queues';
@@ -23,6 +25,7 @@ export class QueueDashboardAuth implements NestMiddleware {
     if (!user)
       return next(new DomainError(PLATFORM_ERRORS.UNAUTHENTICATED, problemDetail(PLATFORM_DETAILS.UNAUTHENTICATED)));
     if (!STAFF_ROLES.includes(user.role)) return next(new ForbiddenError());
-    next();
+    // Bull Board answers its errors without the request: it reads the language from here.
+    dashboardLanguage.run(negotiateLanguage(request.headers['accept-language']), next);
   }
 }

@@ -1,11 +1,13 @@
 import { BULL_BOARD_ADAPTER } from '@bull-board/nestjs';
 import type { ExpressAdapter } from '@bull-board/express';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { HTTPStatus } from '@bull-board/api/dist/types';
 import type { ConnectionOptions } from 'bullmq';
 import { PlatformConfig } from '../config';
 import { isServiceUnavailable } from '../database/service-unavailable';
-import { problemTitle } from '../errors';
+import { PLATFORM_DETAILS, formatDetail, problemDetail, problemTitle } from '../errors';
+import { DEFAULT_LANGUAGE, type Language } from '../languages/languages';
 import { RedisConnections } from '../redis';
 
 /**
@@ -23,6 +25,12 @@ export function dashboardConnection(config: PlatformConfig, connections: RedisCo
 
 type BoardErrorHandler = Parameters<ExpressAdapter['setErrorHandler']>[0];
 
+/**
+ * The reader's language while Bull Board serves a request: its error handler is not given the
+ * request, so the dashboard's middleware runs the rest of the request in it (see QueueDashboardAuth).
+ */
+export const dashboardLanguage = new AsyncLocalStorage<Language>();
+
 /** Bull Board's type lists only the statuses it answers itself; Express sends any. */
 const SERVICE_UNAVAILABLE = 503 as number as HTTPStatus;
 
@@ -33,19 +41,19 @@ export class QueueDashboardOutages implements OnModuleInit {
 
   onModuleInit(): void {
     const boardHandler = (this.adapter as unknown as { errorHandler: BoardErrorHandler }).errorHandler;
-    this.adapter.setErrorHandler((error) =>
-      isServiceUnavailable(error)
-        ? {
-            status: SERVICE_UNAVAILABLE,
-            body: {
-              type: 'urn:problem:service-unavailable',
-              title: problemTitle('SERVICE_UNAVAILABLE', 'en'),
-              status: 503,
-              detail: 'The queues cannot be read now; try again shortly.',
-              code: 'SERVICE_UNAVAILABLE',
-            },
-          }
-        : boardHandler(error),
-    );
+    this.adapter.setErrorHandler((error) => {
+      if (!isServiceUnavailable(error)) return boardHandler(error);
+      const language = dashboardLanguage.getStore() ?? DEFAULT_LANGUAGE;
+      return {
+        status: SERVICE_UNAVAILABLE,
+        body: {
+          type: 'urn:problem:service-unavailable',
+          title: problemTitle('SERVICE_UNAVAILABLE', language),
+          status: 503,
+          detail: formatDetail(problemDetail(PLATFORM_DETAILS.QUEUES_UNAVAILABLE), language),
+          code: 'SERVICE_UNAVAILABLE',
+        },
+      };
+    });
   }
 }
