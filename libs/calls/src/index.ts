@@ -3,7 +3,7 @@ export * from './application/calls.service';
 export * from './application/circular-settings.service';
 export * from './domain/circular-settings';
 export * from './domain/call';
-export { callIn } from './domain/call-in-language';
+export { callIn, titlesOf } from './domain/call-in-language';
 export {
   TRANSLATION_LANGUAGES,
   callTextsOf,

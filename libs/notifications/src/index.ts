@@ -5,6 +5,7 @@ export {
   NOTIFICATION_TEMPLATES,
   notificationRequest,
   type EmailStatus,
+  type LocalizedText,
   type Notification,
   type NotificationRequest,
   type NotificationTemplate,

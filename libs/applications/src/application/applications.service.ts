@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Call, CallsService, assertBeforePublication, submissionWindow } from '@app/calls';
+import { Call, CallsService, assertBeforePublication, submissionWindow, titlesOf } from '@app/calls';
 import { OrganisationMembersService, OrganisationsService } from '@app/identity';
 import { NotificationsService, notificationRequest } from '@app/notifications';
 import {
@@ -293,7 +293,7 @@ export class ApplicationsService {
   ): Promise<void> {
     const received = notificationRequest(actor.id, 'application.received', {
       callReference: call.reference,
-      callTitle: call.title,
+      callTitle: titlesOf(call),
       organisationName,
       submittedAt: submittedAt.toISOString(),
     });

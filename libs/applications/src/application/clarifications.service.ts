@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { AuditService } from '@app/audit';
-import { Call, CallsService, assertBeforePublication } from '@app/calls';
+import { Call, CallsService, assertBeforePublication, titlesOf } from '@app/calls';
 import { OrganisationMembersService, OrganisationsService } from '@app/identity';
 import { NotificationsService, notificationRequest } from '@app/notifications';
 import {
@@ -136,7 +136,7 @@ export class ClarificationsService {
         await this.notifications.notify(tx, [
           notificationRequest(locked.proposedBy, 'clarification.proposal_sent', {
             callReference: call.reference,
-            callTitle: call.title,
+            callTitle: titlesOf(call),
             question: redact(sent.question),
             replyBy: sent.replyBy.toISOString(),
           }),
@@ -167,7 +167,7 @@ export class ClarificationsService {
         await this.notifications.notify(tx, [
           notificationRequest(locked.proposedBy, 'clarification.proposal_declined', {
             callReference: call.reference,
-            callTitle: call.title,
+            callTitle: titlesOf(call),
             question: locked.question,
             reason,
           }),
@@ -282,7 +282,7 @@ export class ClarificationsService {
       addressee.memberIds.map((memberId) =>
         notificationRequest(memberId, 'clarification.requested', {
           callReference: call.reference,
-          callTitle: call.title,
+          callTitle: titlesOf(call),
           organisationName: addressee.organisationName,
           question: sent.question,
           replyBy: sent.replyBy.toISOString(),
@@ -306,7 +306,7 @@ export class ClarificationsService {
       recipients.map((recipientId) =>
         notificationRequest(recipientId, 'clarification.answered', {
           callReference: call.reference,
-          callTitle: call.title,
+          callTitle: titlesOf(call),
           question: request.question,
         }),
       ),

@@ -1,4 +1,4 @@
-import type { Language } from '@app/platform/languages';
+import { LANGUAGES, type Language } from '@app/platform/languages';
 import type { Call } from './call';
 import { callTextsOf, resolveCallTexts } from './call-translations';
 
@@ -32,4 +32,17 @@ export function callIn(call: Call, language: Language): Call {
       return { ...q, label, ...(q.options ? { options } : {}) };
     }),
   };
+}
+
+/**
+ * The call's title in each language, English where one has no translation (as `callIn` says it), for
+ * messages written in each recipient's language: the e-mails and notifications that name the call.
+ */
+export function titlesOf(call: Pick<Call, 'title' | 'translations'>): Record<Language, string> {
+  const titleIn = (language: Language): string => {
+    if (language === 'en' || call.title === '') return call.title;
+    const translated = call.translations?.[language]?.title;
+    return translated !== undefined && translated.trim() !== '' ? translated : call.title;
+  };
+  return Object.fromEntries(LANGUAGES.map((language) => [language, titleIn(language)])) as Record<Language, string>;
 }

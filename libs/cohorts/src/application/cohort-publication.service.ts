@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationOutcomesService, PublishedOutcome } from '@app/applications';
-import { CallsService, isBeforePublication } from '@app/calls';
+import { Call, CallsService, isBeforePublication, titlesOf } from '@app/calls';
 import { NotificationPreview, NotificationRequest, NotificationsService } from '@app/notifications';
 import { AuthUser, Transactions, databaseNow } from '@app/platform';
 import { assertCohortCan } from '../domain/cohort-lifecycle';
@@ -94,13 +94,13 @@ export class CohortPublicationService {
 
   private outcomeNotices(
     recipients: Array<Pick<PublishedOutcome, 'recipientId' | 'outcome'>>,
-    call: { reference: string; title: string },
+    call: Call,
     cohortId: string,
     respondBy: Date,
   ): NotificationRequest[] {
     const params = {
       callReference: call.reference,
-      callTitle: call.title,
+      callTitle: titlesOf(call),
       publicUrl: publicCohortPage(this.config, cohortId),
     };
     return recipients.map((r) => ({

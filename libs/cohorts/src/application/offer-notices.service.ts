@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationOutcomesService } from '@app/applications';
-import { CallsService } from '@app/calls';
-import { NotificationRequest, NotificationsService, notificationRequest } from '@app/notifications';
+import { CallsService, titlesOf } from '@app/calls';
+import { LocalizedText, NotificationRequest, NotificationsService, notificationRequest } from '@app/notifications';
 import { Transaction, Transactions } from '@app/platform';
 import { CohortsConfig, cohortsConfig, publicCohortPage, secretariatCohortPage } from '../cohorts.config';
 import type { Cohort } from '../infrastructure/cohorts.repository';
@@ -119,7 +119,7 @@ export class OfferNoticesService {
     return inBatches(REMINDER_BATCH, () =>
       this.transactions.run(async (tx) => {
         const due = await this.offers.recordDueReminders(tx, daysBefore, REMINDER_BATCH);
-        const calls = new Map<string, { callReference: string; callTitle: string }>();
+        const calls = new Map<string, { callReference: string; callTitle: LocalizedText }>();
         const notices: NotificationRequest[] = [];
         for (const offer of due) {
           if (!calls.has(offer.callId)) calls.set(offer.callId, await this.callOf(tx, offer));
@@ -136,6 +136,6 @@ export class OfferNoticesService {
 
   private async callOf(tx: Transaction, cohort: { callId: string }) {
     const call = await this.calls.get(cohort.callId, tx);
-    return { callReference: call.reference, callTitle: call.title };
+    return { callReference: call.reference, callTitle: titlesOf(call) };
   }
 }

@@ -34,7 +34,8 @@ describe('mention notices', () => {
         params: {
           authorName: 'Aminata Diallo',
           callReference: 'BDT/DIR/DM/013',
-          callTitle: 'Accelerator centres 2026',
+          // Untranslated: English in every language.
+          callTitle: expect.objectContaining({ en: 'Accelerator centres 2026', fr: 'Accelerator centres 2026' }),
           discussionUrl: 'http://127.0.0.1:3000/secretariat/calls/c%20a%2F1/applications/app-1#discussion',
         },
       },

@@ -1,4 +1,4 @@
-import type { Call } from '@app/calls';
+import { titlesOf, type Call } from '@app/calls';
 import { NotificationRequest, notificationRequest } from '@app/notifications';
 import { ParticipantKind, seesNames } from '../domain/discussion';
 import type { Mentionable } from '../infrastructure/discussion.repository';
@@ -42,7 +42,7 @@ export function mentionNotices(
   return mentioned.map(([recipientId, person]) => {
     const where = {
       callReference: call.reference,
-      callTitle: call.title,
+      callTitle: titlesOf(call),
       discussionUrl: discussionUrl(baseUrl, call, applicationId, person),
     };
     if (seesNames({ staff: person.kind === 'secretariat', chair: recipientId === chairId }))

@@ -1,4 +1,4 @@
-import type { Call } from '@app/calls';
+import { titlesOf, type Call } from '@app/calls';
 import { NotificationRequest, notificationRequest } from '@app/notifications';
 
 /** One notice per evaluator given new assignments in a request, saying how many. */
@@ -6,7 +6,7 @@ export function assignmentNotices(call: Call, assignedEvaluatorIds: string[]): N
   return countsOf(assignedEvaluatorIds).map(([evaluatorId, count]) =>
     notificationRequest(evaluatorId, 'assignment.created', {
       callReference: call.reference,
-      callTitle: call.title,
+      callTitle: titlesOf(call),
       count,
     }),
   );
@@ -20,7 +20,7 @@ export function reassignedAwayNotices(call: Call, fromEvaluatorIds: string[], re
   return countsOf(fromEvaluatorIds).map(([evaluatorId, count]) =>
     notificationRequest(evaluatorId, 'assignment.reassigned', {
       callReference: call.reference,
-      callTitle: call.title,
+      callTitle: titlesOf(call),
       count,
       reason,
     }),
@@ -34,7 +34,7 @@ export function reopenedNotice(
   organisationName: string,
   reason: string | undefined,
 ): NotificationRequest {
-  const params = { callReference: call.reference, callTitle: call.title, organisationName };
+  const params = { callReference: call.reference, callTitle: titlesOf(call), organisationName };
   return reason
     ? notificationRequest(evaluatorId, 'evaluation.reopened_with_reason', { ...params, reason })
     : notificationRequest(evaluatorId, 'evaluation.reopened', params);

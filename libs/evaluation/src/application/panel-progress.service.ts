@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import { User } from '@app/identity';
-import { stageAt, type Call } from '@app/calls';
+import { stageAt, titlesOf, type Call } from '@app/calls';
 import {
   NotificationPreview,
   NotificationRequest,
@@ -111,7 +111,7 @@ function reminders(
   message: string | undefined,
 ): NotificationRequest[] {
   return evaluators.map((e) => {
-    const params = { callReference: call.reference, callTitle: call.title, count: e.open };
+    const params = { callReference: call.reference, callTitle: titlesOf(call), count: e.open };
     return message
       ? notificationRequest(e.evaluatorId, 'evaluation.reminder_with_message', { ...params, message })
       : notificationRequest(e.evaluatorId, 'evaluation.reminder', params);

@@ -7,6 +7,7 @@ import {
   NotificationRequest,
   NotificationTemplate,
   NotificationWithRecipient,
+  paramsIn,
 } from '../domain/notification';
 import { NotificationPreview, previewNotifications, templateParamErrors } from '../domain/previews';
 import { notificationLocale, renderNotification } from '../domain/templates';
@@ -104,7 +105,8 @@ export class NotificationsService {
       recipientId: request.recipientId,
       template: request.template,
       locale,
-      params: request.params,
+      // Stored as this recipient reads them: the e-mail, rendered later from them, says the same.
+      params: paramsIn(request.params, locale),
       ...renderNotification(request.template, locale, request.params),
     };
   }

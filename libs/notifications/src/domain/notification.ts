@@ -1,4 +1,5 @@
 import type { AccountLinkPurpose } from '@app/platform/auth/account-links';
+import type { Language } from '@app/platform/languages';
 
 /**
  * What each template says and which parameters it takes. `datetime` parameters are ISO 8601
@@ -88,7 +89,25 @@ export type ParamKind = 'text' | 'number' | 'datetime';
 export type NotificationTemplate = keyof typeof TEMPLATE_PARAMS;
 export const NOTIFICATION_TEMPLATES = Object.keys(TEMPLATE_PARAMS) as NotificationTemplate[];
 
-export type NotificationParams = Record<string, string | number>;
+/**
+ * A text the sender has in several languages (a call's title as translated), English always there:
+ * the notification is written with the recipient's language, English where it has none.
+ */
+export type LocalizedText = { en: string } & Partial<Record<Language, string>>;
+
+export type NotificationParams = Record<string, string | number | LocalizedText>;
+
+/** The text in a language, English where that language has none; a plain string is the same in every language. */
+export function textIn(value: string | number | LocalizedText, language: Language): string | number {
+  if (typeof value !== 'object' || value === null) return value;
+  const text = value[language];
+  return text !== undefined && text !== '' ? text : value.en;
+}
+
+/** The parameters as one language reads them: each localized text resolved, the others as they are. */
+export function paramsIn(params: NotificationParams, language: Language): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, textIn(value, language)]));
+}
 
 /**
  * Templates whose e-mail carries a single-use account link. The notification keeps only the link's id
@@ -108,9 +127,16 @@ export function isLinkTemplate(template: string): template is LinkTemplate {
   return Object.hasOwn(LINK_TEMPLATES, template);
 }
 
-/** The parameters of one template, typed: `count` is a number, the others strings. */
+/**
+ * The parameters of one template, typed: `count` is a number, datetimes strings, and texts a string
+ * or a text per language (resolved in the recipient's language when the notification is written).
+ */
 export type TemplateParams<T extends NotificationTemplate> = {
-  [P in keyof (typeof TEMPLATE_PARAMS)[T]]: (typeof TEMPLATE_PARAMS)[T][P] extends 'number' ? number : string;
+  [P in keyof (typeof TEMPLATE_PARAMS)[T]]: (typeof TEMPLATE_PARAMS)[T][P] extends 'number'
+    ? number
+    : (typeof TEMPLATE_PARAMS)[T][P] extends 'text'
+      ? string | LocalizedText
+      : string;
 };
 
 /** A notification to create; the recipient's language decides the text. */

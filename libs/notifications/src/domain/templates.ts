@@ -14,7 +14,7 @@ import es from '../templates/es.json';
 import fr from '../templates/fr.json';
 import ru from '../templates/ru.json';
 import zh from '../templates/zh.json';
-import { NotificationParams, NotificationTemplate, ParamKind, TEMPLATE_PARAMS } from './notification';
+import { NotificationParams, NotificationTemplate, ParamKind, TEMPLATE_PARAMS, textIn } from './notification';
 
 export interface RenderedText {
   subject: string;
@@ -90,7 +90,7 @@ export function renderNotification(
   params: NotificationParams,
 ): RenderedText {
   const { intlLocale, templates } = CATALOGUES[locale];
-  const values = formatParams(template, intlLocale, params);
+  const values = formatParams(template, locale, intlLocale, params);
   const text = templates[template];
   const fill = (t: string) => interpolate(t, values, intlLocale);
   return { subject: fill(text.subject), body: fill(text.body) };
@@ -108,18 +108,24 @@ export function renderEmailText(
 ): string {
   const { intlLocale, templates } = CATALOGUES[locale];
   const email = (templates[template] as RenderedText & { email?: string }).email;
-  const values = formatParams(template, intlLocale, params);
+  const values = formatParams(template, locale, intlLocale, params);
   if (email === undefined) return interpolate(templates[template].body, values, intlLocale);
   if (sendTime.accountLinkUrl === undefined) throw new Error(`The e-mail of ${template} needs its link.`);
   values.set('accountLinkUrl', sendTime.accountLinkUrl);
   return interpolate(email, values, intlLocale);
 }
 
-function formatParams(template: NotificationTemplate, intlLocale: string, params: NotificationParams) {
+function formatParams(
+  template: NotificationTemplate,
+  locale: NotificationLocale,
+  intlLocale: string,
+  params: NotificationParams,
+) {
   const kinds: Record<string, ParamKind> = TEMPLATE_PARAMS[template];
   const values = new Map<string, string | number>();
   for (const [name, kind] of Object.entries(kinds)) {
-    const value = params[name];
+    const given = params[name];
+    const value = given === undefined ? undefined : textIn(given, locale);
     if (value === undefined || value === '') throw new Error(`Template ${template} needs the parameter "${name}".`);
     values.set(name, formatValue(template, name, kind, value, intlLocale));
   }
