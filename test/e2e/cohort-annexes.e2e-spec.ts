@@ -36,10 +36,10 @@ describe('annexes of a published cohort', () => {
     redis = await RedisServer.start();
     api = await withEnv({ REDIS_URL: redis.url }, () => TestApi.start());
     // A process of its own, as in production: rendering nineteen documents holds its CPU for seconds.
-    worker = await WorkerProcess.start({ REDIS_URL: redis.url, COHORT_DOCUMENTS_AT_PUBLICATION: 'true' }, 120_000);
+    worker = await WorkerProcess.start({ REDIS_URL: redis.url, COHORT_DOCUMENTS_AT_PUBLICATION: 'true' });
     secretariat = await secretariatOf(api);
     ({ cohortId } = await publishedCohortOf(api, secretariat, CENTRES));
-  }, 180_000);
+  }, 480_000);
 
   afterAll(async () => {
     await worker?.stop('SIGTERM', 30_000);

@@ -88,8 +88,8 @@ describe('reminders of due dates and deadlines', () => {
     ]);
     expect((await api.patch('/api/v1/me', { token: bruno.token, body: { locale: 'fr' } })).status).toBe(200);
     // Two workers at once, as two replicas would run; started one after the other, each compiling on a busy machine.
-    for (let i = 0; i < 2; i++) workers.push(await WorkerProcess.start(workerEnv(), 180_000));
-  }, 480_000);
+    for (let i = 0; i < 2; i++) workers.push(await WorkerProcess.start(workerEnv()));
+  }, 720_000);
 
   afterAll(async () => {
     await Promise.all(workers.map((w) => w.stop('SIGTERM')));

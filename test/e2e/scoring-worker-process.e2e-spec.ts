@@ -94,7 +94,7 @@ describe('scoring runs across worker processes', () => {
     const run = await untilCompleted(await requestRun());
     expect(run).toMatchObject({ status: 'completed', total: 20, done: 20 });
     uninterrupted = await results();
-  }, 180_000);
+  }, 420_000);
 
   afterAll(async () => {
     await worker?.stop('SIGKILL');
@@ -118,7 +118,7 @@ describe('scoring runs across worker processes', () => {
     expect(await results()).toEqual(uninterrupted);
     await expectRankingReflectsEvaluations(api, secretariat.token, callId, applicationIds);
     expect(await scoringStatus(api, secretariat.token, callId)).toMatchObject({ upToDate: true, pending: 0 });
-  }, 150_000);
+  }, 450_000);
 
   it('finishes the jobs it holds before it exits on SIGTERM; the next worker completes the run', async () => {
     const release = await holdScoringLock(db, callId);
@@ -152,5 +152,5 @@ describe('scoring runs across worker processes', () => {
     worker = await WorkerProcess.start(workerEnv());
     expect(await untilCompleted(runId)).toMatchObject({ status: 'completed', total: 20, done: 20 });
     expect(await results()).toEqual(uninterrupted);
-  }, 150_000);
+  }, 450_000);
 });
