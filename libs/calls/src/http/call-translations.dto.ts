@@ -127,10 +127,12 @@ export class CallLanguageQueryDto {
 
 /**
  * The reader's language for `localized`: an explicit `lang` query, else the Accept-Language
- * header (the web app sends its interface language, the user's), else English.
+ * header (the web app sends its interface language, the user's), else a signed-in reader's saved
+ * language (SavedLanguageInterceptor), else English.
  */
 export const ReaderLanguage = createParamDecorator((_: unknown, context: ExecutionContext): Language => {
-  const request = context.switchToHttp().getRequest<Request>();
+  const request = context.switchToHttp().getRequest<Request & { savedLanguage?: Language }>();
   const lang = request.query?.lang;
-  return isLanguage(lang) ? lang : negotiateLanguage(request.headers['accept-language']);
+  if (isLanguage(lang)) return lang;
+  return request.savedLanguage ?? negotiateLanguage(request.headers['accept-language']);
 });

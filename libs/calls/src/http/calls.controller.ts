@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser, IfMatchVersion, Page, PageOf, Public, Staff } from '@app/platform';
@@ -7,12 +19,14 @@ import { Call } from '../domain/call';
 import type { Language } from '@app/platform/languages';
 import { CallDto, CallListQueryDto, CopyCallDto, CreateCallDto, UpdateCallDto } from './call.dto';
 import { CallLanguageQueryDto, ReaderLanguage } from './call-translations.dto';
+import { SavedLanguageInterceptor } from './saved-language.interceptor';
 import { toCallCopy, toCallDefinition, toCallDto, toCallPatch } from './call.mapper';
 
 const ID = new ParseUUIDPipe();
 
 @ApiTags('calls')
 @Controller('calls')
+@UseInterceptors(SavedLanguageInterceptor)
 export class CallsController {
   constructor(private readonly calls: CallsService) {}
 
