@@ -63,7 +63,7 @@ describe('PATCH /calls/:id after the call has opened', () => {
       const res = await patch(closed.body, { closesAt: later(call.body.closesAt, 7) });
 
       expectProblem(res, 409, 'FIELD_LOCKED');
-      expect(res.body.detail).toContain('only weights, blind and expertise can change');
+      expect(res.body.detail).toContain('only weights, blind, expertise and translations can change');
       expect(await readCall(api, secretariat.token, call.id)).toEqual(closed.body);
     });
 
