@@ -67,7 +67,7 @@ describe('paging of every list', () => {
     } finally {
       await worker.close();
     }
-  });
+  }, 420_000);
   afterAll(() => api.close());
 
   it('knows how to call every list operation the document declares (a new one must be added here)', () => {
