@@ -53,8 +53,9 @@ process.env.SHARED_EMAIL_DOMAINS = 'test.example';
 // Jest reads `testTimeout` only from the global config, not from a project's; without this, end-to-end
 // hooks and tests time out after 5 s. Two cores run these beside the browser suites: a suite's start (an
 // API, a worker, a Redis of its own) took over a minute when the machine was busiest. The global setup
-// imports this file too, where no `jest` object exists.
-if (typeof jest !== 'undefined') jest.setTimeout(120_000);
+// imports this file too, where no `jest` object exists. A set-up that plays a round (dozens of users, a
+// scoring run, a publication) took over two minutes at the busiest.
+if (typeof jest !== 'undefined') jest.setTimeout(300_000);
 
 // Worker contexts started by the suites must not close other suites' calls behind their backs;
 // call-closing.int-spec.ts drives the scheduler by hand.
