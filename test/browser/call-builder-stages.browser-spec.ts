@@ -58,7 +58,11 @@ describe('review stages in the call builder', () => {
 
       const reference = `STAGES/${randomUUID().slice(0, 8)}`;
       await typeInto(page, page.getByLabel(t('builder.basics.reference')), reference);
-      await typeInto(page, page.getByLabel(t('builder.basics.callTitle')), `Call in two stages (${language})`);
+      await typeInto(
+        page,
+        page.getByLabel(t('builder.basics.callTitle'), { exact: true }),
+        `Call in two stages (${language})`,
+      );
       const criteria = page.getByRole('group', { name: t('builder.criteria.title') });
       await typeInto(page, criteria.getByLabel(t('builder.criteria.code')), 'IMPACT');
       await typeInto(page, criteria.getByLabel(t('builder.criteria.criterionTitle')), 'Impact');
