@@ -60,7 +60,7 @@ describe('review stages in the call builder', () => {
       await typeInto(page, page.getByLabel(t('builder.basics.reference')), reference);
       await typeInto(
         page,
-        page.getByLabel(t('builder.basics.callTitle'), { exact: true }),
+        page.getByRole('textbox', { name: t('builder.basics.callTitle'), exact: true }),
         `Call in two stages (${language})`,
       );
       const criteria = page.getByRole('group', { name: t('builder.criteria.title') });

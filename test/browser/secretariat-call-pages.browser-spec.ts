@@ -196,7 +196,7 @@ describe('the secretariat’s call pages across the call’s life', () => {
       await activate(page, dialog.getByRole('button', { name: t('copy.confirm') }));
       await expectTitle(page, t('builder.editTitle'));
       expect(await page.getByLabel(t('builder.basics.reference')).inputValue()).toBe(reference);
-      expect(await page.getByLabel(t('builder.basics.callTitle'), { exact: true }).inputValue()).toBe(
+      expect(await page.getByRole('textbox', { name: t('builder.basics.callTitle'), exact: true }).inputValue()).toBe(
         t('copy.defaultTitle', { title: closed.title }),
       );
       const [copy] = await sql<{ id: string; status: string; closes_at: Date }>(

@@ -78,7 +78,7 @@ describe('the secretariat builds calls and screens their applications', () => {
       await activate(page, page.getByRole('link', { name: t('calls.new') }));
       await expectTitle(page, t('builder.newTitle'));
       const title = `Call built in the browser (${language})`;
-      await page.getByLabel(t('builder.basics.callTitle'), { exact: true }).fill(title);
+      await page.getByRole('textbox', { name: t('builder.basics.callTitle'), exact: true }).fill(title);
       const criteria = page.getByRole('group', { name: t('builder.criteria.title') });
       await fillCriterion(criteria, 0, t, ['IMPACT', 'Impact', '3']);
       await activate(page, page.getByRole('button', { name: t('builder.criteria.add') }));
