@@ -6,7 +6,9 @@ import { ClarificationsRepository } from '../../libs/applications/src/infrastruc
 import { SignedCopyMovesRepository } from '../../libs/cohorts/src/infrastructure/signed-copy-moves.repository';
 import { ObjectStorage, S3ObjectStorage, readS3Settings } from '@app/platform/storage';
 import { RepositoryDb, startRepositories } from '../support/repository-db';
+import { withEnv } from '../support/async';
 import { S3Server } from '../support/s3-server';
+import { SuiteDatabase } from '../support/suite-database';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const keyOf = (id: string) => `applications/documents/${id}`;
@@ -25,7 +27,10 @@ class CrashingOnce implements ObjectStorage {
   };
 }
 
+// The command moves every document of the database: the suite has a database of its own, since other
+// suites sharing the worker's copy leave documents behind.
 describe('documents:move between PostgreSQL and the object store', () => {
+  let database: SuiteDatabase;
   let repo: RepositoryDb;
   let s3: S3Server;
   let storage: S3ObjectStorage;
@@ -35,12 +40,15 @@ describe('documents:move between PostgreSQL and the object store', () => {
   beforeAll(async () => {
     s3 = await S3Server.start();
     storage = S3ObjectStorage.fromSettings(readS3Settings(s3.env));
-    repo = await startRepositories([
-      DocumentStorageMoveService,
-      DocumentMovesRepository,
-      ClarificationsRepository,
-      SignedCopyMovesRepository,
-    ]);
+    database = await SuiteDatabase.create('documents-move');
+    repo = await withEnv({ DATABASE_URL: database.url }, () =>
+      startRepositories([
+        DocumentStorageMoveService,
+        DocumentMovesRepository,
+        ClarificationsRepository,
+        SignedCopyMovesRepository,
+      ]),
+    );
     moves = repo.get(DocumentStorageMoveService);
     const callId = await repo.seed.call({ status: 'open' });
     const applicationId = await repo.seed.application(callId, { status: 'draft' });
@@ -56,9 +64,8 @@ describe('documents:move between PostgreSQL and the object store', () => {
     }
   });
   afterAll(async () => {
-    await repo.db.query(`DELETE FROM documents WHERE id = ANY($1::uuid[])`, [documents.map((d) => d.id)]);
-    await repo.db.query(`DELETE FROM clarification_documents WHERE storage_key IS NOT NULL`);
     await repo.close();
+    await database.drop();
     storage.destroy();
     await s3.close();
   });
