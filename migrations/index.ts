@@ -56,6 +56,7 @@ import { SixLanguages1766000130000 } from './1766000130000-SixLanguages';
 import { CohortLottery1766000100000 } from './1766000100000-CohortLottery';
 import { DocumentStorageKeys1766000160000 } from './1766000160000-DocumentStorageKeys';
 import { UploadStorageKeys1766200000000 } from './1766200000000-UploadStorageKeys';
+import { CallTitleTranslationsInReminderViews1766300000000 } from './1766300000000-CallTitleTranslationsInReminderViews';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
 export const MIGRATIONS = [
@@ -117,4 +118,5 @@ export const MIGRATIONS = [
   FinalRankingUncertainty1766000150000,
   CallTranslations1766100000000,
   UploadStorageKeys1766200000000,
+  CallTitleTranslationsInReminderViews1766300000000,
 ];

@@ -1,3 +1,4 @@
+import { titlesOf } from '@app/calls';
 import { DeadlineRemindersRepository } from '../../libs/applications/src/infrastructure/deadline-reminders.repository';
 import { DueDatesRepository } from '../../libs/evaluation/src/infrastructure/due-dates.repository';
 import { RepositoryDb, startRepositories } from '../support/repository-db';
@@ -120,5 +121,29 @@ describe('due dates and automatic reminders on PostgreSQL', () => {
     // Past the deadline nothing more is due.
     await repo.db.query(`UPDATE calls SET closes_at = now() - interval '1 hour' WHERE id = $1`, [callId]);
     expect(await recordOnce(callId, (tx) => deadlines.recordDue(tx))).toEqual([]);
+  });
+
+  it('gives both reminders the call’s translated titles, for each recipient’s language', async () => {
+    const callId = await repo.seed.call({ status: 'open', closesInHours: 10 });
+    const [{ title }] = (await repo.db.query(`SELECT title FROM calls WHERE id = $1`, [callId])) as Array<{
+      title: string;
+    }>;
+    await repo.db.query(
+      `INSERT INTO call_translations (call_id, language, title, description)
+       VALUES ($1, 'fr', 'Appel aux centres', NULL), ($1, 'es', NULL, 'Solo la descripción')`,
+      [callId],
+    );
+    const draft = await repo.seed.application(callId, { status: 'draft' });
+    const evaluator = await repo.seed.user({ role: 'evaluator' });
+    await repo.seed.assignment(callId, draft, evaluator, 'assigned');
+    await setDueDate(callId, '2 days');
+
+    const [reminder] = await recordOnce(callId, (tx) => deadlines.recordDue(tx));
+    const [due] = await recordOnce(callId, (tx) => dueDates.recordDue(tx));
+    for (const recorded of [reminder, due]) {
+      expect(recorded.translations).toEqual({ fr: { title: 'Appel aux centres' } });
+      // Spanish has a description but no title: the English one.
+      expect(titlesOf(recorded)).toMatchObject({ fr: 'Appel aux centres', es: title, en: title });
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CallTranslations } from '@app/calls';
 import { Transaction } from '@app/platform';
 
 /** A reminder recorded now to a draft's applicant, with what its notification says. */
@@ -10,6 +11,8 @@ export interface DeadlineReminder {
   organisationName: string;
   reference: string;
   title: string;
+  /** The call's translated titles. */
+  translations: CallTranslations;
   closesAt: Date;
 }
 
@@ -31,7 +34,7 @@ export class DeadlineRemindersRepository {
       `WITH due AS (
          SELECT DISTINCT ON (a.created_by, a.call_id)
                 a.created_by AS recipient_id, a.call_id, a.id AS application_id,
-                coalesce(o.name, '') AS organisation_name, d.reference, d.title, d.closes_at,
+                coalesce(o.name, '') AS organisation_name, d.reference, d.title, d.translations, d.closes_at,
                 (SELECT min(h) FROM unnest(d.hours_before) h
                   WHERE d.closes_at - make_interval(hours => h) <= now()) AS hours_before
            FROM applications a
@@ -47,7 +50,7 @@ export class DeadlineRemindersRepository {
        )
        SELECT d.recipient_id AS "recipientId", d.call_id AS "callId", d.application_id AS "applicationId",
               d.hours_before AS "hoursBefore", d.organisation_name AS "organisationName", d.reference, d.title,
-              d.closes_at AS "closesAt"
+              d.translations, d.closes_at AS "closesAt"
          FROM recorded r JOIN due d USING (recipient_id, call_id)
         ORDER BY d.call_id, d.recipient_id`,
     )) as DeadlineReminder[];

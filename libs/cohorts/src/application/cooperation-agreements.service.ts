@@ -7,7 +7,7 @@ import {
   DocumentInspector,
   UploadedFile,
 } from '@app/applications';
-import { CallsService } from '@app/calls';
+import { CallsService, titlesOf } from '@app/calls';
 import { AuditService } from '@app/audit';
 import { NotificationRequest, NotificationsService, notificationRequest, TemplateParams } from '@app/notifications';
 import {
@@ -238,10 +238,11 @@ export class CooperationAgreementsService {
     const recipientId = await this.outcomes.recipientOf(tx, applicationId);
     if (!recipientId) return;
     const agreement = await this.agreements.lockForApplication(tx, applicationId);
-    const call = agreement!.document.call;
+    // The reference as the agreement states it; the title as the call now gives it in each language.
+    const call = await this.calls.get(agreement!.callId, tx);
     const params: AgreementParams = {
-      callReference: call.reference,
-      callTitle: call.title,
+      callReference: agreement!.document.call.reference,
+      callTitle: titlesOf(call),
       agreementUrl: new URL(
         `/applicant/applications/${encodeURIComponent(applicationId)}`,
         this.config.PUBLIC_BASE_URL,

@@ -21,6 +21,7 @@ export interface SignedCopy extends SignedCopyInfo {
 export interface CooperationAgreement {
   id: string;
   cohortId: string;
+  callId: string;
   applicationId: string;
   document: AgreementDocument;
   status: AgreementStatus;
@@ -56,7 +57,8 @@ const LAST_COPY = `(SELECT jsonb_build_object('id', c.id, 'filename', c.filename
 const CENTRE_WITHDRAWN = (alias: string) =>
   `EXISTS (SELECT 1 FROM cohort_offers o WHERE o.application_id = ${alias}.application_id AND o.status = 'withdrawn')`;
 
-const AGREEMENT_COLUMNS = `a.id, a.cohort_id AS "cohortId", a.application_id AS "applicationId", a.document, a.status,
+const AGREEMENT_COLUMNS = `a.id, a.cohort_id AS "cohortId",
+  (SELECT k.call_id FROM cohorts k WHERE k.id = a.cohort_id) AS "callId", a.application_id AS "applicationId", a.document, a.status,
   a.issued_at AS "issuedAt", a.signed_at AS "signedAt", a.countersigned_at AS "countersignedAt",
   a.return_reason AS "returnReason", a.reminded_at AS "remindedAt", ${LAST_COPY} AS "signedCopy",
   ${CENTRE_WITHDRAWN('a')} AS "centreWithdrawn"`;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { titlesOf } from '@app/calls';
 import { NotificationRequest, notificationRequest, NotificationsService } from '@app/notifications';
 import { AuthUser, Transactions } from '@app/platform';
 import {
@@ -43,7 +44,7 @@ export class DueRemindersService {
 function dueReminderNotice(reminder: DueReminder): NotificationRequest {
   const params = {
     callReference: reminder.reference,
-    callTitle: reminder.title,
+    callTitle: titlesOf(reminder),
     count: reminder.open,
     dueAt: reminder.dueAt.toISOString(),
   };

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CallTranslations } from '@app/calls';
 import { Transaction, Transactions } from '@app/platform';
 
 /** An evaluator's unfinished work across its calls: how much, how much is late, and the next due date. */
@@ -25,6 +26,8 @@ export interface DueReminder {
   dueAt: Date;
   reference: string;
   title: string;
+  /** The call's translated titles. */
+  translations: CallTranslations;
 }
 
 /** Assignments still to finish, and the calls before publication whose evaluations still count. */
@@ -74,13 +77,14 @@ export class DueDatesRepository {
   async recordDue(tx: Transaction): Promise<DueReminder[]> {
     return (await tx.query(
       `WITH unfinished AS (
-         SELECT a.evaluator_id, a.call_id, a.stage, count(*)::int AS open, d.due_at, d.reference, d.title,
+         SELECT a.evaluator_id, a.call_id, a.stage, count(*)::int AS open, d.due_at, d.reference, d.title, d.translations,
                 (SELECT max(o) FROM unnest(ARRAY(SELECT -b FROM unnest(d.days_before) b) || d.days_after) o
                   WHERE d.due_at + make_interval(days => o) <= now()) AS offset_days
            FROM assignments a
            JOIN calls_evaluation_due_dates d ON d.call_id = a.call_id AND d.stage = a.stage
           WHERE ${UNFINISHED} AND d.due_at IS NOT NULL
-          GROUP BY a.evaluator_id, a.call_id, a.stage, d.due_at, d.reference, d.title, d.days_before, d.days_after
+          GROUP BY a.evaluator_id, a.call_id, a.stage, d.due_at, d.reference, d.title, d.translations, d.days_before,
+                   d.days_after
        ), recorded AS (
          INSERT INTO evaluation_due_reminders (evaluator_id, call_id, stage, offset_days, due_at, open)
          SELECT evaluator_id, call_id, stage, offset_days, due_at, open FROM unfinished WHERE offset_days IS NOT NULL
@@ -88,7 +92,7 @@ export class DueDatesRepository {
          RETURNING evaluator_id, call_id, stage, offset_days
        )
        SELECT r.evaluator_id AS "evaluatorId", r.call_id AS "callId", r.stage, r.offset_days AS "offsetDays",
-              u.open, u.due_at AS "dueAt", u.reference, u.title
+              u.open, u.due_at AS "dueAt", u.reference, u.title, u.translations
          FROM recorded r JOIN unfinished u USING (evaluator_id, call_id, stage)
         ORDER BY r.call_id, r.stage, r.evaluator_id`,
     )) as DueReminder[];
