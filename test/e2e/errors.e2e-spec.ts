@@ -121,6 +121,18 @@ describe('errors', () => {
       expectProblem(res, 404, 'NOT_FOUND');
       expect(res.body.instance).toBe(url);
       expect(res.body.requestId).toBe(res.headers['x-request-id']);
+      expect(res.body.detail).toBe(`This API has no route ${method} ${url}.`);
+    });
+
+    it.each([
+      ['fr', 'Cette API ne comporte pas de route GET /api/v1/no-such-thing.'],
+      ['ar', 'لا تتضمن واجهة البرمجة هذه المسار GET /api/v1/no-such-thing.'],
+      ['zh-CN', '此 API 中没有路由 GET /api/v1/no-such-thing。'],
+    ])('says so in the reader’s language (%s)', async (acceptLanguage, detail) => {
+      const res = await request(api.server).get('/api/v1/no-such-thing?x=1').set('Accept-Language', acceptLanguage);
+
+      expectProblem(res, 404, 'NOT_FOUND');
+      expect(res.body.detail).toBe(detail);
     });
   });
 

@@ -157,6 +157,14 @@ export const PLATFORM_DETAILS = declareDetails({
     ru: 'Кодировка символов или кодирование содержимого тела запроса не поддерживается.',
     es: 'No se admite el juego de caracteres o la codificación del contenido del cuerpo de la solicitud.',
   },
+  ROUTE_NOT_FOUND: {
+    ar: 'لا تتضمن واجهة البرمجة هذه المسار {method} {path}.',
+    zh: '此 API 中没有路由 {method} {path}。',
+    en: 'This API has no route {method} {path}.',
+    fr: 'Cette API ne comporte pas de route {method} {path}.',
+    ru: 'В этом API нет маршрута {method} {path}.',
+    es: 'Esta API no tiene la ruta {method} {path}.',
+  },
   REQUEST_UNREADABLE: {
     ar: 'تعذّرت قراءة الطلب.',
     zh: '无法读取该请求。',

@@ -39,7 +39,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
     const locale = preferredLocale(request);
-    const { status, code, detail, errors } = describe(exception, locale);
+    const { status, code, detail, errors } = describe(exception, locale, request);
     const problem: ProblemDocument = {
       type: `urn:problem:${code.toLowerCase().replace(/_/g, '-')}`,
       title: problemTitle(code, locale),
@@ -71,14 +71,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 }
 
 /**
- * Status, code and detail of an error; the detail in the reader's language where its catalogue has it
- * (errors the framework raises itself, such as an unknown route's, keep their English message).
+ * Status, code and detail of an error, the detail in the reader's language (the framework's own 404
+ * for an unknown route too; its other messages, such as a failed readiness check's, are for operators).
  */
 function describe(
   exception: unknown,
   locale: Locale,
+  request: Request,
 ): { status: number; code: string; detail: string; errors?: FieldError[] } {
-  const say = (key: DetailKey) => formatDetail({ key }, locale) ?? key;
+  const say = (key: DetailKey, params?: Record<string, string>) => formatDetail({ key, params }, locale) ?? key;
   if (exception instanceof DomainError) {
     return {
       status: statusForCode(exception.code),
@@ -92,7 +93,12 @@ function describe(
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
-    return { status, code: codeForStatus(status), detail: httpExceptionDetail(exception) };
+    // The platform's own "not found" are domain errors: an HTTP 404 is the router's, for an unknown route.
+    const detail =
+      status === 404
+        ? say(PLATFORM_DETAILS.ROUTE_NOT_FOUND, { method: request.method, path: request.path })
+        : httpExceptionDetail(exception);
+    return { status, code: codeForStatus(status), detail };
   }
   const clientErrorStatus = middlewareClientErrorStatus(exception);
   if (clientErrorStatus !== undefined) {
