@@ -35,6 +35,7 @@ export default tseslint.config(
       'coverage/**',
       'artifacts/**',
       'test/support/swagger-transformer.js',
+      'test/support/transpile-transformer.js',
       'jest.config.js',
     ],
   },

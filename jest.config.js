@@ -5,16 +5,24 @@
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
 
+/**
+ * The DTOs and controllers compile through ts-jest with the @nestjs/swagger compiler plugin, as
+ * `nest build` compiles them, so that tests see the same OpenAPI document; the plugin reads their types,
+ * so they need the type checker's program. Every other file is compiled on its own, without types.
+ */
 const transform = {
-  '^.+\\.ts$': [
+  '\\.(dto|controller)\\.ts$': [
     'ts-jest',
     {
       tsconfig: 'tsconfig.json',
+      // The static checks type-check everything; here the program only serves the plugin.
+      diagnostics: false,
       astTransformers: {
         before: ['<rootDir>/test/support/swagger-transformer.js'],
       },
     },
   ],
+  '^.+\\.ts$': '<rootDir>/test/support/transpile-transformer.js',
 };
 
 /**
@@ -22,10 +30,8 @@ const transform = {
  * require before Node 24.9 (Node itself can, from 20.19): they are compiled to CommonJS like the sources.
  */
 const ESM_ONLY_PACKAGES = ['openid-client', 'oauth4webapi', 'jose'];
-transform[`/node_modules/(${ESM_ONLY_PACKAGES.join('|')})/.+\\.js$`] = [
-  'ts-jest',
-  { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022' }, isolatedModules: true },
-];
+transform[`/node_modules/(${ESM_ONLY_PACKAGES.join('|')})/.+\\.js$`] =
+  '<rootDir>/test/support/transpile-transformer.js';
 
 const common = {
   rootDir: __dirname,
@@ -37,6 +43,10 @@ const common = {
 };
 
 module.exports = {
+  // A worker that ran a few suites holds gigabytes (each suite loads the whole application): with four
+  // of them on the machine, garbage collection took a large share of the run. Past this it is restarted
+  // between suites (JEST_WORKER_ID, hence its database copy and Redis database, stays the same).
+  workerIdleMemoryLimit: '1536MB',
   projects: [
     {
       ...common,

@@ -48,7 +48,7 @@ describe('on a Redis Cluster', () => {
     [cluster, smtp] = await Promise.all([RedisClusterServers.start(), SmtpTestServer.start()]);
     // Commands are not meant to time out here (the outage suites test that): six servers, the API,
     // the worker and the suite share a loaded machine.
-    const redis = { REDIS_URL: cluster.url, REDIS_COMMAND_TIMEOUT_MS: '10000' };
+    const redis = { REDIS_URL: cluster.url, REDIS_COMMAND_TIMEOUT_MS: '30000' };
     api = await withEnv({ ...redis, LOGIN_RATE_LIMIT: String(LOGIN_RATE_LIMIT) }, () => TestApi.start());
     // Work Redis lost in the failover (accepted by the master, not yet copied to its replica) is sent
     // again from the outbox after OUTBOX_REDISPATCH_SECONDS.
