@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { RedisConnections } from '../redis';
+import { QueueErrorsLogged } from './queue-errors-logged';
 import { RedisDurabilityCheck } from './redis-durability.check';
 import { StopTakingJobs } from './stop-taking-jobs';
 
@@ -27,7 +28,7 @@ export const DEFAULT_JOB_OPTIONS = {
       }),
     }),
   ],
-  providers: [RedisDurabilityCheck, StopTakingJobs],
+  providers: [RedisDurabilityCheck, StopTakingJobs, QueueErrorsLogged],
   exports: [RedisDurabilityCheck],
 })
 export class QueueModule {}
