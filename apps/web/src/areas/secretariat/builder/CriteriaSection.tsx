@@ -2,7 +2,8 @@ import { Box, Button, Fieldset, Group, NumberInput, Paper, Stack, Text, TextInpu
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatPercent } from '../../../shared/format';
 import classes from '../secretariat.module.css';
-import { emptyCriterion, numberOf, type CriterionRow } from './call-form';
+import { emptyCriterion, type CriterionRow } from './call-form';
+import { numberOf } from './call-body';
 import { field, fieldDomId, Legend, type CallForm } from './call-form-kit';
 
 /** Stage 1's criteria and weights: the call's own. Once the call has opened only the weights change. */

@@ -3,14 +3,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatPercent } from '../../../shared/format';
 import { GenevaDateInput } from './BasicsSection';
-import {
-  MAX_STAGES,
-  finalWeights,
-  newLaterStage,
-  type FinalRanking,
-  type LaterStageRow,
-  type StageRow,
-} from './call-form';
+import { MAX_STAGES, newLaterStage, type FinalRanking, type LaterStageRow, type StageRow } from './call-form';
+import { finalWeights } from './call-body';
 import { field, fieldDomId, Legend, type CallForm } from './call-form-kit';
 import { CriteriaEditor } from './CriteriaSection';
 import { ScaleFields } from './ScoringSection';

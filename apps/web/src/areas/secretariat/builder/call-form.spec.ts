@@ -1,13 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Call } from '../../../api/types';
-import {
-  callValues,
-  definitionBody,
-  newCallValues,
-  newLaterStage,
-  openCallChanges,
-  type LaterStageRow,
-} from './call-form';
+import { callValues, newCallValues, newLaterStage, type LaterStageRow } from './call-form';
+import { definitionBody, openCallChanges } from './call-body';
 
 const INTERVIEW = {
   name: 'Panel interview',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Call } from '../../../api/types';
-import { callValues, definitionBody, newCallValues, openCallChanges } from './call-form';
+import { callValues, newCallValues } from './call-form';
+import { definitionBody, openCallChanges } from './call-body';
 import { missingCount, translationsBody } from './call-translations-form';
 
 /** A draft as the API gives it back, from the builder's own body. */

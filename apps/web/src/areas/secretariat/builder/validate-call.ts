@@ -1,13 +1,6 @@
 import { REGIONS } from '../../../shared/regions';
-import {
-  documentKinds,
-  finalWeights,
-  numberOf,
-  type CallFormValues,
-  type CriterionRow,
-  type NumberValue,
-  type ScoringValues,
-} from './call-form';
+import { type CallFormValues, type CriterionRow, type NumberValue, type ScoringValues } from './call-form';
+import { documentKinds, finalWeights, numberOf } from './call-body';
 import { fromGenevaWallTime } from './geneva-time';
 import { builderError } from './server-errors';
 
