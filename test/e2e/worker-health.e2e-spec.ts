@@ -56,5 +56,8 @@ describe('worker process without Redis', () => {
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
     expect(res.body.detail).toMatch(/^Not ready: redis down/);
+    // Said in the reader's language; what the check says of Redis is its own.
+    const french = await request(worker.getHttpServer()).get('/health/ready').set('Accept-Language', 'fr');
+    expect(french.body.detail).toMatch(/^Pas prêt : redis down/);
   });
 });

@@ -165,6 +165,14 @@ export const PLATFORM_DETAILS = declareDetails({
     ru: 'В этом API нет маршрута {method} {path}.',
     es: 'Esta API no tiene la ruta {method} {path}.',
   },
+  NOT_READY: {
+    ar: 'غير جاهز: {down}.',
+    zh: '尚未就绪：{down}。',
+    en: 'Not ready: {down}.',
+    fr: 'Pas prêt : {down}.',
+    ru: 'Не готов: {down}.',
+    es: 'No está listo: {down}.',
+  },
   REQUEST_UNREADABLE: {
     ar: 'تعذّرت قراءة الطلب.',
     zh: '无法读取该请求。',

@@ -72,7 +72,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
 /**
  * Status, code and detail of an error, the detail in the reader's language (the framework's own 404
- * for an unknown route too; its other messages, such as a failed readiness check's, are for operators).
+ * for an unknown route and a failed readiness check too; what the check says of a dependency is its own).
  */
 function describe(
   exception: unknown,
@@ -94,10 +94,12 @@ function describe(
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     // The platform's own "not found" are domain errors: an HTTP 404 is the router's, for an unknown route.
-    const detail =
-      status === 404
-        ? say(PLATFORM_DETAILS.ROUTE_NOT_FOUND, { method: request.method, path: request.path })
-        : httpExceptionDetail(exception);
+    if (status === 404) {
+      const detail = say(PLATFORM_DETAILS.ROUTE_NOT_FOUND, { method: request.method, path: request.path });
+      return { status, code: codeForStatus(status), detail };
+    }
+    const down = failedHealthChecks(exception.getResponse());
+    const detail = down ? say(PLATFORM_DETAILS.NOT_READY, { down }) : httpExceptionDetail(exception);
     return { status, code: codeForStatus(status), detail };
   }
   const clientErrorStatus = middlewareClientErrorStatus(exception);
@@ -120,15 +122,14 @@ const MIDDLEWARE_ERROR_DETAILS: Record<number, DetailKey> = {
 function httpExceptionDetail(exception: HttpException): string {
   const body = exception.getResponse();
   if (typeof body === 'string') return body;
-  const down = failedHealthChecks(body);
-  if (down) return `Not ready: ${down}.`;
   const message = (body as { message?: unknown }).message;
   if (Array.isArray(message)) return message.join('; ');
   return typeof message === 'string' ? message : exception.message;
 }
 
 /** The dependencies a failed health check names (`{ error: { redis: { status: 'down', message } } }`). */
-function failedHealthChecks(body: object): string | undefined {
+function failedHealthChecks(body: string | object): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
   const error = (body as { status?: unknown; error?: unknown }).error;
   if ((body as { status?: unknown }).status !== 'error' || typeof error !== 'object' || error === null)
     return undefined;
