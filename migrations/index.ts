@@ -57,6 +57,9 @@ import { CohortLottery1766000100000 } from './1766000100000-CohortLottery';
 import { DocumentStorageKeys1766000160000 } from './1766000160000-DocumentStorageKeys';
 import { UploadStorageKeys1766200000000 } from './1766200000000-UploadStorageKeys';
 import { CallTitleTranslationsInReminderViews1766300000000 } from './1766300000000-CallTitleTranslationsInReminderViews';
+import { RegistrationCalls1766400000000 } from './1766400000000-RegistrationCalls';
+import { SessionAllocation1766430000000 } from './1766430000000-SessionAllocation';
+import { PeopleQuestions1766410000000 } from './1766410000000-PeopleQuestions';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
 export const MIGRATIONS = [
@@ -119,4 +122,7 @@ export const MIGRATIONS = [
   CallTranslations1766100000000,
   UploadStorageKeys1766200000000,
   CallTitleTranslationsInReminderViews1766300000000,
+  RegistrationCalls1766400000000,
+  PeopleQuestions1766410000000,
+  SessionAllocation1766430000000,
 ];

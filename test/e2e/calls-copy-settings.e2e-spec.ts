@@ -28,6 +28,7 @@ const SETTINGS = {
     body: { en: 'Apply by {deadline}.', fr: 'Candidatures jusqu’au {deadline}.' },
   },
   about: { en: 'The Alliance brings centres together.', fr: 'L’Alliance réunit des centres.' },
+  contact: { name: 'BDT Secretariat', email: 'bdt@itu.int' },
 };
 const TERMS = 'The centre hosts two cohorts a year.\n\nITU lends its name to the centre’s programme.';
 

@@ -78,10 +78,11 @@ describe('circular settings and the call announcement', () => {
 
     const saved = await api.put(settingsUrl(call.id), { token: secretariat.token, body: SETTINGS });
     expect(saved.status).toBe(200);
-    // Addressees come back in the letters' order.
+    // Addressees come back in the letters' order; no contact was given.
     expect(saved.body).toEqual({
       ...SETTINGS,
       addressees: ['member-state-administrations', 'academia', 'united-nations-agencies'],
+      contact: null,
     });
     expect((await api.get(settingsUrl(call.id), { token: secretariat.token })).body).toEqual(saved.body);
     const [audit] = await sql<{ action: string }>(
@@ -127,6 +128,7 @@ describe('circular settings and the call announcement', () => {
       { ...SETTINGS, place: { en: 'Geneva' } },
       { ...SETTINGS, results: { subject: SETTINGS.results.subject } },
       { ...SETTINGS, signatory: { name: 'X', title: 'Director' } },
+      { ...SETTINGS, contact: { name: 'BDT', email: 'bdt.itu.int' } },
     ])
       expectProblem(
         await api.put(settingsUrl(call.id), { token: secretariat.token, body: bad }),

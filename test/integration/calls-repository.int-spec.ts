@@ -17,6 +17,9 @@ let farFuture = Date.parse('3000-01-01T00:00:00Z') + Math.floor(Math.random() * 
 function definition(overrides: Partial<CallDefinition> = {}): CallDefinition {
   farFuture += 86_400_000;
   const call: CallDefinition = {
+    kind: 'selection',
+    sessions: [],
+    sessionAllocation: null,
     reference: `REPO/${randomUUID()}`,
     title: 'Accelerator centres',
     description: 'A call',

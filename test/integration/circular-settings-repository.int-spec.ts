@@ -16,7 +16,13 @@ describe('CircularSettingsRepository on PostgreSQL', () => {
   it('reads a call with no circular written as null, then the circular saved, as written', async () => {
     const callId = await repo.seed.call({ status: 'draft' });
     const before = await settings.find(callId);
-    expect(before).toMatchObject({ status: 'draft', circular: null });
+    // The kind and the eligibility too, which the defaults depend on.
+    expect(before).toMatchObject({
+      status: 'draft',
+      kind: 'selection',
+      eligibility: expect.any(Object),
+      circular: null,
+    });
 
     const written = { ...defaultCircularSettings({ reference: 'X' }), reference: 'BDT/DIR/DM/013' };
     await repo.transactions.run((tx) => settings.save(tx, callId, written));

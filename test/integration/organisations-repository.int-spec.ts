@@ -29,6 +29,7 @@ describe('OrganisationsRepository and CountriesRepository on PostgreSQL', () => 
     name: `Hub ${randomUUID()}`,
     countryCode,
     type: 'accelerator' as const,
+    membershipCategory: 'other' as const,
     city: 'Dakar',
     website: 'https://hub.example',
   });

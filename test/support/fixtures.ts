@@ -91,6 +91,25 @@ export function callBody(overrides: Record<string, unknown> = {}): Record<string
   };
 }
 
+/**
+ * A registration call's overrides of `callBody`: no evaluation settings, no selection; by default a
+ * declaration of interest (CL-19/35) addressed to Member State administrations and Sector Members.
+ */
+export function registrationCall(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    kind: 'registration',
+    title: 'Consultation sessions: declaration of interest',
+    cohortSize: undefined,
+    evaluatorsPerApplication: undefined,
+    scoring: undefined,
+    criteria: undefined,
+    selection: undefined,
+    eligibility: { addresseeCategories: ['member_state_administration', 'sector_member'] },
+    questions: [{ key: 'session', label: 'Session of interest', type: 'text', required: true }],
+    ...overrides,
+  };
+}
+
 /** Creates a call as the secretariat and, unless `open` is false, opens it. */
 export async function createCall(
   api: TestApi,

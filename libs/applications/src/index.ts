@@ -9,7 +9,11 @@ export { DocumentBytes } from './application/document-bytes';
 export type { InspectedDocument, UploadedFile } from './application/document-inspector';
 // How a route of any context takes one document and serves one back.
 export { AcceptsOneDocument, ServesDocumentBytes, documentDownload } from './http/document-transfer';
+// How a route of any context documents an application's answers.
+export { STORED_ANSWERS_SCHEMA } from './http/answers.schema';
 export * from './domain/application';
+export type { SessionRequest } from './infrastructure/applications.repository';
+export { answerCell } from './domain/people-answers';
 export * from './domain/application-events';
 export * from './domain/clarification';
 export { DocumentStorageMoveModule } from './document-storage-move.module';

@@ -16,6 +16,7 @@ import { OfferNoticesService } from './application/offer-notices.service';
 import { CohortPublicationService } from './application/cohort-publication.service';
 import { CohortsService } from './application/cohorts.service';
 import { PublicCohortsService } from './application/public-cohorts.service';
+import { SessionAllocationService } from './application/session-allocation.service';
 import { ShortlistsService } from './application/shortlists.service';
 import { cohortsConfig } from './cohorts.config';
 import { AgreementsRepository } from './infrastructure/agreements.repository';
@@ -24,6 +25,7 @@ import { CohortLotteryRepository } from './infrastructure/cohort-lottery.reposit
 import { CohortsRepository } from './infrastructure/cohorts.repository';
 import { OffersRepository } from './infrastructure/offers.repository';
 import { SelectionFactsRepository } from './infrastructure/selection-facts.repository';
+import { SessionAllocationsRepository } from './infrastructure/session-allocations.repository';
 import { ShortlistsRepository } from './infrastructure/shortlists.repository';
 import { COHORTS_QUEUE_JOBS } from './jobs/cohorts.jobs';
 
@@ -56,6 +58,8 @@ import { COHORTS_QUEUE_JOBS } from './jobs/cohorts.jobs';
     SelectionFactsRepository,
     ShortlistsService,
     ShortlistsRepository,
+    SessionAllocationService,
+    SessionAllocationsRepository,
   ],
   exports: [
     CallAnnouncementService,
@@ -69,6 +73,7 @@ import { COHORTS_QUEUE_JOBS } from './jobs/cohorts.jobs';
     PublicCohortsService,
     CohortAnnexesService,
     ShortlistsService,
+    SessionAllocationService,
   ],
 })
 export class CohortsModule {}

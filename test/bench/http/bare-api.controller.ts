@@ -18,7 +18,7 @@ import {
 import { JwtService } from '@nestjs/jwt';
 import { Pool, PoolClient } from 'pg';
 import type { Call, EligibilityRules } from '@app/calls';
-import type { OrganisationType } from '@app/identity';
+import type { MembershipCategory, OrganisationType } from '@app/identity';
 import { answerErrors } from '../../../libs/applications/src/domain/answers.rules';
 import { decideEligibility, missingDocuments } from '../../../libs/applications/src/domain/eligibility.rules';
 import { isBeforePublication, submissionWindow } from '../../../libs/calls/src/domain/call-lifecycle';
@@ -103,6 +103,7 @@ export class BareApiController {
         countryCode: draft.country_code,
         memberState: draft.member_state,
         organisationType: draft.organisation_type as OrganisationType,
+        membershipCategory: draft.membership_category as MembershipCategory,
       });
       const params = {
         callReference: draft.reference,

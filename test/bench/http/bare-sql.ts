@@ -72,7 +72,7 @@ export const DRAFT_FOR_SUBMISSION = `
 WITH ${CALLER}
 SELECT a.id, a.status, a.answers, caller.locale, c.status AS call_status, c.opens_at, c.closes_at, c.reference,
        c.title, c.eligibility, ${QUESTIONS_JSON} AS questions, o.name AS organisation_name, o.country_code,
-       o.type AS organisation_type, k.member_state, now() AS now,
+       o.type AS organisation_type, o.membership_category, k.member_state, now() AS now,
        ARRAY(SELECT d.kind FROM documents d WHERE d.application_id = a.id) AS document_kinds
 FROM caller
 JOIN applications a ON a.id = $4 AND a.organisation_id = caller.organisation_id AND caller.role = 'applicant'

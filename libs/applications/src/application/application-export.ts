@@ -3,6 +3,7 @@ import { AuditService } from '@app/audit';
 import { CallsService } from '@app/calls';
 import { AuthUser, ExportColumn, ExportFormat, ExportTable } from '@app/platform';
 import { effectiveEligibility } from '../domain/application';
+import { answerCell } from '../domain/people-answers';
 import {
   ApplicationListCriteria,
   ApplicationListRepository,
@@ -58,7 +59,7 @@ export class ApplicationExport {
     });
     const answers = call.questions.map((q): ExportColumn<ListedApplication> => ({
       header: `answer.${q.key}`,
-      cell: (a) => a.answers[q.key] ?? null,
+      cell: (a) => answerCell(a.answers[q.key]),
     }));
     return {
       sheet: 'Applications',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Call, CallsService, assertBeforePublication, submissionWindow, titlesOf } from '@app/calls';
+import { Call, CallsService, assertBeforePublication, assertCallKind, submissionWindow, titlesOf } from '@app/calls';
 import { OrganisationMembersService, OrganisationsService } from '@app/identity';
 import { NotificationsService, notificationRequest } from '@app/notifications';
 import {
@@ -17,10 +17,11 @@ import {
   isStaff,
   problemDetail,
 } from '@app/platform';
-import { Answers, Application, answersCurrentAt } from '../domain/application';
+import { Answers, Application, ReplyDecision, answersCurrentAt } from '../domain/application';
 import { APPLICATION_EVENTS, ApplicationEvents, applicationEvent } from '../domain/application-events';
-import { assertCanOverrideEligibility, assertCanWithdraw } from '../domain/application-lifecycle';
+import { assertCanDecideReply, assertCanOverrideEligibility, assertCanWithdraw } from '../domain/application-lifecycle';
 import { answerErrors } from '../domain/answers.rules';
+import { withWholePeople } from '../domain/people-answers';
 import {
   APPLICATIONS_DETAILS,
   CallNotOpenError,
@@ -31,7 +32,12 @@ import {
   OrganisationRequiredError,
 } from '../domain/applications.errors';
 import { decideEligibility, missingDocuments } from '../domain/eligibility.rules';
-import { ApplicationRecord, ApplicationsRepository, Submitter } from '../infrastructure/applications.repository';
+import {
+  ApplicationRecord,
+  ApplicationsRepository,
+  SessionRequest,
+  Submitter,
+} from '../infrastructure/applications.repository';
 import { DocumentInfo } from '../infrastructure/documents.repository';
 import { ApplicationAccess } from './application-access';
 import { applicationAudit } from './application-audit';
@@ -80,7 +86,7 @@ export class ApplicationsService {
         organisationId: organisation.id,
         countryCode: organisation.countryCode,
         region: organisation.region,
-        answers: withoutNulls(answers),
+        answers: withoutNulls(withWholePeople(call.questions, answers)),
         createdBy: actor.id,
       });
       await this.record(tx, actor, 'application.created', applicationId, null, { status: 'draft' });
@@ -103,11 +109,51 @@ export class ApplicationsService {
     assertAcceptingApplications(call, new Date());
     const errors = answerErrors(call.questions, answers, false);
     if (errors.length > 0) throw new ValidationError(errors);
-    const saved = await this.applications.mergeDraftAnswers(id, expectedVersion, answers);
+    const saved = await this.applications.mergeDraftAnswers(
+      id,
+      expectedVersion,
+      withWholePeople(call.questions, answers),
+    );
     if (saved) return this.view(saved, call);
     const current = await this.require(id);
     if (current.status !== 'draft') throw new NotDraftError(current.status);
     throw new VersionConflictError(current.version);
+  }
+
+  /**
+   * The sessions a reply to a registration call asks for, most wanted first, set anew while it is a
+   * draft and the call accepts replies; each must be a session of the call.
+   */
+  async setSessionPreferences(actor: AuthUser, id: string, sessionKeys: string[]): Promise<ApplicationView> {
+    const application = await this.access.assertCanEdit(actor, await this.applications.findById(id));
+    const call = await this.calls.get(application.callId);
+    assertCallKind(call, 'registration');
+    if (application.status !== 'draft') throw new NotDraftError(application.status);
+    assertAcceptingApplications(call, new Date());
+    const known = new Set(call.sessions.map((s) => s.key));
+    const errors = sessionKeys.flatMap((key, index) =>
+      known.has(key)
+        ? []
+        : [
+            {
+              field: `sessionKeys.${index}`,
+              message: 'the call has no session with this key',
+              code: 'UNKNOWN_SESSION',
+            },
+          ],
+    );
+    if (errors.length > 0) throw new ValidationError(errors);
+    return this.transactions.run(async (tx) => {
+      const saved = await this.applications.setSessionPreferences(tx, id, sessionKeys);
+      if (!saved) throw new NotDraftError((await this.require(id)).status);
+      await this.record(tx, actor, 'application.session_preferences_set', id, null, { sessionKeys });
+      return this.view(saved, call);
+    });
+  }
+
+  /** A registration call's replies as its session allocation reads them. */
+  sessionRequests(callId: string, priorityQuestionKey: string | null): Promise<SessionRequest[]> {
+    return this.applications.sessionRequests(callId, priorityQuestionKey);
   }
 
   /**
@@ -135,6 +181,9 @@ export class ApplicationsService {
       assertAcceptingApplications(call, now);
       const incomplete = [
         ...answerErrors(call.questions, application.answers, true),
+        ...(call.sessions.length > 0 && application.sessionPreferences.length === 0
+          ? [{ field: 'sessionPreferences', message: 'ask for at least one session', code: 'SESSION_REQUIRED' }]
+          : []),
         ...missingDocuments(call.eligibility, documentKinds).map((kind) => ({
           field: `documents.${kind}`,
           message: `the document "${kind}" is required`,
@@ -147,6 +196,7 @@ export class ApplicationsService {
         countryCode: organisation.countryCode,
         memberState: organisation.memberState,
         organisationType: organisation.type,
+        membershipCategory: organisation.membershipCategory,
       });
       const submitted = await this.applications.update(tx, id, {
         status: 'submitted',
@@ -221,6 +271,52 @@ export class ApplicationsService {
     });
   }
 
+  /**
+   * The secretariat confirms or declines a reply to a registration call, with a reason that is kept
+   * and e-mailed to the member who submitted the reply, in its language; a decision may be revised until the
+   * call is published. Repeating the same decision changes nothing.
+   */
+  async decideReply(
+    actor: AuthUser,
+    id: string,
+    decision: ReplyDecision['decision'],
+    reason: string,
+  ): Promise<ApplicationView> {
+    const { callId } = await this.require(id);
+    return this.transactions.run(async (tx) => {
+      const call = await this.calls.getForShare(tx, callId);
+      assertCallKind(call, 'registration');
+      assertBeforePublication(call);
+      const application = await this.lock(tx, id);
+      assertCanDecideReply(application.status, decision);
+      const previous = application.replyDecision;
+      if (previous?.decision === decision && previous.reason === reason) {
+        return this.view(await this.requireRecord(id, tx), call);
+      }
+      const replyDecision = { decision, reason, decidedBy: actor.id, decidedAt: (await databaseNow(tx)).toISOString() };
+      const decided = await this.applications.update(tx, id, { status: decision, replyDecision });
+      await this.record(
+        tx,
+        actor,
+        `application.reply_${decision}`,
+        id,
+        { status: application.status, decision: previous },
+        { status: decision, decision: replyDecision },
+      );
+      if (decided.submitter) {
+        const organisation = await this.organisations.get(application.organisationId);
+        const notice = notificationRequest(decided.submitter.id, `reply.${decision}`, {
+          callReference: call.reference,
+          callTitle: titlesOf(call),
+          organisationName: organisation.name,
+          reason,
+        });
+        await this.notifications.notify(tx, [notice]);
+      }
+      return this.view(decided, call);
+    });
+  }
+
   /** The application, when the actor may read it; to anyone else it does not exist (404). */
   async readableBy(actor: AuthUser, id: string): Promise<Application> {
     return this.access.assertCanRead(actor, await this.applications.findById(id));
@@ -291,7 +387,8 @@ export class ApplicationsService {
     organisationName: string,
     submittedAt: Date,
   ): Promise<void> {
-    const received = notificationRequest(actor.id, 'application.received', {
+    const template = call.kind === 'registration' ? 'reply.received' : 'application.received';
+    const received = notificationRequest(actor.id, template, {
       callReference: call.reference,
       callTitle: titlesOf(call),
       organisationName,

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import type { Question, QuestionType } from '@app/calls';
 import { answerErrors } from './answers.rules';
+import type { AnswerValue } from './application';
 
-type AnswerPatch = Record<string, string | number | null>;
+type AnswerPatch = Record<string, AnswerValue | null>;
 
 const q = (key: string, type: QuestionType, extra: Partial<Question> = {}): Question => ({
   key,
@@ -167,14 +168,35 @@ describe('answerErrors, properties', () => {
       options: fc.uniqueArray(option, { minLength: 1, maxLength: 4 }),
     }),
     fc.record({ type: fc.constantFrom<QuestionType>('url', 'email'), maxLength: maxLength(60, 300) }),
+    fc
+      .record({
+        type: fc.constant<QuestionType>('people'),
+        options: fc.uniqueArray(option, { minLength: 1, maxLength: 3 }),
+        minCount: fc.integer({ min: 0, max: 3 }),
+        extra: fc.integer({ min: 0, max: 3 }),
+      })
+      .map(({ extra, ...people }) => ({ ...people, maxCount: Math.max(1, people.minCount + extra) })),
   );
   const questionSet = fc
     .uniqueArray(fc.tuple(key, shape, fc.boolean()), { selector: ([k]) => k, maxLength: 6 })
     .map((rows) => rows.map(([k, s, required]): Question => ({ key: k, label: k, required, ...s })));
 
   const fits = (question: Question) => (s: string) => s.length <= (question.maxLength ?? 254);
-  function validValue(question: Question): fc.Arbitrary<string | number> {
+  function validValue(question: Question): fc.Arbitrary<AnswerValue> {
     switch (question.type) {
+      case 'people': {
+        const { minCount = 0, maxCount = 100, required } = question;
+        const person = fc.record({
+          name: fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() !== ''),
+          title: fc.string({ maxLength: 30 }),
+          email: fc.emailAddress().filter((s) => s.length <= 254),
+          role: fc.constantFrom(...(question.options ?? [])),
+        });
+        // A complete answer names from the minimum (at least one when required) to the maximum; none is no answer.
+        const least = Math.max(minCount, required ? 1 : 0);
+        const some = fc.array(person, { minLength: least, maxLength: maxCount });
+        return required || least === 0 ? some : fc.oneof(fc.constant<AnswerValue>([]), some);
+      }
       case 'number':
         return fc.double({ noNaN: true, noDefaultInfinity: true });
       case 'choice':
@@ -200,7 +222,7 @@ describe('answerErrors, properties', () => {
       ),
     ),
   );
-  const answersOf = (questions: Question[], values: (string | number | undefined)[]): AnswerPatch =>
+  const answersOf = (questions: Question[], values: (AnswerValue | undefined)[]): AnswerPatch =>
     Object.fromEntries(
       questions.flatMap((question, i) => (values[i] === undefined ? [] : [[question.key, values[i]]])),
     );

@@ -11,6 +11,8 @@ function application(overrides: Partial<Application> = {}): Application {
     answers: {},
     eligibility: { eligible: false, reasons: [{ code: 'COUNTRY_NOT_ELIGIBLE', message: 'no' }] },
     eligibilityOverride: null,
+    replyDecision: null,
+    sessionPreferences: [],
     submittedAt: new Date('2030-01-10T00:00:00Z'),
     withdrawnAt: null,
     feedback: null,

@@ -9,6 +9,10 @@ export const APPLICATION_STATUSES = [
   'not_selected',
   /** Selected (or promoted), then withdrawn from the published cohort by the secretariat. */
   'withdrawn_from_cohort',
+  /** A reply to a registration call the secretariat confirmed. */
+  'confirmed',
+  /** A reply to a registration call the secretariat declined, with its reason. */
+  'declined',
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
@@ -24,7 +28,27 @@ export function outcomeOf(status: ApplicationStatus): ApplicationOutcome | null 
   return status === 'selected' || status === 'waitlisted' || status === 'not_selected' ? status : null;
 }
 
-export type AnswerValue = string | number;
+/**
+ * One person an answer to a people question names. In a draft a property may be absent or blank;
+ * a submitted application's people each have a name, an e-mail address and one of the question's roles.
+ */
+export interface Person {
+  name: string;
+  /** Their title or function (e.g. "Director of innovation"); may stay blank. */
+  title: string;
+  email: string;
+  /** One of the question's roles (its options), e.g. `head_of_delegation`. */
+  role: string;
+}
+
+/** The properties of a person, in the order they are shown and exported. */
+export const PERSON_FIELDS = ['name', 'title', 'email', 'role'] as const;
+
+/** The longest a person's texts may be, and the most people one answer may name whatever its question says. */
+export const PERSON_LIMITS = { name: 200, title: 200, email: 254, role: 300, people: 100 } as const;
+
+/** A text, a number, or the people of a people question. */
+export type AnswerValue = string | number | Person[];
 export type Answers = Record<string, AnswerValue>;
 
 export interface EligibilityReason {
@@ -35,6 +59,14 @@ export interface EligibilityReason {
 export interface Eligibility {
   eligible: boolean;
   reasons: EligibilityReason[];
+}
+
+/** The secretariat's decision on a reply to a registration call, and why. */
+export interface ReplyDecision {
+  decision: 'confirmed' | 'declined';
+  reason: string;
+  decidedBy: string;
+  decidedAt: string;
 }
 
 /** A decision of the secretariat that replaces the computed eligibility. */
@@ -79,6 +111,10 @@ export interface Application {
   /** Computed at submission from the call's rules. */
   eligibility: Eligibility | null;
   eligibilityOverride: EligibilityOverride | null;
+  /** A registration call's reply: the secretariat's last decision on it; null before one and for selection calls. */
+  replyDecision: ReplyDecision | null;
+  /** A reply to a registration call with sessions: the sessions it asks for, most wanted first. */
+  sessionPreferences: string[];
   submittedAt: Date | null;
   withdrawnAt: Date | null;
   feedback: ApplicationFeedback | null;

@@ -11,8 +11,11 @@ export interface IdentifyingFacts {
   people: string[];
 }
 
-/** Answers of these types point at the applicant itself (its site, its address): a blind call withholds them. */
-const WITHHELD_TYPES: ReadonlySet<QuestionType> = new Set(['url', 'email']);
+/**
+ * Answers of these types point at the applicant itself (its site, its address, its people by name
+ * and e-mail): a blind call withholds them.
+ */
+const WITHHELD_TYPES: ReadonlySet<QuestionType> = new Set(['url', 'email', 'people']);
 
 /** What stands in a text for a city or a website withheld. */
 export const WITHHELD_MARK = '[…]';
@@ -55,7 +58,7 @@ function extensionOf(filename: string): string {
 }
 
 /**
- * The answers as an evaluator of a blind call reads them: those of URL and e-mail questions left
+ * The answers as an evaluator of a blind call reads them: those of URL, e-mail and people questions left
  * out, and in the others every mention of the organisation's name replaced by its pseudonym and of
  * its city, website or team members by a mark. A mention counts as a whole word, whatever its case.
  */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { EligibilityRules } from '@app/calls';
-import type { OrganisationType } from '@app/identity';
+import type { MembershipCategory, OrganisationType } from '@app/identity';
 import { decideEligibility, EligibilityFacts, missingDocuments } from './eligibility.rules';
 
 const TYPES: OrganisationType[] = [
@@ -15,10 +15,22 @@ const TYPES: OrganisationType[] = [
   'international_organisation',
 ];
 
+const CATEGORIES: MembershipCategory[] = [
+  'member_state_administration',
+  'sector_member',
+  'associate',
+  'academia',
+  'regulator',
+  'regional_international_organisation',
+  'un_agency',
+  'other',
+];
+
 const facts = (overrides: Partial<EligibilityFacts> = {}): EligibilityFacts => ({
   countryCode: 'KE',
   memberState: true,
   organisationType: 'incubator',
+  membershipCategory: 'other',
   ...overrides,
 });
 const codes = (rules: EligibilityRules, f: EligibilityFacts) => decideEligibility(rules, f).reasons.map((r) => r.code);
@@ -65,11 +77,24 @@ describe('decideEligibility', () => {
     expect(result.reasons[0].message).toContain('PS');
   });
 
+  it('admits only the categories a call is addressed to, whatever the organisation type', () => {
+    const rules: EligibilityRules = { addresseeCategories: ['member_state_administration', 'sector_member'] };
+    expect(codes(rules, facts({ membershipCategory: 'sector_member' }))).toEqual([]);
+    const academia = decideEligibility(
+      rules,
+      facts({ organisationType: 'government', membershipCategory: 'academia' }),
+    );
+    expect(academia.reasons.map((r) => r.code)).toEqual(['NOT_AN_ADDRESSEE']);
+    expect(academia.reasons[0].message).toContain('member_state_administration, sector_member');
+    expect(codes({}, facts({ membershipCategory: 'un_agency' }))).toEqual([]);
+  });
+
   it('decides by the rules: eligible exactly when no reason is given', () => {
     const country = fc.constantFrom('KE', 'PS', 'VA', 'FR', 'XK');
     const rules = fc.record(
       {
         organisationTypes: fc.subarray(TYPES),
+        addresseeCategories: fc.subarray(CATEGORIES),
         countryCodes: fc.uniqueArray(country, { maxLength: 3 }),
         requiredDocuments: fc.uniqueArray(fc.constantFrom('statutes', 'budget'), { maxLength: 2 }),
       },
@@ -79,6 +104,7 @@ describe('decideEligibility', () => {
       countryCode: country,
       memberState: fc.boolean(),
       organisationType: fc.constantFrom(...TYPES),
+      membershipCategory: fc.constantFrom(...CATEGORIES),
     });
     fc.assert(
       fc.property(rules, applicant, (r, f) => {
@@ -87,6 +113,9 @@ describe('decideEligibility', () => {
         if (!f.memberState && !(r.countryCodes ?? []).includes(f.countryCode)) expected.push('COUNTRY_NOT_ELIGIBLE');
         if (r.organisationTypes && !r.organisationTypes.includes(f.organisationType)) {
           expected.push('ORGANISATION_TYPE_NOT_ELIGIBLE');
+        }
+        if (r.addresseeCategories && !r.addresseeCategories.includes(f.membershipCategory)) {
+          expected.push('NOT_AN_ADDRESSEE');
         }
         expect(result.reasons.map((reason) => reason.code)).toEqual(expected);
         expect(result.eligible).toBe(result.reasons.length === 0);

@@ -1,5 +1,5 @@
 import type { EligibilityRules } from '@app/calls';
-import type { OrganisationType } from '@app/identity';
+import type { MembershipCategory, OrganisationType } from '@app/identity';
 import { Eligibility, EligibilityReason } from './application';
 
 export interface EligibilityFacts {
@@ -7,11 +7,12 @@ export interface EligibilityFacts {
   /** Whether the country is an ITU Member State. */
   memberState: boolean;
   organisationType: OrganisationType;
+  membershipCategory: MembershipCategory;
 }
 
 /**
  * Decides eligibility from the call's rules (DESIGN §4) on what the applicant cannot fix by editing
- * (country, organisation type); missing answers and documents block submission instead (422).
+ * (country, organisation type, membership category); missing answers and documents block submission instead (422).
  * Every failed rule is a reason, so the applicant learns all that is wrong at once.
  */
 export function decideEligibility(rules: EligibilityRules, facts: EligibilityFacts): Eligibility {
@@ -26,6 +27,12 @@ export function decideEligibility(rules: EligibilityRules, facts: EligibilityFac
     reasons.push({
       code: 'ORGANISATION_TYPE_NOT_ELIGIBLE',
       message: `The call is open to ${rules.organisationTypes.join(', ')}, not ${facts.organisationType}.`,
+    });
+  }
+  if (rules.addresseeCategories && !rules.addresseeCategories.includes(facts.membershipCategory)) {
+    reasons.push({
+      code: 'NOT_AN_ADDRESSEE',
+      message: `The call is addressed to ${rules.addresseeCategories.join(', ')}, not ${facts.membershipCategory}.`,
     });
   }
   return { eligible: reasons.length === 0, reasons };

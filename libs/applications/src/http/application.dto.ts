@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions, IntersectionType, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { CALL_STATUSES, type CallStatus } from '@app/calls';
 import { REGIONS, Region } from '@app/identity';
 import { ExportFormatQueryDto, PageQueryDto, SearchTermField, sortValues, trimmed } from '@app/platform';
@@ -16,18 +28,19 @@ import {
   ELIGIBILITY_FILTERS,
   EligibilityFilter,
 } from '../infrastructure/application-list.repository';
+import { STORED_ANSWERS_SCHEMA, answerValueSchema } from './answers.schema';
 
 const APPLICATION_LIST_SORTS = sortValues(APPLICATION_LIST_SORT_KEYS);
 
 const answersSchema: ApiPropertyOptions = {
-  type: 'object',
-  additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+  ...STORED_ANSWERS_SCHEMA,
   example: { programme_description: 'We run a 6-month programme…', cohorts_per_year: 2 },
 };
 
 export class CreateApplicationDto {
   @ApiPropertyOptional({
     ...answersSchema,
+    additionalProperties: answerValueSchema(false),
     description: 'Answers by question key; may be partial.',
   } as ApiPropertyOptions)
   @IsOptional()
@@ -38,7 +51,7 @@ export class CreateApplicationDto {
 export class UpdateApplicationDto {
   @ApiProperty({
     type: 'object',
-    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }], nullable: true },
+    additionalProperties: { ...answerValueSchema(false), nullable: true },
     description: 'Answers to merge into the draft by question key; null removes an answer.',
   })
   @IsObject()
@@ -65,6 +78,39 @@ export class EligibilityDecisionDto {
   @MinLength(3)
   @MaxLength(2000)
   reason: string;
+}
+
+export const REPLY_DECISIONS = ['confirmed', 'declined'] as const;
+
+/** The secretariat's decision on a reply to a registration call. */
+export class ReplyDecisionRequestDto {
+  @ApiProperty({ enum: REPLY_DECISIONS })
+  @IsIn(REPLY_DECISIONS)
+  decision: (typeof REPLY_DECISIONS)[number];
+
+  /** Why: sent to the member who submitted the reply and kept. */
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  reason: string;
+}
+
+/** The sessions a reply asks for, most wanted first; replaces those asked before. */
+export class SessionPreferencesDto {
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @Matches(/^[a-z][a-z0-9_]{0,59}$/, { each: true, message: 'each session key must be lower_snake_case' })
+  sessionKeys: string[];
+}
+
+export class ReplyDecisionDto {
+  @ApiProperty({ enum: REPLY_DECISIONS })
+  decision: (typeof REPLY_DECISIONS)[number];
+  reason: string;
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  decidedAt: string;
 }
 
 export class ApplicationListQueryDto extends PageQueryDto {
@@ -200,6 +246,12 @@ export class ApplicationDto {
   answers: Record<string, AnswerValue>;
   @ApiProperty({ type: EligibilityDto, nullable: true })
   eligibility: EligibilityDto | null;
+  /** A reply to a registration call: the secretariat's decision and its reason, once given. */
+  @ApiPropertyOptional({ type: ReplyDecisionDto, nullable: true })
+  replyDecision?: ReplyDecisionDto | null;
+  /** A reply to a registration call with sessions: the sessions it asks for, most wanted first. */
+  @ApiPropertyOptional({ type: [String] })
+  sessionPreferences?: string[];
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
   submittedAt: Date | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
@@ -216,8 +268,8 @@ export class ApplicationDto {
   submittedBy?: SubmitterDto | null;
   /**
    * In the read of one application of a blind call, to its evaluators and the secretariat: the
-   * pseudonym (e.g. `A-017`) evaluators know it by. They then read neither the answers to URL and
-   * e-mail questions nor the organisation's name, city or website in the others, and its documents
+   * pseudonym (e.g. `A-017`) evaluators know it by. They then read neither the answers to URL,
+   * e-mail and people questions nor the organisation's name, city or website in the others, and its documents
    * are named by position (`Document 1.pdf`).
    */
   @ApiPropertyOptional({ example: 'A-017' })

@@ -1,7 +1,7 @@
 import type { Call } from '@app/calls';
 import { Application, effectiveEligibility, outcomeOf } from '../domain/application';
 import { DocumentInfo } from '../infrastructure/documents.repository';
-import { ApplicationDto, DocumentDto } from './application.dto';
+import { ApplicationDto, DocumentDto, ReplyDecisionDto } from './application.dto';
 
 export function toDocumentDto(document: DocumentInfo): DocumentDto {
   return {
@@ -13,6 +13,11 @@ export function toDocumentDto(document: DocumentInfo): DocumentDto {
     mimeType: document.mimeType,
     createdAt: document.createdAt,
   };
+}
+
+function replyDecisionOf({ replyDecision }: Application): ReplyDecisionDto | null {
+  if (!replyDecision) return null;
+  return { decision: replyDecision.decision, reason: replyDecision.reason, decidedAt: replyDecision.decidedAt };
 }
 
 export function toApplicationDto(
@@ -36,6 +41,8 @@ export function toApplicationDto(
     version: application.version,
     answers: application.answers,
     eligibility: eligibility && { ...eligibility, overridden: application.eligibilityOverride !== null },
+    ...(call.kind === 'registration' ? { replyDecision: replyDecisionOf(application) } : {}),
+    ...(call.sessions.length > 0 ? { sessionPreferences: application.sessionPreferences } : {}),
     submittedAt: application.submittedAt,
     withdrawnAt: application.withdrawnAt,
     documents: documents.filter((d) => d.applicationId === application.id).map(toDocumentDto),

@@ -7,6 +7,7 @@ import {
   Param,
   ParseUUIDPipe,
   Patch,
+  Put,
   Post,
   Query,
   Res,
@@ -52,6 +53,8 @@ import {
   CreateApplicationDto,
   DocumentDto,
   EligibilityDecisionDto,
+  ReplyDecisionRequestDto,
+  SessionPreferencesDto,
   UpdateApplicationDto,
   UploadDocumentDto,
   UploadDocumentFormDto,
@@ -183,6 +186,33 @@ export class ApplicationsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ApplicationDto> {
     return this.respond(res, await this.applications.overrideEligibility(actor, id, body.eligible, body.reason.trim()));
+  }
+
+  /** The sessions a draft reply asks for, most wanted first (a registration call with sessions). */
+  @Put('applications/:id/session-preferences')
+  @Roles('applicant')
+  @ApiOkResponse({ type: ApplicationDto })
+  async setSessionPreferences(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) id: string,
+    @Body() body: SessionPreferencesDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ApplicationDto> {
+    return this.respond(res, await this.applications.setSessionPreferences(actor, id, body.sessionKeys));
+  }
+
+  /** The secretariat confirms or declines a reply to a registration call, with a reason sent to its submitter. */
+  @Post('applications/:id/decision')
+  @HttpCode(200)
+  @Staff()
+  @ApiOkResponse({ type: ApplicationDto })
+  async decideReply(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ID) id: string,
+    @Body() body: ReplyDecisionRequestDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ApplicationDto> {
+    return this.respond(res, await this.applications.decideReply(actor, id, body.decision, body.reason));
   }
 
   @Post('applications/:id/documents')

@@ -38,7 +38,7 @@ const SORT_COLUMNS: Record<ApplicationListSortKey, string> = {
 
 const APPLICATION_COLUMNS = `a.id, a.call_id AS "callId", a.organisation_id AS "organisationId",
   a.country_code AS "countryCode", a.region, a.status, a.answers, a.eligibility,
-  a.eligibility_override AS "eligibilityOverride", a.submitted_at AS "submittedAt", a.withdrawn_at AS "withdrawnAt",
+  a.eligibility_override AS "eligibilityOverride", a.reply_decision AS "replyDecision", a.session_preferences AS "sessionPreferences", a.submitted_at AS "submittedAt", a.withdrawn_at AS "withdrawnAt",
   a.feedback, a.version, a.answers_version AS "answersVersion", a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
 
 const EFFECTIVE_ELIGIBILITY = `COALESCE((a.eligibility_override ->> 'eligible')::boolean,

@@ -6,6 +6,7 @@ import type {
   ApplicationStatus,
   Eligibility,
   EligibilityOverride,
+  ReplyDecision,
 } from '../domain/application';
 
 @Entity('applications')
@@ -36,6 +37,12 @@ export class ApplicationEntity {
 
   @Column({ name: 'eligibility_override', type: 'jsonb', nullable: true })
   eligibilityOverride: EligibilityOverride | null;
+
+  @Column({ name: 'reply_decision', type: 'jsonb', nullable: true })
+  replyDecision: ReplyDecision | null;
+
+  @Column({ name: 'session_preferences', type: 'text', array: true })
+  sessionPreferences: string[];
 
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
   submittedAt: Date | null;

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Page, Transaction, Transactions, isUniqueViolation } from '@app/platform';
-import { Answers, Application, ApplicationStatus, Eligibility, EligibilityOverride } from '../domain/application';
+import {
+  Answers,
+  Application,
+  ApplicationStatus,
+  Eligibility,
+  EligibilityOverride,
+  ReplyDecision,
+} from '../domain/application';
 import { DuplicateApplicationError } from '../domain/applications.errors';
 import { ApplicationEntity } from './application.entities';
 import { DocumentInfo } from './documents.repository';
@@ -20,8 +27,8 @@ export interface ApplicationFilter {
  * bytes) as JSON: one statement reads or writes an application and answers it whole.
  */
 const APPLICATION_COLUMNS = `id, call_id AS "callId", organisation_id AS "organisationId", country_code AS "countryCode",
-  region, status, answers, eligibility, eligibility_override AS "eligibilityOverride", submitted_at AS "submittedAt",
-  withdrawn_at AS "withdrawnAt", submitted_by AS "submittedBy", feedback, version, answers_version AS "answersVersion",
+  region, status, answers, eligibility, eligibility_override AS "eligibilityOverride",
+  reply_decision AS "replyDecision", session_preferences AS "sessionPreferences", submitted_at AS "submittedAt", withdrawn_at AS "withdrawnAt", submitted_by AS "submittedBy", feedback, version, answers_version AS "answersVersion",
   created_by AS "createdBy",
   created_at AS "createdAt",
   updated_at AS "updatedAt",
@@ -33,6 +40,18 @@ const APPLICATION_COLUMNS = `id, call_id AS "callId", organisation_id AS "organi
             'createdAt', d.created_at)
           ORDER BY d.created_at, d.id), '[]')
    FROM documents d WHERE d.application_id = applications.id) AS documents`;
+
+/** A reply as a session allocation reads it. */
+export interface SessionRequest {
+  applicationId: string;
+  organisationId: string;
+  countryCode: string;
+  submittedAt: Date;
+  /** The member who submitted it, whom the allocation is told. */
+  submittedBy: string | null;
+  preferences: string[];
+  priorityClass: string | null;
+}
 
 /** The member of the organisation who submitted an application. */
 export interface Submitter {
@@ -124,12 +143,42 @@ export class ApplicationsRepository {
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
+  /** A draft's session preferences anew; null when it is no longer a draft. */
+  async setSessionPreferences(tx: Transaction, id: string, sessionKeys: string[]): Promise<ApplicationRecord | null> {
+    const [rows] = (await tx.query(
+      `UPDATE applications SET session_preferences = $2::text[], version = version + 1, updated_at = now()
+       WHERE id = $1 AND status = 'draft'
+       RETURNING ${APPLICATION_COLUMNS}`,
+      [id, sessionKeys],
+    )) as [ApplicationRow[], number];
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  /**
+   * What a session allocation reads of a call's replies: those submitted or confirmed and held
+   * eligible, with their country, time of receipt, session preferences and the answer giving their
+   * priority (when the rule reads one).
+   */
+  async sessionRequests(callId: string, priorityQuestionKey: string | null): Promise<SessionRequest[]> {
+    return this.transactions.autocommit.query(
+      `SELECT id AS "applicationId", organisation_id AS "organisationId", country_code AS "countryCode",
+              submitted_at AS "submittedAt", submitted_by AS "submittedBy", session_preferences AS "preferences",
+              CASE WHEN $2::text IS NULL THEN NULL ELSE answers ->> $2::text END AS "priorityClass"
+       FROM applications
+       WHERE call_id = $1 AND status IN ('submitted', 'confirmed')
+         AND COALESCE((eligibility_override ->> 'eligible')::boolean, (eligibility ->> 'eligible')::boolean) IS TRUE
+       ORDER BY submitted_at, id`,
+      [callId, priorityQuestionKey],
+    );
+  }
+
   async update(
     tx: Transaction,
     id: string,
     change: Partial<Pick<ApplicationEntity, 'status' | 'submittedAt' | 'withdrawnAt' | 'submittedBy'>> & {
       eligibility?: Eligibility;
       eligibilityOverride?: EligibilityOverride;
+      replyDecision?: ReplyDecision;
     },
   ): Promise<ApplicationRecord> {
     const result = await tx

@@ -3,8 +3,10 @@ import { AuditService } from '@app/audit';
 import { AuthUser, NotFoundError, Transaction, Transactions } from '@app/platform';
 import { assertBeforePublication } from '../domain/call-lifecycle';
 import {
+  CircularContact,
   CircularSettings,
   assertKnownPlaceholders,
+  circularSettingsAsStored,
   defaultCircularSettings,
   normalisedCircularSettings,
 } from '../domain/circular-settings';
@@ -23,17 +25,25 @@ export class CircularSettingsService {
   async get(callId: string, tx?: Transaction): Promise<CircularSettings> {
     const found = await this.settings.find(callId, { tx });
     if (!found) throw new NotFoundError('Call');
-    return found.circular ?? defaultCircularSettings(found);
+    return found.circular ? circularSettingsAsStored(found.circular) : defaultCircularSettings(found);
   }
 
-  /** Replaces the settings (audited); a text naming an unknown figure is refused whole (422 UNKNOWN_PLACEHOLDER). */
-  async replace(actor: AuthUser, callId: string, settings: CircularSettings): Promise<CircularSettings> {
+  /**
+   * Replaces the settings (audited); a text naming an unknown figure is refused whole (422 UNKNOWN_PLACEHOLDER).
+   * A contact left out keeps the one written, so that a client unaware of it does not erase it; null removes it.
+   */
+  async replace(
+    actor: AuthUser,
+    callId: string,
+    settings: Omit<CircularSettings, 'contact'> & { contact?: CircularContact | null },
+  ): Promise<CircularSettings> {
     assertKnownPlaceholders(settings);
-    const next = normalisedCircularSettings(settings);
-    await this.transactions.run(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const found = await this.settings.find(callId, { tx, forUpdate: true });
       if (!found) throw new NotFoundError('Call');
       assertBeforePublication(found);
+      const contact = settings.contact === undefined ? (found.circular?.contact ?? null) : settings.contact;
+      const next = normalisedCircularSettings({ ...settings, contact });
       await this.settings.save(tx, callId, next);
       await this.audit.record(tx, {
         actorId: actor.id,
@@ -43,7 +53,7 @@ export class CircularSettingsService {
         before: found.circular ? { ...found.circular } : null,
         after: { ...next },
       });
+      return next;
     });
-    return next;
   }
 }

@@ -14,6 +14,9 @@ function makeCall(status: CallStatus, overrides: Partial<Call> = {}): Call {
     createdAt: new Date('2029-11-01T00:00:00Z'),
     updatedAt: new Date('2029-11-02T00:00:00Z'),
     publishedCohortId: null,
+    kind: 'selection',
+    sessions: [],
+    sessionAllocation: null,
     reference: 'BDT/DIR/DM/013',
     title: 'Accelerator centres 2030',
     description: 'Select the network.',
@@ -48,7 +51,11 @@ function makeCall(status: CallStatus, overrides: Partial<Call> = {}): Call {
   return { ...call, stages: overrides.stages ?? singleStage(call) };
 }
 
-type LockedField = Exclude<keyof CallDefinition, 'closesAt' | 'blind' | 'expertise' | 'translations'>;
+type LockedField = Exclude<
+  keyof CallDefinition,
+  // A selection call has no sessions: a registration call's are tested on their own.
+  'kind' | 'closesAt' | 'blind' | 'expertise' | 'translations' | 'sessions' | 'sessionAllocation'
+>;
 
 /** A valid new value for each field that only a draft may change. */
 const LOCKED_CHANGES: { [K in LockedField]: Pick<CallPatch, K> } = (() => {
@@ -132,9 +139,44 @@ describe('changeableFields', () => {
   ] as const)('a %s call may change %j', (status, fields) => {
     expect(changeableFields(status)).toEqual(fields);
   });
+
+  it('lets a registration call change its sessions while draft and their allocation rule until it closes', () => {
+    expect(changeableFields('draft', 'registration')).toEqual(
+      expect.arrayContaining(['sessions', 'sessionAllocation']),
+    );
+    expect(changeableFields('open', 'registration')).toContain('sessionAllocation');
+    expect(changeableFields('closed', 'registration')).toEqual([
+      'weights',
+      'blind',
+      'expertise',
+      'translations',
+      'sessionAllocation',
+    ]);
+    expect(changeableFields('reviewing', 'registration')).toEqual(['weights', 'translations']);
+  });
 });
 
 describe('planCallChange', () => {
+  it('changes a registration call’s sessions while draft, and its allocation rule until publication', () => {
+    const session = { key: 'hlps', title: 'Policy session', startsAt: new Date(CLOSES_AT), endsAt: null, capacity: 4 };
+    const registration = (status: CallStatus) =>
+      makeCall(status, {
+        kind: 'registration',
+        criteria: [],
+        sessions: [session],
+        sessionAllocation: { rule: 'receipt' },
+      });
+    const more = { sessions: [session, { ...session, key: 'hlps_2', capacity: 2 }] };
+    expect(planCallChange(registration('draft'), more).changedFields).toEqual(['sessions']);
+    expect(thrown(() => planCallChange(registration('open'), more)).code).toBe('FIELD_LOCKED');
+    const limited = { sessionAllocation: { rule: 'receipt' as const, maxPerCountry: 1 } };
+    expect(planCallChange(registration('closed'), limited).definition.sessionAllocation).toEqual(
+      limited.sessionAllocation,
+    );
+    const refused = thrown(() => planCallChange(makeCall('draft'), { sessions: [session] }));
+    expect(refused.errors?.map((e) => [e.field, e.code])).toEqual([['sessions', 'NOT_A_REGISTRATION']]);
+  });
+
   it('takes translations until publication, and drops those of a criterion removed without sending them', () => {
     const translated = { fr: { title: 'Centres 2030', criteria: { TEAM: { title: 'Équipe' } } } };
     for (const status of ['open', 'closed', 'reviewing'] as const) {

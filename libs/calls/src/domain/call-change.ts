@@ -1,6 +1,6 @@
 import { ValidationError } from '@app/platform/errors';
 import { canonicalJson } from '@app/platform/json/canonical-json';
-import { Call, CallDefinition, CallStatus, Criterion } from './call';
+import { Call, CallDefinition, CallKind, CallStatus, Criterion } from './call';
 import { callDefinitionErrors } from './call-definition.rules';
 import { isBeforePublication } from './call-lifecycle';
 import { callTextsOf, prunedTranslations } from './call-translations';
@@ -45,6 +45,8 @@ const DEFINITION_FIELDS = [
   'blind',
   'expertise',
   'translations',
+  'sessions',
+  'sessionAllocation',
 ] as const satisfies readonly (keyof CallDefinition)[];
 
 /** A field of the definition, or `weights`: the criteria's weights alone, the rest of each criterion kept. */
@@ -61,18 +63,27 @@ export type ChangeableField = (typeof CHANGEABLE_FIELDS)[number];
  * The stages' due dates and reminder offsets move until publication too: `stages` is then taken
  * when only those differ, as `criteria` is when only the weights do. The translations of the call's
  * texts change until publication: English is what was decided on, a translation only says it again.
+ * A registration call's sessions change while draft, the rule allocating their seats until it
+ * closes (the allocation is computed once it is); a selection call has neither.
  */
-export function changeableFields(status: CallStatus): ChangeableField[] {
+export function changeableFields(status: CallStatus, kind: CallKind = 'selection'): ChangeableField[] {
+  const fields = changeableInStatus(status);
+  return kind === 'registration'
+    ? fields
+    : fields.filter((field) => field !== 'sessions' && field !== 'sessionAllocation');
+}
+
+function changeableInStatus(status: CallStatus): ChangeableField[] {
   if (status === 'draft') return [...CHANGEABLE_FIELDS];
-  if (status === 'open') return ['closesAt', 'weights', 'blind', 'expertise', 'translations'];
-  if (status === 'closed') return ['weights', 'blind', 'expertise', 'translations'];
+  if (status === 'open') return ['closesAt', 'weights', 'blind', 'expertise', 'translations', 'sessionAllocation'];
+  if (status === 'closed') return ['weights', 'blind', 'expertise', 'translations', 'sessionAllocation'];
   return isBeforePublication(status) ? ['weights', 'translations'] : [];
 }
 
 /** Applies a patch to a call as `changeableFields` allows; throws when the patch is not allowed. */
 export function planCallChange(call: Call, patch: CallPatch): PlannedCallChange {
   if (!isBeforePublication(call.status)) throw new CallPublishedError();
-  const allowed = new Set<string>(changeableFields(call.status));
+  const allowed = new Set<string>(changeableFields(call.status, call.kind));
   const current = definitionOf(call);
   const next: CallDefinition = { ...current };
   for (const field of DEFINITION_FIELDS) {

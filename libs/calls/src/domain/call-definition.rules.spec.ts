@@ -8,6 +8,9 @@ const REGIONS: Region[] = ['AFR', 'AMS', 'ARB', 'ASP', 'CIS', 'EUR'];
 
 function definition(overrides: Partial<CallDefinition> = {}): CallDefinition {
   const call: CallDefinition = {
+    kind: 'selection',
+    sessions: [],
+    sessionAllocation: null,
     reference: 'BDT/DIR/DM/013',
     title: 'Accelerator centres 2030',
     description: 'Select the network.',

@@ -1,7 +1,9 @@
 import type { FieldError } from '@app/platform/errors';
 import { CallDefinition } from './call';
 import { callTextsOf, translationErrors } from './call-translations';
+import { sessionErrors } from './call-sessions';
 import { expertiseErrors } from './expertise-settings';
+import { peopleQuestionErrors } from './people-question';
 import { finalRankingErrors, stageErrors } from './review-stages';
 
 /**
@@ -32,17 +34,19 @@ export function callDefinitionErrors(call: CallDefinition): FieldError[] {
     ),
   );
   call.questions.forEach((question, index) => {
-    if (question.type === 'choice' && !(question.options && question.options.length > 0)) {
+    // A people question's options are the roles its people may have.
+    const hasOptions = question.type === 'choice' || question.type === 'people';
+    if (hasOptions && !(question.options && question.options.length > 0)) {
       errors.push({
         field: `questions.${index}.options`,
-        message: 'a choice question needs options',
+        message: `a ${question.type} question needs ${question.type === 'people' ? 'roles as its ' : ''}options`,
         code: 'OPTIONS_REQUIRED',
       });
     }
-    if (question.type !== 'choice' && question.options !== undefined) {
+    if (!hasOptions && question.options !== undefined) {
       errors.push({
         field: `questions.${index}.options`,
-        message: 'only choice questions have options',
+        message: 'only choice and people questions have options',
         code: 'OPTIONS_NOT_ALLOWED',
       });
     }
@@ -53,6 +57,7 @@ export function callDefinitionErrors(call: CallDefinition): FieldError[] {
         code: 'OPTIONS_NOT_UNIQUE',
       });
     }
+    errors.push(...peopleQuestionErrors(question, index));
   });
   const { minPerRegion = {}, maxPerRegion = {} } = call.selection;
   const minimumTotal = Object.values(minPerRegion).reduce((sum, n) => sum + (n ?? 0), 0);
@@ -74,9 +79,31 @@ export function callDefinitionErrors(call: CallDefinition): FieldError[] {
       });
     }
   }
+  if (call.kind === 'registration') errors.push(...registrationErrors(call));
+  errors.push(...sessionErrors(call, call.questions));
   errors.push(...stageErrors(call.stages), ...finalRankingErrors(call));
   errors.push(...expertiseErrors(call.expertise, call.questions));
   errors.push(...translationErrors(call.translations, callTextsOf(call)));
+  return errors;
+}
+
+/** A registration call is not evaluated: it has no criteria and no review stages beyond the first. */
+function registrationErrors(call: CallDefinition): FieldError[] {
+  const errors: FieldError[] = [];
+  if (call.criteria.length > 0) {
+    errors.push({
+      field: 'criteria',
+      message: 'a registration call is not evaluated and has no criteria',
+      code: 'NOT_EVALUATED',
+    });
+  }
+  if (call.stages.length > 1) {
+    errors.push({
+      field: 'stages',
+      message: 'a registration call is not evaluated and has no review stages',
+      code: 'NOT_EVALUATED',
+    });
+  }
   return errors;
 }
 

@@ -1,16 +1,27 @@
-import type { OrganisationType, Region } from '@app/identity';
+import type { MembershipCategory, OrganisationType, Region } from '@app/identity';
+import type { CallSession, SessionAllocationRule } from './call-sessions';
 import type { CallTranslations } from './call-translations';
 import type { ExpertiseSettings } from './expertise-settings';
 
 export const CALL_STATUSES = ['draft', 'open', 'closed', 'reviewing', 'published', 'archived'] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
 
-export const QUESTION_TYPES = ['text', 'longtext', 'number', 'choice', 'url', 'email'] as const;
+/**
+ * A `selection` call evaluates, ranks and selects (the accelerator centres' call); a `registration`
+ * call collects replies the secretariat confirms or declines (declarations of interest, delegations,
+ * requests for speaking time), with no panel and no scores.
+ */
+export const CALL_KINDS = ['selection', 'registration'] as const;
+export type CallKind = (typeof CALL_KINDS)[number];
+
+export const QUESTION_TYPES = ['text', 'longtext', 'number', 'choice', 'url', 'email', 'people'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 export interface EligibilityRules {
   /** Allowed organisation types; all when absent. */
   organisationTypes?: OrganisationType[];
+  /** The membership categories the call is addressed to; every category when absent. */
+  addresseeCategories?: MembershipCategory[];
   /** Countries admitted besides the ITU Member States (e.g. observers). */
   countryCodes?: string[];
   /** Document kinds that must be attached before submission. */
@@ -49,7 +60,11 @@ export interface Question {
   type: QuestionType;
   required: boolean;
   maxLength?: number;
+  /** A choice question's options; a people question's roles (people-question.ts). */
   options?: string[];
+  /** A people question's fewest and most people, settled when it is defined (people-question.ts). */
+  minCount?: number;
+  maxCount?: number;
 }
 
 /**
@@ -84,6 +99,8 @@ export const MAX_STAGES = 10;
 
 /** What the secretariat defines; everything of a call but its identity and lifecycle. */
 export interface CallDefinition {
+  /** Set when the call is created, never changed. */
+  kind: CallKind;
   reference: string;
   title: string;
   description: string;
@@ -112,6 +129,10 @@ export interface CallDefinition {
    * description, criteria by code, questions by key. Changeable until publication.
    */
   translations: CallTranslations;
+  /** A registration call's sessions whose seats are allocated among the replies; none otherwise. */
+  sessions: CallSession[];
+  /** How those seats are allocated; null without sessions. */
+  sessionAllocation: SessionAllocationRule | null;
 }
 
 export interface Call extends CallDefinition {

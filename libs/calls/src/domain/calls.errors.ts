@@ -1,4 +1,5 @@
 import { DomainError, PLATFORM_ERRORS, declareDetails, declareErrors, problemDetail } from '@app/platform/errors';
+import type { CallKind } from './call';
 
 /** The codes calls raises, with the status and title the HTTP edge answers them with. */
 export const CALLS_ERRORS = declareErrors({
@@ -33,6 +34,17 @@ export const CALLS_ERRORS = declareErrors({
       fr: "Cette étape d'évaluation n'existe pas",
       ru: 'Такого этапа рассмотрения не существует',
       es: 'No existe esa etapa de evaluación',
+    },
+  },
+  WRONG_CALL_KIND: {
+    status: 409,
+    title: {
+      ar: 'لا ينطبق هذا الإجراء على هذا النوع من الدعوات',
+      zh: '此操作不适用于此类征集',
+      en: 'Not for this kind of call',
+      fr: 'Sans objet pour ce type d’appel',
+      ru: 'Неприменимо к призыву этого вида',
+      es: 'No procede para este tipo de convocatoria',
     },
   },
   UNKNOWN_PLACEHOLDER: {
@@ -98,6 +110,18 @@ export class FieldLockedError extends DomainError {
   }
 }
 
+/** What only a call of the other kind has: a registration call is not evaluated, a selection call's replies are not confirmed. */
+export class WrongCallKindError extends DomainError {
+  constructor(kind: CallKind) {
+    super(CALLS_ERRORS.WRONG_CALL_KIND, problemDetail(CALLS_DETAILS.WRONG_CALL_KIND, { kind }));
+  }
+}
+
+/** 409 WRONG_CALL_KIND unless the call is of this kind. */
+export function assertCallKind(call: { kind: CallKind }, kind: CallKind): void {
+  if (call.kind !== kind) throw new WrongCallKindError(call.kind);
+}
+
 export class CallPublishedError extends DomainError {
   constructor() {
     super(PLATFORM_ERRORS.COHORT_PUBLISHED, problemDetail(CALLS_DETAILS.CALL_PUBLISHED));
@@ -129,6 +153,14 @@ export const CALLS_DETAILS = declareDetails({
     fr: 'Un autre appel porte déjà la référence {reference}.',
     ru: 'Другой призыв уже имеет номер {reference}.',
     es: 'Otra convocatoria ya tiene la referencia {reference}.',
+  },
+  WRONG_CALL_KIND: {
+    ar: '{kind, select, registration {هذه دعوة تسجيل: لا تُقيَّم ولا تُرتَّب، ويؤكد الأمانة الردود عليها أو يرفضها.} other {هذه دعوة اختيار: تُقيَّم الطلبات وتُرتَّب، ولا تؤكَّد الردود.}}',
+    zh: '{kind, select, registration {这是登记类征集：不作评审和排名，由秘书处确认或拒绝答复。} other {这是遴选类征集：申请经评审和排名，答复不作确认。}}',
+    en: '{kind, select, registration {This is a registration call: it is not evaluated or ranked; the secretariat confirms or declines its replies.} other {This is a selection call: its applications are evaluated and ranked, not confirmed.}}',
+    fr: '{kind, select, registration {Cet appel est un appel à inscription : il n’est ni évalué ni classé ; le secrétariat confirme ou décline les réponses.} other {Cet appel est un appel à sélection : ses candidatures sont évaluées et classées, non confirmées.}}',
+    ru: '{kind, select, registration {Это призыв к регистрации: он не оценивается и не ранжируется; секретариат подтверждает или отклоняет ответы.} other {Это призыв к отбору: заявки оцениваются и ранжируются, а не подтверждаются.}}',
+    es: '{kind, select, registration {Esta es una convocatoria de inscripción: no se evalúa ni se clasifica; la secretaría confirma o rechaza las respuestas.} other {Esta es una convocatoria de selección: sus candidaturas se evalúan y clasifican, no se confirman.}}',
   },
   CALL_PUBLISHED: {
     ar: 'نُشرت دفعة هذه الدعوة؛ ولم يعد بالإمكان تغيير الدعوة.',

@@ -1,7 +1,13 @@
 import { UnknownPlaceholderError } from './calls.errors';
+import type { MembershipCategory } from '@app/identity';
 import {
   ADDRESSEE_CATEGORIES,
+  ADDRESSEE_OF_MEMBERSHIP,
+  CIRCULAR_LANGUAGES,
+  DEFAULT_ADDRESSEES,
+  addresseesOf,
   assertKnownPlaceholders,
+  circularSettingsAsStored,
   defaultCircularSettings,
   fillPlaceholders,
   normalisedCircularSettings,
@@ -64,8 +70,16 @@ describe('circular placeholders', () => {
 });
 
 describe('circular settings', () => {
-  it('default to every addressee category, Geneva, and the call reference', () => {
-    expect(defaults.addressees).toEqual([...ADDRESSEE_CATEGORIES]);
+  it('default to the usual addressees, Geneva, the call reference, and no contact', () => {
+    expect(defaults.addressees).toEqual([
+      'member-state-administrations',
+      'sector-members',
+      'academia',
+      'regulators',
+      'regional-international-organizations',
+      'united-nations-agencies',
+    ]);
+    expect(defaults.contact).toBeNull();
     expect(defaults.place).toEqual({
       ar: 'جنيف',
       zh: '日内瓦',
@@ -86,5 +100,101 @@ describe('circular settings', () => {
     });
     expect(settings.addressees).toEqual(['academia', 'united-nations-agencies']);
     expect(settings.reference).toBe('BDT/DIR/DM/013');
+  });
+
+  it('trim the contact and drop an empty phone', () => {
+    const contact = { name: ' BDT Secretariat ', email: ' bdt@itu.int ', phone: '  ' };
+    expect(normalisedCircularSettings({ ...defaults, contact }).contact).toEqual({
+      name: 'BDT Secretariat',
+      email: 'bdt@itu.int',
+    });
+    const withPhone = { ...contact, phone: ' +41 22 730 5111 ' };
+    expect(normalisedCircularSettings({ ...defaults, contact: withPhone }).contact?.phone).toBe('+41 22 730 5111');
+    expect(normalisedCircularSettings({ ...defaults, contact: null }).contact).toBeNull();
+  });
+
+  it('read settings written before the contact existed as having none', () => {
+    const { contact: _, ...written } = defaults;
+    expect(circularSettingsAsStored(written as typeof defaults).contact).toBeNull();
+  });
+});
+
+describe('the addressees of a call', () => {
+  // identity's MEMBERSHIP_CATEGORIES, in its order: the domain imports only the type of another context.
+  const MEMBERSHIP_CATEGORIES: MembershipCategory[] = [
+    'member_state_administration',
+    'sector_member',
+    'associate',
+    'academia',
+    'regulator',
+    'regional_international_organisation',
+    'un_agency',
+    'other',
+  ];
+
+  it('map each membership category to a line of the letter, each line to one category', () => {
+    const lines = MEMBERSHIP_CATEGORIES.map((category) => ADDRESSEE_OF_MEMBERSHIP[category]);
+    expect(new Set(lines).size).toBe(MEMBERSHIP_CATEGORIES.length);
+    expect([...lines].sort()).toEqual([...ADDRESSEE_CATEGORIES].sort());
+    // The letters list them in the order the Union lists its membership.
+    expect(addresseesOf(MEMBERSHIP_CATEGORIES)).toEqual(lines);
+  });
+
+  it('are the categories the call is addressed to, in the letters’ order, each once', () => {
+    expect(addresseesOf(['un_agency', 'member_state_administration', 'sector_member', 'un_agency'])).toEqual([
+      'member-state-administrations',
+      'sector-members',
+      'united-nations-agencies',
+    ]);
+    expect(addresseesOf(['associate', 'other'])).toEqual(['associates', 'others']);
+  });
+
+  it('are the usual addressees when the call names no category', () => {
+    expect(addresseesOf(undefined)).toEqual(DEFAULT_ADDRESSEES);
+    expect(addresseesOf([])).toEqual(DEFAULT_ADDRESSEES);
+    expect(DEFAULT_ADDRESSEES).not.toContain('associates');
+    expect(DEFAULT_ADDRESSEES).not.toContain('others');
+  });
+
+  it('are the defaults of a call whose eligibility names categories', () => {
+    const call = {
+      reference: 'X',
+      eligibility: { addresseeCategories: ['sector_member' as const, 'academia' as const] },
+    };
+    expect(defaultCircularSettings(call).addressees).toEqual(['sector-members', 'academia']);
+    expect(defaultCircularSettings({ reference: 'X', eligibility: {} }).addressees).toEqual(DEFAULT_ADDRESSEES);
+  });
+});
+
+describe('the default announcement of each kind of call', () => {
+  const registration = defaultCircularSettings({ reference: 'X', kind: 'registration' });
+
+  it('invites a registration call’s addressees to reply, in every language, with the letter’s figures only', () => {
+    expect(registration.announcement.subject.en).toBe('Invitation: {call}');
+    expect(registration.announcement.body.en).toBe(
+      'I have the honour to invite you to {call}, described in Annex I. Please reply on the platform by {deadline}.',
+    );
+    for (const language of CIRCULAR_LANGUAGES) {
+      for (const text of [registration.announcement.subject, registration.announcement.body]) {
+        expect(text[language]).toBeTruthy();
+      }
+      expect(placeholdersIn(registration.announcement.body[language] ?? '')).toEqual(['call', 'deadline']);
+      expect(registration.announcement.body[language]).not.toBe(defaults.announcement.body[language]);
+    }
+    expect(() => assertKnownPlaceholders(registration)).not.toThrow();
+  });
+
+  it('calls a selection call’s centres to apply, as before, and so does a call of no kind', () => {
+    const selection = defaultCircularSettings({ reference: 'X', kind: 'selection' });
+    expect(selection.announcement).toEqual(defaults.announcement);
+    expect(selection.announcement.subject.en).toBe('Call for accelerator centres: {call}');
+    expect(selection.results).toEqual(registration.results);
+  });
+
+  it('gives each call its own copy of the texts', () => {
+    const next = defaultCircularSettings({ reference: 'Y', kind: 'registration' });
+    expect(next.announcement).toEqual(registration.announcement);
+    expect(next.announcement.subject).not.toBe(registration.announcement.subject);
+    expect(next.announcement.body).not.toBe(registration.announcement.body);
   });
 });

@@ -1,4 +1,6 @@
+import type { MembershipCategory } from '@app/identity';
 import { LANGUAGES, type Language } from '@app/platform/languages';
+import type { CallKind, EligibilityRules } from './call';
 import { UnknownPlaceholderError } from './calls.errors';
 
 /**
@@ -11,12 +13,43 @@ import { UnknownPlaceholderError } from './calls.errors';
 export const ADDRESSEE_CATEGORIES = [
   'member-state-administrations',
   'sector-members',
+  'associates',
   'academia',
   'regulators',
   'regional-international-organizations',
   'united-nations-agencies',
+  'others',
 ] as const;
 export type AddresseeCategory = (typeof ADDRESSEE_CATEGORIES)[number];
+
+/** Whom a call's circulars go to when its eligibility names no membership category: as they always have. */
+export const DEFAULT_ADDRESSEES: readonly AddresseeCategory[] = [
+  'member-state-administrations',
+  'sector-members',
+  'academia',
+  'regulators',
+  'regional-international-organizations',
+  'united-nations-agencies',
+];
+
+/** The letter's addressee line for each membership category a call is addressed to. */
+export const ADDRESSEE_OF_MEMBERSHIP: Readonly<Record<MembershipCategory, AddresseeCategory>> = {
+  member_state_administration: 'member-state-administrations',
+  sector_member: 'sector-members',
+  associate: 'associates',
+  academia: 'academia',
+  regulator: 'regulators',
+  regional_international_organisation: 'regional-international-organizations',
+  un_agency: 'united-nations-agencies',
+  other: 'others',
+};
+
+/** The addressees of a call addressed to `categories`, in the letters' order; the defaults when it names none. */
+export function addresseesOf(categories: readonly MembershipCategory[] | undefined): AddresseeCategory[] {
+  const named = new Set((categories ?? []).map((category) => ADDRESSEE_OF_MEMBERSHIP[category]));
+  const addressees = ADDRESSEE_CATEGORIES.filter((category) => named.has(category));
+  return addressees.length > 0 ? addressees : [...DEFAULT_ADDRESSEES];
+}
 
 /** The circulars go out in the platform's six languages. */
 export const CIRCULAR_LANGUAGES = LANGUAGES;
@@ -47,6 +80,13 @@ export interface CircularLetter {
   body: Localized;
 }
 
+/** Whom addressees write to with their questions, as the announcement prints it. */
+export interface CircularContact {
+  name: string;
+  email: string;
+  phone?: string;
+}
+
 export interface CircularSettings {
   /** The letter's reference, e.g. BDT/DIR/DM/013. */
   reference: string;
@@ -57,9 +97,18 @@ export interface CircularSettings {
   announcement: CircularLetter;
   /** Annex I, about the programme; null: the call's description. */
   about: Localized | null;
+  /** Printed on the announcement; null: no contact line. */
+  contact: CircularContact | null;
 }
 
-export const CIRCULAR_LIMITS = { reference: 100, line: 300, body: 10_000, about: 20_000 } as const;
+export const CIRCULAR_LIMITS = {
+  reference: 100,
+  line: 300,
+  body: 10_000,
+  about: 20_000,
+  email: 254,
+  phone: 50,
+} as const;
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 
@@ -88,12 +137,22 @@ export function fillPlaceholders(text: string, values: Readonly<Record<string, s
   return text.replace(PLACEHOLDER, (whole, name: string) => values[name] ?? whole);
 }
 
-/** What a call's circulars say until the secretariat writes its own. */
-export function defaultCircularSettings(call: { reference: string }): CircularSettings {
+/** What of a call its default circulars depend on; a call of no kind is a selection call. */
+export interface CircularDefaultsOf {
+  reference: string;
+  kind?: CallKind;
+  eligibility?: Pick<EligibilityRules, 'addresseeCategories'> | null;
+}
+
+/**
+ * What a call's circulars say until the secretariat writes its own: addressed to the categories the
+ * call names; a registration call's announcement invites a reply rather than applications.
+ */
+export function defaultCircularSettings(call: CircularDefaultsOf): CircularSettings {
   return {
     reference: call.reference,
     place: { ar: 'جنيف', zh: '日内瓦', en: 'Geneva', fr: 'Genève', ru: 'Женева', es: 'Ginebra' },
-    addressees: [...ADDRESSEE_CATEGORIES],
+    addressees: addresseesOf(call.eligibility?.addresseeCategories),
     signatory: {
       name: '',
       title: {
@@ -135,33 +194,73 @@ export function defaultCircularSettings(call: { reference: string }): CircularSe
           'Los centros seleccionados iniciarán sus actividades en el marco de una colaboración no exclusiva con la UIT mediante acuerdos de cooperación. Agradezco a todos los solicitantes su interés.',
       },
     },
-    announcement: {
-      subject: {
-        ar: 'دعوة موجهة إلى مراكز التسريع: {call}',
-        zh: '加速中心征集：{call}',
-        en: 'Call for accelerator centres: {call}',
-        fr: 'Appel aux centres d’accélération : {call}',
-        ru: 'Конкурс для центров акселерации: {call}',
-        es: 'Convocatoria de centros de aceleración: {call}',
-      },
-      body: {
-        ar: 'يسرني أن أعلن عن الدعوة {call}، المبيّنة في الملحق الأول. وتُقدَّم الطلبات عبر المنصة في موعد أقصاه {deadline}.',
-        zh: '谨宣布附件一所述的{call}征集。申请须不晚于{deadline}通过平台提交。',
-        en: 'I am pleased to announce the call {call}, described in Annex I. Applications are submitted on the platform by {deadline}.',
-        fr: 'J’ai le plaisir d’annoncer l’appel {call}, décrit dans l’Annexe I. Les candidatures sont soumises sur la plateforme au plus tard le {deadline}.',
-        ru: 'Имею честь объявить о конкурсе {call}, описание которого приводится в Приложении I. Заявки подаются через платформу не позднее {deadline}.',
-        es: 'Tengo el agrado de anunciar la convocatoria {call}, descrita en el Anexo I. Las solicitudes se presentan en la plataforma a más tardar el {deadline}.',
-      },
-    },
+    announcement: copyOf(call.kind === 'registration' ? REGISTRATION_ANNOUNCEMENT : SELECTION_ANNOUNCEMENT),
     about: null,
+    contact: null,
   };
 }
 
-/** Addressees in the letters' order, each once. */
+const SELECTION_ANNOUNCEMENT: CircularLetter = {
+  subject: {
+    ar: 'دعوة موجهة إلى مراكز التسريع: {call}',
+    zh: '加速中心征集：{call}',
+    en: 'Call for accelerator centres: {call}',
+    fr: 'Appel aux centres d’accélération : {call}',
+    ru: 'Конкурс для центров акселерации: {call}',
+    es: 'Convocatoria de centros de aceleración: {call}',
+  },
+  body: {
+    ar: 'يسرني أن أعلن عن الدعوة {call}، المبيّنة في الملحق الأول. وتُقدَّم الطلبات عبر المنصة في موعد أقصاه {deadline}.',
+    zh: '谨宣布附件一所述的{call}征集。申请须不晚于{deadline}通过平台提交。',
+    en: 'I am pleased to announce the call {call}, described in Annex I. Applications are submitted on the platform by {deadline}.',
+    fr: 'J’ai le plaisir d’annoncer l’appel {call}, décrit dans l’Annexe I. Les candidatures sont soumises sur la plateforme au plus tard le {deadline}.',
+    ru: 'Имею честь объявить о конкурсе {call}, описание которого приводится в Приложении I. Заявки подаются через платформу не позднее {deadline}.',
+    es: 'Tengo el agrado de anunciar la convocatoria {call}, descrita en el Anexo I. Las solicitudes se presentan en la plataforma a más tardar el {deadline}.',
+  },
+};
+
+/** A registration call (declarations of interest, delegations, speaking time) asks for replies, not applications. */
+const REGISTRATION_ANNOUNCEMENT: CircularLetter = {
+  subject: {
+    ar: 'دعوة: {call}',
+    zh: '邀请：{call}',
+    en: 'Invitation: {call}',
+    fr: 'Invitation : {call}',
+    ru: 'Приглашение: {call}',
+    es: 'Invitación: {call}',
+  },
+  body: {
+    ar: 'يشرفني أن أدعوكم إلى {call}، على النحو المبيّن في الملحق الأول. ويُرجى الرد عبر المنصة في موعد أقصاه {deadline}.',
+    zh: '谨就附件一所述的{call}向贵方发出邀请。请不晚于{deadline}通过平台答复。',
+    en: 'I have the honour to invite you to {call}, described in Annex I. Please reply on the platform by {deadline}.',
+    fr: 'J’ai l’honneur de vous inviter à {call}, dont la description figure dans l’Annexe I. Je vous prie de bien vouloir répondre sur la plateforme au plus tard le {deadline}.',
+    ru: 'Имею честь направить вам приглашение: {call} (описание приводится в Приложении I). Просьба представить ответ через платформу не позднее {deadline}.',
+    es: 'Tengo el honor de invitarle a {call}, cuya descripción figura en el Anexo I. Le ruego que responda en la plataforma a más tardar el {deadline}.',
+  },
+};
+
+/** Each call's defaults are its own: changing one leaves the next call's as written here. */
+function copyOf(letter: CircularLetter): CircularLetter {
+  return { subject: { ...letter.subject }, body: { ...letter.body } };
+}
+
+/** Addressees in the letters' order, each once; the contact trimmed, an empty phone dropped. */
 export function normalisedCircularSettings(settings: CircularSettings): CircularSettings {
   return {
     ...settings,
     reference: settings.reference.trim(),
     addressees: ADDRESSEE_CATEGORIES.filter((category) => settings.addressees.includes(category)),
+    contact: normalisedContact(settings.contact ?? null),
   };
+}
+
+function normalisedContact(contact: CircularContact | null): CircularContact | null {
+  if (!contact) return null;
+  const phone = contact.phone?.trim();
+  return { name: contact.name.trim(), email: contact.email.trim(), ...(phone ? { phone } : {}) };
+}
+
+/** Settings as stored: those written before the contact existed have none. */
+export function circularSettingsAsStored(stored: CircularSettings): CircularSettings {
+  return { ...stored, contact: stored.contact ?? null };
 }

@@ -21,10 +21,20 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { IsRegionMap, ORGANISATION_TYPES, OrganisationType, REGIONS, Region } from '@app/identity';
+import {
+  IsRegionMap,
+  MEMBERSHIP_CATEGORIES,
+  MembershipCategory,
+  ORGANISATION_TYPES,
+  OrganisationType,
+  REGIONS,
+  Region,
+} from '@app/identity';
 import { IsNumberMap, MAX_INT32, NestedObject, NestedObjects, PROTOTYPE_KEYS, isoDateTime } from '@app/platform';
 import { FinalRankingRule, QUESTION_TYPES, QuestionType } from '../domain/call';
+import { MAX_SESSION_CAPACITY, SessionAllocationRule } from '../domain/call-sessions';
 import { MAX_EXPERTISE_KEYWORDS, MAX_EXPERTISE_KEYWORD_LENGTH } from '../domain/expertise-settings';
+import { PEOPLE_COUNT_LIMITS } from '../domain/people-question';
 import { REMINDER_LIMITS } from '../domain/reminder-schedule';
 import { Offsets } from './reminder-schedule.dto';
 
@@ -87,6 +97,23 @@ export class QuestionDto {
   @IsString({ each: true })
   @MaxLength(300, { each: true })
   options?: string[];
+
+  /**
+   * People questions only: the fewest people a complete answer names (by default 1 when the
+   * question is required, else 0). Their `options` are the roles a person may have.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(PEOPLE_COUNT_LIMITS.max)
+  minCount?: number;
+
+  /** People questions only: the most people an answer names (by default 20). */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(PEOPLE_COUNT_LIMITS.max)
+  maxCount?: number;
 }
 
 export class EligibilityRulesDto {
@@ -96,6 +123,14 @@ export class EligibilityRulesDto {
   @ArrayUnique()
   @IsIn(ORGANISATION_TYPES, { each: true })
   organisationTypes?: OrganisationType[];
+
+  /** The membership categories the call is addressed to (the circular's addressees); every category when absent. */
+  @ApiPropertyOptional({ enum: MEMBERSHIP_CATEGORIES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(MEMBERSHIP_CATEGORIES, { each: true })
+  addresseeCategories?: MembershipCategory[];
 
   /** Countries admitted besides the ITU Member States. */
   @IsOptional()
@@ -273,4 +308,68 @@ export class FinalRankingDto {
   @ValidateIf((o: FinalRankingDto) => o.rule === 'weighted' || o.weights !== undefined)
   @IsNumberMap({ integer: false, above: 0, message: 'weights must map stage positions to positive numbers' })
   weights?: Record<string, number>;
+}
+
+/** A session whose seats a registration call allocates among its replies. */
+export class CallSessionDto {
+  @ApiProperty({ example: 'hlps_1' })
+  @Matches(/^[a-z][a-z0-9_]{0,59}$/, { message: 'key must be lower_snake_case, at most 60 characters' })
+  @IsNotIn(PROTOTYPE_KEYS, { message: 'key must not be constructor or prototype' })
+  key: string;
+
+  @IsString()
+  @Matches(/\S/, { message: 'title must not be blank' })
+  @MaxLength(500)
+  title: string;
+
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  @Transform(isoDateTime)
+  @IsDate({ message: 'startsAt must be an ISO 8601 date-time' })
+  startsAt: Date;
+
+  @ApiPropertyOptional({ type: 'string', format: 'date-time', nullable: true })
+  @IsOptional()
+  @Transform(isoDateTime)
+  @IsDate({ message: 'endsAt must be an ISO 8601 date-time' })
+  endsAt?: Date | null;
+
+  /** The seats (speaking slots) to allocate. */
+  @IsInt()
+  @Min(1)
+  @Max(MAX_SESSION_CAPACITY)
+  capacity: number;
+}
+
+const SESSION_ALLOCATION_RULES = ['receipt', 'priority'] as const;
+
+/**
+ * How a registration call's session seats are allocated: in order of receipt, or by the priority of
+ * a choice question's answer (`classes`, its options highest first; the others after), then receipt;
+ * at most `maxPerCountry` seats per country in each session.
+ */
+export class SessionAllocationRuleDto {
+  @ApiProperty({ enum: SESSION_ALLOCATION_RULES })
+  @IsIn(SESSION_ALLOCATION_RULES)
+  rule: SessionAllocationRule['rule'];
+
+  /** With `priority`: the choice question whose answer ranks a reply. */
+  @ValidateIf((o: SessionAllocationRuleDto) => o.rule === 'priority' || o.questionKey !== undefined)
+  @IsString()
+  @MaxLength(60)
+  questionKey?: string;
+
+  /** With `priority`: that question's options, highest priority first. */
+  @ValidateIf((o: SessionAllocationRuleDto) => o.rule === 'priority' || o.classes !== undefined)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsString({ each: true })
+  classes?: string[];
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_SESSION_CAPACITY)
+  maxPerCountry?: number;
 }

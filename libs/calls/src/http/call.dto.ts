@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType, PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType, PartialType, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -14,14 +14,25 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
 } from 'class-validator';
 
 import { NestedObject, NestedObjects, PageQueryDto, asQueryArray, toQueryInteger, isoDateTime } from '@app/platform';
 import { LANGUAGES, type Language } from '@app/platform/languages';
-import { CALL_STATUSES, CallStatus, MAX_STAGES, QUESTION_TYPES, QuestionType } from '../domain/call';
+import {
+  CALL_KINDS,
+  CALL_STATUSES,
+  CallKind,
+  CallStatus,
+  MAX_STAGES,
+  QUESTION_TYPES,
+  QuestionType,
+} from '../domain/call';
 import { CHANGEABLE_FIELDS, ChangeableField } from '../domain/call-change';
+import { MAX_SESSIONS } from '../domain/call-sessions';
 import {
   AssignmentSettingsDto,
+  CallSessionDto,
   CriterionDto,
   EligibilityRulesDto,
   ExpertiseSettingsDto,
@@ -30,11 +41,25 @@ import {
   ReviewStageDto,
   ScoringSettingsDto,
   SelectionConstraintsDto,
+  SessionAllocationRuleDto,
 } from './call-parts.dto';
 import { CallTranslationsDto, LocalizedCallDto, MissingTranslationsDto } from './call-translations.dto';
 import { IsWeightMap } from './weight-map.validator';
 
+/** A selection call needs its evaluation settings; a registration call has none (their defaults are stored). */
+const forSelection = (call: CreateCallDto, value: unknown) => call.kind !== 'registration' || value !== undefined;
+
 export class CreateCallDto {
+  /**
+   * `selection` (evaluated, ranked and selected; the default) or `registration` (replies confirmed or
+   * declined by the secretariat, no panel and no scores: declarations of interest, delegations,
+   * requests for speaking time). Set once, when the call is created.
+   */
+  @ApiPropertyOptional({ enum: CALL_KINDS })
+  @IsOptional()
+  @IsIn(CALL_KINDS)
+  kind?: CallKind;
+
   @ApiProperty({ example: 'BDT/DIR/DM/013' })
   @Matches(/^[A-Za-z0-9][A-Za-z0-9/ ._-]{1,79}$/, {
     message: 'reference must be 2–80 letters, digits, / . _ - or spaces',
@@ -61,15 +86,19 @@ export class CreateCallDto {
   @IsDate({ message: 'closesAt must be an ISO 8601 date-time' })
   closesAt: Date;
 
+  /** Required for a selection call. */
+  @ValidateIf((call: CreateCallDto) => forSelection(call, call.cohortSize))
   @IsInt()
   @Min(1)
   @Max(100_000)
-  cohortSize: number;
+  cohortSize?: number;
 
+  /** Required for a selection call. */
+  @ValidateIf((call: CreateCallDto) => forSelection(call, call.evaluatorsPerApplication))
   @IsInt()
   @Min(1)
   @Max(50)
-  evaluatorsPerApplication: number;
+  evaluatorsPerApplication?: number;
 
   @IsOptional()
   @NestedObject(() => EligibilityRulesDto)
@@ -79,17 +108,21 @@ export class CreateCallDto {
   @NestedObject(() => SelectionConstraintsDto)
   selection?: SelectionConstraintsDto;
 
+  /** Required for a selection call. */
+  @ValidateIf((call: CreateCallDto) => forSelection(call, call.scoring))
   @NestedObject(() => ScoringSettingsDto)
-  scoring: ScoringSettingsDto;
+  scoring?: ScoringSettingsDto;
 
   @IsOptional()
   @NestedObject(() => AssignmentSettingsDto)
   assignment?: AssignmentSettingsDto;
 
+  /** At least one for a selection call; none for a registration call. */
+  @ValidateIf((call: CreateCallDto) => forSelection(call, call.criteria))
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
   @NestedObjects(() => CriterionDto)
-  criteria: CriterionDto[];
+  criteria?: CriterionDto[];
 
   @IsOptional()
   @ArrayMaxSize(200)
@@ -140,10 +173,23 @@ export class CreateCallDto {
   @IsOptional()
   @IsObject()
   translations?: CallTranslationsDto;
+
+  /** A registration call's sessions whose seats are allocated among the replies; changeable while draft. */
+  @IsOptional()
+  @ArrayMaxSize(MAX_SESSIONS)
+  @NestedObjects(() => CallSessionDto)
+  sessions?: CallSessionDto[];
+
+  /** How the sessions' seats are allocated; changeable until the call is published. */
+  @IsOptional()
+  @NestedObject(() => SessionAllocationRuleDto)
+  sessionAllocation?: SessionAllocationRuleDto;
 }
 
 /** Every field optional; null is refused for the required ones (it cannot clear them). */
-export class UpdateCallDto extends PartialType(CreateCallDto, { skipNullProperties: false }) {
+export class UpdateCallDto extends PartialType(OmitType(CreateCallDto, ['kind'] as const), {
+  skipNullProperties: false,
+}) {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: { type: 'number', exclusiveMinimum: true, minimum: 0 },
@@ -195,8 +241,15 @@ export class QuestionViewDto {
   required: boolean;
   @ApiPropertyOptional()
   maxLength?: number;
+  /** A choice question's options; a people question's roles. */
   @ApiPropertyOptional({ type: [String] })
   options?: string[];
+  /** A people question's fewest people (when not given at its definition: 1 if required, else 0). */
+  @ApiPropertyOptional({ type: 'integer' })
+  minCount?: number;
+  /** A people question's most people (when not given at its definition: 20). */
+  @ApiPropertyOptional({ type: 'integer' })
+  maxCount?: number;
 }
 
 /** A review stage as read; stage 1's scale, evaluators per application and criteria are the call's own fields. */
@@ -223,6 +276,9 @@ export class ReviewStageViewDto {
 export class CallDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
+  /** `selection` or `registration`. */
+  @ApiProperty({ enum: CALL_KINDS })
+  kind: CallKind;
   reference: string;
   title: string;
   description: string;
@@ -257,7 +313,7 @@ export class CallDto {
   updatedAt: Date;
   /**
    * What a PATCH may still change in the call's status: every field while draft; `closesAt` (later
-   * only), `weights`, `blind` and `expertise` while open; `weights`, `blind` and `expertise` once
+   * only), `weights`, `blind`, `expertise` and `sessionAllocation` while open; the same but `closesAt` once
    * closed; `weights` alone
    * once under review, until publication; nothing after.
    */
@@ -278,6 +334,11 @@ export class CallDto {
    */
   @ApiProperty({ type: LocalizedCallDto })
   localized: LocalizedCallDto;
+  /** A registration call's sessions; none for other calls. */
+  @ApiProperty({ type: [CallSessionDto] })
+  sessions: CallSessionDto[];
+  @ApiProperty({ type: SessionAllocationRuleDto, nullable: true })
+  sessionAllocation: SessionAllocationRuleDto | null;
 }
 
 /** A review stage asked for in a query (`?stage=2`); stage 1 when absent. */

@@ -8,7 +8,9 @@ import {
   Question,
 } from '../domain/call';
 import { CallPatch, changeableFields } from '../domain/call-change';
+import { CallSession, SessionAllocationRule } from '../domain/call-sessions';
 import { ExpertiseSettings } from '../domain/expertise-settings';
+import { withPeopleDefaults } from '../domain/people-question';
 import { CallCopyInput } from '../domain/call-copy';
 import { ReviewStageInput, scheduleOf, singleStage, stagesFromInput } from '../domain/review-stages';
 import { ValidationError } from '@app/platform/errors';
@@ -22,12 +24,14 @@ import {
 } from '../domain/call-translations';
 import { CallDto, CopyCallDto, CreateCallDto, UpdateCallDto } from './call.dto';
 import {
+  CallSessionDto,
   CriterionDto,
   ExpertiseSettingsDto,
   FinalRankingDto,
   QuestionDto,
   ReviewStageDto,
   ScoringSettingsDto,
+  SessionAllocationRuleDto,
 } from './call-parts.dto';
 
 export function toCallDefinition(dto: CreateCallDto): CallDefinition {
@@ -39,24 +43,41 @@ export function toCallDefinition(dto: CreateCallDto): CallDefinition {
   };
 }
 
+/**
+ * What a registration call stores for the evaluation settings it does not use (the columns are the
+ * v1 contract's and required): one seat, one evaluator, a 0–10 scale, no criteria.
+ */
+const UNUSED_EVALUATION_SETTINGS = {
+  cohortSize: 1,
+  evaluatorsPerApplication: 1,
+  scoring: { scaleMin: 0, scaleMax: 10 },
+  criteria: [],
+} satisfies Partial<CreateCallDto>;
+
 function callFields(dto: CreateCallDto): Omit<CallDefinition, 'stages' | 'finalRanking'> {
+  const kind = dto.kind ?? 'selection';
+  const evaluation = kind === 'registration' ? { ...UNUSED_EVALUATION_SETTINGS, ...definedOf(dto) } : dto;
   return {
+    kind,
     reference: dto.reference.trim(),
     title: dto.title.trim(),
     description: dto.description ?? '',
     opensAt: dto.opensAt,
     closesAt: dto.closesAt,
-    cohortSize: dto.cohortSize,
-    evaluatorsPerApplication: dto.evaluatorsPerApplication,
+    // Required of a selection call by the validation.
+    cohortSize: evaluation.cohortSize!,
+    evaluatorsPerApplication: evaluation.evaluatorsPerApplication!,
     eligibility: withoutNulls(dto.eligibility),
     selection: withoutNulls(dto.selection),
-    scoring: toScoring(dto.scoring),
+    scoring: toScoring(evaluation.scoring!),
     assignment: { excludeSameCountry: dto.assignment?.excludeSameCountry ?? false },
-    criteria: toCriteria(dto.criteria),
+    criteria: toCriteria(evaluation.criteria!),
     questions: toQuestions(dto.questions ?? []),
     blind: dto.blind ?? false,
     expertise: toExpertise(dto.expertise),
     translations: toTranslations(dto.translations),
+    sessions: toSessions(dto.sessions),
+    sessionAllocation: toSessionAllocation(dto.sessionAllocation),
   };
 }
 
@@ -95,6 +116,8 @@ export function toCallPatch(dto: UpdateCallDto): CallPatch {
   if (dto.stages !== undefined) patch.stages = dto.stages?.map(toStageInput) ?? [{}];
   if (dto.finalRanking !== undefined) patch.finalRanking = toFinalRanking(dto.finalRanking);
   if (dto.translations !== undefined) patch.translations = toTranslations(dto.translations);
+  if (dto.sessions !== undefined) patch.sessions = toSessions(dto.sessions);
+  if (dto.sessionAllocation !== undefined) patch.sessionAllocation = toSessionAllocation(dto.sessionAllocation);
   return patch;
 }
 
@@ -123,6 +146,12 @@ function toFinalRanking(dto: FinalRankingDto | null | undefined): FinalRankingRu
   return { rule: 'weighted', weights: { ...dto.weights } };
 }
 
+/** The evaluation settings the body gives. */
+function definedOf(dto: CreateCallDto): Partial<CreateCallDto> {
+  const { cohortSize, evaluatorsPerApplication, scoring, criteria } = dto;
+  return withoutNulls({ cohortSize, evaluatorsPerApplication, scoring, criteria });
+}
+
 /** A copy without the entries set to null, which the validation lets through as "absent". */
 function withoutNulls<T extends object>(value: T | null | undefined): T {
   return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== null && v !== undefined)) as T;
@@ -132,15 +161,39 @@ function toCriteria(dtos: CriterionDto[]): Criterion[] {
   return dtos.map((c) => ({ code: c.code, title: c.title, description: c.description ?? '', weight: c.weight }));
 }
 
+/** The questions as defined, a people question's counts settled (withPeopleDefaults). */
 function toQuestions(dtos: QuestionDto[]): Question[] {
-  return dtos.map((q) => ({
-    key: q.key,
-    label: q.label,
-    type: q.type,
-    required: q.required,
-    ...(q.maxLength !== undefined ? { maxLength: q.maxLength } : {}),
-    ...(q.options !== undefined ? { options: q.options } : {}),
+  return dtos.map((q) =>
+    withPeopleDefaults({
+      key: q.key,
+      label: q.label,
+      type: q.type,
+      required: q.required,
+      ...(q.maxLength !== undefined ? { maxLength: q.maxLength } : {}),
+      ...(q.options !== undefined ? { options: q.options } : {}),
+      // Null, which the validation lets through as absent, is left out: the default applies.
+      ...(q.minCount != null ? { minCount: q.minCount } : {}),
+      ...(q.maxCount != null ? { maxCount: q.maxCount } : {}),
+    }),
+  );
+}
+
+function toSessions(dtos: CallSessionDto[] | null | undefined): CallSession[] {
+  return (dtos ?? []).map((s) => ({
+    key: s.key,
+    title: s.title.trim(),
+    startsAt: s.startsAt,
+    endsAt: s.endsAt ?? null,
+    capacity: s.capacity,
   }));
+}
+
+function toSessionAllocation(dto: SessionAllocationRuleDto | null | undefined): SessionAllocationRule | null {
+  if (!dto) return null;
+  const limit =
+    dto.maxPerCountry !== undefined && dto.maxPerCountry !== null ? { maxPerCountry: dto.maxPerCountry } : {};
+  if (dto.rule === 'receipt') return { rule: 'receipt', ...limit };
+  return { rule: 'priority', questionKey: dto.questionKey ?? '', classes: [...(dto.classes ?? [])], ...limit };
 }
 
 function toScoring(dto: ScoringSettingsDto): CallDefinition['scoring'] {
@@ -172,6 +225,6 @@ export function toCallDto(call: Call, language: Language): CallDto {
     stages: call.stages.map((stage, index) =>
       index === 0 ? { position: 1, name: stage.name, ...scheduleOf(stage) } : { position: index + 1, ...stage },
     ),
-    changeable: changeableFields(call.status),
+    changeable: changeableFields(call.status, call.kind),
   };
 }

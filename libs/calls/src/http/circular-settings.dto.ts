@@ -1,6 +1,16 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { NestedObject } from '@app/platform';
 import {
   ADDRESSEE_CATEGORIES,
@@ -108,6 +118,28 @@ export class SignatoryDto {
   title: LocalizedLineDto;
 }
 
+/** Whom addressees write to with their questions; the announcement prints it. */
+export class CircularContactDto {
+  @ApiProperty({ example: 'BDT Secretariat', minLength: 1, maxLength: CIRCULAR_LIMITS.line })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(CIRCULAR_LIMITS.line)
+  name: string;
+
+  @ApiProperty({ example: 'bdt-secretariat@itu.int', format: 'email', maxLength: CIRCULAR_LIMITS.email })
+  @IsEmail()
+  @MaxLength(CIRCULAR_LIMITS.email)
+  email: string;
+
+  /** As printed, e.g. +41 22 730 5111; absent: none printed. */
+  @ApiPropertyOptional({ example: '+41 22 730 5111', minLength: 1, maxLength: CIRCULAR_LIMITS.phone })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(CIRCULAR_LIMITS.phone)
+  phone?: string;
+}
+
 export class ResultsLetterDto {
   /** May name {call}, {applications}, {countries} and {selected}. */
   @ApiProperty({ example: { en: 'Results of the call {call}', fr: 'Résultats de l’appel {call}' } })
@@ -172,4 +204,10 @@ export class CircularSettingsDto {
   @IsOptional()
   @NestedObject(() => LocalizedAboutDto)
   about: LocalizedAboutDto | null;
+
+  /** Printed on the announcement ("Contact: name, e-mail, phone"); null: none; left out of a PUT: the one written is kept. */
+  @ApiPropertyOptional({ type: CircularContactDto, nullable: true })
+  @IsOptional()
+  @NestedObject(() => CircularContactDto)
+  contact?: CircularContactDto | null;
 }

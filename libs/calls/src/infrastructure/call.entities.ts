@@ -1,6 +1,7 @@
 import { Column, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type {
   AssignmentSettings,
+  CallKind,
   CallStatus,
   EligibilityRules,
   FinalRankingRule,
@@ -8,12 +9,16 @@ import type {
   ScoringSettings,
   SelectionConstraints,
 } from '../domain/call';
+import type { SessionAllocationRule } from '../domain/call-sessions';
 import type { ExpertiseSettings } from '../domain/expertise-settings';
 
 @Entity('calls')
 export class CallEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
+
+  @Column('text')
+  kind: CallKind;
 
   @Column('text')
   reference: string;
@@ -53,6 +58,9 @@ export class CallEntity {
 
   @Column({ name: 'final_ranking', type: 'jsonb' })
   finalRanking: FinalRankingRule;
+
+  @Column({ name: 'session_allocation', type: 'jsonb', nullable: true })
+  sessionAllocation: SessionAllocationRule | null;
 
   @Column('boolean')
   blind: boolean;
@@ -158,6 +166,12 @@ export class QuestionEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   options: string[] | null;
+
+  @Column({ name: 'min_count', type: 'integer', nullable: true })
+  minCount: number | null;
+
+  @Column({ name: 'max_count', type: 'integer', nullable: true })
+  maxCount: number | null;
 
   @Column('integer')
   position: number;

@@ -7,10 +7,11 @@ import { Call } from '../domain/call';
  * TypeORM's paged joins send a second statement.
  */
 export const CALL_COLUMNS = `
-  c.id, c.reference, c.title, c.description, c.status,
+  c.id, c.kind, c.reference, c.title, c.description, c.status,
   c.opens_at AS "opensAt", c.closes_at AS "closesAt", c.cohort_size AS "cohortSize",
   c.evaluators_per_application AS "evaluatorsPerApplication",
-  c.eligibility, c.selection, c.scoring, c.assignment, c.blind, c.expertise, c.final_ranking AS "finalRanking", c.version,
+  c.eligibility, c.selection, c.scoring, c.assignment, c.blind, c.expertise, c.final_ranking AS "finalRanking",
+  c.session_allocation AS "sessionAllocation", c.version,
   c.created_at AS "createdAt", c.updated_at AS "updatedAt",
   (SELECT p.cohort_id FROM cohorts_published_by_call p WHERE p.call_id = c.id) AS "publishedCohortId",
   (SELECT coalesce(json_agg(json_build_object(
@@ -29,9 +30,13 @@ export const CALL_COLUMNS = `
    FROM call_stages s WHERE s.call_id = c.id) AS stages,
   (SELECT coalesce(json_agg(json_strip_nulls(json_build_object(
             'key', q.key, 'label', q.label, 'type', q.type, 'required', q.required,
-            'maxLength', q.max_length, 'options', q.options))
+            'maxLength', q.max_length, 'options', q.options, 'minCount', q.min_count, 'maxCount', q.max_count))
           ORDER BY q.position), '[]')
    FROM questions q WHERE q.call_id = c.id) AS questions,
+  (SELECT coalesce(json_agg(json_build_object(
+            'key', s.key, 'title', s.title, 'startsAt', s.starts_at, 'endsAt', s.ends_at, 'capacity', s.capacity)
+          ORDER BY s.position), '[]')
+   FROM call_sessions s WHERE s.call_id = c.id) AS sessions,
   (SELECT coalesce(json_object_agg(t.language, json_strip_nulls(json_build_object(
             'title', t.title, 'description', t.description, 'criteria', t.criteria, 'questions', t.questions))), '{}')
    FROM call_translations t WHERE t.call_id = c.id) AS translations`;
@@ -56,9 +61,10 @@ export const CALL_PAGE_SQL = `
   ORDER BY c.closes_at DESC, c.id ASC
   LIMIT $2 OFFSET $3`;
 
-/** A call as CALL_COLUMNS reads it: its stages' due dates still ISO strings. */
-export type CallRow = Omit<Call, 'stages'> & {
+/** A call as CALL_COLUMNS reads it: its stages' due dates and its sessions' times still ISO strings. */
+export type CallRow = Omit<Call, 'stages' | 'sessions'> & {
   stages: Array<Omit<Call['stages'][number], 'evaluationDueAt'> & { evaluationDueAt: string | null }>;
+  sessions: Array<Omit<Call['sessions'][number], 'startsAt' | 'endsAt'> & { startsAt: string; endsAt: string | null }>;
 };
 
 export type CallPageRow = CallRow & { total: number };
@@ -69,6 +75,11 @@ export function toCall(row: CallRow): Call {
     stages: row.stages.map((stage) => ({
       ...stage,
       evaluationDueAt: stage.evaluationDueAt === null ? null : new Date(stage.evaluationDueAt),
+    })),
+    sessions: row.sessions.map((session) => ({
+      ...session,
+      startsAt: new Date(session.startsAt),
+      endsAt: session.endsAt === null ? null : new Date(session.endsAt),
     })),
   };
 }

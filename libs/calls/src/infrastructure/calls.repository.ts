@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MoreThan } from 'typeorm';
 import { Page, Transaction, Transactions, isUniqueViolation } from '@app/platform';
 import { Call, CallDefinition, CallStatus } from '../domain/call';
+import type { CallSession } from '../domain/call-sessions';
 import type { CallTranslations } from '../domain/call-translations';
 import { ReferenceTakenError } from '../domain/calls.errors';
 import { scheduleOf } from '../domain/review-stages';
@@ -23,6 +24,7 @@ export class CallsRepository {
       const { id } = await tx.save(CallEntity, toEntity(tx, definition, { status: 'draft', version: 1 }));
       await this.writeStages(tx, id, definition);
       await this.writeTranslations(tx, id, definition.translations);
+      await this.writeSessions(tx, id, definition.sessions);
       return id;
     } catch (error) {
       if (isUniqueViolation(error, 'calls_reference_key')) throw new ReferenceTakenError(definition.reference);
@@ -121,6 +123,7 @@ export class CallsRepository {
             blind: definition.blind,
             expertise: definition.expertise,
             finalRanking: definition.finalRanking,
+            sessionAllocation: definition.sessionAllocation,
           }
         : {}),
     };
@@ -155,6 +158,7 @@ export class CallsRepository {
     );
     await this.writeStages(tx, callId, definition);
     await this.writeTranslations(tx, callId, definition.translations);
+    await this.writeSessions(tx, callId, definition.sessions);
     if (definition.questions.length > 0) {
       await tx.insert(
         QuestionEntity,
@@ -179,6 +183,31 @@ export class CallsRepository {
        SELECT $1, t.language, t.title, t.description, t.criteria, t.questions
        FROM jsonb_to_recordset($2::jsonb) AS t(language text, title text, description text, criteria jsonb, questions jsonb)`,
       [callId, JSON.stringify(rows)],
+    );
+  }
+
+  /** The call's sessions anew, in their order, in one statement. */
+  private async writeSessions(tx: Transaction, callId: string, sessions: CallSession[]): Promise<void> {
+    await tx.query(`DELETE FROM call_sessions WHERE call_id = $1`, [callId]);
+    if (sessions.length === 0) return;
+    await tx.query(
+      `INSERT INTO call_sessions (call_id, position, key, title, starts_at, ends_at, capacity)
+       SELECT $1, s.position, s.key, s.title, s.starts_at, s.ends_at, s.capacity
+       FROM jsonb_to_recordset($2::jsonb)
+         AS s(position int, key text, title text, starts_at timestamptz, ends_at timestamptz, capacity int)`,
+      [
+        callId,
+        JSON.stringify(
+          sessions.map((s, position) => ({
+            position,
+            key: s.key,
+            title: s.title,
+            starts_at: s.startsAt.toISOString(),
+            ends_at: s.endsAt?.toISOString() ?? null,
+            capacity: s.capacity,
+          })),
+        ),
+      ],
     );
   }
 
@@ -217,7 +246,7 @@ function toEntity(
   definition: CallDefinition,
   state: { status: CallStatus; version: number },
 ): CallEntity {
-  const { translations: _translations, ...columns } = definition;
+  const { translations: _translations, sessions: _sessions, ...columns } = definition;
   return tx.create(CallEntity, {
     ...columns,
     ...state,
@@ -234,6 +263,8 @@ function questionRow(question: CallDefinition['questions'][number], call: CallEn
     required: question.required,
     maxLength: question.maxLength ?? null,
     options: question.options ?? null,
+    minCount: question.minCount ?? null,
+    maxCount: question.maxCount ?? null,
     position,
     ...(call ? { call } : {}),
   };

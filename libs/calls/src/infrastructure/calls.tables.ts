@@ -2,7 +2,7 @@ import type { ContextTables } from '@app/platform';
 
 /** The tables calls owns, and the views of them it grants to other contexts. */
 export const CALLS_TABLES: ContextTables = {
-  owns: ['calls', 'criteria', 'questions', 'call_stages', 'call_translations'],
+  owns: ['calls', 'criteria', 'questions', 'call_stages', 'call_translations', 'call_sessions'],
   grants: {
     calls_scoring_settings: ['scoring'],
     calls_scoring_criteria: ['scoring'],

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Transaction, Transactions } from '@app/platform';
-import type { CallStatus } from '../domain/call';
+import type { CallKind, CallStatus, EligibilityRules } from '../domain/call';
 import type { CircularSettings } from '../domain/circular-settings';
 
 export interface CallCircularRow {
   status: CallStatus;
   reference: string;
+  /** What the defaults depend on: the call's kind and the membership categories it is addressed to. */
+  kind: CallKind;
+  eligibility: EligibilityRules;
   /** Null until the secretariat writes them: the defaults apply. */
   circular: CircularSettings | null;
 }
@@ -19,7 +22,7 @@ export class CircularSettingsRepository {
   async find(id: string, options: { tx?: Transaction; forUpdate?: boolean } = {}): Promise<CallCircularRow | null> {
     const tx = options.tx ?? this.transactions.autocommit;
     const [row] = (await tx.query(
-      `SELECT status, reference, circular FROM calls WHERE id = $1${options.forUpdate ? ' FOR UPDATE' : ''}`,
+      `SELECT status, reference, kind, eligibility, circular FROM calls WHERE id = $1${options.forUpdate ? ' FOR UPDATE' : ''}`,
       [id],
     )) as CallCircularRow[];
     return row ?? null;

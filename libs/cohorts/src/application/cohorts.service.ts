@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Call, CallsService, isBeforePublication } from '@app/calls';
+import { Call, CallsService, assertCallKind, isBeforePublication } from '@app/calls';
 import {
   AuthUser,
   InvalidTransitionError,
@@ -42,6 +42,7 @@ export class CohortsService {
 
   async propose(actor: AuthUser, callId: string, request: ProposalRequest): Promise<Cohort> {
     const call = await this.calls.get(callId);
+    assertCallKind(call, 'selection');
     assertUnderReview(call);
     await this.assertScoresUpToDate(callId);
     const constraints = constraintsFor(call, request);

@@ -4,8 +4,8 @@ import type { TableSpec } from '../annex/annex-pdf-layout';
 import { centresByRegion, criteriaTable, integrityNoteParts, processSummary } from '../annex/annex-sections';
 import type { AnnexContent } from '../annex/annex.types';
 import { annexCount } from './circular-model';
-import { CIRCULAR_ANNEXES, deadlineLine, placeAndDate } from './circular-pdf';
-import type { CircularDocument } from './circular.types';
+import { CIRCULAR_ANNEXES, applyKey, contactLine, deadlineLine, placeAndDate } from './circular-pdf';
+import type { CircularAnnouncement, CircularDocument } from './circular.types';
 
 /**
  * The same circular as an accessible HTML page: its language declared, one h1 (the subject), an h2
@@ -48,14 +48,7 @@ const CSS = [
 
 function letter(document: CircularDocument, tr: AnnexTranslator): string {
   const addressees = document.addressees.map((category) => `<li>${escape(tr.t(`addressee.${category}`))}</li>`);
-  const announcement = document.announcement
-    ? [
-        paragraph(deadlineLine(document.announcement.deadline, tr)),
-        `<p>${escape(tr.t('circular.apply', { url: '' }))}<a href="${escape(document.announcement.applyUrl)}">${escape(
-          document.announcement.applyUrl,
-        )}</a></p>`,
-      ]
-    : [];
+  const announcement = document.announcement ? announcementLines(document.announcement, tr) : [];
   return [
     '<header>',
     paragraph(tr.t('document.organisation')),
@@ -77,6 +70,25 @@ function letter(document: CircularDocument, tr: AnnexTranslator): string {
     paragraph(tr.t('circular.annexes', { count: annexCount(document) })),
     '</article>',
   ].join('\n');
+}
+
+/** Stands for the e-mail address in the contact line until the address is put in as a link. */
+const EMAIL_MARK = '\u0000';
+
+/** The deadline, the link where to apply or reply, and whom to contact, the e-mail address a link too. */
+function announcementLines(announcement: CircularAnnouncement, tr: AnnexTranslator): string[] {
+  const { applyUrl, contact } = announcement;
+  const lines = [
+    paragraph(deadlineLine(announcement, tr)),
+    `<p>${escape(tr.t(applyKey(announcement), { url: '' }))}<a href="${escape(applyUrl)}">${escape(applyUrl)}</a></p>`,
+  ];
+  if (contact) {
+    // The message is written around the address, which the page links rather than escapes in place.
+    const [before, after] = contactLine(contact, tr, EMAIL_MARK).split(EMAIL_MARK);
+    const link = `<a href="mailto:${escape(contact.email)}">${escape(contact.email)}</a>`;
+    lines.push(`<p>${escape(before)}${link}${escape(after ?? '')}</p>`);
+  }
+  return lines;
 }
 
 function about(document: CircularDocument, tr: AnnexTranslator): string {

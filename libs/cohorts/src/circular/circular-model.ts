@@ -1,4 +1,4 @@
-import { CircularSettings, fillPlaceholders, localizedIn } from '@app/calls';
+import { CallKind, CircularSettings, fillPlaceholders, localizedIn } from '@app/calls';
 import { AnnexLocale, annexTranslator } from '../annex/annex-i18n';
 import type { AnnexContent } from '../annex/annex.types';
 import type { CircularDocument } from './circular.types';
@@ -49,10 +49,13 @@ export function resultsCircular(
   };
 }
 
-/** The announcement of a call, dated the day it opens. */
+/**
+ * The announcement of a call, dated the day it opens: a selection call's asks for applications, a
+ * registration call's (no `kind`: a selection call) for replies.
+ */
 export function callAnnouncement(
   settings: CircularSettings,
-  call: { title: string; description: string; opensAt: Date; closesAt: Date },
+  call: { title: string; description: string; opensAt: Date; closesAt: Date; kind?: CallKind },
   applyUrl: string,
   locale: AnnexLocale,
 ): CircularDocument {
@@ -64,7 +67,7 @@ export function callAnnouncement(
     date: call.opensAt.toISOString(),
     subject: fillPlaceholders(localizedIn(settings.announcement.subject, locale), figures),
     paragraphs: paragraphsOf(fillPlaceholders(localizedIn(settings.announcement.body, locale), figures)),
-    announcement: { deadline, applyUrl },
+    announcement: { deadline, applyUrl, kind: call.kind ?? 'selection', contact: settings.contact ?? null },
     callTitle: call.title,
   };
 }

@@ -1,8 +1,9 @@
+import type { CircularContact } from '@app/calls';
 import { AnnexTranslator, annexTranslator } from '../annex/annex-i18n';
 import { STYLE, collect, createPdfDocument, finishPdf, writeAnnexSections } from '../annex/annex-pdf';
 import { block, horizontalRule } from '../annex/annex-pdf-layout';
 import { annexCount } from './circular-model';
-import type { CircularDocument } from './circular.types';
+import type { CircularAnnouncement, CircularDocument } from './circular.types';
 
 /** Roman numerals, as ITU letters number their annexes. */
 export const CIRCULAR_ANNEXES = { about: 'I', process: 'II', centres: 'III' } as const;
@@ -47,14 +48,23 @@ function writeLetter(doc: PDFKit.PDFDocument, document: CircularDocument, tr: An
   block(doc, `${tr.t('circular.subject')} ${document.subject}`, STYLE.regionHeading, { spaceAfter: 14 });
   block(doc, tr.t('circular.salutation'), STYLE.body, { spaceAfter: 8 });
   for (const paragraph of document.paragraphs) block(doc, paragraph, STYLE.body, { spaceAfter: 8 });
-  if (document.announcement) {
-    block(doc, deadlineLine(document.announcement.deadline, tr), STYLE.body, { spaceAfter: 2 });
-    block(doc, tr.t('circular.apply', { url: document.announcement.applyUrl }), STYLE.body, { spaceAfter: 8 });
-  }
+  if (document.announcement) writeAnnouncementLines(doc, document.announcement, tr);
   block(doc, tr.t('circular.closing'), STYLE.body, { spaceAfter: SIGNATURE_SPACE });
   if (document.signatory.name) block(doc, document.signatory.name, STYLE.regionHeading, { spaceAfter: 2 });
   block(doc, document.signatory.title, STYLE.meta, { spaceAfter: 18 });
   block(doc, tr.t('circular.annexes', { count: annexCount(document) }), STYLE.small);
+}
+
+/** The deadline, where to apply or reply, and whom to contact. */
+function writeAnnouncementLines(
+  doc: PDFKit.PDFDocument,
+  announcement: CircularAnnouncement,
+  tr: AnnexTranslator,
+): void {
+  const { contact } = announcement;
+  block(doc, deadlineLine(announcement, tr), STYLE.body, { spaceAfter: 2 });
+  block(doc, tr.t(applyKey(announcement), { url: announcement.applyUrl }), STYLE.body, { spaceAfter: contact ? 2 : 8 });
+  if (contact) block(doc, contactLine(contact, tr), STYLE.body, { spaceAfter: 8 });
 }
 
 function writeAbout(doc: PDFKit.PDFDocument, document: CircularDocument, tr: AnnexTranslator): void {
@@ -68,6 +78,19 @@ export function placeAndDate(document: CircularDocument, tr: AnnexTranslator): s
   return tr.t('circular.placeDate', { place: document.place, date: tr.date(document.date) });
 }
 
-export function deadlineLine(deadline: string, tr: AnnexTranslator): string {
-  return tr.t('circular.deadline', { date: tr.genevaTime(deadline) });
+/** A registration call's deadline is for replies, a selection call's for applications. */
+export function deadlineLine(announcement: CircularAnnouncement, tr: AnnexTranslator): string {
+  const key = announcement.kind === 'registration' ? 'circular.replyDeadline' : 'circular.deadline';
+  return tr.t(key, { date: tr.genevaTime(announcement.deadline) });
+}
+
+/** The line before the link: where to apply, or where to reply. */
+export function applyKey(announcement: CircularAnnouncement): 'circular.apply' | 'circular.reply' {
+  return announcement.kind === 'registration' ? 'circular.reply' : 'circular.apply';
+}
+
+/** "Contact: name, e-mail" with the phone when there is one, punctuated as the language does. */
+export function contactLine(contact: CircularContact, tr: AnnexTranslator, email = contact.email): string {
+  const params = { name: contact.name, email, phone: contact.phone ?? '' };
+  return tr.t(contact.phone ? 'circular.contactPhone' : 'circular.contact', params);
 }

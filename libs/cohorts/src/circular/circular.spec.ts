@@ -1,4 +1,5 @@
 import { defaultCircularSettings } from '@app/calls';
+import { directionOf } from '@app/platform/languages';
 import { extractPdfText } from '../annex/testing/pdf-text';
 import { SEED_CENTRES, seedAnnex } from '../annex/testing/annex-fixtures';
 import { renderCircularHtml } from './circular-html';
@@ -22,6 +23,9 @@ const settings = {
     },
   },
 };
+
+const DATES = { opensAt: new Date('2026-03-01T00:00:00Z'), closesAt: new Date('2026-04-30T23:59:00Z') };
+const URL = 'https://example.org/calls/1';
 
 describe('the circular model', () => {
   it('splits a body into paragraphs at blank lines, joining the lines of one', () => {
@@ -54,8 +58,121 @@ describe('the circular model', () => {
     expect(announcement.announcement).toEqual({
       deadline: '2026-04-30T23:59:00.000Z',
       applyUrl: 'https://example.org/calls/1',
+      kind: 'selection',
+      contact: null,
     });
     expect(announcement.results).toBeUndefined();
+  });
+
+  it('carries a registration call’s kind and the contact into its announcement', () => {
+    const registration = defaultCircularSettings({ reference: 'CL-26/01', kind: 'registration' });
+    const contact = { name: 'BDT Secretariat', email: 'bdt@itu.int' };
+    const announcement = callAnnouncement(
+      { ...registration, contact },
+      { ...call, ...DATES, kind: 'registration' },
+      'https://example.org/calls/2',
+      'en',
+    );
+    expect(announcement.subject).toBe('Invitation: Call for accelerator centres');
+    expect(announcement.paragraphs).toEqual([
+      'I have the honour to invite you to Call for accelerator centres, described in Annex I. Please reply on the platform by 1 May 2026 at 01:59 (Geneva time).',
+    ]);
+    expect(announcement.announcement).toMatchObject({ kind: 'registration', contact });
+  });
+});
+
+describe('the announcement as PDF and HTML', () => {
+  const contact = { name: 'Ms A. Secretary', email: 'a.secretary@itu.int', phone: '+41 22 730 5111' };
+  const registration = {
+    ...defaultCircularSettings({
+      reference: 'CL-26/01',
+      kind: 'registration',
+      eligibility: { addresseeCategories: ['member_state_administration', 'associate'] },
+    }),
+    contact,
+  };
+  const reply = callAnnouncement(registration, { ...call, ...DATES, kind: 'registration' }, URL, 'en');
+  const apply = callAnnouncement(settings, { ...call, ...DATES }, URL, 'en');
+
+  it('asks a registration call’s addressees to reply by the deadline, and names the contact', async () => {
+    const { text } = await extractPdfText(await renderCircularPdf(reply));
+    for (const expected of [
+      'Ref.: CL-26/01',
+      'Administrations of ITU Member States',
+      'ITU-D Associates',
+      'Subject: Invitation: Call for accelerator centres',
+      'Deadline for replies: 1 May 2026 at 01:59 (Geneva time)',
+      `Reply on the platform: ${URL}`,
+      'Contact: Ms A. Secretary, a.secretary@itu.int, +41 22 730 5111',
+    ])
+      expect(text).toContain(expected);
+    for (const unexpected of ['Apply at:', 'Deadline for applications', 'ITU-D Sector Members'])
+      expect(text).not.toContain(unexpected);
+
+    const html = renderCircularHtml(reply);
+    expect(html).toContain('<p>Deadline for replies: 1 May 2026 at 01:59 (Geneva time)</p>');
+    expect(html).toContain(`<p>Reply on the platform: <a href="${URL}">${URL}</a></p>`);
+    expect(html).toContain(
+      '<p>Contact: Ms A. Secretary, <a href="mailto:a.secretary@itu.int">a.secretary@itu.int</a>, +41 22 730 5111</p>',
+    );
+    expect(html).toContain('<li>ITU-D Associates</li>');
+  });
+
+  it('prints the contact without a phone, and in each language', async () => {
+    const noPhone = callAnnouncement(
+      { ...registration, contact: { name: 'BDT', email: 'bdt@itu.int' } },
+      { ...call, ...DATES, kind: 'registration' },
+      URL,
+      'fr',
+    );
+    const { text } = await extractPdfText(await renderCircularPdf(noPhone));
+    // pdfjs reads the narrow no-break space before the colon as a space.
+    expect(text).toMatch(/Contact\s: BDT, bdt@itu\.int/);
+    expect(text).toContain('Réponse sur la plateforme');
+    expect(text).toContain('Associés de l’UIT-D');
+    expect(renderCircularHtml(noPhone)).toContain(
+      '<p>Contact\u202f: BDT, <a href="mailto:bdt@itu.int">bdt@itu.int</a></p>',
+    );
+  });
+
+  it('escapes the contact as the secretariat wrote it', () => {
+    const hostile = { name: '<b>Bold</b>', email: 'x@itu.int', phone: '"1" & 2' };
+    const html = renderCircularHtml({ ...apply, announcement: { ...apply.announcement!, contact: hostile } });
+    expect(html).toContain(
+      '<p>Contact: &lt;b&gt;Bold&lt;/b&gt;, <a href="mailto:x@itu.int">x@itu.int</a>, &quot;1&quot; &amp; 2</p>',
+    );
+  });
+
+  it('leaves a selection call’s announcement without a contact as it was: apply wording, no contact line', async () => {
+    const { text } = await extractPdfText(await renderCircularPdf(apply));
+    expect(text).toContain('Deadline for applications: 1 May 2026 at 01:59 (Geneva time)');
+    expect(text).toContain(`Apply at: ${URL}`);
+    expect(text).not.toContain('Contact:');
+    expect(text).not.toContain('Reply on the platform');
+    const html = renderCircularHtml(apply);
+    expect(html).toContain(`<p>Apply at: <a href="${URL}">${URL}</a></p>`);
+    expect(html).not.toContain('Contact:');
+  });
+
+  it('writes the reply and contact lines in each of the six languages, the Arabic page right to left', async () => {
+    const replyLabel = {
+      ar: 'الرد عبر المنصة',
+      zh: '请在平台上答复',
+      en: 'Reply on the platform',
+      fr: 'Réponse sur la plateforme',
+      ru: 'Ответ через платформу',
+      es: 'Respuesta en la plataforma',
+    };
+    for (const locale of ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const) {
+      const letter = callAnnouncement(registration, { ...call, ...DATES, kind: 'registration' }, URL, locale);
+      const html = renderCircularHtml(letter);
+      expect(html).toContain(replyLabel[locale]);
+      expect(html).toContain('<a href="mailto:a.secretary@itu.int">a.secretary@itu.int</a>');
+      expect(html.includes(' dir="rtl"')).toBe(locale === 'ar');
+      const { text } = await extractPdfText(await renderCircularPdf(letter), directionOf(locale));
+      for (const expected of [replyLabel[locale], 'a.secretary@itu.int', '+41 22 730 5111'])
+        expect(text).toContain(expected);
+    }
   });
 });
 

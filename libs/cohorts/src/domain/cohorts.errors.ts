@@ -199,6 +199,50 @@ export const COHORTS_ERRORS = declareErrors({
       es: 'La propuesta ha sido modificada',
     },
   },
+  NO_SESSIONS: {
+    status: 409,
+    title: {
+      ar: 'لا توجد جلسات لتوزيعها',
+      zh: '没有可分配的会议',
+      en: 'No sessions to allocate',
+      fr: 'Aucune session à attribuer',
+      ru: 'Нет сессий для распределения',
+      es: 'No hay sesiones que asignar',
+    },
+  },
+  CALL_NOT_CLOSED: {
+    status: 409,
+    title: {
+      ar: 'الدعوة لم تُغلق بعد',
+      zh: '征集尚未截止',
+      en: 'The call is not closed yet',
+      fr: 'L’appel n’est pas encore clos',
+      ru: 'Призыв ещё не закрыт',
+      es: 'La convocatoria aún no está cerrada',
+    },
+  },
+  ALLOCATION_CONFIRMED: {
+    status: 409,
+    title: {
+      ar: 'تم تأكيد التوزيع',
+      zh: '分配已确认',
+      en: 'The allocation is confirmed',
+      fr: 'L’attribution est confirmée',
+      ru: 'Распределение подтверждено',
+      es: 'La asignación está confirmada',
+    },
+  },
+  ALLOCATION_VIOLATION: {
+    status: 409,
+    title: {
+      ar: 'يخالف التعديل قواعد التوزيع',
+      zh: '该修改违反分配规则',
+      en: 'The amendment breaks the allocation’s limits',
+      fr: 'La modification enfreint les limites de l’attribution',
+      ru: 'Изменение нарушает ограничения распределения',
+      es: 'La modificación infringe los límites de la asignación',
+    },
+  },
 });
 
 /** A commitment or a draw while the call's lottery is not enabled. */

@@ -9,8 +9,8 @@ const ID = new ParseUUIDPipe();
 
 /**
  * The announcement of a call as a BDT letter (reference, addressees, subject, body, deadline, where
- * to apply, Annex I about the programme): the secretariat's at any status, the public's once the
- * call is open. Rendered on each request from the call as it stands, so never cached as final.
+ * to apply or, for a registration call, to reply, the contact, Annex I about the programme): the
+ * secretariat's at any status, the public's once the call is open. Rendered on each request from the call as it stands, so never cached as final.
  */
 @ApiTags('calls')
 @Controller('calls/:id')

@@ -6,6 +6,7 @@ import { CohortsController } from './cohorts.controller';
 import { LotteryController } from './lottery.controller';
 import { OffersController } from './offers.controller';
 import { PublicCohortsController } from './public-cohorts.controller';
+import { SessionAllocationController } from './session-allocation.controller';
 import { ShortlistsController } from './shortlists.controller';
 
 /** The cohorts context's HTTP edge, imported only by apps/api. */
@@ -18,6 +19,7 @@ import { ShortlistsController } from './shortlists.controller';
     LotteryController,
     OffersController,
     PublicCohortsController,
+    SessionAllocationController,
     ShortlistsController,
   ],
 })

@@ -13,6 +13,8 @@ export const COHORTS_TABLES: ContextTables = {
     'agreement_signed_copies',
     'cohort_lottery_settings',
     'cohort_lottery_commitments',
+    'session_allocations',
+    'session_allocation_entries',
   ],
   grants: {
     // A call links to its published cohort (public pages of past calls).

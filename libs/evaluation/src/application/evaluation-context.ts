@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Application, ApplicationsService, BlindReview, DocumentsService } from '@app/applications';
-import { Call, CallsService, isBeforePublication } from '@app/calls';
+import { Call, CallsService, assertCallKind, isBeforePublication } from '@app/calls';
 import { OrganisationMembersService, OrganisationsService, User, UsersService } from '@app/identity';
 import { NotFoundError, Transaction } from '@app/platform';
 import { ApplicantOrganisation, ApplicationProfile, EvaluatorProfile } from '../domain/evaluation';
@@ -51,6 +51,7 @@ export class EvaluationContext {
   /** A call whose evaluators may be assigned: closed to submissions, not yet published. */
   async assignableCall(callId: string): Promise<Call> {
     const call = await this.openCall(callId);
+    assertCallKind(call, 'selection');
     if (call.status !== 'closed' && call.status !== 'reviewing') throw new AssignmentNotYetError(call.status);
     return call;
   }

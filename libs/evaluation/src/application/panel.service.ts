@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { stageAt } from '@app/calls';
+import { assertCallKind, stageAt } from '@app/calls';
 import { User } from '@app/identity';
 import { AuthUser, NotFoundError, Page, Transactions } from '@app/platform';
 import { EvaluatorHasAssignmentsError, EvaluatorInactiveError, NotAnEvaluatorError } from '../domain/evaluation.errors';
@@ -50,7 +50,9 @@ export class PanelService {
    * and evaluations stay).
    */
   async add(actor: AuthUser, callId: string, evaluatorIds: string[], stage = 1): Promise<StagePanelMembers> {
-    stageAt(await this.context.openCall(callId), stage);
+    const call = await this.context.openCall(callId);
+    assertCallKind(call, 'selection');
+    stageAt(call, stage);
     const ids = [...new Set(evaluatorIds)];
     const users = await this.context.usersByIds(ids);
     const evaluators = new Set(users.filter((u) => u.role === 'evaluator').map((u) => u.id));

@@ -24,7 +24,7 @@ export interface TopicSource {
  */
 export function applicationTopic(
   id: string,
-  answers: Readonly<Record<string, string | number>>,
+  answers: Readonly<Record<string, unknown>>,
   source: TopicSource,
 ): ExpertiseProfile {
   const keys = source.topicQuestionKey === null ? source.textQuestionKeys : [source.topicQuestionKey];

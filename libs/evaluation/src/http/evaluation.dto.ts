@@ -14,6 +14,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { type Answers, STORED_ANSWERS_SCHEMA } from '@app/applications';
 import { MAX_STAGES } from '@app/calls';
 import { REGIONS, type Region } from '@app/identity';
 import { MAX_INT32, MIN_INT32, NestedObjects, PageQueryDto, sortValues, trimmed } from '@app/platform';
@@ -206,15 +207,15 @@ export class ApplicationForReviewDto {
   organisationName: string;
   /**
    * In a blind call, the pseudonym (e.g. `A-017`) the application is known by, null in any other.
-   * Its answers to URL and e-mail questions are then left out, the organisation's name, city and
+   * Its answers to URL, e-mail and people questions are then left out, the organisation's name, city and
    * website taken out of the others, and its documents named by position (`Document 1.pdf`).
    */
   @ApiProperty({ type: 'string', nullable: true, example: 'A-017' })
   pseudonym: string | null;
   countryCode: string;
   region: string;
-  @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] } })
-  answers: Record<string, string | number>;
+  @ApiProperty(STORED_ANSWERS_SCHEMA)
+  answers: Answers;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
   submittedAt: Date | null;
   @ApiProperty({ type: [ReviewDocumentDto] })

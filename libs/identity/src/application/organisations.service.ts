@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthUser, CallerStates, NotFoundError, Transactions, isStaff } from '@app/platform';
 import { AuditService } from '@app/audit';
 import { OrganisationExistsError } from '../domain/identity.errors';
-import { Organisation, OrganisationType } from '../domain/organisation';
+import { MembershipCategory, Organisation, OrganisationType, presumedMembershipCategory } from '../domain/organisation';
 import { OrganisationsRepository } from '../infrastructure/organisations.repository';
 import { UsersRepository } from '../infrastructure/users.repository';
 import { CountriesService } from './countries.service';
@@ -11,6 +11,8 @@ export interface NewOrganisation {
   name: string;
   countryCode: string;
   type: OrganisationType;
+  /** Presumed from the type when not declared. */
+  membershipCategory?: MembershipCategory;
   city?: string;
   website?: string;
 }
@@ -37,6 +39,7 @@ export class OrganisationsService {
         name: input.name.trim(),
         countryCode: country.code,
         type: input.type,
+        membershipCategory: input.membershipCategory ?? presumedMembershipCategory(input.type),
         city: input.city?.trim() || null,
         website: input.website?.trim() || null,
       });
@@ -52,6 +55,32 @@ export class OrganisationsService {
     });
     // The caller's next requests in this process see its membership at once.
     this.callers.forgetUser(actor.id);
+    return this.get(id);
+  }
+
+  /**
+   * The secretariat sets an organisation's membership category (the Union's records prevail over what
+   * the organisation declared), with the reason kept in the audit trail.
+   */
+  async setMembershipCategory(
+    actor: AuthUser,
+    id: string,
+    change: { membershipCategory: MembershipCategory; reason: string },
+  ): Promise<Organisation> {
+    await this.transactions.run(async (tx) => {
+      const before = await this.organisations.findById(id, tx);
+      if (!before) throw new NotFoundError('Organisation');
+      if (before.membershipCategory === change.membershipCategory) return;
+      await this.organisations.setMembershipCategory(tx, id, change.membershipCategory);
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'organisation.membership_category_changed',
+        entityType: 'organisation',
+        entityId: id,
+        before: { membershipCategory: before.membershipCategory },
+        after: { membershipCategory: change.membershipCategory, reason: change.reason },
+      });
+    });
     return this.get(id);
   }
 

@@ -15,7 +15,12 @@ import {
 import { PageQueryDto, ROLES, Role, sortValues, trimmed } from '@app/platform';
 import { MAX_ACCOUNT_CHANGE_REASON_LENGTH } from '../domain/account-change';
 import { REGIONS, Region } from '../domain/geography';
-import { ORGANISATION_TYPES, OrganisationType } from '../domain/organisation';
+import {
+  MEMBERSHIP_CATEGORIES,
+  MembershipCategory,
+  ORGANISATION_TYPES,
+  OrganisationType,
+} from '../domain/organisation';
 import { LOCALES, Locale } from '../domain/user';
 import { USER_SORT_KEYS, USER_STATUS_FILTERS, UserStatusFilter } from '../infrastructure/users.repository';
 import { NewPasswordField } from './password.field';
@@ -170,6 +175,12 @@ export class CreateOrganisationDto {
   @IsIn(ORGANISATION_TYPES)
   type: OrganisationType;
 
+  /** The Union's membership category; presumed from the type when left out, corrected by the secretariat. */
+  @ApiPropertyOptional({ enum: MEMBERSHIP_CATEGORIES })
+  @IsOptional()
+  @IsIn(MEMBERSHIP_CATEGORIES)
+  membershipCategory?: MembershipCategory;
+
   @IsOptional()
   @Transform(trimmed)
   @IsString()
@@ -180,6 +191,19 @@ export class CreateOrganisationDto {
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   @MaxLength(500)
   website?: string;
+}
+
+export class MembershipCategoryChangeDto {
+  @ApiProperty({ enum: MEMBERSHIP_CATEGORIES })
+  @IsIn(MEMBERSHIP_CATEGORIES)
+  membershipCategory: MembershipCategory;
+
+  /** Why, kept in the audit trail. */
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(MAX_ACCOUNT_CHANGE_REASON_LENGTH)
+  reason: string;
 }
 
 export class OrganisationDto {
@@ -194,6 +218,9 @@ export class OrganisationDto {
   memberState: boolean;
   @ApiProperty({ enum: ORGANISATION_TYPES })
   type: OrganisationType;
+  /** The Union's membership category, which calls are addressed by. */
+  @ApiProperty({ enum: MEMBERSHIP_CATEGORIES })
+  membershipCategory: MembershipCategory;
   @ApiProperty({ type: 'string', nullable: true })
   city: string | null;
   @ApiProperty({ type: 'string', nullable: true })

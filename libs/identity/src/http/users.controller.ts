@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Page, PageOf, Public, Roles, Staff, parseSort } from '@app/platform';
 import { AccountsService } from '../application/accounts.service';
@@ -10,6 +10,7 @@ import {
   CountryDto,
   CreateOrganisationDto,
   CreateUserDto,
+  MembershipCategoryChangeDto,
   OrganisationDto,
   UserDto,
   UserListItemDto,
@@ -67,6 +68,18 @@ export class UsersController {
   @ApiCreatedResponse({ type: OrganisationDto })
   createOrganisation(@CurrentUser() actor: AuthUser, @Body() body: CreateOrganisationDto): Promise<OrganisationDto> {
     return this.organisations.create(actor, body);
+  }
+
+  /** Sets an organisation's membership category, which calls are addressed by, with a reason. */
+  @Put('organisations/:id/membership-category')
+  @Staff()
+  @ApiOkResponse({ type: OrganisationDto })
+  setMembershipCategory(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: MembershipCategoryChangeDto,
+  ): Promise<OrganisationDto> {
+    return this.organisations.setMembershipCategory(actor, id, body);
   }
 
   @Get('organisations/:id')

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { Role } from '@app/platform';
 import type { Region } from '../domain/geography';
-import type { OrganisationType } from '../domain/organisation';
+import type { MembershipCategory, OrganisationType } from '../domain/organisation';
 import type { Locale } from '../domain/user';
 
 @Entity('countries')
@@ -35,6 +35,9 @@ export class OrganisationEntity {
 
   @Column('text')
   type: OrganisationType;
+
+  @Column({ name: 'membership_category', type: 'text' })
+  membershipCategory: MembershipCategory;
 
   @Column({ type: 'text', nullable: true })
   city: string | null;

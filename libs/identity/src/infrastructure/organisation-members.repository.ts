@@ -24,6 +24,7 @@ interface SubmitterSqlRow {
   region: Organisation['region'];
   memberState: boolean;
   type: Organisation['type'];
+  membershipCategory: Organisation['membershipCategory'];
   city: string | null;
   website: string | null;
   createdAt: Date;
@@ -81,7 +82,8 @@ export class OrganisationMembersRepository {
   async submitter(userId: string, organisationId: string): Promise<SubmitterRow | null> {
     const rows: SubmitterSqlRow[] = await this.transactions.autocommit.query(
       `SELECT o.id, o.name, o.country_code AS "countryCode", c.name_en AS "countryName", c.region,
-              c.member_state AS "memberState", o.type, o.city, o.website, o.created_at AS "createdAt",
+              c.member_state AS "memberState", o.type,
+              o.membership_category AS "membershipCategory", o.city, o.website, o.created_at AS "createdAt",
               u.id AS "memberId", u.display_name AS "memberName",
               u.email_verified_at IS NOT NULL AS "memberVerified"
        FROM organisations o

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Transaction, Transactions } from '@app/platform';
 import { Country } from '../domain/geography';
-import { Organisation } from '../domain/organisation';
+import { MembershipCategory, Organisation } from '../domain/organisation';
 import { CountryEntity, OrganisationEntity } from './identity.entities';
 
 @Injectable()
@@ -31,6 +31,10 @@ export class OrganisationsRepository {
       .getMany();
     return rows.map((row) => toOrganisation(row as OrganisationEntity & { country: CountryEntity }));
   }
+
+  async setMembershipCategory(tx: Transaction, id: string, category: MembershipCategory): Promise<void> {
+    await tx.update(OrganisationEntity, { id }, { membershipCategory: category });
+  }
 }
 
 @Injectable()
@@ -55,6 +59,7 @@ function toOrganisation(row: OrganisationEntity & { country: CountryEntity }): O
     region: row.country.region,
     memberState: row.country.memberState,
     type: row.type,
+    membershipCategory: row.membershipCategory,
     city: row.city,
     website: row.website,
     createdAt: row.createdAt,

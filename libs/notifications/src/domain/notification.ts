@@ -12,6 +12,22 @@ export const TEMPLATE_PARAMS = {
     organisationName: 'text',
     submittedAt: 'datetime',
   },
+  'reply.received': {
+    callReference: 'text',
+    callTitle: 'text',
+    organisationName: 'text',
+    submittedAt: 'datetime',
+  },
+  'reply.confirmed': { callReference: 'text', callTitle: 'text', organisationName: 'text', reason: 'text' },
+  'reply.declined': { callReference: 'text', callTitle: 'text', organisationName: 'text', reason: 'text' },
+  'session.allocated': {
+    callReference: 'text',
+    callTitle: 'text',
+    organisationName: 'text',
+    sessionTitle: 'text',
+    sessionTime: 'text',
+  },
+  'session.not_allocated': { callReference: 'text', callTitle: 'text', organisationName: 'text', reason: 'text' },
   'application.reminder': {
     callReference: 'text',
     callTitle: 'text',

@@ -175,6 +175,8 @@ describe('renderNotification', () => {
       agreementUrl: 'https://accelerators.example.org/applicant/applications/1',
       issuedAt: '2026-02-02T10:00:00.000Z',
       evaluatorNumber: 2,
+      sessionTitle: 'Bridging the digital divide',
+      sessionTime: 'Tuesday 7 July 2026 at 10:00',
     };
     for (const locale of NOTIFICATION_LOCALES) {
       for (const template of NOTIFICATION_TEMPLATES) {

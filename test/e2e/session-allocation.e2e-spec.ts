@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import type { AllocationRequest } from '../../libs/cohorts/src/domain/session-allocation';
+import { bruteForce } from '../../libs/cohorts/src/domain/testing/session-allocation-brute-force';
+import { Staff, createStaffPair, draftId, expectProblem, sql } from '../support/applications';
+import { Applicant, callBody, createApplicant, createCall, registrationCall } from '../support/fixtures';
+import { inboxOf } from '../support/notifications';
+import { TestApi } from '../support/test-app';
+
+const HOUR = 3_600_000;
+const FORUM = Date.parse('2031-07-08T08:00:00Z');
+
+/** A request for speaking time at the WSIS Forum (CL-19/58): three high-level sessions of limited capacity. */
+function speakingTime(): Record<string, unknown> {
+  return registrationCall({
+    title: 'WSIS Forum: high-level policy statements',
+    eligibility: { addresseeCategories: ['member_state_administration'] },
+    questions: [
+      {
+        key: 'level',
+        label: 'Speaker level',
+        type: 'choice',
+        required: true,
+        options: ['minister', 'deputy_minister', 'other'],
+      },
+    ],
+    sessions: [
+      { key: 'hlps_1', title: 'Bridging the digital divide', startsAt: new Date(FORUM).toISOString(), capacity: 2 },
+      { key: 'hlps_2', title: 'Digital economy', startsAt: new Date(FORUM + 2 * HOUR).toISOString(), capacity: 1 },
+      { key: 'hlps_3', title: 'Cybersecurity', startsAt: new Date(FORUM + 24 * HOUR).toISOString(), capacity: 2 },
+    ],
+    sessionAllocation: {
+      rule: 'priority',
+      questionKey: 'level',
+      classes: ['minister', 'deputy_minister'],
+      maxPerCountry: 1,
+    },
+  });
+}
+
+/** The replies, in order of receipt: country, speaker level, sessions asked for. */
+const REPLIES: Array<[string, string, string[]]> = [
+  ['KE', 'deputy_minister', ['hlps_2', 'hlps_1']],
+  ['SN', 'minister', ['hlps_2']],
+  ['KE', 'minister', ['hlps_1', 'hlps_3']],
+  ['BR', 'other', ['hlps_1']],
+  ['KE', 'minister', ['hlps_1', 'hlps_2']],
+  ['IN', 'minister', ['hlps_1', 'hlps_2']],
+  ['FR', 'deputy_minister', ['hlps_2', 'hlps_3']],
+];
+
+interface Entry {
+  applicationId: string;
+  processingOrder: number;
+  sessionKey: string | null;
+  reason: string | null;
+  passedOver: Array<{ sessionKey: string; reason: string }>;
+}
+
+describe('registration calls: sessions with capacity allocated by a stated rule', () => {
+  let api: TestApi;
+  let staff: Staff;
+  let callId: string;
+  const replies: Array<{ applicant: Applicant; id: string; country: string; level: string; preferences: string[] }> =
+    [];
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    staff = await createStaffPair(api);
+    callId = (await createCall(api, staff.secretariat.token, speakingTime())).id;
+    for (const [country, level, preferences] of REPLIES) {
+      const applicant = await createApplicant(api, country, { type: 'government' }, country === 'SN' ? 'fr' : 'en');
+      const id = await draftId(api, applicant.token, callId, { level });
+      const set = await api.put(`/api/v1/applications/${id}/session-preferences`, {
+        token: applicant.token,
+        body: { sessionKeys: preferences },
+      });
+      if (set.status !== 200) throw new Error(`preferences: ${set.status} ${JSON.stringify(set.body)}`);
+      const submitted = await api.post(`/api/v1/applications/${id}/submit`, { token: applicant.token });
+      if (submitted.status !== 200) throw new Error(`submit: ${submitted.status} ${JSON.stringify(submitted.body)}`);
+      replies.push({ applicant, id, country, level, preferences });
+    }
+  });
+  afterAll(() => api.close());
+
+  const allocation = (path = '', method: 'get' | 'post' = 'get') =>
+    api[method](`/api/v1/calls/${callId}/session-allocation${path}`, { token: staff.secretariat.token });
+
+  it('takes a reply’s sessions in order of preference, refusing unknown ones, and demands one at submission', async () => {
+    const applicant = await createApplicant(api, 'GH', { type: 'government' });
+    const id = await draftId(api, applicant.token, callId, { level: 'minister' });
+    const path = `/api/v1/applications/${id}/session-preferences`;
+    const unknown = await api.put(path, { token: applicant.token, body: { sessionKeys: ['hlps_1', 'hlps_9'] } });
+    expect(expectProblem(unknown, 400, 'VALIDATION_FAILED')).toEqual([
+      expect.objectContaining({ field: 'sessionKeys.1', code: 'UNKNOWN_SESSION' }),
+    ]);
+    const incomplete = await api.post(`/api/v1/applications/${id}/submit`, { token: applicant.token });
+    expect(expectProblem(incomplete, 422, 'INCOMPLETE_APPLICATION')).toEqual([
+      expect.objectContaining({ field: 'sessionPreferences', code: 'SESSION_REQUIRED' }),
+    ]);
+    const set = await api.put(path, { token: applicant.token, body: { sessionKeys: ['hlps_3', 'hlps_1'] } });
+    expect(set.body.sessionPreferences).toEqual(['hlps_3', 'hlps_1']);
+    await api.post(`/api/v1/applications/${id}/withdraw`, { token: applicant.token });
+  });
+
+  it('is computed only once the call is closed, and never for a selection call', async () => {
+    expectProblem(await allocation('', 'post'), 409, 'CALL_NOT_CLOSED');
+    const selection = await createCall(api, staff.secretariat.token, callBody());
+    const res = await api.post(`/api/v1/calls/${selection.id}/session-allocation`, { token: staff.secretariat.token });
+    expectProblem(res, 409, 'WRONG_CALL_KIND');
+    expectProblem(await allocation(), 404, 'NOT_FOUND');
+  });
+
+  it('allocates exactly as the brute force, with a reason for each reply left out', async () => {
+    const closed = await api.post(`/api/v1/calls/${callId}/close`, { token: staff.secretariat.token });
+    expect(closed.status).toBe(200);
+    const res = await allocation('', 'post');
+    expect(res.status).toBe(200);
+    const entries = res.body.items as Entry[];
+    expect(res.body.total).toBe(REPLIES.length);
+
+    const submittedAt = await sql<{ id: string; submitted_at: Date }>(
+      api,
+      'SELECT id, submitted_at FROM applications WHERE id = ANY($1::uuid[])',
+      [replies.map((r) => r.id)],
+    );
+    const received = new Map(submittedAt.map((row) => [row.id, row.submitted_at]));
+    const requests: AllocationRequest[] = replies.map((r) => ({
+      replyId: r.id,
+      countryCode: r.country,
+      receivedAt: received.get(r.id) as Date,
+      priorityClass: r.level,
+      preferences: r.preferences,
+    }));
+    const expected = bruteForce({
+      sessions: [
+        { key: 'hlps_1', capacity: 2 },
+        { key: 'hlps_2', capacity: 1 },
+        { key: 'hlps_3', capacity: 2 },
+      ],
+      requests,
+      rule: { rule: 'priority', classes: ['minister', 'deputy_minister'], maxPerCountry: 1 },
+    });
+    expect(entries.map((e) => e.sessionKey)).toEqual(expected);
+
+    // By hand: ministers first (SN, KE, KE, IN by receipt), then deputies (KE, FR), then BR.
+    const byReply = new Map(entries.map((e) => [e.applicationId, e]));
+    const at = (i: number) => byReply.get(replies[i].id) as Entry;
+    expect(entries.map((e) => e.applicationId)).toEqual([1, 2, 4, 5, 0, 6, 3].map((i) => replies[i].id));
+    expect([at(1), at(2), at(5)].map((e) => e.sessionKey)).toEqual(['hlps_2', 'hlps_1', 'hlps_1']);
+    expect(at(4)).toMatchObject({
+      sessionKey: null,
+      reason: 'COUNTRY_LIMIT',
+      passedOver: [
+        { sessionKey: 'hlps_1', reason: 'COUNTRY_LIMIT' },
+        { sessionKey: 'hlps_2', reason: 'SESSION_FULL' },
+      ],
+    });
+    expect(at(0)).toMatchObject({ sessionKey: null, reason: 'SESSIONS_FULL' });
+    expect(at(6)).toMatchObject({
+      sessionKey: 'hlps_3',
+      passedOver: [{ sessionKey: 'hlps_2', reason: 'SESSION_FULL' }],
+    });
+    expect(at(3)).toMatchObject({ sessionKey: null, reason: 'SESSIONS_FULL' });
+    expect(res.body.sessions.map((s: { key: string; taken: number }) => [s.key, s.taken])).toEqual([
+      ['hlps_1', 2],
+      ['hlps_2', 1],
+      ['hlps_3', 1],
+    ]);
+  });
+
+  it('takes amendments with reasons within the capacities and the country limit', async () => {
+    const [brazil, kenyanMinister, kenyanDeputy] = [replies[3], replies[4], replies[0]];
+    const amend = (id: string, body: Record<string, unknown>) =>
+      api.patch(`/api/v1/calls/${callId}/session-allocation/${id}`, { token: staff.secretariat.token, body });
+
+    const full = await amend(brazil.id, { sessionKey: 'hlps_1', reason: 'Host country of the next Forum.' });
+    expectProblem(full, 409, 'ALLOCATION_VIOLATION');
+    expect(full.body.detail).toContain('hlps_1');
+    expectProblem(await amend(kenyanMinister.id, { sessionKey: 'hlps_3' }), 400, 'VALIDATION_FAILED');
+    expectProblem(await amend(randomUUID(), { sessionKey: null, reason: 'Nobody.' }), 404, 'NOT_FOUND');
+
+    const moved = await amend(kenyanDeputy.id, {
+      sessionKey: 'hlps_3',
+      reason: 'The deputy minister will speak on cybersecurity.',
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({
+      sessionKey: 'hlps_3',
+      reason: null,
+      amendment: { reason: 'The deputy minister will speak on cybersecurity.', computedSessionKey: null },
+    });
+    const limit = await amend(kenyanMinister.id, { sessionKey: 'hlps_3', reason: 'Two speakers from Kenya?' });
+    expectProblem(limit, 409, 'ALLOCATION_VIOLATION');
+    expect(limit.body.detail).toContain('KE');
+  });
+
+  it('confirms: each replier is told in its language, the programme is published, nothing changes after', async () => {
+    expectProblem(await api.get(`/api/v1/public/calls/${callId}/programme`), 404, 'NOT_FOUND');
+    const confirmed = await allocation('/confirm', 'post');
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.confirmedAt).toEqual(expect.any(String));
+
+    const [senegal] = await inboxOf(api, replies[1].applicant.token, 'session.allocated');
+    expect(senegal.subject).toMatch(/^Votre session – /);
+    expect(senegal.body).toContain('Digital economy');
+    expect(senegal.body).toContain('12:00'); // 10:00 UTC is noon in Geneva in July
+    const [left] = await inboxOf(api, replies[4].applicant.token, 'session.not_allocated');
+    expect(left.body).toContain('the most speakers allowed from your country');
+    const [brazil] = await inboxOf(api, replies[3].applicant.token, 'session.not_allocated');
+    expect(brazil.body).toContain('every session you asked for was full');
+
+    const programme = await api.get(`/api/v1/public/calls/${callId}/programme`);
+    expect(programme.status).toBe(200);
+    expect(programme.body.timeZone).toBe('Europe/Zurich');
+    const speakers = (programme.body.sessions as Array<{ key: string; speakers: Array<{ countryCode: string }> }>).map(
+      (s) => [s.key, s.speakers.map((p) => p.countryCode)],
+    );
+    expect(speakers).toEqual([
+      ['hlps_1', ['KE', 'IN']],
+      ['hlps_2', ['SN']],
+      ['hlps_3', ['KE', 'FR']],
+    ]);
+
+    expectProblem(await allocation('', 'post'), 409, 'ALLOCATION_CONFIRMED');
+    const again = await allocation('/confirm', 'post');
+    expect(again.body.confirmedAt).toBe(confirmed.body.confirmedAt);
+    expect(await inboxOf(api, replies[1].applicant.token, 'session.allocated')).toHaveLength(1);
+  });
+});
