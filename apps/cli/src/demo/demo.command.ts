@@ -19,13 +19,15 @@ import { playShortlistRound } from './shortlist-round';
 import { formatInterview, formatModeration, formatShortlist } from './stages-summary';
 import { playSelectionRound } from './selection-round';
 import { formatAmendments, playAmendmentRound } from './amendment-round';
-import { formatSelection } from './selection-summary';
+import { emailLines, formatSelection } from './selection-summary';
+import { formatSpeakingTime, playSpeakingTimeRound } from './speaking-time-round';
 import { ServiceProcess } from './service-process';
 import { formatIntakeSummary, formatReviewSummary } from './summary';
 import { demoRedis } from './demo-redis';
 
 interface DemoOptions {
   serve?: boolean;
+  kind: 'selection' | 'registration';
   seed: number;
   port: number;
   deadline: number;
@@ -64,6 +66,17 @@ export class DemoCommand extends CommandRunner {
   @Option({ flags: '--serve', description: 'keep the API and the worker running afterwards' })
   parseServe(): boolean {
     return true;
+  }
+
+  /** `registration` plays a speaking-time round (replies, allocation of session slots) instead of a selection. */
+  @Option({
+    flags: '--kind <kind>',
+    description: 'selection (default) or registration',
+    defaultValue: 'selection',
+  })
+  parseKind(value: string): DemoOptions['kind'] {
+    if (value !== 'selection' && value !== 'registration') throw new Error('--kind must be selection or registration');
+    return value;
   }
 
   /** The default seed's round shows every kind of decision: a country cap, reserved seats, moderation flags. */
@@ -125,6 +138,14 @@ async function runServices(env: Record<string, string>, options: DemoOptions, ma
 /** The round, phase by phase; the report is printed at the end, once everything has happened. */
 async function playRound(client: ApiClient, options: DemoOptions, mail: MailRoute): Promise<string> {
   const { seed } = options;
+  if (options.kind === 'registration') {
+    const round = await playSpeakingTimeRound(client, DEMO_ADMIN, seed);
+    const secretariat = await client.login(SECRETARIAT_EMAIL, DEMO_PASSWORD);
+    const emails = await awaitDeliveries(client, secretariat, mail.catcher, join(ARTIFACTS, 'mail'), mail.via);
+    return [`Registration round of the demo, seed ${seed}`, formatSpeakingTime(round), ...emailLines(emails)].join(
+      '\n',
+    );
+  }
   const intake = await playIntakeRound(client, DEMO_ADMIN, seed, options.deadline);
   const { secretariat, callId } = intake;
   const review = await playReviewRound(client, intake, seed);

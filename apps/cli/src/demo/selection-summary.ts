@@ -217,7 +217,8 @@ function overrideLines(removed: CohortEntry, added: CohortExclusion, reason: str
   ];
 }
 
-function emailLines(emails: EmailReport): string[] {
+/** The e-mails a round sent, by template and language, and what became of them. */
+export function emailLines(emails: EmailReport): string[] {
   const lines = heading('E-mails');
   lines.push(`${emails.total} notifications, each also an e-mail, sent ${emails.via}.`);
   const languages = [...new Set([...emails.byTemplate.values()].flatMap((m) => [...m.keys()]))].sort();
