@@ -89,7 +89,7 @@ describe('GET /calls/:id/statistics', () => {
     expect(closed.status).toBe(200);
 
     const expectedApplications = {
-      applications: { draft: 1, submitted: 6, withdrawn: 1, eligible: 5, ineligible: 1 },
+      applications: { draft: 1, submitted: 6, withdrawn: 1, eligible: 5, ineligible: 1, confirmed: 0, declined: 0 },
       countries: 5,
       byRegion: { AFR: 3, AMS: 1, ARB: 1, EUR: 1 },
       byOrganisationType: { innovation_hub: 5, academia: 1 },

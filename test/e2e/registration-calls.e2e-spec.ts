@@ -1,4 +1,5 @@
-import { Staff, createStaffPair, draftId, expectProblem, sql } from '../support/applications';
+import { Staff, createStaffPair, download, draftId, expectProblem, sql } from '../support/applications';
+import { csvRecords } from '../support/spreadsheets';
 import { Applicant, callBody, createApplicant, createCall, registrationCall } from '../support/fixtures';
 import { inboxOf } from '../support/notifications';
 import { TestApi } from '../support/test-app';
@@ -176,6 +177,43 @@ describe('registration calls: addressees, replies confirmed or declined', () => 
       { status: 'submitted', reply_decision: null },
       { status: 'submitted', reply_decision: null },
     ]);
+  });
+
+  it('counts confirmed and declined replies in its statistics, and exports each decision with its reason', async () => {
+    const [confirmedReply, declinedReply] = [
+      (await reply(await government('CI'))).id,
+      (await reply(await government('BJ'))).id,
+    ];
+    await decide(confirmedReply, { decision: 'confirmed', reason: 'Registered for the first session.' });
+    await decide(declinedReply, { decision: 'declined', reason: 'Received from a private address.' });
+
+    const statistics = await api.get(`/api/v1/calls/${callId}/statistics`, { token: staff.secretariat.token });
+    expect(statistics.status).toBe(200);
+    const [counts] = await sql<{ confirmed: number; declined: number; submitted: number }>(
+      api,
+      `SELECT count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed,
+              count(*) FILTER (WHERE status = 'declined')::int AS declined,
+              count(*) FILTER (WHERE status IN ('submitted', 'confirmed', 'declined'))::int AS submitted
+       FROM applications WHERE call_id = $1`,
+      [callId],
+    );
+    expect(statistics.body.applications).toMatchObject(counts);
+    expect(counts.confirmed).toBeGreaterThanOrEqual(1);
+
+    const exported = await download(
+      api,
+      `/api/v1/calls/${callId}/applications/export?format=csv`,
+      staff.secretariat.token,
+    );
+    const rows = csvRecords(exported.body as Buffer);
+    expect(rows.find((r) => r.application_id === declinedReply)).toMatchObject({
+      status: 'declined',
+      decision_reason: 'Received from a private address.',
+      'answer.session': 'Digital transformation',
+    });
+    expect(rows.find((r) => r.application_id === confirmedReply)?.decision_reason).toBe(
+      'Registered for the first session.',
+    );
   });
 
   it('has no panel and no cohort (409 WRONG_CALL_KIND)', async () => {

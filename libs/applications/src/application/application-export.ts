@@ -30,6 +30,16 @@ const COLUMNS: ReadonlyArray<ExportColumn<ListedApplication>> = [
   { header: 'created_at', cell: (a) => a.createdAt },
 ];
 
+/** A registration call's replies also carry the secretariat's decision and the sessions they ask for. */
+const REPLY_COLUMNS: ReadonlyArray<ExportColumn<ListedApplication>> = [
+  { header: 'decision_reason', cell: (a) => a.replyDecision?.reason ?? null },
+  { header: 'decided_at', cell: (a) => a.replyDecision?.decidedAt ?? null },
+];
+
+const SESSION_COLUMNS: ReadonlyArray<ExportColumn<ListedApplication>> = [
+  { header: 'session_preferences', cell: (a) => a.sessionPreferences.join('; ') },
+];
+
 /** The secretariat's export of a call's applications: the list's rows, with every answer. */
 @Injectable()
 export class ApplicationExport {
@@ -63,7 +73,12 @@ export class ApplicationExport {
     }));
     return {
       sheet: 'Applications',
-      columns: [...COLUMNS, ...answers],
+      columns: [
+        ...COLUMNS,
+        ...(call.kind === 'registration' ? REPLY_COLUMNS : []),
+        ...(call.sessions.length > 0 ? SESSION_COLUMNS : []),
+        ...answers,
+      ],
       rows: (write) => this.list.forEachBatch(callId, criteria, EXPORT_BATCH_SIZE, write),
     };
   }

@@ -126,6 +126,10 @@ export class ApplicationCountsDto {
   eligible: number;
   /** Submitted ones held ineligible. */
   ineligible: number;
+  /** Replies to a registration call the secretariat confirmed (0 for a selection call). */
+  confirmed: number;
+  /** Replies to a registration call the secretariat declined (0 for a selection call). */
+  declined: number;
 }
 
 export class AssignmentCountsDto {

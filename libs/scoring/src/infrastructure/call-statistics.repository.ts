@@ -4,7 +4,16 @@ import { EVALUATION_TOTALS_SQL } from './scoring.sql';
 
 /** Counts of a call's applications and assignments, as the secretariat's statistics show them. */
 export interface CallCounts {
-  applications: { draft: number; submitted: number; withdrawn: number; eligible: number; ineligible: number };
+  applications: {
+    draft: number;
+    submitted: number;
+    withdrawn: number;
+    eligible: number;
+    ineligible: number;
+    /** Replies to a registration call the secretariat confirmed, and declined (both among the submitted). */
+    confirmed: number;
+    declined: number;
+  };
   /** Distinct countries of the submitted applications. */
   countries: number;
   /** Submitted applications per region. */
@@ -28,6 +37,8 @@ interface CountsRow {
   withdrawn: number;
   eligible: number;
   ineligible: number;
+  confirmed: number;
+  declined: number;
   countries: number;
   by_region: Record<string, number>;
   by_organisation_type: Record<string, number>;
@@ -36,7 +47,8 @@ interface CountsRow {
 }
 
 /**
- * `submitted` means submitted and not withdrawn (status 'submitted', or its outcome once published), eligible or not; eligibility is
+ * `submitted` means submitted and not withdrawn (status 'submitted', its outcome once published, or the
+ * secretariat's decision on a reply to a registration call), eligible or not; eligibility is
  * the secretariat's override when there is one, else the computed decision (none counts as ineligible).
  * $1 is the call id, $2 the stage whose assignments are counted (the applications are the call's);
  * returns exactly one row.
@@ -50,7 +62,8 @@ WITH apps AS (
 ),
 submitted AS (
   -- After publication a submitted application holds its outcome instead.
-  SELECT * FROM apps WHERE status IN ('submitted', 'selected', 'waitlisted', 'not_selected', 'withdrawn_from_cohort')
+  SELECT * FROM apps
+  WHERE status IN ('submitted', 'selected', 'waitlisted', 'not_selected', 'withdrawn_from_cohort', 'confirmed', 'declined')
 )
 SELECT
   (SELECT count(*)::int FROM apps WHERE status = 'draft') AS draft,
@@ -58,6 +71,8 @@ SELECT
   (SELECT count(*)::int FROM apps WHERE status = 'withdrawn') AS withdrawn,
   (SELECT count(*)::int FROM submitted WHERE eligible) AS eligible,
   (SELECT count(*)::int FROM submitted WHERE NOT eligible) AS ineligible,
+  (SELECT count(*)::int FROM apps WHERE status = 'confirmed') AS confirmed,
+  (SELECT count(*)::int FROM apps WHERE status = 'declined') AS declined,
   (SELECT count(DISTINCT country_code)::int FROM submitted) AS countries,
   (SELECT COALESCE(jsonb_object_agg(region, n), '{}'::jsonb)
      FROM (SELECT region, count(*)::int AS n FROM submitted GROUP BY region) r) AS by_region,
@@ -83,6 +98,8 @@ export class CallStatisticsRepository {
         withdrawn: row.withdrawn,
         eligible: row.eligible,
         ineligible: row.ineligible,
+        confirmed: row.confirmed,
+        declined: row.declined,
       },
       countries: row.countries,
       byRegion: { ...row.by_region },
