@@ -6,7 +6,16 @@ import {
   seatPanel,
   secretariatOf,
 } from '../support/evaluation-fixtures';
-import { Actor, adminToken, createStaff, login, uniqueEmail } from '../support/fixtures';
+import {
+  Actor,
+  Applicant,
+  adminToken,
+  createCall,
+  createStaff,
+  login,
+  registrationCall,
+  uniqueEmail,
+} from '../support/fixtures';
 import { evaluatedCall, publishCohort } from '../support/scoring';
 import { TestApi } from '../support/test-app';
 import { startWorker } from '../support/worker';
@@ -245,6 +254,7 @@ async function aRound(api: TestApi): Promise<Record<string, ListCall>> {
       200,
     );
   }
+  const allocatedCallId = await allocatedSessions(api, secretariat, applicants.slice(0, 2));
   // Published last: nothing of the call may change after it.
   const cohortId = await publishCohort(api, staff, scored.callId);
   return {
@@ -300,6 +310,11 @@ async function aRound(api: TestApi): Promise<Record<string, ListCall>> {
       atLeast: 3,
     },
     'GET /api/v1/calls/{id}/ranking': { url: `/api/v1/calls/${scored.callId}/ranking`, token: staff, atLeast: 3 },
+    'GET /api/v1/calls/{id}/session-allocation': {
+      url: `/api/v1/calls/${allocatedCallId}/session-allocation`,
+      token: staff,
+      atLeast: 2,
+    },
     'GET /api/v1/calls/{id}/cohorts': { url: `/api/v1/calls/${scored.callId}/cohorts`, token: staff, atLeast: 2 },
     'GET /api/v1/calls/{id}/conflicts': {
       url: `/api/v1/calls/${withConflicts.callId}/conflicts`,
@@ -355,6 +370,33 @@ async function aRound(api: TestApi): Promise<Record<string, ListCall>> {
     'GET /api/v1/audit-events': { url: '/api/v1/audit-events', token: staff, atLeast: 2 },
     'GET /api/v1/public/cohorts': { url: '/api/v1/public/cohorts', atLeast: 0 },
   };
+}
+
+/** A registration call whose one session the applicants asked for, closed and allocated. */
+async function allocatedSessions(api: TestApi, secretariat: Actor, applicants: Applicant[]): Promise<string> {
+  const { id } = await createCall(
+    api,
+    secretariat.token,
+    registrationCall({
+      eligibility: {},
+      sessions: [{ key: 'plenary', title: 'Plenary', startsAt: '2031-07-08T08:00:00.000Z', capacity: 1 }],
+      sessionAllocation: { rule: 'receipt' },
+    }),
+  );
+  for (const applicant of applicants) {
+    const draft = await api.post(`/api/v1/calls/${id}/applications`, {
+      token: applicant.token,
+      body: { answers: { session: 'Plenary' } },
+    });
+    const path = `/api/v1/applications/${draft.body.id}`;
+    await api.put(`${path}/session-preferences`, { token: applicant.token, body: { sessionKeys: ['plenary'] } });
+    const submitted = await api.post(`${path}/submit`, { token: applicant.token });
+    if (submitted.status !== 200) throw new Error(`reply failed: ${JSON.stringify(submitted.body)}`);
+  }
+  await api.post(`/api/v1/calls/${id}/close`, { token: secretariat.token });
+  const allocated = await api.post(`/api/v1/calls/${id}/session-allocation`, { token: secretariat.token });
+  if (allocated.status !== 200) throw new Error(`allocation failed: ${JSON.stringify(allocated.body)}`);
+  return id;
 }
 
 async function declareConflict(
