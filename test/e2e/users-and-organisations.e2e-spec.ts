@@ -131,6 +131,8 @@ describe('users and organisations', () => {
         region,
         memberState: true,
         type: 'innovation_hub',
+        // Presumed from the type: an innovation hub is none of the Union's other categories.
+        membershipCategory: 'other',
         city: 'Dakar',
         website: 'https://hub.example.org',
         createdAt: expect.any(String),

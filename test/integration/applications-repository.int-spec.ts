@@ -49,6 +49,8 @@ describe('ApplicationsRepository on PostgreSQL', () => {
       answers: { pitch: 'We grow start-ups' },
       eligibility: null,
       eligibilityOverride: null,
+      replyDecision: null,
+      sessionPreferences: [],
       submittedAt: null,
       submittedBy: null,
       withdrawnAt: null,
