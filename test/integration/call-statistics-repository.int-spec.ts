@@ -33,7 +33,7 @@ describe('CallStatisticsRepository on PostgreSQL', () => {
     await repo.seed.application(await repo.seed.call({ status: 'closed' }));
 
     expect(await statistics.counts(callId)).toEqual({
-      applications: { draft: 1, submitted: 4, withdrawn: 1, eligible: 2, ineligible: 2 },
+      applications: { draft: 1, submitted: 4, withdrawn: 1, eligible: 2, ineligible: 2, confirmed: 0, declined: 0 },
       countries: 3,
       byRegion: { AFR: 2, EUR: 1, AMS: 1 },
       byOrganisationType: { innovation_hub: 4 },
@@ -43,7 +43,7 @@ describe('CallStatisticsRepository on PostgreSQL', () => {
 
   it('answers zeros and empty breakdowns for a call without applications, or no call at all', async () => {
     const zero = {
-      applications: { draft: 0, submitted: 0, withdrawn: 0, eligible: 0, ineligible: 0 },
+      applications: { draft: 0, submitted: 0, withdrawn: 0, eligible: 0, ineligible: 0, confirmed: 0, declined: 0 },
       countries: 0,
       byRegion: {},
       byOrganisationType: {},
