@@ -136,6 +136,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/applications/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The secretariat confirms or declines a reply to a registration call, with a reason sent to its submitter. */
+    post: operations['ApplicationsController_decideReply'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/applications/{id}/discussion': {
     parameters: {
       query?: never;
@@ -357,6 +374,23 @@ export interface paths {
      *     by an amendment (GET /public/cohorts/{id}/amendments).
      */
     post: operations['OffersController_decline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/applications/{id}/session-preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** The sessions a draft reply asks for, most wanted first (a registration call with sessions). */
+    put: operations['ApplicationsController_setSessionPreferences'];
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1493,6 +1527,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/calls/{id}/session-allocation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The allocation board: the rule, each session's seats, the replies in the order the rule took them. */
+    get: operations['SessionAllocationController_view'];
+    put?: never;
+    /** Computes the allocation anew by the call's rule (replacing one not yet confirmed); answers its first page. */
+    post: operations['SessionAllocationController_compute'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calls/{id}/session-allocation/{applicationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Moves one reply to another session, or out of every session, with a reason; until confirmation. */
+    patch: operations['SessionAllocationController_amend'];
+    trace?: never;
+  };
+  '/api/v1/calls/{id}/session-allocation/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirms the allocation: each replier is told its session or why it has none; the programme is published. */
+    post: operations['SessionAllocationController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/calls/{id}/stages/{stage}/shortlist': {
     parameters: {
       query?: never;
@@ -2306,6 +2392,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/organisations/{id}/membership-category': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Sets an organisation's membership category, which calls are addressed by, with a reason. */
+    put: operations['UsersController_setMembershipCategory'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/public/calls/{id}/lottery-commitments': {
     parameters: {
       query?: never;
@@ -2315,6 +2418,23 @@ export interface paths {
     };
     /** Every commitment made on the call's proposals, first first; a secret is null until its draw. */
     get: operations['LotteryController_commitments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/calls/{id}/programme': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The sessions with their speakers, once the allocation is confirmed (times are Geneva's: Europe/Zurich). */
+    get: operations['SessionAllocationController_programme'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2702,10 +2822,12 @@ export interface components {
     AddresseeCategory:
       | 'member-state-administrations'
       | 'sector-members'
+      | 'associates'
       | 'academia'
       | 'regulators'
       | 'regional-international-organizations'
-      | 'united-nations-agencies';
+      | 'united-nations-agencies'
+      | 'others';
     AffinityAssignmentReportDto: {
       /** @description Load by evaluator id. */
       assignmentsPerEvaluator: {
@@ -2759,6 +2881,48 @@ export interface components {
       terms: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    AllocatedSessionDto: {
+      capacity: number;
+      /** Format: date-time */
+      endsAt: string | null;
+      key: string;
+      /** Format: date-time */
+      startsAt: string;
+      /** @description Seats the allocation gives away. */
+      taken: number;
+      title: string;
+    };
+    AllocationAmendmentDto: {
+      /** Format: date-time */
+      amendedAt: string;
+      /** @description What the rule had given. */
+      computedSessionKey: string | null;
+      reason: string;
+    };
+    AllocationEntryDto: {
+      amendment: components['schemas']['AllocationAmendmentDto'] | null;
+      /** Format: uuid */
+      applicationId: string;
+      countryCode: string;
+      organisationName: string;
+      /** @description Each preference passed over before the one granted (every one when none is), and why. */
+      passedOver: components['schemas']['PassedOverDto'][];
+      /** @description The allocated session's rank among the reply's preferences; null when unallocated or amended. */
+      preferenceRank: number | null;
+      /** @description 1-based position in the order the rule took the replies. */
+      processingOrder: number;
+      /**
+       * @description Why the rule gave no session; null when allocated.
+       * @enum {string|null}
+       */
+      reason: 'SESSIONS_FULL' | 'COUNTRY_LIMIT' | 'NO_PREFERENCE' | 'UNKNOWN_SESSION' | null;
+      sessionKey: string | null;
+    };
+    AmendAllocationDto: {
+      reason: string;
+      /** @example hlps_2 */
+      sessionKey: string | null;
     };
     AmendCohortDto: {
       add?: string[];
@@ -2823,6 +2987,10 @@ export interface components {
       title: string;
     };
     ApplicationCountsDto: {
+      /** @description Replies to a registration call the secretariat confirmed (0 for a selection call). */
+      confirmed: number;
+      /** @description Replies to a registration call the secretariat declined (0 for a selection call). */
+      declined: number;
       draft: number;
       /** @description Submitted ones held eligible (the secretariat's decision, else the computed one). */
       eligible: number;
@@ -2840,7 +3008,17 @@ export interface components {
        *     }
        */
       answers: {
-        [key: string]: string | number;
+        [key: string]:
+          | string
+          | number
+          | {
+              email: string;
+              name: string;
+              /** @description One of the question's roles (its `options`). */
+              role: string;
+              /** @description Title or function; may be blank. */
+              title: string;
+            }[];
       };
       call: components['schemas']['ApplicationCallDto'];
       /** Format: uuid */
@@ -2863,17 +3041,29 @@ export interface components {
       outcome: 'selected' | 'waitlisted' | 'not_selected' | 'withdrawn' | null;
       /**
        * @description In the read of one application of a blind call, to its evaluators and the secretariat: the
-       *     pseudonym (e.g. `A-017`) evaluators know it by. They then read neither the answers to URL and
-       *     e-mail questions nor the organisation's name, city or website in the others, and its documents
+       *     pseudonym (e.g. `A-017`) evaluators know it by. They then read neither the answers to URL,
+       *     e-mail and people questions nor the organisation's name, city or website in the others, and its documents
        *     are named by position (`Document 1.pdf`).
        * @example A-017
        */
       pseudonym?: string;
       /** @enum {string} */
       region: 'AFR' | 'AMS' | 'ARB' | 'ASP' | 'CIS' | 'EUR';
+      /** @description A reply to a registration call: the secretariat's decision and its reason, once given. */
+      replyDecision?: components['schemas']['ReplyDecisionDto'] | null;
+      /** @description A reply to a registration call with sessions: the sessions it asks for, most wanted first. */
+      sessionPreferences?: string[];
       /** @enum {string} */
       status:
-        'draft' | 'submitted' | 'withdrawn' | 'selected' | 'waitlisted' | 'not_selected' | 'withdrawn_from_cohort';
+        | 'draft'
+        | 'submitted'
+        | 'withdrawn'
+        | 'selected'
+        | 'waitlisted'
+        | 'not_selected'
+        | 'withdrawn_from_cohort'
+        | 'confirmed'
+        | 'declined';
       /** Format: date-time */
       submittedAt: string | null;
       /**
@@ -2897,7 +3087,17 @@ export interface components {
     };
     ApplicationForReviewDto: {
       answers: {
-        [key: string]: string | number;
+        [key: string]:
+          | string
+          | number
+          | {
+              email: string;
+              name: string;
+              /** @description One of the question's roles (its `options`). */
+              role: string;
+              /** @description Title or function; may be blank. */
+              title: string;
+            }[];
       };
       countryCode: string;
       documents: components['schemas']['ReviewDocumentDto'][];
@@ -2907,7 +3107,7 @@ export interface components {
       organisationName: string;
       /**
        * @description In a blind call, the pseudonym (e.g. `A-017`) the application is known by, null in any other.
-       *     Its answers to URL and e-mail questions are then left out, the organisation's name, city and
+       *     Its answers to URL, e-mail and people questions are then left out, the organisation's name, city and
        *     website taken out of the others, and its documents named by position (`Document 1.pdf`).
        * @example A-017
        */
@@ -3106,7 +3306,17 @@ export interface components {
        *     }
        */
       answers: {
-        [key: string]: string | number;
+        [key: string]:
+          | string
+          | number
+          | {
+              email: string;
+              name: string;
+              /** @description One of the question's roles (its `options`). */
+              role: string;
+              /** @description Title or function; may be blank. */
+              title: string;
+            }[];
       };
       call: components['schemas']['ApplicationCallDto'];
       /** Format: uuid */
@@ -3130,17 +3340,29 @@ export interface components {
       outcome: 'selected' | 'waitlisted' | 'not_selected' | 'withdrawn' | null;
       /**
        * @description In the read of one application of a blind call, to its evaluators and the secretariat: the
-       *     pseudonym (e.g. `A-017`) evaluators know it by. They then read neither the answers to URL and
-       *     e-mail questions nor the organisation's name, city or website in the others, and its documents
+       *     pseudonym (e.g. `A-017`) evaluators know it by. They then read neither the answers to URL,
+       *     e-mail and people questions nor the organisation's name, city or website in the others, and its documents
        *     are named by position (`Document 1.pdf`).
        * @example A-017
        */
       pseudonym?: string;
       /** @enum {string} */
       region: 'AFR' | 'AMS' | 'ARB' | 'ASP' | 'CIS' | 'EUR';
+      /** @description A reply to a registration call: the secretariat's decision and its reason, once given. */
+      replyDecision?: components['schemas']['ReplyDecisionDto'] | null;
+      /** @description A reply to a registration call with sessions: the sessions it asks for, most wanted first. */
+      sessionPreferences?: string[];
       /** @enum {string} */
       status:
-        'draft' | 'submitted' | 'withdrawn' | 'selected' | 'waitlisted' | 'not_selected' | 'withdrawn_from_cohort';
+        | 'draft'
+        | 'submitted'
+        | 'withdrawn'
+        | 'selected'
+        | 'waitlisted'
+        | 'not_selected'
+        | 'withdrawn_from_cohort'
+        | 'confirmed'
+        | 'declined';
       /** Format: date-time */
       submittedAt: string | null;
       /**
@@ -3233,7 +3455,7 @@ export interface components {
       blind: boolean;
       /**
        * @description What a PATCH may still change in the call's status: every field while draft; `closesAt` (later
-       *     only), `weights`, `blind` and `expertise` while open; `weights`, `blind` and `expertise` once
+       *     only), `weights`, `blind`, `expertise` and `sessionAllocation` while open; the same but `closesAt` once
        *     closed; `weights` alone
        *     once under review, until publication; nothing after.
        */
@@ -3256,6 +3478,8 @@ export interface components {
         | 'blind'
         | 'expertise'
         | 'translations'
+        | 'sessions'
+        | 'sessionAllocation'
         | 'weights'
       )[];
       /** Format: date-time */
@@ -3271,6 +3495,11 @@ export interface components {
       finalRanking: components['schemas']['FinalRankingDto'];
       /** Format: uuid */
       id: string;
+      /**
+       * @description `selection` or `registration`.
+       * @enum {string}
+       */
+      kind: 'selection' | 'registration';
       /**
        * @description The call's texts in the reader's language (`lang`, else Accept-Language), English where that
        *     language has none, listed in `fallback`.
@@ -3289,6 +3518,9 @@ export interface components {
       reference: string;
       scoring: components['schemas']['ScoringSettingsDto'];
       selection: components['schemas']['SelectionConstraintsDto'];
+      sessionAllocation: components['schemas']['SessionAllocationRuleDto'] | null;
+      /** @description A registration call's sessions; none for other calls. */
+      sessions: components['schemas']['CallSessionDto'][];
       /** @description The review stages in order; the first's scale, evaluators and criteria are the call's own fields. */
       stages: components['schemas']['ReviewStageViewDto'][];
       /** @enum {string} */
@@ -3323,6 +3555,17 @@ export interface components {
     CallPageDto: {
       items: components['schemas']['CallDto'][];
       total: number;
+    };
+    CallSessionDto: {
+      /** @description The seats (speaking slots) to allocate. */
+      capacity: number;
+      /** Format: date-time */
+      endsAt?: string | null;
+      /** @example hlps_1 */
+      key: string;
+      /** Format: date-time */
+      startsAt: string;
+      title: string;
     };
     CallStatisticsDto: {
       applications: components['schemas']['ApplicationCountsDto'];
@@ -3427,6 +3670,20 @@ export interface components {
       currentPassword: string;
       newPassword: string;
     };
+    CircularContactDto: {
+      /**
+       * Format: email
+       * @example bdt-secretariat@itu.int
+       */
+      email: string;
+      /** @example BDT Secretariat */
+      name: string;
+      /**
+       * @description As printed, e.g. +41 22 730 5111; absent: none printed.
+       * @example +41 22 730 5111
+       */
+      phone?: string;
+    };
     CircularSettingsDto: {
       /** @description Annex I, about the programme; null: the call's description. */
       about: components['schemas']['LocalizedAboutDto'] | null;
@@ -3434,6 +3691,8 @@ export interface components {
       addressees: components['schemas']['AddresseeCategory'][];
       /** @description Placeholders: call, deadline. */
       announcement: components['schemas']['AnnouncementLetterDto'];
+      /** @description Printed on the announcement ("Contact: name, e-mail, phone"); null: none; left out of a PUT: the one written is kept. */
+      contact?: components['schemas']['CircularContactDto'] | null;
       /**
        * @example {
        *       "en": "Geneva",
@@ -3743,7 +4002,17 @@ export interface components {
        *     }
        */
       answers?: {
-        [key: string]: string | number;
+        [key: string]:
+          | string
+          | number
+          | {
+              email?: string;
+              name?: string;
+              /** @description One of the question's roles (its `options`). */
+              role?: string;
+              /** @description Title or function; may be blank. */
+              title?: string;
+            }[];
       };
     };
     CreateCallDto: {
@@ -3756,11 +4025,14 @@ export interface components {
       blind?: boolean;
       /** Format: date-time */
       closesAt: string;
-      cohortSize: number;
-      criteria: components['schemas']['CriterionDto'][];
+      /** @description Required for a selection call. */
+      cohortSize?: number;
+      /** @description At least one for a selection call; none for a registration call. */
+      criteria?: components['schemas']['CriterionDto'][];
       description?: string;
       eligibility?: components['schemas']['EligibilityRulesDto'];
-      evaluatorsPerApplication: number;
+      /** @description Required for a selection call. */
+      evaluatorsPerApplication?: number;
       /**
        * @description The keywords evaluators declare their expertise with and the question read as an application's
        *     topic, for expertise-aware assignment; none and all text answers when absent. Changeable until
@@ -3769,13 +4041,25 @@ export interface components {
       expertise?: components['schemas']['ExpertiseSettingsDto'];
       /** @description How the final ranking is made; the last stage's when absent. */
       finalRanking?: components['schemas']['FinalRankingDto'];
+      /**
+       * @description `selection` (evaluated, ranked and selected; the default) or `registration` (replies confirmed or
+       *     declined by the secretariat, no panel and no scores: declarations of interest, delegations,
+       *     requests for speaking time). Set once, when the call is created.
+       * @enum {string}
+       */
+      kind?: 'selection' | 'registration';
       /** Format: date-time */
       opensAt: string;
       questions?: components['schemas']['QuestionDto'][];
       /** @example BDT/DIR/DM/013 */
       reference: string;
-      scoring: components['schemas']['ScoringSettingsDto'];
+      /** @description Required for a selection call. */
+      scoring?: components['schemas']['ScoringSettingsDto'];
       selection?: components['schemas']['SelectionConstraintsDto'];
+      /** @description How the sessions' seats are allocated; changeable until the call is published. */
+      sessionAllocation?: components['schemas']['SessionAllocationRuleDto'];
+      /** @description A registration call's sessions whose seats are allocated among the replies; changeable while draft. */
+      sessions?: components['schemas']['CallSessionDto'][];
       /** @description Ordered review stages; one stage made of the call's own fields when absent. */
       stages?: components['schemas']['ReviewStageDto'][];
       title: string;
@@ -3815,6 +4099,19 @@ export interface components {
        * @example SN
        */
       countryCode: string;
+      /**
+       * @description The Union's membership category; presumed from the type when left out, corrected by the secretariat.
+       * @enum {string}
+       */
+      membershipCategory?:
+        | 'member_state_administration'
+        | 'sector_member'
+        | 'associate'
+        | 'academia'
+        | 'regulator'
+        | 'regional_international_organisation'
+        | 'un_agency'
+        | 'other';
       name: string;
       /** @enum {string} */
       type:
@@ -4059,6 +4356,17 @@ export interface components {
       message: string;
     };
     EligibilityRulesDto: {
+      /** @description The membership categories the call is addressed to (the circular's addressees); every category when absent. */
+      addresseeCategories?: (
+        | 'member_state_administration'
+        | 'sector_member'
+        | 'associate'
+        | 'academia'
+        | 'regulator'
+        | 'regional_international_organisation'
+        | 'un_agency'
+        | 'other'
+      )[];
       /** @description Countries admitted besides the ITU Member States. */
       countryCodes?: string[];
       organisationTypes?: (
@@ -4463,6 +4771,20 @@ export interface components {
       /** @enum {string} */
       role: 'applicant' | 'evaluator' | 'secretariat' | 'admin';
     };
+    MembershipCategoryChangeDto: {
+      /** @enum {string} */
+      membershipCategory:
+        | 'member_state_administration'
+        | 'sector_member'
+        | 'associate'
+        | 'academia'
+        | 'regulator'
+        | 'regional_international_organisation'
+        | 'un_agency'
+        | 'other';
+      /** @description Why, kept in the audit trail. */
+      reason: string;
+    };
     MissingTranslationsDto: {
       /**
        * @example [
@@ -4588,6 +4910,11 @@ export interface components {
       /** @enum {string} */
       template:
         | 'application.received'
+        | 'reply.received'
+        | 'reply.confirmed'
+        | 'reply.declined'
+        | 'session.allocated'
+        | 'session.not_allocated'
         | 'application.reminder'
         | 'assignment.created'
         | 'assignment.reassigned'
@@ -4650,6 +4977,11 @@ export interface components {
       /** @enum {string} */
       template:
         | 'application.received'
+        | 'reply.received'
+        | 'reply.confirmed'
+        | 'reply.declined'
+        | 'session.allocated'
+        | 'session.not_allocated'
         | 'application.reminder'
         | 'assignment.created'
         | 'assignment.reassigned'
@@ -4701,6 +5033,11 @@ export interface components {
       /** @enum {string} */
       template:
         | 'application.received'
+        | 'reply.received'
+        | 'reply.confirmed'
+        | 'reply.declined'
+        | 'session.allocated'
+        | 'session.not_allocated'
         | 'application.reminder'
         | 'assignment.created'
         | 'assignment.reassigned'
@@ -4773,6 +5110,19 @@ export interface components {
       createdAt: string;
       /** Format: uuid */
       id: string;
+      /**
+       * @description The Union's membership category, which calls are addressed by.
+       * @enum {string}
+       */
+      membershipCategory:
+        | 'member_state_administration'
+        | 'sector_member'
+        | 'associate'
+        | 'academia'
+        | 'regulator'
+        | 'regional_international_organisation'
+        | 'un_agency'
+        | 'other';
       /** @description Whether the country is an ITU Member State. */
       memberState: boolean;
       name: string;
@@ -4857,6 +5207,11 @@ export interface components {
       items: components['schemas']['ParticipantDto'][];
       total: number;
     };
+    PassedOverDto: {
+      /** @enum {string} */
+      reason: 'SESSION_FULL' | 'COUNTRY_LIMIT' | 'UNKNOWN_SESSION';
+      sessionKey: string;
+    };
     PassedOverEntryDto: {
       /** Format: uuid */
       applicationId: string;
@@ -4931,6 +5286,34 @@ export interface components {
       status: number;
       title: string;
       type: string;
+    };
+    ProgrammeDto: {
+      /** Format: uuid */
+      callId: string;
+      /** Format: date-time */
+      confirmedAt: string;
+      reference: string;
+      sessions: components['schemas']['ProgrammeSessionDto'][];
+      /**
+       * @description Where the sessions are held: the times are shown in it.
+       * @example Europe/Zurich
+       */
+      timeZone: string;
+      title: string;
+    };
+    ProgrammeSessionDto: {
+      capacity: number;
+      /** Format: date-time */
+      endsAt?: string | null;
+      key: string;
+      speakers: components['schemas']['ProgrammeSpeakerDto'][];
+      /** Format: date-time */
+      startsAt: string;
+      title: string;
+    };
+    ProgrammeSpeakerDto: {
+      countryCode: string;
+      organisationName: string;
     };
     ProgressEvaluatorDto: {
       /** @description A deactivated evaluator keeps its work but is given nothing new. */
@@ -5061,20 +5444,32 @@ export interface components {
       /** @example programme_description */
       key: string;
       label: string;
+      /** @description People questions only: the most people an answer names (by default 20). */
+      maxCount?: number;
       maxLength?: number;
+      /**
+       * @description People questions only: the fewest people a complete answer names (by default 1 when the
+       *     question is required, else 0). Their `options` are the roles a person may have.
+       */
+      minCount?: number;
       options?: string[];
       required: boolean;
       /** @enum {string} */
-      type: 'text' | 'longtext' | 'number' | 'choice' | 'url' | 'email';
+      type: 'text' | 'longtext' | 'number' | 'choice' | 'url' | 'email' | 'people';
     };
     QuestionViewDto: {
       key: string;
       label: string;
+      /** @description A people question's most people (when not given at its definition: 20). */
+      maxCount?: number;
       maxLength?: number;
+      /** @description A people question's fewest people (when not given at its definition: 1 if required, else 0). */
+      minCount?: number;
+      /** @description A choice question's options; a people question's roles. */
       options?: string[];
       required: boolean;
       /** @enum {string} */
-      type: 'text' | 'longtext' | 'number' | 'choice' | 'url' | 'email';
+      type: 'text' | 'longtext' | 'number' | 'choice' | 'url' | 'email' | 'people';
     };
     QueuedEvaluatorDto: {
       /** Format: uuid */
@@ -5169,6 +5564,11 @@ export interface components {
       /** @enum {string} */
       template:
         | 'application.received'
+        | 'reply.received'
+        | 'reply.confirmed'
+        | 'reply.declined'
+        | 'session.allocated'
+        | 'session.not_allocated'
         | 'application.reminder'
         | 'assignment.created'
         | 'assignment.reassigned'
@@ -5302,6 +5702,19 @@ export interface components {
       /** @enum {string} */
       region: 'AFR' | 'AMS' | 'ARB' | 'ASP' | 'CIS' | 'EUR';
       score: number | null;
+    };
+    ReplyDecisionDto: {
+      /** Format: date-time */
+      decidedAt: string;
+      /** @enum {string} */
+      decision: 'confirmed' | 'declined';
+      reason: string;
+    };
+    ReplyDecisionRequestDto: {
+      /** @enum {string} */
+      decision: 'confirmed' | 'declined';
+      /** @description Why: sent to the member who submitted the reply and kept. */
+      reason: string;
     };
     ResolutionDto: {
       /** Format: uuid */
@@ -5491,6 +5904,28 @@ export interface components {
       minScore?: number;
       waitlistSize?: number;
     };
+    SessionAllocationDto: {
+      /** Format: date-time */
+      computedAt: string;
+      /** Format: date-time */
+      confirmedAt: string | null;
+      items: components['schemas']['AllocationEntryDto'][];
+      /** @description The rule the allocation was computed by. */
+      rule: {
+        [key: string]: unknown;
+      };
+      sessions: components['schemas']['AllocatedSessionDto'][];
+      total: number;
+    };
+    SessionAllocationRuleDto: {
+      /** @description With `priority`: that question's options, highest priority first. */
+      classes?: string[];
+      maxPerCountry?: number;
+      /** @description With `priority`: the choice question whose answer ranks a reply. */
+      questionKey?: string;
+      /** @enum {string} */
+      rule: 'receipt' | 'priority';
+    };
     SessionDto: {
       /**
        * Format: date-time
@@ -5518,6 +5953,9 @@ export interface components {
     SessionPageDto: {
       items: components['schemas']['SessionDto'][];
       total: number;
+    };
+    SessionPreferencesDto: {
+      sessionKeys: string[];
     };
     SessionsRevokedDto: {
       /** @description Sessions ended. */
@@ -5621,7 +6059,20 @@ export interface components {
     UpdateApplicationDto: {
       /** @description Answers to merge into the draft by question key; null removes an answer. */
       answers: {
-        [key: string]: (string | number) | null;
+        [key: string]:
+          | (
+              | string
+              | number
+              | {
+                  email?: string;
+                  name?: string;
+                  /** @description One of the question's roles (its `options`). */
+                  role?: string;
+                  /** @description Title or function; may be blank. */
+                  title?: string;
+                }[]
+            )
+          | null;
       };
     };
     UpdateCallDto: {
@@ -5634,10 +6085,13 @@ export interface components {
       blind?: boolean;
       /** Format: date-time */
       closesAt?: string;
+      /** @description Required for a selection call. */
       cohortSize?: number;
+      /** @description At least one for a selection call; none for a registration call. */
       criteria?: components['schemas']['CriterionDto'][];
       description?: string;
       eligibility?: components['schemas']['EligibilityRulesDto'];
+      /** @description Required for a selection call. */
       evaluatorsPerApplication?: number;
       /**
        * @description The keywords evaluators declare their expertise with and the question read as an application's
@@ -5652,8 +6106,13 @@ export interface components {
       questions?: components['schemas']['QuestionDto'][];
       /** @example BDT/DIR/DM/013 */
       reference?: string;
+      /** @description Required for a selection call. */
       scoring?: components['schemas']['ScoringSettingsDto'];
       selection?: components['schemas']['SelectionConstraintsDto'];
+      /** @description How the sessions' seats are allocated; changeable until the call is published. */
+      sessionAllocation?: components['schemas']['SessionAllocationRuleDto'];
+      /** @description A registration call's sessions whose seats are allocated among the replies; changeable while draft. */
+      sessions?: components['schemas']['CallSessionDto'][];
       /** @description Ordered review stages; one stage made of the call's own fields when absent. */
       stages?: components['schemas']['ReviewStageDto'][];
       title?: string;
@@ -6082,6 +6541,40 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ClarificationDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ApplicationsController_decideReply: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReplyDecisionRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApplicationDto'];
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
@@ -6579,6 +7072,40 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['OfferDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ApplicationsController_setSessionPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SessionPreferencesDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApplicationDto'];
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
@@ -7653,7 +8180,15 @@ export interface operations {
           | 'status'
           | '-status';
         status?:
-          'draft' | 'submitted' | 'withdrawn' | 'selected' | 'waitlisted' | 'not_selected' | 'withdrawn_from_cohort';
+          | 'draft'
+          | 'submitted'
+          | 'withdrawn'
+          | 'selected'
+          | 'waitlisted'
+          | 'not_selected'
+          | 'withdrawn_from_cohort'
+          | 'confirmed'
+          | 'declined';
       };
       header?: never;
       path: {
@@ -7773,7 +8308,15 @@ export interface operations {
           | 'status'
           | '-status';
         status?:
-          'draft' | 'submitted' | 'withdrawn' | 'selected' | 'waitlisted' | 'not_selected' | 'withdrawn_from_cohort';
+          | 'draft'
+          | 'submitted'
+          | 'withdrawn'
+          | 'selected'
+          | 'waitlisted'
+          | 'not_selected'
+          | 'withdrawn_from_cohort'
+          | 'confirmed'
+          | 'declined';
       };
       header?: never;
       path: {
@@ -9380,6 +9923,140 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ScoringStatusDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SessionAllocationController_view: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionAllocationDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SessionAllocationController_compute: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionAllocationDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SessionAllocationController_amend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        applicationId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AmendAllocationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AllocationEntryDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SessionAllocationController_confirm: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionAllocationDto'];
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */
@@ -11109,6 +11786,40 @@ export interface operations {
       };
     };
   };
+  UsersController_setMembershipCategory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MembershipCategoryChangeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganisationDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   LotteryController_commitments: {
     parameters: {
       query?: {
@@ -11129,6 +11840,36 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['LotteryCommitmentPageDto'];
+        };
+      };
+      /** @description An RFC 9457 problem document with a stable `code`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SessionAllocationController_programme: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProgrammeDto'];
         };
       };
       /** @description An RFC 9457 problem document with a stable `code`. */

@@ -16,6 +16,10 @@ export type DirectoryEntry = Schemas['DirectoryEntryDto'];
 export type CallClarification = Schemas['CallClarificationDto'];
 export type ClarificationStatus = Clarification['status'];
 export type Answers = Application['answers'];
+/** One person of a people question's answer. */
+export type Person = Extract<Answers[string], unknown[]>[number];
+/** An answer as the draft form holds it; null removes it. */
+export type AnswerValue = Answers[string];
 export type Organisation = Schemas['OrganisationDto'];
 export type OrganisationType = Organisation['type'];
 export type Country = Schemas['CountryDto'];

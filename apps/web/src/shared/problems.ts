@@ -38,8 +38,14 @@ function fieldMessage(error: FieldProblem): string {
   if (!error.code) return error.message;
   return i18n.t(`fields.codes.${error.code}` as 'fields.codes.REQUIRED', {
     ...error.params,
-    // A limit the message counts (TOO_LONG: "at most 1 character") chooses its plural form.
-    count: typeof error.params?.max === 'number' ? error.params.max : undefined,
+    // A limit the message counts (TOO_LONG: "at most 1 character", TOO_FEW_PEOPLE: "at least 1 person")
+    // chooses its plural form.
+    count: countOf(error.params),
     defaultValue: error.message,
   });
+}
+
+function countOf(params: FieldProblem['params']): number | undefined {
+  if (typeof params?.max === 'number') return params.max;
+  return typeof params?.min === 'number' ? params.min : undefined;
 }

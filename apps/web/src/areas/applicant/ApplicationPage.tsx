@@ -35,7 +35,10 @@ export function ApplicationPage() {
   const { application, call, clarifications, offer, agreement } = useLoaderData<typeof applicationLoader>();
   return (
     <>
-      <PageTitle title={call?.title ?? t('applications.callOutOfSight')} overline={t('application.overline')} />
+      <PageTitle
+        title={call?.title ?? t('applications.callOutOfSight')}
+        overline={call?.kind === 'registration' ? t('reply.overline') : t('application.overline')}
+      />
       {application.status === 'draft' && <EmailVerificationBanner />}
       {application.status === 'draft' && call ? (
         // Keyed by id: another application's page starts from its own answers.

@@ -49,12 +49,14 @@ export function ApplyPage() {
   const { call } = useLoaderData<typeof applyLoader>();
   const failed = useActionData<typeof applyAction>();
   const navigation = useNavigation();
+  // A registration call collects replies (declarations, delegations, requests to speak), not applications.
+  const texts = call.kind === 'registration' ? 'replyStart' : 'apply';
   return (
     <Stack maw={640}>
-      <PageTitle title={t('apply.title', { call: call.title })} overline={call.reference} />
+      <PageTitle title={t(`${texts}.title`, { call: call.title })} overline={call.reference} />
       <Paper withBorder p="lg" radius="md">
         <Stack>
-          <Text>{t('apply.intro')}</Text>
+          <Text>{t(`${texts}.intro`)}</Text>
           <Text>
             {t('apply.deadline')} <DateTime value={call.closesAt} />
           </Text>
@@ -62,7 +64,7 @@ export function ApplyPage() {
           {failed?.problem && <ProblemAlert problem={failed.problem} />}
           <Form method="post">
             <Button type="submit" loading={navigation.state === 'submitting'}>
-              {t('apply.start')}
+              {t(`${texts}.start`)}
             </Button>
           </Form>
         </Stack>

@@ -11,6 +11,7 @@ import { safeNext } from '../../app/guards';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { asProblem, fieldErrors } from '../../shared/problems';
 import { countryLabel } from '../../shared/format';
+import { MEMBERSHIP_CATEGORIES, type MembershipCategory } from '../../shared/membership';
 
 const TYPES: OrganisationType[] = [
   'academia',
@@ -30,7 +31,7 @@ export function OrganisationForm({ countries }: { countries: Country[] }) {
   const [params] = useSearchParams();
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const form = useForm({
-    initialValues: { name: '', countryCode: '', type: '', city: '', website: '' },
+    initialValues: { name: '', countryCode: '', type: '', city: '', website: '', membershipCategory: '' },
     validate: {
       name: (value) => (value.trim().length >= 2 ? null : t('common:fields.required')),
       countryCode: (value) => (value ? null : t('common:fields.required')),
@@ -43,7 +44,7 @@ export function OrganisationForm({ countries }: { countries: Country[] }) {
     .map((country) => ({ value: country.code, label: countryLabel(country, i18n.language) }))
     .sort((a, b) => collator.compare(a.label, b.label));
 
-  const create = form.onSubmit(async ({ name, countryCode, type, city, website }) => {
+  const create = form.onSubmit(async ({ name, countryCode, type, city, website, membershipCategory }) => {
     setProblem(null);
     try {
       await ok(
@@ -54,6 +55,8 @@ export function OrganisationForm({ countries }: { countries: Country[] }) {
             type: type as OrganisationType,
             ...(city.trim() ? { city: city.trim() } : {}),
             ...(website.trim() ? { website: website.trim() } : {}),
+            // Left out, the API presumes it from the type; the secretariat corrects it.
+            ...(membershipCategory ? { membershipCategory: membershipCategory as MembershipCategory } : {}),
           },
         }),
       );
@@ -92,6 +95,18 @@ export function OrganisationForm({ countries }: { countries: Country[] }) {
               ...TYPES.map((type) => ({ value: type, label: t(`common:organisationTypes.${type}`) })),
             ]}
             {...form.getInputProps('type')}
+          />
+          <NativeSelect
+            label={t('organisation.membershipCategory')}
+            description={t('organisation.membershipCategoryHint')}
+            data={[
+              { value: '', label: t('organisation.notSure') },
+              ...MEMBERSHIP_CATEGORIES.map((category) => ({
+                value: category,
+                label: t(`common:membership.${category}`),
+              })),
+            ]}
+            {...form.getInputProps('membershipCategory')}
           />
           <TextInput label={t('organisation.city')} autoComplete="address-level2" {...form.getInputProps('city')} />
           <TextInput

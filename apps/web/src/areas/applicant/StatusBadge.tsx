@@ -11,6 +11,8 @@ const COLOURS: Record<Application['status'], string> = {
   waitlisted: 'violet.9',
   not_selected: 'red.9',
   withdrawn_from_cohort: 'gray.8',
+  confirmed: 'teal.9',
+  declined: 'red.9',
 };
 
 export function StatusBadge({ status }: { status: Application['status'] }) {

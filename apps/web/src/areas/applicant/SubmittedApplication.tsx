@@ -2,12 +2,14 @@ import { Alert, Anchor, Group, List, Paper, Stack, Table, Text, Title } from '@m
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Agreement, Application, Call, Clarification, Offer } from '../../api/types';
+import { AnswerText } from '../../shared/AnswerText';
 import { ClarificationsSection } from '../../shared/clarifications/ClarificationsSection';
 import { DateTime } from '../../shared/DateTime';
 import { AgreementSection } from './AgreementSection';
 import { DocumentsSection } from './documents/DocumentsSection';
 import { FeedbackSection } from './FeedbackSection';
 import { OfferSection } from './OfferSection';
+import { ReplyDecision } from './ReplyDecision';
 import { StatusBadge } from './StatusBadge';
 import { WithdrawButton } from './WithdrawButton';
 
@@ -53,6 +55,7 @@ export function SubmittedApplication({
           )}
           <Eligibility application={application} />
           <Outcome application={application} call={call} />
+          <ReplyDecision application={application} call={call} />
           {application.status === 'submitted' && <WithdrawButton applicationId={application.id} />}
         </Stack>
       </Paper>
@@ -137,7 +140,9 @@ function Answers({ application, call }: { application: Application; call: Call |
               <Table.Th scope="row" w="35%" fw={600}>
                 {label(key)}
               </Table.Th>
-              <Table.Td style={{ whiteSpace: 'pre-line' }}>{String(application.answers[key] ?? '—')}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'pre-line' }}>
+                <AnswerText value={application.answers[key]} call={call} questionKey={key} />
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -1,12 +1,13 @@
 import { Alert, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Application, Call } from '../../api/types';
+import { AnswerText } from '../../shared/AnswerText';
 import { DocumentsTable } from '../../shared/DocumentsTable';
 
 export const APPLICATION_SECTION = 'application';
 
 /** Questions whose answers point at the applicant itself, which a blind call withholds from its evaluators. */
-const WITHHELD_WHEN_BLIND: ReadonlySet<string> = new Set(['url', 'email']);
+const WITHHELD_WHEN_BLIND: ReadonlySet<string> = new Set(['url', 'email', 'people']);
 
 /** The application as submitted: each answer under its question, then the documents to download. */
 export function ApplicationReview({ application, call }: { application: Application; call: Call }) {
@@ -47,13 +48,15 @@ function Answers({ application, call }: { application: Application; call: Call }
               {question.label}
             </Table.Th>
             <Table.Td style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
-              {question.key in application.answers
-                ? String(application.answers[question.key])
-                : t(
-                    application.pseudonym && WITHHELD_WHEN_BLIND.has(question.type)
-                      ? 'application.withheld'
-                      : 'application.unanswered',
-                  )}
+              {question.key in application.answers ? (
+                <AnswerText value={application.answers[question.key]} call={call} questionKey={question.key} />
+              ) : (
+                t(
+                  application.pseudonym && WITHHELD_WHEN_BLIND.has(question.type)
+                    ? 'application.withheld'
+                    : 'application.unanswered',
+                )
+              )}
             </Table.Td>
           </Table.Tr>
         ))}

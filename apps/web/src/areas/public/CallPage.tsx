@@ -10,16 +10,24 @@ import { PageTitle } from '../../shared/PageTitle';
 import { useNow } from '../../shared/useNow';
 import { documentKindLabel } from '../../shared/labels';
 import { CallText, EnglishMark, inEnglish, inReaderLanguage } from '../../shared/call-texts';
+import { CallSessions } from './CallSessions';
 import { CriteriaTable } from './CriteriaTable';
 
 export async function callLoader({ params }: LoaderFunctionArgs) {
   const call = await ok(api.GET('/api/v1/calls/{id}', { params: { path: { id: params.callId ?? '' } } }));
-  return { call };
+  // A registration call's programme, once its sessions are allocated and confirmed (404 before).
+  const programme =
+    call.kind === 'registration' && call.sessions.length > 0 && !['draft', 'open'].includes(call.status)
+      ? ((await api.GET('/api/v1/public/calls/{id}/programme', { params: { path: { id: call.id } } })).data ?? null)
+      : null;
+  return { call, programme: programme !== null };
 }
 
 export function CallPage() {
   const { t, i18n } = useTranslation(['public', 'common']);
-  const call = inReaderLanguage(useLoaderData<typeof callLoader>().call);
+  const loaded = useLoaderData<typeof callLoader>();
+  const call = inReaderLanguage(loaded.call);
+  const registration = call.kind === 'registration';
   const now = useNow(60_000);
   const open = call.status === 'open' && new Date(call.closesAt).getTime() > now;
   return (
@@ -52,10 +60,17 @@ export function CallPage() {
               </Button>
             </Alert>
           )}
+          {loaded.programme && (
+            <Group mt="md">
+              <Button component={Link} to={`/calls/${call.id}/programme`} variant="default">
+                {t('programme.see')}
+              </Button>
+            </Group>
+          )}
           {open && (
             <Group mt="md">
               <Button component={Link} to={`/applicant/calls/${call.id}/apply`}>
-                {t('call.apply')}
+                {registration ? t('call.reply') : t('call.apply')}
               </Button>
             </Group>
           )}
@@ -83,7 +98,11 @@ export function CallPage() {
             </Anchor>
           </Group>
         </section>
-        <CriteriaTable criteria={call.criteria} headingLevel={2} call={call} />
+        {registration ? (
+          <CallSessions call={call} />
+        ) : (
+          <CriteriaTable criteria={call.criteria} headingLevel={2} call={call} />
+        )}
         <Eligibility call={call} />
         <QuestionsAsked call={call} />
       </Stack>
@@ -95,6 +114,7 @@ function Eligibility({ call }: { call: Call }) {
   const { t } = useTranslation(['public', 'common']);
   const types = call.eligibility.organisationTypes ?? [];
   const documents = call.eligibility.requiredDocuments ?? [];
+  const addressees = call.eligibility.addresseeCategories ?? [];
   return (
     <section aria-labelledby="eligibility">
       <Title order={2} id="eligibility" mb="xs">
@@ -109,12 +129,19 @@ function Eligibility({ call }: { call: Call }) {
                 types: types.map((type) => t(`common:organisationTypes.${type}`)).join(', '),
               })}
         </List.Item>
+        {addressees.length > 0 && (
+          <List.Item>
+            {t('call.addressees', {
+              categories: addressees.map((category) => t(`common:membership.${category}`)).join(', '),
+            })}
+          </List.Item>
+        )}
         {documents.length > 0 && (
           <List.Item>
             {t('call.requiredDocuments', { documents: documents.map((kind) => documentKindLabel(kind)).join(', ') })}
           </List.Item>
         )}
-        <List.Item>{t('call.cohortSize', { count: call.cohortSize })}</List.Item>
+        {call.kind !== 'registration' && <List.Item>{t('call.cohortSize', { count: call.cohortSize })}</List.Item>}
       </List>
     </section>
   );

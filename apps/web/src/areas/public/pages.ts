@@ -8,3 +8,4 @@ export { CallPage, callLoader } from './CallPage';
 export { CohortPage, cohortLoader } from './CohortPage';
 export { CohortsPage, cohortsLoader } from './CohortsPage';
 export { DirectoryPage, directoryLoader } from './DirectoryPage';
+export { ProgrammePage, programmeLoader } from './ProgrammePage';

@@ -13,6 +13,10 @@ export const publicArea: Area = {
   routes: [
     { path: '/', loader: homeLoader, element: <HomePage /> },
     { path: '/calls/:callId', lazy: page((p) => ({ loader: p.callLoader, Component: p.CallPage })) },
+    {
+      path: '/calls/:callId/programme',
+      lazy: page((p) => ({ loader: p.programmeLoader, Component: p.ProgrammePage })),
+    },
     { path: '/cohorts', lazy: page((p) => ({ loader: p.cohortsLoader, Component: p.CohortsPage })) },
     { path: '/cohorts/:cohortId', lazy: page((p) => ({ loader: p.cohortLoader, Component: p.CohortPage })) },
     { path: '/directory', lazy: page((p) => ({ loader: p.directoryLoader, Component: p.DirectoryPage })) },

@@ -19,4 +19,5 @@ export { PanelPage, panelLoader } from './panel/PanelPage';
 export { PeoplePage, peopleLoader } from './people/PeoplePage';
 export { ProgressPage, progressLoader } from './progress/ProgressPage';
 export { ScoringPage, scoringLoader } from './scoring/ScoringPage';
+export { SessionsPage, sessionsLoader } from './sessions/SessionsPage';
 export { ShortlistPage, shortlistLoader } from './stages/ShortlistPage';

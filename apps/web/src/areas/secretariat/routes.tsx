@@ -49,6 +49,7 @@ export const secretariatArea: Area = {
           path: 'stages/:stage/shortlist',
           lazy: page((p) => ({ loader: p.shortlistLoader, Component: p.ShortlistPage })),
         },
+        { path: 'sessions', lazy: page((p) => ({ loader: p.sessionsLoader, Component: p.SessionsPage })) },
         { path: 'cohorts', lazy: page((p) => ({ loader: p.cohortsLoader, Component: p.CohortsPage })) },
         {
           path: 'cohorts/:cohortId',

@@ -1,13 +1,14 @@
 import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Application, Call } from '../../../api/types';
+import type { AnswerValue, Application, Call } from '../../../api/types';
 import { Countdown } from '../../../shared/Countdown';
 import { DateTime } from '../../../shared/DateTime';
 import { DocumentsSection } from '../documents/DocumentsSection';
 import { ConflictDialog } from './ConflictDialog';
 import { QuestionField } from './QuestionField';
 import { SaveStatus } from './SaveStatus';
+import { SessionPreferences } from './SessionPreferences';
 import { SubmitPanel } from './SubmitPanel';
 import { useAutosave } from './useAutosave';
 
@@ -16,8 +17,13 @@ export function DraftApplication({ application, call }: { application: Applicati
   const { t } = useTranslation('applicant');
   const draft = useAutosave(application);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const change = (key: string, value: string | number | null) => {
-    setErrors(({ [`answers.${key}`]: _fixed, ...rest }) => rest);
+  const change = (key: string, value: AnswerValue | null) => {
+    // The question's errors go, a people question's on each person (`answers.<key>[i].<part>`) too.
+    setErrors((current) =>
+      Object.fromEntries(
+        Object.entries(current).filter(([field]) => field !== `answers.${key}` && !field.startsWith(`answers.${key}[`)),
+      ),
+    );
     draft.change(key, value);
   };
   return (
@@ -46,12 +52,16 @@ export function DraftApplication({ application, call }: { application: Applicati
               question={question}
               value={draft.answers[question.key]}
               error={errors[`answers.${question.key}`]}
+              partError={(index, part) => errors[`answers.${question.key}[${index}].${part}`]}
               onChange={(value) => change(question.key, value)}
               call={call}
             />
           ))}
         </Stack>
       </section>
+      {call.sessions.length > 0 && (
+        <SessionPreferences application={application} call={call} error={errors.sessionPreferences} />
+      )}
       <DocumentsSection application={application} call={call} errors={errors} editable />
       <SubmitPanel application={application} call={call} saveNow={draft.saveNow} onErrors={setErrors} />
       {draft.state.status === 'conflict' && (

@@ -1,22 +1,25 @@
 import { NativeSelect, NumberInput, Radio, Stack, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Call, Question } from '../../../api/types';
+import type { AnswerValue, Call, Question } from '../../../api/types';
 import { CallText, optionLabel } from '../../../shared/call-texts';
+import { PeopleField, type PersonPart } from './PeopleField';
 
 /** Choices up to this many are radio buttons (all visible); more make a select. */
 const MAX_RADIOS = 6;
 
 interface QuestionFieldProps {
   question: Question;
-  value: string | number | undefined;
+  value: AnswerValue | undefined;
   error?: string;
-  onChange: (value: string | number | null) => void;
+  /** A people question's error on one part of one person. */
+  partError?: (index: number, part: PersonPart) => string | undefined;
+  onChange: (value: AnswerValue | null) => void;
   /** The call read in the reader's language: a label shown in English is marked, options shown translated. */
   call?: Call;
 }
 
 /** One of the call's questions as the field its type calls for, labelled, with its limits shown. */
-export function QuestionField({ question, value, error, onChange, call }: QuestionFieldProps) {
+export function QuestionField({ question, value, error, partError, onChange, call }: QuestionFieldProps) {
   const { t } = useTranslation('applicant');
   const common = {
     id: fieldId(question.key),
@@ -30,7 +33,19 @@ export function QuestionField({ question, value, error, onChange, call }: Questi
     required: question.required,
     error,
   };
-  const text = typeof value === 'string' ? value : value === undefined ? '' : String(value);
+  if (question.type === 'people') {
+    return (
+      <PeopleField
+        {...common}
+        question={question}
+        value={Array.isArray(value) ? value : []}
+        partError={partError ?? (() => undefined)}
+        onChange={(people) => onChange(people.length > 0 ? people : null)}
+        call={call}
+      />
+    );
+  }
+  const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
   const counted = question.maxLength
     ? t('form.characters', { count: text.length, max: question.maxLength })
     : undefined;

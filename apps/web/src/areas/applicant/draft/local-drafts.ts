@@ -1,4 +1,4 @@
-import type { Answers } from '../../../api/types';
+import type { AnswerValue, Answers } from '../../../api/types';
 
 /**
  * What the applicant typed and the server has not confirmed yet, kept in this browser until it is
@@ -30,11 +30,22 @@ export function forgetLocalDraft(applicationId: string): void {
 }
 
 /** The changes that turn `saved` into `typed`: new or changed answers, and null for removed ones. */
-export function answersPatch(saved: Answers, typed: Answers): Record<string, string | number | null> {
-  const patch: Record<string, string | number | null> = {};
-  for (const [k, value] of Object.entries(typed)) if (saved[k] !== value) patch[k] = value;
+export function answersPatch(saved: Answers, typed: Answers): Record<string, AnswerValue | null> {
+  const patch: Record<string, AnswerValue | null> = {};
+  for (const [k, value] of Object.entries(typed)) if (!sameValue(saved[k], value)) patch[k] = value;
   for (const k of Object.keys(saved)) if (!(k in typed)) patch[k] = null;
   return patch;
+}
+
+const PERSON_PARTS = ['name', 'title', 'email', 'role'] as const;
+
+/**
+ * Whether two answers are the same; people compared part by part, since the server gives each
+ * person back with its parts in an order of its own (JSONB's).
+ */
+function sameValue(a: AnswerValue | undefined, b: AnswerValue | undefined): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b)) return a === b;
+  return a.length === b.length && a.every((person, i) => PERSON_PARTS.every((part) => person[part] === b[i]?.[part]));
 }
 
 export function sameAnswers(a: Answers, b: Answers): boolean {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ifMatch, ok } from '../../../api/client';
 import type { ApiProblem } from '../../../api/problem';
-import type { Answers, Application } from '../../../api/types';
+import type { AnswerValue, Answers, Application } from '../../../api/types';
 import { asProblem } from '../../../shared/problems';
 import { answersPatch, forgetLocalDraft, readLocalDraft, sameAnswers, writeLocalDraft } from './local-drafts';
 
@@ -73,7 +73,7 @@ export function useAutosave(application: Application) {
   }, [answers, conflicted, save]);
 
   const change = useCallback(
-    (key: string, value: string | number | null) => {
+    (key: string, value: AnswerValue | null) => {
       const next = { ...typed.current };
       if (value === null || value === '') delete next[key];
       else next[key] = value;

@@ -6,6 +6,7 @@ import { api, ok } from '../../../api/client';
 import { downloadDocument } from '../../../api/download';
 import { ApiProblem } from '../../../api/problem';
 import type { Application, Call, Organisation } from '../../../api/types';
+import { AnswerText } from '../../../shared/AnswerText';
 import { ClarificationsSection } from '../../../shared/clarifications/ClarificationsSection';
 import { loadClarifications, mayAskAbout } from '../../../shared/clarifications/load';
 import { DateTime } from '../../../shared/DateTime';
@@ -24,7 +25,9 @@ import { EligibilityOverride } from './EligibilityOverride';
 import { eligibilityReason } from './eligibility-reason';
 import { EvaluationsSection } from './EvaluationsSection';
 import { HistorySection } from './HistorySection';
+import { MembershipCategory } from './MembershipCategory';
 import { organisation } from './organisations';
+import { ReplyDecisionSection } from './ReplyDecisionSection';
 import { HISTORY_PARAMETER, loadReview } from './review';
 import { ScoresSection } from './ScoresSection';
 import { FactList } from '../../../shared/FactList';
@@ -67,8 +70,15 @@ export function ApplicationPage() {
       </PageTitle>
       <Stack gap="xl">
         <Summary application={application} organisation={organisation} />
-        <ScoresSection scores={review.scores} call={call} />
-        <EvaluationsSection evaluations={review.evaluations} call={call} />
+        {/* A reply to a registration call is confirmed or declined, not scored. */}
+        {call.kind === 'registration' ? (
+          <ReplyDecisionSection application={application} call={call} />
+        ) : (
+          <>
+            <ScoresSection scores={review.scores} call={call} />
+            <EvaluationsSection evaluations={review.evaluations} call={call} />
+          </>
+        )}
         <DiscussionSection applicationId={application.id} discussion={discussion} />
         <Answers application={application} call={call} />
         <Documents application={application} />
@@ -90,6 +100,7 @@ function Summary({ application, organisation }: { application: Application; orga
     [t('application.type'), t(`common:organisationTypes.${organisation.type}`)],
     [t('application.country'), countryName(organisation.countryCode, i18n.language)],
     [t('application.region'), t(`common:regions.${organisation.region}`)],
+    [t('membership.label'), <MembershipCategory organisation={organisation} />],
     [t('application.city'), organisation.city ?? '—'],
     [
       t('application.website'),
@@ -129,7 +140,9 @@ function Answers({ application, call }: { application: Application; call: Call }
               <Table.Th scope="row" w="35%">
                 {question.label}
               </Table.Th>
-              <Table.Td style={{ whiteSpace: 'pre-line' }}>{String(application.answers[question.key] ?? '—')}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'pre-line' }}>
+                <AnswerText value={application.answers[question.key]} call={call} questionKey={question.key} />
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -11,6 +11,8 @@ export const STATUSES: ApplicationStatus[] = [
   'waitlisted',
   'not_selected',
   'withdrawn_from_cohort',
+  'confirmed',
+  'declined',
 ];
 export const ELIGIBILITIES = ['eligible', 'ineligible'] as const;
 type EligibilityFilter = (typeof ELIGIBILITIES)[number];

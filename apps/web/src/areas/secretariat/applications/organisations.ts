@@ -3,7 +3,8 @@ import type { Organisation } from '../../../api/types';
 
 /**
  * Applications name their organisation by id only, so a table of them reads each organisation once
- * (GET /organisations/:id) and keeps it for the session: organisations do not change.
+ * (GET /organisations/:id) and keeps it for the session: organisations seldom change (their membership
+ * category, which the secretariat sets here and then forgets the copy).
  */
 const read = new Map<string, Promise<Organisation>>();
 
@@ -15,6 +16,11 @@ export function organisation(id: string): Promise<Organisation> {
     read.set(id, pending);
   }
   return pending;
+}
+
+/** After a change (its membership category), the organisation is read again. */
+export function forgetOrganisation(id: string): void {
+  read.delete(id);
 }
 
 export async function organisationsOf(ids: string[]): Promise<Map<string, Organisation>> {

@@ -54,27 +54,30 @@ export function BasicsSection({ form, locked, deadlineLocked, call }: SectionPro
             extensionOnlyFrom={locked && !deadlineLocked && call ? call.closesAt : undefined}
           />
         </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NumberInput
-            label={t('builder.basics.cohortSize')}
-            description={t('builder.basics.cohortSizeHint')}
-            required
-            min={1}
-            allowDecimal={false}
-            disabled={locked}
-            {...field(form, 'cohortSize')}
-          />
-          <NumberInput
-            label={t('builder.basics.evaluatorsPerApplication')}
-            description={t('builder.basics.evaluatorsPerApplicationHint')}
-            required
-            min={1}
-            max={50}
-            allowDecimal={false}
-            disabled={locked}
-            {...field(form, 'evaluatorsPerApplication')}
-          />
-        </SimpleGrid>
+        {/* A registration call is not evaluated: no cohort to choose, no evaluators. */}
+        {form.values.kind !== 'registration' && (
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NumberInput
+              label={t('builder.basics.cohortSize')}
+              description={t('builder.basics.cohortSizeHint')}
+              required
+              min={1}
+              allowDecimal={false}
+              disabled={locked}
+              {...field(form, 'cohortSize')}
+            />
+            <NumberInput
+              label={t('builder.basics.evaluatorsPerApplication')}
+              description={t('builder.basics.evaluatorsPerApplicationHint')}
+              required
+              min={1}
+              max={50}
+              allowDecimal={false}
+              disabled={locked}
+              {...field(form, 'evaluatorsPerApplication')}
+            />
+          </SimpleGrid>
+        )}
       </Stack>
     </Fieldset>
   );

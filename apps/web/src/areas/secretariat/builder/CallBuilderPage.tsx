@@ -13,14 +13,16 @@ import { requireStaff } from '../access';
 import { callPath } from '../call/call-route';
 import { BasicsSection } from './BasicsSection';
 import { callValues, newCallValues, type CallFormValues } from './call-form';
-import { definitionBody, openCallChanges } from './call-body';
+import { creationBody, definitionBody, openCallChanges } from './call-body';
 import { fieldDomId } from './call-form-kit';
 import { CriteriaSection } from './CriteriaSection';
 import { EligibilitySection } from './EligibilitySection';
 import { ExpertiseSection } from './ExpertiseSection';
+import { KindSection } from './KindSection';
 import { QuestionsSection } from './QuestionsSection';
 import { ScoringSection } from './ScoringSection';
 import { SelectionSection } from './SelectionSection';
+import { SessionsSection } from './SessionsSection';
 import { StagesSection } from './StagesSection';
 import { TranslationsSection } from './TranslationsSection';
 import { serverFieldErrors } from './server-errors';
@@ -85,6 +87,7 @@ function CallBuilder({ call, countries }: { call: Call | null; countries: Countr
   const form = useForm<CallFormValues>({ initialValues, validate: (values) => validateCall(values, locked) });
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [unplaced, setUnplaced] = useState<Array<[string, string]>>([]);
+  const registration = form.values.kind === 'registration';
 
   const save = form.onSubmit(
     async (values) => {
@@ -118,14 +121,25 @@ function CallBuilder({ call, countries }: { call: Call | null; countries: Countr
       )}
       <form onSubmit={save} noValidate aria-label={call ? t('builder.editTitle') : t('builder.newTitle')}>
         <Stack gap="xl">
+          <KindSection form={form} fixed={call !== null} />
           <BasicsSection form={form} locked={locked} deadlineLocked={deadlineLocked} call={call} />
-          <CriteriaSection form={form} locked={locked} />
+          {!registration && <CriteriaSection form={form} locked={locked} />}
           <QuestionsSection form={form} locked={locked} />
           <EligibilitySection form={form} locked={locked} countries={countries} />
-          <SelectionSection form={form} locked={locked} />
-          <ScoringSection form={form} locked={locked} />
-          <ExpertiseSection form={form} locked={expertiseLocked} />
-          <StagesSection form={form} locked={locked} />
+          {registration ? (
+            <SessionsSection
+              form={form}
+              locked={locked}
+              ruleLocked={call !== null && !call.changeable.includes('sessionAllocation')}
+            />
+          ) : (
+            <>
+              <SelectionSection form={form} locked={locked} />
+              <ScoringSection form={form} locked={locked} />
+              <ExpertiseSection form={form} locked={expertiseLocked} />
+              <StagesSection form={form} locked={locked} />
+            </>
+          )}
           <TranslationsSection form={form} locked={translationsLocked} />
           {problem && (
             <div>
@@ -163,8 +177,8 @@ function CallBuilder({ call, countries }: { call: Call | null; countries: Countr
 
 /** Creates or updates the call; answers its id. */
 async function send(call: Call | null, values: CallFormValues, locked: boolean): Promise<string> {
-  if (!call) return (await ok(api.POST('/api/v1/calls', { body: definitionBody(values) }))).id;
-  const body = locked ? openCallChanges(values, call) : definitionBody(values);
+  if (!call) return (await ok(api.POST('/api/v1/calls', { body: creationBody(values) }))).id;
+  const body = locked ? openCallChanges(values, call) : definitionBody(values, true);
   if (Object.keys(body).length === 0) return call.id;
   const params = { path: { id: call.id }, header: ifMatch(call.version) };
   return (await ok(api.PATCH('/api/v1/calls/{id}', { params, body }))).id;

@@ -2,6 +2,7 @@ import { Checkbox, Fieldset, SimpleGrid, Stack, TextInput } from '@mantine/core'
 import { useTranslation } from 'react-i18next';
 import type { Country, OrganisationType } from '../../../api/types';
 import { countryLabel } from '../../../shared/format';
+import { MEMBERSHIP_CATEGORIES } from '../../../shared/membership';
 import { field, Legend, type CallForm } from './call-form-kit';
 
 export const ORGANISATION_TYPES: OrganisationType[] = [
@@ -37,6 +38,17 @@ export function EligibilitySection({ form, locked, countries }: EligibilityProps
           <SimpleGrid cols={{ base: 1, sm: 3 }} mt="xs" spacing="xs">
             {ORGANISATION_TYPES.map((type) => (
               <Checkbox key={type} value={type} label={t(`common:organisationTypes.${type}`)} disabled={locked} />
+            ))}
+          </SimpleGrid>
+        </Checkbox.Group>
+        <Checkbox.Group
+          label={t('builder.eligibility.addressees')}
+          description={t('builder.eligibility.addresseesHint')}
+          {...field(form, 'eligibility.addresseeCategories')}
+        >
+          <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="xs">
+            {MEMBERSHIP_CATEGORIES.map((category) => (
+              <Checkbox key={category} value={category} label={t(`common:membership.${category}`)} disabled={locked} />
             ))}
           </SimpleGrid>
         </Checkbox.Group>

@@ -12,11 +12,9 @@ import {
   Textarea,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { QuestionType } from '../types';
 import { emptyQuestion, type QuestionRow } from './call-form';
 import { field, Legend, type CallForm } from './call-form-kit';
-
-const TYPES: QuestionType[] = ['text', 'longtext', 'number', 'choice', 'url', 'email'];
+import { QUESTION_TYPES, hasLength as asksLength } from './question-types';
 
 /** The application form: each question becomes a field of the type chosen, in this order. */
 export function QuestionsSection({ form, locked }: { form: CallForm; locked: boolean }) {
@@ -61,7 +59,8 @@ function QuestionCard({ form, row, index, locked, onRemove }: QuestionCardProps)
   const { t } = useTranslation('secretariat');
   const name = row.key.trim() || t('builder.questions.number', { number: index + 1 });
   const path = (name: string) => `questions.${index}.${name}`;
-  const hasLength = row.type !== 'number' && row.type !== 'choice';
+  const hasLength = asksLength(row.type);
+  const people = row.type === 'people';
   return (
     <Paper withBorder p="sm" radius="sm" component="fieldset" aria-label={name} m={0}>
       <Group align="flex-start" gap="sm" wrap="wrap">
@@ -85,7 +84,7 @@ function QuestionCard({ form, row, index, locked, onRemove }: QuestionCardProps)
         <NativeSelect
           label={t('builder.questions.type')}
           disabled={locked}
-          data={TYPES.map((type) => ({ value: type, label: t(`builder.questions.types.${type}`) }))}
+          data={QUESTION_TYPES.map((type) => ({ value: type, label: t(`builder.questions.types.${type}`) }))}
           w={220}
           {...field(form, path('type'))}
         />
@@ -99,6 +98,30 @@ function QuestionCard({ form, row, index, locked, onRemove }: QuestionCardProps)
             {...field(form, path('maxLength'))}
           />
         )}
+        {people && (
+          <>
+            <NumberInput
+              label={t('builder.questions.minCount')}
+              description={t('builder.questions.minCountHint')}
+              min={0}
+              max={100}
+              allowDecimal={false}
+              disabled={locked}
+              w={200}
+              {...field(form, path('minCount'))}
+            />
+            <NumberInput
+              label={t('builder.questions.maxCount')}
+              description={t('builder.questions.maxCountHint')}
+              min={1}
+              max={100}
+              allowDecimal={false}
+              disabled={locked}
+              w={200}
+              {...field(form, path('maxCount'))}
+            />
+          </>
+        )}
         <Checkbox
           label={t('builder.questions.required')}
           disabled={locked}
@@ -106,10 +129,10 @@ function QuestionCard({ form, row, index, locked, onRemove }: QuestionCardProps)
           {...field(form, path('required'), 'checkbox')}
         />
       </Group>
-      {row.type === 'choice' && (
+      {(row.type === 'choice' || people) && (
         <Textarea
-          label={t('builder.questions.options')}
-          description={t('builder.questions.optionsHint')}
+          label={t(people ? 'builder.questions.roles' : 'builder.questions.options')}
+          description={t(people ? 'builder.questions.rolesHint' : 'builder.questions.optionsHint')}
           autosize
           minRows={3}
           mt="xs"

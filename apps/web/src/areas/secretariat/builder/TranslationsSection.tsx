@@ -11,6 +11,7 @@ import {
   type TranslationLanguage,
   type TranslationValues,
 } from './call-translations-form';
+import { hasOptions } from './question-types';
 
 /**
  * The call's texts in the other official languages, side by side with the English: a tab per
@@ -137,7 +138,7 @@ function LanguageTexts({ form, language, locked }: { form: CallForm; language: T
                 set({ label }),
               )}
             </Row>
-            {row.type === 'choice' && row.options.trim() && (
+            {hasOptions(row.type) && row.options.trim() && (
               <Row english={row.options}>
                 {input(
                   t('builder.translations.questionOptions', { key: row.key }),

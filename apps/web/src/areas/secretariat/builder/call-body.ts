@@ -1,4 +1,5 @@
 import type { Call, Region } from '../../../api/types';
+import { MEMBERSHIP_CATEGORIES } from '../../../shared/membership';
 import { REGIONS } from '../../../shared/regions';
 import type { CreateCallBody, UpdateCallBody } from '../types';
 import type {
@@ -13,6 +14,8 @@ import type {
 } from './call-form';
 import { translationsBody, translationsChange } from './call-translations-form';
 import { fromGenevaWallTime } from './geneva-time';
+import { hasLength, hasOptions } from './question-types';
+import { registrationBody, registrationValues } from './registration-form';
 
 /** The builder's values as the API takes them: the whole definition, or the changes allowed once open. */
 
@@ -43,8 +46,39 @@ export function documentKinds(typed: string): string[] {
   ];
 }
 
-/** The whole definition, for POST /calls and for a PATCH while the call is a draft. */
-export function definitionBody(values: CallFormValues): CreateCallBody {
+/** POST /calls: the whole definition and the call's kind, which is set once. */
+export function creationBody(values: CallFormValues): CreateCallBody {
+  return { kind: values.kind, ...definitionBody(values) };
+}
+
+/**
+ * The whole definition, for POST /calls and for a PATCH while the call is a draft (`editing`). A
+ * registration call's has no evaluation settings (criteria, scoring, stages, selection, cohort size,
+ * panel): its sessions and their allocation rule instead.
+ */
+export function definitionBody(values: CallFormValues, editing = false): CreateCallBody {
+  if (values.kind !== 'registration') return selectionDefinition(values);
+  const {
+    cohortSize: _cohortSize,
+    evaluatorsPerApplication: _evaluators,
+    criteria: _criteria,
+    scoring: _scoring,
+    stages: _stages,
+    selection: _selection,
+    finalRanking: _finalRanking,
+    assignment: _assignment,
+    blind: _blind,
+    expertise: _expertise,
+    ...common
+  } = selectionDefinition(values);
+  return {
+    ...common,
+    translations: translationsBody({ ...values, criteria: [], stages: [values.stages[0]] }),
+    ...registrationBody(values, editing),
+  };
+}
+
+function selectionDefinition(values: CallFormValues): CreateCallBody {
   const { selection, scoring, eligibility } = values;
   const kinds = documentKinds(eligibility.requiredDocuments);
   return {
@@ -62,18 +96,25 @@ export function definitionBody(values: CallFormValues): CreateCallBody {
         .split('\n')
         .map((o) => o.trim())
         .filter(Boolean);
+      const [minCount, maxCount] = [numberOf(q.minCount), numberOf(q.maxCount)];
       return {
         key: q.key.trim(),
         label: q.label.trim(),
         type: q.type,
         required: q.required,
-        ...(maxLength !== undefined && q.type !== 'number' && q.type !== 'choice' ? { maxLength } : {}),
-        ...(q.type === 'choice' ? { options } : {}),
+        ...(maxLength !== undefined && hasLength(q.type) ? { maxLength } : {}),
+        ...(hasOptions(q.type) ? { options } : {}),
+        ...(q.type === 'people' && minCount !== undefined ? { minCount } : {}),
+        ...(q.type === 'people' && maxCount !== undefined ? { maxCount } : {}),
       };
     }),
     eligibility: {
       ...(eligibility.organisationTypes.length > 0 ? { organisationTypes: eligibility.organisationTypes } : {}),
       ...(eligibility.countryCodes.length > 0 ? { countryCodes: eligibility.countryCodes } : {}),
+      // In the order the circulars list them, whatever the order they were ticked in.
+      ...(eligibility.addresseeCategories.length > 0
+        ? { addresseeCategories: MEMBERSHIP_CATEGORIES.filter((c) => eligibility.addresseeCategories.includes(c)) }
+        : {}),
       requiredDocuments: kinds,
     },
     selection: withoutUndefined({
@@ -177,7 +218,18 @@ export function openCallChanges(values: CallFormValues, call: Call): UpdateCallB
     ...(Object.keys(weights).length > 0 ? { weights } : {}),
     ...expertiseChange(values, call),
     ...translationsChange(values, call),
+    ...allocationChange(values, call),
   };
+}
+
+/** A registration call's allocation rule while it may still change (until the call is published) and differs. */
+function allocationChange(values: CallFormValues, call: Call): Pick<UpdateCallBody, 'sessionAllocation'> {
+  if (call.kind !== 'registration' || !call.changeable.includes('sessionAllocation')) return {};
+  const { sessionAllocation } = registrationBody(values, false);
+  if (!sessionAllocation) return {};
+  // Both through the same shaping, so that the keys come in the same order.
+  const before = registrationBody(registrationValues(call), false).sessionAllocation;
+  return JSON.stringify(sessionAllocation) === JSON.stringify(before) ? {} : { sessionAllocation };
 }
 
 function withoutUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {

@@ -8,6 +8,14 @@ import {
   translationValues,
 } from './call-translations-form';
 import { toGenevaWallTime } from './geneva-time';
+import {
+  type AllocationValues,
+  type CallKind,
+  type SessionRow,
+  emptyAllocation,
+  registrationValues,
+} from './registration-form';
+import type { MembershipCategory } from '../../../shared/membership';
 
 /** What a number field holds: a number, or '' while empty (Mantine's NumberInput). */
 export type NumberValue = number | string;
@@ -28,8 +36,11 @@ export interface QuestionRow {
   type: QuestionType;
   required: boolean;
   maxLength: NumberValue;
-  /** One option per line (choice questions). */
+  /** One option per line (choice questions), or one role per line (people questions). */
   options: string;
+  /** People questions: the fewest and the most people; '' for the API's default. */
+  minCount: NumberValue;
+  maxCount: NumberValue;
 }
 
 export type RegionNumbers = Record<Region, NumberValue>;
@@ -69,6 +80,8 @@ export const MAX_STAGES = 10;
 
 /** The builder's values: the call's definition in the shapes its fields edit, paths as the API names them. */
 export interface CallFormValues {
+  /** Set when the call is created: a registration call has no evaluation settings. */
+  kind: CallKind;
   reference: string;
   title: string;
   description: string;
@@ -79,7 +92,13 @@ export interface CallFormValues {
   evaluatorsPerApplication: NumberValue;
   criteria: CriterionRow[];
   questions: QuestionRow[];
-  eligibility: { organisationTypes: OrganisationType[]; countryCodes: string[]; requiredDocuments: string };
+  eligibility: {
+    organisationTypes: OrganisationType[];
+    countryCodes: string[];
+    requiredDocuments: string;
+    /** The membership categories the call is addressed to; none: every category. */
+    addresseeCategories: MembershipCategory[];
+  };
   selection: {
     maxPerCountry: NumberValue;
     maxPerRegion: RegionNumbers;
@@ -97,6 +116,9 @@ export interface CallFormValues {
   finalRanking: { rule: FinalRanking['rule'] };
   /** The call's texts in the other languages, by language; English is the fields above. */
   translations: TranslationsValues;
+  /** A registration call's sessions and the rule allocating their seats. */
+  sessions: SessionRow[];
+  sessionAllocation: AllocationValues;
 }
 
 let rows = 0;
@@ -110,7 +132,17 @@ export function emptyCriterion(): CriterionRow {
 }
 
 export function emptyQuestion(): QuestionRow {
-  return { uid: rowId(), key: '', label: '', type: 'longtext', required: true, maxLength: '', options: '' };
+  return {
+    uid: rowId(),
+    key: '',
+    label: '',
+    type: 'longtext',
+    required: true,
+    maxLength: '',
+    options: '',
+    minCount: '',
+    maxCount: '',
+  };
 }
 
 /** A new later stage: the call's scale and evaluators per application to start from, one empty criterion. */
@@ -134,6 +166,7 @@ export function newCallValues(now: number): CallFormValues {
   const opens = new Date(Math.ceil(now / 3_600_000) * 3_600_000).toISOString();
   const closesDay = toGenevaWallTime(new Date(now + 28 * 86_400_000).toISOString()).slice(0, 10);
   return {
+    kind: 'selection',
     reference: '',
     title: '',
     description: '',
@@ -143,7 +176,7 @@ export function newCallValues(now: number): CallFormValues {
     evaluatorsPerApplication: 3,
     criteria: [emptyCriterion()],
     questions: [],
-    eligibility: { organisationTypes: [], countryCodes: [], requiredDocuments: '' },
+    eligibility: { organisationTypes: [], countryCodes: [], requiredDocuments: '', addresseeCategories: [] },
     selection: {
       maxPerCountry: '',
       maxPerRegion: noRegions(),
@@ -158,6 +191,8 @@ export function newCallValues(now: number): CallFormValues {
     stages: [{ uid: rowId(), name: '', evaluationDueAt: '', finalWeight: '', reminders: {} }],
     finalRanking: { rule: 'last-stage' },
     translations: emptyTranslations(),
+    sessions: [],
+    sessionAllocation: emptyAllocation(),
   };
 }
 
@@ -173,9 +208,12 @@ export function callValues(call: Call): CallFormValues {
     required: q.required,
     maxLength: q.maxLength ?? '',
     options: (q.options ?? []).join('\n'),
+    minCount: q.minCount ?? '',
+    maxCount: q.maxCount ?? '',
   }));
   const stages = stageRows(call);
   return {
+    kind: call.kind,
     reference: call.reference,
     title: call.title,
     description: call.description,
@@ -189,6 +227,7 @@ export function callValues(call: Call): CallFormValues {
       organisationTypes: call.eligibility.organisationTypes ?? [],
       countryCodes: call.eligibility.countryCodes ?? [],
       requiredDocuments: (call.eligibility.requiredDocuments ?? []).join(', '),
+      addresseeCategories: call.eligibility.addresseeCategories ?? [],
     },
     selection: {
       maxPerCountry: call.selection.maxPerCountry ?? '',
@@ -207,6 +246,7 @@ export function callValues(call: Call): CallFormValues {
       criteria: allCriterionRows({ criteria, stages }),
       questions,
     }),
+    ...registrationValues(call),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Call } from '../../../api/types';
 import type { CreateCallBody } from '../types';
 import type { CallFormValues, CriterionRow, QuestionRow } from './call-form';
+import { hasOptions } from './question-types';
 
 /** The languages a call's texts are translated into; English is the call's own fields. */
 export const TRANSLATION_LANGUAGES = ['ar', 'zh', 'fr', 'ru', 'es'] as const;
@@ -84,7 +85,7 @@ export function translationsBody(values: CallFormValues): Body {
     });
     const questionEntries = values.questions.flatMap((row) => {
       const t = own.questions[row.uid];
-      const options = row.type === 'choice' ? lines(t?.options ?? '') : [];
+      const options = hasOptions(row.type) ? lines(t?.options ?? '') : [];
       const entry = { ...text('label', t?.label), ...(options.length > 0 ? { options } : {}) };
       return row.key.trim() && Object.keys(entry).length > 0 ? [[row.key.trim(), entry] as const] : [];
     });
@@ -115,7 +116,7 @@ export function missingCount(values: CallFormValues, language: TranslationLangua
   }
   for (const row of values.questions) {
     missing += Number(blank(row.label, own.questions[row.uid]?.label));
-    const english = row.type === 'choice' ? lines(row.options) : [];
+    const english = hasOptions(row.type) ? lines(row.options) : [];
     const translated = lines(own.questions[row.uid]?.options ?? '');
     if (english.length > 0 && translated.length !== english.length) missing += 1;
   }

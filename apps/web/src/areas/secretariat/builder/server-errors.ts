@@ -11,10 +11,16 @@ const CALL_RULE_MESSAGES: Record<string, string> = {
   OPTIONS_REQUIRED: 'optionsRequired',
   OPTIONS_NOT_ALLOWED: 'optionsNotAllowed',
   OPTIONS_NOT_UNIQUE: 'optionsUnique',
+  MIN_EXCEEDS_MAX: 'minExceedsMax',
+  COUNT_NOT_ALLOWED: 'countNotAllowed',
   MINIMUMS_EXCEED_SIZE: 'minimumsExceedSize',
   MINIMUM_EXCEEDS_CAP: 'minimumExceedsCap',
   DEADLINE_SHORTENED: 'deadlineShortened',
   UNKNOWN_CRITERION: 'unknownCriterion',
+  ENDS_BEFORE_STARTS: 'endsBeforeStarts',
+  NO_SESSIONS: 'noSessions',
+  NOT_A_CHOICE_QUESTION: 'notAChoiceQuestion',
+  NOT_EVALUATED: 'notEvaluated',
 };
 
 /**

@@ -1,7 +1,15 @@
 import { REGIONS } from '../../../shared/regions';
-import { type CallFormValues, type CriterionRow, type NumberValue, type ScoringValues } from './call-form';
+import {
+  type CallFormValues,
+  type CriterionRow,
+  type NumberValue,
+  type QuestionRow,
+  type ScoringValues,
+} from './call-form';
 import { documentKinds, finalWeights, numberOf } from './call-body';
 import { fromGenevaWallTime } from './geneva-time';
+import { hasOptions } from './question-types';
+import { checkRegistration } from './registration-form';
 import { builderError } from './server-errors';
 
 /** The API's own patterns (CreateCallDto), so that the builder says what is wrong before sending. */
@@ -9,6 +17,8 @@ const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9/ ._-]{1,79}$/;
 const CRITERION_CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
 const QUESTION_KEY = /^[a-z][a-z0-9_]{0,59}$/;
 const DOCUMENT_KIND = /^[a-z0-9_-]{1,50}$/;
+/** The most people a people question takes when it does not say. */
+const DEFAULT_MAX_PEOPLE = 20;
 
 type Errors = Record<string, string>;
 
@@ -27,12 +37,17 @@ export function validateCall(values: CallFormValues, locked: boolean): Errors {
   if (locked) return errors;
 
   checkIdentity(values, fail);
-  integer(values.cohortSize, 1, 100_000, 'cohortSize', fail);
-  integer(values.evaluatorsPerApplication, 1, 50, 'evaluatorsPerApplication', fail);
-  checkCriteria(values.criteria, 'criteria', fail);
   checkQuestions(values, fail);
   const kinds = documentKinds(values.eligibility.requiredDocuments);
   if (kinds.some((kind) => !DOCUMENT_KIND.test(kind))) fail('eligibility.requiredDocuments', 'documentKinds');
+  // A registration call is not evaluated: its sessions instead of the evaluation settings.
+  if (values.kind === 'registration') {
+    checkRegistration(values, fail);
+    return errors;
+  }
+  integer(values.cohortSize, 1, 100_000, 'cohortSize', fail);
+  integer(values.evaluatorsPerApplication, 1, 50, 'evaluatorsPerApplication', fail);
+  checkCriteria(values.criteria, 'criteria', fail);
   checkSelection(values, fail);
   checkScoring(values.scoring, 'scoring', fail);
   checkStages(values, fail);
@@ -130,15 +145,28 @@ function checkQuestions(values: CallFormValues, fail: Fail): void {
     seen.add(key);
     if (!row.label.trim()) fail(`questions.${i}.label`, 'required');
     if (row.maxLength !== '') integer(row.maxLength, 1, 100_000, `questions.${i}.maxLength`, fail);
-    if (row.type === 'choice') {
+    if (hasOptions(row.type)) {
       const options = row.options
         .split('\n')
         .map((o) => o.trim())
         .filter(Boolean);
-      if (options.length === 0) fail(`questions.${i}.options`, 'optionsRequired');
+      const none = row.type === 'people' ? 'rolesRequired' : 'optionsRequired';
+      if (options.length === 0) fail(`questions.${i}.options`, none);
       else if (new Set(options).size !== options.length) fail(`questions.${i}.options`, 'optionsUnique');
     }
+    if (row.type === 'people') checkCounts(row, `questions.${i}`, fail);
   });
+}
+
+/**
+ * A people question's fewest and most people (0–100 and 1–100, the fewest not above the most), each
+ * optional: the API then takes 1 if an answer is required (else 0) and 20.
+ */
+function checkCounts(row: QuestionRow, path: string, fail: Fail): void {
+  if (row.minCount !== '') integer(row.minCount, 0, 100, `${path}.minCount`, fail);
+  if (row.maxCount !== '') integer(row.maxCount, 1, 100, `${path}.maxCount`, fail);
+  const [min, max] = [numberOf(row.minCount), numberOf(row.maxCount)];
+  if (min !== undefined && min > (max ?? DEFAULT_MAX_PEOPLE)) fail(`${path}.minCount`, 'minExceedsMax');
 }
 
 function checkSelection(values: CallFormValues, fail: Fail): void {

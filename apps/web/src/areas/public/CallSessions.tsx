@@ -1,0 +1,24 @@
+import { Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Call } from '../../api/types';
+import { SessionsTable } from '../../shared/SessionsTable';
+
+/** A registration call's sessions, with their time in Geneva and their seats (speaking slots). */
+export function CallSessions({ call }: { call: Call }) {
+  const { t } = useTranslation('public');
+  if (call.sessions.length === 0) return null;
+  return (
+    <section aria-labelledby="sessions">
+      <Title order={2} id="sessions" mb="xs">
+        {t('sessions.title')}
+      </Title>
+      <Text size="sm" mb="sm">
+        {t('sessions.intro')}
+      </Text>
+      <SessionsTable
+        sessions={call.sessions}
+        headers={{ session: t('sessions.session'), time: t('sessions.time'), capacity: t('sessions.capacity') }}
+      />
+    </section>
+  );
+}
