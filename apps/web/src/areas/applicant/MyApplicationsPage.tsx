@@ -88,7 +88,9 @@ export function MyApplicationsPage() {
                     {t('applications.closes')} <DateTime value={call.closesAt} />
                   </Text>
                   <Button component={Link} to={`/applicant/calls/${call.id}/apply`} variant="default" size="xs" mt={4}>
-                    {t('applications.apply', { call: call.reference })}
+                    {t(call.kind === 'registration' ? 'applications.reply' : 'applications.apply', {
+                      call: call.reference,
+                    })}
                   </Button>
                 </li>
               ))}

@@ -105,6 +105,7 @@ function CallsTable({ calls, total }: { calls: Call[]; total: number }) {
                 </Anchor>
                 <Text size="sm" c="dimmed">
                   {call.reference}
+                  {call.kind === 'registration' && ` · ${t('builder.kind.registration')}`}
                 </Text>
               </Table.Td>
               <Table.Td>
@@ -112,7 +113,10 @@ function CallsTable({ calls, total }: { calls: Call[]; total: number }) {
               </Table.Td>
               <Table.Td>{formatCompactDateTime(call.opensAt, i18n.language)}</Table.Td>
               <Table.Td>{formatCompactDateTime(call.closesAt, i18n.language)}</Table.Td>
-              <Table.Td ta="end">{formatNumber(call.cohortSize, i18n.language)}</Table.Td>
+              <Table.Td ta="end">
+                {/* A registration call selects no cohort. */}
+                {call.kind === 'registration' ? '—' : formatNumber(call.cohortSize, i18n.language)}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
