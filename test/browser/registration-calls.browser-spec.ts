@@ -171,6 +171,10 @@ describe('a registration call with sessions in the browser', () => {
 
       // Closed, the call's replies are allocated on the Sessions page, then confirmed.
       await activate(staff, staff.getByRole('link', { name: t('call.section.overview') }));
+      // Its overview counts confirmed replies and shows no evaluation settings.
+      const statistics = staff.getByRole('region', { name: t('statistics.title') });
+      await statistics.getByText(t('statistics.confirmed')).waitFor();
+      expect(await staff.getByText(t('overview.evaluatorsPerApplication')).count()).toBe(0);
       await activate(staff, staff.getByRole('button', { name: t('transition.close.button') }));
       const closing = staff.getByRole('dialog', { name: t('transition.close.title') });
       await activate(staff, closing.getByRole('button', { name: t('transition.close.confirm'), exact: true }).last());

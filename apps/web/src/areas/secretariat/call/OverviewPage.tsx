@@ -5,7 +5,7 @@ import { api, ok } from '../../../api/client';
 import type { Call } from '../../../api/types';
 import { Countdown } from '../../../shared/Countdown';
 import { DateTime } from '../../../shared/DateTime';
-import { formatPercent } from '../../../shared/format';
+import { formatNumber, formatPercent } from '../../../shared/format';
 import { requireStaff } from '../access';
 import { StageSelector } from '../stages/StageSelector';
 import { readStage, stageQuery } from '../stages/stages';
@@ -55,11 +55,11 @@ export function OverviewPage() {
           </SimpleGrid>
           <CallActions call={call} />
         </Paper>
-        <Settings call={call} />
-        <ReviewStagesSection call={call} />
+        {call.kind === 'registration' ? <RegistrationSettings call={call} /> : <Settings call={call} />}
+        {call.kind === 'selection' && <ReviewStagesSection call={call} />}
         <CircularSection call={call} />
-        <StatisticsSection statistics={statistics}>
-          <StageSelector stage={stage} />
+        <StatisticsSection statistics={statistics} registration={call.kind === 'registration'}>
+          {call.kind === 'selection' && <StageSelector stage={stage} />}
         </StatisticsSection>
       </Stack>
     </>
@@ -100,6 +100,34 @@ function CallActions({ call }: { call: Call }) {
         </Anchor>
       )}
     </Group>
+  );
+}
+
+/** What a registration call asks for and of whom: no evaluation settings, its addressees and sessions. */
+function RegistrationSettings({ call }: { call: Call }) {
+  const { t, i18n } = useTranslation(['secretariat', 'common']);
+  const addressees = call.eligibility.addresseeCategories ?? [];
+  const facts: Array<[string, string]> = [
+    [t('overview.kind'), t('builder.kind.registration')],
+    [
+      t('overview.addressees'),
+      addressees.length === 0
+        ? t('overview.everyone')
+        : addressees.map((category) => t(`common:membership.${category}`)).join(', '),
+    ],
+    [t('overview.questions'), String(call.questions.length)],
+    [
+      t('overview.sessions'),
+      call.sessions.map((s) => `${s.title} (${formatNumber(s.capacity, i18n.language)})`).join(', ') || '—',
+    ],
+  ];
+  return (
+    <section aria-labelledby="settings">
+      <Title order={2} id="settings" mb="sm">
+        {t('overview.settings')}
+      </Title>
+      <FactList facts={facts} cols={{ base: 1, sm: 2 }} />
+    </section>
   );
 }
 

@@ -11,9 +11,18 @@ import type { Calibration, CallStatistics } from '../types';
 
 /**
  * The call's figures from GET /calls/:id/statistics: intake, spread, and how far the evaluation is;
- * `children` (the stage chosen, whose agreement between evaluators it gives) under the heading.
+ * `children` (the stage chosen, whose agreement between evaluators it gives) under the heading. A
+ * registration call's replies are confirmed or declined, not evaluated.
  */
-export function StatisticsSection({ statistics, children }: { statistics: CallStatistics; children?: ReactNode }) {
+export function StatisticsSection({
+  statistics,
+  registration = false,
+  children,
+}: {
+  statistics: CallStatistics;
+  registration?: boolean;
+  children?: ReactNode;
+}) {
   const { t, i18n } = useTranslation(['secretariat', 'common']);
   const { applications, assignments } = statistics;
   const evaluations = t('statistics.evaluations', {
@@ -27,6 +36,12 @@ export function StatisticsSection({ statistics, children }: { statistics: CallSt
     [t('statistics.drafts'), applications.draft],
     [t('statistics.withdrawn'), applications.withdrawn],
     [t('statistics.countries'), statistics.countries],
+    ...(registration
+      ? ([
+          [t('statistics.confirmed'), applications.confirmed],
+          [t('statistics.declined'), applications.declined],
+        ] as Array<[string, number]>)
+      : []),
   ];
   return (
     <section aria-labelledby="statistics">
@@ -47,22 +62,24 @@ export function StatisticsSection({ statistics, children }: { statistics: CallSt
             </Paper>
           ))}
         </SimpleGrid>
-        <div>
-          <Text fw={600}>{evaluations}</Text>
-          <Progress
-            value={assignments.total > 0 ? (100 * assignments.submitted) / assignments.total : 0}
-            aria-label={evaluations}
-            size="lg"
-            mt={4}
-          />
-          <Text size="sm" c="dimmed" mt={4}>
-            {statistics.interRaterReliability === null
-              ? t('statistics.reliabilityUnknown')
-              : t('statistics.reliability', {
-                  alpha: formatNumber(statistics.interRaterReliability, i18n.language, { maximumFractionDigits: 2 }),
-                })}
-          </Text>
-        </div>
+        {!registration && (
+          <div>
+            <Text fw={600}>{evaluations}</Text>
+            <Progress
+              value={assignments.total > 0 ? (100 * assignments.submitted) / assignments.total : 0}
+              aria-label={evaluations}
+              size="lg"
+              mt={4}
+            />
+            <Text size="sm" c="dimmed" mt={4}>
+              {statistics.interRaterReliability === null
+                ? t('statistics.reliabilityUnknown')
+                : t('statistics.reliability', {
+                    alpha: formatNumber(statistics.interRaterReliability, i18n.language, { maximumFractionDigits: 2 }),
+                  })}
+            </Text>
+          </div>
+        )}
         {statistics.calibration && <CalibrationFacts calibration={statistics.calibration} />}
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <CountsTable
