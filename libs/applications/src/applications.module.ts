@@ -10,6 +10,7 @@ import { ApplicationAccess } from './application/application-access';
 import { ApplicationBulkService } from './application/application-bulk.service';
 import { ApplicationOutcomesService } from './application/application-outcomes.service';
 import { ApplicationsService } from './application/applications.service';
+import { RepliesService } from './application/replies.service';
 import { BlindReview } from './application/blind-review.service';
 import { ClarificationsService } from './application/clarifications.service';
 import { DeadlineRemindersService } from './application/deadline-reminders.service';
@@ -38,6 +39,7 @@ import { PseudonymsRepository } from './infrastructure/pseudonyms.repository';
   ],
   providers: [
     ApplicationsService,
+    RepliesService,
     DocumentsService,
     ApplicationAccess,
     ApplicationsRepository,
@@ -57,6 +59,7 @@ import { PseudonymsRepository } from './infrastructure/pseudonyms.repository';
   ],
   exports: [
     ApplicationsService,
+    RepliesService,
     DocumentsService,
     ApplicationOutcomesService,
     ApplicationBulkService,

@@ -1,6 +1,7 @@
 export * from './applications.module';
 export * from './application/application-outcomes.service';
 export * from './application/applications.service';
+export * from './application/replies.service';
 export * from './application/blind-review.service';
 export * from './application/clarifications.service';
 export * from './application/documents.service';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Call, CallsService, assertBeforePublication, assertCallKind, submissionWindow, titlesOf } from '@app/calls';
+import { Call, CallsService, assertBeforePublication, submissionWindow, titlesOf } from '@app/calls';
 import { OrganisationMembersService, OrganisationsService } from '@app/identity';
 import { NotificationsService, notificationRequest } from '@app/notifications';
 import {
@@ -17,9 +17,9 @@ import {
   isStaff,
   problemDetail,
 } from '@app/platform';
-import { Answers, Application, ReplyDecision, answersCurrentAt } from '../domain/application';
+import { Answers, Application, answersCurrentAt } from '../domain/application';
 import { APPLICATION_EVENTS, ApplicationEvents, applicationEvent } from '../domain/application-events';
-import { assertCanDecideReply, assertCanOverrideEligibility, assertCanWithdraw } from '../domain/application-lifecycle';
+import { assertCanOverrideEligibility, assertCanWithdraw } from '../domain/application-lifecycle';
 import { answerErrors } from '../domain/answers.rules';
 import { withWholePeople } from '../domain/people-answers';
 import {
@@ -32,12 +32,7 @@ import {
   OrganisationRequiredError,
 } from '../domain/applications.errors';
 import { decideEligibility, missingDocuments } from '../domain/eligibility.rules';
-import {
-  ApplicationRecord,
-  ApplicationsRepository,
-  SessionRequest,
-  Submitter,
-} from '../infrastructure/applications.repository';
+import { ApplicationRecord, ApplicationsRepository, Submitter } from '../infrastructure/applications.repository';
 import { DocumentInfo } from '../infrastructure/documents.repository';
 import { ApplicationAccess } from './application-access';
 import { applicationAudit } from './application-audit';
@@ -118,42 +113,6 @@ export class ApplicationsService {
     const current = await this.require(id);
     if (current.status !== 'draft') throw new NotDraftError(current.status);
     throw new VersionConflictError(current.version);
-  }
-
-  /**
-   * The sessions a reply to a registration call asks for, most wanted first, set anew while it is a
-   * draft and the call accepts replies; each must be a session of the call.
-   */
-  async setSessionPreferences(actor: AuthUser, id: string, sessionKeys: string[]): Promise<ApplicationView> {
-    const application = await this.access.assertCanEdit(actor, await this.applications.findById(id));
-    const call = await this.calls.get(application.callId);
-    assertCallKind(call, 'registration');
-    if (application.status !== 'draft') throw new NotDraftError(application.status);
-    assertAcceptingApplications(call, new Date());
-    const known = new Set(call.sessions.map((s) => s.key));
-    const errors = sessionKeys.flatMap((key, index) =>
-      known.has(key)
-        ? []
-        : [
-            {
-              field: `sessionKeys.${index}`,
-              message: 'the call has no session with this key',
-              code: 'UNKNOWN_SESSION',
-            },
-          ],
-    );
-    if (errors.length > 0) throw new ValidationError(errors);
-    return this.transactions.run(async (tx) => {
-      const saved = await this.applications.setSessionPreferences(tx, id, sessionKeys);
-      if (!saved) throw new NotDraftError((await this.require(id)).status);
-      await this.record(tx, actor, 'application.session_preferences_set', id, null, { sessionKeys });
-      return this.view(saved, call);
-    });
-  }
-
-  /** A registration call's replies as its session allocation reads them. */
-  sessionRequests(callId: string, priorityQuestionKey: string | null): Promise<SessionRequest[]> {
-    return this.applications.sessionRequests(callId, priorityQuestionKey);
   }
 
   /**
@@ -271,52 +230,6 @@ export class ApplicationsService {
     });
   }
 
-  /**
-   * The secretariat confirms or declines a reply to a registration call, with a reason that is kept
-   * and e-mailed to the member who submitted the reply, in its language; a decision may be revised until the
-   * call is published. Repeating the same decision changes nothing.
-   */
-  async decideReply(
-    actor: AuthUser,
-    id: string,
-    decision: ReplyDecision['decision'],
-    reason: string,
-  ): Promise<ApplicationView> {
-    const { callId } = await this.require(id);
-    return this.transactions.run(async (tx) => {
-      const call = await this.calls.getForShare(tx, callId);
-      assertCallKind(call, 'registration');
-      assertBeforePublication(call);
-      const application = await this.lock(tx, id);
-      assertCanDecideReply(application.status, decision);
-      const previous = application.replyDecision;
-      if (previous?.decision === decision && previous.reason === reason) {
-        return this.view(await this.requireRecord(id, tx), call);
-      }
-      const replyDecision = { decision, reason, decidedBy: actor.id, decidedAt: (await databaseNow(tx)).toISOString() };
-      const decided = await this.applications.update(tx, id, { status: decision, replyDecision });
-      await this.record(
-        tx,
-        actor,
-        `application.reply_${decision}`,
-        id,
-        { status: application.status, decision: previous },
-        { status: decision, decision: replyDecision },
-      );
-      if (decided.submitter) {
-        const organisation = await this.organisations.get(application.organisationId);
-        const notice = notificationRequest(decided.submitter.id, `reply.${decision}`, {
-          callReference: call.reference,
-          callTitle: titlesOf(call),
-          organisationName: organisation.name,
-          reason,
-        });
-        await this.notifications.notify(tx, [notice]);
-      }
-      return this.view(decided, call);
-    });
-  }
-
   /** The application, when the actor may read it; to anyone else it does not exist (404). */
   async readableBy(actor: AuthUser, id: string): Promise<Application> {
     return this.access.assertCanRead(actor, await this.applications.findById(id));
@@ -417,8 +330,8 @@ export class ApplicationsService {
     return record;
   }
 
-  private view({ application, documents, submitter }: ApplicationRecord, call: Call): ApplicationView {
-    return { application, documents: documents.map(withServedName), call, submitter };
+  private view(record: ApplicationRecord, call: Call): ApplicationView {
+    return applicationView(record, call);
   }
 
   private async require(id: string): Promise<Application> {
@@ -447,4 +360,9 @@ export function assertAcceptingApplications(call: Call, now: Date): void {
 
 function withoutNulls(answers: AnswerPatch): Answers {
   return Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== null)) as Answers;
+}
+
+/** An application as its services answer it: with its documents under their served names and its call. */
+export function applicationView({ application, documents, submitter }: ApplicationRecord, call: Call): ApplicationView {
+  return { application, documents: documents.map(withServedName), call, submitter };
 }

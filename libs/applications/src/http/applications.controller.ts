@@ -42,6 +42,7 @@ import {
 import { ApplicationExport } from '../application/application-export';
 import { ApplicationListQuery } from '../application/application-list.query';
 import { ApplicationView, ApplicationsService } from '../application/applications.service';
+import { RepliesService } from '../application/replies.service';
 import { UploadedFile as UploadedDocument } from '../application/document-inspector';
 import { DocumentsService } from '../application/documents.service';
 import { Application } from '../domain/application';
@@ -69,6 +70,7 @@ const ID = new ParseUUIDPipe();
 export class ApplicationsController {
   constructor(
     private readonly applications: ApplicationsService,
+    private readonly replies: RepliesService,
     private readonly documents: DocumentsService,
     private readonly lists: ApplicationListQuery,
     private readonly exports: ApplicationExport,
@@ -198,7 +200,7 @@ export class ApplicationsController {
     @Body() body: SessionPreferencesDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ApplicationDto> {
-    return this.respond(res, await this.applications.setSessionPreferences(actor, id, body.sessionKeys));
+    return this.respond(res, await this.replies.setSessionPreferences(actor, id, body.sessionKeys));
   }
 
   /** The secretariat confirms or declines a reply to a registration call, with a reason sent to its submitter. */
@@ -212,7 +214,7 @@ export class ApplicationsController {
     @Body() body: ReplyDecisionRequestDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ApplicationDto> {
-    return this.respond(res, await this.applications.decideReply(actor, id, body.decision, body.reason));
+    return this.respond(res, await this.replies.decideReply(actor, id, body.decision, body.reason));
   }
 
   @Post('applications/:id/documents')

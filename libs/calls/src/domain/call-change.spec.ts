@@ -1,55 +1,7 @@
 import fc from 'fast-check';
-import { DomainError } from '@app/platform/errors';
-import { Call, CallDefinition, CallStatus, LAST_STAGE_RULE } from './call';
+import { CallDefinition, CallStatus } from './call';
 import { CallPatch, changeableFields, definitionOf, planCallChange } from './call-change';
-import { singleStage } from './review-stages';
-
-const CLOSES_AT = Date.parse('2030-03-01T00:00:00Z');
-
-function makeCall(status: CallStatus, overrides: Partial<Call> = {}): Call {
-  const call: Call = {
-    id: '3f1c2a4e-8b7d-4c6a-9e2f-1a2b3c4d5e6f',
-    status,
-    version: 4,
-    createdAt: new Date('2029-11-01T00:00:00Z'),
-    updatedAt: new Date('2029-11-02T00:00:00Z'),
-    publishedCohortId: null,
-    kind: 'selection',
-    sessions: [],
-    sessionAllocation: null,
-    reference: 'BDT/DIR/DM/013',
-    title: 'Accelerator centres 2030',
-    description: 'Select the network.',
-    opensAt: new Date('2030-01-01T00:00:00Z'),
-    closesAt: new Date(CLOSES_AT),
-    cohortSize: 6,
-    evaluatorsPerApplication: 3,
-    eligibility: {
-      organisationTypes: ['incubator', 'accelerator'],
-      countryCodes: ['PS'],
-      requiredDocuments: ['statutes'],
-    },
-    selection: { maxPerCountry: 2, maxPerRegion: { AFR: 3, EUR: 2 }, minPerRegion: { AFR: 1 }, waitlistSize: 3 },
-    scoring: { scaleMin: 0, scaleMax: 10, normalization: 'zscore', disagreementThreshold: 30 },
-    assignment: { excludeSameCountry: true },
-    criteria: [
-      { code: 'IMPACT', title: 'Impact', description: 'Expected impact', weight: 0.5 },
-      { code: 'TEAM', title: 'Team', description: '', weight: 0.3 },
-      { code: 'REACH', title: 'Reach', description: '', weight: 0.2 },
-    ],
-    questions: [
-      { key: 'summary', label: 'Summary', type: 'longtext', required: true },
-      { key: 'stage', label: 'Stage', type: 'choice', required: false, options: ['idea', 'growth'] },
-    ],
-    blind: false,
-    expertise: { keywords: ['fintech', 'agritech'], topicQuestionKey: null },
-    stages: [],
-    finalRanking: LAST_STAGE_RULE,
-    translations: {},
-    ...overrides,
-  };
-  return { ...call, stages: overrides.stages ?? singleStage(call) };
-}
+import { CLOSES_AT, makeCall, thrown } from './testing/call-fixture';
 
 type LockedField = Exclude<
   keyof CallDefinition,
@@ -95,16 +47,6 @@ const FIELD_ORDER = [...LOCKED_FIELDS.slice(0, 4), 'closesAt', ...LOCKED_FIELDS.
 const patchOf = (fields: LockedField[]): CallPatch => Object.assign({}, ...fields.map((f) => LOCKED_CHANGES[f]));
 const inOrder = (fields: string[]) => FIELD_ORDER.filter((f) => fields.includes(f));
 
-function thrown(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
-
 /** A deep copy with every object's keys in reverse order (arrays keep theirs) and fresh Date instances. */
 function reverseKeys<T>(value: T): T {
   if (value instanceof Date) return new Date(value.getTime()) as T;
@@ -139,44 +81,9 @@ describe('changeableFields', () => {
   ] as const)('a %s call may change %j', (status, fields) => {
     expect(changeableFields(status)).toEqual(fields);
   });
-
-  it('lets a registration call change its sessions while draft and their allocation rule until it closes', () => {
-    expect(changeableFields('draft', 'registration')).toEqual(
-      expect.arrayContaining(['sessions', 'sessionAllocation']),
-    );
-    expect(changeableFields('open', 'registration')).toContain('sessionAllocation');
-    expect(changeableFields('closed', 'registration')).toEqual([
-      'weights',
-      'blind',
-      'expertise',
-      'translations',
-      'sessionAllocation',
-    ]);
-    expect(changeableFields('reviewing', 'registration')).toEqual(['weights', 'translations']);
-  });
 });
 
 describe('planCallChange', () => {
-  it('changes a registration call’s sessions while draft, and its allocation rule until publication', () => {
-    const session = { key: 'hlps', title: 'Policy session', startsAt: new Date(CLOSES_AT), endsAt: null, capacity: 4 };
-    const registration = (status: CallStatus) =>
-      makeCall(status, {
-        kind: 'registration',
-        criteria: [],
-        sessions: [session],
-        sessionAllocation: { rule: 'receipt' },
-      });
-    const more = { sessions: [session, { ...session, key: 'hlps_2', capacity: 2 }] };
-    expect(planCallChange(registration('draft'), more).changedFields).toEqual(['sessions']);
-    expect(thrown(() => planCallChange(registration('open'), more)).code).toBe('FIELD_LOCKED');
-    const limited = { sessionAllocation: { rule: 'receipt' as const, maxPerCountry: 1 } };
-    expect(planCallChange(registration('closed'), limited).definition.sessionAllocation).toEqual(
-      limited.sessionAllocation,
-    );
-    const refused = thrown(() => planCallChange(makeCall('draft'), { sessions: [session] }));
-    expect(refused.errors?.map((e) => [e.field, e.code])).toEqual([['sessions', 'NOT_A_REGISTRATION']]);
-  });
-
   it('takes translations until publication, and drops those of a criterion removed without sending them', () => {
     const translated = { fr: { title: 'Centres 2030', criteria: { TEAM: { title: 'Équipe' } } } };
     for (const status of ['open', 'closed', 'reviewing'] as const) {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationsService } from '@app/applications';
+import { RepliesService } from '@app/applications';
 import { AuditService } from '@app/audit';
 import { Call, CallSession, CallsService, SessionAllocationRule, assertCallKind, titlesOf } from '@app/calls';
 import { NotificationsService, notificationRequest } from '@app/notifications';
@@ -56,7 +56,7 @@ export class SessionAllocationService {
   constructor(
     private readonly allocations: SessionAllocationsRepository,
     private readonly calls: CallsService,
-    private readonly applications: ApplicationsService,
+    private readonly replies: RepliesService,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly transactions: Transactions,
@@ -67,10 +67,7 @@ export class SessionAllocationService {
     const call = await this.calls.get(callId);
     const rule = allocatedRuleOf(call);
     if (call.status !== 'closed') throw new CallNotClosedError();
-    const requests = await this.applications.sessionRequests(
-      callId,
-      rule.rule === 'priority' ? rule.questionKey : null,
-    );
+    const requests = await this.replies.sessionRequests(callId, rule.rule === 'priority' ? rule.questionKey : null);
     const outcomes = allocateSessions(call.sessions, requests.map(toAllocationRequest), domainRule(rule));
     const byId = new Map(requests.map((r) => [r.applicationId, r]));
     await this.transactions.run(async (tx) => {
