@@ -60,6 +60,7 @@ import { CallTitleTranslationsInReminderViews1766300000000 } from './17663000000
 import { RegistrationCalls1766400000000 } from './1766400000000-RegistrationCalls';
 import { SessionAllocation1766430000000 } from './1766430000000-SessionAllocation';
 import { PeopleQuestions1766410000000 } from './1766410000000-PeopleQuestions';
+import { SessionTitleTranslations1766440000000 } from './1766440000000-SessionTitleTranslations';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
 export const MIGRATIONS = [
@@ -125,4 +126,5 @@ export const MIGRATIONS = [
   RegistrationCalls1766400000000,
   PeopleQuestions1766410000000,
   SessionAllocation1766430000000,
+  SessionTitleTranslations1766440000000,
 ];

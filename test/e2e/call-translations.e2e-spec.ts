@@ -90,6 +90,7 @@ describe('call translations', () => {
           { key: 'programme', label: 'Décrivez votre programme' },
           { key: 'stage', label: 'Stade', options: ['Idée', 'Croissance'] },
         ],
+        sessions: [],
         fallback: ['description', 'criteria.CAPACITY.title'],
       });
     });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AllocationRequest } from '../../libs/cohorts/src/domain/session-allocation';
 import { bruteForce } from '../../libs/cohorts/src/domain/testing/session-allocation-brute-force';
 import { Staff, createStaffPair, draftId, expectProblem, sql } from '../support/applications';
+import { patchCall } from '../support/calls-e2e';
 import { Applicant, callBody, createApplicant, createCall, registrationCall } from '../support/fixtures';
 import { inboxOf } from '../support/notifications';
 import { TestApi } from '../support/test-app';
@@ -36,6 +37,12 @@ function speakingTime(): Record<string, unknown> {
     },
   });
 }
+
+/** Two of the sessions' titles in French; `hlps_3` is left in English. */
+const FRENCH_SESSIONS = {
+  hlps_1: { title: 'Réduire la fracture numérique' },
+  hlps_2: { title: 'Économie numérique' },
+};
 
 /** The replies, in order of receipt: country, speaker level, sessions asked for. */
 const REPLIES: Array<[string, string, string[]]> = [
@@ -100,6 +107,41 @@ describe('registration calls: sessions with capacity allocated by a stated rule'
     const set = await api.put(path, { token: applicant.token, body: { sessionKeys: ['hlps_3', 'hlps_1'] } });
     expect(set.body.sessionPreferences).toEqual(['hlps_3', 'hlps_1']);
     await api.post(`/api/v1/applications/${id}/withdraw`, { token: applicant.token });
+  });
+
+  it('keeps the sessions’ titles in French, refusing a session the call has not and changing nothing then', async () => {
+    const current = await api.get(`/api/v1/calls/${callId}`, { token: staff.secretariat.token });
+    const saved = await patchCall(api, staff.secretariat.token, callId, current.body.version, {
+      translations: { fr: { sessions: FRENCH_SESSIONS } },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.translations).toEqual({ fr: { sessions: FRENCH_SESSIONS } });
+    expect(saved.body.missingTranslations.fr).toContain('sessions.hlps_3.title');
+    expect(saved.body.missingTranslations.fr).not.toContain('sessions.hlps_2.title');
+
+    const french = await api.get(`/api/v1/calls/${callId}?lang=fr`);
+    expect(french.body.translations).toEqual({ fr: { sessions: FRENCH_SESSIONS } });
+    expect(french.body.localized.sessions).toEqual([
+      { key: 'hlps_1', title: 'Réduire la fracture numérique' },
+      { key: 'hlps_2', title: 'Économie numérique' },
+      { key: 'hlps_3', title: 'Cybersecurity' },
+    ]);
+    expect(french.body.localized.fallback).toContain('sessions.hlps_3.title');
+    expect(french.body.sessions.map((s: { title: string }) => s.title)).toEqual([
+      'Bridging the digital divide',
+      'Digital economy',
+      'Cybersecurity',
+    ]);
+
+    const unknown = await patchCall(api, staff.secretariat.token, callId, saved.body.version, {
+      translations: { fr: { sessions: { ...FRENCH_SESSIONS, hlps_9: { title: 'Session inconnue' } } } },
+    });
+    expect(expectProblem(unknown, 400, 'VALIDATION_FAILED')).toEqual([
+      expect.objectContaining({ field: 'translations.fr.sessions.hlps_9', code: 'UNKNOWN_SESSION' }),
+    ]);
+    const after = await api.get(`/api/v1/calls/${callId}`, { token: staff.secretariat.token });
+    expect(after.body.version).toBe(saved.body.version);
+    expect(after.body.translations).toEqual({ fr: { sessions: FRENCH_SESSIONS } });
   });
 
   it('is computed only once the call is closed, and never for a selection call', async () => {
@@ -175,7 +217,30 @@ describe('registration calls: sessions with capacity allocated by a stated rule'
 
     const full = await amend(brazil.id, { sessionKey: 'hlps_1', reason: 'Host country of the next Forum.' });
     expectProblem(full, 409, 'ALLOCATION_VIOLATION');
-    expect(full.body.detail).toContain('hlps_1');
+    expect(full.body.detail).toBe(
+      'The amendment cannot be made: the session “Bridging the digital divide” has only 2 seats, and 3 replies would hold them.',
+    );
+    expect(full.body.errors).toEqual([
+      {
+        field: 'sessionKey',
+        message: expect.any(String),
+        code: 'OVER_CAPACITY',
+        params: { sessionKey: 'hlps_1', allocated: 3, capacity: 2 },
+      },
+    ]);
+    const inFrench = await api.patch(`/api/v1/calls/${callId}/session-allocation/${brazil.id}`, {
+      token: staff.secretariat.token,
+      headers: { 'Accept-Language': 'fr' },
+      body: { sessionKey: 'hlps_1', reason: 'Host country of the next Forum.' },
+    });
+    expect(inFrench.body.detail).toBe(
+      'La modification ne peut être faite : la session « Bridging the digital divide » n’a que 2 places, et 3 réponses l’occuperaient.',
+    );
+    expectProblem(
+      await amend(brazil.id, { sessionKey: 'hlps_9', reason: 'No such session.' }),
+      409,
+      'ALLOCATION_VIOLATION',
+    );
     expectProblem(await amend(kenyanMinister.id, { sessionKey: 'hlps_3' }), 400, 'VALIDATION_FAILED');
     expectProblem(await amend(randomUUID(), { sessionKey: null, reason: 'Nobody.' }), 404, 'NOT_FOUND');
 
@@ -191,7 +256,14 @@ describe('registration calls: sessions with capacity allocated by a stated rule'
     });
     const limit = await amend(kenyanMinister.id, { sessionKey: 'hlps_3', reason: 'Two speakers from Kenya?' });
     expectProblem(limit, 409, 'ALLOCATION_VIOLATION');
-    expect(limit.body.detail).toContain('KE');
+    // Cybersecurity is full too: the detail says the first limit broken, `errors` lists both.
+    expect(limit.body.detail).toBe(
+      'The amendment cannot be made: the session “Cybersecurity” has only 2 seats, and 3 replies would hold them.',
+    );
+    expect(limit.body.errors.map((e: { code: string; params: object }) => [e.code, e.params])).toEqual([
+      ['OVER_CAPACITY', { sessionKey: 'hlps_3', allocated: 3, capacity: 2 }],
+      ['OVER_COUNTRY_LIMIT', { sessionKey: 'hlps_3', countryCode: 'KE', allocated: 2, limit: 1 }],
+    ]);
   });
 
   it('confirms: each replier is told in its language, the programme is published, nothing changes after', async () => {
@@ -200,10 +272,14 @@ describe('registration calls: sessions with capacity allocated by a stated rule'
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.confirmedAt).toEqual(expect.any(String));
 
+    // Senegal reads French: the session's title as translated; Kenya reads English.
     const [senegal] = await inboxOf(api, replies[1].applicant.token, 'session.allocated');
     expect(senegal.subject).toMatch(/^Votre session – /);
-    expect(senegal.body).toContain('Digital economy');
+    expect(senegal.body).toContain('«\u00a0Économie numérique\u00a0»');
+    expect(senegal.body).not.toContain('Digital economy');
     expect(senegal.body).toContain('12:00'); // 10:00 UTC is noon in Geneva in July
+    const [kenya] = await inboxOf(api, replies[2].applicant.token, 'session.allocated');
+    expect(kenya.body).toContain('Bridging the digital divide');
     const [left] = await inboxOf(api, replies[4].applicant.token, 'session.not_allocated');
     expect(left.body).toContain('the most speakers allowed from your country');
     const [brazil] = await inboxOf(api, replies[3].applicant.token, 'session.not_allocated');
@@ -220,6 +296,26 @@ describe('registration calls: sessions with capacity allocated by a stated rule'
       ['hlps_2', ['SN']],
       ['hlps_3', ['KE', 'FR']],
     ]);
+    expect(programme.body).toMatchObject({ language: 'en', title: 'WSIS Forum: high-level policy statements' });
+    expect(programme.body.fallback).toEqual([]);
+
+    // In French: the titles translated, the untranslated one in English and named as such.
+    const titles = (res: { body: { sessions: Array<{ key: string; title: string }> } }) =>
+      res.body.sessions.map((s) => [s.key, s.title]);
+    const french = await api.get(`/api/v1/public/calls/${callId}/programme?lang=fr`);
+    expect(french.status).toBe(200);
+    expect(french.body.language).toBe('fr');
+    expect(titles(french)).toEqual([
+      ['hlps_1', 'Réduire la fracture numérique'],
+      ['hlps_2', 'Économie numérique'],
+      ['hlps_3', 'Cybersecurity'],
+    ]);
+    expect(french.body.fallback).toEqual(['title', 'sessions.hlps_3.title']);
+    const byHeader = await api.get(`/api/v1/public/calls/${callId}/programme`, {
+      headers: { 'Accept-Language': 'fr-CH, fr;q=0.9' },
+    });
+    expect(titles(byHeader)).toEqual(titles(french));
+    expectProblem(await api.get(`/api/v1/public/calls/${callId}/programme?lang=de`), 400, 'VALIDATION_FAILED');
 
     expectProblem(await allocation('', 'post'), 409, 'ALLOCATION_CONFIRMED');
     const again = await allocation('/confirm', 'post');

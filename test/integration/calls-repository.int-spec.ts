@@ -79,7 +79,11 @@ describe('CallsRepository on PostgreSQL', () => {
   });
 
   it('keeps the translations of a call per language, and replaces them with its definition', async () => {
-    const fr = { title: 'Centres', criteria: { impact: { title: 'Impact attendu' } } };
+    const fr = {
+      title: 'Centres',
+      criteria: { impact: { title: 'Impact attendu' } },
+      sessions: { hlps_1: { title: 'Inclusion numérique' } },
+    };
     const ar = { description: 'وصف', questions: { pitch: { label: 'العرض' } } };
     const id = await insert(definition({ translations: { fr, ar } }));
     expect((await calls.findById(id))?.translations).toEqual({ fr, ar });

@@ -4,7 +4,7 @@ export * from './application/circular-settings.service';
 export * from './domain/circular-settings';
 export * from './domain/call';
 export * from './domain/call-sessions';
-export { callIn, titlesOf } from './domain/call-in-language';
+export { callIn, sessionTitlesOf, titlesOf } from './domain/call-in-language';
 export {
   TRANSLATION_LANGUAGES,
   callTextsOf,
@@ -20,3 +20,4 @@ export { WrongCallKindError, assertCallKind } from './domain/calls.errors';
 export { DEFAULT_STAGE_NAME, stageAt } from './domain/review-stages';
 export { SelectionConstraintsDto } from './http/call-parts.dto';
 export { StageQueryDto } from './http/call.dto';
+export { CallLanguageQueryDto, ReaderLanguage } from './http/call-translations.dto';

@@ -111,6 +111,17 @@ export async function playSpeakingTimeRound(
         { key: 'speaker', label: 'Name and title of the speaker', type: 'text', required: true },
       ],
       sessions: sessionsFrom(Date.parse('2031-07-08T07:00:00Z')),
+      // The French-speaking replies are told their session in French.
+      translations: {
+        fr: {
+          title: 'Forum du SMSI : demandes de temps de parole aux sessions de politique de haut niveau',
+          sessions: {
+            hlps_divide: { title: 'Réduire la fracture numérique' },
+            hlps_economy: { title: 'L’économie numérique' },
+            hlps_trust: { title: 'Confiance et sécurité' },
+          },
+        },
+      },
       sessionAllocation: {
         rule: 'priority',
         questionKey: 'level',

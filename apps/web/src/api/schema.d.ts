@@ -2433,7 +2433,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The sessions with their speakers, once the allocation is confirmed (times are Geneva's: Europe/Zurich). */
+    /**
+     * The sessions with their speakers, once the allocation is confirmed (times are Geneva's:
+     *     Europe/Zurich); the titles in the reader's language (`lang`, else Accept-Language), English
+     *     where it has none.
+     */
     get: operations['SessionAllocationController_programme'];
     put?: never;
     post?: never;
@@ -3632,6 +3636,19 @@ export interface components {
           options?: string[];
         };
       };
+      /**
+       * @description By session key (a registration call's sessions).
+       * @example {
+       *       "hlps_1": {
+       *         "title": "Inclusion numérique"
+       *       }
+       *     }
+       */
+      sessions?: {
+        [key: string]: {
+          title?: string;
+        };
+      };
       title?: string;
     };
     CallTranslationsDto: {
@@ -4650,12 +4667,15 @@ export interface components {
       description: string;
       /**
        * @description The fields shown in English, the language having no text for them: `title`, `description`,
-       *     `criteria.<code>.title`, `criteria.<code>.description`, `questions.<key>.label`, `questions.<key>.options`.
+       *     `criteria.<code>.title`, `criteria.<code>.description`, `questions.<key>.label`, `questions.<key>.options`,
+       *     `sessions.<key>.title`.
        */
       fallback: string[];
       /** @enum {string} */
       language: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
       questions: components['schemas']['LocalizedQuestionDto'][];
+      /** @description A registration call's sessions, in order; none for other calls. */
+      sessions: components['schemas']['LocalizedSessionDto'][];
       title: string;
     };
     LocalizedCriterionDto: {
@@ -4677,6 +4697,10 @@ export interface components {
       key: string;
       label: string;
       options?: string[];
+    };
+    LocalizedSessionDto: {
+      key: string;
+      title: string;
     };
     LocalizedTextDto: {
       ar?: string;
@@ -5292,6 +5316,18 @@ export interface components {
       callId: string;
       /** Format: date-time */
       confirmedAt: string;
+      /**
+       * @description The titles shown in English, the language having none: `title`, `sessions.<key>.title`.
+       * @example [
+       *       "sessions.hlps_2.title"
+       *     ]
+       */
+      fallback: string[];
+      /**
+       * @description The language of the titles: `lang`, else the one Accept-Language prefers.
+       * @enum {string}
+       */
+      language: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
       reference: string;
       sessions: components['schemas']['ProgrammeSessionDto'][];
       /**
@@ -5299,6 +5335,7 @@ export interface components {
        * @example Europe/Zurich
        */
       timeZone: string;
+      /** @description The call's title in `language`, English where it has none. */
       title: string;
     };
     ProgrammeSessionDto: {
@@ -5309,6 +5346,7 @@ export interface components {
       speakers: components['schemas']['ProgrammeSpeakerDto'][];
       /** Format: date-time */
       startsAt: string;
+      /** @description In the programme's `language`, English where it has none. */
       title: string;
     };
     ProgrammeSpeakerDto: {
@@ -7959,7 +7997,7 @@ export interface operations {
   CallsController_get: {
     parameters: {
       query?: {
-        /** @description The language of `localized`; Accept-Language when absent. */
+        /** @description The language of the call's texts in the answer; Accept-Language when absent. */
         lang?: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
       };
       header?: never;
@@ -11855,7 +11893,10 @@ export interface operations {
   };
   SessionAllocationController_programme: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of the call's texts in the answer; Accept-Language when absent. */
+        lang?: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
+      };
       header?: never;
       path: {
         id: string;

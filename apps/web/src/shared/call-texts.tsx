@@ -29,6 +29,10 @@ export function inReaderLanguage(call: Call): Call {
       ...q,
       label: localized.questions.find((l) => l.key === q.key)?.label ?? q.label,
     })),
+    sessions: call.sessions.map((s) => ({
+      ...s,
+      title: localized.sessions.find((l) => l.key === s.key)?.title ?? s.title,
+    })),
   };
 }
 
@@ -39,13 +43,19 @@ export function optionLabel(call: Call, key: string, option: string): string {
   return translated[english.indexOf(option)] ?? option;
 }
 
-/** Whether a field of the call (`title`, `criteria.<code>.title`, `questions.<key>.label`…) is shown in English for want of a translation. */
-export function inEnglish(call: Call, field: string): boolean {
+/** What says which texts fell back to English: a call, or any reading with the same `localized` language and list. */
+type Localized = { localized: Pick<Call['localized'], 'language' | 'fallback'> };
+
+/**
+ * Whether a field of the call (`title`, `criteria.<code>.title`, `questions.<key>.label`,
+ * `sessions.<key>.title`…) is shown in English for want of a translation.
+ */
+export function inEnglish(call: Localized, field: string): boolean {
   return call.localized.language !== 'en' && call.localized.fallback.includes(field);
 }
 
 /** The small mark beside a text shown in English, saying so in the reader's language. */
-export function EnglishMark({ call, field }: { call: Call; field: string }) {
+export function EnglishMark({ call, field }: { call: Localized; field: string }) {
   const { t } = useTranslation('common');
   if (!inEnglish(call, field)) return null;
   return (
@@ -56,7 +66,7 @@ export function EnglishMark({ call, field }: { call: Call; field: string }) {
 }
 
 /** A text of the call, marked `lang="en"` with the English mark when it fell back. */
-export function CallText({ call, field, children }: { call: Call; field: string; children: ReactNode }) {
+export function CallText({ call, field, children }: { call: Localized; field: string; children: ReactNode }) {
   return (
     <>
       <span lang={inEnglish(call, field) ? 'en' : undefined}>{children}</span>

@@ -31,6 +31,7 @@ export function callIn(call: Call, language: Language): Call {
       const { label, options } = texts.questions[index];
       return { ...q, label, ...(q.options ? { options } : {}) };
     }),
+    sessions: call.sessions.map((session, index) => ({ ...session, title: texts.sessions[index].title })),
   };
 }
 
@@ -39,10 +40,33 @@ export function callIn(call: Call, language: Language): Call {
  * messages written in each recipient's language: the e-mails and notifications that name the call.
  */
 export function titlesOf(call: Pick<Call, 'title' | 'translations'>): Record<Language, string> {
-  const titleIn = (language: Language): string => {
-    if (language === 'en' || call.title === '') return call.title;
-    const translated = call.translations?.[language]?.title;
-    return translated !== undefined && translated.trim() !== '' ? translated : call.title;
+  return inEachLanguage(call.title, (language) => call.translations?.[language]?.title);
+}
+
+/**
+ * Each session's title in each language, by session key, English where one has no translation (as
+ * `callIn` says it): for the messages that name a session in each recipient's language.
+ */
+export function sessionTitlesOf(call: Pick<Call, 'sessions' | 'translations'>): Map<string, Record<Language, string>> {
+  return new Map(
+    call.sessions.map((session) => {
+      const own = (language: Exclude<Language, 'en'>) => {
+        const sessions = call.translations?.[language]?.sessions;
+        return sessions && Object.hasOwn(sessions, session.key) ? sessions[session.key].title : undefined;
+      };
+      return [session.key, inEachLanguage(session.title, own)];
+    }),
+  );
+}
+
+function inEachLanguage(
+  english: string,
+  translated: (language: Exclude<Language, 'en'>) => string | undefined,
+): Record<Language, string> {
+  const textIn = (language: Language): string => {
+    if (language === 'en' || english === '') return english;
+    const text = translated(language);
+    return text !== undefined && text.trim() !== '' ? text : english;
   };
-  return Object.fromEntries(LANGUAGES.map((language) => [language, titleIn(language)])) as Record<Language, string>;
+  return Object.fromEntries(LANGUAGES.map((language) => [language, textIn(language)])) as Record<Language, string>;
 }

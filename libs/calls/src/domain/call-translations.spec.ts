@@ -23,6 +23,10 @@ const TEXTS: CallTexts = {
     { key: 'summary', label: 'Summary' },
     { key: 'stage', label: 'Stage', options: ['idea', 'growth'] },
   ],
+  sessions: [
+    { key: 'hlps_1', title: 'Digital inclusion' },
+    { key: 'hlps_2', title: 'Cybersecurity' },
+  ],
 };
 
 describe('resolveCallTexts', () => {
@@ -45,7 +49,23 @@ describe('resolveCallTexts', () => {
       'criteria.TEAM.title',
       'criteria.PITCH.title',
       'questions.summary.label',
+      'sessions.hlps_1.title',
+      'sessions.hlps_2.title',
     ]);
+  });
+
+  it('gives each session’s title in the language, by key, English where it has none', () => {
+    const translations: CallTranslations = {
+      fr: { sessions: { hlps_2: { title: 'Cybersécurité' }, hlps_1: { title: '  ' } } },
+    };
+    const resolved = resolveCallTexts(TEXTS, translations, 'fr');
+    expect(resolved.sessions).toEqual([
+      { key: 'hlps_1', title: 'Digital inclusion' },
+      { key: 'hlps_2', title: 'Cybersécurité' },
+    ]);
+    expect(resolved.fallback).toContain('sessions.hlps_1.title');
+    expect(resolved.fallback).not.toContain('sessions.hlps_2.title');
+    expect(missingTranslations(TEXTS, translations).fr).toContain('sessions.hlps_1.title');
   });
 
   it('never falls back on a text English leaves empty', () => {
@@ -81,6 +101,10 @@ describe('resolveCallTexts', () => {
       ),
       { selector: (q) => q.key, maxLength: 5 },
     ),
+    sessions: fc.uniqueArray(
+      fc.record({ key: fc.stringMatching(/^[a-z][a-z0-9_]{0,5}$/), title: fc.string({ minLength: 1 }) }),
+      { selector: (s) => s.key, maxLength: 4 },
+    ),
   });
 
   /** Translations of some of the fields, some blank, for some languages. */
@@ -104,6 +128,7 @@ describe('resolveCallTexts', () => {
             ]),
           ),
         ),
+        sessions: fc.record(Object.fromEntries(call.sessions.map((s) => [s.key, fc.record({ title: text })]))),
       },
       { requiredKeys: [] },
     );
@@ -130,6 +155,7 @@ describe('resolveCallTexts', () => {
         expect(resolved.criteria.map((c) => [c.stage, c.code])).toEqual(call.criteria.map((c) => [c.stage, c.code]));
         expect(resolved.questions.map((q) => q.key)).toEqual(call.questions.map((q) => q.key));
         resolved.questions.forEach((q, i) => expect(q.options?.length).toBe(call.questions[i].options?.length));
+        expect(resolved.sessions.map((s) => s.key)).toEqual(call.sessions.map((s) => s.key));
       }),
     );
   });
@@ -154,6 +180,11 @@ describe('resolveCallTexts', () => {
           const complete = options?.length === q.options?.length && (options ?? []).every((o) => o.trim() !== '');
           expectFlag(`questions.${q.key}.options`, q.options !== undefined && !complete);
         }
+        call.sessions.forEach((session, i) => {
+          const translated = own.sessions?.[session.key]?.title;
+          expectFlag(`sessions.${session.key}.title`, missing(session.title, translated));
+          expect(resolved.sessions[i].title).toBe(missing(session.title, translated) ? session.title : translated);
+        });
       }),
     );
   });
@@ -197,6 +228,27 @@ describe('readCallTranslations', () => {
     ]);
   });
 
+  it('reads session titles by key, within the English session title’s limit', () => {
+    const read = readCallTranslations({
+      fr: { sessions: { hlps_1: { title: ' Inclusion numérique ' }, hlps_2: { title: ' ' } } },
+    });
+    expect(read).toEqual({
+      translations: { fr: { sessions: { hlps_1: { title: 'Inclusion numérique' } } } },
+      errors: [],
+    });
+    const { errors } = readCallTranslations({
+      es: { sessions: { hlps_1: { title: 'x'.repeat(501), speakers: 'x' }, hlps_2: 'x' } },
+      ru: { sessions: ['x'] },
+    });
+    expect(errors.map((e) => [e.field, e.code])).toEqual([
+      ['translations.es.sessions.hlps_1.title', 'TOO_LONG'],
+      ['translations.es.sessions.hlps_1.speakers', 'UNKNOWN_FIELD'],
+      ['translations.es.sessions.hlps_2', 'NOT_AN_OBJECT'],
+      ['translations.ru.sessions', 'NOT_AN_OBJECT'],
+    ]);
+    expect(readCallTranslations({ fr: { sessions: { hlps_1: { title: 'x'.repeat(500) } } } }).errors).toEqual([]);
+  });
+
   it('keeps a key named __proto__ as a key, never a prototype', () => {
     const input = JSON.parse('{"fr":{"criteria":{"__proto__":{"title":"x"}}}}') as unknown;
     const { translations } = readCallTranslations(input);
@@ -215,6 +267,7 @@ describe('translationErrors and prunedTranslations', () => {
       title: 'Центры',
       criteria: { IMPACT: { title: 'Влияние' }, GONE: { title: 'Нет' } },
       questions: { stage: { options: ['идея'] }, nope: { label: 'Нет' } },
+      sessions: { hlps_1: { title: 'Цифровая интеграция' }, hlps_9: { title: 'Нет' } },
     },
   };
 
@@ -223,12 +276,24 @@ describe('translationErrors and prunedTranslations', () => {
       ['translations.ru.criteria.GONE', 'UNKNOWN_CRITERION'],
       ['translations.ru.questions.stage.options', 'OPTIONS_MISMATCH'],
       ['translations.ru.questions.nope', 'UNKNOWN_QUESTION'],
+      ['translations.ru.sessions.hlps_9', 'UNKNOWN_SESSION'],
     ]);
   });
 
   it('prunes exactly what the call no longer has, leaving nothing to refuse', () => {
     const pruned = prunedTranslations(translations, TEXTS);
-    expect(pruned).toEqual({ ru: { title: 'Центры', criteria: { IMPACT: { title: 'Влияние' } } } });
+    expect(pruned).toEqual({
+      ru: {
+        title: 'Центры',
+        criteria: { IMPACT: { title: 'Влияние' } },
+        sessions: { hlps_1: { title: 'Цифровая интеграция' } },
+      },
+    });
     expect(translationErrors(pruned, TEXTS)).toEqual([]);
+  });
+
+  it('drops the sessions’ translations with the sessions removed', () => {
+    const pruned = prunedTranslations(translations, { ...TEXTS, sessions: [] });
+    expect(pruned.ru?.sessions).toBeUndefined();
   });
 });

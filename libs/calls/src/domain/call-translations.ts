@@ -4,8 +4,8 @@ import { LANGUAGES, type Language } from '@app/platform/languages';
 /**
  * A call's texts in the languages besides English (issue 17, item 4). English is the call's own
  * fields and is required; each other language may translate the title, the description, each
- * criterion's title and description (by code, across the stages) and each question's label and
- * options (by key). Readers see their language where it is written and English elsewhere, told
+ * criterion's title and description (by code, across the stages), each question's label and
+ * options (by key) and each session's title (by key, a registration call's). Readers see their language where it is written and English elsewhere, told
  * which fields fell back.
  */
 export const TRANSLATION_LANGUAGES = LANGUAGES.filter((language) => language !== 'en') as Exclude<Language, 'en'>[];
@@ -22,11 +22,17 @@ export interface QuestionTranslation {
   options?: string[];
 }
 
+export interface SessionTranslation {
+  title?: string;
+}
+
 export interface CallTranslation {
   title?: string;
   description?: string;
   criteria?: Record<string, CriterionTranslation>;
   questions?: Record<string, QuestionTranslation>;
+  /** A registration call's sessions, by key. */
+  sessions?: Record<string, SessionTranslation>;
 }
 
 export type CallTranslations = Partial<Record<TranslationLanguage, CallTranslation>>;
@@ -39,6 +45,7 @@ export const TRANSLATION_LIMITS = {
   criterionDescription: 5_000,
   questionLabel: 1_000,
   option: 300,
+  sessionTitle: 500,
 } as const;
 
 /** What a call says in English, as readers see it. */
@@ -48,13 +55,16 @@ export interface CallTexts {
   /** Every criterion of every stage, in order. */
   criteria: Array<{ stage: number; code: string; title: string; description: string }>;
   questions: Array<{ key: string; label: string; options?: string[] }>;
+  /** A registration call's sessions, in order (none for other calls). */
+  sessions: Array<{ key: string; title: string }>;
 }
 
 export interface ResolvedCallTexts extends CallTexts {
   language: Language;
   /**
    * The fields shown in English because the language has none: `title`, `description`,
-   * `criteria.<code>.title`, `criteria.<code>.description`, `questions.<key>.label`, `questions.<key>.options`.
+   * `criteria.<code>.title`, `criteria.<code>.description`, `questions.<key>.label`, `questions.<key>.options`,
+   * `sessions.<key>.title`.
    */
   fallback: string[];
 }
@@ -66,6 +76,7 @@ export function callTextsOf(call: {
   criteria: Array<{ code: string; title: string; description: string }>;
   stages: Array<{ criteria: Array<{ code: string; title: string; description: string }> }>;
   questions: Array<{ key: string; label: string; options?: string[] }>;
+  sessions?: Array<{ key: string; title: string }>;
 }): CallTexts {
   return {
     title: call.title,
@@ -79,6 +90,7 @@ export function callTextsOf(call: {
         ),
     ],
     questions: call.questions.map(({ key, label, options }) => ({ key, label, ...(options ? { options } : {}) })),
+    sessions: (call.sessions ?? []).map(({ key, title }) => ({ key, title })),
   };
 }
 
@@ -121,8 +133,12 @@ export function resolveCallTexts(
     if (!complete) fallback.push(`questions.${question.key}.options`);
     return { ...question, label, options: complete && options ? options : question.options };
   });
+  const sessions = texts.sessions.map((session) => ({
+    ...session,
+    title: pick(session.title, ownEntry(own.sessions, session.key)?.title, `sessions.${session.key}.title`),
+  }));
   // A code in several stages is one field.
-  return { language, title, description, criteria, questions, fallback: [...new Set(fallback)] };
+  return { language, title, description, criteria, questions, sessions, fallback: [...new Set(fallback)] };
 }
 
 /** Per language besides English, the fields it does not translate yet (empty when complete). */
@@ -186,10 +202,12 @@ function readTranslation(value: unknown, field: string, errors: FieldError[]): C
       setText(out, 'description', part, `${field}.description`, TRANSLATION_LIMITS.description, errors);
     else if (key === 'criteria') out.criteria = readEntries(part, `${field}.criteria`, errors, readCriterion);
     else if (key === 'questions') out.questions = readEntries(part, `${field}.questions`, errors, readQuestion);
+    else if (key === 'sessions') out.sessions = readEntries(part, `${field}.sessions`, errors, readSession);
     else errors.push(unknownField(`${field}.${key}`));
   }
   if (out.criteria && Object.keys(out.criteria).length === 0) delete out.criteria;
   if (out.questions && Object.keys(out.questions).length === 0) delete out.questions;
+  if (out.sessions && Object.keys(out.sessions).length === 0) delete out.sessions;
   return out;
 }
 
@@ -247,6 +265,15 @@ function readQuestion(entry: Record<string, unknown>, field: string, errors: Fie
   return out;
 }
 
+function readSession(entry: Record<string, unknown>, field: string, errors: FieldError[]): SessionTranslation {
+  const out: SessionTranslation = {};
+  for (const [key, value] of Object.entries(entry)) {
+    if (key === 'title') setText(out, 'title', value, `${field}.title`, TRANSLATION_LIMITS.sessionTitle, errors);
+    else errors.push(unknownField(`${field}.${key}`));
+  }
+  return out;
+}
+
 function setText<T extends object>(
   out: T,
   key: keyof T & string,
@@ -278,12 +305,13 @@ function readText(value: unknown, field: string, maxLength: number, errors: Fiel
 }
 
 /**
- * Translations of what the call does not have: a criterion code or question key it does not define
- * (UNKNOWN_CRITERION, UNKNOWN_QUESTION), options of a question without any, or not one per English
- * option (OPTIONS_MISMATCH).
+ * Translations of what the call does not have: a criterion code, question key or session key it does
+ * not define (UNKNOWN_CRITERION, UNKNOWN_QUESTION, UNKNOWN_SESSION), options of a question without
+ * any, or not one per English option (OPTIONS_MISMATCH).
  */
 export function translationErrors(translations: CallTranslations, texts: CallTexts): FieldError[] {
   const codes = new Set(texts.criteria.map((c) => c.code));
+  const sessionKeys = new Set(texts.sessions.map((s) => s.key));
   const questions = new Map(texts.questions.map((q) => [q.key, q]));
   return TRANSLATION_LANGUAGES.flatMap((language) => {
     const translation = translations[language];
@@ -317,16 +345,27 @@ export function translationErrors(translations: CallTranslations, texts: CallTex
         });
       }
     }
+    for (const key of Object.keys(translation.sessions ?? {})) {
+      if (!sessionKeys.has(key)) {
+        errors.push({
+          field: `${field}.sessions.${key}`,
+          message: 'no session has this key',
+          code: 'UNKNOWN_SESSION',
+          params: { value: key },
+        });
+      }
+    }
     return errors;
   });
 }
 
 /**
- * The translations that still apply once the call's criteria or questions changed without them being
- * sent again: those of removed codes and keys dropped, and options whose count no longer matches.
+ * The translations that still apply once the call's criteria, questions or sessions changed without
+ * them being sent again: those of removed codes and keys dropped, and options whose count no longer matches.
  */
 export function prunedTranslations(translations: CallTranslations, texts: CallTexts): CallTranslations {
   const codes = new Set(texts.criteria.map((c) => c.code));
+  const sessionKeys = new Set(texts.sessions.map((s) => s.key));
   const optionCounts = new Map(texts.questions.map((q) => [q.key, q.options?.length ?? 0]));
   const out: CallTranslations = {};
   for (const language of TRANSLATION_LANGUAGES) {
@@ -339,11 +378,13 @@ export function prunedTranslations(translations: CallTranslations, texts: CallTe
       const kept = options && options.length === optionCounts.get(key) ? { ...rest, options } : rest;
       return Object.keys(kept).length > 0 ? [[key, kept] as const] : [];
     });
+    const sessions = Object.entries(translation.sessions ?? {}).filter(([key]) => sessionKeys.has(key));
     const kept: CallTranslation = {
       ...(translation.title ? { title: translation.title } : {}),
       ...(translation.description ? { description: translation.description } : {}),
       ...(criteria.length > 0 ? { criteria: Object.fromEntries(criteria) } : {}),
       ...(questions.length > 0 ? { questions: Object.fromEntries(questions) } : {}),
+      ...(sessions.length > 0 ? { sessions: Object.fromEntries(sessions) } : {}),
     };
     if (Object.keys(kept).length > 0) out[language] = kept;
   }

@@ -20,6 +20,10 @@ interface QuestionTranslationDto {
   options?: string[];
 }
 
+interface SessionTranslationDto {
+  title?: string;
+}
+
 /** A call's texts in one language; a field left out or blank is shown in English. */
 export class CallTranslationDto {
   @ApiPropertyOptional({ maxLength: TRANSLATION_LIMITS.title })
@@ -52,6 +56,16 @@ export class CallTranslationDto {
     example: { summary: { label: 'Résumé' } },
   })
   questions?: Record<string, QuestionTranslationDto>;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: {
+      type: 'object',
+      properties: { title: { type: 'string', maxLength: TRANSLATION_LIMITS.sessionTitle } },
+    },
+    description: "By session key (a registration call's sessions).",
+    example: { hlps_1: { title: 'Inclusion numérique' } },
+  })
+  sessions?: Record<string, SessionTranslationDto>;
 }
 
 /** By language besides English: ar, zh, fr, ru, es. */
@@ -99,6 +113,11 @@ export class LocalizedQuestionDto {
   options?: string[];
 }
 
+export class LocalizedSessionDto {
+  key: string;
+  title: string;
+}
+
 /** The call's texts in the reader's language, with the fields shown in English instead. */
 export class LocalizedCallDto {
   @ApiProperty({ enum: LANGUAGES })
@@ -109,17 +128,27 @@ export class LocalizedCallDto {
   criteria: LocalizedCriterionDto[];
   @ApiProperty({ type: [LocalizedQuestionDto] })
   questions: LocalizedQuestionDto[];
+  /** A registration call's sessions, in order; none for other calls. */
+  @ApiProperty({ type: [LocalizedSessionDto] })
+  sessions: LocalizedSessionDto[];
   /**
    * The fields shown in English, the language having no text for them: `title`, `description`,
-   * `criteria.<code>.title`, `criteria.<code>.description`, `questions.<key>.label`, `questions.<key>.options`.
+   * `criteria.<code>.title`, `criteria.<code>.description`, `questions.<key>.label`, `questions.<key>.options`,
+   * `sessions.<key>.title`.
    */
   @ApiProperty({ type: [String] })
   fallback: string[];
 }
 
-/** `lang` asks for the call's texts in a language; without it, the one Accept-Language prefers. */
+/**
+ * `lang` asks for the call's texts in a language (a call's `localized`, a programme's titles);
+ * without it, the one Accept-Language prefers.
+ */
 export class CallLanguageQueryDto {
-  @ApiPropertyOptional({ enum: LANGUAGES, description: 'The language of `localized`; Accept-Language when absent.' })
+  @ApiPropertyOptional({
+    enum: LANGUAGES,
+    description: "The language of the call's texts in the answer; Accept-Language when absent.",
+  })
   @IsOptional()
   @IsIn(LANGUAGES)
   lang?: Language;

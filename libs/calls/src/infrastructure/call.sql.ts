@@ -38,7 +38,8 @@ export const CALL_COLUMNS = `
           ORDER BY s.position), '[]')
    FROM call_sessions s WHERE s.call_id = c.id) AS sessions,
   (SELECT coalesce(json_object_agg(t.language, json_strip_nulls(json_build_object(
-            'title', t.title, 'description', t.description, 'criteria', t.criteria, 'questions', t.questions))), '{}')
+            'title', t.title, 'description', t.description, 'criteria', t.criteria, 'questions', t.questions,
+            'sessions', t.sessions))), '{}')
    FROM call_translations t WHERE t.call_id = c.id) AS translations`;
 
 /** How a read takes the call's row: plainly, share-locked, or locked for update, until the transaction ends. */

@@ -176,12 +176,14 @@ export class CallsRepository {
       description: t.description ?? null,
       criteria: t.criteria ?? null,
       questions: t.questions ?? null,
+      sessions: t.sessions ?? null,
     }));
     if (rows.length === 0) return;
     await tx.query(
-      `INSERT INTO call_translations (call_id, language, title, description, criteria, questions)
-       SELECT $1, t.language, t.title, t.description, t.criteria, t.questions
-       FROM jsonb_to_recordset($2::jsonb) AS t(language text, title text, description text, criteria jsonb, questions jsonb)`,
+      `INSERT INTO call_translations (call_id, language, title, description, criteria, questions, sessions)
+       SELECT $1, t.language, t.title, t.description, t.criteria, t.questions, t.sessions
+       FROM jsonb_to_recordset($2::jsonb)
+         AS t(language text, title text, description text, criteria jsonb, questions jsonb, sessions jsonb)`,
       [callId, JSON.stringify(rows)],
     );
   }

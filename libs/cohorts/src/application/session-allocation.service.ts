@@ -1,9 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { RepliesService } from '@app/applications';
 import { AuditService } from '@app/audit';
-import { Call, CallSession, CallsService, SessionAllocationRule, assertCallKind, titlesOf } from '@app/calls';
+import {
+  Call,
+  CallSession,
+  CallsService,
+  SessionAllocationRule,
+  assertCallKind,
+  callTextsOf,
+  resolveCallTexts,
+  sessionTitlesOf,
+  titlesOf,
+} from '@app/calls';
 import { NotificationsService, notificationRequest } from '@app/notifications';
 import { AuthUser, NotFoundError, Page, PageQuery, Transaction, Transactions, databaseNow } from '@app/platform';
+import type { Language } from '@app/platform/languages';
 import {
   AllocationOutcome,
   AllocationRequest,
@@ -35,11 +46,17 @@ export interface SessionAllocationView extends Page<ListedAllocationEntry> {
   sessions: AllocatedSession[];
 }
 
-/** The published programme: each session with its speakers, in the allocation's order. */
+/**
+ * The published programme: each session with its speakers, in the allocation's order; the call's
+ * and the sessions' titles in `language`, English where it has none (those fields in `fallback`).
+ */
 export interface Programme {
   callId: string;
   reference: string;
   title: string;
+  language: Language;
+  /** The fields shown in English: `title`, `sessions.<key>.title`. */
+  fallback: string[];
   timeZone: string;
   confirmedAt: Date;
   sessions: Array<CallSession & { speakers: Array<{ organisationName: string; countryCode: string }> }>;
@@ -145,8 +162,11 @@ export class SessionAllocationService {
         priorityClass: null,
         preferences: [],
       }));
-      const problems = allocationViolations(call.sessions, amended.map(asOutcome), replies, domainRule(rule));
-      if (problems.length > 0) throw new AllocationViolationError(problems);
+      const violations = allocationViolations(call.sessions, amended.map(asOutcome), replies, domainRule(rule));
+      if (violations.length > 0) {
+        const titles = new Map(call.sessions.map((s) => [s.key, s.title]));
+        throw new AllocationViolationError(violations, (key) => titles.get(key) ?? key);
+      }
       const amendment = {
         reason: change.reason,
         amendedBy: actor.id,
@@ -184,20 +204,24 @@ export class SessionAllocationService {
     return this.view(callId, page);
   }
 
-  /** The programme, once the allocation is confirmed: public. */
-  async programme(callId: string): Promise<Programme> {
+  /** The programme, once the allocation is confirmed, its titles in `language`: public. */
+  async programme(callId: string, language: Language = 'en'): Promise<Programme> {
     const call = await this.calls.get(callId);
     const state = await this.allocations.state(callId);
     if (call.status === 'draft' || !state?.confirmedAt) throw new NotFoundError('Programme');
     const entries = await this.allocations.all(this.transactions.autocommit, callId);
+    const texts = resolveCallTexts(callTextsOf(call), call.translations, language);
     return {
       callId,
       reference: call.reference,
-      title: call.title,
+      title: texts.title,
+      language,
+      fallback: texts.fallback.filter((field) => field === 'title' || field.startsWith('sessions.')),
       timeZone: PROGRAMME_TIME_ZONE,
       confirmedAt: state.confirmedAt,
-      sessions: call.sessions.map((session) => ({
+      sessions: call.sessions.map((session, index) => ({
         ...session,
+        title: texts.sessions[index].title,
         speakers: entries
           .filter((e) => e.sessionKey === session.key)
           .map((e) => ({ organisationName: e.organisationName, countryCode: e.countryCode })),
@@ -260,6 +284,7 @@ function asOutcome(entry: ListedAllocationEntry): AllocationOutcome {
 /** Each replier's notice: its session and when, or why it has none (the secretariat's reason when amended). */
 function noticesOf(call: Call, entries: ListedAllocationEntry[]) {
   const sessions = new Map(call.sessions.map((s) => [s.key, s]));
+  const sessionTitles = sessionTitlesOf(call);
   const common = { callReference: call.reference, callTitle: titlesOf(call) };
   return entries.flatMap((entry) => {
     if (!entry.recipientId) return [];
@@ -269,7 +294,7 @@ function noticesOf(call: Call, entries: ListedAllocationEntry[]) {
         notificationRequest(entry.recipientId, 'session.allocated', {
           ...common,
           organisationName: entry.organisationName,
-          sessionTitle: session.title,
+          sessionTitle: sessionTitles.get(session.key) ?? session.title,
           sessionTime: genevaTimes(session.startsAt),
         }),
       ];

@@ -306,4 +306,28 @@ export const COHORTS_DETAILS = declareDetails({
     ru: 'Изменение невозможно: {problems}.',
     es: 'No se puede hacer la modificación: {problems}.',
   },
+  ALLOCATION_OVER_CAPACITY: {
+    ar: 'لا يمكن إجراء التعديل: للجلسة «{session}» {capacity, plural, zero {لا مقاعد} one {مقعد واحد} two {مقعدان} few {# مقاعد} many {# مقعدًا} other {# مقعد}} فقط، وستشغلها {allocated, number} ردود.',
+    zh: '无法作此修改：会议“{session}”只有 {capacity, number} 个席位，而将分配 {allocated, number} 个答复。',
+    en: 'The amendment cannot be made: the session “{session}” has only {capacity, plural, one {# seat} other {# seats}}, and {allocated, number} replies would hold them.',
+    fr: 'La modification ne peut être faite : la session « {session} » n’a que {capacity, plural, one {# place} other {# places}}, et {allocated, number} réponses l’occuperaient.',
+    ru: 'Изменение невозможно: в сессии «{session}» только {capacity, plural, one {# место} few {# места} many {# мест} other {# места}}, а её заняли бы {allocated, number} ответа.',
+    es: 'No se puede hacer la modificación: la sesión «{session}» solo tiene {capacity, plural, one {# plaza} other {# plazas}}, y la ocuparían {allocated, number} respuestas.',
+  },
+  ALLOCATION_OVER_COUNTRY_LIMIT: {
+    ar: 'لا يمكن إجراء التعديل: سيكون لـ {country} {allocated, number} متحدثين في الجلسة «{session}»، وهو ما يتجاوز الحد البالغ {limit, number} لكل بلد.',
+    zh: '无法作此修改：{country} 在会议“{session}”中将有 {allocated, number} 位发言者，超过每个国家 {limit, number} 位的上限。',
+    en: 'The amendment cannot be made: {country} would have {allocated, plural, one {# speaker} other {# speakers}} in the session “{session}”, above the limit of {limit, number} per country.',
+    fr: 'La modification ne peut être faite : {country} aurait {allocated, plural, one {# orateur} other {# orateurs}} dans la session « {session} », au-delà de la limite de {limit, number} par pays.',
+    ru: 'Изменение невозможно: у {country} было бы {allocated, plural, one {# выступающий} few {# выступающих} many {# выступающих} other {# выступающего}} в сессии «{session}», больше предела в {limit, number} на страну.',
+    es: 'No se puede hacer la modificación: {country} tendría {allocated, plural, one {# orador} other {# oradores}} en la sesión «{session}», por encima del límite de {limit, number} por país.',
+  },
+  ALLOCATION_NOT_A_SESSION: {
+    ar: 'لا يمكن إجراء التعديل: لا تتضمن الدعوة جلسة بالمفتاح «{session}».',
+    zh: '无法作此修改：本征集没有键为“{session}”的会议。',
+    en: 'The amendment cannot be made: the call has no session “{session}”.',
+    fr: 'La modification ne peut être faite : l’appel n’a pas de session « {session} ».',
+    ru: 'Изменение невозможно: в призыве нет сессии «{session}».',
+    es: 'No se puede hacer la modificación: la convocatoria no tiene la sesión «{session}».',
+  },
 });

@@ -273,9 +273,9 @@ describe('allocationViolations', () => {
   it('names an exceeded capacity, a country above its limit and an unknown session', () => {
     const amended = [outcome('r1', 'A'), outcome('r2', 'A'), outcome('r3', 'Z')];
     expect(allocationViolations(sessions, amended, requests, { rule: 'receipt', maxPerCountry: 1 })).toEqual([
-      'reply r3 is allocated to Z, which is not a session of the call',
-      'session A has 2 allocations for 1 seats',
-      'KE holds 2 seats in session A, above the limit of 1',
+      { code: 'NOT_A_SESSION', replyId: 'r3', sessionKey: 'Z' },
+      { code: 'OVER_CAPACITY', sessionKey: 'A', allocated: 2, capacity: 1 },
+      { code: 'OVER_COUNTRY_LIMIT', sessionKey: 'A', countryCode: 'KE', allocated: 2, limit: 1 },
     ]);
     expect(allocationViolations(sessions, amended, requests, { rule: 'receipt' })).toHaveLength(2);
   });
@@ -283,8 +283,8 @@ describe('allocationViolations', () => {
   it('names a reply allocated twice or unknown', () => {
     const amended = [outcome('r3', 'B'), outcome('r3', 'A'), outcome('ghost', 'B')];
     expect(allocationViolations(sessions, amended, requests, { rule: 'receipt' })).toEqual([
-      'reply r3 is allocated more than one session',
-      'reply ghost, allocated to B, is not a request',
+      { code: 'ALLOCATED_TWICE', replyId: 'r3' },
+      { code: 'NOT_A_REQUEST', replyId: 'ghost', sessionKey: 'B' },
     ]);
   });
 });

@@ -112,47 +112,67 @@ export function allocateSessions(
 }
 
 /**
- * What is wrong with an allocation, perhaps amended by hand: a session holding more replies than
- * seats, a country above `maxPerCountry` in a session, a reply allocated to a session the call does
- * not list, a reply allocated twice or not among the requests. An allocation to a session outside
- * the reply's preferences is fine (an amendment may do that). Returns [] when there is nothing wrong.
+ * One thing wrong with an allocation: a session holding more replies than seats, a country above
+ * `maxPerCountry` in a session, a reply allocated to a session the call does not list, a reply
+ * allocated twice or not among the requests. Structured, so that each reader can be told in its
+ * language.
+ */
+export type AllocationViolation =
+  | { code: 'OVER_CAPACITY'; sessionKey: string; allocated: number; capacity: number }
+  | { code: 'OVER_COUNTRY_LIMIT'; sessionKey: string; countryCode: string; allocated: number; limit: number }
+  | { code: 'NOT_A_SESSION'; replyId: string; sessionKey: string }
+  | { code: 'ALLOCATED_TWICE'; replyId: string }
+  | { code: 'NOT_A_REQUEST'; replyId: string; sessionKey: string };
+
+/**
+ * What is wrong with an allocation, perhaps amended by hand (see AllocationViolation). An allocation
+ * to a session outside the reply's preferences is fine (an amendment may do that). Returns [] when
+ * there is nothing wrong.
  */
 export function allocationViolations(
   sessions: readonly AllocationSession[],
   outcomes: readonly AllocationOutcome[],
   requests: readonly AllocationRequest[],
   rule: AllocationRule,
-): string[] {
+): AllocationViolation[] {
   const capacity = new Map(sessions.map((s) => [s.key, s.capacity]));
   const country = new Map(requests.map((r) => [r.replyId, r.countryCode]));
-  const problems: string[] = [];
+  const violations: AllocationViolation[] = [];
   const allocated = new Set<string>();
   const taken = new Map<string, number>();
   const seats = new SeatsByCountry();
   for (const { replyId, sessionKey } of outcomes) {
     if (sessionKey === null) continue;
-    if (allocated.has(replyId)) problems.push(`reply ${replyId} is allocated more than one session`);
+    if (allocated.has(replyId)) violations.push({ code: 'ALLOCATED_TWICE', replyId });
     allocated.add(replyId);
     if (!capacity.has(sessionKey)) {
-      problems.push(`reply ${replyId} is allocated to ${sessionKey}, which is not a session of the call`);
+      violations.push({ code: 'NOT_A_SESSION', replyId, sessionKey });
       continue;
     }
     taken.set(sessionKey, (taken.get(sessionKey) ?? 0) + 1);
     const countryCode = country.get(replyId);
-    if (countryCode === undefined) problems.push(`reply ${replyId}, allocated to ${sessionKey}, is not a request`);
+    if (countryCode === undefined) violations.push({ code: 'NOT_A_REQUEST', replyId, sessionKey });
     else seats.add(sessionKey, countryCode);
   }
   for (const { key, capacity: seatCount } of sessions) {
     const count = taken.get(key) ?? 0;
-    if (count > seatCount) problems.push(`session ${key} has ${count} allocations for ${seatCount} seats`);
+    if (count > seatCount) {
+      violations.push({ code: 'OVER_CAPACITY', sessionKey: key, allocated: count, capacity: seatCount });
+    }
     if (rule.maxPerCountry === undefined) continue;
     for (const [countryCode, held] of seats.inSession(key)) {
       if (held > rule.maxPerCountry) {
-        problems.push(`${countryCode} holds ${held} seats in session ${key}, above the limit of ${rule.maxPerCountry}`);
+        violations.push({
+          code: 'OVER_COUNTRY_LIMIT',
+          sessionKey: key,
+          countryCode,
+          allocated: held,
+          limit: rule.maxPerCountry,
+        });
       }
     }
   }
-  return problems;
+  return violations;
 }
 
 /** Seats held per session and country. */

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CallLanguageQueryDto, ReaderLanguage } from '@app/calls';
 import { AuthUser, CurrentUser, PageQueryDto, Public, Staff } from '@app/platform';
+import type { Language } from '@app/platform/languages';
 import { Programme, SessionAllocationService, SessionAllocationView } from '../application/session-allocation.service';
 import type { ListedAllocationEntry } from '../infrastructure/session-allocations.repository';
 import { AllocationEntryDto, AmendAllocationDto, ProgrammeDto, SessionAllocationDto } from './session-allocation.dto';
@@ -63,12 +65,20 @@ export class SessionAllocationController {
     return toDto(await this.allocations.confirm(actor, callId, page));
   }
 
-  /** The sessions with their speakers, once the allocation is confirmed (times are Geneva's: Europe/Zurich). */
+  /**
+   * The sessions with their speakers, once the allocation is confirmed (times are Geneva's:
+   * Europe/Zurich); the titles in the reader's language (`lang`, else Accept-Language), English
+   * where it has none.
+   */
   @Get('public/calls/:id/programme')
   @Public()
   @ApiOkResponse({ type: ProgrammeDto })
-  programme(@Param('id', ID) callId: string): Promise<Programme> {
-    return this.allocations.programme(callId);
+  programme(
+    @Param('id', ID) callId: string,
+    @Query() _query: CallLanguageQueryDto,
+    @ReaderLanguage() language: Language,
+  ): Promise<Programme> {
+    return this.allocations.programme(callId, language);
   }
 }
 

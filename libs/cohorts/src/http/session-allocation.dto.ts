@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { trimmed } from '@app/platform';
+import { LANGUAGES, type Language } from '@app/platform/languages';
 
 const PASSED_OVER_REASONS = ['SESSION_FULL', 'COUNTRY_LIMIT', 'UNKNOWN_SESSION'] as const;
 const UNALLOCATED_REASONS = ['SESSIONS_FULL', 'COUNTRY_LIMIT', 'NO_PREFERENCE', 'UNKNOWN_SESSION'] as const;
@@ -90,6 +91,7 @@ export class ProgrammeSpeakerDto {
 
 export class ProgrammeSessionDto {
   key: string;
+  /** In the programme's `language`, English where it has none. */
   title: string;
   @ApiProperty({ type: 'string', format: 'date-time' })
   startsAt: Date;
@@ -105,7 +107,14 @@ export class ProgrammeDto {
   @ApiProperty({ format: 'uuid' })
   callId: string;
   reference: string;
+  /** The call's title in `language`, English where it has none. */
   title: string;
+  /** The language of the titles: `lang`, else the one Accept-Language prefers. */
+  @ApiProperty({ enum: LANGUAGES })
+  language: Language;
+  /** The titles shown in English, the language having none: `title`, `sessions.<key>.title`. */
+  @ApiProperty({ type: [String], example: ['sessions.hlps_2.title'] })
+  fallback: string[];
   /** Where the sessions are held: the times are shown in it. */
   @ApiProperty({ example: 'Europe/Zurich' })
   timeZone: string;

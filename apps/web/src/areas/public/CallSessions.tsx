@@ -1,9 +1,13 @@
 import { Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Call } from '../../api/types';
+import { CallText } from '../../shared/call-texts';
 import { SessionsTable } from '../../shared/SessionsTable';
 
-/** A registration call's sessions, with their time in Geneva and their seats (speaking slots). */
+/**
+ * A registration call's sessions, with their time in Geneva and their seats (speaking slots); their
+ * titles as `inReaderLanguage` gives them, each marked where it is shown in English.
+ */
 export function CallSessions({ call }: { call: Call }) {
   const { t } = useTranslation('public');
   if (call.sessions.length === 0) return null;
@@ -18,6 +22,11 @@ export function CallSessions({ call }: { call: Call }) {
       <SessionsTable
         sessions={call.sessions}
         headers={{ session: t('sessions.session'), time: t('sessions.time'), capacity: t('sessions.capacity') }}
+        title={(session) => (
+          <CallText call={call} field={`sessions.${session.key}.title`}>
+            {session.title}
+          </CallText>
+        )}
       />
     </section>
   );

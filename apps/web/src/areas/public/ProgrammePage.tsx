@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { api, ok } from '../../api/client';
 import { DateTime } from '../../shared/DateTime';
+import { CallText } from '../../shared/call-texts';
 import { countryName } from '../../shared/format';
 import { PageTitle } from '../../shared/PageTitle';
 import { SessionTime } from '../../shared/SessionTime';
@@ -16,11 +17,13 @@ export async function programmeLoader({ params }: LoaderFunctionArgs) {
 
 /**
  * A registration call's programme, public once the secretariat confirms the allocation: each
- * session at its time in Geneva with its speakers, in the allocation's order.
+ * session at its time in Geneva with its speakers, in the allocation's order. The titles are in the
+ * reader's language (the client's Accept-Language), each marked where it is shown in English.
  */
 export function ProgrammePage() {
   const { t, i18n } = useTranslation('public');
   const { programme } = useLoaderData<typeof programmeLoader>();
+  const texts = { localized: { language: programme.language, fallback: programme.fallback } };
   return (
     <>
       <PageTitle title={t('programme.title', { call: programme.title })} overline={programme.reference}>
@@ -42,7 +45,9 @@ export function ProgrammePage() {
             aria-labelledby={`session-${session.key}`}
           >
             <Title order={2} id={`session-${session.key}`} size="h3">
-              {session.title}
+              <CallText call={texts} field={`sessions.${session.key}.title`}>
+                {session.title}
+              </CallText>
             </Title>
             <Text mb="sm">
               <SessionTime startsAt={session.startsAt} endsAt={session.endsAt} />

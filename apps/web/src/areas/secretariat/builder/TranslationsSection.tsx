@@ -76,6 +76,7 @@ function LanguageTexts({ form, language, locked }: { form: CallForm; language: T
   };
   const criteria = criterionRows(form.values).filter((row) => row.code.trim());
   const questions = form.values.questions.filter((row) => row.key.trim());
+  const sessions = form.values.sessions.filter((row) => row.key.trim());
   return (
     <Stack gap="md">
       <Grid visibleFrom="md" aria-hidden>
@@ -151,6 +152,15 @@ function LanguageTexts({ form, language, locked }: { form: CallForm; language: T
           </Stack>
         );
       })}
+      {sessions.map((row) => (
+        <Row key={row.uid} english={row.title}>
+          {input(
+            t('builder.translations.sessionTitle', { key: row.key }),
+            own.sessions[row.uid]?.title ?? '',
+            (title) => update((c) => ({ ...c, sessions: { ...c.sessions, [row.uid]: { title } } })),
+          )}
+        </Row>
+      ))}
     </Stack>
   );
 }

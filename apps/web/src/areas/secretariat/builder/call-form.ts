@@ -212,6 +212,7 @@ export function callValues(call: Call): CallFormValues {
     maxCount: q.maxCount ?? '',
   }));
   const stages = stageRows(call);
+  const registration = registrationValues(call);
   return {
     kind: call.kind,
     reference: call.reference,
@@ -245,8 +246,9 @@ export function callValues(call: Call): CallFormValues {
     translations: translationValues(call.translations, {
       criteria: allCriterionRows({ criteria, stages }),
       questions,
+      sessions: registration.sessions,
     }),
-    ...registrationValues(call),
+    ...registration,
   };
 }
 

@@ -53,6 +53,33 @@ describe('the translations of the call builder', () => {
     expect(missingCount(values, 'fr')).toBe(2);
   });
 
+  it('read and send the sessions’ titles by key, following a retyped key, and count those left blank', () => {
+    const call = {
+      ...callWith({ fr: { sessions: { hlps_1: { title: 'Inclusion numérique' } } } }),
+      kind: 'registration',
+      criteria: [],
+      questions: [],
+      sessions: [
+        { key: 'hlps_1', title: 'Digital inclusion', startsAt: '2040-01-10T08:00:00.000Z', endsAt: null, capacity: 2 },
+        { key: 'hlps_2', title: 'Cybersecurity', startsAt: '2040-01-10T10:00:00.000Z', endsAt: null, capacity: 1 },
+      ],
+      sessionAllocation: { rule: 'receipt' },
+    } as unknown as Call;
+    const values = callValues(call);
+    expect(translationsBody(values)).toEqual({ fr: { sessions: { hlps_1: { title: 'Inclusion numérique' } } } });
+    // French lacks the title, the description and the second session's title.
+    expect(missingCount(values, 'fr')).toBe(3);
+
+    values.sessions[0]!.key = 'hlps_a';
+    values.translations.fr.sessions[values.sessions[1]!.uid] = { title: ' Cybersécurité ' };
+    values.translations.es.sessions[values.sessions[1]!.uid] = { title: '  ' };
+    expect(translationsBody(values)).toEqual({
+      fr: { sessions: { hlps_a: { title: 'Inclusion numérique' }, hlps_2: { title: 'Cybersécurité' } } },
+    });
+    expect(missingCount(values, 'fr')).toBe(2);
+    expect(missingCount(values, 'es')).toBe(4);
+  });
+
   it('send an opened call’s translations only when they changed and may still change', () => {
     const call = callWith({ fr: french }, ['closesAt', 'weights', 'translations']);
     const values = callValues(call);

@@ -2,14 +2,15 @@ import type { Call } from '../../../api/types';
 import type { CreateCallBody } from '../types';
 import type { CallFormValues, CriterionRow, QuestionRow } from './call-form';
 import { hasOptions } from './question-types';
+import type { SessionRow } from './registration-form';
 
 /** The languages a call's texts are translated into; English is the call's own fields. */
 export const TRANSLATION_LANGUAGES = ['ar', 'zh', 'fr', 'ru', 'es'] as const;
 export type TranslationLanguage = (typeof TRANSLATION_LANGUAGES)[number];
 
 /**
- * One language's texts in the builder. Criteria and questions are keyed by their row's uid, not
- * their code or key: a code may be retyped, and may hold a dot, which a form path cannot.
+ * One language's texts in the builder. Criteria, questions and sessions are keyed by their row's uid,
+ * not their code or key: a code may be retyped, and may hold a dot, which a form path cannot.
  */
 export interface TranslationValues {
   title: string;
@@ -17,6 +18,8 @@ export interface TranslationValues {
   criteria: Record<string, { title: string; description: string }>;
   /** Options one per line, as the English field. */
   questions: Record<string, { label: string; options: string }>;
+  /** A registration call's session titles. */
+  sessions: Record<string, { title: string }>;
 }
 
 export type TranslationsValues = Record<TranslationLanguage, TranslationValues>;
@@ -31,7 +34,7 @@ export function criterionRows(values: Pick<CallFormValues, 'criteria' | 'stages'
   ];
 }
 
-const empty = (): TranslationValues => ({ title: '', description: '', criteria: {}, questions: {} });
+const empty = (): TranslationValues => ({ title: '', description: '', criteria: {}, questions: {}, sessions: {} });
 
 export function emptyTranslations(): TranslationsValues {
   return Object.fromEntries(TRANSLATION_LANGUAGES.map((l) => [l, empty()])) as TranslationsValues;
@@ -40,7 +43,7 @@ export function emptyTranslations(): TranslationsValues {
 /** The call's translations in the form's shape, matched to the form's rows by code and key. */
 export function translationValues(
   translations: Call['translations'],
-  rows: { criteria: CriterionRow[]; questions: QuestionRow[] },
+  rows: { criteria: CriterionRow[]; questions: QuestionRow[]; sessions: SessionRow[] },
 ): TranslationsValues {
   const values = emptyTranslations();
   for (const language of TRANSLATION_LANGUAGES) {
@@ -59,6 +62,12 @@ export function translationValues(
         rows.questions.flatMap((row) => {
           const t = own.questions?.[row.key];
           return t ? [[row.uid, { label: t.label ?? '', options: (t.options ?? []).join('\n') }]] : [];
+        }),
+      ),
+      sessions: Object.fromEntries(
+        rows.sessions.flatMap((row) => {
+          const t = own.sessions?.[row.key];
+          return t?.title ? [[row.uid, { title: t.title }]] : [];
         }),
       ),
     };
@@ -89,11 +98,16 @@ export function translationsBody(values: CallFormValues): Body {
       const entry = { ...text('label', t?.label), ...(options.length > 0 ? { options } : {}) };
       return row.key.trim() && Object.keys(entry).length > 0 ? [[row.key.trim(), entry] as const] : [];
     });
+    const sessionEntries = values.sessions.flatMap((row) => {
+      const entry = text('title', own.sessions[row.uid]?.title);
+      return row.key.trim() && Object.keys(entry).length > 0 ? [[row.key.trim(), entry] as const] : [];
+    });
     const translation = {
       ...text('title', own.title),
       ...text('description', own.description),
       ...(criterionEntries.length > 0 ? { criteria: Object.fromEntries(criterionEntries) } : {}),
       ...(questionEntries.length > 0 ? { questions: Object.fromEntries(questionEntries) } : {}),
+      ...(sessionEntries.length > 0 ? { sessions: Object.fromEntries(sessionEntries) } : {}),
     };
     if (Object.keys(translation).length > 0) body[language] = translation;
   }
@@ -120,6 +134,7 @@ export function missingCount(values: CallFormValues, language: TranslationLangua
     const translated = lines(own.questions[row.uid]?.options ?? '');
     if (english.length > 0 && translated.length !== english.length) missing += 1;
   }
+  for (const row of values.sessions) missing += Number(blank(row.title, own.sessions[row.uid]?.title));
   return missing;
 }
 
