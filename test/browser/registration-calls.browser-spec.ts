@@ -8,25 +8,46 @@ import {
   checkPage,
   launchBrowser,
   newVisitor,
+  screenshot,
   signedInVisitor,
   text,
   textsOf,
   JOURNEY_TIMEOUT_MS,
 } from '../support/browser';
+import { draftId } from '../support/applications';
 import { secretariatOf } from '../support/evaluation-fixtures';
-import { type Actor, type Applicant, createApplicant } from '../support/fixtures';
+import { type Actor, type Applicant, createApplicant, createCall, registrationCall } from '../support/fixtures';
 
 /**
  * A registration call in the browser (issue 19): the secretariat builds a request for speaking time
  * with two sessions in the builder and opens it; a replier picks its sessions in order and submits;
  * the secretariat confirms the reply with a reason, closes the call, computes the allocation on the
  * Sessions page and confirms it; the public programme names the speaker under its session, in
- * Geneva time. Each page and dialog checked by axe-core and photographed.
+ * Geneva time. Then a request for speaking time seeded through the API, ministers before deputies
+ * with at most one speaker per country in a session and more replies than the board's page: the
+ * secretariat corrects an organisation's membership category with a reason (its reply is then no
+ * addressee's), reads the board in the rule's order with the reasons of those left out, pages it,
+ * amends it (a seat given up, a move refused for the country's limit and for a full session, a seat
+ * given on page 2) and confirms it. Each page and dialog checked by axe-core and photographed.
  */
 
 const SUITE = 'registration-calls';
 const LANGUAGES = journeyLanguages('en');
 const SPEAKER = 'Dakar Digital Ministry';
+/** Replies on a page of the allocation board (the Sessions page's PAGE_SIZE). */
+const BOARD_PAGE = 50;
+
+/** The replies to the priority call that the story names, in order of receipt. */
+const NAMED_REPLIES = [
+  { name: 'Kenya Deputy Ministry of ICT', country: 'KE', level: 'deputy_minister', sessions: ['hlps_1'] },
+  { name: 'Brasília Ministry of Communications', country: 'BR', level: 'minister', sessions: ['hlps_2', 'hlps_1'] },
+  { name: 'Kenya Ministry of ICT', country: 'KE', level: 'minister', sessions: ['hlps_1'] },
+  { name: 'Kenya ICT Authority', country: 'KE', level: 'minister', sessions: ['hlps_1', 'hlps_2'] },
+  { name: 'Paris Deputy Ministry', country: 'FR', level: 'deputy_minister', sessions: ['hlps_1'] },
+] as const;
+/** Delegations without a minister's or deputy's rank, enough for the board to need a second page. */
+const OTHER_REPLIES = BOARD_PAGE + 1 - NAMED_REPLIES.length + 2;
+const OTHER_COUNTRIES = ['IN', 'JP', 'DE', 'MX', 'EG', 'AR'];
 
 /** `YYYY-MM-DDTHH:mm` as Geneva's clocks show an instant: what the builder's date fields take. */
 function genevaWallTime(instant: number): string {
@@ -70,6 +91,32 @@ describe('a registration call with sessions in the browser', () => {
 
   async function expectTitle(page: Page, title: string): Promise<void> {
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  }
+
+  /** A government's draft reply naming its speaker's level and its sessions, submitted unless told. */
+  async function seedReply(
+    callId: string,
+    reply: { name: string; country: string; level: string; sessions: readonly string[] },
+    submit = true,
+  ): Promise<{ applicant: Applicant; id: string }> {
+    const applicant = await createApplicant(platform.api, reply.country, {
+      name: reply.name,
+      type: 'government',
+      membershipCategory: 'member_state_administration',
+    });
+    const id = await draftId(platform.api, applicant.token, callId, { level: reply.level });
+    const chosen = await platform.api.put(`/api/v1/applications/${id}/session-preferences`, {
+      token: applicant.token,
+      body: { sessionKeys: reply.sessions },
+    });
+    if (chosen.status !== 200) throw new Error(`preferences: ${chosen.status} ${JSON.stringify(chosen.body)}`);
+    if (submit) await submitReply(applicant, id);
+    return { applicant, id };
+  }
+
+  async function submitReply(applicant: Applicant, id: string): Promise<void> {
+    const submitted = await platform.api.post(`/api/v1/applications/${id}/submit`, { token: applicant.token });
+    if (submitted.status !== 200) throw new Error(`submit: ${submitted.status} ${JSON.stringify(submitted.body)}`);
   }
 
   it.each(LANGUAGES)(
@@ -207,6 +254,212 @@ describe('a registration call with sessions in the browser', () => {
       await visitor.getByRole('region', { name: sessions[0]!.title }).getByText(tp('programme.noSpeakers')).waitFor();
       await checkPage(visitor, SUITE, 'programme', language);
       for (const page of [staff, member, visitor]) await page.context().close();
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
+
+  it.each(LANGUAGES)(
+    'is allocated by priority, paged, amended with reasons within its limits and confirmed (%s)',
+    async (language: Language) => {
+      const t = textsOf(language, 'secretariat');
+      const sessions = [
+        { key: 'hlps_1', title: 'Bridging the digital divide', startsAt: '2040-07-08T08:00:00Z', capacity: 2 },
+        { key: 'hlps_2', title: 'Digital economy', startsAt: '2040-07-08T10:00:00Z', capacity: 1 },
+      ];
+      const [divide, economy] = sessions.map((session) => session.title) as [string, string];
+      const call = await createCall(
+        platform.api,
+        secretariat.token,
+        registrationCall({
+          title: `High-level policy statements (${language})`,
+          eligibility: { addresseeCategories: ['member_state_administration'] },
+          questions: [
+            {
+              key: 'level',
+              label: 'Speaker level',
+              type: 'choice',
+              required: true,
+              options: ['minister', 'deputy_minister', 'other'],
+            },
+          ],
+          sessions,
+          sessionAllocation: {
+            rule: 'priority',
+            questionKey: 'level',
+            classes: ['minister', 'deputy_minister'],
+            maxPerCountry: 1,
+          },
+        }),
+      );
+      const callId = call.id;
+      // The named replies one after the other (their order of receipt is the story's), then the others.
+      for (const reply of NAMED_REPLIES) await seedReply(callId, reply);
+      const others = Array.from({ length: OTHER_REPLIES }, (_, i) => ({
+        name: `Delegation ${String(i + 1).padStart(2, '0')}`,
+        country: OTHER_COUNTRIES[i % OTHER_COUNTRIES.length]!,
+        level: 'other',
+        sessions: ['hlps_2'],
+      }));
+      for (let i = 0; i < others.length; i += 12) {
+        await Promise.all(others.slice(i, i + 12).map((reply) => seedReply(callId, reply)));
+      }
+      // An operator that registered as a Member State administration: its reply is still a draft.
+      const OPERATOR = `Accra Telecom Operator (${language})`;
+      const operator = await seedReply(
+        callId,
+        { name: OPERATOR, country: 'GH', level: 'minister', sessions: ['hlps_1'] },
+        false,
+      );
+
+      // The secretariat corrects the operator's membership category, with a reason.
+      const staff = await signedInVisitor(browser, platform.baseUrl, language, secretariat);
+      await staff.goto(`/secretariat/calls/${callId}/applications/${operator.id}`);
+      await expectTitle(staff, OPERATOR);
+      await staff.getByText(text(language, 'membership.member_state_administration'), { exact: true }).waitFor();
+      await activate(staff, staff.getByRole('button', { name: t('membership.changeNamed', { name: OPERATOR }) }));
+      const recategorising = staff.getByRole('dialog', { name: t('membership.title', { name: OPERATOR }) });
+      await recategorising
+        .getByRole('combobox', { name: t('membership.category') })
+        .selectOption({ label: text(language, 'membership.sector_member') });
+      await recategorising
+        .getByRole('textbox', { name: t('membership.reason') })
+        .fill('A Sector Member of ITU-D, not the administration.');
+      await checkPage(staff, SUITE, 'membership-dialog', language);
+      await activate(staff, recategorising.getByRole('button', { name: t('membership.confirm'), exact: true }));
+      await recategorising.waitFor({ state: 'hidden' });
+      await staff.getByText(text(language, 'membership.sector_member'), { exact: true }).waitFor();
+      // Submitted now, the operator's reply is no addressee's: not eligible, and left out of the board
+      // (whose count below is of the other replies).
+      await submitReply(operator.applicant, operator.id);
+      await staff.reload();
+      await staff.getByText(t('eligibility.reasons.NOT_AN_ADDRESSEE')).waitFor();
+      await staff.getByText(t('eligibility.ineligible'), { exact: true }).first().waitFor();
+
+      // Closed, the replies are allocated by the rule: ministers first, then deputies, then the others.
+      const closed = await platform.api.post(`/api/v1/calls/${callId}/close`, { token: secretariat.token });
+      expect(closed.status).toBe(200);
+      await staff.goto(`/secretariat/calls/${callId}/sessions`);
+      await expectTitle(staff, t('allocation.title'));
+      await staff.getByText(t('allocation.rules.priority')).waitFor();
+      await activate(staff, staff.getByRole('button', { name: t('allocation.compute.button') }));
+      const board = staff.getByRole('region', { name: t('allocation.board') });
+      const total = NAMED_REPLIES.length + OTHER_REPLIES;
+      await board.getByText(t('allocation.replies', { count: total })).waitFor();
+      const rows = board.locator('tbody tr');
+      const cells = async (row: number) =>
+        (await rows.nth(row).locator('th, td').allInnerTexts()).slice(0, 5).map((cell) => cell.replace(/\s+/g, ' '));
+      const passed = (session: string, reason: string) =>
+        t('allocation.passedOverItem', { session, reason: t(`allocation.passedOverReasons.${reason}`) });
+      const preferred = t('allocation.preference', { rank: 1 });
+      const countryLimit = t('allocation.reasons.COUNTRY_LIMIT');
+      expect(await Promise.all([0, 1, 2, 3, 4, 5].map(cells))).toEqual([
+        ['1', 'Brasília Ministry of Communications (BR)', economy, preferred, '—'],
+        ['2', 'Kenya Ministry of ICT (KE)', divide, preferred, '—'],
+        [
+          '3',
+          'Kenya ICT Authority (KE)',
+          '—',
+          countryLimit,
+          `${passed(divide, 'COUNTRY_LIMIT')} ${passed(economy, 'SESSION_FULL')}`,
+        ],
+        ['4', 'Kenya Deputy Ministry of ICT (KE)', '—', countryLimit, passed(divide, 'COUNTRY_LIMIT')],
+        ['5', 'Paris Deputy Ministry (FR)', divide, preferred, '—'],
+        // The others in their order of receipt, which their simultaneous submissions leave open.
+        [
+          '6',
+          expect.stringMatching(/^Delegation \d\d \([A-Z]{2}\)$/),
+          '—',
+          t('allocation.reasons.SESSIONS_FULL'),
+          passed(economy, 'SESSION_FULL'),
+        ],
+      ]);
+      expect(await rows.count()).toBe(BOARD_PAGE);
+      const pages = Math.ceil(total / BOARD_PAGE);
+      const pager = staff.getByRole('navigation', { name: t('allocation.pages') });
+      await pager.getByText(text(language, 'pager.page', { page: 1, pages })).waitFor();
+      // Photographed only: axe reads the board on its shorter second page, under a refusal.
+      await screenshot(staff, SUITE, 'priority-allocation', language);
+
+      // A deputy gives up its seat, with a reason: the rule's session is kept beside the amendment.
+      const amend = async (name: string, session: string, reason: string) => {
+        await activate(staff, board.getByRole('button', { name: t('allocation.amend.buttonNamed', { name }) }));
+        const dialog = staff.getByRole('dialog', { name: t('allocation.amend.title', { name }) });
+        await dialog.getByRole('combobox', { name: t('allocation.amend.session') }).selectOption({ label: session });
+        await dialog.getByRole('textbox', { name: t('allocation.amend.reason') }).fill(reason);
+        await activate(staff, dialog.getByRole('button', { name: t('allocation.amend.confirm'), exact: true }));
+        return dialog;
+      };
+      const withdrawn = 'The deputy minister cannot travel to Geneva.';
+      await (await amend('Paris Deputy Ministry', t('allocation.amend.none'), withdrawn)).waitFor({ state: 'hidden' });
+      const paris = rows.filter({ hasText: 'Paris Deputy Ministry' });
+      await paris.getByText(t('allocation.amended', { computed: divide, reason: withdrawn })).waitFor();
+      await paris.getByText(t('allocation.byAmendment')).waitFor();
+      const seats = staff.getByRole('region', { name: t('allocation.sessions') });
+      expect(await seats.getByRole('row', { name: divide }).locator('td').allInnerTexts()).toEqual([
+        expect.any(String),
+        '2',
+        '1',
+      ]);
+
+      // Moving the other Kenyan minister into the freed seat would seat two Kenyans there: refused, the
+      // dialog stays open and says why; given up, the reply keeps what the rule gave it.
+      const kenyan = await amend('Kenya ICT Authority', divide, 'The Authority speaks for Kenya.');
+      await kenyan
+        .getByRole('alert')
+        .getByText(new RegExp(`KE.*${divide}`))
+        .waitFor();
+      await activate(staff, kenyan.getByRole('button', { name: text(language, 'dialog.cancel'), exact: true }));
+      await kenyan.waitFor({ state: 'hidden' });
+      await rows.filter({ hasText: 'Kenya ICT Authority' }).getByText(countryLimit).waitFor();
+
+      // The board's second page: the replies after the first fifty.
+      await activate(staff, pager.getByRole('link', { name: text(language, 'pager.next') }));
+      await pager.getByText(text(language, 'pager.page', { page: 2, pages })).waitFor();
+      expect(new URL(staff.url()).searchParams.get('offset')).toBe(String(BOARD_PAGE));
+      await rows
+        .first()
+        .getByText(String(BOARD_PAGE + 1), { exact: true })
+        .waitFor();
+      expect(await rows.count()).toBe(total - BOARD_PAGE);
+      // Its last reply into the full session is refused; opened again, the dialog has forgotten that
+      // refusal, and the reply gets the freed seat instead.
+      const last = await rows.last().getByRole('link').innerText();
+      const full = await amend(last, economy, 'Invited to speak on the digital economy.');
+      await full.getByRole('alert').getByText(economy, { exact: false }).waitFor();
+      await checkPage(staff, SUITE, 'allocation-refused', language);
+      await activate(staff, full.getByRole('button', { name: text(language, 'dialog.cancel'), exact: true }));
+      await full.waitFor({ state: 'hidden' });
+      await activate(staff, board.getByRole('button', { name: t('allocation.amend.buttonNamed', { name: last }) }));
+      await full.getByRole('combobox', { name: t('allocation.amend.session') }).waitFor();
+      expect(await full.getByRole('alert').count()).toBe(0);
+      await activate(staff, full.getByRole('button', { name: text(language, 'dialog.cancel'), exact: true }));
+      const invited = 'Invited to open the session on the Forum’s behalf.';
+      await (await amend(last, divide, invited)).waitFor({ state: 'hidden' });
+      await rows
+        .filter({ hasText: last })
+        .getByText(t('allocation.amended', { computed: '—', reason: invited }))
+        .waitFor();
+      expect(new URL(staff.url()).searchParams.get('offset')).toBe(String(BOARD_PAGE));
+
+      // Confirmed, the allocation no longer changes: the amendments are kept, the actions are gone.
+      await activate(staff, staff.getByRole('button', { name: t('allocation.confirm.button') }));
+      const confirming = staff.getByRole('dialog', { name: t('allocation.confirm.title') });
+      await confirming.getByText(t('allocation.confirm.explanation', { count: total })).waitFor();
+      await activate(staff, confirming.getByRole('button', { name: t('allocation.confirm.confirm'), exact: true }));
+      await staff.getByText(t('allocation.confirmedTitle')).waitFor();
+      expect(await board.getByRole('button', { name: t('allocation.amend.button') }).count()).toBe(0);
+      const confirmed = await platform.api.get(`/api/v1/calls/${callId}/session-allocation?limit=100`, {
+        token: secretariat.token,
+      });
+      const seated = (confirmed.body.items as Array<{ organisationName: string; sessionKey: string | null }>)
+        .filter((item) => item.sessionKey !== null)
+        .map((item) => [item.organisationName, item.sessionKey]);
+      expect(seated).toEqual([
+        ['Brasília Ministry of Communications', 'hlps_2'],
+        ['Kenya Ministry of ICT', 'hlps_1'],
+        [last, 'hlps_1'],
+      ]);
+      await staff.context().close();
     },
     JOURNEY_TIMEOUT_MS,
   );

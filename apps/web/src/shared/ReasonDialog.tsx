@@ -69,12 +69,20 @@ export function ReasonDialog(props: ReasonDialogProps) {
     }
   };
 
+  // Closed, the dialog forgets the refusal of the attempt given up (the reason typed stays): opened
+  // again, perhaps for another choice, it would otherwise show a problem that no longer applies.
+  const close = () => {
+    setProblem(null);
+    setError(null);
+    onClose();
+  };
+
   const shown = problem ?? props.problem ?? null;
 
   return (
     <Modal
       opened={opened}
-      onClose={onClose}
+      onClose={close}
       title={title}
       size="lg"
       closeButtonProps={{ 'aria-label': t('dialog.close') }}
@@ -107,7 +115,7 @@ export function ReasonDialog(props: ReasonDialogProps) {
           />
           {shown && (props.renderProblem ? props.renderProblem(shown) : <ProblemAlert problem={shown} />)}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               {t('dialog.cancel')}
             </Button>
             <Button
