@@ -278,12 +278,23 @@ describe('registration calls: sessions with capacity allocated by a stated rule'
     expect(senegal.body).toContain('«\u00a0Économie numérique\u00a0»');
     expect(senegal.body).not.toContain('Digital economy');
     expect(senegal.body).toContain('12:00'); // 10:00 UTC is noon in Geneva in July
+    // Then the programme, its titles and punctuation in French, and where it is published.
+    const programmeLines = (body: string) => body.split('\n').filter((line) => line.startsWith('- '));
+    const [divide, economy, cyber] = programmeLines(senegal.body);
+    expect(divide).toMatch(/^- Réduire la fracture numérique, .*10:00\u00a0: .+ \(KE\) et .+ \(IN\)$/);
+    expect(economy).toMatch(/^- Économie numérique, .*12:00\u00a0: [^,]+ \(SN\)$/);
+    expect(cyber).toMatch(/^- Cybersecurity, .*\u00a0: .+ \(KE\) et .+ \(FR\)$/);
+    expect(senegal.body).toContain(`/calls/${callId}/programme`);
     const [kenya] = await inboxOf(api, replies[2].applicant.token, 'session.allocated');
     expect(kenya.body).toContain('Bridging the digital divide');
+    expect(programmeLines(kenya.body)[0]).toMatch(
+      /^- Bridging the digital divide, .*10:00 AM: .+ \(KE\) and .+ \(IN\)$/,
+    );
     const [left] = await inboxOf(api, replies[4].applicant.token, 'session.not_allocated');
     expect(left.body).toContain('the most speakers allowed from your country');
     const [brazil] = await inboxOf(api, replies[3].applicant.token, 'session.not_allocated');
     expect(brazil.body).toContain('every session you asked for was full');
+    expect(programmeLines(brazil.body)).toEqual(programmeLines(kenya.body));
 
     const programme = await api.get(`/api/v1/public/calls/${callId}/programme`);
     expect(programme.status).toBe(200);

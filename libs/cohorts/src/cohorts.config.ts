@@ -33,6 +33,11 @@ export function publicCohortPage(config: CohortsConfig, cohortId: string): strin
   return new URL(`/cohorts/${encodeURIComponent(cohortId)}`, config.PUBLIC_BASE_URL).toString();
 }
 
+/** The web app's page of a registration call's programme: the allocation's notices link to it. */
+export function publicProgrammePage(config: CohortsConfig, callId: string): string {
+  return new URL(`/calls/${encodeURIComponent(callId)}/programme`, config.PUBLIC_BASE_URL).toString();
+}
+
 /** The web app's page of a call, where centres read it and apply: its announcement links to it. */
 export function publicCallPage(config: CohortsConfig, callId: string): string {
   return new URL(`/calls/${encodeURIComponent(callId)}`, config.PUBLIC_BASE_URL).toString();

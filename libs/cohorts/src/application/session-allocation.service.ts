@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { RepliesService } from '@app/applications';
 import { AuditService } from '@app/audit';
 import {
@@ -9,10 +9,8 @@ import {
   assertCallKind,
   callTextsOf,
   resolveCallTexts,
-  sessionTitlesOf,
-  titlesOf,
 } from '@app/calls';
-import { NotificationsService, notificationRequest } from '@app/notifications';
+import { NotificationsService } from '@app/notifications';
 import { AuthUser, NotFoundError, Page, PageQuery, Transaction, Transactions, databaseNow } from '@app/platform';
 import type { Language } from '@app/platform/languages';
 import {
@@ -28,7 +26,9 @@ import {
   CallNotClosedError,
   NoSessionsError,
 } from '../domain/session-allocation.errors';
-import { PROGRAMME_TIME_ZONE, UNALLOCATED_REASON_TEXTS, genevaTimes } from '../domain/session-allocation-texts';
+import { PROGRAMME_TIME_ZONE } from '../domain/session-allocation-texts';
+import { CohortsConfig, cohortsConfig, publicProgrammePage } from '../cohorts.config';
+import { allocationNotices } from './session-allocation-notices';
 import {
   ListedAllocationEntry,
   SessionAllocationState,
@@ -77,6 +77,7 @@ export class SessionAllocationService {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly transactions: Transactions,
+    @Inject(cohortsConfig.KEY) private readonly config: CohortsConfig,
   ) {}
 
   /** Computes the allocation anew by the call's rule, replacing one not yet confirmed. */
@@ -198,7 +199,7 @@ export class SessionAllocationService {
       if (state.confirmedAt) return;
       const entries = await this.allocations.all(tx, callId);
       await this.allocations.confirm(tx, callId, actor.id);
-      await this.notifications.notify(tx, noticesOf(call, entries));
+      await this.notifications.notify(tx, allocationNotices(call, entries, publicProgrammePage(this.config, callId)));
       await this.record(tx, actor, 'session_allocation.confirmed', callId, { replies: entries.length });
     });
     return this.view(callId, page);
@@ -279,33 +280,4 @@ function asOutcome(entry: ListedAllocationEntry): AllocationOutcome {
     reason: entry.reason,
     passedOver: entry.passedOver,
   };
-}
-
-/** Each replier's notice: its session and when, or why it has none (the secretariat's reason when amended). */
-function noticesOf(call: Call, entries: ListedAllocationEntry[]) {
-  const sessions = new Map(call.sessions.map((s) => [s.key, s]));
-  const sessionTitles = sessionTitlesOf(call);
-  const common = { callReference: call.reference, callTitle: titlesOf(call) };
-  return entries.flatMap((entry) => {
-    if (!entry.recipientId) return [];
-    const session = entry.sessionKey ? sessions.get(entry.sessionKey) : undefined;
-    if (session) {
-      return [
-        notificationRequest(entry.recipientId, 'session.allocated', {
-          ...common,
-          organisationName: entry.organisationName,
-          sessionTitle: sessionTitles.get(session.key) ?? session.title,
-          sessionTime: genevaTimes(session.startsAt),
-        }),
-      ];
-    }
-    const reason = entry.amendment?.reason ?? UNALLOCATED_REASON_TEXTS[entry.reason ?? 'SESSIONS_FULL'];
-    return [
-      notificationRequest(entry.recipientId, 'session.not_allocated', {
-        ...common,
-        organisationName: entry.organisationName,
-        reason,
-      }),
-    ];
-  });
 }

@@ -52,3 +52,47 @@ export function genevaTimes(instant: Date): InEveryLanguage {
     }).format(instant);
   return Object.fromEntries(LANGUAGES.map((language) => [language, written(language)])) as InEveryLanguage;
 }
+
+/** A session of the programme as its notices list it: its title in each language, its start, its speakers. */
+export interface ProgrammeSessionText {
+  title: Record<Language, string>;
+  startsAt: Date;
+  /** "Organisation (country code)", in the allocation's order. */
+  speakers: string[];
+}
+
+const NO_SPEAKER: InEveryLanguage = {
+  ar: 'لا متحدثين',
+  zh: '无发言人',
+  en: 'no speaker',
+  fr: 'aucun orateur',
+  ru: 'нет выступающих',
+  es: 'ningún orador',
+};
+
+/** One line of the programme: the session, its time, its speakers, punctuated as each language is. */
+const PROGRAMME_LINE: Record<Language, (title: string, time: string, speakers: string) => string> = {
+  ar: (title, time, speakers) => `- ${title}، ${time}: ${speakers}`,
+  zh: (title, time, speakers) => `- ${title}，${time}：${speakers}`,
+  en: (title, time, speakers) => `- ${title}, ${time}: ${speakers}`,
+  fr: (title, time, speakers) => `- ${title}, ${time}\u00a0: ${speakers}`,
+  ru: (title, time, speakers) => `- ${title}, ${time}: ${speakers}`,
+  es: (title, time, speakers) => `- ${title}, ${time}: ${speakers}`,
+};
+
+/** The programme as the allocation's notices print it, one line per session, in each language. */
+export function programmeTexts(sessions: readonly ProgrammeSessionText[]): InEveryLanguage {
+  const written = (language: Language) => {
+    const list = new Intl.ListFormat(language, { type: 'conjunction' });
+    return sessions
+      .map((session) =>
+        PROGRAMME_LINE[language](
+          session.title[language],
+          genevaTimes(session.startsAt)[language],
+          session.speakers.length > 0 ? list.format(session.speakers) : NO_SPEAKER[language],
+        ),
+      )
+      .join('\n');
+  };
+  return Object.fromEntries(LANGUAGES.map((language) => [language, written(language)])) as InEveryLanguage;
+}

@@ -26,8 +26,17 @@ export const TEMPLATE_PARAMS = {
     organisationName: 'text',
     sessionTitle: 'text',
     sessionTime: 'text',
+    programme: 'text',
+    programmeUrl: 'text',
   },
-  'session.not_allocated': { callReference: 'text', callTitle: 'text', organisationName: 'text', reason: 'text' },
+  'session.not_allocated': {
+    callReference: 'text',
+    callTitle: 'text',
+    organisationName: 'text',
+    reason: 'text',
+    programme: 'text',
+    programmeUrl: 'text',
+  },
   'application.reminder': {
     callReference: 'text',
     callTitle: 'text',

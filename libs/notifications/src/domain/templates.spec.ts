@@ -177,6 +177,8 @@ describe('renderNotification', () => {
       evaluatorNumber: 2,
       sessionTitle: 'Bridging the digital divide',
       sessionTime: 'Tuesday 7 July 2026 at 10:00',
+      programme: '- Bridging the digital divide, Tuesday 7 July 2026 at 10:00: ICT Authority (KE)',
+      programmeUrl: 'https://platform.example/calls/1/programme',
     };
     for (const locale of NOTIFICATION_LOCALES) {
       for (const template of NOTIFICATION_TEMPLATES) {
