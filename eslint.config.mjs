@@ -36,6 +36,7 @@ export default tseslint.config(
       'artifacts/**',
       'test/support/swagger-transformer.js',
       'test/support/transpile-transformer.js',
+      'test/support/openapi-transformer.js',
       'jest.config.js',
     ],
   },

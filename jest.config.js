@@ -8,11 +8,12 @@ const { compilerOptions } = require('./tsconfig.json');
 /**
  * The DTOs and controllers compile through ts-jest with the @nestjs/swagger compiler plugin, as
  * `nest build` compiles them, so that tests see the same OpenAPI document; the plugin reads their types,
- * so they need the type checker's program. Every other file is compiled on its own, without types.
+ * so they need the type checker's program, built only for a file not in jest's cache
+ * (test/support/openapi-transformer.js). Every other file is compiled on its own, without types.
  */
 const transform = {
   '\\.(dto|controller)\\.ts$': [
-    'ts-jest',
+    '<rootDir>/test/support/openapi-transformer.js',
     {
       tsconfig: 'tsconfig.json',
       // The static checks type-check everything; here the program only serves the plugin.
