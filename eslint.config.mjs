@@ -37,6 +37,7 @@ export default tseslint.config(
       'test/support/swagger-transformer.js',
       'test/support/transpile-transformer.js',
       'test/support/openapi-transformer.js',
+      'test/support/register-ts.js',
       'jest.config.js',
     ],
   },

@@ -12,7 +12,7 @@ if [[ $# -ne 1 ]]; then
 fi
 folder=$1
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-# The admin commands: the build's, or another command line (tests run the sources through ts-node).
+# The admin commands: the build's, or another command line (the tests run the sources themselves).
 read -r -a cli <<<"${PLATFORM_CLI:-node $root/dist/apps/cli/src/main.js}"
 export DATABASE_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/accelerator}
 

@@ -20,11 +20,12 @@ import { suiteDatabaseUrl } from '../support/run-database';
 import { S3Server } from '../support/s3-server';
 import { SuiteDatabase } from '../support/suite-database';
 import { TestApi } from '../support/test-app';
+import { TS_SOURCES_ENV, TS_SOURCES_REQUIRE } from '../support/ts-sources';
 
 const ROOT = join(__dirname, '..', '..');
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 /** The admin commands from the sources, as the scripts run the build's in production. */
-const PLATFORM_CLI = `${process.execPath} -r ts-node/register/transpile-only -r tsconfig-paths/register apps/cli/src/main.ts`;
+const PLATFORM_CLI = [process.execPath, ...TS_SOURCES_REQUIRE, 'apps/cli/src/main.ts'].join(' ');
 
 interface ScriptRun {
   code: number;
@@ -38,7 +39,7 @@ function script(name: string, folder: string, env: Record<string, string>): Prom
     execFile(
       'bash',
       [join(ROOT, 'scripts', name), folder],
-      { cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.json', PLATFORM_CLI, ...env } },
+      { cwd: ROOT, env: { ...process.env, ...TS_SOURCES_ENV, PLATFORM_CLI, ...env } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });

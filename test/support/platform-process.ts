@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { freePort } from './redis-server';
+import { TS_SOURCES_ENV, TS_SOURCES_REQUIRE } from './ts-sources';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -10,8 +11,8 @@ const PORT_VARIABLE = { api: 'PORT', worker: 'WORKER_PORT' } as const;
 export type PlatformApp = keyof typeof PORT_VARIABLE;
 
 /**
- * The API or the worker as a process of its own (apps/<app>/src/main.ts through ts-node, as the
- * sources stand), on a free loopback port, which a test can stop with a signal as an operator or a
+ * The API or the worker as a process of its own (apps/<app>/src/main.ts as the sources stand, see
+ * TS_SOURCES_REQUIRE), on a free loopback port, which a test can stop with a signal as an operator or a
  * crash would. Several may run side by side on the same database and Redis.
  */
 export class PlatformProcess {
@@ -28,15 +29,11 @@ export class PlatformProcess {
   /** Answers once the process is ready; one not ready within `readyWithinMs` is killed and the start fails. */
   static async start(app: PlatformApp, env: Record<string, string>, readyWithinMs = 60_000): Promise<PlatformProcess> {
     const port = await freePort();
-    const child = spawn(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', `apps/${app}/src/main.ts`],
-      {
-        cwd: ROOT,
-        env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.json', ...env, [PORT_VARIABLE[app]]: String(port) },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      },
-    );
+    const child = spawn(process.execPath, [...TS_SOURCES_REQUIRE, `apps/${app}/src/main.ts`], {
+      cwd: ROOT,
+      env: { ...process.env, ...TS_SOURCES_ENV, ...env, [PORT_VARIABLE[app]]: String(port) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     const started = new PlatformProcess(app, child, port);
     try {
       await started.untilReady(readyWithinMs);

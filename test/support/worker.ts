@@ -10,13 +10,13 @@ export async function startWorker(env: Record<string, string> = {}): Promise<INe
 }
 
 /**
- * The worker as a process of its own (apps/worker/src/main.ts through ts-node), which a test can
+ * The worker as a process of its own (apps/worker/src/main.ts, see PlatformProcess), which a test can
  * stop with a signal as an operator or a crash would.
  */
 export type WorkerProcess = PlatformProcess;
 export const WorkerProcess = {
   /** Answers once the worker is ready; one not ready within `readyWithinMs` is killed and the start fails. */
-  // Compiling the worker through ts-node takes minutes on two cores shared with three suites and Chromium.
+  // The first start compiles the worker's sources: minutes on two cores shared with three suites and Chromium.
   start: (env: Record<string, string>, readyWithinMs = 300_000): Promise<WorkerProcess> =>
     PlatformProcess.start('worker', env, readyWithinMs),
 };
