@@ -16,7 +16,14 @@ import {
 } from '../support/browser';
 import { draftId } from '../support/applications';
 import { secretariatOf } from '../support/evaluation-fixtures';
-import { type Actor, type Applicant, createApplicant, createCall, registrationCall } from '../support/fixtures';
+import {
+  type Actor,
+  type Applicant,
+  createApplicant,
+  createCall,
+  registrationCall,
+  SPEAKER_LEVEL_QUESTION,
+} from '../support/fixtures';
 
 /**
  * A registration call in the browser (issue 19): the secretariat builds a request for speaking time
@@ -273,15 +280,7 @@ describe('a registration call with sessions in the browser', () => {
         registrationCall({
           title: `High-level policy statements (${language})`,
           eligibility: { addresseeCategories: ['member_state_administration'] },
-          questions: [
-            {
-              key: 'level',
-              label: 'Speaker level',
-              type: 'choice',
-              required: true,
-              options: ['minister', 'deputy_minister', 'other'],
-            },
-          ],
+          questions: [SPEAKER_LEVEL_QUESTION],
           sessions,
           sessionAllocation: {
             rule: 'priority',

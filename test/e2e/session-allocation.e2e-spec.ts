@@ -3,7 +3,14 @@ import type { AllocationRequest } from '../../libs/cohorts/src/domain/session-al
 import { bruteForce } from '../../libs/cohorts/src/domain/testing/session-allocation-brute-force';
 import { Staff, createStaffPair, draftId, expectProblem, sql } from '../support/applications';
 import { patchCall } from '../support/calls-e2e';
-import { Applicant, callBody, createApplicant, createCall, registrationCall } from '../support/fixtures';
+import {
+  Applicant,
+  callBody,
+  createApplicant,
+  createCall,
+  registrationCall,
+  SPEAKER_LEVEL_QUESTION,
+} from '../support/fixtures';
 import { inboxOf } from '../support/notifications';
 import { TestApi } from '../support/test-app';
 
@@ -15,15 +22,7 @@ function speakingTime(): Record<string, unknown> {
   return registrationCall({
     title: 'WSIS Forum: high-level policy statements',
     eligibility: { addresseeCategories: ['member_state_administration'] },
-    questions: [
-      {
-        key: 'level',
-        label: 'Speaker level',
-        type: 'choice',
-        required: true,
-        options: ['minister', 'deputy_minister', 'other'],
-      },
-    ],
+    questions: [SPEAKER_LEVEL_QUESTION],
     sessions: [
       { key: 'hlps_1', title: 'Bridging the digital divide', startsAt: new Date(FORUM).toISOString(), capacity: 2 },
       { key: 'hlps_2', title: 'Digital economy', startsAt: new Date(FORUM + 2 * HOUR).toISOString(), capacity: 1 },

@@ -110,6 +110,15 @@ export function registrationCall(overrides: Record<string, unknown> = {}): Recor
   };
 }
 
+/** The question a request for speaking time (CL-19/58) ranks its replies by: the speaker's level. */
+export const SPEAKER_LEVEL_QUESTION = {
+  key: 'level',
+  label: 'Speaker level',
+  type: 'choice',
+  required: true,
+  options: ['minister', 'deputy_minister', 'other'],
+};
+
 /** Creates a call as the secretariat and, unless `open` is false, opens it. */
 export async function createCall(
   api: TestApi,
