@@ -6,10 +6,10 @@ import {
   TRANSLATION_LANGUAGES,
   missingTranslations,
   prunedTranslations,
-  readCallTranslations,
   resolveCallTexts,
   translationErrors,
 } from './call-translations';
+import { readCallTranslations } from './call-translations-input';
 
 const TEXTS: CallTexts = {
   title: 'Accelerator centres 2030',

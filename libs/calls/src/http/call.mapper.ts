@@ -15,13 +15,8 @@ import { CallCopyInput } from '../domain/call-copy';
 import { ReviewStageInput, scheduleOf, singleStage, stagesFromInput } from '../domain/review-stages';
 import { ValidationError } from '@app/platform/errors';
 import type { Language } from '@app/platform/languages';
-import {
-  CallTranslations,
-  callTextsOf,
-  missingTranslations,
-  readCallTranslations,
-  resolveCallTexts,
-} from '../domain/call-translations';
+import { CallTranslations, callTextsOf, missingTranslations, resolveCallTexts } from '../domain/call-translations';
+import { readCallTranslations } from '../domain/call-translations-input';
 import { CallDto, CopyCallDto, CreateCallDto, UpdateCallDto } from './call.dto';
 import {
   CallSessionDto,

@@ -121,14 +121,7 @@ function RegistrationSettings({ call }: { call: Call }) {
       call.sessions.map((s) => `${s.title} (${formatNumber(s.capacity, i18n.language)})`).join(', ') || '—',
     ],
   ];
-  return (
-    <section aria-labelledby="settings">
-      <Title order={2} id="settings" mb="sm">
-        {t('overview.settings')}
-      </Title>
-      <FactList facts={facts} cols={{ base: 1, sm: 2 }} />
-    </section>
-  );
+  return <SettingsSection facts={facts} />;
 }
 
 /** The rules applicants and evaluators work under, in short. */
@@ -148,6 +141,12 @@ function Settings({ call }: { call: Call }) {
     ],
     [t('overview.questions'), String(call.questions.length)],
   ];
+  return <SettingsSection facts={facts} />;
+}
+
+/** A call's settings as a list of facts, under their heading. */
+function SettingsSection({ facts }: { facts: Array<[string, string]> }) {
+  const { t } = useTranslation('secretariat');
   return (
     <section aria-labelledby="settings">
       <Title order={2} id="settings" mb="sm">
