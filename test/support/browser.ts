@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
-import AxeBuilder from '@axe-core/playwright';
+import axe, { type Result, type RunOptions } from 'axe-core';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import {
   LANGUAGES as INTERFACE_LANGUAGES,
@@ -26,6 +26,8 @@ export { WEB_BUILD };
 const ROOT = join(__dirname, '..', '..');
 export const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots');
+const AXE_SOURCE = axe.source;
+type AxeCore = typeof axe;
 
 /**
  * How long a browser journey or its setup may take before it counts as hung. Not a speed check: on a
@@ -122,6 +124,18 @@ export async function newVisitor(browser: Browser, baseUrl: string, language: La
   return context.newPage();
 }
 
+/**
+ * Opens `path` in the app already loaded in `page`, as its links do: the router's history, no new
+ * document. A new document costs Chromium about half a second of CPU (the scripts compiled and run
+ * again, the shell rendered by the API), which a tour of a hundred pages would pay each time.
+ */
+export async function openInApp(page: Page, path: string): Promise<void> {
+  await page.evaluate(
+    `history.pushState(null, '', ${JSON.stringify(path)}); dispatchEvent(new PopStateEvent('popstate'))`,
+  );
+  await page.waitForURL((url) => url.pathname + url.search === path);
+}
+
 /** Signs in through the sign-in page and waits until the header names the user. */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto('/sign-in');
@@ -162,15 +176,30 @@ export async function switchLanguage(page: Page, language: Language): Promise<vo
  * every rule, or of `rules`), naming each rule and the elements concerned.
  */
 export async function expectAccessible(page: Page, name: string, rules?: string[]): Promise<void> {
-  // Legacy mode runs axe in the page itself: the default mode also opens a blank page per check to
-  // merge the results of cross-origin frames, which more than doubles each check's time. The app has
-  // no frames, so the rules and their results are the same.
-  const axe = new AxeBuilder({ page }).setLegacyMode(true);
-  const { violations } = await (rules ? axe.withRules(rules) : axe).analyze();
+  const violations = await axeViolations(page, rules);
   const serious = violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
   if (serious.length > 0) throw new Error(`${name}: accessibility violations\n  ${serious.join('\n  ')}`);
+}
+
+/**
+ * axe-core run in the page itself, loaded once per document: its half-megabyte source costs the page a
+ * quarter of a second to compile, which @axe-core/playwright's builder paid twice per check (and its
+ * default mode opens a blank page per check to merge the results of frames the app does not have).
+ */
+async function axeViolations(page: Page, rules?: string[]): Promise<Result[]> {
+  if (!(await page.evaluate('typeof window.axe === "object"'))) {
+    await page.evaluate(AXE_SOURCE);
+    await page.evaluate(`axe.configure({ allowedOrigins: ['<same_origin>'] })`);
+  }
+  const options: RunOptions = rules ? { runOnly: { type: 'rule', values: rules } } : {};
+  // Without a context axe checks the whole document.
+  const results = await page.evaluate(
+    (runOptions) => (globalThis as unknown as { axe: AxeCore }).axe.run(runOptions),
+    options,
+  );
+  return results.violations;
 }
 
 /** Writes artifacts/screenshots/<suite>/<page>-<language>.png, the whole page. */
@@ -219,7 +248,8 @@ export async function checkWidths(page: Page, suite: string, name: string, langu
     const overflow = 'document.documentElement.scrollWidth - window.innerWidth';
     await page.waitForFunction(`${overflow} <= 0`, undefined, { timeout: 5000 }).catch(() => undefined);
     const sideways = Math.max(0, await page.evaluate<number>(overflow));
-    expect({ width, sideways, beyond: sideways > 0 ? await beyondTheRightEdge(page) : [] }).toEqual({
+    expect({ name, width, sideways, beyond: sideways > 0 ? await beyondTheRightEdge(page) : [] }).toEqual({
+      name,
       width,
       sideways: 0,
       beyond: [],
