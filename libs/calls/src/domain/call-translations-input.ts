@@ -92,16 +92,26 @@ function readEntries<T extends object>(
   return Object.fromEntries(out);
 }
 
-function readCriterion(entry: Record<string, unknown>, field: string, errors: FieldError[]): CriterionTranslation {
-  const out: CriterionTranslation = {};
-  for (const [key, value] of Object.entries(entry)) {
-    if (key === 'title') setText(out, 'title', value, `${field}.title`, TRANSLATION_LIMITS.criterionTitle, errors);
-    else if (key === 'description')
-      setText(out, 'description', value, `${field}.description`, TRANSLATION_LIMITS.criterionDescription, errors);
-    else errors.push(unknownField(`${field}.${key}`));
-  }
-  return out;
+/** Reads an entry made of texts only, each within its limit; any other property is refused. */
+function textsReader<T extends object>(limits: { [K in keyof T & string]: number }) {
+  return (entry: Record<string, unknown>, field: string, errors: FieldError[]): T => {
+    const out = {} as T;
+    for (const [key, value] of Object.entries(entry)) {
+      if (Object.hasOwn(limits, key)) {
+        const text = key as keyof T & string;
+        setText(out, text, value, `${field}.${key}`, limits[text], errors);
+      } else errors.push(unknownField(`${field}.${key}`));
+    }
+    return out;
+  };
 }
+
+const readCriterion = textsReader<CriterionTranslation>({
+  title: TRANSLATION_LIMITS.criterionTitle,
+  description: TRANSLATION_LIMITS.criterionDescription,
+});
+
+const readSession = textsReader<SessionTranslation>({ title: TRANSLATION_LIMITS.sessionTitle });
 
 function readQuestion(entry: Record<string, unknown>, field: string, errors: FieldError[]): QuestionTranslation {
   const out: QuestionTranslation = {};
@@ -119,15 +129,6 @@ function readQuestion(entry: Record<string, unknown>, field: string, errors: Fie
       });
       if (options.some((o) => o !== '')) out.options = options;
     } else errors.push(unknownField(`${field}.${key}`));
-  }
-  return out;
-}
-
-function readSession(entry: Record<string, unknown>, field: string, errors: FieldError[]): SessionTranslation {
-  const out: SessionTranslation = {};
-  for (const [key, value] of Object.entries(entry)) {
-    if (key === 'title') setText(out, 'title', value, `${field}.title`, TRANSLATION_LIMITS.sessionTitle, errors);
-    else errors.push(unknownField(`${field}.${key}`));
   }
   return out;
 }
