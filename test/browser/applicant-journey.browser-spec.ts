@@ -23,8 +23,8 @@ import { PASSWORD, SAMPLE_PDF, createCall, login, uniqueEmail } from '../support
  * the call's questions while it saves itself, survive a version conflict without losing a word,
  * submit too early (errors linked to their fields), upload a PDF with progress, go on typing
  * around another upload without the page taking its own upload for a conflict, submit, see the
- * status. In French, and in Arabic (right to left) and Chinese; every page checked by axe-core and
- * photographed, the documents' page at a desktop's and a phone's width without sideways scrolling.
+ * status. In French, and in Arabic (right to left); every page checked by axe-core and photographed,
+ * the documents' page at a desktop's and a phone's width without sideways scrolling.
  */
 
 const SUITE = 'applicant';
@@ -47,7 +47,7 @@ const LARGE_PDF = Buffer.concat([
   Buffer.from('\n%%EOF\n'),
 ]);
 
-const LANGUAGES: Language[] = [...journeyLanguages('fr'), 'ar', 'zh'];
+const LANGUAGES = journeyLanguages('fr', 'ar');
 
 describe('an applicant applies, with the keyboard only', () => {
   let platform: WebPlatform;

@@ -21,7 +21,7 @@ import { Actor, Applicant } from '../support/fixtures';
  * created), opened after confirming, reweighted, found in the list of calls; then, on a call that centres applied
  * to through the API, its figures, its applications filtered by region, by name and by eligibility,
  * and one application declared not eligible with a reason. In French, and in Arabic (right to
- * left) and Chinese; each page checked by axe-core and photographed.
+ * left); each page checked by axe-core and photographed.
  */
 
 const SUITE = 'secretariat-calls';
@@ -32,7 +32,7 @@ const ORGANISATIONS = [
 ];
 const [OVERRIDDEN, EUROPEAN, SEARCHED] = ORGANISATIONS.map((o) => o.organisationName) as [string, string, string];
 
-const LANGUAGES: Language[] = [...journeyLanguages('fr'), 'ar', 'zh'];
+const LANGUAGES = journeyLanguages('fr', 'ar');
 
 describe('the secretariat builds calls and screens their applications', () => {
   let platform: WebPlatform;

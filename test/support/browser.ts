@@ -48,16 +48,16 @@ export const BROWSER_LOCALES: Record<Language, string> = {
 };
 
 /**
- * The languages a journey runs in: the one it names, or every language when BROWSER_LANGUAGES=all
+ * The languages a journey runs in: those it names, or every language when BROWSER_LANGUAGES=all
  * (worth it after a change to the catalogues or to the formatting of dates and numbers). A journey
  * run in each language would multiply the browser suites' time by six for little more: the
  * catalogues are checked complete by unit tests, the journeys share English and French out between
- * them (the applicant's and the secretariat's calls also run in Arabic and Chinese), the page shell
- * and the public pages are walked in every language, and languages-tour.browser-spec.ts photographs
- * every main page in each.
+ * them (the applicant's and the secretariat's calls also run in Arabic: right to left, six plural
+ * forms, another script typed and chosen), the page shell and the public pages are walked in every
+ * language, and languages-tour.browser-spec.ts photographs and checks every main page in each.
  */
-export function journeyLanguages(language: Language): Language[] {
-  return process.env.BROWSER_LANGUAGES === 'all' ? LANGUAGES : [language];
+export function journeyLanguages(...languages: [Language, ...Language[]]): Language[] {
+  return process.env.BROWSER_LANGUAGES === 'all' ? LANGUAGES : languages;
 }
 
 /** The platform as a browser meets it, on a Redis of its own so that no other suite's worker takes its jobs. */
