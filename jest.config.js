@@ -34,6 +34,11 @@ const ESM_ONLY_PACKAGES = ['openid-client', 'oauth4webapi', 'jose'];
 transform[`/node_modules/(${ESM_ONLY_PACKAGES.join('|')})/.+\\.js$`] =
   '<rootDir>/test/support/transpile-transformer.js';
 
+/**
+ * Each project names its transform cache (`id`) rather than letting Jest name it from the checkout's path,
+ * and the transformers key a file by its path in the repository: another checkout of the same sources
+ * (a fresh clone on a CI machine, a second working copy) finds them compiled already.
+ */
 const common = {
   rootDir: __dirname,
   transform,
@@ -52,6 +57,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
+      id: 'unit',
       testMatch: [
         '<rootDir>/libs/**/*.spec.ts',
         '<rootDir>/test/support/**/*.spec.ts',
@@ -64,6 +70,7 @@ module.exports = {
     {
       ...common,
       displayName: 'e2e',
+      id: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts', '<rootDir>/test/integration/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
@@ -72,6 +79,7 @@ module.exports = {
     {
       ...common,
       displayName: 'browser',
+      id: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       // Builds apps/web when the build is older than its sources, after the end-to-end database setup.
       globalSetup: '<rootDir>/test/support/browser-global-setup.ts',

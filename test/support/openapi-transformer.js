@@ -6,7 +6,7 @@
 // ts-jest, and its program, only run for a file not compiled yet.
 const { createHash } = require('node:crypto');
 const { readFileSync, readdirSync } = require('node:fs');
-const { join } = require('node:path');
+const { join, relative } = require('node:path');
 const { TsJestTransformer } = require('ts-jest');
 
 const ROOT = join(__dirname, '..', '..');
@@ -24,7 +24,8 @@ function digestOfSources(transformerConfig) {
   hash.update(readFileSync(join(ROOT, 'tsconfig.json')));
   // The packages' types and the compilers, by their locked versions.
   hash.update(readFileSync(join(ROOT, 'package-lock.json')));
-  hash.update(JSON.stringify(transformerConfig));
+  // Its paths (the plugin's) are the checkout's: keyed without it.
+  hash.update(JSON.stringify(transformerConfig).split(ROOT).join('<rootDir>'));
   for (const dir of SOURCE_DIRS) {
     const files = readdirSync(join(ROOT, dir), { recursive: true })
       .filter((file) => file.endsWith('.ts') && !file.split(/[\\/]/).includes('node_modules'))
@@ -46,7 +47,7 @@ module.exports = {
       getCacheKey(source, path, options) {
         return createHash('sha256')
           .update(digestOfSources(transformerConfig))
-          .update(`${options.instrument ? 'instrument' : ''}\0${path}\0`)
+          .update(`${options.instrument ? 'instrument' : ''}\0${relative(ROOT, path)}\0`)
           .update(source)
           .digest('hex');
       },

@@ -4,12 +4,13 @@
 // (the DTOs and controllers, for the OpenAPI plugin) go through ts-jest instead (jest.config.js).
 const { createHash } = require('node:crypto');
 const { readFileSync } = require('node:fs');
-const { join } = require('node:path');
+const { join, relative } = require('node:path');
 const ts = require('typescript');
 
-const TSCONFIG = join(__dirname, '..', '..', 'tsconfig.json');
+const ROOT = join(__dirname, '..', '..');
+const TSCONFIG = join(ROOT, 'tsconfig.json');
 const { config } = ts.readConfigFile(TSCONFIG, ts.sys.readFile);
-const { options } = ts.parseJsonConfigFileContent(config, ts.sys, join(__dirname, '..', '..'));
+const { options } = ts.parseJsonConfigFileContent(config, ts.sys, ROOT);
 const compilerOptions = {
   ...options,
   module: ts.ModuleKind.CommonJS,
@@ -21,13 +22,14 @@ const compilerOptions = {
 };
 const VERSION = createHash('sha256')
   .update(ts.version)
-  .update(JSON.stringify(compilerOptions))
+  // The options name the checkout's directory (baseUrl, the tsconfig's path): keyed without it.
+  .update(JSON.stringify(compilerOptions).split(ROOT).join('<rootDir>'))
   .update(readFileSync(__filename))
   .digest('hex');
 
 module.exports = {
   getCacheKey(source, path) {
-    return createHash('sha256').update(VERSION).update(path).update('\0').update(source).digest('hex');
+    return createHash('sha256').update(VERSION).update(relative(ROOT, path)).update('\0').update(source).digest('hex');
   },
   process(source, path) {
     const { outputText } = ts.transpileModule(source, { compilerOptions, fileName: path });
