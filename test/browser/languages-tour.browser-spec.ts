@@ -19,8 +19,8 @@ import { evaluatedCall, publishCohort } from '../support/scoring';
  * (artifacts/screenshots/languages/<page>-<language>.png), in the direction of its language; in
  * Arabic, each page at a desktop's and a phone's width, where none may scroll sideways, with the
  * accessibility check. The pages are visited, not used: the journeys (applicant, secretariat, in
- * Arabic and Chinese besides English and French) use them, and the public pages and the page
- * shell are walked in every language by their own suites.
+ * Arabic besides English and French) use them, and the public pages and the page shell are walked
+ * in every language by their own suites.
  */
 
 const SUITE = 'languages';
