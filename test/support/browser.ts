@@ -181,12 +181,44 @@ export async function expectAccessible(page: Page, name: string, rules?: string[
   if (serious.length > 0) throw new Error(`${name}: accessibility violations\n  ${serious.join('\n  ')}`);
 }
 
+/** What `quietFrame` reads of the page (the tests are compiled without the DOM's types). */
+interface AnimatedPage {
+  document: {
+    getAnimations(): Array<{ playState: string; effect: { getComputedTiming(): { iterations?: number } } | null }>;
+  };
+  quietFrames?: number;
+}
+
+/**
+ * Run in the page once a frame: counts the frames in a row in which no transition or finite animation
+ * runs. An endless animation (a loading indicator) never ends, so it is not waited for.
+ */
+function quietFrame(): boolean {
+  const page = globalThis as unknown as AnimatedPage;
+  const moving = page.document
+    .getAnimations()
+    .some((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity);
+  page.quietFrames = moving ? 0 : (page.quietFrames ?? 0) + 1;
+  return page.quietFrames >= 3;
+}
+
+/**
+ * Waits until no transition or finite animation has run for three frames in a row: a dialog fading in
+ * is half transparent, and axe would read its text's contrast through it (it once did, on a busy
+ * machine). The frames in a row cover the one Mantine mounts a dialog in before its transition starts.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate('window.quietFrames = 0');
+  await page.waitForFunction(quietFrame, undefined, { polling: 'raf' });
+}
+
 /**
  * axe-core run in the page itself, loaded once per document: its half-megabyte source costs the page a
  * quarter of a second to compile, which @axe-core/playwright's builder paid twice per check (and its
  * default mode opens a blank page per check to merge the results of frames the app does not have).
  */
 async function axeViolations(page: Page, rules?: string[]): Promise<Result[]> {
+  await settled(page);
   if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axe.source);
   const options: RunOptions = rules ? { runOnly: { type: 'rule', values: rules } } : {};
   // Without a context axe checks the whole document.
