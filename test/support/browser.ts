@@ -54,7 +54,7 @@ export const BROWSER_LOCALES: Record<Language, string> = {
  * catalogues are checked complete by unit tests, the journeys share English and French out between
  * them (the applicant's and the secretariat's calls also run in Arabic: right to left, six plural
  * forms, another script typed and chosen), the page shell and the public pages are walked in every
- * language, and languages-tour.browser-spec.ts photographs and checks every main page in each.
+ * language, and languages-tour.browser-spec.ts walks and photographs every main page in each.
  */
 export function journeyLanguages(...languages: [Language, ...Language[]]): Language[] {
   return process.env.BROWSER_LANGUAGES === 'all' ? LANGUAGES : languages;
