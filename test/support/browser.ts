@@ -181,35 +181,50 @@ export async function expectAccessible(page: Page, name: string, rules?: string[
   if (serious.length > 0) throw new Error(`${name}: accessibility violations\n  ${serious.join('\n  ')}`);
 }
 
-/** What `quietFrame` reads of the page (the tests are compiled without the DOM's types). */
+/** What the settling wait reads of the page (the tests are compiled without the DOM's types). */
 interface AnimatedPage {
   document: {
-    getAnimations(): Array<{ playState: string; effect: { getComputedTiming(): { iterations?: number } } | null }>;
+    getAnimations(): Array<{
+      playState: string;
+      effect: { getComputedTiming(): { iterations?: number }; target?: { tagName: string } | null } | null;
+    }>;
   };
-  quietFrames?: number;
+  performance: { now(): number };
+  requestAnimationFrame(callback: () => void): number;
+  settling?: { frames: number; quietSince: number; framesThen: number; moving: string[] };
 }
 
 /**
- * Run in the page once a frame: counts the frames in a row in which no transition or finite animation
- * runs. An endless animation (a loading indicator) never ends, so it is not waited for.
+ * Run in the page on a timer: true once no transition or finite animation has run for three frames, or
+ * for a second when the page draws no frames (headless Chromium may stop drawing a page that does not
+ * change, and a wait on frames alone then never ends). An endless animation, a loading indicator,
+ * never ends, so it is not waited for. What moves is kept for the error.
  */
-function quietFrame(): boolean {
+function quietFor(): boolean {
   const page = globalThis as unknown as AnimatedPage;
-  const moving = page.document
+  const now = page.performance.now();
+  const state = (page.settling ??= { frames: 0, quietSince: now, framesThen: 0, moving: [] });
+  page.requestAnimationFrame(() => (state.frames += 1));
+  state.moving = page.document
     .getAnimations()
-    .some((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity);
-  page.quietFrames = moving ? 0 : (page.quietFrames ?? 0) + 1;
-  return page.quietFrames >= 3;
+    .filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity)
+    .map((a) => `${a.constructor.name} on ${a.effect?.target?.tagName ?? '?'}`);
+  if (state.moving.length > 0) Object.assign(state, { quietSince: now, framesThen: state.frames });
+  return state.moving.length === 0 && (state.frames - state.framesThen >= 3 || now - state.quietSince >= 1000);
 }
 
 /**
- * Waits until no transition or finite animation has run for three frames in a row: a dialog fading in
- * is half transparent, and axe would read its text's contrast through it (it once did, on a busy
- * machine). The frames in a row cover the one Mantine mounts a dialog in before its transition starts.
+ * Waits until the page has stopped moving: a dialog fading in is half transparent, and axe would read
+ * its text's contrast through it (it once did, on a busy machine). Three frames cover the one Mantine
+ * mounts a dialog in before its transition starts. When the page never settles, the error names what
+ * kept moving.
  */
 async function settled(page: Page): Promise<void> {
-  await page.evaluate('window.quietFrames = 0');
-  await page.waitForFunction(quietFrame, undefined, { polling: 'raf' });
+  await page.evaluate('window.settling = undefined');
+  await page.waitForFunction(quietFor, undefined, { polling: 16, timeout: 10_000 }).catch(async (error: Error) => {
+    const moving = await page.evaluate<string[]>('window.settling?.moving ?? []');
+    throw new Error(`the page kept moving (${moving.join(', ')}): ${error.message}`);
+  });
 }
 
 /**
