@@ -1,5 +1,7 @@
+import { BULL_BOARD_INSTANCE, type BullBoardInstance } from '@bull-board/nestjs';
 import request from 'supertest';
 import type { Response } from 'supertest';
+import { DashboardQueueRepair } from '../../libs/platform/src/queue-dashboard/queue-dashboard.outages';
 import { eventually, withEnv } from '../support/async';
 import { adminToken } from '../support/fixtures';
 import { RedisServer } from '../support/redis-server';
@@ -82,4 +84,23 @@ describe('Redis outage', () => {
     }
     await expectServing();
   }, 20_000);
+
+  it('a dashboard queue whose connection failed to become ready is replaced by one that connects', async () => {
+    // Redis too slow for the command timeout when a queue first connects: a loaded machine did it.
+    const board = api.app.get<BullBoardInstance>(BULL_BOARD_INSTANCE, { strict: false });
+    const added = jest.spyOn(board, 'addQueue');
+    api.app.get(DashboardQueueRepair, { strict: false }).watch({
+      name: 'scoring',
+      waitUntilReady: () => Promise.reject(new Error('Command timed out')),
+    });
+    const replacement = await eventually(
+      async () => added.mock.calls.map(([adapter]) => adapter.getName()),
+      (names) => names.length > 0,
+      10_000,
+    );
+    expect(replacement).toEqual(['scoring']);
+    await expectServing();
+    const scoring = await queues();
+    expect((scoring.body.queues as Array<{ name: string }>).map((q) => q.name)).toContain('scoring');
+  });
 });

@@ -4,11 +4,16 @@ import { BullBoardModule } from '@bull-board/nestjs';
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { PlatformConfig, platformConfig } from '../config';
+import { platformConfig } from '../config';
 import { RedisConnections } from '../redis';
 import { QUEUE_DASHBOARD_ROUTE, QueueDashboardAuth } from './queue-dashboard.auth';
 import { QueueDashboardController } from './queue-dashboard.controller';
-import { QueueDashboardOutages, dashboardConnection } from './queue-dashboard.outages';
+import {
+  DASHBOARD_QUEUE_NAMES,
+  DashboardQueueRepair,
+  QueueDashboardOutages,
+  dashboardQueueOptions,
+} from './queue-dashboard.outages';
 
 /** Bull Board over the given queues, for the secretariat (see QueueDashboardAuth). */
 @Module({})
@@ -17,15 +22,13 @@ export class QueueDashboardModule {
     return {
       module: QueueDashboardModule,
       imports: [
+        ConfigModule.forFeature(platformConfig),
         BullModule.registerQueueAsync(
           ...queues.map((name) => ({
             name,
             imports: [ConfigModule.forFeature(platformConfig)],
             inject: [platformConfig.KEY, RedisConnections],
-            useFactory: (config: PlatformConfig, connections: RedisConnections) => ({
-              connection: dashboardConnection(config, connections),
-              prefix: connections.target.queuePrefix,
-            }),
+            useFactory: dashboardQueueOptions,
           })),
         ),
         BullBoardModule.forRoot({
@@ -36,7 +39,7 @@ export class QueueDashboardModule {
         BullBoardModule.forFeature(...queues.map((name) => ({ name, adapter: BullMQAdapter }))),
       ],
       controllers: [QueueDashboardController],
-      providers: [QueueDashboardOutages],
+      providers: [QueueDashboardOutages, DashboardQueueRepair, { provide: DASHBOARD_QUEUE_NAMES, useValue: queues }],
     };
   }
 }
