@@ -10,6 +10,8 @@ const PORT_VARIABLE = { api: 'PORT', worker: 'WORKER_PORT' } as const;
 
 export type PlatformApp = keyof typeof PORT_VARIABLE;
 
+const LOG_TAIL_LINES = 20;
+
 /**
  * The API or the worker as a process of its own (apps/<app>/src/main.ts as the sources stand, see
  * TS_SOURCES_REQUIRE), on a free loopback port, which a test can stop with a signal as an operator or a
@@ -17,6 +19,8 @@ export type PlatformApp = keyof typeof PORT_VARIABLE;
  */
 export class PlatformProcess {
   private readonly exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** The last lines the process logged, for a test to show when the process ended otherwise than expected. */
+  private readonly logTail: string[] = [];
 
   private constructor(
     readonly app: PlatformApp,
@@ -24,6 +28,15 @@ export class PlatformProcess {
     readonly port: number,
   ) {
     this.exit = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      this.logTail.push(...chunk.split('\n').filter(Boolean));
+      this.logTail.splice(0, this.logTail.length - LOG_TAIL_LINES);
+    });
+  }
+
+  /** The last LOG_TAIL_LINES lines it logged (its standard output). */
+  get lastLogLines(): string[] {
+    return [...this.logTail];
   }
 
   /** Answers once the process is ready; one not ready within `readyWithinMs` is killed and the start fails. */
@@ -32,7 +45,7 @@ export class PlatformProcess {
     const child = spawn(process.execPath, [...TS_SOURCES_REQUIRE, `apps/${app}/src/main.ts`], {
       cwd: ROOT,
       env: { ...process.env, ...TS_SOURCES_ENV, ...env, [PORT_VARIABLE[app]]: String(port) },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', 'pipe', 'inherit'],
     });
     const started = new PlatformProcess(app, child, port);
     try {
