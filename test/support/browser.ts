@@ -201,9 +201,9 @@ interface AnimatedPage {
 
 /**
  * Run in the page on a timer: true once no transition or finite animation has run for three frames, or
- * for a second when the page draws no frames (headless Chromium may stop drawing a page that does not
- * change, and a wait on frames alone then never ends). An endless animation, a loading indicator,
- * never ends, so it is not waited for. What moves is kept for the error.
+ * for a second if the page draws no frames (a wait polled on frames alone once ran out on the CI
+ * machine, for a reason not found). An endless animation, a loading indicator, never ends, so it is
+ * not waited for. What moves is kept for the error.
  */
 function quietFor(): boolean {
   const page = globalThis as unknown as AnimatedPage;
