@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { Role } from '@app/platform';
+import { sql } from '../support/applications';
 import { withEnv } from '../support/async';
+import { DatabaseChanges } from '../support/fuzz-database';
 import { ExampleBuilder, Schema } from '../support/fuzz-examples';
 import { FuzzOperation, RequestGenerator, fuzzOperations } from '../support/fuzz-requests';
 import { FuzzRunner } from '../support/fuzz-runner';
@@ -26,11 +28,12 @@ describe('OpenAPI fuzzing', () => {
   let world: FuzzWorld;
   let operations: FuzzOperation[];
   let handlers: RouteHandler[];
+  let changes: DatabaseChanges;
   let runner: FuzzRunner;
 
   beforeAll(async () => {
-    // A database of its own: each request's fingerprint of every row (fuzz-database.ts) then reads the
-    // fuzzing's rows alone, not also those every earlier suite of this jest worker left in its copy.
+    // A database of its own: the triggers that log every row change (fuzz-database.ts) are installed in
+    // it alone, and no other suite of this jest worker writes there.
     database = await SuiteDatabase.create('fuzz');
     await withEnv({ DATABASE_URL: database.url }, async () => {
       api = await TestApi.start();
@@ -40,7 +43,8 @@ describe('OpenAPI fuzzing', () => {
     operations = fuzzOperations(document).filter((o) => !ONLY || `${o.method} ${o.path}` === ONLY);
     handlers = discoverHandlers(api.app);
     const examples = new ExampleBuilder(document.components.schemas as Record<string, Schema>, world);
-    runner = await FuzzRunner.start(api, world, new RequestGenerator(world, examples));
+    changes = await DatabaseChanges.watch(api);
+    runner = FuzzRunner.start(api, world, new RequestGenerator(world, examples), changes);
   });
   afterAll(async () => {
     await api?.close();
@@ -54,6 +58,19 @@ describe('OpenAPI fuzzing', () => {
     if (role === 'anonymous') return false;
     return rule?.kind === 'authenticated' || (rule?.kind === 'roles' && rule.roles.includes(role as Role));
   };
+
+  it('sees the rows a transaction commits, and none of those it rolls back', async () => {
+    const mark = await changes.mark();
+    const [organisation] = world.ids.organisation;
+    await sql(
+      api,
+      `BEGIN; UPDATE organisations SET name = name || ' (renamed)' WHERE id = '${organisation}'; ROLLBACK`,
+    );
+    expect((await changes.since(mark)).tables).toEqual([]);
+    // Rewriting a row with what it holds is a change too: the refused request had no business writing it.
+    await sql(api, 'UPDATE organisations SET name = name WHERE id = $1', [organisation]);
+    expect((await changes.since(mark)).tables).toEqual(['organisations']);
+  });
 
   it(
     'answers no 5xx, a problem document on every 4xx, and changes no row when it refuses',

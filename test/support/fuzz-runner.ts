@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import request, { Response } from 'supertest';
 import { sql } from './applications';
-import { DatabaseFingerprint, changedTables } from './fuzz-database';
+import { DatabaseChanges } from './fuzz-database';
 import { FuzzOperation, FuzzRequest, RequestGenerator } from './fuzz-requests';
 import { FuzzRole, FuzzWorld } from './fuzz-world';
 import { TestApi } from './test-app';
@@ -22,11 +22,12 @@ export class FuzzRunner {
     private readonly api: TestApi,
     private readonly world: FuzzWorld,
     private readonly generator: RequestGenerator,
-    private readonly fingerprint: DatabaseFingerprint,
+    private readonly changes: DatabaseChanges,
   ) {}
 
-  static async start(api: TestApi, world: FuzzWorld, generator: RequestGenerator): Promise<FuzzRunner> {
-    return new FuzzRunner(api, world, generator, await DatabaseFingerprint.of(api));
+  /** `changes` watches the database the API writes (DatabaseChanges.watch). */
+  static start(api: TestApi, world: FuzzWorld, generator: RequestGenerator, changes: DatabaseChanges): FuzzRunner {
+    return new FuzzRunner(api, world, generator, changes);
   }
 
   /** `replay` is how to run this batch again, told with a failure. */
@@ -37,7 +38,7 @@ export class FuzzRunner {
   ): Promise<BatchResult> {
     const token = role === 'anonymous' ? undefined : this.world.tokens[role];
     const result: BatchResult = { sent: 0 };
-    let baseline = await this.fingerprint.take();
+    let mark = await this.changes.mark();
     const property = fc.asyncProperty(this.generator.requests(operation, token), async (sent) => {
       result.sent++;
       const res = await this.send(sent).catch((error: Error) => error);
@@ -46,12 +47,11 @@ export class FuzzRunner {
         return false;
       }
       const reasons = this.wrongAnswer(res);
-      const now = await this.fingerprint.take();
-      const changed = changedTables(baseline, now);
+      const { tables: changed, mark: now } = await this.changes.since(mark);
       if (res.status >= 400 && res.status < 500 && changed.length > 0) {
         reasons.push(`a refused request changed rows of ${changed.join(', ')}`);
       }
-      baseline = now;
+      mark = now;
       if (res.status < 300) await this.refreshVersions();
       if (reasons.length === 0) return true;
       result.failure = describeFailure(role, sent, reasons.join('; '), res);
