@@ -38,6 +38,7 @@ export default tseslint.config(
       'test/support/transpile-transformer.js',
       'test/support/openapi-transformer.js',
       'test/support/register-ts.js',
+      'test/support/test-sequencer.js',
       'jest.config.js',
     ],
   },

@@ -53,6 +53,7 @@ module.exports = {
   // of them on the machine, garbage collection took a large share of the run. Past this it is restarted
   // between suites (JEST_WORKER_ID, hence its database copy and Redis database, stays the same).
   workerIdleMemoryLimit: '1536MB',
+  testSequencer: '<rootDir>/test/support/test-sequencer.js',
   projects: [
     {
       ...common,
