@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { AccountLinkSigner } from '@app/platform';
 import { sql } from './applications';
-import { eventually, withEnv } from './async';
+import { closeInTurn, eventually, withEnv } from './async';
 import { RELAYS_NOTIFICATIONS, takeNotificationsTurn } from './notifications';
 import { RedisServer } from './redis-server';
 import { ReceivedEmail, SmtpTestServer } from './smtp-server';
@@ -38,13 +38,14 @@ export async function startLinkWorld(apiEnv: Record<string, string> = {}): Promi
   return {
     api,
     smtp,
-    async close() {
-      await worker?.close();
-      await api.close();
-      await smtp.close();
-      await redis.stop();
-      await releaseTurn();
-    },
+    close: () =>
+      closeInTurn([
+        ['the worker', async () => worker?.close()],
+        ['the API', () => api.close()],
+        ['the SMTP server', () => smtp.close()],
+        ['Redis', () => redis.stop()],
+        ['the notifications turn', releaseTurn],
+      ]),
   };
 }
 
