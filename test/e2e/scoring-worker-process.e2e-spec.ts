@@ -132,14 +132,16 @@ describe('scoring runs across worker processes', () => {
     const held = await untilTwoChunksActive();
 
     const stopping = worker!.stop('SIGTERM');
-    // The HTTP server closes first; the BullMQ workers then wait for their active jobs.
+    // The HTTP server closes first; the BullMQ workers then wait for their active jobs. A connection
+    // kept alive by the polling is still answered while the server closes, with 503: either answer
+    // says the shutdown has begun (waiting for a refusal alone once outlasted the 45 s shutdown limit).
     await eventually(
       () =>
         fetch(`http://127.0.0.1:${worker!.port}/health/live`).then(
-          () => true,
+          (res) => res.ok,
           () => false,
         ),
-      (answering) => !answering,
+      (live) => !live,
     );
     expect(worker!.exited).toBe(false);
     await release();
