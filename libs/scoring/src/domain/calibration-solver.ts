@@ -113,8 +113,33 @@ const dot = (x: Float64Array, y: Float64Array) => {
   return sum;
 };
 
-/** The biases b of the fit for the given totals (in the graph's evaluation order), from `initial` when given. */
+/** Below this largest total, squares and products of the solver underflow: it solves for 2^600 times the totals. */
+const TINY_TOTALS = 2 ** -400;
+const TINY_SCALE = 2 ** 600;
+
+/**
+ * The biases b of the fit for the given totals (in the graph's evaluation order), from `initial` when given.
+ * The system is linear in the totals: totals so small that their squares underflow (below 2^-400, never
+ * points on a scale) are scaled up by a power of two, which is exact, and the biases scaled back.
+ */
 export function solveBiases(
+  graph: CalibrationGraph,
+  totals: Float64Array,
+  options: SolverOptions,
+  initial?: Float64Array,
+): BiasSolution {
+  const largest = totals.reduce((max, total) => Math.max(max, Math.abs(total)), 0);
+  if (largest === 0 || largest >= TINY_TOTALS) return solveScaledBiases(graph, totals, options, initial);
+  const solution = solveScaledBiases(
+    graph,
+    totals.map((total) => total * TINY_SCALE),
+    options,
+    initial?.map((bias) => bias * TINY_SCALE),
+  );
+  return { ...solution, biases: solution.biases.map((bias) => bias / TINY_SCALE) };
+}
+
+function solveScaledBiases(
   graph: CalibrationGraph,
   totals: Float64Array,
   options: SolverOptions,

@@ -183,6 +183,25 @@ describe('fitCalibration properties', () => {
         const fit = fitCalibration(totals, { ridge });
         for (const a of fit.applications) expect(Math.abs(a.score - a.rawScore)).toBeLessThan(TOLERANCE);
       }),
+      // Found by a run: totals whose squares underflow once made the solver stop at its first step.
+      {
+        examples: [
+          [
+            {
+              quality: [0],
+              bias: [0, -1.964659730878286e-162, 0, 0, 0],
+              pairs: [
+                [0, 0],
+                [0, 1],
+                [0, 2],
+                [0, 3],
+                [0, 4],
+              ],
+            },
+            0.5,
+          ],
+        ],
+      },
     );
   });
 
