@@ -2,7 +2,8 @@
 # The browser of the browser tests: Debian's Chromium headless shell at
 # /usr/bin/chromium-headless-shell (playwright-core drives it; no browser is downloaded), with fonts
 # for every script of the interface: DejaVu covers Latin and Cyrillic, Noto the Arabic
-# (fonts-noto-core) and the Chinese (fonts-noto-cjk), without which Chromium draws their letters as boxes. Installs what is missing with apt-get when we are root.
+# (fonts-noto-core) and the Chinese (fonts-noto-cjk), without which Chromium draws their letters as
+# boxes. Installs what is missing with apt-get when we are root.
 # Silent when all is there.
 set -euo pipefail
 

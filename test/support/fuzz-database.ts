@@ -32,14 +32,16 @@ export class DatabaseChanges {
          RETURN NULL;
        END $$`,
     );
-    for (const { name } of tables) {
-      await sql(
-        api,
-        `CREATE TRIGGER ${LOG}_rows AFTER INSERT OR UPDATE OR DELETE ON "${name}"
-           FOR EACH ROW EXECUTE FUNCTION ${LOG}_record()`,
-      );
-      await sql(api, `CREATE TRIGGER ${LOG}_truncation AFTER TRUNCATE ON "${name}" EXECUTE FUNCTION ${LOG}_record()`);
-    }
+    await sql(
+      api,
+      tables
+        .map(
+          ({ name }) =>
+            `CREATE TRIGGER ${LOG}_rows AFTER INSERT OR UPDATE OR DELETE ON "${name}" FOR EACH ROW EXECUTE FUNCTION ${LOG}_record();
+             CREATE TRIGGER ${LOG}_truncation AFTER TRUNCATE ON "${name}" EXECUTE FUNCTION ${LOG}_record()`,
+        )
+        .join(';\n'),
+    );
     return new DatabaseChanges(api);
   }
 
