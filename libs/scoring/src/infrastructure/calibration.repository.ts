@@ -16,6 +16,7 @@ import {
   SCORE_CALIBRATED_SQL,
 } from './calibration.sql';
 import { EVALUATION_TOTALS_SQL } from './scoring.sql';
+import { withoutNestedLoops } from './without-nested-loops';
 
 export interface CalibratedStage {
   callId: string;
@@ -128,14 +129,11 @@ export class CalibrationRepository {
 
   /** Writes the fit's scores and the ranks they give; `written` are results already written by the caller. */
   async writeScores(tx: Transaction, of: CalibratedStage, fit: StageFit, written: string[]): Promise<CalibratedWrite> {
-    const [row] = (await tx.query(SCORE_CALIBRATED_SQL, [
-      of.callId,
-      of.stage,
-      fit.applicationIds,
-      fit.scores,
-      written,
-    ])) as CalibratedWrite[];
-    return row;
+    const parameters = [of.callId, of.stage, fit.applicationIds, fit.scores, written];
+    return withoutNestedLoops(
+      tx,
+      async () => ((await tx.query(SCORE_CALIBRATED_SQL, parameters)) as CalibratedWrite[])[0],
+    );
   }
 
   /**

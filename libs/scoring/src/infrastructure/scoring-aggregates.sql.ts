@@ -100,44 +100,39 @@ SELECT COALESCE(array_agg(application_id), '{}') AS written FROM written`;
  * `score` (an expression over the normalised row `n`, the stored result `r` and `call`), the
  * moderation flag (§5.5), the moderator's consensus score and the rank (§5.6); only the results that
  * changed are written. `updated` returns the ids written.
+ *
+ * Every join here reads the stage's rows whole: run it without nested loops (withoutNestedLoops), so
+ * that each is a hash or merge join, linear whatever the row estimates. A nested loop planned on
+ * stale statistics is quadratic, and even one by key, 100,000 probes, took most of a large call's time.
  */
 export const SCORE_RANK_AND_WRITE = (score: string) => `scored AS (
-  -- Each stored result is read by its primary key for a normalised score: a lateral probe (OFFSET 0 keeps
-  -- it one) that no estimate turns into a scan of the normalised scores per result, quadratic on stale
-  -- statistics. The key alone, as a probe by the call too may take the call's index and read all its results.
   SELECT r.application_id, r.raw_score, n.normalized_score,
          ${score} AS score,
          ${resolutionSteps('r.spread')} > ${resolutionSteps('call.threshold')} AS needs_moderation,
-         m.consensus_score, app.rankable, app.submitted_at, r AS was
+         m.consensus_score, app.rankable, app.submitted_at
   FROM normalized n
-  CROSS JOIN LATERAL (SELECT r.* FROM application_results r
-    WHERE r.application_id = n.application_id AND r.stage = $2 OFFSET 0) r
-  JOIN applications_ranking_facts app ON app.application_id = r.application_id
+  JOIN application_results r ON r.application_id = n.application_id AND r.call_id = $1 AND r.stage = $2
+  JOIN applications_ranking_facts app ON app.application_id = r.application_id AND app.call_id = $1
   CROSS JOIN call
   ${CONSENSUS_OF('r')}
 ),
 ranked AS (
-  SELECT s.application_id, s.normalized_score, s.score, s.needs_moderation, s.consensus_score, ${RANK_OF_SCORED} AS rank,
-         s.was
+  SELECT s.application_id, s.normalized_score, s.score, s.needs_moderation, s.consensus_score, ${RANK_OF_SCORED} AS rank
   FROM scored s
 ),
 updated AS (
-  -- The changed results alone, written by key as a conflict: an update joined with the ranked results
-  -- is planned from row estimates, and a conflict locks only the rows it changes.
-  INSERT INTO application_results AS r (application_id, stage, call_id, raw_score, normalized_score, score,
-    evaluation_count, spread, std_dev, needs_moderation, consensus_score, rank)
-  SELECT k.application_id, $2, $1, (k.was).raw_score, k.normalized_score, k.score,
-         (k.was).evaluation_count, (k.was).spread, (k.was).std_dev, k.needs_moderation, k.consensus_score, k.rank
-  FROM ranked k
-  WHERE ((k.was).normalized_score, (k.was).score, (k.was).needs_moderation, (k.was).consensus_score, (k.was).rank)
-    IS DISTINCT FROM (k.normalized_score, k.score, k.needs_moderation, k.consensus_score, k.rank)
-  ON CONFLICT (application_id, stage) DO UPDATE SET
-    normalized_score = EXCLUDED.normalized_score,
-    score = EXCLUDED.score,
-    needs_moderation = EXCLUDED.needs_moderation,
-    consensus_score = EXCLUDED.consensus_score,
-    rank = EXCLUDED.rank,
+  -- The changed results alone: an update locks only the rows it changes.
+  UPDATE application_results r SET
+    normalized_score = k.normalized_score,
+    score = k.score,
+    needs_moderation = k.needs_moderation,
+    consensus_score = k.consensus_score,
+    rank = k.rank,
     computed_at = clock_timestamp()
+  FROM ranked k
+  WHERE r.application_id = k.application_id AND r.call_id = $1 AND r.stage = $2
+    AND (r.normalized_score, r.score, r.needs_moderation, r.consensus_score, r.rank)
+      IS DISTINCT FROM (k.normalized_score, k.score, k.needs_moderation, k.consensus_score, k.rank)
   RETURNING r.application_id
 )`;
 

@@ -22,6 +22,7 @@ import {
 import { APPLICATION_RESULT_COLUMNS, ApplicationResult, ResultRow, toResult } from './application-result';
 import { CalibrationRepository, StageFit } from './calibration.repository';
 import { SCORE_CALL_SQL } from './scoring.sql';
+import { withoutNestedLoops } from './without-nested-loops';
 
 export type { ApplicationResult } from './application-result';
 
@@ -231,7 +232,10 @@ export class ScoringRepository {
     const parameters = [of.callId, of.stage, moments?.mean ?? null, moments?.stdDev ?? null];
     return {
       score: async (written) =>
-        ((await tx.query(SCORE_CALL_FROM_AGGREGATES_SQL, [...parameters, written])) as Rescored[])[0],
+        withoutNestedLoops(
+          tx,
+          async () => ((await tx.query(SCORE_CALL_FROM_AGGREGATES_SQL, [...parameters, written])) as Rescored[])[0],
+        ),
       finish: () => Promise.resolve(false),
     };
   }
