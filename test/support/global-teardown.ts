@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { endLeftChildren } from './child-processes';
 import { databaseName, withDatabase } from './global-setup';
 import { runOfDatabase } from './run-database';
 
@@ -7,6 +8,9 @@ import { runOfDatabase } from './run-database';
  * next run's setup.
  */
 export default async function globalTeardown(): Promise<void> {
+  const left = endLeftChildren();
+  // Said, not failed: the suites passed or failed on their own; this keeps the machine clean.
+  if (left.length > 0) console.warn(`Ended ${left.length} process(es) their suites left running: ${left.join('; ')}`);
   const url = process.env.TEST_RUN_DATABASE_URL;
   if (!url || runOfDatabase(databaseName(url)) === undefined) return;
   const name = databaseName(url);

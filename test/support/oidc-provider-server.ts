@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { recordChild } from './child-processes';
 
 export interface OidcTestClient {
   clientId: string;
@@ -52,6 +53,7 @@ export class OidcProviderProcess {
       env: { ...process.env, NODE_ENV: 'test', OIDC_TEST_PROVIDER: JSON.stringify(settings) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    recordChild(child);
     let errors = '';
     child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     const issuer = await new Promise<string>((resolve, reject) => {

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { recordChild } from './child-processes';
 import { freePort } from './redis-server';
 import { TS_SOURCES_ENV, TS_SOURCES_REQUIRE } from './ts-sources';
 
@@ -47,6 +48,7 @@ export class PlatformProcess {
       env: { ...process.env, ...TS_SOURCES_ENV, ...env, [PORT_VARIABLE[app]]: String(port) },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
+    recordChild(child);
     const started = new PlatformProcess(app, child, port);
     try {
       await started.untilReady(readyWithinMs);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { eventually } from './async';
+import { recordChild } from './child-processes';
 import { askServer, killAndWait } from './redis-server';
 
 const run = promisify(execFile);
@@ -125,6 +126,7 @@ export class RedisClusterServers {
       { stdio: 'ignore' },
     );
     child.on('error', () => undefined);
+    recordChild(child);
     return { port, process: child };
   }
 

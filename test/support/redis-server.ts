@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import Redis from 'ioredis';
+import { recordChild } from './child-processes';
 
 /** A free TCP port on the loopback interface, as the kernel hands it out. */
 export function freePort(): Promise<number> {
@@ -71,11 +72,18 @@ export class RedisServer {
       { stdio: 'ignore' },
     );
     this.process = child;
+    recordChild(child);
     const exited = new Promise<never>((_, reject) =>
       child.once('exit', (code, signal) => reject(new Error(`redis-server exited (${code ?? signal})`))),
     );
     exited.catch(() => undefined);
-    await Promise.race([waitForPong(this.port, 10_000), exited]);
+    try {
+      await Promise.race([waitForPong(this.port, 10_000), exited]);
+    } catch (error) {
+      // A server that did not answer in time is not left running behind the failed start.
+      await this.stop();
+      throw error;
+    }
   }
 
   /** Stops the process (SIGSTOP): connections stay open and commands go unanswered. */

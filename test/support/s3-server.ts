@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { recordChild } from './child-processes';
 import { freePort, killAndWait } from './redis-server';
 
 const S3RVER_BIN = join(__dirname, '../../node_modules/s3rver/bin/s3rver.js');
@@ -69,10 +70,7 @@ export class S3Server {
     const args = [S3RVER_BIN, '-d', this.directory, '-a', '127.0.0.1', '-p', String(this.port), '--silent'];
     const child = spawn(process.execPath, [...args, '--configure-bucket', this.bucket], { stdio: 'ignore' });
     this.process = child;
-    // Should the test process end without close(), the server ends with it.
-    const killOnExit = () => child.kill('SIGKILL');
-    process.once('exit', killOnExit);
-    child.once('exit', () => process.removeListener('exit', killOnExit));
+    recordChild(child);
     const exited = new Promise<never>((_, reject) =>
       child.once('exit', (code, signal) => reject(new Error(`s3rver exited (${code ?? signal})`))),
     );
