@@ -10,6 +10,8 @@ import { join } from 'node:path';
  * `exit` event never fires, so each start is recorded under the run instead, and the run's teardown
  * ends what is left (global-teardown.ts).
  */
+
+/** Where the run's started processes are recorded, one file per process id. */
 function runDirectory(): string | undefined {
   const url = process.env.TEST_RUN_DATABASE_URL;
   return url ? join(tmpdir(), 'test-run-children', new URL(url).pathname.slice(1)) : undefined;
