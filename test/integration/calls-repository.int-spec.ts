@@ -9,9 +9,11 @@ import {
 } from '../../libs/calls/src/infrastructure/call.entities';
 import { CallsRepository } from '../../libs/calls/src/infrastructure/calls.repository';
 import { ReferenceTakenError } from '../../libs/calls/src/domain/calls.errors';
+import { withEnv } from '../support/async';
 import { RepositoryDb, rolledBack, startRepositories } from '../support/repository-db';
+import { SuiteDatabase } from '../support/suite-database';
 
-/** Far beyond any other suite's deadlines, so that this suite's calls come first in the list. */
+/** Deadlines a day apart, one per call, in the order the calls are defined. */
 let farFuture = Date.parse('3000-01-01T00:00:00Z') + Math.floor(Math.random() * 1e9) * 1000;
 
 function definition(overrides: Partial<CallDefinition> = {}): CallDefinition {
@@ -50,15 +52,24 @@ function definition(overrides: Partial<CallDefinition> = {}): CallDefinition {
   return { ...call, stages: overrides.stages ?? singleStage(call) };
 }
 
+// The list is of every call of the database: the suite has a database of its own, so that neither its
+// calls come before another suite's in that suite's lists, nor another suite's before its own.
 describe('CallsRepository on PostgreSQL', () => {
+  let database: SuiteDatabase;
   let repo: RepositoryDb;
   let calls: CallsRepository;
 
   beforeAll(async () => {
-    repo = await startRepositories([CallsRepository], [CallEntity, CriterionEntity, QuestionEntity, CallStageEntity]);
+    database = await SuiteDatabase.create('calls');
+    repo = await withEnv({ DATABASE_URL: database.url }, () =>
+      startRepositories([CallsRepository], [CallEntity, CriterionEntity, QuestionEntity, CallStageEntity]),
+    );
     calls = repo.get(CallsRepository);
   });
-  afterAll(() => repo.close());
+  afterAll(async () => {
+    await repo.close();
+    await database.drop();
+  });
 
   const insert = (def: CallDefinition) => repo.transactions.run((tx) => calls.insert(tx, def));
 
