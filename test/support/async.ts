@@ -43,17 +43,26 @@ export async function withEnv<T>(env: Record<string, string>, create: () => Prom
 }
 
 /**
- * Runs the steps of a suite's close one after the other, going on past a step that has not ended
- * within `limitMs`, and then fails naming those: a close that hangs would otherwise hold its suite
- * until the hook's timeout without saying which part hung.
+ * Runs the steps of a suite's close one after the other, going on past a step that fails or has not
+ * ended within `limitMs`, and then fails naming those: a close that hangs would otherwise hold its suite
+ * until the hook's timeout without saying which part hung, and one that fails would leave the later
+ * steps (a server to stop, a turn to release) undone.
  */
 export async function closeInTurn(steps: Array<[name: string, step: () => Promise<unknown>]>, limitMs = 60_000) {
-  const hung: string[] = [];
+  const problems: string[] = [];
   for (const [name, step] of steps) {
     let timer: NodeJS.Timeout | undefined;
-    const limit = new Promise<'hung'>((resolve) => (timer = setTimeout(() => resolve('hung'), limitMs)));
-    const outcome = await Promise.race([step().then(() => 'ended' as const), limit]).finally(() => clearTimeout(timer));
-    if (outcome === 'hung') hung.push(name);
+    const limit = new Promise<string>(
+      (resolve) => (timer = setTimeout(() => resolve(`did not end within ${limitMs / 1000} s`), limitMs)),
+    );
+    const problem = await Promise.race([
+      step().then(
+        () => undefined,
+        (error: unknown) => `failed: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+      limit,
+    ]).finally(() => clearTimeout(timer));
+    if (problem) problems.push(`${name} ${problem}`);
   }
-  if (hung.length > 0) throw new Error(`${hung.join(', ')} did not end within ${limitMs / 1000} s`);
+  if (problems.length > 0) throw new Error(problems.join('; '));
 }
