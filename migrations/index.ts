@@ -61,6 +61,7 @@ import { RegistrationCalls1766400000000 } from './1766400000000-RegistrationCall
 import { SessionAllocation1766430000000 } from './1766430000000-SessionAllocation';
 import { PeopleQuestions1766410000000 } from './1766410000000-PeopleQuestions';
 import { SessionTitleTranslations1766440000000 } from './1766440000000-SessionTitleTranslations';
+import { ReadTimeScores1766450000000 } from './1766450000000-ReadTimeScores';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
 export const MIGRATIONS = [
@@ -127,4 +128,5 @@ export const MIGRATIONS = [
   PeopleQuestions1766410000000,
   SessionAllocation1766430000000,
   SessionTitleTranslations1766440000000,
+  ReadTimeScores1766450000000,
 ];

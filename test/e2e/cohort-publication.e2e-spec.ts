@@ -368,6 +368,8 @@ describe('a whole selection round, published', () => {
       [`UPDATE criteria SET weight = 0.9 WHERE call_id = $1`, callId],
       [`UPDATE criterion_scores SET score = 0 WHERE assignment_id = $1`, drafts[0].id],
       [`UPDATE application_results SET score = 0 WHERE call_id = $1`, callId],
+      // The scores computed where read stay put: the moments they are computed from are frozen too.
+      [`UPDATE scoring_stage_moments SET mu = mu + 1 WHERE call_id = $1`, callId],
       [`UPDATE calls SET title = 'Rewritten' WHERE id = $1`, callId],
     ]) {
       await expect(sql(api, statement[0], [statement[1]])).rejects.toMatchObject({ driverError: { code: 'CP409' } });

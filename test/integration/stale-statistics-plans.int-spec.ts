@@ -10,8 +10,10 @@ import {
   FORGET_TOTALS_STAGED_BY_RUN_SQL,
   KEEP_APPLICATION_FIGURES_SQL,
   KEEP_EVALUATOR_MOMENTS_SQL,
+  KEEP_APPLICATION_PARTS_SQL,
   KEEP_RUN_TOTALS_SQL,
-  SCORE_CALL_FROM_AGGREGATES_SQL,
+  KEEP_STAGE_MOMENTS_SQL,
+  RANK_STAGE_SQL,
   TOTALS_BY_VALUE_SQL,
 } from '../../libs/scoring/src/infrastructure/scoring-aggregates.sql';
 import { withoutNestedLoops } from '../../libs/scoring/src/infrastructure/without-nested-loops';
@@ -133,8 +135,9 @@ describe('scoring and publication statements on stale planner statistics', () =>
   });
 
   it('rescores incrementally from kept totals and moments in work linear in the call', async () => {
-    const { rows } = await db.query<{ some: string[] }>(
-      `SELECT (array_agg(id ORDER BY id))[1:30] AS some FROM assignments WHERE call_id = $1`,
+    const { rows } = await db.query<{ some: string[]; evaluators: string[] }>(
+      `SELECT (array_agg(id ORDER BY id))[1:30] AS some, (array_agg(DISTINCT evaluator_id))[1:3] AS evaluators
+       FROM assignments WHERE call_id = $1`,
       [call],
     );
     const run = '00000000-0000-4000-8000-000000000002';
@@ -144,12 +147,16 @@ describe('scoring and publication statements on stale planner statistics', () =>
       [KEEP_EVALUATOR_MOMENTS_SQL, [call, STAGE, null]],
       [TOTALS_BY_VALUE_SQL, [call, STAGE]],
       [KEEP_APPLICATION_FIGURES_SQL, [call, STAGE, null]],
-      [SCORE_CALL_FROM_AGGREGATES_SQL, [call, STAGE, 50, 20, []], 'withoutNestedLoops'],
+      [KEEP_APPLICATION_PARTS_SQL, [call, STAGE, null, null], 'withoutNestedLoops'],
+      [KEEP_STAGE_MOMENTS_SQL, [call, STAGE, 50, 20]],
+      [RANK_STAGE_SQL, [call, STAGE, 50, 20, [], 3000], 'withoutNestedLoops'],
       [ASSIGNMENTS_WRITTEN_SINCE_SQL, [call, STAGE, '0']],
       [DIFF_KEPT_TOTALS_SQL, [call, STAGE, null]],
       [DIFF_KEPT_TOTALS_SQL, [call, STAGE, rows[0].some]],
       [KEEP_APPLICATION_FIGURES_SQL, [call, STAGE, []]],
-      [SCORE_CALL_FROM_AGGREGATES_SQL, [call, STAGE, 50.5, 19.5, []], 'withoutNestedLoops'],
+      [KEEP_APPLICATION_PARTS_SQL, [call, STAGE, [], rows[0].evaluators], 'withoutNestedLoops'],
+      [KEEP_STAGE_MOMENTS_SQL, [call, STAGE, 50.5, 19.5]],
+      [RANK_STAGE_SQL, [call, STAGE, 50.5, 19.5, [], 3000], 'withoutNestedLoops'],
       [STAGE_RUN_TOTALS_SQL, [call, run, FIRST_ID, null]],
       [FORGET_TOTALS_STAGED_BY_RUN_SQL, [call, STAGE, run]],
       [KEEP_RUN_TOTALS_SQL, [call, STAGE, run]],

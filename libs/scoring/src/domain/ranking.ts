@@ -1,4 +1,5 @@
 import { groupBy } from './group-by';
+import { normalizedFromParts } from './z-score';
 import type { ApplicationScore, ApplicationToScore, EvaluatorTotal, Normalization } from './scoring.types';
 import { compareIds, mean, populationStdDev, resolutionSteps, spread } from './statistics';
 
@@ -7,6 +8,7 @@ type UnrankedScore = Omit<ApplicationScore, 'rank'>;
 /** Per-application figures of §5.2–5.5, for every application with at least one total, in id order. */
 export function buildApplicationScores(
   totals: readonly EvaluatorTotal[],
+  moments: { mean: number; stdDev: number },
   normalization: Normalization,
   disagreementThreshold: number,
 ): UnrankedScore[] {
@@ -16,7 +18,7 @@ export function buildApplicationScores(
     const received = byApplication.get(applicationId) ?? [];
     const values = received.map((t) => t.total);
     const rawScore = mean(values);
-    const normalizedScore = mean(received.map((t) => t.adjustedTotal));
+    const normalizedScore = normalizedFromParts(moments, received);
     const disagreement = spread(values);
     return {
       applicationId,

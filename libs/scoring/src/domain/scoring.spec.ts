@@ -6,7 +6,8 @@ import {
   evaluatorTotal,
   fitCalibration,
   scoreCall,
-  zScoreAdjustedTotal,
+  normalizedFromParts,
+  zScoreParts,
 } from './scoring';
 
 const DIGITS = 9; // §5 results must agree with a recomputation to 1e-9.
@@ -245,24 +246,35 @@ describe('scoreCall: edge cases', () => {
   });
 });
 
-describe('zScoreAdjustedTotal (§5.3)', () => {
+describe('zScoreParts and normalizedFromParts (§5.3)', () => {
+  const moments = { mean: 60, stdDev: 20 };
+
   it('rescales an evaluator’s totals to the call’s mean and spread', () => {
-    expect(zScoreAdjustedTotal(70, { mean: 50, stdDev: 10, count: 4 }, 60, 20)).toBe(100);
+    const parts = zScoreParts(70, { mean: 50, stdDev: 10, count: 4 });
+    expect(parts).toEqual({ standardized: 2, centred: null });
+    expect(normalizedFromParts(moments, [parts])).toBe(100);
   });
 
   it('shifts by the means when σ_e = 0', () => {
-    expect(zScoreAdjustedTotal(70, { mean: 70, stdDev: 0, count: 3 }, 60, 20)).toBe(60);
+    const parts = zScoreParts(70, { mean: 70, stdDev: 0, count: 3 });
+    expect(parts).toEqual({ standardized: null, centred: 0 });
+    expect(normalizedFromParts(moments, [parts])).toBe(60);
   });
 
   it('shifts by the means when the evaluator has fewer than 2 evaluations, whatever σ_e says', () => {
-    expect(zScoreAdjustedTotal(70, { mean: 50, stdDev: 10, count: 1 }, 60, 20)).toBe(80);
+    expect(normalizedFromParts(moments, [zScoreParts(70, { mean: 50, stdDev: 10, count: 1 })])).toBe(80);
   });
 
   it('treats a σ_e made only of rounding noise as 0 rather than dividing by it', () => {
-    expect(zScoreAdjustedTotal(7.000000000000001, { mean: 7, stdDev: 1e-15, count: 2 }, 60, 20)).toBeCloseTo(
-      60,
-      DIGITS,
-    );
+    const parts = zScoreParts(7.000000000000001, { mean: 7, stdDev: 1e-15, count: 2 });
+    expect(parts.standardized).toBeNull();
+    expect(normalizedFromParts(moments, [parts])).toBeCloseTo(60, DIGITS);
+  });
+
+  it('averages the T’ of both kinds: (100 + 80) / 2', () => {
+    const rescaled = zScoreParts(70, { mean: 50, stdDev: 10, count: 4 });
+    const shifted = zScoreParts(70, { mean: 50, stdDev: 10, count: 1 });
+    expect(normalizedFromParts(moments, [rescaled, shifted])).toBe(90);
   });
 });
 

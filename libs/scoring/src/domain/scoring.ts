@@ -10,6 +10,7 @@ import { type CalibrationTotal, fitCalibration } from './calibration';
 import { groupBy } from './group-by';
 import { krippendorffAlphaInterval } from './krippendorff';
 import { buildApplicationScores, rankApplications } from './ranking';
+import { zScoreParts } from './z-score';
 import { InvalidScoringInputError } from './scoring.errors';
 import type {
   ApplicationToScore,
@@ -22,11 +23,12 @@ import type {
   ScoringScale,
   WeightedCriterion,
 } from './scoring.types';
-import { compareIds, isNegligible, mean, populationStdDev } from './statistics';
+import { compareIds, mean, populationStdDev } from './statistics';
 
 export * from './scoring.types';
 export { krippendorffAlphaInterval } from './krippendorff';
 export { SCORE_RESOLUTION } from './statistics';
+export { normalizedFromParts, zScoreParts } from './z-score';
 export { InvalidScoringInputError } from './scoring.errors';
 export { DEFAULT_CALIBRATION_RIDGE, fitCalibration } from './calibration';
 export type { CalibrationFit, CalibrationTotal } from './calibration';
@@ -82,10 +84,11 @@ export function scoreCall(input: CallScoringInput): CallScoring {
   const perEvaluator = evaluatorStatistics(rawTotals);
   const totals: EvaluatorTotal[] = rawTotals.map((t) => {
     const evaluator = perEvaluator.get(t.evaluatorId) as EvaluatorStatistics; // every total's evaluator has statistics
-    return { ...t, adjustedTotal: zScoreAdjustedTotal(t.total, evaluator, callMean ?? 0, callStdDev ?? 0) };
+    return { ...t, ...zScoreParts(t.total, evaluator) };
   });
+  const moments = { mean: callMean ?? 0, stdDev: callStdDev ?? 0 };
   const scores = withCalibratedScores(
-    buildApplicationScores(totals, input.normalization, input.disagreementThreshold),
+    buildApplicationScores(totals, moments, input.normalization, input.disagreementThreshold),
     rawTotals,
     input.normalization,
   );
@@ -119,21 +122,6 @@ function withCalibratedScores<T extends { applicationId: string; normalizedScore
   });
 }
 
-/**
- * T' (§5.3): μ + σ · (T − μ_e)/σ_e, or T − μ_e + μ when σ_e = 0 (up to rounding noise) or the
- * evaluator has fewer than 2 submitted evaluations. (With a population σ_e, one evaluation already
- * means σ_e = 0; the count test states §5.3's rule as written.)
- */
-export function zScoreAdjustedTotal(
-  total: number,
-  evaluator: EvaluatorStatistics,
-  callMean: number,
-  callStdDev: number,
-): number {
-  if (evaluator.count < 2 || isNegligible(evaluator.stdDev)) return total - evaluator.mean + callMean;
-  return callMean + (callStdDev * (total - evaluator.mean)) / evaluator.stdDev;
-}
-
 /** μ_e, σ_e and count per evaluator, in evaluator-id order. */
 export function evaluatorStatistics(
   totals: ReadonlyArray<Pick<EvaluatorTotal, 'evaluatorId' | 'total'>>,
@@ -151,7 +139,7 @@ export function evaluatorStatistics(
 function computeTotals(
   input: CallScoringInput,
   applicationsById: ReadonlyMap<string, ApplicationToScore>,
-): Array<Omit<EvaluatorTotal, 'adjustedTotal'>> {
+): Array<Omit<EvaluatorTotal, 'standardized' | 'centred'>> {
   const criteriaByCode = sortedByCode(input.criteria);
   const seen = new Set<string>();
   const totals = input.evaluations.map((evaluation) => {

@@ -91,10 +91,18 @@ export interface CallScoring {
   statistics: CallStatistics;
 }
 
-/** One evaluator's total T for one application, with its z-score adjusted counterpart T'. */
-export interface EvaluatorTotal {
+/** One evaluator's total T for one application, with its part of the normalised score (./scoring zScoreParts). */
+export interface EvaluatorTotal extends ZScoreParts {
   applicationId: string;
   evaluatorId: string;
   total: number;
-  adjustedTotal: number;
+}
+
+/**
+ * §5.3's T' in parts that do not move with the call's μ and σ: T' = μ + σ·standardized when the
+ * evaluator's deviation is usable, T' = μ + centred otherwise (the other part null).
+ */
+export interface ZScoreParts {
+  standardized: number | null;
+  centred: number | null;
 }

@@ -1,5 +1,5 @@
-/** A stored result of DESIGN.md §5 (table application_results), as read and as answered. */
-/** One row of application_results: an application's figures of DESIGN.md §5 as last computed. */
+/** A result of DESIGN.md §5 (view scoring_results), as read and as answered. */
+/** One row of scoring_results: an application's figures of DESIGN.md §5 as last computed. */
 export interface ApplicationResult {
   applicationId: string;
   callId: string;

@@ -23,7 +23,7 @@ export interface CalibratedStage {
   stage: number;
 }
 
-/** What one write of calibrated scores did (as SCORE_CALL_FROM_AGGREGATES_SQL answers), and the ranking's digest. */
+/** What one write of calibrated scores did (as RANK_STAGE_SQL answers), and the ranking's digest. */
 export interface CalibratedWrite {
   applications: number;
   unscored: number;

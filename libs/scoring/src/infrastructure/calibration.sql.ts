@@ -4,7 +4,7 @@
  * statement and write what the fit found set-based, every id and figure passed as one array
  * (`unnest($n::uuid[], …)`), never a parameter per row. Each takes the call id as $1 and the stage as $2.
  */
-import { SCORE_RANK_AND_WRITE } from './scoring-aggregates.sql';
+import { RANK_AND_WRITE } from './scoring-aggregates.sql';
 import { CALL_SETTINGS } from './scoring.sql';
 
 /** The stage's kept totals, in the fit's order: `application_id`, `evaluator_id`, `total`. */
@@ -15,7 +15,7 @@ ORDER BY application_id, evaluator_id`;
 
 /**
  * Writes the calibrated score ($4, per application $3) as the normalised score and the score of each
- * stored result of the stage, the moderation flag and consensus score as SCORE_CALL_FROM_AGGREGATES_SQL
+ * stored result of the stage, the moderation flag and consensus score as RANK_STAGE_SQL
  * writes them, and the rank by §5.6 (RANK_OF_SCORED: the consensus score first where a moderator set
  * one). Only the results that changed are written. Returns `applications` (written, not among $5),
  * `unscored` (applications with a calibrated score but no result) and `ranking`, a digest of every
@@ -28,7 +28,12 @@ normalized AS (
   SELECT c.application_id, c.score AS normalized_score
   FROM unnest($3::uuid[], $4::float8[]) AS c (application_id, score)
 ),
-${SCORE_RANK_AND_WRITE('n.normalized_score')}
+${RANK_AND_WRITE({
+  joined: 'JOIN normalized n ON n.application_id = r.application_id',
+  score: 'n.normalized_score',
+  storedNormalized: 'n.normalized_score',
+  storedScore: 'n.normalized_score',
+})}
 SELECT (SELECT count(*) FILTER (WHERE NOT application_id = ANY($5::uuid[])) FROM updated)::int AS applications,
        (SELECT count(*) FROM normalized)::int - (SELECT count(*) FROM scored)::int AS unscored,
        (SELECT md5(COALESCE(string_agg(application_id::text || ':' || COALESCE(rank::text, '-') || ':'
@@ -142,6 +147,6 @@ WHERE call_id = $1 AND stage = $2 ORDER BY evaluator_id`;
 export const RANK_UNCERTAINTIES_SQL = `
 SELECT u.application_id, r.rank, r.score, u.probability_in_cohort, u.rank_lower, u.rank_upper, u.mean_rank
 FROM scoring_rank_uncertainties u
-JOIN application_results r ON r.application_id = u.application_id AND r.stage = u.stage
+JOIN scoring_results r ON r.application_id = u.application_id AND r.stage = u.stage
 WHERE u.call_id = $1 AND u.stage = $2 AND r.rank IS NOT NULL
 ORDER BY r.rank`;

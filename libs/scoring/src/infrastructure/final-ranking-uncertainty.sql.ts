@@ -13,12 +13,12 @@ SELECT (SELECT COALESCE(string_agg(c.stage || '=' || c.fingerprint, ',' ORDER BY
           FROM scoring_calibrations c WHERE c.call_id = $1 AND c.stage = ANY($2::int[])) AS fits,
        (SELECT md5(COALESCE(string_agg(concat_ws(':', r.application_id, r.stage, r.rank, r.score::text,
                  r.consensus_score::text), ',' ORDER BY r.stage, r.application_id), ''))
-          FROM application_results r WHERE r.call_id = $1 AND r.stage = ANY($2::int[])) AS results`;
+          FROM scoring_results r WHERE r.call_id = $1 AND r.stage = ANY($2::int[])) AS results`;
 
 /** The results of the given stages ($2) the final ranking is made from: rank, score, consensus score. */
 export const FINAL_RANKING_RESULTS_SQL = `
 SELECT r.application_id, r.stage, r.rank, r.score, r.consensus_score
-FROM application_results r
+FROM scoring_results r
 WHERE r.call_id = $1 AND r.stage = ANY($2::int[]) AND r.score IS NOT NULL
 ORDER BY r.stage, r.application_id`;
 

@@ -99,9 +99,9 @@ const SORT_COLUMNS: Record<RankingSortKey, string> = {
 /**
  * The ranked applications of the call ($1) in the stage given by the parameter `stage`. Left joins on
  * primary keys: the planner removes those the statement does not use, so the default (no search, by
- * rank) reads only application_results on its (call_id, stage, rank) index.
+ * rank) reads only application_results on its (call_id, stage, rank) index, through scoring_results.
  */
-const rankedOfStage = (stage: string, moreJoins = '') => `application_results r
+const rankedOfStage = (stage: string, moreJoins = '') => `scoring_results r
   LEFT JOIN applications_organisations a ON a.application_id = r.application_id
   LEFT JOIN identity_organisation_names o ON o.id = a.organisation_id${moreJoins}
   WHERE r.call_id = $1 AND r.stage = ${stage} AND r.rank IS NOT NULL`;

@@ -14,57 +14,35 @@ import {
   FORGET_EVALUATOR_MOMENTS_SQL,
   FORGET_TOTALS_STAGED_BY_RUN_SQL,
   KEEP_APPLICATION_FIGURES_SQL,
+  KEEP_APPLICATION_PARTS_SQL,
   KEEP_EVALUATOR_MOMENTS_SQL,
   KEEP_RUN_TOTALS_SQL,
-  SCORE_CALL_FROM_AGGREGATES_SQL,
+  KEEP_STAGE_MOMENTS_SQL,
+  RANK_STAGE_SQL,
   TOTALS_BY_VALUE_SQL,
 } from './scoring-aggregates.sql';
 import { APPLICATION_RESULT_COLUMNS, ApplicationResult, ResultRow, toResult } from './application-result';
 import { CalibrationRepository, StageFit } from './calibration.repository';
 import { SCORE_CALL_SQL } from './scoring.sql';
+import {
+  Changed,
+  ChangedRow,
+  Rescored,
+  ScoredCall,
+  ScoredStage,
+  StageKey,
+  StageScorer,
+  Written,
+  firstCount,
+  kept,
+  merge,
+  scoredCall,
+  union,
+} from './stage-rescoring';
 import { withoutNestedLoops } from './without-nested-loops';
 
 export type { ApplicationResult } from './application-result';
-
-/** A stage of a call, which incremental scoring keeps its aggregates by. */
-interface StageKey {
-  callId: string;
-  stage: number;
-  /** Scored by the calibration fit (normalization `calibrated`) instead of the z-score moments. */
-  calibrated: boolean;
-}
-
-/**
- * What a scoring of the call wrote: the results written and, when there are some, the calibrated
- * stages whose rank uncertainty no longer matches their fit (a bootstrap is to be requested).
- */
-export interface ScoredCall {
-  applications: number;
-  uncertaintyOutdated?: number[];
-}
-
-interface ScoredStage {
-  applications: number;
-  uncertaintyOutdated: boolean;
-}
-
-/** What changed in the kept totals: the applications and evaluators concerned, or `every` one. */
-type Changed = { applications: string[]; evaluators: string[] } | 'every';
-interface Rescored {
-  applications: number;
-  unscored: number;
-}
-
-/** Scores a stage's results from what moves (moments or fit), given those written already; then keeps what it used. */
-interface StageScorer {
-  score(written: string[]): Promise<Rescored>;
-  /** Whether the stage's rank uncertainty is out of date after the scoring. */
-  finish(): Promise<boolean>;
-}
-interface ChangedRow {
-  applications: string[];
-  evaluators: string[];
-}
+export type { ScoredCall } from './stage-rescoring';
 
 /**
  * Set-based scoring (DESIGN.md §2): a call is scored by one SQL statement, never a loop per row.
@@ -206,21 +184,20 @@ export class ScoringRepository {
     totals: TotalCount[],
   ): Promise<ScoredStage> {
     const key = [of.callId, of.stage];
-    await this.keepEvaluatorMoments(tx, of, changed === 'every' ? null : changed.evaluators);
+    const evaluators = changed === 'every' ? null : changed.evaluators;
+    await this.keepEvaluatorMoments(tx, of, evaluators);
     const applications = changed === 'every' ? null : changed.applications;
-    const [{ written }] = (await tx.query(KEEP_APPLICATION_FIGURES_SQL, [...key, applications])) as Array<{
-      written: string[];
-    }>;
-    const scorer = of.calibrated
-      ? await this.calibratedScorer(tx, of)
-      : this.momentsScorer(tx, of, callMoments(totals));
+    const [{ written: figures }] = (await tx.query(KEEP_APPLICATION_FIGURES_SQL, [...key, applications])) as Written[];
+    const written = union(figures, await this.keepParts(tx, of, applications, evaluators ?? []));
+    const scorer = of.calibrated ? await this.calibratedScorer(tx, of) : await this.momentsScorer(tx, of, totals);
     const rescored = await scorer.score(written);
     if (rescored.unscored === 0 || applications === null) {
       return { applications: written.length + rescored.applications, uncertaintyOutdated: await scorer.finish() };
     }
     // Results missing for applications whose totals did not change: their figures are computed afresh.
-    const [again] = (await tx.query(KEEP_APPLICATION_FIGURES_SQL, [...key, null])) as Array<{ written: string[] }>;
+    const [again] = (await tx.query(KEEP_APPLICATION_FIGURES_SQL, [...key, null])) as Written[];
     const added = again.written.filter((id) => !written.includes(id));
+    await this.keepParts(tx, of, added, []);
     const completed = await scorer.score([...written, ...added]);
     return {
       applications: written.length + added.length + rescored.applications + completed.applications,
@@ -228,13 +205,34 @@ export class ScoringRepository {
     };
   }
 
-  private momentsScorer(tx: Transaction, of: StageKey, moments: ReturnType<typeof callMoments>): StageScorer {
+  /**
+   * Brings up to date the parts of the normalised scores of the applications given and of those the
+   * evaluators given evaluated (every application's when `applications` is null).
+   */
+  private async keepParts(
+    tx: Transaction,
+    of: StageKey,
+    applications: string[] | null,
+    evaluators: string[],
+  ): Promise<string[]> {
+    if (applications !== null && applications.length === 0 && evaluators.length === 0) return [];
+    const parameters = [of.callId, of.stage, applications, evaluators];
+    const [{ written }] = (await withoutNestedLoops(tx, () =>
+      tx.query(KEEP_APPLICATION_PARTS_SQL, parameters),
+    )) as Written[];
+    return written;
+  }
+
+  /** Keeps the stage's moments, from which its scores are computed where read, then ranks the stage by them. */
+  private async momentsScorer(tx: Transaction, of: StageKey, totals: TotalCount[]): Promise<StageScorer> {
+    const moments = callMoments(totals);
     const parameters = [of.callId, of.stage, moments?.mean ?? null, moments?.stdDev ?? null];
+    if (moments) await tx.query(KEEP_STAGE_MOMENTS_SQL, parameters);
     return {
       score: async (written) =>
         withoutNestedLoops(
           tx,
-          async () => ((await tx.query(SCORE_CALL_FROM_AGGREGATES_SQL, [...parameters, written])) as Rescored[])[0],
+          async () => ((await tx.query(RANK_STAGE_SQL, [...parameters, written, kept(totals)])) as Rescored[])[0],
         ),
       finish: () => Promise.resolve(false),
     };
@@ -308,12 +306,14 @@ export class ScoringRepository {
 
   /**
    * When the call's results were last brought up to date: an incremental rescoring that changed no
-   * result wrote none, so its own time counts too.
+   * result wrote none, so its own time counts too, as does that of the stages' moments, which the
+   * scores are computed from.
    */
   async lastComputedAt(callId: string, tx: Transaction = this.transactions.autocommit): Promise<Date | null> {
     const [row] = (await tx.query(
       `SELECT greatest(
          (SELECT max(computed_at) FROM application_results WHERE call_id = $1),
+         (SELECT max(computed_at) FROM scoring_stage_moments WHERE call_id = $1),
          (SELECT max(rescored_at) FROM scoring_call_definitions WHERE call_id = $1)) AS at`,
       [callId],
     )) as Array<{ at: Date | null }>;
@@ -323,7 +323,7 @@ export class ScoringRepository {
   /** The stored result of one application of the call in a stage; null until it has a submitted evaluation there. */
   async resultOf(callId: string, applicationId: string, stage = 1): Promise<ApplicationResult | null> {
     const rows = (await this.transactions.autocommit.query(
-      `SELECT ${APPLICATION_RESULT_COLUMNS} FROM application_results WHERE application_id = $1 AND call_id = $2 AND stage = $3`,
+      `SELECT ${APPLICATION_RESULT_COLUMNS} FROM scoring_results WHERE application_id = $1 AND call_id = $2 AND stage = $3`,
       [applicationId, callId, stage],
     )) as ResultRow[];
     return rows.length > 0 ? toResult(rows[0]) : null;
@@ -336,7 +336,7 @@ export class ScoringRepository {
     stage = 1,
   ): Promise<ApplicationResult[]> {
     const rows = (await tx.query(
-      `SELECT ${APPLICATION_RESULT_COLUMNS} FROM application_results WHERE call_id = $1 AND stage = $2
+      `SELECT ${APPLICATION_RESULT_COLUMNS} FROM scoring_results WHERE call_id = $1 AND stage = $2
        ORDER BY rank NULLS LAST, application_id`,
       [callId, stage],
     )) as ResultRow[];
@@ -349,7 +349,7 @@ export class ScoringRepository {
     tx: Transaction = this.transactions.autocommit,
   ): Promise<ApplicationResult[]> {
     const rows = (await tx.query(
-      `SELECT ${APPLICATION_RESULT_COLUMNS} FROM application_results WHERE call_id = $1 ORDER BY stage, rank NULLS LAST, application_id`,
+      `SELECT ${APPLICATION_RESULT_COLUMNS} FROM scoring_results WHERE call_id = $1 ORDER BY stage, rank NULLS LAST, application_id`,
       [callId],
     )) as ResultRow[];
     return rows.map(toResult);
@@ -360,28 +360,4 @@ export class ScoringRepository {
 async function sortInMemory(tx: Transaction): Promise<void> {
   await tx.query(`SET LOCAL work_mem = '64MB'`);
   await tx.query(`SET LOCAL jit = off`);
-}
-
-/** The call's count of results written, and its calibrated stages whose uncertainty is out of date, if any. */
-function scoredCall(stages: ReadonlyArray<ScoredStage & { stage: number }>): ScoredCall {
-  const applications = stages.reduce((sum, s) => sum + s.applications, 0);
-  const outdated = stages.filter((s) => s.uncertaintyOutdated).map((s) => s.stage);
-  return outdated.length > 0 ? { applications, uncertaintyOutdated: outdated } : { applications };
-}
-
-function merge(a: Changed, b: Changed): Changed {
-  if (a === 'every' || b === 'every') return 'every';
-  return { applications: union(a.applications, b.applications), evaluators: union(a.evaluators, b.evaluators) };
-}
-
-function kept(totals: readonly TotalCount[]): number {
-  return totals.reduce((sum, t) => sum + t.count, 0);
-}
-
-function union(a: readonly string[], b: readonly string[]): string[] {
-  return [...new Set([...a, ...b])];
-}
-
-function firstCount(rows: Array<{ applications: number }>): { applications: number } {
-  return { applications: rows[0]?.applications ?? 0 };
 }

@@ -79,14 +79,37 @@ export const RANK_OF_SCORED = `CASE WHEN s.rankable THEN row_number() OVER (
       s.submitted_at ASC, s.application_id ASC
   )::int END`;
 
-/** An upserted result differs from the stored one: an incremental rescoring writes only these. */
-export const CHANGED = `(r.raw_score, r.normalized_score, r.score, r.evaluation_count, r.spread, r.std_dev, r.needs_moderation,
-    r.consensus_score, r.rank)
-  IS DISTINCT FROM (EXCLUDED.raw_score, EXCLUDED.normalized_score, EXCLUDED.score, EXCLUDED.evaluation_count,
-    EXCLUDED.spread, EXCLUDED.std_dev, EXCLUDED.needs_moderation, EXCLUDED.consensus_score, EXCLUDED.rank)`;
-
 /** A window over its whole partition: the aggregate reads the rows in the window's order, as `agg(x ORDER BY …)` does. */
 export const WHOLE_PARTITION = 'ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING';
+
+/**
+ * §5.3 in parts (docs/rules.md "Normalised scores computed where read"): T' = μ + σ·z with
+ * z = (T − μ_e)/σ_e for a total whose evaluator has at least 2 evaluations and σ_e not negligible,
+ * T' = μ + c with c = T − μ_e for the others, so an application's normalised score, the mean of its
+ * T', is μ + (σ·Σz + Σc)/n: the sums do not move with the stage's μ and σ, which move with every
+ * submission. The columns z and c of one total `t` with its evaluator's moments (the other null).
+ */
+export const STANDARDIZED_PARTS = (t: string, mu: string, sigma: string, n: string): string => `
+  CASE WHEN ${n} < 2 OR ${resolutionSteps(sigma)} = 0 THEN NULL ELSE (${t} - ${mu}) / ${sigma} END AS z,
+  CASE WHEN ${n} < 2 OR ${resolutionSteps(sigma)} = 0 THEN ${t} - ${mu} END AS c`;
+
+/** An application's parts over its rows of STANDARDIZED_PARTS: each sum in ascending order, 0 when empty. */
+export const SUMS_OF_PARTS =
+  'COALESCE(sum(z ORDER BY z), 0) AS standardized_sum, COALESCE(sum(c ORDER BY c), 0) AS centred_sum';
+
+/**
+ * The normalised score of a result `r` (its parts and evaluation count) with the stage's μ and σ:
+ * μ + (σ·Σz + Σc)/n. The view scoring_results computes it so, operation for operation.
+ */
+export const normalizedFromParts = (mu: string, sigma: string, r: string): string =>
+  `${mu} + (${sigma} * ${r}.standardized_sum + ${r}.centred_sum) / ${r}.evaluation_count`;
+
+/**
+ * The score a result `r` stores (a stage normalised by z-scores stores none: scoring_results computes
+ * it from the parts; a raw one stores the raw score). A calibrated stage's scores are written over it.
+ */
+export const STORED_SCORE = (r: string): string =>
+  `CASE WHEN call.normalization = 'zscore' THEN NULL::float8 ELSE ${r}.raw_score END`;
 
 /**
  * §5.2–5.6 over the totals that `totalsQuery` yields (columns application_id, evaluator_id, t).
@@ -119,26 +142,25 @@ deviations AS (
   FROM means m
 ),
 adjusted AS (
-  -- §5.3: T' = μ + σ·(T − μ_e)/σ_e, or T − μ_e + μ when σ_e ≈ 0 or fewer than 2 evaluations.
-  SELECT d.application_id, d.t,
-         CASE WHEN d.evaluator_n < 2 OR ${resolutionSteps('d.evaluator_sigma')} = 0 THEN d.t - d.evaluator_mu + d.call_mu
-              ELSE d.call_mu + (d.call_sigma * (d.t - d.evaluator_mu)) / d.evaluator_sigma END AS t_adj,
+  SELECT d.application_id, d.t, d.call_mu, d.call_sigma,
+         ${STANDARDIZED_PARTS('d.t', 'd.evaluator_mu', 'd.evaluator_sigma', 'd.evaluator_n')},
          sum(d.t) OVER (PARTITION BY d.application_id ORDER BY d.t ${WHOLE_PARTITION})
            / count(*) OVER (PARTITION BY d.application_id) AS raw_score
   FROM deviations d
 ),
 per_application AS (
-  SELECT application_id, raw_score,
-         sum(t_adj ORDER BY t_adj) / count(*) AS normalized_score,
+  SELECT application_id, raw_score, call_mu, call_sigma, ${SUMS_OF_PARTS},
          count(*)::int AS evaluation_count,
          max(t) - min(t) AS spread,
          sqrt(sum((t - raw_score) * (t - raw_score) ORDER BY (t - raw_score) * (t - raw_score)) / count(*)) AS std_dev
   FROM adjusted
-  GROUP BY application_id, raw_score
+  GROUP BY application_id, raw_score, call_mu, call_sigma
 ),
 scored AS (
-  SELECT p.application_id, p.raw_score, p.normalized_score,
-         CASE WHEN call.normalization = 'zscore' THEN p.normalized_score ELSE p.raw_score END AS score,
+  SELECT p.application_id, p.raw_score, p.standardized_sum, p.centred_sum,
+         CASE WHEN call.normalization = 'zscore'
+              THEN ${normalizedFromParts('p.call_mu', 'p.call_sigma', 'p')} ELSE p.raw_score END AS score,
+         ${STORED_SCORE('p')} AS stored_score,
          p.evaluation_count, p.spread, p.std_dev,
          ${resolutionSteps('p.spread')} > ${resolutionSteps('call.threshold')} AS needs_moderation,
          m.consensus_score, app.rankable, app.submitted_at
@@ -146,6 +168,12 @@ scored AS (
   JOIN applications_ranking_facts app ON app.application_id = p.application_id
   CROSS JOIN call
   ${CONSENSUS_OF('p')}
+),
+moments AS (
+  INSERT INTO scoring_stage_moments AS m (call_id, stage, mu, sigma)
+  SELECT $1, $2, call_mu, call_sigma FROM per_application LIMIT 1
+  ON CONFLICT (call_id, stage) DO UPDATE SET mu = EXCLUDED.mu, sigma = EXCLUDED.sigma, computed_at = clock_timestamp()
+  WHERE (m.mu, m.sigma) IS DISTINCT FROM (EXCLUDED.mu, EXCLUDED.sigma)
 ),
 ranked AS (
   SELECT s.*, ${RANK_OF_SCORED} AS rank
@@ -162,15 +190,17 @@ deleted AS (
 ),
 upserted AS (
   INSERT INTO application_results AS r (application_id, stage, call_id, raw_score, normalized_score, score,
-    evaluation_count, spread, std_dev, needs_moderation, consensus_score, rank)
-  SELECT application_id, $2, $1, raw_score, normalized_score, score, evaluation_count, spread, std_dev, needs_moderation,
-    consensus_score, rank
+    standardized_sum, centred_sum, evaluation_count, spread, std_dev, needs_moderation, consensus_score, rank)
+  SELECT application_id, $2, $1, raw_score, NULL, stored_score, standardized_sum, centred_sum, evaluation_count, spread,
+    std_dev, needs_moderation, consensus_score, rank
   FROM ranked
   ON CONFLICT (application_id, stage) DO UPDATE SET
     call_id = EXCLUDED.call_id,
     raw_score = EXCLUDED.raw_score,
     normalized_score = EXCLUDED.normalized_score,
     score = EXCLUDED.score,
+    standardized_sum = EXCLUDED.standardized_sum,
+    centred_sum = EXCLUDED.centred_sum,
     evaluation_count = EXCLUDED.evaluation_count,
     spread = EXCLUDED.spread,
     std_dev = EXCLUDED.std_dev,

@@ -4,6 +4,7 @@ import type { ContextTables } from '@app/platform';
 export const SCORING_TABLES: ContextTables = {
   owns: [
     'application_results',
+    'scoring_stage_moments',
     'scoring_runs',
     'scoring_run_chunks',
     'scoring_run_totals',
@@ -18,6 +19,8 @@ export const SCORING_TABLES: ContextTables = {
     'scoring_final_rank_uncertainties',
   ],
   grants: {
+    // The results as scoring reads them: application_results with the scores computed from the stage's moments.
+    scoring_results: [],
     scoring_application_results: ['applications', 'cohorts'],
     // The queue shows each flagged application's figures and every evaluator's total.
     scoring_moderation_figures: ['moderation'],

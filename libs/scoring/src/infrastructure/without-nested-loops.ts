@@ -2,7 +2,7 @@ import { Transaction } from '@app/platform';
 
 /**
  * Runs `work` in `tx` with the planner's nested loops off, then restores the setting: for statements
- * that join every row of a stage (SCORE_RANK_AND_WRITE), so that each join is a hash or merge join,
+ * that join every row of a stage (RANK_AND_WRITE, KEEP_APPLICATION_PARTS_SQL), so that each join is a hash or merge join,
  * linear whatever the row estimates, which stale statistics after a bulk load make wrong.
  */
 export async function withoutNestedLoops<T>(tx: Pick<Transaction, 'query'>, work: () => Promise<T>): Promise<T> {
