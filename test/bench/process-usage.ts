@@ -12,10 +12,19 @@ export function memory(pid: number): { rss: number; peak: number } {
   return { rss: field('VmRSS'), peak: field('VmHWM') };
 }
 
-/** Samples VmRSS while work goes on; VmHWM catches what falls between samples. */
+/**
+ * Samples VmRSS while work goes on; VmHWM catches what falls between samples. A process that ended
+ * meanwhile is sampled no more: whoever waits for its work says so, with its log.
+ */
 export function sampleRss(pid: number): { stop: () => number } {
   let highest = 0;
-  const timer = setInterval(() => (highest = Math.max(highest, memory(pid).rss)), 50);
+  const timer = setInterval(() => {
+    try {
+      highest = Math.max(highest, memory(pid).rss);
+    } catch {
+      clearInterval(timer);
+    }
+  }, 50);
   return {
     stop: () => {
       clearInterval(timer);

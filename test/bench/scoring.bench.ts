@@ -301,6 +301,9 @@ async function main(): Promise<void> {
     // A new session, so that it runs with the same database settings as the worker's.
     const grouped = await withClient(groupBy);
     report(seedMs, measured, grouped, { booted, highest, peak }, load);
+  } catch (error) {
+    if (worker?.exited) console.error(`The worker ended. Its last lines:\n${worker.lastLogLines.join('\n')}`);
+    throw error;
   } finally {
     await worker?.stop('SIGTERM');
     redis.disconnect();
