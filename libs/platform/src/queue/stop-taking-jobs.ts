@@ -2,6 +2,7 @@ import { WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type { Worker } from 'bullmq';
+import { closeHandler } from 'ioredis/built/redis/event_handler';
 
 /** How long the jobs running at shutdown have to finish before the worker's connections are cut. */
 export const WORKER_CLOSE_GRACE_MS = 25_000;
@@ -11,10 +12,11 @@ const AFTER_CUT_MS = 5_000;
 /**
  * On shutdown, every BullMQ worker of the process stops taking jobs at once: Nest closes the
  * workers only after the HTTP server, and a worker still fetching meanwhile would start jobs it
- * must then finish. The jobs already running are awaited, for WORKER_CLOSE_GRACE_MS at most: on a
- * Redis Cluster a close can wait forever (a job's command or a QUIT queued for a master that died
- * and is still in the client's slot map). Past that, the worker's connections are cut, which fails
- * what waits on them and ends the close; a job cut short is taken up again (its lock lapses).
+ * must then finish. The jobs already running are awaited, for WORKER_CLOSE_GRACE_MS at most: a close
+ * can wait forever while Redis is unreachable (BullMQ waits for its blocking connection to end, and
+ * a connection waiting to reconnect does not), and on a Redis Cluster for a master that died and is
+ * still in the client's slot map. Past that, the worker's connections are cut, which fails what
+ * waits on them and ends the close; a job cut short is taken up again (its lock lapses).
  */
 @Injectable()
 export class StopTakingJobs implements BeforeApplicationShutdown, OnApplicationShutdown {
@@ -50,7 +52,8 @@ export class StopTakingJobs implements BeforeApplicationShutdown, OnApplicationS
     this.logger.warn({ queue: worker.name, graceMs: this.graceMs }, 'Worker still closing; cutting its connections');
     cutConnections(worker);
     if (!(await settlesWithin(closed, AFTER_CUT_MS))) {
-      this.logger.error({ queue: worker.name }, 'Worker did not close after its connections were cut');
+      const connections = heldClients(worker).map((client) => client?.status ?? 'none');
+      this.logger.error({ queue: worker.name, connections }, 'Worker did not close after its connections were cut');
     }
   }
 }
@@ -78,18 +81,29 @@ interface RawClient {
 }
 type HeldConnection = { _client?: RawClient } | undefined;
 
+/** The worker's two connections' clients: its own, and the one it blocks on for jobs (BullMQ keeps both private). */
+function heldClients(worker: Worker): Array<RawClient | undefined> {
+  const held = worker as unknown as { blockingConnection?: HeldConnection; connection?: HeldConnection };
+  return [held.blockingConnection?._client, held.connection?._client];
+}
+
 /**
- * Disconnects the worker's two connections without QUIT: its own, and the one it blocks on for jobs
- * (BullMQ keeps both private and waits for their `end`). An ioredis Cluster that had already lost
- * every node (a failover in progress) never ends when disconnected: its pool is empty, so nothing
- * drains, and BullMQ's close waits for `end` forever. Such a Cluster is told its connections are
- * closed (manually, so it ends instead of reconnecting), which ends it and fails its queued commands.
+ * Disconnects the worker's connections without QUIT (BullMQ's close waits for their `end`). ioredis
+ * ends a client when its socket closes, so a client with no socket never ends when disconnected:
+ * - one waiting to reconnect (its server gone, as in a Redis outage) only stops retrying, and the
+ *   commands queued meanwhile wait forever; it is closed as its socket's close would have closed it
+ *   (manually, so it ends and fails them);
+ * - a Cluster that had already lost every node (a failover in progress) has an empty pool, so nothing
+ *   drains; it is told its connections are closed, which ends it likewise.
  */
 function cutConnections(worker: Worker): void {
-  const held = worker as unknown as { blockingConnection?: HeldConnection; connection?: HeldConnection };
-  for (const client of [held.blockingConnection?._client, held.connection?._client]) {
+  for (const client of heldClients(worker)) {
     if (!client || client.status === 'end') continue;
     client.disconnect();
-    if (client.isCluster && client.status !== 'end') client.handleCloseEvent?.();
+    if (client.isCluster) {
+      if (client.status !== 'end') client.handleCloseEvent?.();
+    } else if (client.status === 'reconnecting') {
+      closeHandler(client)();
+    }
   }
 }
