@@ -1,8 +1,9 @@
-import { Table, Text, Title, type TitleOrder } from '@mantine/core';
+import { Text, Title, type TitleOrder } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Call, Criterion } from '../../api/types';
 import { CallText } from '../../shared/call-texts';
 import { formatPercent } from '../../shared/format';
+import classes from './CriteriaTable.module.css';
 
 interface CriteriaTableProps {
   criteria: Criterion[];
@@ -20,19 +21,19 @@ export function CriteriaTable({ criteria, headingLevel, call }: CriteriaTablePro
       <Title order={headingLevel} size="h4" mb="xs">
         {t('criteria.title')}
       </Title>
-      <Table striped withTableBorder>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('criteria.criterion')}</Table.Th>
-            <Table.Th scope="col" ta="end">
+      <table className={classes.table}>
+        <thead>
+          <tr>
+            <th scope="col">{t('criteria.criterion')}</th>
+            <th scope="col" className={classes.weight}>
               {t('criteria.weight')}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
           {criteria.map((criterion) => (
-            <Table.Tr key={criterion.code}>
-              <Table.Td>
+            <tr key={criterion.code}>
+              <td>
                 <Text fw={600} size="sm">
                   {call ? (
                     <CallText call={call} field={`criteria.${criterion.code}.title`}>
@@ -53,12 +54,14 @@ export function CriteriaTable({ criteria, headingLevel, call }: CriteriaTablePro
                     )}
                   </Text>
                 )}
-              </Table.Td>
-              <Table.Td ta="end">{formatPercent(total > 0 ? criterion.weight / total : 0, i18n.language)}</Table.Td>
-            </Table.Tr>
+              </td>
+              <td className={classes.weight}>
+                {formatPercent(total > 0 ? criterion.weight / total : 0, i18n.language)}
+              </td>
+            </tr>
           ))}
-        </Table.Tbody>
-      </Table>
+        </tbody>
+      </table>
     </div>
   );
 }
