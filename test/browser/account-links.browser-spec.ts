@@ -92,12 +92,12 @@ describe('invitations and passwords in the browser', () => {
       const visitor = await newVisitor(browser, platform.baseUrl, language);
       await visitor.goto(`/accept-invitation${await linkFragment(invited.id, 'invitation')}`);
       await switchLanguage(visitor, language);
-      await expectTitle(visitor, text(language, 'invitation.title'));
+      await expectTitle(visitor, text(language, 'account:invitation.title'));
       await visitor.getByText(accepted, { exact: false }).waitFor();
       await checkPage(visitor, SUITE, 'accept-invitation', language);
-      await labelled(visitor, text(language, 'passwords.new')).fill(NEW_PASSWORD);
-      await labelled(visitor, text(language, 'passwords.confirmation')).fill(NEW_PASSWORD);
-      await activate(visitor, visitor.getByRole('button', { name: text(language, 'invitation.submit') }));
+      await labelled(visitor, text(language, 'account:passwords.new')).fill(NEW_PASSWORD);
+      await labelled(visitor, text(language, 'account:passwords.confirmation')).fill(NEW_PASSWORD);
+      await activate(visitor, visitor.getByRole('button', { name: text(language, 'account:invitation.submit') }));
       await visitor.getByTestId('signed-in-as').waitFor();
       await visitor.waitForURL(/\/evaluator\/assignments$/);
 
@@ -122,25 +122,25 @@ describe('invitations and passwords in the browser', () => {
       const page = await newVisitor(browser, platform.baseUrl, language);
       await page.goto('/sign-in');
       await switchLanguage(page, language);
-      await activate(page, page.getByRole('link', { name: text(language, 'signIn.forgotPassword') }));
-      await expectTitle(page, text(language, 'passwords.forgot.title'));
+      await activate(page, page.getByRole('link', { name: text(language, 'account:signIn.forgotPassword') }));
+      await expectTitle(page, text(language, 'account:passwords.forgot.title'));
       await page.getByLabel(text(language, 'fields.email'), { exact: false }).fill(user.email);
-      await activate(page, page.getByRole('button', { name: text(language, 'passwords.forgot.submit') }));
+      await activate(page, page.getByRole('button', { name: text(language, 'account:passwords.forgot.submit') }));
       await page.getByRole('status').filter({ hasText: user.email }).waitFor();
       await checkPage(page, SUITE, 'forgot-password', language);
 
       await page.goto(`/reset-password${await linkFragment(user.id, 'password_reset')}`);
-      await expectTitle(page, text(language, 'passwords.reset.title'));
+      await expectTitle(page, text(language, 'account:passwords.reset.title'));
       await checkPage(page, SUITE, 'reset-password', language);
-      await labelled(page, text(language, 'passwords.new')).fill(NEW_PASSWORD);
-      await labelled(page, text(language, 'passwords.confirmation')).fill('not the same one');
-      await activate(page, page.getByRole('button', { name: text(language, 'passwords.reset.submit') }));
-      await page.getByText(text(language, 'passwords.mismatch')).waitFor();
-      await labelled(page, text(language, 'passwords.confirmation')).fill(NEW_PASSWORD);
-      await activate(page, page.getByRole('button', { name: text(language, 'passwords.reset.submit') }));
+      await labelled(page, text(language, 'account:passwords.new')).fill(NEW_PASSWORD);
+      await labelled(page, text(language, 'account:passwords.confirmation')).fill('not the same one');
+      await activate(page, page.getByRole('button', { name: text(language, 'account:passwords.reset.submit') }));
+      await page.getByText(text(language, 'account:passwords.mismatch')).waitFor();
+      await labelled(page, text(language, 'account:passwords.confirmation')).fill(NEW_PASSWORD);
+      await activate(page, page.getByRole('button', { name: text(language, 'account:passwords.reset.submit') }));
       await page
         .getByRole('status')
-        .filter({ hasText: text(language, 'passwords.reset.doneTitle') })
+        .filter({ hasText: text(language, 'account:passwords.reset.doneTitle') })
         .waitFor();
 
       await signIn(page, user.email, NEW_PASSWORD);
@@ -152,21 +152,21 @@ describe('invitations and passwords in the browser', () => {
     const user = await createStaff(platform.api, 'evaluator');
     const page = await signedInVisitor(browser, platform.baseUrl, language, user);
     await activate(page, page.getByRole('link', { name: text(language, 'nav.password'), exact: true }));
-    await expectTitle(page, text(language, 'passwords.change.title'));
-    await labelled(page, text(language, 'passwords.current')).fill('not my password');
-    await labelled(page, text(language, 'passwords.new')).fill(NEW_PASSWORD);
-    await labelled(page, text(language, 'passwords.confirmation')).fill(NEW_PASSWORD);
-    await activate(page, page.getByRole('button', { name: text(language, 'passwords.change.submit') }));
+    await expectTitle(page, text(language, 'account:passwords.change.title'));
+    await labelled(page, text(language, 'account:passwords.current')).fill('not my password');
+    await labelled(page, text(language, 'account:passwords.new')).fill(NEW_PASSWORD);
+    await labelled(page, text(language, 'account:passwords.confirmation')).fill(NEW_PASSWORD);
+    await activate(page, page.getByRole('button', { name: text(language, 'account:passwords.change.submit') }));
     await page
       .getByRole('alert')
       .filter({ hasText: text(language, 'problems.WRONG_PASSWORD') })
       .waitFor();
     await checkPage(page, SUITE, 'change-password', language);
-    await labelled(page, text(language, 'passwords.current')).fill(PASSWORD);
-    await activate(page, page.getByRole('button', { name: text(language, 'passwords.change.submit') }));
+    await labelled(page, text(language, 'account:passwords.current')).fill(PASSWORD);
+    await activate(page, page.getByRole('button', { name: text(language, 'account:passwords.change.submit') }));
     await page
       .getByRole('status')
-      .filter({ hasText: text(language, 'passwords.change.doneTitle') })
+      .filter({ hasText: text(language, 'account:passwords.change.doneTitle') })
       .waitFor();
     const login = await platform.api.post('/api/v1/auth/login', {
       body: { email: user.email, password: NEW_PASSWORD },

@@ -45,44 +45,44 @@ describe('a secretariat member manages API tokens', () => {
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: platform.baseUrl });
 
       await activate(page, page.getByRole('link', { name: t('nav.apiTokens'), exact: true }));
-      await expectTitle(page, t('apiTokens.title'));
-      await page.getByText(t('apiTokens.none')).waitFor();
+      await expectTitle(page, t('account:apiTokens.title'));
+      await page.getByText(t('account:apiTokens.none')).waitFor();
       await checkPage(page, SUITE, 'empty', language);
 
       // Created with a name, 30 days and the calls scope beside reading.
       const name = `Grants CRM (${language})`;
-      await page.getByLabel(t('apiTokens.name')).fill(name);
-      await page.getByLabel(t('apiTokens.lifetime')).selectOption('30');
-      await page.getByRole('checkbox', { name: t('apiTokens.scope.callsWrite') }).check();
-      await activate(page, page.getByRole('button', { name: t('apiTokens.create') }));
-      await page.getByText(t('apiTokens.createdTitle', { name })).waitFor();
+      await page.getByLabel(t('account:apiTokens.name')).fill(name);
+      await page.getByLabel(t('account:apiTokens.lifetime')).selectOption('30');
+      await page.getByRole('checkbox', { name: t('account:apiTokens.scope.callsWrite') }).check();
+      await activate(page, page.getByRole('button', { name: t('account:apiTokens.create') }));
+      await page.getByText(t('account:apiTokens.createdTitle', { name })).waitFor();
       const secret = (await page.getByTestId('api-token-secret').textContent())!.trim();
       expect(secret).toMatch(/^bdt_pat_[A-Za-z0-9_-]{43}$/);
-      await activate(page, page.getByRole('button', { name: t('apiTokens.copy') }));
-      await page.getByRole('button', { name: t('apiTokens.copied') }).waitFor();
+      await activate(page, page.getByRole('button', { name: t('account:apiTokens.copy') }));
+      await page.getByRole('button', { name: t('account:apiTokens.copied') }).waitFor();
       expect(await page.evaluate('navigator.clipboard.readText()')).toBe(secret);
       const row = page.getByRole('row').filter({ hasText: name });
-      await row.getByText(t('apiTokens.state.active')).waitFor();
-      await row.getByText(t('apiTokens.neverUsed')).waitFor();
+      await row.getByText(t('account:apiTokens.state.active')).waitFor();
+      await row.getByText(t('account:apiTokens.neverUsed')).waitFor();
       await checkPage(page, SUITE, 'created', language);
 
       // An integration reads with it; the page, reloaded, shows that use and no longer the secret.
       expect((await platform.api.get('/api/v1/calls', { token: secret })).status).toBe(200);
       await page.reload();
-      await expectTitle(page, t('apiTokens.title'));
+      await expectTitle(page, t('account:apiTokens.title'));
       await row.waitFor();
-      expect(await row.getByText(t('apiTokens.neverUsed')).count()).toBe(0);
+      expect(await row.getByText(t('account:apiTokens.neverUsed')).count()).toBe(0);
       expect(await page.getByTestId('api-token-secret').count()).toBe(0);
       expect(await page.content()).not.toContain(secret.slice(14));
 
       // Revoked after confirming: refused at once.
-      await activate(page, row.getByRole('button', { name: t('apiTokens.revoke') }));
-      const dialog = page.getByRole('dialog', { name: t('apiTokens.revokeTitle', { name }) });
-      await dialog.getByText(t('apiTokens.revokeExplanation')).waitFor();
+      await activate(page, row.getByRole('button', { name: t('account:apiTokens.revoke') }));
+      const dialog = page.getByRole('dialog', { name: t('account:apiTokens.revokeTitle', { name }) });
+      await dialog.getByText(t('account:apiTokens.revokeExplanation')).waitFor();
       await checkPage(page, SUITE, 'revoke-dialog', language);
-      await activate(page, dialog.getByRole('button', { name: t('apiTokens.revokeConfirm') }));
-      await row.getByText(t('apiTokens.state.revoked')).waitFor();
-      expect(await row.getByRole('button', { name: t('apiTokens.revoke') }).count()).toBe(0);
+      await activate(page, dialog.getByRole('button', { name: t('account:apiTokens.revokeConfirm') }));
+      await row.getByText(t('account:apiTokens.state.revoked')).waitFor();
+      expect(await row.getByRole('button', { name: t('account:apiTokens.revoke') }).count()).toBe(0);
       expect((await platform.api.get('/api/v1/calls', { token: secret })).status).toBe(401);
       await checkPage(page, SUITE, 'revoked', language);
       await page.context().close();

@@ -85,9 +85,9 @@ describe('an applicant applies, with the keyboard only', () => {
 
       await pressOn(page, page.getByRole('link', { name: call.title }).first());
       await pressOn(page, page.getByRole('link', { name: t('public:call.apply') }));
-      await expectTitle(page, t('signIn.title'));
+      await expectTitle(page, t('account:signIn.title'));
       await checkPage(page, SUITE, 'sign-in', language);
-      await pressOn(page, page.getByRole('link', { name: t('signIn.register') }));
+      await pressOn(page, page.getByRole('link', { name: t('account:signIn.register') }));
 
       const email = uniqueEmail(`journey-${language}`);
       await expectTitle(page, t('applicant:register.title'));
@@ -172,7 +172,7 @@ describe('an applicant applies, with the keyboard only', () => {
       await expectTitle(page, t('applicant:applications.title'));
       await checkPage(page, SUITE, 'my-applications', language);
       await pressOn(page, page.getByRole('link', { name: t('nav.notifications') }));
-      await expectTitle(page, t('inbox.title'));
+      await expectTitle(page, t('account:inbox.title'));
       await checkPage(page, SUITE, 'notifications', language);
 
       const token = await login(platform.api, email);

@@ -159,7 +159,7 @@ describe('a full selection round, from the application to the published cohort',
       await pressOn(applicant, applicant.getByRole('link', { name: t('applicant:outcome.publishedList') }));
       await expectTitle(applicant, t('public:cohort.title', { call: round.title }));
       await pressOn(applicant, applicant.getByRole('link', { name: t('nav.notifications') }));
-      await expectTitle(applicant, t('inbox.title'));
+      await expectTitle(applicant, t('account:inbox.title'));
       const notice = applicant.getByRole('article').filter({ hasText: round.title });
       const link = notice.getByRole('link', { name: new RegExp(`/cohorts/${cohortId}$`) });
       expect(new URL((await link.getAttribute('href'))!).pathname).toBe(`/cohorts/${cohortId}`);

@@ -68,7 +68,9 @@ describe('sign-in with single sign-on', () => {
       await provider.addAccount(login, { email, email_verified: true, name: `Visitor ${language}` });
       const page = await newVisitor(browser, baseUrl, language);
       await page.goto('/sign-in');
-      const button = page.getByRole('link', { name: text(language, 'signIn.sso', { provider: PROVIDER_NAME }) });
+      const button = page.getByRole('link', {
+        name: text(language, 'account:signIn.sso', { provider: PROVIDER_NAME }),
+      });
       await button.waitFor();
       await checkPage(page, SUITE, 'sign-in', language);
 
@@ -107,7 +109,9 @@ describe('sign-in with single sign-on', () => {
 
       const page = await newVisitor(browser, baseUrl, language);
       await page.goto(`/accept-invitation${await accountLinkFragment(api, invited.body.id, 'invitation')}`);
-      const button = page.getByRole('link', { name: text(language, 'signIn.sso', { provider: PROVIDER_NAME }) });
+      const button = page.getByRole('link', {
+        name: text(language, 'account:signIn.sso', { provider: PROVIDER_NAME }),
+      });
       await button.waitFor();
       await checkPage(page, SUITE, 'accept-invitation', language);
       await button.click();
@@ -138,7 +142,7 @@ describe('sign-in with single sign-on', () => {
       await page.goto('/sso/complete#code=not-a-code');
       await page.getByRole('alert').getByText(text(language, 'problems.SSO_CODE_INVALID')).waitFor();
       expect(new URL(page.url()).hash).toBe('');
-      await page.getByRole('link', { name: text(language, 'ssoComplete.again') }).waitFor();
+      await page.getByRole('link', { name: text(language, 'account:ssoComplete.again') }).waitFor();
       await checkPage(page, SUITE, 'complete-refused', language);
       await page.context().close();
     },

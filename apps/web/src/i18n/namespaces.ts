@@ -1,3 +1,4 @@
+import type account from './en/account.json';
 import type applicant from './en/applicant.json';
 import type common from './en/common.json';
 import type discussion from './en/discussion.json';
@@ -15,6 +16,8 @@ import type secretariat from './en/secretariat.json';
 export interface ReferenceCatalogues {
   common: typeof common;
   public: typeof publicArea;
+  /** Signing in, passwords, invitations, the inbox and API tokens: pages a visitor of the public ones seldom opens. */
+  account: typeof account;
   applicant: typeof applicant;
   evaluator: typeof evaluator;
   secretariat: typeof secretariat;

@@ -17,7 +17,7 @@ export async function notificationsLoader({ request }: LoaderFunctionArgs) {
 
 /** The user's messages, newest first; each was also sent by e-mail. */
 export function NotificationsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['account', 'common']);
   const { notifications } = useLoaderData<typeof notificationsLoader>();
   return (
     <>
@@ -40,7 +40,7 @@ export function NotificationsPage() {
 }
 
 function NotificationItem({ notification }: { notification: Notification }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(['account', 'common']);
   const revalidator = useRevalidator();
   const [marking, setMarking] = useState(false);
   const unread = notification.readAt === null;

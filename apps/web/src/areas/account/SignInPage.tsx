@@ -21,7 +21,7 @@ export async function signInLoader({ request }: LoaderFunctionArgs) {
 }
 
 export function SignInPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['account', 'common']);
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
@@ -29,8 +29,8 @@ export function SignInPage() {
   const form = useForm({
     initialValues: { email: '', password: '' },
     validate: {
-      email: (value) => (value.trim() ? null : t('fields.required')),
-      password: (value) => (value ? null : t('fields.required')),
+      email: (value) => (value.trim() ? null : t('common:fields.required')),
+      password: (value) => (value ? null : t('common:fields.required')),
     },
   });
 
@@ -56,14 +56,14 @@ export function SignInPage() {
     >
       <SsoSignIn next={next} />
       <TextInput
-        label={t('fields.email')}
+        label={t('common:fields.email')}
         type="email"
         autoComplete="username"
         required
         {...form.getInputProps('email')}
       />
       <PasswordInput
-        label={t('fields.password')}
+        label={t('common:fields.password')}
         autoComplete="current-password"
         required
         {...form.getInputProps('password')}

@@ -16,7 +16,7 @@ import { asProblem } from '../../shared/problems';
  * by the browser, never in a log) which is exchanged for the platform's tokens, once.
  */
 export function SsoCompletePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['account', 'common']);
   const navigate = useNavigate();
   // The fragment, read once on arrival: the code is spent by the first exchange.
   const [arrival] = useState(() => {

@@ -12,7 +12,7 @@ import { ProblemAlert } from '../../shared/ProblemAlert';
  * last attempt was refused (`?ssoError=CODE`, told in the reader's language).
  */
 export function SsoSignIn({ next }: { next: string | null }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['account', 'common']);
   const [params] = useSearchParams();
   const [provider, setProvider] = useState<string | null>(null);
   const refused = params.get('ssoError');

@@ -1,11 +1,11 @@
 import i18n from 'i18next';
 import { lazyArea, type Area } from '../../app/area';
 
-const page = lazyArea('common', () => import('./pages'));
+const page = lazyArea('account', () => import('./pages'));
 
 /** What every user has: signing in and the inbox of notifications. */
 export const accountArea: Area = {
-  namespace: 'common',
+  namespace: 'account',
   routes: [
     { path: '/sign-in', lazy: page((p) => ({ loader: p.signInLoader, Component: p.SignInPage })) },
     { path: '/sso/complete', lazy: page((p) => ({ Component: p.SsoCompletePage })) },

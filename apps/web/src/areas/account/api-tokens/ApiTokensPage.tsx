@@ -58,7 +58,7 @@ export async function apiTokensLoader({ request }: LoaderFunctionArgs) {
 
 /** The staff's personal API tokens for integrations: created with scopes and an expiry, shown once, revoked. */
 export function ApiTokensPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['account', 'common']);
   const { tokens } = useLoaderData<typeof apiTokensLoader>();
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   return (
@@ -81,7 +81,7 @@ export function ApiTokensPage() {
 }
 
 function CreatedSecret({ name, secret }: { name: string; secret: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['account', 'common']);
   return (
     <Alert
       color="green"
@@ -108,13 +108,13 @@ function CreatedSecret({ name, secret }: { name: string; secret: string }) {
 }
 
 function CreateTokenForm({ onCreated }: { onCreated: (created: { name: string; secret: string }) => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['account', 'common']);
   const revalidator = useRevalidator();
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const form = useForm({
     initialValues: { name: '', lifetime: '90', scopes: ['read'] as string[] },
     validate: {
-      name: (value) => (value.trim().length >= 1 ? null : t('fields.required')),
+      name: (value) => (value.trim().length >= 1 ? null : t('common:fields.required')),
       scopes: (value) => (value.length >= 1 ? null : t('apiTokens.scopesRequired')),
     },
   });
@@ -179,7 +179,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (created: { name: string; s
 }
 
 function TokensTable({ tokens }: { tokens: ApiToken[] }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(['account', 'common']);
   const now = useNow(60_000);
   return (
     <Table.ScrollContainer minWidth={720}>

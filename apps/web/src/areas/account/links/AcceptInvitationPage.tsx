@@ -28,7 +28,7 @@ interface Preview {
  * Where single sign-on is offered, signing in there with the invited address accepts too.
  */
 export function AcceptInvitationPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['account', 'common']);
   const token = useLinkToken();
   const [preview, setPreview] = useState<Preview | null>(null);
   const [refusal, setRefusal] = useState<ApiProblem | null>(
@@ -61,19 +61,19 @@ export function AcceptInvitationPage() {
       </Stack>
     );
   }
-  if (!preview) return <Loader aria-label={t('states.loading')} />;
+  if (!preview) return <Loader aria-label={t('common:states.loading')} />;
   return <AcceptForm token={token} preview={preview} />;
 }
 
 function AcceptForm({ token, preview }: { token: string; preview: Preview }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['account', 'common']);
   const navigate = useNavigate();
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const rules = useNewPasswordRules();
   const form = useForm({
     initialValues: { displayName: preview.displayName, password: '', confirmation: '' },
     validate: {
-      displayName: (value: string) => (value.trim() ? null : t('fields.required')),
+      displayName: (value: string) => (value.trim() ? null : t('common:fields.required')),
       ...rules,
     },
   });
@@ -94,7 +94,7 @@ function AcceptForm({ token, preview }: { token: string; preview: Preview }) {
   return (
     <AccountForm
       title={t('invitation.title')}
-      intro={t('invitation.intro', { email: preview.email, role: t(`roles.${preview.role}`) })}
+      intro={t('invitation.intro', { email: preview.email, role: t(`common:roles.${preview.role}`) })}
       width={480}
       onSubmit={accept}
       problem={problem}

@@ -18,14 +18,14 @@ export async function changePasswordLoader({ request }: LoaderFunctionArgs) {
 
 /** Changes the reader's password given the current one; its other sessions end, this one goes on. */
 export function ChangePasswordPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['account', 'common']);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [done, setDone] = useState(false);
   const rules = useNewPasswordRules();
   const form = useForm({
     initialValues: { currentPassword: '', password: '', confirmation: '' },
     validate: {
-      currentPassword: (value: string) => (value ? null : t('fields.required')),
+      currentPassword: (value: string) => (value ? null : t('common:fields.required')),
       ...rules,
     },
   });

@@ -10,12 +10,12 @@ import { AccountForm } from '../AccountForm';
 
 /** Asks for a reset link; the answer never tells whether the address has an account. */
 export function ForgotPasswordPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['account', 'common']);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const form = useForm({
     initialValues: { email: '' },
-    validate: { email: (value) => (value.trim() ? null : t('fields.required')) },
+    validate: { email: (value) => (value.trim() ? null : t('common:fields.required')) },
   });
 
   const request = form.onSubmit(async ({ email }) => {
@@ -52,7 +52,7 @@ export function ForgotPasswordPage() {
         </Alert>
       )}
       <TextInput
-        label={t('fields.email')}
+        label={t('common:fields.email')}
         type="email"
         autoComplete="email"
         required

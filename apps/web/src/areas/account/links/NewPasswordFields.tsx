@@ -13,7 +13,7 @@ export interface NewPasswordValues {
 
 /** The checks of a new password and its confirmation, in the reader's language. */
 export function useNewPasswordRules() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['account', 'common']);
   return {
     password: (value: string) =>
       value.length < PASSWORD_MIN_LENGTH || value.length > PASSWORD_MAX_LENGTH
@@ -26,7 +26,7 @@ export function useNewPasswordRules() {
 
 /** A new password, typed twice. */
 export function NewPasswordFields<T extends NewPasswordValues>({ form }: { form: UseFormReturnType<T> }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['account', 'common']);
   return (
     <>
       <PasswordInput

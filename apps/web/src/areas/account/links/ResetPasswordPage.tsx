@@ -15,7 +15,7 @@ import { NewPasswordFields, useNewPasswordRules } from './NewPasswordFields';
 
 /** Chooses a new password through the e-mailed link; every session of the account then ends. */
 export function ResetPasswordPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['account', 'common']);
   const token = useLinkToken();
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [done, setDone] = useState(false);
