@@ -22,6 +22,8 @@ import type { MembershipCategory, OrganisationType } from '@app/identity';
 import { answerErrors } from '../../../libs/applications/src/domain/answers.rules';
 import { decideEligibility, missingDocuments } from '../../../libs/applications/src/domain/eligibility.rules';
 import { isBeforePublication, submissionWindow } from '../../../libs/calls/src/domain/call-lifecycle';
+import { toCallDto } from '../../../libs/calls/src/http/call.mapper';
+import { CALL_PAGE_SQL, type CallPageRow, toCall } from '../../../libs/calls/src/infrastructure/call.sql';
 import { nextAssignmentStatus } from '../../../libs/evaluation/src/domain/assignment-lifecycle';
 import type { CriterionScore } from '../../../libs/evaluation/src/domain/evaluation';
 import { scoreErrors } from '../../../libs/evaluation/src/domain/evaluation.rules';
@@ -47,10 +49,18 @@ export class BareApiController {
     private readonly jwt: JwtService,
   ) {}
 
+  /** The project's own statement and mapping of a call page: what differs is all the rest. */
   @Get('calls')
   async calls(@Query('limit') limit = '50', @Query('offset') offset = '0') {
-    const { rows } = await this.pool.query(sql.CALL_LIST, [['open', 'published'], Number(limit), Number(offset)]);
-    return { items: rows.map((r) => r.call), total: Number(rows[0]?.total ?? 0) };
+    const { rows } = await this.pool.query<CallPageRow>(CALL_PAGE_SQL, [
+      ['open', 'published', 'archived'],
+      Number(limit),
+      Number(offset),
+    ]);
+    return {
+      items: rows.map(({ total: _total, ...call }) => toCallDto(toCall(call), 'en')),
+      total: rows[0]?.total ?? 0,
+    };
   }
 
   @Get('applications/:id')

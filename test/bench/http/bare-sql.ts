@@ -1,7 +1,8 @@
 /**
- * The statements of the bare endpoints: what each request needs of the database, no more. The caller
- * (user active, token version current, session live) is checked in the same statement as the read,
- * as one statement per request would; answers are built as JSON by PostgreSQL.
+ * The statements of the bare endpoints (the call list runs the project's own): what each request
+ * needs of the database, no more. The caller (user active, token version current, session live) is
+ * checked in the same statement as the read, as one statement per request would; answers are built
+ * as JSON by PostgreSQL.
  */
 
 /** $1 user id, $2 token version, $3 session (refresh-token family). */
@@ -19,6 +20,8 @@ const APPLICATION_JSON = `json_build_object(
   'outcome', NULL, 'feedback', a.feedback, 'version', a.version, 'answers', a.answers,
   'eligibility', a.eligibility || jsonb_build_object('overridden', a.eligibility_override IS NOT NULL),
   'submittedAt', a.submitted_at, 'withdrawnAt', a.withdrawn_at,
+  'submittedBy', (SELECT json_build_object('id', n.user_id, 'displayName', n.display_name)
+                  FROM identity_user_names n WHERE n.user_id = a.submitted_by),
   'documents', COALESCE((SELECT json_agg(json_build_object('id', d.id, 'kind', d.kind, 'filename', d.filename,
                                   'size', d.size, 'sha256', d.sha256, 'mimeType', d.mime_type, 'createdAt', d.created_at)
                                   ORDER BY d.created_at)
@@ -32,17 +35,6 @@ const QUESTIONS_JSON = `(SELECT json_agg(json_build_object('key', q.key, 'label'
 const CRITERIA_JSON = `(SELECT json_agg(json_build_object('code', k.code, 'title', k.title,
     'description', k.description, 'weight', k.weight) ORDER BY k.position)
   FROM criteria k WHERE k.call_id = c.id)`;
-
-/** $1 statuses, $2 limit, $3 offset. */
-export const CALL_LIST = `
-SELECT count(*) OVER () AS total, json_build_object(
-  'id', c.id, 'reference', c.reference, 'title', c.title, 'description', c.description, 'status', c.status,
-  'opensAt', c.opens_at, 'closesAt', c.closes_at, 'cohortSize', c.cohort_size,
-  'evaluatorsPerApplication', c.evaluators_per_application, 'eligibility', c.eligibility,
-  'selection', c.selection, 'scoring', c.scoring, 'assignment', c.assignment,
-  'criteria', ${CRITERIA_JSON}, 'questions', ${QUESTIONS_JSON},
-  'version', c.version, 'createdAt', c.created_at, 'updatedAt', c.updated_at) AS call
-FROM calls c WHERE c.status = ANY ($1) ORDER BY c.closes_at DESC, c.id LIMIT $2 OFFSET $3`;
 
 /** The caller's own application ($4): no row, no valid caller; a null application, not theirs. */
 export const OWN_APPLICATION = `
@@ -128,7 +120,8 @@ audit AS (
   INSERT INTO audit_events (actor_id, action, entity_type, entity_id, before, after)
   VALUES ($5, 'evaluation.saved', 'assignment', $1, NULL, $6))
 SELECT json_build_object(
-  'assignmentId', s.id, 'applicationId', s.application_id, 'evaluatorId', s.evaluator_id, 'status', s.status,
+  'assignmentId', s.id, 'applicationId', s.application_id, 'evaluatorId', s.evaluator_id, 'stage', s.stage,
+  'status', s.status, 'confidence', s.confidence,
   'scores', (SELECT json_agg(json_strip_nulls(json_build_object('criterionCode', criterion_code, 'score', score,
                                                                 'comment', comment)) ORDER BY criterion_code)
              FROM saved),
