@@ -21,6 +21,7 @@ import type { Call, EligibilityRules } from '@app/calls';
 import type { MembershipCategory, OrganisationType } from '@app/identity';
 import { answerErrors } from '../../../libs/applications/src/domain/answers.rules';
 import { decideEligibility, missingDocuments } from '../../../libs/applications/src/domain/eligibility.rules';
+import { PUBLIC_STATUSES } from '../../../libs/calls/src/application/calls.service';
 import { isBeforePublication, submissionWindow } from '../../../libs/calls/src/domain/call-lifecycle';
 import { toCallDto } from '../../../libs/calls/src/http/call.mapper';
 import { CALL_PAGE_SQL, type CallPageRow, toCall } from '../../../libs/calls/src/infrastructure/call.sql';
@@ -53,7 +54,7 @@ export class BareApiController {
   @Get('calls')
   async calls(@Query('limit') limit = '50', @Query('offset') offset = '0') {
     const { rows } = await this.pool.query<CallPageRow>(CALL_PAGE_SQL, [
-      ['open', 'published', 'archived'],
+      PUBLIC_STATUSES,
       Number(limit),
       Number(offset),
     ]);

@@ -22,7 +22,7 @@ import { CallsRepository } from '../infrastructure/calls.repository';
 import { CircularSettingsRepository } from '../infrastructure/circular-settings.repository';
 
 /** Calls the public may read: those open for applications and those with a published cohort, archived or not. */
-const PUBLIC_STATUSES: CallStatus[] = ['open', 'published', 'archived'];
+export const PUBLIC_STATUSES: CallStatus[] = ['open', 'published', 'archived'];
 
 @Injectable()
 export class CallsService {
