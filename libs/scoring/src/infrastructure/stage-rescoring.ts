@@ -26,8 +26,14 @@ export interface ScoredStage {
   uncertaintyOutdated: boolean;
 }
 
+/** The applications and evaluators whose kept totals changed. */
+export interface ChangedRow {
+  applications: string[];
+  evaluators: string[];
+}
+
 /** What changed in the kept totals: the applications and evaluators concerned, or `every` one. */
-export type Changed = { applications: string[]; evaluators: string[] } | 'every';
+export type Changed = ChangedRow | 'every';
 export interface Rescored {
   applications: number;
   unscored: number;
@@ -43,10 +49,6 @@ export interface StageScorer {
   score(written: string[]): Promise<Rescored>;
   /** Whether the stage's rank uncertainty is out of date after the scoring. */
   finish(): Promise<boolean>;
-}
-export interface ChangedRow {
-  applications: string[];
-  evaluators: string[];
 }
 
 /** The call's count of results written, and its calibrated stages whose uncertainty is out of date, if any. */
