@@ -62,6 +62,7 @@ import { SessionAllocation1766430000000 } from './1766430000000-SessionAllocatio
 import { PeopleQuestions1766410000000 } from './1766410000000-PeopleQuestions';
 import { SessionTitleTranslations1766440000000 } from './1766440000000-SessionTitleTranslations';
 import { ReadTimeScores1766450000000 } from './1766450000000-ReadTimeScores';
+import { CallFormViews1766460000000 } from './1766460000000-CallFormViews';
 
 /** Every migration, in order; listed explicitly so that compiled and test runs see the same set. */
 export const MIGRATIONS = [
@@ -129,4 +130,5 @@ export const MIGRATIONS = [
   SessionAllocation1766430000000,
   SessionTitleTranslations1766440000000,
   ReadTimeScores1766450000000,
+  CallFormViews1766460000000,
 ];

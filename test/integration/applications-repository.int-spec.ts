@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Eligibility, EligibilityOverride } from '@app/applications';
+import { applicationCallOf } from '@app/calls';
+import { CallRow, callByIdSql, toCall } from '../../libs/calls/src/infrastructure/call.sql';
 import { ApplicationEntity, DocumentEntity } from '../../libs/applications/src/infrastructure/application.entities';
 import { ApplicationsRepository } from '../../libs/applications/src/infrastructure/applications.repository';
 import { DuplicateApplicationError } from '../../libs/applications/src/domain/applications.errors';
@@ -201,6 +203,43 @@ describe('ApplicationsRepository on PostgreSQL', () => {
     const facts = await repo.transactions.run((tx) => applications.submissionFacts(tx, id));
     expect(facts.documentKinds).toEqual(['statutes', 'budget']);
     expect(facts.now).toBeInstanceOf(Date);
+  });
+
+  it('reads an application with its call as calls grants it, which is what the whole call shows of it', async () => {
+    const call = await repo.seed.call({ status: 'open' });
+    await repo.db.query(
+      `UPDATE calls SET kind = 'registration', blind = true, opens_at = '2026-01-01T10:00:00.123Z' WHERE id = $1`,
+      [call],
+    );
+    await repo.db.query(
+      `INSERT INTO questions (call_id, key, label, type, required, max_length, options, position, min_count, max_count)
+       VALUES ($1, 'team', 'Team', 'people', true, NULL, NULL, 1, 1, 5),
+              ($1, 'pitch', 'Pitch', 'longtext', true, 2000, NULL, 0, NULL, NULL),
+              ($1, 'track', 'Track', 'choice', false, NULL, '["seed", "growth"]', 2, NULL, NULL)`,
+      [call],
+    );
+    const { id } = await draft(call);
+    const [whole] = (await repo.db.query(callByIdSql('none'), [call])) as CallRow[];
+
+    const found = await applications.findWithCall(id);
+
+    expect(found?.record).toEqual(await applications.findWithDocuments(id));
+    expect(found?.call).toEqual(applicationCallOf(toCall(whole)));
+    expect(found?.call).toMatchObject({ kind: 'registration', blind: true, hasSessions: false });
+    expect(found?.call.questions.map((q) => q.key)).toEqual(['pitch', 'team', 'track']);
+    expect(found?.call.opensAt).toEqual(new Date('2026-01-01T10:00:00.123Z'));
+    await repo.db.query(
+      `INSERT INTO call_sessions (call_id, position, key, title, starts_at, capacity) VALUES ($1, 0, 'a', 'A', now(), 5)`,
+      [call],
+    );
+    expect(await applications.callsByIds([call, callId, randomUUID()])).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: call, hasSessions: true }),
+        expect.objectContaining({ id: callId, hasSessions: false, questions: [] }),
+      ]),
+    );
+    expect(await applications.callsByIds([call, callId, randomUUID()])).toHaveLength(2);
+    expect(await applications.findWithCall(randomUUID())).toBeNull();
   });
 
   it('locks the row until the transaction ends; an unknown id is null', async () => {

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { evaluationFormOf } from '@app/calls';
 import { Transaction } from '@app/platform';
+import { CallRow, callByIdSql, toCall } from '../../libs/calls/src/infrastructure/call.sql';
 import {
   AssignmentEntity,
   ConflictEntity,
@@ -130,6 +132,44 @@ describe('AssignmentsRepository on PostgreSQL', () => {
         /could not obtain lock/,
       );
       expect(await assignments.lockById(tx, randomUUID())).toBeNull();
+    });
+  });
+
+  it("locks an assignment with its call's evaluation form, which is what the whole call says of its stages", async () => {
+    const { callId, applications, evaluators } = await world(1, 1);
+    await repo.db.query(
+      `INSERT INTO call_stages (call_id, position, name, scoring, evaluators_per_application)
+       VALUES ($1, 2, 'Interviews', '{"scaleMin": 1, "scaleMax": 5, "normalization": "zscore"}', 1)`,
+      [callId],
+    );
+    await repo.db.query(
+      `INSERT INTO criteria (call_id, code, title, description, weight, position, stage)
+       VALUES ($1, 'pitch', 'Pitch', 'How it was told', 1, 0, 2)`,
+      [callId],
+    );
+    const id = await run((tx) => assignments.insertOne(tx, callId, applications[0], evaluators[0]));
+    const [whole] = (await repo.db.query(callByIdSql('none'), [callId])) as CallRow[];
+
+    await rolledBack(repo.transactions, async (tx) => {
+      const locked = await assignments.lockWithForm(tx, id);
+      expect(locked?.assignment).toEqual(await assignments.findById(id));
+      expect(locked?.form).toEqual(evaluationFormOf(toCall(whole)));
+      expect(locked?.form.stages.map((stage) => stage.criteria.map((c) => c.code))).toEqual([
+        ['impact', 'team'],
+        ['pitch'],
+      ]);
+      // The assignment locked, its call share-locked (a publication waits), its stages free.
+      await expect(repo.db.query(`SELECT 1 FROM assignments WHERE id = $1 FOR UPDATE NOWAIT`, [id])).rejects.toThrow(
+        /could not obtain lock/,
+      );
+      await expect(repo.db.query(`SELECT 1 FROM calls WHERE id = $1 FOR UPDATE NOWAIT`, [callId])).rejects.toThrow(
+        /could not obtain lock/,
+      );
+      expect(await repo.db.query(`SELECT 1 FROM calls WHERE id = $1 FOR SHARE NOWAIT`, [callId])).toHaveLength(1);
+      expect(
+        await repo.db.query(`SELECT 1 FROM call_stages WHERE call_id = $1 FOR UPDATE NOWAIT`, [callId]),
+      ).toHaveLength(2);
+      expect(await assignments.lockWithForm(tx, randomUUID())).toBeNull();
     });
   });
 

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { Call, CallsService, assertBeforePublication, submissionWindow, titlesOf } from '@app/calls';
+import {
+  ApplicationCall,
+  Call,
+  CallsService,
+  applicationCallOf,
+  assertBeforePublication,
+  submissionWindow,
+  titlesOf,
+} from '@app/calls';
 import { OrganisationMembersService, OrganisationsService } from '@app/identity';
 import { NotificationsService, notificationRequest } from '@app/notifications';
 import {
@@ -45,7 +53,7 @@ export type AnswerPatch = Record<string, Answers[string] | null>;
 export interface ApplicationView {
   application: Application;
   documents: DocumentInfo[];
-  call: Call;
+  call: ApplicationCall;
   submitter: Submitter | null;
   /** In a blind call, to its evaluators and the secretariat: the pseudonym evaluators know it by. */
   pseudonym?: string;
@@ -96,8 +104,10 @@ export class ApplicationsService {
     expectedVersion: number,
     answers: AnswerPatch,
   ): Promise<ApplicationView> {
-    const application = await this.access.assertCanEdit(actor, await this.applications.findById(id));
-    const call = await this.calls.get(application.callId);
+    const found = await this.applications.findWithCall(id);
+    if (!found) throw new NotFoundError('Application');
+    const { call } = found;
+    const application = await this.access.assertCanEdit(actor, found.record.application);
     assertBeforePublication(call);
     if (application.status !== 'draft') throw new NotDraftError(application.status);
     if (!answersCurrentAt(application, expectedVersion)) throw new VersionConflictError(application.version);
@@ -109,7 +119,7 @@ export class ApplicationsService {
       expectedVersion,
       withWholePeople(call.questions, answers),
     );
-    if (saved) return this.view(saved, call);
+    if (saved) return applicationView(saved, call);
     const current = await this.require(id);
     if (current.status !== 'draft') throw new NotDraftError(current.status);
     throw new VersionConflictError(current.version);
@@ -248,11 +258,11 @@ export class ApplicationsService {
    * pseudonym, without who submitted it, and the secretariat also learns the pseudonym.
    */
   async get(actor: AuthUser, id: string): Promise<ApplicationView> {
-    const record = await this.applications.findWithDocuments(id);
-    if (!record) throw new NotFoundError('Application');
+    const found = await this.applications.findWithCall(id);
+    if (!found) throw new NotFoundError('Application');
+    const { record, call } = found;
     await this.access.assertCanRead(actor, record.application);
-    const call = await this.calls.get(record.application.callId);
-    const view = this.view(record, call);
+    const view = applicationView(record, call);
     if (!call.blind) return view;
     if (await this.access.readsByGrant(actor, record.application)) {
       const [seen] = await this.blindReview.asReviewerSees([view], new Map([[call.id, call]]));
@@ -278,9 +288,9 @@ export class ApplicationsService {
    * The calls of these applications, as their readers need to see them: an applicant may no longer
    * read a call under review, but it still needs its reference, title and deadline.
    */
-  async callsOf(applications: Application[]): Promise<Map<string, Call>> {
+  async callsOf(applications: Application[]): Promise<Map<string, ApplicationCall>> {
     const ids = [...new Set(applications.map((a) => a.callId))];
-    return new Map((await Promise.all(ids.map((id) => this.calls.get(id)))).map((call) => [call.id, call]));
+    return new Map((await this.applications.callsByIds(ids)).map((call) => [call.id, call]));
   }
 
   /** For other contexts, which apply their own access rules. */
@@ -331,7 +341,7 @@ export class ApplicationsService {
   }
 
   private view(record: ApplicationRecord, call: Call): ApplicationView {
-    return applicationView(record, call);
+    return applicationView(record, applicationCallOf(call));
   }
 
   private async require(id: string): Promise<Application> {
@@ -352,7 +362,7 @@ export class ApplicationsService {
   }
 }
 
-export function assertAcceptingApplications(call: Call, now: Date): void {
+export function assertAcceptingApplications(call: Pick<Call, 'status' | 'opensAt' | 'closesAt'>, now: Date): void {
   const window = submissionWindow(call, now);
   if (window === 'deadline_passed') throw new DeadlinePassedError(call.closesAt);
   if (window === 'not_open') throw new CallNotOpenError();
@@ -363,6 +373,9 @@ function withoutNulls(answers: AnswerPatch): Answers {
 }
 
 /** An application as its services answer it: with its documents under their served names and its call. */
-export function applicationView({ application, documents, submitter }: ApplicationRecord, call: Call): ApplicationView {
+export function applicationView(
+  { application, documents, submitter }: ApplicationRecord,
+  call: ApplicationCall,
+): ApplicationView {
   return { application, documents: documents.map(withServedName), call, submitter };
 }

@@ -17,6 +17,9 @@ import { DocumentInfo } from '../infrastructure/documents.repository';
 import { PseudonymsRepository } from '../infrastructure/pseudonyms.repository';
 import { ApplicationAccess } from './application-access';
 
+/** What blind review reads of a call: a whole call or what an application shows of it. */
+type ReviewedCall = Pick<Call, 'id' | 'blind' | 'questions'>;
+
 const NO_FACTS: IdentifyingFacts = { name: '', city: null, website: null, people: [] };
 
 /** An application with its documents in upload order, as a reader is about to receive them. */
@@ -62,7 +65,7 @@ export class BlindReview {
    * What takes who applied out of a text about the application that its evaluators read (a notice
    * quoting a question): in a blind call the redaction of its answers, in another none.
    */
-  async redactorFor(call: Call, application: Application): Promise<(text: string) => string> {
+  async redactorFor(call: ReviewedCall, application: Application): Promise<(text: string) => string> {
     if (!call.blind) return (text) => text;
     const [facts, pseudonyms] = await Promise.all([
       this.factsOf([application.organisationId]),
@@ -75,7 +78,7 @@ export class BlindReview {
    * The pseudonyms of these submitted applications of a blind call by application id, the call's
    * applications numbered on first need; none in another call.
    */
-  async pseudonymsOf(call: Call, applications: Application[]): Promise<Map<string, string>> {
+  async pseudonymsOf(call: ReviewedCall, applications: Application[]): Promise<Map<string, string>> {
     const ids = applications.filter((a) => a.callId === call.id && a.submittedAt !== null).map((a) => a.id);
     if (!call.blind || ids.length === 0) return new Map();
     let numbers = await this.pseudonyms.numbersOf(ids);
@@ -87,7 +90,10 @@ export class BlindReview {
   }
 
   /** The applications, whose calls are given, as their evaluators receive them; in calls that are not blind, unchanged. */
-  async asReviewerSees(items: ReadableApplication[], calls: ReadonlyMap<string, Call>): Promise<ReviewedApplication[]> {
+  async asReviewerSees(
+    items: ReadableApplication[],
+    calls: ReadonlyMap<string, ReviewedCall>,
+  ): Promise<ReviewedApplication[]> {
     const blind = items.map((i) => i.application).filter((a) => calls.get(a.callId)?.blind);
     if (blind.length === 0) return items.map((item) => ({ ...item, pseudonym: null }));
     const [facts, pseudonyms] = await Promise.all([
@@ -125,7 +131,7 @@ export class BlindReview {
   }
 
   private async pseudonymsByCall(
-    calls: ReadonlyMap<string, Call>,
+    calls: ReadonlyMap<string, ReviewedCall>,
     applications: Application[],
   ): Promise<Map<string, string>> {
     const perCall = await Promise.all([...calls.values()].map((call) => this.pseudonymsOf(call, applications)));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { CallsService, assertBeforePublication, assertCallKind, titlesOf } from '@app/calls';
+import { CallsService, applicationCallOf, assertBeforePublication, assertCallKind, titlesOf } from '@app/calls';
 import { OrganisationsService } from '@app/identity';
 import { NotificationsService, notificationRequest } from '@app/notifications';
 import { AuthUser, NotFoundError, Transactions, ValidationError, databaseNow } from '@app/platform';
@@ -51,7 +51,7 @@ export class RepliesService {
       if (previous?.decision === decision && previous.reason === reason) {
         const unchanged = await this.applications.findWithDocuments(id, tx);
         if (!unchanged) throw new NotFoundError('Application');
-        return applicationView(unchanged, call);
+        return applicationView(unchanged, applicationCallOf(call));
       }
       const replyDecision = { decision, reason, decidedBy: actor.id, decidedAt: (await databaseNow(tx)).toISOString() };
       const decided = await this.applications.update(tx, id, { status: decision, replyDecision });
@@ -75,7 +75,7 @@ export class RepliesService {
         });
         await this.notifications.notify(tx, [notice]);
       }
-      return applicationView(decided, call);
+      return applicationView(decided, applicationCallOf(call));
     });
   }
 
@@ -109,7 +109,7 @@ export class RepliesService {
         tx,
         applicationAudit(actor, 'application.session_preferences_set', id, null, { sessionKeys }),
       );
-      return applicationView(saved, call);
+      return applicationView(saved, applicationCallOf(call));
     });
   }
 

@@ -1,4 +1,4 @@
-import type { Call } from '@app/calls';
+import type { ApplicationCall } from '@app/calls';
 import { Application, effectiveEligibility, outcomeOf } from '../domain/application';
 import { DocumentInfo } from '../infrastructure/documents.repository';
 import { ApplicationDto, DocumentDto, ReplyDecisionDto } from './application.dto';
@@ -23,7 +23,7 @@ function replyDecisionOf({ replyDecision }: Application): ReplyDecisionDto | nul
 export function toApplicationDto(
   application: Application,
   documents: DocumentInfo[],
-  calls: ReadonlyMap<string, Call>,
+  calls: ReadonlyMap<string, ApplicationCall>,
 ): ApplicationDto {
   const call = calls.get(application.callId);
   if (!call) throw new Error(`The call of application ${application.id} was not read`);
@@ -42,7 +42,7 @@ export function toApplicationDto(
     answers: application.answers,
     eligibility: eligibility && { ...eligibility, overridden: application.eligibilityOverride !== null },
     ...(call.kind === 'registration' ? { replyDecision: replyDecisionOf(application) } : {}),
-    ...(call.sessions.length > 0 ? { sessionPreferences: application.sessionPreferences } : {}),
+    ...(call.hasSessions ? { sessionPreferences: application.sessionPreferences } : {}),
     submittedAt: application.submittedAt,
     withdrawnAt: application.withdrawnAt,
     documents: documents.filter((d) => d.applicationId === application.id).map(toDocumentDto),

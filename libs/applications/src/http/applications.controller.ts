@@ -24,6 +24,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { applicationCallOf } from '@app/calls';
 import {
   ApiTableExport,
   AuthUser,
@@ -100,7 +101,7 @@ export class ApplicationsController {
     const sort = parseSort(query.sort, { key: 'createdAt', descending: false });
     const { call, page } = await this.lists.page(callId, { ...query, sort });
     const documents = await this.documents.list(page.items.map((a) => a.id));
-    const calls = new Map([[call.id, call]]);
+    const calls = new Map([[call.id, applicationCallOf(call)]]);
     return {
       items: page.items.map((a) => ({ ...toApplicationDto(a, documents, calls), organisation: a.organisation })),
       total: page.total,

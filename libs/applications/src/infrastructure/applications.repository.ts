@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { ApplicationCall } from '@app/calls';
 import { Page, Transaction, Transactions, isUniqueViolation } from '@app/platform';
 import {
   Answers,
@@ -41,6 +42,18 @@ const APPLICATION_COLUMNS = `id, call_id AS "callId", organisation_id AS "organi
           ORDER BY d.created_at, d.id), '[]')
    FROM documents d WHERE d.application_id = applications.id) AS documents`;
 
+/** A row of calls_for_applications (alias `c`) as JSON shaped as an `ApplicationCall`, its times ISO strings. */
+const APPLICATION_CALL_JSON = `json_build_object(
+  'id', c.id, 'kind', c.kind, 'reference', c.reference, 'title', c.title, 'status', c.status,
+  'opensAt', c.opens_at, 'closesAt', c.closes_at, 'blind', c.blind, 'hasSessions', c.has_sessions,
+  'questions', c.questions)`;
+
+type ApplicationCallJson = Omit<ApplicationCall, 'opensAt' | 'closesAt'> & { opensAt: string; closesAt: string };
+
+function toApplicationCall(json: ApplicationCallJson): ApplicationCall {
+  return { ...json, opensAt: new Date(json.opensAt), closesAt: new Date(json.closesAt) };
+}
+
 /** A reply as a session allocation reads it. */
 export interface SessionRequest {
   applicationId: string;
@@ -64,6 +77,12 @@ export interface ApplicationRecord {
   application: Application;
   documents: DocumentInfo[];
   submitter: Submitter | null;
+}
+
+/** An application's record and what it shows and checks of its call, read together. */
+export interface ApplicationWithCall {
+  record: ApplicationRecord;
+  call: ApplicationCall;
 }
 
 type ApplicationRow = Application & {
@@ -114,6 +133,28 @@ export class ApplicationsRepository {
       id,
     ]);
     return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  /** The application with its documents and its call, in one statement. */
+  async findWithCall(id: string): Promise<ApplicationWithCall | null> {
+    const rows: Array<ApplicationRow & { call: ApplicationCallJson }> = await this.transactions.autocommit.query(
+      `SELECT ${APPLICATION_COLUMNS},
+              (SELECT ${APPLICATION_CALL_JSON} FROM calls_for_applications c WHERE c.id = applications.call_id) AS call
+       FROM applications WHERE id = $1`,
+      [id],
+    );
+    if (!rows[0]) return null;
+    const { call, ...row } = rows[0];
+    return { record: toRecord(row), call: toApplicationCall(call) };
+  }
+
+  /** The calls of these ids ($1) that exist, as their applications show them: one statement however many. */
+  async callsByIds(ids: string[]): Promise<ApplicationCall[]> {
+    const rows: Array<{ call: ApplicationCallJson }> = await this.transactions.autocommit.query(
+      `SELECT ${APPLICATION_CALL_JSON} AS call FROM calls_for_applications c WHERE c.id = ANY ($1::uuid[])`,
+      [ids],
+    );
+    return rows.map((row) => toApplicationCall(row.call));
   }
 
   /** Locks the row until the transaction ends, so submissions and edits of one application queue up. */

@@ -145,4 +145,46 @@ export interface Call extends CallDefinition {
   publishedCohortId: string | null;
 }
 
+/**
+ * What an application shows and checks of its call: its heading, window, questions, whether it is
+ * blind and whether it has sessions. The calls context grants it to applications as the view
+ * `calls_for_applications`, so an application is read with its call in one statement.
+ */
+export interface ApplicationCall extends Pick<
+  Call,
+  'id' | 'kind' | 'reference' | 'title' | 'status' | 'opensAt' | 'closesAt' | 'blind' | 'questions'
+> {
+  hasSessions: boolean;
+}
+
+export function applicationCallOf(call: Call): ApplicationCall {
+  const { id, kind, reference, title, status, opensAt, closesAt, blind, questions } = call;
+  return {
+    id,
+    kind,
+    reference,
+    title,
+    status,
+    opensAt,
+    closesAt,
+    blind,
+    questions,
+    hasSessions: call.sessions.length > 0,
+  };
+}
+
+/**
+ * What an evaluation is checked against: its call's status and each review stage's scale and
+ * criteria, in order. The calls context grants it to evaluation as the view
+ * `calls_evaluation_forms`, read and share-locked with the assignment being saved in one statement.
+ */
+export interface EvaluationForm {
+  status: CallStatus;
+  stages: Array<Pick<ReviewStage, 'scoring' | 'criteria'>>;
+}
+
+export function evaluationFormOf(call: Call): EvaluationForm {
+  return { status: call.status, stages: call.stages.map(({ scoring, criteria }) => ({ scoring, criteria })) };
+}
+
 export const DEFAULT_DISAGREEMENT_THRESHOLD = 30;

@@ -103,7 +103,7 @@ export function stageErrors(stages: ReviewStage[]): FieldError[] {
 }
 
 /** The call's stage at `position` (1..n); a position the call does not have is refused. */
-export function stageAt(call: Pick<CallDefinition, 'stages'>, position: number): ReviewStage {
+export function stageAt<Stage = ReviewStage>(call: { stages: readonly Stage[] }, position: number): Stage {
   const stage = Number.isInteger(position) ? call.stages[position - 1] : undefined;
   if (!stage) throw new StageNotFoundError(position, call.stages.length);
   return stage;

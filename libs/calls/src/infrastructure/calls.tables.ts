@@ -10,5 +10,7 @@ export const CALLS_TABLES: ContextTables = {
     calls_review_stages: ['cohorts'],
     calls_evaluation_due_dates: ['evaluation'],
     calls_submission_deadlines: ['applications'],
+    calls_for_applications: ['applications'],
+    calls_evaluation_forms: ['evaluation'],
   },
 };

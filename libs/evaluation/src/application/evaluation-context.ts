@@ -44,7 +44,7 @@ export class EvaluationContext {
    */
   async openCall(callId: string, tx?: Transaction): Promise<Call> {
     const call = tx ? await this.calls.getForShare(tx, callId) : await this.calls.get(callId);
-    if (!isBeforePublication(call.status)) throw new CallPublishedError();
+    assertEvaluationsOpen(call);
     return call;
   }
 
@@ -162,4 +162,9 @@ export class EvaluationContext {
       emailDomains: domains.get(a.organisationId) ?? [],
     }));
   }
+}
+
+/** Evaluations and assignments change until the call's cohort is published. */
+export function assertEvaluationsOpen(call: Pick<Call, 'status'>): void {
+  if (!isBeforePublication(call.status)) throw new CallPublishedError();
 }

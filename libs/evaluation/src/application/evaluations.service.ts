@@ -18,10 +18,10 @@ import { nextAssignmentStatus } from '../domain/assignment-lifecycle';
 import { Confidence, CriterionScore, Evaluation, LIVE_STATUSES } from '../domain/evaluation';
 import { EvaluationsHiddenError, IncompleteEvaluationError } from '../domain/evaluation.errors';
 import { missingScores, scoreErrors } from '../domain/evaluation.rules';
-import { AssignmentsRepository } from '../infrastructure/assignments.repository';
+import { AssignmentWithForm, AssignmentsRepository } from '../infrastructure/assignments.repository';
 import { recordAssignmentEvent } from './assignment-audit';
 import { reopenedNotice } from './assignment-notices';
-import { EvaluationContext } from './evaluation-context';
+import { EvaluationContext, assertEvaluationsOpen } from './evaluation-context';
 
 /** An application whose evaluations are about to be reopened, with the name its evaluators know it by. */
 export interface ApplicationToReopen {
@@ -50,11 +50,9 @@ export class EvaluationsService {
     input: { scores: CriterionScore[]; overallComment?: string; confidence?: Confidence },
   ): Promise<Evaluation> {
     return this.transactions.run(async (tx) => {
-      const assignment = await this.assignments.lockById(tx, assignmentId);
-      if (!assignment || assignment.evaluatorId !== actor.id) throw new NotFoundError('Assignment');
-      const call = await this.context.openCall(assignment.callId, tx);
+      const { assignment, form } = await this.lockOwn(tx, actor, assignmentId);
       const status = nextAssignmentStatus(assignment.status, 'saveDraft');
-      const { criteria, scoring } = stageAt(call, assignment.stage);
+      const { criteria, scoring } = stageAt(form, assignment.stage);
       const errors = scoreErrors(criteria, scoring, input.scores);
       if (errors.length > 0) throw new ValidationError(errors);
       const saved = await this.assignments.saveScores(
@@ -75,14 +73,12 @@ export class EvaluationsService {
   /** Submits a complete evaluation; repeating it (before publication) answers the same result. */
   async submit(actor: AuthUser, assignmentId: string): Promise<Evaluation> {
     await this.transactions.run(async (tx) => {
-      const assignment = await this.assignments.lockById(tx, assignmentId);
-      if (!assignment || assignment.evaluatorId !== actor.id) throw new NotFoundError('Assignment');
-      // Checked first: after publication even a repeated submission is refused, like every write.
-      const call = await this.context.openCall(assignment.callId, tx);
+      // The call checked first: after publication even a repeated submission is refused, like every write.
+      const { assignment, form } = await this.lockOwn(tx, actor, assignmentId);
       if (assignment.status === 'submitted') return;
       const status = nextAssignmentStatus(assignment.status, 'submit');
       const scores = await this.assignments.scoresOf([assignmentId], tx);
-      const missing = missingScores(stageAt(call, assignment.stage).criteria, scores);
+      const missing = missingScores(stageAt(form, assignment.stage).criteria, scores);
       if (missing.length > 0) throw new IncompleteEvaluationError(missing);
       const now = await databaseNow(tx);
       await this.assignments.update(tx, assignmentId, { status, submittedAt: now });
@@ -170,6 +166,14 @@ export class EvaluationsService {
     const evaluation = await this.evaluation(assignmentId);
     if (evaluation.evaluatorId !== actor.id && !isStaff(actor)) throw new NotFoundError('Assignment');
     return evaluation;
+  }
+
+  /** The caller's own assignment, locked, with the form of its call, which must not be published. */
+  private async lockOwn(tx: Transaction, actor: AuthUser, assignmentId: string): Promise<AssignmentWithForm> {
+    const locked = await this.assignments.lockWithForm(tx, assignmentId);
+    if (!locked || locked.assignment.evaluatorId !== actor.id) throw new NotFoundError('Assignment');
+    assertEvaluationsOpen(locked.form);
+    return locked;
   }
 
   private async evaluation(assignmentId: string): Promise<Evaluation> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EvaluationForm } from '@app/calls';
 import { Page, PageQuery, Transaction, Transactions, isUniqueViolation } from '@app/platform';
 import {
   Assignment,
@@ -11,10 +12,16 @@ import {
 import { AlreadyAssignedError } from '../domain/evaluation.errors';
 import { AssignmentEntity, CriterionScoreEntity } from './evaluation.entities';
 
-/** The columns of an assignment row shaped as an `Assignment`, for statements that answer the row they write. */
-const ASSIGNMENT_COLUMNS = `id, call_id AS "callId", stage, application_id AS "applicationId", evaluator_id AS "evaluatorId",
-  status, end_reason AS "endReason", overall_comment AS "overallComment", confidence, affinity, submitted_at AS "submittedAt",
-  created_at AS "createdAt", updated_at AS "updatedAt"`;
+/** The columns of assignment row `a` shaped as an `Assignment`, for statements that answer the row they read or write. */
+const ASSIGNMENT_COLUMNS = `a.id, a.call_id AS "callId", a.stage, a.application_id AS "applicationId",
+  a.evaluator_id AS "evaluatorId", a.status, a.end_reason AS "endReason", a.overall_comment AS "overallComment",
+  a.confidence, a.affinity, a.submitted_at AS "submittedAt", a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
+
+/** An assignment locked for a change of its evaluation, with what the evaluation is checked against. */
+export interface AssignmentWithForm {
+  assignment: Assignment;
+  form: EvaluationForm;
+}
 
 export type AssignmentChange = Partial<Pick<Assignment, 'status' | 'endReason' | 'overallComment' | 'submittedAt'>>;
 
@@ -131,6 +138,24 @@ export class AssignmentsRepository {
     return tx.findOne(AssignmentEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /**
+   * Locks the assignment until the transaction ends, and share-locks its call, read as the form its
+   * evaluation is checked against (so that a publication, which locks the call exclusively, cannot
+   * pass a change in flight): one statement.
+   */
+  async lockWithForm(tx: Transaction, id: string): Promise<AssignmentWithForm | null> {
+    const rows: Array<Assignment & { form: EvaluationForm }> = await tx.query(
+      `SELECT ${ASSIGNMENT_COLUMNS}, json_build_object('status', f.status, 'stages', f.stages) AS form
+       FROM assignments a JOIN calls_evaluation_forms f ON f.call_id = a.call_id
+       WHERE a.id = $1
+       FOR UPDATE OF a FOR SHARE OF f`,
+      [id],
+    );
+    if (!rows[0]) return null;
+    const { form, ...assignment } = rows[0];
+    return { assignment, form };
+  }
+
   /** Locks the given assignments of a call (the others are left out), in id order. */
   async lockMany(tx: Transaction, callId: string, ids: string[]): Promise<Assignment[]> {
     return tx
@@ -202,7 +227,7 @@ export class AssignmentsRepository {
          SELECT $1, code, score, comment FROM given
          ON CONFLICT (assignment_id, criterion_code) DO UPDATE SET score = EXCLUDED.score, comment = EXCLUDED.comment
        )
-       UPDATE assignments SET status = $2, overall_comment = $3, confidence = $7, updated_at = now() WHERE id = $1
+       UPDATE assignments a SET status = $2, overall_comment = $3, confidence = $7, updated_at = now() WHERE a.id = $1
        RETURNING ${ASSIGNMENT_COLUMNS},
          (SELECT coalesce(json_agg(json_strip_nulls(json_build_object(
                    'criterionCode', code, 'score', score, 'comment', nullif(comment, '')))
