@@ -60,6 +60,7 @@ describe('clarification requests in the browser', () => {
     'goes from an evaluator’s proposal through the secretariat to the applicant’s answer (%s)',
     async (language: Language) => {
       const t = textsOf(language, 'common');
+      const c = textsOf(language, 'clarifications');
       const s = textsOf(language, 'secretariat');
       const api = platform.api;
       const [evaluator] = await createEvaluators(api, [{ displayName: `Evaluator ${language}` }]);
@@ -76,36 +77,36 @@ describe('clarification requests in the browser', () => {
       const reviewer = await signedInVisitor(browser, platform.baseUrl, language, evaluator);
       await reviewer.goto(`/evaluator/assignments/${assignment}`);
       // The page's contents lead to the section; the keyboard goes on from there.
-      await activate(reviewer, reviewer.getByRole('link', { name: t('clarifications.title'), exact: true }));
+      await activate(reviewer, reviewer.getByRole('link', { name: c('title'), exact: true }));
       await typeInto(
         reviewer,
-        reviewer.getByRole('textbox', { name: t('clarifications.ask.question'), exact: true }),
+        reviewer.getByRole('textbox', { name: c('ask.question'), exact: true }),
         'How many start-ups in 2025?',
       );
-      await tabTo(reviewer, reviewer.getByRole('combobox', { name: t('clarifications.replyWithin') }));
+      await tabTo(reviewer, reviewer.getByRole('combobox', { name: c('replyWithin') }));
       await reviewer.keyboard.press('ArrowDown');
-      await activate(reviewer, reviewer.getByRole('button', { name: t('clarifications.ask.propose') }));
+      await activate(reviewer, reviewer.getByRole('button', { name: c('ask.propose') }));
       await reviewer
         .getByRole('status')
-        .filter({ hasText: t('clarifications.ask.proposed') })
+        .filter({ hasText: c('ask.proposed') })
         .waitFor();
-      await reviewer.getByText(t('clarifications.statuses.proposed'), { exact: true }).waitFor();
+      await reviewer.getByText(c('statuses.proposed'), { exact: true }).waitFor();
       await checkWidths(reviewer, SUITE, 'evaluator-proposal', language);
 
       // The secretariat rewords and sends it from the call's queue.
       const office = await signedInVisitor(browser, platform.baseUrl, language, secretariat);
       await office.goto(`/secretariat/calls/${callId}`);
       await activate(office, office.getByRole('link', { name: s('call.section.clarifications'), exact: true }));
-      await office.getByRole('heading', { level: 1, name: t('clarifications.title') }).waitFor();
+      await office.getByRole('heading', { level: 1, name: c('title') }).waitFor();
       await office.getByRole('heading', { level: 3, name: 'How many start-ups in 2025?' }).waitFor();
       await checkWidths(office, SUITE, 'secretariat-queue', language);
       const reworded = 'How many start-ups completed your programme in 2025?';
-      await retype(office, office.getByRole('textbox', { name: t('clarifications.decide.wording') }), reworded);
-      await activate(office, office.getByRole('button', { name: t('clarifications.decide.send') }));
+      await retype(office, office.getByRole('textbox', { name: c('decide.wording') }), reworded);
+      await activate(office, office.getByRole('button', { name: c('decide.send') }));
       await office.getByText(s('clarificationsPage.none')).waitFor();
       await office.goto(`/secretariat/calls/${callId}/applications/${applicationId}`);
       await office.getByRole('heading', { level: 3, name: reworded }).waitFor();
-      await office.getByText(t('clarifications.statuses.sent'), { exact: true }).waitFor();
+      await office.getByText(c('statuses.sent'), { exact: true }).waitFor();
       await checkWidths(office, SUITE, 'secretariat-application', language);
 
       // The applicant answers with a document.
@@ -113,19 +114,15 @@ describe('clarification requests in the browser', () => {
       await portal.goto(`/applicant/applications/${applicationId}`);
       await portal.getByRole('heading', { level: 3, name: reworded }).waitFor();
       await checkWidths(portal, SUITE, 'applicant-question', language);
-      await typeInto(
-        portal,
-        portal.getByRole('textbox', { name: t('clarifications.answerForm.answer') }),
-        'Twelve start-ups.',
-      );
+      await typeInto(portal, portal.getByRole('textbox', { name: c('answerForm.answer') }), 'Twelve start-ups.');
       // The file itself comes from the system's picker, which a test cannot drive; the rest is keyboard.
-      await portal.getByLabel(t('clarifications.answerForm.file')).setInputFiles({
+      await portal.getByLabel(c('answerForm.file')).setInputFiles({
         name: 'cohort-2025.pdf',
         mimeType: 'application/pdf',
         buffer: SAMPLE_PDF,
       });
-      await activate(portal, portal.getByRole('button', { name: t('clarifications.answerForm.send') }));
-      await portal.getByText(t('clarifications.statuses.answered'), { exact: true }).waitFor();
+      await activate(portal, portal.getByRole('button', { name: c('answerForm.send') }));
+      await portal.getByText(c('statuses.answered'), { exact: true }).waitFor();
       await portal.getByRole('button', { name: t('documents.downloadNamed', { name: 'cohort-2025.pdf' }) }).waitFor();
       await checkWidths(portal, SUITE, 'applicant-answered', language);
 
@@ -141,7 +138,7 @@ describe('clarification requests in the browser', () => {
       await office.goto(`/secretariat/calls/${callId}/applications/${applicationId}`);
       await office.getByRole('heading', { level: 3, name: 'Follow-up question 19?' }).waitFor();
       expect(await office.getByRole('heading', { level: 3, name: 'Follow-up question 20?' }).count()).toBe(0);
-      const pager = office.getByRole('navigation', { name: t('clarifications.pages') });
+      const pager = office.getByRole('navigation', { name: c('pages') });
       await activate(office, pager.getByRole('link', { name: t('pager.next') }));
       await office.getByRole('heading', { level: 3, name: 'Follow-up question 20?' }).waitFor();
       await pager.getByText(t('pager.page', { page: 2, pages: 2 })).waitFor();

@@ -1,5 +1,6 @@
 import type account from './en/account.json';
 import type applicant from './en/applicant.json';
+import type clarifications from './en/clarifications.json';
 import type common from './en/common.json';
 import type discussion from './en/discussion.json';
 import type evaluator from './en/evaluator.json';
@@ -25,6 +26,8 @@ export interface ReferenceCatalogues {
   discussion: typeof discussion;
   /** Moderation of flagged applications, on the secretariat's pages. */
   moderation: typeof moderation;
+  /** Questions to the applicant about a submitted application, on the pages of the application in each area. */
+  clarifications: typeof clarifications;
 }
 
 export type Namespace = keyof ReferenceCatalogues;

@@ -44,13 +44,13 @@ export async function assignmentLoader({ request, params }: LoaderFunctionArgs) 
 
 /** One assignment: the application to read, the scoring form, colleagues' scores, and the ways out. */
 export function AssignmentPage() {
-  const { t, i18n } = useTranslation(['evaluator', 'common', 'discussion']);
+  const { t, i18n } = useTranslation(['evaluator', 'common', 'discussion', 'clarifications']);
   const { assignment, next, application, evaluation, call, peers, discussion, clarifications } =
     useLoaderData<typeof assignmentLoader>();
   const { organisationName, countryCode } = assignment.application;
   const sections = [
     [APPLICATION_SECTION, t('application.title')],
-    [CLARIFICATIONS_SECTION, t('common:clarifications.title')],
+    [CLARIFICATIONS_SECTION, t('clarifications:title')],
     [EVALUATION_SECTION, t('evaluation.title')],
     [PEERS_SECTION, t('peers.title')],
     [DISCUSSION_SECTION, t('discussion:title')],

@@ -12,9 +12,9 @@ const ACCEPT = '.pdf,.docx,.xlsx,.png,.jpg,.jpeg';
 
 /** The applicant's answer to a question sent to it: text, and optionally one document, sent once. */
 export function AnswerForm({ clarification }: { clarification: Clarification }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('clarifications');
   const revalidator = useRevalidator();
-  const answer = useTextSubmission('answer', t('clarifications.answerForm.required'));
+  const answer = useTextSubmission('answer', t('answerForm.required'));
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const fileId = `answer-file-${clarification.id}`;
@@ -31,7 +31,7 @@ export function AnswerForm({ clarification }: { clarification: Clarification }) 
     <Stack gap="sm">
       <Textarea
         id={`answer-${clarification.id}`}
-        label={t('clarifications.answerForm.answer')}
+        label={t('answerForm.answer')}
         value={answer.value}
         onChange={(event) => answer.setValue(event.currentTarget.value)}
         error={answer.error}
@@ -40,11 +40,7 @@ export function AnswerForm({ clarification }: { clarification: Clarification }) 
         maxLength={10_000}
         required
       />
-      <Input.Wrapper
-        label={t('clarifications.answerForm.file')}
-        description={t('clarifications.answerForm.accepted')}
-        id={fileId}
-      >
+      <Input.Wrapper label={t('answerForm.file')} description={t('answerForm.accepted')} id={fileId}>
         <input
           id={fileId}
           type="file"
@@ -56,14 +52,14 @@ export function AnswerForm({ clarification }: { clarification: Clarification }) 
       </Input.Wrapper>
       {progress !== null && (
         <Progress.Root size="lg">
-          <Progress.Section value={Math.round(progress * 100)} aria-label={t('clarifications.answerForm.progress')} />
+          <Progress.Section value={Math.round(progress * 100)} aria-label={t('answerForm.progress')} />
         </Progress.Root>
       )}
       {answer.problem && <ProblemAlert problem={answer.problem} />}
-      <Text size="sm">{t('clarifications.answerForm.once')}</Text>
+      <Text size="sm">{t('answerForm.once')}</Text>
       <Group>
         <Button onClick={() => void send()} loading={answer.working}>
-          {t('clarifications.answerForm.send')}
+          {t('answerForm.send')}
         </Button>
       </Group>
     </Stack>

@@ -16,9 +16,9 @@ const MAX_QUESTION = 4000;
  * secretariat decides on; the secretariat's goes to the applicant at once (the texts say which).
  */
 export function AskClarificationForm({ applicationId, proposal }: { applicationId: string; proposal: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('clarifications');
   const revalidator = useRevalidator();
-  const question = useTextSubmission('question', t('clarifications.ask.required'));
+  const question = useTextSubmission('question', t('ask.required'));
   const [days, setDays] = useState(String(DEFAULT_REPLY_WINDOW));
   const [done, setDone] = useState<string | null>(null);
 
@@ -34,18 +34,18 @@ export function AskClarificationForm({ applicationId, proposal }: { applicationI
     );
     if (!asked) return;
     question.setValue('');
-    setDone(proposal ? t('clarifications.ask.proposed') : t('clarifications.ask.sent'));
+    setDone(proposal ? t('ask.proposed') : t('ask.sent'));
     await revalidator.revalidate();
   };
 
   return (
     <Paper withBorder p="md" radius="md">
       <Stack>
-        <Text fw={600}>{proposal ? t('clarifications.ask.proposeTitle') : t('clarifications.ask.title')}</Text>
-        <Text size="sm">{proposal ? t('clarifications.ask.proposeHint') : t('clarifications.ask.hint')}</Text>
+        <Text fw={600}>{proposal ? t('ask.proposeTitle') : t('ask.title')}</Text>
+        <Text size="sm">{proposal ? t('ask.proposeHint') : t('ask.hint')}</Text>
         <Textarea
           id="clarification-question"
-          label={t('clarifications.ask.question')}
+          label={t('ask.question')}
           value={question.value}
           onChange={(event) => question.setValue(event.currentTarget.value)}
           error={question.error}
@@ -59,7 +59,7 @@ export function AskClarificationForm({ applicationId, proposal }: { applicationI
         <div role="status">{done && <Text fw={600}>{done}</Text>}</div>
         <Group>
           <Button onClick={() => void ask()} loading={question.working}>
-            {proposal ? t('clarifications.ask.propose') : t('clarifications.ask.send')}
+            {proposal ? t('ask.propose') : t('ask.send')}
           </Button>
         </Group>
       </Stack>

@@ -20,10 +20,10 @@ const STATUS_COLOURS: Record<ClarificationStatus, string> = {
 };
 
 export function ClarificationStatusBadge({ status }: { status: ClarificationStatus }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['clarifications', 'common']);
   return (
     <Badge color={STATUS_COLOURS[status]} variant="filled">
-      {t(`clarifications.statuses.${status}`)}
+      {t(`statuses.${status}`)}
     </Badge>
   );
 }
@@ -74,7 +74,7 @@ function ClarificationItem({
   onDownloadFailed: (error: unknown) => void;
   children: ReactNode;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(['clarifications', 'common']);
   const headingId = `clarification-${c.id}`;
   const reworded = showProposals && c.proposedQuestion !== null && c.proposedQuestion !== c.question;
   return (
@@ -83,7 +83,7 @@ function ClarificationItem({
         <Group gap="sm" justify="space-between">
           <ClarificationStatusBadge status={c.status} />
           <Text size="sm">
-            {t('clarifications.replyBy')} <DateTime value={c.replyBy} />
+            {t('replyBy')} <DateTime value={c.replyBy} />
           </Text>
         </Group>
         <Title order={3} size="h5" id={headingId} style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
@@ -91,7 +91,7 @@ function ClarificationItem({
         </Title>
         {showProposals && c.proposedBy && (
           <Text size="sm">
-            {t('clarifications.proposedBy', { name: c.proposedBy.displayName })}
+            {t('proposedBy', { name: c.proposedBy.displayName })}
             {c.proposedAt && (
               <>
                 {' · '}
@@ -102,23 +102,23 @@ function ClarificationItem({
         )}
         {reworded && (
           <Text size="sm" style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
-            {t('clarifications.proposedWording', { question: c.proposedQuestion })}
+            {t('proposedWording', { question: c.proposedQuestion })}
           </Text>
         )}
         {c.sentAt && (
           <Text size="sm">
-            {t('clarifications.sentAt')} <DateTime value={c.sentAt} />
+            {t('sentAt')} <DateTime value={c.sentAt} />
           </Text>
         )}
         {c.declineReason && (
           <Text size="sm" style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
-            {t('clarifications.declinedBecause', { reason: c.declineReason })}
+            {t('declinedBecause', { reason: c.declineReason })}
           </Text>
         )}
         {c.answer !== null && (
           <Paper bg="gray.0" p="sm" radius="sm">
             <Text fw={600} size="sm">
-              {t('clarifications.answer')}
+              {t('answer')}
               {c.answeredBy && ` · ${c.answeredBy.displayName}`}
               {c.answeredAt && (
                 <>
@@ -133,7 +133,7 @@ function ClarificationItem({
                 <Button
                   variant="default"
                   size="compact-sm"
-                  aria-label={t('documents.downloadNamed', { name: c.document.filename })}
+                  aria-label={t('common:documents.downloadNamed', { name: c.document.filename })}
                   onClick={() => void downloadClarificationDocument(c.id, c.document!.filename).catch(onDownloadFailed)}
                   styles={{ label: { whiteSpace: 'normal', overflowWrap: 'anywhere' } }}
                 >

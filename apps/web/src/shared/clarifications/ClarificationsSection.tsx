@@ -27,7 +27,7 @@ interface ClarificationsSectionProps {
  * secretariat sends or declines proposals and asks directly.
  */
 export function ClarificationsSection({ reader, applicationId, clarifications, mayAsk }: ClarificationsSectionProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('clarifications');
   const { items, total, offset } = clarifications;
   const actions = (clarification: Clarification) => {
     if (reader === 'secretariat' && clarification.status === 'proposed')
@@ -38,18 +38,18 @@ export function ClarificationsSection({ reader, applicationId, clarifications, m
   return (
     <section aria-labelledby={CLARIFICATIONS_SECTION}>
       <Title order={2} id={CLARIFICATIONS_SECTION} mb="sm">
-        {t('clarifications.title')}
+        {t('title')}
       </Title>
       <Stack gap="md">
-        <Text size="sm">{t(`clarifications.intro.${reader}`)}</Text>
+        <Text size="sm">{t(`intro.${reader}`)}</Text>
         <ClarificationList
           clarifications={items}
           showProposals={reader !== 'applicant'}
-          empty={t('clarifications.none')}
+          empty={t('none')}
           actions={actions}
         />
         <OffsetPager
-          label={t('clarifications.pages')}
+          label={t('pages')}
           offset={offset}
           total={total}
           pageSize={CLARIFICATIONS_PAGE_SIZE}

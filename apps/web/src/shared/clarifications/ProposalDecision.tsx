@@ -13,9 +13,9 @@ import { useTextSubmission } from './useTextSubmission';
 
 /** The secretariat's decision on an evaluator's proposal: send it, in its own words if it likes, or decline it. */
 export function ProposalDecision({ clarification }: { clarification: Clarification }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('clarifications');
   const revalidator = useRevalidator();
-  const question = useTextSubmission('question', t('clarifications.ask.required'), clarification.question);
+  const question = useTextSubmission('question', t('ask.required'), clarification.question);
   const [replyWindow, setReplyWindow] = useState('keep');
   const [declining, { open, close }] = useDisclosure(false);
   const path = { params: { path: { id: clarification.id } } };
@@ -39,8 +39,8 @@ export function ProposalDecision({ clarification }: { clarification: Clarificati
     <Stack gap="sm">
       <Textarea
         id={`wording-${clarification.id}`}
-        label={t('clarifications.decide.wording')}
-        description={t('clarifications.decide.wordingHint')}
+        label={t('decide.wording')}
+        description={t('decide.wordingHint')}
         value={question.value}
         onChange={(event) => question.setValue(event.currentTarget.value)}
         error={question.error}
@@ -52,19 +52,19 @@ export function ProposalDecision({ clarification }: { clarification: Clarificati
       {question.problem && <ProblemAlert problem={question.problem} />}
       <Group>
         <Button onClick={() => void send()} loading={question.working}>
-          {t('clarifications.decide.send')}
+          {t('decide.send')}
         </Button>
         <Button variant="default" onClick={open}>
-          {t('clarifications.decide.decline')}
+          {t('decide.decline')}
         </Button>
       </Group>
       <ReasonDialog
         opened={declining}
         onClose={close}
-        title={t('clarifications.decide.declineTitle')}
-        explanation={t('clarifications.decide.declineExplanation')}
-        reasonLabel={t('clarifications.decide.reason')}
-        confirmLabel={t('clarifications.decide.declineConfirm')}
+        title={t('decide.declineTitle')}
+        explanation={t('decide.declineExplanation')}
+        reasonLabel={t('decide.reason')}
+        confirmLabel={t('decide.declineConfirm')}
         minLength={3}
         destructive
         onConfirm={decline}

@@ -14,18 +14,18 @@ export function ReplyWindowSelect({
   onChange: (value: string) => void;
   keep?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('clarifications');
   const windows = REPLY_WINDOWS.map((days) => ({
     value: String(days),
-    label: t('clarifications.days', { count: days }),
+    label: t('days', { count: days }),
   }));
   return (
     <NativeSelect
       id={id}
-      label={t('clarifications.replyWithin')}
+      label={t('replyWithin')}
       value={value}
       onChange={(event) => onChange(event.currentTarget.value)}
-      data={keep ? [{ value: 'keep', label: t('clarifications.keepDeadline') }, ...windows] : windows}
+      data={keep ? [{ value: 'keep', label: t('keepDeadline') }, ...windows] : windows}
     />
   );
 }

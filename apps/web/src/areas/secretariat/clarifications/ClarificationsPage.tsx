@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Form, Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { api, ok } from '../../../api/client';
 import type { CallClarification, ClarificationStatus } from '../../../api/types';
+import { loadNamespace } from '../../../i18n';
 import { ClarificationList } from '../../../shared/clarifications/ClarificationList';
 import { CLARIFICATIONS_SECTION } from '../../../shared/clarifications/ClarificationsSection';
 import { ProposalDecision } from '../../../shared/clarifications/ProposalDecision';
@@ -23,30 +24,30 @@ export async function clarificationsLoader({ request, params }: LoaderFunctionAr
   const chosen = query.get('status') ?? DEFAULT_STATUS;
   const status = STATUSES.find((s) => s === chosen);
   const offset = Math.max(0, Number(query.get('offset')) || 0);
-  const page = await ok(
-    api.GET('/api/v1/calls/{id}/clarifications', {
-      params: {
-        path: { id: params.callId ?? '' },
-        query: { ...(status ? { status: [status] } : {}), limit: PAGE_SIZE, offset },
-      },
-    }),
-  );
+  const [page] = await Promise.all([
+    ok(
+      api.GET('/api/v1/calls/{id}/clarifications', {
+        params: {
+          path: { id: params.callId ?? '' },
+          query: { ...(status ? { status: [status] } : {}), limit: PAGE_SIZE, offset },
+        },
+      }),
+    ),
+    loadNamespace('clarifications'),
+  ]);
   return { page, status: status ?? '', offset };
 }
 
 /** The call's questions to applicants by status; the proposals are decided here or on the application's page. */
 export function ClarificationsPage() {
-  const { t, i18n } = useTranslation(['secretariat', 'common']);
+  const { t, i18n } = useTranslation(['secretariat', 'common', 'clarifications']);
   const call = useCall();
   const { page, status, offset } = useLoaderData<typeof clarificationsLoader>();
   const applicationLink = (c: CallClarification) =>
     `${callPath(call.id, `applications/${encodeURIComponent(c.applicationId)}`)}#${CLARIFICATIONS_SECTION}`;
   return (
     <>
-      <PageTitle
-        title={t('common:clarifications.title')}
-        documentTitle={`${t('common:clarifications.title')} · ${call.reference}`}
-      />
+      <PageTitle title={t('clarifications:title')} documentTitle={`${t('clarifications:title')} · ${call.reference}`} />
       <Stack gap="md">
         <Form method="get" key={status} aria-label={t('clarificationsPage.filters')}>
           <Group align="flex-end" gap="sm">
@@ -56,7 +57,7 @@ export function ClarificationsPage() {
               defaultValue={status}
               data={[
                 { value: '', label: t('clarificationsPage.any') },
-                ...STATUSES.map((s) => ({ value: s, label: t(`common:clarifications.statuses.${s}`) })),
+                ...STATUSES.map((s) => ({ value: s, label: t(`clarifications:statuses.${s}`) })),
               ]}
             />
             <Button type="submit" variant="default">
